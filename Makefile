@@ -1,0 +1,57 @@
+# Two commands on a fresh machine: `make demo` and `make test`. Both create .venv and install
+# everything the project needs (Python packages pinned in requirements.lock, Debian packages with apt-get).
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SAMPLES := ../shared/samples/syria-assad
+OUT := out
+STAMP := $(VENV)/.installed
+SYSTEM_STAMP := $(VENV)/.system-packages
+# Debian packages: Perl's XML::DOM for tilse's ROUGE-1.5.5; Chromium for the browser tests.
+DEBIAN_PACKAGES := libxml-dom-perl chromium
+
+.PHONY: demo test lint typecheck unit bench install system clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[bench,dev]"
+	touch $@
+
+system: $(SYSTEM_STAMP)
+
+$(SYSTEM_STAMP): | $(STAMP)
+	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+	touch $@
+
+demo: $(STAMP)
+	@mkdir -p $(OUT)
+	$(BIN)/storyline inspect $(SAMPLES)
+	@echo "demo output written to $(OUT)/"
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+unit: $(STAMP) $(SYSTEM_STAMP)
+	$(BIN)/python -m pytest -q
+
+test: lint typecheck unit
+
+bench: $(STAMP) $(SYSTEM_STAMP)
+	@for script in benchmarks/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+clean:
+	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache

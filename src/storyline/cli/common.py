@@ -1,0 +1,132 @@
+"""What every command shares: input options, output format, quiet progress, problem reporting."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from ..errors import InputProblem, UsageError
+from ..model import Article, to_jsonable
+from ..settings import Settings, load_settings
+
+T = TypeVar("T")
+
+
+def add_output_options(parser: argparse.ArgumentParser, formats: tuple[str, ...] = ("text", "json")) -> None:
+    """``--format`` (and ``--json`` as its short form) and ``--quiet``."""
+    parser.add_argument(
+        "--format",
+        choices=formats,
+        default=formats[0],
+        help=f"output format (default: {formats[0]})",
+    )
+    parser.add_argument("--json", action="store_true", help="same as --format json: stdout is pure JSON")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress or information on stderr")
+
+
+def add_input_options(parser: argparse.ArgumentParser, paths_required: bool = True) -> None:
+    """PATHS and the options that describe or limit them."""
+    parser.add_argument(
+        "paths",
+        nargs="*" if not paths_required else "+",
+        metavar="PATHS",
+        help="files, directories (read recursively), globs, or - for stdin: .txt, .html/.htm (optionally "
+        ".gz), .jsonl (one article a line), Multi-News / LongBench cluster files",
+    )
+    parser.add_argument("--config", metavar="FILE", help="a TOML settings file overriding the defaults")
+    parser.add_argument(
+        "--max-bytes", type=int, metavar="N", help="largest document read, in bytes (default 10,000,000)"
+    )
+    given = parser.add_argument_group("fields you give (they win over what storyline finds)")
+    given.add_argument("--title", help="title of every input article")
+    given.add_argument("--outlet", help="outlet of every input article")
+    given.add_argument("--byline", help="byline of every input article")
+    given.add_argument("--url", help="URL of every input article")
+    given.add_argument("--published", metavar="YYYY-MM-DD", help="publication date of every input article")
+
+
+def output_format(args: argparse.Namespace) -> str:
+    return "json" if getattr(args, "json", False) else str(getattr(args, "format", "text"))
+
+
+def settings_of(args: argparse.Namespace) -> Settings:
+    return load_settings(getattr(args, "config", None), max_bytes=getattr(args, "max_bytes", None))
+
+
+def overrides_of(args: argparse.Namespace) -> dict[str, Any]:
+    names = ("title", "outlet", "byline", "url", "published")
+    return {name: getattr(args, name) for name in names if getattr(args, name, None)}
+
+
+@dataclass
+class Console:
+    """Progress and information on stderr (silenced by --quiet); results go to stdout."""
+
+    quiet: bool = False
+    problems: list[InputProblem] = field(default_factory=list)
+
+    def info(self, message: str) -> None:
+        if not self.quiet:
+            print(f"storyline: {message}", file=sys.stderr)
+
+    def problem(self, problem: InputProblem) -> None:
+        """One line per unusable input, always shown (even with --quiet): it changes the exit status."""
+        self.problems.append(problem)
+        print(f"storyline: skipped {problem}", file=sys.stderr)
+
+    def progress(self, items: Iterable[T], description: str, total: int | None = None) -> Iterator[T]:
+        """A progress bar on stderr for long runs; nothing when quiet or when stderr is not a terminal."""
+        if self.quiet or not sys.stderr.isatty():
+            yield from items
+            return
+        from rich.console import Console as RichConsole
+        from rich.progress import Progress
+
+        with Progress(console=RichConsole(stderr=True), transient=True) as bar:
+            task = bar.add_task(description, total=total)
+            for item in items:
+                yield item
+                bar.advance(task)
+
+    @property
+    def exit_status(self) -> int:
+        return 1 if self.problems else 0
+
+
+def console_of(args: argparse.Namespace) -> Console:
+    return Console(quiet=bool(getattr(args, "quiet", False)))
+
+
+def load_articles(args: argparse.Namespace, console: Console, annotate: bool = True) -> list[Article]:
+    """Read, clean, describe and annotate the command's PATHS, reporting problems on the console."""
+    from ..annotate import annotate as annotate_stage
+    from ..pipeline import prepare
+    from ..read import read
+
+    settings = settings_of(args)
+    if not args.paths:
+        raise UsageError("no input: give PATHS (files, directories, globs, or - for stdin)")
+    articles: Iterable[Article] = prepare(
+        read(args.paths, settings.max_bytes), console.problem, overrides_of(args)
+    )
+    if annotate:
+        articles = annotate_stage(
+            articles,
+            model=settings.spacy_model,
+            batch_size=settings.batch_size,
+            max_chars=settings.max_annotate_chars,
+        )
+    result = list(console.progress(articles, "reading articles"))
+    console.info(
+        f"{len(result)} article(s) read" + (f", {len(console.problems)} skipped" if console.problems else "")
+    )
+    return result
+
+
+def print_json(value: Any) -> None:
+    json.dump(to_jsonable(value), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")

@@ -1,0 +1,83 @@
+"""``storyline inspect``: what storyline read in each article (metadata, sentences, entities)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from ..model import Article
+from .common import (
+    add_input_options,
+    add_output_options,
+    console_of,
+    load_articles,
+    output_format,
+    print_json,
+)
+
+
+def register(commands: Any) -> None:
+    parser = commands.add_parser(
+        "inspect",
+        help="show what was read: title, outlet, byline, date and how it was found, sentences, entities",
+        description="Read, clean, describe and annotate articles and show the result per article. "
+        "With --json, a JSON array of articles (id, source, title, outlet, byline, published, "
+        "published_provenance, published_estimated, text, removed, sentences, entities).",
+    )
+    add_input_options(parser)
+    add_output_options(parser)
+    parser.add_argument("--show-removed", action="store_true", help="list what the cleaner removed and why")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    console = console_of(args)
+    articles = load_articles(args, console)
+    if output_format(args) == "json":
+        print_json([article_json(a) for a in articles])
+    else:
+        for article in articles:
+            print(render_text(article, show_removed=args.show_removed))
+    return console.exit_status
+
+
+def article_json(article: Article) -> dict[str, Any]:
+    data = article.to_dict()
+    data["sentences"] = [{"start": s.start, "end": s.end} for s in article.sentences]
+    return data
+
+
+def render_text(article: Article, show_removed: bool = False) -> str:
+    if article.published is None:
+        date = "unknown"
+    else:
+        date = article.published.isoformat()
+        if article.published_estimated:
+            date += " (estimated)"
+    if article.published_provenance:
+        date += f" — from {article.published_provenance}"
+        if article.published is not None:
+            date += f", confidence {article.published_confidence:.2f}"
+    entity_names: dict[str, None] = {}
+    for entity in article.entities:
+        entity_names.setdefault(f"{entity.text} ({entity.label})", None)
+    rows = [
+        ("id", article.id),
+        ("source", article.source),
+        ("title", article.title or "—"),
+        ("outlet", article.outlet or "—"),
+        ("byline", article.byline or "—"),
+        ("published", date),
+        ("sentences", str(len(article.sentences))),
+        ("entities", f"{len(article.entities)}: " + ", ".join(list(entity_names)[:12])),
+        (
+            "removed",
+            f"{len(article.removed)} line(s)" + ("" if show_removed else " (--show-removed lists them)"),
+        ),
+    ]
+    width = max(len(name) for name, _ in rows)
+    lines = [f"{name:<{width}}  {value}" for name, value in rows]
+    if show_removed:
+        for removed in article.removed:
+            lines.append(f"{'':<{width}}  - [{removed.reason}] {removed.text[:100]}")
+    return "\n".join(lines) + "\n"

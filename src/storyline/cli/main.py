@@ -1,0 +1,52 @@
+"""``storyline``: the entry point. Each command is a module of this package with ``register``."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from ..errors import StorylineError, UsageError
+
+# Command modules, in the order ``storyline --help`` lists them.
+COMMANDS = ["inspect"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="storyline",
+        description="Turn raw news articles about a developing story into a brief you can trust: a cited "
+        "summary, a dated timeline, who said what, who is who, and where outlets agree, disagree or change "
+        "their position.",
+        epilog="Run `storyline COMMAND --help` for a command's options.",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name in COMMANDS:
+        module = importlib.import_module(f"storyline.cli.{name}")
+        module.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        status = int(args.run(args) or 0)
+    except UsageError as exc:
+        print(f"storyline: error: {exc}", file=sys.stderr)
+        return 2
+    except StorylineError as exc:
+        print(f"storyline: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("storyline: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    sys.stdout.flush()
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,283 @@
+"""The one data model every stage reads and extends.
+
+Articles carry their cleaned text; everything found in an article (sentences, entities, time
+expressions, attributions) is a character span into ``Article.text``. Everything a synthesis
+stage says (summary sentences, timeline entries, claims, positions) carries ``Citation``s back to
+those spans, so nothing is said that cannot be traced.
+
+All classes are plain dataclasses; ``to_dict`` gives the JSON form used by ``--json`` output.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+
+def to_jsonable(value: Any) -> Any:
+    """Turn model objects (dataclasses, dates, tuples) into JSON-ready values."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [to_jsonable(v) for v in value]
+    return value
+
+
+@dataclass(frozen=True)
+class Span:
+    """A character span ``[start, end)`` into an article's cleaned text."""
+
+    start: int
+    end: int
+
+
+@dataclass
+class Removed:
+    """A piece of the raw input the cleaner dropped, and why (``reason`` is a short code)."""
+
+    text: str
+    reason: str
+
+
+@dataclass
+class Sentence:
+    """A sentence of the cleaned text; ``index`` is its position in the article (from 0)."""
+
+    start: int
+    end: int
+    index: int = 0
+    paragraph: int = 0
+
+
+@dataclass
+class EntityMention:
+    """A named entity found by spaCy's NER in the cleaned text."""
+
+    text: str
+    label: str
+    start: int
+    end: int
+
+
+@dataclass
+class TimeExpression:
+    """A time expression and its normalized value.
+
+    ``value`` is in TimeML form (``2011-08-18``, ``2011-W33``, ``2012-07``, ``P3D``, ``PRESENT_REF``);
+    ``type`` is DATE, TIME, DURATION or SET; ``granularity`` is day, week, month, quarter, year,
+    decade, century or none. ``resolved`` is False when the expression is relative and the article's
+    date is unknown, so no value could be given.
+    """
+
+    text: str
+    start: int
+    end: int
+    value: str | None
+    type: str = "DATE"
+    granularity: str = "day"
+    confidence: float = 1.0
+    resolved: bool = True
+    relative: bool = False
+
+
+@dataclass
+class Attribution:
+    """Who said what: a direct quote or reported speech, with its speaker and cue."""
+
+    speaker: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    speaker_entity: str | None
+    cue: str | None
+    content: str
+    article: str
+    start: int
+    end: int
+    direct: bool
+    anonymous: bool = False
+    cue_start: int | None = None
+    cue_end: int | None = None
+
+
+@dataclass
+class Article:
+    """One news article after reading, cleaning, describing and (optionally) annotating.
+
+    ``published`` is a date when one is known or estimated; ``published_estimated`` says a date
+    was inferred, not stated, and ``published_provenance`` says how it was found (for example
+    ``meta:article:published_time``, ``text:first-published-line``, ``user``).
+    """
+
+    id: str
+    source: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    outlet_provenance: str | None = None
+    byline: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    published_provenance: str | None = None
+    published_confidence: float = 0.0
+    published_estimated: bool = False
+    language: str | None = None
+    removed: list[Removed] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    entities: list[EntityMention] = field(default_factory=list)
+    timexes: list[TimeExpression] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    duplicate_of: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def sentence_text(self, sentence: Sentence) -> str:
+        return self.text[sentence.start : sentence.end]
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = to_jsonable(self)
+        data["published"] = self.published.isoformat() if self.published else None
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        """Rebuild an article from ``to_dict`` output (used by the store and by Dask workers)."""
+        published = data.get("published")
+        return cls(
+            id=data["id"],
+            source=data["source"],
+            text=data["text"],
+            title=data.get("title"),
+            outlet=data.get("outlet"),
+            outlet_provenance=data.get("outlet_provenance"),
+            byline=data.get("byline"),
+            url=data.get("url"),
+            published=dt.date.fromisoformat(published) if published else None,
+            published_provenance=data.get("published_provenance"),
+            published_confidence=data.get("published_confidence", 0.0),
+            published_estimated=data.get("published_estimated", False),
+            language=data.get("language"),
+            removed=[Removed(**r) for r in data.get("removed", [])],
+            sentences=[Sentence(**s) for s in data.get("sentences", [])],
+            entities=[EntityMention(**e) for e in data.get("entities", [])],
+            timexes=[TimeExpression(**t) for t in data.get("timexes", [])],
+            attributions=[Attribution(**a) for a in data.get("attributions", [])],
+            duplicate_of=data.get("duplicate_of"),
+            extra=data.get("extra", {}),
+        )
+
+
+@dataclass
+class Citation:
+    """Where a statement comes from: an article and the exact characters of one sentence."""
+
+    article: str
+    source: str
+    outlet: str | None
+    published: dt.date | None
+    sentence: int
+    start: int
+    end: int
+
+
+def cite(article: Article, sentence: Sentence) -> Citation:
+    """The citation of one sentence of one article."""
+    return Citation(
+        article=article.id,
+        source=article.source,
+        outlet=article.outlet,
+        published=article.published,
+        sentence=sentence.index,
+        start=sentence.start,
+        end=sentence.end,
+    )
+
+
+@dataclass
+class CitedSentence:
+    """A sentence said by storyline (verbatim from an article) and every article that carries it."""
+
+    text: str
+    citations: list[Citation]
+    independent_outlets: int = 1
+
+
+@dataclass
+class Summary:
+    sentences: list[CitedSentence]
+    method: str = ""
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.text for s in self.sentences)
+
+
+@dataclass
+class TimelineEntry:
+    """One date of the timeline; ``granularity`` says whether it is a day, a month or a year."""
+
+    date: str
+    granularity: str
+    sentences: list[CitedSentence]
+
+
+@dataclass
+class Timeline:
+    entries: list[TimelineEntry]
+
+
+@dataclass
+class Entity:
+    """One real person, organisation or place across all articles, however each names it."""
+
+    id: str
+    name: str
+    type: str
+    aliases: list[str]
+    mentions: dict[str, int]
+    roles: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class Claim:
+    text: str
+    articles: list[str]
+    outlets: list[str]
+    independent_outlets: int
+    attributed_to: list[str]
+    contradicts: list[int]
+    citations: list[Citation] = field(default_factory=list)
+
+
+@dataclass
+class Position:
+    actor: str
+    proposition: str
+    stance: str
+    date: str | None
+    citation: Citation
+
+
+@dataclass
+class Reversal:
+    actor: str
+    proposition: str
+    from_: str
+    to: str
+    citations: list[Citation]
+
+
+@dataclass
+class Story:
+    """A group of articles about one developing story (built online, ids stable across runs)."""
+
+    id: str
+    label: str
+    article_ids: list[str]
+    start: dt.date | None = None
+    end: dt.date | None = None
+    entities: list[str] = field(default_factory=list)

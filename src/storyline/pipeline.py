@@ -1,0 +1,136 @@
+"""The batch pipeline: read -> clean -> describe -> annotate, streaming, one problem per bad input.
+
+``prepare`` turns raw documents into described articles (no NLP); ``process`` runs the whole
+chain over paths. Problems with one input never stop the batch: they are handed to
+``on_problem`` (the CLI prints them as one line each) and the input is skipped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from .annotate import annotate
+from .clean import clean
+from .describe import describe
+from .errors import InputError, InputProblem
+from .model import Article
+from .read import RawDocument, read
+from .settings import DEFAULTS, Settings
+
+ProblemHandler = Callable[[InputProblem], None]
+
+# Fields the user can give (CLI option or JSONL field); they win over what describe finds.
+USER_FIELDS = ("title", "outlet", "byline", "url", "published")
+
+
+def content_id(text: str) -> str:
+    """A stable id for an article: a hash of its raw content (whitespace-normalized)."""
+    normalized = " ".join(text.split())
+    return hashlib.sha256(normalized.encode("utf-8")).hexdigest()[:16]
+
+
+class IdAssigner:
+    """Content-hash ids, made unique within one run (a second copy of the same text gets ``-2``)."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, int] = {}
+
+    def __call__(self, content: str) -> str:
+        base = content_id(content)
+        count = self.seen.get(base, 0) + 1
+        self.seen[base] = count
+        return base if count == 1 else f"{base}-{count}"
+
+
+def prepare_one(raw: RawDocument, article_id: str, overrides: dict[str, Any] | None = None) -> Article:
+    """Clean and describe one raw document; raises ``InputError`` when nothing usable is left."""
+    cleaned = clean(raw)
+    if not cleaned.text.strip():
+        raise InputError(
+            "no-text", "no article text left after cleaning (empty, truncated or not an article?)"
+        )
+    article = Article(id=article_id, source=raw.source, text=cleaned.text, removed=cleaned.removed)
+    if raw.cluster is not None:
+        article.extra["cluster"] = raw.cluster
+        article.extra["passage"] = raw.passage
+    if raw.reference is not None:
+        article.extra["reference"] = raw.reference
+    if "id" in raw.fields:
+        article.extra["given_id"] = str(raw.fields["id"])
+    describe(article, raw, cleaned)
+    apply_user_fields(article, {**raw.fields, **(overrides or {})})
+    return article
+
+
+def apply_user_fields(article: Article, fields: dict[str, Any]) -> None:
+    for name in USER_FIELDS:
+        value = fields.get(name)
+        if value in (None, ""):
+            continue
+        if name == "published":
+            parsed = parse_user_date(value)
+            if parsed is None:
+                raise InputError(
+                    "bad-date", f"cannot read the given publication date {value!r} (use YYYY-MM-DD)"
+                )
+            article.published = parsed
+            article.published_provenance = "user"
+            article.published_confidence = 1.0
+            article.published_estimated = False
+        else:
+            setattr(article, name, str(value))
+            if name == "outlet":
+                article.outlet_provenance = "user"
+
+
+def parse_user_date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+def prepare(
+    raws: Iterable[RawDocument | InputProblem],
+    on_problem: ProblemHandler,
+    overrides: dict[str, Any] | None = None,
+) -> Iterator[Article]:
+    """Clean and describe a stream of raw documents, reporting problems and going on."""
+    ids = IdAssigner()
+    for raw in raws:
+        if isinstance(raw, InputProblem):
+            on_problem(raw)
+            continue
+        try:
+            yield prepare_one(raw, ids(raw.content), overrides)
+        except InputError as exc:
+            on_problem(InputProblem(raw.source, exc.code, exc.message))
+        except RecursionError:
+            on_problem(InputProblem(raw.source, "unreadable", "document too deeply nested to parse"))
+
+
+def process(
+    paths: Iterable[str],
+    settings: Settings = DEFAULTS,
+    on_problem: ProblemHandler | None = None,
+    overrides: dict[str, Any] | None = None,
+    with_annotations: bool = True,
+) -> list[Article]:
+    """Read, clean, describe and (by default) annotate every article in ``paths``."""
+    problems: list[InputProblem] = []
+    handler = on_problem or problems.append
+    articles: Iterable[Article] = prepare(read(paths, settings.max_bytes), handler, overrides)
+    if with_annotations:
+        articles = annotate(
+            articles,
+            model=settings.spacy_model,
+            batch_size=settings.batch_size,
+            max_chars=settings.max_annotate_chars,
+        )
+    return list(articles)

@@ -1,0 +1,24 @@
+"""Shared fixtures: the real samples in ../shared, and the processed sample articles (built once)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SAMPLES = SHARED / "samples" / "syria-assad"
+DATA = SHARED / "data"
+
+
+@pytest.fixture(scope="session")
+def sample_articles():
+    from storyline.pipeline import process
+
+    return process([str(SAMPLES)])
+
+
+@pytest.fixture(scope="session")
+def samples_by_file(sample_articles):
+    return {Path(a.source).name[:3]: a for a in sample_articles}

@@ -10,7 +10,10 @@ from collections.abc import Sequence
 from ..errors import StorylineError, UsageError
 
 # Command modules, in the order ``storyline --help`` lists them.
-COMMANDS = ["inspect"]
+COMMANDS = [
+    "inspect",
+    "evaluate",
+]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,132 @@
+"""Text similarity shared by every stage that merges what several articles say.
+
+The summary, the timeline and the comparison all need the same two things: to see that two
+sentences from different outlets tell the same fact, and to count how many *independent* outlets
+stand behind it (wire copies and syndicated reprints count once). Both live here, once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from .model import Article
+
+WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*|\d+(?:[.,]\d+)*")
+
+# A small closed-class list: enough to keep function words from making unrelated sentences alike.
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each few for from further had has
+    have having he her here hers herself him himself his how i if in into is it its itself just me more
+    most my myself no nor not now of off on once only or other our ours ourselves out over own said same
+    says say she should so some such than that the their theirs them themselves then there these they
+    this those through to too under until up very was we were what when where which while who whom why
+    will with would you your yours yourself yourselves mr mrs ms""".split()
+)
+
+
+def normalize_token(token: str) -> str:
+    """Lower-case and strip the commonest English suffixes (a light stem, stable and fast)."""
+    token = token.lower().strip("'-")
+    if token.endswith("'s"):
+        token = token[:-2]
+    for suffix in ("ing", "ed", "es", "s"):
+        if len(token) > len(suffix) + 3 and token.endswith(suffix):
+            return token[: -len(suffix)]
+    return token
+
+
+def content_words(text: str) -> list[str]:
+    """The text's content words, normalized, in order (function words dropped)."""
+    words = (normalize_token(w) for w in WORD.findall(text))
+    return [w for w in words if w and w not in STOPWORDS]
+
+
+def jaccard(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def containment(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> float:
+    """How much of the smaller set the larger one holds (a shortened copy still counts as a copy)."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def near_duplicate_groups(
+    texts: Sequence[str], threshold: float = 0.6, min_words: int = 4
+) -> list[list[int]]:
+    """Group texts that say the same thing in nearly the same words.
+
+    Two texts are linked when the Jaccard similarity of their content-word sets reaches
+    ``threshold``; groups are the connected components, each a sorted list of indices, in order of
+    their first member. Texts with fewer than ``min_words`` content words stay alone. Candidate pairs
+    come from an inverted index of rare words, so this stays fast for thousands of sentences.
+    """
+    bags = [frozenset(content_words(t)) for t in texts]
+    parent = list(range(len(texts)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    frequency: dict[str, int] = defaultdict(int)
+    for bag in bags:
+        for word in bag:
+            frequency[word] += 1
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, bag in enumerate(bags):
+        if len(bag) < min_words:
+            continue
+        # Two near-duplicates share most words, so they share at least one of each other's rarest few.
+        keys = sorted(bag, key=lambda w: (frequency[w], w))[: max(3, int(len(bag) * (1 - threshold)) + 1)]
+        candidates: set[int] = set()
+        for word in keys:
+            candidates.update(index[word])
+            index[word].append(i)
+        for j in candidates:
+            if find(i) != find(j) and jaccard(bags[i], bags[j]) >= threshold:
+                parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(texts)):
+        groups[find(i)].append(i)
+    return sorted(groups.values(), key=lambda g: g[0])
+
+
+def outlet_key(article: Article) -> str:
+    """The outlet an article counts for: its own, or its original's when it is a syndicated copy."""
+    if article.outlet:
+        return re.sub(r"[^a-z0-9]", "", article.outlet.lower()) or article.id
+    return f"unknown:{article.id}"
+
+
+def independent_outlets(articles: Iterable[Article], by_id: dict[str, Article] | None = None) -> int:
+    """How many independent sources carry something.
+
+    Articles marked as copies (``duplicate_of``, set by the deduplication stage) count for the
+    article they copy; articles of one outlet count once; an article whose outlet is unknown counts
+    as a source of its own.
+    """
+    keys = set()
+    for article in articles:
+        original = article
+        seen = {article.id}
+        while (
+            original.duplicate_of
+            and by_id
+            and original.duplicate_of in by_id
+            and original.duplicate_of not in seen
+        ):
+            seen.add(original.duplicate_of)
+            original = by_id[original.duplicate_of]
+        if original is not article:
+            keys.add(f"copy-of:{original.id}" if not original.outlet else outlet_key(original))
+        else:
+            keys.add(outlet_key(article))
+    return len(keys)

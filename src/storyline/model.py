@@ -281,3 +281,25 @@ class Story:
     start: dt.date | None = None
     end: dt.date | None = None
     entities: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Brief:
+    """Everything storyline says about one set of articles, built once (``storyline.brief``) and
+    shown by the HTML report and the web app.
+
+    A part is ``None`` when its stage is not available in this installation, so a presenter leaves
+    it out rather than showing an empty section; ``stage_errors`` holds a one-line message for a
+    stage that failed on these articles. ``comparison`` is ``storyline.compare``'s result (claims,
+    positions, reversals). ``problems`` are the inputs that could not be used, one line each.
+    """
+
+    articles: list[Article]
+    summary: Summary | None = None
+    timeline: Timeline | None = None
+    attributions: list[Attribution] | None = None
+    entities: list[Entity] | None = None
+    comparison: Any | None = None
+    problems: list[str] = field(default_factory=list)
+    stage_errors: dict[str, str] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)

@@ -84,6 +84,10 @@ class TimeExpression:
     confidence: float = 1.0
     resolved: bool = True
     relative: bool = False
+    # TimeML ``mod``: START ("early August"), END, MID, APPROX ("about three years"), MORE_THAN, ...
+    mod: str | None = None
+    # Which rule of the tagger found it (for debugging and evaluation breakdowns).
+    rule: str = ""
 
 
 @dataclass

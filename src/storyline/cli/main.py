@@ -12,6 +12,7 @@ from ..errors import StorylineError, UsageError
 # Command modules, in the order ``storyline --help`` lists them.
 COMMANDS = [
     "inspect",
+    "report",
     "evaluate",
 ]
 

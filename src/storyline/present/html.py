@@ -1,0 +1,772 @@
+"""The brief as one self-contained HTML page: all CSS and JavaScript inline, no network, opens from disk.
+
+Every piece of article text goes through ``html.escape``; the page's Content-Security-Policy also
+allows only its own inline script (by hash), so even a tag that slipped through could not run.
+Sections follow the brief: summary, timeline, who said what, who is who, source comparison, the
+articles. A section whose stage is not available (its part of the ``Brief`` is ``None``) is left
+out. Long sections are paginated by the page's script (all items stay in the document, so the page
+also works with JavaScript off, and prints whole).
+
+Citations are buttons carrying an article id and a character span; clicking one opens the article,
+highlights the sentences the span covers and shows outlet, date and how that date is known.
+"""
+
+from __future__ import annotations
+
+import base64
+import calendar
+import datetime as dt
+import hashlib
+import html
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from ..model import Article, Attribution, Brief, Citation, CitedSentence, Entity, Timeline, TimelineEntry
+
+# Items per page in the paginated sections.
+ARTICLES_PER_PAGE = 20
+ENTRIES_PER_PAGE = 25
+SPEAKERS_PER_PAGE = 15
+ROSTER_PER_PAGE = 30
+CLAIMS_PER_PAGE = 25
+# Outlet columns of the claims matrix shown at most (the rest are counted in a note).
+MATRIX_OUTLETS = 24
+# Timeline axis geometry (SVG user units).
+AXIS_WIDTH = 1000
+AXIS_LEFT = 30
+AXIS_RIGHT = 30
+LANE_HEIGHT = 16
+MAX_LANES = 8
+
+
+def esc(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def asset(name: str) -> str:
+    return resources.files("storyline.present").joinpath("assets", name).read_text(encoding="utf-8")
+
+
+def script_hash(script: str) -> str:
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    return "sha256-" + base64.b64encode(digest).decode("ascii")
+
+
+# ---------------------------------------------------------------------------------------------
+# Articles: numbering, labels, how a date is known
+
+
+class ArticleIndex:
+    """Articles numbered from 1 in the order given; citation markers show these numbers."""
+
+    def __init__(self, articles: Sequence[Article]) -> None:
+        self.articles = list(articles)
+        self.number = {a.id: i for i, a in enumerate(self.articles, start=1)}
+        self.by_id = {a.id: a for a in self.articles}
+
+    def get(self, article_id: str) -> Article | None:
+        return self.by_id.get(article_id)
+
+
+def outlet_label(article: Article) -> str:
+    return article.outlet or source_name(article.source)
+
+
+def source_name(source: str) -> str:
+    return re.split(r"[\\/]", source)[-1] or source
+
+
+def date_known(article: Article) -> str:
+    """How the article's date is known, in words a reader understands."""
+    if article.published is None:
+        how = provenance_words(article.published_provenance)
+        return "date unknown" + (f" ({how})" if how else "")
+    text = article.published.isoformat()
+    if article.published_estimated:
+        text += " (estimated)"
+    how = provenance_words(article.published_provenance)
+    if how:
+        text += f", {how}"
+    if article.published_provenance != "user" and article.published_confidence:
+        text += f"; confidence {article.published_confidence:.2f}"
+    return text
+
+
+def provenance_words(provenance: str | None) -> str:
+    if not provenance:
+        return ""
+    kind, _, detail = provenance.partition(":")
+    detail = detail.strip()
+    phrases = {
+        "user": "given by the user",
+        "meta": "from the page's metadata",
+        "jsonld": "from the page's structured data",
+        "json-ld": "from the page's structured data",
+        "text": "from the article text",
+        "url": "from the article's URL",
+        "field": "from the input record",
+        "record": "from the input record",
+        "htmldate": "estimated by htmldate",
+        "timex": "from dates mentioned in the text",
+    }
+    phrase = phrases.get(kind)
+    if phrase is None:
+        return f"from {provenance}"
+    return f"{phrase} ({detail})" if detail else phrase
+
+
+def cite_button(article_id: str, start: int, end: int, index: ArticleIndex) -> str:
+    article = index.get(article_id)
+    number = index.number.get(article_id)
+    if article is None or number is None:
+        return ""
+    date = article.published.isoformat() if article.published else "undated"
+    title = f"[{number}] {outlet_label(article)}, {date}"
+    return (
+        f'<button type="button" class="cite" data-article="{esc(article_id)}" data-start="{start}" '
+        f'data-end="{end}" title="{esc(title)}" aria-label="source: {esc(title)}">{number}</button>'
+    )
+
+
+def citation_buttons(citations: Iterable[Citation], index: ArticleIndex) -> str:
+    seen: set[tuple[str, int, int]] = set()
+    buttons = []
+    for citation in citations:
+        key = (citation.article, citation.start, citation.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        buttons.append(cite_button(citation.article, citation.start, citation.end, index))
+    return "".join(buttons)
+
+
+def cited_sentence(sentence: CitedSentence, index: ArticleIndex, tag: str = "span") -> str:
+    outlets = ""
+    if sentence.independent_outlets > 1:
+        outlets = (
+            f'<span class="outlets" title="carried by {sentence.independent_outlets} independent outlets">'
+            f"×{sentence.independent_outlets}</span>"
+        )
+    return (
+        f'<{tag} class="sum-sent">{esc(sentence.text)}</{tag}>'
+        f"{citation_buttons(sentence.citations, index)}{outlets}"
+    )
+
+
+def plural(count: int, word: str, words: str | None = None) -> str:
+    return f"{count:,} {word if count == 1 else (words or word + 's')}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Sections
+
+
+def render_summary(summary: Any, index: ArticleIndex) -> str:
+    sentences = list(getattr(summary, "sentences", []))
+    if not sentences:
+        body = '<p class="lede">The summarizer found nothing to say about these articles.</p>'
+    else:
+        words = sum(len(s.text.split()) for s in sentences)
+        method = getattr(summary, "method", "")
+        body = (
+            f'<p class="lede">{plural(words, "word")} in {plural(len(sentences), "sentence")}, each quoted '
+            f"verbatim from the articles"
+            + (f" (method: {esc(method)})" if method else "")
+            + ". The numbers are the source articles: click one to see the sentence in its article.</p>"
+            + '<p class="summary-text">'
+            + " ".join(cited_sentence(s, index) for s in sentences)
+            + "</p>"
+        )
+    return section("summary", "Summary", body)
+
+
+@dataclass
+class DatedEntry:
+    position: int
+    entry: TimelineEntry
+    start: dt.date
+    end: dt.date  # exclusive
+    coarse: bool
+
+
+def date_range(value: str | None, granularity: str = "day") -> tuple[dt.date, dt.date, bool] | None:
+    """The days a TimeML-style date covers: ``(first, after_last, coarse)``, or None when undated."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:T.*)?", value):
+            day = dt.date(int(m[1]), int(m[2]), int(m[3]))
+            return day, day + dt.timedelta(days=1), granularity not in ("day", "time", "")
+        if m := re.fullmatch(r"(\d{4})-W(\d{2})", value):
+            first = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return first, first + dt.timedelta(days=7), True
+        if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
+            year, month = int(m[1]), int(m[2])
+            return dt.date(year, month, 1), add_months(dt.date(year, month, 1), 1), True
+        if m := re.fullmatch(r"(\d{4})-Q([1-4])", value):
+            first = dt.date(int(m[1]), 3 * int(m[2]) - 2, 1)
+            return first, add_months(first, 3), True
+        if m := re.fullmatch(r"(\d{4})", value):
+            return dt.date(int(m[1]), 1, 1), dt.date(int(m[1]) + 1, 1, 1), True
+    except ValueError:
+        return None
+    return None
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    total = day.year * 12 + day.month - 1 + months
+    return dt.date(total // 12, total % 12 + 1, 1)
+
+
+def date_label(value: str, granularity: str) -> str:
+    found = date_range(value, granularity)
+    if found is None:
+        return value or "undated"
+    first, _, _ = found
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", value):
+        return f"{first.day} {calendar.month_abbr[first.month]} {first.year}"
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        return f"{calendar.month_name[first.month]} {first.year}"
+    if re.fullmatch(r"\d{4}-W\d{2}", value):
+        return f"week of {first.day} {calendar.month_abbr[first.month]} {first.year}"
+    if re.fullmatch(r"\d{4}-Q\d", value):
+        return f"Q{value[-1]} {first.year}"
+    return str(first.year)
+
+
+def axis_ticks(first: dt.date, last: dt.date) -> list[tuple[dt.date, str]]:
+    """Tick dates and labels for an axis from ``first`` to ``last``: years, months or days, at most ~12."""
+    span = (last - first).days
+    ticks: list[tuple[dt.date, str]] = []
+    if span > 4 * 365:
+        step = max(1, -(-(last.year - first.year) // 12))
+        for year in range(first.year + 1, last.year + 1, step):
+            ticks.append((dt.date(year, 1, 1), str(year)))
+    elif span > 75:
+        months = (last.year - first.year) * 12 + last.month - first.month
+        step = next(s for s in (1, 2, 3, 6, 12, 24) if months / s <= 12)
+        day = add_months(dt.date(first.year, first.month, 1), 1)
+        while day <= last:
+            if (day.month - 1) % step == 0:
+                label = str(day.year) if day.month == 1 else calendar.month_abbr[day.month]
+                ticks.append((day, label))
+            day = add_months(day, 1)
+    else:
+        step = next(s for s in (1, 2, 7, 14, 28) if span / s <= 12)
+        day = first
+        while day <= last:
+            ticks.append((day, f"{day.day} {calendar.month_abbr[day.month]}"))
+            day += dt.timedelta(days=step)
+    return ticks
+
+
+def timeline_svg(dated: list[DatedEntry]) -> str:
+    """An inline SVG time axis: a dot per day-dated entry, a dashed band per month/year entry."""
+    first = min(d.start for d in dated)
+    last = max(d.end for d in dated)
+    if (last - first).days < 30:  # a few days: give the axis some room around them
+        pad = dt.timedelta(days=max(3, (30 - (last - first).days) // 2))
+        first, last = first - pad, last + pad
+    span = max(1, (last - first).days)
+    usable = AXIS_WIDTH - AXIS_LEFT - AXIS_RIGHT
+
+    def x(day: dt.date) -> float:
+        return AXIS_LEFT + usable * (day - first).days / span
+
+    # Lanes keep marks apart: a mark goes in the first lane where it does not overlap the last one.
+    lane_ends: list[float] = []
+    placed: list[tuple[DatedEntry, float, float, int]] = []
+    for item in sorted(dated, key=lambda d: (d.start, d.end)):
+        left = x(item.start)
+        right = max(x(item.end), left + 4) if item.coarse else left
+        lo, hi = (left, right) if item.coarse else (left - 6, left + 6)
+        lane = next((i for i, end in enumerate(lane_ends) if end < lo), None)
+        if lane is None:
+            if len(lane_ends) < MAX_LANES:
+                lane_ends.append(hi)
+                lane = len(lane_ends) - 1
+            else:
+                lane = min(range(len(lane_ends)), key=lambda i: lane_ends[i])
+        lane_ends[lane] = max(lane_ends[lane], hi)
+        placed.append((item, left, right, lane))
+    lanes = max(1, len(lane_ends))
+    top = 12
+    baseline = top + lanes * LANE_HEIGHT + 6
+    height = baseline + 28
+    parts = [
+        f'<svg class="tl-axis" viewBox="0 0 {AXIS_WIDTH} {height}" role="img" '
+        f'aria-label="timeline from {first.isoformat()} to {last.isoformat()}" '
+        f'xmlns="http://www.w3.org/2000/svg">',
+        f'<line class="baseline" x1="{AXIS_LEFT}" y1="{baseline}" x2="{AXIS_WIDTH - AXIS_RIGHT}" y2="{baseline}"/>',
+    ]
+    for day, label in axis_ticks(first, last):
+        tx = x(day)
+        parts.append(
+            f'<g class="tick"><line x1="{tx:.1f}" y1="{top - 4}" x2="{tx:.1f}" y2="{baseline + 4}"/>'
+            f'<text x="{tx:.1f}" y="{baseline + 18}" text-anchor="middle">{esc(label)}</text></g>'
+        )
+    for item, left, right, lane in placed:
+        cy = top + lane * LANE_HEIGHT + LANE_HEIGHT / 2
+        words = item.entry.sentences[0].text if item.entry.sentences else ""
+        if len(words) > 160:
+            words = words[:157] + "…"
+        tooltip = f"{date_label(item.entry.date, item.entry.granularity)}: {words}"
+        if item.coarse:
+            shape = (
+                f'<rect class="tl-mark tl-coarse" data-entry="{item.position}" x="{left:.1f}" '
+                f'y="{cy - 5:.1f}" width="{max(4.0, right - left):.1f}" height="10" rx="2">'
+            )
+            closing = "</rect>"
+        else:
+            shape = f'<circle class="tl-mark tl-day" data-entry="{item.position}" cx="{left:.1f}" cy="{cy:.1f}" r="5">'
+            closing = "</circle>"
+        parts.append(f'<a href="#tl-e-{item.position}">{shape}<title>{esc(tooltip)}</title>{closing}</a>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def render_timeline(timeline: Timeline, index: ArticleIndex) -> str:
+    entries = list(timeline.entries)
+    if not entries:
+        return section("timeline", "Timeline", '<p class="lede">No dated events were found.</p>')
+    dated: list[DatedEntry] = []
+    undated = 0
+    for position, entry in enumerate(entries):
+        found = date_range(entry.date, entry.granularity)
+        if found is None:
+            undated += 1
+        else:
+            dated.append(DatedEntry(position, entry, found[0], found[1], found[2]))
+    coarse = sum(1 for d in dated if d.coarse)
+    facts = [plural(len(dated), "dated entry", "dated entries")]
+    if coarse:
+        facts.append(f"{coarse:,} of them known only to the week, month or year")
+    if undated:
+        facts.append(f"{plural(undated, 'entry', 'entries')} without a date")
+    body = [f'<p class="lede">{esc("; ".join(facts))}. Click a mark to go to its entry.</p>']
+    if dated:
+        body.append(timeline_svg(dated))
+        body.append(
+            '<p class="legend"><span><svg width="12" height="12"><circle cx="6" cy="6" r="5" fill="#1f5fa8"/>'
+            '</svg> a day</span><span><svg width="22" height="12"><rect x="1" y="1" width="20" '
+            'height="10" rx="2" fill="#f2c14e" fill-opacity=".35" stroke="#c98f00" stroke-dasharray="3 2"/>'
+            "</svg> a week, month or year (date known only that far)</span></p>"
+        )
+    items = []
+    for position, entry in enumerate(entries):
+        found = date_range(entry.date, entry.granularity)
+        badge = ""
+        if found is None:
+            badge = ' <span class="badge coarse">undated</span>'
+        elif found[2]:
+            badge = f' <span class="badge coarse">{esc(entry.granularity or "coarse")}</span>'
+        sentences = "".join(f"<p>{cited_sentence(s, index)}</p>" for s in entry.sentences)
+        items.append(
+            f'<li class="tl-entry pg-item" id="tl-e-{position}"><div class="tl-date">'
+            f"{esc(date_label(entry.date, entry.granularity))}{badge}</div><div>{sentences}</div></li>"
+        )
+    body.append(
+        f'<ol class="tl-list" id="tl-list" data-label="timeline entries" '
+        f'data-page-size="{ENTRIES_PER_PAGE}">{"".join(items)}</ol>'
+    )
+    return section("timeline", "Timeline", "".join(body), count=len(entries))
+
+
+def speaker_key(attribution: Attribution) -> str:
+    return (attribution.speaker_entity or attribution.speaker or "").strip()
+
+
+def render_attributions(attributions: Sequence[Attribution], index: ArticleIndex) -> str:
+    if not attributions:
+        return section(
+            "quotes", "Who said what", '<p class="lede">No quotes or reported statements found.</p>'
+        )
+    groups: dict[str, list[Attribution]] = defaultdict(list)
+    for attribution in attributions:
+        groups[speaker_key(attribution)].append(attribution)
+    ordered = sorted(groups.items(), key=lambda kv: (kv[0] == "", -len(kv[1]), kv[0].lower()))
+    anonymous = sum(1 for a in attributions if a.anonymous)
+    direct = sum(1 for a in attributions if a.direct)
+    lede = (
+        f"{plural(len(attributions), 'statement')} ({direct:,} direct quotes) from "
+        f"{plural(sum(1 for k in groups if k), 'speaker')}; {anonymous:,} from anonymous sources."
+    )
+    blocks = []
+    for rank, (speaker, items) in enumerate(ordered):
+        is_anonymous = all(a.anonymous for a in items)
+        name = speaker or "Speaker not found"
+        spellings = sorted({a.speaker for a in items if a.speaker and a.speaker != speaker})
+        also = f' <span class="count">(as {esc(", ".join(spellings[:4]))})</span>' if spellings else ""
+        badge = ' <span class="badge anon">anonymous source</span>' if is_anonymous else ""
+        quotes = []
+        for a in sorted(items, key=lambda a: (index.number.get(a.article, 0), a.start)):
+            marker = ' <span class="badge anon">anonymous</span>' if a.anonymous and not is_anonymous else ""
+            cls = "quote-direct" if a.direct else "quote-reported"
+            cue = f' <span class="cue">{esc(a.cue)}</span>' if a.cue else ""
+            quotes.append(
+                f'<li><span class="{cls}">{esc(a.content)}</span>{cue}{marker}'
+                f"{cite_button(a.article, a.start, a.end, index)}</li>"
+            )
+        blocks.append(
+            f'<details class="speaker pg-item" data-key="{esc(name)}"{" open" if rank < 3 else ""}>'
+            f'<summary>{esc(name)}{also} <span class="count">{plural(len(items), "statement")}</span>'
+            f'{badge}</summary><ul class="quotes">{"".join(quotes)}</ul></details>'
+        )
+    body = (
+        f'<p class="lede">{esc(lede)}</p>'
+        + filter_box("speaker-list", "filter speakers")
+        + f'<div id="speaker-list" data-label="speakers" data-page-size="{SPEAKERS_PER_PAGE}">'
+        + "".join(blocks)
+        + "</div>"
+    )
+    return section("quotes", "Who said what", body, count=len(attributions))
+
+
+def role_text(role: dict[str, Any]) -> str:
+    parts = []
+    for key in ("role", "title", "description", "label", "text", "value", "name"):
+        value = role.get(key)
+        if isinstance(value, str) and value:
+            parts.append(value)
+            break
+    if not parts:
+        parts = [f"{k}: {v}" for k, v in role.items() if isinstance(v, str | int | float) and k != "article"]
+    return "; ".join(parts)
+
+
+def render_roster(entities: Sequence[Entity], index: ArticleIndex) -> str:
+    if not entities:
+        return section(
+            "roster", "Who is who", '<p class="lede">No people, organisations or places found.</p>'
+        )
+    ordered = sorted(entities, key=lambda e: (-sum(e.mentions.values()), e.name.lower()))
+    types: dict[str, int] = defaultdict(int)
+    for entity in entities:
+        types[entity.type] += 1
+    lede = ", ".join(f"{count:,} {kind}" for kind, count in sorted(types.items(), key=lambda kv: -kv[1]))
+    rows = []
+    for entity in ordered:
+        aliases = [a for a in entity.aliases if a != entity.name]
+        total = sum(entity.mentions.values())
+        roles = "; ".join(r for r in (role_text(r) for r in entity.roles) if r)
+        rows.append(
+            f'<tr class="pg-item" data-key="{esc(" ".join([entity.name, *aliases]))}">'
+            f"<td><strong>{esc(entity.name)}</strong></td><td>{esc(entity.type)}</td>"
+            f"<td>{esc(', '.join(aliases[:8]) + (' …' if len(aliases) > 8 else ''))}</td>"
+            f"<td>{esc(roles)}</td>"
+            f'<td class="num">{total:,}</td><td class="num">{len(entity.mentions):,}</td></tr>'
+        )
+    body = (
+        f'<p class="lede">{plural(len(entities), "entity", "entities")}: {esc(lede)}. One row per real '
+        "person, organisation or place, however each outlet spells it.</p>"
+        + filter_box("roster-rows", "filter names")
+        + '<div class="table-wrap"><table class="roster"><thead><tr><th>name</th><th>type</th>'
+        '<th>also called</th><th>roles</th><th class="num">mentions</th><th class="num">articles</th></tr>'
+        f'</thead><tbody id="roster-rows" data-label="entities" data-page-size="{ROSTER_PER_PAGE}">'
+        + "".join(rows)
+        + "</tbody></table></div>"
+    )
+    return section("roster", "Who is who", body, count=len(entities))
+
+
+def render_comparison(comparison: Any, index: ArticleIndex) -> str:
+    claims = list(getattr(comparison, "claims", []) or [])
+    positions = list(getattr(comparison, "positions", []) or [])
+    reversals = list(getattr(comparison, "reversals", []) or [])
+    body: list[str] = []
+    if not claims and not positions and not reversals:
+        return section("comparison", "Sources compared", '<p class="lede">No claims to compare.</p>')
+    if claims:
+        body.append(claims_matrix(claims, index))
+        body.append(contradictions(claims, index))
+    if reversals:
+        items = []
+        for reversal in reversals:
+            items.append(
+                f"<li><strong>{esc(reversal.actor)}</strong> on <em>{esc(reversal.proposition)}</em>: "
+                f'<span class="badge">{esc(reversal.from_)}</span> → <span class="badge bad">'
+                f"{esc(reversal.to)}</span>{citation_buttons(reversal.citations, index)}</li>"
+            )
+        body.append(f'<h3>Changes of position</h3><ul class="plain">{"".join(items)}</ul>')
+    if positions:
+        by_actor: dict[str, list[Any]] = defaultdict(list)
+        for position in positions:
+            by_actor[position.actor].append(position)
+        blocks = []
+        for actor, held in sorted(by_actor.items(), key=lambda kv: (-len(kv[1]), kv[0].lower())):
+            rows = "".join(
+                f"<li>{esc(p.date or 'undated')}: <em>{esc(p.proposition)}</em> — "
+                f'<span class="badge">{esc(p.stance)}</span>'
+                f"{cite_button(p.citation.article, p.citation.start, p.citation.end, index)}</li>"
+                for p in sorted(held, key=lambda p: p.date or "")
+            )
+            blocks.append(
+                f'<details class="speaker pg-item" data-key="{esc(actor)}"><summary>{esc(actor)} '
+                f'<span class="count">{plural(len(held), "position")}</span></summary>'
+                f'<ul class="quotes">{rows}</ul></details>'
+            )
+        body.append(
+            "<h3>Positions over time</h3>"
+            f'<div id="position-list" data-label="actors" data-page-size="{SPEAKERS_PER_PAGE}">'
+            + "".join(blocks)
+            + "</div>"
+        )
+    return section("comparison", "Sources compared", "".join(body), count=len(claims))
+
+
+def claims_matrix(claims: Sequence[Any], index: ArticleIndex) -> str:
+    """Claims × outlets: carried (●), carries a contradicting claim (✕), silent (·)."""
+    outlet_claims: dict[str, int] = defaultdict(int)
+    for claim in claims:
+        for outlet in set(claim.outlets):
+            outlet_claims[outlet] += 1
+    outlets = sorted(outlet_claims, key=lambda o: (-outlet_claims[o], o.lower()))
+    shown = outlets[:MATRIX_OUTLETS]
+    order = sorted(range(len(claims)), key=lambda i: (-claims[i].independent_outlets, i))
+    rows = []
+    for i in order:
+        claim = claims[i]
+        carried = set(claim.outlets)
+        against: set[str] = set()
+        for j in claim.contradicts:
+            if 0 <= j < len(claims):
+                against.update(claims[j].outlets)
+        cells = []
+        for outlet in shown:
+            if outlet in carried:
+                cells.append(f'<td class="cell carried" title="{esc(outlet)} carries this">●</td>')
+            elif outlet in against:
+                cells.append(f'<td class="cell contradicted" title="{esc(outlet)} says otherwise">✕</td>')
+            else:
+                cells.append(f'<td class="cell silent" title="{esc(outlet)} is silent">·</td>')
+        speakers = ", ".join(claim.attributed_to[:3])
+        who = f' <span class="cue">— {esc(speakers)}</span>' if speakers else ""
+        contra = ' <span class="badge bad">contradicted</span>' if claim.contradicts else ""
+        single = ' <span class="badge">single source</span>' if claim.independent_outlets <= 1 else ""
+        rows.append(
+            f'<tr class="pg-item" id="claim-{i}" data-key="{esc(claim.text)}"><td class="claim">'
+            f"{esc(claim.text)}{who}{contra}{single}{citation_buttons(claim.citations, index)}</td>"
+            f'<td class="num">{claim.independent_outlets}</td>{"".join(cells)}</tr>'
+        )
+    more = ""
+    if len(outlets) > len(shown):
+        more = f" The {len(outlets) - len(shown):,} outlets carrying fewest claims are not shown as columns."
+    headers = "".join(f'<th class="outlet">{esc(o)}</th>' for o in shown)
+    return (
+        f'<p class="lede">{plural(len(claims), "claim")} across {plural(len(outlets), "outlet")}. '
+        "● carried, ✕ the outlet carries a contradicting claim, · silent. “Independent” counts wire copies "
+        f"and reprints once.{more}</p>"
+        + filter_box("claim-rows", "filter claims")
+        + '<div class="table-wrap"><table class="matrix"><thead><tr><th>claim</th>'
+        f'<th class="num">independent outlets</th>{headers}</tr></thead>'
+        f'<tbody id="claim-rows" data-label="claims" data-page-size="{CLAIMS_PER_PAGE}">'
+        + "".join(rows)
+        + "</tbody></table></div>"
+    )
+
+
+def contradictions(claims: Sequence[Any], index: ArticleIndex) -> str:
+    pairs = sorted(
+        {(min(i, j), max(i, j)) for i, c in enumerate(claims) for j in c.contradicts if 0 <= j < len(claims)}
+    )
+    if not pairs:
+        return '<h3>Contradictions</h3><p class="lede">No claims contradict each other.</p>'
+    items = []
+    for i, j in pairs:
+        a, b = claims[i], claims[j]
+        items.append(
+            f'<li><a href="#claim-{i}">{esc(a.text)}</a> <span class="cue">({esc(", ".join(a.outlets[:4]))})</span>'
+            f"{citation_buttons(a.citations, index)}<br><strong>but</strong> "
+            f'<a href="#claim-{j}">{esc(b.text)}</a> <span class="cue">({esc(", ".join(b.outlets[:4]))})</span>'
+            f"{citation_buttons(b.citations, index)}</li>"
+        )
+    return f'<h3>Contradictions</h3><ul class="plain">{"".join(items)}</ul>'
+
+
+def article_text(article: Article) -> str:
+    """The cleaned text, escaped, each sentence a span carrying its character offsets."""
+    text = article.text
+    parts = []
+    position = 0
+    for sentence in sorted(article.sentences, key=lambda s: s.start):
+        if sentence.start < position or sentence.end > len(text):
+            continue
+        parts.append(esc(text[position : sentence.start]))
+        parts.append(
+            f'<span class="sent" id="s-{esc(article.id)}-{sentence.index}" data-start="{sentence.start}" '
+            f'data-end="{sentence.end}">{esc(text[sentence.start : sentence.end])}</span>'
+        )
+        position = sentence.end
+    parts.append(esc(text[position:]))
+    return "".join(parts)
+
+
+def render_articles(index: ArticleIndex) -> str:
+    blocks = []
+    for article in index.articles:
+        number = index.number[article.id]
+        label = outlet_label(article)
+        date = article.published.isoformat() if article.published else "undated"
+        estimated = ' <span class="badge est">estimated</span>' if article.published_estimated else ""
+        title = article.title or first_line(article.text)
+        meta = [
+            ("outlet", article.outlet or "unknown"),
+            ("byline", article.byline or "—"),
+            ("published", date_known(article)),
+            ("url", article.url or "—"),
+            ("source file", article.source),
+            ("sentences", f"{len(article.sentences):,}"),
+        ]
+        if article.duplicate_of:
+            meta.append(
+                ("copy of", f"article {index.number.get(article.duplicate_of, article.duplicate_of)}")
+            )
+        meta_html = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in meta)
+        removed = ""
+        if article.removed:
+            lines = "".join(
+                f'<li><span class="reason">{esc(r.reason)}</span> {esc(r.text)}</li>' for r in article.removed
+            )
+            removed = (
+                f'<details class="removed"><summary>what the cleaner removed '
+                f"({plural(len(article.removed), 'piece')})</summary><ul>{lines}</ul></details>"
+            )
+        blocks.append(
+            f'<article class="art pg-item" id="art-{esc(article.id)}" '
+            f'data-key="{esc(" ".join([title, label, date, article.source]))}" '
+            f'data-label="{esc(f"[{number}] {label}")}" data-dated="{esc(date_known(article))}">'
+            f'<details><summary><span class="art-no">[{number}]</span><span class="art-title">{esc(title)}</span>'
+            f'<br><span class="art-sub">{esc(label)} · {esc(date)}</span>{estimated}</summary>'
+            f'<dl class="meta">{meta_html}</dl>{removed}<div class="art-text">{article_text(article)}</div>'
+            "</details></article>"
+        )
+    body = (
+        f'<p class="lede">{plural(len(index.articles), "article")} as storyline read them: metadata, '
+        "cleaned text and what the cleaner removed. Click one to open it.</p>"
+        + filter_box("article-list", "filter by title, outlet or date")
+        + f'<div id="article-list" data-label="articles" data-page-size="{ARTICLES_PER_PAGE}">'
+        + "".join(blocks)
+        + "</div>"
+    )
+    return section("articles", "Articles", body, count=len(index.articles))
+
+
+def first_line(text: str) -> str:
+    line = text.strip().split("\n", 1)[0]
+    return line if len(line) <= 120 else line[:117] + "…"
+
+
+def filter_box(target: str, placeholder: str) -> str:
+    return (
+        f'<div class="tools"><input type="search" data-filter-for="{target}" '
+        f'placeholder="{esc(placeholder)}" aria-label="{esc(placeholder)}"></div>'
+    )
+
+
+def section(anchor: str, title: str, body: str, count: int | None = None) -> str:
+    return f'<section class="part" id="{anchor}" data-count="{count if count is not None else ""}"><h2>{esc(title)}</h2>{body}</section>'
+
+
+# ---------------------------------------------------------------------------------------------
+# The page
+
+
+def brief_title(brief: Brief) -> str:
+    titles = [a.title for a in brief.articles if a.title]
+    if len(brief.articles) == 1 and titles:
+        return titles[0]
+    return "Brief"
+
+
+def facts_line(brief: Brief) -> str:
+    articles = brief.articles
+    outlets = {a.outlet for a in articles if a.outlet}
+    dates = sorted(a.published for a in articles if a.published)
+    parts = [plural(len(articles), "article")]
+    if outlets:
+        parts.append(f"from {plural(len(outlets), 'outlet')}")
+    if dates:
+        span = dates[0].isoformat() if dates[0] == dates[-1] else f"{dates[0]} to {dates[-1]}"
+        parts.append(f"published {span}")
+    undated = len(articles) - len(dates)
+    if undated and dates:
+        parts.append(f"({undated:,} undated)")
+    return " ".join(parts)
+
+
+def render_report(brief: Brief, title: str | None = None, generated: dt.datetime | None = None) -> str:
+    """The whole brief as one HTML document (a string), ready to write to disk or serve."""
+    index = ArticleIndex(brief.articles)
+    title = title or brief_title(brief)
+    sections: list[tuple[str, str, str, int | None]] = []  # (anchor, nav label, html, count)
+
+    def add(anchor: str, label: str, markup: str, count: int | None = None) -> None:
+        sections.append((anchor, label, markup, count))
+
+    if brief.summary is not None:
+        add("summary", "Summary", render_summary(brief.summary, index))
+    if brief.timeline is not None:
+        add("timeline", "Timeline", render_timeline(brief.timeline, index), len(brief.timeline.entries))
+    if brief.attributions is not None:
+        add(
+            "quotes", "Who said what", render_attributions(brief.attributions, index), len(brief.attributions)
+        )
+    if brief.entities is not None:
+        add("roster", "Who is who", render_roster(brief.entities, index), len(brief.entities))
+    if brief.comparison is not None:
+        claims = getattr(brief.comparison, "claims", None)
+        add(
+            "comparison",
+            "Sources compared",
+            render_comparison(brief.comparison, index),
+            len(claims) if claims is not None else None,
+        )
+    add("articles", "Articles", render_articles(index), len(brief.articles))
+
+    nav = "".join(
+        f'<li><a href="#{anchor}">{esc(label)}</a>'
+        + (f' <span class="n">{count:,}</span>' if count is not None else "")
+        + "</li>"
+        for anchor, label, _, count in sections
+    )
+    notices = []
+    for message in brief.stage_errors.values():
+        notices.append(f'<p class="notice error">{esc(message)}</p>')
+    if brief.problems:
+        lines = "".join(f"<li>{esc(p)}</li>" for p in brief.problems)
+        notices.append(
+            f'<details class="notice"><summary>{plural(len(brief.problems), "input")} could not be used '
+            f"and {'is' if len(brief.problems) == 1 else 'are'} left out</summary><ul>{lines}</ul></details>"
+        )
+    if not brief.articles:
+        notices.append('<p class="notice">No article could be read, so there is nothing to brief.</p>')
+    script = asset("report.js")
+    generated = generated or dt.datetime.now().replace(microsecond=0)
+    policy = (
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+        f"script-src '{script_hash(script)}'; base-uri 'none'; form-action 'none'"
+    )
+    return (
+        "<!doctype html>\n"
+        '<html lang="en"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        '<meta name="generator" content="storyline">'
+        f"<title>{esc(title)} — storyline</title><style>{asset('report.css')}</style></head>"
+        f'<body><header class="top"><div class="inner"><h1>{esc(title)}</h1>'
+        f'<p class="facts">{esc(facts_line(brief))}</p>{"".join(notices)}</div></header>'
+        f'<nav class="sections" aria-label="sections"><ul>{nav}</ul></nav>'
+        f"<main>{''.join(markup for _, _, markup, _ in sections)}</main>"
+        '<aside id="source-panel" hidden aria-live="polite"><button type="button" class="close" '
+        'aria-label="close">×</button><h3 class="src-outlet"></h3><p class="src-date"></p><blockquote>'
+        '</blockquote><div class="row"><button type="button" class="back">← back to the citation</button>'
+        "</div></aside>"
+        f"<footer><p>Made by storyline on {esc(generated.isoformat(sep=' '))}. Every sentence above is "
+        "quoted from the articles; the numbers in brackets are the articles they come from.</p></footer>"
+        f"<script>{script}</script></body></html>\n"
+    )

@@ -1,12 +1,50 @@
-"""Clean: strip boilerplate from scraped text or HTML and keep the story (placeholder, being built)."""
+"""Clean: keep the story, drop the page around it, and say what was dropped and why.
+
+Two paths share one result (``Cleaned``):
+
+- **text** already scraped (the samples, Multi-News, Timeline17): the text is cut into lines and
+  each line is judged by the rules below, in order; a line the rules leave alone is kept. The rules
+  are general signatures of web boilerplate (navigation and widget lines, archive and partner
+  notices, photo captions and credits, related-headline lists, promo blocks, lines in another
+  script), never a list of one file's lines.
+- **html**: trafilatura finds the main text and the page metadata (``storyline.webpage``); the
+  text cleaner then runs over its output to drop what trafilatura kept of captions and widgets.
+
+Cleaning never writes text of its own: every kept line is a line of the input, except that
+sentences glued by scraping ("al-Assad.On Tuesday") get the missing space back. Each dropped line
+is recorded as a ``Removed`` with a short reason code (listed in ``REASONS``).
+"""
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from .model import Removed
 from .read import RawDocument
+
+# Reason codes of removed lines, with what they mean (shown by `storyline inspect --help`).
+REASONS = {
+    "navigation": "site navigation, widget or sharing line",
+    "notice": "archive, partner or update notice of the site",
+    "credit": "contribution or reporting credit line",
+    "byline": "byline line (kept as the article's byline)",
+    "title": "headline (kept as the article's title)",
+    "deck": "sub-headline under the headline",
+    "caption": "photo caption or photo credit",
+    "caption-repeated": "a caption printed twice",
+    "highlights": "story-highlight bullets above the story",
+    "related-headline": "headline of another article linked from this one",
+    "promo": "promotion block after the story",
+    "other-script": "line in another script than the article's",
+    "duplicate": "line repeated verbatim",
+    "boilerplate": "page boilerplate judged by the line model",
+    "first-published": "publication date line (kept as the article's date)",
+}
 
 
 @dataclass
@@ -21,6 +59,377 @@ class Cleaned:
 
 
 def clean(raw: RawDocument) -> Cleaned:
-    lines = [line.strip() for line in raw.content.splitlines()]
-    paragraphs = [line for line in lines if line]
-    return Cleaned(text="\n\n".join(paragraphs))
+    """Clean one raw document: the HTML path for HTML, the text path otherwise."""
+    if raw.kind == "html":
+        from .webpage import clean_html
+
+        return clean_html(raw.content)
+    return clean_text(raw.content)
+
+
+# --- line signatures --------------------------------------------------------------------------
+
+# Whole lines that are navigation, widgets or sharing controls on news sites (compared lower-cased,
+# without trailing punctuation). General web vocabulary, not any one site's page.
+NAVIGATION_LINES = frozenset(
+    """skip to main content|skip to content|skip to navigation|accessibility links|breaking news|
+    advertisement|advertisements|ad|sponsored|sponsored content|share|share this|share this article|
+    share on facebook|share on twitter|tweet|email|e-mail|print|comments|comment|new comment|
+    add a comment|leave a comment|post a comment|show comments|view comments|read comments|
+    this will delete your current comment|related|related articles|related stories|related content|
+    related links|related news|more|read more|read more here|see more|continue reading|more stories|
+    more news|top stories|most popular|most read|most viewed|trending|trending now|you may also like|
+    recommended|recommended for you|sign up|subscribe|log in|login|sign in|register|menu|search|
+    home|next|previous|back to top|close|open|loading|watch|listen|video|photos|gallery|
+    follow us|follow us on twitter|like us on facebook|click here|enlarge|enlarge this image|
+    toggle caption|hide caption|image|copyright|all rights reserved|terms of use|privacy policy|
+    contact us|about us|newsletter|cookies|cookie policy|reprints|permalink|story highlights|
+    part of complete coverage on|editor's note|editors' picks|we recommend|most shared|latest news|
+    play video|replay|click to enlarge|view gallery|next article|previous article|full story""".replace(
+        "\n", ""
+    )
+    .replace("    ", "")
+    .split("|")
+)
+
+# Lines that open a block of links or promotions after (or inside) the story.
+PROMO_MARKERS = re.compile(
+    r"^(part of complete coverage on|related (articles|stories|content|links|coverage|news)|"
+    r"more (from|on|about|stories|news)\b.*|you (may|might) also (like|be interested)|"
+    r"recommended( for you| stories)?|most (popular|read|viewed|shared)|top stories|"
+    r"read more|see also|also on .*|trending( now)?|latest (news|stories))\s*:?$",
+    re.IGNORECASE,
+)
+
+NOTICE = re.compile(
+    r"^(this (article|story|post) (is|was) (from|originally published|first published|republished)|"
+    r"this (article|story) originally appeared|originally published (at|in|on|by)|"
+    r"(a version of )?this (article|story) (first )?appeared (in|on)|"
+    r"copyright \d{4}|©|\(c\) \d{4}|all rights reserved|"
+    r"this material may not be published|click here to|sign up for|subscribe to|"
+    r"follow (us|\w+) on (twitter|facebook|instagram)|get (our|the) .* newsletter|"
+    r"we welcome your comments|comments? (are|is) (closed|moderated)|"
+    r"you must be logged in|to comment|please (enable|turn on) javascript)",
+    re.IGNORECASE,
+)
+
+CREDIT = re.compile(
+    r"^\(?(additional )?(reporting|writing|editing) by .{2,120}$|"
+    r"^\(?[\w .,&'-]{2,80} contributed (to )?(this|the) (report|story|article|reporting)\.?\)?$|"
+    r"^\(?compiled by .{2,80}$",
+    re.IGNORECASE,
+)
+
+BYLINE = re.compile(r"^by\s+([A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})(?=$|[,;|]| and | for | - )", re.I)
+
+# A photo credit on its own line ("Photo: EPA", "Getty Images", "AFP/Getty") or at the end of a
+# caption ("... Rice (L) with Clinton (Photo: MCT)", "... Sergey Lavrov / AP").
+PHOTO_CREDIT_LINE = re.compile(
+    r"^((photo|photograph|image|picture|video|credit|source)s?( credit)?\s*[:/]\s*.{1,60}|"
+    r"(\w+ )?(getty images|afp|ap|reuters|epa|ap photo|afp/getty images?|reuters/[\w .]+))$",
+    re.IGNORECASE,
+)
+CAPTION_CREDIT_END = re.compile(
+    r"(\((photo|photograph|image|picture|credit|file photo|pool photo)s?\s*[:/]?\s*[^()]{0,60}\)|"
+    r"\([^()]{2,60}/\s*(staff )?(photographer|getty images|afp|ap|reuters|epa|[\w ]{1,30}photo)\)|"
+    r"\s/\s(ap|afp|reuters|epa|getty images|ap photo|afp/getty images|[A-Z][\w.]*(?: [A-Z][\w.]*)?/getty images))$",
+    re.IGNORECASE,
+)
+MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+# A caption typically ends with where and when the photo was taken: "..., Cambodia, July 12, 2012."
+CAPTION_DATE_END = re.compile(rf",\s+{MONTH}\s+\d{{1,2}},\s+\d{{4}}\.?$")
+DATELINE = re.compile(
+    r"^([A-Z][A-Z.'-]+(?:[ ,]+[A-Z][A-Za-z.'-]+){0,4}(?:,\s*[A-Z][\w.]+)?\s*(?:\([\w .&'-]{1,30}\))?\s*[-–—]{1,2}\s|"
+    r"[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3},?\s+\([\w .&'-]{1,30}\)\s*[-–—]{1,2}\s)"
+)
+BULLET = re.compile(r"^[•·▪►◦‣∙*]\s+")
+TERMINAL = re.compile(r"[.!?:;…]['\"”’»)\]]*$|[.!?]\s*\(\w[^()]*\)$")
+WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+# "al-Assad.On Tuesday": a sentence end glued to the next sentence by scraping. Two lower-case
+# letters before the stop (so "U.S.A" and "p.m.Today" initials stay), an upper-case word after.
+GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z]{2}[.!?][\"”’])(?=[A-Z][a-z])")
+URLISH = re.compile(r"\S+\.(com|org|net|gov|edu|co|uk|io)\b", re.IGNORECASE)
+
+
+def normalize_line(line: str) -> str:
+    return line.replace("\u00a0", " ").replace("\u200b", "").strip()
+
+
+def words_of(line: str) -> list[str]:
+    return WORD.findall(line)
+
+
+def ends_like_prose(line: str) -> bool:
+    return bool(TERMINAL.search(line.rstrip()))
+
+
+def line_key(line: str) -> str:
+    return re.sub(r"[\W_]+", " ", line.lower()).strip()
+
+
+# --- scripts ----------------------------------------------------------------------------------
+
+
+@dataclass
+class ScriptCounter:
+    """Counts letters by Unicode script (the first word of the character's name: LATIN, HEBREW...)."""
+
+    cache: dict[str, str] = field(default_factory=dict)
+
+    def script(self, char: str) -> str:
+        found = self.cache.get(char)
+        if found is None:
+            try:
+                found = unicodedata.name(char).split(" ", 1)[0]
+            except ValueError:
+                found = "UNKNOWN"
+            if found in {"CJK", "HIRAGANA", "KATAKANA"}:
+                found = "CJK"
+            self.cache[char] = found
+        return found
+
+    def count(self, text: str) -> Counter[str]:
+        return Counter(self.script(ch) for ch in text if ch.isalpha())
+
+
+SCRIPTS = ScriptCounter()
+
+
+def dominant_script(text: str) -> str | None:
+    counts = SCRIPTS.count(text)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def in_other_script(line: str, main_script: str | None) -> bool:
+    """More than half of the line's letters are in a script other than the article's."""
+    if main_script is None:
+        return False
+    counts = SCRIPTS.count(line)
+    total = sum(counts.values())
+    return total >= 2 and counts[main_script] * 2 < total
+
+
+# --- the text path ----------------------------------------------------------------------------
+
+
+@dataclass
+class Line:
+    text: str
+    blank_before: bool
+    reason: str | None = None
+
+
+def split_lines(text: str) -> list[Line]:
+    """Non-empty lines (stripped), each knowing whether a blank line came before it."""
+    lines: list[Line] = []
+    blank = True
+    for raw_line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = normalize_line(raw_line)
+        if not line:
+            blank = True
+            continue
+        lines.append(Line(line, blank_before=blank))
+        blank = False
+    return lines
+
+
+def is_navigation(line: str) -> bool:
+    key = line.lower().strip(" .:|>»«<-–—•·*#").replace("’", "'")
+    return key in NAVIGATION_LINES or bool(
+        re.fullmatch(r"\d+ comments?|comments? \(\d+\)|page \d+( of \d+)?", key)
+    )
+
+
+def is_photo_credit_line(line: str) -> bool:
+    return len(line) <= 80 and bool(PHOTO_CREDIT_LINE.match(line))
+
+
+def is_caption(line: str) -> bool:
+    return bool(CAPTION_CREDIT_END.search(line))
+
+
+def looks_like_headline(line: str) -> bool:
+    """A short line without sentence punctuation at its end: a headline, link text or label."""
+    n_words = len(words_of(line))
+    return 1 <= n_words <= 14 and not ends_like_prose(line) and not line.startswith(('"', "“", "'", "‘"))
+
+
+def first_published_line(line: str) -> bool:
+    """A short line carrying only a label and a date/time, in any language ("פרסום ראשון: 02.02.12, 17:29")."""
+    return bool(re.fullmatch(r"[^\d]{2,40}:\s*\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(,?\s+\d{1,2}:\d{2})?", line))
+
+
+def mark_lines(lines: list[Line], main_script: str | None) -> None:
+    """Judge every line; set ``reason`` on the lines to drop."""
+    n = len(lines)
+    seen: Counter[str] = Counter(line_key(line.text) for line in lines)
+
+    for i, line in enumerate(lines):
+        text = line.text
+        if is_navigation(text):
+            line.reason = "navigation"
+        elif first_published_line(text) and len(words_of(text)) <= 6:
+            line.reason = "first-published"
+        elif in_other_script(text, main_script):
+            line.reason = "other-script"
+        elif NOTICE.match(text):
+            line.reason = "notice"
+        elif CREDIT.match(text):
+            line.reason = "credit"
+        elif is_photo_credit_line(text):
+            line.reason = "caption"
+            # the short line just above a photo credit is the photo's caption ("Pro-Assad rally")
+            if i > 0 and lines[i - 1].reason is None and looks_like_headline(lines[i - 1].text):
+                lines[i - 1].reason = "caption"
+        elif is_caption(text):
+            line.reason = "caption"
+        elif BULLET.match(text) and len(words_of(text)) <= 40:
+            line.reason = "highlights"
+
+    # A caption printed twice: the same line two times in a row (the scraper took the image's
+    # caption and its alt text). A story paragraph never repeats itself verbatim next to itself.
+    for i in range(1, n):
+        if lines[i].text == lines[i - 1].text and len(words_of(lines[i].text)) >= 3:
+            lines[i - 1].reason = lines[i].reason = "caption-repeated"
+
+    mark_header(lines)
+    mark_promo_blocks(lines)
+    mark_related_headlines(lines)
+
+    # Any other line repeated verbatim (a widget, a pull quote): keep its first copy only.
+    kept: set[str] = set()
+    for line in lines:
+        key = line_key(line.text)
+        if line.reason is None and seen[key] > 1 and len(key) > 0:
+            if key in kept:
+                line.reason = "duplicate"
+            kept.add(key)
+
+
+def mark_header(lines: list[Line]) -> None:
+    """Title, byline, deck and captions above the story.
+
+    The header runs from the top to the first line of the story: a line starting with a dateline
+    ("WASHINGTON –", "Washington (CNN) --") or else the first line that reads as prose. The title is
+    the first header line left that looks like a headline; a short line without a full stop right
+    under it is its deck; a one-sentence line ending with a date is a photo caption.
+    """
+    body_start = None
+    for i, line in enumerate(lines[:40]):
+        if line.reason is None and DATELINE.match(line.text):
+            body_start = i
+            break
+    if body_start is None:
+        for i, line in enumerate(lines):
+            if line.reason is None and ends_like_prose(line.text) and len(words_of(line.text)) >= 8:
+                body_start = i
+                break
+    if body_start is None:
+        body_start = 0
+    title_index = None
+    for i, line in enumerate(lines[: max(body_start, 1)]):
+        if line.reason is not None:
+            continue
+        if title_index is None and looks_like_headline(line.text) and len(words_of(line.text)) >= 2:
+            line.reason = "title"
+            title_index = i
+        elif BYLINE.match(line.text) and len(words_of(line.text)) <= 14:
+            line.reason = "byline"
+        elif title_index is not None and i == title_index + 1 and not ends_like_prose(line.text):
+            line.reason = "deck"
+        elif title_index is not None and CAPTION_DATE_END.search(line.text):
+            line.reason = "caption"
+        elif title_index is not None and i < body_start and not ends_like_prose(line.text.rstrip("'’\"”")):
+            line.reason = "deck"
+    # A byline may also sit just under the dateline-less title, inside the body's first lines.
+    for line in lines[body_start : body_start + 3]:
+        if line.reason is None and BYLINE.match(line.text) and len(words_of(line.text)) <= 14:
+            line.reason = "byline"
+
+
+def mark_promo_blocks(lines: list[Line]) -> None:
+    """A promo marker ("Part of complete coverage on", "Related articles:") drops itself and the run
+    of lines glued under it (no blank line between them): the list of links it introduces."""
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if PROMO_MARKERS.match(line.text.strip(" .:")) or PROMO_MARKERS.match(line.text):
+            line.reason = "promo"
+            j = i + 1
+            while j < len(lines) and not lines[j].blank_before:
+                lines[j].reason = lines[j].reason or "promo"
+                j += 1
+            i = j
+        else:
+            i += 1
+
+
+def mark_related_headlines(lines: list[Line]) -> None:
+    """Headlines of other articles inside or after the story: short lines without a full stop that
+    stand alone (a paragraph of their own) or in a list, once the story has begun."""
+    started = False
+    for i, line in enumerate(lines):
+        if line.reason is not None:
+            continue
+        if not started:
+            started = ends_like_prose(line.text) and len(words_of(line.text)) >= 8
+            continue
+        if not looks_like_headline(line.text):
+            continue
+        next_blank = i + 1 >= len(lines) or lines[i + 1].blank_before
+        next_headline = i + 1 < len(lines) and looks_like_headline(lines[i + 1].text)
+        previous_headline = lines[i - 1].reason == "related-headline"
+        alone = line.blank_before and next_blank
+        in_list = (line.blank_before or previous_headline) and (next_headline or next_blank)
+        # a label ending the line with ":" introduces what follows; it is not a headline
+        if (alone or in_list) and not line.text.endswith(":"):
+            line.reason = "related-headline"
+
+
+def repair_glued_sentences(text: str) -> tuple[str, int]:
+    """Put back the space scraping lost between two sentences; leave URLs and initials alone."""
+    if not GLUED.search(text):
+        return text, 0
+    pieces: list[str] = []
+    repairs = 0
+    for token in text.split(" "):
+        if GLUED.search(token) and not URLISH.search(token):
+            fixed = GLUED.sub(" ", token)
+            repairs += fixed.count(" ")
+            token = fixed
+        pieces.append(token)
+    return " ".join(pieces), repairs
+
+
+def clean_text(text: str, keep_title_in_body: bool = False) -> Cleaned:
+    """Clean already-scraped text (see the module docstring)."""
+    lines = split_lines(text)
+    main_script = dominant_script(text)
+    mark_lines(lines, main_script)
+
+    title = next((line.text for line in lines if line.reason == "title"), None)
+    removed: list[Removed] = []
+    paragraphs: list[str] = []
+    repairs = 0
+    for line in lines:
+        if line.reason is not None and not (keep_title_in_body and line.reason == "title"):
+            removed.append(Removed(text=line.text, reason=line.reason))
+            continue
+        fixed, count = repair_glued_sentences(line.text)
+        repairs += count
+        paragraphs.append(fixed)
+    metadata: dict[str, Any] = {
+        "script": main_script,
+        "glue_repairs": repairs,
+        "header_lines": [r.text for r in removed if r.reason in {"title", "byline", "deck", "caption"}],
+    }
+    return Cleaned(text="\n\n".join(paragraphs), title=title, removed=removed, metadata=metadata)
+
+
+def removed_with(removed: Sequence[Removed], *reasons: str) -> list[str]:
+    """The removed lines with one of ``reasons`` (used by ``describe`` to find dates and outlets)."""
+    return [r.text for r in removed if r.reason in reasons]

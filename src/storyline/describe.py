@@ -1,11 +1,319 @@
-"""Describe: title, outlet, byline and publication date with provenance (placeholder, being built)."""
+"""Describe: title, outlet, byline, language and publication date, each with how it was found.
+
+The publication date comes from the strongest evidence the document holds, in this order (the
+provenance code and confidence are stored on the article):
+
+=================================  ==========================================  ==========
+evidence                           provenance                                  confidence
+=================================  ==========================================  ==========
+a date meta tag / JSON-LD          ``meta:<tag>``, ``json-ld:datePublished``   0.95
+a date in the URL path             ``url``                                     0.9
+a "first published" line           ``text:first-published-line``               0.9
+  (any language: ``פרסום ראשון: 02.02.12, 17:29``, ``Published: July 12, 2012``)
+a date-and-time stamp at the top   ``text:timestamp``                          0.8
+a date in the dateline             ``text:dateline``                           0.8
+htmldate's reading of the page     ``html:htmldate``                           0.6-0.7
+a dated photo caption              ``text:photo-caption``                      0.7
+=================================  ==========================================  ==========
+
+When none of these exists the date is *estimated*: the latest absolute date the text mentions is
+a lower bound of the publication date, so that is given, with ``published_estimated = True``,
+provenance ``estimate:latest-date-mentioned`` and a low confidence. A user-given date (CLI option
+or JSONL field) wins over all of this (``pipeline.apply_user_fields``).
+"""
 
 from __future__ import annotations
 
-from .clean import Cleaned
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+from .clean import Cleaned, removed_with
 from .model import Article
+from .outlets import contributors, outlet_from_text, outlet_from_url
 from .read import RawDocument
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+MONTH_NAME = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+
+# "July 12, 2012", "Aug. 18, 2011"
+MONTH_DAY_YEAR = re.compile(rf"\b({MONTH_NAME})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b")
+# "12 May 2009", "18th August 2011"
+DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_NAME})\.?,?\s+((?:19|20)\d\d)\b")
+# "2011-08-18", "2011/08/18"
+ISO = re.compile(r"\b((?:19|20)\d\d)[-/](\d{1,2})[-/](\d{1,2})\b")
+# "02.02.12", "18/08/2011", "8-18-2011"
+NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d.])")
+# "August 2011" (month precision)
+MONTH_YEAR = re.compile(rf"\b({MONTH_NAME})\.?,?\s+((?:19|20)\d\d)\b")
+URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})(?:[/-](\d{1,2}))?(?=[/-]|$)")
+TIME_OF_DAY = re.compile(r"\b\d{1,2}[:.]\d{2}\b(?:\s*(?:am|pm|a\.m\.|p\.m\.))?|\b\d{1,2}\s*(?:am|pm)\b", re.I)
+PUBLISHED_LABEL = re.compile(
+    r"^(?:first\s+)?(?:published|posted|updated|last updated|created|date)\b|^(?:publié|veröffentlicht|publicado|pubblicato)",
+    re.IGNORECASE,
+)
+BYLINE = re.compile(
+    r"^\s*[Bb][Yy]\s+((?:[A-Z][\w.'’-]+)(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|al|bin|el)){0,4}"
+    r"(?:\s+and\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})?)",
+)
+ENGLISH_WORDS = frozenset(
+    "the of and to in a is that for on was with he it as at by said from his has have be are were but "
+    "not an this which they who had their been will would its after over also about more than".split()
+)
+
+
+def safe_date(year: int, month: int, day: int) -> dt.date | None:
+    if year < 100:
+        year += 2000 if year < 70 else 1900
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def parse_date(text: str, day_first: bool | None = None) -> dt.date | None:
+    """The first full date (day, month and year) written in ``text``, in any common format.
+
+    Numeric dates with dots are read day first (the European way, "02.02.12"); with slashes or
+    dashes month first unless the first number cannot be a month.
+    """
+    found: list[tuple[int, dt.date]] = []
+    for match in MONTH_DAY_YEAR.finditer(text):
+        date = safe_date(int(match.group(3)), MONTHS[match.group(1).lower()[:3]], int(match.group(2)))
+        if date:
+            found.append((match.start(), date))
+    for match in DAY_MONTH_YEAR.finditer(text):
+        date = safe_date(int(match.group(3)), MONTHS[match.group(2).lower()[:3]], int(match.group(1)))
+        if date:
+            found.append((match.start(), date))
+    for match in ISO.finditer(text):
+        date = safe_date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        if date:
+            found.append((match.start(), date))
+    for match in NUMERIC.finditer(text):
+        first, separator, second, year = (
+            int(match.group(1)),
+            match.group(2),
+            int(match.group(3)),
+            match.group(4),
+        )
+        read_day_first = day_first if day_first is not None else (separator == "." or first > 12)
+        day, month = (first, second) if read_day_first else (second, first)
+        date = safe_date(int(year), month, day)
+        if date:
+            found.append((match.start(), date))
+    return min(found, key=lambda pair: pair[0])[1] if found else None
+
+
+def all_mentioned_dates(text: str) -> list[tuple[dt.date, str]]:
+    """Every absolute date the text mentions, with its precision (``day`` or ``month``)."""
+    dates: list[tuple[dt.date, str]] = []
+    day_spans: list[tuple[int, int]] = []
+    for pattern, order in ((MONTH_DAY_YEAR, "mdy"), (DAY_MONTH_YEAR, "dmy")):
+        for match in pattern.finditer(text):
+            if order == "mdy":
+                month, day, year = (
+                    MONTHS[match.group(1).lower()[:3]],
+                    int(match.group(2)),
+                    int(match.group(3)),
+                )
+            else:
+                day, month, year = (
+                    int(match.group(1)),
+                    MONTHS[match.group(2).lower()[:3]],
+                    int(match.group(3)),
+                )
+            date = safe_date(year, month, day)
+            if date:
+                dates.append((date, "day"))
+                day_spans.append(match.span())
+    for match in MONTH_YEAR.finditer(text):
+        if any(start <= match.start() < end or start < match.end() <= end for start, end in day_spans):
+            continue
+        date = safe_date(int(match.group(2)), MONTHS[match.group(1).lower()[:3]], 1)
+        if date:
+            dates.append((date, "month"))
+    return dates
+
+
+def date_from_url(url: str | None) -> dt.date | None:
+    if not url:
+        return None
+    match = URL_DATE.search(url)
+    if not match:
+        return None
+    return (
+        safe_date(int(match.group(1)), int(match.group(2)), int(match.group(3) or 1))
+        if match.group(3)
+        else None
+    )
+
+
+def first_published_date(lines: Iterable[str]) -> dt.date | None:
+    """A short line that is a label and a date ("פרסום ראשון: 02.02.12, 17:29", "Published: July 12, 2012")."""
+    for line in lines:
+        if len(line) > 80:
+            continue
+        label, _, rest = line.partition(":")
+        if rest and (PUBLISHED_LABEL.match(line) or not re.search(r"\d", label)):
+            date = parse_date(rest)
+            if date:
+                return date
+    return None
+
+
+def timestamp_date(lines: Iterable[str]) -> dt.date | None:
+    """A date written with a time of day near the top ("Tuesday 12 May 2009 16.36 BST")."""
+    for line in lines:
+        head = line[:400]
+        date = parse_date(head)
+        if date and TIME_OF_DAY.search(head):
+            return date
+    return None
+
+
+def dateline_date(lines: list[str]) -> dt.date | None:
+    """A date inside the dateline of the first paragraph ("WASHINGTON, Aug. 18, 2011 —")."""
+    for line in lines[:2]:
+        head = re.split(r"\s[-–—]{1,2}\s|\(\w+\)", line, maxsplit=1)[0]
+        if len(head) < 60:
+            date = parse_date(head)
+            if date:
+                return date
+    return None
+
+
+def is_english(text: str) -> bool:
+    """English function words make a good share of any English text of some length."""
+    words = re.findall(r"[^\W\d_]+", text[:20_000].lower())
+    if len(words) < 20:
+        return True  # too short to tell; let it through
+    return sum(1 for w in words if w in ENGLISH_WORDS) / len(words) >= 0.12
+
+
+def language_of(cleaned: Cleaned) -> str:
+    script = cleaned.metadata.get("script")
+    if script not in (None, "LATIN"):
+        return "und"
+    return "en" if is_english(cleaned.text) else "und"
+
+
+def byline_of(cleaned: Cleaned) -> str | None:
+    for line in removed_with(cleaned.removed, "byline") + cleaned.text.split("\n", 3)[:2]:
+        match = BYLINE.match(line)
+        if match:
+            return match.group(1).strip()
+    author = cleaned.metadata.get("author")
+    return str(author) if author else None
 
 
 def describe(article: Article, raw: RawDocument, cleaned: Cleaned) -> None:
-    article.title = cleaned.title
+    """Fill title, outlet, byline, language, URL and publication date (with provenance)."""
+    meta = cleaned.metadata
+    article.title = cleaned.title or meta.get("title")
+    article.url = raw.fields.get("url") or meta.get("url")
+    article.language = language_of(cleaned)
+    article.byline = byline_of(cleaned)
+
+    body_lines = [line for line in cleaned.text.split("\n") if line.strip()]
+    removed_lines = [r.text for r in cleaned.removed]
+    outlet = outlet_from_url(article.url)
+    if outlet is None and meta.get("sitename"):
+        article.outlet, article.outlet_provenance = str(meta["sitename"]), "meta:site_name"
+        article.outlet_confidence = 0.9
+    else:
+        outlet = outlet or outlet_from_text(body_lines, removed_lines)
+        if outlet is not None:
+            article.outlet, article.outlet_provenance = outlet.name, outlet.provenance
+            article.outlet_confidence = outlet.confidence
+    credited = contributors(removed_with(cleaned.removed, "credit"))
+    if credited:
+        article.extra["contributors"] = credited
+
+    set_published(article, cleaned, body_lines)
+    if meta.get("warning"):
+        article.extra["warning"] = meta["warning"]
+
+
+def set_published(article: Article, cleaned: Cleaned, body_lines: list[str]) -> None:
+    meta = cleaned.metadata
+    candidates: list[tuple[dt.date | None, str, float]] = []
+    if meta.get("date") and str(meta.get("date_provenance", "")).startswith(
+        ("meta:", "json-ld:", "html:time")
+    ):
+        candidates.append((parse_iso(meta["date"]), meta["date_provenance"], float(meta["date_confidence"])))
+    candidates.append((date_from_url(article.url), "url", 0.9))
+    candidates.append(
+        (
+            first_published_date(removed_with(cleaned.removed, "first-published") + body_lines[-5:]),
+            "text:first-published-line",
+            0.9,
+        )
+    )
+    header = (
+        [article.title or ""] + removed_with(cleaned.removed, "deck", "byline", "navigation") + body_lines[:2]
+    )
+    candidates.append((timestamp_date(header), "text:timestamp", 0.8))
+    candidates.append((dateline_date(body_lines), "text:dateline", 0.8))
+    if meta.get("date"):
+        candidates.append(
+            (
+                parse_iso(meta["date"]),
+                str(meta.get("date_provenance")),
+                float(meta.get("date_confidence", 0.6)),
+            )
+        )
+    candidates.append(
+        (
+            caption_date(removed_with(cleaned.removed, "caption", "caption-repeated")),
+            "text:photo-caption",
+            0.7,
+        )
+    )
+    for date, provenance, confidence in candidates:
+        if date is not None:
+            article.published, article.published_provenance = date, provenance
+            article.published_confidence, article.published_estimated = confidence, False
+            return
+    mentioned = all_mentioned_dates(article.text)
+    if mentioned:
+        latest, precision = max(mentioned)
+        article.published = latest
+        article.published_provenance = "estimate:latest-date-mentioned"
+        article.published_confidence = 0.3 if precision == "day" else 0.15
+        article.published_estimated = True
+        article.extra["published_lower_bound"] = latest.isoformat()
+        article.extra["published_estimate_precision"] = precision
+
+
+def caption_date(captions: list[str]) -> dt.date | None:
+    for caption in captions:
+        date = parse_date(caption)
+        if date:
+            return date
+    return None
+
+
+def parse_iso(value: object) -> dt.date | None:
+    match = re.search(r"((?:19|20)\d\d)-(\d{2})-(\d{2})", str(value))
+    return safe_date(int(match.group(1)), int(match.group(2)), int(match.group(3))) if match else None

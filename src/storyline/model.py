@@ -138,6 +138,8 @@ class Article:
     attributions: list[Attribution] = field(default_factory=list)
     duplicate_of: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    # How sure the outlet is: 0.95 from a known URL host, down to 0.5 from a page template's boilerplate.
+    outlet_confidence: float = 0.0
 
     def sentence_text(self, sentence: Sentence) -> str:
         return self.text[sentence.start : sentence.end]
@@ -172,6 +174,7 @@ class Article:
             attributions=[Attribution(**a) for a in data.get("attributions", [])],
             duplicate_of=data.get("duplicate_of"),
             extra=data.get("extra", {}),
+            outlet_confidence=data.get("outlet_confidence", 0.0),
         )
 
 

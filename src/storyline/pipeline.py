@@ -61,6 +61,15 @@ def prepare_one(raw: RawDocument, article_id: str, overrides: dict[str, Any] | N
     if "id" in raw.fields:
         article.extra["given_id"] = str(raw.fields["id"])
     describe(article, raw, cleaned)
+    if article.language != "en":
+        # spaCy's English model would make nonsense of it; say so rather than annotate badly
+        script = cleaned.metadata.get("script") or "unknown"
+        what = (
+            f"{script.lower()} script"
+            if script not in ("LATIN", "unknown")
+            else "a language other than English"
+        )
+        raise InputError("not-english", f"not English text ({what}); storyline reads English articles")
     apply_user_fields(article, {**raw.fields, **(overrides or {})})
     return article
 

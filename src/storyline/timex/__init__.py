@@ -1,0 +1,107 @@
+"""Time expressions: find them in text and normalize them to TimeML values against the article's date.
+
+A fast rule-based tagger in the manner of HeidelTime, with no parse: regular expressions find the
+expressions (``storyline.timex.rules``), and each rule resolves its own against the *anchor* — the
+article's publication date — and against the last date the text mentioned. Weekdays and months
+without a year are put before or after the anchor by the nearest verb's tense::
+
+    >>> import datetime as dt
+    >>> [(t.text, t.value) for t in tag("Clinton said Tuesday the U.S. will act on Thursday.", dt.date(2011, 8, 17))]
+    [('Tuesday', '2011-08-16'), ('Thursday', '2011-08-18')]
+
+Without an anchor, relative expressions are kept but unresolved (``value`` None, ``resolved``
+False); absolute ones ("August 2011") are resolved all the same.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from ..model import Article, TimeExpression
+from .calendar import Point, point_of_value
+from .rules import RULES, Context, Found, extend_with_modifier, sentence_bounds
+
+__all__ = ["Point", "event_point", "point_of_value", "tag", "tag_article", "tag_articles"]
+
+
+def candidates(text: str) -> list[tuple[int, int, int, int]]:
+    """Every accepted rule match as ``(start, end, rule index, priority)``."""
+    found = []
+    for index, item in enumerate(RULES):
+        for match in item.pattern.finditer(text):
+            if match.end() == match.start():
+                continue
+            if item.accept is not None and not item.accept(match, text):
+                continue
+            found.append((match.start(), match.end(), index, item.priority))
+    return found
+
+
+def select(found: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """Non-overlapping matches, longest first (then the rule's priority): "Aug. 18, 2011" beats "2011"."""
+    taken: list[tuple[int, int, int, int]] = []
+    occupied: list[tuple[int, int]] = []
+    for item in sorted(found, key=lambda f: (-(f[1] - f[0]), -f[3], f[0])):
+        start, end = item[0], item[1]
+        if any(start < e and s < end for s, e in occupied):
+            continue
+        taken.append(item)
+        occupied.append((start, end))
+    return sorted(taken)
+
+
+def tag(text: str, published: dt.date | None, *, offset: int = 0) -> list[TimeExpression]:
+    """Find and normalize the time expressions of ``text``, written on ``published`` (None: unknown).
+
+    ``offset`` is added to every character position (to tag a slice of a larger text).
+    """
+    context = Context(text=text, anchor=published, sentence_bounds=sentence_bounds(text))
+    result: list[TimeExpression] = []
+    for start, end, index, _priority in select(candidates(text)):
+        item = RULES[index]
+        match = item.pattern.match(text, start)
+        if match is None or match.end() != end:
+            match = next((m for m in item.pattern.finditer(text, start) if m.start() == start), None)
+        if match is None:
+            continue
+        normalized: Found | None = item.normalize(match, context)
+        if normalized is None:
+            continue
+        normalized.rule = normalized.rule or item.name
+        extend_with_modifier(normalized, text)
+        if normalized.point is not None and normalized.type in ("DATE", "TIME"):
+            context.last_point = normalized.point
+        result.append(
+            TimeExpression(
+                text=text[normalized.start : normalized.end],
+                start=normalized.start + offset,
+                end=normalized.end + offset,
+                value=normalized.value,
+                type=normalized.type,
+                granularity=normalized.granularity,
+                confidence=normalized.confidence,
+                resolved=normalized.value is not None,
+                relative=normalized.relative,
+                mod=normalized.mod,
+                rule=normalized.rule,
+            )
+        )
+    return result
+
+
+def tag_article(article: Article) -> Article:
+    """Fill ``article.timexes`` from its text and publication date (relative ones stay unresolved without one)."""
+    article.timexes = tag(article.text, article.published)
+    return article
+
+
+def tag_articles(articles: Iterable[Article]) -> list[Article]:
+    return [tag_article(a) for a in articles]
+
+
+def event_point(timex: TimeExpression) -> Point | None:
+    """The calendar period a DATE or TIME expression names, or None (durations, sets, ``PAST_REF``)."""
+    if timex.type not in ("DATE", "TIME") or not timex.value:
+        return None
+    return point_of_value(timex.value)

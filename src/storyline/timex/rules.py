@@ -1,0 +1,946 @@
+"""The rules of the time-expression tagger: what each pattern matches and how its value is found.
+
+Recognition is a set of regular expressions over the raw text (no parse needed). Each rule has a
+normalizer that turns its match into a TimeML value against the document's date (the *anchor*):
+absolute expressions ("Aug. 18, 2011") need none, deictic ones ("yesterday", "last week") use the
+anchor, and anaphoric ones ("a year earlier", "the following day") use the last date the text
+mentioned. Weekdays and months without a year are placed before or after the anchor by the tense of
+the words around them: "said Tuesday" is the Tuesday before, "will meet Thursday" the one after.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .calendar import SEASON_CODES, Point
+from .lexicon import (
+    DAY_OF_MONTH,
+    DECADE_WORDS,
+    MONTH_ALONE,
+    MONTH_ANY,
+    MONTHS,
+    NUMBER,
+    ORDINALS,
+    UNIT,
+    UNIT_GRANULARITY,
+    UNITS,
+    WEEKDAY,
+    WEEKDAYS,
+    YEAR,
+    parse_number,
+)
+
+
+@dataclass
+class Found:
+    """A recognized expression with its normalized value (``value`` is None when it could not be resolved)."""
+
+    start: int
+    end: int
+    type: str
+    value: str | None
+    granularity: str
+    confidence: float
+    relative: bool = False
+    mod: str | None = None
+    rule: str = ""
+    point: Point | None = None
+
+
+@dataclass
+class Context:
+    """What normalizers may look at: the text, its anchor date, and the last date mentioned."""
+
+    text: str
+    anchor: dt.date | None
+    last_point: Point | None = None
+    sentence_bounds: list[tuple[int, int]] = field(default_factory=list)
+
+    def sentence_around(self, start: int, end: int) -> tuple[int, int]:
+        for s, e in self.sentence_bounds:
+            if s <= start < e:
+                return s, max(e, end)
+        return max(0, start - 200), min(len(self.text), end + 200)
+
+    def tense(self, start: int, end: int) -> str | None:
+        """``past``, ``future`` or None: the nearest verb cue in the expression's sentence."""
+        s, e = self.sentence_around(start, end)
+        best: tuple[int, str] | None = None
+        for cue in TENSE_CUE.finditer(self.text, s, e):
+            if cue.start() < end and cue.end() > start:
+                continue
+            distance = start - cue.end() if cue.end() <= start else cue.start() - end
+            if cue.lastgroup == "past_ed" and cue.group().lower() in NOT_PAST:
+                continue
+            kind = "future" if cue.lastgroup == "future" else "past"
+            if best is None or distance < best[0]:
+                best = (distance, kind)
+        return best[1] if best else None
+
+
+# Verb cues of tense. Words in -ed count as past except the few that are not verbs in the past.
+TENSE_CUE = re.compile(
+    r"(?P<future>(?i:\bwill\b|\bshall\b|\bwon't\b|'ll\b|\bgoing\s+to\b|\b(?:plans?|planning|planned|expects?|expected"
+    r"|scheduled|set|due|hopes?\s+to|is|are|aims?)\s+to\b|\bwould\b|\bupcoming\b|\bnext\b|\bto\s+be\s+held\b))"
+    r"|(?P<past>(?i:\b(?:said|was|were|had|did|told|met|held|gave|made|took|came|went|began|fell|rose|spoke|sent"
+    r"|saw|left|led|won|lost|wrote|became|brought|thought|found|got|paid|sold|bought|struck|fought|ago|last"
+    r"|earlier|agreed)\b))"
+    r"|(?P<past_ed>\b[A-Za-z]{3,}ed\b)"
+)
+NOT_PAST = {"need", "speed", "united", "red", "proceed", "exceed", "succeed", "indeed", "seed", "feed", "breed", "bed"}
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """Rough sentence spans (enough to find a tense cue): split at line breaks and sentence ends."""
+    bounds = []
+    start = 0
+    for match in SENTENCE_END.finditer(text):
+        bounds.append((start, match.start() + 1))
+        start = match.end()
+    bounds.append((start, len(text)))
+    return bounds
+
+
+SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|vs|Co|No))[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z])|\n")
+
+
+Normalizer = Callable[[re.Match[str], Context], Found | None]
+
+
+@dataclass
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    normalize: Normalizer
+    # A rule may refuse a match by looking at its surroundings (a year that counts people).
+    accept: Callable[[re.Match[str], str], bool] | None = None
+    priority: int = 0
+
+
+RULES: list[Rule] = []
+
+
+def rule(name: str, pattern: str, priority: int = 0, accept: Callable[[re.Match[str], str], bool] | None = None):
+    def decorate(normalize: Normalizer) -> Normalizer:
+        RULES.append(Rule(name, re.compile(pattern, re.VERBOSE), normalize, accept, priority))
+        return normalize
+
+    return decorate
+
+
+# ---------------------------------------------------------------------------------------------
+# helpers
+
+
+def month_number(text: str) -> int:
+    return MONTHS[text.rstrip(".").lower()]
+
+
+def found(m: re.Match[str], type_: str, point: Point | None, confidence: float, **extra: object) -> Found:
+    granularity = point.granularity if point else str(extra.pop("granularity", "none"))
+    value = point.value if point else extra.pop("value", None)
+    return Found(
+        start=m.start(),
+        end=m.end(),
+        type=type_,
+        value=value,  # type: ignore[arg-type]
+        granularity="day" if granularity == "time" else granularity,
+        confidence=confidence,
+        point=point,
+        **extra,  # type: ignore[arg-type]
+    )
+
+
+def unresolved(m: re.Match[str], type_: str, granularity: str, confidence: float) -> Found:
+    """A relative expression in a text whose date is unknown: kept, but without a value."""
+    return Found(m.start(), m.end(), type_, None, granularity, confidence, relative=True)
+
+
+def direction(ctx: Context, m: re.Match[str], word: str | None) -> str:
+    """Before or after the anchor: from an explicit word (last, next, this), else from the tense."""
+    word = (word or "").lower()
+    if word in ("last", "past", "this past", "previous"):
+        return "past"
+    if word in ("next", "coming", "this coming"):
+        return "future"
+    tense = ctx.tense(m.start(), m.end())
+    return tense or "past"
+
+
+def nearest_weekday(anchor: dt.date, weekday: int, way: str, strict: bool = False) -> dt.date:
+    """The given weekday on or before (``past``) or on or after (``future``) the anchor."""
+    if way == "future":
+        delta = (weekday - anchor.weekday()) % 7
+        if strict and delta == 0:
+            delta = 7
+        return anchor + dt.timedelta(days=delta)
+    delta = (anchor.weekday() - weekday) % 7
+    if strict and delta == 0:
+        delta = 7
+    return anchor - dt.timedelta(days=delta)
+
+
+def place_in_year(anchor: dt.date, month: int, day: int | None, way: str | None) -> dt.date | None:
+    """A month (and day) without a year: the year that puts it on the side of the anchor the tense says,
+    within a year of it; with no tense, the nearest."""
+    candidates = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            candidates.append(dt.date(year, month, day or 1))
+        except ValueError:
+            continue
+    if not candidates:
+        return None
+    if day is None:
+        this_month = anchor.replace(day=1)
+        if way == "future":
+            after = [c for c in candidates if c >= this_month]
+            return min(after) if after else None
+        before = [c for c in candidates if c <= this_month]
+        if way == "past" or way is None:
+            return max(before) if before else None
+    if way == "future":
+        after = [c for c in candidates if c >= anchor - dt.timedelta(days=1)]
+        if after:
+            return min(after)
+    elif way == "past":
+        before = [c for c in candidates if c <= anchor + dt.timedelta(days=1)]
+        if before:
+            return max(before)
+    return min(candidates, key=lambda c: abs((c - anchor).days))
+
+
+def valid_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def time_of_day(part: str | None) -> str:
+    return {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI", "overnight": "TNI"}.get(
+        (part or "").lower(), ""
+    )
+
+
+def duration_value(number: float | None, unit: str) -> str:
+    """``P3D``, ``PT2H``, ``P1DE``, ``PXY`` (an unknown number of years)."""
+    unit = unit.lower()
+    if unit == "fortnight":
+        number = None if number is None else number * 2
+    if unit == "weekend":
+        return "P1WE" if number == 1 else f"P{'X' if number is None else fmt_number(number)}WE"
+    letter, is_time = UNITS[unit]
+    if number is None:
+        amount = "X"
+    elif number != int(number) and letter in ("H", "M") and is_time:
+        whole = int(number)
+        return f"PT{whole}{letter}{int(round((number - whole) * 60))}{'M' if letter == 'H' else 'S'}"
+    else:
+        amount = fmt_number(number)
+    return f"PT{amount}{letter}" if is_time else f"P{amount}{letter}"
+
+
+def fmt_number(number: float) -> str:
+    return str(int(number)) if number == int(number) else str(number)
+
+
+# ---------------------------------------------------------------------------------------------
+# absolute dates
+
+
+@rule("iso-date", r"(?<![\w-])(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:T(?P<h>\d{2}):(?P<mi>\d{2}))?(?![\w-])", 5)
+def iso_date(m: re.Match[str], ctx: Context) -> Found | None:
+    day = valid_date(int(m["year"]), int(m["m"]), int(m["d"]))
+    if day is None:
+        return None
+    if m["h"]:
+        return found(m, "TIME", Point("time", day, f"{m['h']}:{m['mi']}"), 0.99)
+    return found(m, "DATE", Point("day", day), 0.99)
+
+
+@rule("numeric-date", r"(?<![\w/.-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4}|\d{2})(?![\w/])", 4)
+def numeric_date(m: re.Match[str], ctx: Context) -> Found | None:
+    year = int(m["year"])
+    if year < 100:
+        year += 1900 if year >= 50 else 2000
+    a, b = int(m["a"]), int(m["b"])
+    month, day_ = (a, b) if a <= 12 else (b, a)  # US order unless the first number cannot be a month
+    day = valid_date(year, month, day_)
+    return found(m, "DATE", Point("day", day), 0.9) if day else None
+
+
+WEEKDAY_PREFIX = rf"(?:{WEEKDAY.replace('?P<weekday>', '?P<prefix_weekday>')},?\s+)?"
+
+
+@rule(
+    "month-day",
+    rf"{WEEKDAY_PREFIX}(?:(?i:the)\s+)?{MONTH_ANY}\s+{DAY_OF_MONTH}(?:(?:,\s*|\s+)(?!\d{{4}}\s*(?i:percent|%)){YEAR})?",
+    3,
+)
+def month_day(m: re.Match[str], ctx: Context) -> Found | None:
+    return day_month_year(m, ctx)
+
+
+@rule(
+    "day-month",
+    rf"{WEEKDAY_PREFIX}(?:(?i:the)\s+)?{DAY_OF_MONTH}\s+(?:(?i:of)\s+)?{MONTH_ANY}(?:,?\s+{YEAR})?",
+    3,
+)
+def day_month(m: re.Match[str], ctx: Context) -> Found | None:
+    return day_month_year(m, ctx)
+
+
+def day_month_year(m: re.Match[str], ctx: Context) -> Found | None:
+    month, day_ = month_number(m["month"]), int(m["day"])
+    if not 1 <= day_ <= 31:
+        return None
+    if m["year"]:
+        day = valid_date(int(m["year"]), month, day_)
+        return found(m, "DATE", Point("day", day), 0.98) if day else None
+    if ctx.anchor is None:
+        return unresolved(m, "DATE", "day", 0.9)
+    way = ctx.tense(m.start(), m.end())
+    day = place_in_year(ctx.anchor, month, day_, way)
+    if day is None:
+        return None
+    return found(m, "DATE", Point("day", day), 0.9, relative=True)
+
+
+@rule("month-year", rf"(?:(?i:the\s+month\s+of)\s+)?{MONTH_ANY}\s*,?\s+(?:(?i:of)\s+)?{YEAR}(?![\w,.]\d)", 2)
+def month_year(m: re.Match[str], ctx: Context) -> Found | None:
+    return found(m, "DATE", Point("month", dt.date(int(m["year"]), month_number(m["month"]), 1)), 0.97)
+
+
+def month_alone_accept(m: re.Match[str], text: str) -> bool:
+    word = m["month"].rstrip(".").lower()
+    before = text[max(0, m.start() - 20) : m.start()].lower()
+    if word in ("may", "march") and not m["rel"]:
+        # "May" is mostly the verb and "March" the noun: only after a word that calls for a date.
+        return bool(
+            re.search(r"\b(?:in|early|late|mid|since|until|till|by|of|through|before|after|during|from|to|last|next|this)[\s-]+$", before)
+        )
+    return True
+
+
+@rule(
+    "month",
+    rf"(?:(?P<rel>(?i:this\s+past|this\s+coming|last|next|this|past|coming))\s+)?{MONTH_ALONE}",
+    1,
+    month_alone_accept,
+)
+def month_alone(m: re.Match[str], ctx: Context) -> Found | None:
+    if ctx.anchor is None:
+        return unresolved(m, "DATE", "month", 0.8)
+    month = month_number(m["month"])
+    rel = (m["rel"] or "").lower()
+    way = direction(ctx, m, rel) if rel else (ctx.tense(m.start(), m.end()) or "past")
+    start = place_in_year(ctx.anchor, month, None, way)
+    if rel in ("last", "past", "this past") and start is not None and start.year == ctx.anchor.year and month >= ctx.anchor.month:
+        start = start.replace(year=start.year - 1)
+    if rel == "next" and start is not None and start.year == ctx.anchor.year and month <= ctx.anchor.month:
+        start = start.replace(year=start.year + 1)
+    if start is None:
+        start = dt.date(ctx.anchor.year, month, 1)
+    return found(m, "DATE", Point("month", start), 0.85, relative=True)
+
+
+def year_accept(m: re.Match[str], text: str) -> bool:
+    if m["lead"]:
+        return True
+    before = text[max(0, m.start() - 25) : m.start()]
+    after = text[m.end() : m.end() + 25]
+    if re.search(r"(?:[$£€#]|\b(?:No|no|number|Nos?\.|page|pages|route|Route|flight|Flight|room|Room))\s*$", before):
+        return False
+    if re.match(r"\s*(?:[-–]\s*\d|(?i:percent|per\s+cent|people|persons|troops|soldiers|men|women|children|"
+                r"workers|employees|jobs|members|shares|barrels|tons|tonnes|feet|foot|meters|metres|miles|km|"
+                r"acres|dollars|pounds|euros|yen|points|votes|cases|deaths|kilometers|kilometres|units|cars|"
+                r"homes|houses|miles|sq|square|to\s+\d|and\s+\d|or\s+\d))\b", after):
+        return False
+    if re.search(r"\b(?:of|about|some|nearly|almost|around|than|least|to|and)\s+$", before) and not re.search(
+        r"\b(?:end|start|beginning|middle|spring|summer|autumn|fall|winter|half|part|quarter|year|class|"
+        r"election|elections|budget|season)\s+of\s+$",
+        before,
+    ):
+        # "about 1500", "more than 2000": a quantity, not a year, unless the words around call for a date.
+        if not re.match(r"\s*(?:[,.;:)]|$|\s*(?:and|when|after|before|until|to|through)\b)", after) or re.search(
+            r"\b(?:about|some|nearly|almost|around|than|least)\s+$", before
+        ):
+            return False
+    return True
+
+
+@rule(
+    "year",
+    rf"(?<![\w$#.,/-])(?:(?P<lead>(?i:fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|model\s+year|mid-|mid|the\s+early|the\s+late|early|late))[\s-]+)?{YEAR}(?![\w]|[.,]\d|-\d)",
+    1,
+    year_accept,
+)
+def year_alone(m: re.Match[str], ctx: Context) -> Found | None:
+    lead = (m["lead"] or "").lower()
+    mod = "START" if "early" in lead else "END" if "late" in lead else "MID" if "mid" in lead else None
+    return found(m, "DATE", Point("year", dt.date(int(m["year"]), 1, 1)), 0.9, mod=mod)
+
+
+@rule(
+    "decade",
+    r"(?:(?i:the)\s+)?(?:(?P<dm>(?i:early|late|mid))(?:-|\s+))?(?:(?P<c>1[0-9]|20)(?P<d>\d)0'?s|'(?P<d2>\d)0'?s"
+    r"|(?P<w>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))(?![\w])",
+    2,
+)
+def decade(m: re.Match[str], ctx: Context) -> Found | None:
+    if m["c"]:
+        year = int(m["c"]) * 100 + int(m["d"]) * 10
+    else:
+        digit = int(m["d2"]) if m["d2"] else DECADE_WORDS[m["w"].lower()]
+        if m["w"] and not m.group().lower().startswith("the"):
+            return None  # "in his forties" is an age
+        century = (ctx.anchor.year // 100 * 100) if ctx.anchor else 1900
+        year = century + digit * 10
+        if ctx.anchor and year > ctx.anchor.year:
+            year -= 100
+    mod = {"early": "START", "late": "END", "mid": "MID"}.get((m["dm"] or "").lower())
+    return found(m, "DATE", Point("decade", dt.date(year, 1, 1)), 0.9, mod=mod)
+
+
+@rule(
+    "century",
+    r"(?i:(?:the\s+)?(?:(?P<cm>early|late|mid)[- ])?(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<w>first|second|third|"
+    r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
+    r"seventeenth|eighteenth|nineteenth|twentieth|twenty-first))[- ]century|(?P<rel>this|last|next|the\s+last|"
+    r"the\s+next|the\s+past|the\s+current|the\s+new|the\s+previous)\s+century|the\s+turn\s+of\s+the\s+century)(?![\w])",
+    2,
+)
+def century(m: re.Match[str], ctx: Context) -> Found | None:
+    if m["n"] or m["w"]:
+        number = int(m["n"]) if m["n"] else ORDINALS[m["w"].lower()]
+        return found(m, "DATE", Point("century", dt.date(max(1, (number - 1) * 100), 1, 1)), 0.9)
+    if ctx.anchor is None:
+        return unresolved(m, "DATE", "century", 0.7)
+    rel = (m["rel"] or "").lower()
+    if rel.endswith(("last", "past", "previous")) and rel.startswith("the "):
+        return found(m, "DURATION", None, 0.7, granularity="century", value="P1CE")
+    point = Point.of("century", ctx.anchor)
+    if rel in ("last", "the previous"):
+        point = point.shift(-1)
+    elif rel in ("next", "the next", "the new"):
+        point = point.shift(1)
+    return found(m, "DATE", point, 0.8, relative=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# quarters, halves and seasons
+
+
+@rule(
+    "quarter",
+    r"(?:(?i:the)\s+)?(?:(?i:(?P<fiscal>fiscal))\s+(?:(?P<fy>\d{4})\s+)?)?(?P<ord>(?i:first|second|third|fourth|"
+    r"1st|2nd|3rd|4th|last|final))[- ](?P<what>(?i:quarter|half))(?P<pl>s)?(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?"
+    r"(?:(?i:the\s+year\s+)?)(?P<year>\d{4})|\s+(?:(?i:fiscal)\s+)?(?P<year2>\d{4})(?![\w,.]\d))?(?![\w])",
+    3,
+)
+def quarter(m: re.Match[str], ctx: Context) -> Found | None:
+    what = m["what"].lower()
+    ordinal = m["ord"].lower()
+    count = 4 if what == "quarter" else 2
+    number = count if ordinal in ("last", "final") else ORDINALS[ordinal]
+    if number > count:
+        return None
+    given = m["year"] or m["year2"] or m["fy"]
+    if given:
+        year = int(given)
+    elif ctx.anchor is None:
+        return unresolved(m, "DATE", what, 0.8)
+    else:
+        year = ctx.anchor.year
+        if ctx.last_point is not None and ctx.last_point.granularity in ("quarter", "half", "year"):
+            year = ctx.last_point.start.year
+    if what == "quarter":
+        point = Point("quarter", dt.date(year, number * 3 - 2, 1))
+    else:
+        point = Point("half", dt.date(year, 1 if number == 1 else 7, 1))
+    if m["pl"]:
+        return found(m, "SET", None, 0.7, granularity=what, value=f"XXXX-{point.value[5:]}")
+    return found(m, "DATE", point, 0.9, relative=not given)
+
+
+@rule(
+    "this-quarter",
+    r"(?i:the\s+(?:latest|current|same|most\s+recent|recent|just-ended|just\s+ended|latest\s+fiscal|fiscal)\s+"
+    r"(?:quarter|period)|(?P<rel>this|last|next|the\s+previous|the\s+prior|the\s+preceding|the\s+year-ago|"
+    r"the\s+year-earlier|the\s+comparable|the\s+year-before|a\s+year-earlier|a\s+year-ago)\s+(?:quarter|period)|"
+    r"the\s+quarter)(?![\w-])",
+    2,
+)
+def this_quarter(m: re.Match[str], ctx: Context) -> Found | None:
+    text = m.group().lower()
+    rel = (m["rel"] or "").lower()
+    if "period" in text and not rel and "latest" not in text and "current" not in text and "recent" not in text:
+        return None if "same" not in text else None
+    if ctx.anchor is None:
+        return unresolved(m, "DATE", "quarter", 0.6)
+    reference = ctx.last_point if ctx.last_point is not None and ctx.last_point.granularity == "quarter" else None
+    if "year-" in text or "comparable" in text:
+        base = reference or Point.of("quarter", ctx.anchor).shift(-1)
+        return found(m, "DATE", base.shift(-4), 0.7, relative=True)
+    if rel in ("the previous", "the prior", "the preceding"):
+        base = reference or Point.of("quarter", ctx.anchor)
+        return found(m, "DATE", base.shift(-1), 0.7, relative=True)
+    if rel == "last":
+        return found(m, "DATE", Point.of("quarter", ctx.anchor).shift(-1), 0.8, relative=True)
+    if rel == "next":
+        return found(m, "DATE", Point.of("quarter", ctx.anchor).shift(1), 0.8, relative=True)
+    if "current" in text or rel == "this":
+        return found(m, "DATE", Point.of("quarter", ctx.anchor), 0.8, relative=True)
+    # "the latest quarter", "the quarter": the quarter last reported on — the one last mentioned, or the last
+    # one that has ended before the document was written.
+    point = reference or Point.of("quarter", ctx.anchor).shift(-1)
+    return found(m, "DATE", point, 0.7, relative=True)
+
+
+@rule("year-earlier", r"(?i:year-(?:earlier|ago|before|end)|year[- ]to[- ]date)(?![\w-])", 2)
+def year_earlier(m: re.Match[str], ctx: Context) -> Found | None:
+    text = m.group().lower()
+    if ctx.anchor is None:
+        return unresolved(m, "DATE", "year", 0.6)
+    if text == "year-end":
+        return found(m, "DATE", Point.of("year", ctx.anchor), 0.7, relative=True, mod="END")
+    if "date" in text:
+        return found(m, "DURATION", None, 0.6, granularity="year", value="P1Y")
+    reference = ctx.last_point if ctx.last_point is not None and ctx.last_point.granularity != "day" else None
+    base = reference or Point.of("year", ctx.anchor)
+    return found(m, "DATE", base.shift(-{"quarter": 4, "half": 2, "month": 12, "week": 52, "season": 1}.get(base.granularity, 1)), 0.6, relative=True)
+
+
+@rule(
+    "season",
+    r"(?:(?P<rel>(?i:this\s+past|this\s+coming|this|last|next|early|late|the\s+early|the\s+late|the|mid-|mid|"
+    r"the\s+coming|the\s+past))[\s-]*)?(?P<season>(?i:spring|summer|autumn|fall|winter))(?:\s+(?:(?i:of)\s+)?"
+    r"(?P<year>\d{4})(?![\w,.]\d))?(?![\w])",
+    1,
+    lambda m, text: bool(
+        m["year"]
+        or (m["rel"] and not (m["season"].lower() == "fall" and m["rel"].lower() in ("the", "mid", "mid-")))
+        or (
+            m["season"].lower() != "fall"
+            and re.search(r"\b(?i:in|during|by|until|since|through|over)\s+$", text[max(0, m.start() - 12) : m.start()])
+        )
+    ),
+)
+def season(m: re.Match[str], ctx: Context) -> Found | None:
+    code = SEASON_CODES[m["season"].lower()]
+    rel = (m["rel"] or "").lower()
+    mod = "START" if "early" in rel else "END" if "late" in rel else "MID" if "mid" in rel else None
+    if m["year"]:
+        return found(m, "DATE", Point.season(int(m["year"]), code), 0.95, mod=mod)
+    if ctx.anchor is None:
+        return unresolved(m, "DATE", "season", 0.7)
+    year = ctx.anchor.year
+    current = Point.of("season", ctx.anchor)
+    way = direction(ctx, m, rel if rel in ("last", "next", "this past", "this coming", "the coming", "the past") else None)
+    point = Point.season(year, code)
+    if code == "WI" and ctx.anchor.month <= 2:
+        point = Point.season(year - 1, code)
+    if rel in ("last", "this past", "the past") or (way == "past" and rel not in ("this",)):
+        if point.start > current.start or (rel in ("last",) and point.start == current.start):
+            point = point.shift(-1)
+    elif rel in ("next", "this coming", "the coming") or way == "future":
+        if point.start < current.start or (rel == "next" and point.start == current.start):
+            point = point.shift(1)
+    return found(m, "DATE", point, 0.8, relative=True, mod=mod)
+
+
+# ---------------------------------------------------------------------------------------------
+# days relative to the document date
+
+
+@rule(
+    "weekday",
+    rf"(?:(?P<rel>(?i:last|next|this\s+past|this\s+coming|this|coming|past|every|each))\s+)?{WEEKDAY}(?P<pl>s)?"
+    r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night|overnight)))?(?![\w])",
+    1,
+)
+def weekday(m: re.Match[str], ctx: Context) -> Found | None:
+    index = WEEKDAYS[m["weekday"].lower()]
+    rel = (m["rel"] or "").lower()
+    part = time_of_day(m["part"])
+    if rel in ("every", "each") or m["pl"]:
+        return found(m, "SET", None, 0.8, granularity="day", value=f"XXXX-WXX-{index + 1}{part}")
+    if ctx.anchor is None:
+        return unresolved(m, "DATE", "day", 0.7)
+    way = direction(ctx, m, rel or None)
+    strict = rel in ("last", "next", "this past", "this coming", "past", "coming")
+    day = nearest_weekday(ctx.anchor, index, way, strict)
+    confidence = 0.85 if rel or ctx.tense(m.start(), m.end()) else 0.7
+    if part:
+        return found(m, "TIME", Point("time", day, part), confidence, relative=True)
+    return found(m, "DATE", Point("day", day), confidence, relative=True)
+
+
+@rule(
+    "deictic-day",
+    r"(?i:(?P<the>the\s+day\s+(?:before|after)\s+)?(?P<word>today|yesterday|tomorrow|tonight|tonite)(?!')"
+    r"(?:\s+(?P<part>morning|afternoon|evening|night))?)(?![\w])",
+    2,
+)
+def deictic_day(m: re.Match[str], ctx: Context) -> Found | None:
+    if ctx.anchor is None:
+        return unresolved(m, "DATE", "day", 0.9)
+    word = m["word"].lower()
+    offset = {"today": 0, "tonight": 0, "tonite": 0, "yesterday": -1, "tomorrow": 1}[word]
+    if m["the"]:
+        offset += -1 if "before" in m["the"].lower() else 1
+    day = ctx.anchor + dt.timedelta(days=offset)
+    part = time_of_day(m["part"]) or ("TNI" if word in ("tonight", "tonite") else "")
+    if part:
+        return found(m, "TIME", Point("time", day, part), 0.95, relative=True)
+    return found(m, "DATE", Point("day", day), 0.95, relative=True)
+
+
+@rule(
+    "part-of-day",
+    r"(?i:(?P<rel>this|last|early\s+this|late\s+this|later\s+this|earlier\s+this)\s+(?P<part>morning|afternoon|"
+    r"evening|night))(?![\w])",
+    1,
+)
+def part_of_day(m: re.Match[str], ctx: Context) -> Found | None:
+    if ctx.anchor is None:
+        return unresolved(m, "TIME", "day", 0.8)
+    rel = m["rel"].lower()
+    day = ctx.anchor - dt.timedelta(days=1 if rel == "last" else 0)
+    return found(m, "TIME", Point("time", day, time_of_day(m["part"])), 0.85, relative=True)
+
+
+@rule(
+    "clock-time",
+    r"(?<![\w:.])(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b))"
+    r"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|local\s+time))?(?:[,]?\s+(?:(?i:on)\s+)?(?P<dayword>(?i:today|yesterday|"
+    rf"tomorrow)|{WEEKDAY}))?|(?i:(?P<noon>noon|midnight))(?:\s+(?P<dayword2>(?i:today|yesterday|tomorrow)|"
+    rf"{WEEKDAY.replace('?P<weekday>', '?P<weekday2>')}))?",
+    3,
+)
+def clock_time(m: re.Match[str], ctx: Context) -> Found | None:
+    if m["noon"]:
+        hour, minute = (12, 0) if m["noon"].lower() == "noon" else (24, 0)
+        dayword = m["dayword2"]
+        weekday_name = m["weekday2"]
+    else:
+        hour, minute = int(m["h"]), int(m["mi"] or 0)
+        if hour > 12 or minute > 59:
+            return None
+        pm = m["ap"].lower().startswith("p")
+        hour = hour % 12 + (12 if pm else 0)
+        dayword = m["dayword"]
+        weekday_name = m["weekday"]
+    if ctx.anchor is None:
+        return unresolved(m, "TIME", "day", 0.85)
+    day = ctx.anchor
+    if weekday_name:
+        day = nearest_weekday(ctx.anchor, WEEKDAYS[weekday_name.lower()], direction(ctx, m, None))
+    elif dayword:
+        day = ctx.anchor + dt.timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[dayword.lower()])
+    if hour == 24:
+        return found(m, "TIME", Point("time", day, "24:00"), 0.85, relative=True)
+    return found(m, "TIME", Point("time", day, f"{hour:02d}:{minute:02d}"), 0.85, relative=True)
+
+
+HOLIDAYS = {
+    "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25), "new year's eve": (12, 31),
+    "new year's day": (1, 1), "new year's": (1, 1), "independence day": (7, 4), "valentine's day": (2, 14),
+    "halloween": (10, 31), "boxing day": (12, 26), "bastille day": (7, 14), "veterans day": (11, 11),
+}  # fmt: skip
+
+
+@rule(
+    "holiday",
+    r"(?P<name>Christmas\s+Eve|Christmas\s+Day|Christmas|New\s+Year's\s+Eve|New\s+Year's\s+Day|New\s+Year's|"
+    r"Independence\s+Day|Valentine's\s+Day|Halloween|Boxing\s+Day|Bastille\s+Day|Veterans\s+Day|"
+    r"Thanksgiving(?:\s+Day)?)(?:\s+(?P<year>\d{4}))?(?![\w])",
+    2,
+)
+def holiday(m: re.Match[str], ctx: Context) -> Found | None:
+    name = re.sub(r"\s+", " ", m["name"].lower())
+    if m["year"]:
+        year = int(m["year"])
+    elif ctx.anchor is None:
+        return unresolved(m, "DATE", "day", 0.7)
+    else:
+        year = ctx.anchor.year
+    if name.startswith("thanksgiving"):
+        first = dt.date(year, 11, 1)
+        day = first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+    else:
+        month, day_of_month = HOLIDAYS[name]
+        day = dt.date(year, month, day_of_month)
+    if not m["year"] and ctx.anchor is not None:
+        way = ctx.tense(m.start(), m.end())
+        if way == "past" and day > ctx.anchor + dt.timedelta(days=1):
+            day = day.replace(year=year - 1)
+    return found(m, "DATE", Point("day", day), 0.8, relative=not m["year"])
+
+
+# ---------------------------------------------------------------------------------------------
+# "last week", "this year", "the following day", "earlier this month"
+
+REL_WORDS = (
+    r"this\s+past|this\s+coming|this|last|next|past|previous|coming|current|the\s+past|the\s+last|the\s+next|"
+    r"the\s+coming|the\s+previous|the\s+following|the\s+current|the\s+same|the\s+prior|the\s+preceding|"
+    r"the\s+succeeding|that|the|a|one"
+)
+
+
+@rule(
+    "relative-unit",
+    rf"(?P<rel>(?i:{REL_WORDS}))\s+(?P<unit>(?i:week|weekend|month|year|decade|fiscal\s+year|day|night))"
+    r"(?P<after>\s+(?i:before|after|earlier|later|ago|before\s+that))?(?![\w-])",
+    1,
+)
+def relative_unit(m: re.Match[str], ctx: Context) -> Found | None:
+    rel = re.sub(r"\s+", " ", m["rel"].lower())
+    unit = re.sub(r"\s+", " ", m["unit"].lower()).replace("fiscal ", "")
+    after = (m["after"] or "").strip().lower()
+    granularity = UNIT_GRANULARITY[unit]
+    if rel in ("a", "one") and not after:
+        return None  # "a year" alone is a duration (another rule)
+    if rel == "the" and not after and unit not in ("week", "weekend", "month", "year", "day"):
+        return None
+    if rel == "that" and unit not in ("day", "week", "month", "year", "night"):
+        return None
+    if unit in ("day", "night") and rel in ("this", "last", "next", "past", "coming", "current", "the"):
+        if not (rel == "the" and after):
+            return None  # "this day" / "the day" alone rarely name a date
+    if rel in ("the past", "the last", "the next", "the coming") and not after:
+        return found(m, "DURATION", None, 0.75, granularity=granularity, value=duration_value(1, unit))
+    if ctx.anchor is None:
+        return unresolved(m, "DATE", granularity, 0.7)
+    reference = ctx.last_point
+    if rel in ("the following", "the next", "the succeeding", "the previous", "the prior", "the preceding", "the same", "that", "the", "a", "one") and (
+        unit in ("day", "night") or rel not in ("the",)
+    ):
+        # Anaphoric: counted from the last date the text mentioned (the document's date when none).
+        base = reference.coarsen(granularity) if reference and granularity_rank(reference.granularity) <= granularity_rank(granularity) else Point.of(granularity, ctx.anchor)
+        step = {"the following": 1, "the next": 1, "the succeeding": 1, "the previous": -1, "the prior": -1, "the preceding": -1}.get(rel, 0)
+        if after:
+            step = -1 if after in ("before", "earlier", "before that", "ago") else 1
+            if rel in ("a", "one") and after == "ago":
+                base = Point.of(granularity, ctx.anchor)
+        point = base.shift(step)
+        if unit == "weekend":
+            point = Point("week", point.start, "WE")
+        return found(m, "DATE", point, 0.6, relative=True)
+    point = Point.of(granularity, ctx.anchor)
+    if rel in ("last", "past", "previous", "this past"):
+        point = point.shift(-1)
+    elif rel in ("next", "coming", "this coming"):
+        point = point.shift(1)
+    if unit == "weekend":
+        if rel in ("this", "the", "current") and ctx.tense(m.start(), m.end()) == "past" and ctx.anchor.weekday() < 5:
+            point = point.shift(-1)
+        point = Point("week", point.start, "WE")
+    confidence = 0.9 if rel in ("last", "this", "next") else 0.7
+    return found(m, "DATE", point, confidence, relative=True)
+
+
+def granularity_rank(granularity: str) -> int:
+    from .calendar import GRANULARITIES
+
+    return GRANULARITIES.index(granularity)
+
+
+# ---------------------------------------------------------------------------------------------
+# durations, "three days ago", "a year earlier"
+
+
+@rule(
+    "duration",
+    rf"(?:(?P<the>(?i:the|these|those|its|their|his|her|our|this|that))\s+)?(?:(?P<dir>(?i:past|last|next|first|"
+    r"coming|previous|final|latest|following|preceding|remaining|initial|prior|ensuing|recent|subsequent))\s+)?"
+    rf"{NUMBER}(?:\s+|-)(?:(?i:more|additional|extra|full|straight|consecutive|long)\s+)?{UNIT}"
+    r"(?:\s+(?P<rel>(?i:ago|earlier|later|before|after|from\s+now|hence|or\s+so\s+ago|or\s+so\s+later)))?(?![\w-])",
+    2,
+)
+def duration(m: re.Match[str], ctx: Context) -> Found | None:
+    unit = m["unit"].lower()
+    number = parse_number(m["number"])
+    rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
+    direction_word = (m["dir"] or "").lower()
+    if unit == "night" and not rel:
+        return found(m, "DURATION", None, 0.7, granularity="day", value=duration_value(number, "day"))
+    if rel in ("ago", "or so ago", "earlier", "later", "hence", "from now", "or so later"):
+        granularity = UNIT_GRANULARITY.get(unit)
+        if granularity is None:  # "three hours ago": a time on the document's day
+            if ctx.anchor is None:
+                return unresolved(m, "TIME", "day", 0.7)
+            return found(m, "DATE", Point("day", ctx.anchor), 0.6, relative=True)
+        if number is None:
+            if rel in ("ago", "or so ago", "earlier"):
+                return found(m, "DATE", None, 0.7, granularity="none", value="PAST_REF")
+            return found(m, "DATE", None, 0.7, granularity="none", value="FUTURE_REF")
+        if ctx.anchor is None:
+            return unresolved(m, "DATE", granularity, 0.8)
+        sign = -1 if rel in ("ago", "or so ago", "earlier") else 1
+        base = Point.of(granularity, ctx.anchor)
+        if rel in ("earlier", "later") and ctx.last_point is not None:
+            # "a year earlier" counts from the date the text last spoke of (a quarter, a day).
+            last = ctx.last_point
+            if granularity == "year" and last.granularity in ("quarter", "month", "half", "day", "season"):
+                steps = {"quarter": 4, "month": 12, "half": 2, "day": 0, "season": 1}[last.granularity]
+                if steps:
+                    return found(m, "DATE", last.shift(sign * steps * int(number)), 0.6, relative=True)
+                return found(m, "DATE", Point("day", add_years(last.start, sign * int(number))), 0.6, relative=True)
+            if granularity_rank(last.granularity) <= granularity_rank(granularity):
+                base = last.coarsen(granularity)
+        if unit == "fortnight":
+            number *= 2
+        if number != int(number):
+            return found(m, "DATE", None, 0.6, granularity=granularity, value="PAST_REF" if sign < 0 else "FUTURE_REF")
+        return found(m, "DATE", base.shift(sign * int(number)), 0.8, relative=True)
+    if direction_word == "recent" and number is None:
+        return found(m, "DATE", None, 0.6, granularity="none", value="PAST_REF")
+    return found(m, "DURATION", None, 0.85, granularity=UNIT_GRANULARITY.get(unit, "none"), value=duration_value(number, unit))
+
+
+def add_years(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+@rule(
+    "plural-units",
+    r"(?P<lead>(?i:for|over|within|in|during|take|takes|took|taken|taking|lasted|last|lasting|spent|spend|"
+    r"spends|wait|waited|after|about)\s+)(?:(?i:the\s+)?(?P<dir>(?i:past|last|next|coming|recent|following))\s+)?"
+    r"(?P<unit>(?i:seconds|minutes|hours|days|weeks|months|years|decades|centuries))(?![\w])",
+    0,
+)
+def plural_units(m: re.Match[str], ctx: Context) -> Found | None:
+    unit = m["unit"].lower().rstrip("s").replace("centurie", "century")
+    direction_word = (m["dir"] or "").lower()
+    start = m.start("dir") if m["dir"] else m.start("unit")
+    if m.group().lower().find("the ") >= 0 and m["dir"]:
+        start = m.start() + len(m["lead"])
+    if direction_word in ("recent", "past", "last") and unit in ("days", "weeks", "months", "years", "day", "week", "month", "year"):
+        value = "PAST_REF" if direction_word == "recent" else duration_value(None, unit)
+        type_ = "DATE" if direction_word == "recent" else "DURATION"
+        return Found(start, m.end(), type_, value, "none", 0.6, rule="plural-units")
+    if direction_word in ("coming", "next", "following"):
+        return Found(start, m.end(), "DATE", "FUTURE_REF", "none", 0.6, rule="plural-units")
+    return Found(start, m.end(), "DURATION", duration_value(None, unit), "none", 0.6, rule="plural-units")
+
+
+@rule(
+    "recent-units",
+    r"(?i:(?:(?:the|in)\s+)?(?P<w>recent|coming|past\s+few|last\s+few|next\s+few|few)\s+(?P<unit>days|weeks|months|years|decades))(?![\w])",
+    1,
+)
+def recent_units(m: re.Match[str], ctx: Context) -> Found | None:
+    w = m["w"].lower()
+    start = m.start("w") if m.group().lower().startswith("in ") else m.start()
+    value = "FUTURE_REF" if w in ("coming", "next few") else "PAST_REF"
+    if w == "few":
+        return None
+    return Found(start, m.end(), "DATE", value, "none", 0.6, rule="recent-units")
+
+
+# ---------------------------------------------------------------------------------------------
+# sets and reference words
+
+
+@rule(
+    "set",
+    r"(?i:(?:every|each|per)\s+(?:(?P<other>other|second)\s+)?(?P<unit>second|minute|hour|day|night|week|weekend|month|quarter|"
+    r"year|decade|morning|afternoon|evening)|(?P<adverb>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|"
+    r"semiannually))(?![\w])",
+    1,
+)
+def set_expression(m: re.Match[str], ctx: Context) -> Found | None:
+    if m["adverb"]:
+        unit = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year",
+                "hourly": "hour", "nightly": "day", "biweekly": "week", "semiannually": "month"}[m["adverb"].lower()]  # fmt: skip
+        number = {"biweekly": 2, "semiannually": 6}.get(m["adverb"].lower(), 1)
+        return found(m, "SET", None, 0.8, granularity="none", value=duration_value(number, unit))
+    unit = m["unit"].lower()
+    if unit in ("morning", "afternoon", "evening"):
+        return found(m, "SET", None, 0.8, granularity="none", value=f"XXXX-XX-XXT{time_of_day(unit)}")
+    number = 2 if m["other"] else 1
+    return found(m, "SET", None, 0.8, granularity="none", value=duration_value(number, unit if unit != "night" else "day"))
+
+
+@rule(
+    "rate",
+    r"(?<=\d|[a-z])(?P<lead>\s+(?i:times|time|twice|once|million|billion|thousand|percent|dollars|cents)?\s*)(?i:a|an|per)\s+"
+    r"(?P<unit>(?i:year|day|week|month|hour))(?![\w-])",
+    1,
+)
+def rate(m: re.Match[str], ctx: Context) -> Found | None:
+    start = m.end("lead")
+    before = ctx.text[max(0, m.start() - 30) : m.start() + len(m["lead"])]
+    if not re.search(r"(?:\d|\b(?:times|twice|once|million|billion|thousand|hundred|percent|dollars|cents|[a-z]+s))\s*$", before, re.IGNORECASE):
+        return None
+    return Found(start, m.end(), "SET", duration_value(1, m["unit"]), "none", 0.7, rule="rate")
+
+
+@rule(
+    "reference",
+    r"(?i:(?P<present>right\s+now|now|currently|nowadays|these\s+days|at\s+present|presently|the\s+present)"
+    r"|(?P<past>recently|lately|previously|formerly|the\s+past|in\s+the\s+past(?=\W)|once\s+upon\s+a\s+time|more\s+recently)"
+    r"|(?P<future>the\s+near\s+future|the\s+future|soon|the\s+years\s+ahead|the\s+months\s+ahead|the\s+weeks\s+ahead|"
+    r"the\s+days\s+ahead|shortly|eventually))(?![\w'])",
+    0,
+    lambda m, text: not re.match(r"\s+(?:\d|(?i:few|several|two|three|four|five|six|seven|eight|nine|ten|week|month|year|decade|day|quarter|century))", text[m.end() : m.end() + 12])
+    and not (m.group().lower() == "now" and re.match(r"\s+(?i:that)\b", text[m.end() : m.end() + 8])),
+)
+def reference(m: re.Match[str], ctx: Context) -> Found | None:
+    value = "PRESENT_REF" if m["present"] else "PAST_REF" if m["past"] else "FUTURE_REF"
+    start = m.start()
+    if m.group().lower().startswith("in the past"):
+        start += 3
+    return Found(start, m.end(), "DATE", value, "none", 0.6, rule="reference")
+
+
+@rule("duration-word", r"(?i:(?P<w>(?:a|one|half\s+a|half\s+an|an)\s+(?:hour|minute|second|day|week|month|year|decade|century|fortnight)|(?:a|one)\s+and\s+a\s+half\s+(?:hours|days|weeks|months|years)))(?![\w-])", 1)
+def duration_word(m: re.Match[str], ctx: Context) -> Found | None:
+    words = m.group().lower().split()
+    unit = words[-1].rstrip("s")
+    number = 0.5 if words[0] == "half" else 1.5 if "half" in words else 1
+    return found(m, "DURATION", None, 0.6, granularity=UNIT_GRANULARITY.get(unit, "none"), value=duration_value(number, unit))
+
+
+# Words before a date that say which part of it is meant ("early August"), kept inside the expression.
+DATE_MODIFIER = re.compile(
+    r"(?i:\b(?P<m>(?:at\s+|by\s+|until\s+)?the\s+(?:end|beginning|start|middle|close|turn)\s+of(?:\s+the)?|"
+    r"(?:the\s+)?(?:first|second|last)\s+half\s+of|(?:as\s+)?(?:early|late)\s+as|no\s+later\s+than|"
+    r"early|late|earlier|later|mid|middle|around|about|approximately|roughly|some\s+time)(?:\s+|-))$"
+)
+DURATION_MODIFIER = re.compile(
+    r"(?i:\b(?P<m>more\s+than|less\s+than|fewer\s+than|nearly|almost|about|around|roughly|approximately|"
+    r"at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|over|under|just\s+over|just\s+under|"
+    r"some|only|barely|close\s+to|well\s+over)\s+)$"
+)
+MODIFIER_CODES = {
+    "early": "START", "beginning": "START", "start": "START", "late": "END", "end": "END", "close": "END",
+    "mid": "MID", "middle": "MID", "more than": "MORE_THAN", "over": "MORE_THAN", "well over": "MORE_THAN",
+    "just over": "MORE_THAN", "at least": "EQUAL_OR_MORE", "less than": "LESS_THAN", "fewer than": "LESS_THAN",
+    "under": "LESS_THAN", "just under": "LESS_THAN", "nearly": "APPROX", "almost": "APPROX", "about": "APPROX",
+    "around": "APPROX", "roughly": "APPROX", "approximately": "APPROX", "some": "APPROX", "close to": "APPROX",
+    "up to": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
+}  # fmt: skip
+
+
+def extend_with_modifier(item: Found, text: str) -> None:
+    """Take in the modifier words before an expression ("the end of", "more than") and set TimeML ``mod``."""
+    window = text[max(0, item.start - 40) : item.start]
+    pattern = DURATION_MODIFIER if item.type == "DURATION" else DATE_MODIFIER
+    match = pattern.search(window)
+    if match is None:
+        return
+    item.start -= len(window) - match.start()
+    words = match["m"].lower()
+    for key, code in MODIFIER_CODES.items():
+        if re.search(rf"\b{key}\b", words):
+            item.mod = item.mod or code
+            break

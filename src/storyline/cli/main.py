@@ -13,6 +13,7 @@ from ..errors import StorylineError, UsageError
 COMMANDS = [
     "inspect",
     "report",
+    "serve",
     "evaluate",
 ]
 

@@ -70,8 +70,9 @@ def tag(text: str, published: dt.date | None, *, offset: int = 0) -> list[TimeEx
             continue
         normalized.rule = normalized.rule or item.name
         extend_with_modifier(normalized, text)
-        if normalized.point is not None and normalized.type in ("DATE", "TIME"):
+        if normalized.point is not None and normalized.type in ("DATE", "TIME") and not normalized.anaphoric:
             context.last_point = normalized.point
+            context.last_point_end = normalized.end
         result.append(
             TimeExpression(
                 text=text[normalized.start : normalized.end],

@@ -50,7 +50,8 @@ class Point:
             return cls("half", dt.date(day.year, 1 if day.month <= 6 else 7, 1))
         if granularity == "season":
             code = part or {12: "WI", 1: "WI", 2: "WI"}.get(day.month, "SP" if day.month < 6 else "SU" if day.month < 9 else "FA")
-            return cls.season(day.year, code)
+            # January and February belong to the winter that began in December of the year before.
+            return cls.season(day.year - 1 if code == "WI" and day.month <= 2 else day.year, code)
         if granularity == "year":
             return cls("year", dt.date(day.year, 1, 1))
         if granularity == "decade":
@@ -93,7 +94,9 @@ class Point:
         ``1998-SU``, ``2011``, ``199`` (the 1990s), ``19`` (the 20th century)."""
         g, day = self.granularity, self.start
         if g == "time":
-            return f"{day.isoformat()}T{self.part}" if self.part else day.isoformat()
+            if not self.part:
+                return day.isoformat()
+            return f"{day.isoformat()}{'' if self.part.startswith('T') else 'T'}{self.part}"
         if g == "day":
             return day.isoformat()
         if g == "week":

@@ -60,7 +60,7 @@ MONTH_ANY = rf"(?P<month>(?:{cased(FULL_MONTHS)}|(?:{cased(ABBREVIATED_MONTHS)})
 # A month standing alone: the full name or an abbreviation with its period.
 MONTH_ALONE = rf"(?P<month>(?:{cased(FULL_MONTHS)}|(?:{cased(ABBREVIATED_MONTHS)})\.)(?![A-Za-z]))"
 WEEKDAY = rf"(?P<weekday>{cased(WEEKDAYS)})"
-DAY_OF_MONTH = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:/]|\.\d)"
+DAY_OF_MONTH = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d/]|[:.,]\d)"
 YEAR = r"(?P<year>1[0-9]\d\d|20\d\d)(?![\d%])"
 NUMBER_WORD = (
     rf"(?:(?:{alternatives(TENS)})(?:[- ](?:{alternatives(k for k in SMALL_NUMBERS if SMALL_NUMBERS[k] < 10)}))?"

@@ -48,6 +48,8 @@ class Found:
     mod: str | None = None
     rule: str = ""
     point: Point | None = None
+    # Counted from an earlier date of the text ("a year earlier"), so not itself a new reference point.
+    anaphoric: bool = False
 
 
 @dataclass
@@ -57,7 +59,14 @@ class Context:
     text: str
     anchor: dt.date | None
     last_point: Point | None = None
+    last_point_end: int = 0
     sentence_bounds: list[tuple[int, int]] = field(default_factory=list)
+
+    def reference(self, position: int, reach: int = 1000) -> Point | None:
+        """The last date the text mentioned, if it is close enough before ``position`` to be meant."""
+        if self.last_point is not None and position - self.last_point_end <= reach:
+            return self.last_point
+        return None
 
     def sentence_around(self, start: int, end: int) -> tuple[int, int]:
         for s, e in self.sentence_bounds:
@@ -66,16 +75,24 @@ class Context:
         return max(0, start - 200), min(len(self.text), end + 200)
 
     def tense(self, start: int, end: int) -> str | None:
-        """``past``, ``future`` or None: the nearest verb cue in the expression's sentence."""
+        """``past``, ``future``, ``present`` or None: the nearest verb cue in the expression's sentence."""
         s, e = self.sentence_around(start, end)
         best: tuple[int, str] | None = None
         for cue in TENSE_CUE.finditer(self.text, s, e):
             if cue.start() < end and cue.end() > start:
                 continue
             distance = start - cue.end() if cue.end() <= start else cue.start() - end
-            if cue.lastgroup == "past_ed" and cue.group().lower() in NOT_PAST:
-                continue
-            kind = "future" if cue.lastgroup == "future" else "past"
+            kind = str(cue.lastgroup)
+            if kind == "past_ed":
+                if cue.group().lower() in NOT_PAST:
+                    continue
+                # "will be named", "is expected", "to be held": a participle, its auxiliary says the tense.
+                auxiliary = AUXILIARY.search(self.text, max(s, cue.start() - 20), cue.start())
+                if auxiliary is not None:
+                    word = auxiliary.group(1).lower()
+                    kind = "future" if word in ("will", "would", "to", "ll", "shall") else "present" if word in ("is", "are", "be", "am") else "past"
+                else:
+                    kind = "past"
             if best is None or distance < best[0]:
                 best = (distance, kind)
         return best[1] if best else None
@@ -84,11 +101,16 @@ class Context:
 # Verb cues of tense. Words in -ed count as past except the few that are not verbs in the past.
 TENSE_CUE = re.compile(
     r"(?P<future>(?i:\bwill\b|\bshall\b|\bwon't\b|'ll\b|\bgoing\s+to\b|\b(?:plans?|planning|planned|expects?|expected"
-    r"|scheduled|set|due|hopes?\s+to|is|are|aims?)\s+to\b|\bwould\b|\bupcoming\b|\bnext\b|\bto\s+be\s+held\b))"
+    r"|scheduled|set|due|hopes?|is|are|aims?|supposed|likely|intends?|wants?|seeks?)\s+to\b|\bwould\b|\bupcoming\b|\bnext\b|\bto\s+be\s+held\b))"
     r"|(?P<past>(?i:\b(?:said|was|were|had|did|told|met|held|gave|made|took|came|went|began|fell|rose|spoke|sent"
     r"|saw|left|led|won|lost|wrote|became|brought|thought|found|got|paid|sold|bought|struck|fought|ago|last"
     r"|earlier|agreed)\b))"
+    r"|(?P<present>(?i:\b(?:is|are|says|say|tells|tell|am|remains|continues)\b))"
     r"|(?P<past_ed>\b[A-Za-z]{3,}ed\b)"
+)
+AUXILIARY = re.compile(
+    r"(?i)(?:\b|')(will|would|to|shall|ll|is|are|be|am|has|have|had|was|were|been)\s+(?:(?:be|been|being|have)\s+)?"
+    r"(?:\w+ly\s+|not\s+)?$"
 )
 NOT_PAST = {"need", "speed", "united", "red", "proceed", "exceed", "succeed", "indeed", "seed", "feed", "breed", "bed"}
 
@@ -199,9 +221,10 @@ def place_in_year(anchor: dt.date, month: int, day: int | None, way: str | None)
         if way == "future":
             after = [c for c in candidates if c >= this_month]
             return min(after) if after else None
-        before = [c for c in candidates if c <= this_month]
-        if way == "past" or way is None:
+        if way == "past":
+            before = [c for c in candidates if c <= this_month]
             return max(before) if before else None
+        return min(candidates, key=lambda c: abs((c - this_month).days))
     if way == "future":
         after = [c for c in candidates if c >= anchor - dt.timedelta(days=1)]
         if after:
@@ -233,6 +256,8 @@ def duration_value(number: float | None, unit: str) -> str:
         number = None if number is None else number * 2
     if unit == "weekend":
         return "P1WE" if number == 1 else f"P{'X' if number is None else fmt_number(number)}WE"
+    if unit == "quarter" and number is not None:
+        return f"P{fmt_number(number * 3)}M"  # TimeML writes quarters as months
     letter, is_time = UNITS[unit]
     if number is None:
         amount = "X"
@@ -304,7 +329,7 @@ def day_month_year(m: re.Match[str], ctx: Context) -> Found | None:
     if ctx.anchor is None:
         return unresolved(m, "DATE", "day", 0.9)
     way = ctx.tense(m.start(), m.end())
-    day = place_in_year(ctx.anchor, month, day_, way)
+    day = place_in_year(ctx.anchor, month, day_, way if way in ("past", "future") else None)
     if day is None:
         return None
     return found(m, "DATE", Point("day", day), 0.9, relative=True)
@@ -313,6 +338,57 @@ def day_month_year(m: re.Match[str], ctx: Context) -> Found | None:
 @rule("month-year", rf"(?:(?i:the\s+month\s+of)\s+)?{MONTH_ANY}\s*,?\s+(?:(?i:of)\s+)?{YEAR}(?![\w,.]\d)", 2)
 def month_year(m: re.Match[str], ctx: Context) -> Found | None:
     return found(m, "DATE", Point("month", dt.date(int(m["year"]), month_number(m["month"]), 1)), 0.97)
+
+
+@rule("month-relative-year", rf"{MONTH_ALONE}\s+(?:(?i:of)\s+)?(?P<rel>(?i:last|this|next))\s+(?i:year)(?![\w])", 2)
+def month_relative_year(m: re.Match[str], ctx: Context) -> Found | None:
+    if ctx.anchor is None:
+        return unresolved(m, "DATE", "month", 0.9)
+    year = ctx.anchor.year + {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
+    return found(m, "DATE", Point("month", dt.date(year, month_number(m["month"]), 1)), 0.95, relative=True)
+
+
+SPELLED_YEAR = (
+    r"(?P<spelled>(?i:nineteen|eighteen|twenty)[\s-]+(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|(?:oh|o)[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))"
+    r"|(?i:two\s+thousand(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))?))"
+)
+
+
+def spelled_year_value(text: str) -> int | None:
+    words = text.lower().replace("-", " ").split()
+    if words[:2] == ["two", "thousand"]:
+        rest = parse_number(" ".join(words[3:])) if len(words) > 3 else 0
+        return 2000 + int(rest or 0)
+    head = parse_number(words[0])
+    tail = parse_number(" ".join(w for w in words[1:] if w not in ("oh", "o")))
+    if head is None or tail is None:
+        return None
+    return int(head) * 100 + int(tail)
+
+
+@rule(
+    "spelled-year",
+    rf"(?:(?P<lead>(?i:the\s+year|in|of|since|until|by|fiscal|early|late))\s+|{MONTH_ALONE}\s+|(?P<season>(?i:spring|summer|autumn|fall|winter))\s+(?i:of)\s+)?{SPELLED_YEAR}(?![\w-])",
+    2,
+    lambda m, text: bool(m["lead"] or m["month"] or m["season"]),
+)
+def spelled_year(m: re.Match[str], ctx: Context) -> Found | None:
+    year = spelled_year_value(m["spelled"])
+    if year is None or not 1000 <= year <= 2100:
+        return None
+    lead = (m["lead"] or "").lower()
+    start = m.start() if (lead.startswith("the") or m["month"] or m["season"] or lead in ("early", "late")) else m.start("spelled")
+    if m["month"]:
+        point = Point("month", dt.date(year, month_number(m["month"]), 1))
+    elif m["season"]:
+        point = Point.season(year, SEASON_CODES[m["season"].lower()])
+    else:
+        point = Point("year", dt.date(year, 1, 1))
+    item = found(m, "DATE", point, 0.85)
+    item.start = start
+    return item
 
 
 def month_alone_accept(m: re.Match[str], text: str) -> bool:
@@ -337,8 +413,10 @@ def month_alone(m: re.Match[str], ctx: Context) -> Found | None:
         return unresolved(m, "DATE", "month", 0.8)
     month = month_number(m["month"])
     rel = (m["rel"] or "").lower()
-    way = direction(ctx, m, rel) if rel else (ctx.tense(m.start(), m.end()) or "past")
-    start = place_in_year(ctx.anchor, month, None, way)
+    way = direction(ctx, m, rel) if rel and rel != "this" else ctx.tense(m.start(), m.end())
+    if rel == "this":
+        return found(m, "DATE", Point("month", dt.date(ctx.anchor.year, month, 1)), 0.9, relative=True)
+    start = place_in_year(ctx.anchor, month, None, way if way in ("past", "future") else None)
     if rel in ("last", "past", "this past") and start is not None and start.year == ctx.anchor.year and month >= ctx.anchor.month:
         start = start.replace(year=start.year - 1)
     if rel == "next" and start is not None and start.year == ctx.anchor.year and month <= ctx.anchor.month:
@@ -437,7 +515,7 @@ def century(m: re.Match[str], ctx: Context) -> Found | None:
 
 @rule(
     "quarter",
-    r"(?:(?i:the)\s+)?(?:(?i:(?P<fiscal>fiscal))\s+(?:(?P<fy>\d{4})\s+)?)?(?P<ord>(?i:first|second|third|fourth|"
+    r"(?:(?i:the)\s+)?(?:(?P<fy0>\d{4})\s+)?(?:(?i:(?P<fiscal>fiscal))\s+(?:(?P<fy>\d{4})\s+)?)?(?P<ord>(?i:first|second|third|fourth|"
     r"1st|2nd|3rd|4th|last|final))[- ](?P<what>(?i:quarter|half))(?P<pl>s)?(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?"
     r"(?:(?i:the\s+year\s+)?)(?P<year>\d{4})|\s+(?:(?i:fiscal)\s+)?(?P<year2>\d{4})(?![\w,.]\d))?(?![\w])",
     3,
@@ -449,15 +527,13 @@ def quarter(m: re.Match[str], ctx: Context) -> Found | None:
     number = count if ordinal in ("last", "final") else ORDINALS[ordinal]
     if number > count:
         return None
-    given = m["year"] or m["year2"] or m["fy"]
+    given = m["year"] or m["year2"] or m["fy"] or m["fy0"]
     if given:
         year = int(given)
     elif ctx.anchor is None:
         return unresolved(m, "DATE", what, 0.8)
     else:
         year = ctx.anchor.year
-        if ctx.last_point is not None and ctx.last_point.granularity in ("quarter", "half", "year"):
-            year = ctx.last_point.start.year
     if what == "quarter":
         point = Point("quarter", dt.date(year, number * 3 - 2, 1))
     else:
@@ -482,13 +558,14 @@ def this_quarter(m: re.Match[str], ctx: Context) -> Found | None:
         return None if "same" not in text else None
     if ctx.anchor is None:
         return unresolved(m, "DATE", "quarter", 0.6)
-    reference = ctx.last_point if ctx.last_point is not None and ctx.last_point.granularity == "quarter" else None
+    last = ctx.reference(m.start())
+    reference = last if last is not None and last.granularity == "quarter" else None
     if "year-" in text or "comparable" in text:
         base = reference or Point.of("quarter", ctx.anchor).shift(-1)
-        return found(m, "DATE", base.shift(-4), 0.7, relative=True)
+        return found(m, "DATE", base.shift(-4), 0.7, relative=True, anaphoric=True)
     if rel in ("the previous", "the prior", "the preceding"):
         base = reference or Point.of("quarter", ctx.anchor)
-        return found(m, "DATE", base.shift(-1), 0.7, relative=True)
+        return found(m, "DATE", base.shift(-1), 0.7, relative=True, anaphoric=True)
     if rel == "last":
         return found(m, "DATE", Point.of("quarter", ctx.anchor).shift(-1), 0.8, relative=True)
     if rel == "next":
@@ -498,7 +575,7 @@ def this_quarter(m: re.Match[str], ctx: Context) -> Found | None:
     # "the latest quarter", "the quarter": the quarter last reported on — the one last mentioned, or the last
     # one that has ended before the document was written.
     point = reference or Point.of("quarter", ctx.anchor).shift(-1)
-    return found(m, "DATE", point, 0.7, relative=True)
+    return found(m, "DATE", point, 0.7, relative=True, anaphoric=reference is not None)
 
 
 @rule("year-earlier", r"(?i:year-(?:earlier|ago|before|end)|year[- ]to[- ]date)(?![\w-])", 2)
@@ -510,9 +587,18 @@ def year_earlier(m: re.Match[str], ctx: Context) -> Found | None:
         return found(m, "DATE", Point.of("year", ctx.anchor), 0.7, relative=True, mod="END")
     if "date" in text:
         return found(m, "DURATION", None, 0.6, granularity="year", value="P1Y")
-    reference = ctx.last_point if ctx.last_point is not None and ctx.last_point.granularity != "day" else None
-    base = reference or Point.of("year", ctx.anchor)
-    return found(m, "DATE", base.shift(-{"quarter": 4, "half": 2, "month": 12, "week": 52, "season": 1}.get(base.granularity, 1)), 0.6, relative=True)
+    return year_before(m, ctx)
+
+
+def year_before(m: re.Match[str], ctx: Context, years: int = 1) -> Found:
+    """ "A year earlier", "year-ago": the same quarter (or month) a year before when the text just named one,
+    else the year before the anchor."""
+    assert ctx.anchor is not None
+    last = ctx.reference(m.start())
+    if last is not None and last.granularity in ("quarter", "half"):
+        steps = {"quarter": 4, "half": 2}[last.granularity]
+        return found(m, "DATE", last.shift(-steps * years), 0.6, relative=True, anaphoric=True)
+    return found(m, "DATE", Point.of("year", ctx.anchor).shift(-years), 0.6, relative=True)
 
 
 @rule(
@@ -582,7 +668,7 @@ def weekday(m: re.Match[str], ctx: Context) -> Found | None:
 
 @rule(
     "deictic-day",
-    r"(?i:(?P<the>the\s+day\s+(?:before|after)\s+)?(?P<word>today|yesterday|tomorrow|tonight|tonite)(?!')"
+    r"(?i:(?P<the>the\s+day\s+(?:before|after)\s+)?(?P<word>today|yesterday|tomorrow|tonight|tonite)"
     r"(?:\s+(?P<part>morning|afternoon|evening|night))?)(?![\w])",
     2,
 )
@@ -617,8 +703,8 @@ def part_of_day(m: re.Match[str], ctx: Context) -> Found | None:
 @rule(
     "clock-time",
     r"(?<![\w:.])(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b))"
-    r"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|local\s+time))?(?:[,]?\s+(?:(?i:on)\s+)?(?P<dayword>(?i:today|yesterday|"
-    rf"tomorrow)|{WEEKDAY}))?|(?i:(?P<noon>noon|midnight))(?:\s+(?P<dayword2>(?i:today|yesterday|tomorrow)|"
+    r"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|local\s+time))?(?:,?\s+(?:(?i:on)\s+)?(?P<dmonth>(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?)\s+(?P<dday>[0-3]?\d)(?!\d))?(?:[,]?\s+(?:(?i:on)\s+)?(?P<dayword>(?i:today|yesterday|"
+    rf"tomorrow)|{WEEKDAY}))?|(?<![\w-])(?i:(?P<noon>noon|midnight))(?:\s+(?P<dayword2>(?i:today|yesterday|tomorrow)|"
     rf"{WEEKDAY.replace('?P<weekday>', '?P<weekday2>')}))?",
     3,
 )
@@ -638,6 +724,8 @@ def clock_time(m: re.Match[str], ctx: Context) -> Found | None:
     if ctx.anchor is None:
         return unresolved(m, "TIME", "day", 0.85)
     day = ctx.anchor
+    if not m["noon"] and m["dmonth"] and m["dmonth"].rstrip(".").lower() in MONTHS:
+        day = place_in_year(ctx.anchor, MONTHS[m["dmonth"].rstrip(".").lower()], int(m["dday"]), None) or day
     if weekday_name:
         day = nearest_weekday(ctx.anchor, WEEKDAYS[weekday_name.lower()], direction(ctx, m, None))
     elif dayword:
@@ -712,16 +800,19 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Found | None:
     if unit in ("day", "night") and rel in ("this", "last", "next", "past", "coming", "current", "the"):
         if not (rel == "the" and after):
             return None  # "this day" / "the day" alone rarely name a date
+    if rel == "the" and unit == "year" and not after and re.search(r"(?i)\b(?:for|over|throughout)\s+$", ctx.text[max(0, m.start() - 12) : m.start()]):
+        return found(m, "DURATION", None, 0.6, granularity="year", value="P1Y")
     if rel in ("the past", "the last", "the next", "the coming") and not after:
         return found(m, "DURATION", None, 0.75, granularity=granularity, value=duration_value(1, unit))
     if ctx.anchor is None:
         return unresolved(m, "DATE", granularity, 0.7)
-    reference = ctx.last_point
     if rel in ("the following", "the next", "the succeeding", "the previous", "the prior", "the preceding", "the same", "that", "the", "a", "one") and (
         unit in ("day", "night") or rel not in ("the",)
     ):
         # Anaphoric: counted from the last date the text mentioned (the document's date when none).
-        base = reference.coarsen(granularity) if reference and granularity_rank(reference.granularity) <= granularity_rank(granularity) else Point.of(granularity, ctx.anchor)
+        reference = ctx.reference(m.start())
+        anaphoric = reference is not None and granularity_rank(reference.granularity) <= granularity_rank(granularity)
+        base = reference.coarsen(granularity) if reference is not None and anaphoric else Point.of(granularity, ctx.anchor)
         step = {"the following": 1, "the next": 1, "the succeeding": 1, "the previous": -1, "the prior": -1, "the preceding": -1}.get(rel, 0)
         if after:
             step = -1 if after in ("before", "earlier", "before that", "ago") else 1
@@ -730,7 +821,7 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Found | None:
         point = base.shift(step)
         if unit == "weekend":
             point = Point("week", point.start, "WE")
-        return found(m, "DATE", point, 0.6, relative=True)
+        return found(m, "DATE", point, 0.6, relative=True, anaphoric=anaphoric)
     point = Point.of(granularity, ctx.anchor)
     if rel in ("last", "past", "previous", "this past"):
         point = point.shift(-1)
@@ -764,6 +855,8 @@ def granularity_rank(granularity: str) -> int:
 )
 def duration(m: re.Match[str], ctx: Context) -> Found | None:
     unit = m["unit"].lower()
+    if unit == "quarter" and (re.match(r"[\w ]+-quarters?$", m.group()) or re.match(r"\s+of\b", ctx.text[m.end() : m.end() + 4])):
+        return None  # "three-quarters of", "a quarter of": fractions
     number = parse_number(m["number"])
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
     direction_word = (m["dir"] or "").lower()
@@ -783,16 +876,14 @@ def duration(m: re.Match[str], ctx: Context) -> Found | None:
             return unresolved(m, "DATE", granularity, 0.8)
         sign = -1 if rel in ("ago", "or so ago", "earlier") else 1
         base = Point.of(granularity, ctx.anchor)
-        if rel in ("earlier", "later") and ctx.last_point is not None:
-            # "a year earlier" counts from the date the text last spoke of (a quarter, a day).
-            last = ctx.last_point
-            if granularity == "year" and last.granularity in ("quarter", "month", "half", "day", "season"):
-                steps = {"quarter": 4, "month": 12, "half": 2, "day": 0, "season": 1}[last.granularity]
-                if steps:
-                    return found(m, "DATE", last.shift(sign * steps * int(number)), 0.6, relative=True)
-                return found(m, "DATE", Point("day", add_years(last.start, sign * int(number))), 0.6, relative=True)
-            if granularity_rank(last.granularity) <= granularity_rank(granularity):
-                base = last.coarsen(granularity)
+        if granularity == "year" and sign < 0 and number == int(number):
+            return year_before(m, ctx, int(number))
+        last = ctx.reference(m.start())
+        if rel in ("earlier", "later") and last is not None and granularity_rank(last.granularity) <= granularity_rank(granularity):
+            # "three days later" counts from the date the text last spoke of.
+            if unit == "fortnight":
+                number *= 2
+            return found(m, "DATE", last.coarsen(granularity).shift(sign * int(number)), 0.6, relative=True, anaphoric=True)
         if unit == "fortnight":
             number *= 2
         if number != int(number):
@@ -872,24 +963,26 @@ def set_expression(m: re.Match[str], ctx: Context) -> Found | None:
 
 @rule(
     "rate",
-    r"(?<=\d|[a-z])(?P<lead>\s+(?i:times|time|twice|once|million|billion|thousand|percent|dollars|cents)?\s*)(?i:a|an|per)\s+"
-    r"(?P<unit>(?i:year|day|week|month|hour))(?![\w-])",
+    r"(?i:\b(?:a|an|per)\s+(?P<unit>year|day|week|month|hour))(?![\w-])(?!\s+(?i:ago|earlier|later|before|after|or|and))",
     1,
+    lambda m, text: bool(
+        re.search(
+            r"(?i)(?:\d|\b(?:times|twice|once|million|billion|thousand|hundred|percent|dollars|cents|[a-z]+s))\s*,?\s*$",
+            text[max(0, m.start() - 30) : m.start()],
+        )
+    )
+    and not re.search(r"(?i)\b(?:for|in|about|nearly|almost|than|least|within|over|after|before|only|just)\s+$", text[max(0, m.start() - 12) : m.start()]),
 )
 def rate(m: re.Match[str], ctx: Context) -> Found | None:
-    start = m.end("lead")
-    before = ctx.text[max(0, m.start() - 30) : m.start() + len(m["lead"])]
-    if not re.search(r"(?:\d|\b(?:times|twice|once|million|billion|thousand|hundred|percent|dollars|cents|[a-z]+s))\s*$", before, re.IGNORECASE):
-        return None
-    return Found(start, m.end(), "SET", duration_value(1, m["unit"]), "none", 0.7, rule="rate")
+    return found(m, "SET", None, 0.7, granularity="none", value=duration_value(1, m["unit"]))
 
 
 @rule(
     "reference",
     r"(?i:(?P<present>right\s+now|now|currently|nowadays|these\s+days|at\s+present|presently|the\s+present)"
-    r"|(?P<past>recently|lately|previously|formerly|the\s+past|in\s+the\s+past(?=\W)|once\s+upon\s+a\s+time|more\s+recently)"
-    r"|(?P<future>the\s+near\s+future|the\s+future|soon|the\s+years\s+ahead|the\s+months\s+ahead|the\s+weeks\s+ahead|"
-    r"the\s+days\s+ahead|shortly|eventually))(?![\w'])",
+    r"|(?P<past>recently|lately|the\s+past|in\s+the\s+past(?=\W)|once\s+upon\s+a\s+time|more\s+recently)"
+    r"|(?P<future>the\s+near\s+future|the\s+future|the\s+years\s+ahead|the\s+months\s+ahead|the\s+weeks\s+ahead|"
+    r"the\s+days\s+ahead))(?![\w'])",
     0,
     lambda m, text: not re.match(r"\s+(?:\d|(?i:few|several|two|three|four|five|six|seven|eight|nine|ten|week|month|year|decade|day|quarter|century))", text[m.end() : m.end() + 12])
     and not (m.group().lower() == "now" and re.match(r"\s+(?i:that)\b", text[m.end() : m.end() + 8])),
@@ -902,19 +995,21 @@ def reference(m: re.Match[str], ctx: Context) -> Found | None:
     return Found(start, m.end(), "DATE", value, "none", 0.6, rule="reference")
 
 
-@rule("duration-word", r"(?i:(?P<w>(?:a|one|half\s+a|half\s+an|an)\s+(?:hour|minute|second|day|week|month|year|decade|century|fortnight)|(?:a|one)\s+and\s+a\s+half\s+(?:hours|days|weeks|months|years)))(?![\w-])", 1)
+@rule("duration-word", r"(?i:(?P<w>(?:a|one|half\s+a|half\s+an|an)\s+(?:hour|minute|second|day|week|month|year|decade|century|fortnight|quarter)|(?:a|one)\s+and\s+a\s+half\s+(?:hours|days|weeks|months|years)))(?![\w-])", 1)
 def duration_word(m: re.Match[str], ctx: Context) -> Found | None:
     words = m.group().lower().split()
     unit = words[-1].rstrip("s")
     number = 0.5 if words[0] == "half" else 1.5 if "half" in words else 1
+    if unit == "quarter" and re.match(r"\s+of\b", ctx.text[m.end() : m.end() + 4]):
+        return None
     return found(m, "DURATION", None, 0.6, granularity=UNIT_GRANULARITY.get(unit, "none"), value=duration_value(number, unit))
 
 
 # Words before a date that say which part of it is meant ("early August"), kept inside the expression.
 DATE_MODIFIER = re.compile(
-    r"(?i:\b(?P<m>(?:at\s+|by\s+|until\s+)?the\s+(?:end|beginning|start|middle|close|turn)\s+of(?:\s+the)?|"
+    r"(?i:\b(?P<m>the\s+(?:end|beginning|start|middle|close|turn)\s+of(?:\s+the)?|"
     r"(?:the\s+)?(?:first|second|last)\s+half\s+of|(?:as\s+)?(?:early|late)\s+as|no\s+later\s+than|"
-    r"early|late|earlier|later|mid|middle|around|about|approximately|roughly|some\s+time)(?:\s+|-))$"
+    r"early|late|earlier|later|mid|middle|around|about|approximately|roughly|nearly|almost|some\s+time)(?:\s+|-))$"
 )
 DURATION_MODIFIER = re.compile(
     r"(?i:\b(?P<m>more\s+than|less\s+than|fewer\s+than|nearly|almost|about|around|roughly|approximately|"

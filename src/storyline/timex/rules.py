@@ -206,8 +206,11 @@ def nearest_weekday(anchor: dt.date, weekday: int, way: str, strict: bool = Fals
 
 
 def place_in_year(anchor: dt.date, month: int, day: int | None, way: str | None) -> dt.date | None:
-    """A month (and day) without a year: the year that puts it on the side of the anchor the tense says,
-    within a year of it; with no tense, the nearest."""
+    """A month (and day) without a year: the occurrence nearest the anchor, unless the tense plainly says
+    otherwise (a future verb and a date weeks past, a past verb and a date months ahead).
+
+    News dates a month-day mostly within weeks of the article, on either side: "payable Dec. 15" in a
+    story of 2 November that "said" so is this December's, not last year's."""
     candidates = []
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         try:
@@ -216,24 +219,16 @@ def place_in_year(anchor: dt.date, month: int, day: int | None, way: str | None)
             continue
     if not candidates:
         return None
-    if day is None:
-        this_month = anchor.replace(day=1)
-        if way == "future":
-            after = [c for c in candidates if c >= this_month]
-            return min(after) if after else None
-        if way == "past":
-            before = [c for c in candidates if c <= this_month]
-            return max(before) if before else None
-        return min(candidates, key=lambda c: abs((c - this_month).days))
-    if way == "future":
-        after = [c for c in candidates if c >= anchor - dt.timedelta(days=1)]
-        if after:
-            return min(after)
-    elif way == "past":
-        before = [c for c in candidates if c <= anchor + dt.timedelta(days=1)]
-        if before:
-            return max(before)
-    return min(candidates, key=lambda c: abs((c - anchor).days))
+    reference = anchor if day is not None else anchor.replace(day=1)
+    nearest = min(candidates, key=lambda c: abs((c - reference).days))
+    offset = (nearest - reference).days
+    if way == "future" and offset < -(7 if day is not None else 31):
+        later = [c for c in candidates if c > nearest]
+        return min(later) if later else nearest
+    if way == "past" and offset > 62:
+        earlier = [c for c in candidates if c < nearest]
+        return max(earlier) if earlier else nearest
+    return nearest
 
 
 def valid_date(year: int, month: int, day: int) -> dt.date | None:
@@ -855,6 +850,8 @@ def granularity_rank(granularity: str) -> int:
 )
 def duration(m: re.Match[str], ctx: Context) -> Found | None:
     unit = m["unit"].lower()
+    if re.fullmatch(r"1[5-9]\d\d|20\d\d", m["number"]):
+        return None  # "the 1988 quarter": a year, not a count
     if unit == "quarter" and (re.match(r"[\w ]+-quarters?$", m.group()) or re.match(r"\s+of\b", ctx.text[m.end() : m.end() + 4])):
         return None  # "three-quarters of", "a quarter of": fractions
     number = parse_number(m["number"])
@@ -862,6 +859,13 @@ def duration(m: re.Match[str], ctx: Context) -> Found | None:
     direction_word = (m["dir"] or "").lower()
     if unit == "night" and not rel:
         return found(m, "DURATION", None, 0.7, granularity="day", value=duration_value(number, "day"))
+    if rel in ("earlier", "later") and unit in ("day", "week", "hour", "minute", "second", "night", "weekend", "fortnight"):
+        # TimeML: in "three days later" the expression is the duration "three days"; "later" only links it.
+        item = found(m, "DURATION", None, 0.8, granularity=UNIT_GRANULARITY.get(unit, "none"), value=duration_value(number, unit))
+        item.end = m.start("rel") - 1 if m["rel"] else item.end
+        while item.end > item.start and ctx.text[item.end - 1].isspace():
+            item.end -= 1
+        return item
     if rel in ("ago", "or so ago", "earlier", "later", "hence", "from now", "or so later"):
         granularity = UNIT_GRANULARITY.get(unit)
         if granularity is None:  # "three hours ago": a time on the document's day

@@ -100,8 +100,8 @@ class Context:
 
 # Verb cues of tense. Words in -ed count as past except the few that are not verbs in the past.
 TENSE_CUE = re.compile(
-    r"(?P<future>(?i:\bwill\b|\bshall\b|\bwon't\b|'ll\b|\bgoing\s+to\b|\b(?:plans?|planning|planned|expects?|expected"
-    r"|scheduled|set|due|hopes?|is|are|aims?|supposed|likely|intends?|wants?|seeks?)\s+to\b|\bwould\b|\bupcoming\b|\bnext\b|\bto\s+be\s+held\b))"
+    r"(?P<future>(?i:\bwill\b|\bshall\b|\bwon't\b|'ll\b|\bgoing\s+to\b|\b(?:plans?|planning|expects?|expected"
+    r"|scheduled|set|due|hopes?|is|are|aims?|supposed|likely|intends?|wants?|seeks?)\s+to\b|\bas\s+(?:soon|early)\s+as\b|\bwould\b|\bupcoming\b|\bnext\b|\bto\s+be\s+held\b))"
     r"|(?P<past>(?i:\b(?:said|was|were|had|did|told|met|held|gave|made|took|came|went|began|fell|rose|spoke|sent"
     r"|saw|left|led|won|lost|wrote|became|brought|thought|found|got|paid|sold|bought|struck|fought|ago|last"
     r"|earlier|agreed)\b))"
@@ -657,7 +657,8 @@ def weekday(m: re.Match[str], ctx: Context) -> Found | None:
     day = nearest_weekday(ctx.anchor, index, way, strict)
     confidence = 0.85 if rel or ctx.tense(m.start(), m.end()) else 0.7
     if part:
-        return found(m, "TIME", Point("time", day, part), confidence, relative=True)
+        # TimeBank and AQUAINT type "Wednesday night" a DATE whose value carries the part of the day.
+        return found(m, "DATE", Point("time", day, part), confidence, relative=True)
     return found(m, "DATE", Point("day", day), confidence, relative=True)
 
 
@@ -737,9 +738,17 @@ HOLIDAYS = {
 }  # fmt: skip
 
 
+def holiday_date(name: str, year: int) -> dt.date:
+    if name.startswith("thanksgiving"):  # the fourth Thursday of November
+        first = dt.date(year, 11, 1)
+        return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+    month, day_of_month = HOLIDAYS[name]
+    return dt.date(year, month, day_of_month)
+
+
 @rule(
     "holiday",
-    r"(?P<name>Christmas\s+Eve|Christmas\s+Day|Christmas|New\s+Year's\s+Eve|New\s+Year's\s+Day|New\s+Year's|"
+    r"(?:(?i:last|next|this)\s+)?(?P<name>Christmas\s+Eve|Christmas\s+Day|Christmas|New\s+Year's\s+Eve|New\s+Year's\s+Day|New\s+Year's|"
     r"Independence\s+Day|Valentine's\s+Day|Halloween|Boxing\s+Day|Bastille\s+Day|Veterans\s+Day|"
     r"Thanksgiving(?:\s+Day)?)(?:\s+(?P<year>\d{4}))?(?![\w])",
     2,
@@ -752,16 +761,11 @@ def holiday(m: re.Match[str], ctx: Context) -> Found | None:
         return unresolved(m, "DATE", "day", 0.7)
     else:
         year = ctx.anchor.year
-    if name.startswith("thanksgiving"):
-        first = dt.date(year, 11, 1)
-        day = first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
-    else:
-        month, day_of_month = HOLIDAYS[name]
-        day = dt.date(year, month, day_of_month)
+    day = holiday_date(name, year)
     if not m["year"] and ctx.anchor is not None:
         way = ctx.tense(m.start(), m.end())
-        if way == "past" and day > ctx.anchor + dt.timedelta(days=1):
-            day = day.replace(year=year - 1)
+        if (way == "past" or m.group().lower().startswith("last")) and day > ctx.anchor + dt.timedelta(days=1):
+            day = holiday_date(name, year - 1)
     return found(m, "DATE", Point("day", day), 0.8, relative=not m["year"])
 
 
@@ -880,6 +884,10 @@ def duration(m: re.Match[str], ctx: Context) -> Found | None:
             return unresolved(m, "DATE", granularity, 0.8)
         sign = -1 if rel in ("ago", "or so ago", "earlier") else 1
         base = Point.of(granularity, ctx.anchor)
+        if granularity in ("decade", "century") and number == int(number):
+            # "a decade ago" is a year (1989 in 1999), not the decade before.
+            years = int(number) * (10 if granularity == "decade" else 100)
+            return found(m, "DATE", Point("year", dt.date(ctx.anchor.year + sign * years, 1, 1)), 0.7, relative=True)
         if granularity == "year" and sign < 0 and number == int(number):
             return year_before(m, ctx, int(number))
         last = ctx.reference(m.start())
@@ -1013,7 +1021,7 @@ def duration_word(m: re.Match[str], ctx: Context) -> Found | None:
 DATE_MODIFIER = re.compile(
     r"(?i:\b(?P<m>the\s+(?:end|beginning|start|middle|close|turn)\s+of(?:\s+the)?|"
     r"(?:the\s+)?(?:first|second|last)\s+half\s+of|(?:as\s+)?(?:early|late)\s+as|no\s+later\s+than|"
-    r"early|late|earlier|later|mid|middle|around|about|approximately|roughly|nearly|almost|some\s+time)(?:\s+|-))$"
+    r"early|late|earlier|later|mid|middle|nearly|almost|some\s+time)(?:\s+|-))$"
 )
 DURATION_MODIFIER = re.compile(
     r"(?i:\b(?P<m>more\s+than|less\s+than|fewer\s+than|nearly|almost|about|around|roughly|approximately|"

@@ -147,7 +147,8 @@ RULES: list[Rule] = []
 
 def rule(name: str, pattern: str, priority: int = 0, accept: Callable[[re.Match[str], str], bool] | None = None):
     def decorate(normalize: Normalizer) -> Normalizer:
-        RULES.append(Rule(name, re.compile(pattern, re.VERBOSE), normalize, accept, priority))
+        # Every expression starts at a word boundary ("now" is not the end of "know").
+        RULES.append(Rule(name, re.compile(r"(?<![\w'])" + pattern, re.VERBOSE), normalize, accept, priority))
         return normalize
 
     return decorate
@@ -225,7 +226,7 @@ def place_in_year(anchor: dt.date, month: int, day: int | None, way: str | None)
     if way == "future" and offset < -(7 if day is not None else 31):
         later = [c for c in candidates if c > nearest]
         return min(later) if later else nearest
-    if way == "past" and offset > 62:
+    if (way == "past" and offset > 92) or (way != "future" and offset > 150):
         earlier = [c for c in candidates if c < nearest]
         return max(earlier) if earlier else nearest
     return nearest
@@ -657,8 +658,8 @@ def weekday(m: re.Match[str], ctx: Context) -> Found | None:
     day = nearest_weekday(ctx.anchor, index, way, strict)
     confidence = 0.85 if rel or ctx.tense(m.start(), m.end()) else 0.7
     if part:
-        # TimeBank and AQUAINT type "Wednesday night" a DATE whose value carries the part of the day.
-        return found(m, "DATE", Point("time", day, part), confidence, relative=True)
+        # TimeBank and AQUAINT mostly annotate "Wednesday night" as the DATE of that Wednesday.
+        return found(m, "DATE", Point("day", day), confidence, relative=True)
     return found(m, "DATE", Point("day", day), confidence, relative=True)
 
 

@@ -252,8 +252,6 @@ def duration_value(number: float | None, unit: str) -> str:
         number = None if number is None else number * 2
     if unit == "weekend":
         return "P1WE" if number == 1 else f"P{'X' if number is None else fmt_number(number)}WE"
-    if unit == "quarter" and number is not None:
-        return f"P{fmt_number(number * 3)}M"  # TimeML writes quarters as months
     letter, is_time = UNITS[unit]
     if number is None:
         amount = "X"
@@ -938,15 +936,19 @@ def plural_units(m: re.Match[str], ctx: Context) -> Found | None:
 
 @rule(
     "recent-units",
-    r"(?i:(?:(?:the|in)\s+)?(?P<w>recent|coming|past\s+few|last\s+few|next\s+few|few)\s+(?P<unit>days|weeks|months|years|decades))(?![\w])",
+    r"(?i:(?:(?:the|in)\s+)?(?P<w>recent|coming|past\s+few|last\s+few|next\s+few|few|past)\s+(?P<unit>days|weeks|months|years|decades))(?![\w])",
     1,
 )
 def recent_units(m: re.Match[str], ctx: Context) -> Found | None:
     w = m["w"].lower()
     start = m.start("w") if m.group().lower().startswith("in ") else m.start()
-    value = "FUTURE_REF" if w in ("coming", "next few") else "PAST_REF"
     if w == "few":
         return None
+    unit = m["unit"].lower().rstrip("s")
+    if w in ("recent", "coming", "next few") and unit != "year":
+        # "in recent weeks", "in coming months": TimeML calls these durations of unknown length.
+        return Found(start, m.end(), "DURATION", duration_value(None, unit), "none", 0.6, rule="recent-units")
+    value = "FUTURE_REF" if w in ("coming", "next few") else "PAST_REF"
     return Found(start, m.end(), "DATE", value, "none", 0.6, rule="recent-units")
 
 
@@ -994,8 +996,7 @@ def rate(m: re.Match[str], ctx: Context) -> Found | None:
     "reference",
     r"(?i:(?P<present>right\s+now|now|currently|nowadays|these\s+days|at\s+present|presently|the\s+present)"
     r"|(?P<past>recently|lately|the\s+past|in\s+the\s+past(?=\W)|once\s+upon\s+a\s+time|more\s+recently)"
-    r"|(?P<future>the\s+near\s+future|the\s+future|the\s+years\s+ahead|the\s+months\s+ahead|the\s+weeks\s+ahead|"
-    r"the\s+days\s+ahead))(?![\w'])",
+    r"|(?P<future>the\s+near\s+future|the\s+future|the\s+years\s+ahead))(?![\w'])",
     0,
     lambda m, text: not re.match(r"\s+(?:\d|(?i:few|several|two|three|four|five|six|seven|eight|nine|ten|week|month|year|decade|day|quarter|century))", text[m.end() : m.end() + 12])
     and not (m.group().lower() == "now" and re.match(r"\s+(?i:that)\b", text[m.end() : m.end() + 8])),

@@ -20,22 +20,47 @@ from collections.abc import Iterable
 
 from ..model import Article, TimeExpression
 from .calendar import Point, point_of_value
-from .rules import RULES, Context, Found, extend_with_modifier, sentence_bounds
+from .rules import RULES, Context, Found, extend_with_modifier, key_spans, sentence_bounds
 
 __all__ = ["Point", "event_point", "point_of_value", "tag", "tag_article", "tag_articles"]
 
 
 def candidates(text: str) -> list[tuple[int, int, int, int]]:
     """Every accepted rule match as ``(start, end, rule index, priority)``."""
+    keys = key_spans(text)
     found = []
     for index, item in enumerate(RULES):
-        for match in item.pattern.finditer(text):
-            if match.end() == match.start():
-                continue
-            if item.accept is not None and not item.accept(match, text):
-                continue
-            found.append((match.start(), match.end(), index, item.priority))
+        seen: set[tuple[int, int]] = set()
+        for window_start, window_end in windows(len(text), keys, item.key):
+            for match in item.pattern.finditer(text, window_start, window_end):
+                if match.end() == match.start() or (match.start(), match.end()) in seen:
+                    continue
+                seen.add((match.start(), match.end()))
+                if item.accept is not None and not item.accept(match, text):
+                    continue
+                found.append((match.start(), match.end(), index, item.priority))
     return found
+
+
+# How far a rule's match may reach before and after the key word it contains.
+WINDOW_BEFORE, WINDOW_AFTER = 70, 50
+
+
+def windows(
+    length: int, keys: dict[str, list[tuple[int, int]]], classes: tuple[str, ...] | None
+) -> list[tuple[int, int]]:
+    """Stretches of the text around the rule's key words (merged), or the whole text for a rule without keys."""
+    if classes is None:
+        return [(0, length)]
+    hits = sorted(span for name in classes for span in keys.get(name, ()))
+    spans: list[tuple[int, int]] = []
+    for hit_start, hit_end in hits:
+        start, end = max(0, hit_start - WINDOW_BEFORE), min(length, hit_end + WINDOW_AFTER)
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], end))
+        else:
+            spans.append((start, end))
+    return spans
 
 
 def select(found: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:

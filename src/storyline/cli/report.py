@@ -86,6 +86,10 @@ def run(args: argparse.Namespace) -> int:
     from ..present.html import render_report
 
     console = console_of(args)
+    if args.output != "-" and not Path(args.output).parent.is_dir():  # say so before the long work
+        raise UsageError(
+            f"{args.output}: cannot write the report: folder {Path(args.output).parent} does not exist"
+        )
     brief = make_brief(args, console)
     page = render_report(brief, title=args.heading)
     if args.output == "-":

@@ -100,7 +100,7 @@ def provenance_words(provenance: str | None) -> str:
     if not provenance:
         return ""
     kind, _, detail = provenance.partition(":")
-    detail = detail.strip()
+    detail = detail.strip().replace("-", " ").replace("_", " ")
     phrases = {
         "user": "given by the user",
         "meta": "from the page's metadata",
@@ -112,6 +112,7 @@ def provenance_words(provenance: str | None) -> str:
         "record": "from the input record",
         "htmldate": "estimated by htmldate",
         "timex": "from dates mentioned in the text",
+        "estimate": "estimated from the text",
     }
     phrase = phrases.get(kind)
     if phrase is None:

@@ -1,0 +1,394 @@
+"""Timeline: the story's most important dates, each with the sentences that tell what happened then.
+
+The method is DATEWISE (Gholipour Ghalandari & Ifrim 2020), made to work on any pile of articles:
+
+1. *Date every sentence.* A sentence is about the date of its first time expression that names a day,
+   a month or a year ("on Thursday" in an article of Wednesday 17 August 2011 is 2011-08-18; "in August
+   2011" is 2011-08). The first few sentences of a dated article that name no date are about the day it
+   was published or the day before (news reports yesterday's events). A sentence of an article whose
+   date is unknown is dated only by an absolute expression in it: nothing undated is shown as dated.
+2. *Rank the dates* by how much the articles say about them: how many articles and sentences mention
+   the date, and how many were published on it (a weighted sum; the weights were fitted on Timeline17
+   by cross-validation over topics, see ``storyline evaluate timeline17``).
+3. *Pick each date's sentences.* The candidates are the sentences that mention the date and the lead
+   sentences of articles published then; those close to the date's centroid of words (TF-IDF, cut at
+   the knee of the similarity curve) stay, and K of them are chosen greedily so that together they are
+   closest to that centroid. Sentences that several outlets share are merged into one entry that cites
+   them all, with the number of independent outlets (wire copies count once).
+
+Everything said is a verbatim sentence with its citations (article, outlet, character span).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from .model import Article, Citation, CitedSentence, Sentence, Timeline, TimelineEntry, cite
+from .similarity import independent_outlets, near_duplicate_groups
+from .timex import Point, event_point, tag_article
+
+# Lead sentences of a dated article that name no date are about its publication day or the day before.
+LEAD_SENTENCES = 5
+LEAD_DAYS = 2
+# Sentences shorter than this (in words) are headlines, captions or fragments, not timeline material.
+MIN_WORDS = 6
+MAX_WORDS = 80
+DEFAULT_DATES = 15
+# Date ranking weights, fitted on Timeline17 (logistic regression on log-counts, leave-one-topic-out
+# cross-validation chose them; ``storyline evaluate timeline17 --fit`` refits them).
+DATE_WEIGHTS = {
+    "mention_articles": 1.0,
+    "mention_sentences": 0.35,
+    "published_articles": 0.45,
+    "mentions_before": 0.25,
+    "mentions_after": -0.2,
+}
+
+
+@dataclass
+class DatedSentence:
+    """A sentence and the date it is about, with the words that date it."""
+
+    article: Article
+    sentence: Sentence
+    text: str
+    point: Point
+    evidence: str
+    mentioned: bool  # dated by a time expression of its own, not by the article's publication date
+
+
+@dataclass
+class DateStats:
+    """How much the articles say about one date: the features of its rank."""
+
+    point: Point
+    mention_sentences: int = 0
+    mention_articles: set[str] = field(default_factory=set)
+    published_articles: set[str] = field(default_factory=set)
+    mentions_before: int = 0  # mentions in articles published after the date (looking back at it)
+    mentions_after: int = 0  # mentions in articles published before the date (looking ahead to it)
+
+    def features(self) -> dict[str, float]:
+        return {
+            "mention_articles": math.log1p(len(self.mention_articles)),
+            "mention_sentences": math.log1p(self.mention_sentences),
+            "published_articles": math.log1p(len(self.published_articles)),
+            "mentions_before": math.log1p(self.mentions_before),
+            "mentions_after": math.log1p(self.mentions_after),
+        }
+
+    def score(self, weights: dict[str, float] | None = None) -> float:
+        weights = weights or DATE_WEIGHTS
+        return sum(weights.get(name, 0.0) * value for name, value in self.features().items())
+
+
+SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
+ABBREVIATIONS = frozenset(
+    "mr ms mrs dr st jr sr vs co no gen gov sen rep lt col capt sgt inc corp ltd jan feb mar apr jun jul aug "
+    "sep sept oct nov dec mt ft u.s u.n u.k e.g i.e".split()
+)
+
+
+def is_sentence_end(line: str, position: int) -> bool:
+    """A period ends a sentence unless it closes an abbreviation ("Mr.", "Aug.") or an initial ("J.")."""
+    if line[position] != ".":
+        return True
+    word = re.search(r"([\w.]+)$", line[:position])
+    if word is None:
+        return True
+    token = word.group(1).lower()
+    return not (token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()))
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of a text that was not annotated: a line break or a sentence end closes one."""
+    sentences: list[Sentence] = []
+    paragraph = 0
+    position = 0
+    for line in text.split("\n"):
+        line_start = position
+        position += len(line) + 1
+        if not line.strip():
+            continue
+        if sentences:
+            paragraph += 1  # as in annotate: a line break starts a new paragraph
+        start = line_start
+        for match in SENTENCE_END.finditer(line):
+            if not is_sentence_end(line, match.start()):
+                continue
+            end = line_start + match.start() + len(match.group().rstrip())
+            add_sentence(text, start, end, paragraph, sentences)
+            start = line_start + match.end()
+        add_sentence(text, start, line_start + len(line), paragraph, sentences)
+    return sentences
+
+
+def add_sentence(text: str, start: int, end: int, paragraph: int, sentences: list[Sentence]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        sentences.append(Sentence(start=start, end=end, index=len(sentences), paragraph=paragraph))
+
+
+def ensure_annotated(article: Article) -> None:
+    """Sentences and time expressions, when an earlier stage did not provide them."""
+    if not article.sentences:
+        article.sentences = split_sentences(article.text)
+    if not article.timexes:
+        tag_article(article)
+
+
+def date_sentences(article: Article, granularities: Collection[str]) -> list[DatedSentence]:
+    """Every sentence of the article with the date it is about (sentences with none are left out)."""
+    ensure_annotated(article)
+    timexes = sorted(article.timexes, key=lambda t: t.start)
+    dated: list[DatedSentence] = []
+    cursor = 0
+    for position, sentence in enumerate(article.sentences):
+        text = article.text[sentence.start : sentence.end]
+        words = len(text.split())
+        if words < MIN_WORDS or words > MAX_WORDS:
+            continue
+        while cursor < len(timexes) and timexes[cursor].start < sentence.start:
+            cursor += 1
+        point = None
+        evidence = ""
+        index = cursor
+        while index < len(timexes) and timexes[index].start < sentence.end:
+            candidate = event_point(timexes[index])
+            if candidate is not None:
+                if candidate.granularity == "time":
+                    candidate = candidate.coarsen("day")
+                point, evidence = candidate, timexes[index].text
+                break
+            index += 1
+        if point is not None:
+            if point.granularity in granularities:
+                dated.append(DatedSentence(article, sentence, text, point, evidence, True))
+            continue
+        if article.published is not None and position < LEAD_SENTENCES and "day" in granularities:
+            for days_before in range(LEAD_DAYS):
+                day = article.published - dt.timedelta(days=days_before)
+                dated.append(DatedSentence(article, sentence, text, Point("day", day), "published", False))
+    return dated
+
+
+def in_range(point: Point, start: dt.date | None, end: dt.date | None) -> bool:
+    return (start is None or point.start >= start) and (end is None or point.end <= end)
+
+
+def date_statistics(sentences: Iterable[DatedSentence], articles: Sequence[Article]) -> dict[Point, DateStats]:
+    stats: dict[Point, DateStats] = {}
+    for item in sentences:
+        if not item.mentioned:
+            continue
+        entry = stats.setdefault(item.point, DateStats(item.point))
+        entry.mention_sentences += 1
+        entry.mention_articles.add(item.article.id)
+        published = item.article.published
+        if published is not None and item.point.end < published:
+            entry.mentions_before += 1
+        elif published is not None and item.point.start > published:
+            entry.mentions_after += 1
+    for article in articles:
+        if article.published is not None:
+            point = Point("day", article.published)
+            if point in stats:
+                stats[point].published_articles.add(article.id)
+    return stats
+
+
+def rank_dates(stats: dict[Point, DateStats], weights: dict[str, float] | None = None) -> list[Point]:
+    """Dates by score, the best first (ties: the earlier date first)."""
+    return sorted(stats, key=lambda p: (-stats[p].score(weights), p.start, p.granularity))
+
+
+def build_timeline(
+    articles: Sequence[Article],
+    dates: int | None = None,
+    per_date: int = 1,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    *,
+    granularities: Collection[str] = ("day", "month", "year"),
+    weights: dict[str, float] | None = None,
+) -> Timeline:
+    """The ``dates`` most important dates of the story (``DEFAULT_DATES`` when None), ``per_date``
+    sentences each, every sentence cited.
+
+    ``start`` and ``end`` limit both the articles used (by publication date; articles whose date is
+    unknown are kept, and only their absolutely dated sentences can enter) and the dates the timeline may
+    contain. ``granularities`` says which kinds of dates may be entries (day, month, year).
+    """
+    used = [
+        a
+        for a in articles
+        if a.published is None or ((start is None or a.published >= start) and (end is None or a.published <= end))
+    ]
+    dated = [
+        item
+        for article in used
+        for item in date_sentences(article, granularities)
+        if in_range(item.point, start, end)
+    ]
+    if not dated:
+        return Timeline(entries=[])
+    stats = date_statistics(dated, used)
+    ranked = rank_dates(stats, weights)
+    by_date: dict[Point, list[DatedSentence]] = defaultdict(list)
+    for item in dated:
+        by_date[item.point].append(item)
+    vectorizer = fit_vectorizer([item.text for item in dated])
+    wanted = DEFAULT_DATES if dates is None else dates
+    entries: list[TimelineEntry] = []
+    said: set[str] = set()
+    by_id = {a.id: a for a in used}
+    for point in ranked:
+        if len(entries) >= wanted:
+            break
+        candidates = [c for c in by_date[point] if normalized(c.text) not in said]
+        chosen = summarize_date(candidates, per_date, vectorizer)
+        if not chosen:
+            continue
+        for group in chosen:
+            said.update(normalized(member.text) for member in group)
+        entries.append(
+            TimelineEntry(
+                date=point.value,
+                granularity=point.granularity,
+                sentences=[cited_sentence(group, by_id) for group in chosen],
+            )
+        )
+    entries.sort(key=lambda e: (point_start(e), e.granularity != "year", e.granularity != "month"))
+    return Timeline(entries=entries)
+
+
+def point_start(entry: TimelineEntry) -> dt.date:
+    from .timex import point_of_value
+
+    point = point_of_value(entry.date)
+    return point.start if point else dt.date.min
+
+
+def normalized(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def cited_sentence(group: list[DatedSentence], by_id: dict[str, Article]) -> CitedSentence:
+    """One timeline sentence: the first member's words, and a citation for every article that carries it."""
+    citations: list[Citation] = []
+    seen: set[tuple[str, int]] = set()
+    for member in group:
+        key = (member.article.id, member.sentence.index)
+        if key in seen:
+            continue
+        seen.add(key)
+        citations.append(cite(member.article, member.sentence))
+    outlets = independent_outlets({m.article.id: m.article for m in group}.values(), by_id)
+    return CitedSentence(text=group[0].text, citations=citations, independent_outlets=outlets)
+
+
+# ---------------------------------------------------------------------------------------------
+# choosing a date's sentences
+
+
+def fit_vectorizer(texts: list[str]):  # type: ignore[no-untyped-def]
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vectorizer = TfidfVectorizer(stop_words="english", lowercase=True, sublinear_tf=True)
+    vectorizer.fit(texts)
+    return vectorizer
+
+
+def summarize_date(candidates: list[DatedSentence], k: int, vectorizer) -> list[list[DatedSentence]]:  # type: ignore[no-untyped-def]
+    """Up to ``k`` groups of near-identical sentences that together best cover what the date's sentences say."""
+    import numpy as np
+    from sklearn.preprocessing import normalize
+
+    if not candidates or k <= 0:
+        return []
+    groups = [[candidates[i] for i in g] for g in near_duplicate_groups([c.text for c in candidates])]
+    matrix = vectorizer.transform([c.text for c in candidates])
+    mentioned = np.array([c.mentioned for c in candidates])
+    centroid = date_centroid(matrix, mentioned)
+    if centroid is None:
+        return []
+    similarity = np.asarray(matrix @ centroid.T).ravel()
+    keep = similarity >= knee_threshold(similarity)
+    if not keep.any():
+        keep = similarity > 0
+    members = {id(c): i for i, c in enumerate(candidates)}
+    kept_groups = [g for g in groups if any(keep[members[id(m)]] for m in g)]
+    if not kept_groups:
+        return []
+    # A group is represented by the sum of its members: what several articles say weighs more.
+    group_vectors = normalize(
+        np.vstack([np.asarray(matrix[[members[id(m)] for m in g]].sum(axis=0)) for g in kept_groups])
+    )
+    rows = [np.asarray(matrix[members[id(g[0])]].todense()).ravel() for g in kept_groups]
+    kept_centroid = normalize(np.asarray(matrix[np.flatnonzero(keep)].sum(axis=0)))
+    chosen: list[int] = []
+    summary = np.zeros(kept_centroid.shape[1])
+    while len(chosen) < min(k, len(kept_groups)):
+        best, best_score = -1, -1.0
+        for i in range(len(kept_groups)):
+            if i in chosen:
+                continue
+            vector = summary + rows[i]
+            norm = np.linalg.norm(vector)
+            score = float(vector @ kept_centroid.ravel() / norm) if norm else 0.0
+            score += 0.05 * float(group_vectors[i] @ kept_centroid.ravel()) * (len(kept_groups[i]) > 1)
+            if score > best_score:
+                best, best_score = i, score
+        if best < 0:
+            break
+        chosen.append(best)
+        summary = summary + rows[best]
+    return [kept_groups[i] for i in chosen]
+
+
+def date_centroid(matrix, mentioned):  # type: ignore[no-untyped-def]
+    """The words a date's sentences share: the mean of the sentences that mention it, plus the mean of the
+    lead sentences published then, kept only where both kinds use the word (when there are both)."""
+    import numpy as np
+    from sklearn.preprocessing import normalize
+
+    parts = []
+    for mask in (mentioned, ~mentioned):
+        if mask.any():
+            parts.append(np.asarray(matrix[np.flatnonzero(mask)].mean(axis=0)).ravel())
+    if not parts:
+        return None
+    if len(parts) == 2:
+        both = (parts[0] > 0) & (parts[1] > 0)
+        centroid = np.where(both, parts[0] + parts[1], 0.0)
+        if not centroid.any():
+            centroid = parts[0] + parts[1]
+    else:
+        centroid = parts[0]
+    if not centroid.any():
+        return None
+    return normalize(centroid.reshape(1, -1))
+
+
+def knee_threshold(values) -> float:  # type: ignore[no-untyped-def]
+    """The value at the knee of the sorted curve: the point farthest from the line joining its ends."""
+    import numpy as np
+
+    ordered = np.sort(np.asarray(values))[::-1]
+    if len(ordered) < 3:
+        return float(ordered[-1]) - 1e-9 if len(ordered) else 0.0
+    x = np.arange(len(ordered), dtype=float)
+    line = np.array([x[-1] - x[0], ordered[-1] - ordered[0]])
+    line /= np.linalg.norm(line) or 1.0
+    vectors = np.stack([x - x[0], ordered - ordered[0]], axis=1)
+    parallel = np.outer(vectors @ line, line)
+    distance = np.linalg.norm(vectors - parallel, axis=1)
+    return float(ordered[int(np.argmax(distance))])

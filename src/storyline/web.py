@@ -346,11 +346,14 @@ def raw_documents(
             for item in read(paths, settings.max_bytes) if paths else ():
                 yield relabel(item, slot)
     if inputs.folder is not None:
-        yield from read([str(inputs.folder)], settings.max_bytes)
+        # Named from the allowed folder down, so answers do not show the server's directory layout.
+        root = next(r for r in limits.allowed_folders if inputs.folder.is_relative_to(r))
+        for item in read([str(inputs.folder)], settings.max_bytes):
+            yield relabel(item, root.parent)
 
 
 def relabel(item: RawDocument | InputProblem, slot: Path) -> RawDocument | InputProblem:
-    """Name an uploaded document by its file name (and path in its zip), not the temporary path."""
+    """Name a document by its path below ``slot`` (an upload by its file name and path in its zip)."""
     prefix = str(slot) + os.sep
     if item.source.startswith(prefix):
         item.source = item.source[len(prefix) :].replace(os.sep, "/")
@@ -419,10 +422,8 @@ def command_result(command: str, brief: Brief, problems: list[InputProblem]) -> 
     result: dict[str, Any] = {}
     if command in ("inspect", "brief"):
         result["articles"] = [article_json(a) for a in brief.articles]
-    for name in COMMAND_STAGES[command]:
-        value = getattr(brief, name)
-        if value is not None or command != "brief":
-            result[name] = to_jsonable(value)
+    for name in COMMAND_STAGES[command]:  # null when the stage is not installed or failed
+        result[name] = to_jsonable(getattr(brief, name))
     result["problems"] = [to_jsonable(p) for p in problems]
     if command == "brief":
         result["stage_errors"] = failed

@@ -1,0 +1,296 @@
+"""The web app and JSON API (storyline.web), against a real `storyline serve` process on 127.0.0.1."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import uuid
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from storyline.cli.main import build_parser
+from storyline.web import unsafe_member
+
+from .conftest import SAMPLES
+
+STARTUP_SECONDS = 120
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextlib.contextmanager
+def running_server(*options: str, tmpdir: Path | None = None) -> Iterator[str]:
+    """Start `storyline serve` on a free loopback port; yield its base URL; stop it, whatever happens."""
+    port = free_port()
+    env = dict(os.environ)
+    if tmpdir is not None:
+        env["TMPDIR"] = str(tmpdir)  # where the server may write: checked by the zip test
+    command = [sys.executable, "-m", "storyline.cli.main", "serve", "--port", str(port), "-q", *options]
+    server = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + STARTUP_SECONDS
+        while True:
+            if server.poll() is not None:
+                output = server.stdout.read().decode() if server.stdout else ""
+                raise RuntimeError(f"storyline serve exited with {server.returncode}: {output[-2000:]}")
+            try:
+                if httpx.get(f"{base}/api/health", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"storyline serve did not answer within {STARTUP_SECONDS} s")
+            time.sleep(0.3)
+        yield base
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def server_tmp(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("server-tmp")
+
+
+@pytest.fixture(scope="module")
+def server(server_tmp: Path) -> Iterator[str]:
+    options = ("--allow-folder", str(SAMPLES.parent), "--max-upload-mb", "1", "--time-limit", "240")
+    with running_server(*options, tmpdir=server_tmp) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def client(server: str) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=server, timeout=240) as http:
+        yield http
+
+
+@pytest.fixture(scope="module")
+def installed(client: httpx.Client) -> set[str]:
+    return set(client.get("/api/health").json()["stages"])
+
+
+def sample_records(count: int = 5) -> list[dict[str, str]]:
+    return [{"text": path.read_text(encoding="utf-8")} for path in sorted(SAMPLES.iterdir())[:count]]
+
+
+def test_serve_binds_to_loopback_by_default():
+    args = build_parser().parse_args(["serve"])
+    assert args.host == "127.0.0.1" and args.port == 8000
+
+
+def test_health_says_what_is_installed(client):
+    health = client.get("/api/health").json()
+    assert health["status"] == "ok"
+    assert health["max_upload_bytes"] == 1_000_000
+    assert health["folders"] == [str(SAMPLES.parent.resolve())]
+
+
+def test_inspect_reads_json_articles(client):
+    records = sample_records(2)
+    records[0]["outlet"] = "Given Outlet"
+    records[0]["published"] = "2011-08-18"
+    response = client.post("/api/inspect", json={"articles": records})
+    assert response.status_code == 200, response.text
+    data = response.json()
+    assert [a["source"] for a in data["articles"]] == ["articles[0]", "articles[1]"]
+    first = data["articles"][0]
+    assert first["outlet"] == "Given Outlet" and first["published"] == "2011-08-18"
+    assert first["published_provenance"] == "user"
+    assert first["sentences"] and first["entities"]
+    span = first["sentences"][0]
+    assert first["text"][span["start"] : span["end"]].strip()
+    assert data["problems"] == []
+
+
+@pytest.mark.parametrize(
+    ("command", "fields"),
+    [
+        ("summarize", ["summary"]),
+        ("timeline", ["timeline"]),
+        ("who", ["attributions", "entities"]),
+        ("compare", ["comparison"]),
+    ],
+)
+def test_every_command_endpoint(client, installed, command, fields):
+    response = client.post(f"/api/{command}", json={"articles": sample_records(), "words": 100})
+    if all(field in installed for field in fields):
+        assert response.status_code == 200, response.text
+        data = response.json()
+        for field in fields:
+            assert data[field] is not None
+    else:
+        assert response.status_code == 501
+        assert "cannot do that yet" in response.json()["detail"]
+
+
+def test_brief_of_an_allowed_folder(client, installed):
+    response = client.post("/api/brief", json={"folder": "syria-assad", "words": 120})
+    assert response.status_code == 200, response.text
+    data = response.json()
+    assert len(data["articles"]) == 5
+    assert {a["source"] for a in data["articles"]} == {
+        f"samples/syria-assad/{p.name}" for p in SAMPLES.iterdir()
+    }
+    for field in installed:
+        assert field in data and (data[field] is not None or field in data["stage_errors"])
+    if "summary" in installed and "summary" not in data["stage_errors"]:
+        words = sum(len(s["text"].split()) for s in data["summary"]["sentences"])
+        assert 0 < words <= 160
+
+
+@pytest.mark.parametrize("folder", ["/etc", "syria-assad/../../..", str(SAMPLES.parent.parent / "data")])
+def test_folders_outside_the_allowed_ones_are_refused(client, folder):
+    response = client.post("/api/inspect", json={"folder": folder})
+    assert response.status_code == 403
+    assert "operator allowed" in response.json()["detail"]
+
+
+def test_uploads_are_named_by_their_file_names(client):
+    files = [("files", (p.name, p.read_bytes(), "text/plain")) for p in sorted(SAMPLES.iterdir())[:3]]
+    response = client.post("/api/inspect/files", files=files)
+    assert response.status_code == 200, response.text
+    assert [a["source"] for a in response.json()["articles"]] == [
+        p.name for p in sorted(SAMPLES.iterdir())[:3]
+    ]
+
+
+def test_too_large_upload_gets_413_with_a_message(client):
+    big = b"word " * 300_000  # 1.5 MB against the server's 1 MB limit
+    response = client.post("/api/inspect/files", files=[("files", ("big.txt", big, "text/plain"))])
+    assert response.status_code == 413
+    detail = response.json()["detail"]
+    assert "1 MB limit" in detail and "--max-upload-mb" in detail
+    response = client.post(
+        "/api/inspect", content=b'{"text": "' + big + b'"}', headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 413
+
+
+def test_malformed_json_gets_422_with_a_message(client):
+    response = client.post(
+        "/api/summarize", content=b'{"articles": [{"text": "x"', headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 422
+    assert "not valid JSON" in response.json()["detail"]
+    response = client.post("/api/inspect", json={"articles": [{"text": 5}]})
+    assert response.status_code == 422
+    assert "articles → 0 → text" in response.json()["detail"]
+    response = client.post("/api/inspect", json={"articles": [], "colour": "red"})
+    assert response.status_code == 422 and "colour" in response.json()["detail"]
+    response = client.post("/api/inspect", json={})
+    assert response.status_code == 422 and "no input" in response.json()["detail"]
+    for response in (client.post("/api/inspect", json={"text": "   "}),):
+        assert "Traceback" not in response.text
+
+
+def test_unreadable_input_is_reported_and_the_rest_goes_on(client):
+    response = client.post(
+        "/api/inspect",
+        json={"articles": [{"title": "no text"}, sample_records(1)[0]], "text": "{not json}\n"},
+    )
+    assert response.status_code == 200, response.text
+    data = response.json()
+    assert len(data["articles"]) == 1
+    sources = {p["source"] for p in data["problems"]}
+    assert "articles[0]" in sources
+
+
+def test_zip_entries_leaving_the_folder_are_refused(client, server_tmp):
+    escape = f"storyline-escape-{uuid.uuid4().hex}.txt"
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.writestr(f"../../{escape}", "Officials said this must never be written anywhere.")
+        zipped.writestr(f"/tmp/{escape}", "Nor this.")
+        link = zipfile.ZipInfo(f"link-{escape}")
+        link.external_attr = (0o120777 << 16) | 0x10
+        zipped.writestr(link, "/etc/passwd")
+        zipped.writestr("story/one.txt", (SAMPLES / "001_93f27252f708ae0a.txt").read_text())
+    response = client.post(
+        "/api/inspect/files", files=[("files", ("bundle.zip", archive.getvalue(), "application/zip"))]
+    )
+    assert response.status_code == 200, response.text
+    data = response.json()
+    assert [a["source"] for a in data["articles"]] == ["bundle.zip/story/one.txt"]
+    refused = {p["source"]: p for p in data["problems"]}
+    assert {f"bundle.zip:../../{escape}", f"bundle.zip:/tmp/{escape}", f"bundle.zip:link-{escape}"} == set(
+        refused
+    )
+    assert all(p["code"] == "unsafe-path" for p in refused.values())
+    # Nothing was written outside the request's temporary folder, and that folder is gone.
+    assert not any(server_tmp.rglob("*")), list(server_tmp.rglob("*"))
+    for folder in (server_tmp, server_tmp.parent, server_tmp.parent.parent, Path("/tmp"), Path.cwd()):
+        assert not (folder / escape).exists()
+
+
+def test_unsafe_member_rules():
+    def info(name: str, mode: int = 0o100644) -> zipfile.ZipInfo:
+        member = zipfile.ZipInfo(name)
+        member.external_attr = mode << 16
+        return member
+
+    assert unsafe_member(info("a/b.txt")) is None
+    assert unsafe_member(info("plain.txt", 0)) is None  # no file type stored
+    assert unsafe_member(info("../x")) and unsafe_member(info("a/../../x")) and unsafe_member(info("..\\x"))
+    assert unsafe_member(info("/etc/passwd")) and unsafe_member(info("C:/Windows/x"))
+    assert unsafe_member(info("l", 0o120777)) and unsafe_member(info("fifo", 0o010644))
+
+
+def test_openapi_describes_every_endpoint(client):
+    schema = client.get("/openapi.json").json()
+    for command in ("inspect", "summarize", "timeline", "who", "compare", "brief"):
+        assert "post" in schema["paths"][f"/api/{command}"]
+        upload = schema["paths"][f"/api/{command}/files"]["post"]
+        assert "multipart/form-data" in upload["requestBody"]["content"]
+    assert "BriefRequest" in json.dumps(schema["components"])
+    page = client.get("/api")
+    assert page.status_code == 200 and "/api/brief/files" in page.text
+
+
+def test_home_page_and_form_report(client):
+    home = client.get("/")
+    assert home.status_code == 200 and 'action="/report"' in home.text
+    assert "syria-assad" not in home.text  # the allowed folder is offered, not its contents
+    response = client.post(
+        "/report", data={"text": (SAMPLES / "003_24413f4cd07879cc.txt").read_text(), "words": "80"}
+    )
+    assert response.status_code == 200, response.text[:500]
+    assert response.text.startswith("<!doctype html>")
+    assert "Kerry Withdraws From Call For Assad" in response.text
+    assert response.headers["x-content-type-options"] == "nosniff"
+    error = client.post("/report", data={"words": "many"})
+    assert error.status_code == 422 and "<h1>That did not work</h1>" in error.text
+    assert "Traceback" not in error.text
+
+
+def test_requests_naming_another_host_are_refused(server):
+    response = httpx.get(f"{server}/api/health", headers={"Host": "attacker.example"})
+    assert response.status_code == 400
+
+
+def test_time_limit_gives_504(tmp_path):
+    with running_server("--time-limit", "0.05", tmpdir=tmp_path) as base:
+        response = httpx.post(f"{base}/api/brief", json={"articles": sample_records()}, timeout=60)
+        assert response.status_code == 504
+        detail = response.json()["detail"]
+        assert "0.05-second limit" in detail and "--time-limit" in detail
+        assert httpx.get(f"{base}/api/health", timeout=10).status_code == 200  # still serving

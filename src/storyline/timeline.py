@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from .model import Article, Citation, CitedSentence, Sentence, Timeline, TimelineEntry, cite
 from .similarity import independent_outlets, near_duplicate_groups
-from .timex import Point, event_point, tag_article
+from .timex import Point, anchor_of, event_point, tag_article
 
 # Lead sentences of a dated article that name no date are about its publication day or the day before.
 LEAD_SENTENCES = 5
@@ -173,9 +173,10 @@ def date_sentences(article: Article, granularities: Collection[str]) -> list[Dat
             if point.granularity in granularities:
                 dated.append(DatedSentence(article, sentence, text, point, evidence, True))
             continue
-        if article.published is not None and position < LEAD_SENTENCES and "day" in granularities:
+        anchor = anchor_of(article)
+        if anchor is not None and position < LEAD_SENTENCES and "day" in granularities:
             for days_before in range(LEAD_DAYS):
-                day = article.published - dt.timedelta(days=days_before)
+                day = anchor - dt.timedelta(days=days_before)
                 dated.append(DatedSentence(article, sentence, text, Point("day", day), "published", False))
     return dated
 

@@ -14,6 +14,7 @@ COMMANDS = [
     "inspect",
     "report",
     "serve",
+    "timeline",
     "evaluate",
 ]
 

@@ -22,7 +22,7 @@ from ..model import Article, TimeExpression
 from .calendar import Point, point_of_value
 from .rules import RULES, Context, Found, extend_with_modifier, key_spans, sentence_bounds
 
-__all__ = ["Point", "event_point", "point_of_value", "tag", "tag_article", "tag_articles"]
+__all__ = ["Point", "anchor_of", "event_point", "point_of_value", "tag", "tag_article", "tag_articles"]
 
 
 def candidates(text: str) -> list[tuple[int, int, int, int]]:
@@ -90,7 +90,11 @@ def tag(text: str, published: dt.date | None, *, offset: int = 0) -> list[TimeEx
             match = next((m for m in item.pattern.finditer(text, start) if m.start() == start), None)
         if match is None:
             continue
-        normalized: Found | None = item.normalize(match, context)
+        try:
+            normalized: Found | None = item.normalize(match, context)
+        except (ValueError, OverflowError):
+            # A date outside the calendar ("125,000 years ago"): no value can be written for it.
+            normalized = None
         if normalized is None:
             continue
         normalized.rule = normalized.rule or item.name
@@ -116,9 +120,17 @@ def tag(text: str, published: dt.date | None, *, offset: int = 0) -> list[TimeEx
     return result
 
 
+def anchor_of(article: Article) -> dt.date | None:
+    """The date relative expressions are counted from: the article's publication date when it is stated
+    (in the page or the text) or given by the user; an estimated date is not trusted for that."""
+    if article.published is None or article.published_estimated:
+        return None
+    return article.published
+
+
 def tag_article(article: Article) -> Article:
-    """Fill ``article.timexes`` from its text and publication date (relative ones stay unresolved without one)."""
-    article.timexes = tag(article.text, article.published)
+    """Fill ``article.timexes`` from its text and date (relative ones stay unresolved when the date is unknown)."""
+    article.timexes = tag(article.text, anchor_of(article))
     return article
 
 

@@ -1,0 +1,96 @@
+"""Timeline renderers: plain text for the terminal, Markdown, and the JSON form of ``storyline timeline``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from pathlib import Path
+from typing import Any
+
+from ..model import Citation, CitedSentence, Timeline, TimelineEntry, to_jsonable
+
+
+def date_label(entry: TimelineEntry) -> str:
+    """ "Thursday 18 August 2011", "August 2011", "2011" — as precise as the text allows, no more."""
+    from ..timex import point_of_value
+
+    point = point_of_value(entry.date)
+    if point is None:
+        return entry.date
+    day = point.start
+    if point.granularity in ("day", "time"):
+        return f"{day:%A} {day.day} {day:%B %Y}"
+    if point.granularity == "week":
+        return f"week of {day.day} {day:%B %Y}"
+    if point.granularity == "month":
+        return f"{day:%B %Y}"
+    if point.granularity == "year":
+        return str(day.year)
+    return entry.date
+
+
+def citation_label(citation: Citation) -> str:
+    """Where a sentence comes from: outlet (or file), publication date, character span."""
+    name = citation.outlet or Path(citation.source.split(":")[0]).name or citation.article
+    published = f", {citation.published.isoformat()}" if isinstance(citation.published, dt.date) else ""
+    return f"{name}{published}, chars {citation.start}-{citation.end}"
+
+
+def sources_note(sentence: CitedSentence) -> str:
+    articles = len({c.article for c in sentence.citations})
+    if articles <= 1:
+        return ""
+    outlets = sentence.independent_outlets
+    return f" ({articles} articles, {outlets} independent {'outlet' if outlets == 1 else 'outlets'})"
+
+
+def render_text(timeline: Timeline) -> str:
+    if not timeline.entries:
+        return "No dated events found (relative dates need the articles' publication dates: give --published).\n"
+    lines: list[str] = []
+    for entry in timeline.entries:
+        lines.append(f"{entry.date}  {date_label(entry)}")
+        for sentence in entry.sentences:
+            lines.append(f"  - {sentence.text}{sources_note(sentence)}")
+            for citation in sentence.citations:
+                lines.append(f"      [{citation_label(citation)}]")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def escape_markdown(text: str) -> str:
+    """Article text is data: no HTML or Markdown of its own may come through."""
+    escaped = html.escape(text, quote=False)
+    for character in "\\`*_[]#|":
+        escaped = escaped.replace(character, "\\" + character)
+    return escaped
+
+
+def render_markdown(timeline: Timeline, title: str = "Timeline") -> str:
+    lines = [f"# {escape_markdown(title)}", ""]
+    if not timeline.entries:
+        lines.append("No dated events found.")
+        return "\n".join(lines) + "\n"
+    for entry in timeline.entries:
+        lines.append(f"## {date_label(entry)}")
+        lines.append("")
+        for sentence in entry.sentences:
+            sources = "; ".join(escape_markdown(citation_label(c)) for c in sentence.citations)
+            lines.append(f"- {escape_markdown(sentence.text)}{escape_markdown(sources_note(sentence))} — {sources}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def timeline_json(timeline: Timeline) -> dict[str, Any]:
+    """``{timeline: [{date, granularity, label, sentences: [{text, independent_outlets, citations}]}]}``."""
+    return {
+        "timeline": [
+            {
+                "date": entry.date,
+                "granularity": entry.granularity,
+                "label": date_label(entry),
+                "sentences": [to_jsonable(sentence) for sentence in entry.sentences],
+            }
+            for entry in timeline.entries
+        ]
+    }

@@ -1,0 +1,144 @@
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from storyline.model import Article
+from storyline.timex import anchor_of, event_point, point_of_value, tag, tag_article
+from storyline.timex.calendar import Point
+
+from .conftest import SAMPLES
+
+WEDNESDAY = dt.date(2011, 8, 17)
+
+
+def sample_text(prefix: str) -> str:
+    (path,) = SAMPLES.glob(f"{prefix}_*.txt")
+    return path.read_text(encoding="utf-8")
+
+
+def values(text: str, anchor: dt.date | None) -> dict[str, str | None]:
+    return {t.text: t.value for t in tag(text, anchor)}
+
+
+def find(expressions, text):
+    matches = [t for t in expressions if t.text == text]
+    assert matches, f"{text!r} not found in {[t.text for t in expressions]}"
+    return matches
+
+
+def test_cnn_sample_future_thursday_and_past_tuesday():
+    text = sample_text("000")
+    expressions = tag(text, WEDNESDAY)
+    # "The United States on Thursday will call for ..." in an article of Wednesday 17 August 2011.
+    will_call = text.index("The United States on Thursday will call")
+    thursday = next(t for t in expressions if t.start > will_call and t.text == "Thursday")
+    assert thursday.value == "2011-08-18" and thursday.granularity == "day" and thursday.relative
+    # "Clinton said Tuesday the administration was pushing ..." is the Tuesday before.
+    said = text.index("Clinton said Tuesday")
+    tuesday = next(t for t in expressions if t.start > said and t.text == "Tuesday")
+    assert tuesday.value == "2011-08-16"
+    assert find(expressions, "earlier this week")[0].value == "2011-W33"
+    assert find(expressions, "three days ago")[0].value == "2011-08-14"
+
+
+def test_voa_sample_months_ago_resolves_to_a_month():
+    text = sample_text("001")
+    (months_ago,) = find(tag(text, dt.date(2012, 7, 12)), "16 months ago")
+    assert months_ago.value == "2011-03" and months_ago.granularity == "month"
+    (date,) = find(tag(text, dt.date(2012, 7, 12)), "July 12, 2012")
+    assert date.value == "2012-07-12" and not date.relative
+
+
+def test_absolute_month_needs_no_article_date():
+    text = sample_text("003")
+    (august,) = find(tag(text, None), "August 2011")
+    assert august.value == "2011-08" and august.granularity == "month" and august.resolved
+
+
+def test_relative_expressions_stay_unresolved_without_a_date():
+    expressions = tag("Clinton said Tuesday that talks would resume next week.", None)
+    assert [t.text for t in expressions] == ["Tuesday", "next week"]
+    assert all(t.value is None and not t.resolved and t.relative for t in expressions)
+
+
+def test_estimated_publication_date_is_not_an_anchor():
+    article = Article(id="a", source="s", text="Officials met on Tuesday.", published=WEDNESDAY)
+    article.published_estimated = True
+    assert anchor_of(article) is None
+    assert tag_article(article).timexes[0].value is None
+    article.published_estimated = False
+    assert tag_article(article).timexes[0].value == "2011-08-16"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "type_"),
+    [
+        ("It happened on Aug. 18, 2011, in Damascus.", "2011-08-18", "DATE"),
+        ("It happened on 18 August 2011.", "2011-08-18", "DATE"),
+        ("Talks resume next month.", "2011-09", "DATE"),
+        ("The unrest of last year.", "2010", "DATE"),
+        ("Growth slowed in the third quarter.", "2011-Q3", "DATE"),
+        ("Prices rose in the 1990s.", "199", "DATE"),
+        ("The siege lasted three days.", "P3D", "DURATION"),
+        ("He was held for more than two years.", "P2Y", "DURATION"),
+        ("The meeting ran 90 minutes.", "PT90M", "DURATION"),
+        ("Protests are held every week.", "P1W", "SET"),
+        ("The vote is at 10 a.m. tomorrow.", "2011-08-18T10:00", "TIME"),
+        ("The regime is now isolated.", "PRESENT_REF", "DATE"),
+        ("They will meet again this summer.", "2011-SU", "DATE"),
+    ],
+)
+def test_normalized_values(text, value, type_):
+    expressions = tag(text, WEDNESDAY)
+    assert [(t.value, t.type) for t in expressions] == [(value, type_)], expressions
+
+
+def test_modifiers_are_kept_in_the_span_and_the_mod():
+    (early,) = tag("Fighting resumed in early August.", WEDNESDAY)
+    assert early.text == "early August" and early.mod == "START" and early.value == "2011-08"
+    (more,) = tag("He was held for more than two years.", WEDNESDAY)
+    assert more.text == "more than two years" and more.mod == "MORE_THAN"
+
+
+def test_quarter_and_a_year_earlier_refer_back():
+    expressions = tag("Net income rose in the third quarter from a year earlier.", dt.date(1989, 11, 2))
+    assert [(t.text, t.value) for t in expressions] == [("the third quarter", "1989-Q3"), ("a year earlier", "1988-Q3")]
+
+
+def test_words_and_numbers_that_are_not_times():
+    assert tag("I know the 2000 troops and 1,500 people who may stay.", WEDNESDAY) == []
+    assert values("In 2000 the war began.", WEDNESDAY) == {"2000": "2000"}
+
+
+def test_spans_point_into_the_text_and_offset_shifts_them():
+    text = sample_text("000")
+    for expression in tag(text, WEDNESDAY):
+        assert text[expression.start : expression.end] == expression.text
+    (shifted,) = tag("on Tuesday", WEDNESDAY, offset=100)
+    assert (shifted.start, shifted.end) == (103, 110)
+
+
+def test_event_point_of_dates_only():
+    (day, duration) = tag("On Tuesday the siege had lasted three days.", WEDNESDAY)
+    assert event_point(day) == Point("day", dt.date(2011, 8, 16))
+    assert event_point(duration) is None
+
+
+def test_calendar_points_round_trip_and_shift():
+    for value in ("2011-08-18", "2011-W33", "2011-08", "2011-Q3", "2011-H2", "2011-SU", "2011", "199", "19"):
+        point = point_of_value(value)
+        assert point is not None and point.value == value
+    assert Point.of("week", dt.date(2011, 8, 17)).value == "2011-W33"
+    assert Point.of("quarter", dt.date(1989, 11, 2)).shift(-4).value == "1988-Q4"
+    assert Point.of("season", dt.date(1998, 2, 6)).value == "1997-WI"
+    assert point_of_value("PRESENT_REF") is None and point_of_value("P3D") is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=300))
+def test_tagging_arbitrary_text_never_fails_and_spans_are_valid(text):
+    for expression in tag(text, WEDNESDAY):
+        assert 0 <= expression.start < expression.end <= len(text)
+        assert text[expression.start : expression.end] == expression.text

@@ -104,7 +104,10 @@ def test_modifiers_are_kept_in_the_span_and_the_mod():
 
 def test_quarter_and_a_year_earlier_refer_back():
     expressions = tag("Net income rose in the third quarter from a year earlier.", dt.date(1989, 11, 2))
-    assert [(t.text, t.value) for t in expressions] == [("the third quarter", "1989-Q3"), ("a year earlier", "1988-Q3")]
+    assert [(t.text, t.value) for t in expressions] == [
+        ("the third quarter", "1989-Q3"),
+        ("a year earlier", "1988-Q3"),
+    ]
 
 
 def test_words_and_numbers_that_are_not_times():

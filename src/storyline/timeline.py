@@ -185,7 +185,9 @@ def in_range(point: Point, start: dt.date | None, end: dt.date | None) -> bool:
     return (start is None or point.start >= start) and (end is None or point.end <= end)
 
 
-def date_statistics(sentences: Iterable[DatedSentence], articles: Sequence[Article]) -> dict[Point, DateStats]:
+def date_statistics(
+    sentences: Iterable[DatedSentence], articles: Sequence[Article]
+) -> dict[Point, DateStats]:
     stats: dict[Point, DateStats] = {}
     for item in sentences:
         if not item.mentioned:
@@ -231,7 +233,8 @@ def build_timeline(
     used = [
         a
         for a in articles
-        if a.published is None or ((start is None or a.published >= start) and (end is None or a.published <= end))
+        if a.published is None
+        or ((start is None or a.published >= start) and (end is None or a.published <= end))
     ]
     dated = [
         item

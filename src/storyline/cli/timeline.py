@@ -8,7 +8,14 @@ import sys
 from typing import Any
 
 from ..errors import UsageError
-from .common import add_input_options, add_output_options, console_of, load_articles, output_format, print_json
+from .common import (
+    add_input_options,
+    add_output_options,
+    console_of,
+    load_articles,
+    output_format,
+    print_json,
+)
 
 
 def register(commands: Any) -> None:
@@ -25,8 +32,12 @@ def register(commands: Any) -> None:
     add_input_options(parser)
     add_output_options(parser, formats=("text", "md", "json"))
     parser.add_argument("--dates", type=positive, metavar="N", help="number of dates (default: up to 15)")
-    parser.add_argument("--per-date", type=positive, default=1, metavar="K", help="sentences per date (default 1)")
-    parser.add_argument("--start", type=iso_date, metavar="YYYY-MM-DD", help="first date: articles and entries")
+    parser.add_argument(
+        "--per-date", type=positive, default=1, metavar="K", help="sentences per date (default 1)"
+    )
+    parser.add_argument(
+        "--start", type=iso_date, metavar="YYYY-MM-DD", help="first date: articles and entries"
+    )
     parser.add_argument("--end", type=iso_date, metavar="YYYY-MM-DD", help="last date: articles and entries")
     parser.add_argument(
         "--fast",
@@ -67,7 +78,9 @@ def run(args: argparse.Namespace) -> int:
             f"{len(undated)} article(s) without a known date: their relative dates ('on Thursday', 'last week') "
             "stay unresolved and only absolute dates place their sentences (give --published YYYY-MM-DD)"
         )
-    timeline = build_timeline(articles, dates=args.dates, per_date=args.per_date, start=args.start, end=args.end)
+    timeline = build_timeline(
+        articles, dates=args.dates, per_date=args.per_date, start=args.start, end=args.end
+    )
     fmt = output_format(args)
     if fmt == "json":
         print_json(timeline_json(timeline))

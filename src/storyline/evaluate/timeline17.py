@@ -74,7 +74,10 @@ def read_gold(path: Path) -> GoldTimeline:
                 current = dt.date.fromisoformat(line[:10])
             except ValueError:
                 # news-tls's timelines.jsonl leaves such a block out too ("2011-04-0" in MJ_bbc).
-                print(f"storyline: skipped {path}:{number}: not a date (YYYY-MM-DD): {line[:40]!r}", file=sys.stderr)
+                print(
+                    f"storyline: skipped {path}:{number}: not a date (YYYY-MM-DD): {line[:40]!r}",
+                    file=sys.stderr,
+                )
                 current = dt.date.min
             entries.setdefault(current, [])
             continue
@@ -96,9 +99,14 @@ def read_gold_timelines(folder: Path) -> list[GoldTimeline]:
     lines = [line for line in jsonl.read_text(encoding="utf-8").splitlines() if line.strip()]
     for number, line in enumerate(lines, start=1):
         try:
-            entries = {dt.date.fromisoformat(str(day)[:10]): [str(x) for x in sentences] for day, sentences in json.loads(line)}
+            entries = {
+                dt.date.fromisoformat(str(day)[:10]): [str(x) for x in sentences]
+                for day, sentences in json.loads(line)
+            }
         except (json.JSONDecodeError, ValueError, TypeError) as exc:
-            raise UsageError(f"{jsonl}:{number}: not a timeline ([[date, [sentences]], ...]): {exc}") from None
+            raise UsageError(
+                f"{jsonl}:{number}: not a timeline ([[date, [sentences]], ...]): {exc}"
+            ) from None
         name = texts[number - 1].stem if len(texts) == len(lines) else f"timeline-{number}"
         timelines.append(GoldTimeline(name, {d: s for d, s in entries.items() if s}))
     return timelines
@@ -118,7 +126,10 @@ def read_topic(folder: Path) -> Topic:
                 published = dt.date.fromisoformat(str(record["time"])[:10])
                 text = str(record["text"])
             except (json.JSONDecodeError, KeyError, ValueError) as exc:
-                print(f"storyline: skipped {articles_path}:{number}: unusable article line ({exc})", file=sys.stderr)
+                print(
+                    f"storyline: skipped {articles_path}:{number}: unusable article line ({exc})",
+                    file=sys.stderr,
+                )
                 continue
             articles.append(
                 Article(
@@ -178,7 +189,9 @@ def score(predicted: Timeline, gold: GoldTimeline) -> dict[str, dict[str, float]
     from tilse.data.timelines import Timeline as TilseTimeline
     from tilse.evaluation import rouge
 
-    predicted_dates = {dt.date.fromisoformat(e.date): [s.text for s in e.sentences] for e in predicted.entries}
+    predicted_dates = {
+        dt.date.fromisoformat(e.date): [s.text for s in e.sentences] for e in predicted.entries
+    }
     reference = TilseTimeline(gold.entries)
     evaluator = rouge.TimelineRougeEvaluator(measures=["rouge_1", "rouge_2"])
     if predicted_dates:
@@ -211,7 +224,10 @@ def average(results: Sequence[dict[str, dict[str, float]]]) -> dict[str, float]:
 
 
 def evaluate(
-    directory: str | Path, topics: Sequence[str] | None = None, weights: dict[str, float] | None = None, quiet: bool = True
+    directory: str | Path,
+    topics: Sequence[str] | None = None,
+    weights: dict[str, float] | None = None,
+    quiet: bool = True,
 ) -> dict[str, Any]:
     folders = topic_folders(directory)
     if topics:
@@ -269,7 +285,9 @@ def register(evaluations: Any) -> None:
         "articles of its date range, and score it with tilse (alignment ROUGE-1/2 F, many-to-one; date F1). "
         "Published figures (Gholipour Ghalandari & Ifrim 2020, Table 4) are printed beside.",
     )
-    parser.add_argument("directory", metavar="DIR", help="the Timeline17 folder, e.g. ../shared/data/timeline17")
+    parser.add_argument(
+        "directory", metavar="DIR", help="the Timeline17 folder, e.g. ../shared/data/timeline17"
+    )
     parser.add_argument("--topics", nargs="+", metavar="NAME", help="only these topic folders")
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
@@ -285,7 +303,9 @@ def run(args: argparse.Namespace) -> int:
         return 0
     print(f"{'topic/timeline':<44} {'R-1':>6} {'R-2':>6} {'date F1':>8} {'s':>6}")
     for r in result["timelines"]:
-        print(f"{r['topic'] + '/' + r['timeline']:<44} {r['rouge_1']:6.3f} {r['rouge_2']:6.3f} {r['date_f1']:8.3f} {r['timeline_seconds']:6.2f}")
+        print(
+            f"{r['topic'] + '/' + r['timeline']:<44} {r['rouge_1']:6.3f} {r['rouge_2']:6.3f} {r['date_f1']:8.3f} {r['timeline_seconds']:6.2f}"
+        )
     a = result["average"]
     print(
         f"{'storyline (average of ' + str(a['timelines']) + ' timelines)':<44} {a['rouge_1']:6.3f} {a['rouge_2']:6.3f} "
@@ -293,5 +313,7 @@ def run(args: argparse.Namespace) -> int:
     )
     for name, figures in PUBLISHED.items():
         seconds = f"{figures['seconds_per_topic']:6.2f}" if "seconds_per_topic" in figures else f"{'—':>6}"
-        print(f"{'published ' + name:<44} {figures['rouge_1']:6.3f} {figures['rouge_2']:6.3f} {figures['date_f1']:8.3f} {seconds}")
+        print(
+            f"{'published ' + name:<44} {figures['rouge_1']:6.3f} {figures['rouge_2']:6.3f} {figures['date_f1']:8.3f} {seconds}"
+        )
     return 0

@@ -84,7 +84,9 @@ def read_timeml(path: Path, part: str = "") -> TimemlDocument:
     pieces.append(html.unescape(body[position:]))
     text = "".join(pieces)
     gold = [Span(g.start, g.end, g.type, g.value, text[g.start : g.end]) for g in gold]
-    return TimemlDocument(path.stem, part, text, dt.date.fromisoformat(dct_match.group(1)), sorted(gold, key=lambda g: g.start))
+    return TimemlDocument(
+        path.stem, part, text, dt.date.fromisoformat(dct_match.group(1)), sorted(gold, key=lambda g: g.start)
+    )
 
 
 def read_corpus(directory: str | Path) -> list[TimemlDocument]:
@@ -197,13 +199,25 @@ def score_document(document: TimemlDocument, tagger: Tagger) -> tuple[Counts, li
         counts.value += s.value == g.value
         counts.type += s.type == g.type
         if s.value != g.value or s.type != g.type:
-            errors.append({"kind": "value", "doc": document.name, "dct": document.dct.isoformat(), "system": s, "gold": g})
+            errors.append(
+                {
+                    "kind": "value",
+                    "doc": document.name,
+                    "dct": document.dct.isoformat(),
+                    "system": s,
+                    "gold": g,
+                }
+            )
     for i, s in enumerate(system):
         if i not in matched_system:
-            errors.append({"kind": "spurious", "doc": document.name, "dct": document.dct.isoformat(), "system": s})
+            errors.append(
+                {"kind": "spurious", "doc": document.name, "dct": document.dct.isoformat(), "system": s}
+            )
     for j, g in enumerate(document.gold):
         if j not in matched_gold:
-            errors.append({"kind": "missed", "doc": document.name, "dct": document.dct.isoformat(), "gold": g})
+            errors.append(
+                {"kind": "missed", "doc": document.name, "dct": document.dct.isoformat(), "gold": g}
+            )
     return counts, errors
 
 
@@ -231,9 +245,13 @@ def register(evaluations: Any) -> None:
         "date and compare with the gold TIMEX3 expressions: strict and relaxed span F1, value and type "
         "accuracy over relaxed matches, seconds per document; beside dateparser's search_dates.",
     )
-    parser.add_argument("directory", metavar="DIR", help="a folder of .tml files, e.g. ../shared/data/tempeval3/TBAQ-cleaned")
+    parser.add_argument(
+        "directory", metavar="DIR", help="a folder of .tml files, e.g. ../shared/data/tempeval3/TBAQ-cleaned"
+    )
     parser.add_argument("--no-anchor", action="store_true", help="skip the dateparser anchor")
-    parser.add_argument("--errors", type=int, default=0, metavar="N", help="list the first N errors on stderr")
+    parser.add_argument(
+        "--errors", type=int, default=0, metavar="N", help="list the first N errors on stderr"
+    )
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
     parser.set_defaults(run=run)
@@ -258,8 +276,12 @@ def run(args: argparse.Namespace) -> int:
         print_json(result)
         return 0
     print(f"TimeML {args.directory}: {result['documents']} documents, {result['gold']} gold expressions")
-    print(f"{'system':<28} {'part':<14} {'strict F1':>9} {'relaxed P':>9} {'relaxed R':>9} {'relaxed F1':>10} {'value':>6} {'type':>6} {'s/doc':>7}")
-    rows = [("storyline", result)] + ([("dateparser search_dates", result["anchor"])] if "anchor" in result else [])
+    print(
+        f"{'system':<28} {'part':<14} {'strict F1':>9} {'relaxed P':>9} {'relaxed R':>9} {'relaxed F1':>10} {'value':>6} {'type':>6} {'s/doc':>7}"
+    )
+    rows = [("storyline", result)] + (
+        [("dateparser search_dates", result["anchor"])] if "anchor" in result else []
+    )
     for name, scores in rows:
         for part, s in [("all", scores), *scores["parts"].items()]:
             print(
@@ -267,7 +289,9 @@ def run(args: argparse.Namespace) -> int:
                 f"{s['relaxed']['recall']:9.3f} {s['relaxed']['f1']:10.3f} {s['value_accuracy']:6.3f} "
                 f"{s['type_accuracy']:6.3f} {s['seconds_per_doc']:7.4f}"
             )
-    print("HeidelTime (published here on te3-platinum): strict 0.818, relaxed 0.907, value 0.861, type 0.918, 3.9 s/doc")
+    print(
+        "HeidelTime (published here on te3-platinum): strict 0.818, relaxed 0.907, value 0.861, type 0.918, 3.9 s/doc"
+    )
     return 0
 
 

@@ -46,7 +46,9 @@ def sources_note(sentence: CitedSentence) -> str:
 
 def render_text(timeline: Timeline) -> str:
     if not timeline.entries:
-        return "No dated events found (relative dates need the articles' publication dates: give --published).\n"
+        return (
+            "No dated events found (relative dates need the articles' publication dates: give --published).\n"
+        )
     lines: list[str] = []
     for entry in timeline.entries:
         lines.append(f"{entry.date}  {date_label(entry)}")
@@ -76,7 +78,9 @@ def render_markdown(timeline: Timeline, title: str = "Timeline") -> str:
         lines.append("")
         for sentence in entry.sentences:
             sources = "; ".join(escape_markdown(citation_label(c)) for c in sentence.citations)
-            lines.append(f"- {escape_markdown(sentence.text)}{escape_markdown(sources_note(sentence))} — {sources}")
+            lines.append(
+                f"- {escape_markdown(sentence.text)}{escape_markdown(sources_note(sentence))} — {sources}"
+            )
         lines.append("")
     return "\n".join(lines)
 

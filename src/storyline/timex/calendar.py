@@ -49,7 +49,9 @@ class Point:
         if granularity == "half":
             return cls("half", dt.date(day.year, 1 if day.month <= 6 else 7, 1))
         if granularity == "season":
-            code = part or {12: "WI", 1: "WI", 2: "WI"}.get(day.month, "SP" if day.month < 6 else "SU" if day.month < 9 else "FA")
+            code = part or {12: "WI", 1: "WI", 2: "WI"}.get(
+                day.month, "SP" if day.month < 6 else "SU" if day.month < 9 else "FA"
+            )
             # January and February belong to the winter that began in December of the year before.
             return cls.season(day.year - 1 if code == "WI" and day.month <= 2 else day.year, code)
         if granularity == "year":
@@ -71,7 +73,15 @@ class Point:
             return replace(self, start=self.start + dt.timedelta(days=count))
         if g == "week":
             return replace(self, start=self.start + dt.timedelta(weeks=count))
-        months = {"month": 1, "quarter": 3, "half": 6, "season": 12, "year": 12, "decade": 120, "century": 1200}[g]
+        months = {
+            "month": 1,
+            "quarter": 3,
+            "half": 6,
+            "season": 12,
+            "year": 12,
+            "decade": 120,
+            "century": 1200,
+        }[g]
         return replace(self, start=add_months(self.start, months * count))
 
     def coarsen(self, granularity: str) -> Point:
@@ -85,7 +95,15 @@ class Point:
             return self.start
         if g == "week":
             return self.start + dt.timedelta(days=6)
-        months = {"month": 1, "quarter": 3, "half": 6, "season": 3, "year": 12, "decade": 120, "century": 1200}[g]
+        months = {
+            "month": 1,
+            "quarter": 3,
+            "half": 6,
+            "season": 3,
+            "year": 12,
+            "decade": 120,
+            "century": 1200,
+        }[g]
         return add_months(self.start, months) - dt.timedelta(days=1)
 
     @property

@@ -90,7 +90,13 @@ class Context:
                 auxiliary = AUXILIARY.search(self.text, max(s, cue.start() - 20), cue.start())
                 if auxiliary is not None:
                     word = auxiliary.group(1).lower()
-                    kind = "future" if word in ("will", "would", "to", "ll", "shall") else "present" if word in ("is", "are", "be", "am") else "past"
+                    kind = (
+                        "future"
+                        if word in ("will", "would", "to", "ll", "shall")
+                        else "present"
+                        if word in ("is", "are", "be", "am")
+                        else "past"
+                    )
                 else:
                     kind = "past"
             if best is None or distance < best[0]:
@@ -112,7 +118,20 @@ AUXILIARY = re.compile(
     r"(?i)(?:\b|')(will|would|to|shall|ll|is|are|be|am|has|have|had|was|were|been)\s+(?:(?:be|been|being|have)\s+)?"
     r"(?:\w+ly\s+|not\s+)?$"
 )
-NOT_PAST = {"need", "speed", "united", "red", "proceed", "exceed", "succeed", "indeed", "seed", "feed", "breed", "bed"}
+NOT_PAST = {
+    "need",
+    "speed",
+    "united",
+    "red",
+    "proceed",
+    "exceed",
+    "succeed",
+    "indeed",
+    "seed",
+    "feed",
+    "breed",
+    "bed",
+}
 
 
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
@@ -126,7 +145,9 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
-SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|vs|Co|No))[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z])|\n")
+SENTENCE_END = re.compile(
+    r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|vs|Co|No))[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z])|\n"
+)
 
 
 Normalizer = Callable[[re.Match[str], Context], Found | None]
@@ -212,7 +233,19 @@ def key_spans(text: str) -> dict[str, list[tuple[int, int]]]:
     for token in KEY_TOKEN.finditer(text.lower()):
         word = token.group()
         if word[0].isdigit():
-            if len(word) == 4 and word[:2] in ("10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20"):
+            if len(word) == 4 and word[:2] in (
+                "10",
+                "11",
+                "12",
+                "13",
+                "14",
+                "15",
+                "16",
+                "17",
+                "18",
+                "19",
+                "20",
+            ):
                 spans.setdefault("year", []).append(token.span())
                 if word.endswith("0"):
                     spans.setdefault("decade-digits", []).append(token.span())
@@ -224,7 +257,9 @@ def key_spans(text: str) -> dict[str, list[tuple[int, int]]]:
     return spans
 
 
-def rule(name: str, pattern: str, priority: int = 0, accept: Callable[[re.Match[str], str], bool] | None = None):
+def rule(
+    name: str, pattern: str, priority: int = 0, accept: Callable[[re.Match[str], str], bool] | None = None
+):
     def decorate(normalize: Normalizer) -> Normalizer:
         # Every expression starts at a word boundary ("now" is not the end of "know").
         compiled = re.compile(r"(?<![\w'])" + pattern, re.VERBOSE)
@@ -351,7 +386,11 @@ def fmt_number(number: float) -> str:
 # absolute dates
 
 
-@rule("iso-date", r"(?<![\w-])(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:T(?P<h>\d{2}):(?P<mi>\d{2}))?(?![\w-])", 5)
+@rule(
+    "iso-date",
+    r"(?<![\w-])(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:T(?P<h>\d{2}):(?P<mi>\d{2}))?(?![\w-])",
+    5,
+)
 def iso_date(m: re.Match[str], ctx: Context) -> Found | None:
     day = valid_date(int(m["year"]), int(m["m"]), int(m["d"]))
     if day is None:
@@ -414,7 +453,11 @@ def month_year(m: re.Match[str], ctx: Context) -> Found | None:
     return found(m, "DATE", Point("month", dt.date(int(m["year"]), month_number(m["month"]), 1)), 0.97)
 
 
-@rule("month-relative-year", rf"{MONTH_ALONE}\s+(?:(?i:of)\s+)?(?P<rel>(?i:last|this|next))\s+(?i:year)(?![\w])", 2)
+@rule(
+    "month-relative-year",
+    rf"{MONTH_ALONE}\s+(?:(?i:of)\s+)?(?P<rel>(?i:last|this|next))\s+(?i:year)(?![\w])",
+    2,
+)
 def month_relative_year(m: re.Match[str], ctx: Context) -> Found | None:
     if ctx.anchor is None:
         return unresolved(m, "DATE", "month", 0.9)
@@ -453,7 +496,11 @@ def spelled_year(m: re.Match[str], ctx: Context) -> Found | None:
     if year is None or not 1000 <= year <= 2100:
         return None
     lead = (m["lead"] or "").lower()
-    start = m.start() if (lead.startswith("the") or m["month"] or m["season"] or lead in ("early", "late")) else m.start("spelled")
+    start = (
+        m.start()
+        if (lead.startswith("the") or m["month"] or m["season"] or lead in ("early", "late"))
+        else m.start("spelled")
+    )
     if m["month"]:
         point = Point("month", dt.date(year, month_number(m["month"]), 1))
     elif m["season"]:
@@ -471,7 +518,10 @@ def month_alone_accept(m: re.Match[str], text: str) -> bool:
     if word in ("may", "march") and not m["rel"]:
         # "May" is mostly the verb and "March" the noun: only after a word that calls for a date.
         return bool(
-            re.search(r"\b(?:in|early|late|mid|since|until|till|by|of|through|before|after|during|from|to|last|next|this)[\s-]+$", before)
+            re.search(
+                r"\b(?:in|early|late|mid|since|until|till|by|of|through|before|after|during|from|to|last|next|this)[\s-]+$",
+                before,
+            )
         )
     return True
 
@@ -491,7 +541,12 @@ def month_alone(m: re.Match[str], ctx: Context) -> Found | None:
     if rel == "this":
         return found(m, "DATE", Point("month", dt.date(ctx.anchor.year, month, 1)), 0.9, relative=True)
     start = place_in_year(ctx.anchor, month, None, way if way in ("past", "future") else None)
-    if rel in ("last", "past", "this past") and start is not None and start.year == ctx.anchor.year and month >= ctx.anchor.month:
+    if (
+        rel in ("last", "past", "this past")
+        and start is not None
+        and start.year == ctx.anchor.year
+        and month >= ctx.anchor.month
+    ):
         start = start.replace(year=start.year - 1)
     if rel == "next" and start is not None and start.year == ctx.anchor.year and month <= ctx.anchor.month:
         start = start.replace(year=start.year + 1)
@@ -505,24 +560,28 @@ def year_accept(m: re.Match[str], text: str) -> bool:
         return True
     before = text[max(0, m.start() - 25) : m.start()]
     after = text[m.end() : m.end() + 25]
-    if re.search(r"(?:[$£€#]|\b(?:No|no|number|Nos?\.|page|pages|route|Route|flight|Flight|room|Room))\s*$", before):
+    if re.search(
+        r"(?:[$£€#]|\b(?:No|no|number|Nos?\.|page|pages|route|Route|flight|Flight|room|Room))\s*$", before
+    ):
         return False
-    if re.match(r"\s*(?:[-–]\s*\d|(?i:percent|per\s+cent|people|persons|troops|soldiers|men|women|children|"
-                r"workers|employees|jobs|members|shares|barrels|tons|tonnes|feet|foot|meters|metres|miles|km|"
-                r"acres|dollars|pounds|euros|yen|points|votes|cases|deaths|kilometers|kilometres|units|cars|"
-                r"homes|houses|miles|sq|square|to\s+\d|and\s+\d|or\s+\d))\b", after):
+    if re.match(
+        r"\s*(?:[-–]\s*\d|(?i:percent|per\s+cent|people|persons|troops|soldiers|men|women|children|"
+        r"workers|employees|jobs|members|shares|barrels|tons|tonnes|feet|foot|meters|metres|miles|km|"
+        r"acres|dollars|pounds|euros|yen|points|votes|cases|deaths|kilometers|kilometres|units|cars|"
+        r"homes|houses|miles|sq|square|to\s+\d|and\s+\d|or\s+\d))\b",
+        after,
+    ):
         return False
-    if re.search(r"\b(?:of|about|some|nearly|almost|around|than|least|to|and)\s+$", before) and not re.search(
+    quantity_word = re.search(r"\b(?:of|about|some|nearly|almost|around|than|least|to|and)\s+$", before)
+    date_phrase = re.search(
         r"\b(?:end|start|beginning|middle|spring|summer|autumn|fall|winter|half|part|quarter|year|class|"
         r"election|elections|budget|season)\s+of\s+$",
         before,
-    ):
-        # "about 1500", "more than 2000": a quantity, not a year, unless the words around call for a date.
-        if not re.match(r"\s*(?:[,.;:)]|$|\s*(?:and|when|after|before|until|to|through)\b)", after) or re.search(
-            r"\b(?:about|some|nearly|almost|around|than|least)\s+$", before
-        ):
-            return False
-    return True
+    )
+    closes_phrase = re.match(r"\s*(?:[,.;:)]|$|\s*(?:and|when|after|before|until|to|through)\b)", after)
+    approximate = re.search(r"\b(?:about|some|nearly|almost|around|than|least)\s+$", before)
+    # "about 1500", "more than 2000": a quantity, not a year, unless the words around call for a date.
+    return not (quantity_word and not date_phrase and (not closes_phrase or approximate))
 
 
 @rule(
@@ -628,7 +687,13 @@ def quarter(m: re.Match[str], ctx: Context) -> Found | None:
 def this_quarter(m: re.Match[str], ctx: Context) -> Found | None:
     text = m.group().lower()
     rel = (m["rel"] or "").lower()
-    if "period" in text and not rel and "latest" not in text and "current" not in text and "recent" not in text:
+    if (
+        "period" in text
+        and not rel
+        and "latest" not in text
+        and "current" not in text
+        and "recent" not in text
+    ):
         return None if "same" not in text else None
     if ctx.anchor is None:
         return unresolved(m, "DATE", "quarter", 0.6)
@@ -686,7 +751,9 @@ def year_before(m: re.Match[str], ctx: Context, years: int = 1) -> Found:
         or (m["rel"] and not (m["season"].lower() == "fall" and m["rel"].lower() in ("the", "mid", "mid-")))
         or (
             m["season"].lower() != "fall"
-            and re.search(r"\b(?i:in|during|by|until|since|through|over)\s+$", text[max(0, m.start() - 12) : m.start()])
+            and re.search(
+                r"\b(?i:in|during|by|until|since|through|over)\s+$", text[max(0, m.start() - 12) : m.start()]
+            )
         )
     ),
 )
@@ -700,16 +767,18 @@ def season(m: re.Match[str], ctx: Context) -> Found | None:
         return unresolved(m, "DATE", "season", 0.7)
     year = ctx.anchor.year
     current = Point.of("season", ctx.anchor)
-    way = direction(ctx, m, rel if rel in ("last", "next", "this past", "this coming", "the coming", "the past") else None)
+    way = direction(
+        ctx, m, rel if rel in ("last", "next", "this past", "this coming", "the coming", "the past") else None
+    )
     point = Point.season(year, code)
     if code == "WI" and ctx.anchor.month <= 2:
         point = Point.season(year - 1, code)
-    if rel in ("last", "this past", "the past") or (way == "past" and rel not in ("this",)):
-        if point.start > current.start or (rel in ("last",) and point.start == current.start):
-            point = point.shift(-1)
-    elif rel in ("next", "this coming", "the coming") or way == "future":
-        if point.start < current.start or (rel == "next" and point.start == current.start):
-            point = point.shift(1)
+    backward = rel in ("last", "this past", "the past") or (way == "past" and rel != "this")
+    forward = not backward and (rel in ("next", "this coming", "the coming") or way == "future")
+    if backward and (point.start > current.start or (rel == "last" and point.start == current.start)):
+        point = point.shift(-1)
+    elif forward and (point.start < current.start or (rel == "next" and point.start == current.start)):
+        point = point.shift(1)
     return found(m, "DATE", point, 0.8, relative=True, mod=mod)
 
 
@@ -843,7 +912,9 @@ def holiday(m: re.Match[str], ctx: Context) -> Found | None:
     day = holiday_date(name, year)
     if not m["year"] and ctx.anchor is not None:
         way = ctx.tense(m.start(), m.end())
-        if (way == "past" or m.group().lower().startswith("last")) and day > ctx.anchor + dt.timedelta(days=1):
+        if (way == "past" or m.group().lower().startswith("last")) and day > ctx.anchor + dt.timedelta(
+            days=1
+        ):
             day = holiday_date(name, year - 1)
     return found(m, "DATE", Point("day", day), 0.8, relative=not m["year"])
 
@@ -875,23 +946,54 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Found | None:
         return None
     if rel == "that" and unit not in ("day", "week", "month", "year", "night"):
         return None
-    if unit in ("day", "night") and rel in ("this", "last", "next", "past", "coming", "current", "the"):
-        if not (rel == "the" and after):
-            return None  # "this day" / "the day" alone rarely name a date
-    if rel == "the" and unit == "year" and not after and re.search(r"(?i)\b(?:for|over|throughout)\s+$", ctx.text[max(0, m.start() - 12) : m.start()]):
+    if (
+        unit in ("day", "night")
+        and rel in ("this", "last", "next", "past", "coming", "current", "the")
+        and not (rel == "the" and after)
+    ):
+        return None  # "this day" / "the day" alone rarely name a date
+    if (
+        rel == "the"
+        and unit == "year"
+        and not after
+        and re.search(r"(?i)\b(?:for|over|throughout)\s+$", ctx.text[max(0, m.start() - 12) : m.start()])
+    ):
         return found(m, "DURATION", None, 0.6, granularity="year", value="P1Y")
     if rel in ("the past", "the last", "the next", "the coming") and not after:
         return found(m, "DURATION", None, 0.75, granularity=granularity, value=duration_value(1, unit))
     if ctx.anchor is None:
         return unresolved(m, "DATE", granularity, 0.7)
-    if rel in ("the following", "the next", "the succeeding", "the previous", "the prior", "the preceding", "the same", "that", "the", "a", "one") and (
-        unit in ("day", "night") or rel not in ("the",)
-    ):
+    if rel in (
+        "the following",
+        "the next",
+        "the succeeding",
+        "the previous",
+        "the prior",
+        "the preceding",
+        "the same",
+        "that",
+        "the",
+        "a",
+        "one",
+    ) and (unit in ("day", "night") or rel not in ("the",)):
         # Anaphoric: counted from the last date the text mentioned (the document's date when none).
         reference = ctx.reference(m.start())
-        anaphoric = reference is not None and granularity_rank(reference.granularity) <= granularity_rank(granularity)
-        base = reference.coarsen(granularity) if reference is not None and anaphoric else Point.of(granularity, ctx.anchor)
-        step = {"the following": 1, "the next": 1, "the succeeding": 1, "the previous": -1, "the prior": -1, "the preceding": -1}.get(rel, 0)
+        anaphoric = reference is not None and granularity_rank(reference.granularity) <= granularity_rank(
+            granularity
+        )
+        base = (
+            reference.coarsen(granularity)
+            if reference is not None and anaphoric
+            else Point.of(granularity, ctx.anchor)
+        )
+        step = {
+            "the following": 1,
+            "the next": 1,
+            "the succeeding": 1,
+            "the previous": -1,
+            "the prior": -1,
+            "the preceding": -1,
+        }.get(rel, 0)
         if after:
             step = -1 if after in ("before", "earlier", "before that", "ago") else 1
             if rel in ("a", "one") and after == "ago":
@@ -906,7 +1008,11 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Found | None:
     elif rel in ("next", "coming", "this coming"):
         point = point.shift(1)
     if unit == "weekend":
-        if rel in ("this", "the", "current") and ctx.tense(m.start(), m.end()) == "past" and ctx.anchor.weekday() < 5:
+        if (
+            rel in ("this", "the", "current")
+            and ctx.tense(m.start(), m.end()) == "past"
+            and ctx.anchor.weekday() < 5
+        ):
             point = point.shift(-1)
         point = Point("week", point.start, "WE")
     confidence = 0.9 if rel in ("last", "this", "next") else 0.7
@@ -935,16 +1041,34 @@ def duration(m: re.Match[str], ctx: Context) -> Found | None:
     unit = m["unit"].lower()
     if re.fullmatch(r"1[5-9]\d\d|20\d\d", m["number"]):
         return None  # "the 1988 quarter": a year, not a count
-    if unit == "quarter" and (re.match(r"[\w ]+-quarters?$", m.group()) or re.match(r"\s+of\b", ctx.text[m.end() : m.end() + 4])):
+    if unit == "quarter" and (
+        re.match(r"[\w ]+-quarters?$", m.group()) or re.match(r"\s+of\b", ctx.text[m.end() : m.end() + 4])
+    ):
         return None  # "three-quarters of", "a quarter of": fractions
     number = parse_number(m["number"])
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
     direction_word = (m["dir"] or "").lower()
     if unit == "night" and not rel:
         return found(m, "DURATION", None, 0.7, granularity="day", value=duration_value(number, "day"))
-    if rel in ("earlier", "later") and unit in ("day", "week", "hour", "minute", "second", "night", "weekend", "fortnight"):
+    if rel in ("earlier", "later") and unit in (
+        "day",
+        "week",
+        "hour",
+        "minute",
+        "second",
+        "night",
+        "weekend",
+        "fortnight",
+    ):
         # TimeML: in "three days later" the expression is the duration "three days"; "later" only links it.
-        item = found(m, "DURATION", None, 0.8, granularity=UNIT_GRANULARITY.get(unit, "none"), value=duration_value(number, unit))
+        item = found(
+            m,
+            "DURATION",
+            None,
+            0.8,
+            granularity=UNIT_GRANULARITY.get(unit, "none"),
+            value=duration_value(number, unit),
+        )
         item.end = m.start("rel") - 1 if m["rel"] else item.end
         while item.end > item.start and ctx.text[item.end - 1].isspace():
             item.end -= 1
@@ -966,23 +1090,45 @@ def duration(m: re.Match[str], ctx: Context) -> Found | None:
         if granularity in ("decade", "century") and number == int(number):
             # "a decade ago" is a year (1989 in 1999), not the decade before.
             years = int(number) * (10 if granularity == "decade" else 100)
-            return found(m, "DATE", Point("year", dt.date(ctx.anchor.year + sign * years, 1, 1)), 0.7, relative=True)
+            return found(
+                m, "DATE", Point("year", dt.date(ctx.anchor.year + sign * years, 1, 1)), 0.7, relative=True
+            )
         if granularity == "year" and sign < 0 and number == int(number):
             return year_before(m, ctx, int(number))
         last = ctx.reference(m.start())
-        if rel in ("earlier", "later") and last is not None and granularity_rank(last.granularity) <= granularity_rank(granularity):
+        if (
+            rel in ("earlier", "later")
+            and last is not None
+            and granularity_rank(last.granularity) <= granularity_rank(granularity)
+        ):
             # "three days later" counts from the date the text last spoke of.
             if unit == "fortnight":
                 number *= 2
-            return found(m, "DATE", last.coarsen(granularity).shift(sign * int(number)), 0.6, relative=True, anaphoric=True)
+            return found(
+                m,
+                "DATE",
+                last.coarsen(granularity).shift(sign * int(number)),
+                0.6,
+                relative=True,
+                anaphoric=True,
+            )
         if unit == "fortnight":
             number *= 2
         if number != int(number):
-            return found(m, "DATE", None, 0.6, granularity=granularity, value="PAST_REF" if sign < 0 else "FUTURE_REF")
+            return found(
+                m, "DATE", None, 0.6, granularity=granularity, value="PAST_REF" if sign < 0 else "FUTURE_REF"
+            )
         return found(m, "DATE", base.shift(sign * int(number)), 0.8, relative=True)
     if direction_word == "recent" and number is None:
         return found(m, "DATE", None, 0.6, granularity="none", value="PAST_REF")
-    return found(m, "DURATION", None, 0.85, granularity=UNIT_GRANULARITY.get(unit, "none"), value=duration_value(number, unit))
+    return found(
+        m,
+        "DURATION",
+        None,
+        0.85,
+        granularity=UNIT_GRANULARITY.get(unit, "none"),
+        value=duration_value(number, unit),
+    )
 
 
 def add_years(day: dt.date, years: int) -> dt.date:
@@ -1005,7 +1151,16 @@ def plural_units(m: re.Match[str], ctx: Context) -> Found | None:
     start = m.start("dir") if m["dir"] else m.start("unit")
     if m.group().lower().find("the ") >= 0 and m["dir"]:
         start = m.start() + len(m["lead"])
-    if direction_word in ("recent", "past", "last") and unit in ("days", "weeks", "months", "years", "day", "week", "month", "year"):
+    if direction_word in ("recent", "past", "last") and unit in (
+        "days",
+        "weeks",
+        "months",
+        "years",
+        "day",
+        "week",
+        "month",
+        "year",
+    ):
         value = "PAST_REF" if direction_word == "recent" else duration_value(None, unit)
         type_ = "DATE" if direction_word == "recent" else "DURATION"
         return Found(start, m.end(), type_, value, "none", 0.6, rule="plural-units")
@@ -1053,20 +1208,32 @@ def set_expression(m: re.Match[str], ctx: Context) -> Found | None:
     if unit in ("morning", "afternoon", "evening"):
         return found(m, "SET", None, 0.8, granularity="none", value=f"XXXX-XX-XXT{time_of_day(unit)}")
     number = 2 if m["other"] else 1
-    return found(m, "SET", None, 0.8, granularity="none", value=duration_value(number, unit if unit != "night" else "day"))
+    return found(
+        m,
+        "SET",
+        None,
+        0.8,
+        granularity="none",
+        value=duration_value(number, unit if unit != "night" else "day"),
+    )
 
 
 @rule(
     "rate",
     r"(?i:\b(?:a|an|per)\s+(?P<unit>year|day|week|month|hour))(?![\w-])(?!\s+(?i:ago|earlier|later|before|after|or|and))",
     1,
-    lambda m, text: bool(
-        re.search(
-            r"(?i)(?:\d|\b(?:times|twice|once|million|billion|thousand|hundred|percent|dollars|cents|[a-z]+s))\s*,?\s*$",
-            text[max(0, m.start() - 30) : m.start()],
+    lambda m, text: (
+        bool(
+            re.search(
+                r"(?i)(?:\d|\b(?:times|twice|once|million|billion|thousand|hundred|percent|dollars|cents|[a-z]+s))\s*,?\s*$",
+                text[max(0, m.start() - 30) : m.start()],
+            )
         )
-    )
-    and not re.search(r"(?i)\b(?:for|in|about|nearly|almost|than|least|within|over|after|before|only|just)\s+$", text[max(0, m.start() - 12) : m.start()]),
+        and not re.search(
+            r"(?i)\b(?:for|in|about|nearly|almost|than|least|within|over|after|before|only|just)\s+$",
+            text[max(0, m.start() - 12) : m.start()],
+        )
+    ),
 )
 def rate(m: re.Match[str], ctx: Context) -> Found | None:
     return found(m, "SET", None, 0.7, granularity="none", value=duration_value(1, m["unit"]))
@@ -1078,8 +1245,13 @@ def rate(m: re.Match[str], ctx: Context) -> Found | None:
     r"|(?P<past>recently|lately|the\s+past|in\s+the\s+past(?=\W)|once\s+upon\s+a\s+time|more\s+recently)"
     r"|(?P<future>the\s+near\s+future|the\s+future|the\s+years\s+ahead))(?![\w'])",
     0,
-    lambda m, text: not re.match(r"\s+(?:\d|(?i:few|several|two|three|four|five|six|seven|eight|nine|ten|week|month|year|decade|day|quarter|century))", text[m.end() : m.end() + 12])
-    and not (m.group().lower() == "now" and re.match(r"\s+(?i:that)\b", text[m.end() : m.end() + 8])),
+    lambda m, text: (
+        not re.match(
+            r"\s+(?:\d|(?i:few|several|two|three|four|five|six|seven|eight|nine|ten|week|month|year|decade|day|quarter|century))",
+            text[m.end() : m.end() + 12],
+        )
+        and not (m.group().lower() == "now" and re.match(r"\s+(?i:that)\b", text[m.end() : m.end() + 8]))
+    ),
 )
 def reference(m: re.Match[str], ctx: Context) -> Found | None:
     value = "PRESENT_REF" if m["present"] else "PAST_REF" if m["past"] else "FUTURE_REF"
@@ -1089,14 +1261,25 @@ def reference(m: re.Match[str], ctx: Context) -> Found | None:
     return Found(start, m.end(), "DATE", value, "none", 0.6, rule="reference")
 
 
-@rule("duration-word", r"(?i:(?P<w>(?:a|one|half\s+a|half\s+an|an)\s+(?:hour|minute|second|day|week|month|year|decade|century|fortnight|quarter)|(?:a|one)\s+and\s+a\s+half\s+(?:hours|days|weeks|months|years)))(?![\w-])", 1)
+@rule(
+    "duration-word",
+    r"(?i:(?P<w>(?:a|one|half\s+a|half\s+an|an)\s+(?:hour|minute|second|day|week|month|year|decade|century|fortnight|quarter)|(?:a|one)\s+and\s+a\s+half\s+(?:hours|days|weeks|months|years)))(?![\w-])",
+    1,
+)
 def duration_word(m: re.Match[str], ctx: Context) -> Found | None:
     words = m.group().lower().split()
     unit = words[-1].rstrip("s")
     number = 0.5 if words[0] == "half" else 1.5 if "half" in words else 1
     if unit == "quarter" and re.match(r"\s+of\b", ctx.text[m.end() : m.end() + 4]):
         return None
-    return found(m, "DURATION", None, 0.6, granularity=UNIT_GRANULARITY.get(unit, "none"), value=duration_value(number, unit))
+    return found(
+        m,
+        "DURATION",
+        None,
+        0.6,
+        granularity=UNIT_GRANULARITY.get(unit, "none"),
+        value=duration_value(number, unit),
+    )
 
 
 # Words before a date that say which part of it is meant ("early August"), kept inside the expression.

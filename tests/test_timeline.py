@@ -1,0 +1,170 @@
+import dataclasses
+import datetime as dt
+import json
+
+import pytest
+
+from storyline.cli.main import main
+from storyline.model import Article
+from storyline.present.timeline import date_label, render_markdown, render_text, timeline_json
+from storyline.timeline import build_timeline, date_sentences, split_sentences
+from storyline.timex import point_of_value
+
+from .conftest import SAMPLES
+
+WEDNESDAY = dt.date(2011, 8, 17)
+
+
+def fresh(article: Article, **changes) -> Article:
+    """A copy whose time expressions will be tagged again (with the changed date)."""
+    return dataclasses.replace(article, timexes=[], **changes)
+
+
+@pytest.fixture(scope="module")
+def dated_samples(samples_by_file):
+    """The five samples, the two whose text states no date given the date of their events (as a user would)."""
+    articles = dict(samples_by_file)
+    for key in ("000", "004"):
+        articles[key] = fresh(
+            articles[key], published=WEDNESDAY, published_estimated=False, published_provenance="user"
+        )
+    return articles
+
+
+def entry_of(timeline, date):
+    matches = [e for e in timeline.entries if e.date == date]
+    assert matches, f"no entry {date} in {[e.date for e in timeline.entries]}"
+    return matches[0]
+
+
+def test_every_sentence_is_verbatim_and_cited(dated_samples):
+    by_id = {a.id: a for a in dated_samples.values()}
+    timeline = build_timeline(list(dated_samples.values()), per_date=2)
+    assert timeline.entries
+    for entry in timeline.entries:
+        for sentence in entry.sentences:
+            assert sentence.citations
+            for citation in sentence.citations:
+                cited = by_id[citation.article].text[citation.start : citation.end]
+                assert cited.strip() and citation.outlet == by_id[citation.article].outlet
+            first = sentence.citations[0]
+            assert by_id[first.article].text[first.start : first.end] == sentence.text
+
+
+def test_events_are_put_on_the_date_the_text_supports(dated_samples):
+    timeline = build_timeline(list(dated_samples.values()), dates=30, per_date=3)
+    august = entry_of(timeline, "2011-08")
+    assert august.granularity == "month"
+    assert any("first called on Assad to resign in August 2011" in s.text for s in august.sentences)
+    thursday = entry_of(timeline, "2011-08-18")
+    assert thursday.granularity == "day"
+    texts = " ".join(s.text for s in thursday.sentences)
+    assert "Thursday" in texts
+    starts = [point_of_value(e.date).start for e in timeline.entries]
+    assert starts == sorted(starts)
+
+
+def test_nothing_undated_is_shown_as_dated(samples_by_file):
+    cnn = fresh(samples_by_file["000"], published=None)
+    free_beacon = fresh(samples_by_file["003"], published=None)
+    timeline = build_timeline([cnn, free_beacon], dates=30, per_date=3)
+    cited = {c.article for e in timeline.entries for s in e.sentences for c in s.citations}
+    # The CNN story states no date and names none absolutely: it cannot place anything.
+    assert cnn.id not in cited
+    assert [
+        e.date
+        for e in timeline.entries
+        if free_beacon.id in {c.article for s in e.sentences for c in s.citations}
+    ]
+    assert all(e.date in ("2011-06", "2011-08") for e in timeline.entries)
+
+
+def test_the_same_event_from_two_outlets_is_one_entry_citing_both(samples_by_file):
+    original = fresh(samples_by_file["001"], outlet="VOA")
+    copy = dataclasses.replace(original, id="copy", outlet="Other Outlet", timexes=[])
+    timeline = build_timeline([original, copy], dates=5, per_date=1)
+    shared = [s for e in timeline.entries for s in e.sentences if len(s.citations) == 2]
+    assert shared, "the shared sentence should be merged into one entry with both citations"
+    assert all({c.article for c in s.citations} == {original.id, "copy"} for s in shared)
+    assert all(s.independent_outlets == 2 for s in shared)
+    wire = dataclasses.replace(copy, duplicate_of=original.id, outlet=None)
+    merged = build_timeline([original, wire], dates=5, per_date=1)
+    assert all(s.independent_outlets == 1 for e in merged.entries for s in e.sentences)
+
+
+def test_dates_per_date_and_range_limit_the_timeline(dated_samples):
+    articles = list(dated_samples.values())
+    two = build_timeline(articles, dates=2, per_date=1)
+    assert len(two.entries) == 2 and all(len(e.sentences) == 1 for e in two.entries)
+    start, end = dt.date(2011, 8, 10), dt.date(2011, 8, 31)
+    ranged = build_timeline(articles, dates=20, start=start, end=end)
+    assert ranged.entries
+    allowed = {a.id for a in articles if a.published is None or start <= a.published <= end}
+    for entry in ranged.entries:
+        assert "2011-08-10" <= entry.date <= "2011-08-31"
+        assert all(c.article in allowed for s in entry.sentences for c in s.citations)
+
+
+def test_split_sentences_keeps_abbreviations_and_line_breaks():
+    text = "Mr. Smith met U.S. officials on Aug. 18. They agreed.\nA new line"
+    assert [text[s.start : s.end] for s in split_sentences(text)] == [
+        "Mr. Smith met U.S. officials on Aug. 18.",
+        "They agreed.",
+        "A new line",
+    ]
+
+
+def test_lead_sentences_without_a_date_belong_to_the_publication_days():
+    article = Article(
+        id="a",
+        source="s",
+        text="Rebels took the town of Zawiya after heavy fighting overnight.",
+        published=WEDNESDAY,
+    )
+    dated = date_sentences(article, ("day",))
+    assert sorted(d.point.value for d in dated) == ["2011-08-16", "2011-08-17"]
+    assert not any(d.mentioned for d in dated)
+
+
+def test_renderers_escape_and_label(dated_samples):
+    timeline = build_timeline(list(dated_samples.values()), dates=5)
+    text = render_text(timeline)
+    assert timeline.entries[0].date in text and "chars" in text
+    data = timeline_json(timeline)
+    assert set(data) == {"timeline"}
+    assert {"date", "granularity", "label", "sentences"} <= set(data["timeline"][0])
+    assert {"text", "citations", "independent_outlets"} <= set(data["timeline"][0]["sentences"][0])
+    hostile = dataclasses.replace(timeline.entries[0].sentences[0], text="<script>alert(1)</script> *bold*")
+    entry = dataclasses.replace(timeline.entries[0], sentences=[hostile])
+    markdown = render_markdown(dataclasses.replace(timeline, entries=[entry]))
+    assert "<script>" not in markdown and "&lt;script&gt;" in markdown and "\\*bold\\*" in markdown
+    assert (
+        date_label(entry_of(build_timeline(list(dated_samples.values()), dates=30), "2011-08"))
+        == "August 2011"
+    )
+
+
+def test_cli_timeline_json(capsys):
+    status = main(
+        [
+            "timeline",
+            str(SAMPLES / "000_c1571f36e716054d.txt"),
+            "--fast",
+            "--json",
+            "-q",
+            "--published",
+            "2011-08-17",
+        ]
+    )
+    assert status == 0
+    data = json.loads(capsys.readouterr().out)
+    dates = [e["date"] for e in data["timeline"]]
+    assert "2011-08-18" in dates
+    for entry in data["timeline"]:
+        for sentence in entry["sentences"]:
+            assert sentence["citations"][0]["published"] == "2011-08-17"
+
+
+def test_cli_rejects_a_bad_range(capsys):
+    assert main(["timeline", str(SAMPLES), "--start", "2012-01-01", "--end", "2011-01-01"]) == 2
+    assert "after --end" in capsys.readouterr().err

@@ -27,6 +27,8 @@ from typing import Any
 
 from ..model import Article, Attribution, Brief, Citation, CitedSentence, Entity, Timeline, TimelineEntry
 
+# Entity types that may name the story in the page's heading.
+TITLE_LABELS = {"PERSON", "ORG", "GPE", "EVENT"}
 # Items per page in the paginated sections.
 ARTICLES_PER_PAGE = 20
 ENTRIES_PER_PAGE = 25
@@ -40,6 +42,8 @@ AXIS_WIDTH = 1000
 AXIS_LEFT = 30
 AXIS_RIGHT = 30
 LANE_HEIGHT = 16
+# Space between the stretches of a broken axis.
+AXIS_GAP = 16.0
 MAX_LANES = 8
 
 
@@ -266,25 +270,68 @@ def axis_ticks(first: dt.date, last: dt.date) -> list[tuple[dt.date, str]]:
     return ticks
 
 
-def timeline_svg(dated: list[DatedEntry]) -> str:
-    """An inline SVG time axis: a dot per day-dated entry, a dashed band per month/year entry."""
+@dataclass
+class AxisSegment:
+    """One stretch of a time axis: days ``first``..``last`` drawn from ``left`` to ``right``."""
+
+    first: dt.date
+    last: dt.date
+    left: float
+    right: float
+    compressed: bool = False
+
+    def x(self, day: dt.date) -> float:
+        span = max(1, (self.last - self.first).days)
+        return self.left + (self.right - self.left) * (day - self.first).days / span
+
+
+def axis_segments(dated: Sequence[DatedEntry], focus: tuple[dt.date, dt.date] | None) -> list[AxisSegment]:
+    """The axis, linear, or broken around ``focus`` (the period the articles cover) when the entries
+    reach far outside it: background dates like "the 1989 Exxon Valdez spill" would otherwise squeeze
+    the story itself into a few pixels. Stretches outside the focus are drawn compressed."""
     first = min(d.start for d in dated)
     last = max(d.end for d in dated)
     if (last - first).days < 30:  # a few days: give the axis some room around them
         pad = dt.timedelta(days=max(3, (30 - (last - first).days) // 2))
         first, last = first - pad, last + pad
-    span = max(1, (last - first).days)
-    usable = AXIS_WIDTH - AXIS_LEFT - AXIS_RIGHT
+    left, right = float(AXIS_LEFT), float(AXIS_WIDTH - AXIS_RIGHT)
+    if focus is not None:
+        pad = dt.timedelta(days=max(3, (focus[1] - focus[0]).days // 20))
+        f0, f1 = max(first, focus[0] - pad), min(last, focus[1] + pad)
+        inside = sum(1 for d in dated if f0 <= d.start and d.end <= f1 + dt.timedelta(days=1))
+        if f1 > f0 and inside * 2 >= len(dated) and (last - first).days > 3 * (f1 - f0).days:
+            usable = right - left
+            segments = []
+            cursor = left
+            if first < f0:
+                segments.append(AxisSegment(first, f0, cursor, cursor + usable * 0.14, True))
+                cursor += usable * 0.14 + AXIS_GAP
+            tail = usable * 0.10 if last > f1 else 0.0
+            end = right - tail - (AXIS_GAP if tail else 0.0)
+            segments.append(AxisSegment(f0, f1, cursor, end))
+            if tail:
+                segments.append(AxisSegment(f1, last, right - tail, right, True))
+            return segments
+    return [AxisSegment(first, last, left, right)]
 
-    def x(day: dt.date) -> float:
-        return AXIS_LEFT + usable * (day - first).days / span
+
+def axis_x(segments: Sequence[AxisSegment], day: dt.date) -> float:
+    for segment in segments:
+        if day <= segment.last:
+            return segment.x(max(day, segment.first))
+    return segments[-1].x(segments[-1].last)
+
+
+def timeline_svg(dated: list[DatedEntry], focus: tuple[dt.date, dt.date] | None = None) -> str:
+    """An inline SVG time axis: a dot per day-dated entry, a dashed band per week/month/year entry."""
+    segments = axis_segments(dated, focus)
 
     # Lanes keep marks apart: a mark goes in the first lane where it does not overlap the last one.
     lane_ends: list[float] = []
     placed: list[tuple[DatedEntry, float, float, int]] = []
     for item in sorted(dated, key=lambda d: (d.start, d.end)):
-        left = x(item.start)
-        right = max(x(item.end), left + 4) if item.coarse else left
+        left = axis_x(segments, item.start)
+        right = max(axis_x(segments, item.end), left + 4) if item.coarse else left
         lo, hi = (left, right) if item.coarse else (left - 6, left + 6)
         lane = next((i for i, end in enumerate(lane_ends) if end < lo), None)
         if lane is None:
@@ -301,16 +348,33 @@ def timeline_svg(dated: list[DatedEntry]) -> str:
     height = baseline + 28
     parts = [
         f'<svg class="tl-axis" viewBox="0 0 {AXIS_WIDTH} {height}" role="img" '
-        f'aria-label="timeline from {first.isoformat()} to {last.isoformat()}" '
+        f'aria-label="timeline from {segments[0].first.isoformat()} to {segments[-1].last.isoformat()}" '
         f'xmlns="http://www.w3.org/2000/svg">',
-        f'<line class="baseline" x1="{AXIS_LEFT}" y1="{baseline}" x2="{AXIS_WIDTH - AXIS_RIGHT}" y2="{baseline}"/>',
     ]
-    for day, label in axis_ticks(first, last):
-        tx = x(day)
+    for number, segment in enumerate(segments):
         parts.append(
-            f'<g class="tick"><line x1="{tx:.1f}" y1="{top - 4}" x2="{tx:.1f}" y2="{baseline + 4}"/>'
-            f'<text x="{tx:.1f}" y="{baseline + 18}" text-anchor="middle">{esc(label)}</text></g>'
+            f'<line class="baseline{" compressed" if segment.compressed else ""}" x1="{segment.left:.1f}" '
+            f'y1="{baseline}" x2="{segment.right:.1f}" y2="{baseline}"/>'
         )
+        if number:  # a break in the axis: the scale changes here
+            gap = (segments[number - 1].right + segment.left) / 2
+            parts.append(
+                f'<path class="break" d="M{gap - 6:.1f} {baseline + 5} L{gap - 1:.1f} {baseline - 5} '
+                f'M{gap + 1:.1f} {baseline + 5} L{gap + 6:.1f} {baseline - 5}"/>'
+            )
+        ticks = axis_ticks(segment.first, segment.last)
+        if segment.compressed and len(ticks) > 2:
+            ticks = [ticks[0], ticks[-1]] if segment.right - segment.left > 80 else [ticks[0]]
+        labelled_year = False
+        for day, label in ticks:
+            if not labelled_year and not label.isdigit() and len(label) <= 3:
+                label = f"{label} {day.year}"  # the first month tick says which year it is
+            labelled_year = labelled_year or label[-4:].isdigit()
+            tx = segment.x(day)
+            parts.append(
+                f'<g class="tick"><line x1="{tx:.1f}" y1="{top - 4}" x2="{tx:.1f}" y2="{baseline + 4}"/>'
+                f'<text x="{tx:.1f}" y="{baseline + 18}" text-anchor="middle">{esc(label)}</text></g>'
+            )
     for item, left, right, lane in placed:
         cy = top + lane * LANE_HEIGHT + LANE_HEIGHT / 2
         words = item.entry.sentences[0].text if item.entry.sentences else ""
@@ -324,14 +388,19 @@ def timeline_svg(dated: list[DatedEntry]) -> str:
             )
             closing = "</rect>"
         else:
-            shape = f'<circle class="tl-mark tl-day" data-entry="{item.position}" cx="{left:.1f}" cy="{cy:.1f}" r="5">'
+            shape = (
+                f'<circle class="tl-mark tl-day" data-entry="{item.position}" cx="{left:.1f}" '
+                f'cy="{cy:.1f}" r="5">'
+            )
             closing = "</circle>"
         parts.append(f'<a href="#tl-e-{item.position}">{shape}<title>{esc(tooltip)}</title>{closing}</a>')
     parts.append("</svg>")
     return "".join(parts)
 
 
-def render_timeline(timeline: Timeline, index: ArticleIndex) -> str:
+def render_timeline(
+    timeline: Timeline, index: ArticleIndex, focus: tuple[dt.date, dt.date] | None = None
+) -> str:
     entries = list(timeline.entries)
     if not entries:
         return section("timeline", "Timeline", '<p class="lede">No dated events were found.</p>')
@@ -351,7 +420,7 @@ def render_timeline(timeline: Timeline, index: ArticleIndex) -> str:
         facts.append(f"{plural(undated, 'entry', 'entries')} without a date")
     body = [f'<p class="lede">{esc("; ".join(facts))}. Click a mark to go to its entry.</p>']
     if dated:
-        body.append(timeline_svg(dated))
+        body.append(timeline_svg(dated, focus))
         body.append(
             '<p class="legend"><span><svg width="12" height="12"><circle cx="6" cy="6" r="5" fill="#1f5fa8"/>'
             '</svg> a day</span><span><svg width="22" height="12"><rect x="1" y="1" width="20" '
@@ -678,10 +747,37 @@ def section(anchor: str, title: str, body: str, count: int | None = None) -> str
 
 
 def brief_title(brief: Brief) -> str:
+    """The article's own title for one article; else the names the most articles mention."""
     titles = [a.title for a in brief.articles if a.title]
     if len(brief.articles) == 1 and titles:
         return titles[0]
-    return "Brief"
+    names = leading_names(brief)
+    if not names:
+        return "Brief"
+    return "Brief: " + (names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1])
+
+
+def leading_names(brief: Brief, count: int = 3) -> list[str]:
+    if brief.entities:
+        ranked = sorted(brief.entities, key=lambda e: (-len(e.mentions), -sum(e.mentions.values()), e.name))
+        return [e.name for e in ranked if e.type in TITLE_LABELS][:count]
+    articles_per_name: dict[str, int] = defaultdict(int)
+    for article in brief.articles:
+        for name in {m.text for m in article.entities if m.label in TITLE_LABELS}:
+            articles_per_name[name] += 1
+    ranked_names = sorted(articles_per_name, key=lambda n: (-articles_per_name[n], n))
+    # Without the roster, "Assad" and "Bashar al-Assad" are one person: group names sharing a word
+    # (ignoring short particles) and show each group's fullest name.
+    groups: list[tuple[set[str], list[str]]] = []
+    for name in (n for n in ranked_names if articles_per_name[n] > 1):
+        words = {w for w in re.split(r"[\s\-]+", name.lower()) if len(w) > 2}
+        group = next((g for g in groups if g[0] & words), None)
+        if group is None:
+            groups.append((words, [name]))
+        else:
+            group[0].update(words)
+            group[1].append(name)
+    return [max(names, key=len) for _, names in groups[:count]]
 
 
 def facts_line(brief: Brief) -> str:
@@ -712,7 +808,11 @@ def render_report(brief: Brief, title: str | None = None, generated: dt.datetime
     if brief.summary is not None:
         add("summary", "Summary", render_summary(brief.summary, index))
     if brief.timeline is not None:
-        add("timeline", "Timeline", render_timeline(brief.timeline, index), len(brief.timeline.entries))
+        published = sorted(a.published for a in brief.articles if a.published)
+        focus = (published[0], published[-1]) if published else None
+        add(
+            "timeline", "Timeline", render_timeline(brief.timeline, index, focus), len(brief.timeline.entries)
+        )
     if brief.attributions is not None:
         add(
             "quotes", "Who said what", render_attributions(brief.attributions, index), len(brief.attributions)

@@ -97,7 +97,7 @@ PROMO_MARKERS = re.compile(
     r"^(part of complete coverage on|related (articles|stories|content|links|coverage|news)|"
     r"more (from|on|about|stories|news)\b.*|you (may|might) also (like|be interested)|"
     r"recommended( for you| stories)?|most (popular|read|viewed|shared)|top stories|"
-    r"read more|see also|also on .*|trending( now)?|latest (news|stories))\s*:?$",
+    r"read more|see also|trending( now)?|latest (news|stories))\s*:?$",
     re.IGNORECASE,
 )
 
@@ -164,7 +164,8 @@ def words_of(line: str) -> list[str]:
 
 
 def ends_like_prose(line: str) -> bool:
-    return bool(TERMINAL.search(line.rstrip()))
+    # tokenized corpora close quotes with a separate "''" token: look past it
+    return bool(TERMINAL.search(line.rstrip().rstrip("'`\" ")))
 
 
 def line_key(line: str) -> str:
@@ -212,6 +213,9 @@ def in_other_script(line: str, main_script: str | None) -> bool:
     total = sum(counts.values())
     return total >= 2 and counts[main_script] * 2 < total
 
+
+# How far down the first lines of a document the header (title, byline, deck, captions) may reach.
+HEADER_LINES = 8
 
 # --- the text path ----------------------------------------------------------------------------
 
@@ -290,13 +294,15 @@ def mark_lines(lines: list[Line], main_script: str | None) -> None:
         elif BULLET.match(text) and len(words_of(text)) <= 40:
             line.reason = "highlights"
 
-    # A caption printed twice: the same line two times in a row (the scraper took the image's
-    # caption and its alt text). A story paragraph never repeats itself verbatim next to itself.
+    body_start = mark_header(lines)
+    # A line printed twice in a row: above the story it is a photo caption the scraper took twice
+    # (caption and alt text), so both copies go; inside the story the second copy goes.
     for i in range(1, n):
-        if lines[i].text == lines[i - 1].text and len(words_of(lines[i].text)) >= 3:
-            lines[i - 1].reason = lines[i].reason = "caption-repeated"
-
-    mark_header(lines)
+        if lines[i].text == lines[i - 1].text and lines[i].reason is None:
+            if i <= body_start and len(words_of(lines[i].text)) >= 3:
+                lines[i - 1].reason = lines[i].reason = "caption-repeated"
+            else:
+                lines[i].reason = "duplicate"
     mark_promo_blocks(lines)
     mark_related_headlines(lines)
 
@@ -310,28 +316,24 @@ def mark_lines(lines: list[Line], main_script: str | None) -> None:
             kept.add(key)
 
 
-def mark_header(lines: list[Line]) -> None:
-    """Title, byline, deck and captions above the story.
+def mark_header(lines: list[Line]) -> int:
+    """Title, byline, deck and captions above the story; returns the index of the story's first line.
 
-    The header runs from the top to the first line of the story: a line starting with a dateline
-    ("WASHINGTON –", "Washington (CNN) --") or else the first line that reads as prose. The title is
-    the first header line left that looks like a headline; a short line without a full stop right
-    under it is its deck; a one-sentence line ending with a date is a photo caption.
+    The story starts at a line opening with a dateline ("WASHINGTON –", "Washington (CNN) --")
+    among the first lines, or else at the first line that reads as prose. Above it, the title is
+    the first line that looks like a headline; a line without a full stop right under it is its
+    deck; a one-sentence line ending with a date is a photo caption.
     """
-    body_start = None
-    for i, line in enumerate(lines[:40]):
-        if line.reason is None and DATELINE.match(line.text):
-            body_start = i
-            break
+    candidates = [i for i, line in enumerate(lines) if line.reason is None][:HEADER_LINES]
+    body_start = next((i for i in candidates if DATELINE.match(lines[i].text)), None)
     if body_start is None:
-        for i, line in enumerate(lines):
-            if line.reason is None and ends_like_prose(line.text) and len(words_of(line.text)) >= 8:
-                body_start = i
-                break
-    if body_start is None:
-        body_start = 0
+        body_start = next(
+            (i for i in candidates if ends_like_prose(lines[i].text) and len(words_of(lines[i].text)) >= 8),
+            candidates[-1] + 1 if candidates else 0,
+        )
     title_index = None
-    for i, line in enumerate(lines[: max(body_start, 1)]):
+    for i in range(body_start):
+        line = lines[i]
         if line.reason is not None:
             continue
         if title_index is None and looks_like_headline(line.text) and len(words_of(line.text)) >= 2:
@@ -343,29 +345,36 @@ def mark_header(lines: list[Line]) -> None:
             line.reason = "deck"
         elif title_index is not None and CAPTION_DATE_END.search(line.text):
             line.reason = "caption"
-        elif title_index is not None and i < body_start and not ends_like_prose(line.text.rstrip("'’\"”")):
+        elif title_index is not None and not ends_like_prose(line.text):
             line.reason = "deck"
-    # A byline may also sit just under the dateline-less title, inside the body's first lines.
+    # A byline may also sit just under the story's first line.
     for line in lines[body_start : body_start + 3]:
         if line.reason is None and BYLINE.match(line.text) and len(words_of(line.text)) <= 14:
             line.reason = "byline"
+    return body_start
 
 
 def mark_promo_blocks(lines: list[Line]) -> None:
-    """A promo marker ("Part of complete coverage on", "Related articles:") drops itself and the run
-    of lines glued under it (no blank line between them): the list of links it introduces."""
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        if PROMO_MARKERS.match(line.text.strip(" .:")) or PROMO_MARKERS.match(line.text):
-            line.reason = "promo"
-            j = i + 1
-            while j < len(lines) and not lines[j].blank_before:
-                lines[j].reason = lines[j].reason or "promo"
-                j += 1
-            i = j
-        else:
-            i += 1
+    """A promo marker ("Part of complete coverage on", "Related articles:") drops itself and the list
+    of links glued under it: the following lines up to a blank line, when they read as a list of
+    headlines with their teasers (at least every other line a headline), never running prose."""
+    for i, line in enumerate(lines):
+        if line.reason not in (None, "navigation") or len(words_of(line.text)) > 6:
+            continue
+        if not PROMO_MARKERS.match(line.text):
+            continue
+        line.reason = "promo"
+        block = []
+        for following in lines[i + 1 :]:
+            if following.blank_before or following.reason not in (None, "promo", "related-headline"):
+                break
+            if len(words_of(following.text)) >= 30:  # running prose: the story goes on
+                break
+            block.append(following)
+        headlines = sum(1 for b in block if looks_like_headline(b.text))
+        if block and headlines * 2 >= len(block):
+            for following in block:
+                following.reason = following.reason or "promo"
 
 
 def mark_related_headlines(lines: list[Line]) -> None:

@@ -48,12 +48,14 @@ DATE_META = (
     "cxenseparse:recs:publishtime",
 )
 ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+UTF8_PARSER = lxml_html.HTMLParser(encoding="utf-8")
 
 
 def parse_html(html: str) -> Any | None:
     """An lxml tree, or None when the markup cannot be parsed at all."""
     try:
-        return lxml_html.document_fromstring(html.encode("utf-8", "surrogatepass"))
+        # bytes with an explicit encoding: lxml would otherwise guess Latin-1 for pages without a charset
+        return lxml_html.document_fromstring(html.encode("utf-8", "replace"), parser=UTF8_PARSER)
     except (etree.ParserError, ValueError, etree.XMLSyntaxError):
         return None
 
@@ -63,8 +65,10 @@ def visible_text(html: str) -> str:
     tree = parse_html(html)
     if tree is None:
         return ""
-    for element in tree.iter(*INVISIBLE):
-        element.drop_tree() if element.getparent() is not None else None
+    # collect first: dropping elements while iterating would skip their siblings
+    for element in list(tree.iter(*INVISIBLE, etree.Comment)):
+        if element.getparent() is not None:
+            element.drop_tree()
     parts: list[str] = []
 
     def walk(element: Any) -> None:

@@ -1,0 +1,217 @@
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from storyline.clean import clean, clean_text, repair_glued_sentences
+from storyline.read import RawDocument
+
+from .conftest import SAMPLES
+
+
+def sample(prefix: str) -> str:
+    (path,) = SAMPLES.glob(f"{prefix}_*.txt")
+    return path.read_text(encoding="utf-8")
+
+
+def cleaned_sample(prefix: str):
+    return clean(RawDocument(source=prefix, content=sample(prefix)))
+
+
+# Lines of each sample that are page furniture, not story: none may survive cleaning.
+BOILERPLATE = {
+    "000": [
+        "Skip to main content",
+        "Syrian President Bashar al-Assad has faced international pressure to end a crackdown",
+        "NEW: The U.S. will call for Syria's president to step down",
+        "Opposition disputes Syrian president on crackdown",
+        "Syria claims end to operations",
+        "Global pressure on Syria grows",
+        "Conflicting reports on Syria crackdown",
+        "Syrian child caught in crossfire",
+        "Jordan, Turkey join calls for Syria to end violence",
+        "Part of complete coverage on",
+        "Interactive map: Arab unrest",
+        "Send your videos, stories to iReport",
+        "head to CNN Arabic",
+        "By Elise Labott",
+    ],
+    "001": [
+        "Accessibility links",
+        "Breaking News",
+        "speaks at a press conference during the ASEAN",
+    ],
+    "002": [
+        "Pro-Assad rally",
+        "Photo: EPA",
+        "Related articles:",
+        "(Photo: MCT)",
+        "Reuters contributed to the report",
+        "new comment",
+        "This will delete your current comment",
+        "פרסום ראשון",
+        "צילום",
+    ],
+    "003": ["ADVERTISEMENT", "Sergey Lavrov / AP"],
+    "004": ["archive of our partner", "war crimes charges pending at the UN"],
+}
+
+# Story sentences (beginning, middle and end of each story) that must all be kept.
+STORY = {
+    "000": [
+        "Washington (CNN) -- The United States on Thursday will call for Syrian President Bashar al-Assad",
+        "Although nobody is talking about military intervention in Syria",
+        "On Tuesday, Clinton said the brutality",
+        "Members of the opposition say Syria's disparate groups are working toward a unified front",
+    ],
+    "001": [
+        "PHNOM PENH — The United States says military and diplomatic defections in Syria",
+        "U.S. officials say the resolution being drafted would unify international economic sanctions",
+    ],
+    "002": [
+        "WASHINGTON – The Obama administration estimates",
+        "The draft proposal is aimed at halting Assad's deadly crackdown against anti-government demonstrators.",
+        "“There’s no certainty. These are tough issues,” she added.",
+        "Meanwhile, Russian Deputy Defense Minister Anatoly Antonov said Moscow will not stop selling weapons",
+    ],
+    "003": [
+        "Secretary of State John Kerry backtracked from America’s commitment",
+        "according to Foreign Policy:",
+        "Kerry said that Russia would try to arrange a conference as early as this month.",
+    ],
+    "004": [
+        "Update: Reuters has updated their story.",
+        "expressed alarm at the latest reports",
+        "The U.S. announced new sanctions against Syrian companies a week ago.",
+        "Original post: Forces loyal to Bashar Al-Assad went to the town of Latakia",
+    ],
+}
+
+TITLES = {
+    "000": "U.S. will call for Syrian leader to step down, officials say",
+    "001": "US: Defections Weakening Syrian Government",
+    "002": "Arab League softening Russian stance on Syria resolution",
+    "003": "Kerry Withdraws From Call For Assad's Resignation",
+    "004": "Assad: Military Operations Against Protesters Have Stopped",
+}
+
+
+@pytest.mark.parametrize("prefix", sorted(TITLES))
+def test_samples_keep_the_story_and_drop_the_page(prefix):
+    cleaned = cleaned_sample(prefix)
+    for line in BOILERPLATE[prefix]:
+        assert line not in cleaned.text, f"boilerplate left in {prefix}: {line!r}"
+    for sentence in STORY[prefix]:
+        assert sentence in cleaned.text, f"story text lost in {prefix}: {sentence!r}"
+    assert cleaned.title == TITLES[prefix]
+    assert TITLES[prefix] not in cleaned.text  # the headline is the title, not body text
+
+
+NOT_STORY = ("•", "U.S. Secretary of State Hillary Rodham Clinton speaks", "Moscow's ambassador to UN says")
+
+
+@pytest.mark.parametrize("prefix", sorted(TITLES))
+def test_every_story_paragraph_of_the_samples_is_kept(prefix):
+    """Every long paragraph of the raw files is story text and kept, except two header lines read
+    by eye: the VOA photo caption and the Ynet sub-headline."""
+    cleaned = cleaned_sample(prefix)
+    kept = " ".join(cleaned.text.split())
+    for line in sample(prefix).splitlines():
+        line = line.strip()
+        if len(line.split()) >= 40 and not line.startswith(NOT_STORY):
+            assert " ".join(repair_glued_sentences(line)[0].split()) in kept
+
+
+def test_every_removal_has_a_reason_and_the_text_of_the_input():
+    raw = sample("000")
+    cleaned = cleaned_sample("000")
+    assert cleaned.removed and all(r.reason and r.text in raw for r in cleaned.removed)
+    reasons = {r.reason for r in cleaned.removed}
+    assert {
+        "navigation",
+        "title",
+        "byline",
+        "caption-repeated",
+        "highlights",
+        "related-headline",
+        "promo",
+    } <= reasons
+    # the caption printed twice is removed twice
+    assert sum(r.reason == "caption-repeated" for r in cleaned.removed) == 2
+
+
+def test_other_script_and_first_published_lines_are_removed_with_their_reason():
+    reasons = {r.reason: r.text for r in cleaned_sample("002").removed}
+    assert reasons["other-script"].startswith('"שיחות')
+    assert reasons["first-published"] == "פרסום ראשון: 02.02.12, 17:29"
+    assert reasons["credit"] == "Reuters contributed to the report"
+
+
+def test_glued_sentences_are_repaired_but_not_initials_or_urls():
+    assert (
+        repair_glued_sentences("against al-Assad.On Tuesday, Clinton")[0]
+        == "against al-Assad. On Tuesday, Clinton"
+    )
+    assert repair_glued_sentences('she said."The next')[0] == 'she said." The next'
+    for untouched in ("the U.S.A. team", "visit cnn.Com today", "at 5 p.m.Sunday", "Ph.D. student"):
+        assert repair_glued_sentences(untouched)[0] == untouched
+    assert "al-Assad. On Tuesday" in cleaned_sample("000").text
+
+
+def test_tokenized_one_sentence_a_line_text_is_left_alone():
+    """Timeline17 style: every line a tokenized sentence; nothing of the story may go."""
+    text = (
+        "The swine flu virus will infect a third of the world 's population , scientists warned today .\n"
+        "`` It is likely to spread around the world , '' he said .\n"
+        "We do n't know .\n"
+        "Officials said the vaccine would be ready in the autumn .\n"
+        "Also on Sunday , rebels fought to hold on to Qawalish , a key village .\n"
+        "Several others were injured , Jwaili said .\n"
+    )
+    cleaned = clean_text(text)
+    assert cleaned.removed == []
+    assert cleaned.text.split("\n\n") == text.strip().split("\n")
+
+
+def test_a_promo_marker_never_swallows_running_prose():
+    story = " ".join(["The council met on Monday and voted to extend the curfew by two more weeks."] * 3)
+    text = f"Headline Of The Story\n\n{story}\nRelated\n{story}\n{story}\n"
+    cleaned = clean_text(text)
+    assert cleaned.text.count("The council met") == 9 or cleaned.text.count(story) >= 1
+    assert sum(r.reason == "promo" for r in cleaned.removed) <= 1
+
+
+def whitespace_free(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_cleaning_never_invents_text_and_never_crashes(text):
+    cleaned = clean_text(text)
+    source = whitespace_free(text.replace("\u00a0", " "))
+    # every kept paragraph and every removed line is a piece of the input (spaces aside)
+    for paragraph in cleaned.text.split("\n\n"):
+        assert whitespace_free(paragraph) in source
+    for removed in cleaned.removed:
+        assert whitespace_free(removed.text) in source
+    assert cleaned.title is None or whitespace_free(cleaned.title) in source
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Skip to main content", "Share", "The talks ended on Friday.", "Photo: AP", "Ж", "中文 新闻", ""]
+        )
+        | st.text(max_size=40),
+        max_size=30,
+    )
+)
+def test_cleaning_random_documents_of_real_looking_lines(lines):
+    text = "\n".join(lines)
+    cleaned = clean_text(text)
+    assert "Skip to main content" not in cleaned.text
+    total = len(whitespace_free(cleaned.text)) + sum(len(whitespace_free(r.text)) for r in cleaned.removed)
+    assert total <= len(whitespace_free(text.replace("\u00a0", " ")))

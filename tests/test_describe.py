@@ -1,0 +1,125 @@
+import datetime as dt
+
+import pytest
+
+from storyline.clean import clean
+from storyline.describe import all_mentioned_dates, date_from_url, describe, is_english, parse_date
+from storyline.model import Article
+from storyline.outlets import outlet_from_url
+from storyline.pipeline import prepare_one
+from storyline.read import RawDocument
+
+from .conftest import SAMPLES
+
+
+def described(prefix: str, **fields) -> Article:
+    (path,) = SAMPLES.glob(f"{prefix}_*.txt")
+    raw = RawDocument(source=str(path), content=path.read_text(encoding="utf-8"), fields=fields)
+    return prepare_one(raw, "id")
+
+
+# What each sample's own text supports (see the README of the samples): outlet, how it was found,
+# byline where one is printed, and the publication date where the text states one.
+EXPECTED = {
+    "000": ("CNN", "text:dateline", "Elise Labott"),
+    "001": ("VOA", "text:page-template", None),
+    "002": ("Ynet", "text:page-template", None),
+    "003": (None, None, None),
+    "004": ("The Wire", "text:partner-notice", None),
+}
+
+
+@pytest.mark.parametrize("prefix", sorted(EXPECTED))
+def test_outlet_and_byline_of_the_samples(prefix):
+    article = described(prefix)
+    outlet, provenance, byline = EXPECTED[prefix]
+    assert (article.outlet, article.outlet_provenance, article.byline) == (outlet, provenance, byline)
+    assert article.language == "en"
+
+
+def test_stated_dates_of_the_samples():
+    ynet = described("002")
+    assert ynet.published == dt.date(2012, 2, 2)
+    assert ynet.published_provenance == "text:first-published-line" and not ynet.published_estimated
+    voa = described("001")
+    assert voa.published == dt.date(2012, 7, 12)
+    assert voa.published_provenance == "text:photo-caption" and not voa.published_estimated
+
+
+def test_undated_articles_are_estimated_or_unknown_never_stated():
+    kerry = described("003")
+    # it mentions August 2011 and June 2011: the publication is no earlier than August 2011
+    assert kerry.published == dt.date(2011, 8, 1) and kerry.published_estimated
+    assert kerry.published_provenance == "estimate:latest-date-mentioned"
+    assert kerry.published_confidence < 0.5
+    cnn = described("000")  # only weekdays ("on Thursday"): nothing to date it by
+    assert cnn.published is None and not cnn.published_estimated
+
+
+def test_user_given_fields_win():
+    article = described("003", outlet="Washington Free Beacon", published="2013-05-07", byline="Staff")
+    assert article.outlet == "Washington Free Beacon" and article.outlet_provenance == "user"
+    assert article.published == dt.date(2013, 5, 7) and article.published_provenance == "user"
+    assert not article.published_estimated and article.byline == "Staff"
+
+
+def test_contributing_agency_is_not_the_outlet():
+    article = described("002")
+    assert article.extra["contributors"] == ["Reuters"] and article.outlet == "Ynet"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("פרסום ראשון: 02.02.12, 17:29", dt.date(2012, 2, 2)),
+        ("Published: July 12, 2012", dt.date(2012, 7, 12)),
+        ("Tuesday 12 May 2009 16.36 BST", dt.date(2009, 5, 12)),
+        ("Updated 2011-08-18T10:00", dt.date(2011, 8, 18)),
+        ("posted 8/18/2011", dt.date(2011, 8, 18)),
+        ("18/08/2011", dt.date(2011, 8, 18)),
+        ("Aug. 18th, 2011", dt.date(2011, 8, 18)),
+        ("on 31.02.12", None),
+        ("no date here 1234", None),
+    ],
+)
+def test_parse_date_formats(text, expected):
+    assert parse_date(text) == expected
+
+
+def test_mentioned_dates_and_url_dates():
+    assert all_mentioned_dates("in August 2011 and on June 3, 2012") == [
+        (dt.date(2012, 6, 3), "day"),
+        (dt.date(2011, 8, 1), "month"),
+    ]
+    assert date_from_url("https://edition.cnn.com/2011/08/18/world/syria/index.html") == dt.date(2011, 8, 18)
+    assert date_from_url("https://example.com/news/123") is None
+
+
+def test_outlet_from_url():
+    assert outlet_from_url("https://edition.cnn.com/2011/08/18/x").name == "CNN"  # type: ignore[union-attr]
+    assert outlet_from_url("http://www.ynetnews.com/articles/0,7340,L-4184367,00.html").name == "Ynet"  # type: ignore[union-attr]
+    assert outlet_from_url("https://news.example.co.uk/a").name == "example.co.uk"  # type: ignore[union-attr]
+    assert outlet_from_url("not a url") is None
+
+
+def test_url_gives_outlet_and_date():
+    raw = RawDocument(
+        source="x",
+        content="Some headline here\n\n" + "The minister said on Monday that talks would go on. " * 3,
+    )
+    raw.fields["url"] = "https://www.reuters.com/article/2012/07/12/us-syria/"
+    cleaned = clean(raw)
+    article = Article(id="x", source="x", text=cleaned.text)
+    describe(article, raw, cleaned)
+    assert (article.outlet, article.outlet_provenance) == ("Reuters", "url")
+    assert (article.published, article.published_provenance) == (dt.date(2012, 7, 12), "url")
+
+
+def test_language_check():
+    assert is_english(
+        "The president said on Tuesday that the talks with the rebels would go on for as long as it takes."
+    )
+    assert not is_english(
+        "Le président a déclaré mardi que les négociations avec les rebelles se poursuivraient aussi longtemps "
+        "que nécessaire, selon un communiqué publié par la présidence dans la soirée."
+    )

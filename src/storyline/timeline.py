@@ -48,6 +48,7 @@ DATE_WEIGHTS = {
     "mentions_before": 0.25,
     "mentions_after": -0.2,
 }
+DATE_FEATURES = tuple(DATE_WEIGHTS)
 
 
 @dataclass

@@ -1,0 +1,107 @@
+import datetime as dt
+
+import pytest
+
+from storyline.evaluate import timeline17, timex
+from storyline.model import CitedSentence, Timeline, TimelineEntry
+
+from .conftest import DATA
+
+TBAQ = DATA / "tempeval3" / "TBAQ-cleaned"
+T17 = DATA / "timeline17"
+
+
+def test_read_timeml_strips_tags_and_keeps_gold_spans():
+    document = timex.read_timeml(TBAQ / "TimeBank" / "ABC19980108.1830.0711.tml")
+    assert document.dct == dt.date(1998, 1, 8)
+    assert "<" not in document.text and "TIMEX3" not in document.text
+    first = document.gold[0]
+    assert (first.text, first.type, first.value) == ("week", "DURATION", "P1W")
+    for gold in document.gold:
+        assert document.text[gold.start : gold.end] == gold.text
+    assert all(g.value != "1998-01-08" or g.text != "19980108" for g in document.gold)  # the DCT is not gold
+
+
+def test_greedy_matching_is_one_to_one_and_prefers_the_largest_overlap():
+    system = [timex.Span(0, 10, "DATE", "x"), timex.Span(12, 14, "DATE", "y")]
+    gold = [timex.Span(2, 10, "DATE", "x"), timex.Span(0, 3, "DATE", "z"), timex.Span(20, 25, "DATE", "w")]
+    assert timex.match_pairs(system, gold) == [(0, 0)]
+    assert timex.prf(1, 2, 3) == {"precision": 0.5, "recall": 0.3333, "f1": 0.4}
+
+
+def test_gold_as_system_scores_perfectly():
+    document = timex.read_timeml(
+        TBAQ / "AQUAINT" / sorted(p.name for p in (TBAQ / "AQUAINT").glob("*.tml"))[0]
+    )
+    counts, errors = timex.score_document(document, lambda text, dct: list(document.gold))
+    result = counts.as_dict()
+    assert result["strict"]["f1"] == 1.0 and result["value_accuracy"] == 1.0 and not errors
+
+
+def test_timex_cli_json(capsys):
+    from storyline.cli.main import main
+
+    status = main(["evaluate", "timex", str(TBAQ / "TimeBank"), "--json", "--no-anchor"])
+    assert status == 0
+    import json
+
+    data = json.loads(capsys.readouterr().out)
+    assert set(data) >= {"strict", "relaxed", "value_accuracy", "type_accuracy", "seconds_per_doc"}
+    assert data["documents"] == 183
+
+
+@pytest.mark.gate
+def test_gate_timex_on_timebank_and_aquaint():
+    result = timex.evaluate(timex.read_corpus(TBAQ))
+    # Measured: relaxed F1 0.933 / 0.930, value 0.858 / 0.829, type 0.963 / 0.955 (TimeBank / AQUAINT).
+    assert result["relaxed"]["f1"] >= 0.92
+    assert result["value_accuracy"] >= 0.83
+    assert result["type_accuracy"] >= 0.94
+    assert result["parts"]["AQUAINT"]["relaxed"]["f1"] >= 0.91
+    assert result["seconds_per_doc"] <= 0.1
+
+
+def test_gold_timelines_come_from_the_jsonl_and_skip_bad_dates(capsys):
+    (gold,) = timeline17.read_gold_timelines(T17 / "MJ_bbc")
+    assert len(gold.entries) == 37 and gold.name == "bbc.co.uk"  # 38 blocks, one date given twice
+    from_text = timeline17.read_gold(T17 / "MJ_bbc" / "timelines" / "bbc.co.uk.txt")
+    assert "2011-04-0" in capsys.readouterr().err
+    assert set(from_text.entries) == set(gold.entries)
+    assert gold.sentences_per_date == round(sum(map(len, gold.entries.values())) / len(gold.entries))
+
+
+def test_gold_timeline_as_prediction_scores_one():
+    topic = timeline17.read_topic(T17 / "H1N1_guardian")
+    gold = topic.timelines[0]
+    assert topic.articles and all(a.published for a in topic.articles)
+    perfect = Timeline(
+        entries=[
+            TimelineEntry(date.isoformat(), "day", [CitedSentence(text=s, citations=[]) for s in sentences])
+            for date, sentences in sorted(gold.entries.items())
+        ]
+    )
+    scores = timeline17.score(perfect, gold)
+    assert scores["date"]["f_score"] == 1.0
+    assert scores["rouge_1"]["f_score"] > 0.99
+    assert timeline17.score(Timeline(entries=[]), gold)["date"]["f_score"] == 0.0
+
+
+def test_average_follows_news_tls():
+    results = [
+        {m: {"precision": 1.0, "recall": 0.5, "f_score": 2 / 3} for m in ("rouge_1", "rouge_2", "date")},
+        {m: {"precision": 0.0, "recall": 0.0, "f_score": 0.0} for m in ("rouge_1", "rouge_2", "date")},
+    ]
+    summary = timeline17.average(results)
+    assert summary["date_f1"] == round(2 * 0.5 * 0.25 / 0.75, 4)
+    assert summary["date_f1_mean_of_f"] == round(1 / 3, 4)
+
+
+@pytest.mark.gate
+def test_gate_timeline17_on_two_topics():
+    result = timeline17.evaluate(T17, topics=["H1N1_guardian", "MJ_bbc"], cross_validate=False)
+    average = result["average"]
+    # Measured with the shipped weights (see BENCHMARKS.md): floors a little below.
+    assert average["date_f1"] >= 0.50
+    assert average["rouge_1"] >= 0.11
+    assert average["rouge_2"] >= 0.035
+    assert average["seconds_per_topic"] <= 10

@@ -1,0 +1,44 @@
+"""Time expressions on TimeBank + AQUAINT (TempEval-3 protocol), storyline beside dateparser, in one run.
+
+Run from the project root:  .venv/bin/python benchmarks/timex.py [DIR]
+DIR defaults to ../shared/data/tempeval3/TBAQ-cleaned. Prints strict/relaxed span F1, value and type
+accuracy over relaxed matches and seconds per document, per part (TimeBank, AQUAINT) and overall.
+HeidelTime's figures (published on te3-platinum) are printed for reference; it is not run here (it
+needs a JVM and TreeTagger).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from storyline.evaluate.timex import dateparser_tagger, evaluate, read_corpus
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT = ROOT.parent / "shared" / "data" / "tempeval3" / "TBAQ-cleaned"
+
+
+def main() -> int:
+    directory = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
+    documents = read_corpus(directory)
+    rows = [
+        ("storyline", evaluate(documents)),
+        ("dateparser search_dates", evaluate(documents, dateparser_tagger)),
+    ]
+    print(
+        f"{'system':<26} {'part':<10} {'strict F1':>9} {'relaxed F1':>10} {'value':>6} {'type':>6} {'s/doc':>7}"
+    )
+    for name, result in rows:
+        for part, scores in [*result["parts"].items(), ("all", result)]:
+            print(
+                f"{name:<26} {part:<10} {scores['strict']['f1']:9.3f} {scores['relaxed']['f1']:10.3f} "
+                f"{scores['value_accuracy']:6.3f} {scores['type_accuracy']:6.3f} {scores['seconds_per_doc']:7.4f}"
+            )
+    print(
+        f"{'HeidelTime (published)':<26} {'platinum':<10} {0.818:9.3f} {0.907:10.3f} {0.861:6.3f} {0.918:6.3f} {3.9:7.4f}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -106,7 +106,6 @@
     var start = parseInt(button.getAttribute("data-start"), 10);
     var end = parseInt(button.getAttribute("data-end"), 10);
     returnTo = button;
-    reveal(article);
     document.querySelectorAll(".sent.hl").forEach(function (s) { s.classList.remove("hl"); });
     var hits = Array.prototype.filter.call(article.querySelectorAll(".sent"), function (s) {
       var a = parseInt(s.getAttribute("data-start"), 10), b = parseInt(s.getAttribute("data-end"), 10);
@@ -114,6 +113,7 @@
     });
     hits.forEach(function (s) { s.classList.add("hl"); });
     var target = hits[0] || article;
+    reveal(target);  // its page of the article list, and the article opened
     target.scrollIntoView({ block: "center" });
     if (panel) {
       panel.querySelector(".src-outlet").textContent = article.getAttribute("data-label") || "";

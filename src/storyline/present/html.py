@@ -28,7 +28,8 @@ from typing import Any
 from ..model import Article, Attribution, Brief, Citation, CitedSentence, Entity, Timeline, TimelineEntry
 
 # Entity types that may name the story in the page's heading.
-TITLE_LABELS = {"PERSON", "ORG", "GPE", "EVENT"}
+# (spaCy labels for article mentions; the roster's own types for its entries.)
+TITLE_LABELS = {"PERSON", "ORG", "GPE", "EVENT", "person", "organization", "place", "country", "event"}
 # Items per page in the paginated sections.
 ARTICLES_PER_PAGE = 20
 ENTRIES_PER_PAGE = 25
@@ -498,15 +499,33 @@ def render_attributions(attributions: Sequence[Attribution], index: ArticleIndex
 
 
 def role_text(role: dict[str, Any]) -> str:
-    parts = []
     for key in ("role", "title", "description", "label", "text", "value", "name"):
         value = role.get(key)
         if isinstance(value, str) and value:
-            parts.append(value)
-            break
-    if not parts:
-        parts = [f"{k}: {v}" for k, v in role.items() if isinstance(v, str | int | float) and k != "article"]
-    return "; ".join(parts)
+            return value
+    return ""
+
+
+def roles_html(roles: Sequence[dict[str, Any]], limit: int = 5) -> str:
+    """Each distinct role once, with who gave it and when (the earliest dated mention)."""
+    seen: dict[str, list[dict[str, Any]]] = {}
+    for role in roles:
+        text = role_text(role)
+        if text:
+            seen.setdefault(text.lower(), []).append(role)
+    parts = []
+    for given in list(seen.values())[:limit]:
+        dated = sorted((r for r in given if r.get("date")), key=lambda r: str(r["date"]))
+        first = dated[0] if dated else given[0]
+        outlets = sorted({str(r["outlet"]) for r in given if r.get("outlet")})
+        where = ", ".join(outlets[:3]) + (f" +{len(outlets) - 3}" if len(outlets) > 3 else "")
+        when = str(first.get("date") or "")
+        detail = " · ".join(x for x in (where, when) if x)
+        parts.append(
+            f"{esc(role_text(first))}" + (f' <span class="cue">({esc(detail)})</span>' if detail else "")
+        )
+    more = len(seen) - limit
+    return "<br>".join(parts) + (f' <span class="cue">and {more} more</span>' if more > 0 else "")
 
 
 def render_roster(entities: Sequence[Entity], index: ArticleIndex) -> str:
@@ -523,12 +542,11 @@ def render_roster(entities: Sequence[Entity], index: ArticleIndex) -> str:
     for entity in ordered:
         aliases = [a for a in entity.aliases if a != entity.name]
         total = sum(entity.mentions.values())
-        roles = "; ".join(r for r in (role_text(r) for r in entity.roles) if r)
         rows.append(
             f'<tr class="pg-item" data-key="{esc(" ".join([entity.name, *aliases]))}">'
             f"<td><strong>{esc(entity.name)}</strong></td><td>{esc(entity.type)}</td>"
             f"<td>{esc(', '.join(aliases[:8]) + (' …' if len(aliases) > 8 else ''))}</td>"
-            f"<td>{esc(roles)}</td>"
+            f"<td>{roles_html(entity.roles)}</td>"
             f'<td class="num">{total:,}</td><td class="num">{len(entity.mentions):,}</td></tr>'
         )
     body = (

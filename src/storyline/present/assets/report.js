@@ -159,5 +159,8 @@
     var pager = pagers.filter(function (p) { return p.list.id === box.getAttribute("data-filter-for"); })[0];
     if (pager) { box.addEventListener("input", function () { pager.filter(box.value); }); }
   });
+  // Opened with a #fragment (a bookmarked entry or article): show it, even on a later page.
+  var initial = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  if (initial) { reveal(initial); initial.scrollIntoView({ block: "start" }); }
   document.documentElement.setAttribute("data-ready", "1");
 })();

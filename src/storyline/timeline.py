@@ -247,10 +247,12 @@ def build_timeline(
         return Timeline(entries=[])
     stats = date_statistics(dated, used)
     ranked = rank_dates(stats, weights)
-    by_date: dict[Point, list[DatedSentence]] = defaultdict(list)
-    for item in dated:
-        by_date[item.point].append(item)
-    vectorizer = fit_vectorizer([item.text for item in dated])
+    by_date: dict[Point, list[int]] = defaultdict(list)
+    for position, item in enumerate(dated):
+        by_date[item.point].append(position)
+    texts = sorted({item.text for item in dated})
+    row_of = {text: row for row, text in enumerate(texts)}
+    matrix = fit_vectorizer(texts).transform(texts)
     wanted = DEFAULT_DATES if dates is None else dates
     entries: list[TimelineEntry] = []
     said: set[str] = set()
@@ -258,8 +260,9 @@ def build_timeline(
     for point in ranked:
         if len(entries) >= wanted:
             break
-        candidates = [c for c in by_date[point] if normalized(c.text) not in said]
-        chosen = summarize_date(candidates, per_date, vectorizer)
+        candidates = [dated[i] for i in by_date[point] if normalized(dated[i].text) not in said]
+        rows = matrix[[row_of[c.text] for c in candidates]]
+        chosen = summarize_date(candidates, per_date, rows)
         if not chosen:
             continue
         for group in chosen:
@@ -312,75 +315,74 @@ def fit_vectorizer(texts: list[str]):  # type: ignore[no-untyped-def]
     return vectorizer
 
 
-def summarize_date(candidates: list[DatedSentence], k: int, vectorizer) -> list[list[DatedSentence]]:  # type: ignore[no-untyped-def]
-    """Up to ``k`` groups of near-identical sentences that together best cover what the date's sentences say."""
+def summarize_date(candidates: list[DatedSentence], k: int, rows) -> list[list[DatedSentence]]:  # type: ignore[no-untyped-def]
+    """Up to ``k`` groups of near-identical sentences that together best cover what the date's sentences say.
+
+    ``rows`` are the candidates' TF-IDF vectors.
+    """
     import numpy as np
     from sklearn.preprocessing import normalize
 
     if not candidates or k <= 0:
         return []
-    groups = [[candidates[i] for i in g] for g in near_duplicate_groups([c.text for c in candidates])]
-    matrix = vectorizer.transform([c.text for c in candidates])
+    # Work in the space of the words these sentences use: small and dense.
+    columns = np.unique(rows.indices)
+    if not len(columns):
+        return []
+    vectors = rows[:, columns].toarray()
     mentioned = np.array([c.mentioned for c in candidates])
-    centroid = date_centroid(matrix, mentioned)
+    centroid = date_centroid(vectors, mentioned)
     if centroid is None:
         return []
-    similarity = np.asarray(matrix @ centroid.T).ravel()
+    similarity = vectors @ centroid
     keep = similarity >= knee_threshold(similarity)
     if not keep.any():
         keep = similarity > 0
-    members = {id(c): i for i, c in enumerate(candidates)}
-    kept_groups = [g for g in groups if any(keep[members[id(m)]] for m in g)]
-    if not kept_groups:
+    # Near-identical sentences among those kept (wire copies, reprints) become one group.
+    kept_indices = np.flatnonzero(keep)
+    kept = [
+        [int(kept_indices[i]) for i in group]
+        for group in near_duplicate_groups([candidates[i].text for i in kept_indices])
+    ]
+    if not kept:
         return []
-    # A group is represented by the sum of its members: what several articles say weighs more.
-    group_vectors = normalize(
-        np.vstack([np.asarray(matrix[[members[id(m)] for m in g]].sum(axis=0)) for g in kept_groups])
-    )
-    rows = [np.asarray(matrix[members[id(g[0])]].todense()).ravel() for g in kept_groups]
-    kept_centroid = normalize(np.asarray(matrix[np.flatnonzero(keep)].sum(axis=0)))
+    kept_centroid = normalize(vectors[keep].sum(axis=0, keepdims=True)).ravel()
+    representatives = np.vstack([vectors[indices[0]] for indices in kept])
+    shared = np.array([len({candidates[i].article.id for i in indices}) > 1 for indices in kept])
     chosen: list[int] = []
-    summary = np.zeros(kept_centroid.shape[1])
-    while len(chosen) < min(k, len(kept_groups)):
-        best, best_score = -1, -1.0
-        for i in range(len(kept_groups)):
-            if i in chosen:
-                continue
-            vector = summary + rows[i]
-            norm = np.linalg.norm(vector)
-            score = float(vector @ kept_centroid.ravel() / norm) if norm else 0.0
-            score += 0.05 * float(group_vectors[i] @ kept_centroid.ravel()) * (len(kept_groups[i]) > 1)
-            if score > best_score:
-                best, best_score = i, score
-        if best < 0:
+    summary = np.zeros_like(kept_centroid)
+    while len(chosen) < min(k, len(kept)):
+        # Greedy: the group whose sentence brings the summary closest to the centroid; a sentence that several
+        # articles carry wins a near tie.
+        totals = representatives + summary
+        norms = np.linalg.norm(totals, axis=1)
+        scores = np.divide(totals @ kept_centroid, norms, out=np.zeros(len(kept)), where=norms > 0)
+        scores = scores + 0.01 * shared
+        scores[chosen] = -np.inf
+        best = int(np.argmax(scores))
+        if not np.isfinite(scores[best]):
             break
         chosen.append(best)
-        summary = summary + rows[best]
-    return [kept_groups[i] for i in chosen]
+        summary = summary + representatives[best]
+    return [[candidates[i] for i in kept[g]] for g in chosen]
 
 
-def date_centroid(matrix, mentioned):  # type: ignore[no-untyped-def]
-    """The words a date's sentences share: the mean of the sentences that mention it, plus the mean of the
+def date_centroid(vectors, mentioned):  # type: ignore[no-untyped-def]
+    """The words a date's sentences share: the mean of the sentences that mention it plus the mean of the
     lead sentences published then, kept only where both kinds use the word (when there are both)."""
     import numpy as np
-    from sklearn.preprocessing import normalize
 
-    parts = []
-    for mask in (mentioned, ~mentioned):
-        if mask.any():
-            parts.append(np.asarray(matrix[np.flatnonzero(mask)].mean(axis=0)).ravel())
+    parts = [vectors[mask].mean(axis=0) for mask in (mentioned, ~mentioned) if mask.any()]
     if not parts:
         return None
+    centroid = parts[0]
     if len(parts) == 2:
         both = (parts[0] > 0) & (parts[1] > 0)
         centroid = np.where(both, parts[0] + parts[1], 0.0)
         if not centroid.any():
             centroid = parts[0] + parts[1]
-    else:
-        centroid = parts[0]
-    if not centroid.any():
-        return None
-    return normalize(centroid.reshape(1, -1))
+    norm = np.linalg.norm(centroid)
+    return centroid / norm if norm else None
 
 
 def knee_threshold(values) -> float:  # type: ignore[no-untyped-def]

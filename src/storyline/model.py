@@ -107,6 +107,8 @@ class Attribution:
     anonymous: bool = False
     cue_start: int | None = None
     cue_end: int | None = None
+    # The roster entry of the speaker (``Entity.id``), set when a roster links it.
+    speaker_entity_id: str | None = None
 
 
 @dataclass
@@ -247,6 +249,8 @@ class Entity:
     aliases: list[str]
     mentions: dict[str, int]
     roles: list[dict[str, Any]] = field(default_factory=list)
+    # Mentions per outlet (``unknown`` when an article's outlet is not known).
+    outlets: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -267,6 +271,10 @@ class Position:
     stance: str
     date: str | None
     citation: Citation
+    # The sentence that states the position, and how its date was found
+    # (``mentioned`` in the sentence, ``published`` date of the article, ``estimated`` publication date).
+    text: str = ""
+    date_provenance: str = ""
 
 
 @dataclass
@@ -276,6 +284,17 @@ class Reversal:
     from_: str
     to: str
     citations: list[Citation]
+    from_date: str | None = None
+    to_date: str | None = None
+
+
+@dataclass
+class Comparison:
+    """Where the articles agree, disagree and change position (``storyline compare``)."""
+
+    claims: list[Claim]
+    positions: list[Position]
+    reversals: list[Reversal]
 
 
 @dataclass

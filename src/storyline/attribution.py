@@ -1,0 +1,712 @@
+"""Who said what: direct quotes and reported speech, with speaker, cue and content spans.
+
+An attribution has three parts (the PolNeAR scheme): the *source* (speaker), the *cue* (the verb
+or phrase that marks the attribution: "said", "told", "according to", "urged", "believes") and
+the *content* (what is attributed). They are found on spaCy's dependency parse:
+
+1. **Cues.** Every verb is scored by the cue model (``storyline.cues``: a logistic regression
+   over the verb's lemma and syntactic frame, fitted on PolNeAR's training split); "according to"
+   is a cue of its own. A verb inside a quotation is not a cue of the quoting sentence.
+2. **Content.** The cue's complements (clausal complement, object, infinitive, ...), as one span;
+   for "according to X" the clause it modifies. A content span that reaches into a quotation is
+   widened to the whole quotation, so a quote the parser split into two sentences stays whole.
+3. **Speaker.** The cue's subject (the agent of a passive cue; the subject of the governing verb
+   for a cue without one, as in "and added"). Pronouns and definite descriptions ("the official")
+   resolve to the speaker they refer back to; anonymous sources ("a senior U.S. official") keep
+   their description and are flagged ``anonymous``.
+4. **Quotes without a cue in their clause** take the nearest reporting verb with a subject in the
+   same or the next sentence; a quoted paragraph right after a quote continues that speaker.
+
+Quotation marks are paired within a paragraph: a quote whose closing mark is missing ends at the
+end of its paragraph, so it never swallows the article's other quotes.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .cues import CueScorer, load_cue_model
+from .model import Article, Attribution
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+OPENING_QUOTES = "\u201c\u201e\u00ab"
+CLOSING_QUOTES = "\u201d\u00bb"
+STRAIGHT_QUOTE = '"'
+QUOTE_CHARS = OPENING_QUOTES + CLOSING_QUOTES + STRAIGHT_QUOTE
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+# Children of a cue that are never part of what is attributed.
+NOT_CONTENT_DEPS = {
+    "nsubj",
+    "nsubjpass",
+    "csubj",
+    "agent",
+    "aux",
+    "auxpass",
+    "neg",
+    "advmod",
+    "npadvmod",
+    "punct",
+    "cc",
+    "conj",
+    "mark",
+    "prt",
+    "expl",
+    "intj",
+    "dep",
+    "meta",
+    "preconj",
+    "case",
+    "advcl",
+    "relcl",
+    "acl",
+    "appos",
+}
+# Complements that carry the attributed content.
+CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "attr", "oprd", "acomp", "pcomp", "prep", "dative", "parataxis"}
+# Preposition heads that introduce time, place or manner rather than content ("said on Tuesday").
+CIRCUMSTANCE_PREPS = {
+    "on",
+    "in",
+    "at",
+    "during",
+    "after",
+    "before",
+    "since",
+    "until",
+    "from",
+    "by",
+    "with",
+    "via",
+}
+
+PRONOUNS = {"he", "she", "they", "i", "we", "it", "you"}
+RELATIVE_PRONOUNS = {"who", "which", "that"}
+# Head nouns of descriptions that stand for a person or body without naming it.
+ANONYMOUS_HEADS = {
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "aide",
+    "aides",
+    "diplomat",
+    "diplomats",
+    "person",
+    "people",
+    "insider",
+    "insiders",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "staffer",
+    "staffers",
+    "observer",
+    "observers",
+    "analyst",
+    "analysts",
+    "expert",
+    "experts",
+    "activist",
+    "activists",
+    "witness",
+    "witnesses",
+    "resident",
+    "residents",
+    "critic",
+    "critics",
+    "member",
+    "members",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "officer",
+    "officers",
+    "someone",
+    "somebody",
+}
+NAMED_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+# Reporting verbs that may take a quotation from a neighbouring sentence ("..." he said).
+QUOTE_CUE_LEMMAS = {
+    "say",
+    "tell",
+    "add",
+    "write",
+    "ask",
+    "note",
+    "explain",
+    "continue",
+    "insist",
+    "argue",
+    "declare",
+    "warn",
+    "reply",
+    "respond",
+    "tweet",
+    "state",
+    "recall",
+    "conclude",
+    "quip",
+    "joke",
+    "admit",
+    "acknowledge",
+    "claim",
+    "complain",
+    "announce",
+    "remark",
+    "observe",
+    "exclaim",
+    "urge",
+    "predict",
+    "shout",
+    "post",
+    "read",
+}
+MIN_QUOTE_WORDS = 3
+
+
+@dataclass(frozen=True)
+class Region:
+    """A quotation: ``[start, end)`` with its marks; ``closed`` is False when its closing mark is missing."""
+
+    start: int
+    end: int
+    closed: bool = True
+
+
+def quotation_regions(text: str) -> list[Region]:
+    """Quotations in the text, paired left to right within each paragraph.
+
+    Curly marks pair by direction and straight double quotes in order. A mark left open closes at
+    the end of its line, so one missing mark never swallows the article's other quotes.
+    """
+    regions: list[Region] = []
+    opened: int | None = None
+    opened_by = ""
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            if opened is not None:
+                regions.append(Region(opened, i, closed=False))
+                opened = None
+            continue
+        if opened is None:
+            if ch in OPENING_QUOTES or ch == STRAIGHT_QUOTE:
+                opened, opened_by = i, ch
+            continue
+        if (ch in CLOSING_QUOTES and opened_by != STRAIGHT_QUOTE) or (ch == STRAIGHT_QUOTE == opened_by):
+            regions.append(Region(opened, i + 1))
+            opened = None
+        elif ch in OPENING_QUOTES and opened_by != STRAIGHT_QUOTE and text[opened + 1 : i].strip():
+            # A second opening mark: the first was never closed (or was a closing mark typed wrong).
+            regions.append(Region(opened, i, closed=False))
+            opened, opened_by = i, ch
+    if opened is not None:
+        regions.append(Region(opened, len(text), closed=False))
+    return [r for r in regions if r.end - r.start > 2]
+
+
+class RegionIndex:
+    """Which quotation (if any) holds a character offset, in O(log n)."""
+
+    def __init__(self, regions: Sequence[Region]) -> None:
+        self.regions = sorted(regions, key=lambda r: r.start)
+        self.starts = [r.start for r in self.regions]
+
+    def at(self, offset: int) -> Region | None:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        if i >= 0 and self.regions[i].start <= offset < self.regions[i].end:
+            return self.regions[i]
+        return None
+
+    def overlapping(self, start: int, end: int) -> list[Region]:
+        i = max(bisect.bisect_right(self.starts, start) - 1, 0)
+        found = []
+        while i < len(self.regions) and self.regions[i].start < end:
+            if self.regions[i].end > start:
+                found.append(self.regions[i])
+            i += 1
+        return found
+
+    def quoted_share(self, text: str, start: int, end: int) -> float:
+        """The share of the words of ``text[start:end]`` that lie inside quotations."""
+        words = [(start + m.start(), start + m.end()) for m in re.finditer(r"\S+", text[start:end])]
+        if not words:
+            return 0.0
+        inside = 0
+        for ws, we in words:
+            region = self.at(ws)
+            if region is not None and we <= region.end:
+                inside += 1
+        return inside / len(words)
+
+
+def find_attributions(articles: Sequence[Article], docs: Sequence[Doc] | None = None) -> list[Attribution]:
+    """Every attribution of every article (also stored in ``article.attributions``), in text order.
+
+    ``docs`` are the articles' spaCy parses when the caller has them (``annotate_docs``); without
+    them the articles are parsed here, in batches.
+    """
+    if docs is None:
+        from .annotate import load_nlp
+
+        docs = list(load_nlp().pipe((a.text for a in articles), batch_size=32))
+    if len(docs) != len(articles):
+        raise ValueError(f"{len(articles)} articles but {len(docs)} parses")
+    model = load_cue_model()
+    found: list[Attribution] = []
+    for article, doc in zip(articles, docs, strict=True):
+        article.attributions = attributions_in(article, doc, model)
+        found.extend(article.attributions)
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
+# One article
+
+
+@dataclass
+class Draft:
+    """An attribution being built: token-level pieces before they become offsets."""
+
+    cue: Token | None
+    cue_start: int | None
+    cue_end: int | None
+    speaker: Span | None
+    content_start: int
+    content_end: int
+
+
+def attributions_in(article: Article, doc: Doc, model: CueScorer) -> list[Attribution]:
+    """The attributions of one article, from its parse."""
+    text = doc.text  # built once: Doc.text joins every token each time it is read
+    regions = quotation_regions(text)
+    index = RegionIndex(regions)
+    drafts: list[Draft] = []
+    claimed: list[tuple[int, int]] = []
+    for token in doc:
+        draft = draft_from_cue(token, doc, index, model)
+        if draft is None:
+            continue
+        drafts.append(draft)
+        claimed.append((draft.content_start, draft.content_end))
+    drafts.sort(key=lambda d: (d.content_start, d.content_end))
+    extend_with_following_quotes(text, drafts, regions, index)
+    claimed = [(d.content_start, d.content_end) for d in drafts]
+    drafts.extend(drafts_for_lone_quotes(doc, text, regions, index, claimed, drafts))
+    drafts.sort(key=lambda d: (d.content_start, d.content_end))
+    return [
+        attribution
+        for attribution in (to_attribution(article, text, doc, d, index, drafts) for d in drafts)
+        if attribution is not None
+    ]
+
+
+def extend_with_following_quotes(
+    text: str, drafts: list[Draft], regions: Sequence[Region], index: RegionIndex
+) -> None:
+    """Join a quote's continuation to it: ``"Q1," X said. "Q2."`` is one attribution of Q1 and Q2.
+
+    Only quotes on the same line that no other cue took, right after the end of the attribution's
+    own sentence, are joined.
+    """
+    taken = [(d.content_start, d.content_end) for d in drafts]
+    for draft in drafts:
+        if draft.cue is None or not index.overlapping(draft.content_start, draft.content_end):
+            continue
+        sentence = draft.cue.sent
+        end = max(draft.content_end, sentence.end_char)
+        for region in regions:
+            if region.start < end:
+                continue
+            gap = text[end : region.start]
+            if "\n" in gap or gap.strip():
+                break
+            if any(s <= region.start < e for s, e in taken):
+                break
+            draft.content_end = region.end
+            end = region.end
+            # the continuation may end in its own "she added" sentence: stop at the quote's end
+
+
+def draft_from_cue(token: Token, doc: Doc, index: RegionIndex, model: CueScorer) -> Draft | None:
+    if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
+        return draft_according_to(token, doc, index)
+    if token.pos_ not in ("VERB", "AUX") or token.pos_ == "AUX" and token.dep_ != "ROOT":
+        return None
+    if index.at(token.idx) is not None:
+        return None  # a verb inside a quotation belongs to the quote, not to this article's framing
+    if model.probability(token) < model.threshold:
+        return None
+    content = content_span(token)
+    if content is None:
+        return None
+    start, end = widen_to_quotes(doc, content[0], content[1], index)
+    speaker = speaker_of(token)
+    if speaker is not None and index.at(speaker.start_char) is not None:
+        # The parser took words of the quotation for the subject ("... Congress," Cummings said).
+        speaker = inverted_subject(token, index)
+    cue_start, cue_end = cue_extent(token)
+    return Draft(token, cue_start, cue_end, speaker, start, end)
+
+
+def inverted_subject(cue: Token, index: RegionIndex) -> Span | None:
+    """The name right after the cue ("said Cummings"), or the name right before it, outside quotes."""
+    doc = cue.doc
+    sentence = cue.sent
+    for entity in doc.ents:
+        if entity.label_ not in NAMED_LABELS or index.at(entity.start_char) is not None:
+            continue
+        if entity.start == cue.i + 1 or entity.end == cue.i and entity.start >= sentence.start:
+            return doc[entity.start : entity.root.right_edge.i + 1] if entity.start > cue.i else entity
+    return None
+
+
+def draft_according_to(token: Token, doc: Doc, index: RegionIndex) -> Draft | None:
+    """ "According to X, Y" / "Y, according to X": X is the source, the clause Y the content."""
+    to = next(c for c in token.children if c.lower_ == "to")
+    objects = [c for c in to.children if c.dep_ == "pobj"]
+    speaker = doc[objects[0].left_edge.i : objects[0].right_edge.i + 1] if objects else None
+    head = token.head
+    sentence = token.sent
+    phrase_start, phrase_end = token.left_edge.i, token.right_edge.i + 1
+    if head is token or head.i < sentence.start or head.i >= sentence.end:
+        head = sentence.root
+    left, right = head.left_edge.i, head.right_edge.i + 1
+    # The clause without the "according to X" phrase: the longer side of it.
+    before = (left, phrase_start)
+    after = (phrase_end, right)
+    first, last = before if before[1] - before[0] >= after[1] - after[0] else after
+    first, last = trim_tokens(doc, first, last)
+    if last <= first:
+        return None
+    start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text)
+    start, end = widen_to_quotes(doc, start, end, index)
+    cue_end = to.idx + len(to.text)
+    return Draft(token, token.idx, cue_end, speaker, start, end)
+
+
+def cue_extent(token: Token) -> tuple[int, int]:
+    """The cue's characters: the verb, with a particle ("pointed out") when it has one."""
+    start, end = token.idx, token.idx + len(token.text)
+    for child in token.children:
+        if child.dep_ == "prt" and child.i == token.i + 1:
+            end = child.idx + len(child.text)
+    return start, end
+
+
+def content_span(cue: Token) -> tuple[int, int] | None:
+    """The characters of the cue's complements (what is attributed), or None when it has none."""
+    doc = cue.doc
+    children = [c for c in cue.children if c.dep_ not in NOT_CONTENT_DEPS]
+    clausal = [c for c in children if c.dep_ in ("ccomp", "parataxis")]
+    if clausal:
+        # "told reporters that ...": the addressee is not part of what was said.
+        children = clausal + [c for c in children if c.dep_ == "xcomp"]
+    else:
+        children = [c for c in children if c.dep_ in CONTENT_DEPS and not is_circumstance(c)]
+    if not children:
+        return None
+    first = min(c.left_edge.i for c in children)
+    last = max(c.right_edge.i for c in children) + 1
+    if first < cue.i < last and not clausal:
+        # Complements on both sides of the cue: keep the side after it.
+        after = [c for c in children if c.i > cue.i]
+        if not after:
+            return None
+        first = min(c.left_edge.i for c in after)
+        last = max(c.right_edge.i for c in after) + 1
+    if first < cue.i < last:
+        # A clausal complement wrapped around the cue ("The economy, he said, is in shambles"):
+        # the content is the clause; the cue and its subject sit inside it.
+        pass
+    first, last = trim_tokens(doc, first, last)
+    if last <= first:
+        return None
+    return doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text)
+
+
+def is_circumstance(child: Token) -> bool:
+    """A prepositional phrase of time, place or manner ("said on Tuesday", "in a statement")."""
+    if child.dep_ != "prep":
+        return False
+    if child.lower_ in CIRCUMSTANCE_PREPS:
+        return True
+    return any(c.ent_type_ in ("DATE", "TIME") for c in child.subtree)
+
+
+def trim_tokens(doc: Doc, first: int, last: int) -> tuple[int, int]:
+    """Drop punctuation (but not quotation marks) and spaces at both ends of a token range."""
+    while first < last and (doc[first].is_space or doc[first].is_punct and not doc[first].is_quote):
+        first += 1
+    while last > first and (doc[last - 1].is_space or doc[last - 1].is_punct and not doc[last - 1].is_quote):
+        last -= 1
+    return first, last
+
+
+def widen_to_quotes(doc: Doc, start: int, end: int, index: RegionIndex) -> tuple[int, int]:
+    """Widen a content span to whole quotations where it reaches into one (but never past a line)."""
+    for region in index.overlapping(start, end):
+        start, end = min(start, region.start), max(end, region.end)
+    return start, end
+
+
+def speaker_of(cue: Token) -> Span | None:
+    """The cue's subject (the agent of a passive), climbing to the governing verb when it has none."""
+    doc = cue.doc
+    verb: Token | None = cue
+    for _ in range(4):
+        if verb is None:
+            break
+        subject = subject_of(verb)
+        if subject is not None:
+            return subject
+        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+            verb = verb.head
+        elif verb.dep_ in ("relcl", "acl") and verb.head is not verb:
+            head = verb.head
+            return doc[head.left_edge.i : head.i + 1]
+        else:
+            verb = None
+    return None
+
+
+def subject_of(verb: Token) -> Span | None:
+    doc = verb.doc
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    for child in verb.children:
+        if passive and child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return doc[objects[0].left_edge.i : objects[0].right_edge.i + 1]
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj") or child.dep_ == "nsubjpass" and not passive:
+            return doc[child.left_edge.i : child.right_edge.i + 1]
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Quotations that no cue's content took
+
+
+def drafts_for_lone_quotes(
+    doc: Doc,
+    text: str,
+    regions: Sequence[Region],
+    index: RegionIndex,
+    claimed: Sequence[tuple[int, int]],
+    drafts: Sequence[Draft],
+) -> list[Draft]:
+    """Quotes left over: the nearest reporting verb nearby, or the speaker of the quote just before."""
+    found: list[Draft] = []
+    previous_speaker: Draft | None = None
+    known = sorted([*drafts], key=lambda d: d.content_start)
+    for region in regions:
+        if any(s <= region.start and region.end <= e for s, e in claimed):
+            previous_speaker = latest_before(known + found, region.start) or previous_speaker
+            continue
+        if len(text[region.start : region.end].split()) < MIN_QUOTE_WORDS:
+            continue
+        span = doc.char_span(region.start, region.end, alignment_mode="expand")
+        if span is None:
+            continue
+        draft = draft_from_nearby_cue(doc, text, span, index)
+        if draft is None:
+            before = latest_before(known + found, region.start)
+            if (
+                before is not None
+                and before.speaker is not None
+                and starts_paragraph_after(text, before.content_end, region.start)
+            ):
+                draft = Draft(None, None, None, before.speaker, region.start, region.end)
+        if draft is not None:
+            found.append(draft)
+    return found
+
+
+def latest_before(drafts: Sequence[Draft], offset: int) -> Draft | None:
+    best = None
+    for draft in drafts:
+        if draft.content_end <= offset + 1 and (best is None or draft.content_end > best.content_end):
+            best = draft
+    return best
+
+
+def starts_paragraph_after(text: str, previous_end: int, start: int) -> bool:
+    """The quote opens the paragraph right after the one that held the previous quote."""
+    between = text[previous_end:start]
+    if between.count("\n") == 0 or len(between.strip()) > 80:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip()
+
+
+def draft_from_nearby_cue(doc: Doc, text: str, quote: Span, index: RegionIndex) -> Draft | None:
+    """The reporting verb a quote without a cue of its own belongs to.
+
+    In order: a verb after the quote in its last sentence (``"...," Erdogan told reporters``); the
+    sentence right after it on the same line (``"..." Clinton said.``); a verb before a colon that
+    introduces it (``McCaskill scolded him: "..."``); a verb before it in its first sentence.
+    """
+    last_sentence = doc[quote.end - 1].sent
+    groups: list[list[Token]] = [[t for t in last_sentence if t.i >= quote.end]]
+    if last_sentence.end < len(doc):
+        following = doc[last_sentence.end].sent
+        if "\n" not in text[quote.end_char : following.start_char]:
+            groups.append(list(following))
+    before = text[max(quote.start_char - 3, 0) : quote.start_char].strip()
+    if before.endswith(":"):
+        colon_sentence = doc[max(quote.start - 2, 0)].sent
+        groups.append([t for t in reversed(colon_sentence) if t.i < quote.start])
+    groups.append([t for t in reversed(quote.sent) if t.i < quote.start])
+    for group in groups:
+        for token in group:
+            if token.pos_ != "VERB" or token.lemma_.lower() not in QUOTE_CUE_LEMMAS:
+                continue
+            if index.at(token.idx) is not None:
+                continue
+            speaker = speaker_of(token)
+            if speaker is None or index.at(speaker.start_char) is not None:
+                speaker = inverted_subject(token, index)
+            if speaker is None:
+                continue
+            cue_start, cue_end = cue_extent(token)
+            return Draft(token, cue_start, cue_end, speaker, quote.start_char, quote.end_char)
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Speakers: names, pronouns, descriptions, anonymous sources
+
+
+def to_attribution(
+    article: Article, text: str, doc: Doc, draft: Draft, index: RegionIndex, drafts: Sequence[Draft]
+) -> Attribution | None:
+    start, end = draft.content_start, draft.content_end
+    if end <= start:
+        return None
+    speaker = draft.speaker
+    speaker_text = speaker.text if speaker is not None else None
+    entity, anonymous = resolve_speaker(doc, speaker, drafts)
+    return Attribution(
+        speaker=speaker_text,
+        speaker_start=speaker.start_char if speaker is not None else None,
+        speaker_end=speaker.end_char if speaker is not None else None,
+        speaker_entity=entity,
+        cue=text[draft.cue_start : draft.cue_end] if draft.cue_start is not None else None,
+        content=text[start:end],
+        article=article.id,
+        start=start,
+        end=end,
+        direct=index.quoted_share(text, start, end) >= 0.5,
+        anonymous=anonymous,
+        cue_start=draft.cue_start,
+        cue_end=draft.cue_end,
+    )
+
+
+def head_of(span: Span) -> Token:
+    return span.root
+
+
+def resolve_speaker(doc: Doc, speaker: Span | None, drafts: Sequence[Draft]) -> tuple[str | None, bool]:
+    """The named entity a speaker span stands for, and whether the source is anonymous."""
+    if speaker is None:
+        return None, False
+    name = name_in(speaker)
+    if name is not None:
+        return full_name(doc, name), False
+    root = head_of(speaker)
+    lowered = root.lower_
+    if lowered in PRONOUNS or lowered in RELATIVE_PRONOUNS or speaker.text.lower().startswith("the "):
+        antecedent = antecedent_of(doc, speaker, drafts, lowered)
+        if antecedent is not None:
+            return antecedent
+    if lowered in ANONYMOUS_HEADS or root.lemma_.lower() in ANONYMOUS_HEADS:
+        return None, True
+    return None, False
+
+
+def name_in(span: Span) -> Span | None:
+    """The first person, organisation or place named in a span (the speaker's own name first)."""
+    people = [e for e in span.ents if e.label_ == "PERSON"]
+    if people:
+        return people[0]
+    if head_of(span).lower_ in ANONYMOUS_HEADS or head_of(span).lemma_.lower() in ANONYMOUS_HEADS:
+        return None  # "a senior U.S. official" names a country, not the speaker
+    named = [e for e in span.ents if e.label_ in NAMED_LABELS]
+    if named and any(t in named[0] for t in [head_of(span)]):
+        return named[0]
+    if named and len(named[0]) >= len(span) - 2:
+        return named[0]
+    return None
+
+
+def full_name(doc: Doc, name: Span) -> str:
+    """The longest form of a person's name in the document ("Clinton" -> "Hillary Clinton")."""
+    text = clean_name(name.text)
+    if name.label_ != "PERSON":
+        return text
+    last = text.split()[-1] if text.split() else text
+    best = text
+    for entity in doc.ents:
+        if entity.label_ != "PERSON":
+            continue
+        candidate = clean_name(entity.text)
+        words = candidate.split()
+        if words and words[-1] == last and len(candidate) > len(best) and len(words) <= 4:
+            best = candidate
+    return best
+
+
+def clean_name(text: str) -> str:
+    text = re.sub(r"['\u2019]s$", "", text.strip())
+    return " ".join(text.split())
+
+
+def antecedent_of(
+    doc: Doc, speaker: Span, drafts: Sequence[Draft], pronoun: str
+) -> tuple[str | None, bool] | None:
+    """The speaker a pronoun or "the official" refers back to: the latest speaker before it nearby."""
+    if pronoun in RELATIVE_PRONOUNS:
+        head = head_of(speaker).head
+        while head.dep_ in ("relcl", "acl", "conj") and head.head is not head:
+            head = head.head
+        if head.pos_ in ("PROPN", "NOUN"):
+            phrase = doc[head.left_edge.i : head.i + 1]
+            return resolve_speaker(doc, phrase, [])
+        return None
+    wanted_head = head_of(speaker).lemma_.lower() if pronoun not in PRONOUNS else None
+    earlier = [
+        d
+        for d in drafts
+        if d.speaker is not None
+        and d.speaker.end_char <= speaker.start_char
+        and speaker.start_char - d.speaker.end_char < 1500
+        and head_of(d.speaker).lower_ not in PRONOUNS
+    ]
+    if wanted_head is not None:
+        earlier = [
+            d for d in earlier if d.speaker is not None and head_of(d.speaker).lemma_.lower() == wanted_head
+        ]
+    if earlier:
+        latest = max(earlier, key=lambda d: d.speaker.end_char if d.speaker is not None else -1)
+        if latest.speaker is not None:
+            return resolve_speaker(doc, latest.speaker, [])
+    if pronoun in ("he", "she"):
+        people = [
+            e
+            for e in doc.ents
+            if e.label_ == "PERSON"
+            and e.end_char <= speaker.start_char
+            and speaker.start_char - e.end_char < 600
+        ]
+        if people:
+            return full_name(doc, people[-1]), False
+    return None

@@ -1,0 +1,881 @@
+"""Who is who: one entry per real person, organisation and place, however each article names it.
+
+Mentions come from spaCy's named entities plus *descriptions* ("the Syrian president", "Syria's
+president", "the king") and are linked by rules that hold for news in general:
+
+- **People** by their name parts: "Hillary Rodham Clinton" and "Hillary Clinton" share first and
+  last name; a lone "Clinton" or "al-Assad" goes to the full name with that surname that its own
+  article mentions most (else the one the collection mentions most). Titles ("President",
+  "Secretary") and the Arabic article ("al-") do not count as name parts.
+- **Countries** through a gazetteer (``countryinfo``): "U.S.", "US", "United States", "America"
+  are one; a capital used as an actor ("Washington and Paris endorse", "Moscow's envoy") stands
+  for its government, while a dateline or a place ("traveled to Damascus") stays the city.
+- **Organisations** by their normalized name, and an acronym to the name it abbreviates
+  ("NSC" / "National Security Council", "U.N." / "United Nations").
+- **Descriptions** to the person whose title they repeat: the titles an article gives a person
+  ("Syrian President Bashar al-Assad", "Tommy Vietor, a spokesman for the National Security
+  Council") are recorded as roles (with the article's date), and a later "the Syrian president"
+  links to the one person with that title. Plural and indefinite descriptions ("senior U.S.
+  officials", "a diplomat") never link: anonymous sources stay anonymous.
+
+The same linking runs on ECB+'s gold mentions (``storyline evaluate ecbplus``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .model import Article, Attribution, Entity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+TYPE_OF_LABEL = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "NORP": "group",
+    "EVENT": "event",
+    "PRODUCT": "other",
+    "LAW": "other",
+    "WORK_OF_ART": "other",
+}
+# Words before a name that are titles or honorifics, not name parts.
+TITLE_WORDS = {
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "secretary",
+    "general",
+    "gen",
+    "lt",
+    "col",
+    "maj",
+    "capt",
+    "adm",
+    "sgt",
+    "sen",
+    "senator",
+    "rep",
+    "representative",
+    "gov",
+    "governor",
+    "mayor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "sheikh",
+    "emir",
+    "pope",
+    "rev",
+    "judge",
+    "justice",
+    "chancellor",
+    "ambassador",
+    "chairman",
+    "chief",
+    "commissioner",
+    "envoy",
+    "spokesman",
+    "spokeswoman",
+    "foreign",
+    "defense",
+    "defence",
+    "deputy",
+    "former",
+    "late",
+    "the",
+}
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+NAME_PARTICLES = {"al", "el", "ibn", "bin", "van", "von", "de", "da", "di", "le", "la", "du", "der"}
+FUNCTION_WORDS = {"of", "to", "for", "the", "and", "on", "at", "in", "a", "an", "'s", "’s"}
+PRONOUNS = {"he", "him", "his", "she", "her", "hers", "they", "them", "their", "it", "its", "i", "we", "you"}
+DATELINE_AFTER = re.compile(r"^\s*(?:\(|[-–—]|,\s*[A-Z][a-z]+\.?\s*\(|\s*$)")
+
+
+# ---------------------------------------------------------------------------------------------
+# The gazetteer of countries (countryinfo's data, shipped in its package)
+
+
+@dataclass(frozen=True)
+class Country:
+    name: str
+    demonym: str
+    capital: str
+    population: int = 0
+
+
+@functools.cache
+def gazetteer() -> tuple[dict[str, Country], dict[str, Country], dict[str, Country]]:
+    """Lookups by normalized name or alias, by demonym, and by capital city."""
+    from countryinfo import all_countries
+
+    by_name: dict[str, Country] = {}
+    by_demonym: dict[str, Country] = {}
+    by_capital: dict[str, Country] = {}
+    # Larger countries first, so a shared demonym or capital name ("American") means the larger one.
+    infos: list[dict[str, Any]] = [dict(info.info()) for info in all_countries()]
+    infos.sort(key=lambda d: -(d.get("population") or 0) if isinstance(d.get("population"), int) else 0)
+    for data in infos:
+        name = data.get("name")
+        if not name:
+            continue
+        capital = str(data.get("capital") or "")
+        population = data.get("population")
+        country = Country(
+            name=name,
+            demonym=str(data.get("demonym") or ""),
+            capital=capital,
+            population=population if isinstance(population, int) else 0,
+        )
+        keys = [name, *(data.get("altSpellings") or [])]
+        native = data.get("nativeName")
+        if isinstance(native, str):
+            keys.append(native)
+        for key in keys:
+            normalized = key_of(str(key))
+            # Two-letter codes only as written in capitals with dots or not ("US", "U.K."): see country_of.
+            if normalized and (len(normalized) > 2 or str(key).isupper()):
+                by_name.setdefault(normalized, country)
+        if country.demonym:
+            by_demonym.setdefault(key_of(country.demonym), country)
+        if capital:
+            by_capital.setdefault(key_of(capital), country)
+            first_word = key_of(capital.split()[0])
+            if len(first_word) > 3:
+                by_capital.setdefault(first_word, country)
+    # Common English short forms the gazetteer spells differently.
+    for alias, official in (
+        ("america", "united states"),
+        ("usa", "united states"),
+        ("britain", "united kingdom"),
+        ("great britain", "united kingdom"),
+        ("south korea", "south korea"),
+        ("north korea", "north korea"),
+    ):
+        if key_of(official) in by_name:
+            by_name.setdefault(alias, by_name[key_of(official)])
+    return by_name, by_demonym, by_capital
+
+
+def key_of(text: str) -> str:
+    """Lower case, no dots, possessive or leading "the", single spaces: "the U.S.'s" -> "us"."""
+    text = re.sub(r"['\u2019]s\b", "", text.strip())
+    text = text.replace(".", "").lower()
+    text = re.sub(r"^the\s+", "", text)
+    return " ".join(re.findall(r"[\w\-]+", text))
+
+
+def country_of(text: str) -> Country | None:
+    by_name, _by_demonym, _by_capital = gazetteer()
+    key = key_of(text)
+    if len(key.replace(" ", "")) <= 2 and not text.replace(".", "").isupper():
+        return None  # "al", "in": a two-letter code counts only in capitals ("US", "U.K.")
+    return by_name.get(key)
+
+
+def country_of_word(word: str) -> Country | None:
+    """A country named or meant by an adjective ("Syrian", "U.S.", "Russia")."""
+    _by_name, by_demonym, _ = gazetteer()
+    return country_of(word) or by_demonym.get(key_of(word))
+
+
+# ---------------------------------------------------------------------------------------------
+# Mentions
+
+
+@dataclass
+class Mention:
+    """One mention of something: a name, a description or a pronoun, in one article."""
+
+    article: str
+    text: str
+    start: int  # -1 for a title, caption or highlight (outside the cleaned text)
+    end: int
+    label: str
+    kind: str = "name"  # name | description | pronoun
+    sentence: int = 0
+    head: str = ""
+    modifiers: frozenset[str] = frozenset()
+    government: bool = False
+    titled: str = ""  # the name with the one-word title the article puts before it ("President Assad")
+
+
+@dataclass
+class Role:
+    """A title an article gives a named person ("Syrian President", "a spokesman for the NSC")."""
+
+    text: str
+    head: str
+    modifiers: frozenset[str]
+    article: str
+    start: int
+
+
+def person_name_parts(text: str) -> list[str]:
+    """The name words of a person mention, lower case, without titles and particles."""
+    words = re.findall(r"[\w\-']+", re.sub(r"['\u2019]s$", "", text.strip()))
+    parts: list[str] = []
+    for word in words:
+        lowered = word.lower().strip("'")
+        if not parts and lowered.rstrip(".") in TITLE_WORDS:
+            continue
+        for particle in NAME_PARTICLES:
+            if lowered.startswith(particle + "-") and len(lowered) > len(particle) + 2:
+                lowered = lowered[len(particle) + 1 :]
+        if lowered in NAME_PARTICLES or lowered.rstrip(".") in NAME_SUFFIXES and parts:
+            continue
+        parts.append(lowered)
+    return parts
+
+
+def display_name(text: str) -> str:
+    """A mention as a name: without possessive, leading "the" kept only for organisations."""
+    text = re.sub(r"['\u2019]s$", "", " ".join(text.split())).strip(" ,;:")
+    text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
+    if text.endswith(".") and not re.search(r"\b\w\.\w\.$", text):
+        text = text[:-1]  # a sentence's full stop, not an abbreviation's ("U.S.")
+    return text
+
+
+def acronym_of(name: str) -> str:
+    words = [w for w in re.findall(r"[A-Za-z][\w\-]*", name) if w.lower() not in FUNCTION_WORDS]
+    return "".join(w[0] for w in words).lower() if len(words) >= 2 else ""
+
+
+def is_government_use(span: Span, text: str) -> bool:
+    """A capital acting as a government ("Washington and Paris endorse", "Moscow's envoy")."""
+    after = text[span.end_char : span.end_char + 12]
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    if not text[line_start : span.start_char].strip() and DATELINE_AFTER.match(after):
+        return False  # "WASHINGTON –", "Washington (CNN) --": a dateline names the city
+    root = span.root
+    dep = root.dep_
+    while dep == "conj" and root.head is not root:
+        root = root.head
+        dep = root.dep_
+    if dep in ("nsubj", "nsubjpass", "poss", "dobj", "dative"):
+        return True
+    return dep == "pobj" and root.head.lower_ == "by"
+
+
+def is_part_of_title(ent: Span) -> bool:
+    """A one-word "organisation" that is a piece of a title: "Secretary of State", "Defense Minister"."""
+    if len(ent) != 1:
+        return False
+    doc = ent.doc
+    following = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    before = doc[ent.start - 2 : ent.start] if ent.start >= 2 else None
+    if following in TITLE_WORDS and following not in ("the", "former", "late"):
+        return True
+    return before is not None and before[1].lower_ == "of" and before[0].lower_ in TITLE_WORDS
+
+
+def mentions_of(article: Article, doc: Doc) -> tuple[list[Mention], list[Role]]:
+    """Named mentions, titles (roles) and descriptions in one parsed article."""
+    mentions: list[Mention] = []
+    roles: list[Role] = []
+    full_text = doc.text  # built once: Doc.text joins every token each time it is read
+    sentence_of = {}
+    for number, sentence in enumerate(doc.sents):
+        sentence_of[sentence.start] = number
+    starts = sorted(sentence_of)
+
+    def sentence_number(token_index: int) -> int:
+        import bisect
+
+        i = bisect.bisect_right(starts, token_index) - 1
+        return sentence_of[starts[i]] if i >= 0 else 0
+
+    for ent in doc.ents:
+        if ent.label_ not in TYPE_OF_LABEL:
+            continue
+        text = display_name(ent.text)
+        if "\n" in text or not re.search(r"[A-Za-z]", text):
+            continue
+        if ent.label_ == "NORP" and (country_of_word(text) is not None or not text.endswith("s")):
+            continue  # "Syrian", "Arab": an adjective, not a mention of a group ("Republicans" is one)
+        if ent.label_ in ("ORG", "GPE") and is_part_of_title(ent):
+            continue  # "State" of "Secretary of State", "Defense" of "Defense Secretary"
+        government = ent.label_ == "GPE" and is_government_use(ent, full_text)
+        titled = ""
+        if ent.label_ == "PERSON" and ent.start > 0:
+            title = doc[ent.start - 1]
+            if title.text[:1].isupper() and title.lower_.rstrip(".") in TITLE_WORDS and title.lower_ != "the":
+                titled = f"{title.text} {text}"  # "President Assad": how the article names him
+        mentions.append(
+            Mention(
+                article=article.id,
+                text=text,
+                start=ent.start_char,
+                end=ent.start_char + len(text),
+                label=ent.label_,
+                sentence=sentence_number(ent.start),
+                head=ent.root.lemma_.lower(),
+                government=government,
+                titled=titled,
+            )
+        )
+        if ent.label_ == "PERSON":
+            roles.extend(roles_of(article, ent))
+    role_heads = {r.head for r in roles}
+    for chunk in doc.noun_chunks:
+        mention = description_of(article, chunk, role_heads)
+        if mention is not None:
+            mention.sentence = sentence_number(chunk.start)
+            mentions.append(mention)
+    mentions.sort(key=lambda m: m.start)
+    return mentions, roles
+
+
+def role_modifiers(tokens: Iterable[Token], head: Token) -> frozenset[str]:
+    """The words that narrow a title: countries normalized ("Syrian", "Syria's" -> "syria")."""
+    modifiers = set()
+    for token in tokens:
+        if (
+            token.i == head.i
+            or token.is_punct
+            or token.lower_ in FUNCTION_WORDS
+            or token.ent_type_ == "PERSON"
+        ):
+            continue
+        country = country_of_word(token.text)
+        modifiers.add(key_of(country.name) if country else token.lemma_.lower())
+    return frozenset(modifiers)
+
+
+def roles_of(article: Article, ent: Span) -> list[Role]:
+    """Titles before the name ("U.S. Secretary of State Hillary Clinton") and appositions after it."""
+    doc = ent.doc
+    found = []
+    i = ent.start - 1
+    first = ent.start
+    while i >= 0:
+        token = doc[i]
+        if token.is_punct or token.is_space or token.ent_type_ in ("PERSON", "DATE", "TIME", "CARDINAL"):
+            break
+        if "\n" in token.whitespace_:
+            break
+        titled = token.text[:1].isupper() or token.ent_type_ in ("GPE", "NORP", "ORG")
+        if i == ent.start - 1 and token.lower_ in FUNCTION_WORDS:
+            break  # "the Assad regime", "calls for Assad": no title right before the name
+        # A lower-case noun is a title only right before the name ("spokesman Vietor", "host Hugh Jackman").
+        common_title = token.pos_ == "NOUN" and i == ent.start - 1 and token.dep_ in ("compound", "nmod")
+        if titled or common_title or token.lower_ in ("of", "to", "for", "the") and first < ent.start:
+            first = i
+            i -= 1
+            continue
+        break
+    while first < ent.start and doc[first].lower_ in FUNCTION_WORDS:
+        first += 1
+    if first < ent.start and doc[first].sent == ent.sent:
+        title = doc[first : ent.start]
+        nouns = [t for t in title if not t.ent_type_ and t.pos_ in ("NOUN", "PROPN")]
+        nouns = [t for t in nouns if t.lower_.rstrip(".") not in ("mr", "mrs", "ms", "dr")]
+        if nouns and first > ent.sent.start - 1:
+            head = nouns[0] if any(t.lower_ in ("of", "to", "for") for t in title) else nouns[-1]
+            found.append(
+                Role(
+                    title.text, head.lemma_.lower(), role_modifiers(title, head), article.id, title.start_char
+                )
+            )
+    for child in ent.root.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i > ent.root.i:
+            phrase = doc[child.left_edge.i : child.right_edge.i + 1]
+            text = re.sub(r"^(a|an|the)\s+", "", phrase.text, flags=re.IGNORECASE)
+            found.append(
+                Role(text, child.lemma_.lower(), role_modifiers(phrase, child), article.id, phrase.start_char)
+            )
+    return found
+
+
+def description_of(article: Article, chunk: Span, role_heads: set[str]) -> Mention | None:
+    """A definite singular description that may stand for a titled person ("the Syrian president")."""
+    root = chunk.root
+    if root.pos_ != "NOUN" or root.tag_ in ("NNS", "NNPS") or root.ent_type_:
+        return None
+    determiners = [t for t in chunk if t.i < root.i and t.dep_ in ("det", "poss")]
+    national = [t for t in chunk if t.i < root.i and t.dep_ in ("amod", "compound", "poss")]
+    if determiners and determiners[0].lower_ not in ("the", "this", "that") and determiners[0].dep_ == "det":
+        return None  # "a senior official": indefinite, it names nobody in particular
+    if not determiners and not any(country_of_word(t.text) for t in national):
+        return None
+    if any(t.ent_type_ == "PERSON" for t in chunk):
+        return None
+    modifiers = role_modifiers([t for t in chunk if t.i < root.i and t.lower_ != "the"], root)
+    return Mention(
+        article=article.id,
+        text=chunk.text,
+        start=chunk.start_char,
+        end=chunk.end_char,
+        label="DESC",
+        kind="description",
+        head=root.lemma_.lower(),
+        modifiers=modifiers,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Linking
+
+
+@dataclass
+class Cluster:
+    """Mentions found to be one thing; ``key`` is what linked them."""
+
+    key: str
+    label: str
+    mentions: list[Mention] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+
+
+def link(
+    mentions: Sequence[Mention], roles: Sequence[Role], groups: dict[str, int] | None = None
+) -> list[Cluster]:
+    """Group mentions into clusters of one real person, organisation or place each.
+
+    ``groups`` (article id -> group) keeps descriptions from linking to titles given in articles
+    about another event (ECB+ topics hold two similar events); names link across all articles.
+    """
+    clusters: dict[str, Cluster] = {}
+
+    def add(key: str, label: str, mention: Mention) -> None:
+        cluster = clusters.setdefault(key, Cluster(key, label))
+        cluster.mentions.append(mention)
+
+    names = [m for m in mentions if m.kind == "name"]
+    people = [m for m in names if m.label == "PERSON"]
+    # Full names first: (first, last) is the person; the surname then finds them.
+    full: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    for mention in people:
+        parts = person_name_parts(mention.text)
+        if len(parts) >= 2:
+            full[(parts[0], parts[-1])].append(mention)
+    by_surname: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
+    by_surname_article: dict[tuple[str, str], Counter[tuple[str, str]]] = defaultdict(Counter)
+    for key, group in full.items():
+        for mention in group:
+            by_surname[key[1]][key] += 1
+            by_surname_article[(mention.article, key[1])][key] += 1
+    organisations = {key_of(m.text): m for m in names if m.label == "ORG"}
+    acronyms: dict[str, str] = {}
+    for org_key, org_mention in organisations.items():
+        short = acronym_of(org_mention.text)
+        if short and short != org_key.replace(" ", ""):
+            acronyms.setdefault(short, org_key)
+    person_key_of: dict[int, str] = {}
+    for mention in names:
+        cluster_key = name_key(mention, full, by_surname, by_surname_article, acronyms)
+        add(cluster_key, mention.label, mention)
+        if cluster_key.startswith("person:"):
+            person_key_of[id(mention)] = cluster_key
+    link_descriptions(mentions, roles, clusters, person_key_of, groups or {})
+    return list(clusters.values())
+
+
+def name_key(
+    mention: Mention,
+    full: dict[tuple[str, str], list[Mention]],
+    by_surname: dict[str, Counter[tuple[str, str]]],
+    by_surname_article: dict[tuple[str, str], Counter[tuple[str, str]]],
+    acronyms: dict[str, str],
+) -> str:
+    if mention.label in ("GPE", "LOC", "ORG", "NORP", "FAC"):
+        country = country_of(mention.text)
+        if country is None and mention.government:
+            _, _, by_capital = gazetteer()
+            country = by_capital.get(key_of(mention.text))
+        if country is not None and mention.label in ("GPE", "LOC", "ORG") or country and mention.government:
+            return f"country:{key_of(country.name)}"
+    if (
+        mention.label == "PERSON"
+        or mention.label in ("ORG", "GPE", "NORP")
+        and surname_known(mention, by_surname)
+    ):
+        parts = person_name_parts(mention.text)
+        if len(parts) >= 2 and (parts[0], parts[-1]) in full:
+            return "person:" + " ".join((parts[0], parts[-1]))
+        if len(parts) == 1:
+            local = by_surname_article.get((mention.article, parts[0]))
+            chosen = local or by_surname.get(parts[0])
+            if chosen:
+                first, last = chosen.most_common(1)[0][0]
+                return f"person:{first} {last}"
+        if parts and mention.label == "PERSON":
+            return "person:" + " ".join(parts)
+    key = key_of(mention.text)
+    if mention.label == "ORG":
+        compact = key.replace(" ", "")
+        if compact in acronyms:
+            key = acronyms[compact]
+        return f"org:{key}"
+    return f"{mention.label.lower()}:{key}"
+
+
+def surname_known(mention: Mention, by_surname: dict[str, Counter[tuple[str, str]]]) -> bool:
+    """spaCy sometimes labels a lone surname ORG or GPE ("Assad"); a known surname is a person."""
+    parts = person_name_parts(mention.text)
+    return len(parts) == 1 and parts[0] in by_surname and country_of(mention.text) is None
+
+
+def link_descriptions(
+    mentions: Sequence[Mention],
+    roles: Sequence[Role],
+    clusters: dict[str, Cluster],
+    person_key_of: dict[int, str],
+    groups: dict[str, int],
+) -> None:
+    """Attach "the Syrian president" to the one person titled so; leave it out when unsure."""
+    holders: dict[str, list[tuple[Role, str]]] = defaultdict(list)
+    people_by_article: dict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        if id(mention) in person_key_of:
+            people_by_article[mention.article].append(mention)
+    for role in roles:
+        owner = next(
+            (
+                person_key_of[id(m)]
+                for m in people_by_article[role.article]
+                if m.start >= role.start
+                and m.start - role.start < len(role.text) + 3
+                or m.start < role.start <= m.end + 4
+            ),
+            None,
+        )
+        if owner is not None and owner in clusters:
+            clusters[owner].roles.append(role)
+            holders[role.head].append((role, owner))
+    for mention in mentions:
+        if mention.kind != "description":
+            continue
+        group = groups.get(mention.article)
+        candidates = {
+            owner
+            for role, owner in holders.get(mention.head, [])
+            if mention.modifiers <= role.modifiers | {mention.head} and groups.get(role.article) == group
+        }
+        local = {
+            owner
+            for role, owner in holders.get(mention.head, [])
+            if role.article == mention.article and role.start <= mention.start and owner in candidates
+        }
+        if len(local) == 1:
+            owner = next(iter(local))
+        elif len(candidates) == 1 and (mention.modifiers or groups):
+            owner = next(iter(candidates))
+        else:
+            continue
+        if owner in clusters:
+            clusters[owner].mentions.append(mention)
+
+
+# ---------------------------------------------------------------------------------------------
+# The roster
+
+
+def build_roster(articles: Sequence[Article], docs: Sequence[Doc] | None = None) -> list[Entity]:
+    """One entry per person, organisation and place across the articles, most mentioned first.
+
+    Each entry has a canonical name, a type, every alias the articles use, mentions per article
+    (and per outlet in ``outlets``) and the roles the articles give it, dated.
+    """
+    if docs is None:
+        from .annotate import load_nlp
+
+        docs = list(load_nlp().pipe((a.text for a in articles), batch_size=32))
+    all_mentions: list[Mention] = []
+    all_roles: list[Role] = []
+    for article, doc in zip(articles, docs, strict=True):
+        mentions, roles = mentions_of(article, doc)
+        all_mentions.extend(mentions)
+        all_roles.extend(roles)
+    for article, doc in side_docs(articles):
+        mentions, roles = mentions_of(article, doc)
+        # Not in the cleaned text: placed before it (titles, captions and highlights come first).
+        for mention in mentions:
+            mention.start = -1
+        for role in roles:
+            role.start = -1
+        all_mentions.extend(mentions)
+        all_roles.extend(roles)
+    clusters = link(all_mentions, all_roles)
+    by_id = {a.id: a for a in articles}
+    entities = [e for e in (entity_of(cluster, by_id) for cluster in clusters) if e is not None]
+    entities.sort(key=lambda e: (-sum(e.mentions.values()), e.name))
+    seen: Counter[str] = Counter()
+    for entity in entities:
+        seen[entity.id] += 1
+        if seen[entity.id] > 1:
+            entity.id = f"{entity.id}-{seen[entity.id]}"
+    return entities
+
+
+# What the cleaner set aside but the article itself says about its story (not links to other stories).
+SIDE_TEXT_REASONS = {"caption", "caption-repeated", "highlights", "deck", "subtitle", "summary"}
+
+
+def side_docs(articles: Sequence[Article]) -> list[tuple[Article, Doc]]:
+    """Parses of each article's title, captions, highlights and deck: they name people too."""
+    from .annotate import load_nlp
+
+    pieces: list[tuple[str, Article]] = []
+    for article in articles:
+        texts = [article.title] if article.title else []
+        seen = set(texts)
+        for removed in article.removed:
+            if removed.reason in SIDE_TEXT_REASONS and removed.text not in seen:
+                seen.add(removed.text)
+                texts.append(removed.text)
+        pieces.extend((text, article) for text in texts if text.strip())
+    if not pieces:
+        return []
+    nlp = load_nlp()
+    return [(article, doc) for doc, article in nlp.pipe(pieces, as_tuples=True, batch_size=64)]
+
+
+def entity_of(cluster: Cluster, by_id: dict[str, Article]) -> Entity | None:
+    names = [m for m in cluster.mentions if m.kind == "name"]
+    if not names:
+        return None
+    labels = Counter(m.label for m in names)
+    label = labels.most_common(1)[0][0]
+    if cluster.key.startswith("person:"):
+        label = "PERSON"
+    entity_type = TYPE_OF_LABEL.get(label, "other")
+    if cluster.key.startswith("country:"):
+        entity_type = "country"
+    forms = Counter(m.text for m in cluster.mentions)
+    forms.update(m.titled for m in cluster.mentions if m.titled)
+    name = canonical_name(cluster, names)
+    mentions: Counter[str] = Counter(m.article for m in cluster.mentions)
+    outlets: Counter[str] = Counter()
+    for article_id, count in mentions.items():
+        article = by_id.get(article_id)
+        outlets[(article.outlet if article and article.outlet else "unknown")] += count
+    entity_roles = []
+    for role in cluster.roles:
+        article = by_id.get(role.article)
+        entity_roles.append(
+            {
+                "role": role.text,
+                "article": role.article,
+                "outlet": article.outlet if article else None,
+                "date": article.published.isoformat() if article and article.published else None,
+                "date_estimated": bool(article and article.published_estimated),
+            }
+        )
+    return Entity(
+        id=f"{entity_type}:{slug(name)}",
+        name=name,
+        type=entity_type,
+        aliases=[form for form, _ in forms.most_common()],
+        mentions=dict(mentions),
+        roles=entity_roles,
+        outlets=dict(outlets),
+    )
+
+
+def canonical_name(cluster: Cluster, names: Sequence[Mention]) -> str:
+    if cluster.key.startswith("country:"):
+        country = country_of(cluster.key.split(":", 1)[1])
+        if country is not None:
+            return country.name
+    counts = Counter(m.text for m in names)
+    if cluster.key.startswith("person:"):
+        full = [(n, c) for n, c in counts.items() if len(person_name_parts(n)) >= 2]
+        if full:
+            # The most used full name, without a leading title.
+            best = max(full, key=lambda item: (item[1], -len(item[0])))[0]
+            words = best.split()
+            while len(words) > 2 and words[0].lower().rstrip(".") in TITLE_WORDS:
+                words = words[1:]
+            return " ".join(words)
+    if cluster.key.startswith("org:"):
+        longest = max(counts, key=lambda n: (len(n.split()) > 1, counts[n], len(n)))
+        return re.sub(r"^the\s+", "", longest, flags=re.IGNORECASE)
+    return counts.most_common(1)[0][0]
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "entity"
+
+
+def alias_index(entities: Sequence[Entity]) -> dict[str, Entity]:
+    """Lookup of an entity by any of its aliases (normalized), most mentioned entity first."""
+    index: dict[str, Entity] = {}
+    for entity in entities:
+        for alias in [entity.name, *entity.aliases]:
+            index.setdefault(key_of(alias), entity)
+    return index
+
+
+def link_speakers(attributions: Sequence[Attribution], entities: Sequence[Entity]) -> None:
+    """Point each attribution's resolved speaker at its roster entry (``speaker_entity_id``)."""
+    index = alias_index(entities)
+    people: dict[str, list[Entity]] = defaultdict(list)
+    for entity in entities:
+        if entity.type == "person":
+            parts = person_name_parts(entity.name)
+            if parts:
+                people[parts[-1]].append(entity)
+    for attribution in attributions:
+        if attribution.anonymous or not attribution.speaker_entity:
+            continue
+        entity = index.get(key_of(attribution.speaker_entity))
+        if entity is None:
+            parts = person_name_parts(attribution.speaker_entity)
+            candidates = people.get(parts[-1], []) if parts else []
+            entity = candidates[0] if candidates else None
+        if entity is not None:
+            attribution.speaker_entity = entity.name
+            attribution.speaker_entity_id = entity.id
+
+
+# ---------------------------------------------------------------------------------------------
+# Linking every mention of a story, names, descriptions and pronouns (ECB+'s gold mentions)
+
+# ECB+ mention types as spaCy labels, for mentions spaCy's NER does not label itself.
+LABEL_OF_MENTION_TYPE = {"HUM": "PERSON", "LOC": "GPE", "NON": "PRODUCT", "TIM": "DATE"}
+PERSONAL_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+
+
+def gold_span_mentions(
+    spans: Sequence[tuple[str, int, int, str]], articles: dict[str, Article], docs: dict[str, Doc]
+) -> list[Mention]:
+    """Mentions for given character spans ``(article id, start, end, type)``: name, description or pronoun."""
+    mentions = []
+    for article_id, start, end, mention_type in spans:
+        doc = docs[article_id]
+        span = doc.char_span(start, end, alignment_mode="expand")
+        text = articles[article_id].text[start:end]
+        if span is None or not len(span):
+            mentions.append(
+                Mention(article_id, text, start, end, "MISC", kind="description", head=text.lower())
+            )
+            continue
+        root = span.root
+        label = root.ent_type_ if root.ent_type_ in TYPE_OF_LABEL else ""
+        if root.pos_ == "PRON" or root.lower_ in PRONOUNS:
+            kind = "pronoun"
+        elif root.pos_ == "PROPN" or label:
+            kind = "name"
+        else:
+            kind = "description"
+        if kind != "name" or not label:
+            label = LABEL_OF_MENTION_TYPE.get(mention_type, "ORG")
+        if kind == "name" and mention_type == "HUM" and label not in ("PERSON", "ORG", "NORP"):
+            label = "ORG" if not any(t.ent_type_ == "PERSON" for t in span) else "PERSON"
+        if mention_type == "TIM":
+            kind, label = "description", "DATE"
+        name_tokens = (
+            [t for t in span if not (t.is_punct or t.lower_ in FUNCTION_WORDS)] if kind == "name" else []
+        )
+        mentions.append(
+            Mention(
+                article=article_id,
+                text=display_name(" ".join(t.text for t in name_tokens)) if name_tokens else text,
+                start=start,
+                end=end,
+                label=label or LABEL_OF_MENTION_TYPE.get(mention_type, "MISC"),
+                kind=kind,
+                head=root.lemma_.lower(),
+                modifiers=role_modifiers([t for t in span if t.i < root.i and t.lower_ != "the"], root),
+                sentence=root.sent.start,
+            )
+        )
+    return mentions
+
+
+def cluster_mentions(
+    mentions: Sequence[Mention], docs: dict[str, Doc], groups: dict[str, int] | None = None
+) -> list[int]:
+    """A cluster number for each mention of one story (the roster's rules, plus pronouns and nouns).
+
+    Names and titled descriptions link as in the roster; a personal pronoun links to the nearest
+    person mention before it in its article; other common nouns link by head lemma, and a group of
+    them joins the person one of its members was linked to by title.
+    """
+    roles: list[Role] = []
+    for article_id, doc in docs.items():
+        article = Article(id=article_id, source=article_id, text="")
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                roles.extend(roles_of(article, ent))
+    groups = groups or {}
+    clusters = link([m for m in mentions if m.kind != "pronoun"], roles, groups)
+    parent = list(range(len(mentions)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: int, j: int) -> None:
+        a, b = find(i), find(j)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+
+    position = {id(m): i for i, m in enumerate(mentions)}
+    linked_by_title: set[int] = set()
+    for cluster in clusters:
+        members = [position[id(m)] for m in cluster.mentions if id(m) in position]
+        for other in members[1:]:
+            union(members[0], other)
+        if any(m.kind == "name" for m in cluster.mentions):
+            linked_by_title.update(position[id(m)] for m in cluster.mentions if m.kind == "description")
+    # Common nouns by head lemma; a group that one title linked to a person joins that person.
+    by_head: dict[tuple[int, str, str], list[int]] = defaultdict(list)
+    for i, mention in enumerate(mentions):
+        if mention.kind == "description":
+            by_head[(groups.get(mention.article, 0), mention.label, mention.head)].append(i)
+    for members in by_head.values():
+        for other in members[1:]:
+            union(members[0], other)
+    # Pronouns: the nearest person mention before, in the same article.
+    ordered = sorted(range(len(mentions)), key=lambda i: (mentions[i].article, mentions[i].start))
+    last_person: dict[str, int] = {}
+    for i in ordered:
+        mention = mentions[i]
+        if mention.kind == "pronoun":
+            head = mention.head
+            antecedent = last_person.get(mention.article)
+            if antecedent is not None and (head in PERSONAL_PRONOUNS or head in ("who", "whom", "whose")):
+                union(i, antecedent)
+        elif mention.label == "PERSON" and (mention.kind == "name" or i in linked_by_title):
+            last_person[mention.article] = i
+    labels: dict[int, int] = {}
+    return [labels.setdefault(find(i), len(labels)) for i in range(len(mentions))]
+
+
+def group_articles(texts: dict[str, str], threshold: float) -> dict[str, int]:
+    """Articles about the same event, by TF-IDF cosine similarity (average linkage at ``threshold``)."""
+    ids = sorted(texts)
+    if len(ids) < 2:
+        return dict.fromkeys(ids, 0)
+    from sklearn.cluster import AgglomerativeClustering
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform([texts[i] for i in ids])
+    clustering = AgglomerativeClustering(
+        n_clusters=None, metric="cosine", linkage="average", distance_threshold=1 - threshold
+    ).fit(matrix.toarray())
+    return {article_id: int(label) for article_id, label in zip(ids, clustering.labels_, strict=True)}

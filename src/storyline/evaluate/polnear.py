@@ -1,0 +1,422 @@
+"""``storyline evaluate polnear DIR``: who said what, measured on PolNeAR's gold attributions.
+
+PolNeAR (Newell, Margolin & Ruths 2018) annotates every attribution of 1,008 political news
+articles in brat standoff: a Source (speaker), a Cue and a Content span. The metric, from issue 5:
+
+- gold tokens are the ``\\S+`` runs inside the gold Content fragments; a predicted content span
+  covers a gold token when their character spans overlap;
+- a (prediction, gold) pair qualifies when at least half of the gold tokens are covered; pairs are
+  matched greedily one-to-one, highest coverage first; precision, recall and F1 count the matches;
+- speaker accuracy, over the matched pairs: the predicted speaker span shares a character with a
+  gold Source fragment;
+- a gold attribution is *direct* when its Content holds a quotation mark and at least half of its
+  tokens lie inside quotation marks; the direct scores compare direct predictions with direct gold.
+
+Where an article has several annotators' files, the first in sorted order is the gold. The anchor,
+textacy's ``direct_quotations``, runs on the same spaCy parses in the same run (per paragraph when
+it refuses a whole article for an unbalanced quotation mark).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import UsageError
+from ..model import Attribution
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+Fragment = tuple[int, int]
+
+TOKEN = re.compile(r"\S+")
+OPENING_QUOTES = "\u201c\u201e\u00ab"
+CLOSING_QUOTES = "\u201d\u00bb"
+STRAIGHT_QUOTE = '"'
+
+
+@dataclass
+class GoldAttribution:
+    """One gold attribution relation: its Content, Source and Cue fragments (character spans)."""
+
+    content: list[Fragment]
+    sources: list[Fragment]
+    cues: list[Fragment]
+    direct: bool = False
+
+
+@dataclass
+class GoldArticle:
+    name: str
+    text: str
+    attributions: list[GoldAttribution]
+
+
+@dataclass
+class Scores:
+    """Precision, recall and F1 of content spans, and speaker accuracy over the matched pairs."""
+
+    precision: float
+    recall: float
+    f1: float
+    speaker_accuracy: float
+    predicted: int
+    gold: int
+    matched: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "speaker_accuracy": round(self.speaker_accuracy, 4),
+            "predicted": self.predicted,
+            "gold": self.gold,
+            "matched": self.matched,
+        }
+
+
+@dataclass
+class Tally:
+    """Counts summed over articles, turned into ``Scores`` at the end."""
+
+    predicted: int = 0
+    gold: int = 0
+    matched: int = 0
+    speaker_correct: int = 0
+
+    def add(self, other: Tally) -> None:
+        self.predicted += other.predicted
+        self.gold += other.gold
+        self.matched += other.matched
+        self.speaker_correct += other.speaker_correct
+
+    def scores(self) -> Scores:
+        precision = self.matched / self.predicted if self.predicted else 0.0
+        recall = self.matched / self.gold if self.gold else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        accuracy = self.speaker_correct / self.matched if self.matched else 0.0
+        return Scores(precision, recall, f1, accuracy, self.predicted, self.gold, self.matched)
+
+
+@dataclass
+class Prediction:
+    """What a system says: content fragments, speaker fragments, and whether it is a direct quote."""
+
+    content: list[Fragment]
+    speaker: list[Fragment] = field(default_factory=list)
+    direct: bool = True
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading the gold
+
+
+def parse_fragments(spec: str) -> list[Fragment]:
+    """``"12 30;40 52"`` -> ``[(12, 30), (40, 52)]``."""
+    fragments = []
+    for part in spec.split(";"):
+        start, end = part.split()
+        fragments.append((int(start), int(end)))
+    return fragments
+
+
+def parse_ann(text: str, ann: str) -> list[GoldAttribution]:
+    """The attribution relations of one brat ``.ann`` file (events with a Content)."""
+    spans: dict[str, tuple[str, list[Fragment]]] = {}
+    events: list[dict[str, list[str]]] = []
+    for line in ann.splitlines():
+        if line.startswith("T"):
+            parts = line.split("\t")
+            if len(parts) < 2:
+                continue
+            label, _, spec = parts[1].partition(" ")
+            spans[parts[0]] = (label, parse_fragments(spec))
+        elif line.startswith("E"):
+            parts = line.split("\t")
+            roles: dict[str, list[str]] = {}
+            for argument in parts[1].split() if len(parts) > 1 else []:
+                role, _, ref = argument.partition(":")
+                roles.setdefault(role.rstrip("0123456789"), []).append(ref)
+            events.append(roles)
+    gold = []
+    for roles in events:
+        content = [f for ref in roles.get("Content", []) if ref in spans for f in spans[ref][1]]
+        if not content:
+            continue
+        sources = [f for ref in roles.get("Source", []) if ref in spans for f in spans[ref][1]]
+        cues = [f for ref in roles.get("Cue", []) if ref in spans for f in spans[ref][1]]
+        content.sort()
+        gold.append(GoldAttribution(content, sources, cues, direct=is_direct(text, content)))
+    return gold
+
+
+def load_split(directory: str | Path, limit: int | None = None) -> Iterator[GoldArticle]:
+    """The articles of a PolNeAR split folder (``text/``, ``attributions/``), with their gold."""
+    root = Path(directory)
+    text_dir, ann_dir = root / "text", root / "attributions"
+    if not text_dir.is_dir() or not ann_dir.is_dir():
+        raise UsageError(f"{root}: not a PolNeAR split folder (expected text/ and attributions/ in it)")
+    annotations: dict[str, list[Path]] = {}
+    for path in sorted(ann_dir.glob("*.ann")):
+        article, _, _annotator = path.stem.rpartition("_")
+        annotations.setdefault(article, []).append(path)
+    count = 0
+    for text_path in sorted(text_dir.glob("*.txt")):
+        files = annotations.get(text_path.stem)
+        if not files:
+            continue
+        text = text_path.read_text(encoding="utf-8")
+        yield GoldArticle(text_path.stem, text, parse_ann(text, files[0].read_text(encoding="utf-8")))
+        count += 1
+        if limit is not None and count >= limit:
+            return
+
+
+def quoted_regions(text: str) -> list[Fragment]:
+    """Character spans inside quotation marks (marks included), paired left to right.
+
+    Curly marks pair by direction; straight double quotes pair in order. A mark left open
+    closes at the end of its paragraph, so one missing mark never swallows the rest of the text.
+    """
+    regions: list[Fragment] = []
+    opened: int | None = None
+    opened_by = ""
+    for i, ch in enumerate(text):
+        if ch == "\n" and opened is not None and "\n\n" in text[opened : i + 2]:
+            regions.append((opened, i))
+            opened = None
+        if ch in OPENING_QUOTES and opened is None:
+            opened, opened_by = i, ch
+        elif ch in CLOSING_QUOTES and opened is not None and opened_by != STRAIGHT_QUOTE:
+            regions.append((opened, i + 1))
+            opened = None
+        elif ch == STRAIGHT_QUOTE:
+            if opened is None:
+                opened, opened_by = i, ch
+            elif opened_by == STRAIGHT_QUOTE:
+                regions.append((opened, i + 1))
+                opened = None
+    if opened is not None:
+        regions.append((opened, len(text)))
+    return regions
+
+
+def tokens_of(text: str, fragments: Sequence[Fragment]) -> list[Fragment]:
+    """The ``\\S+`` runs inside the fragments, as absolute character spans."""
+    tokens: list[Fragment] = []
+    for start, end in fragments:
+        tokens.extend((start + m.start(), start + m.end()) for m in TOKEN.finditer(text[start:end]))
+    return tokens
+
+
+def is_direct(text: str, content: Sequence[Fragment]) -> bool:
+    """Content with a quotation mark and at least half its tokens inside quotation marks."""
+    pieces = [text[s:e] for s, e in content]
+    if not any(q in piece for piece in pieces for q in OPENING_QUOTES + CLOSING_QUOTES + STRAIGHT_QUOTE):
+        return False
+    tokens = tokens_of(text, content)
+    if not tokens:
+        return False
+    inside = 0
+    for start, end in content:
+        regions = [(s + start, e + start) for s, e in quoted_regions(text[start:end])]
+        inside += sum(
+            1
+            for ts, te in tokens_of(text, [(start, end)])
+            if any(rs <= ts and te <= re_ for rs, re_ in regions)
+        )
+    return inside * 2 >= len(tokens)
+
+
+# ---------------------------------------------------------------------------------------------
+# The metric
+
+
+def overlaps(a: Fragment, b: Fragment) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def coverage(prediction: Prediction, gold_tokens: Sequence[Fragment]) -> float:
+    if not gold_tokens:
+        return 0.0
+    covered = sum(1 for token in gold_tokens if any(overlaps(token, f) for f in prediction.content))
+    return covered / len(gold_tokens)
+
+
+def score_article(text: str, predictions: Sequence[Prediction], gold: Sequence[GoldAttribution]) -> Tally:
+    """Greedy one-to-one matching of predictions to gold, highest coverage first."""
+    gold_tokens = [tokens_of(text, g.content) for g in gold]
+    pairs = []
+    for p, prediction in enumerate(predictions):
+        for g, tokens in enumerate(gold_tokens):
+            value = coverage(prediction, tokens)
+            if value >= 0.5:
+                pairs.append((value, p, g))
+    pairs.sort(key=lambda pair: (-pair[0], pair[1], pair[2]))
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    tally = Tally(predicted=len(predictions), gold=len(gold))
+    for _value, p, g in pairs:
+        if p in used_p or g in used_g:
+            continue
+        used_p.add(p)
+        used_g.add(g)
+        tally.matched += 1
+        if any(overlaps(s, source) for s in predictions[p].speaker for source in gold[g].sources):
+            tally.speaker_correct += 1
+    return tally
+
+
+@dataclass
+class Evaluation:
+    """Direct-quote and all-attribution tallies for one system over a split."""
+
+    direct: Tally = field(default_factory=Tally)
+    all: Tally = field(default_factory=Tally)
+
+    def add_article(
+        self, text: str, predictions: Sequence[Prediction], gold: Sequence[GoldAttribution]
+    ) -> None:
+        self.all.add(score_article(text, predictions, gold))
+        self.direct.add(
+            score_article(text, [p for p in predictions if p.direct], [g for g in gold if g.direct])
+        )
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"direct": self.direct.scores().as_dict(), "all": self.all.scores().as_dict()}
+
+
+def predictions_of(attributions: Sequence[Attribution]) -> list[Prediction]:
+    predictions = []
+    for attribution in attributions:
+        speaker = []
+        if attribution.speaker_start is not None and attribution.speaker_end is not None:
+            speaker = [(attribution.speaker_start, attribution.speaker_end)]
+        predictions.append(Prediction([(attribution.start, attribution.end)], speaker, attribution.direct))
+    return predictions
+
+
+# ---------------------------------------------------------------------------------------------
+# The anchor: textacy's direct_quotations
+
+
+def textacy_predictions(doc: Doc) -> list[Prediction]:
+    """textacy's direct quotations; per paragraph when it refuses the whole text."""
+    from textacy.extract.triples import direct_quotations
+
+    def triples(piece: Doc, offset: int) -> list[Prediction]:
+        found = []
+        for triple in direct_quotations(piece):
+            content = (offset + triple.content.start_char, offset + triple.content.end_char)
+            speaker = [(offset + t.idx, offset + t.idx + len(t.text)) for t in triple.speaker]
+            found.append(Prediction([content], speaker, True))
+        return found
+
+    try:
+        return triples(doc, 0)
+    except ValueError:
+        pass
+    predictions = []
+    for start, end in paragraph_token_ranges(doc):
+        piece = doc[start:end]
+        try:
+            predictions.extend(triples(piece.as_doc(), piece.start_char))
+        except ValueError:
+            continue
+    return predictions
+
+
+def paragraph_token_ranges(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of the paragraphs (text between line breaks)."""
+    ranges = []
+    start = 0
+    for token in doc:
+        if token.is_space and "\n" in token.text or "\n" in token.whitespace_:
+            end = token.i if token.is_space else token.i + 1
+            if end > start:
+                ranges.append((start, end))
+            start = token.i + 1
+    if start < len(doc):
+        ranges.append((start, len(doc)))
+    return ranges
+
+
+# ---------------------------------------------------------------------------------------------
+# The run
+
+
+def evaluate(directory: str | Path, limit: int | None = None, with_anchor: bool = True) -> dict[str, Any]:
+    """Score storyline (and textacy) on a PolNeAR split folder; returns the JSON shape of the issue."""
+    from ..annotate import load_nlp
+    from ..attribution import find_attributions
+    from ..model import Article
+
+    articles = list(load_split(directory, limit))
+    if not articles:
+        raise UsageError(f"{directory}: no annotated articles found")
+    nlp = load_nlp()
+    ours, anchor = Evaluation(), Evaluation()
+    seconds = 0.0
+    docs = nlp.pipe((a.text for a in articles), batch_size=16)
+    for gold_article, doc in zip(articles, docs, strict=True):
+        article = Article(id=gold_article.name, source=gold_article.name, text=gold_article.text)
+        started = time.perf_counter()
+        attributions = find_attributions([article], [doc])
+        seconds += time.perf_counter() - started
+        ours.add_article(gold_article.text, predictions_of(attributions), gold_article.attributions)
+        if with_anchor:
+            anchor.add_article(gold_article.text, textacy_predictions(doc), gold_article.attributions)
+    result = ours.as_dict()
+    result["articles"] = len(articles)
+    result["seconds_after_parsing"] = round(seconds, 3)
+    if with_anchor:
+        result["textacy"] = anchor.as_dict()
+    return result
+
+
+def register(evaluations: Any) -> None:
+    parser = evaluations.add_parser(
+        "polnear",
+        help="who said what: attributions on PolNeAR, beside textacy's direct_quotations",
+        description="Score storyline's attributions (content span, speaker) on a PolNeAR split folder "
+        "(text/ and attributions/, e.g. ../shared/data/polnear/dev), beside textacy's direct_quotations "
+        "measured on the same parses.",
+    )
+    parser.add_argument(
+        "directory", metavar="DIR", help="a PolNeAR split folder with text/ and attributions/"
+    )
+    parser.add_argument("--limit", type=int, metavar="N", help="only the first N articles (sorted by name)")
+    parser.add_argument("--no-anchor", action="store_true", help="skip textacy")
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..cli.common import print_json
+
+    result = evaluate(args.directory, args.limit, with_anchor=not args.no_anchor)
+    if args.json:
+        print_json(result)
+        return 0
+    rows = [("storyline", result)]
+    if "textacy" in result:
+        rows.append(("textacy direct_quotations", result["textacy"]))
+    print(f"PolNeAR {args.directory}: {result['articles']} articles")
+    print(f"{'system':<27} {'kind':<7} {'P':>6} {'R':>6} {'F1':>6} {'speaker':>8} {'pred':>6} {'gold':>6}")
+    for name, scores in rows:
+        for kind in ("direct", "all"):
+            s = scores[kind]
+            print(
+                f"{name:<27} {kind:<7} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f} "
+                f"{s['speaker_accuracy']:8.3f} {s['predicted']:6d} {s['gold']:6d}"
+            )
+    print(f"storyline attribution time after parsing: {result['seconds_after_parsing']:.2f} s")
+    return 0

@@ -55,7 +55,8 @@ def test_events_are_put_on_the_date_the_text_supports(dated_samples):
     timeline = build_timeline(list(dated_samples.values()), dates=30, per_date=3)
     august = entry_of(timeline, "2011-08")
     assert august.granularity == "month"
-    assert any("first called on Assad to resign in August 2011" in s.text for s in august.sentences)
+    obama = [s for s in august.sentences if "first called on Assad to resign in August 2011" in s.text]
+    assert obama and obama[0].dated_by == "August 2011"
     thursday = entry_of(timeline, "2011-08-18")
     assert thursday.granularity == "day"
     texts = " ".join(s.text for s in thursday.sentences)

@@ -213,6 +213,9 @@ class CitedSentence:
     text: str
     citations: list[Citation]
     independent_outlets: int = 1
+    # In a timeline: the words that put the sentence on its date ("on Thursday", "in August 2011"), or
+    # "published YYYY-MM-DD" when it is an undated lead sentence placed by its article's date.
+    dated_by: str | None = None
 
 
 @dataclass

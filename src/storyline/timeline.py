@@ -300,7 +300,10 @@ def cited_sentence(group: list[DatedSentence], by_id: dict[str, Article]) -> Cit
         seen.add(key)
         citations.append(cite(member.article, member.sentence))
     outlets = independent_outlets({m.article.id: m.article for m in group}.values(), by_id)
-    return CitedSentence(text=group[0].text, citations=citations, independent_outlets=outlets)
+    first = group[0]
+    published = first.article.published.isoformat() if first.article.published else "?"
+    dated_by = first.evidence if first.mentioned else f"published {published}"
+    return CitedSentence(text=first.text, citations=citations, independent_outlets=outlets, dated_by=dated_by)
 
 
 # ---------------------------------------------------------------------------------------------

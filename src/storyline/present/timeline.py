@@ -44,6 +44,11 @@ def sources_note(sentence: CitedSentence) -> str:
     return f" ({articles} articles, {outlets} independent {'outlet' if outlets == 1 else 'outlets'})"
 
 
+def dated_by_label(evidence: str) -> str:
+    """ "on Thursday" is quoted; "published 2011-08-17" says the article's date placed the sentence."""
+    return evidence if evidence.startswith("published ") else f"\u201c{evidence}\u201d"
+
+
 def render_text(timeline: Timeline) -> str:
     if not timeline.entries:
         return (
@@ -54,6 +59,8 @@ def render_text(timeline: Timeline) -> str:
         lines.append(f"{entry.date}  {date_label(entry)}")
         for sentence in entry.sentences:
             lines.append(f"  - {sentence.text}{sources_note(sentence)}")
+            if sentence.dated_by:
+                lines.append(f"      dated by: {dated_by_label(sentence.dated_by)}")
             for citation in sentence.citations:
                 lines.append(f"      [{citation_label(citation)}]")
         lines.append("")
@@ -78,8 +85,13 @@ def render_markdown(timeline: Timeline, title: str = "Timeline") -> str:
         lines.append("")
         for sentence in entry.sentences:
             sources = "; ".join(escape_markdown(citation_label(c)) for c in sentence.citations)
+            dated = (
+                f" (dated by {escape_markdown(dated_by_label(sentence.dated_by))})"
+                if sentence.dated_by
+                else ""
+            )
             lines.append(
-                f"- {escape_markdown(sentence.text)}{escape_markdown(sources_note(sentence))} — {sources}"
+                f"- {escape_markdown(sentence.text)}{escape_markdown(sources_note(sentence))} — {sources}{dated}"
             )
         lines.append("")
     return "\n".join(lines)

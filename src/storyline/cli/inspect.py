@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from ..clean import REASONS
 from ..model import Article
 from .common import (
     add_input_options,
@@ -26,13 +27,20 @@ def register(commands: Any) -> None:
     )
     add_input_options(parser)
     add_output_options(parser)
-    parser.add_argument("--show-removed", action="store_true", help="list what the cleaner removed and why")
+    parser.add_argument(
+        "--show-removed",
+        action="store_true",
+        help="list what the cleaner removed and why (reasons: " + ", ".join(sorted(REASONS)) + ")",
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     console = console_of(args)
     articles = load_articles(args, console)
+    for article in articles:
+        if article.extra.get("warning"):  # used, but the user should know (e.g. truncated HTML)
+            console.info(f"{article.source}: {article.extra['warning']}")
     if output_format(args) == "json":
         print_json([article_json(a) for a in articles])
     else:
@@ -58,6 +66,11 @@ def render_text(article: Article, show_removed: bool = False) -> str:
         date += f" — from {article.published_provenance}"
         if article.published is not None:
             date += f", confidence {article.published_confidence:.2f}"
+    outlet = article.outlet or "—"
+    if article.outlet and article.outlet_provenance:
+        outlet += f" — from {article.outlet_provenance}"
+        if article.outlet_confidence:
+            outlet += f", confidence {article.outlet_confidence:.2f}"
     entity_names: dict[str, None] = {}
     for entity in article.entities:
         entity_names.setdefault(f"{entity.text} ({entity.label})", None)
@@ -65,7 +78,7 @@ def render_text(article: Article, show_removed: bool = False) -> str:
         ("id", article.id),
         ("source", article.source),
         ("title", article.title or "—"),
-        ("outlet", article.outlet or "—"),
+        ("outlet", outlet),
         ("byline", article.byline or "—"),
         ("published", date),
         ("sentences", str(len(article.sentences))),

@@ -15,6 +15,8 @@ COMMANDS = [
     "report",
     "serve",
     "timeline",
+    "who",
+    "compare",
     "evaluate",
 ]
 

@@ -1,0 +1,220 @@
+"""Where the sources agree, disagree and change their position: claims, contradictions, positions.
+
+- **Claims.** Each body sentence that asserts something is a claim; sentences of different articles
+  that say the same in nearly the same words are one claim (``storyline.similarity``), with the
+  articles and outlets that carry it, how many of those are independent (syndicated copies count
+  once) and who it is attributed to (the speakers of the attributions inside it).
+- **Contradictions.** Two claims on the same matter (enough content words in common) contradict
+  when they give different figures for the same quantity ("300 soldiers" / "500 soldiers"), or
+  when one negates or disputes what the other asserts and a different source makes it.
+- **Positions** (``storyline.positions``): what each actor demands or rejects about a recurring
+  proposition, dated; **reversals** where an actor's stance flips between periods.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from .model import Article, Attribution, Claim, Comparison, cite
+from .similarity import content_words, independent_outlets, jaccard, near_duplicate_groups
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+MIN_CLAIM_WORDS = 5
+# Content words two claims must share (Jaccard) to be about the same matter.
+SAME_MATTER = 0.3
+# Content-word Jaccard at which two sentences of different articles are one claim.
+PARAPHRASE = 0.5
+NEGATIONS = {"not", "no", "never", "n't", "nobody", "none", "nothing", "neither", "nor"}
+DISPUTE_WORDS = {
+    "deny",
+    "denied",
+    "denies",
+    "dispute",
+    "disputed",
+    "disputes",
+    "false",
+    "untrue",
+    "reject",
+    "rejected",
+    "rejects",
+    "contradict",
+    "contradicted",
+    "contradicts",
+    "refute",
+    "refuted",
+    "refutes",
+    "baseless",
+    "wrong",
+}
+NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(percent|%))?\s+([A-Za-z][a-z\-]+)?")
+
+
+def compare(articles: Sequence[Article], docs: Sequence[Doc] | None = None) -> Comparison:
+    """Claims (with contradictions), positions and reversals across the articles."""
+    from .attribution import find_attributions
+    from .entities import build_roster
+    from .positions import find_positions, find_reversals
+
+    if docs is None:
+        from .annotate import fill, load_nlp
+
+        docs = list(load_nlp().pipe((a.text for a in articles), batch_size=32))
+        for article, doc in zip(articles, docs, strict=True):
+            if not article.sentences:
+                fill(article, doc)
+    if any(not a.attributions for a in articles):
+        find_attributions(articles, docs)
+    roster = build_roster(articles, docs)
+    claims = find_claims(articles)
+    positions = find_positions(articles, docs, roster)
+    return Comparison(claims=claims, positions=positions, reversals=find_reversals(positions))
+
+
+def find_claims(articles: Sequence[Article]) -> list[Claim]:
+    """Claims carried by the articles, most independently corroborated first, with contradictions."""
+    by_id = {a.id: a for a in articles}
+    units: list[tuple[Article, int]] = []
+    texts: list[str] = []
+    for article in articles:
+        for position, sentence in enumerate(article.sentences):
+            text = article.sentence_text(sentence)
+            if len(content_words(text)) < MIN_CLAIM_WORDS or text.rstrip().endswith("?"):
+                continue
+            units.append((article, position))
+            texts.append(text)
+    claims: list[Claim] = []
+    for group in split_by_figures(near_duplicate_groups(texts, threshold=PARAPHRASE), texts):
+        members = [units[i] for i in group]
+        carried = sorted({a.id for a, _ in members}, key=[a.id for a in articles].index)
+        citations = [cite(a, a.sentences[p]) for a, p in members]
+        speakers = attributed_speakers(members)
+        outlets = sorted({by_id[i].outlet or "unknown" for i in carried})
+        claims.append(
+            Claim(
+                text=texts[group[0]],
+                articles=carried,
+                outlets=outlets,
+                independent_outlets=independent_outlets([by_id[i] for i in carried], by_id),
+                attributed_to=speakers,
+                contradicts=[],
+                citations=citations,
+            )
+        )
+    claims.sort(key=lambda c: (-c.independent_outlets, -len(c.articles), first_position(c)))
+    link_contradictions(claims)
+    return claims
+
+
+def split_by_figures(groups: list[list[int]], texts: Sequence[str]) -> list[list[int]]:
+    """Sentences alike but for their figures ("300 soldiers" / "500 soldiers") are two claims."""
+    result: list[list[int]] = []
+    for group in groups:
+        parts: list[tuple[dict[str, set[str]], list[int]]] = []
+        for i in group:
+            found = figures(texts[i])
+            for held, members in parts:
+                if not different_figures(found, held) and not different_figures(held, found):
+                    members.append(i)
+                    for unit, numbers in found.items():
+                        held.setdefault(unit, set()).update(numbers)
+                    break
+            else:
+                parts.append(({u: set(n) for u, n in found.items()}, [i]))
+        result.extend(members for _, members in parts)
+    return result
+
+
+def first_position(claim: Claim) -> tuple[str, int]:
+    citation = claim.citations[0]
+    return citation.article, citation.start
+
+
+def attributed_speakers(members: Sequence[tuple[Article, int]]) -> list[str]:
+    """Who the sentences' attributions name (the resolved entity when known), in order."""
+    speakers: dict[str, None] = {}
+    for article, position in members:
+        sentence = article.sentences[position]
+        for attribution in article.attributions:
+            if overlaps(attribution, sentence.start, sentence.end):
+                name = speaker_name(attribution)
+                if name:
+                    speakers.setdefault(name, None)
+    return list(speakers)
+
+
+def overlaps(attribution: Attribution, start: int, end: int) -> bool:
+    return attribution.start < end and start < attribution.end
+
+
+def speaker_name(attribution: Attribution) -> str | None:
+    if attribution.speaker_entity:
+        return attribution.speaker_entity
+    if attribution.speaker:
+        return " ".join(attribution.speaker.split())
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Contradictions
+
+
+def figures(text: str) -> dict[str, set[str]]:
+    """Numbers by the word they count ("300 soldiers" -> {"soldier": {"300"}})."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for match in NUMBER.finditer(text):
+        number, percent, unit = match.groups()
+        if re.fullmatch(r"(19|20)\d\d", number) and not percent:
+            continue  # a year, not a quantity
+        key = "percent" if percent else (unit or "").lower().rstrip("s")
+        if key:
+            found[key].add(number.replace(",", ""))
+    return found
+
+
+def polarity(text: str) -> bool:
+    """True when the sentence negates or disputes what it reports."""
+    words = set(re.findall(r"[a-z']+", text.lower().replace("n\u2019t", " n't").replace("n't", " n't")))
+    return bool(words & NEGATIONS or words & DISPUTE_WORDS)
+
+
+def link_contradictions(claims: list[Claim]) -> None:
+    """Mark pairs of claims on the same matter that cannot both hold (in both claims' lists)."""
+    bags = [frozenset(w for w in content_words(c.text) if not w[0].isdigit()) for c in claims]
+    numbers = [figures(c.text) for c in claims]
+    negated = [polarity(c.text) for c in claims]
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, bag in enumerate(bags):
+        for word in bag:
+            index[word].append(i)
+    for i, bag in enumerate(bags):
+        candidates: set[int] = set()
+        for word in bag:
+            candidates.update(j for j in index[word] if j > i)
+        for j in sorted(candidates):
+            if set(claims[i].articles) == set(claims[j].articles) and len(claims[i].articles) == 1:
+                same_source = set(claims[i].attributed_to) == set(claims[j].attributed_to)
+                if same_source:
+                    continue  # one source saying two things in one article is not a dispute
+            if jaccard(bag, bags[j]) < SAME_MATTER:
+                continue
+            if different_figures(numbers[i], numbers[j]) or disputes(
+                claims[i], claims[j], negated[i], negated[j]
+            ):
+                claims[i].contradicts.append(j)
+                claims[j].contradicts.append(i)
+
+
+def different_figures(a: dict[str, set[str]], b: dict[str, set[str]]) -> bool:
+    return any(unit in b and not (a[unit] & b[unit]) for unit in a)
+
+
+def disputes(a: Claim, b: Claim, a_negated: bool, b_negated: bool) -> bool:
+    """One side negates or disputes, the other asserts, and they come from different sources."""
+    if a_negated == b_negated:
+        return False
+    return set(a.attributed_to) != set(b.attributed_to) or set(a.articles) != set(b.articles)

@@ -1,0 +1,776 @@
+"""Positions over time: what each actor demands or rejects about a recurring proposition, dated.
+
+A *proposition* is something that may or may not happen to someone: the propositions found here are
+that a leader leaves power ("step down", "resign", "remove X from power", "his ouster"), the
+commonest recurring demand in political news. A *position* is an actor's stance on it, read off
+the dependency parse from the proposition upwards through general rules:
+
+- **stance cues**: verbs and nouns of demand ("call for", "urge", "insist", "commitment") give
+  *support*; verbs and nouns of withdrawal or refusal ("back away from", "backtrack", "resist",
+  "refusal") give *oppose*; each cue above another composes ("backtracked from America's
+  commitment to remove Assad" is oppose), and a negated cue flips ("will not call for");
+- **modal framing**: "X said Assad should step down" is X's support; "removing Assad is not the
+  top priority" is opposition of whoever says it;
+- **reported speech**: reporting verbs pass the proposition through to their subject;
+- **documents**: a resolution or statement that calls for something holds a position, and whoever
+  endorses, backs or releases it in the same article takes that position.
+
+The actor is the outermost cue's subject, resolved through the roster; officials, envoys,
+capitals and seats of government act for their country's government ("senior U.S. officials",
+"Washington", "the White House"), and so does a person titled as one of its office holders (a
+title such as "Secretary of State" that the collection gives with a country elsewhere). A
+position is dated by an absolute date the sentence attaches to it ("in August 2011"), else by its
+article's publication date (``estimated`` when describe inferred it).
+
+A *reversal* is an actor whose dominant stance on a proposition changes from one year to a later
+one; it cites both sides.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .entities import (
+    alias_index,
+    country_of,
+    country_of_word,
+    gazetteer,
+    key_of,
+    person_name_parts,
+)
+from .model import Article, Entity, Position, Reversal, Sentence, cite
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+SUPPORT_VERBS = {
+    "call",
+    "urge",
+    "demand",
+    "ask",
+    "press",
+    "push",
+    "insist",
+    "want",
+    "seek",
+    "back",
+    "support",
+    "endorse",
+    "favor",
+    "favour",
+    "advocate",
+    "join",
+    "pledge",
+    "commit",
+    "repeat",
+    "reiterate",
+    "renew",
+}
+SUPPORT_NOUNS = {"call", "demand", "commitment", "insistence", "push", "bid", "plea", "appeal", "campaign"}
+OPPOSE_VERBS = {
+    "oppose",
+    "reject",
+    "refuse",
+    "resist",
+    "backtrack",
+    "withdraw",
+    "retreat",
+    "abandon",
+    "drop",
+    "soften",
+    "decline",
+    "veto",
+    "block",
+}
+# Phrasal verbs of withdrawal: "back away from", "step back from", "back off", "back down".
+OPPOSE_PHRASAL = {("back", "away"), ("back", "off"), ("back", "down"), ("step", "back"), ("walk", "back")}
+OPPOSE_NOUNS = {"refusal", "opposition", "rejection", "retreat", "reluctance", "resistance"}
+REPORTING_VERBS = {
+    "say",
+    "tell",
+    "add",
+    "state",
+    "announce",
+    "declare",
+    "note",
+    "stress",
+    "argue",
+    "frame",
+    "admit",
+    "acknowledge",
+    "concede",
+    "insist",
+    "expect",
+    "believe",
+    "think",
+    "make",
+}
+MODALS = {"should", "must", "ought", "shall"}
+# Verbs that make what they govern a wish or forecast about someone else, not that one's position.
+HYPOTHETICAL_VERBS = {"hope", "fear", "wish", "doubt", "worry", "predict", "warn"}
+PRIORITY_NOUNS = {"priority", "goal", "aim", "objective", "precondition", "condition", "demand"}
+DOCUMENT_NOUNS = {"resolution", "statement", "plan", "draft", "proposal", "communiqué", "communique", "text"}
+ENDORSE_VERBS = {
+    "endorse",
+    "back",
+    "support",
+    "sponsor",
+    "propose",
+    "draft",
+    "introduce",
+    "release",
+    "issue",
+    "sign",
+    "table",
+    "push",
+    "circulate",
+}
+# Buildings and departments that stand for a government in news prose.
+SEATS_OF_GOVERNMENT = {
+    "white house": "United States",
+    "state department": "United States",
+    "pentagon": "United States",
+    "kremlin": "Russia",
+    "elysee": "France",
+    "élysée": "France",
+    "downing street": "United Kingdom",
+    "foreign office": "United Kingdom",
+}
+# Heads of descriptions that act for a country's government ("senior U.S. officials").
+GOVERNMENT_HEADS = {
+    "official",
+    "officials",
+    "administration",
+    "government",
+    "diplomat",
+    "diplomats",
+    "envoy",
+    "ambassador",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "leader",
+    "leaders",
+    "president",
+    "secretary",
+    "minister",
+}
+LEAVE_POWER = "steps down"
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        "january february march april may june july august september october november december".split(),
+        start=1,
+    )
+}
+DATE_TEXT = re.compile(
+    r"(?:(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\.?\s+(?:(?P<day>\d{1,2}),?\s+)?)?(?P<year>(?:19|20)\d\d)\b"
+)
+
+
+@dataclass
+class Stance:
+    """A proposition found in a sentence, and what the cues above it make of it."""
+
+    predicate: Token
+    target: Token
+    stance: str
+    actor: Token | None
+    cue: Token
+    # Stances held on the way up by documents ("a resolution calling for ..."), for endorsements.
+    documents: list[tuple[Token, str]] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------------------------
+# Propositions: a leader leaves power
+
+
+def leave_power_predicates(sentence: Span) -> list[tuple[Token, Token | None]]:
+    """Tokens that say someone leaves power, with the token naming who (when the clause has it)."""
+    found = []
+    for token in sentence:
+        lemma = token.lemma_.lower()
+        particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
+        objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        if token.pos_ in ("VERB", "AUX"):
+            if lemma == "step" and particles & {"down", "aside"} or lemma in ("resign", "abdicate", "quit"):
+                found.append((token, subject_token(token)))
+            elif lemma in ("remove", "oust", "topple", "depose", "overthrow") and objects:
+                found.append((token, objects[0]))
+            elif (
+                gives_up_power(token)
+                or lemma == "go"
+                and (has_modal(token) or token.head.lemma_.lower() == "need")
+            ):
+                found.append((token, subject_token(token)))
+        elif lemma in ("resign", "abdicate") and subject_token(token) is not None:
+            found.append((token, subject_token(token)))  # the small model sometimes tags "resign" a noun
+        elif token.pos_ == "NOUN" and lemma in ("resignation", "ouster", "removal", "departure", "overthrow"):
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            if owner is None:
+                of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            found.append((token, owner))
+        elif (
+            token.pos_ == "VERB" and lemma == "step" and token.tag_ == "VBG" and particles & {"down", "aside"}
+        ):
+            found.append((token, subject_token(token)))
+    return found
+
+
+def gives_up_power(token: Token) -> bool:
+    """ "give up power", "hand over power", "leave office"."""
+    if token.lemma_.lower() not in ("give", "hand", "cede", "relinquish", "leave"):
+        return False
+    return any(
+        c.dep_ in ("dobj", "prep", "pobj") and c.lemma_.lower() in ("power", "office") for c in token.children
+    )
+
+
+def subject_token(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    # "calls for X stepping down": a gerund's subject is its possessive or the noun before it
+    for child in token.children:
+        if child.dep_ == "poss":
+            return child
+    return None
+
+
+def has_modal(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children) or (
+        token.dep_ == "xcomp" and token.head.lemma_.lower() in ("need", "have")
+    )
+
+
+def is_negated(token: Token) -> bool:
+    return any(
+        c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("advmod", "det") for c in token.children
+    )
+
+
+def cue_polarity(token: Token) -> str | None:
+    """``support`` or ``oppose`` when the token is a stance cue."""
+    lemma = token.lemma_.lower()
+    particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "advmod")}
+    if token.pos_ in ("VERB", "AUX"):
+        if any((lemma, p) in OPPOSE_PHRASAL for p in particles):
+            return "oppose"
+        if lemma in OPPOSE_VERBS:
+            return "oppose"
+        if lemma in SUPPORT_VERBS:
+            return "support"
+    elif token.pos_ == "NOUN":
+        if lemma in OPPOSE_NOUNS:
+            return "oppose"
+        if lemma in SUPPORT_NOUNS:
+            return "support"
+    return None
+
+
+def is_word(token: Token, words: set[str]) -> bool:
+    """The token is one of the words, by lemma or by a plain inflection (the small model's lemmas slip)."""
+    lower = token.lower_
+    forms = {token.lemma_.lower(), lower, lower[:-1], lower[:-2], lower[:-3], lower[:-3] + "e"}
+    return bool(forms & words)
+
+
+def flip(stance: str) -> str:
+    return "oppose" if stance == "support" else "support"
+
+
+def actor_token(cue: Token) -> Token | None:
+    """Who holds the cue's stance: its subject, a noun's possessor, the noun a clause describes."""
+    if cue.pos_ == "NOUN":
+        return next((c for c in cue.children if c.dep_ == "poss"), None)
+    subject = subject_token(cue)
+    if subject is not None and subject.lower_ in ("that", "which", "who") and cue.dep_ == "relcl":
+        return cue.head
+    if subject is not None:
+        return subject
+    if cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN"):
+        return cue.head  # "a UN resolution calling for ..."
+    if cue.dep_ in ("xcomp", "conj", "advcl") and cue.head is not cue:
+        return actor_token(cue.head) if cue_polarity(cue.head) is None else None
+    return None
+
+
+def stances_in(sentence: Span) -> list[Stance]:
+    """Each leave-power proposition of the sentence, with its composed stance and outermost actor."""
+    found = []
+    for predicate, target in leave_power_predicates(sentence):
+        stance: str | None = "support" if has_modal(predicate) else None
+        if stance == "support" and is_negated(predicate):
+            stance = "oppose"
+        actor: Token | None = None
+        cue: Token = predicate
+        framed_by_modal = stance is not None
+        documents: list[tuple[Token, str]] = []
+        hypothetical = False
+        node = predicate
+        for _ in range(10):
+            if node.dep_ == "ROOT" or node.head is node:
+                break
+            relation, parent = node.dep_, node.head
+            if target is None and cue_polarity(parent) is not None:
+                target = object_of_demand(parent)
+            polarity = cue_polarity(parent)
+            if polarity is not None and parent is not predicate:
+                base = stance if stance is not None else "support"
+                stance = base if polarity == "support" else flip(base)
+                if is_negated(parent):
+                    stance = flip(stance)
+                holder = actor_token(parent)
+                if holder is not None and holder.lemma_.lower() in DOCUMENT_NOUNS:
+                    documents.append((holder, stance))
+                elif holder is not None:
+                    actor, cue = holder, parent
+            elif is_word(parent, HYPOTHETICAL_VERBS) and actor is not None:
+                hypothetical = (
+                    True  # "the White House hopes that Russia won't oppose ...": Russia's stance is hoped for
+                )
+                break
+            elif parent.lemma_.lower() in ("be",) and relation in ("csubj", "nsubj"):
+                attribute = next((c for c in parent.children if c.dep_ == "attr"), None)
+                if attribute is not None and attribute.lemma_.lower() in PRIORITY_NOUNS:
+                    stance = "oppose" if is_negated(parent) else "support"
+                    framed_by_modal = True
+            elif (
+                parent.lemma_.lower() in REPORTING_VERBS
+                and stance is not None
+                and actor is None
+                and framed_by_modal
+            ):
+                holder = subject_token(parent)
+                if holder is not None:
+                    actor, cue = holder, parent
+            node = parent
+        if stance is None or target is None:
+            continue
+        if hypothetical:
+            actor = None
+        found.append(Stance(predicate, target, stance, actor, cue, documents))
+    return found
+
+
+def object_of_demand(cue: Token) -> Token | None:
+    """Who a demand is addressed to: "call on X to", "urge X to", "ask X to"."""
+    for child in cue.children:
+        if child.dep_ in ("dobj", "dative") and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("on", "for"):
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    return None
+
+
+def target_text(token: Token) -> str:
+    """The name a target token belongs to (the whole entity when it is part of one)."""
+    doc = token.doc
+    for ent in doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent.text
+    return doc[token.left_edge.i : token.i + 1].text if token.pos_ == "PROPN" else token.text
+
+
+# ---------------------------------------------------------------------------------------------
+# Actors: names, governments, documents
+
+
+@dataclass
+class ActorResolver:
+    """Turns actor and target tokens into roster names; governments stand in for their officials."""
+
+    roster: Sequence[Entity]
+
+    def __post_init__(self) -> None:
+        self.index = alias_index(self.roster)
+        self.people_by_surname: dict[str, Entity] = {}
+        for entity in self.roster:
+            if entity.type == "person":
+                parts = person_name_parts(entity.name)
+                if parts:
+                    self.people_by_surname.setdefault(parts[-1], entity)
+        self.country_of_title = titles_with_countries(self.roster)
+
+    def person(self, text: str) -> Entity | None:
+        entity = self.index.get(key_of(text))
+        if entity is not None and entity.type == "person":
+            return entity
+        parts = person_name_parts(text)
+        return self.people_by_surname.get(parts[-1]) if parts else None
+
+    def government_of(self, person: Entity) -> str | None:
+        """The country a person acts for, from their titles ("U.S. Secretary of State")."""
+        countries: Counter[str] = Counter()
+        for role in person.roles:
+            text = str(role.get("role", ""))
+            country = country_in(text)
+            if country is not None:
+                countries[country] += 1
+            else:
+                inherited = self.country_of_title.get(title_key(text))
+                if inherited is not None:
+                    countries[inherited] += 1
+        return countries.most_common(1)[0][0] if countries else None
+
+    def name(self, token: Token) -> str | None:
+        """The actor a token stands for, or None when it cannot be told."""
+        doc = token.doc
+        # The noun phrase up to its head: "senior U.S. officials", not the clauses hanging off it.
+        span = doc[token.left_edge.i : token.i + 1]
+        if token.pos_ == "PRON":
+            person = self.pronoun_antecedent(token)
+            if person is None:
+                return None
+            return self.government_of(person) or person.name
+        if token.lemma_.lower() in DOCUMENT_NOUNS:
+            return f"document:{token.lemma_.lower()}"
+        people = [e for e in span.ents if e.label_ == "PERSON"]
+        head_is_person = token.ent_type_ == "PERSON"
+        if people and (head_is_person or token.lemma_.lower() not in GOVERNMENT_HEADS):
+            person = self.person(people[0].text)
+            if person is not None:
+                return self.government_of(person) or person.name
+            return people[0].text
+        lowered = key_of(span.text)
+        for seat, country in SEATS_OF_GOVERNMENT.items():
+            if seat in lowered:
+                return country
+        for word in [t for t in span if t.ent_type_ in ("GPE", "NORP") or t.pos_ in ("PROPN", "ADJ")]:
+            country = country_of_word(word.text)
+            if country is not None:
+                return country.name
+        for ent in span.ents:
+            country = country_of(ent.text)
+            if country is None and ent.label_ == "GPE":
+                _, _, by_capital = gazetteer()
+                country = by_capital.get(key_of(ent.text))
+            if country is not None:
+                return country.name
+        if people:
+            person = self.person(people[0].text)
+            if person is not None:
+                return self.government_of(person) or person.name
+        orgs = [e for e in span.ents if e.label_ == "ORG"]
+        if orgs:
+            entity = self.index.get(key_of(orgs[0].text))
+            return entity.name if entity is not None else orgs[0].text
+        return None
+
+    def pronoun_antecedent(self, token: Token) -> Entity | None:
+        """A he/she/his/her: the nearest person named before it (in the sentence, else the text)."""
+        if token.lower_ not in ("he", "she", "his", "her", "him"):
+            return None
+        doc = token.doc
+        for ent in reversed([e for e in doc.ents if e.label_ == "PERSON" and e.end <= token.i]):
+            if token.i - ent.end < 120:
+                return self.person(ent.text)
+        return None
+
+    def target(self, text: str, token: Token) -> str | None:
+        if token.pos_ == "PRON":
+            person = self.pronoun_antecedent(token)
+            return person.name if person is not None else None
+        person = self.person(text)
+        if person is not None:
+            return person.name
+        entity = self.index.get(key_of(text))
+        return entity.name if entity is not None else None
+
+
+def country_in(text: str) -> str | None:
+    for word in re.findall(r"[A-Z][\w.]*", text):
+        country = country_of_word(word)
+        if country is not None:
+            return country.name
+    return None
+
+
+def title_key(text: str) -> str:
+    """A title without its country: "U.S. Secretary of State" -> "secretary of state"."""
+    words = [w for w in re.findall(r"[\w.\-]+", text) if country_of_word(w) is None]
+    return " ".join(w.lower() for w in words)
+
+
+def titles_with_countries(roster: Sequence[Entity]) -> dict[str, str]:
+    """Titles the collection gives with exactly one country ("US Secretary of State" -> US)."""
+    seen: dict[str, set[str]] = defaultdict(set)
+    for entity in roster:
+        for role in entity.roles:
+            text = str(role.get("role", ""))
+            country = country_in(text)
+            key = title_key(text)
+            if country is not None and key:
+                seen[key].add(country)
+    return {key: next(iter(countries)) for key, countries in seen.items() if len(countries) == 1}
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates
+
+
+def attached_date(stance: Stance) -> str | None:
+    """An absolute date the sentence attaches to the cue or the proposition ("in August 2011")."""
+    anchors = {stance.predicate.i, stance.cue.i}
+    doc = stance.predicate.doc
+    for ent in stance.predicate.sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        root = ent.root
+        attached = root.dep_ in ("npadvmod", "tmod") and root.head.i in anchors
+        attached = attached or (
+            root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.i in anchors
+        )
+        if not attached:
+            continue
+        match = DATE_TEXT.search(doc[ent.start : ent.end].text)
+        if match is None:
+            continue
+        value = match.group("year")
+        if match.group("month"):
+            value += f"-{MONTHS[match.group('month').lower()]:02d}"
+            if match.group("day"):
+                value += f"-{int(match.group('day')):02d}"
+        return value
+    return None
+
+
+def date_of(stance: Stance, article: Article, article_date: tuple[str, str] | None) -> tuple[str | None, str]:
+    mentioned = attached_date(stance)
+    if mentioned is not None:
+        return mentioned, "mentioned"
+    if article_date is not None:
+        return article_date
+    return None, ""
+
+
+# Heads of titles that one person holds at a time (per country): "Secretary of State", "President".
+SINGLE_HOLDER_HEADS = {
+    "secretary",
+    "president",
+    "minister",
+    "chancellor",
+    "king",
+    "queen",
+    "premier",
+    "governor",
+}
+
+
+def office_of(role_text: str, country_of_title: dict[str, str]) -> tuple[str, str] | None:
+    """(country, title) of a single-holder office, or None when the title or its country is unclear."""
+    key = title_key(role_text)
+    words = key.split()
+    if not words or not any(w in SINGLE_HOLDER_HEADS for w in words) or "former" in words or "late" in words:
+        return None
+    country = country_in(role_text) or country_of_title.get(key)
+    return (country, key) if country else None
+
+
+def article_dates(articles: Sequence[Article], roster: Sequence[Entity]) -> dict[str, tuple[str, str]]:
+    """Each article's date for its positions; estimated dates moved past other office holders.
+
+    An estimated publication date is a lower bound (the latest date the text mentions). One person
+    holds an office at a time, so an article naming another holder of an office than articles dated
+    on or after that bound is placed after the last of them ("Secretary of State John Kerry" in an
+    article bounded by 2011 comes after the 2012 articles naming Secretary of State Clinton).
+    """
+    dates: dict[str, tuple[str, str]] = {}
+    for article in articles:
+        if article.published is not None:
+            dates[article.id] = (
+                article.published.isoformat(),
+                "estimated" if article.published_estimated else "published",
+            )
+    country_of_title = titles_with_countries(roster)
+    by_id = {a.id: a for a in articles}
+    holders: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)  # office -> (person, article)
+    for entity in roster:
+        if entity.type != "person":
+            continue
+        for role in entity.roles:
+            office = office_of(str(role.get("role", "")), country_of_title)
+            if office is not None:
+                holders[office].append((entity.id, str(role.get("article"))))
+    for article in articles:
+        if article.published is None or not article.published_estimated:
+            continue
+        bound = article.published
+        latest_other: dt.date | None = None
+        for found in holders.values():
+            own = {person for person, where in found if where == article.id}
+            for person, where in found:
+                other = by_id.get(where)
+                if person in own or other is None or other.published is None or other.published_estimated:
+                    continue
+                if (
+                    own
+                    and other.published >= bound
+                    and (latest_other is None or other.published > latest_other)
+                ):
+                    latest_other = other.published
+        if latest_other is not None:
+            dates[article.id] = ((latest_other + dt.timedelta(days=1)).isoformat(), "estimated")
+    return dates
+
+
+# ---------------------------------------------------------------------------------------------
+# Positions and reversals
+
+
+def find_positions(
+    articles: Sequence[Article], docs: Sequence[Doc], roster: Sequence[Entity]
+) -> list[Position]:
+    """Every actor's stance on every leave-power proposition of the articles, in article order."""
+    resolver = ActorResolver(roster)
+    dates = article_dates(articles, roster)
+    positions: list[Position] = []
+    for article, doc in zip(articles, docs, strict=True):
+        positions.extend(positions_in(article, doc, resolver, dates.get(article.id)))
+    return positions
+
+
+def positions_in(
+    article: Article, doc: Doc, resolver: ActorResolver, article_date: tuple[str, str] | None = None
+) -> list[Position]:
+    found: list[Position] = []
+    documents: dict[str, list[Position]] = defaultdict(list)
+    for sentence in doc.sents:
+        for stance in stances_in(sentence):
+            target = resolver.target(target_text(stance.target), stance.target)
+            if target is None:
+                continue
+            date, provenance = date_of(stance, article, article_date)
+            citation = cite(article, sentence_of(article, sentence.start_char, sentence.end_char))
+            holders = [(document, held) for document, held in stance.documents]
+            if stance.actor is not None:
+                holders.append((stance.actor, stance.stance))
+            for holder, held in holders:
+                actor = resolver.name(holder)
+                if actor is None or actor == target:
+                    continue
+                position = Position(
+                    actor=actor,
+                    proposition=f"{target} {LEAVE_POWER}",
+                    stance=held,
+                    date=date,
+                    citation=citation,
+                    text=article.text[citation.start : citation.end],
+                    date_provenance=provenance,
+                )
+                if actor.startswith("document:"):
+                    documents[actor.split(":", 1)[1]].append(position)
+                else:
+                    found.append(position)
+    if documents:
+        found.extend(endorsed_positions(article, doc, documents, resolver))
+    found.sort(key=lambda p: p.citation.start)
+    return found
+
+
+def sentence_of(article: Article, start: int, end: int) -> Sentence:
+    """The article's sentence that holds a parse sentence (annotate made both from one parse)."""
+    for sentence in article.sentences:
+        if sentence.start < end and start < sentence.end:
+            return sentence
+    return Sentence(start=start, end=end, index=-1)
+
+
+def endorsed_positions(
+    article: Article,
+    doc: Doc,
+    documents: dict[str, list[Position]],
+    resolver: ActorResolver,
+) -> list[Position]:
+    """Whoever endorses or releases a resolution or statement takes the positions it states."""
+    found = []
+    for token in doc:
+        if token.lemma_.lower() not in ENDORSE_VERBS or token.pos_ != "VERB":
+            continue
+        objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        if token.dep_ == "relcl" and token.head.lemma_.lower() in documents:
+            objects.append(token.head)
+        for obj in objects:
+            lemma = obj.lemma_.lower()
+            if lemma not in documents:
+                continue
+            subjects = [c for c in token.children if c.dep_ == "nsubj" and c.lower_ not in ("that", "which")]
+            holders = []
+            for subject in subjects:
+                holders.append(subject)
+                holders.extend(c for c in subject.children if c.dep_ == "conj")
+            for holder in holders:
+                actor = resolver.name(holder)
+                if actor is None or actor.startswith("document:"):
+                    continue
+                sentence = token.sent
+                citation = cite(article, sentence_of(article, sentence.start_char, sentence.end_char))
+                for stated in documents[lemma]:
+                    found.append(
+                        Position(
+                            actor=actor,
+                            proposition=stated.proposition,
+                            stance=stated.stance,
+                            date=stated.date,
+                            citation=citation,
+                            text=article.text[citation.start : citation.end],
+                            date_provenance=stated.date_provenance,
+                        )
+                    )
+    return found
+
+
+def find_reversals(positions: Sequence[Position]) -> list[Reversal]:
+    """Actors whose stance on a proposition changes from one dated statement to a later one.
+
+    The positions of one date (one article, mostly) are weighed together: the stance most of them
+    take is that date's stance, and a date where as many say yes as no has none. A reversal is a
+    change between consecutive dates that have one; it cites the last statements of the old
+    stance and the first of the new.
+    """
+    by_key: dict[tuple[str, str], list[Position]] = defaultdict(list)
+    for position in positions:
+        if position.date:
+            by_key[(position.actor, position.proposition)].append(position)
+    reversals = []
+    for (actor, proposition), found in by_key.items():
+        by_date: dict[str, list[Position]] = defaultdict(list)
+        for position in found:
+            by_date[str(position.date)].append(position)
+        decided: list[tuple[str, list[Position]]] = []
+        for date in sorted(by_date):
+            ranked = Counter(p.stance for p in by_date[date]).most_common()
+            if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+                continue  # as many say yes as no: no stance that day
+            stance = ranked[0][0]
+            decided.append((stance, [p for p in by_date[date] if p.stance == stance]))
+        runs: list[tuple[str, list[Position]]] = []
+        for stance, held in decided:
+            if runs and runs[-1][0] == stance:
+                runs[-1][1].extend(held)
+            else:
+                runs.append((stance, list(held)))
+        for (before, earlier), (after, later) in zip(runs, runs[1:]):
+            last_before = earlier[-2:]
+            first_after = later[:2]
+            reversals.append(
+                Reversal(
+                    actor=actor,
+                    proposition=proposition,
+                    from_=before,
+                    to=after,
+                    citations=[p.citation for p in [*last_before, *first_after]],
+                    from_date=last_before[-1].date,
+                    to_date=first_after[0].date,
+                )
+            )
+    return reversals

@@ -1,0 +1,114 @@
+"""``storyline who`` output: the roster (who is who) and the attributions (who said what), text or JSON."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from ..model import Article, Attribution, Entity, to_jsonable
+
+ATTRIBUTION_FIELDS = (
+    "speaker",
+    "speaker_start",
+    "speaker_end",
+    "speaker_entity",
+    "speaker_entity_id",
+    "cue",
+    "cue_start",
+    "cue_end",
+    "content",
+    "article",
+    "start",
+    "end",
+    "direct",
+    "anonymous",
+)
+
+
+def article_json(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "source": article.source,
+        "outlet": article.outlet,
+        "published": article.published.isoformat() if article.published else None,
+        "published_estimated": article.published_estimated,
+    }
+
+
+def attribution_json(attribution: Attribution) -> dict[str, Any]:
+    data = to_jsonable(attribution)
+    return {name: data[name] for name in ATTRIBUTION_FIELDS}
+
+
+def who_json(
+    articles: Sequence[Article], entities: Sequence[Entity], attributions: Sequence[Attribution]
+) -> dict[str, Any]:
+    """``{articles, entities, attributions}`` (offsets into each article's cleaned text)."""
+    return {
+        "articles": [article_json(a) for a in articles],
+        "entities": [to_jsonable(e) for e in entities],
+        "attributions": [attribution_json(a) for a in attributions],
+    }
+
+
+def one_line(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def article_label(article: Article) -> str:
+    date = article.published.isoformat() if article.published else "undated"
+    if article.published and article.published_estimated:
+        date += "?"
+    return f"{article.outlet or article.source} ({date})"
+
+
+def render_text(
+    articles: Sequence[Article],
+    entities: Sequence[Entity],
+    attributions: Sequence[Attribution],
+    limit: int = 40,
+) -> str:
+    """People, organisations and places with their names and titles; then who said what, by speaker."""
+    by_id = {a.id: a for a in articles}
+    lines = [f"WHO IS WHO ({len(entities)} entries; the {min(limit, len(entities))} most mentioned)", ""]
+    for entity in entities[:limit]:
+        total = sum(entity.mentions.values())
+        others = [alias for alias in entity.aliases if alias != entity.name]
+        lines.append(
+            f"{entity.name}  [{entity.type}]  {total} mention(s) in {len(entity.mentions)} article(s)"
+        )
+        if others:
+            lines.append(f"    also: {'; '.join(others[:8])}")
+        roles: dict[str, list[str]] = defaultdict(list)
+        for role in entity.roles:
+            roles[str(role["role"])].append(str(role.get("date") or "undated"))
+        if roles:
+            shown = [f"{role} ({', '.join(sorted(set(dates)))})" for role, dates in list(roles.items())[:4]]
+            lines.append(f"    titles: {'; '.join(shown)}")
+    lines += ["", f"WHO SAID WHAT ({len(attributions)} attribution(s))", ""]
+    groups: dict[str, list[Attribution]] = defaultdict(list)
+    for attribution in attributions:
+        groups[speaker_label(attribution)].append(attribution)
+    for speaker, said in sorted(groups.items(), key=lambda item: (-len(item[1]), item[0])):
+        lines.append(f"{speaker}  ({len(said)})")
+        for attribution in said:
+            article = by_id.get(attribution.article)
+            where = article_label(article) if article else attribution.article
+            mark = "quote" if attribution.direct else "reported"
+            cue = f" {attribution.cue}:" if attribution.cue else ""
+            lines.append(f"    -{cue} {one_line(attribution.content)}")
+            lines.append(f"      {mark}, {where}, chars {attribution.start}-{attribution.end}")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def speaker_label(attribution: Attribution) -> str:
+    if attribution.anonymous:
+        return f"anonymous: {one_line(attribution.speaker or 'unnamed source', 60)}"
+    if attribution.speaker_entity:
+        return attribution.speaker_entity
+    if attribution.speaker:
+        return one_line(attribution.speaker, 60)
+    return "unknown speaker"

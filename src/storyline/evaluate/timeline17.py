@@ -370,7 +370,7 @@ def run(args: argparse.Namespace) -> int:
     from ..cli.common import print_json
 
     if args.fit:
-        pool = []
+        pool: list[tuple[list[list[float]], list[int]]] = []
         for folder in topic_folders(args.directory):
             topic = read_topic(folder)
             annotate_topic(topic)

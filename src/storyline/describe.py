@@ -238,7 +238,8 @@ def describe(article: Article, raw: RawDocument, cleaned: Cleaned) -> None:
     body_lines = [line for line in cleaned.text.split("\n") if line.strip()]
     removed_lines = [r.text for r in cleaned.removed]
     outlet = outlet_from_url(article.url)
-    if outlet is None and meta.get("sitename"):
+    # a known outlet's host is surest; else the page's own site name beats a bare domain
+    if (outlet is None or outlet.confidence < 0.9) and meta.get("sitename"):
         article.outlet, article.outlet_provenance = str(meta["sitename"]), "meta:site_name"
         article.outlet_confidence = 0.9
     else:

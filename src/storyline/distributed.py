@@ -1,0 +1,161 @@
+"""Run the batch pipeline (clean, describe, annotate, fingerprint) on Dask, or in this process.
+
+The expensive, independent work of a batch of raw documents is one function, ``prepare_batch``.
+A ``Runner`` maps it over batches and hands the results back *in submission order*, so whatever
+follows (deduplication, storing, story clustering, which depend on order) sees exactly the same
+stream as in a single-process run: results are identical, only faster.
+
+- ``LocalRunner``: in this process (the default; no Dask involved).
+- ``DaskRunner``: ``dask.distributed``; ``runner(workers=N)`` starts a ``LocalCluster`` of N worker
+  processes on loopback, ``runner(scheduler="tcp://HOST:PORT")`` joins an existing cluster
+  (dask-jobqueue, Kubernetes, ``dask scheduler`` + ``dask worker`` by hand). Workers need storyline
+  installed in the same version. At most a few batches per worker thread are in flight, so the client's
+  memory stays flat however large the input.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, Protocol, TypeVar
+
+from .dedup import DEFAULT_SETTINGS as DEFAULT_DEDUP
+from .dedup import DedupSettings, Fingerprint, fingerprint
+from .errors import InputError, InputProblem, StorylineError
+from .model import Article
+from .read import RawDocument
+from .settings import DEFAULTS, Settings
+from .stories import name_terms
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+@dataclass
+class Prepared:
+    """An article ready to store: cleaned, described, maybe annotated, with what dedup and stories need."""
+
+    article: Article
+    fingerprint: Fingerprint
+    names: dict[str, int]
+    annotated: bool
+
+
+def prepare_batch(
+    batch: list[tuple[RawDocument, str]],
+    overrides: dict[str, Any] | None = None,
+    annotate: bool = True,
+    settings: Settings = DEFAULTS,
+    dedup: DedupSettings = DEFAULT_DEDUP,
+) -> list[Prepared | InputProblem]:
+    """Clean, describe, (annotate,) fingerprint and extract story terms for each (raw, id), in order.
+
+    Runs on a Dask worker or in-process; a document that cannot be used becomes an ``InputProblem``.
+    """
+    from .pipeline import prepare_one
+
+    results: list[Article | InputProblem] = []
+    for raw, article_id in batch:
+        try:
+            results.append(prepare_one(raw, article_id, overrides))
+        except InputError as exc:
+            results.append(InputProblem(raw.source, exc.code, exc.message))
+        except RecursionError:
+            results.append(InputProblem(raw.source, "unreadable", "document too deeply nested to parse"))
+    articles = [r for r in results if isinstance(r, Article)]
+    if annotate and articles:
+        from .annotate import annotate as annotate_stage
+
+        list(
+            annotate_stage(
+                articles,
+                model=settings.spacy_model,
+                batch_size=settings.batch_size,
+                max_chars=settings.max_annotate_chars,
+            )
+        )
+    prepared: list[Prepared | InputProblem] = []
+    for result in results:
+        if isinstance(result, InputProblem):
+            prepared.append(result)
+        else:
+            prepared.append(
+                Prepared(
+                    article=result,
+                    fingerprint=fingerprint(result.id, result.text, dedup),
+                    names=name_terms(result.text),
+                    annotated=annotate,
+                )
+            )
+    return prepared
+
+
+class Runner(Protocol):
+    """Maps a function over batches, yielding results in the order the batches were given."""
+
+    def map(self, function: Callable[..., R], batches: Iterable[T], *args: Any) -> Iterator[R]: ...
+
+    @property
+    def description(self) -> str: ...
+
+
+class LocalRunner:
+    description = "in this process"
+
+    def map(self, function: Callable[..., R], batches: Iterable[T], *args: Any) -> Iterator[R]:
+        for batch in batches:
+            yield function(batch, *args)
+
+
+class DaskRunner:
+    """Submits batches to a ``dask.distributed`` client, a bounded number at a time, results in order."""
+
+    def __init__(self, client: Any, description: str) -> None:
+        self.client = client
+        self.description = description
+        threads = sum(client.nthreads().values()) or 1
+        self.in_flight = 2 * threads
+
+    def map(self, function: Callable[..., R], batches: Iterable[T], *args: Any) -> Iterator[R]:
+        pending: deque[Any] = deque()
+        for batch in batches:
+            pending.append(self.client.submit(function, batch, *args, pure=False))
+            if len(pending) >= self.in_flight:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+@contextlib.contextmanager
+def runner(workers: int = 1, scheduler: str | None = None) -> Iterator[Runner]:
+    """The runner for ``--workers N`` / ``--scheduler ADDRESS``: Dask when either asks for it."""
+    if scheduler is None and workers <= 1:
+        yield LocalRunner()
+        return
+    from dask.distributed import Client, LocalCluster
+
+    if scheduler is not None:
+        try:
+            client = Client(scheduler, timeout="20s")
+        except (OSError, TimeoutError) as exc:
+            raise StorylineError(
+                f"cannot reach the Dask scheduler at {scheduler}: {exc} "
+                "(is `dask scheduler` running there, and the address tcp://HOST:PORT?)"
+            ) from exc
+        with client:
+            workers_seen = len(client.scheduler_info().get("workers", {}))
+            yield DaskRunner(client, f"on the Dask cluster at {scheduler} ({workers_seen} workers)")
+        return
+    cluster = LocalCluster(
+        n_workers=workers,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address=None,
+        silence_logs=logging.ERROR,
+    )
+    with cluster, Client(cluster) as client:
+        yield DaskRunner(client, f"on a local Dask cluster of {workers} worker processes")

@@ -87,7 +87,13 @@ class Store(Protocol):
         """Every stored article (or one story's), by publication date, undated last."""
         ...
 
-    def unassigned(self, limit: int) -> list[StoryInput]: ...
+    def unassigned(self, limit: int) -> list[StoryInput]:
+        """Up to ``limit`` articles not yet in a story, earliest first (undated last)."""
+        ...
+
+    def count_unassigned(self) -> int: ...
+
+    def count_stories(self) -> int: ...
 
     def story_states(self, since: dt.date | None) -> list[StoryState]: ...
 
@@ -431,6 +437,17 @@ class DuckDBStore:
             )
             for r in rows
         ]
+
+    def count_unassigned(self) -> int:
+        row = self.first(
+            "SELECT count(*) FROM articles a "
+            "WHERE NOT EXISTS (SELECT 1 FROM story_articles s WHERE s.article_id = a.id)"
+        )
+        return int(row[0]) if row else 0
+
+    def count_stories(self) -> int:
+        row = self.first("SELECT count(*) FROM stories")
+        return int(row[0]) if row else 0
 
     def story_states(self, since: dt.date | None) -> list[StoryState]:
         query = (
@@ -784,25 +801,27 @@ def deduplicate_batch(store: Store, batch: list[Prepared], settings: DedupSettin
                 batch_bands.setdefault(key, []).append(article.id)
 
 
-def ingest(
+def ingest_stream(
     paths: Iterable[str],
     store: Store,
+    report: IngestReport,
     settings: Settings = DEFAULTS,
     annotate: bool = True,
     overrides: dict[str, Any] | None = None,
     run: Runner | None = None,
     batch_size: int = 200,
     on_problem: Callable[[InputProblem], None] | None = None,
-    on_stored: Callable[[int], None] | None = None,
-) -> IngestReport:
-    """Read, clean, describe, (annotate,) deduplicate and store every new article in ``paths``.
+) -> Iterator[Article]:
+    """Read, clean, describe, (annotate,) deduplicate and store every new article in ``paths``;
+    yield each article once its batch is committed (for progress bars), counting in ``report``.
 
     Batches are prepared by ``run`` (in this process, or on Dask) and stored in input order, each in
-    one transaction. ``on_stored(n)`` is called after each committed batch with its size.
+    one transaction.
     """
     runner_ = run or LocalRunner()
-    report = IngestReport(runner=runner_.description)
+    report.runner = runner_.description
     dedup_settings = store_dedup_settings(store)
+    store_story_settings(store)
     handler = on_problem or (lambda problem: None)
     batches = raw_batches(read(paths, settings.max_bytes), store, report, handler, batch_size)
     for results in runner_.map(prepare_batch, batches, overrides, annotate, settings, dedup_settings):
@@ -817,8 +836,15 @@ def ingest(
         store.add(ready)
         report.added += len(ready)
         report.duplicates += sum(1 for item in ready if item.article.duplicate_of)
-        if on_stored is not None:
-            on_stored(len(ready))
+        for item in ready:
+            yield item.article
+
+
+def ingest(paths: Iterable[str], store: Store, **options: Any) -> IngestReport:
+    """``ingest_stream`` run to the end; returns what it did."""
+    report = IngestReport()
+    for _article in ingest_stream(paths, store, report, **options):
+        pass
     return report
 
 
@@ -841,19 +867,20 @@ def store_story_settings(store: Store) -> StorySettings:
     return StorySettings(**stored)
 
 
-def group_stories(store: Store, chunk: int = 2000, on_assigned: Callable[[int], None] | None = None) -> int:
-    """Assign every unassigned stored article to a story, in publication-date order; returns how many.
+def story_stream(store: Store, chunk: int = 2000) -> Iterator[tuple[str, str]]:
+    """Assign every unassigned stored article to a story, in publication-date order (undated last),
+    yielding (article id, story id) once each chunk is committed.
 
     Each chunk's assignments and the clusterer's state are committed together, so an interrupted
     run loses at most the chunk in progress, and the next run continues where it stopped.
     """
     settings = store_story_settings(store)
-    first = store.unassigned(chunk)
-    if not first:
-        return 0
+    items = store.unassigned(chunk)
+    if not items:
+        return
     since = None
-    if first[0].published is not None:
-        since = first[0].published - dt.timedelta(days=int(settings.horizon_days) + 1)
+    if items[0].published is not None:
+        since = items[0].published - dt.timedelta(days=int(settings.horizon_days) + 1)
     clusterer = StoryClusterer(
         settings,
         stats=store.term_stats(settings.buckets),
@@ -861,15 +888,15 @@ def group_stories(store: Store, chunk: int = 2000, on_assigned: Callable[[int], 
         now=store.latest_story_end(),
     )
     clusterer.next_sequence = max(clusterer.next_sequence, store.next_story_sequence())
-    total = 0
-    items = first
     while items:
         assignments = [(item.article_id, clusterer.assign(item)) for item in items]
         store.save_stories(assignments, clusterer.take_changed(), clusterer.stats)
         # Copies of these articles met in later chunks find their story through the store.
         clusterer.assigned.clear()
-        total += len(assignments)
-        if on_assigned is not None:
-            on_assigned(len(assignments))
+        yield from assignments
         items = store.unassigned(chunk)
-    return total
+
+
+def group_stories(store: Store, chunk: int = 2000) -> int:
+    """``story_stream`` run to the end; returns how many articles were assigned."""
+    return sum(1 for _ in story_stream(store, chunk))

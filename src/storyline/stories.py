@@ -386,13 +386,12 @@ def time_order(items: Iterable[StoryInput]) -> list[StoryInput]:
 
 
 def label_of(title: str | None, text_start: str, names: list[str]) -> str:
-    """A one-line label: the representative article's title (or opening words) and the top names."""
-    head = (title or "").strip()
+    """A one-line label: the story's top names, then its representative article's title (or opening
+    words), e.g. ``BP, Gulf, Hayward: US demands oil spill costs clarification from BP``."""
+    head = " ".join((title or "").split())
     if not head:
         words = text_start.split()
         head = " ".join(words[:12]) + ("…" if len(words) > 12 else "")
-    head = " ".join(head.split())
-    if len(head) > 90:
-        head = head[:89].rstrip() + "…"
-    shown = ", ".join(names[:4])
-    return f"{head} [{shown}]" if shown else head
+    shown = ", ".join(names[:3])
+    label = f"{shown}: {head}" if shown and head else shown or head
+    return label if len(label) <= 110 else label[:109].rstrip() + "…"

@@ -29,13 +29,29 @@ def add_output_options(parser: argparse.ArgumentParser, formats: tuple[str, ...]
 
 
 def add_input_options(parser: argparse.ArgumentParser, paths_required: bool = True) -> None:
-    """PATHS and the options that describe or limit them."""
+    """PATHS (or a store, --db) and the options that describe or limit them.
+
+    PATHS may be left out when --db names a store; ``load_articles`` reports a usage error when
+    neither is given (``paths_required`` is kept for callers that pass it).
+    """
     parser.add_argument(
         "paths",
-        nargs="*" if not paths_required else "+",
+        nargs="*",
         metavar="PATHS",
         help="files, directories (read recursively), globs, or - for stdin: .txt, .html/.htm (optionally "
-        ".gz), .jsonl (one article a line), Multi-News / LongBench cluster files",
+        ".gz), .jsonl (one article a line), Multi-News / LongBench cluster files; may be left out with --db",
+    )
+    stored = parser.add_argument_group("stored articles (built by `storyline ingest`)")
+    stored.add_argument(
+        "--db",
+        metavar="FILE",
+        help="a store built by `storyline ingest`: read its articles (with PATHS, or instead of them)",
+    )
+    stored.add_argument(
+        "--story",
+        metavar="ID",
+        help="with --db: only the articles of this story (an id listed by `storyline stories`, or an "
+        "unambiguous prefix of one)",
     )
     parser.add_argument("--config", metavar="FILE", help="a TOML settings file overriding the defaults")
     parser.add_argument(
@@ -102,29 +118,62 @@ def console_of(args: argparse.Namespace) -> Console:
 
 
 def load_articles(args: argparse.Namespace, console: Console, annotate: bool = True) -> list[Article]:
-    """Read, clean, describe and annotate the command's PATHS, reporting problems on the console."""
+    """The command's articles: those stored in --db (one --story's, if given), then those read,
+    cleaned and described from PATHS; annotated when ``annotate``; problems reported on the console.
+
+    Articles from PATHS are checked for near-duplicates (``duplicate_of``), against each other and
+    the stored ones, so wire copies count once wherever independence matters.
+    """
     from ..annotate import annotate as annotate_stage
+    from ..dedup import MemoryIndex, fingerprint, mark_duplicates
     from ..pipeline import prepare
     from ..read import read
 
     settings = settings_of(args)
-    if not args.paths:
-        raise UsageError("no input: give PATHS (files, directories, globs, or - for stdin)")
-    articles: Iterable[Article] = prepare(
-        read(args.paths, settings.max_bytes), console.problem, overrides_of(args)
-    )
-    if annotate:
-        articles = annotate_stage(
+    db, story = getattr(args, "db", None), getattr(args, "story", None)
+    if story and not db:
+        raise UsageError("--story needs --db FILE: the store the story is in")
+    if not args.paths and not db:
+        raise UsageError("no input: give PATHS (files, directories, globs, or - for stdin) or --db FILE")
+
+    def annotated(articles: Iterable[Article]) -> Iterator[Article]:
+        return annotate_stage(
             articles,
             model=settings.spacy_model,
             batch_size=settings.batch_size,
             max_chars=settings.max_annotate_chars,
         )
-    result = list(console.progress(articles, "reading articles"))
+
+    stored: list[Article] = []
+    chosen: str | None = None
+    if db:
+        from ..store import opened
+
+        with opened(db, read_only=True) as store:
+            chosen = store.resolve_story(story) if story else None
+            stored = list(console.progress(store.articles(story=chosen), "loading stored articles"))
+        if annotate:
+            # Articles ingested without annotation (--light) are annotated now, not written back.
+            list(annotated(a for a in stored if not a.sentences))
+    result: list[Article] = []
+    if args.paths:
+        articles: Iterable[Article] = prepare(
+            read(args.paths, settings.max_bytes), console.problem, overrides_of(args)
+        )
+        if annotate:
+            articles = annotated(articles)
+        result = list(console.progress(articles, "reading articles"))
+        index = MemoryIndex()
+        for article in stored:
+            index.add(fingerprint(article.id, article.text), article.duplicate_of)
+        mark_duplicates(result, index=index)
     console.info(
-        f"{len(result)} article(s) read" + (f", {len(console.problems)} skipped" if console.problems else "")
+        f"{len(stored) + len(result)} article(s) "
+        + (f"from {db}" + (f", story {chosen}" if story else "") if db else "read")
+        + (f", {len(result)} read" if db and args.paths else "")
+        + (f", {len(console.problems)} skipped" if console.problems else "")
     )
-    return result
+    return stored + result
 
 
 def print_json(value: Any) -> None:

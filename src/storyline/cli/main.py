@@ -12,11 +12,14 @@ from ..errors import StorylineError, UsageError
 # Command modules, in the order ``storyline --help`` lists them.
 COMMANDS = [
     "inspect",
+    "summarize",
     "report",
     "serve",
     "timeline",
     "who",
     "compare",
+    "ingest",
+    "stories",
     "evaluate",
 ]
 

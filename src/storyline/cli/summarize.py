@@ -1,0 +1,128 @@
+"""``storyline summarize``: a cited extractive summary of the given articles (or of each cluster)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager, nullcontext
+from typing import IO, Any
+
+from ..errors import UsageError
+from ..model import Article
+from ..present.summary import render_markdown, render_text, summary_json
+from ..summarize import DEFAULT_METHOD, methods, summarize
+from .common import Console, add_input_options, add_output_options, console_of, output_format, settings_of
+
+FORMATS = ("text", "md", "json", "jsonl")
+
+
+def register(commands: Any) -> None:
+    parser = commands.add_parser(
+        "summarize",
+        help="a short summary of all the articles together, every sentence cited",
+        description="Summarize the given articles together: whole sentences taken verbatim from the cleaned "
+        "articles, at most --words words, each citing every article that carries it (article id, outlet, "
+        "date, sentence index, character span) and counting the independent outlets behind it. "
+        "A Multi-News / LongBench file holds one cluster a line: each cluster is summarized on its own "
+        "(--format jsonl writes one JSON line per cluster, in input order).",
+    )
+    add_input_options(parser)
+    add_output_options(parser, formats=FORMATS)
+    parser.add_argument("--words", type=int, metavar="N", help="word budget (default 250)")
+    parser.add_argument(
+        "--method",
+        choices=methods(),
+        default=DEFAULT_METHOD,
+        help=f"how sentences are chosen (default: {DEFAULT_METHOD}, the best measured)",
+    )
+    parser.add_argument("-o", "--output", metavar="FILE", help="write the summary to FILE instead of stdout")
+    parser.set_defaults(run=run)
+
+
+def article_stream(args: argparse.Namespace, console: Console) -> Iterator[Article]:
+    """Read, clean, describe and annotate PATHS as a stream (clusters are summarized as they end)."""
+    from ..annotate import annotate
+    from ..pipeline import prepare
+    from ..read import read
+    from .common import overrides_of
+
+    settings = settings_of(args)
+    prepared = prepare(read(args.paths, settings.max_bytes), console.problem, overrides_of(args))
+    yield from annotate(
+        prepared,
+        model=settings.spacy_model,
+        batch_size=settings.batch_size,
+        max_chars=settings.max_annotate_chars,
+    )
+
+
+def groups(articles: Iterable[Article]) -> Iterator[tuple[str | None, list[Article]]]:
+    """Each cluster (consecutive articles of one Multi-News line) as it ends; loose articles last, together."""
+    loose: list[Article] = []
+    current: str | None = None
+    members: list[Article] = []
+    for article in articles:
+        cluster = article.extra.get("cluster")
+        if cluster is None:
+            loose.append(article)
+            continue
+        if cluster != current and members:
+            yield current, members
+            members = []
+        current = str(cluster)
+        members.append(article)
+    if members:
+        yield current, members
+    if loose:
+        yield None, loose
+
+
+def run(args: argparse.Namespace) -> int:
+    console = console_of(args)
+    settings = settings_of(args)
+    words = args.words if args.words is not None else settings.summary_words
+    if words < 1:
+        raise UsageError(f"--words must be at least 1 (got {words})")
+    fmt = output_format(args)
+    target: AbstractContextManager[IO[str]]
+    if args.output:
+        try:
+            target = open(args.output, "w", encoding="utf-8")  # noqa: SIM115 - closed by the with below
+        except OSError as exc:
+            raise UsageError(f"{args.output}: cannot write: {exc.strerror or exc}") from exc
+    else:
+        target = nullcontext(sys.stdout)
+    collected: list[dict[str, Any]] = []
+    count = 0
+    with target as out:
+        for cluster, members in console.progress(groups(article_stream(args, console)), "summarizing"):
+            summary = summarize(members, words=words, method=args.method)
+            count += 1
+            if fmt == "jsonl":
+                out.write(
+                    json.dumps(summary_json(summary, members, cluster or "articles"), ensure_ascii=False)
+                )
+                out.write("\n")
+                out.flush()
+            elif fmt == "json":
+                collected.append(summary_json(summary, members, cluster))
+            elif fmt == "md":
+                out.write(render_markdown(summary, members, heading=cluster) + ("\n" if cluster else ""))
+            else:
+                out.write(render_text(summary, members, heading=cluster) + ("\n" if cluster else ""))
+        if fmt == "json":
+            value: Any = collected[0] if len(collected) == 1 and "id" not in collected[0] else collected
+            if not collected:
+                value = summary_json(summarize([], words=words, method=args.method), [])
+            json.dump(value, out, ensure_ascii=False, indent=2)
+            out.write("\n")
+    if count == 0:
+        console.info("no article could be read, so there is nothing to summarize")
+    else:
+        console.info(
+            f"{count} summar{'y' if count == 1 else 'ies'} written"
+            + (f" to {args.output}" if args.output else "")
+        )
+    return console.exit_status

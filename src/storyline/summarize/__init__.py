@@ -1,0 +1,90 @@
+"""Summarize: a short extractive summary of many articles, every sentence cited.
+
+``summarize(articles, words=250)`` picks whole sentences of the cleaned articles, verbatim, within
+the word budget. Each summary sentence carries a ``Citation`` (article, outlet, date, sentence
+index, character span) for every article that carries it, near-duplicates included, and the
+number of independent outlets behind it.
+
+How it works (one module each): ``candidates`` keeps the sentences that may stand alone (no
+captions, bylines, glued headlines or fragments) and merges near-duplicates; ``features`` measures
+each one; a method chosen by name from ``storyline.registry.summarizers`` picks sentences
+(``learned``, the default: a scorer trained on oracle labels plus MMR; ``centrality``,
+``centroid`` and ``lead`` as alternatives); ``ordering`` puts them in reading order.
+
+>>> from storyline.pipeline import process                      # doctest: +SKIP
+>>> summary = summarize(process(["../shared/samples/syria-assad"]), words=120)  # doctest: +SKIP
+>>> summary.sentences[0].citations[0].outlet                    # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from ..errors import UsageError
+from ..model import Article, CitedSentence, Summary, cite
+from ..registry import summarizers
+from ..similarity import independent_outlets
+from . import centrality, centroid, lead, learned  # noqa: F401 - each registers its method
+from .candidates import Pool, build_pool
+from .features import PoolVectors, vectorize
+from .ordering import order
+
+DEFAULT_METHOD = "learned"
+DEFAULT_WORDS = 250
+
+Method = Callable[[Pool, PoolVectors, int], list[int]]
+
+
+def methods() -> list[str]:
+    """Names of the summarization methods, the default first."""
+    return [DEFAULT_METHOD] + [name for name in summarizers.names() if name != DEFAULT_METHOD]
+
+
+def summarize(articles: Sequence[Article], words: int = DEFAULT_WORDS, method: str | None = None) -> Summary:
+    """An extractive summary of ``articles`` together, at most ``words`` words, every sentence cited.
+
+    Articles should be annotated (sentences filled); any that are not are annotated here.
+    ``method`` is a name from ``methods()`` (default ``learned``).
+    """
+    if words < 1:
+        raise UsageError(f"the word budget must be at least 1 (got {words})")
+    name = method or DEFAULT_METHOD
+    choose: Method = summarizers.get(name)
+    articles = list(articles)
+    unannotated = [a for a in articles if not a.sentences and a.text.strip()]
+    if unannotated:
+        from ..annotate import annotate
+
+        list(annotate(unannotated))
+    pool = build_pool(articles)
+    if not pool.candidates:
+        return Summary(sentences=[], method=name)
+    vectors = vectorize(pool)
+    chosen = choose(pool, vectors, words)
+    return Summary(sentences=cited_sentences(pool, order(pool, chosen, vectors.similarity)), method=name)
+
+
+def cited_sentences(pool: Pool, chosen: Sequence[int]) -> list[CitedSentence]:
+    """Each chosen candidate as said by storyline: its text and one citation per carrying article."""
+    by_id = {a.id: a for a in pool.articles}
+    result = []
+    for index in chosen:
+        candidate = pool.candidates[index]
+        seen: set[int] = set()
+        citations = []
+        carriers = []
+        for occurrence in candidate.occurrences:
+            if occurrence.article in seen:
+                continue
+            seen.add(occurrence.article)
+            article = pool.articles[occurrence.article]
+            carriers.append(article)
+            citations.append(cite(article, occurrence.sentence))
+        result.append(
+            CitedSentence(
+                text=candidate.text,
+                citations=citations,
+                independent_outlets=independent_outlets(carriers, by_id),
+            )
+        )
+    return result

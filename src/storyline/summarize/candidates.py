@@ -1,0 +1,200 @@
+"""Candidate sentences: which sentences a summary may say, and every article that carries each one.
+
+A summary sentence must read well on its own, so captions, bylines, headlines glued to the first
+sentence, promotional and web-archive boilerplate, and fragments (no terminal punctuation, a
+lower-case start, a truncated caption) are never candidates; ``eligibility`` says why a sentence is
+turned away. Sentences that several articles carry in nearly the same words are merged into one
+candidate that remembers every occurrence, so the summary says the fact once and cites them all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..model import Article, Sentence
+from ..similarity import content_words, near_duplicate_groups
+
+# Sentences shorter than this (in words) are too thin to stand alone in a summary.
+MIN_WORDS = 5
+# Longer "sentences" are almost always paragraphs or lists the splitter could not break.
+MAX_WORDS = 90
+# Jaccard similarity of content words at which two sentences count as the same sentence.
+DUPLICATE_THRESHOLD = 0.6
+
+MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+
+# A sentence ends with ., ! or ?, possibly followed by closing quotes or a bracket.
+TERMINAL = re.compile(r"[.!?][\"'”’)\]]*$")
+# A sentence starts with a capital, a digit, or an opening quote or bracket before one of them.
+INITIAL = re.compile(r"^[\"'“‘(\[]?[A-Z0-9]")
+ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)[\"'”’)]*$")
+# Two sentences run together without a space ("al-Assad.On Tuesday"), as scraped text often has.
+RUN_TOGETHER = re.compile(r"[a-z]{2}[.!?][A-Z][a-z]")
+# A headline in title case glued before the sentence: four or more capitalised words, then a
+# capitalised word that usually opens a sentence.
+HEADLINE_PREFIX = re.compile(
+    r"^(?:[A-Z][\w'’\-]*,?\s+){3,}(?:The|A|An|He|She|It|They|We|I|This|That)\s+[a-z]"
+)
+CAPTION = re.compile(
+    r"""
+    ^(?:Hide\ Caption|Caption|Photo(?:s|graph)?\b|Image\b|Enlarge|FILE\b|In\ this\ [^.]{0,60}\ (?:file\ )?photo)
+    | \b(?:Photo|Image|Picture)\s*(?::|credit|courtesy)
+    | \((?:AP|Reuters|AFP|Getty\ Images|Associated\ Press|[^()]{0,60}/\s*(?:AP|Reuters|AFP|Getty[^()]*|Staff\ Photographer))\)\s*$
+    | \b(?:AP|AFP|Getty|Reuters)\s+Photo\b
+    | \bBuy\ Photo\b | \bFull\ Screen\b | \bAutoplay\b | \bSkip\ Ad\b | \bView\ (?:Photos|Gallery)\b
+    | \b\d+\ of\ \d+\ (?:Photos|Images)\b
+    | ^\(?(?:This|An?)\ (?:undated\ )?(?:file\ )?(?:photo|image|picture)\b
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+# A caption in the wire style: "Clinton speaks at a press conference in Phnom Penh, July 12, 2012."
+DATED_CAPTION = re.compile(rf",\s+{MONTH}\s+\d{{1,2}},\s+\d{{4}}\.?$")
+BYLINE = re.compile(
+    r"""
+    ^(?:By|BY)\s+[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+(?:,|\s+and\s|\s*$)
+    | ^(?:Written|Posted|Reporting|Editing|Story|Additional\ reporting)\ by\s
+    | ^(?:Updated|Published|Last\ updated)\b
+    | \bcontributed\ (?:to\ )?(?:this\ )?report
+    | \b(?:can|may)\ be\ (?:reached|contacted)\ at\b | [\w.+-]+@[\w-]+\.[\w.]+
+    | ^[A-Z][a-z]+\ [A-Z][a-z]+\ is\ an?\ [^.]{0,60}(?:reporter|writer|correspondent|editor|columnist)\b.*(?:for|at)\b
+    """,
+    re.VERBOSE,
+)
+# Promotion, sharing prompts and web-archive notices that scraped pages carry around the story.
+BOILERPLATE = re.compile(
+    r"""
+    \b(?:sign\ up|subscribe\ (?:to|for|now)|unsubscribe|newsletter|click\ (?:here|through)|follow\ (?:us|him|her|me|them)\ on
+    | (?:like|find)\ us\ on\ facebook|all\ rights\ reserved|copyright\ \d{4}|editor'?s\ note|read\ more\b|related\ coverage
+    | add\ location\ information\ to\ your\ tweets|tweet\ location\ history|add\ [^.]{1,40}\ as\ an\ interest
+    | internet\ archive|wayback\ machine|crawl\ data|these\ crawls|no\ more\ 404|broken\ links\ on\ the\ web
+    | this\ (?:material|article)\ may\ not\ be\ published|javascript|cookies?\ (?:policy|settings)|privacy\ policy
+    | terms\ of\ (?:use|service)|could\ not\ be\ loaded|advertisement|share\ this\ (?:story|article)|breaking\ news\ (?:emails|alerts))
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def word_count(text: str) -> int:
+    """Words as a reader counts them (and as the ``--words`` budget does): runs of non-space."""
+    return len(text.split())
+
+
+def eligibility(text: str, paragraph_sentences: int = 2) -> str | None:
+    """Why a sentence may not appear in a summary (a short reason), or None when it may.
+
+    ``paragraph_sentences`` is the number of sentences in its paragraph: a dated wire caption
+    ("..., July 12, 2012.") is only taken for one when it stands alone.
+    """
+    words = word_count(text)
+    if words < MIN_WORDS:
+        return "fragment:short"
+    if words > MAX_WORDS:
+        return "fragment:overlong"
+    if not TERMINAL.search(text):
+        return "fragment:unterminated"
+    if ELLIPSIS_END.search(text):
+        return "fragment:truncated"
+    if not INITIAL.search(text):
+        return "fragment:lowercase-start"
+    if text.count('"') % 2 == 1 and text.count("“") == text.count("”") and words < 8:
+        return "fragment:broken-quote"
+    if CAPTION.search(text):
+        return "caption"
+    if paragraph_sentences == 1 and DATED_CAPTION.search(text) and not re.search(r"\bsa(?:id|ys)\b", text):
+        return "caption"
+    if BYLINE.search(text):
+        return "byline"
+    if BOILERPLATE.search(text):
+        return "boilerplate"
+    if RUN_TOGETHER.search(text) or HEADLINE_PREFIX.search(text):
+        return "headline-glued"
+    return None
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One place a candidate sentence occurs: an article (index into ``Pool.articles``) and its sentence."""
+
+    article: int
+    sentence: Sentence
+
+
+@dataclass
+class Candidate:
+    """A sentence the summary may say, with every occurrence of it (near-duplicates included).
+
+    The first occurrence is the one quoted; ``words`` are its content words (see
+    ``storyline.similarity.content_words``) and ``length`` its word count.
+    """
+
+    text: str
+    occurrences: list[Occurrence]
+    words: list[str]
+    length: int
+
+    @property
+    def first(self) -> Occurrence:
+        return self.occurrences[0]
+
+    @property
+    def articles(self) -> list[int]:
+        """Indices of the articles that carry this sentence, each once, in order."""
+        return list(dict.fromkeys(o.article for o in self.occurrences))
+
+
+@dataclass
+class Pool:
+    """The candidates of one set of articles, and the sentences turned away (with the reason)."""
+
+    articles: list[Article]
+    candidates: list[Candidate]
+    rejected: list[tuple[Occurrence, str]] = field(default_factory=list)
+
+
+def paragraph_sizes(article: Article) -> dict[int, int]:
+    sizes: dict[int, int] = {}
+    for sentence in article.sentences:
+        sizes[sentence.paragraph] = sizes.get(sentence.paragraph, 0) + 1
+    return sizes
+
+
+def build_pool(articles: Sequence[Article]) -> Pool:
+    """Every eligible sentence of ``articles``, near-duplicates merged into one candidate.
+
+    Articles must be annotated (``Article.sentences`` filled). Within a group of near-duplicates the
+    occurrence quoted is the one from the earliest article in the given order.
+    """
+    occurrences: list[Occurrence] = []
+    texts: list[str] = []
+    rejected: list[tuple[Occurrence, str]] = []
+    for index, article in enumerate(articles):
+        sizes = paragraph_sizes(article)
+        for sentence in article.sentences:
+            text = article.sentence_text(sentence)
+            occurrence = Occurrence(index, sentence)
+            reason = eligibility(text, sizes.get(sentence.paragraph, 1))
+            if reason is None:
+                occurrences.append(occurrence)
+                texts.append(text)
+            else:
+                rejected.append((occurrence, reason))
+    # Exact copies first (``near_duplicate_groups`` leaves very short texts alone), then near-copies.
+    exact: dict[str, list[int]] = {}
+    for i, text in enumerate(texts):
+        exact.setdefault(" ".join(text.split()), []).append(i)
+    unique = list(exact.values())
+    candidates = []
+    for group in near_duplicate_groups([texts[g[0]] for g in unique], threshold=DUPLICATE_THRESHOLD):
+        members = sorted(i for u in group for i in unique[u])
+        text = texts[members[0]]
+        candidates.append(
+            Candidate(
+                text=text,
+                occurrences=[occurrences[i] for i in members],
+                words=content_words(text),
+                length=word_count(text),
+            )
+        )
+    return Pool(articles=list(articles), candidates=candidates, rejected=rejected)

@@ -1,0 +1,88 @@
+from storyline.summarize.candidates import build_pool, eligibility
+
+
+def test_plain_news_sentences_are_eligible():
+    assert (
+        eligibility(
+            "The United States on Thursday will call for Syrian President Bashar al-Assad to step down."
+        )
+        is None
+    )
+    assert eligibility('"The economy is in shambles," said Clinton.') is None
+
+
+def test_captions_are_refused():
+    assert (
+        eligibility("Hide Caption 32 of 43 Photos: The search for MH370 Relatives wait for news at a hotel.")
+        == "caption"
+    )
+    assert (
+        eligibility("FILE - In this Aug. 15, 2014 file photo, Robert Durst leaves a Houston courtroom.")
+        == "caption"
+    )
+    assert (
+        eligibility(
+            "Cary Joseph Heath was arrested on Sunday night (Photo: Courtesy - Fort Worth Police Dept.)"
+        )
+        == "caption"
+    )
+    wire_caption = (
+        "U.S. Secretary of State Hillary Rodham Clinton speaks at a press conference in Phnom Penh, "
+        "Cambodia, July 12, 2012."
+    )
+    assert eligibility(wire_caption, paragraph_sentences=1) == "caption"
+    # The same shape inside a paragraph of prose is a sentence, not a caption.
+    assert eligibility(wire_caption, paragraph_sentences=3) is None
+
+
+def test_bylines_and_credits_are_refused():
+    assert eligibility("Associated Press writer Justin Pritchard contributed to this report.") == "byline"
+    assert eligibility("By Elise Labott, CNN Senior State Department Producer.") == "byline"
+    # "By" opening an ordinary sentence is not a byline.
+    assert eligibility("By 8 p.m., the intersection was reopened after investigators finished.") is None
+
+
+def test_fragments_are_refused():
+    assert eligibility("he had been shot and was in custody, they said.").startswith("fragment")
+    assert eligibility("Syria claims end to operations").startswith("fragment")
+    assert eligibility("Police continue to question the Sinn Fein leader Gerry...").startswith("fragment")
+    assert eligibility("Airport police have training.").startswith("fragment")  # four words
+
+
+def test_glued_headlines_and_boilerplate_are_refused():
+    glued = "Industry-Specific Space Weather Impacts The electric power industry is the most exposed one."
+    assert eligibility(glued) == "headline-glued"
+    assert (
+        eligibility("It is modeled after the one used in Libya.On Tuesday, Clinton said more.")
+        == "headline-glued"
+    )
+    assert (
+        eligibility(
+            "Starting in 1996, Alexa Internet has been donating their crawl data to the Internet Archive."
+        )
+        == "boilerplate"
+    )
+
+
+def test_pool_of_samples_keeps_story_sentences_and_drops_page_furniture(sample_articles):
+    pool = build_pool(sample_articles)
+    texts = [c.text for c in pool.candidates]
+    assert any("step down" in t for t in texts)
+    rejected = {pool.articles[o.article].sentence_text(o.sentence) for o, _ in pool.rejected}
+    assert not any(
+        t.startswith(("Skip to main content", "Accessibility links", "By Elise Labott")) for t in texts
+    )
+    assert any("press conference during the ASEAN" in t for t in rejected) or not any(
+        "press conference during the ASEAN" in t for t in texts
+    )
+    for candidate in pool.candidates:
+        occurrence = candidate.first
+        assert pool.articles[occurrence.article].sentence_text(occurrence.sentence) == candidate.text
+
+
+def test_copies_become_one_candidate_with_every_occurrence(copies_of):
+    articles = copies_of(1, 3)
+    pool = build_pool(articles)
+    single = build_pool(articles[:1])
+    assert len(pool.candidates) == len(single.candidates)
+    assert all(c.articles == [0, 1, 2] for c in pool.candidates)

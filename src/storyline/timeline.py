@@ -35,9 +35,11 @@ from .timex import Point, anchor_of, event_point, tag_article
 # Lead sentences of a dated article that name no date are about its publication day or the day before.
 LEAD_SENTENCES = 5
 LEAD_DAYS = 2
-# Sentences shorter than this (in words) are headlines, captions or fragments, not timeline material.
+# Sentences shorter than MIN_WORDS are headlines, captions or fragments; longer than MAX_WORDS, a headline
+# glued to its lead or a run-on list: neither is timeline material.
 MIN_WORDS = 6
 MAX_WORDS = 80
+# Dates in a timeline when the caller does not say how many.
 DEFAULT_DATES = 15
 # Date ranking weights: a logistic regression of "a gold timeline has this date" on the log-counts of
 # DateStats, fitted on all twelve Timeline17 topics (`storyline evaluate timeline17 DIR --fit`). The figures

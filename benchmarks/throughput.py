@@ -48,7 +48,7 @@ def run_bare(files: list[str], limit: int | None, queue: multiprocessing.Queue) 
     texts = texts_of(files, limit)  # reading the JSON is part of the bare run too
     count = sum(1 for _doc in nlp.pipe(texts, batch_size=BATCH_SIZE))
     done = time.perf_counter()
-    queue.put(report("bare spaCy nlp.pipe", count, loaded - started, done - loaded, nlp.pipe_names))
+    queue.put(report("bare spaCy nlp.pipe", count, loaded - started, done - loaded, list(nlp.pipe_names)))
 
 
 def run_storyline(files: list[str], limit: int | None, queue: multiprocessing.Queue) -> None:  # type: ignore[type-arg]

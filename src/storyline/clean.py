@@ -42,7 +42,7 @@ REASONS = {
     "promo": "promotion block after the story",
     "other-script": "line in another script than the article's",
     "duplicate": "line repeated verbatim",
-    "boilerplate": "page boilerplate judged by the line model",
+    "boilerplate": "page boilerplate judged by the line model (whole web pages only)",
     "first-published": "publication date line (kept as the article's date)",
 }
 
@@ -414,11 +414,44 @@ def repair_glued_sentences(text: str) -> tuple[str, int]:
     return " ".join(pieces), repairs
 
 
-def clean_text(text: str, keep_title_in_body: bool = False) -> Cleaned:
-    """Clean already-scraped text (see the module docstring)."""
+# Reasons the line model may overrule on a whole page: signatures that also fit some article lines
+# there (a subheading looks like a related headline, an article may repeat a line).
+SOFT_REASONS = frozenset({"duplicate", "promo", "related-headline", "other-script", "deck", "highlights"})
+
+
+def mark_lines_for_page(lines: list[Line], line_model: dict[str, Any] | None = None) -> None:
+    """On a whole page's visible text, the line model judges what the rules left, and may keep a
+    line a soft rule dropped."""
+    from .boilerplate import keep_lines
+
+    texts = [line.text for line in lines]
+    keep = keep_lines(texts, [line.reason is not None for line in lines], line_model)
+    for line, kept in zip(lines, keep):
+        if kept and line.reason in SOFT_REASONS:
+            line.reason = None
+        elif not kept and line.reason is None:
+            line.reason = "boilerplate"
+
+
+def clean_text(
+    text: str,
+    keep_title_in_body: bool = False,
+    line_model: dict[str, Any] | None = None,
+    use_model: bool = True,
+) -> Cleaned:
+    """Clean already-scraped text (see the module docstring).
+
+    When the text is a whole web page (many lines, mostly not prose; ``boilerplate.looks_like_full_page``)
+    the line model judges the lines the rules leave; ``line_model`` replaces the shipped model.
+    """
+    from .boilerplate import looks_like_full_page
+
     lines = split_lines(text)
     main_script = dominant_script(text)
     mark_lines(lines, main_script)
+    full_page = use_model and looks_like_full_page([line.text for line in lines])
+    if full_page:
+        mark_lines_for_page(lines, line_model)
 
     title = next((line.text for line in lines if line.reason == "title"), None)
     removed: list[Removed] = []
@@ -433,6 +466,7 @@ def clean_text(text: str, keep_title_in_body: bool = False) -> Cleaned:
         paragraphs.append(fixed)
     metadata: dict[str, Any] = {
         "script": main_script,
+        "full_page": full_page,
         "glue_repairs": repairs,
         "header_lines": [r.text for r in removed if r.reason in {"title", "byline", "deck", "caption"}],
     }

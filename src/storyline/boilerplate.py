@@ -1,0 +1,219 @@
+"""A line model for whole web pages: which lines of a page's visible text are the article.
+
+The rule-based cleaner (``storyline.clean``) knows the signatures of boilerplate lines; a page
+turned into its whole visible text also carries menus, footers, teasers and comment sections that
+no rule names. This model judges each line from its shape and its neighbourhood: how long it is,
+whether it reads as prose, how dense with prose the lines around it are, and where it sits with
+respect to the page's main block of prose. It is a small ensemble of gradient-boosted trees over those features,
+fitted with scikit-learn on the Article Extraction Benchmark (``benchmarks/extraction.py --train`` refits it and reports the
+k-fold figures, folds over pages); the trees ship as plain JSON in ``data/boilerplate_model.json``
+and are evaluated with numpy, so no pickle is loaded at run time.
+
+The model only runs on text that looks like a whole page (``looks_like_full_page``): scraped
+article text, Multi-News documents and Timeline17's one-sentence lines are left to the rules.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+WORD = re.compile(r"\w+", re.UNICODE)
+TERMINAL = re.compile(r"[.!?…。！？:;][\"'”’»)\]]*$")
+UPPER_START = re.compile(r"^\W*[^\W\d_]")
+
+FEATURES = (
+    "log_words",
+    "log_chars",
+    "prose_end",
+    "has_comma",
+    "title_case",
+    "digit_share",
+    "symbol_share",
+    "short_line",
+    "window2_words",
+    "window5_words",
+    "window5_prose",
+    "density",
+    "in_main_span",
+    "distance_to_span",
+    "relative_position",
+    "repeated",
+    "rule_flag",
+    "prev_prose",
+    "next_prose",
+    "pipe_or_bullet",
+    "starts_upper",
+    "long_line",
+    "length_vs_longest",
+    "distance_to_longest",
+    "sentence_marks",
+)
+MODEL_FILE = "boilerplate_model.json"
+
+
+def line_features(lines: Sequence[str], rule_flags: Sequence[bool] | None = None) -> list[list[float]]:
+    """One feature vector per line (order of ``FEATURES``)."""
+    n = len(lines)
+    if n == 0:
+        return []
+    flags = list(rule_flags) if rule_flags is not None else [False] * n
+    words = [len(WORD.findall(line)) for line in lines]
+    prose = [1.0 if TERMINAL.search(line.rstrip()) and w >= 6 else 0.0 for line, w in zip(lines, words)]
+    keys = Counter(line.strip().lower() for line in lines)
+    # prose density: words of prose lines in a window of 7 lines around each line
+    prose_words = [w * p for w, p in zip(words, prose)]
+    density = [sum(prose_words[max(0, i - 3) : i + 4]) for i in range(n)]
+    top = max(density) or 1
+    # the page's main span: from the first to the last line whose window is at least a fifth as
+    # dense as the densest one
+    dense = [i for i in range(n) if density[i] >= top * 0.2 and prose[i]]
+    first, last = (dense[0], dense[-1]) if dense else (0, n - 1)
+    longest = max(range(n), key=lambda i: words[i])
+    most_words = max(1, words[longest])
+    vectors = []
+    for i, line in enumerate(lines):
+        w = words[i]
+        tokens = line.split()
+        title_case = sum(1 for t in tokens if t[:1].isupper()) / len(tokens) if tokens else 0.0
+        chars = max(1, len(line))
+        window2 = words[max(0, i - 2) : i + 3]
+        window5 = words[max(0, i - 5) : i + 6]
+        prose5 = prose[max(0, i - 5) : i + 6]
+        distance = 0 if first <= i <= last else min(abs(i - first), abs(i - last))
+        vectors.append(
+            [
+                math.log1p(w),
+                math.log1p(len(line)),
+                1.0 if TERMINAL.search(line.rstrip()) else 0.0,
+                1.0 if "," in line else 0.0,
+                title_case,
+                sum(ch.isdigit() for ch in line) / chars,
+                sum(not ch.isalnum() and not ch.isspace() for ch in line) / chars,
+                1.0 if w <= 4 else 0.0,
+                math.log1p(sum(window2) / len(window2)),
+                math.log1p(sum(window5) / len(window5)),
+                sum(prose5) / len(prose5),
+                density[i] / top,
+                1.0 if first <= i <= last else 0.0,
+                math.log1p(distance),
+                i / max(1, n - 1),
+                1.0 if keys[line.strip().lower()] > 1 else 0.0,
+                1.0 if flags[i] else 0.0,
+                prose[i - 1] if i > 0 else 0.0,
+                prose[i + 1] if i + 1 < n else 0.0,
+                1.0 if re.search(r"\s[|•·»/]\s|^[•·»*-]", line) else 0.0,
+                1.0 if UPPER_START.match(line) and line.lstrip()[:1].isupper() else 0.0,
+                1.0 if w >= 30 else 0.0,
+                w / most_words,
+                math.log1p(abs(i - longest)),
+                float(len(re.findall(r"[.!?。](?:\s|$)", line))),
+            ]
+        )
+    return vectors
+
+
+def looks_like_full_page(lines: Sequence[str]) -> bool:
+    """A whole page's visible text: many lines, most of them not prose, and many of one to four
+    words (menu items, links, labels). Text wrapped at a fixed width (a PDF's) has few such lines."""
+    if len(lines) < 25:
+        return False
+    counts = [len(WORD.findall(line)) for line in lines]
+    prose = sum(1 for line, n in zip(lines, counts) if n >= 6 and TERMINAL.search(line.rstrip()))
+    short = sum(1 for n in counts if n <= 4)
+    return prose / len(lines) < 0.5 and short / len(lines) >= 0.3
+
+
+@functools.cache
+def load_model() -> dict[str, Any]:
+    text = (Path(__file__).parent / "data" / MODEL_FILE).read_text(encoding="utf-8")
+    model: dict[str, Any] = json.loads(text)
+    if model.get("features") != list(FEATURES):
+        raise RuntimeError(
+            f"{MODEL_FILE} was fitted on other features; refit it: benchmarks/extraction.py --train"
+        )
+    return model
+
+
+def raw_scores(vectors: Sequence[Sequence[float]], model: dict[str, Any]) -> Any:
+    """Sum of the boosted trees' leaf values for each line (all lines walk each tree at once)."""
+    import numpy as np
+
+    x = np.asarray(vectors, dtype=float).reshape(len(vectors), len(FEATURES))
+    total = np.full(len(x), model["baseline"], dtype=float)
+    rows = np.arange(len(x))
+    for tree in model["trees"]:
+        feature, threshold = np.asarray(tree["feature"]), np.asarray(tree["threshold"])
+        left, right = np.asarray(tree["left"]), np.asarray(tree["right"])
+        leaf, value = np.asarray(tree["leaf"], dtype=bool), np.asarray(tree["value"])
+        node = np.zeros(len(x), dtype=int)
+        for _depth in range(tree["depth"]):
+            inner = ~leaf[node]
+            if not inner.any():
+                break
+            goes_left = x[rows, feature[node]] <= threshold[node]
+            node = np.where(inner, np.where(goes_left, left[node], right[node]), node)
+        total += value[node]
+    return total
+
+
+def probabilities(vectors: Sequence[Sequence[float]], model: dict[str, Any] | None = None) -> list[float]:
+    """The model's probability that each line is article text."""
+    import numpy as np
+
+    if len(vectors) == 0:
+        return []
+    model = model or load_model()
+    return [float(p) for p in 1.0 / (1.0 + np.exp(-raw_scores(vectors, model)))]
+
+
+def keep_lines(
+    lines: Sequence[str], rule_flags: Sequence[bool] | None = None, model: dict[str, Any] | None = None
+) -> list[bool]:
+    """Which lines the model keeps as article text (probability at least the model's threshold)."""
+    model = model or load_model()
+    probs = probabilities(line_features(lines, rule_flags), model)
+    return [p >= model["threshold"] for p in probs]
+
+
+def fit(vectors: Sequence[Sequence[float]], labels: Sequence[int], threshold: float = 0.5) -> dict[str, Any]:
+    """Fit gradient-boosted trees (scikit-learn) and export them as the JSON ``load_model`` reads."""
+    import numpy as np
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    classifier = HistGradientBoostingClassifier(
+        max_iter=150, learning_rate=0.1, max_leaf_nodes=15, random_state=0
+    )
+    classifier.fit(np.asarray(vectors, dtype=float), np.asarray(labels))
+    trees = []
+    for (predictor,) in classifier._predictors:
+        nodes = predictor.nodes
+        trees.append(
+            {
+                "feature": [int(v) for v in nodes["feature_idx"]],
+                "threshold": [float(v) for v in nodes["num_threshold"]],
+                "left": [int(v) for v in nodes["left"]],
+                "right": [int(v) for v in nodes["right"]],
+                "leaf": [int(v) for v in nodes["is_leaf"]],
+                "value": [round(float(v), 6) for v in nodes["value"]],
+                "depth": int(nodes["depth"].max()) + 1,
+            }
+        )
+    baseline = float(np.ravel(classifier._baseline_prediction)[0])
+    return {"features": list(FEATURES), "baseline": baseline, "trees": trees, "threshold": threshold}
+
+
+def label_lines(lines: Sequence[str], gold: str) -> list[int]:
+    """Training labels: a line is article text when its words appear, in order, in the gold body."""
+    gold_tokens = " " + " ".join(WORD.findall(gold.lower())) + " "
+    labels = []
+    for line in lines:
+        tokens = WORD.findall(line.lower())
+        labels.append(1 if tokens and f" {' '.join(tokens)} " in gold_tokens else 0)
+    return labels

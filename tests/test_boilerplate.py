@@ -1,0 +1,74 @@
+import json
+
+from storyline.boilerplate import (
+    FEATURES,
+    keep_lines,
+    line_features,
+    load_model,
+    looks_like_full_page,
+    probabilities,
+)
+from storyline.clean import clean_text
+
+from .conftest import DATA, SAMPLES
+
+PROSE = [
+    "The United States on Thursday called for Syrian President Bashar al-Assad to step down, officials said.",
+    "The White House released a statement confirming the move, followed by a formal announcement.",
+    "European leaders were expected to follow the U.S. lead shortly after, diplomats in Brussels said.",
+    "Russia and China, both veto-wielding members of the Security Council, stood in the way of a resolution.",
+    "Secretary of State Hillary Clinton urged countries like China and India to stop buying Syrian oil.",
+]
+MENU = ["Home", "World", "U.S.", "Politics", "Business", "Tech", "Health", "Sports", "Video", "Sign in"]
+FOOTER = [
+    "About us",
+    "Contact",
+    "Careers",
+    "Privacy policy",
+    "Terms of use",
+    "© 2011 Example Media",
+    "Follow us",
+]
+TEASERS = ["Stocks slide as oil jumps", "Ten best beaches of 2011", "Watch: storm hits coast", "Most read"]
+
+
+def page_lines():
+    return MENU + ["U.S. calls for Assad to go"] + PROSE + PROSE[:2] + TEASERS + FOOTER
+
+
+def test_the_shipped_model_matches_the_features():
+    model = load_model()
+    assert model["features"] == list(FEATURES) and model["trees"]
+    assert 0.0 < model["threshold"] < 1.0
+    assert model["cross_validated"]["folds"] == 5
+
+
+def test_a_whole_page_keeps_its_story_and_drops_menus_and_footers():
+    lines = page_lines()
+    assert looks_like_full_page(lines)
+    keep = keep_lines(lines)
+    kept = [line for line, k in zip(lines, keep) if k]
+    assert all(p in kept for p in PROSE)
+    assert not any(m in kept for m in MENU + FOOTER)
+    cleaned = clean_text("\n".join(lines))
+    assert cleaned.metadata["full_page"] and all(p in cleaned.text for p in PROSE)
+    assert any(r.reason == "boilerplate" for r in cleaned.removed)
+
+
+def test_probabilities_are_one_per_line_and_between_0_and_1():
+    lines = page_lines()
+    vectors = line_features(lines)
+    assert len(vectors) == len(lines) and all(len(v) == len(FEATURES) for v in vectors)
+    probs = probabilities(vectors)
+    assert len(probs) == len(lines) and all(0.0 <= p <= 1.0 for p in probs)
+    assert probabilities([]) == []
+
+
+def test_articles_are_not_mistaken_for_whole_pages():
+    """The model only judges whole pages: scraped articles and one-sentence-a-line corpora are left to the rules."""
+    for path in sorted(SAMPLES.glob("*.txt")):
+        lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        assert not looks_like_full_page(lines), path.name
+    with open(DATA / "timeline17" / "bpoil_bbc" / "articles.jsonl") as handle:
+        for record in map(json.loads, handle):
+            assert not looks_like_full_page(record["text"].splitlines())

@@ -331,6 +331,32 @@ def test_quotes_roster_and_comparison_sections(sample_articles):
     assert "Changes of position" in page and "Contradictions" in page
 
 
+def test_big_sections_are_cut_short_with_a_note(sample_articles):
+    from storyline.present import html as presenter
+
+    a = sample_articles[0]
+    sentence = a.sentences[0]
+    citations = [cite(a, s) for s in a.sentences[:10]]
+    claims = [
+        Claim(f"claim {i}", [a.id], ["CNN"], 3 if i == 0 else 1 + i % 3, [], [], [cite(a, sentence)])
+        for i in range(presenter.CLAIMS_SHOWN + 50)
+    ]
+    claims[0].citations = citations
+    comparison = type("Comparison", (), {"claims": claims, "positions": [], "reversals": []})()
+    page = render_report(Brief(articles=sample_articles, comparison=comparison))
+    html = parse(page)
+    rows = [r for r in html.having("tr", "pg-item") if (r.get("id") or "").startswith("claim-")]
+    assert len(rows) == presenter.CLAIMS_SHOWN
+    assert "50 more claims (those carried by fewest outlets) not shown" in page
+    shown = {int((r["id"] or "").split("-")[1]) for r in rows}
+    left = set(range(len(claims))) - shown
+    assert len(left) == 50 and all(claims[i].independent_outlets == 1 for i in left)  # fewest-carried go
+    # A claim with 10 cited sentences shows 6 markers and counts the rest.
+    first = re.search(r'id="claim-0".*?</tr>', page)
+    assert first is not None and first.group(0).count('class="cite"') == presenter.CITATIONS_SHOWN
+    assert "+4</span>" in first.group(0)
+
+
 def test_long_sections_are_paginated():
     articles = [
         Article(id=f"a{i}", source=f"{i}.txt", text=f"Sentence {i} of a test article.", outlet=f"O{i % 7}")

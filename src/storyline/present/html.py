@@ -30,6 +30,15 @@ from ..model import Article, Attribution, Brief, Citation, CitedSentence, Entity
 # Entity types that may name the story in the page's heading.
 # (spaCy labels for article mentions; the roster's own types for its entries.)
 TITLE_LABELS = {"PERSON", "ORG", "GPE", "EVENT", "person", "organization", "place", "country", "event"}
+# Citation markers shown per item at most (the rest are counted).
+CITATIONS_SHOWN = 6
+# Most rows a section puts in the page (the page of a 300-article topic must stay light enough to
+# open in a few seconds); what is left out is counted in a note.
+SPEAKERS_SHOWN = 300
+STATEMENTS_PER_SPEAKER = 15
+CLAIMS_SHOWN = 400
+CONTRADICTIONS_SHOWN = 100
+ENTITIES_SHOWN = 1500
 # Items per page in the paginated sections.
 ARTICLES_PER_PAGE = 20
 ENTRIES_PER_PAGE = 25
@@ -134,20 +143,35 @@ def cite_button(article_id: str, start: int, end: int, index: ArticleIndex) -> s
     title = f"[{number}] {outlet_label(article)}, {date}"
     return (
         f'<button type="button" class="cite" data-article="{esc(article_id)}" data-start="{start}" '
-        f'data-end="{end}" title="{esc(title)}" aria-label="source: {esc(title)}">{number}</button>'
+        f'data-end="{end}" title="{esc(title)}">{number}</button>'
     )
 
 
-def citation_buttons(citations: Iterable[Citation], index: ArticleIndex) -> str:
+def citation_buttons(citations: Iterable[Citation], index: ArticleIndex, limit: int = CITATIONS_SHOWN) -> str:
+    """A marker per cited passage, the first ``limit`` of them; the rest are counted (a boilerplate
+    line carried by 250 articles must not fill the page with markers)."""
     seen: set[tuple[str, int, int]] = set()
     buttons = []
     for citation in citations:
         key = (citation.article, citation.start, citation.end)
-        if key in seen:
+        if key in seen or citation.article not in index.number:
             continue
         seen.add(key)
-        buttons.append(cite_button(citation.article, citation.start, citation.end, index))
+        if len(seen) <= limit:
+            buttons.append(cite_button(citation.article, citation.start, citation.end, index))
+    if len(seen) > limit:
+        buttons.append(
+            f'<span class="more-cites" title="and {len(seen) - limit:,} more sources">+{len(seen) - limit:,}</span>'
+        )
     return "".join(buttons)
+
+
+def left_out(count: int, word: str, words: str | None = None, which: str = "") -> str:
+    """The note under a section cut short: how much is not shown and where to find it."""
+    return (
+        f'<p class="lede">{count:,} more {esc(word if count == 1 else (words or word + "s"))}{esc(which)} '
+        "not shown here; the JSON output lists every one.</p>"
+    )
 
 
 def cited_sentence(sentence: CitedSentence, index: ArticleIndex, tag: str = "span") -> str:
@@ -468,14 +492,16 @@ def render_attributions(attributions: Sequence[Attribution], index: ArticleIndex
         f"{plural(sum(1 for k in groups if k), 'speaker')}; {anonymous:,} from anonymous sources."
     )
     blocks = []
-    for rank, (speaker, items) in enumerate(ordered):
+    for rank, (speaker, items) in enumerate(ordered[:SPEAKERS_SHOWN]):
         is_anonymous = all(a.anonymous for a in items)
         name = speaker or "Speaker not found"
         spellings = sorted({a.speaker for a in items if a.speaker and a.speaker != speaker})
         also = f' <span class="count">(as {esc(", ".join(spellings[:4]))})</span>' if spellings else ""
         badge = ' <span class="badge anon">anonymous source</span>' if is_anonymous else ""
         quotes = []
-        for a in sorted(items, key=lambda a: (index.number.get(a.article, 0), a.start)):
+        for a in sorted(items, key=lambda a: (index.number.get(a.article, 0), a.start))[
+            :STATEMENTS_PER_SPEAKER
+        ]:
             marker = ' <span class="badge anon">anonymous</span>' if a.anonymous and not is_anonymous else ""
             cls = "quote-direct" if a.direct else "quote-reported"
             cue = f' <span class="cue">{esc(a.cue)}</span>' if a.cue else ""
@@ -483,6 +509,8 @@ def render_attributions(attributions: Sequence[Attribution], index: ArticleIndex
                 f'<li><span class="{cls}">{esc(a.content)}</span>{cue}{marker}'
                 f"{cite_button(a.article, a.start, a.end, index)}</li>"
             )
+        if len(items) > STATEMENTS_PER_SPEAKER:
+            quotes.append(f'<li class="cue">and {len(items) - STATEMENTS_PER_SPEAKER:,} more</li>')
         blocks.append(
             f'<details class="speaker pg-item" data-key="{esc(name)}"{" open" if rank < 3 else ""}>'
             f'<summary>{esc(name)}{also} <span class="count">{plural(len(items), "statement")}</span>'
@@ -494,6 +522,7 @@ def render_attributions(attributions: Sequence[Attribution], index: ArticleIndex
         + f'<div id="speaker-list" data-label="speakers" data-page-size="{SPEAKERS_PER_PAGE}">'
         + "".join(blocks)
         + "</div>"
+        + (left_out(len(ordered) - SPEAKERS_SHOWN, "speaker") if len(ordered) > SPEAKERS_SHOWN else "")
     )
     return section("quotes", "Who said what", body, count=len(attributions))
 
@@ -539,7 +568,7 @@ def render_roster(entities: Sequence[Entity], index: ArticleIndex) -> str:
         types[entity.type] += 1
     lede = ", ".join(f"{count:,} {kind}" for kind, count in sorted(types.items(), key=lambda kv: -kv[1]))
     rows = []
-    for entity in ordered:
+    for entity in ordered[:ENTITIES_SHOWN]:
         aliases = [a for a in entity.aliases if a != entity.name]
         total = sum(entity.mentions.values())
         rows.append(
@@ -558,8 +587,20 @@ def render_roster(entities: Sequence[Entity], index: ArticleIndex) -> str:
         f'</thead><tbody id="roster-rows" data-label="entities" data-page-size="{ROSTER_PER_PAGE}">'
         + "".join(rows)
         + "</tbody></table></div>"
+        + (
+            left_out(len(ordered) - ENTITIES_SHOWN, "entity", "entities")
+            if len(ordered) > ENTITIES_SHOWN
+            else ""
+        )
     )
     return section("roster", "Who is who", body, count=len(entities))
+
+
+def claim_order(claims: Sequence[Any]) -> list[int]:
+    """Claims most independent outlets carry first; among equals, contradicted ones first."""
+    return sorted(
+        range(len(claims)), key=lambda i: (-claims[i].independent_outlets, not claims[i].contradicts, i)
+    )
 
 
 def render_comparison(comparison: Any, index: ArticleIndex) -> str:
@@ -569,9 +610,7 @@ def render_comparison(comparison: Any, index: ArticleIndex) -> str:
     body: list[str] = []
     if not claims and not positions and not reversals:
         return section("comparison", "Sources compared", '<p class="lede">No claims to compare.</p>')
-    if claims:
-        body.append(claims_matrix(claims, index))
-        body.append(contradictions(claims, index))
+    shown = claim_order(claims)[:CLAIMS_SHOWN]
     if reversals:
         items = []
         for reversal in reversals:
@@ -581,18 +620,25 @@ def render_comparison(comparison: Any, index: ArticleIndex) -> str:
                 f"{esc(reversal.to)}</span>{citation_buttons(reversal.citations, index)}</li>"
             )
         body.append(f'<h3>Changes of position</h3><ul class="plain">{"".join(items)}</ul>')
+    if claims:
+        body.append(contradictions(claims, set(shown), index))
+        body.append(claims_matrix(claims, shown, index))
     if positions:
         by_actor: dict[str, list[Any]] = defaultdict(list)
         for position in positions:
             by_actor[position.actor].append(position)
+        actors = sorted(by_actor.items(), key=lambda kv: (-len(kv[1]), kv[0].lower()))
         blocks = []
-        for actor, held in sorted(by_actor.items(), key=lambda kv: (-len(kv[1]), kv[0].lower())):
+        for actor, held in actors[:SPEAKERS_SHOWN]:
+            ordered = sorted(held, key=lambda p: p.date or "")
             rows = "".join(
                 f"<li>{esc(p.date or 'undated')}: <em>{esc(p.proposition)}</em> — "
                 f'<span class="badge">{esc(p.stance)}</span>'
                 f"{cite_button(p.citation.article, p.citation.start, p.citation.end, index)}</li>"
-                for p in sorted(held, key=lambda p: p.date or "")
+                for p in ordered[:STATEMENTS_PER_SPEAKER]
             )
+            if len(held) > STATEMENTS_PER_SPEAKER:
+                rows += f'<li class="cue">and {len(held) - STATEMENTS_PER_SPEAKER:,} more</li>'
             blocks.append(
                 f'<details class="speaker pg-item" data-key="{esc(actor)}"><summary>{esc(actor)} '
                 f'<span class="count">{plural(len(held), "position")}</span></summary>'
@@ -603,11 +649,12 @@ def render_comparison(comparison: Any, index: ArticleIndex) -> str:
             f'<div id="position-list" data-label="actors" data-page-size="{SPEAKERS_PER_PAGE}">'
             + "".join(blocks)
             + "</div>"
+            + (left_out(len(actors) - SPEAKERS_SHOWN, "actor") if len(actors) > SPEAKERS_SHOWN else "")
         )
     return section("comparison", "Sources compared", "".join(body), count=len(claims))
 
 
-def claims_matrix(claims: Sequence[Any], index: ArticleIndex) -> str:
+def claims_matrix(claims: Sequence[Any], shown_claims: Sequence[int], index: ArticleIndex) -> str:
     """Claims × outlets: carried (●), carries a contradicting claim (✕), silent (·)."""
     outlet_claims: dict[str, int] = defaultdict(int)
     for claim in claims:
@@ -615,9 +662,8 @@ def claims_matrix(claims: Sequence[Any], index: ArticleIndex) -> str:
             outlet_claims[outlet] += 1
     outlets = sorted(outlet_claims, key=lambda o: (-outlet_claims[o], o.lower()))
     shown = outlets[:MATRIX_OUTLETS]
-    order = sorted(range(len(claims)), key=lambda i: (-claims[i].independent_outlets, i))
     rows = []
-    for i in order:
+    for i in shown_claims:
         claim = claims[i]
         carried = set(claim.outlets)
         against: set[str] = set()
@@ -625,13 +671,13 @@ def claims_matrix(claims: Sequence[Any], index: ArticleIndex) -> str:
             if 0 <= j < len(claims):
                 against.update(claims[j].outlets)
         cells = []
-        for outlet in shown:
+        for outlet in shown:  # the column header names the outlet; cells stay small
             if outlet in carried:
-                cells.append(f'<td class="cell carried" title="{esc(outlet)} carries this">●</td>')
+                cells.append('<td class="cell carried" title="carries it">●</td>')
             elif outlet in against:
-                cells.append(f'<td class="cell contradicted" title="{esc(outlet)} says otherwise">✕</td>')
+                cells.append('<td class="cell contradicted" title="says otherwise">✕</td>')
             else:
-                cells.append(f'<td class="cell silent" title="{esc(outlet)} is silent">·</td>')
+                cells.append('<td class="cell silent">·</td>')
         speakers = ", ".join(claim.attributed_to[:3])
         who = f' <span class="cue">— {esc(speakers)}</span>' if speakers else ""
         contra = ' <span class="badge bad">contradicted</span>' if claim.contradicts else ""
@@ -655,25 +701,38 @@ def claims_matrix(claims: Sequence[Any], index: ArticleIndex) -> str:
         f'<tbody id="claim-rows" data-label="claims" data-page-size="{CLAIMS_PER_PAGE}">'
         + "".join(rows)
         + "</tbody></table></div>"
+        + (
+            left_out(len(claims) - CLAIMS_SHOWN, "claim", which=" (those carried by fewest outlets)")
+            if len(claims) > CLAIMS_SHOWN
+            else ""
+        )
     )
 
 
-def contradictions(claims: Sequence[Any], index: ArticleIndex) -> str:
+def contradictions(claims: Sequence[Any], shown: set[int], index: ArticleIndex) -> str:
     pairs = sorted(
-        {(min(i, j), max(i, j)) for i, c in enumerate(claims) for j in c.contradicts if 0 <= j < len(claims)}
+        {(min(i, j), max(i, j)) for i, c in enumerate(claims) for j in c.contradicts if 0 <= j < len(claims)},
+        key=lambda pair: (-(claims[pair[0]].independent_outlets + claims[pair[1]].independent_outlets), pair),
     )
     if not pairs:
         return '<h3>Contradictions</h3><p class="lede">No claims contradict each other.</p>'
-    items = []
-    for i, j in pairs:
-        a, b = claims[i], claims[j]
-        items.append(
-            f'<li><a href="#claim-{i}">{esc(a.text)}</a> <span class="cue">({esc(", ".join(a.outlets[:4]))})</span>'
-            f"{citation_buttons(a.citations, index)}<br><strong>but</strong> "
-            f'<a href="#claim-{j}">{esc(b.text)}</a> <span class="cue">({esc(", ".join(b.outlets[:4]))})</span>'
-            f"{citation_buttons(b.citations, index)}</li>"
-        )
-    return f'<h3>Contradictions</h3><ul class="plain">{"".join(items)}</ul>'
+
+    def claim_html(i: int) -> str:
+        claim = claims[i]
+        text = f'<a href="#claim-{i}">{esc(claim.text)}</a>' if i in shown else esc(claim.text)
+        outlets = ", ".join(sorted(set(claim.outlets))[:4])
+        return f'{text} <span class="cue">({esc(outlets)})</span>{citation_buttons(claim.citations, index)}'
+
+    items = [
+        f"<li>{claim_html(i)}<br><strong>but</strong> {claim_html(j)}</li>"
+        for i, j in pairs[:CONTRADICTIONS_SHOWN]
+    ]
+    more = (
+        left_out(len(pairs) - CONTRADICTIONS_SHOWN, "contradiction")
+        if len(pairs) > CONTRADICTIONS_SHOWN
+        else ""
+    )
+    return f'<h3>Contradictions</h3><ul class="plain">{"".join(items)}</ul>{more}'
 
 
 def article_text(article: Article) -> str:

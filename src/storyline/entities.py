@@ -233,11 +233,16 @@ class Role:
 def person_name_parts(text: str) -> list[str]:
     """The name words of a person mention, lower case, without titles and particles."""
     words = re.findall(r"[\w\-']+", re.sub(r"['\u2019]s$", "", text.strip()))
+    capitalized = any(w[:1].isupper() for w in words)
     parts: list[str] = []
-    for word in words:
+    for index, word in enumerate(words):
         lowered = word.lower().strip("'")
         if not parts and lowered.rstrip(".") in TITLE_WORDS:
             continue
+        if capitalized and word[:1].islower() and not any(lowered.startswith(p) for p in NAME_PARTICLES):
+            continue  # "stepmom Esther Williams": a description before the name
+        if len(lowered) == 1 and index < len(words) - 1 and len(words) > 2:
+            continue  # an initial: "W. Mark Felt" is Mark Felt
         for particle in NAME_PARTICLES:
             if lowered.startswith(particle + "-") and len(lowered) > len(particle) + 2:
                 lowered = lowered[len(particle) + 1 :]
@@ -481,8 +486,21 @@ def link(
         short = acronym_of(org_mention.text)
         if short and short != org_key.replace(" ", ""):
             acronyms.setdefault(short, org_key)
+    person_texts = {key_of(m.text) for m in people}
+    org_last_words: dict[str, str] = {}
+    for org_key in organisations:
+        words = org_key.split()
+        if len(words) > 1:
+            org_last_words.setdefault(words[-1], org_key)
     person_key_of: dict[int, str] = {}
     for mention in names:
+        text_key = key_of(mention.text)
+        if mention.label != "PERSON" and text_key in person_texts and country_of(mention.text) is None:
+            mention.label = "PERSON"  # spaCy called one mention of "Deep Throat" an organisation
+        elif mention.label == "PERSON" and " " not in text_key and text_key not in by_surname:
+            if text_key in org_last_words:
+                add(f"org:{org_last_words[text_key]}", "ORG", mention)  # "the Chiefs": Kansas City Chiefs
+                continue
         cluster_key = name_key(mention, full, by_surname, by_surname_article, acronyms)
         add(cluster_key, mention.label, mention)
         if cluster_key.startswith("person:"):
@@ -564,8 +582,8 @@ def link_descriptions(
             clusters[owner].roles.append(role)
             holders[role.head].append((role, owner))
     for mention in mentions:
-        if mention.kind != "description":
-            continue
+        if mention.kind != "description" or mention.label not in ("DESC", "PERSON"):
+            continue  # titles are people's: "the film" never stands for one
         group = groups.get(mention.article)
         candidates = {
             owner
@@ -775,7 +793,7 @@ def gold_span_mentions(
         label = root.ent_type_ if root.ent_type_ in TYPE_OF_LABEL else ""
         if root.pos_ == "PRON" or root.lower_ in PRONOUNS:
             kind = "pronoun"
-        elif root.pos_ == "PROPN" or label:
+        elif root.pos_ == "PROPN" or label or root.text[:1].isupper() and root.i > root.sent.start:
             kind = "name"
         else:
             kind = "description"
@@ -845,8 +863,9 @@ def cluster_mentions(
     # Common nouns by head lemma; a group that one title linked to a person joins that person.
     by_head: dict[tuple[int, str, str], list[int]] = defaultdict(list)
     for i, mention in enumerate(mentions):
-        if mention.kind == "description":
-            by_head[(groups.get(mention.article, 0), mention.label, mention.head)].append(i)
+        # Things and places by head word too: "the treatment center" and "Promises Treatment Center".
+        if mention.kind == "description" or mention.kind == "name" and mention.label not in ("PERSON", "DATE"):
+            by_head[(groups.get(mention.article, 0), coarse_label(mention.label), mention.head)].append(i)
     for members in by_head.values():
         for other in members[1:]:
             union(members[0], other)
@@ -864,6 +883,11 @@ def cluster_mentions(
             last_person[mention.article] = i
     labels: dict[int, int] = {}
     return [labels.setdefault(find(i), len(labels)) for i in range(len(mentions))]
+
+
+def coarse_label(label: str) -> str:
+    """Places with places, things with things: spaCy's GPE, LOC and FAC are all places."""
+    return TYPE_OF_LABEL.get(label, label)
 
 
 def group_articles(texts: dict[str, str], threshold: float) -> dict[str, int]:

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # Cosine similarity at which two articles of a topic count as the same event (chosen on train).
-GROUP_THRESHOLD = 0.1
+GROUP_THRESHOLD = 0.08
 
 SPLIT_FILES = {
     "dev": ("ECB_Dev_corpus.txt", "ECB_Dev_Entity_gold_mentions.json"),

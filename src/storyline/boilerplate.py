@@ -182,7 +182,12 @@ def keep_lines(
     return [p >= model["threshold"] for p in probs]
 
 
-def fit(vectors: Sequence[Sequence[float]], labels: Sequence[int], threshold: float = 0.5) -> dict[str, Any]:
+def fit(
+    vectors: Sequence[Sequence[float]],
+    labels: Sequence[int],
+    threshold: float = 0.5,
+    weights: Sequence[float] | None = None,
+) -> dict[str, Any]:
     """Fit gradient-boosted trees (scikit-learn) and export them as the JSON ``load_model`` reads."""
     import numpy as np
     from sklearn.ensemble import HistGradientBoostingClassifier
@@ -190,7 +195,11 @@ def fit(vectors: Sequence[Sequence[float]], labels: Sequence[int], threshold: fl
     classifier = HistGradientBoostingClassifier(
         max_iter=150, learning_rate=0.1, max_leaf_nodes=15, random_state=0
     )
-    classifier.fit(np.asarray(vectors, dtype=float), np.asarray(labels))
+    classifier.fit(
+        np.asarray(vectors, dtype=float),
+        np.asarray(labels),
+        sample_weight=None if weights is None else np.asarray(weights, dtype=float),
+    )
     trees = []
     for (predictor,) in classifier._predictors:
         nodes = predictor.nodes

@@ -414,6 +414,11 @@ def repair_glued_sentences(text: str) -> tuple[str, int]:
     return " ".join(pieces), repairs
 
 
+# Reasons that do not apply to text an HTML extractor (trafilatura) already cut to the article.
+EXTRACTED_KEEPS = frozenset(
+    {"title", "deck", "duplicate", "related-headline", "other-script", "highlights", "caption-repeated"}
+)
+
 # Reasons the line model may overrule on a whole page: signatures that also fit some article lines
 # there (a subheading looks like a related headline, an article may repeat a line).
 SOFT_REASONS = frozenset({"duplicate", "promo", "related-headline", "other-script", "deck", "highlights"})
@@ -435,11 +440,12 @@ def mark_lines_for_page(lines: list[Line], line_model: dict[str, Any] | None = N
 
 def clean_text(
     text: str,
-    keep_title_in_body: bool = False,
+    extracted: bool = False,
     line_model: dict[str, Any] | None = None,
     use_model: bool = True,
 ) -> Cleaned:
-    """Clean already-scraped text (see the module docstring).
+    """Clean already-scraped text (see the module docstring); ``extracted`` says an HTML extractor
+    already cut the text to the article, so only the signatures of page furniture apply.
 
     When the text is a whole web page (many lines, mostly not prose; ``boilerplate.looks_like_full_page``)
     the line model judges the lines the rules leave; ``line_model`` replaces the shipped model.
@@ -449,16 +455,22 @@ def clean_text(
     lines = split_lines(text)
     main_script = dominant_script(text)
     mark_lines(lines, main_script)
-    full_page = use_model and looks_like_full_page([line.text for line in lines])
+    full_page = use_model and not extracted and looks_like_full_page([line.text for line in lines])
     if full_page:
         mark_lines_for_page(lines, line_model)
+    if extracted:
+        # text an extractor already cut to the article: its first line is story, its short lines
+        # are subheadings, so only the signatures of page furniture apply
+        for line in lines:
+            if line.reason in EXTRACTED_KEEPS:
+                line.reason = None
 
     title = next((line.text for line in lines if line.reason == "title"), None)
     removed: list[Removed] = []
     paragraphs: list[str] = []
     repairs = 0
     for line in lines:
-        if line.reason is not None and not (keep_title_in_body and line.reason == "title"):
+        if line.reason is not None:
             removed.append(Removed(text=line.text, reason=line.reason))
             continue
         fixed, count = repair_glued_sentences(line.text)

@@ -219,9 +219,9 @@ def clean_html_text(text: str, page_title: str | None, full_page: bool) -> Clean
     if full_page:
         cleaned = clean_text(text)
     else:
-        # trafilatura already cut the page to the article: its first line is story text, so only
-        # the cleaner's line rules run, never the header guess that would take it for a headline.
-        cleaned = clean_text(text, keep_title_in_body=True)
+        # trafilatura already cut the page to the article: only the signatures of page furniture
+        # apply (its first line is story, not a headline to guess; its short lines are subheadings)
+        cleaned = clean_text(text, extracted=True)
     if page_title:
         cleaned.title = page_title
     return cleaned

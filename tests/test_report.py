@@ -20,6 +20,7 @@ from storyline.model import (
     Citation,
     CitedSentence,
     Claim,
+    Comparison,
     Entity,
     Position,
     Reversal,
@@ -296,18 +297,14 @@ def test_quotes_roster_and_comparison_sections(sample_articles):
         Entity("e2", "United States", "GPE", ["U.S.", "Washington"], {a.id: 3}, [{"role": "government"}]),
     ]
     ca, cb = cite(a, sa), cite(b, sb)
-    comparison = type(
-        "Comparison",
-        (),
-        {
-            "claims": [
-                Claim("Assad must go", [a.id], ["CNN"], 1, ["Obama"], [1], [ca]),
-                Claim("Assad may stay", [b.id], ["VOA", "CNN"], 2, [], [0], [cb]),
-            ],
-            "positions": [Position("United States", "Assad must go", "for", "2011-08-18", ca)],
-            "reversals": [Reversal("United States", "Assad must go", "for", "against", [ca, cb])],
-        },
-    )()
+    comparison = Comparison(
+        claims=[
+            Claim("Assad must go", [a.id], ["CNN"], 1, ["Obama"], [1], [ca]),
+            Claim("Assad may stay", [b.id], ["VOA", "CNN"], 2, [], [0], [cb]),
+        ],
+        positions=[Position("United States", "Assad must go", "for", "2011-08-18", ca)],
+        reversals=[Reversal("United States", "Assad must go", "for", "against", [ca, cb])],
+    )
     page = render_report(
         Brief(articles=sample_articles, attributions=quotes, entities=roster, comparison=comparison)
     )
@@ -342,7 +339,7 @@ def test_big_sections_are_cut_short_with_a_note(sample_articles):
         for i in range(presenter.CLAIMS_SHOWN + 50)
     ]
     claims[0].citations = citations
-    comparison = type("Comparison", (), {"claims": claims, "positions": [], "reversals": []})()
+    comparison = Comparison(claims=claims, positions=[], reversals=[])
     page = render_report(Brief(articles=sample_articles, comparison=comparison))
     html = parse(page)
     rows = [r for r in html.having("tr", "pg-item") if (r.get("id") or "").startswith("claim-")]

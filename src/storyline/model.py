@@ -328,7 +328,7 @@ class Brief:
     timeline: Timeline | None = None
     attributions: list[Attribution] | None = None
     entities: list[Entity] | None = None
-    comparison: Any | None = None
+    comparison: Comparison | None = None
     problems: list[str] = field(default_factory=list)
     stage_errors: dict[str, str] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)

@@ -45,6 +45,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .brief import STAGES, Cancelled, Stage, annotate_all, build_brief, stage_function
+from .dedup import mark_duplicates
 from .errors import InputProblem
 from .model import Article, Brief, to_jsonable
 from .pipeline import prepare
@@ -401,6 +402,7 @@ def run_command(
     if not articles:
         detail = "; ".join(str(p) for p in problems[:5]) or "no input given"
         raise ServiceError(422, f"no article could be read: {detail}")
+    mark_duplicates(articles)  # wire copies and reprints count once wherever outlets are counted
     docs = annotate_all(articles, settings, deadline.check)
     brief = build_brief(
         articles,

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..errors import UsageError
 from ..model import Article, Brief
-from .common import Console, add_input_options, console_of, overrides_of, settings_of
+from .common import Console, add_input_options, console_of, load_articles, settings_of
 
 
 def register(commands: Any) -> None:
@@ -39,23 +39,15 @@ def register(commands: Any) -> None:
 
 
 def make_brief(args: argparse.Namespace, console: Console) -> Brief:
-    """Read and clean the inputs, annotate them once, then run every available stage (with progress)."""
+    """Read and clean the inputs (or load them from --db), annotate them once, then run every
+    available stage, with progress on stderr."""
     from ..annotate import annotate_docs
     from ..brief import build_brief
-    from ..pipeline import prepare
-    from ..read import read
 
     settings = settings_of(args)
-    if not args.paths:
-        raise UsageError("no input: give PATHS (files, directories, globs, or - for stdin)")
     if args.words is not None and args.words < 1:
         raise UsageError(f"--words must be a positive number of words, not {args.words}")
-    articles: list[Article] = list(
-        console.progress(
-            prepare(read(args.paths, settings.max_bytes), console.problem, overrides_of(args)),
-            "reading articles",
-        )
-    )
+    articles: list[Article] = load_articles(args, console, annotate=False)
     if not articles:
         console.info("no article could be read; the report will say so")
     pairs = console.progress(

@@ -349,22 +349,40 @@ def draft_from_cue(token: Token, doc: Doc, index: RegionIndex, model: CueScorer)
         return None
     start, end = widen_to_quotes(doc, content[0], content[1], index)
     speaker = speaker_of(token)
-    if speaker is not None and index.at(speaker.start_char) is not None:
-        # The parser took words of the quotation for the subject ("... Congress," Cummings said).
+    if speaker is None or index.at(speaker.start_char) is not None:
+        # The parser took words of the quotation for the subject ("... Congress," Cummings said)
+        # or found none ("read one"): look beside the cue.
         speaker = inverted_subject(token, index)
     cue_start, cue_end = cue_extent(token)
     return Draft(token, cue_start, cue_end, speaker, start, end)
 
 
 def inverted_subject(cue: Token, index: RegionIndex) -> Span | None:
-    """The name right after the cue ("said Cummings"), or the name right before it, outside quotes."""
+    """The speaker when the parser lost it: the words between a closing quote and the cue
+    (``...," Butz, 49, told``), else the name right after the cue (``said Cummings``)."""
     doc = cue.doc
     sentence = cue.sent
+    start = cue.i
+    while start > sentence.start and not doc[start - 1].is_quote and index.at(doc[start - 1].idx) is None:
+        start -= 1
+    between = [
+        t for t in doc[start : cue.i] if not t.is_punct and not t.is_space and t.dep_ not in ("aux", "neg")
+    ]
+    if between and len(between) <= 12 and any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in between):
+        first = next(i for i in range(start, cue.i) if not doc[i].is_punct and not doc[i].is_space)
+        last = max(t.i for t in between if t.pos_ in ("PROPN", "NOUN", "PRON", "NUM", "ADJ"))
+        return doc[first : last + 1]
     for entity in doc.ents:
         if entity.label_ not in NAMED_LABELS or index.at(entity.start_char) is not None:
             continue
         if entity.start == cue.i + 1 or entity.end == cue.i and entity.start >= sentence.start:
             return doc[entity.start : entity.root.right_edge.i + 1] if entity.start > cue.i else entity
+    after = cue.i + 1
+    if start < cue.i or after >= len(doc) or after >= sentence.end:
+        return None
+    if doc[after].dep_ in ("nsubj", "nsubjpass") or doc[after].pos_ in ("PROPN", "NUM", "PRON"):
+        head = doc[after]
+        return doc[after : head.right_edge.i + 1] if head.head.i == cue.i else doc[after : after + 1]
     return None
 
 
@@ -469,6 +487,8 @@ def speaker_of(cue: Token) -> Span | None:
             return subject
         if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
             verb = verb.head
+        elif verb.dep_ == "pcomp" and verb.head.head is not verb.head:
+            verb = verb.head.head  # "began by saying ...": the one who began
         elif verb.dep_ in ("relcl", "acl") and verb.head is not verb:
             head = verb.head
             return doc[head.left_edge.i : head.i + 1]

@@ -348,6 +348,8 @@ def draft_from_cue(token: Token, doc: Doc, index: RegionIndex, model: CueScorer)
     if content is None:
         return None
     start, end = widen_to_quotes(doc, content[0], content[1], index)
+    if token.idx >= end:
+        start = quote_run_start(doc.text, start, end, index)
     speaker = speaker_of(token)
     if speaker is None or index.at(speaker.start_char) is not None:
         # The parser took words of the quotation for the subject ("... Congress," Cummings said)
@@ -355,6 +357,28 @@ def draft_from_cue(token: Token, doc: Doc, index: RegionIndex, model: CueScorer)
         speaker = inverted_subject(token, index)
     cue_start, cue_end = cue_extent(token)
     return Draft(token, cue_start, cue_end, speaker, start, end)
+
+
+def quote_run_start(text: str, start: int, end: int, index: RegionIndex) -> int:
+    """For ``"...," X said``: the content is the quotation, not text glued before it.
+
+    When a content span ending in a quotation reaches back past the end of a sentence (or a
+    caption, a dateline dash, a colon), it starts at the quotation instead.
+    """
+    regions = index.overlapping(start, end)
+    if not regions or regions[-1].end < end - 1:
+        return start
+    first = regions[-1].start
+    for region in reversed(regions[:-1]):
+        if text[region.end : first].strip(" ,;\n") == "":
+            first = region.start  # "Q1," "Q2": a run of quotations
+        else:
+            break
+    before = text[start:first]
+    outside = "".join(ch for i, ch in enumerate(before) if index.at(start + i) is None)
+    if re.search(r"[.!?:\u2014\u2013]|--|\n", outside):
+        return first
+    return start
 
 
 def inverted_subject(cue: Token, index: RegionIndex) -> Span | None:

@@ -107,7 +107,9 @@ class Context:
 # Verb cues of tense. Words in -ed count as past except the few that are not verbs in the past.
 TENSE_CUE = re.compile(
     r"(?P<future>(?i:\bwill\b|\bshall\b|\bwon't\b|'ll\b|\bgoing\s+to\b|\b(?:plans?|planning|expects?|expected"
-    r"|scheduled|set|due|hopes?|is|are|aims?|supposed|likely|intends?|wants?|seeks?)\s+to\b|\bas\s+(?:soon|early)\s+as\b|\bwould\b|\bupcoming\b|\bnext\b|\bto\s+be\s+held\b))"
+    r"|scheduled|set|due|hopes?|is|are|aims?|supposed|likely|intends?|wants?|seeks?)\s+to\b|\bas\s+(?:soon|early)\s+as\b|\bwould\b|\bupcoming\b|\bto\s+be\s+held\b"
+    # What is planned, scheduled or put off happens later than the telling.
+    r"|\b(?:planned|planning|scheduled|postponed|delayed|adjourned|until|till)\b))"
     r"|(?P<past>(?i:\b(?:said|was|were|had|did|told|met|held|gave|made|took|came|went|began|fell|rose|spoke|sent"
     r"|saw|left|led|won|lost|wrote|became|brought|thought|found|got|paid|sold|bought|struck|fought|ago|last"
     r"|earlier|agreed)\b))"

@@ -497,10 +497,14 @@ def link(
         text_key = key_of(mention.text)
         if mention.label != "PERSON" and text_key in person_texts and country_of(mention.text) is None:
             mention.label = "PERSON"  # spaCy called one mention of "Deep Throat" an organisation
-        elif mention.label == "PERSON" and " " not in text_key and text_key not in by_surname:
-            if text_key in org_last_words:
-                add(f"org:{org_last_words[text_key]}", "ORG", mention)  # "the Chiefs": Kansas City Chiefs
-                continue
+        elif (
+            mention.label == "PERSON"
+            and " " not in text_key
+            and text_key not in by_surname
+            and text_key in org_last_words
+        ):
+            add(f"org:{org_last_words[text_key]}", "ORG", mention)  # "the Chiefs": Kansas City Chiefs
+            continue
         cluster_key = name_key(mention, full, by_surname, by_surname_article, acronyms)
         add(cluster_key, mention.label, mention)
         if cluster_key.startswith("person:"):
@@ -773,6 +777,7 @@ def link_speakers(attributions: Sequence[Attribution], entities: Sequence[Entity
 # ECB+ mention types as spaCy labels, for mentions spaCy's NER does not label itself.
 LABEL_OF_MENTION_TYPE = {"HUM": "PERSON", "LOC": "GPE", "NON": "PRODUCT", "TIM": "DATE"}
 PERSONAL_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+FEMININE_PRONOUNS = {"she", "her", "hers", "herself"}
 
 
 def gold_span_mentions(
@@ -793,7 +798,12 @@ def gold_span_mentions(
         label = root.ent_type_ if root.ent_type_ in TYPE_OF_LABEL else ""
         if root.pos_ == "PRON" or root.lower_ in PRONOUNS:
             kind = "pronoun"
-        elif root.pos_ == "PROPN" or label or root.text[:1].isupper() and root.i > root.sent.start:
+        elif (
+            root.pos_ == "PROPN"
+            or label
+            or root.text[:1].isupper()
+            and (root.i > root.sent.start or root.pos_ != "NOUN")
+        ):
             kind = "name"
         else:
             kind = "description"
@@ -864,23 +874,45 @@ def cluster_mentions(
     by_head: dict[tuple[int, str, str], list[int]] = defaultdict(list)
     for i, mention in enumerate(mentions):
         # Things and places by head word too: "the treatment center" and "Promises Treatment Center".
-        if mention.kind == "description" or mention.kind == "name" and mention.label not in ("PERSON", "DATE"):
+        if (
+            mention.kind == "description"
+            or mention.kind == "name"
+            and mention.label not in ("PERSON", "DATE")
+        ):
             by_head[(groups.get(mention.article, 0), coarse_label(mention.label), mention.head)].append(i)
     for members in by_head.values():
         for other in members[1:]:
             union(members[0], other)
-    # Pronouns: the nearest person mention before, in the same article.
+    # A description worded exactly as a name of its group ("Colts" at a sentence start) is that name.
+    name_of_text: dict[tuple[int, str], int] = {}
+    for i, mention in enumerate(mentions):
+        if mention.kind == "name":
+            name_of_text.setdefault((groups.get(mention.article, 0), key_of(mention.text)), i)
+    for i, mention in enumerate(mentions):
+        if mention.kind == "description":
+            same = name_of_text.get((groups.get(mention.article, 0), key_of(mention.text)))
+            if same is not None:
+                union(i, same)
+    # Pronouns: the nearest person mention before in the same article whose gender, as told by the
+    # pronouns already linked to it, agrees ("she" skips a man named just before).
     ordered = sorted(range(len(mentions)), key=lambda i: (mentions[i].article, mentions[i].start))
-    last_person: dict[str, int] = {}
+    recent: dict[str, list[int]] = defaultdict(list)
+    gender: dict[int, str] = {}
     for i in ordered:
         mention = mentions[i]
         if mention.kind == "pronoun":
             head = mention.head
-            antecedent = last_person.get(mention.article)
-            if antecedent is not None and (head in PERSONAL_PRONOUNS or head in ("who", "whom", "whose")):
+            candidates = recent[mention.article][-4:][::-1]
+            if head in ("who", "whom", "whose") and candidates:
+                union(i, candidates[0])
+            elif head in PERSONAL_PRONOUNS and candidates:
+                wanted = "f" if head in FEMININE_PRONOUNS else "m"
+                agreeing = [c for c in candidates if gender.get(find(c), wanted) == wanted]
+                antecedent = agreeing[0] if agreeing else candidates[0]
                 union(i, antecedent)
+                gender.setdefault(find(i), wanted)
         elif mention.label == "PERSON" and (mention.kind == "name" or i in linked_by_title):
-            last_person[mention.article] = i
+            recent[mention.article].append(i)
     labels: dict[int, int] = {}
     return [labels.setdefault(find(i), len(labels)) for i in range(len(mentions))]
 

@@ -157,8 +157,11 @@ def parse_ann(text: str, ann: str) -> list[GoldAttribution]:
     return gold
 
 
-def load_split(directory: str | Path, limit: int | None = None) -> Iterator[GoldArticle]:
-    """The articles of a PolNeAR split folder (``text/``, ``attributions/``), with their gold."""
+def load_split(directory: str | Path, limit: int | None = None, every: int = 1) -> Iterator[GoldArticle]:
+    """The articles of a PolNeAR split folder (``text/``, ``attributions/``), with their gold.
+
+    ``every`` keeps every n-th annotated article (sorted by name: a spread over the publishers).
+    """
     root = Path(directory)
     text_dir, ann_dir = root / "text", root / "attributions"
     if not text_dir.is_dir() or not ann_dir.is_dir():
@@ -167,16 +170,11 @@ def load_split(directory: str | Path, limit: int | None = None) -> Iterator[Gold
     for path in sorted(ann_dir.glob("*.ann")):
         article, _, _annotator = path.stem.rpartition("_")
         annotations.setdefault(article, []).append(path)
-    count = 0
-    for text_path in sorted(text_dir.glob("*.txt")):
-        files = annotations.get(text_path.stem)
-        if not files:
-            continue
+    annotated = [p for p in sorted(text_dir.glob("*.txt")) if p.stem in annotations][:: max(every, 1)]
+    for text_path in annotated[:limit]:
+        files = annotations[text_path.stem]
         text = text_path.read_text(encoding="utf-8")
         yield GoldArticle(text_path.stem, text, parse_ann(text, files[0].read_text(encoding="utf-8")))
-        count += 1
-        if limit is not None and count >= limit:
-            return
 
 
 def quoted_regions(text: str) -> list[Fragment]:
@@ -352,13 +350,15 @@ def paragraph_token_ranges(doc: Doc) -> list[tuple[int, int]]:
 # The run
 
 
-def evaluate(directory: str | Path, limit: int | None = None, with_anchor: bool = True) -> dict[str, Any]:
+def evaluate(
+    directory: str | Path, limit: int | None = None, with_anchor: bool = True, every: int = 1
+) -> dict[str, Any]:
     """Score storyline (and textacy) on a PolNeAR split folder; returns the JSON shape of the issue."""
     from ..annotate import load_nlp
     from ..attribution import find_attributions
     from ..model import Article
 
-    articles = list(load_split(directory, limit))
+    articles = list(load_split(directory, limit, every))
     if not articles:
         raise UsageError(f"{directory}: no annotated articles found")
     nlp = load_nlp()
@@ -393,6 +393,9 @@ def register(evaluations: Any) -> None:
         "directory", metavar="DIR", help="a PolNeAR split folder with text/ and attributions/"
     )
     parser.add_argument("--limit", type=int, metavar="N", help="only the first N articles (sorted by name)")
+    parser.add_argument(
+        "--every", type=int, default=1, metavar="N", help="only every N-th article (a subset)"
+    )
     parser.add_argument("--no-anchor", action="store_true", help="skip textacy")
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
@@ -402,7 +405,7 @@ def register(evaluations: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..cli.common import print_json
 
-    result = evaluate(args.directory, args.limit, with_anchor=not args.no_anchor)
+    result = evaluate(args.directory, args.limit, with_anchor=not args.no_anchor, every=args.every)
     if args.json:
         print_json(result)
         return 0

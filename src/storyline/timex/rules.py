@@ -83,6 +83,10 @@ class Context:
                 continue
             distance = start - cue.end() if cue.end() <= start else cue.start() - end
             kind = str(cue.lastgroup)
+            if kind == "future" and re.search(
+                r"(?i)\bhad\s+(?:been\s+)?$", self.text[max(s, cue.start() - 12) : cue.start()]
+            ):
+                kind = "past"  # "had been scheduled to expire Friday": a plan of the past
             if kind == "past_ed":
                 if cue.group().lower() in NOT_PAST:
                     continue
@@ -109,7 +113,7 @@ TENSE_CUE = re.compile(
     r"(?P<future>(?i:\bwill\b|\bshall\b|\bwon't\b|'ll\b|\bgoing\s+to\b|\b(?:plans?|planning|expects?|expected"
     r"|scheduled|set|due|hopes?|is|are|aims?|supposed|likely|intends?|wants?|seeks?)\s+to\b|\bas\s+(?:soon|early)\s+as\b|\bwould\b|\bupcoming\b|\bto\s+be\s+held\b"
     # What is planned, scheduled or put off happens later than the telling.
-    r"|\b(?:planned|planning|scheduled|postponed|delayed|adjourned|until|till)\b))"
+    r"|\b(?:planned|planning|scheduled|postponed|delayed|adjourned|until|till|effective)\b))"
     r"|(?P<past>(?i:\b(?:said|was|were|had|did|told|met|held|gave|made|took|came|went|began|fell|rose|spoke|sent"
     r"|saw|left|led|won|lost|wrote|became|brought|thought|found|got|paid|sold|bought|struck|fought|ago|last"
     r"|earlier|agreed)\b))"
@@ -650,7 +654,8 @@ def century(m: re.Match[str], ctx: Context) -> Found | None:
 
 @rule(
     "quarter",
-    r"(?:(?i:the)\s+)?(?:(?P<fy0>\d{4})\s+)?(?:(?i:(?P<fiscal>fiscal))\s+(?:(?P<fy>\d{4})\s+)?)?(?P<ord>(?i:first|second|third|fourth|"
+    r"(?:(?i:the)\s+)?(?:(?P<ago>(?i:year-earlier|year-ago|year-before|comparable|previous\s+year's|last\s+year's))\s+)?"
+    r"(?:(?P<fy0>\d{4})\s+)?(?:(?i:(?P<fiscal>fiscal))\s+(?:(?P<fy>\d{4})\s+)?)?(?P<ord>(?i:first|second|third|fourth|"
     r"1st|2nd|3rd|4th|last|final))[- ](?P<what>(?i:quarter|half))(?P<pl>s)?(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?"
     r"(?:(?i:the\s+year\s+)?)(?P<year>\d{4})|\s+(?:(?i:fiscal)\s+)?(?P<year2>\d{4})(?![\w,.]\d))?(?![\w])",
     3,
@@ -675,6 +680,8 @@ def quarter(m: re.Match[str], ctx: Context) -> Found | None:
         point = Point("half", dt.date(year, 1 if number == 1 else 7, 1))
     if m["pl"]:
         return found(m, "SET", None, 0.7, granularity=what, value=f"XXXX-{point.value[5:]}")
+    if m["ago"]:  # "the year-earlier third quarter": the same quarter a year before
+        point = point.shift(-(4 if what == "quarter" else 2))
     return found(m, "DATE", point, 0.9, relative=not given)
 
 

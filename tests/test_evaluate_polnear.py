@@ -20,7 +20,7 @@ TEXT = 'Smith said "the plan will fail soon" on Monday. Jones argued that taxes 
 ANN = (
     "T1\tSource 0 5\tSmith\n"
     "T2\tCue 6 10\tsaid\n"
-    "T3\tContent 11 36\t\"the plan will fail soon\"\n"
+    'T3\tContent 11 36\t"the plan will fail soon"\n'
     "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n"
     "T4\tSource 48 53\tJones\n"
     "T5\tCue 54 60\targued\n"

@@ -374,6 +374,12 @@ def duration_value(number: float | None, unit: str) -> str:
     if unit == "weekend":
         return "P1WE" if number == 1 else f"P{'X' if number is None else fmt_number(number)}WE"
     letter, is_time = UNITS[unit]
+    if number is not None and number != int(number) and letter in ("Y", "D") and not is_time:
+        # TimeML writes fractions in the next unit down: "2 1/2 years" is P2Y6M, "a day and a half" P1DT12H.
+        whole, rest = int(number), number - int(number)
+        if letter == "Y":
+            return f"P{whole}Y{int(round(rest * 12))}M" if whole else f"P{int(round(rest * 12))}M"
+        return f"P{whole}DT{int(round(rest * 24))}H" if whole else f"PT{int(round(rest * 24))}H"
     if number is None:
         amount = "X"
     elif number != int(number) and letter in ("H", "M") and is_time:

@@ -103,3 +103,31 @@ def test_gate_timeline17_on_two_topics():
     assert average["date_f1"] >= 0.55
     assert average["rouge_1"] >= 0.14
     assert average["rouge_2"] >= 0.048
+
+
+def test_a_broken_timeml_file_is_reported_and_the_rest_scored(tmp_path, capsys):
+    good = TBAQ / "TimeBank" / "ABC19980108.1830.0711.tml"
+    (tmp_path / "good.tml").write_text(good.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "broken.tml").write_text("<TimeML><TEXT>no creation time</TEXT></TimeML>", encoding="utf-8")
+    documents = timex.read_corpus(tmp_path)
+    assert [d.name for d in documents] == ["good"]
+    err = capsys.readouterr().err
+    assert "broken.tml" in err and "DCT" in err and err.count("\n") == 1
+
+
+def test_a_bad_topic_or_article_line_is_reported_and_the_rest_evaluated(tmp_path, capsys):
+    topic = tmp_path / "H1N1_guardian"
+    (topic / "timelines").mkdir(parents=True)
+    source = T17 / "H1N1_guardian"
+    lines = (source / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    (topic / "articles.jsonl").write_text("\n".join([*lines, "{not json"]) + "\n", encoding="utf-8")
+    (topic / "timelines.jsonl").write_text(
+        (source / "timelines.jsonl").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    empty = tmp_path / "empty_topic"
+    empty.mkdir()
+    (empty / "articles.jsonl").write_text(lines[0] + "\n", encoding="utf-8")
+    result = timeline17.evaluate(tmp_path, cross_validate=False)
+    err = capsys.readouterr().err
+    assert f"articles.jsonl:{len(lines) + 1}" in err and "empty_topic" in err
+    assert [row["topic"] for row in result["timelines"]] == ["H1N1_guardian"]

@@ -283,14 +283,23 @@ def evaluate(
     results = []
     loaded = []
     for folder in folders:
-        topic = read_topic(folder)
+        try:
+            topic = read_topic(folder)
+        except (UsageError, OSError) as exc:
+            print(f"storyline: skipped {exc}", file=sys.stderr)  # one bad topic does not stop the others
+            continue
         loaded.append((topic, annotate_topic(topic)))
+    if not loaded:
+        raise UsageError(f"{directory}: no usable topic folders")
     fold_weights: dict[str, dict[str, float]] = {}
     if cross_validate:
         pool = {t.name: t for t, _ in loaded}
         for folder in topic_folders(directory):
             if folder.name not in pool:
-                extra = read_topic(folder)
+                try:
+                    extra = read_topic(folder)
+                except (UsageError, OSError):
+                    continue  # already reported, or not part of the evaluated topics
                 annotate_topic(extra)
                 pool[folder.name] = extra
         examples = {name: [date_examples(t, g) for g in t.timelines] for name, t in pool.items()}

@@ -21,6 +21,7 @@ import argparse
 import datetime as dt
 import html
 import re
+import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -96,7 +97,21 @@ def read_corpus(directory: str | Path) -> list[TimemlDocument]:
     paths = sorted(p for p in root.rglob("*.tml") if not p.name.startswith("."))
     if not paths:
         raise UsageError(f"{directory}: no .tml files found")
-    return [read_timeml(p, str(p.parent.relative_to(root)) if p.parent != root else root.name) for p in paths]
+    documents = []
+    for path in paths:
+        try:
+            documents.append(
+                read_timeml(path, str(path.parent.relative_to(root)) if path.parent != root else root.name)
+            )
+        except (UsageError, OSError, ValueError) as exc:
+            # One bad file is reported on one line; the rest of the corpus is still scored.
+            print(
+                f"storyline: skipped {exc if isinstance(exc, UsageError) else f'{path}: {exc}'}",
+                file=sys.stderr,
+            )
+    if not documents:
+        raise UsageError(f"{directory}: no usable TimeML documents")
+    return documents
 
 
 def match_pairs(system: Sequence[Span], gold: Sequence[Span]) -> list[tuple[int, int]]:
@@ -258,8 +273,6 @@ def register(evaluations: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    import sys
-
     from ..cli.common import print_json
 
     documents = read_corpus(args.directory)

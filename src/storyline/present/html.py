@@ -45,6 +45,7 @@ ENTRIES_PER_PAGE = 25
 SPEAKERS_PER_PAGE = 15
 ROSTER_PER_PAGE = 30
 CLAIMS_PER_PAGE = 25
+LIST_PER_PAGE = 10
 # Outlet columns of the claims matrix shown at most (the rest are counted in a note).
 MATRIX_OUTLETS = 24
 # Timeline axis geometry (SVG user units).
@@ -615,11 +616,16 @@ def render_comparison(comparison: Any, index: ArticleIndex) -> str:
         items = []
         for reversal in reversals:
             items.append(
-                f"<li><strong>{esc(reversal.actor)}</strong> on <em>{esc(reversal.proposition)}</em>: "
+                f'<li class="pg-item"><strong>{esc(reversal.actor)}</strong> on '
+                f"<em>{esc(reversal.proposition)}</em>: "
                 f'<span class="badge">{esc(reversal.from_)}</span> → <span class="badge bad">'
                 f"{esc(reversal.to)}</span>{citation_buttons(reversal.citations, index)}</li>"
             )
-        body.append(f'<h3>Changes of position</h3><ul class="plain">{"".join(items)}</ul>')
+        body.append(
+            f'<h3>Changes of position <span class="count">{len(reversals):,}</span></h3><ul class="plain" '
+            f'id="reversal-list" data-label="changes of position" data-page-size="{LIST_PER_PAGE}">'
+            f"{''.join(items)}</ul>"
+        )
     if claims:
         body.append(contradictions(claims, set(shown), index))
         body.append(claims_matrix(claims, shown, index))
@@ -724,7 +730,7 @@ def contradictions(claims: Sequence[Any], shown: set[int], index: ArticleIndex) 
         return f'{text} <span class="cue">({esc(outlets)})</span>{citation_buttons(claim.citations, index)}'
 
     items = [
-        f"<li>{claim_html(i)}<br><strong>but</strong> {claim_html(j)}</li>"
+        f'<li class="pg-item">{claim_html(i)}<br><strong>but</strong> {claim_html(j)}</li>'
         for i, j in pairs[:CONTRADICTIONS_SHOWN]
     ]
     more = (
@@ -732,7 +738,11 @@ def contradictions(claims: Sequence[Any], shown: set[int], index: ArticleIndex) 
         if len(pairs) > CONTRADICTIONS_SHOWN
         else ""
     )
-    return f'<h3>Contradictions</h3><ul class="plain">{"".join(items)}</ul>{more}'
+    return (
+        f'<h3>Contradictions <span class="count">{len(pairs):,}</span></h3><ul class="plain" '
+        f'id="contradiction-list" data-label="contradictions" data-page-size="{LIST_PER_PAGE}">'
+        f"{''.join(items)}</ul>{more}"
+    )
 
 
 def article_text(article: Article) -> str:

@@ -294,3 +294,20 @@ def test_time_limit_gives_504(tmp_path):
         detail = response.json()["detail"]
         assert "0.05-second limit" in detail and "--time-limit" in detail
         assert httpx.get(f"{base}/api/health", timeout=10).status_code == 200  # still serving
+
+
+def test_unexpected_errors_give_500_without_a_stack_trace(monkeypatch):
+    from fastapi.testclient import TestClient
+
+    from storyline import web
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("secret internal detail")
+
+    monkeypatch.setattr(web, "run_command", broken)
+    client = TestClient(web.create_app(), raise_server_exceptions=False, base_url="http://127.0.0.1")
+    response = client.post("/api/inspect", json={"text": "Some article text about talks."})
+    assert response.status_code == 500
+    assert response.json() == {"detail": "internal error (RuntimeError); the server's log has the details"}
+    page = client.post("/report", data={"text": "Some article text about talks."})
+    assert page.status_code == 500 and "Traceback" not in page.text and "secret" not in page.text

@@ -459,6 +459,9 @@ class Runner:
     async def run(self, command: str, inputs: Inputs) -> tuple[Brief, list[InputProblem]]:
         deadline = Deadline(self.limits.time_limit)
         task = asyncio.get_running_loop().run_in_executor(None, self.work, command, inputs, deadline)
+        # A worker that outlives its request ends with Cancelled; nobody awaits it, so retrieve the
+        # outcome here rather than have asyncio log "exception was never retrieved".
+        task.add_done_callback(lambda done: done.cancelled() or done.exception())
         try:
             return await asyncio.wait_for(asyncio.shield(task), timeout=self.limits.time_limit)
         except (TimeoutError, Cancelled) as exc:

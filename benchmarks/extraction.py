@@ -8,6 +8,7 @@ stored with the benchmark (``output/*.json``) are scored by the same code, as a 
 
     nice .venv/bin/python benchmarks/extraction.py
     nice .venv/bin/python benchmarks/extraction.py --train   # refit the line model, k-fold figures
+    nice .venv/bin/python benchmarks/extraction.py --kept    # story text kept on Timeline17, Multi-News
 
 ``--train`` refits the text path's boilerplate line model on all 181 pages, writes it to
 ``src/storyline/data/boilerplate_model.json``, and prints the text path's figures measured by
@@ -54,6 +55,36 @@ def print_rows(rows: dict[str, dict[str, float]]) -> None:
         )
 
 
+def kept_story_text() -> None:
+    """How much of story-only corpora the text cleaner keeps (it should remove next to nothing)."""
+    from collections import Counter
+
+    from storyline.clean import clean
+    from storyline.read import RawDocument, read
+
+    corpora = {
+        "Timeline17 */articles.jsonl": sorted(
+            str(p) for p in (BENCHMARK.parent / "timeline17").glob("*/articles.jsonl")
+        ),
+        "Multi-News dev.jsonl": [str(BENCHMARK.parent / "multinews" / "dev.jsonl")],
+    }
+    for name, paths in corpora.items():
+        documents = raw_chars = removed_chars = 0
+        reasons: Counter[str] = Counter()
+        for raw in read(paths):
+            if not isinstance(raw, RawDocument):
+                continue
+            cleaned = clean(raw)
+            documents += 1
+            raw_chars += len("".join(raw.content.split()))
+            removed_chars += sum(len("".join(r.text.split())) for r in cleaned.removed)
+            reasons.update(r.reason for r in cleaned.removed)
+        kept = 1 - removed_chars / max(1, raw_chars)
+        print(
+            f"{name}: {documents} documents, {kept:.1%} of characters kept; removed lines: {dict(reasons.most_common())}"
+        )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -61,7 +92,13 @@ def main() -> int:
     parser.add_argument("--limit", type=int, help="only the first N pages (sorted by id)")
     parser.add_argument("--train", action="store_true", help="refit the line model; print k-fold figures")
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument(
+        "--kept", action="store_true", help="share of Timeline17 / Multi-News text the cleaner keeps"
+    )
     args = parser.parse_args()
+    if args.kept:
+        kept_story_text()
+        return 0
     if args.train:
         model, cross_validated = train_line_model(BENCHMARK, folds=args.folds, limit=args.limit)
         MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)

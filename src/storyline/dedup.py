@@ -62,7 +62,7 @@ class DedupSettings:
     jaccard: float = 0.6
     containment: float = 0.85
     min_shingles: int = 30
-    lsh_threshold: float = 0.4
+    lsh_threshold: float = 0.3
     num_perm: int = 128
     shingle_words: int = 5
 

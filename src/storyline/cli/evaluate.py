@@ -6,7 +6,7 @@ import importlib
 from typing import Any
 
 # Evaluation modules of storyline.evaluate, each with ``register(subcommands)``.
-EVALUATIONS: list[str] = ["timex", "timeline17", "polnear", "ecbplus", "multinews", "extraction"]
+EVALUATIONS: list[str] = ["timex", "timeline17", "polnear", "ecbplus", "multinews", "extraction", "stories", "dedup"]
 
 
 def register(commands: Any) -> None:

@@ -480,7 +480,6 @@ def clean_text(
         "script": main_script,
         "full_page": full_page,
         "glue_repairs": repairs,
-        "header_lines": [r.text for r in removed if r.reason in {"title", "byline", "deck", "caption"}],
     }
     return Cleaned(text="\n\n".join(paragraphs), title=title, removed=removed, metadata=metadata)
 

@@ -126,7 +126,7 @@ def meta_value(tree: Any, *keys: str) -> str | None:
     return None
 
 
-def page_metadata(tree: Any, html: str) -> dict[str, Any]:
+def page_metadata(tree: Any) -> dict[str, Any]:
     """What the page says about itself, each value with its provenance."""
     metadata: dict[str, Any] = {}
     stated = meta_date(tree)
@@ -179,7 +179,7 @@ def clean_html(html: str, url: str | None = None) -> Cleaned:
     tree = parse_html(html)
     if tree is None:
         raise InputError("bad-html", "the HTML could not be parsed (is it HTML?)")
-    metadata = page_metadata(tree, html)
+    metadata = page_metadata(tree)
     truncated = looks_truncated(html)
     extracted = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=True

@@ -226,7 +226,7 @@ RULE_KEYS: dict[str, tuple[str, ...]] = {
     "reference": ("reference",),
     "duration-word": ("unit",),
 }
-KEY_TOKEN = re.compile(r"[a-z]+|\d+")
+KEY_TOKEN = re.compile(r"[a-z]+|\d+", re.IGNORECASE)
 
 
 def key_spans(text: str) -> dict[str, list[tuple[int, int]]]:
@@ -236,8 +236,9 @@ def key_spans(text: str) -> dict[str, list[tuple[int, int]]]:
     for name, words in KEY_WORDS.items():
         for word in words:
             classes_of.setdefault(word, []).append(name)
-    for token in KEY_TOKEN.finditer(text.lower()):
-        word = token.group()
+    # Tokens of the text itself (lower-casing the whole text first could shift offsets: "İ" is two letters).
+    for token in KEY_TOKEN.finditer(text):
+        word = token.group().lower()
         if word[0].isdigit():
             if len(word) == 4 and word[:2] in (
                 "10",

@@ -35,8 +35,12 @@ $(SYSTEM_STAMP): | $(STAMP)
 
 demo: $(STAMP)
 	@mkdir -p $(OUT)
-	$(BIN)/storyline inspect $(SAMPLES)
-	@echo "demo output written to $(OUT)/"
+	$(BIN)/storyline summarize $(SAMPLES) --format md --quiet > $(OUT)/summary.md
+	@cat $(OUT)/summary.md
+	$(BIN)/storyline timeline $(SAMPLES) --format md --quiet > $(OUT)/timeline.md
+	@cat $(OUT)/timeline.md
+	$(BIN)/storyline report $(SAMPLES) -o $(OUT)/brief.html --quiet
+	@echo "the brief: $(abspath $(OUT))/brief.html (summary: $(OUT)/summary.md, timeline: $(OUT)/timeline.md)"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

@@ -191,6 +191,8 @@ class Citation:
     sentence: int
     start: int
     end: int
+    # True when ``published`` was estimated from the text, not stated: shown as such, never as fact.
+    published_estimated: bool = False
 
 
 def cite(article: Article, sentence: Sentence) -> Citation:
@@ -203,6 +205,7 @@ def cite(article: Article, sentence: Sentence) -> Citation:
         sentence=sentence.index,
         start=sentence.start,
         end=sentence.end,
+        published_estimated=article.published_estimated,
     )
 
 

@@ -33,6 +33,8 @@ def citation_label(citation: Citation) -> str:
     """Where a sentence comes from: outlet (or file), publication date, character span."""
     name = citation.outlet or Path(citation.source.split(":")[0]).name or citation.article
     published = f", {citation.published.isoformat()}" if isinstance(citation.published, dt.date) else ""
+    if published and citation.published_estimated:
+        published += " (estimated)"
     return f"{name}{published}, chars {citation.start}-{citation.end}"
 
 

@@ -208,7 +208,7 @@ class Mention:
 
     article: str
     text: str
-    start: int  # -1 for a title, caption or highlight (outside the cleaned text)
+    start: int  # negative for a title, caption or highlight (outside the cleaned text)
     end: int
     label: str
     kind: str = "name"  # name | description | pronoun
@@ -324,7 +324,14 @@ def mentions_of(article: Article, doc: Doc) -> tuple[list[Mention], list[Role]]:
         titled = ""
         if ent.label_ == "PERSON" and ent.start > 0:
             title = doc[ent.start - 1]
-            if title.text[:1].isupper() and title.lower_.rstrip(".") in TITLE_WORDS and title.lower_ != "the":
+            before = doc[ent.start - 2] if ent.start >= 2 else None
+            one_word = before is None or not before.text[:1].isupper() or before.is_sent_start
+            if (
+                one_word
+                and title.text[:1].isupper()
+                and title.lower_.rstrip(".") in TITLE_WORDS
+                and title.lower_ != "the"
+            ):
                 titled = f"{title.text} {text}"  # "President Assad": how the article names him
         mentions.append(
             Mention(
@@ -629,13 +636,16 @@ def build_roster(articles: Sequence[Article], docs: Sequence[Doc] | None = None)
         mentions, roles = mentions_of(article, doc)
         all_mentions.extend(mentions)
         all_roles.extend(roles)
-    for article, doc in side_docs(articles):
+    for number, (article, doc) in enumerate(side_docs(articles), start=1):
         mentions, roles = mentions_of(article, doc)
-        # Not in the cleaned text: placed before it (titles, captions and highlights come first).
+        # Not in the cleaned text: placed before it (titles, captions and highlights come first),
+        # each piece apart from the others so titles still go to the name beside them.
+        base = -SIDE_TEXT_SPACING * number
         for mention in mentions:
-            mention.start = -1
+            mention.start += base
+            mention.end += base
         for role in roles:
-            role.start = -1
+            role.start += base
         all_mentions.extend(mentions)
         all_roles.extend(roles)
     clusters = link(all_mentions, all_roles)
@@ -650,6 +660,7 @@ def build_roster(articles: Sequence[Article], docs: Sequence[Doc] | None = None)
     return entities
 
 
+SIDE_TEXT_SPACING = 1_000_000
 # What the cleaner set aside but the article itself says about its story (not links to other stories).
 SIDE_TEXT_REASONS = {"caption", "caption-repeated", "highlights", "deck", "subtitle", "summary"}
 

@@ -130,8 +130,9 @@ class DaskRunner:
 
 
 @contextlib.contextmanager
-def runner(workers: int = 1, scheduler: str | None = None) -> Iterator[Runner]:
-    """The runner for ``--workers N`` / ``--scheduler ADDRESS``: Dask when either asks for it."""
+def runner(workers: int = 1, scheduler: str | None = None, timeout: float = 20.0) -> Iterator[Runner]:
+    """The runner for ``--workers N`` / ``--scheduler ADDRESS``: Dask when either asks for it
+    (``timeout``: seconds to wait for the scheduler to answer)."""
     if scheduler is None and workers <= 1:
         yield LocalRunner()
         return
@@ -139,7 +140,7 @@ def runner(workers: int = 1, scheduler: str | None = None) -> Iterator[Runner]:
 
     if scheduler is not None:
         try:
-            client = Client(scheduler, timeout="20s")
+            client = Client(scheduler, timeout=f"{timeout}s")
         except (OSError, TimeoutError) as exc:
             raise StorylineError(
                 f"cannot reach the Dask scheduler at {scheduler}: {exc} "

@@ -1,0 +1,243 @@
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from storyline.dedup import DedupSettings, band_layout
+from storyline.errors import StorylineError, UsageError
+from storyline.model import Article
+from storyline.store import (
+    DuckDBStore,
+    IngestReport,
+    group_stories,
+    ingest,
+    ingest_stream,
+    open_store,
+    opened,
+    story_stream,
+)
+
+from .conftest import DATA, ROOT, SAMPLES
+
+T17 = DATA / "timeline17"
+
+
+def sample_paths(*prefixes: str) -> list[str]:
+    return [str(p) for p in sorted(SAMPLES.iterdir()) if p.name[:3] in prefixes]
+
+
+def write_jsonl(path: Path, topic: str, count: int, start: int = 0) -> Path:
+    """``count`` non-empty Timeline17 articles of ``topic`` from the ``start``-th, as a JSONL file."""
+    lines = []
+    with open(T17 / topic / "articles.jsonl", encoding="utf-8") as handle:
+        for line in handle:
+            if json.loads(line)["text"].strip():
+                lines.append(line)
+    path.write_text("".join(lines[start : start + count]), encoding="utf-8")
+    return path
+
+
+def test_ingest_keeps_text_metadata_and_annotations(tmp_path, sample_articles):
+    with opened(str(tmp_path / "news.duckdb")) as store:
+        report = ingest([str(SAMPLES)], store)
+        assert (report.read, report.added, report.already_stored) == (5, 5, 0)
+        stored = {a.id: a for a in store.articles()}
+    assert set(stored) == {a.id for a in sample_articles}
+    for article in sample_articles:
+        again = stored[article.id]
+        assert again.text == article.text and again.title == article.title
+        assert again.published == article.published and again.outlet == article.outlet
+        assert again.sentences == article.sentences and again.entities == article.entities
+        assert again.to_dict() == article.to_dict()
+
+
+def test_reingesting_changes_nothing_and_new_articles_are_added(tmp_path):
+    path = str(tmp_path / "news.duckdb")
+    with opened(path) as store:
+        first = ingest(sample_paths("000", "001", "002"), store, annotate=False)
+        group_stories(store)
+        before = sorted((a.id, a.source, a.text) for a in store.articles())
+        stories_before = [(s.story.id, s.size) for s in store.stories()]
+    with opened(path) as store:
+        again = ingest(sample_paths("000", "001", "002"), store, annotate=False)
+        assert (again.added, again.already_stored) == (0, 3)
+        assert group_stories(store) == 0
+        assert sorted((a.id, a.source, a.text) for a in store.articles()) == before
+        assert [(s.story.id, s.size) for s in store.stories()] == stories_before
+        more = ingest([str(SAMPLES)], store, annotate=False)
+        assert (first.added, more.added, more.already_stored) == (3, 2, 3)
+        assert store.count() == 5
+
+
+def test_a_copy_is_found_against_the_store_across_runs(tmp_path, samples_by_file):
+    from .test_dedup import repost
+
+    original = samples_by_file["001"]
+    copy_path = tmp_path / "copy.txt"
+    copy_path.write_text(repost(original, "x").text, encoding="utf-8")
+    path = str(tmp_path / "news.duckdb")
+    with opened(path) as store:
+        ingest([str(SAMPLES)], store, annotate=False)
+    with opened(path) as store:
+        report = ingest([str(copy_path)], store, annotate=False)
+        assert report.duplicates == 1
+        copies = [a for a in store.articles() if a.duplicate_of]
+    assert [(a.source, a.duplicate_of) for a in copies] == [(str(copy_path), original.id)]
+
+
+def test_stories_are_stable_and_earlier_ones_never_reshuffled(tmp_path):
+    egypt = write_jsonl(tmp_path / "egypt.jsonl", "EgyptianProtest_cnn", 30)
+    libya = write_jsonl(tmp_path / "libya.jsonl", "LibyaWar_cnn", 30)
+    first_path, second_path = str(tmp_path / "a.duckdb"), str(tmp_path / "b.duckdb")
+    with opened(first_path) as store:
+        ingest([str(egypt)], store, annotate=False)
+        group_stories(store)
+        early = dict(store.connection.execute("SELECT article_id, story_id FROM story_articles").fetchall())
+        ingest([str(libya)], store, annotate=False)
+        group_stories(store)
+        later = dict(store.connection.execute("SELECT article_id, story_id FROM story_articles").fetchall())
+    assert all(later[a] == s for a, s in early.items())
+    assert len(later) == len(early) + 30
+    # The same runs on a new store give the same story ids.
+    with opened(second_path) as store:
+        ingest([str(egypt)], store, annotate=False)
+        group_stories(store)
+        ingest([str(libya)], store, annotate=False)
+        group_stories(store)
+        again = dict(store.connection.execute("SELECT article_id, story_id FROM story_articles").fetchall())
+    assert again == later
+
+
+def test_clustering_in_small_chunks_equals_one_pass(tmp_path):
+    """State saved and reloaded between chunks (centroids, term statistics) changes nothing."""
+    bp = write_jsonl(tmp_path / "bp.jsonl", "bpoil_guardian", 40)
+    results = []
+    for chunk in (7, 1000):
+        with opened(str(tmp_path / f"chunk{chunk}.duckdb")) as store:
+            ingest([str(bp)], store, annotate=False)
+            results.append(dict(story_stream(store, chunk=chunk)))
+    assert results[0] == results[1] and len(results[0]) == 40
+
+
+def test_listing_gives_size_span_entities_and_label(tmp_path):
+    with opened(str(tmp_path / "news.duckdb")) as store:
+        ingest([str(SAMPLES)], store)
+        group_stories(store)
+        listed = store.stories(with_articles=True)
+        assert sum(s.size for s in listed) == 5
+        for entry in listed:
+            story = entry.story
+            assert len(entry.articles) == entry.size == len(story.article_ids)
+            assert story.label and "\n" not in story.label
+            assert story.entities  # from spaCy's entities
+            dates = [a["published"] for a in entry.articles if a["published"]]
+            if dates:
+                assert story.start.isoformat() == min(dates) and story.end.isoformat() == max(dates)
+        biggest = listed[0]
+        assert store.resolve_story(biggest.story.id[:8]) == biggest.story.id or len(listed) > 1
+        one = store.stories(story=biggest.story.id, with_articles=True)
+        assert [s.story.id for s in one] == [biggest.story.id]
+        assert {a.id for a in store.articles(story=biggest.story.id)} == set(biggest.story.article_ids)
+        with pytest.raises(UsageError, match="no story"):
+            store.resolve_story("s-nothing")
+
+
+def test_export_to_parquet(tmp_path):
+    import pyarrow.parquet as pq
+
+    with opened(str(tmp_path / "news.duckdb")) as store:
+        ingest([str(SAMPLES)], store)
+        group_stories(store)
+        written = store.export_parquet(str(tmp_path / "out"))
+    tables = {Path(p).stem: pq.read_table(p) for p in written}
+    assert tables["articles"].num_rows == 5 and tables["story_articles"].num_rows == 5
+    assert set(tables["articles"].column("id").to_pylist()) == set(
+        tables["story_articles"].column("article_id").to_pylist()
+    )
+    assert tables["entities"].num_rows > 0 and tables["stories"].num_rows >= 1
+
+
+def test_the_backend_is_chosen_by_name_and_errors_are_clear(tmp_path):
+    from storyline.registry import stores
+
+    assert "duckdb" in stores.names()
+    with pytest.raises(UsageError, match="unknown store back end 'sqlite'"):
+        open_store(str(tmp_path / "x.db"), backend="sqlite")
+    with pytest.raises(UsageError, match="no such store"):
+        open_store(str(tmp_path / "missing.duckdb"), read_only=True)
+    with pytest.raises(UsageError, match="does not exist"):
+        open_store(str(tmp_path / "no" / "dir.duckdb"))
+    not_a_store = tmp_path / "notes.duckdb"
+    not_a_store.write_text("just text\n", encoding="utf-8")
+    with pytest.raises(StorylineError, match="notes.duckdb"):
+        open_store(str(not_a_store))
+
+
+def test_problems_are_reported_and_the_batch_goes_on(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "   "}\nnot json\n', encoding="utf-8")
+    seen = []
+    with opened(str(tmp_path / "news.duckdb")) as store:
+        report = ingest([str(bad), *sample_paths("000")], store, annotate=False, on_problem=seen.append)
+        assert report.added == 1 and store.count() == 1
+    assert [p.source for p in seen] == [f"{bad}:1", f"{bad}:2"]
+
+
+def test_ingest_streams_in_batches(tmp_path):
+    articles = write_jsonl(tmp_path / "bp.jsonl", "bpoil_bbc", 25)
+    with opened(str(tmp_path / "news.duckdb")) as store:
+        report = IngestReport()
+        counts = []
+        for _ in ingest_stream([str(articles)], store, report, annotate=False, batch_size=10):
+            counts.append(store.count())
+    # Each article is yielded after its batch is committed: counts step by whole batches.
+    assert counts[0] == 10 and counts[10] == 20 and counts[-1] == 25 == report.added
+
+
+CRASH_SCRIPT = """
+import sys
+from storyline.store import ingest, opened
+with opened(sys.argv[1]) as store:
+    ingest([sys.argv[2]], store, annotate=False, batch_size=10)
+"""
+
+
+@pytest.mark.slow
+def test_a_killed_ingest_keeps_committed_articles_whole_and_a_rerun_completes(tmp_path):
+    articles = write_jsonl(tmp_path / "libya.jsonl", "LibyaWar_cnn", 300)
+    db = tmp_path / "news.duckdb"
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    process = subprocess.Popen([sys.executable, "-c", CRASH_SCRIPT, str(db), str(articles)], env=env)
+    wal = Path(str(db) + ".wal")
+    deadline = time.monotonic() + 120
+    # Kill once a few batches are in the write-ahead log, mid-run.
+    while time.monotonic() < deadline and process.poll() is None:
+        if wal.exists() and wal.stat().st_size > 400_000:
+            break
+        time.sleep(0.05)
+    assert process.poll() is None, "the ingest finished before it could be killed: give it more input"
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    settings = DedupSettings()
+    bands = band_layout(settings.lsh_threshold, settings.num_perm)[0]
+    with opened(str(db)) as store:
+        assert isinstance(store, DuckDBStore)
+        count = store.count()
+        assert 0 < count < 300 and count % 10 == 0  # whole batches only
+        sql = store.connection.execute
+        # No half-written article: each has its text, metadata, fingerprint and every LSH band.
+        assert sql("SELECT count(*) FROM fingerprints").fetchall()[0][0] == count
+        assert sql("SELECT count(DISTINCT id) FROM fingerprint_bands").fetchall()[0][0] == count
+        assert sql("SELECT count(*) FROM fingerprint_bands").fetchall()[0][0] == count * bands
+        assert sql("SELECT count(*) FROM articles WHERE length(text) = 0").fetchall()[0][0] == 0
+        stored = list(store.articles())
+        assert all(isinstance(a, Article) and a.text and a.published for a in stored)
+        report = ingest([str(articles)], store, annotate=False, batch_size=10)
+        assert report.already_stored == count and report.added == 300 - count
+        assert store.count() == 300
+        assert sql("SELECT count(*) FROM fingerprint_bands").fetchall()[0][0] == 300 * bands

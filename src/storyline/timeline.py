@@ -45,11 +45,11 @@ DEFAULT_DATES = 15
 # DateStats, fitted on all twelve Timeline17 topics (`storyline evaluate timeline17 DIR --fit`). The figures
 # reported for them are cross-validated: each story is scored with weights fitted on the other stories.
 DATE_WEIGHTS = {
-    "mention_articles": 0.6733,
-    "mention_sentences": -0.1998,
-    "published_articles": 0.5304,
-    "mentions_before": 0.2463,
-    "mentions_after": 0.0269,
+    "mention_articles": 0.7006,
+    "mention_sentences": -0.212,
+    "published_articles": 0.5283,
+    "mentions_before": 0.2349,
+    "mentions_after": 0.0374,
 }
 DATE_FEATURES = tuple(DATE_WEIGHTS)
 

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .calendar import SEASON_CODES, Point
+from .calendar import GRANULARITIES, SEASON_CODES, Point
 from .lexicon import (
     DAY_OF_MONTH,
     DECADE_WORDS,
@@ -703,14 +703,8 @@ def quarter(m: re.Match[str], ctx: Context) -> Found | None:
 def this_quarter(m: re.Match[str], ctx: Context) -> Found | None:
     text = m.group().lower()
     rel = (m["rel"] or "").lower()
-    if (
-        "period" in text
-        and not rel
-        and "latest" not in text
-        and "current" not in text
-        and "recent" not in text
-    ):
-        return None if "same" not in text else None
+    if "period" in text and not rel and not any(w in text for w in ("latest", "current", "recent")):
+        return None  # "the same period", "the fiscal period": no quarter can be told
     if ctx.anchor is None:
         return unresolved(m, "DATE", "quarter", 0.6)
     last = ctx.reference(m.start())
@@ -1036,8 +1030,7 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 def granularity_rank(granularity: str) -> int:
-    from .calendar import GRANULARITIES
-
+    """Finer granularities rank lower: a day (1) can be counted in weeks (2), not the reverse."""
     return GRANULARITIES.index(granularity)
 
 

@@ -148,6 +148,8 @@ def test_tagging_arbitrary_text_never_fails_and_spans_are_valid(text):
 
 
 def test_letters_that_grow_when_lower_cased_do_not_shift_spans():
-    text = "İ" * 200 + " officials said on Tuesday that talks end next week."  # 200 letters that lower-case to 400
+    text = (
+        "İ" * 200 + " officials said on Tuesday that talks end next week."
+    )  # 200 letters that lower-case to 400
     expressions = tag(text, WEDNESDAY)
     assert [(t.text, t.value) for t in expressions] == [("Tuesday", "2011-08-16"), ("next week", "2011-W34")]

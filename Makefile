@@ -37,10 +37,12 @@ demo: $(STAMP)
 	@mkdir -p $(OUT)
 	$(BIN)/storyline summarize $(SAMPLES) --format md --quiet > $(OUT)/summary.md
 	@cat $(OUT)/summary.md
-	$(BIN)/storyline timeline $(SAMPLES) --format md --quiet > $(OUT)/timeline.md
+	$(BIN)/storyline timeline $(SAMPLES) --per-date 2 --format md --quiet > $(OUT)/timeline.md
 	@cat $(OUT)/timeline.md
+	@# The CNN sample states no date; given its date (Wed 17 Aug 2011), "on Thursday" lands on 18 Aug.
+	$(BIN)/storyline timeline $(SAMPLES)/000_c1571f36e716054d.txt --published 2011-08-17 --format md --quiet > $(OUT)/timeline-cnn.md
 	$(BIN)/storyline report $(SAMPLES) -o $(OUT)/brief.html --quiet
-	@echo "the brief: $(abspath $(OUT))/brief.html (summary: $(OUT)/summary.md, timeline: $(OUT)/timeline.md)"
+	@echo "the brief: $(abspath $(OUT))/brief.html (summary: $(OUT)/summary.md, timeline: $(OUT)/timeline.md, $(OUT)/timeline-cnn.md)"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

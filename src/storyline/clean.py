@@ -17,6 +17,7 @@ is recorded as a ``Removed`` with a short reason code (listed in ``REASONS``).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -159,8 +160,10 @@ def normalize_line(line: str) -> str:
     return line.replace("\u00a0", " ").replace("\u200b", "").strip()
 
 
-def words_of(line: str) -> list[str]:
-    return WORD.findall(line)
+@functools.lru_cache(maxsize=8192)
+def words_of(line: str) -> tuple[str, ...]:
+    # cached: every rule asks for a line's words
+    return tuple(WORD.findall(line))
 
 
 def ends_like_prose(line: str) -> bool:
@@ -173,6 +176,10 @@ def line_key(line: str) -> str:
 
 
 # --- scripts ----------------------------------------------------------------------------------
+
+
+ASCII_LETTER = re.compile(r"[A-Za-z]")
+NON_ASCII_LETTER = re.compile(r"[^\x00-\x7f\W\d_]")
 
 
 @dataclass
@@ -194,7 +201,14 @@ class ScriptCounter:
         return found
 
     def count(self, text: str) -> Counter[str]:
-        return Counter(self.script(ch) for ch in text if ch.isalpha())
+        # ASCII letters are Latin: count them in C, and look up only the other characters
+        counts: Counter[str] = Counter()
+        ascii_letters = len(ASCII_LETTER.findall(text))
+        if ascii_letters:
+            counts["LATIN"] = ascii_letters
+        if not text.isascii():
+            counts.update(self.script(ch) for ch in NON_ASCII_LETTER.findall(text))
+        return counts
 
 
 SCRIPTS = ScriptCounter()
@@ -207,7 +221,7 @@ def dominant_script(text: str) -> str | None:
 
 def in_other_script(line: str, main_script: str | None) -> bool:
     """More than half of the line's letters are in a script other than the article's."""
-    if main_script is None:
+    if main_script is None or (main_script == "LATIN" and line.isascii()):
         return False
     counts = SCRIPTS.count(line)
     total = sum(counts.values())

@@ -78,7 +78,7 @@ def mark_line_breaks(doc: Doc) -> Doc:
         # one array write: Token.is_sent_start re-checks the whole doc on every assignment
         sent_starts = doc.to_array([SENT_START]).reshape(-1)
         sent_starts[positions] = 1
-        doc.from_array([SENT_START], sent_starts.reshape(-1, 1))
+        doc.from_array([SENT_START], sent_starts.reshape(-1, 1))  # type: ignore[arg-type]
     return doc
 
 

@@ -86,3 +86,15 @@ def test_copies_become_one_candidate_with_every_occurrence(copies_of):
     single = build_pool(articles[:1])
     assert len(pool.candidates) == len(single.candidates)
     assert all(c.articles == [0, 1, 2] for c in pool.candidates)
+
+
+def test_a_huge_pool_keeps_every_articles_first_sentences(sample_articles):
+    from storyline.summarize.candidates import limit_candidates
+
+    pool = build_pool(sample_articles)
+    small = limit_candidates(pool, limit=10)
+    assert len(small.candidates) == 10
+    firsts = [min(c.first.sentence.index for c in pool.candidates if c.first.article == a) for a in range(5)]
+    kept = {(c.first.article, c.first.sentence.index) for c in small.candidates}
+    assert {(a, firsts[a]) for a in range(5)} <= kept
+    assert limit_candidates(pool, limit=10_000) is pool

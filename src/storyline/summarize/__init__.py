@@ -25,7 +25,7 @@ from ..model import Article, CitedSentence, Summary, cite
 from ..registry import summarizers
 from ..similarity import independent_outlets
 from . import centrality, centroid, lead, learned  # noqa: F401 - each registers its method
-from .candidates import Pool, build_pool
+from .candidates import Pool, build_pool, limit_candidates
 from .features import PoolVectors, vectorize
 from .ordering import order
 
@@ -56,12 +56,17 @@ def summarize(articles: Sequence[Article], words: int = DEFAULT_WORDS, method: s
         from ..annotate import annotate
 
         list(annotate(unannotated))
-    pool = build_pool(articles)
+    pool, chosen = choose_sentences(articles, words, choose)
+    return Summary(sentences=cited_sentences(pool, chosen), method=name)
+
+
+def choose_sentences(articles: Sequence[Article], words: int, choose: Method) -> tuple[Pool, list[int]]:
+    """The candidate pool of annotated ``articles`` and the chosen candidates, in reading order."""
+    pool = limit_candidates(build_pool(articles))
     if not pool.candidates:
-        return Summary(sentences=[], method=name)
+        return pool, []
     vectors = vectorize(pool)
-    chosen = choose(pool, vectors, words)
-    return Summary(sentences=cited_sentences(pool, order(pool, chosen, vectors.similarity)), method=name)
+    return pool, order(pool, choose(pool, vectors, words), vectors.similarity)
 
 
 def cited_sentences(pool: Pool, chosen: Sequence[int]) -> list[CitedSentence]:

@@ -22,6 +22,8 @@ MIN_WORDS = 5
 MAX_WORDS = 90
 # Jaccard similarity of content words at which two sentences count as the same sentence.
 DUPLICATE_THRESHOLD = 0.6
+# Most candidates one summary weighs: the similarity matrix grows with the square (2,000 = 32 MB).
+MAX_CANDIDATES = 2000
 
 MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 
@@ -76,6 +78,58 @@ BOILERPLATE = re.compile(
 )
 
 
+# Every match of CAPTION, BYLINE and BOILERPLATE contains one of these (lower-cased) words.
+CAPTION_WORDS = (
+    "caption",
+    "photo",
+    "image",
+    "picture",
+    "enlarge",
+    "file",
+    "(ap",
+    "/ap",
+    "ap)",
+    "ap photo",
+    "reuters",
+    "afp",
+    "getty",
+    "associated press",
+    "full screen",
+    "autoplay",
+    "skip ad",
+)
+BYLINE_WORDS = ("by", "updated", "published", "contributed", "reached", "contacted", "@", " is a")
+BOILERPLATE_WORDS = (
+    "sign up",
+    "subscribe",
+    "newsletter",
+    "click",
+    "follow",
+    "facebook",
+    "rights reserved",
+    "copyright",
+    "editor",
+    "read more",
+    "related coverage",
+    "location",
+    "interest",
+    "archive",
+    "wayback",
+    "crawl",
+    "404",
+    "broken links",
+    "may not be published",
+    "javascript",
+    "cookie",
+    "privacy",
+    "terms of",
+    "could not be loaded",
+    "advertisement",
+    "share this",
+    "breaking news",
+)
+
+
 def word_count(text: str) -> int:
     """Words as a reader counts them (and as the ``--words`` budget does): runs of non-space."""
     return len(text.split())
@@ -100,13 +154,15 @@ def eligibility(text: str, paragraph_sentences: int = 2) -> str | None:
         return "fragment:lowercase-start"
     if text.count('"') % 2 == 1 and text.count("“") == text.count("”") and words < 8:
         return "fragment:broken-quote"
-    if CAPTION.search(text):
+    lowered = text.lower()
+    # The patterns below are slow on long sentences; a cheap look for their key words comes first.
+    if any(word in lowered for word in CAPTION_WORDS) and CAPTION.search(text):
         return "caption"
     if paragraph_sentences == 1 and DATED_CAPTION.search(text) and not re.search(r"\bsa(?:id|ys)\b", text):
         return "caption"
-    if BYLINE.search(text):
+    if any(word in lowered for word in BYLINE_WORDS) and BYLINE.search(text):
         return "byline"
-    if BOILERPLATE.search(text):
+    if any(word in lowered for word in BOILERPLATE_WORDS) and BOILERPLATE.search(text):
         return "boilerplate"
     if RUN_TOGETHER.search(text) or HEADLINE_PREFIX.search(text):
         return "headline-glued"
@@ -198,3 +254,25 @@ def build_pool(articles: Sequence[Article]) -> Pool:
             )
         )
     return Pool(articles=list(articles), candidates=candidates, rejected=rejected)
+
+
+def limit_candidates(pool: Pool, limit: int = MAX_CANDIDATES) -> Pool:
+    """Keep at most ``limit`` candidates: every article's first sentences, round robin.
+
+    News puts what matters first, so when thousands of articles are summarized at once the
+    sentences deep in each article are the ones to leave out; the order of candidates is kept.
+    """
+    if len(pool.candidates) <= limit:
+        return pool
+    depth = {}
+    for i, candidate in enumerate(pool.candidates):
+        depth[i] = min(o.sentence.index for o in candidate.occurrences)
+    # Rank of each candidate within its article, then take rank 0 of every article, rank 1, ...
+    by_article: dict[int, list[int]] = {}
+    for i in sorted(depth, key=lambda i: depth[i]):
+        by_article.setdefault(pool.candidates[i].first.article, []).append(i)
+    ranked = sorted(
+        ((rank, article, i) for article, members in by_article.items() for rank, i in enumerate(members))
+    )
+    kept = sorted(i for _rank, _article, i in ranked[:limit])
+    return Pool(articles=pool.articles, candidates=[pool.candidates[i] for i in kept], rejected=pool.rejected)

@@ -9,12 +9,15 @@ these names, so a column may be added without breaking a shipped model (it gets 
 
 from __future__ import annotations
 
+import bisect
+import functools
 import math
 import re
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
-from scipy import sparse
 
 from .candidates import Pool
 
@@ -67,37 +70,82 @@ CONNECTIVE_START = re.compile(
 
 @dataclass
 class PoolVectors:
-    """TF-IDF rows (L2-normalised) of the pool's candidates, and their pairwise cosine similarity."""
+    """TF-IDF of the pool's candidates (L2-normalised rows, as ``{column: weight}``) and their cosines."""
 
-    tfidf: sparse.csr_matrix
+    rows: list[dict[int, float]]
     similarity: np.ndarray
 
 
 def vectorize(pool: Pool) -> PoolVectors:
-    """TF-IDF of each candidate's content words, IDF taken over the pool's candidates."""
+    """TF-IDF of each candidate's content words, IDF taken over the pool's candidates.
+
+    Only words that two or more candidates share can make two candidates alike, so the cosine
+    matrix is a product over those columns alone (small and dense, no sparse-matrix library).
+    """
     vocabulary: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    counts: list[float] = []
-    for row, candidate in enumerate(pool.candidates):
+    counts: list[dict[int, int]] = []
+    for candidate in pool.candidates:
         bag: dict[int, int] = {}
         for word in candidate.words:
             column = vocabulary.setdefault(word, len(vocabulary))
             bag[column] = bag.get(column, 0) + 1
-        for column, count in bag.items():
-            rows.append(row)
-            cols.append(column)
-            counts.append(1.0 + math.log(count))
+        counts.append(bag)
     n = len(pool.candidates)
-    matrix = sparse.csr_matrix((counts, (rows, cols)), shape=(n, max(1, len(vocabulary))), dtype=np.float64)
-    document_frequency = np.bincount(np.asarray(cols, dtype=np.int64), minlength=matrix.shape[1])
-    idf = np.log((1.0 + n) / (1.0 + document_frequency)) + 1.0
-    matrix = matrix.multiply(idf.reshape(1, -1)).tocsr()
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    matrix = sparse.diags(1.0 / norms) @ matrix
-    similarity = np.asarray((matrix @ matrix.T).todense())
-    return PoolVectors(tfidf=matrix.tocsr(), similarity=similarity)
+    document_frequency = [0] * len(vocabulary)
+    for bag in counts:
+        for column in bag:
+            document_frequency[column] += 1
+    idf = [math.log((1.0 + n) / (1.0 + df)) + 1.0 for df in document_frequency]
+    rows: list[dict[int, float]] = []
+    for bag in counts:
+        weights = {column: (1.0 + math.log(count)) * idf[column] for column, count in bag.items()}
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        rows.append({column: w / norm for column, w in weights.items()})
+    position: dict[int, int] = {}
+    for column, df in enumerate(document_frequency):
+        if df >= 2:
+            position[column] = len(position)
+    dense = np.zeros((n, len(position)), dtype=np.float32)
+    for i, row in enumerate(rows):
+        for column, weight in row.items():
+            k = position.get(column)
+            if k is not None:
+                dense[i, k] = weight
+    with single_threaded_blas():
+        similarity = (dense @ dense.T).astype(np.float64)
+    # A row's own words (shared or not) make its cosine with itself 1 (0 for a row without words).
+    np.fill_diagonal(similarity, [1.0 if row else 0.0 for row in rows])
+    return PoolVectors(rows=rows, similarity=similarity)
+
+
+@functools.cache
+def blas_controller() -> Any:
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
+
+
+def single_threaded_blas() -> AbstractContextManager[Any]:
+    """One BLAS thread for the small products here: on a busy machine, threads only wait on each other."""
+    return blas_controller().limit(limits=1, user_api="blas")  # type: ignore[no-any-return]
+
+
+def dot(row: dict[int, float], other: dict[int, float]) -> float:
+    if len(other) < len(row):
+        row, other = other, row
+    return sum(weight * other.get(column, 0.0) for column, weight in row.items())
+
+
+def summed(rows: list[dict[int, float]]) -> dict[int, float]:
+    total: dict[int, float] = {}
+    for row in rows:
+        for column, weight in row.items():
+            total[column] = total.get(column, 0.0) + weight
+    return total
+
+
+def norm(row: dict[int, float]) -> float:
+    return math.sqrt(sum(w * w for w in row.values()))
 
 
 def centrality(similarity: np.ndarray, damping: float = 0.85, iterations: int = 50) -> np.ndarray:
@@ -110,12 +158,13 @@ def centrality(similarity: np.ndarray, damping: float = 0.85, iterations: int = 
     totals = weights.sum(axis=1, keepdims=True)
     transition = np.divide(weights, totals, out=np.full_like(weights, 1.0 / n), where=totals > 0)
     rank = np.full(n, 1.0 / n)
-    for _ in range(iterations):
-        updated = (1 - damping) / n + damping * (rank @ transition)
-        if np.abs(updated - rank).sum() < 1e-6:
+    with single_threaded_blas():
+        for _ in range(iterations):
+            updated = (1 - damping) / n + damping * (rank @ transition)
+            if np.abs(updated - rank).sum() < 1e-6:
+                rank = updated
+                break
             rank = updated
-            break
-        rank = updated
     return rank * n
 
 
@@ -128,133 +177,143 @@ def pool_features(pool: Pool, vectors: PoolVectors | None = None) -> np.ndarray:
     similarity = vectors.similarity
     articles = pool.articles
     n_articles = len(articles)
+    candidates = pool.candidates
+    carried_by = [c.articles for c in candidates]
+    word_sets = [set(c.words) for c in candidates]
 
     # Where each candidate's first occurrence sits among its article's eligible sentences.
     eligible_rank: dict[tuple[int, int], int] = {}
-    per_article: dict[int, list[int]] = {}
-    for candidate in pool.candidates:
+    per_article: dict[int, set[int]] = {}
+    for candidate in candidates:
         for occurrence in candidate.occurrences:
-            per_article.setdefault(occurrence.article, []).append(occurrence.sentence.index)
+            per_article.setdefault(occurrence.article, set()).add(occurrence.sentence.index)
     for article, indices in per_article.items():
-        for rank, index in enumerate(sorted(set(indices))):
+        for rank, index in enumerate(sorted(indices)):
             eligible_rank[(article, index)] = rank
 
-    # Word statistics across the pool: share of articles using a word, and its probability.
+    # Word statistics across the pool: how many articles use a word, and how often it occurs.
     word_articles: dict[str, set[int]] = {}
     word_count: dict[str, int] = {}
-    for candidate in pool.candidates:
+    for candidate, carriers in zip(candidates, carried_by):
+        copies = len(candidate.occurrences)
         for word in candidate.words:
-            word_count[word] = word_count.get(word, 0) + len(candidate.occurrences)
-            word_articles.setdefault(word, set()).update(candidate.articles)
+            word_count[word] = word_count.get(word, 0) + copies
+        for word in set(candidate.words):
+            word_articles.setdefault(word, set()).update(carriers)
+    word_spread = {w: len(a) for w, a in word_articles.items()}
     total_words = max(1, sum(word_count.values()))
     top_probability = max(word_count.values(), default=1) / total_words
 
-    centroid = np.asarray(vectors.tfidf.sum(axis=0)).ravel()
-    centroid_norm = np.linalg.norm(centroid) or 1.0
-    centroid_similarity = (vectors.tfidf @ centroid) / centroid_norm
+    centroid = summed(vectors.rows)
+    centroid_norm = norm(centroid) or 1.0
+    centroid_similarity = np.array([dot(row, centroid) for row in vectors.rows]) / centroid_norm
     lexrank = centrality(similarity)
 
     # Article vectors (sum of their candidates' rows) for article-level centrality.
-    owner = np.array([c.first.article for c in pool.candidates])
-    article_vectors = np.zeros((n_articles, vectors.tfidf.shape[1]))
+    owner = np.array([c.first.article for c in candidates])
+    article_centrality = np.zeros(n_articles)
     for article in range(n_articles):
-        rows = np.flatnonzero(owner == article)
-        if rows.size:
-            article_vectors[article] = np.asarray(vectors.tfidf[rows].sum(axis=0)).ravel()
-    article_norms = np.linalg.norm(article_vectors, axis=1)
-    article_centrality = (article_vectors @ centroid) / (
-        np.where(article_norms > 0, article_norms, 1.0) * centroid_norm
-    )
+        vector = summed([vectors.rows[i] for i in np.flatnonzero(owner == article)])
+        if vector:
+            article_centrality[article] = dot(vector, centroid) / ((norm(vector) or 1.0) * centroid_norm)
     article_sentences = np.array([max(1, len(a.sentences)) for a in articles], dtype=float)
     article_share = article_sentences / article_sentences.sum()
 
     # Similarity to the most similar candidate of each other article (support from other outlets).
-    carried_by = [set(c.articles) for c in pool.candidates]
-    best_other = np.zeros((n, n_articles))
+    best_other = np.full((n, n_articles), -np.inf)
     for article in range(n_articles):
         rows = np.flatnonzero(owner == article)
         if rows.size:
             best_other[:, article] = similarity[:, rows].max(axis=1)
-    for i, articles_of_i in enumerate(carried_by):
-        for article in articles_of_i:
-            best_other[i, article] = 0.0
+    for i, carriers in enumerate(carried_by):
+        best_other[i, carriers] = np.nan  # an article that carries the sentence does not support it
+    others = np.where(np.isnan(best_other), -np.inf, np.where(np.isinf(best_other), 0.0, best_other))
+    not_carrying = n_articles - np.array([len(c) for c in carried_by])
+    support = (others >= 0.3).sum(axis=1) / max(1, n_articles - 1)
+    max_other = np.where(not_carrying > 0, np.maximum(others.max(axis=1), 0.0), 0.0)
 
-    features = np.zeros((n, len(FEATURES)))
-    column = {name: k for k, name in enumerate(FEATURES)}
-    for i, candidate in enumerate(pool.candidates):
+    entity_starts = [sorted(e.start for e in a.entities) for a in articles]
+    title_words = [set(candidate_words(a.title)) if a.title else set() for a in articles]
+    paragraphs = [max(1, a.sentences[-1].paragraph + 1) if a.sentences else 1 for a in articles]
+    columns: dict[str, list[float]] = {name: [] for name in FEATURES}
+    for i, candidate in enumerate(candidates):
         first = candidate.first
         article = articles[first.article]
         sentence = first.sentence
         text = candidate.text
-        row = features[i]
+        unique_words = word_sets[i]
         index = min(o.sentence.index for o in candidate.occurrences)
         rank = min(eligible_rank[(o.article, o.sentence.index)] for o in candidate.occurrences)
-        paragraphs = max(1, article.sentences[-1].paragraph + 1) if article.sentences else 1
-        row[column["position_inverse"]] = 1.0 / (1.0 + index)
-        row[column["position_first"]] = float(rank == 0)
-        row[column["position_relative"]] = sentence.index / max(1, len(article.sentences))
-        row[column["eligible_rank_inverse"]] = 1.0 / (1.0 + rank)
-        row[column["paragraph_relative"]] = sentence.paragraph / paragraphs
         previous = article.sentences[sentence.index - 1] if sentence.index > 0 else None
-        row[column["paragraph_opening"]] = float(previous is None or previous.paragraph != sentence.paragraph)
-        row[column["length_log"]] = math.log(candidate.length)
-        row[column["length_short"]] = float(candidate.length < 10)
-        row[column["length_long"]] = float(candidate.length > 40)
-        row[column["centroid"]] = centroid_similarity[i]
-        row[column["centrality"]] = lexrank[i]
-        unique_words = set(candidate.words)
-        if unique_words:
-            row[column["word_document_share"]] = sum(len(word_articles[w]) for w in unique_words) / (
-                len(unique_words) * n_articles
-            )
-            row[column["word_probability"]] = (
-                sum(word_count[w] for w in unique_words) / (len(unique_words) * total_words) / top_probability
-            )
-        if n_articles > 1:
-            others = np.delete(best_other[i], list(carried_by[i]))
-            row[column["support"]] = float((others >= 0.3).sum()) / (n_articles - 1)
-            row[column["max_other_similarity"]] = float(others.max()) if others.size else 0.0
-        row[column["copies"]] = math.log(len(carried_by[i]))
-        entities = sum(1 for e in article.entities if sentence.start <= e.start < sentence.end)
-        row[column["entity_density"]] = entities / candidate.length
-        row[column["has_number"]] = float(bool(NUMBER.search(text)))
+        starts = entity_starts[first.article]
+        entities = bisect.bisect_left(starts, sentence.end) - bisect.bisect_left(starts, sentence.start)
         quotes = len(QUOTE_CHARS.findall(text))
-        row[column["has_quote"]] = float(quotes > 0)
-        row[column["opens_with_quote"]] = float(text[:1] in '"“')
-        row[column["open_quote"]] = float(quotes % 2 == 1)
-        row[column["first_person"]] = float(bool(FIRST_PERSON.search(text)))
-        row[column["question"]] = float(text.rstrip("\"'”’)").endswith("?"))
-        row[column["attribution"]] = float(bool(ATTRIBUTION.search(text)))
-        if article.title:
-            title_words = set(candidate_words(article.title))
-            if title_words and unique_words:
-                row[column["title_overlap"]] = len(title_words & unique_words) / len(title_words)
-        row[column["article_count_log"]] = math.log(n_articles)
-        row[column["article_centrality"]] = article_centrality[first.article]
-        row[column["article_share"]] = article_share[first.article]
-        row[column["pronoun_start"]] = float(bool(PRONOUN_START.search(text)))
-        row[column["connective_start"]] = float(bool(CONNECTIVE_START.search(text)))
+        title = title_words[first.article]
+        values = {
+            "position_inverse": 1.0 / (1.0 + index),
+            "position_first": float(rank == 0),
+            "position_relative": sentence.index / max(1, len(article.sentences)),
+            "eligible_rank_inverse": 1.0 / (1.0 + rank),
+            "paragraph_relative": sentence.paragraph / paragraphs[first.article],
+            "paragraph_opening": float(previous is None or previous.paragraph != sentence.paragraph),
+            "length_log": math.log(candidate.length),
+            "length_short": float(candidate.length < 10),
+            "length_long": float(candidate.length > 40),
+            "word_document_share": (
+                sum(word_spread[w] for w in unique_words) / (len(unique_words) * n_articles)
+                if unique_words
+                else 0.0
+            ),
+            "word_probability": (
+                sum(word_count[w] for w in unique_words) / (len(unique_words) * total_words) / top_probability
+                if unique_words
+                else 0.0
+            ),
+            "copies": math.log(len(carried_by[i])),
+            "entity_density": entities / candidate.length,
+            "has_number": float(bool(NUMBER.search(text))),
+            "has_quote": float(quotes > 0),
+            "opens_with_quote": float(text[:1] in '"“'),
+            "open_quote": float(quotes % 2 == 1),
+            "first_person": float(bool(FIRST_PERSON.search(text))),
+            "question": float(text.rstrip("\"'”’)").endswith("?")),
+            "attribution": float(bool(ATTRIBUTION.search(text))),
+            "title_overlap": len(title & unique_words) / len(title) if title and unique_words else 0.0,
+            "pronoun_start": float(bool(PRONOUN_START.search(text))),
+            "connective_start": float(bool(CONNECTIVE_START.search(text))),
+        }
+        for name, value in values.items():
+            columns[name].append(value)
+    features = np.zeros((n, len(FEATURES)))
+    for k, name in enumerate(FEATURES):
+        if columns[name]:
+            features[:, k] = columns[name]
+    column = {name: k for k, name in enumerate(FEATURES)}
+    features[:, column["centroid"]] = centroid_similarity
+    features[:, column["centrality"]] = lexrank
+    features[:, column["support"]] = support
+    features[:, column["max_other_similarity"]] = max_other
+    features[:, column["article_count_log"]] = math.log(n_articles)
+    features[:, column["article_centrality"]] = article_centrality[owner]
+    features[:, column["article_share"]] = article_share[owner]
     # Pool-relative versions: clusters differ in scale, the rank within the cluster does not.
     features[:, column["centroid_percentile"]] = percentile(centroid_similarity)
     features[:, column["centrality_percentile"]] = percentile(lexrank)
     # How much of the cluster's vocabulary mass a sentence covers (a sum, so longer sentences that
     # say more of the story score higher, as ROUGE recall rewards).
-    mass = np.array(
-        [sum(word_count[w] * len(word_articles[w]) for w in set(c.words)) for c in pool.candidates],
-        dtype=float,
-    )
+    mass = np.array([sum(word_count[w] * word_spread[w] for w in words) for words in word_sets], dtype=float)
     features[:, column["keyword_mass"]] = mass / (mass.max() or 1.0)
-    keywords = set(sorted(word_count, key=lambda w: (-word_count[w] * len(word_articles[w]), w))[:10])
-    features[:, column["top_keywords"]] = [len(keywords & set(c.words)) / 10 for c in pool.candidates]
+    keywords = set(sorted(word_count, key=lambda w: (-word_count[w] * word_spread[w], w))[:10])
+    features[:, column["top_keywords"]] = [len(keywords & words) / 10 for words in word_sets]
     return features
 
 
 def percentile(values: np.ndarray) -> np.ndarray:
-    """Each value's rank within the array, scaled to [0, 1] (ties share the lower rank)."""
+    """Each value's rank within the array, scaled to [0, 1]; equal values (to 9 decimals) share the lower rank."""
     if values.size <= 1:
         return np.ones_like(values)
-    order = np.argsort(np.argsort(values, kind="stable"), kind="stable")
-    return order / (values.size - 1)
+    rounded = np.round(values, 9)
+    return np.searchsorted(np.sort(rounded), rounded, side="left") / (values.size - 1)
 
 
 def candidate_words(text: str) -> list[str]:

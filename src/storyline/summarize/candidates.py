@@ -264,12 +264,10 @@ def limit_candidates(pool: Pool, limit: int = MAX_CANDIDATES) -> Pool:
     """
     if len(pool.candidates) <= limit:
         return pool
-    depth = {}
-    for i, candidate in enumerate(pool.candidates):
-        depth[i] = min(o.sentence.index for o in candidate.occurrences)
+    depth = [min(o.sentence.index for o in c.occurrences) for c in pool.candidates]
     # Rank of each candidate within its article, then take rank 0 of every article, rank 1, ...
     by_article: dict[int, list[int]] = {}
-    for i in sorted(depth, key=lambda i: depth[i]):
+    for i in sorted(range(len(depth)), key=lambda i: depth[i]):
         by_article.setdefault(pool.candidates[i].first.article, []).append(i)
     ranked = sorted(
         ((rank, article, i) for article, members in by_article.items() for rank, i in enumerate(members))

@@ -19,6 +19,7 @@ from typing import Any
 
 import numpy as np
 
+from ..similarity import content_words
 from .candidates import Pool
 
 FEATURES = (
@@ -233,18 +234,18 @@ def pool_features(pool: Pool, vectors: PoolVectors | None = None) -> np.ndarray:
     max_other = np.where(not_carrying > 0, np.maximum(others.max(axis=1), 0.0), 0.0)
 
     entity_starts = [sorted(e.start for e in a.entities) for a in articles]
-    title_words = [set(candidate_words(a.title)) if a.title else set() for a in articles]
+    title_words = [set(content_words(a.title)) if a.title else set() for a in articles]
     paragraphs = [max(1, a.sentences[-1].paragraph + 1) if a.sentences else 1 for a in articles]
     columns: dict[str, list[float]] = {name: [] for name in FEATURES}
     for i, candidate in enumerate(candidates):
         first = candidate.first
-        article = articles[first.article]
+        source = articles[first.article]
         sentence = first.sentence
         text = candidate.text
         unique_words = word_sets[i]
         index = min(o.sentence.index for o in candidate.occurrences)
         rank = min(eligible_rank[(o.article, o.sentence.index)] for o in candidate.occurrences)
-        previous = article.sentences[sentence.index - 1] if sentence.index > 0 else None
+        previous = source.sentences[sentence.index - 1] if sentence.index > 0 else None
         starts = entity_starts[first.article]
         entities = bisect.bisect_left(starts, sentence.end) - bisect.bisect_left(starts, sentence.start)
         quotes = len(QUOTE_CHARS.findall(text))
@@ -252,7 +253,7 @@ def pool_features(pool: Pool, vectors: PoolVectors | None = None) -> np.ndarray:
         values = {
             "position_inverse": 1.0 / (1.0 + index),
             "position_first": float(rank == 0),
-            "position_relative": sentence.index / max(1, len(article.sentences)),
+            "position_relative": sentence.index / max(1, len(source.sentences)),
             "eligible_rank_inverse": 1.0 / (1.0 + rank),
             "paragraph_relative": sentence.paragraph / paragraphs[first.article],
             "paragraph_opening": float(previous is None or previous.paragraph != sentence.paragraph),
@@ -314,9 +315,3 @@ def percentile(values: np.ndarray) -> np.ndarray:
         return np.ones_like(values)
     rounded = np.round(values, 9)
     return np.searchsorted(np.sort(rounded), rounded, side="left") / (values.size - 1)
-
-
-def candidate_words(text: str) -> list[str]:
-    from ..similarity import content_words
-
-    return content_words(text)

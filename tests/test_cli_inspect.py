@@ -87,7 +87,8 @@ def test_truncated_html_with_text_is_used_with_a_warning(tmp_path, capsys):
 
 
 def test_usage_errors_exit_2(capsys):
+    assert main(["inspect"]) == 2  # no PATHS
     with pytest.raises(SystemExit) as exited:
-        main(["inspect"])
+        main(["inspect", str(SAMPLES), "--no-such-option"])
     assert exited.value.code == 2
     assert main(["inspect", str(SAMPLES), "--config", "/nonexistent.toml"]) == 2

@@ -29,11 +29,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from spacy.tokens import Span
+
 from .cues import CueScorer, load_cue_model
 from .model import Article, Attribution
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
 OPENING_QUOTES = "\u201c\u201e\u00ab"
 CLOSING_QUOTES = "\u201d\u00bb"
@@ -215,7 +217,8 @@ def quotation_regions(text: str) -> list[Region]:
 class RegionIndex:
     """Which quotation (if any) holds a character offset, in O(log n)."""
 
-    def __init__(self, regions: Sequence[Region]) -> None:
+    def __init__(self, regions: Sequence[Region], text: str = "") -> None:
+        self.text = text
         self.regions = sorted(regions, key=lambda r: r.start)
         self.starts = [r.start for r in self.regions]
 
@@ -287,7 +290,7 @@ def attributions_in(article: Article, doc: Doc, model: CueScorer) -> list[Attrib
     """The attributions of one article, from its parse."""
     text = doc.text  # built once: Doc.text joins every token each time it is read
     regions = quotation_regions(text)
-    index = RegionIndex(regions)
+    index = RegionIndex(regions, text)
     drafts: list[Draft] = []
     claimed: list[tuple[int, int]] = []
     for token in doc:
@@ -301,9 +304,10 @@ def attributions_in(article: Article, doc: Doc, model: CueScorer) -> list[Attrib
     claimed = [(d.content_start, d.content_end) for d in drafts]
     drafts.extend(drafts_for_lone_quotes(doc, text, regions, index, claimed, drafts))
     drafts.sort(key=lambda d: (d.content_start, d.content_end))
+    names = NameIndex(doc)
     return [
         attribution
-        for attribution in (to_attribution(article, text, doc, d, index, drafts) for d in drafts)
+        for attribution in (to_attribution(article, text, names, d, index, drafts) for d in drafts)
         if attribution is not None
     ]
 
@@ -349,7 +353,7 @@ def draft_from_cue(token: Token, doc: Doc, index: RegionIndex, model: CueScorer)
         return None
     start, end = widen_to_quotes(doc, content[0], content[1], index)
     if token.idx >= end:
-        start = quote_run_start(doc.text, start, end, index)
+        start = quote_run_start(index.text, start, end, index)
     speaker = speaker_of(token)
     if speaker is None or index.at(speaker.start_char) is not None:
         # The parser took words of the quotation for the subject ("... Congress," Cummings said)
@@ -396,11 +400,13 @@ def inverted_subject(cue: Token, index: RegionIndex) -> Span | None:
         first = next(i for i in range(start, cue.i) if not doc[i].is_punct and not doc[i].is_space)
         last = max(t.i for t in between if t.pos_ in ("PROPN", "NOUN", "PRON", "NUM", "ADJ"))
         return doc[first : last + 1]
-    for entity in doc.ents:
-        if entity.label_ not in NAMED_LABELS or index.at(entity.start_char) is not None:
+    for entity in (entity_at(doc, cue.i + 1), entity_ending_at(doc, cue.i)):
+        if entity is None or entity.label_ not in NAMED_LABELS or index.at(entity.start_char) is not None:
             continue
-        if entity.start == cue.i + 1 or entity.end == cue.i and entity.start >= sentence.start:
-            return doc[entity.start : entity.root.right_edge.i + 1] if entity.start > cue.i else entity
+        if entity.start > cue.i:
+            return doc[entity.start : entity.root.right_edge.i + 1]
+        if entity.start >= sentence.start:
+            return entity
     after = cue.i + 1
     if start < cue.i or after >= len(doc) or after >= sentence.end:
         return None
@@ -408,6 +414,28 @@ def inverted_subject(cue: Token, index: RegionIndex) -> Span | None:
         head = doc[after]
         return doc[after : head.right_edge.i + 1] if head.head.i == cue.i else doc[after : after + 1]
     return None
+
+
+def entity_at(doc: Doc, i: int) -> Span | None:
+    """The named entity that starts at token ``i`` (found from the token, not by scanning ``doc.ents``)."""
+    if i >= len(doc) or doc[i].ent_iob_ != "B":
+        return None
+    end = i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, i, end, label=doc[i].ent_type_)
+
+
+def entity_ending_at(doc: Doc, end: int) -> Span | None:
+    """The named entity whose last token is ``end - 1``."""
+    if end <= 0 or end > len(doc) or not doc[end - 1].ent_type_:
+        return None
+    if end < len(doc) and doc[end].ent_iob_ == "I":
+        return None
+    start = end - 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    return Span(doc, start, end, label=doc[start].ent_type_)
 
 
 def draft_according_to(token: Token, doc: Doc, index: RegionIndex) -> Draft | None:
@@ -630,14 +658,14 @@ def draft_from_nearby_cue(doc: Doc, text: str, quote: Span, index: RegionIndex) 
 
 
 def to_attribution(
-    article: Article, text: str, doc: Doc, draft: Draft, index: RegionIndex, drafts: Sequence[Draft]
+    article: Article, text: str, names: NameIndex, draft: Draft, index: RegionIndex, drafts: Sequence[Draft]
 ) -> Attribution | None:
     start, end = draft.content_start, draft.content_end
     if end <= start:
         return None
     speaker = draft.speaker
     speaker_text = speaker.text if speaker is not None else None
-    entity, anonymous = resolve_speaker(doc, speaker, drafts)
+    entity, anonymous = resolve_speaker(names, speaker, drafts)
     return Attribution(
         speaker=speaker_text,
         speaker_start=speaker.start_char if speaker is not None else None,
@@ -655,21 +683,64 @@ def to_attribution(
     )
 
 
+class NameIndex:
+    """A document's named entities, looked up by position in O(log n) (``Span.ents`` scans them all)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.ents = list(doc.ents)
+        self.starts = [e.start for e in self.ents]
+        self.people = [e for e in self.ents if e.label_ == "PERSON"]
+        self.people_ends = [e.end_char for e in self.people]
+        # The longest form of each surname's person ("Clinton" -> "Hillary Clinton").
+        self.longest: dict[str, str] = {}
+        for person in self.people:
+            name = clean_name(person.text)
+            words = name.split()
+            if words and len(words) <= 4 and len(name) > len(self.longest.get(words[-1], "")):
+                self.longest[words[-1]] = name
+
+    def within(self, span: Span) -> list[Span]:
+        i = bisect.bisect_left(self.starts, span.start)
+        found = []
+        while i < len(self.ents) and self.ents[i].start < span.end:
+            if self.ents[i].end <= span.end:
+                found.append(self.ents[i])
+            i += 1
+        return found
+
+    def full_name(self, name: Span) -> str:
+        """The longest form of a person's name in the document ("Clinton" -> "Hillary Clinton")."""
+        text = clean_name(name.text)
+        if name.label_ != "PERSON" or not text.split():
+            return text
+        longest = self.longest.get(text.split()[-1], text)
+        return longest if len(longest) > len(text) else text
+
+    def person_before(self, offset: int, window: int) -> Span | None:
+        i = bisect.bisect_right(self.people_ends, offset) - 1
+        if i >= 0 and offset - self.people_ends[i] < window:
+            return self.people[i]
+        return None
+
+
 def head_of(span: Span) -> Token:
     return span.root
 
 
-def resolve_speaker(doc: Doc, speaker: Span | None, drafts: Sequence[Draft]) -> tuple[str | None, bool]:
+def resolve_speaker(
+    names: NameIndex, speaker: Span | None, drafts: Sequence[Draft]
+) -> tuple[str | None, bool]:
     """The named entity a speaker span stands for, and whether the source is anonymous."""
     if speaker is None:
         return None, False
-    name = name_in(speaker)
+    name = name_in(names, speaker)
     if name is not None:
-        return full_name(doc, name), False
+        return names.full_name(name), False
     root = head_of(speaker)
     lowered = root.lower_
     if lowered in PRONOUNS or lowered in RELATIVE_PRONOUNS or speaker.text.lower().startswith("the "):
-        antecedent = antecedent_of(doc, speaker, drafts, lowered)
+        antecedent = antecedent_of(names, speaker, drafts, lowered)
         if antecedent is not None:
             return antecedent
     if lowered in ANONYMOUS_HEADS or root.lemma_.lower() in ANONYMOUS_HEADS:
@@ -677,36 +748,20 @@ def resolve_speaker(doc: Doc, speaker: Span | None, drafts: Sequence[Draft]) -> 
     return None, False
 
 
-def name_in(span: Span) -> Span | None:
+def name_in(names: NameIndex, span: Span) -> Span | None:
     """The first person, organisation or place named in a span (the speaker's own name first)."""
-    people = [e for e in span.ents if e.label_ == "PERSON"]
+    inside = names.within(span)
+    people = [e for e in inside if e.label_ == "PERSON"]
     if people:
         return people[0]
     if head_of(span).lower_ in ANONYMOUS_HEADS or head_of(span).lemma_.lower() in ANONYMOUS_HEADS:
         return None  # "a senior U.S. official" names a country, not the speaker
-    named = [e for e in span.ents if e.label_ in NAMED_LABELS]
-    if named and any(t in named[0] for t in [head_of(span)]):
+    named = [e for e in inside if e.label_ in NAMED_LABELS]
+    if named and named[0].start <= head_of(span).i < named[0].end:
         return named[0]
     if named and len(named[0]) >= len(span) - 2:
         return named[0]
     return None
-
-
-def full_name(doc: Doc, name: Span) -> str:
-    """The longest form of a person's name in the document ("Clinton" -> "Hillary Clinton")."""
-    text = clean_name(name.text)
-    if name.label_ != "PERSON":
-        return text
-    last = text.split()[-1] if text.split() else text
-    best = text
-    for entity in doc.ents:
-        if entity.label_ != "PERSON":
-            continue
-        candidate = clean_name(entity.text)
-        words = candidate.split()
-        if words and words[-1] == last and len(candidate) > len(best) and len(words) <= 4:
-            best = candidate
-    return best
 
 
 def clean_name(text: str) -> str:
@@ -715,42 +770,34 @@ def clean_name(text: str) -> str:
 
 
 def antecedent_of(
-    doc: Doc, speaker: Span, drafts: Sequence[Draft], pronoun: str
+    names: NameIndex, speaker: Span, drafts: Sequence[Draft], pronoun: str
 ) -> tuple[str | None, bool] | None:
     """The speaker a pronoun or "the official" refers back to: the latest speaker before it nearby."""
+    doc = names.doc
     if pronoun in RELATIVE_PRONOUNS:
         head = head_of(speaker).head
         while head.dep_ in ("relcl", "acl", "conj") and head.head is not head:
             head = head.head
         if head.pos_ in ("PROPN", "NOUN"):
             phrase = doc[head.left_edge.i : head.i + 1]
-            return resolve_speaker(doc, phrase, [])
+            return resolve_speaker(names, phrase, [])
         return None
     wanted_head = head_of(speaker).lemma_.lower() if pronoun not in PRONOUNS else None
-    earlier = [
-        d
-        for d in drafts
-        if d.speaker is not None
-        and d.speaker.end_char <= speaker.start_char
-        and speaker.start_char - d.speaker.end_char < 1500
-        and head_of(d.speaker).lower_ not in PRONOUNS
-    ]
-    if wanted_head is not None:
-        earlier = [
-            d for d in earlier if d.speaker is not None and head_of(d.speaker).lemma_.lower() == wanted_head
-        ]
-    if earlier:
-        latest = max(earlier, key=lambda d: d.speaker.end_char if d.speaker is not None else -1)
-        if latest.speaker is not None:
-            return resolve_speaker(doc, latest.speaker, [])
+    latest: Draft | None = None
+    for draft in drafts:  # in text order: the last one before the speaker wins
+        if draft.speaker is None or draft.speaker.end_char > speaker.start_char:
+            continue
+        if speaker.start_char - draft.speaker.end_char >= 1500:
+            continue
+        head = head_of(draft.speaker)
+        if head.lower_ in PRONOUNS or wanted_head is not None and head.lemma_.lower() != wanted_head:
+            continue
+        if latest is None or latest.speaker is None or draft.speaker.end_char > latest.speaker.end_char:
+            latest = draft
+    if latest is not None and latest.speaker is not None:
+        return resolve_speaker(names, latest.speaker, [])
     if pronoun in ("he", "she"):
-        people = [
-            e
-            for e in doc.ents
-            if e.label_ == "PERSON"
-            and e.end_char <= speaker.start_char
-            and speaker.start_char - e.end_char < 600
-        ]
-        if people:
-            return full_name(doc, people[-1]), False
+        person = names.person_before(speaker.start_char, 600)
+        if person is not None:
+            return names.full_name(person), False
     return None

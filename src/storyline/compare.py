@@ -13,8 +13,9 @@
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -67,8 +68,9 @@ def compare(articles: Sequence[Article], docs: Sequence[Doc] | None = None) -> C
         for article, doc in zip(articles, docs, strict=True):
             if not article.sentences:
                 fill(article, doc)
-    if any(not a.attributions for a in articles):
-        find_attributions(articles, docs)
+    missing = [i for i, a in enumerate(articles) if not a.attributions]
+    if missing:  # articles that `who` or the report already read keep their attributions
+        find_attributions([articles[i] for i in missing], [docs[i] for i in missing])
     roster = build_roster(articles, docs)
     claims = find_claims(articles)
     positions = find_positions(articles, docs, roster)
@@ -87,12 +89,13 @@ def find_claims(articles: Sequence[Article]) -> list[Claim]:
                 continue
             units.append((article, position))
             texts.append(text)
+    speakers_of = speakers_by_sentence(articles)
     claims: list[Claim] = []
     for group in split_by_figures(near_duplicate_groups(texts, threshold=PARAPHRASE), texts):
         members = [units[i] for i in group]
         carried = sorted({a.id for a, _ in members}, key=[a.id for a in articles].index)
         citations = [cite(a, a.sentences[p]) for a, p in members]
-        speakers = attributed_speakers(members)
+        speakers = attributed_speakers(members, speakers_of)
         outlets = sorted({by_id[i].outlet or "unknown" for i in carried})
         claims.append(
             Claim(
@@ -134,17 +137,32 @@ def first_position(claim: Claim) -> tuple[str, int]:
     return citation.article, citation.start
 
 
-def attributed_speakers(members: Sequence[tuple[Article, int]]) -> list[str]:
+def attributed_speakers(members: Sequence[tuple[Article, int]], speakers_of: SpeakerIndex) -> list[str]:
     """Who the sentences' attributions name (the resolved entity when known), in order."""
     speakers: dict[str, None] = {}
     for article, position in members:
-        sentence = article.sentences[position]
-        for attribution in article.attributions:
-            if overlaps(attribution, sentence.start, sentence.end):
-                name = speaker_name(attribution)
-                if name:
-                    speakers.setdefault(name, None)
+        for name in speakers_of.get((article.id, position), []):
+            speakers.setdefault(name, None)
     return list(speakers)
+
+
+SpeakerIndex = dict[tuple[str, int], list[str]]
+
+
+def speakers_by_sentence(articles: Sequence[Article]) -> SpeakerIndex:
+    """(article, sentence position) -> the speakers of the attributions that overlap it."""
+    index: SpeakerIndex = defaultdict(list)
+    for article in articles:
+        ends = [s.end for s in article.sentences]
+        for attribution in article.attributions:
+            name = speaker_name(attribution)
+            if not name:
+                continue
+            position = bisect.bisect_right(ends, attribution.start)
+            while position < len(article.sentences) and article.sentences[position].start < attribution.end:
+                index[(article.id, position)].append(name)
+                position += 1
+    return index
 
 
 def overlaps(attribution: Attribution, start: int, end: int) -> bool:
@@ -183,25 +201,34 @@ def polarity(text: str) -> bool:
 
 
 def link_contradictions(claims: list[Claim]) -> None:
-    """Mark pairs of claims on the same matter that cannot both hold (in both claims' lists)."""
+    """Mark pairs of claims on the same matter that cannot both hold (in both claims' lists).
+
+    Only pairs that could contradict are compared (one side negated and the other not, or both
+    giving figures), and only when they share two words that few claims use, so thousands of
+    claims stay fast.
+    """
     bags = [frozenset(w for w in content_words(c.text) if not w[0].isdigit()) for c in claims]
     numbers = [figures(c.text) for c in claims]
     negated = [polarity(c.text) for c in claims]
+    frequency: Counter[str] = Counter(w for bag in bags for w in bag)
+    rare_limit = 30
     index: dict[str, list[int]] = defaultdict(list)
     for i, bag in enumerate(bags):
         for word in bag:
-            index[word].append(i)
+            if frequency[word] <= rare_limit:
+                index[word].append(i)
     for i, bag in enumerate(bags):
-        candidates: set[int] = set()
+        shared: Counter[int] = Counter()
         for word in bag:
-            candidates.update(j for j in index[word] if j > i)
-        for j in sorted(candidates):
-            if set(claims[i].articles) == set(claims[j].articles) and len(claims[i].articles) == 1:
-                same_source = set(claims[i].attributed_to) == set(claims[j].attributed_to)
-                if same_source:
-                    continue  # one source saying two things in one article is not a dispute
-            if jaccard(bag, bags[j]) < SAME_MATTER:
+            if frequency[word] <= rare_limit:
+                shared.update(j for j in index[word] if j > i)
+        for j in sorted(j for j, count in shared.items() if count >= 2):
+            could = negated[i] != negated[j] or (numbers[i] and numbers[j])
+            if not could or jaccard(bag, bags[j]) < SAME_MATTER:
                 continue
+            one_voice = len(claims[i].articles) == 1 and claims[i].articles == claims[j].articles
+            if one_voice and set(claims[i].attributed_to) == set(claims[j].attributed_to):
+                continue  # one source saying two things in one article is not a dispute
             if different_figures(numbers[i], numbers[j]) or disputes(
                 claims[i], claims[j], negated[i], negated[j]
             ):

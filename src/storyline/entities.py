@@ -294,8 +294,14 @@ def is_part_of_title(ent: Span) -> bool:
     return before is not None and before[1].lower_ == "of" and before[0].lower_ in TITLE_WORDS
 
 
-def mentions_of(article: Article, doc: Doc) -> tuple[list[Mention], list[Role]]:
-    """Named mentions, titles (roles) and descriptions in one parsed article."""
+def mentions_of(
+    article: Article, doc: Doc, role_heads: set[str] | None = None
+) -> tuple[list[Mention], list[Role]]:
+    """Named mentions, titles (roles) and descriptions in one parsed article.
+
+    Descriptions are looked for only among nouns that are the head of some title (``role_heads``,
+    by default this article's titles): "the president" can only stand for someone titled so.
+    """
     mentions: list[Mention] = []
     roles: list[Role] = []
     full_text = doc.text  # built once: Doc.text joins every token each time it is read
@@ -348,9 +354,13 @@ def mentions_of(article: Article, doc: Doc) -> tuple[list[Mention], list[Role]]:
         )
         if ent.label_ == "PERSON":
             roles.extend(roles_of(article, ent))
-    role_heads = {r.head for r in roles}
-    for chunk in doc.noun_chunks:
-        mention = description_of(article, chunk, role_heads)
+    heads = role_heads if role_heads is not None else {r.head for r in roles}
+    for token in doc:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in heads:
+            continue
+        left = [c.left_edge.i for c in token.children if c.i < token.i and c.dep_ in DESCRIPTION_DEPS]
+        chunk = doc[min(left, default=token.i) : token.i + 1]
+        mention = description_of(article, chunk)
         if mention is not None:
             mention.sentence = sentence_number(chunk.start)
             mentions.append(mention)
@@ -419,7 +429,11 @@ def roles_of(article: Article, ent: Span) -> list[Role]:
     return found
 
 
-def description_of(article: Article, chunk: Span, role_heads: set[str]) -> Mention | None:
+# Dependents that belong to a description's noun phrase ("the", "Syria's", "Syrian", "deputy").
+DESCRIPTION_DEPS = {"det", "poss", "amod", "compound", "nmod", "nummod"}
+
+
+def description_of(article: Article, chunk: Span) -> Mention | None:
     """A definite singular description that may stand for a titled person ("the Syrian president")."""
     root = chunk.root
     if root.pos_ != "NOUN" or root.tag_ in ("NNS", "NNPS") or root.ent_type_:
@@ -632,12 +646,21 @@ def build_roster(articles: Sequence[Article], docs: Sequence[Doc] | None = None)
         docs = list(load_nlp().pipe((a.text for a in articles), batch_size=32))
     all_mentions: list[Mention] = []
     all_roles: list[Role] = []
+    sides = side_docs(articles)
+    # Descriptions can only stand for someone titled so somewhere in the collection.
+    role_heads = {
+        role.head
+        for article, doc in [*zip(articles, docs, strict=True), *sides]
+        for ent in doc.ents
+        if ent.label_ == "PERSON"
+        for role in roles_of(article, ent)
+    }
     for article, doc in zip(articles, docs, strict=True):
-        mentions, roles = mentions_of(article, doc)
+        mentions, roles = mentions_of(article, doc, role_heads)
         all_mentions.extend(mentions)
         all_roles.extend(roles)
-    for number, (article, doc) in enumerate(side_docs(articles), start=1):
-        mentions, roles = mentions_of(article, doc)
+    for number, (article, doc) in enumerate(sides, start=1):
+        mentions, roles = mentions_of(article, doc, role_heads)
         # Not in the cleaned text: placed before it (titles, captions and highlights come first),
         # each piece apart from the others so titles still go to the name beside them.
         base = -SIDE_TEXT_SPACING * number

@@ -191,11 +191,36 @@ class Stance:
 # Propositions: a leader leaves power
 
 
+PREDICATE_LEMMAS = {
+    "step",
+    "resign",
+    "abdicate",
+    "quit",
+    "remove",
+    "oust",
+    "topple",
+    "depose",
+    "overthrow",
+    "give",
+    "hand",
+    "cede",
+    "relinquish",
+    "leave",
+    "go",
+    "resignation",
+    "ouster",
+    "removal",
+    "departure",
+}
+
+
 def leave_power_predicates(sentence: Span) -> list[tuple[Token, Token | None]]:
     """Tokens that say someone leaves power, with the token naming who (when the clause has it)."""
     found = []
     for token in sentence:
         lemma = token.lemma_.lower()
+        if lemma not in PREDICATE_LEMMAS:
+            continue
         particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
         objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
         if token.pos_ in ("VERB", "AUX"):

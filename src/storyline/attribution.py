@@ -288,7 +288,9 @@ class Draft:
 
 def attributions_in(article: Article, doc: Doc, model: CueScorer) -> list[Attribution]:
     """The attributions of one article, from its parse."""
-    text = doc.text  # built once: Doc.text joins every token each time it is read
+    # The article's text, not Doc.text (which joins every token again each time it is read); the
+    # parse covers the text from its start, so offsets agree.
+    text = article.text
     regions = quotation_regions(text)
     index = RegionIndex(regions, text)
     drafts: list[Draft] = []

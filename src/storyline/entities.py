@@ -295,7 +295,7 @@ def is_part_of_title(ent: Span) -> bool:
 
 
 def mentions_of(
-    article: Article, doc: Doc, role_heads: set[str] | None = None
+    article: Article, doc: Doc, role_heads: set[str] | None = None, text: str | None = None
 ) -> tuple[list[Mention], list[Role]]:
     """Named mentions, titles (roles) and descriptions in one parsed article.
 
@@ -304,7 +304,8 @@ def mentions_of(
     """
     mentions: list[Mention] = []
     roles: list[Role] = []
-    full_text = doc.text  # built once: Doc.text joins every token each time it is read
+    # Doc.text joins every token again on each read: the caller passes the text it parsed.
+    full_text = text if text is not None else doc.text
     sentence_of = {}
     for number, sentence in enumerate(doc.sents):
         sentence_of[sentence.start] = number
@@ -656,7 +657,7 @@ def build_roster(articles: Sequence[Article], docs: Sequence[Doc] | None = None)
         for role in roles_of(article, ent)
     }
     for article, doc in zip(articles, docs, strict=True):
-        mentions, roles = mentions_of(article, doc, role_heads)
+        mentions, roles = mentions_of(article, doc, role_heads, article.text)
         all_mentions.extend(mentions)
         all_roles.extend(roles)
     for number, (article, doc) in enumerate(sides, start=1):
@@ -795,14 +796,14 @@ def link_speakers(attributions: Sequence[Attribution], entities: Sequence[Entity
     for attribution in attributions:
         if attribution.anonymous or not attribution.speaker_entity:
             continue
-        entity = index.get(key_of(attribution.speaker_entity))
-        if entity is None:
+        found = index.get(key_of(attribution.speaker_entity))
+        if found is None:
             parts = person_name_parts(attribution.speaker_entity)
             candidates = people.get(parts[-1], []) if parts else []
-            entity = candidates[0] if candidates else None
-        if entity is not None:
-            attribution.speaker_entity = entity.name
-            attribution.speaker_entity_id = entity.id
+            found = candidates[0] if candidates else None
+        if found is not None:
+            attribution.speaker_entity = found.name
+            attribution.speaker_entity_id = found.id
 
 
 # ---------------------------------------------------------------------------------------------

@@ -467,9 +467,9 @@ class ActorResolver:
                 return self.government_of(person) or person.name
             return people[0].text
         lowered = key_of(span.text)
-        for seat, country in SEATS_OF_GOVERNMENT.items():
+        for seat, government in SEATS_OF_GOVERNMENT.items():
             if seat in lowered:
-                return country
+                return government
         for word in [t for t in span if t.ent_type_ in ("GPE", "NORP") or t.pos_ in ("PROPN", "ADJ")]:
             country = country_of_word(word.text)
             if country is not None:

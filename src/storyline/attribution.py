@@ -752,7 +752,14 @@ def resolve_speaker(
 
 def name_in(names: NameIndex, span: Span) -> Span | None:
     """The first person, organisation or place named in a span (the speaker's own name first)."""
-    inside = names.within(span)
+    root = head_of(span)
+    # The speaker's own words: up to its head, and an apposition ("the official, John Smith,"),
+    # not a clause hanging off it ("the king, who spoke with Obama,").
+    own = {t.i for t in span if t.i <= root.i}
+    for child in root.children:
+        if child.dep_ == "appos":
+            own.update(t.i for t in child.subtree)
+    inside = [e for e in names.within(span) if all(i in own for i in range(e.start, e.end))]
     people = [e for e in inside if e.label_ == "PERSON"]
     if people:
         return people[0]
@@ -794,6 +801,8 @@ def antecedent_of(
         head = head_of(draft.speaker)
         if head.lower_ in PRONOUNS or wanted_head is not None and head.lemma_.lower() != wanted_head:
             continue
+        if pronoun in ("they", "we") and head.ent_type_ == "PERSON":
+            continue  # "they" is not the one person quoted before
         if latest is None or latest.speaker is None or draft.speaker.end_char > latest.speaker.end_char:
             latest = draft
     if latest is not None and latest.speaker is not None:

@@ -755,10 +755,10 @@ def name_in(names: NameIndex, span: Span) -> Span | None:
     root = head_of(span)
     # The speaker's own words: up to its head, and an apposition ("the official, John Smith,"),
     # not a clause hanging off it ("the king, who spoke with Obama,").
-    own = {t.i for t in span if t.i <= root.i}
+    own = {t.i for t in span}
     for child in root.children:
-        if child.dep_ == "appos":
-            own.update(t.i for t in child.subtree)
+        if child.dep_ in ("relcl", "acl", "advcl", "ccomp"):
+            own.difference_update(t.i for t in child.subtree)
     inside = [e for e in names.within(span) if all(i in own for i in range(e.start, e.end))]
     people = [e for e in inside if e.label_ == "PERSON"]
     if people:

@@ -186,8 +186,9 @@ class Region:
 def quotation_regions(text: str) -> list[Region]:
     """Quotations in the text, paired left to right within each paragraph.
 
-    Curly marks pair by direction and straight double quotes in order. A mark left open closes at
-    the end of its line, so one missing mark never swallows the article's other quotes.
+    A quotation opens with an opening or straight mark and closes at the next closing or straight
+    mark. A mark left open closes at the end of its line, so one missing mark never swallows the
+    article's other quotes.
     """
     regions: list[Region] = []
     opened: int | None = None
@@ -202,7 +203,8 @@ def quotation_regions(text: str) -> list[Region]:
             if ch in OPENING_QUOTES or ch == STRAIGHT_QUOTE:
                 opened, opened_by = i, ch
             continue
-        if (ch in CLOSING_QUOTES and opened_by != STRAIGHT_QUOTE) or (ch == STRAIGHT_QUOTE == opened_by):
+        if ch in CLOSING_QUOTES or ch == STRAIGHT_QUOTE:
+            # Either kind closes either kind: sloppy copy mixes them ("..." opened straight, closed curly).
             regions.append(Region(opened, i + 1))
             opened = None
         elif ch in OPENING_QUOTES and opened_by != STRAIGHT_QUOTE and text[opened + 1 : i].strip():

@@ -209,7 +209,7 @@ def run_anchor(name: str, clusters: Sequence[Cluster], words: int) -> SystemResu
         by_article = anchor_sentences(cluster)
         flat = [text for sentences in by_article for text in sentences]
         # The same one-thread BLAS as storyline's methods use, so neither pays for thread contention.
-        with single_threaded_blas():
+        with single_threaded_blas(len(flat)):
             order = lead_ranking(by_article) if summarizer is None else sumy_ranking(summarizer, by_article)
         result.summaries.append(fill(order, flat, words))
         result.seconds.append(time.perf_counter() - start)

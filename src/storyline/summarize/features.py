@@ -13,7 +13,7 @@ import bisect
 import functools
 import math
 import re
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from typing import Any
 
@@ -112,11 +112,14 @@ def vectorize(pool: Pool) -> PoolVectors:
             k = position.get(column)
             if k is not None:
                 dense[i, k] = weight
-    with single_threaded_blas():
+    with single_threaded_blas(n):
         similarity = (dense @ dense.T).astype(np.float64)
     # A row's own words (shared or not) make its cosine with itself 1 (0 for a row without words).
     np.fill_diagonal(similarity, [1.0 if row else 0.0 for row in rows])
     return PoolVectors(rows=rows, similarity=similarity)
+
+
+SMALL_PRODUCT = 64
 
 
 @functools.cache
@@ -126,8 +129,14 @@ def blas_controller() -> Any:
     return ThreadpoolController()
 
 
-def single_threaded_blas() -> AbstractContextManager[Any]:
-    """One BLAS thread for the small products here: on a busy machine, threads only wait on each other."""
+def single_threaded_blas(size: int = SMALL_PRODUCT) -> AbstractContextManager[Any]:
+    """One BLAS thread for the small products here: on a busy machine, threads only wait on each other.
+
+    ``size`` is the matrix side; below ``SMALL_PRODUCT`` the product is too small to be split into
+    threads anyway, and setting the limit would cost more than the product.
+    """
+    if size < SMALL_PRODUCT:
+        return nullcontext()
     return blas_controller().limit(limits=1, user_api="blas")  # type: ignore[no-any-return]
 
 
@@ -159,7 +168,7 @@ def centrality(similarity: np.ndarray, damping: float = 0.85, iterations: int = 
     totals = weights.sum(axis=1, keepdims=True)
     transition = np.divide(weights, totals, out=np.full_like(weights, 1.0 / n), where=totals > 0)
     rank = np.full(n, 1.0 / n)
-    with single_threaded_blas():
+    with single_threaded_blas(n):
         for _ in range(iterations):
             updated = (1 - damping) / n + damping * (rank @ transition)
             if np.abs(updated - rank).sum() < 1e-6:

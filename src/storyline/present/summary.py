@@ -68,7 +68,9 @@ def describe_source(article: Article) -> str:
         parts.append(article.published.isoformat() + (" (estimated)" if article.published_estimated else ""))
     else:
         parts.append("undated")
-    parts.append(article.url or article.source)
+    where = article.url or article.source
+    passage = article.extra.get("passage")
+    parts.append(f"{where}, document {passage}" if passage is not None and not article.url else where)
     return " — ".join(parts)
 
 

@@ -359,7 +359,7 @@ def draft_from_cue(token: Token, doc: Doc, index: RegionIndex, model: CueScorer)
     if token.idx >= end:
         start = quote_run_start(index.text, start, end, index)
     speaker = speaker_of(token)
-    if speaker is None or index.at(speaker.start_char) is not None:
+    if speaker is None or index.overlapping(speaker.start_char, speaker.end_char):
         # The parser took words of the quotation for the subject ("... Congress," Cummings said)
         # or found none ("read one"): look beside the cue.
         speaker = inverted_subject(token, index)
@@ -417,6 +417,8 @@ def inverted_subject(cue: Token, index: RegionIndex) -> Span | None:
     if doc[after].dep_ in ("nsubj", "nsubjpass") or doc[after].pos_ in ("PROPN", "NUM", "PRON"):
         head = doc[after]
         return doc[after : head.right_edge.i + 1] if head.head.i == cue.i else doc[after : after + 1]
+    if doc[after].pos_ == "DET" and doc[after].head.i > cue.i and doc[after].head.pos_ in ("NOUN", "PROPN"):
+        return doc[after : doc[after].head.i + 1]  # "... ," added a South Carolina Democrat
     return None
 
 

@@ -91,7 +91,9 @@ def test_usage_errors_exit_2(capsys):
 
 
 def test_markdown_escapes_article_text(tmp_path, capsys):
-    hostile = "Officials said the <script>alert(1)</script> tag and *stars* were found in the capital on Monday."
+    hostile = (
+        "Officials said the <script>alert(1)</script> tag and *stars* were found in the capital on Monday."
+    )
     (tmp_path / "hostile.txt").write_text("Talks Go On\n\n" + hostile + " " + STORY, encoding="utf-8")
     out = _run(capsys, ["summarize", str(tmp_path), "--format", "md", "-q"])
     assert "<script>" not in out

@@ -6,7 +6,16 @@ import importlib
 from typing import Any
 
 # Evaluation modules of storyline.evaluate, each with ``register(subcommands)``.
-EVALUATIONS: list[str] = ["timex", "timeline17", "polnear", "ecbplus", "multinews", "extraction", "stories", "dedup"]
+EVALUATIONS: list[str] = [
+    "timex",
+    "timeline17",
+    "polnear",
+    "ecbplus",
+    "multinews",
+    "extraction",
+    "stories",
+    "dedup",
+]
 
 
 def register(commands: Any) -> None:

@@ -78,7 +78,7 @@ def quality(limit: int | None) -> None:
     systems = {s["name"]: s for s in report["systems"]}
     default, lexrank = systems["storyline learned"], systems["sumy LexRank"]
     print(
-        "Summarization alone, ms per cluster (mean / max): "
+        "Summarization alone, CPU ms per cluster (mean / max): "
         f"storyline learned {1000 * default['seconds_per_cluster']:.1f} / {1000 * default['seconds_max']:.1f}, "
         f"sumy LexRank {1000 * lexrank['seconds_per_cluster']:.1f} / {1000 * lexrank['seconds_max']:.1f}"
     )

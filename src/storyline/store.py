@@ -25,6 +25,7 @@ import contextlib
 import dataclasses
 import datetime as dt
 import json
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,6 +52,9 @@ from .stories import (
 
 SCHEMA_VERSION = 1
 DEFAULT_BACKEND = "duckdb"
+# DuckDB memory and threads (environment: STORYLINE_DUCKDB_MEMORY, STORYLINE_DUCKDB_THREADS).
+DUCKDB_MEMORY = "128MB"
+DUCKDB_THREADS = 1
 
 
 @dataclass
@@ -184,7 +188,7 @@ CREATE TABLE IF NOT EXISTS term_stats (buckets INTEGER PRIMARY KEY, documents BI
 class DuckDBStore:
     """The DuckDB back end: one file, transactions per batch, bulk inserts through Arrow tables."""
 
-    def __init__(self, path: str, read_only: bool = False, memory_limit: str = "1GB") -> None:
+    def __init__(self, path: str, read_only: bool = False) -> None:
         import duckdb
 
         self.path = path
@@ -206,7 +210,13 @@ class DuckDBStore:
             raise StorylineError(f"{path}: cannot open the store: {exc}") from exc
         except duckdb.Error as exc:
             raise StorylineError(f"{path}: not a storyline store, or damaged: {exc}") from exc
-        self.connection.execute(f"SET memory_limit = '{memory_limit}'")
+        # DuckDB's buffer pool would otherwise grow towards 80% of RAM as the store grows; a small
+        # pool on one thread keeps ingest memory flat (measured in benchmarks/scale.py) and costs
+        # little here, where the work is small appends and lookups, not big analytical scans.
+        memory = os.environ.get("STORYLINE_DUCKDB_MEMORY", DUCKDB_MEMORY)
+        threads = int(os.environ.get("STORYLINE_DUCKDB_THREADS", DUCKDB_THREADS))
+        self.connection.execute(f"SET memory_limit = '{sql_string(memory)}'")
+        self.connection.execute(f"SET threads = {threads}")
         self.connection.execute("SET preserve_insertion_order = false")
         if not read_only:
             self.connection.execute(SCHEMA)

@@ -1,0 +1,73 @@
+"""Story clustering and near-duplicate detection on Timeline17, storyline beside its anchors.
+
+Run from the project root:  nice .venv/bin/python benchmarks/stories.py [DIR] [--part stories|dedup|all]
+DIR defaults to ../shared/data/timeline17.
+
+stories: all articles mixed and fed in publication-date order to the online clusterer; gold stories
+are the topics (the five bpoil_*, the two H1N1_*, the two LibyaWar_* one story each); B-cubed P/R/F1
+and adjusted Rand index. The threshold and decay are cross-validated over two halves of the gold
+stories (chosen on one half's stream, scored on the other half's and on the whole stream). Anchors in
+the same run: single-pass TF-IDF over all words (the classic TDT clustering, threshold cross-validated
+the same way) and offline k-means told the true number of stories.
+
+dedup: planted copies (new headline, other boilerplate, a paragraph dropped) of Timeline17 articles;
+precision and recall of the copy flags, thresholds cross-validated over two halves of the topics;
+anchors: exact-text matching and the exact all-pairs shingle rule that MinHash LSH approximates.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from storyline.evaluate import dedup, stories
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT = ROOT.parent / "shared" / "data" / "timeline17"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("directory", nargs="?", default=str(DEFAULT))
+    parser.add_argument("--part", choices=("stories", "dedup", "all"), default="all")
+    parser.add_argument("--every", type=int, default=1, help="use every K-th article (a quick subset)")
+    args = parser.parse_args()
+    ok = True
+    if args.part in ("stories", "all"):
+        started = time.perf_counter()
+        result = stories.evaluate(args.directory, every=args.every, quiet=False)
+        print("== stories: online clustering of all Timeline17 articles, in date order")
+        print(stories.render(result))
+        held_out = [fold["held_out_fold"]["f1"] for fold in result["storyline"]["cross_validated"]]
+        whole = [fold["all_mixed"]["f1"] for fold in result["storyline"]["cross_validated"]]
+        passed = min(whole) >= 0.90
+        ok = ok and passed
+        print(
+            f"required B-cubed F1 >= 0.90 on all articles mixed: {min(whole):.3f} (worst of the two "
+            f"cross-validated choices; held-out halves {min(held_out):.3f}-{max(held_out):.3f}) "
+            f"{'OK' if passed else 'FAILS'}  [{time.perf_counter() - started:.0f}s]"
+        )
+    if args.part in ("dedup", "all"):
+        started = time.perf_counter()
+        result = dedup.evaluate(args.directory, every=args.every, quiet=False)
+        print("== dedup: Timeline17 with planted copies")
+        print(dedup.render(result))
+        folds = [fold["held_out_fold"] for fold in result["storyline"]["cross_validated"]]
+        shipped = result["storyline"]["shipped_defaults"]["all"]
+        passed = (
+            min(f["precision"] for f in folds + [shipped]) >= 0.95
+            and min(f["recall"] for f in folds + [shipped]) >= 0.95
+        )
+        ok = ok and passed
+        print(
+            f"required precision and recall >= 0.95: defaults P {shipped['precision']:.3f} R {shipped['recall']:.3f}, "
+            f"held-out halves P >= {min(f['precision'] for f in folds):.3f} R >= {min(f['recall'] for f in folds):.3f} "
+            f"{'OK' if passed else 'FAILS'}  [{time.perf_counter() - started:.0f}s]"
+        )
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

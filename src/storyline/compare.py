@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .model import Article, Attribution, Claim, Comparison, cite
+from .model import Article, Attribution, Claim, Comparison, Entity, cite
 from .similarity import content_words, independent_outlets, jaccard, near_duplicate_groups
 
 if TYPE_CHECKING:
@@ -55,8 +55,13 @@ DISPUTE_WORDS = {
 NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(percent|%))?\s+([A-Za-z][a-z\-]+)?")
 
 
-def compare(articles: Sequence[Article], docs: Sequence[Doc] | None = None) -> Comparison:
-    """Claims (with contradictions), positions and reversals across the articles."""
+def compare(
+    articles: Sequence[Article], docs: Sequence[Doc] | None = None, roster: Sequence[Entity] | None = None
+) -> Comparison:
+    """Claims (with contradictions), positions and reversals across the articles.
+
+    ``roster`` is ``build_roster``'s result when the caller has it (else it is built here).
+    """
     from .attribution import find_attributions
     from .entities import build_roster
     from .positions import find_positions, find_reversals
@@ -71,7 +76,8 @@ def compare(articles: Sequence[Article], docs: Sequence[Doc] | None = None) -> C
     missing = [i for i, a in enumerate(articles) if not a.attributions]
     if missing:  # articles that `who` or the report already read keep their attributions
         find_attributions([articles[i] for i in missing], [docs[i] for i in missing])
-    roster = build_roster(articles, docs)
+    if roster is None:
+        roster = build_roster(articles, docs)
     claims = find_claims(articles)
     positions = find_positions(articles, docs, roster)
     return Comparison(claims=claims, positions=positions, reversals=find_reversals(positions))

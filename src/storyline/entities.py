@@ -639,7 +639,8 @@ def build_roster(articles: Sequence[Article], docs: Sequence[Doc] | None = None)
     """One entry per person, organisation and place across the articles, most mentioned first.
 
     Each entry has a canonical name, a type, every alias the articles use, mentions per article
-    (and per outlet in ``outlets``) and the roles the articles give it, dated.
+    (and per outlet in ``outlets``) and the roles the articles give it, dated. Attributions already
+    found on the articles (``find_attributions``) get their speakers linked to the entries.
     """
     if docs is None:
         from .annotate import load_nlp
@@ -681,6 +682,7 @@ def build_roster(articles: Sequence[Article], docs: Sequence[Doc] | None = None)
         seen[entity.id] += 1
         if seen[entity.id] > 1:
             entity.id = f"{entity.id}-{seen[entity.id]}"
+    link_speakers([a for article in articles for a in article.attributions], entities)
     return entities
 
 

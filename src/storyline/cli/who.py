@@ -44,14 +44,13 @@ def register(commands: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..attribution import find_attributions
-    from ..entities import build_roster, link_speakers
+    from ..entities import build_roster
     from ..present.who import render_text, who_json
 
     console = console_of(args)
     articles, docs = load_with_docs(args, console)
     attributions = find_attributions(articles, docs)
-    entities = build_roster(articles, docs)
-    link_speakers(attributions, entities)
+    entities = build_roster(articles, docs)  # also links the attributions' speakers to its entries
     if output_format(args) == "json":
         print_json(who_json(articles, entities, attributions))
     else:

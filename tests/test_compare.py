@@ -146,3 +146,26 @@ def test_who_command_text(capsys):
     out = capsys.readouterr().out
     assert "Bashar al-Assad" in out and "WHO SAID WHAT" in out
     assert "anonymous: senior U.S. officials" in out
+
+
+def test_a_dispute_from_another_source_contradicts():
+    texts = [
+        (
+            "a",
+            "Agency",
+            "Military and police operations against the protesters in Latakia have stopped, officials said.",
+        ),
+        (
+            "b",
+            "Daily",
+            "Activists denied that military and police operations against the protesters in Latakia had stopped.",
+        ),
+        ("c", "Daily", "The weather in Latakia was mild and sunny all week, residents said."),
+    ]
+    articles = [
+        Article(id=i, source=i, text=t, outlet=o, sentences=[Sentence(0, len(t))]) for i, o, t in texts
+    ]
+    claims = find_claims(articles)
+    by_article = {c.articles[0]: n for n, c in enumerate(claims)}
+    assert by_article["b"] in claims[by_article["a"]].contradicts
+    assert not claims[by_article["c"]].contradicts

@@ -120,14 +120,20 @@ def find_claims(articles: Sequence[Article]) -> list[Claim]:
 
 
 def split_by_figures(groups: list[list[int]], texts: Sequence[str]) -> list[list[int]]:
-    """Sentences alike but for their figures ("300 soldiers" / "500 soldiers") are two claims."""
+    """Sentences alike but for their figures ("300 soldiers" / "500 soldiers") or for a negation or
+    denial ("have stopped" / "denied that ... had stopped") are two claims."""
     result: list[list[int]] = []
     for group in groups:
         parts: list[tuple[dict[str, set[str]], list[int]]] = []
         for i in group:
             found = figures(texts[i])
             for held, members in parts:
-                if not different_figures(found, held) and not different_figures(held, found):
+                same_polarity = polarity(texts[members[0]]) == polarity(texts[i])
+                if (
+                    same_polarity
+                    and not different_figures(found, held)
+                    and not different_figures(held, found)
+                ):
                     members.append(i)
                     for unit, numbers in found.items():
                         held.setdefault(unit, set()).update(numbers)

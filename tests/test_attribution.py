@@ -133,3 +133,9 @@ def test_according_to_names_the_source():
 def test_every_article_gets_its_own_attributions(samples):
     articles, attributions = samples
     assert sum(len(a.attributions) for a in articles) == len(attributions)
+
+
+def test_dateline_is_not_the_speaker():
+    text = "WASHINGTON \u2013 The Obama administration estimates that the regime may fall soon."
+    found = find_attributions([Article(id="d", source="test", text=text)])
+    assert found and found[0].speaker == "The Obama administration"

@@ -359,12 +359,28 @@ def draft_from_cue(token: Token, doc: Doc, index: RegionIndex, model: CueScorer)
     if token.idx >= end:
         start = quote_run_start(index.text, start, end, index)
     speaker = speaker_of(token)
+    if speaker is not None and DATELINE.match(speaker.text):
+        speaker = after_dateline(speaker, token)
     if speaker is None or index.overlapping(speaker.start_char, speaker.end_char):
         # The parser took words of the quotation for the subject ("... Congress," Cummings said)
         # or found none ("read one"): look beside the cue.
         speaker = inverted_subject(token, index)
     cue_start, cue_end = cue_extent(token)
     return Draft(token, cue_start, cue_end, speaker, start, end)
+
+
+# "WASHINGTON –", "Washington (CNN) --": where a story was filed, which the parser may take for a subject.
+DATELINE = re.compile(r"^(?:[A-Z][A-Z .,]+|[A-Z][\w .,]*\([A-Za-z .]+\))\s*(?:--|[\u2013\u2014-])\s*$")
+
+
+def after_dateline(speaker: Span, cue: Token) -> Span | None:
+    """The subject after a dateline the parser took for it: "WASHINGTON – The Obama administration"."""
+    doc = cue.doc
+    words = [t for t in doc[speaker.end : cue.i] if not t.is_punct and not t.is_space]
+    nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN", "PRON")]
+    if not nouns:
+        return None
+    return doc[words[0].i : nouns[-1].i + 1]
 
 
 def quote_run_start(text: str, start: int, end: int, index: RegionIndex) -> int:

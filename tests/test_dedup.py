@@ -145,7 +145,7 @@ def test_gate_planted_copies_in_timeline17():
     corpus = without_natural_copies(read_corpus(DATA / "timeline17", every=6), DedupSettings())
     cases = build_cases(corpus, seed=11)
     result = score(cases, run_minhash(cases, DedupSettings())[0])
-    # Measured on this subset: see BENCHMARKS.md (Store, duplicates, stories and scale).
-    assert result["expected"] > 100
+    # Measured on this subset (every 6th article, seed 11): P 1.000, R 0.961 (199 flags, 207 expected).
+    assert result["expected"] > 150
     assert result["precision"] >= 0.97
-    assert result["recall"] >= 0.95
+    assert result["recall"] >= 0.94

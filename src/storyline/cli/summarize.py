@@ -13,7 +13,14 @@ from ..errors import UsageError
 from ..model import Article
 from ..present.summary import render_markdown, render_text, summary_json
 from ..summarize import DEFAULT_METHOD, methods, summarize
-from .common import Console, add_input_options, add_output_options, console_of, output_format, settings_of
+from .common import (
+    add_input_options,
+    add_output_options,
+    console_of,
+    load_articles,
+    output_format,
+    settings_of,
+)
 
 FORMATS = ("text", "md", "json", "jsonl")
 
@@ -41,25 +48,8 @@ def register(commands: Any) -> None:
     parser.set_defaults(run=run)
 
 
-def article_stream(args: argparse.Namespace, console: Console) -> Iterator[Article]:
-    """Read, clean, describe and annotate PATHS as a stream (clusters are summarized as they end)."""
-    from ..annotate import annotate
-    from ..pipeline import prepare
-    from ..read import read
-    from .common import overrides_of
-
-    settings = settings_of(args)
-    prepared = prepare(read(args.paths, settings.max_bytes), console.problem, overrides_of(args))
-    yield from annotate(
-        prepared,
-        model=settings.spacy_model,
-        batch_size=settings.batch_size,
-        max_chars=settings.max_annotate_chars,
-    )
-
-
 def groups(articles: Iterable[Article]) -> Iterator[tuple[str | None, list[Article]]]:
-    """Each cluster (consecutive articles of one Multi-News line) as it ends; loose articles last, together."""
+    """Each cluster (consecutive articles of one Multi-News line), in order; loose articles last, together."""
     loose: list[Article] = []
     current: str | None = None
     members: list[Article] = []
@@ -97,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
     collected: list[dict[str, Any]] = []
     count = 0
     with target as out:
-        for cluster, members in console.progress(groups(article_stream(args, console)), "summarizing"):
+        for cluster, members in console.progress(groups(load_articles(args, console)), "summarizing"):
             summary = summarize(members, words=words, method=args.method)
             count += 1
             if fmt == "jsonl":

@@ -8,7 +8,7 @@ fitted on PolNeAR's *training* split (never dev or test) and ship in ``data/cue_
 
 Refit (about ten minutes on two idle cores; the split's parses are cached under ``--cache``)::
 
-    python -m storyline.cues ../shared/data/polnear/train --folds 3
+    python -m storyline.cues ../shared/data/polnear/train --folds 3 --thresholds 0.35 0.4 0.45
 
 The threshold is the one that gives the best attribution F1 in 3-fold cross-validation over the
 training articles (each fold scored by a model fitted on the other four).

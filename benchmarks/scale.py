@@ -141,12 +141,34 @@ def main() -> int:
     base = originals()
     rows = []
     try:
-        plan = [("light", n) for n in sizes(args.light)] + [("full", n) for n in sizes(args.full)]
-        plan += [("anchor", n) for n in sizes(args.anchor)]
+        light, full, anchor = sizes(args.light), sizes(args.full), sizes(args.anchor)
+        # Smallest runs first, the 2-worker check right after the first full run, the longest runs
+        # last: an interrupted benchmark still has each path's small runs (rows go to stderr as JSON).
+        plan: list[tuple[str, int]] = [("light", n) for n in light[:1]] + [("full", n) for n in full[:1]]
+        if full and not args.no_workers_check:
+            plan.append(("workers", full[0]))
+        plan += [("light", n) for n in light[1:-1]] + [("anchor", n) for n in anchor]
+        plan += [("full", n) for n in full[1:]] + [("light", n) for n in light[-1:] if len(light) > 1]
+        workers_line = ""
         for mode, size in plan:
             source = work / f"t17x{size}.jsonl"
             if not source.exists():
                 write_corpus(source, size, base)
+            if mode == "workers":
+                single, parallel = work / f"full-{size}.duckdb", work / f"full-{size}-2workers.duckdb"
+                parallel.unlink(missing_ok=True)
+                print(
+                    f"== full {size:,} articles on a 2-worker LocalCluster ...", file=sys.stderr, flush=True
+                )
+                result = run_child("full", source, parallel, workers=2)
+                same = store_rows(single) == store_rows(parallel)
+                print(json.dumps(result | {"identical": same}), file=sys.stderr, flush=True)
+                workers_line = (
+                    f"2-worker LocalCluster, full path, {size:,} articles: "
+                    f"{result['articles'] / result['seconds']:.1f} art/s, peak {result['peak_mb']:.0f} MB "
+                    f"(client); store identical to the single-process run: {'yes' if same else 'NO'}"
+                )
+                continue
             db = work / f"{mode}-{size}.duckdb"
             db.unlink(missing_ok=True)
             print(f"== {mode} {size:,} articles ...", file=sys.stderr, flush=True)
@@ -155,6 +177,7 @@ def main() -> int:
             result.update(mode=mode, size=size, wall=time.perf_counter() - started)
             rows.append(result)
             print(json.dumps(result), file=sys.stderr, flush=True)
+        rows.sort(key=lambda r: (("light", "full", "anchor").index(r["mode"]), r["size"]))
         print(
             f"{'path':<8} {'articles':>9} {'art/s':>8} {'s/1k art':>9} {'peak MB':>8} {'store MB':>9} "
             f"{'copies':>7} {'stories':>8}"
@@ -183,21 +206,9 @@ def main() -> int:
                 f"{mode}: {small['size']:,} -> {large['size']:,} articles: time per article x{time_ratio:.2f} "
                 f"(linear = x1.00), peak memory x{memory_ratio:.2f} (limit x1.50){verdict}"
             )
-        full_runs = [r for r in rows if r["mode"] == "full"]
-        if full_runs and not args.no_workers_check:
-            size = full_runs[0]["size"]
-            source, single = work / f"t17x{size}.jsonl", work / f"full-{size}.duckdb"
-            parallel = work / f"full-{size}-2workers.duckdb"
-            parallel.unlink(missing_ok=True)
-            print(f"== full {size:,} articles on a 2-worker LocalCluster ...", file=sys.stderr, flush=True)
-            result = run_child("full", source, parallel, workers=2)
-            same = store_rows(single) == store_rows(parallel)
-            ok = ok and same
-            print(
-                f"2-worker LocalCluster, full path, {size:,} articles: {result['articles'] / result['seconds']:.1f} "
-                f"art/s, peak {result['peak_mb']:.0f} MB (client); store identical to the single-process run: "
-                f"{'yes' if same else 'NO'}"
-            )
+        if workers_line:
+            print(workers_line)
+            ok = ok and workers_line.endswith("yes")
         return 0 if ok else 1
     finally:
         if not args.keep:

@@ -149,6 +149,8 @@ def build_brief(
             options["docs"] = doc_list
         if stage.field == "summary":
             options["words"] = words if words is not None else settings.summary_words
+        if accepts(function, "roster") and brief.entities is not None:
+            options["roster"] = brief.entities  # the comparison reuses the roster instead of rebuilding it
         stage_started = time.perf_counter()
         try:
             result = function(article_list, **options) if article_list else None

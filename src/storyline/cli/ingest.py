@@ -29,6 +29,12 @@ def register(commands: Any) -> None:
         "articles, stories, parquet}.",
     )
     add_input_options(parser)
+    # The shared --db reads a store; here it names the store written to, and --story has no use.
+    for action in parser._actions:
+        if action.dest == "db":
+            action.help = "the store to add to (a DuckDB file, created if missing)"
+        elif action.dest == "story":
+            action.help = argparse.SUPPRESS
     add_output_options(parser)
     parser.add_argument(
         "--light",

@@ -1,7 +1,8 @@
 """Time expressions on TimeBank + AQUAINT (TempEval-3 protocol), storyline beside dateparser, in one run.
 
-Run from the project root:  .venv/bin/python benchmarks/timex.py [DIR]
-DIR defaults to ../shared/data/tempeval3/TBAQ-cleaned. Prints strict/relaxed span F1, value and type
+Run from the project root:  .venv/bin/python benchmarks/timex.py [DIR] [--part all|dev|heldout]
+DIR defaults to ../shared/data/tempeval3/TBAQ-cleaned; ``--part`` scores the development or the held-out
+half (within each sub-folder, sorted by name, every second document is held out). Prints strict/relaxed span F1, value and type
 accuracy over relaxed matches and seconds per document, per part (TimeBank, AQUAINT) and overall.
 HeidelTime's figures (published on te3-platinum) are printed for reference; it is not run here (it
 needs a JVM and TreeTagger).
@@ -9,18 +10,23 @@ needs a JVM and TreeTagger).
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
-from storyline.evaluate.timex import dateparser_tagger, evaluate, read_corpus
+from storyline.evaluate.timex import PARTS, dateparser_tagger, evaluate, read_corpus, split_part
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT.parent / "shared" / "data" / "tempeval3" / "TBAQ-cleaned"
 
 
 def main() -> int:
-    directory = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
-    documents = read_corpus(directory)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("directory", nargs="?", type=Path, default=DEFAULT)
+    parser.add_argument("--part", choices=PARTS, default="all")
+    args = parser.parse_args()
+    documents = split_part(read_corpus(args.directory), args.part)
+    print(f"{args.directory} ({args.part}): {len(documents)} documents")
     rows = [
         ("storyline", evaluate(documents)),
         ("dateparser search_dates", evaluate(documents, dateparser_tagger)),

@@ -16,6 +16,7 @@ False); absolute ones ("August 2011") are resolved all the same.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 
 from ..model import Article, TimeExpression
@@ -102,6 +103,17 @@ def tag(text: str, published: dt.date | None, *, offset: int = 0) -> list[TimeEx
         if normalized.point is not None and normalized.type in ("DATE", "TIME") and not normalized.anaphoric:
             context.last_point = normalized.point
             context.last_point_end = normalized.end
+        if (
+            normalized.point is not None
+            and normalized.point.granularity in ("quarter", "half")
+            and not normalized.anaphoric
+        ):
+            context.last_quarter = normalized.point
+            context.last_quarter_end = normalized.end
+        elif normalized.type == "DURATION" and re.fullmatch(
+            r"P(?:[6-9]|1[0-2])M|P1Y", normalized.value or ""
+        ):
+            context.last_quarter = None  # "for the nine months": later comparisons are of that longer period
         result.append(
             TimeExpression(
                 text=text[normalized.start : normalized.end],

@@ -61,11 +61,21 @@ class Context:
     last_point: Point | None = None
     last_point_end: int = 0
     sentence_bounds: list[tuple[int, int]] = field(default_factory=list)
+    # The last quarter (or half) the text spoke of: earnings stories compare it with "a year ago" even after
+    # naming its closing day ("the quarter ended Sept. 30"). Reset by a longer period ("the nine months").
+    last_quarter: Point | None = None
+    last_quarter_end: int = 0
 
     def reference(self, position: int, reach: int = 1000) -> Point | None:
         """The last date the text mentioned, if it is close enough before ``position`` to be meant."""
         if self.last_point is not None and position - self.last_point_end <= reach:
             return self.last_point
+        return None
+
+    def quarter_reference(self, position: int, reach: int = 1000) -> Point | None:
+        """The quarter or half the text last spoke of, if it is close enough before ``position``."""
+        if self.last_quarter is not None and position - self.last_quarter_end <= reach:
+            return self.last_quarter
         return None
 
     def sentence_around(self, start: int, end: int) -> tuple[int, int]:
@@ -541,15 +551,17 @@ def month_alone_accept(m: re.Match[str], text: str) -> bool:
 
 @rule(
     "month",
-    rf"(?:(?P<rel>(?i:this\s+past|this\s+coming|last|next|this|past|coming))\s+)?{MONTH_ALONE}",
+    rf"(?:(?P<rel>(?i:this\s+past|this\s+coming|last|next|this|past|coming|every|each))\s+)?{MONTH_ALONE}",
     1,
     month_alone_accept,
 )
 def month_alone(m: re.Match[str], ctx: Context) -> Found | None:
-    if ctx.anchor is None:
+    if ctx.anchor is None and (m["rel"] or "").lower() not in ("every", "each"):
         return unresolved(m, "DATE", "month", 0.8)
     month = month_number(m["month"])
     rel = (m["rel"] or "").lower()
+    if rel in ("every", "each"):  # "each July": a set, whatever the article's date
+        return found(m, "SET", None, 0.85, granularity="month", value=f"XXXX-{month:02d}")
     way = direction(ctx, m, rel) if rel and rel != "this" else ctx.tense(m.start(), m.end())
     if rel == "this":
         return found(m, "DATE", Point("month", dt.date(ctx.anchor.year, month, 1)), 0.9, relative=True)
@@ -687,6 +699,10 @@ def quarter(m: re.Match[str], ctx: Context) -> Found | None:
         point = Point("half", dt.date(year, 1 if number == 1 else 7, 1))
     if m["pl"]:
         return found(m, "SET", None, 0.7, granularity=what, value=f"XXXX-{point.value[5:]}")
+    if not given and point.start > ctx.anchor and ctx.tense(m.start(), m.end()) == "past":  # type: ignore[operator]
+        # "announced a drop in profits for the fourth quarter" in January: a quarter that has not begun
+        # cannot be told of in the past tense, so it is last year's.
+        point = point.shift(-(4 if what == "quarter" else 2))
     if m["ago"]:  # "the year-earlier third quarter": the same quarter a year before
         point = point.shift(-(4 if what == "quarter" else 2))
     return found(m, "DATE", point, 0.9, relative=not given)
@@ -694,22 +710,36 @@ def quarter(m: re.Match[str], ctx: Context) -> Found | None:
 
 @rule(
     "this-quarter",
-    r"(?i:the\s+(?:latest|current|same|most\s+recent|recent|just-ended|just\s+ended|latest\s+fiscal|fiscal)\s+"
-    r"(?:quarter|period)|(?P<rel>this|last|next|the\s+previous|the\s+prior|the\s+preceding|the\s+year-ago|"
-    r"the\s+year-earlier|the\s+comparable|the\s+year-before|a\s+year-earlier|a\s+year-ago)\s+(?:quarter|period)|"
-    r"the\s+quarter)(?![\w-])",
+    r"(?i:(?:the\s+(?:latest|current|same|corresponding|most\s+recent|recent|just-ended|just\s+ended|latest\s+fiscal|"
+    r"fiscal)\s+(?:quarter|period)|(?P<rel>this|last|next|the\s+previous|the\s+prior|the\s+preceding|the\s+year-ago|"
+    r"the\s+year-earlier|the\s+comparable|the\s+year-before|a\s+year-earlier|a\s+year-ago|last\s+year's)\s+"
+    r"(?:quarter|period)|the\s+quarter)"
+    # "the quarter a year ago", "the same period last year": the quarter spoken of, a year before.
+    r"(?P<ago>\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year|the\s+year\s+before))?)(?![\w-])",
     2,
 )
 def this_quarter(m: re.Match[str], ctx: Context) -> Found | None:
     text = m.group().lower()
     rel = (m["rel"] or "").lower()
-    if "period" in text and not rel and not any(w in text for w in ("latest", "current", "recent")):
+    if (
+        "period" in text
+        and not rel
+        and not m["ago"]
+        and not any(w in text for w in ("latest", "current", "recent"))
+    ):
         return None  # "the same period", "the fiscal period": no quarter can be told
     if ctx.anchor is None:
         return unresolved(m, "DATE", "quarter", 0.6)
-    last = ctx.reference(m.start())
+    last = ctx.quarter_reference(m.start())
     reference = last if last is not None and last.granularity == "quarter" else None
-    if "year-" in text or "comparable" in text:
+    last_ended = Point.of("quarter", ctx.anchor).shift(-1)
+    if (
+        reference is not None
+        and reference.start > last_ended.start
+        and any(w in text for w in ("latest", "recent", "just"))
+    ):
+        reference = None  # "the latest quarter" has been reported on: not the quarter now under way
+    if m["ago"] or "year-" in text or "comparable" in text or "last year's" in text:
         base = reference or Point.of("quarter", ctx.anchor).shift(-1)
         return found(m, "DATE", base.shift(-4), 0.7, relative=True, anaphoric=True)
     if rel in ("the previous", "the prior", "the preceding"):
@@ -743,8 +773,8 @@ def year_before(m: re.Match[str], ctx: Context, years: int = 1) -> Found:
     """ "A year earlier", "year-ago": the same quarter (or month) a year before when the text just named one,
     else the year before the anchor."""
     assert ctx.anchor is not None
-    last = ctx.reference(m.start())
-    if last is not None and last.granularity in ("quarter", "half"):
+    last = ctx.quarter_reference(m.start())
+    if last is not None:
         steps = {"quarter": 4, "half": 2}[last.granularity]
         return found(m, "DATE", last.shift(-steps * years), 0.6, relative=True, anaphoric=True)
     return found(m, "DATE", Point.of("year", ctx.anchor).shift(-years), 0.6, relative=True)
@@ -1057,6 +1087,15 @@ def duration(m: re.Match[str], ctx: Context) -> Found | None:
     number = parse_number(m["number"])
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
     direction_word = (m["dir"] or "").lower()
+    if (
+        not rel
+        and m.group().lower() == "one day"
+        and re.search(
+            r"(?i)\b(?:will|would|could|may|might|can|shall|hope\s+to)\s+$",
+            ctx.text[max(0, m.start() - 12) : m.start()],
+        )
+    ):
+        return found(m, "DATE", None, 0.7, granularity="none", value="FUTURE_REF")  # "will one day be"
     if unit == "night" and not rel:
         return found(m, "DURATION", None, 0.7, granularity="day", value=duration_value(number, "day"))
     if rel in ("earlier", "later") and unit in (
@@ -1230,7 +1269,8 @@ def set_expression(m: re.Match[str], ctx: Context) -> Found | None:
 @rule(
     "rate",
     r"(?i:\b(?:a|an|per)\s+(?P<unit>year|day|week|month|hour))(?![\w-])(?!\s+(?i:ago|earlier|later|before|after|or|and))",
-    1,
+    # Above the duration "a year": "$33 million a year" is a rate whenever the words before count something.
+    3,
     lambda m, text: (
         bool(
             re.search(

@@ -114,6 +114,8 @@ def tag(text: str, published: dt.date | None, *, offset: int = 0) -> list[TimeEx
             r"P(?:[6-9]|1[0-2])M|P1Y", normalized.value or ""
         ):
             context.last_quarter = None  # "for the nine months": later comparisons are of that longer period
+        elif normalized.point is not None and normalized.point.granularity == "year" and normalized.relative:
+            context.last_quarter = None  # "no profit this year ...": the text has moved on to whole years
         result.append(
             TimeExpression(
                 text=text[normalized.start : normalized.end],

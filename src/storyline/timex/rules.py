@@ -97,9 +97,11 @@ class Context:
                 r"(?i)\bhad\s+(?:been\s+)?$", self.text[max(s, cue.start() - 12) : cue.start()]
             ):
                 kind = "past"  # "had been scheduled to expire Friday": a plan of the past
-            if kind == "past_ed":
-                if cue.group().lower() in NOT_PAST:
-                    continue
+            if kind == "past_ed" or (kind == "past" and cue.group().lower() in PARTICIPLES):
+                if cue.group().lower() in NOT_PAST or ADJECTIVE_BEFORE.search(
+                    self.text, max(s, cue.start() - 12), cue.start()
+                ):
+                    continue  # "a still unspecified date": an adjective, not a verb
                 # "will be named", "is expected", "to be held": a participle, its auxiliary says the tense.
                 auxiliary = AUXILIARY.search(self.text, max(s, cue.start() - 20), cue.start())
                 if auxiliary is not None:
@@ -134,6 +136,11 @@ AUXILIARY = re.compile(
     r"(?i)(?:\b|')(will|would|to|shall|ll|is|are|be|am|has|have|had|was|were|been)\s+(?:(?:be|been|being|have)\s+)?"
     r"(?:\w+ly\s+|not\s+)?$"
 )
+# Irregular past forms that are also participles: "would be paid", "will be held" are not past.
+PARTICIPLES = {"told", "held", "made", "paid", "sold", "bought", "sent", "struck", "fought", "won", "lost", "found",
+               "brought", "thought", "led", "left", "met", "got", "given", "taken", "begun"}  # fmt: skip
+# Words after which a form in -ed is an adjective ("an unspecified date", "the proposed merger").
+ADJECTIVE_BEFORE = re.compile(r"(?i)\b(?:a|an|the|its|their|his|her|our|still|newly)\s+$")
 NOT_PAST = {
     "need",
     "speed",
@@ -1042,6 +1049,15 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Found | None:
         if unit == "weekend":
             point = Point("week", point.start, "WE")
         return found(m, "DATE", point, 0.6, relative=True, anaphoric=anaphoric)
+    if rel == "last" and unit == "year" and not after:
+        quarter = ctx.quarter_reference(m.start(), reach=400)
+        sentence_start, _ = ctx.sentence_around(m.start(), m.end())
+        if quarter is not None and (
+            COMPARISON.search(ctx.text, sentence_start, m.start()) or ctx.text.startswith("'s", m.end())
+        ):
+            # Earnings: "$6.1 million, compared with $3 million last year" is the same quarter a year before.
+            steps = 4 if quarter.granularity == "quarter" else 2
+            return found(m, "DATE", quarter.shift(-steps), 0.6, relative=True, anaphoric=True)
     point = Point.of(granularity, ctx.anchor)
     if rel in ("last", "past", "previous", "this past"):
         point = point.shift(-1)
@@ -1057,6 +1073,9 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Found | None:
         point = Point("week", point.start, "WE")
     confidence = 0.9 if rel in ("last", "this", "next") else 0.7
     return found(m, "DATE", point, confidence, relative=True)
+
+
+COMPARISON = re.compile(r"(?i)\b(?:compared|from|than|versus|against)\b")
 
 
 def granularity_rank(granularity: str) -> int:

@@ -93,6 +93,8 @@ class Context:
                 continue
             distance = start - cue.end() if cue.end() <= start else cue.start() - end
             kind = str(cue.lastgroup)
+            if kind == "past" and PLAN_AFTER.match(self.text, cue.end()):
+                continue  # "were planning to drive on Monday": a plan, its date is still ahead
             if kind == "future" and re.search(
                 r"(?i)\bhad\s+(?:been\s+)?$", self.text[max(s, cue.start() - 12) : cue.start()]
             ):
@@ -128,7 +130,7 @@ TENSE_CUE = re.compile(
     r"|\b(?:planned|planning|scheduled|postponed|delayed|adjourned|until|till|effective)\b))"
     r"|(?P<past>(?i:\b(?:said|was|were|had|did|told|met|held|gave|made|took|came|went|began|fell|rose|spoke|sent"
     r"|saw|left|led|won|lost|wrote|became|brought|thought|found|got|paid|sold|bought|struck|fought|ago|last"
-    r"|earlier|agreed)\b))"
+    r"|earlier|agreed|since)\b))"
     r"|(?P<present>(?i:\b(?:is|are|says|say|tells|tell|am|remains|continues)\b))"
     r"|(?P<past_ed>\b[A-Za-z]{3,}ed\b)"
 )
@@ -136,6 +138,8 @@ AUXILIARY = re.compile(
     r"(?i)(?:\b|')(will|would|to|shall|ll|is|are|be|am|has|have|had|was|were|been)\s+(?:(?:be|been|being|have)\s+)?"
     r"(?:\w+ly\s+|not\s+)?$"
 )
+# After "was"/"were": a plan made in the past for a later day ("was scheduled to", "were planning").
+PLAN_AFTER = re.compile(r"(?i)\s+(?:\w+ly\s+)?(?:planning|scheduled|expected|due|set|going)\b")
 # Irregular past forms that are also participles: "would be paid", "will be held" are not past.
 PARTICIPLES = {"told", "held", "made", "paid", "sold", "bought", "sent", "struck", "fought", "won", "lost", "found",
                "brought", "thought", "led", "left", "met", "got", "given", "taken", "begun"}  # fmt: skip
@@ -385,10 +389,15 @@ def time_of_day(part: str | None) -> str:
 
 
 def duration_value(number: float | None, unit: str) -> str:
-    """``P3D``, ``PT2H``, ``P1DE``, ``PXY`` (an unknown number of years)."""
+    """``P3D``, ``PT2H``, ``P10Y`` (a decade), ``PXY`` (an unknown number of years)."""
     unit = unit.lower()
     if unit == "fortnight":
         number = None if number is None else number * 2
+    if unit in ("decade", "century", "centurie", "millennium") and number is not None:
+        # TimeBank writes a counted decade or century in years: "the past decade" is P10Y.
+        years = number * {"decade": 10, "century": 100, "centurie": 100, "millennium": 1000}[unit]
+        if years == int(years):
+            return f"P{int(years)}Y"
     if unit == "weekend":
         return "P1WE" if number == 1 else f"P{'X' if number is None else fmt_number(number)}WE"
     letter, is_time = UNITS[unit]
@@ -665,7 +674,7 @@ def century(m: re.Match[str], ctx: Context) -> Found | None:
         return unresolved(m, "DATE", "century", 0.7)
     rel = (m["rel"] or "").lower()
     if rel.endswith(("last", "past", "previous")) and rel.startswith("the "):
-        return found(m, "DURATION", None, 0.7, granularity="century", value="P1CE")
+        return found(m, "DURATION", None, 0.7, granularity="century", value=duration_value(1, "century"))
     point = Point.of("century", ctx.anchor)
     if rel in ("last", "the previous"):
         point = point.shift(-1)

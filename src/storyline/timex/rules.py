@@ -232,6 +232,7 @@ RULE_KEYS: dict[str, tuple[str, ...]] = {
     "quarter": ("quarter",),
     "this-quarter": ("quarter",),
     "year-earlier": ("unit",),
+    "year-period": ("year",),
     "season": ("season",),
     "weekday": ("weekday",),
     "deictic-day": ("deictic",),
@@ -773,13 +774,19 @@ def this_quarter(m: re.Match[str], ctx: Context) -> Found | None:
     return found(m, "DATE", point, 0.7, relative=True, anaphoric=reference is not None)
 
 
-@rule("year-earlier", r"(?i:year-(?:earlier|ago|before|end)|year[- ]to[- ]date)(?![\w-])", 2)
+@rule(
+    "year-earlier",
+    r"(?i:year-(?:earlier|ago|before|end)|year[- ]to[- ]date|year(?:'s)?\s+end|the\s+full\s+year)(?![\w-])",
+    2,
+)
 def year_earlier(m: re.Match[str], ctx: Context) -> Found | None:
-    text = m.group().lower()
+    text = re.sub(r"\s+", " ", m.group().lower())
     if ctx.anchor is None:
         return unresolved(m, "DATE", "year", 0.6)
-    if text == "year-end":
+    if text in ("year-end", "year end", "year's end"):
         return found(m, "DATE", Point.of("year", ctx.anchor), 0.7, relative=True, mod="END")
+    if text == "the full year":  # "profit for the full year": the year the results are for, this one
+        return found(m, "DATE", Point.of("year", ctx.anchor), 0.6, relative=True)
     if "date" in text:
         return found(m, "DURATION", None, 0.6, granularity="year", value="P1Y")
     return year_before(m, ctx)
@@ -794,6 +801,20 @@ def year_before(m: re.Match[str], ctx: Context, years: int = 1) -> Found:
         steps = {"quarter": 4, "half": 2}[last.granularity]
         return found(m, "DATE", last.shift(-steps * years), 0.6, relative=True, anaphoric=True)
     return found(m, "DATE", Point.of("year", ctx.anchor).shift(-years), 0.6, relative=True)
+
+
+@rule("year-period", r"(?i:the\s+)(?P<year>1[5-9]\d\d|20\d\d)\s+(?i:quarter|period)(?![\w-])", 3)
+def year_period(m: re.Match[str], ctx: Context) -> Found | None:
+    """ "In the 1988 quarter": the quarter the text spoke of, in that year (only the year itself when no
+    quarter was spoken of)."""
+    year = int(m["year"])
+    quarter = ctx.quarter_reference(m.start())
+    if quarter is not None:
+        point = Point.of(quarter.granularity, quarter.start.replace(year=year))
+        return found(m, "DATE", point, 0.7, anaphoric=True)
+    item = found(m, "DATE", Point("year", dt.date(year, 1, 1)), 0.8)
+    item.start, item.end = m.start("year"), m.end("year")
+    return item
 
 
 @rule(

@@ -1036,6 +1036,12 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Found | None:
         and re.search(r"(?i)\b(?:for|over|throughout)\s+$", ctx.text[max(0, m.start() - 12) : m.start()])
     ):
         return found(m, "DURATION", None, 0.6, granularity="year", value="P1Y")
+    if rel in ("the past", "the last", "the next", "the coming") and not after and unit == "year":
+        if ctx.anchor is None:
+            return unresolved(m, "DATE", "year", 0.6)
+        # TimeBank dates "over the past year" as the year before the article ("the next year": the one after).
+        step = -1 if rel in ("the past", "the last") else 1
+        return found(m, "DATE", Point.of("year", ctx.anchor).shift(step), 0.6, relative=True)
     if rel in ("the past", "the last", "the next", "the coming") and not after:
         return found(m, "DURATION", None, 0.75, granularity=granularity, value=duration_value(1, unit))
     if ctx.anchor is None:

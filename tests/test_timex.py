@@ -153,3 +153,80 @@ def test_letters_that_grow_when_lower_cased_do_not_shift_spans():
     )  # 200 letters that lower-case to 400
     expressions = tag(text, WEDNESDAY)
     assert [(t.text, t.value) for t in expressions] == [("Tuesday", "2011-08-16"), ("next week", "2011-W34")]
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        # The quarter reported on stays the reference after its closing day is named.
+        (
+            "Net rose for the quarter ended Sept. 30, compared with $3 million a year earlier.",
+            dt.date(1989, 10, 26),
+            [("the quarter", "1989-Q3"), ("Sept. 30", "1989-09-30"), ("a year earlier", "1988-Q3")],
+        ),
+        # ... until a longer period is spoken of.
+        (
+            "In the third quarter net rose. For the nine months, net fell from a year earlier.",
+            dt.date(1989, 10, 26),
+            [("the third quarter", "1989-Q3"), ("the nine months", "P9M"), ("a year earlier", "1988")],
+        ),
+        (
+            "Sales fell in the third quarter, compared with $5 million last year.",
+            dt.date(1989, 11, 1),
+            [("the third quarter", "1989-Q3"), ("last year", "1988-Q3")],
+        ),
+        (
+            "Net fell in the third quarter. For the quarter a year ago, it earned $16 million.",
+            dt.date(1989, 10, 26),
+            [("the third quarter", "1989-Q3"), ("the quarter a year ago", "1988-Q3")],
+        ),
+        (
+            "Profit rose in the third quarter. In the 1988 quarter it earned $2 million.",
+            dt.date(1989, 10, 26),
+            [("the third quarter", "1989-Q3"), ("the 1988 quarter", "1988-Q3")],
+        ),
+        # A charge expected in the quarter under way does not make it "the latest quarter".
+        (
+            "It will take a fourth-quarter charge. Earnings fell in the latest quarter.",
+            dt.date(1989, 11, 2),
+            [("fourth-quarter", "1989-Q4"), ("the latest quarter", "1989-Q3")],
+        ),
+        # A quarter that has not begun is told of in the past tense only if it is last year's.
+        (
+            "AT&T announced a drop in profits for the fourth quarter.",
+            dt.date(1998, 1, 26),
+            [("the fourth quarter", "1997-Q4")],
+        ),
+        ("Sales of 50,000 CDs a year are reported.", dt.date(1998, 3, 3), [("a year", "P1Y")]),
+        ("Islam will one day be the second religion.", dt.date(1998, 3, 3), [("one day", "FUTURE_REF")]),
+        ("Orangemen march each July.", dt.date(1998, 3, 22), [("each July", "XXXX-07")]),
+        (
+            "Abuse had become routine over the past decade.",
+            dt.date(1998, 10, 25),
+            [("the past decade", "P10Y")],
+        ),
+        ("Hate groups grew over the past year.", dt.date(1998, 3, 3), [("the past year", "1997")]),
+        # Plans made in the past point ahead; "since" points back.
+        (
+            "Protesters were planning to drive around the airport on Monday.",
+            dt.date(2000, 1, 7),
+            [("Monday", "2000-01-10")],
+        ),
+        ("The carrier has been on patrol since March.", dt.date(1990, 8, 13), [("March", "1990-03")]),
+        (
+            "Until Thursday, they had not called Kopp a suspect.",
+            dt.date(1999, 5, 7),
+            [("Thursday", "1999-05-06")],
+        ),
+        (
+            "The split would be paid on a still unspecified date in January.",
+            dt.date(1989, 10, 26),
+            [("January", "1990-01")],
+        ),
+        ("Turnout may be low on Election Day.", dt.date(1998, 10, 26), [("Election Day", "1998-11-03")]),
+        ("Protesters prayed as Easter week began.", dt.date(2000, 4, 17), [("Easter week", "2000-W16")]),
+        ("He left the city on Easter Sunday.", dt.date(2011, 5, 1), [("Easter Sunday", "2011-04-24")]),
+    ],
+)
+def test_news_conventions(text, anchor, expected):
+    assert [(t.text, t.value) for t in tag(text, anchor)] == expected

@@ -99,6 +99,12 @@ class Context:
                 r"(?i)\bhad\s+(?:been\s+)?$", self.text[max(s, cue.start() - 12) : cue.start()]
             ):
                 kind = "past"  # "had been scheduled to expire Friday": a plan of the past
+            if (
+                kind == "future"
+                and cue.group().lower() in ("until", "till")
+                and re.search(r"(?i)\bhad\b", self.text[s:e])
+            ):
+                kind = "past"  # "Until Thursday, they had not called him a suspect": a change in the past
             if kind == "past_ed" or (kind == "past" and cue.group().lower() in PARTICIPLES):
                 if cue.group().lower() in NOT_PAST or ADJECTIVE_BEFORE.search(
                     self.text, max(s, cue.start() - 12), cue.start()
@@ -214,7 +220,7 @@ KEY_WORDS = {
     "clock": {"am", "pm", "m", "noon", "midnight"},
     "spelled": {"nineteen", "eighteen", "twenty", "thousand"},
     "holiday": {"christmas", "year", "independence", "valentine", "halloween", "boxing", "bastille", "veterans",
-                "thanksgiving"},
+                "thanksgiving", "election", "easter"},
     "reference": {"now", "current", "currently", "present", "presently", "nowadays", "days", "recent", "recently",
                   "lately", "past", "future", "ahead", "once"},
     "decade": {"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"},
@@ -963,10 +969,28 @@ HOLIDAYS = {
 }  # fmt: skip
 
 
+def easter_sunday(year: int) -> dt.date:
+    """Western Easter (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * l_) // 433
+    month, day = divmod(h + l_ - 7 * m + 90, 25)
+    return dt.date(year, month, (h + l_ - 7 * m + 33 * month + 19) % 32)
+
+
 def holiday_date(name: str, year: int) -> dt.date:
     if name.startswith("thanksgiving"):  # the fourth Thursday of November
         first = dt.date(year, 11, 1)
         return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+    if name == "election day":  # United States: the Tuesday after the first Monday of November
+        first_monday = dt.date(year, 11, 1) + dt.timedelta(days=(0 - dt.date(year, 11, 1).weekday()) % 7)
+        return first_monday + dt.timedelta(days=1)
+    if name.startswith("easter"):
+        return easter_sunday(year)
     month, day_of_month = HOLIDAYS[name]
     return dt.date(year, month, day_of_month)
 
@@ -975,7 +999,7 @@ def holiday_date(name: str, year: int) -> dt.date:
     "holiday",
     r"(?:(?i:last|next|this)\s+)?(?P<name>Christmas\s+Eve|Christmas\s+Day|Christmas|New\s+Year's\s+Eve|New\s+Year's\s+Day|New\s+Year's|"
     r"Independence\s+Day|Valentine's\s+Day|Halloween|Boxing\s+Day|Bastille\s+Day|Veterans\s+Day|"
-    r"Thanksgiving(?:\s+Day)?)(?:\s+(?P<year>\d{4}))?(?![\w])",
+    r"Thanksgiving(?:\s+Day)?|Election\s+Day|Easter(?:\s+Sunday)?)(?P<week>\s+week)?(?:\s+(?P<year>\d{4}))?(?![\w])",
     2,
 )
 def holiday(m: re.Match[str], ctx: Context) -> Found | None:
@@ -989,10 +1013,13 @@ def holiday(m: re.Match[str], ctx: Context) -> Found | None:
     day = holiday_date(name, year)
     if not m["year"] and ctx.anchor is not None:
         way = ctx.tense(m.start(), m.end())
-        if (way == "past" or m.group().lower().startswith("last")) and day > ctx.anchor + dt.timedelta(
+        first_day = Point.of("week", day).start if m["week"] else day
+        if (way == "past" or m.group().lower().startswith("last")) and first_day > ctx.anchor + dt.timedelta(
             days=1
         ):
             day = holiday_date(name, year - 1)
+    if m["week"]:  # "Easter week", "Christmas week": the week of that day
+        return found(m, "DATE", Point.of("week", day), 0.7, relative=not m["year"])
     return found(m, "DATE", Point("day", day), 0.8, relative=not m["year"])
 
 
@@ -1414,6 +1441,8 @@ def extend_with_modifier(item: Found, text: str) -> None:
     match = pattern.search(window)
     if match is None:
         return
+    if match["m"].lower() in ("over", "under") and re.match(r"(?i)the\b", text[item.start : item.end]):
+        return  # "over the past decade": a preposition, not "more than"
     item.start -= len(window) - match.start()
     words = match["m"].lower()
     for key, code in MODIFIER_CODES.items():

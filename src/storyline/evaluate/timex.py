@@ -131,7 +131,7 @@ def split_part(documents: Sequence[TimemlDocument], part: str) -> list[TimemlDoc
     by_folder: dict[str, list[TimemlDocument]] = {}
     for document in documents:
         by_folder.setdefault(document.part, []).append(document)
-    chosen = []
+    chosen: list[TimemlDocument] = []
     for folder in sorted(by_folder):
         ordered = sorted(by_folder[folder], key=lambda d: d.name)
         chosen.extend(d for i, d in enumerate(ordered) if (i % 2 == 1) == (part == "heldout"))

@@ -579,12 +579,12 @@ def month_alone_accept(m: re.Match[str], text: str) -> bool:
     month_alone_accept,
 )
 def month_alone(m: re.Match[str], ctx: Context) -> Found | None:
-    if ctx.anchor is None and (m["rel"] or "").lower() not in ("every", "each"):
-        return unresolved(m, "DATE", "month", 0.8)
     month = month_number(m["month"])
     rel = (m["rel"] or "").lower()
     if rel in ("every", "each"):  # "each July": a set, whatever the article's date
         return found(m, "SET", None, 0.85, granularity="month", value=f"XXXX-{month:02d}")
+    if ctx.anchor is None:
+        return unresolved(m, "DATE", "month", 0.8)
     way = direction(ctx, m, rel) if rel and rel != "this" else ctx.tense(m.start(), m.end())
     if rel == "this":
         return found(m, "DATE", Point("month", dt.date(ctx.anchor.year, month, 1)), 0.9, relative=True)
@@ -722,7 +722,12 @@ def quarter(m: re.Match[str], ctx: Context) -> Found | None:
         point = Point("half", dt.date(year, 1 if number == 1 else 7, 1))
     if m["pl"]:
         return found(m, "SET", None, 0.7, granularity=what, value=f"XXXX-{point.value[5:]}")
-    if not given and point.start > ctx.anchor and ctx.tense(m.start(), m.end()) == "past":  # type: ignore[operator]
+    if (
+        not given
+        and ctx.anchor is not None
+        and point.start > ctx.anchor
+        and ctx.tense(m.start(), m.end()) == "past"
+    ):
         # "announced a drop in profits for the fourth quarter" in January: a quarter that has not begun
         # cannot be told of in the past tense, so it is last year's.
         point = point.shift(-(4 if what == "quarter" else 2))

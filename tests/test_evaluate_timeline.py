@@ -53,11 +53,12 @@ def test_timex_cli_json(capsys):
 @pytest.mark.gate
 def test_gate_timex_on_timebank_and_aquaint():
     result = timex.evaluate(timex.read_corpus(TBAQ))
-    # Measured: relaxed F1 0.933 / 0.930, value 0.858 / 0.829, type 0.963 / 0.955 (TimeBank / AQUAINT).
+    # Measured: relaxed F1 0.937 / 0.932, value 0.880 / 0.839, type 0.969 / 0.955 (TimeBank / AQUAINT);
+    # all 256: relaxed 0.935, value 0.867, type 0.965.
     assert result["relaxed"]["f1"] >= 0.92
-    assert result["value_accuracy"] >= 0.83
-    assert result["type_accuracy"] >= 0.94
-    assert result["parts"]["AQUAINT"]["relaxed"]["f1"] >= 0.91
+    assert result["value_accuracy"] >= 0.85
+    assert result["type_accuracy"] >= 0.95
+    assert result["parts"]["AQUAINT"]["relaxed"]["f1"] >= 0.92
 
 
 def test_gold_timelines_come_from_the_jsonl_and_skip_bad_dates(capsys):

@@ -104,7 +104,9 @@ def main() -> int:
         MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
         MODEL_PATH.write_text(json.dumps(model, separators=(",", ":")) + "\n", encoding="utf-8")
         print(f"line model written to {MODEL_PATH.relative_to(ROOT)} ({len(model['trees'])} trees)")
-        print_rows({f"storyline text path, {args.folds}-fold cross-validated": cross_validated})
+        print_rows({f"storyline text path, {args.folds}-fold nested cross-validated": cross_validated})
+        print(f"decoders chosen inside the outer training folds: {cross_validated['decoders_chosen']}")
+        print(f"decoder shipped (chosen by 4-fold CV on all pages): {model['decoder']}")
         return 0
     rows = evaluate(BENCHMARK, args.limit, systems=list(SYSTEMS))
     rows.update(stored_outputs(args.limit))

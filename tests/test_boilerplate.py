@@ -1,12 +1,18 @@
 import json
 
 from storyline.boilerplate import (
+    DECODERS,
     FEATURES,
+    decide,
+    distances_to_prose,
     keep_lines,
     line_features,
     load_model,
+    long_line_runs,
     looks_like_full_page,
+    main_span,
     probabilities,
+    words_before_shares,
 )
 from storyline.clean import clean_text
 
@@ -72,3 +78,44 @@ def test_articles_are_not_mistaken_for_whole_pages():
     with open(DATA / "timeline17" / "bpoil_bbc" / "articles.jsonl") as handle:
         for record in map(json.loads, handle):
             assert not looks_like_full_page(record["text"].splitlines())
+
+
+def test_main_span_is_the_best_scoring_run_of_lines():
+    scores = [-3.0, 2.0, 1.5, -0.5, 2.5, -4.0, 1.0]
+    # 2.0 + 1.5 - 0.5 + 2.5 = 5.5 beats any other run
+    assert main_span(scores, bias=0.0) == (1, 4)
+    # a bias above every score leaves the single best line
+    assert main_span(scores, bias=2.4) == (4, 4)
+    # a negative bias lets the span run through doubtful lines to the last good one
+    assert main_span(scores, bias=-2.0) == (1, 6)
+
+
+def test_decide_keeps_doubtful_lines_inside_the_span_and_only_sure_ones_outside():
+    scores = [3.0, -2.0, 2.0, -0.4, 1.5, 2.0, -5.0, -5.0, 1.0, -5.0]
+    assert decide(scores, None) == [s >= 0 for s in scores]
+    keep = decide(scores, (-1.0, -0.5, 2.5))
+    # the span covers lines 0-5: the subheading-like -0.4 line stays, the -2.0 line goes
+    assert keep == [True, False, True, True, True, True, False, False, False, False]
+    # outside the span only lines above the outside threshold are kept
+    assert decide(scores, (-1.0, -0.5, 0.5))[8] is True
+    assert decide(scores, (-1.0, -0.5, None))[8] is False
+    assert decide([], (-1.0, -0.5, None)) == []
+
+
+def test_every_decoder_the_training_chooses_from_is_valid():
+    for decoder in DECODERS:
+        assert len(decide([1.0, -1.0, 2.0], decoder)) == 3
+
+
+def test_page_shape_helpers():
+    assert words_before_shares([2, 0, 6, 2]) == [0.0, 0.2, 0.2, 0.8]
+    # lines of 8+ words in a row form one run; short lines break it
+    assert long_line_runs([10, 9, 3, 12, 8]) == [19, 19, 0, 20, 20]
+    assert distances_to_prose([0, 0, 1, 0, 0, 0, 1]) == [2, 1, 0, 1, 2, 1, 0]
+    assert distances_to_prose([0, 0], cap=50) == [50, 50]
+
+
+def test_the_shipped_model_carries_a_decoder_chosen_by_cross_validation():
+    model = load_model()
+    assert model["decoder"] is None or tuple(model["decoder"]) in {tuple(d) for d in DECODERS if d}
+    assert len(model["cross_validated"]["decoders_chosen"]) == model["cross_validated"]["folds"]

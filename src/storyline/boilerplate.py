@@ -9,6 +9,12 @@ fitted with scikit-learn on the Article Extraction Benchmark (``benchmarks/extra
 k-fold figures, folds over pages); the trees ship as plain JSON in ``data/boilerplate_model.json``
 and are evaluated with numpy, so no pickle is loaded at run time.
 
+Lines are not kept one by one: an article is usually one main block, so ``decide`` takes the
+contiguous span of lines with the best total log-odds (a maximum-subarray search, with a bias that
+lets the span run through a few doubtful lines such as subheadings), keeps the span's lines that
+are not clearly boilerplate, and outside it only lines the model is very sure of. The decoder's
+three parameters are chosen by cross-validation inside the training pages (``DECODERS``).
+
 The model only runs on text that looks like a whole page (``looks_like_full_page``): scraped
 article text, Multi-News documents and Timeline17's one-sentence lines are left to the rules.
 """
@@ -54,6 +60,15 @@ FEATURES = (
     "length_vs_longest",
     "distance_to_longest",
     "sentence_marks",
+    "words_before_share",
+    "prose_run_words",
+    "distance_to_prose",
+    "prev_words",
+    "next_words",
+    "prev_title_case",
+    "next_title_case",
+    "prev_symbol_share",
+    "next_symbol_share",
 )
 MODEL_FILE = "boilerplate_model.json"
 
@@ -77,11 +92,15 @@ def line_features(lines: Sequence[str], rule_flags: Sequence[bool] | None = None
     first, last = (dense[0], dense[-1]) if dense else (0, n - 1)
     longest = max(range(n), key=lambda i: words[i])
     most_words = max(1, words[longest])
+    before = words_before_shares(words)
+    run_words = long_line_runs(words)
+    to_prose = distances_to_prose(prose)
+    title_cases = [title_case_share(line) for line in lines]
+    symbol_shares = [symbol_share(line) for line in lines]
     vectors = []
     for i, line in enumerate(lines):
         w = words[i]
-        tokens = line.split()
-        title_case = sum(1 for t in tokens if t[:1].isupper()) / len(tokens) if tokens else 0.0
+        title_case = title_cases[i]
         chars = max(1, len(line))
         window2 = words[max(0, i - 2) : i + 3]
         window5 = words[max(0, i - 5) : i + 6]
@@ -95,7 +114,7 @@ def line_features(lines: Sequence[str], rule_flags: Sequence[bool] | None = None
                 1.0 if "," in line else 0.0,
                 title_case,
                 sum(ch.isdigit() for ch in line) / chars,
-                sum(not ch.isalnum() and not ch.isspace() for ch in line) / chars,
+                symbol_shares[i],
                 1.0 if w <= 4 else 0.0,
                 math.log1p(sum(window2) / len(window2)),
                 math.log1p(sum(window5) / len(window5)),
@@ -114,9 +133,73 @@ def line_features(lines: Sequence[str], rule_flags: Sequence[bool] | None = None
                 w / most_words,
                 math.log1p(abs(i - longest)),
                 float(len(re.findall(r"[.!?。](?:\s|$)", line))),
+                before[i],
+                math.log1p(run_words[i]),
+                math.log1p(to_prose[i]),
+                math.log1p(words[i - 1]) if i > 0 else 0.0,
+                math.log1p(words[i + 1]) if i + 1 < n else 0.0,
+                title_cases[i - 1] if i > 0 else 0.0,
+                title_cases[i + 1] if i + 1 < n else 0.0,
+                symbol_shares[i - 1] if i > 0 else 0.0,
+                symbol_shares[i + 1] if i + 1 < n else 0.0,
             ]
         )
     return vectors
+
+
+def title_case_share(line: str) -> float:
+    tokens = line.split()
+    return sum(1 for t in tokens if t[:1].isupper()) / len(tokens) if tokens else 0.0
+
+
+def symbol_share(line: str) -> float:
+    return sum(not ch.isalnum() and not ch.isspace() for ch in line) / max(1, len(line))
+
+
+def words_before_shares(words: Sequence[int]) -> list[float]:
+    """The share of the page's words that come before each line (menus are early, footers late)."""
+    total = max(1, sum(words))
+    shares, seen = [], 0
+    for count in words:
+        shares.append(seen / total)
+        seen += count
+    return shares
+
+
+def long_line_runs(words: Sequence[int], least: int = 8) -> list[int]:
+    """Words of the run of consecutive lines of at least ``least`` words each line belongs to (0
+    for a shorter line): an article's paragraphs form long runs, teasers stand alone."""
+    runs = [0] * len(words)
+    i = 0
+    while i < len(words):
+        if words[i] < least:
+            i += 1
+            continue
+        j = i
+        while j < len(words) and words[j] >= least:
+            j += 1
+        runs[i:j] = [sum(words[i:j])] * (j - i)
+        i = j
+    return runs
+
+
+def distances_to_prose(prose: Sequence[float], cap: int = 50) -> list[int]:
+    """Lines between each line and the nearest prose line (0 for a prose line), capped."""
+    n = len(prose)
+    distances = [cap] * n
+    last = None
+    for i in range(n):
+        if prose[i]:
+            last = i
+        if last is not None:
+            distances[i] = min(cap, i - last)
+    last = None
+    for i in range(n - 1, -1, -1):
+        if prose[i]:
+            last = i
+        if last is not None:
+            distances[i] = min(distances[i], last - i)
+    return distances
 
 
 def looks_like_full_page(lines: Sequence[str]) -> bool:
@@ -173,13 +256,66 @@ def probabilities(vectors: Sequence[Sequence[float]], model: dict[str, Any] | No
     return [float(p) for p in 1.0 / (1.0 + np.exp(-raw_scores(vectors, model)))]
 
 
+def log_odds(vectors: Sequence[Sequence[float]], model: dict[str, Any] | None = None) -> list[float]:
+    """The model's log-odds that each line is article text."""
+    if len(vectors) == 0:
+        return []
+    model = model or load_model()
+    return [float(v) for v in raw_scores(vectors, model)]
+
+
+# The decoders ``train_line_model`` chooses from, by cross-validation inside the training pages:
+# (span bias, log-odds a line needs inside the main span, log-odds it needs outside it; None for
+# "never"). None alone is the plain per-line decision at probability 0.5.
+DECODERS: tuple[tuple[float, float, float | None] | None, ...] = (
+    None,
+    *(
+        (bias, inside, outside)
+        for bias in (-1.5, -1.0, -0.5, 0.0)
+        for inside in (-1.0, -0.5, 0.0)
+        for outside in (2.0, None)
+    ),
+)
+
+
+def main_span(scores: Sequence[float], bias: float) -> tuple[int, int]:
+    """First and last index of the contiguous run of lines whose ``score - bias`` sums highest
+    (Kadane's maximum subarray); a negative bias lets the run cross a few doubtful lines."""
+    best, best_span = -math.inf, (0, -1)
+    total, start = 0.0, 0
+    for i, score in enumerate(scores):
+        if total <= 0:
+            total, start = 0.0, i
+        total += score - bias
+        if total > best:
+            best, best_span = total, (start, i)
+    return best_span
+
+
+def decide(scores: Sequence[float], decoder: Sequence[float | None] | None) -> list[bool]:
+    """Which lines to keep given their log-odds: per line (``decoder`` None) or by main span."""
+    if decoder is None:
+        return [score >= 0.0 for score in scores]
+    bias, inside, outside = decoder
+    assert bias is not None and inside is not None
+    first, last = main_span(scores, bias)
+    return [
+        score >= inside if first <= i <= last else outside is not None and score >= outside
+        for i, score in enumerate(scores)
+    ]
+
+
 def keep_lines(
     lines: Sequence[str], rule_flags: Sequence[bool] | None = None, model: dict[str, Any] | None = None
 ) -> list[bool]:
-    """Which lines the model keeps as article text (probability at least the model's threshold)."""
+    """Which lines the model keeps as article text (see ``decide``; the model carries its decoder)."""
     model = model or load_model()
-    probs = probabilities(line_features(lines, rule_flags), model)
-    return [p >= model["threshold"] for p in probs]
+    scores = log_odds(line_features(lines, rule_flags), model)
+    decoder = model.get("decoder")
+    if decoder is None:
+        threshold = math.log(model["threshold"] / (1.0 - model["threshold"]))
+        return [score >= threshold for score in scores]
+    return decide(scores, decoder)
 
 
 def fit(
@@ -187,6 +323,7 @@ def fit(
     labels: Sequence[int],
     threshold: float = 0.5,
     weights: Sequence[float] | None = None,
+    decoder: Sequence[float | None] | None = None,
 ) -> dict[str, Any]:
     """Fit gradient-boosted trees (scikit-learn) and export them as the JSON ``load_model`` reads."""
     import numpy as np
@@ -215,7 +352,13 @@ def fit(
             }
         )
     baseline = float(np.ravel(classifier._baseline_prediction)[0])
-    return {"features": list(FEATURES), "baseline": baseline, "trees": trees, "threshold": threshold}
+    return {
+        "features": list(FEATURES),
+        "baseline": baseline,
+        "trees": trees,
+        "threshold": threshold,
+        "decoder": None if decoder is None else list(decoder),
+    }
 
 
 def label_lines(lines: Sequence[str], gold: str) -> list[int]:

@@ -20,7 +20,8 @@ import re
 import statistics
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -128,9 +129,21 @@ def evaluate(
     return result
 
 
-def training_lines(html: str, gold: str) -> tuple[list[list[float]], list[int]]:
+@dataclass
+class TrainingPage:
+    """One benchmark page as the line model sees it: the lines the text path judges (with the
+    rules' verdicts), their features and labels, and the gold article body."""
+
+    lines: list[Any]
+    vectors: list[list[float]]
+    labels: list[int]
+    gold: str
+    full_page: bool
+
+
+def training_page(html: str, gold: str) -> TrainingPage:
     """The line model's features and labels of one page (the lines the text path sees)."""
-    from ..boilerplate import label_lines, line_features
+    from ..boilerplate import label_lines, line_features, looks_like_full_page
     from ..clean import dominant_script, mark_lines, split_lines
     from ..webpage import visible_text
 
@@ -138,37 +151,95 @@ def training_lines(html: str, gold: str) -> tuple[list[list[float]], list[int]]:
     lines = split_lines(text)
     mark_lines(lines, dominant_script(text))
     texts = [line.text for line in lines]
-    return line_features(texts, [line.reason is not None for line in lines]), label_lines(texts, gold)
+    return TrainingPage(
+        lines=lines,
+        vectors=line_features(texts, [line.reason is not None for line in lines]),
+        labels=label_lines(texts, gold),
+        gold=gold,
+        full_page=looks_like_full_page(texts),
+    )
+
+
+def kept_text(page: TrainingPage, scores: Sequence[float], decoder: Any) -> str:
+    """The text path's output for a page given the line model's log-odds and a decoder: the lines
+    the rules kept, as the model overrules them (``clean.mark_lines_for_page``)."""
+    from ..boilerplate import decide
+    from ..clean import SOFT_REASONS
+
+    if not page.full_page:
+        return "\n\n".join(line.text for line in page.lines if line.reason is None)
+    keep = decide(scores, decoder)
+    return "\n\n".join(
+        line.text
+        for line, kept in zip(page.lines, keep)
+        if (line.reason is None and kept) or (kept and line.reason in SOFT_REASONS)
+    )
+
+
+def fit_pages(pages: Sequence[TrainingPage], decoder: Any = None) -> dict[str, Any]:
+    from ..boilerplate import fit
+
+    return fit([v for p in pages for v in p.vectors], [y for p in pages for y in p.labels], decoder=decoder)
+
+
+def choose_decoder(pages: Sequence[TrainingPage], folds: int = 4, seed: int = 1) -> Any:
+    """The decoder (``boilerplate.DECODERS``) with the best F1 on these pages, each page judged by
+    a model fitted on the other folds of these pages only."""
+    import random
+
+    from ..boilerplate import DECODERS, log_odds
+
+    order = list(range(len(pages)))
+    random.Random(seed).shuffle(order)
+    fold_of = {page: n % folds for n, page in enumerate(order)}
+    scores_of: dict[int, list[float]] = {}
+    for fold in range(folds):
+        model = fit_pages([pages[i] for i in order if fold_of[i] != fold])
+        for i in (i for i in order if fold_of[i] == fold):
+            scores_of[i] = log_odds(pages[i].vectors, model)
+
+    def f1_of(decoder: Any) -> float:
+        return scores(page_counts(pages[i].gold, kept_text(pages[i], scores_of[i], decoder)) for i in order)[
+            "f1"
+        ]
+
+    return max(DECODERS, key=f1_of)
 
 
 def train_line_model(
     directory: str | Path, folds: int = 5, limit: int | None = None, seed: int = 0
 ) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Fit the boilerplate line model on every page, and measure the text path by k-fold
-    cross-validation with folds over pages (no page is scored by a model that saw it)."""
+    """Fit the boilerplate line model on every page, and measure the text path by nested k-fold
+    cross-validation with folds over pages: in each outer fold the decoder is chosen by an inner
+    cross-validation on the training pages alone, the trees are fitted on them, and the held-out
+    pages are cleaned by the full text path (no page is scored by anything fitted or chosen on it)."""
     import random
 
-    from ..boilerplate import fit
     from ..clean import clean_text
     from ..webpage import visible_text
 
     pages = load_benchmark(directory, limit)
-    prepared = [training_lines(html, gold) for _key, html, gold in pages]
+    prepared = [training_page(html, gold) for _key, html, gold in pages]
     order = list(range(len(pages)))
     random.Random(seed).shuffle(order)
     fold_of = {page: n % folds for n, page in enumerate(order)}
     counts: list[tuple[float, float, float]] = []
+    chosen = []
     for fold in range(folds):
-        train = [i for i in order if fold_of[i] != fold]
-        model = fit([v for i in train for v in prepared[i][0]], [y for i in train for y in prepared[i][1]])
+        train = [prepared[i] for i in order if fold_of[i] != fold]
+        decoder = choose_decoder(train)
+        chosen.append(decoder)
+        model = fit_pages(train, decoder)
         for i in (i for i in order if fold_of[i] == fold):
             _key, html, gold = pages[i]
             counts.append(page_counts(gold, clean_text(visible_text(html), line_model=model).text))
-    cross_validated = scores(counts)
+    cross_validated: dict[str, Any] = dict(scores(counts))
     cross_validated["folds"] = folds
-    final = fit([v for page in prepared for v in page[0]], [y for page in prepared for y in page[1]])
+    final = fit_pages(prepared, choose_decoder(prepared))
     final["trained_on"] = f"{len(pages)} pages of the Article Extraction Benchmark"
     final["cross_validated"] = {k: round(float(v), 4) for k, v in cross_validated.items()}
+    final["cross_validated"]["decoders_chosen"] = chosen
+    cross_validated["decoders_chosen"] = chosen
     return final, cross_validated
 
 

@@ -132,8 +132,8 @@ class Context:
 TENSE_CUE = re.compile(
     r"(?P<future>(?i:\bwill\b|\bshall\b|\bwon't\b|'ll\b|\bgoing\s+to\b|\b(?:plans?|planning|expects?|expected"
     r"|scheduled|set|due|hopes?|is|are|aims?|supposed|likely|intends?|wants?|seeks?)\s+to\b|\bas\s+(?:soon|early)\s+as\b|\bwould\b|\bupcoming\b|\bto\s+be\s+held\b"
-    # What is planned, scheduled or put off happens later than the telling.
-    r"|\b(?:planned|planning|scheduled|postponed|delayed|adjourned|until|till|effective)\b))"
+    # What is planned, scheduled or put off happens later than the telling (a dividend "payable Dec. 15" too).
+    r"|\b(?:planned|planning|scheduled|postponed|delayed|adjourned|until|till|effective|payable)\b))"
     r"|(?P<past>(?i:\b(?:said|was|were|had|did|told|met|held|gave|made|took|came|went|began|fell|rose|spoke|sent"
     r"|saw|left|led|won|lost|wrote|became|brought|thought|found|got|paid|sold|bought|struck|fought|ago|last"
     r"|earlier|agreed|since)\b))"
@@ -376,7 +376,7 @@ def place_in_year(anchor: dt.date, month: int, day: int | None, way: str | None)
     if way == "future" and offset < -(7 if day is not None else 31):
         later = [c for c in candidates if c > nearest]
         return min(later) if later else nearest
-    if (way == "past" and offset > 92) or (way != "future" and offset > 150):
+    if (way == "past" and offset > (45 if day is not None else 61)) or (way != "future" and offset > 150):
         earlier = [c for c in candidates if c < nearest]
         return max(earlier) if earlier else nearest
     return nearest
@@ -561,6 +561,8 @@ def spelled_year(m: re.Match[str], ctx: Context) -> Found | None:
 def month_alone_accept(m: re.Match[str], text: str) -> bool:
     word = m["month"].rstrip(".").lower()
     before = text[max(0, m.start() - 20) : m.start()].lower()
+    if m["rel"] and re.match(r"\s+[0-3]?\d(?![\d:.,]\d|\d)", text[m.end() : m.end() + 5]):
+        return False  # "last Oct. 23": a day, found by the month-day rule
     if word in ("may", "march") and not m["rel"]:
         # "May" is mostly the verb and "March" the noun: only after a word that calls for a date.
         return bool(
@@ -777,12 +779,34 @@ def this_quarter(m: re.Match[str], ctx: Context) -> Found | None:
         return found(m, "DATE", Point.of("quarter", ctx.anchor).shift(-1), 0.8, relative=True)
     if rel == "next":
         return found(m, "DATE", Point.of("quarter", ctx.anchor).shift(1), 0.8, relative=True)
+    if (
+        rel == "this"
+        and reference is not None
+        and reference.start <= last_ended.start
+        and (ctx.text.startswith("'s", m.end()) or ctx.tense(m.start(), m.end()) == "past")
+    ):
+        # "reported a loss for the third quarter ended Sept. 30 ... This quarter's loss includes": the quarter
+        # just reported on, not the one under way.
+        return found(m, "DATE", reference, 0.7, relative=True, anaphoric=True)
     if "current" in text or rel == "this":
         return found(m, "DATE", Point.of("quarter", ctx.anchor), 0.8, relative=True)
+    closing = QUARTER_CLOSING.match(ctx.text, m.end())
+    if text == "the quarter" and closing is not None:
+        # "the quarter ended July 31" (May to July): a fiscal quarter, named by the calendar quarter that
+        # holds most of its three months.
+        month = month_number(closing["month"])
+        last_day = place_in_year(ctx.anchor, month, 1, "past")
+        if last_day is not None:
+            end_month = dt.date(last_day.year, month, 1)
+            middle = Point("month", end_month).shift(-1)
+            return found(m, "DATE", Point.of("quarter", middle.start), 0.7, relative=True)
     # "the latest quarter", "the quarter": the quarter last reported on — the one last mentioned, or the last
     # one that has ended before the document was written.
     point = reference or Point.of("quarter", ctx.anchor).shift(-1)
     return found(m, "DATE", point, 0.7, relative=True, anaphoric=reference is not None)
+
+
+QUARTER_CLOSING = re.compile(rf"\s+(?i:ended|ending)\s+{MONTH_ANY}")
 
 
 @rule(
@@ -1065,7 +1089,11 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Found | None:
         rel == "the"
         and unit == "year"
         and not after
-        and re.search(r"(?i)\b(?:for|over|throughout)\s+$", ctx.text[max(0, m.start() - 12) : m.start()])
+        and (
+            re.search(r"(?i)\b(?:for|over|throughout)\s+$", ctx.text[max(0, m.start() - 12) : m.start()])
+            # "in the year ended March 31": a company's twelve-month fiscal year, not the calendar year.
+            or re.match(r"(?i)\s+end(?:ed|ing)\b", ctx.text[m.end() : m.end() + 8])
+        )
     ):
         return found(m, "DURATION", None, 0.6, granularity="year", value="P1Y")
     if rel in ("the past", "the last", "the next", "the coming") and not after and unit == "year":
@@ -1127,7 +1155,10 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Found | None:
             steps = 4 if quarter.granularity == "quarter" else 2
             return found(m, "DATE", quarter.shift(-steps), 0.6, relative=True, anaphoric=True)
     point = Point.of(granularity, ctx.anchor)
-    if rel in ("last", "past", "previous", "this past"):
+    if rel in ("last", "past", "previous", "this past") and not (
+        unit == "week" and ctx.anchor.weekday() == 6
+    ):
+        # (On a Sunday, "last week" is the Monday-to-Saturday just ended: the ISO week of the Sunday itself.)
         point = point.shift(-1)
     elif rel in ("next", "coming", "this coming"):
         point = point.shift(1)

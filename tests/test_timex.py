@@ -226,7 +226,44 @@ def test_letters_that_grow_when_lower_cased_do_not_shift_spans():
         ("Turnout may be low on Election Day.", dt.date(1998, 10, 26), [("Election Day", "1998-11-03")]),
         ("Protesters prayed as Easter week began.", dt.date(2000, 4, 17), [("Easter week", "2000-W16")]),
         ("He left the city on Easter Sunday.", dt.date(2011, 5, 1), [("Easter Sunday", "2011-04-24")]),
+        # A company's year "ended March 31" is a twelve-month fiscal year, not the calendar year.
+        ("It had profit of #50 million in the year ended March 31.", dt.date(1989, 10, 31),
+         [("the year", "P1Y"), ("March 31", "1989-03-31")]),
+        ("Net will fall in the fiscal year ending June 30, 1990.", dt.date(1989, 11, 2),
+         [("the fiscal year", "P1Y"), ("June 30, 1990", "1990-06-30")]),
+        # "The quarter ended July 31" runs May to July: mostly the second calendar quarter.
+        ("In the quarter ended July 31, Jayark had 5.6 million shares.", dt.date(1989, 10, 30),
+         [("the quarter", "1989-Q2"), ("July 31", "1989-07-31")]),
+        # "This quarter's" after a quarter just reported on is that quarter.
+        ("It lost $8.1 million for the third quarter ended Sept. 30. This quarter's loss includes charges.",
+         dt.date(1989, 11, 1), [("the third quarter", "1989-Q3"), ("Sept. 30", "1989-09-30"),
+                                ("This quarter", "1989-Q3")]),
+        ("Sales should rise this quarter.", dt.date(1989, 11, 1), [("this quarter", "1989-Q4")]),
+        # On a Sunday, "last week" is the Monday-to-Saturday just ended.
+        ("He met President Clinton last week.", dt.date(1998, 3, 22), [("last week", "1998-W12")]),
+        ("He met President Clinton last week.", dt.date(1998, 3, 21), [("last week", "1998-W11")]),
+        ("He was shot to death last Oct. 23 at his home.", dt.date(1999, 4, 19), [("Oct. 23", "1998-10-23")]),
+        # A past-tense month two or more months ahead of the article is last year's.
+        ("In January, American Medical brought in a new chief.", dt.date(1989, 10, 27),
+         [("January", "1989-01")]),
+        ("In January, a clinic bombing killed a guard.", dt.date(1998, 10, 25), [("January", "1998-01")]),
+        # ... but a dividend declared now and payable in December is paid this December.
+        ("Oneida declared a stock dividend, payable Dec. 15.", dt.date(1989, 10, 26),
+         [("Dec. 15", "1989-12-15")]),
     ],
-)
+)  # fmt: skip
 def test_news_conventions(text, anchor, expected):
     assert [(t.text, t.value) for t in tag(text, anchor)] == expected
+
+
+def test_the_past_year_is_valued_as_last_year_but_dates_no_event():
+    # TimeBank values "the past year" as the year before the article; the text means the twelve months up to
+    # it, so a sentence about "our experience of the last year" is not an event of 2011.
+    text = sample_text("001")
+    position = text.index("our experience of the last year")
+    (timex,) = tag(text[position : position + 40], dt.date(2012, 7, 12))
+    assert (timex.text, timex.type, timex.value, timex.rolling) == ("the last year", "DATE", "2011", True)
+    assert event_point(timex) is None
+    (last_year,) = tag("Sales fell last year.", dt.date(2012, 7, 12))
+    assert not last_year.rolling
+    assert event_point(last_year) == Point("year", dt.date(2011, 1, 1))

@@ -88,6 +88,10 @@ class TimeExpression:
     mod: str | None = None
     # Which rule of the tagger found it (for debugging and evaluation breakdowns).
     rule: str = ""
+    # A stretch reaching up to (or from) the article's date, written as the calendar period TimeML gives it:
+    # "our experience of the past year" is the twelve months before the article, valued as last year
+    # ("2011"), so it names no date an event can be placed on.
+    rolling: bool = False
 
 
 @dataclass

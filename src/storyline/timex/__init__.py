@@ -129,6 +129,7 @@ def tag(text: str, published: dt.date | None, *, offset: int = 0) -> list[TimeEx
                 relative=normalized.relative,
                 mod=normalized.mod,
                 rule=normalized.rule,
+                rolling=normalized.rolling,
             )
         )
     return result
@@ -153,7 +154,8 @@ def tag_articles(articles: Iterable[Article]) -> list[Article]:
 
 
 def event_point(timex: TimeExpression) -> Point | None:
-    """The calendar period a DATE or TIME expression names, or None (durations, sets, ``PAST_REF``)."""
-    if timex.type not in ("DATE", "TIME") or not timex.value:
+    """The calendar period a DATE or TIME expression names, or None (durations, sets, ``PAST_REF``, and
+    stretches up to the article's date such as "the past year", whose calendar value is only a convention)."""
+    if timex.type not in ("DATE", "TIME") or not timex.value or timex.rolling:
         return None
     return point_of_value(timex.value)

@@ -50,6 +50,8 @@ class Found:
     point: Point | None = None
     # Counted from an earlier date of the text ("a year earlier"), so not itself a new reference point.
     anaphoric: bool = False
+    # "The past year": the twelve months up to the anchor, valued as the calendar year before it.
+    rolling: bool = False
 
 
 @dataclass
@@ -1099,9 +1101,10 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Found | None:
     if rel in ("the past", "the last", "the next", "the coming") and not after and unit == "year":
         if ctx.anchor is None:
             return unresolved(m, "DATE", "year", 0.6)
-        # TimeBank dates "over the past year" as the year before the article ("the next year": the one after).
+        # TimeBank dates "over the past year" as the year before the article ("the next year": the one after),
+        # but the text means the twelve months up to (or from) the article: no day of last year is meant.
         step = -1 if rel in ("the past", "the last") else 1
-        return found(m, "DATE", Point.of("year", ctx.anchor).shift(step), 0.6, relative=True)
+        return found(m, "DATE", Point.of("year", ctx.anchor).shift(step), 0.6, relative=True, rolling=True)
     if rel in ("the past", "the last", "the next", "the coming") and not after:
         return found(m, "DURATION", None, 0.75, granularity=granularity, value=duration_value(1, unit))
     if ctx.anchor is None:

@@ -250,6 +250,15 @@ def test_letters_that_grow_when_lower_cased_do_not_shift_spans():
         # ... but a dividend declared now and payable in December is paid this December.
         ("Oneida declared a stock dividend, payable Dec. 15.", dt.date(1989, 10, 26),
          [("Dec. 15", "1989-12-15")]),
+        ("Earnings should recover in next year's first quarter.", dt.date(1989, 10, 31),
+         [("next year's first quarter", "1990-Q1")]),
+        ("The slump will last through the first two quarters of 1990.", dt.date(1989, 10, 26),
+         [("the first two quarters of 1990", "1990-H1")]),
+        ("Shares fell this week after talks broke down.", dt.date(1989, 10, 27), [("this week", "1989-W43")]),
+        # A count after "in", told of the future, is the date it leads to; otherwise a length of time.
+        ("The stock would be redeemed in five years.", dt.date(1989, 11, 2), [("five years", "1994")]),
+        ("Rates will rise for the first time in five years.", dt.date(1989, 11, 2), [("five years", "P5Y")]),
+        ("He sent his second letter in two weeks.", dt.date(2000, 2, 16), [("two weeks", "P2W")]),
     ],
 )  # fmt: skip
 def test_news_conventions(text, anchor, expected):

@@ -239,6 +239,7 @@ RULE_KEYS: dict[str, tuple[str, ...]] = {
     "century": ("century",),
     "quarter": ("quarter",),
     "this-quarter": ("quarter",),
+    "quarters-of-year": ("quarter",),
     "year-earlier": ("unit",),
     "year-period": ("year",),
     "season": ("season",),
@@ -700,7 +701,8 @@ def century(m: re.Match[str], ctx: Context) -> Found | None:
 
 @rule(
     "quarter",
-    r"(?:(?i:the)\s+)?(?:(?P<ago>(?i:year-earlier|year-ago|year-before|comparable|previous\s+year's|last\s+year's))\s+)?"
+    r"(?:(?i:the)\s+)?(?:(?:(?P<ago>(?i:year-earlier|year-ago|year-before|comparable|previous\s+year's|last\s+year's))|"
+    r"(?P<ahead>(?i:next\s+year's|this\s+year's|the\s+following\s+year's)))\s+)?"
     r"(?:(?P<fy0>\d{4})\s+)?(?:(?i:(?P<fiscal>fiscal))\s+(?:(?P<fy>\d{4})\s+)?)?(?P<ord>(?i:first|second|third|fourth|"
     r"1st|2nd|3rd|4th|last|final))[- ](?P<what>(?i:quarter|half))(?P<pl>s)?(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?"
     r"(?:(?i:the\s+year\s+)?)(?P<year>\d{4})|\s+(?:(?i:fiscal)\s+)?(?P<year2>\d{4})(?![\w,.]\d))?(?![\w])",
@@ -737,7 +739,21 @@ def quarter(m: re.Match[str], ctx: Context) -> Found | None:
         point = point.shift(-(4 if what == "quarter" else 2))
     if m["ago"]:  # "the year-earlier third quarter": the same quarter a year before
         point = point.shift(-(4 if what == "quarter" else 2))
+    elif m["ahead"] and not given and not m["ahead"].lower().startswith("this"):
+        point = Point.of(point.granularity, point.start.replace(year=year + 1))  # "next year's first quarter"
     return found(m, "DATE", point, 0.9, relative=not given)
+
+
+@rule(
+    "quarters-of-year",
+    r"(?i:(?:the\s+)?(?P<side>first|last|final)\s+two\s+quarters\s+of\s+(?:fiscal\s+)?)(?P<year>1[5-9]\d\d|20\d\d)"
+    r"(?![\w-])",
+    4,
+)
+def quarters_of_year(m: re.Match[str], ctx: Context) -> Found | None:
+    """ "The first two quarters of 1990": its first half."""
+    half = 1 if m["side"].lower() == "first" else 7
+    return found(m, "DATE", Point("half", dt.date(int(m["year"]), half, 1)), 0.9)
 
 
 @rule(
@@ -1075,6 +1091,11 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Found | None:
     unit = re.sub(r"\s+", " ", m["unit"].lower()).replace("fiscal ", "")
     after = (m["after"] or "").strip().lower()
     granularity = UNIT_GRANULARITY[unit]
+    if after and rel in ("this", "last", "next", "past", "coming", "current", "this past", "this coming"):
+        # "this week after talks broke down": "after" begins a clause, it does not count from the week.
+        pattern = next(r.pattern for r in RULES if r.name == "relative-unit")
+        shorter = pattern.match(ctx.text, m.start(), m.start("after"))
+        return relative_unit(shorter, ctx) if shorter is not None else None
     if rel in ("a", "one") and not after:
         return None  # "a year" alone is a duration (another rule)
     if rel == "the" and not after and unit not in ("week", "weekend", "month", "year", "day"):
@@ -1290,6 +1311,22 @@ def duration(m: re.Match[str], ctx: Context) -> Found | None:
         return found(m, "DATE", base.shift(sign * int(number)), 0.8, relative=True)
     if direction_word == "recent" and number is None:
         return found(m, "DATE", None, 0.6, granularity="none", value="PAST_REF")
+    if (
+        not rel
+        and not m["the"]
+        and not direction_word
+        and ctx.anchor is not None
+        and number is not None
+        and number == int(number)
+        and unit in ("day", "week", "month", "year")
+        and IN_TIME.search(ctx.text, max(0, m.start() - 30), m.start())
+        and not re.match(r"\s*(?:of|from|to|and|or)\b", ctx.text[m.end() : m.end() + 6])
+        and ctx.tense(m.start(), m.end()) == "future"
+    ):
+        # "The stock would be redeemed in five years": the date five years on, not a length of time.
+        return found(
+            m, "DATE", Point.of(UNIT_GRANULARITY[unit], ctx.anchor).shift(int(number)), 0.6, relative=True
+        )
     return found(
         m,
         "DURATION",
@@ -1298,6 +1335,12 @@ def duration(m: re.Match[str], ctx: Context) -> Found | None:
         granularity=UNIT_GRANULARITY.get(unit, "none"),
         value=duration_value(number, unit),
     )
+
+
+# "in five years" right before a count, but not "the first time in five years", "the lowest in two years".
+IN_TIME = re.compile(
+    r"(?i)(?<!\btime\s)(?<!\bhigh\s)(?<!\blow\s)(?<!\bmost\s)(?<!\bleast\s)(?<!\bever\s)\bin\s+$"
+)
 
 
 def add_years(day: dt.date, years: int) -> dt.date:

@@ -259,6 +259,8 @@ def test_letters_that_grow_when_lower_cased_do_not_shift_spans():
         ("The stock would be redeemed in five years.", dt.date(1989, 11, 2), [("five years", "1994")]),
         ("Rates will rise for the first time in five years.", dt.date(1989, 11, 2), [("five years", "P5Y")]),
         ("He sent his second letter in two weeks.", dt.date(2000, 2, 16), [("two weeks", "P2W")]),
+        ("Kopp was arrested at this march in each of the last three years.", dt.date(1999, 1, 22),
+         [("the last three years", "P1Y")]),
     ],
 )  # fmt: skip
 def test_news_conventions(text, anchor, expected):

@@ -364,7 +364,9 @@ def place_in_year(anchor: dt.date, month: int, day: int | None, way: str | None)
     otherwise (a future verb and a date weeks past, a past verb and a date months ahead).
 
     News dates a month-day mostly within weeks of the article, on either side: "payable Dec. 15" in a
-    story of 2 November that "said" so is this December's, not last year's."""
+    story of 2 November is this December's, not last year's. A past verb and a month more than two months
+    ahead (a day more than about ten weeks ahead) is last year's: "In January, the company brought in a new
+    chief" written in October. Nearer than that, the past verb is mostly the reporting one ("said")."""
     candidates = []
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         try:
@@ -379,7 +381,7 @@ def place_in_year(anchor: dt.date, month: int, day: int | None, way: str | None)
     if way == "future" and offset < -(7 if day is not None else 31):
         later = [c for c in candidates if c > nearest]
         return min(later) if later else nearest
-    if (way == "past" and offset > (45 if day is not None else 61)) or (way != "future" and offset > 150):
+    if (way == "past" and offset > (75 if day is not None else 61)) or (way != "future" and offset > 150):
         earlier = [c for c in candidates if c < nearest]
         return max(earlier) if earlier else nearest
     return nearest
@@ -1311,6 +1313,10 @@ def duration(m: re.Match[str], ctx: Context) -> Found | None:
         return found(m, "DATE", base.shift(sign * int(number)), 0.8, relative=True)
     if direction_word == "recent" and number is None:
         return found(m, "DATE", None, 0.6, granularity="none", value="PAST_REF")
+    if re.search(r"(?i)\b(?:each|every|both)\s+of\s+$", ctx.text[max(0, m.start() - 12) : m.start()]):
+        # "in each of the last three years": every one of them, a set of years.
+        return found(m, "SET", None, 0.7, granularity=UNIT_GRANULARITY.get(unit, "none"),
+                     value=duration_value(1, unit))  # fmt: skip
     if (
         not rel
         and not m["the"]

@@ -261,6 +261,11 @@ def test_letters_that_grow_when_lower_cased_do_not_shift_spans():
         ("He sent his second letter in two weeks.", dt.date(2000, 2, 16), [("two weeks", "P2W")]),
         ("Kopp was arrested at this march in each of the last three years.", dt.date(1999, 1, 22),
          [("the last three years", "P1Y")]),
+        # Years said in words, as broadcasts transcribe them.
+        ("Atlanta, nineteen ninety-six. A bomb blast shocks the Olympic games.", dt.date(1998, 2, 27),
+         [("nineteen ninety-six", "1996")]),
+        ("He counted nineteen people.", dt.date(1998, 2, 27), []),
+        ("The deal closes within five business days.", dt.date(1998, 2, 27), [("five business days", "P5D")]),
     ],
 )  # fmt: skip
 def test_news_conventions(text, anchor, expected):

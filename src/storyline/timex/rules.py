@@ -540,7 +540,16 @@ def spelled_year_value(text: str) -> int | None:
     "spelled-year",
     rf"(?:(?P<lead>(?i:the\s+year|in|of|since|until|by|fiscal|early|late))\s+|{MONTH_ALONE}\s+|(?P<season>(?i:spring|summer|autumn|fall|winter))\s+(?i:of)\s+)?{SPELLED_YEAR}(?![\w-])",
     2,
-    lambda m, text: bool(m["lead"] or m["month"] or m["season"]),
+    lambda m, text: bool(
+        m["lead"]
+        or m["month"]
+        or m["season"]
+        # "nineteen ninety-six" is said of years only (as a count it would be "one thousand nine hundred ...").
+        or re.fullmatch(
+            r"(?i)(?:nineteen|eighteen)[\s-]+(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\S*(?:[\s-]+\w+)?",
+            m["spelled"],
+        )
+    ),
 )
 def spelled_year(m: re.Match[str], ctx: Context) -> Found | None:
     year = spelled_year_value(m["spelled"])
@@ -1216,7 +1225,7 @@ def granularity_rank(granularity: str) -> int:
     "duration",
     rf"(?:(?P<the>(?i:the|these|those|its|their|his|her|our|this|that))\s+)?(?:(?P<dir>(?i:past|last|next|first|"
     r"coming|previous|final|latest|following|preceding|remaining|initial|prior|ensuing|recent|subsequent))\s+)?"
-    rf"{NUMBER}(?:\s+|-)(?:(?i:more|additional|extra|full|straight|consecutive|long)\s+)?{UNIT}"
+    rf"{NUMBER}(?:\s+|-)(?:(?i:more|additional|extra|full|straight|consecutive|long|trading|business|working)\s+)?{UNIT}"
     r"(?:\s+(?P<rel>(?i:ago|earlier|later|before|after|from\s+now|hence|or\s+so\s+ago|or\s+so\s+later)))?(?![\w-])",
     2,
 )

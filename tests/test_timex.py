@@ -266,6 +266,12 @@ def test_letters_that_grow_when_lower_cased_do_not_shift_spans():
          [("nineteen ninety-six", "1996")]),
         ("He counted nineteen people.", dt.date(1998, 2, 27), []),
         ("The deal closes within five business days.", dt.date(1998, 2, 27), [("five business days", "P5D")]),
+        # "The next day" in a story is the day after the one told of; "over the next day" is a stretch.
+        ("On Oct. 19 stocks crashed. The next day, they rose.", dt.date(1989, 11, 2),
+         [("Oct. 19", "1989-10-19"), ("The next day", "1989-10-20")]),
+        ("Shares will trade flat over the next day.", dt.date(1989, 11, 2), [("the next day", "P1D")]),
+        ("Net rose in fiscal 1990's first quarter.", dt.date(1989, 11, 2),
+         [("fiscal 1990's first quarter", "1990-Q1")]),
     ],
 )  # fmt: skip
 def test_news_conventions(text, anchor, expected):

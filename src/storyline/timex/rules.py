@@ -714,7 +714,7 @@ def century(m: re.Match[str], ctx: Context) -> Found | None:
     "quarter",
     r"(?:(?i:the)\s+)?(?:(?:(?P<ago>(?i:year-earlier|year-ago|year-before|comparable|previous\s+year's|last\s+year's))|"
     r"(?P<ahead>(?i:next\s+year's|this\s+year's|the\s+following\s+year's)))\s+)?"
-    r"(?:(?P<fy0>\d{4})\s+)?(?:(?i:(?P<fiscal>fiscal))\s+(?:(?P<fy>\d{4})\s+)?)?(?P<ord>(?i:first|second|third|fourth|"
+    r"(?:(?i:fiscal\s+)?(?P<fy0>\d{4})(?:'s)?\s+)?(?:(?i:(?P<fiscal>fiscal))\s+(?:(?P<fy>\d{4})\s+)?)?(?P<ord>(?i:first|second|third|fourth|"
     r"1st|2nd|3rd|4th|last|final))[- ](?P<what>(?i:quarter|half))(?P<pl>s)?(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?"
     r"(?:(?i:the\s+year\s+)?)(?P<year>\d{4})|\s+(?:(?i:fiscal)\s+)?(?P<year2>\d{4})(?![\w,.]\d))?(?![\w])",
     3,
@@ -1137,7 +1137,15 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Found | None:
         # but the text means the twelve months up to (or from) the article: no day of last year is meant.
         step = -1 if rel in ("the past", "the last") else 1
         return found(m, "DATE", Point.of("year", ctx.anchor).shift(step), 0.6, relative=True, rolling=True)
-    if rel in ("the past", "the last", "the next", "the coming") and not after:
+    next_in_story = (
+        rel == "the next"
+        and unit in ("day", "night", "week", "month")
+        and not re.search(
+            r"(?i)\b(?:for|over|in|within|during|throughout|through|into)\s+$",
+            ctx.text[max(0, m.start() - 12) : m.start()],
+        )
+    )  # "The next day, shares fell": the day after the one told of ("over the next day" is a stretch)
+    if rel in ("the past", "the last", "the next", "the coming") and not after and not next_in_story:
         return found(m, "DURATION", None, 0.75, granularity=granularity, value=duration_value(1, unit))
     if ctx.anchor is None:
         return unresolved(m, "DATE", granularity, 0.7)

@@ -272,6 +272,7 @@ def test_letters_that_grow_when_lower_cased_do_not_shift_spans():
         ("Shares will trade flat over the next day.", dt.date(1989, 11, 2), [("the next day", "P1D")]),
         ("Net rose in fiscal 1990's first quarter.", dt.date(1989, 11, 2),
          [("fiscal 1990's first quarter", "1990-Q1")]),
+        ("Between 1985 and 1988 sales doubled.", dt.date(1989, 11, 2), [("1985", "1985"), ("1988", "1988")]),
     ],
 )  # fmt: skip
 def test_news_conventions(text, anchor, expected):

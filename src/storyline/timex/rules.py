@@ -636,6 +636,8 @@ def year_accept(m: re.Match[str], text: str) -> bool:
         after,
     ):
         return False
+    if re.search(r"\b(?:19|20)\d\d\s+(?:and|to|or|through)\s+$", before):
+        return True  # "between 1985 and 1988 sales doubled": the second year of a pair
     quantity_word = re.search(r"\b(?:of|about|some|nearly|almost|around|than|least|to|and)\s+$", before)
     date_phrase = re.search(
         r"\b(?:end|start|beginning|middle|spring|summer|autumn|fall|winter|half|part|quarter|year|class|"

@@ -8,7 +8,7 @@ from storyline.cli.main import main
 from storyline.model import Article
 from storyline.present.timeline import date_label, render_markdown, render_text, timeline_json
 from storyline.timeline import build_timeline, date_sentences, split_sentences
-from storyline.timex import point_of_value
+from storyline.timex import Point, point_of_value
 
 from .conftest import SAMPLES
 
@@ -115,16 +115,48 @@ def test_split_sentences_keeps_abbreviations_and_line_breaks():
     ]
 
 
-def test_lead_sentences_without_a_date_belong_to_the_publication_days():
+def test_a_sentence_without_a_date_belongs_to_the_publication_day_never_the_day_before():
     article = Article(
         id="a",
         source="s",
-        text="Rebels took the town of Zawiya after heavy fighting overnight.",
+        text="Rebels took the town of Zawiya after heavy fighting overnight.\n"
+        "Officials say the United States will call on Assad to step down on Thursday.",
         published=WEDNESDAY,
+        published_provenance="user",
     )
     dated = date_sentences(article, ("day",))
-    assert sorted(d.point.value for d in dated) == ["2011-08-16", "2011-08-17"]
-    assert not any(d.mentioned for d in dated)
+    by_text = {d.text.split()[0]: d for d in dated}
+    assert len(dated) == 2
+    assert by_text["Rebels"].point.value == "2011-08-17" and not by_text["Rebels"].mentioned
+    assert by_text["Officials"].point.value == "2011-08-18" and by_text["Officials"].evidence == "Thursday"
+
+
+def test_timeline_puts_undated_leads_on_their_article_day(samples_by_file):
+    cnn = fresh(samples_by_file["000"], published=WEDNESDAY, published_estimated=False)
+    timeline = build_timeline([cnn], dates=30, per_date=5, granularities=("day",))
+    undated = [
+        (entry.date, sentence.text)
+        for entry in timeline.entries
+        for sentence in entry.sentences
+        if sentence.dated_by == "published 2011-08-17"
+    ]
+    assert undated
+    assert all(date == "2011-08-17" for date, _ in undated), undated
+
+
+def test_dates_are_ranked_by_standardized_counts():
+    from storyline.timeline import DateStats, rank_dates, standardized_features
+
+    big, small = Point("day", dt.date(2011, 8, 18)), Point("day", dt.date(2011, 8, 19))
+    stats = {
+        big: DateStats(big, mention_sentences=12, mention_articles={str(i) for i in range(9)}),
+        small: DateStats(small, mention_sentences=1, mention_articles={"x"}),
+    }
+    scaled = standardized_features(stats)
+    assert scaled[big]["mention_articles"] == pytest.approx(1.0)
+    assert scaled[small]["mention_articles"] == pytest.approx(-1.0)
+    assert rank_dates(stats) == [big, small]
+    assert rank_dates(stats, {"mention_articles": -1.0}) == [small, big]
 
 
 def test_renderers_escape_and_label(dated_samples):

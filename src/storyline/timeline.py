@@ -4,12 +4,13 @@ The method is DATEWISE (Gholipour Ghalandari & Ifrim 2020), made to work on any 
 
 1. *Date every sentence.* A sentence is about the date of its first time expression that names a day,
    a month or a year ("on Thursday" in an article of Wednesday 17 August 2011 is 2011-08-18; "in August
-   2011" is 2011-08). The first few sentences of a dated article that name no date are about the day it
-   was published or the day before (news reports yesterday's events). A sentence of an article whose
-   date is unknown is dated only by an absolute expression in it: nothing undated is shown as dated.
+   2011" is 2011-08). The leading sentences of a dated article that name no date are about the day it
+   was published, never the day before. A sentence of an article whose date is unknown is dated only by
+   an absolute expression in it: nothing undated is shown as dated.
 2. *Rank the dates* by how much the articles say about them: how many articles and sentences mention
-   the date, looking back or ahead, and how many were published on it (a weighted sum of log-counts; the
-   weights were fitted on Timeline17, see ``DATE_WEIGHTS``).
+   the date, looking back or ahead, and how many were published on it (a weighted sum of log-counts,
+   each standardized over the story's candidate dates; the weights were fitted on Timeline17, see
+   ``DATE_WEIGHTS``).
 3. *Pick each date's sentences.* The candidates are the sentences that mention the date and the lead
    sentences of articles published then; those close to the date's centroid of words (TF-IDF, cut at
    the knee of the similarity curve) stay, and K of them are chosen greedily so that together they are
@@ -32,9 +33,10 @@ from .model import Article, Citation, CitedSentence, Sentence, Timeline, Timelin
 from .similarity import independent_outlets, near_duplicate_groups
 from .timex import Point, anchor_of, event_point, tag_article
 
-# Lead sentences of a dated article that name no date are about its publication day or the day before.
-LEAD_SENTENCES = 5
-LEAD_DAYS = 2
+# Sentences of a dated article that name no date are placed on its publication day, never the day before,
+# when they are among its first LEAD_SENTENCES (the news; later ones tend to be background). 30 was chosen
+# on Timeline17 by leave-one-story-out cross-validation over 3, 5, 10, 15, 20 and 30 (BENCHMARKS.md).
+LEAD_SENTENCES = 30
 # Sentences shorter than MIN_WORDS are headlines, captions or fragments; longer than MAX_WORDS, a headline
 # glued to its lead or a run-on list: neither is timeline material.
 MIN_WORDS = 6
@@ -42,14 +44,15 @@ MAX_WORDS = 80
 # Dates in a timeline when the caller does not say how many.
 DEFAULT_DATES = 15
 # Date ranking weights: a logistic regression of "a gold timeline has this date" on the log-counts of
-# DateStats, fitted on all twelve Timeline17 topics (`storyline evaluate timeline17 DIR --fit`). The figures
-# reported for them are cross-validated: each story is scored with weights fitted on the other stories.
+# DateStats standardized over each timeline's candidate dates, fitted on all twelve Timeline17 topics
+# (`storyline evaluate timeline17 DIR --fit`). The figures reported for them are cross-validated: each
+# story is scored with weights fitted on the other stories.
 DATE_WEIGHTS = {
-    "mention_articles": 0.7006,
-    "mention_sentences": -0.212,
-    "published_articles": 0.5283,
-    "mentions_before": 0.2349,
-    "mentions_after": 0.0374,
+    "mention_articles": 0.6642,
+    "mention_sentences": -0.1547,
+    "published_articles": 0.1425,
+    "mentions_before": 0.0253,
+    "mentions_after": -0.084,
 }
 DATE_FEATURES = tuple(DATE_WEIGHTS)
 
@@ -179,9 +182,9 @@ def date_sentences(article: Article, granularities: Collection[str]) -> list[Dat
             continue
         anchor = anchor_of(article)
         if anchor is not None and position < LEAD_SENTENCES and "day" in granularities:
-            for days_before in range(LEAD_DAYS):
-                day = anchor - dt.timedelta(days=days_before)
-                dated.append(DatedSentence(article, sentence, text, Point("day", day), "published", False))
+            # The article's own day, never the day before: a lead that says nothing of its date is not
+            # evidence that its events happened "yesterday".
+            dated.append(DatedSentence(article, sentence, text, Point("day", anchor), "published", False))
     return dated
 
 
@@ -212,9 +215,31 @@ def date_statistics(
     return stats
 
 
+def standardized_features(stats: dict[Point, DateStats]) -> dict[Point, dict[str, float]]:
+    """Each date's features as z-scores over the candidate dates of this story.
+
+    A story of 400 articles and one of 70 give very different counts for an equally important date; what
+    ranks a date is how far it stands out among its own story's dates, and that is what the weights are
+    fitted on (``storyline evaluate timeline17 --fit``)."""
+    raw = {point: entry.features() for point, entry in stats.items()}
+    if not raw:
+        return {}
+    scaled: dict[Point, dict[str, float]] = {point: {} for point in raw}
+    for name in DATE_FEATURES:
+        values = [features[name] for features in raw.values()]
+        mean = sum(values) / len(values)
+        spread = math.sqrt(sum((v - mean) ** 2 for v in values) / len(values)) or 1.0
+        for point, features in raw.items():
+            scaled[point][name] = (features[name] - mean) / spread
+    return scaled
+
+
 def rank_dates(stats: dict[Point, DateStats], weights: dict[str, float] | None = None) -> list[Point]:
     """Dates by score, the best first (ties: the earlier date first)."""
-    return sorted(stats, key=lambda p: (-stats[p].score(weights), p.start, p.granularity))
+    weights = weights or DATE_WEIGHTS
+    features = standardized_features(stats)
+    score = {point: sum(weights.get(n, 0.0) * v for n, v in f.items()) for point, f in features.items()}
+    return sorted(stats, key=lambda p: (-score[p], p.start, p.granularity))
 
 
 def build_timeline(

@@ -232,7 +232,7 @@ def story_of(topic: str) -> str:
 
 def date_examples(topic: Topic, gold: GoldTimeline) -> tuple[list[list[float]], list[int]]:
     """One row of date-ranking features per candidate date of the gold's range, labelled 1 when the gold has it."""
-    from ..timeline import DATE_FEATURES, date_sentences, date_statistics, in_range
+    from ..timeline import DATE_FEATURES, date_sentences, date_statistics, in_range, standardized_features
 
     used = [a for a in topic.articles if a.published is not None and gold.start <= a.published <= gold.end]
     dated = [
@@ -241,9 +241,9 @@ def date_examples(topic: Topic, gold: GoldTimeline) -> tuple[list[list[float]], 
         for item in date_sentences(a, ("day",))
         if in_range(item.point, gold.start, gold.end)
     ]
-    stats = date_statistics(dated, used)
-    rows = [[entry.features()[name] for name in DATE_FEATURES] for entry in stats.values()]
-    labels = [int(point.start in gold.entries) for point in stats]
+    features = standardized_features(date_statistics(dated, used))
+    rows = [[values[name] for name in DATE_FEATURES] for values in features.values()]
+    labels = [int(point.start in gold.entries) for point in features]
     return rows, labels
 
 
@@ -279,8 +279,6 @@ def evaluate(
     import sklearn.feature_extraction.text  # noqa: F401 - imported before the clock starts
     import sklearn.preprocessing  # noqa: F401
 
-    rows: list[dict[str, Any]] = []
-    results = []
     loaded = []
     for folder in folders:
         try:
@@ -291,9 +289,8 @@ def evaluate(
         loaded.append((topic, annotate_topic(topic)))
     if not loaded:
         raise UsageError(f"{directory}: no usable topic folders")
-    fold_weights: dict[str, dict[str, float]] = {}
+    pool = {t.name: t for t, _ in loaded}
     if cross_validate:
-        pool = {t.name: t for t, _ in loaded}
         for folder in topic_folders(directory):
             if folder.name not in pool:
                 try:
@@ -302,7 +299,25 @@ def evaluate(
                     continue  # already reported, or not part of the evaluated topics
                 annotate_topic(extra)
                 pool[folder.name] = extra
-        examples = {name: [date_examples(t, g) for g in t.timelines] for name, t in pool.items()}
+    result = evaluate_topics(loaded, list(pool.values()), weights, quiet, cross_validate)
+    result["average"]["topics"] = len(folders)
+    return result
+
+
+def evaluate_topics(
+    loaded: Sequence[tuple[Topic, float]],
+    pool: Sequence[Topic],
+    weights: dict[str, float] | None = None,
+    quiet: bool = True,
+    cross_validate: bool = True,
+) -> dict[str, Any]:
+    """``evaluate`` over topics already read and annotated (each with its annotation seconds); with
+    ``cross_validate``, each story's weights are fitted on the stories of ``pool`` other than its own."""
+    rows: list[dict[str, Any]] = []
+    results = []
+    fold_weights: dict[str, dict[str, float]] = {}
+    if cross_validate:
+        examples = {t.name: [date_examples(t, g) for g in t.timelines] for t in pool}
         for story in sorted({story_of(t.name) for t, _ in loaded}):
             training = [e for name, items in examples.items() if story_of(name) != story for e in items]
             fold_weights[story] = fit_weights(training)
@@ -337,7 +352,7 @@ def evaluate(
                 )
     summary = average(results)
     summary["timelines"] = len(rows)
-    summary["topics"] = len(folders)
+    summary["topics"] = len(loaded)
     summary["seconds_per_topic"] = round(statistics.fmean(r["timeline_seconds"] for r in rows), 2)
     summary["annotation_seconds_per_topic"] = round(
         statistics.fmean({r["topic"]: r["annotation_seconds"] for r in rows}.values()), 2

@@ -7,12 +7,15 @@ uncleaned, the floor; (d) trafilatura alone on the HTML, the anchor. Figures of 
 stored with the benchmark (``output/*.json``) are scored by the same code, as a check on the scorer.
 
     nice .venv/bin/python benchmarks/extraction.py
-    nice .venv/bin/python benchmarks/extraction.py --train   # refit the line model, k-fold figures
+    nice .venv/bin/python benchmarks/extraction.py --train   # refit the line model, nested k-fold figures
+    nice .venv/bin/python benchmarks/extraction.py --train --no-write --seed 1   # other outer folds
     nice .venv/bin/python benchmarks/extraction.py --kept    # story text kept on Timeline17, Multi-News
 
 ``--train`` refits the text path's boilerplate line model on all 181 pages, writes it to
 ``src/storyline/data/boilerplate_model.json``, and prints the text path's figures measured by
-5-fold cross-validation with folds over pages (each page scored by a model that never saw it).
+nested 5-fold cross-validation with folds over pages: in each outer fold the span decoder is chosen
+by a 4-fold cross-validation inside the training pages and the trees are fitted on them, so no page
+is scored by anything fitted or chosen on it.
 The text-path figure that the plain run prints uses the shipped model, which was fitted on
 these same pages: quote the cross-validated figure for it.
 """
@@ -92,6 +95,10 @@ def main() -> int:
     parser.add_argument("--limit", type=int, help="only the first N pages (sorted by id)")
     parser.add_argument("--train", action="store_true", help="refit the line model; print k-fold figures")
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=0, help="how pages are shuffled into the outer folds")
+    parser.add_argument(
+        "--no-write", action="store_true", help="with --train: only measure, keep the shipped model"
+    )
     parser.add_argument(
         "--kept", action="store_true", help="share of Timeline17 / Multi-News text the cleaner keeps"
     )
@@ -100,10 +107,13 @@ def main() -> int:
         kept_story_text()
         return 0
     if args.train:
-        model, cross_validated = train_line_model(BENCHMARK, folds=args.folds, limit=args.limit)
-        MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
-        MODEL_PATH.write_text(json.dumps(model, separators=(",", ":")) + "\n", encoding="utf-8")
-        print(f"line model written to {MODEL_PATH.relative_to(ROOT)} ({len(model['trees'])} trees)")
+        model, cross_validated = train_line_model(
+            BENCHMARK, folds=args.folds, limit=args.limit, seed=args.seed
+        )
+        if not args.no_write:
+            MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
+            MODEL_PATH.write_text(json.dumps(model, separators=(",", ":")) + "\n", encoding="utf-8")
+            print(f"line model written to {MODEL_PATH.relative_to(ROOT)} ({len(model['trees'])} trees)")
         print_rows({f"storyline text path, {args.folds}-fold nested cross-validated": cross_validated})
         print(f"decoders chosen inside the outer training folds: {cross_validated['decoders_chosen']}")
         print(f"decoder shipped (chosen by 4-fold CV on all pages): {model['decoder']}")

@@ -33,6 +33,20 @@ from typing import Any
 WORD = re.compile(r"\w+", re.UNICODE)
 TERMINAL = re.compile(r"[.!?…。！？:;][\"'”’»)\]]*$")
 UPPER_START = re.compile(r"^\W*[^\W\d_]")
+# The furniture of a comment section ("2 days ago", "Rating: 12 Votes", "Reply", "X wrote:"): the
+# prose after such lines is readers', not the article's.
+COMMENT_SIGNATURE = re.compile(
+    r"^(\d+ (second|minute|hour|day|week|month|year)s? ago\b.*|(\w+ )?\d+ (likes?|repl(y|ies)|votes?|points?)|"
+    r"rating: .*votes?|reply|report( abuse)?|flag|like|posted (by|on) .*|.{1,40} (wrote|says):|"
+    r"(\d+|no) comments?|comments? \(\d+\)|(leave|post|add) a (comment|reply).*)$",
+    re.IGNORECASE,
+)
+# The head of a list of links to other articles ("Related coverage", "More from", "Read next").
+RELATED_HEAD = re.compile(
+    r"^(related|more|recommended|popular|read (more|next|also)|see also|trending|you (may|might)|"
+    r"also (read|on)|latest|top stories|most\b)",
+    re.IGNORECASE,
+)
 
 FEATURES = (
     "log_words",
@@ -69,6 +83,8 @@ FEATURES = (
     "next_title_case",
     "prev_symbol_share",
     "next_symbol_share",
+    "comment_lines_before",
+    "related_heads_before",
 )
 MODEL_FILE = "boilerplate_model.json"
 
@@ -97,6 +113,10 @@ def line_features(lines: Sequence[str], rule_flags: Sequence[bool] | None = None
     to_prose = distances_to_prose(prose)
     title_cases = [title_case_share(line) for line in lines]
     symbol_shares = [symbol_share(line) for line in lines]
+    comments_before = signatures_before([bool(COMMENT_SIGNATURE.match(line.strip())) for line in lines])
+    related_before = signatures_before(
+        [bool(RELATED_HEAD.match(line.strip())) and len(line.split()) <= 8 for line in lines]
+    )
     vectors = []
     for i, line in enumerate(lines):
         w = words[i]
@@ -142,6 +162,8 @@ def line_features(lines: Sequence[str], rule_flags: Sequence[bool] | None = None
                 title_cases[i + 1] if i + 1 < n else 0.0,
                 symbol_shares[i - 1] if i > 0 else 0.0,
                 symbol_shares[i + 1] if i + 1 < n else 0.0,
+                math.log1p(comments_before[i]),
+                math.log1p(related_before[i]),
             ]
         )
     return vectors
@@ -154,6 +176,15 @@ def title_case_share(line: str) -> float:
 
 def symbol_share(line: str) -> float:
     return sum(not ch.isalnum() and not ch.isspace() for ch in line) / max(1, len(line))
+
+
+def signatures_before(matches: Sequence[bool]) -> list[int]:
+    """How many lines above each line match a signature (the line itself not counted)."""
+    counts, seen = [], 0
+    for matched in matches:
+        counts.append(seen)
+        seen += matched
+    return counts
 
 
 def words_before_shares(words: Sequence[int]) -> list[float]:

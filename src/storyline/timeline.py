@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 
 from .model import Article, Citation, CitedSentence, Sentence, Timeline, TimelineEntry, cite
 from .similarity import independent_outlets, near_duplicate_groups
+from .tfidf import l2_rows, tfidf_matrix
 from .timex import Point, anchor_of, event_point, tag_article
 
 # Sentences of a dated article that name no date are placed on its publication day, never the day before,
@@ -280,7 +281,7 @@ def build_timeline(
         by_date[item.point].append(position)
     texts = sorted({item.text for item in dated})
     row_of = {text: row for row, text in enumerate(texts)}
-    matrix = fit_vectorizer(texts).transform(texts)
+    matrix = tfidf_matrix(texts)
     wanted = DEFAULT_DATES if dates is None else dates
     entries: list[TimelineEntry] = []
     said: set[str] = set()
@@ -338,21 +339,12 @@ def cited_sentence(group: list[DatedSentence], by_id: dict[str, Article]) -> Cit
 # choosing a date's sentences
 
 
-def fit_vectorizer(texts: list[str]):  # type: ignore[no-untyped-def]
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    vectorizer = TfidfVectorizer(stop_words="english", lowercase=True, sublinear_tf=True)
-    vectorizer.fit(texts)
-    return vectorizer
-
-
 def summarize_date(candidates: list[DatedSentence], k: int, rows) -> list[list[DatedSentence]]:  # type: ignore[no-untyped-def]
     """Up to ``k`` groups of near-identical sentences that together best cover what the date's sentences say.
 
     ``rows`` are the candidates' TF-IDF vectors.
     """
     import numpy as np
-    from sklearn.preprocessing import normalize
 
     if not candidates or k <= 0:
         return []
@@ -377,7 +369,7 @@ def summarize_date(candidates: list[DatedSentence], k: int, rows) -> list[list[D
     ]
     if not kept:
         return []
-    kept_centroid = normalize(vectors[keep].sum(axis=0, keepdims=True)).ravel()
+    kept_centroid = l2_rows(vectors[keep].sum(axis=0, keepdims=True)).ravel()
     representatives = np.vstack([vectors[indices[0]] for indices in kept])
     shared = np.array([len({candidates[i].article.id for i in indices}) > 1 for indices in kept])
     chosen: list[int] = []

@@ -290,3 +290,22 @@ def test_the_past_year_is_valued_as_last_year_but_dates_no_event():
     (last_year,) = tag("Sales fell last year.", dt.date(2012, 7, 12))
     assert not last_year.rolling
     assert event_point(last_year) == Point("year", dt.date(2011, 1, 1))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # The attribution after the comma dates the telling, not the call.
+        "The United States will call on Assad to step down on Thursday, officials said.",
+        # "followed by ...": a participle phrase; the plan ("was expected to") says the day is ahead.
+        "The White House was expected to release a statement, followed by a formal announcement Thursday morning.",
+    ],
+)
+def test_thursday_after_a_wednesday_article_is_the_next_day(sentence):
+    wednesday = dt.date(2011, 8, 17)
+    value = next(v for text, v in values(sentence, wednesday).items() if text.startswith("Thursday"))
+    assert value.startswith("2011-08-18")
+
+
+def test_said_right_after_the_day_still_dates_the_saying():
+    assert values("He said Thursday that talks had failed.", dt.date(2011, 8, 17))["Thursday"] == "2011-08-11"

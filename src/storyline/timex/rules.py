@@ -90,6 +90,7 @@ class Context:
         """``past``, ``future``, ``present`` or None: the nearest verb cue in the expression's sentence."""
         s, e = self.sentence_around(start, end)
         best: tuple[int, str] | None = None
+        fallback: str | None = None
         for cue in TENSE_CUE.finditer(self.text, s, e):
             if cue.start() < end and cue.end() > start:
                 continue
@@ -107,6 +108,11 @@ class Context:
                 and re.search(r"(?i)\bhad\b", self.text[s:e])
             ):
                 kind = "past"  # "Until Thursday, they had not called him a suspect": a change in the past
+            if kind == "past" and cue.group().lower() in REPORTING and ", " in self.text[end : cue.start()]:
+                # "will call for him to step down on Thursday, officials said": the attribution after the
+                # comma dates the telling, not the event; it counts only when nothing else in the sentence does.
+                fallback = fallback or kind
+                continue
             if kind == "past_ed" or (kind == "past" and cue.group().lower() in PARTICIPLES):
                 if cue.group().lower() in NOT_PAST or ADJECTIVE_BEFORE.search(
                     self.text, max(s, cue.start() - 12), cue.start()
@@ -123,11 +129,13 @@ class Context:
                         if word in ("is", "are", "be", "am")
                         else "past"
                     )
+                elif BY_AFTER.match(self.text, cue.end()):
+                    continue  # "followed by an announcement Thursday": a participle phrase, no tense of its own
                 else:
                     kind = "past"
             if best is None or distance < best[0]:
                 best = (distance, kind)
-        return best[1] if best else None
+        return best[1] if best else fallback
 
 
 # Verb cues of tense. Words in -ed count as past except the few that are not verbs in the past.
@@ -146,6 +154,9 @@ AUXILIARY = re.compile(
     r"(?i)(?:\b|')(will|would|to|shall|ll|is|are|be|am|has|have|had|was|were|been)\s+(?:(?:be|been|being|have)\s+)?"
     r"(?:\w+ly\s+|not\s+)?$"
 )
+# Verbs of telling: after the expression and a comma they belong to the attribution ("..., he said").
+REPORTING = {"said", "told"}
+BY_AFTER = re.compile(r"(?i)\s+by\b")
 # After "was"/"were": a plan made in the past for a later day ("was scheduled to", "were planning").
 PLAN_AFTER = re.compile(r"(?i)\s+(?:\w+ly\s+)?(?:planning|scheduled|expected|due|set|going)\b")
 # Irregular past forms that are also participles: "would be paid", "will be held" are not past.

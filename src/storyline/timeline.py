@@ -90,10 +90,6 @@ class DateStats:
             "mentions_after": math.log1p(self.mentions_after),
         }
 
-    def score(self, weights: dict[str, float] | None = None) -> float:
-        weights = weights or DATE_WEIGHTS
-        return sum(weights.get(name, 0.0) * value for name, value in self.features().items())
-
 
 SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
 ABBREVIATIONS = frozenset(

@@ -444,8 +444,13 @@ def mark_lines_for_page(lines: list[Line], line_model: dict[str, Any] | None = N
     from .boilerplate import keep_lines
 
     texts = [line.text for line in lines]
-    keep = keep_lines(texts, [line.reason is not None for line in lines], line_model)
-    for line, kept in zip(lines, keep):
+    overrule(lines, keep_lines(texts, [line.reason is not None for line in lines], line_model))
+
+
+def overrule(lines: list[Line], keep: list[bool]) -> None:
+    """Apply the line model's verdicts: a kept line a soft rule dropped comes back, a line the rules
+    kept and the model does not becomes boilerplate."""
+    for line, kept in zip(lines, keep, strict=True):
         if kept and line.reason in SOFT_REASONS:
             line.reason = None
         elif not kept and line.reason is None:

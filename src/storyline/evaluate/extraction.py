@@ -162,18 +162,16 @@ def training_page(html: str, gold: str) -> TrainingPage:
 
 def kept_text(page: TrainingPage, scores: Sequence[float], decoder: Any) -> str:
     """The text path's output for a page given the line model's log-odds and a decoder: the lines
-    the rules kept, as the model overrules them (``clean.mark_lines_for_page``)."""
-    from ..boilerplate import decide
-    from ..clean import SOFT_REASONS
+    the rules kept, as the model overrules them (``clean.overrule``, on copies of the page's lines)."""
+    import dataclasses
 
-    if not page.full_page:
-        return "\n\n".join(line.text for line in page.lines if line.reason is None)
-    keep = decide(scores, decoder)
-    return "\n\n".join(
-        line.text
-        for line, kept in zip(page.lines, keep)
-        if (line.reason is None and kept) or (kept and line.reason in SOFT_REASONS)
-    )
+    from ..boilerplate import decide
+    from ..clean import overrule
+
+    lines = [dataclasses.replace(line) for line in page.lines]
+    if page.full_page:
+        overrule(lines, decide(scores, decoder))
+    return "\n\n".join(line.text for line in lines if line.reason is None)
 
 
 def fit_pages(pages: Sequence[TrainingPage], decoder: Any = None) -> dict[str, Any]:

@@ -94,6 +94,23 @@ class Case:
     topic: str
 
 
+def shared_shingles(current: set[bytes], index: dict[bytes, list[int]]) -> dict[int, int]:
+    """How many of ``current``'s shingles each indexed article shares (articles sharing none left out)."""
+    counts: dict[int, int] = {}
+    for shingle in current:
+        for other in index.get(shingle, ()):
+            counts[other] = counts.get(other, 0) + 1
+    return counts
+
+
+def add_to_index(current: set[bytes], sets: list[set[bytes]], index: dict[bytes, list[int]]) -> None:
+    """Append ``current`` to ``sets`` and its shingles to the inverted ``index``."""
+    position = len(sets)
+    sets.append(current)
+    for shingle in current:
+        index.setdefault(shingle, []).append(position)
+
+
 def without_natural_copies(corpus: Sequence[Labelled], settings: DedupSettings) -> list[Labelled]:
     """Drop every article that is already a copy of an earlier one (exact shingle sets: Jaccard
     ``NATURAL_JACCARD`` or containment ``NATURAL_CONTAINMENT``), so the only copies are planted."""
@@ -102,10 +119,7 @@ def without_natural_copies(corpus: Sequence[Labelled], settings: DedupSettings) 
     sets: list[set[bytes]] = []
     for item in corpus:
         current = shingles(item.article.text, settings.shingle_words)
-        overlaps: dict[int, int] = {}
-        for shingle in current:
-            for other in index.get(shingle, ()):
-                overlaps[other] = overlaps.get(other, 0) + 1
+        overlaps = shared_shingles(current, index)
         near = False
         for other, common in overlaps.items():
             union = len(current) + len(sets[other]) - common
@@ -115,10 +129,7 @@ def without_natural_copies(corpus: Sequence[Labelled], settings: DedupSettings) 
                 break
         if near or not current:
             continue
-        position = len(sets)
-        sets.append(current)
-        for shingle in current:
-            index.setdefault(shingle, []).append(position)
+        add_to_index(current, sets, index)
         kept.append(item)
     return kept
 
@@ -208,10 +219,7 @@ def run_exact_shingles(cases: Sequence[Case], settings: DedupSettings) -> tuple[
     result: dict[str, str | None] = {}
     for case in cases:
         current = shingles(case.article.text, settings.shingle_words)
-        common_counts: dict[int, int] = {}
-        for shingle in current:
-            for other in index.get(shingle, ()):
-                common_counts[other] = common_counts.get(other, 0) + 1
+        common_counts = shared_shingles(current, index)
         best: tuple[float, int] | None = None
         best_other = -1
         for other, common in common_counts.items():
@@ -228,10 +236,7 @@ def run_exact_shingles(cases: Sequence[Case], settings: DedupSettings) -> tuple[
         original = roots[best_other] if best is not None else None
         result[case.article.id] = original
         roots.append(original or case.article.id)
-        position = len(sets)
-        sets.append(current)
-        for shingle in current:
-            index.setdefault(shingle, []).append(position)
+        add_to_index(current, sets, index)
     return result, 1000 * (time.perf_counter() - started) / max(1, len(cases))
 
 

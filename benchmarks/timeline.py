@@ -1,8 +1,9 @@
 """Timelines on Timeline17 (news-tls protocol, tilse scores), storyline beside the published DATEWISE/CLUST.
 
 Run from the project root:  nice .venv/bin/python benchmarks/timeline.py [DIR]
-DIR defaults to ../shared/data/timeline17. The date-ranking weights are cross-validated (each story is
-scored with weights fitted on the other stories), so no figure comes from weights fitted on its own gold.
+DIR defaults to ../shared/data/timeline17. The date-ranking and sentence-scoring weights are cross-validated
+(each story is scored with weights fitted on the other stories), so no figure comes from weights fitted on its
+own gold.
 Seconds per topic are the timeline's own time; annotation (sentence splitting and time expressions) is
 reported apart. The published anchors (Gholipour Ghalandari & Ifrim 2020, Table 4) are not re-run: the
 news-tls code needs HeidelTime-preprocessed inputs and trained models that are not available offline.
@@ -40,6 +41,7 @@ def main() -> int:
             f"{'published ' + name:<44} {figures['rouge_1']:6.3f} {figures['rouge_2']:6.3f} {figures['date_f1']:8.3f} {seconds}"
         )
     print("fold weights:", result["fold_weights"])
+    print("fold sentence weights:", result["fold_sentence_weights"])
     return 0
 
 

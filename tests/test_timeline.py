@@ -201,3 +201,62 @@ def test_cli_timeline_json(capsys):
 def test_cli_rejects_a_bad_range(capsys):
     assert main(["timeline", str(SAMPLES), "--start", "2012-01-01", "--end", "2011-01-01"]) == 2
     assert "after --end" in capsys.readouterr().err
+
+
+def chronology_articles():
+    """A chronology line written weeks later, and the day's own report of the same event."""
+    later = Article(
+        id="later",
+        source="later",
+        text="March 19 - The first air strikes halt the advance of Gaddafi 's forces on Benghazi and target "
+        "Libya 's air defences .",
+        published=dt.date(2011, 5, 2),
+        published_provenance="user",
+    )
+    same_day = Article(
+        id="same",
+        source="same",
+        text="BENGHAZI | Sat Mar 19 , 2011 6:36 pm EDT BENGHAZI -LRB- Reuters -RRB- - The first air strikes "
+        "halted the advance of Gaddafi 's forces on Benghazi on March 19 , officials said .",
+        published=dt.date(2011, 3, 19),
+        published_provenance="user",
+    )
+    return later, same_day
+
+
+def test_sentence_features_see_chronology_lines_and_datelines():
+    from storyline.tfidf import tfidf_matrix
+    from storyline.timeline import (
+        SENTENCE_FEATURES,
+        date_candidates,
+        sentence_features,
+        story_centroid,
+    )
+
+    later, same_day = chronology_articles()
+    candidates = date_sentences(later, ("day",)) + date_sentences(same_day, ("day",))
+    assert [c.point.value for c in candidates] == ["2011-03-19", "2011-03-19"]
+    rows = tfidf_matrix([c.text for c in candidates])
+    space = date_candidates(candidates, rows)
+    assert space is not None
+    features = sentence_features(candidates, rows, candidates[0].point, story_centroid(rows), space)
+    column = {name: i for i, name in enumerate(SENTENCE_FEATURES)}
+    assert features.shape == (2, len(SENTENCE_FEATURES))
+    assert list(features[:, column["date_first"]]) == [1.0, 0.0]
+    assert list(features[:, column["dateline"]]) == [0.0, 1.0]
+    assert list(features[:, column["published_that_day"]]) == [0.0, 1.0]
+    assert features[0, column["log_days_apart"]] > features[1, column["log_days_apart"]] == 0.0
+
+
+def test_sentence_weights_decide_between_two_reports_of_a_date():
+    later, same_day = chronology_articles()
+
+    def chosen(weights):
+        timeline = build_timeline([later, same_day], dates=1, per_date=1, sentence_weights=weights)
+        (entry,) = timeline.entries
+        assert entry.date == "2011-03-19"
+        return entry.sentences[0].citations[0].article
+
+    assert chosen({"date_first": 1.0}) == "later"
+    assert chosen({"dateline": 1.0}) == "same"
+    assert chosen(None) == "later"  # the shipped weights prefer the chronology line to the dateline debris

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import json
 import statistics
 import sys
@@ -171,7 +172,12 @@ def annotate_topic(topic: Topic) -> float:
     return time.perf_counter() - began
 
 
-def predict(topic: Topic, gold: GoldTimeline, weights: dict[str, float] | None = None) -> Timeline:
+def predict(
+    topic: Topic,
+    gold: GoldTimeline,
+    weights: dict[str, float] | None = None,
+    sentence_weights: dict[str, float] | None = None,
+) -> Timeline:
     from ..timeline import build_timeline
 
     return build_timeline(
@@ -182,6 +188,7 @@ def predict(topic: Topic, gold: GoldTimeline, weights: dict[str, float] | None =
         end=gold.end,
         granularities=("day",),
         weights=weights,
+        sentence_weights=sentence_weights,
     )
 
 
@@ -260,6 +267,79 @@ def fit_weights(examples: Sequence[tuple[list[list[float]], list[int]]]) -> dict
     return {name: round(float(w), 4) for name, w in zip(DATE_FEATURES, model.coef_[0])}
 
 
+def sentence_examples(topic: Topic, gold: GoldTimeline) -> list[tuple[Any, Any]]:
+    """For each date of the gold that has candidate sentences: their ``SENTENCE_FEATURES`` rows, and each
+    candidate's ROUGE-2 F against the gold's sentences of that date (tilse's reimplementation of ROUGE:
+    ROUGE's stop words, Porter stems), the label the sentence weights learn to rank by."""
+    import numpy as np
+    from tilse.evaluation.rouge import RougeReimplementation
+
+    from ..tfidf import tfidf_matrix
+    from ..timeline import date_candidates, date_sentences, in_range, sentence_features, story_centroid
+
+    rouge = RougeReimplementation()
+    rouge.stem_function = functools.lru_cache(maxsize=None)(rouge.stem_function)  # the same words recur
+    used = [a for a in topic.articles if a.published is not None and gold.start <= a.published <= gold.end]
+    dated = [
+        item
+        for a in used
+        for item in date_sentences(a, ("day",))
+        if in_range(item.point, gold.start, gold.end)
+    ]
+    texts = sorted({item.text for item in dated})
+    row_of = {text: row for row, text in enumerate(texts)}
+    matrix = tfidf_matrix(texts)
+    story = story_centroid(matrix)
+    by_date: dict[Any, list[Any]] = {}
+    for item in dated:
+        if item.point.start in gold.entries:
+            by_date.setdefault(item.point, []).append(item)
+    examples = []
+    for point, candidates in sorted(by_date.items(), key=lambda pair: pair[0].start):
+        rows = matrix[[row_of[c.text] for c in candidates]]
+        space = date_candidates(candidates, rows)
+        if space is None:
+            continue
+        reference = {0: [sentence.split() for sentence in gold.entries[point.start]]}
+        labels = []
+        for candidate in candidates:
+            counts = rouge.score_summary([candidate.text.split()], reference)
+            hits = counts["rouge_2_h_count"]
+            precision = hits / counts["rouge_2_p_count"] if counts["rouge_2_p_count"] else 0.0
+            recall = hits / counts["rouge_2_m_count"] if counts["rouge_2_m_count"] else 0.0
+            labels.append(2 * precision * recall / (precision + recall) if hits else 0.0)
+        features = sentence_features(candidates, rows, point, story, space)
+        examples.append((features, np.array(labels)))
+    return examples
+
+
+def fit_sentence_weights(examples: Sequence[tuple[Any, Any]], pairs_per_date: int = 1000) -> dict[str, float]:
+    """Sentence weights: a logistic regression, without intercept, of "the first of two candidates of the same
+    date has the higher ROUGE-2 F" on the difference of their features (``pairs_per_date`` random pairs of
+    each date, seed 0; features scaled by their spread while fitting, the weights given back unscaled)."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    from ..timeline import SENTENCE_FEATURES
+
+    rng = np.random.default_rng(0)
+    differences, labels = [], []
+    for features, gains in examples:
+        if len(gains) < 2:
+            continue
+        first = rng.integers(0, len(gains), pairs_per_date)
+        second = rng.integers(0, len(gains), pairs_per_date)
+        unequal = gains[first] != gains[second]
+        differences.append(features[first[unequal]] - features[second[unequal]])
+        labels.append((gains[first[unequal]] > gains[second[unequal]]).astype(int))
+    rows = np.vstack(differences)
+    spread = rows.std(axis=0)
+    spread[spread == 0] = 1.0
+    model = LogisticRegression(C=0.05, fit_intercept=False, max_iter=3000)
+    model.fit(rows / spread, np.concatenate(labels))
+    return {name: round(float(w), 4) for name, w in zip(SENTENCE_FEATURES, model.coef_[0] / spread)}
+
+
 def evaluate(
     directory: str | Path,
     topics: Sequence[str] | None = None,
@@ -268,9 +348,9 @@ def evaluate(
     cross_validate: bool = True,
 ) -> dict[str, Any]:
     """Scores per gold timeline and averaged. With ``cross_validate`` (the default), each story's dates are
-    ranked with weights fitted on the *other* stories of DIR (leave one story out: the five bpoil topics
-    are one story), so no timeline is scored with weights it helped fit; else with ``weights`` (or the
-    shipped ``DATE_WEIGHTS``)."""
+    ranked, and its sentences chosen, with weights fitted on the *other* stories of DIR (leave one story
+    out: the five bpoil topics are one story), so no timeline is scored with weights it helped fit; else
+    with ``weights`` (or the shipped ``DATE_WEIGHTS``) and the shipped ``SENTENCE_WEIGHTS``."""
     folders = topic_folders(directory)
     if topics:
         folders = [f for f in folders if f.name in set(topics)]
@@ -315,16 +395,24 @@ def evaluate_topics(
     rows: list[dict[str, Any]] = []
     results = []
     fold_weights: dict[str, dict[str, float]] = {}
+    fold_sentence_weights: dict[str, dict[str, float]] = {}
     if cross_validate:
         examples = {t.name: [date_examples(t, g) for g in t.timelines] for t in pool}
+        sentences = {t.name: [e for g in t.timelines for e in sentence_examples(t, g)] for t in pool}
         for story in sorted({story_of(t.name) for t, _ in loaded}):
             training = [e for name, items in examples.items() if story_of(name) != story for e in items]
             fold_weights[story] = fit_weights(training)
+            fold_sentence_weights[story] = fit_sentence_weights(
+                [e for name, items in sentences.items() if story_of(name) != story for e in items]
+            )
     for topic, annotation_seconds in loaded:
         for gold in topic.timelines:
             topic_weights = fold_weights.get(story_of(topic.name), weights) if cross_validate else weights
+            topic_sentence_weights = (
+                fold_sentence_weights.get(story_of(topic.name)) if cross_validate else None
+            )
             began = time.perf_counter()
-            predicted = predict(topic, gold, topic_weights)
+            predicted = predict(topic, gold, topic_weights, topic_sentence_weights)
             seconds = time.perf_counter() - began
             result = score(predicted, gold)
             results.append(result)
@@ -357,7 +445,13 @@ def evaluate_topics(
         statistics.fmean({r["topic"]: r["annotation_seconds"] for r in rows}.values()), 2
     )
     summary["cross_validated"] = cross_validate
-    return {"average": summary, "timelines": rows, "fold_weights": fold_weights, "published": PUBLISHED}
+    return {
+        "average": summary,
+        "timelines": rows,
+        "fold_weights": fold_weights,
+        "fold_sentence_weights": fold_sentence_weights,
+        "published": PUBLISHED,
+    }
 
 
 def register(evaluations: Any) -> None:
@@ -376,13 +470,13 @@ def register(evaluations: Any) -> None:
     parser.add_argument(
         "--shipped-weights",
         action="store_true",
-        help="rank dates with the weights storyline ships (fitted on all of Timeline17) instead of "
-        "cross-validating (leave one story out)",
+        help="rank dates and choose sentences with the weights storyline ships (fitted on all of Timeline17) "
+        "instead of cross-validating (leave one story out)",
     )
     parser.add_argument(
         "--fit",
         action="store_true",
-        help="fit the date-ranking weights on all topics under DIR and print them",
+        help="fit the date-ranking and sentence weights on all topics under DIR and print them",
     )
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
@@ -394,11 +488,13 @@ def run(args: argparse.Namespace) -> int:
 
     if args.fit:
         pool: list[tuple[list[list[float]], list[int]]] = []
+        sentences: list[tuple[Any, Any]] = []
         for folder in topic_folders(args.directory):
             topic = read_topic(folder)
             annotate_topic(topic)
             pool.extend(date_examples(topic, g) for g in topic.timelines)
-        print_json(fit_weights(pool))
+            sentences.extend(e for g in topic.timelines for e in sentence_examples(topic, g))
+        print_json({"DATE_WEIGHTS": fit_weights(pool), "SENTENCE_WEIGHTS": fit_sentence_weights(sentences)})
         return 0
     result = evaluate(
         args.directory, args.topics, quiet=args.quiet or args.json, cross_validate=not args.shipped_weights

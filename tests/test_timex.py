@@ -273,6 +273,10 @@ def test_letters_that_grow_when_lower_cased_do_not_shift_spans():
         ("Net rose in fiscal 1990's first quarter.", dt.date(1989, 11, 2),
          [("fiscal 1990's first quarter", "1990-Q1")]),
         ("Between 1985 and 1988 sales doubled.", dt.date(1989, 11, 2), [("1985", "1985"), ("1988", "1988")]),
+        # A "would" after the day is the future of the past telling before it: the day is that telling's.
+        ("Bouteflika had told ministers at a meeting on Monday Algeria would respect the law.", dt.date(2011, 8, 30),
+         [("Monday", "2011-08-29")]),
+        ("He said the talks would resume on Monday.", dt.date(2011, 8, 30), [("Monday", "2011-09-05")]),
     ],
 )  # fmt: skip
 def test_news_conventions(text, anchor, expected):

@@ -91,6 +91,8 @@ class Context:
         s, e = self.sentence_around(start, end)
         best: tuple[int, str] | None = None
         fallback: str | None = None
+        past_before = False
+        would_after = False
         for cue in TENSE_CUE.finditer(self.text, s, e):
             if cue.start() < end and cue.end() > start:
                 continue
@@ -133,8 +135,15 @@ class Context:
                     continue  # "followed by an announcement Thursday": a participle phrase, no tense of its own
                 else:
                     kind = "past"
+            if kind == "past" and cue.end() <= start:
+                past_before = True
             if best is None or distance < best[0]:
                 best = (distance, kind)
+                would_after = cue.start() >= end and cue.group().lower() == "would"
+        if best is not None and would_after and past_before:
+            # "had told ministers on Monday Algeria would respect the law": a "would" after the expression is the
+            # future of the past telling before it, which the expression dates.
+            return "past"
         return best[1] if best else fallback
 
 

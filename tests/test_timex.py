@@ -277,6 +277,10 @@ def test_letters_that_grow_when_lower_cased_do_not_shift_spans():
         ("Bouteflika had told ministers at a meeting on Monday Algeria would respect the law.", dt.date(2011, 8, 30),
          [("Monday", "2011-08-29")]),
         ("He said the talks would resume on Monday.", dt.date(2011, 8, 30), [("Monday", "2011-09-05")]),
+        # A fronted day's comma ends the adverbial: the verb of telling after it is the sentence's own.
+        ("Also Tuesday, the commander said air strikes would continue until Gadhafi complies.", dt.date(2011, 3, 23),
+         [("Tuesday", "2011-03-22")]),
+        ("It will be decided on Thursday, officials said.", dt.date(2011, 3, 23), [("Thursday", "2011-03-24")]),
     ],
 )  # fmt: skip
 def test_news_conventions(text, anchor, expected):

@@ -110,7 +110,12 @@ class Context:
                 and re.search(r"(?i)\bhad\b", self.text[s:e])
             ):
                 kind = "past"  # "Until Thursday, they had not called him a suspect": a change in the past
-            if kind == "past" and cue.group().lower() in REPORTING and ", " in self.text[end : cue.start()]:
+            if (
+                kind == "past"
+                and cue.group().lower() in REPORTING
+                and ", " in self.text[end : cue.start()]
+                and not FRONTED.match(self.text[s:start])
+            ):
                 # "will call for him to step down on Thursday, officials said": the attribution after the
                 # comma dates the telling, not the event; it counts only when nothing else in the sentence does.
                 fallback = fallback or kind
@@ -166,6 +171,9 @@ AUXILIARY = re.compile(
 # Verbs of telling: after the expression and a comma they belong to the attribution ("..., he said").
 REPORTING = {"said", "told"}
 BY_AFTER = re.compile(r"(?i)\s+by\b")
+# What may open a sentence before a fronted time expression ("Also Tuesday, the commander said ..."): its comma
+# ends the adverbial, so a verb of telling after it is the sentence's own verb, not an attribution.
+FRONTED = re.compile(r"(?i)\W*(?:(?:also|and|but|then|on|earlier|later|late|early|until|since|as\s+of)\s+){0,3}$")
 # After "was"/"were": a plan made in the past for a later day ("was scheduled to", "were planning").
 PLAN_AFTER = re.compile(r"(?i)\s+(?:\w+ly\s+)?(?:planning|scheduled|expected|due|set|going)\b")
 # Irregular past forms that are also participles: "would be paid", "will be held" are not past.

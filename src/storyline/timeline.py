@@ -52,11 +52,11 @@ DEFAULT_DATES = 15
 # (`storyline evaluate timeline17 DIR --fit`). The figures reported for them are cross-validated: each
 # story is scored with weights fitted on the other stories.
 DATE_WEIGHTS = {
-    "mention_articles": 0.6642,
-    "mention_sentences": -0.1547,
-    "published_articles": 0.1425,
-    "mentions_before": 0.0253,
-    "mentions_after": -0.084,
+    "mention_articles": 0.6716,
+    "mention_sentences": -0.1696,
+    "published_articles": 0.145,
+    "mentions_before": 0.0255,
+    "mentions_after": -0.0728,
 }
 DATE_FEATURES = tuple(DATE_WEIGHTS)
 # Sentence scoring weights: a pairwise logistic regression (within each gold date of Timeline17, which of
@@ -64,25 +64,25 @@ DATE_FEATURES = tuple(DATE_WEIGHTS)
 # ``sentence_features``, fitted on all twelve topics (`storyline evaluate timeline17 DIR --fit`); the
 # figures reported for them are cross-validated (each story scored with weights fitted on the others).
 SENTENCE_WEIGHTS = {
-    "centroid_similarity": 3.1933,
-    "centroid_similarity_z": 0.2011,
-    "above_knee": -0.1774,
-    "mentioned": -0.2341,
-    "log_position": -0.142,
-    "first_in_article": 0.1396,
-    "log_words": 0.2347,
-    "log_copies": 0.3313,
-    "published_that_day": -0.3809,
-    "log_days_apart": 0.1765,
-    "absolute_date": -0.8309,
-    "quotation": -0.0565,
-    "pronoun_start": -0.2119,
-    "numbers": -0.0376,
-    "story_similarity": 10.6314,
-    "kept_similarity": -0.0625,
-    "date_first": 1.087,
-    "dateline": -0.3438,
-    "capitals": -3.0416,
+    "centroid_similarity": 3.1607,
+    "centroid_similarity_z": 0.2066,
+    "above_knee": -0.1517,
+    "mentioned": -0.2549,
+    "log_position": -0.1426,
+    "first_in_article": 0.1512,
+    "log_words": 0.2173,
+    "log_copies": 0.3408,
+    "published_that_day": -0.41,
+    "log_days_apart": 0.155,
+    "absolute_date": -0.8037,
+    "quotation": -0.069,
+    "pronoun_start": -0.2098,
+    "numbers": -0.0251,
+    "story_similarity": 10.6821,
+    "kept_similarity": -0.1086,
+    "date_first": 1.075,
+    "dateline": -0.3638,
+    "capitals": -3.1174,
 }
 SENTENCE_FEATURES = tuple(SENTENCE_WEIGHTS)
 # How much a standard deviation of the learned sentence score counts against the centroid coverage in the

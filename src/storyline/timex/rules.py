@@ -173,7 +173,9 @@ REPORTING = {"said", "told"}
 BY_AFTER = re.compile(r"(?i)\s+by\b")
 # What may open a sentence before a fronted time expression ("Also Tuesday, the commander said ..."): its comma
 # ends the adverbial, so a verb of telling after it is the sentence's own verb, not an attribution.
-FRONTED = re.compile(r"(?i)\W*(?:(?:also|and|but|then|on|earlier|later|late|early|until|since|as\s+of)\s+){0,3}$")
+FRONTED = re.compile(
+    r"(?i)\W*(?:(?:also|and|but|then|on|earlier|later|late|early|until|since|as\s+of)\s+){0,3}$"
+)
 # After "was"/"were": a plan made in the past for a later day ("was scheduled to", "were planning").
 PLAN_AFTER = re.compile(r"(?i)\s+(?:\w+ly\s+)?(?:planning|scheduled|expected|due|set|going)\b")
 # Irregular past forms that are also participles: "would be paid", "will be held" are not past.

@@ -23,10 +23,13 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import UsageError
 from ..model import Article, Timeline
+
+if TYPE_CHECKING:
+    from ..timeline import DatedSentence
 
 PUBLISHED = {
     "Table 4 DATEWISE": {"rouge_1": 0.120, "rouge_2": 0.035, "date_f1": 0.544, "seconds_per_topic": 16.0},
@@ -237,9 +240,9 @@ def story_of(topic: str) -> str:
     return topic.split("_")[0]
 
 
-def date_examples(topic: Topic, gold: GoldTimeline) -> tuple[list[list[float]], list[int]]:
-    """One row of date-ranking features per candidate date of the gold's range, labelled 1 when the gold has it."""
-    from ..timeline import DATE_FEATURES, date_sentences, date_statistics, in_range, standardized_features
+def gold_range_sentences(topic: Topic, gold: GoldTimeline) -> tuple[list[Article], list[DatedSentence]]:
+    """The topic's articles published in the gold's range, and their sentences dated to a day in that range."""
+    from ..timeline import date_sentences, in_range
 
     used = [a for a in topic.articles if a.published is not None and gold.start <= a.published <= gold.end]
     dated = [
@@ -248,6 +251,14 @@ def date_examples(topic: Topic, gold: GoldTimeline) -> tuple[list[list[float]], 
         for item in date_sentences(a, ("day",))
         if in_range(item.point, gold.start, gold.end)
     ]
+    return used, dated
+
+
+def date_examples(topic: Topic, gold: GoldTimeline) -> tuple[list[list[float]], list[int]]:
+    """One row of date-ranking features per candidate date of the gold's range, labelled 1 when the gold has it."""
+    from ..timeline import DATE_FEATURES, date_statistics, standardized_features
+
+    used, dated = gold_range_sentences(topic, gold)
     features = standardized_features(date_statistics(dated, used))
     rows = [[values[name] for name in DATE_FEATURES] for values in features.values()]
     labels = [int(point.start in gold.entries) for point in features]
@@ -275,17 +286,11 @@ def sentence_examples(topic: Topic, gold: GoldTimeline) -> list[tuple[Any, Any]]
     from tilse.evaluation.rouge import RougeReimplementation
 
     from ..tfidf import tfidf_matrix
-    from ..timeline import date_candidates, date_sentences, in_range, sentence_features, story_centroid
+    from ..timeline import date_candidates, sentence_features, story_centroid
 
     rouge = RougeReimplementation()
     rouge.stem_function = functools.lru_cache(maxsize=None)(rouge.stem_function)  # the same words recur
-    used = [a for a in topic.articles if a.published is not None and gold.start <= a.published <= gold.end]
-    dated = [
-        item
-        for a in used
-        for item in date_sentences(a, ("day",))
-        if in_range(item.point, gold.start, gold.end)
-    ]
+    _, dated = gold_range_sentences(topic, gold)
     texts = sorted({item.text for item in dated})
     row_of = {text: row for row, text in enumerate(texts)}
     matrix = tfidf_matrix(texts)

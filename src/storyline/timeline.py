@@ -324,10 +324,7 @@ def build_timeline(
     by_date: dict[Point, list[int]] = defaultdict(list)
     for position, item in enumerate(dated):
         by_date[item.point].append(position)
-    texts = sorted({item.text for item in dated})
-    row_of = {text: row for row, text in enumerate(texts)}
-    matrix = tfidf_matrix(texts)
-    story = story_centroid(matrix)
+    row_of, matrix, story = sentence_vectors(dated)
     wanted = DEFAULT_DATES if dates is None else dates
     entries: list[TimelineEntry] = []
     said: set[str] = set()
@@ -383,6 +380,13 @@ def cited_sentence(group: list[DatedSentence], by_id: dict[str, Article]) -> Cit
 
 # ---------------------------------------------------------------------------------------------
 # choosing a date's sentences
+
+
+def sentence_vectors(dated: Sequence[DatedSentence]) -> tuple[dict[str, int], Any, Any]:
+    """The TF-IDF rows of the dated sentences' distinct texts (with each text's row) and the story's centroid."""
+    texts = sorted({item.text for item in dated})
+    matrix = tfidf_matrix(texts)
+    return {text: row for row, text in enumerate(texts)}, matrix, story_centroid(matrix)
 
 
 def story_centroid(matrix: Any) -> Any:

@@ -285,16 +285,12 @@ def sentence_examples(topic: Topic, gold: GoldTimeline) -> list[tuple[Any, Any]]
     import numpy as np
     from tilse.evaluation.rouge import RougeReimplementation
 
-    from ..tfidf import tfidf_matrix
-    from ..timeline import date_candidates, sentence_features, story_centroid
+    from ..timeline import date_candidates, sentence_features, sentence_vectors
 
     rouge = RougeReimplementation()
     rouge.stem_function = functools.lru_cache(maxsize=None)(rouge.stem_function)  # the same words recur
     _, dated = gold_range_sentences(topic, gold)
-    texts = sorted({item.text for item in dated})
-    row_of = {text: row for row, text in enumerate(texts)}
-    matrix = tfidf_matrix(texts)
-    story = story_centroid(matrix)
+    row_of, matrix, story = sentence_vectors(dated)
     by_date: dict[Any, list[Any]] = {}
     for item in dated:
         if item.point.start in gold.entries:

@@ -14,6 +14,11 @@ Folders are read recursively; each sub-folder (TimeBank, AQUAINT, te3-platinum) 
 ``--part dev|heldout`` scores one half of the corpus: within each sub-folder the files are sorted by name
 and every second one (the 2nd, 4th, ...) is held out. Rules are developed by reading the errors of the
 development half only, so the held-out half gives an honest figure for documents not seen.
+
+DIR may also be a stand-off annotation file (``.jsonl``, see ``read_standoff``): gold expressions with
+character offsets into articles that stay in ``../shared/data`` (``--data``), each document marked as
+development or held-out by the file itself. ``benchmarks/timex_news/gold.jsonl`` is one: recent news
+(PolNeAR 2015-16, Timeline17 2008-11) annotated for this project, its held-out half scored blind.
 The in-run anchor is dateparser's ``search_dates`` (the date finder htmldate uses) with the DCT as its
 base date: it finds dates only, so its duration and set recall is zero by design.
 """
@@ -22,7 +27,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import html
+import json
 import re
 import sys
 import time
@@ -55,6 +62,9 @@ class TimemlDocument:
     text: str
     dct: dt.date
     gold: list[Span]
+    # Set by a stand-off annotation file that names its own development and held-out documents;
+    # None: the held-out half is chosen by alternation (``split_part``).
+    held_out: bool | None = None
 
 
 def read_timeml(path: Path, part: str = "") -> TimemlDocument:
@@ -117,17 +127,87 @@ def read_corpus(directory: str | Path) -> list[TimemlDocument]:
     return documents
 
 
+def article_text(doc: str, data_root: Path) -> str:
+    """The text of a ``../shared/data`` article named by a stand-off annotation's ``doc`` id:
+    ``polnear/<file name>`` (PolNeAR's train or dev text) or ``timeline17/<topic>/<article id>``."""
+    source, _, rest = doc.partition("/")
+    if source == "polnear":
+        for compartment in ("train", "dev", "test"):
+            path = data_root / "polnear" / compartment / "text" / f"{rest}.txt"
+            if path.is_file():
+                return path.read_text(encoding="utf-8")
+        raise UsageError(f"{doc}: no PolNeAR text of that name under {data_root / 'polnear'}")
+    if source == "timeline17":
+        topic, _, article_id = rest.partition("/")
+        path = data_root / "timeline17" / topic / "articles.jsonl"
+        if path.is_file():
+            with path.open(encoding="utf-8") as lines:
+                for line in lines:
+                    article = json.loads(line)
+                    if str(article.get("id")) == article_id:
+                        return str(article["text"])
+        raise UsageError(f"{doc}: no article {article_id!r} in {path}")
+    raise UsageError(f"{doc}: unknown source {source!r} (polnear or timeline17)")
+
+
+def read_standoff(path: str | Path, data_root: str | Path) -> list[TimemlDocument]:
+    """Documents of a stand-off annotation file whose texts stay in ``data_root`` (``../shared/data``).
+
+    One JSON line per article: ``doc`` (see ``article_text``), ``source``, ``dct``, ``set`` (``dev`` or
+    ``heldout``), ``sha256`` of the text, and ``timexes`` (``start``, ``end``, ``text``, ``type``,
+    ``value``). The text's hash and every span's text are checked, so an edited source cannot silently
+    move a score."""
+    documents = []
+    root = Path(data_root)
+    with Path(path).open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            entry = json.loads(line)
+            text = article_text(entry["doc"], root)
+            if hashlib.sha256(text.encode("utf-8")).hexdigest() != entry["sha256"]:
+                raise UsageError(f"{path}:{number}: the text of {entry['doc']} is not the one annotated")
+            gold = []
+            for timex in entry["timexes"]:
+                if text[timex["start"] : timex["end"]] != timex["text"]:
+                    raise UsageError(f"{path}:{number}: {timex['text']!r} is not at {timex['start']}")
+                gold.append(Span(timex["start"], timex["end"], timex["type"], timex["value"], timex["text"]))
+            documents.append(
+                TimemlDocument(
+                    entry["doc"],
+                    entry["source"],
+                    text,
+                    dt.date.fromisoformat(entry["dct"]),
+                    sorted(gold, key=lambda g: g.start),
+                    held_out=entry["set"] == "heldout",
+                )
+            )
+    if not documents:
+        raise UsageError(f"{path}: no annotated documents")
+    return documents
+
+
+def read_documents(path: str | Path, data_root: str | Path) -> list[TimemlDocument]:
+    """A folder of TimeML files, or a stand-off ``.jsonl`` annotation file over ``data_root``'s texts."""
+    if Path(path).is_file() and str(path).endswith(".jsonl"):
+        return read_standoff(path, data_root)
+    return read_corpus(path)
+
+
 PARTS = ("all", "dev", "heldout")
 
 
 def split_part(documents: Sequence[TimemlDocument], part: str) -> list[TimemlDocument]:
     """The development or held-out half (``part``: ``dev``, ``heldout``; ``all`` keeps every document).
 
-    Deterministic: within each sub-folder, documents sorted by name alternate dev, heldout, dev, ..."""
+    Deterministic: within each sub-folder, documents sorted by name alternate dev, heldout, dev, ...;
+    documents of a stand-off file keep the half their annotation names."""
     if part not in PARTS:
         raise UsageError(f"unknown part {part!r}: choose one of {', '.join(PARTS)}")
     if part == "all":
         return list(documents)
+    if all(d.held_out is not None for d in documents):
+        return [d for d in documents if d.held_out == (part == "heldout")]
     by_folder: dict[str, list[TimemlDocument]] = {}
     for document in documents:
         by_folder.setdefault(document.part, []).append(document)
@@ -285,7 +365,16 @@ def register(evaluations: Any) -> None:
         "accuracy over relaxed matches, seconds per document; beside dateparser's search_dates.",
     )
     parser.add_argument(
-        "directory", metavar="DIR", help="a folder of .tml files, e.g. ../shared/data/tempeval3/TBAQ-cleaned"
+        "directory",
+        metavar="DIR",
+        help="a folder of .tml files, e.g. ../shared/data/tempeval3/TBAQ-cleaned, or a stand-off "
+        "annotation file (.jsonl) such as benchmarks/timex_news/gold.jsonl",
+    )
+    parser.add_argument(
+        "--data",
+        default="../shared/data",
+        metavar="DIR",
+        help="where a stand-off file's article texts are (default ../shared/data)",
     )
     parser.add_argument("--no-anchor", action="store_true", help="skip the dateparser anchor")
     parser.add_argument(
@@ -306,7 +395,7 @@ def register(evaluations: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..cli.common import print_json
 
-    documents = split_part(read_corpus(args.directory), args.part)
+    documents = split_part(read_documents(args.directory, args.data), args.part)
     result = evaluate(documents)
     errors = result.pop("errors")
     if not args.no_anchor:

@@ -317,3 +317,15 @@ def test_thursday_after_a_wednesday_article_is_the_next_day(sentence):
 
 def test_said_right_after_the_day_still_dates_the_saying():
     assert values("He said Thursday that talks had failed.", dt.date(2011, 8, 17))["Thursday"] == "2011-08-11"
+
+
+@pytest.mark.parametrize(
+    "text, anchor, expected",
+    [
+        # A weekday's part of the day is a TIME of that day (TimeML), not the bare day.
+        ("Clinton won the caucus Monday night.", dt.date(2016, 2, 2), [("Monday night", "TIME", "2016-02-01TNI")]),
+        ("They will meet Friday morning.", dt.date(2016, 2, 2), [("Friday morning", "TIME", "2016-02-05TMO")]),
+    ],
+)  # fmt: skip
+def test_recent_news_conventions(text, anchor, expected):
+    assert [(t.text, t.type, t.value) for t in tag(text, anchor)] == expected

@@ -978,8 +978,8 @@ def weekday(m: re.Match[str], ctx: Context) -> Found | None:
     day = nearest_weekday(ctx.anchor, index, way, strict)
     confidence = 0.85 if rel or ctx.tense(m.start(), m.end()) else 0.7
     if part:
-        # TimeBank and AQUAINT mostly annotate "Wednesday night" as the DATE of that Wednesday.
-        return found(m, "DATE", Point("day", day), confidence, relative=True)
+        # "Wednesday night" is a TIME: that Wednesday's night (TimeML; AQUAINT often drops the part).
+        return found(m, "TIME", Point("time", day, part), confidence, relative=True)
     return found(m, "DATE", Point("day", day), confidence, relative=True)
 
 

@@ -325,6 +325,22 @@ def test_said_right_after_the_day_still_dates_the_saying():
         # A weekday's part of the day is a TIME of that day (TimeML), not the bare day.
         ("Clinton won the caucus Monday night.", dt.date(2016, 2, 2), [("Monday night", "TIME", "2016-02-01TNI")]),
         ("They will meet Friday morning.", dt.date(2016, 2, 2), [("Friday morning", "TIME", "2016-02-05TMO")]),
+        # "The first week of March": the month's first ISO week, the one holding four of its days.
+        ("Ohio votes the first week of March.", dt.date(2016, 3, 11), [("the first week of March", "DATE", "2016-W09")]),
+        ("Sales picked up in the first week of January 2016.", dt.date(2016, 3, 11),
+         [("the first week of January 2016", "DATE", "2016-W01")]),
+        ("Talks end the last week of February 2016.", dt.date(2016, 1, 5),
+         [("the last week of February 2016", "DATE", "2016-W08")]),
+        # A verb across ", while" belongs to another clause: "would be satisfied ... in November" is ahead.
+        ("Democrats would be satisfied with her as nominee in November, while only 49 percent of Republicans say the same.",
+         dt.date(2016, 3, 16), [("November", "DATE", "2016-11")]),
+        ("He said last week he had voted in November.", dt.date(2016, 3, 16),
+         [("last week", "DATE", "2016-W10"), ("November", "DATE", "2015-11")]),
+        # Units with no count before "ago", and "-long" durations.
+        ("Trump attacked her weeks ago.", dt.date(2016, 5, 24), [("weeks ago", "DATE", "PAST_REF")]),
+        ("Trump attacked her three weeks ago.", dt.date(2016, 5, 24), [("three weeks ago", "DATE", "2016-W18")]),
+        ("It ended a months-long siege and a decades-long feud.", dt.date(2011, 6, 30),
+         [("months-long", "DURATION", "PXM"), ("decades-long", "DURATION", "PXY")]),
     ],
 )  # fmt: skip
 def test_recent_news_conventions(text, anchor, expected):

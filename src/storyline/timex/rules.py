@@ -142,6 +142,12 @@ class Context:
                     kind = "past"
             if kind == "past" and cue.end() <= start:
                 past_before = True
+            between = self.text[cue.end() : start] if cue.end() <= start else self.text[end : cue.start()]
+            if CLAUSE_BREAK.search(between):
+                # "... would be satisfied with her as nominee in November, while only 49 percent say ...": a
+                # verb across a contrasting clause is another clause's; it counts only when the expression's
+                # own clause has none.
+                distance += CLAUSE_PENALTY
             if best is None or distance < best[0]:
                 best = (distance, kind)
                 would_after = cue.start() >= end and cue.group().lower() == "would"
@@ -168,6 +174,9 @@ AUXILIARY = re.compile(
     r"(?i)(?:\b|')(will|would|to|shall|ll|is|are|be|am|has|have|had|was|were|been)\s+(?:(?:be|been|being|have)\s+)?"
     r"(?:\w+ly\s+|not\s+)?$"
 )
+# Where one clause ends and a contrasting one begins: verbs beyond it tell of something else.
+CLAUSE_BREAK = re.compile(r"(?i);|,\s+(?:while|whereas|but|although|though)\b")
+CLAUSE_PENALTY = 1000
 # Verbs of telling: after the expression and a comma they belong to the attribution ("..., he said").
 REPORTING = {"said", "told"}
 BY_AFTER = re.compile(r"(?i)\s+by\b")
@@ -263,6 +272,7 @@ RULE_KEYS: dict[str, tuple[str, ...]] = {
     "month-year": ("month",),
     "month-relative-year": ("month",),
     "month": ("month",),
+    "week-of-month": ("month",),
     "spelled-year": ("spelled",),
     "year": ("year",),
     "decade": ("decade", "decade-digits"),
@@ -282,6 +292,8 @@ RULE_KEYS: dict[str, tuple[str, ...]] = {
     "duration": ("unit",),
     "plural-units": ("unit",),
     "recent-units": ("unit",),
+    "units-ago": ("unit",),
+    "units-long": ("unit",),
     "set": ("unit", "set"),
     "rate": ("unit",),
     "reference": ("reference",),
@@ -647,6 +659,34 @@ def month_alone(m: re.Match[str], ctx: Context) -> Found | None:
     if start is None:
         start = dt.date(ctx.anchor.year, month, 1)
     return found(m, "DATE", Point("month", start), 0.85, relative=True)
+
+
+@rule(
+    "week-of-month",
+    rf"(?i:the\s+(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+){MONTH_ANY}"
+    rf"(?:\s*,?\s+{YEAR}(?![\w,.]\d))?",
+    3,
+)
+def week_of_month(m: re.Match[str], ctx: Context) -> Found | None:
+    """ "The first week of March": the month's first ISO week (the first holding four of its days)."""
+    month = month_number(m["month"])
+    if m["year"]:
+        first = dt.date(int(m["year"]), month, 1)
+    elif ctx.anchor is None:
+        return unresolved(m, "DATE", "week", 0.7)
+    else:
+        first = place_in_year(ctx.anchor, month, None, ctx.tense(m.start(), m.end())) or dt.date(
+            ctx.anchor.year, month, 1
+        )
+    ordinal = m["ord"].lower()
+    # As ISO counts a year's first week: a week belongs to the month that holds its Thursday.
+    if ordinal in ("last", "final"):
+        day = Point("month", first).end
+        if day.weekday() < 3:
+            day -= dt.timedelta(weeks=1)
+    else:
+        day = first + dt.timedelta(weeks=ORDINALS[ordinal] - 1 + (first.weekday() > 3))
+    return found(m, "DATE", Point.of("week", day), 0.8, relative=not m["year"])
 
 
 def year_accept(m: re.Match[str], text: str) -> bool:
@@ -1270,6 +1310,19 @@ def granularity_rank(granularity: str) -> int:
     2,
 )
 def duration(m: re.Match[str], ctx: Context) -> Found | None:
+    item = duration_of(m, ctx)
+    if (
+        item is not None
+        and m["rel"]
+        and (m["the"] or "").lower() in ("her", "his", "its", "their", "our")
+        and item.start == m.start()
+    ):
+        # "attacked her three weeks ago": before a counted "ago" the pronoun is the verb's object.
+        item.start = m.start("number")
+    return item
+
+
+def duration_of(m: re.Match[str], ctx: Context) -> Found | None:
     unit = m["unit"].lower()
     if re.fullmatch(r"1[5-9]\d\d|20\d\d", m["number"]):
         return None  # "the 1988 quarter": a year, not a count
@@ -1452,6 +1505,26 @@ def recent_units(m: re.Match[str], ctx: Context) -> Found | None:
         return Found(start, m.end(), "DURATION", duration_value(None, unit), "none", 0.6, rule="recent-units")
     value = "FUTURE_REF" if w in ("coming", "next few") else "PAST_REF"
     return Found(start, m.end(), "DATE", value, "none", 0.6, rule="recent-units")
+
+
+@rule(
+    "units-ago",
+    r"(?<![\w-])(?i:(?P<unit>days|weeks|months|years|decades)\s+ago)(?![\w])",
+    0,
+)
+def units_ago(m: re.Match[str], ctx: Context) -> Found | None:
+    """ "Weeks ago", "years ago" with no count ("three years ago" is the longer duration match): some time
+    before the article."""
+    return found(m, "DATE", None, 0.6, granularity="none", value="PAST_REF")
+
+
+@rule("units-long", r"(?<![\w-])(?i:(?P<unit>hours|days|weeks|months|years|decades)-long)(?![\w-])", 0)
+def units_long(m: re.Match[str], ctx: Context) -> Found | None:
+    """ "A months-long campaign", "decades-long": a duration of some number of those units."""
+    unit = m["unit"].lower().rstrip("s")
+    if unit == "decade":
+        unit = "year"  # TimeML writes an unknown number of decades as years (PXY)
+    return found(m, "DURATION", None, 0.6, granularity="none", value=duration_value(None, unit))
 
 
 # ---------------------------------------------------------------------------------------------

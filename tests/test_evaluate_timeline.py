@@ -53,8 +53,9 @@ def test_timex_cli_json(capsys):
 @pytest.mark.gate
 def test_gate_timex_on_timebank_and_aquaint():
     result = timex.evaluate(timex.read_corpus(TBAQ))
-    # Measured: relaxed F1 0.940 / 0.932, value 0.881 / 0.843, type 0.972 / 0.957 (TimeBank / AQUAINT);
-    # all 256: relaxed 0.937, value 0.869, type 0.967.
+    # Measured: relaxed F1 0.940 / 0.933, value 0.884 / 0.830, type 0.974 / 0.917 (TimeBank / AQUAINT);
+    # all 256: relaxed 0.938, value 0.867, type 0.956 (weekday parts of the day are TIMEs since the fourth
+    # session: AQUAINT writes most of them as the bare day).
     assert result["relaxed"]["f1"] >= 0.92
     assert result["value_accuracy"] >= 0.85
     assert result["type_accuracy"] >= 0.95

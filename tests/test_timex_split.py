@@ -59,7 +59,7 @@ def test_cli_scores_a_part_and_keeps_held_out_errors_unlisted(capsys):
 @pytest.mark.gate
 def test_gate_timex_on_the_held_out_half(corpus):
     result = timex.evaluate(timex.split_part(corpus, "heldout"))
-    # Measured on the held-out half (127 documents, never read for errors): relaxed F1 0.927, value 0.853
-    # (after the second round; 0.859 before it).
+    # Measured on the held-out half (127 documents, never read for errors): relaxed F1 0.928, value 0.854
+    # (its sixth scoring, fourth session; 0.859 before the first round of rules).
     assert result["relaxed"]["f1"] >= 0.91
     assert result["value_accuracy"] >= 0.845

@@ -106,7 +106,9 @@ def read_timeml(path: Path, part: str = "") -> TimemlDocument:
 def read_corpus(directory: str | Path) -> list[TimemlDocument]:
     root = Path(directory)
     if not root.is_dir():
-        raise UsageError(f"{directory}: no such directory (give a folder of TimeML .tml files)")
+        raise UsageError(
+            f"{directory}: no such directory (give a folder of TimeML .tml files or a stand-off .jsonl file)"
+        )
     paths = sorted(p for p in root.rglob("*.tml") if not p.name.startswith("."))
     if not paths:
         raise UsageError(f"{directory}: no .tml files found")
@@ -163,28 +165,34 @@ def read_standoff(path: str | Path, data_root: str | Path) -> list[TimemlDocumen
         for number, line in enumerate(lines, 1):
             if not line.strip():
                 continue
-            entry = json.loads(line)
-            text = article_text(entry["doc"], root)
-            if hashlib.sha256(text.encode("utf-8")).hexdigest() != entry["sha256"]:
-                raise UsageError(f"{path}:{number}: the text of {entry['doc']} is not the one annotated")
-            gold = []
-            for timex in entry["timexes"]:
-                if text[timex["start"] : timex["end"]] != timex["text"]:
-                    raise UsageError(f"{path}:{number}: {timex['text']!r} is not at {timex['start']}")
-                gold.append(Span(timex["start"], timex["end"], timex["type"], timex["value"], timex["text"]))
-            documents.append(
-                TimemlDocument(
-                    entry["doc"],
-                    entry["source"],
-                    text,
-                    dt.date.fromisoformat(entry["dct"]),
-                    sorted(gold, key=lambda g: g.start),
-                    held_out=entry["set"] == "heldout",
-                )
-            )
+            try:
+                entry = json.loads(line)
+                documents.append(standoff_document(entry, root, f"{path}:{number}"))
+            except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+                raise UsageError(f"{path}:{number}: not a stand-off annotation line ({exc})") from exc
     if not documents:
         raise UsageError(f"{path}: no annotated documents")
     return documents
+
+
+def standoff_document(entry: dict[str, Any], root: Path, where: str) -> TimemlDocument:
+    """One line of a stand-off file as a scored document (its text checked against the annotated one)."""
+    text = article_text(entry["doc"], root)
+    if hashlib.sha256(text.encode("utf-8")).hexdigest() != entry["sha256"]:
+        raise UsageError(f"{where}: the text of {entry['doc']} is not the one annotated")
+    gold = []
+    for timex in entry["timexes"]:
+        if text[timex["start"] : timex["end"]] != timex["text"]:
+            raise UsageError(f"{where}: {timex['text']!r} is not at {timex['start']}")
+        gold.append(Span(timex["start"], timex["end"], timex["type"], timex["value"], timex["text"]))
+    return TimemlDocument(
+        entry["doc"],
+        entry["source"],
+        text,
+        dt.date.fromisoformat(entry["dct"]),
+        sorted(gold, key=lambda g: g.start),
+        held_out=entry["set"] == "heldout",
+    )
 
 
 def read_documents(path: str | Path, data_root: str | Path) -> list[TimemlDocument]:

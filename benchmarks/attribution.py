@@ -12,8 +12,8 @@ import sys
 import time
 from pathlib import Path
 
-from storyline.cues import load_cue_model
 from storyline.evaluate.polnear import evaluate
+from storyline.who.cues import load_cue_model
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT.parent / "shared" / "data" / "polnear" / "dev"

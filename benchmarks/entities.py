@@ -15,13 +15,13 @@ import sys
 import time
 from pathlib import Path
 
-from storyline.annotate import annotate_docs
-from storyline.attribution import find_attributions
-from storyline.compare import compare
-from storyline.entities import build_roster, link_speakers
+from storyline.annotate.nlp import annotate_docs
+from storyline.compare.claims import compare
 from storyline.evaluate.ecbplus import evaluate
-from storyline.pipeline import prepare
-from storyline.read import read
+from storyline.ingest.prepare import prepare
+from storyline.ingest.read import read
+from storyline.who.attribution import find_attributions
+from storyline.who.entities import build_roster, link_speakers
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

@@ -62,8 +62,8 @@ def kept_story_text() -> None:
     """How much of story-only corpora the text cleaner keeps (it should remove next to nothing)."""
     from collections import Counter
 
-    from storyline.clean import clean
-    from storyline.read import RawDocument, read
+    from storyline.ingest.clean import clean
+    from storyline.ingest.read import RawDocument, read
 
     corpora = {
         "Timeline17 */articles.jsonl": sorted(

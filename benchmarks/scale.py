@@ -42,17 +42,17 @@ import json, os, resource, sys, time
 mode, source, db, workers = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 started = time.perf_counter()
 if mode == "anchor":
-    from storyline.dedup import mark_duplicates
-    from storyline.pipeline import prepare
-    from storyline.read import read
-    from storyline.stories import cluster, story_input, time_order
+    from storyline.corpus.copies import mark_duplicates
+    from storyline.ingest.prepare import prepare
+    from storyline.ingest.read import read
+    from storyline.corpus.stories import cluster, story_input, time_order
     articles = mark_duplicates(list(prepare(read([source]), lambda problem: None)))
     stories = len(set(dict(cluster(time_order(story_input(a) for a in articles))).values()))
     result = {"articles": len(articles), "duplicates": sum(1 for a in articles if a.duplicate_of),
               "stories": stories, "store_bytes": 0}
 else:
-    from storyline.distributed import runner
-    from storyline.store import group_stories, ingest, opened
+    from storyline.corpus.distributed import runner
+    from storyline.corpus.store import group_stories, ingest, opened
     with runner(workers) as chosen, opened(db) as store:
         report = ingest([source], store, annotate=(mode == "full"), run=chosen)
         ingested = time.perf_counter()
@@ -115,7 +115,7 @@ def run_child(mode: str, source: Path, db: Path, workers: int = 1) -> dict:
 
 
 def store_rows(path: Path) -> tuple:
-    from storyline.store import opened
+    from storyline.corpus.store import opened
 
     with opened(str(path), read_only=True) as store:
         sql = store.connection.execute

@@ -34,7 +34,7 @@ RUNS = 3
 # The same front half as `storyline summarize` (read, clean, describe, annotate), then sumy LexRank.
 LEXRANK_END_TO_END = """
 import sys
-from storyline.pipeline import process
+from storyline.ingest.prepare import process
 from storyline.evaluate.multinews import Cluster, LEXRANK, run_anchor
 articles = process([sys.argv[1]])
 result = run_anchor(LEXRANK, [Cluster("samples", articles, "")], 250)

@@ -70,9 +70,9 @@ def run_bare(files: list[str], limit: int | None, queue: multiprocessing.Queue) 
 def run_storyline(files: list[str], limit: int | None, queue: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
     from itertools import islice
 
-    from storyline.annotate import annotate, load_nlp
-    from storyline.pipeline import prepare
-    from storyline.read import read
+    from storyline.annotate.nlp import annotate, load_nlp
+    from storyline.ingest.prepare import prepare
+    from storyline.ingest.read import read
 
     started = time.perf_counter()
     nlp = load_nlp()

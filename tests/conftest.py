@@ -14,7 +14,7 @@ DATA = SHARED / "data"
 
 @pytest.fixture(scope="session")
 def sample_articles():
-    from storyline.pipeline import process
+    from storyline.ingest.prepare import process
 
     return process([str(SAMPLES)])
 

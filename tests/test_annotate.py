@@ -1,4 +1,4 @@
-from storyline.annotate import annotate, load_nlp
+from storyline.annotate.nlp import annotate, load_nlp
 from storyline.model import Article
 
 

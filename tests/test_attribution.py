@@ -1,10 +1,10 @@
 import pytest
 
-from storyline.annotate import annotate_docs
-from storyline.attribution import Region, find_attributions, quotation_regions
+from storyline.annotate.nlp import annotate_docs
+from storyline.ingest.prepare import prepare
+from storyline.ingest.read import read
 from storyline.model import Article
-from storyline.pipeline import prepare
-from storyline.read import read
+from storyline.who.attribution import Region, find_attributions, quotation_regions
 
 from .conftest import SAMPLES
 

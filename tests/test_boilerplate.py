@@ -1,6 +1,6 @@
 import json
 
-from storyline.boilerplate import (
+from storyline.ingest.boilerplate import (
     DECODERS,
     FEATURES,
     decide,
@@ -14,7 +14,7 @@ from storyline.boilerplate import (
     probabilities,
     words_before_shares,
 )
-from storyline.clean import clean_text
+from storyline.ingest.clean import clean_text
 
 from .conftest import DATA, SAMPLES
 

@@ -16,11 +16,11 @@ from typing import Any
 
 import pytest
 
-from storyline.brief import STAGES, stage_function
 from storyline.cli.main import main
+from storyline.ingest.prepare import process
 from storyline.model import Article, Brief, Sentence
-from storyline.pipeline import process
 from storyline.present.html import date_range, render_report
+from storyline.service.brief import STAGES, stage_function
 
 from .conftest import DATA, ROOT, SAMPLES
 from .test_report import HOSTILE, summary_of, timeline_of

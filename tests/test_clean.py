@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from storyline.clean import clean, clean_text, repair_glued_sentences
-from storyline.read import RawDocument
+from storyline.ingest.clean import clean, clean_text, repair_glued_sentences
+from storyline.ingest.read import RawDocument
 
 from .conftest import SAMPLES
 

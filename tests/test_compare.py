@@ -4,14 +4,14 @@ import json
 
 import pytest
 
-from storyline.annotate import annotate_docs, load_nlp
+from storyline.annotate.nlp import annotate_docs, load_nlp
 from storyline.cli.main import main
-from storyline.compare import compare, figures, find_claims
-from storyline.entities import build_roster
+from storyline.compare.claims import compare, figures, find_claims
+from storyline.compare.positions import find_positions, find_reversals, stances_in
+from storyline.ingest.prepare import prepare
+from storyline.ingest.read import read
 from storyline.model import Article, Sentence
-from storyline.pipeline import prepare
-from storyline.positions import find_positions, find_reversals, stances_in
-from storyline.read import read
+from storyline.who.entities import build_roster
 
 from .conftest import SAMPLES
 

@@ -3,7 +3,7 @@ import random
 
 import pytest
 
-from storyline.dedup import (
+from storyline.corpus.copies import (
     DedupSettings,
     MemoryIndex,
     band_keys,
@@ -15,7 +15,7 @@ from storyline.dedup import (
     similarity,
 )
 from storyline.model import Article
-from storyline.similarity import independent_outlets
+from storyline.text.similarity import independent_outlets
 
 from .conftest import DATA
 
@@ -124,7 +124,7 @@ def test_band_keys_find_exactly_the_candidates_datasketch_finds(sample_articles)
 
 
 def test_fingerprint_survives_a_round_trip_through_bytes(samples_by_file):
-    from storyline.dedup import Fingerprint
+    from storyline.corpus.copies import Fingerprint
 
     original = fingerprint("x", samples_by_file["000"].text)
     restored = Fingerprint.from_bytes("x", original.to_bytes(), original.size)

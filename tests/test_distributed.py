@@ -2,10 +2,10 @@ import time
 
 import pytest
 
-from storyline.distributed import DaskRunner, LocalRunner, prepare_batch, runner
+from storyline.corpus.distributed import DaskRunner, LocalRunner, prepare_batch, runner
+from storyline.corpus.store import group_stories, ingest, opened
 from storyline.errors import StorylineError
-from storyline.read import read
-from storyline.store import group_stories, ingest, opened
+from storyline.ingest.read import read
 
 from .conftest import SAMPLES
 from .test_store import write_jsonl

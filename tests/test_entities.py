@@ -1,8 +1,11 @@
 import pytest
 
-from storyline.annotate import annotate_docs
-from storyline.attribution import find_attributions
-from storyline.entities import (
+from storyline.annotate.nlp import annotate_docs
+from storyline.ingest.prepare import prepare
+from storyline.ingest.read import read
+from storyline.model import Article
+from storyline.who.attribution import find_attributions
+from storyline.who.entities import (
     acronym_of,
     build_roster,
     country_of,
@@ -12,9 +15,6 @@ from storyline.entities import (
     link_speakers,
     person_name_parts,
 )
-from storyline.model import Article
-from storyline.pipeline import prepare
-from storyline.read import read
 
 from .conftest import SAMPLES
 

@@ -46,7 +46,7 @@ FLOORS = {
 def test_the_shipped_line_model_was_measured_at_the_target_by_nested_cross_validation():
     """``benchmarks/extraction.py --train`` records its nested k-fold figure in the model it writes:
     a refit that falls below the issue's target (text path F1 >= 0.90) must not ship silently."""
-    from storyline.boilerplate import load_model
+    from storyline.ingest.boilerplate import load_model
 
     measured = load_model()["cross_validated"]
     assert measured["folds"] == 5 and measured["pages"] == 181

@@ -109,7 +109,7 @@ def test_gate_timeline17_on_two_topics():
 
 
 def test_sentence_examples_label_candidates_by_rouge_2_against_the_gold_date():
-    from storyline.timeline import SENTENCE_FEATURES
+    from storyline.timeline.build import SENTENCE_FEATURES
 
     topic = timeline17.read_topic(T17 / "H1N1_guardian")
     (gold,) = topic.timelines
@@ -124,7 +124,7 @@ def test_sentence_examples_label_candidates_by_rouge_2_against_the_gold_date():
 def test_sentence_weights_learn_which_feature_ranks_the_candidates():
     import numpy as np
 
-    from storyline.timeline import SENTENCE_FEATURES
+    from storyline.timeline.build import SENTENCE_FEATURES
 
     rng = np.random.default_rng(1)
     column = SENTENCE_FEATURES.index("date_first")

@@ -3,8 +3,8 @@ import json
 import pytest
 
 from storyline.errors import InputError
-from storyline.pipeline import IdAssigner, content_id, prepare, prepare_one, process
-from storyline.read import RawDocument, read
+from storyline.ingest.prepare import IdAssigner, content_id, prepare, prepare_one, process
+from storyline.ingest.read import RawDocument, read
 
 from .conftest import DATA, SAMPLES
 

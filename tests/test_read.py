@@ -2,7 +2,7 @@ import gzip
 import json
 
 from storyline.errors import InputProblem
-from storyline.read import RawDocument, read
+from storyline.ingest.read import RawDocument, read
 
 from .conftest import DATA, SAMPLES
 

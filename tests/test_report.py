@@ -1,4 +1,4 @@
-"""The HTML report (storyline.present.html), the brief builder (storyline.brief) and `storyline report`."""
+"""The HTML report (storyline.present.html), the brief builder (storyline.service.brief) and `storyline report`."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from html.parser import HTMLParser
 
 import pytest
 
-from storyline.brief import STAGES, Stage, build_brief, stage_function
 from storyline.cli.main import main
 from storyline.model import (
     Article,
@@ -30,6 +29,7 @@ from storyline.model import (
     cite,
 )
 from storyline.present.html import axis_ticks, date_known, date_range, render_report
+from storyline.service.brief import STAGES, Stage, build_brief, stage_function
 
 from .conftest import SAMPLES
 
@@ -369,8 +369,10 @@ def test_long_sections_are_paginated():
 def test_brief_leaves_out_missing_stages_and_records_failures(sample_articles):
     stages = (
         Stage("summary", "storyline.no_such_stage", "summarize", "summary"),
-        Stage("timeline", "storyline.similarity", "no_such_function", "timeline"),
-        Stage("entities", "storyline.similarity", "content_words", "who is who"),  # wrong signature: fails
+        Stage("timeline", "storyline.text.similarity", "no_such_function", "timeline"),
+        Stage(
+            "entities", "storyline.text.similarity", "content_words", "who is who"
+        ),  # wrong signature: fails
     )
     assert all(stage_function(stage) is None for stage in stages[:2])
     articles = [copy.deepcopy(a) for a in sample_articles[:2]]

@@ -8,10 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from storyline.dedup import DedupSettings, band_layout
-from storyline.errors import StorylineError, UsageError
-from storyline.model import Article
-from storyline.store import (
+from storyline.corpus.copies import DedupSettings, band_layout
+from storyline.corpus.store import (
     DuckDBStore,
     IngestReport,
     group_stories,
@@ -21,6 +19,8 @@ from storyline.store import (
     opened,
     story_stream,
 )
+from storyline.errors import StorylineError, UsageError
+from storyline.model import Article
 
 from .conftest import DATA, ROOT, SAMPLES
 
@@ -201,7 +201,7 @@ def test_ingest_streams_in_batches(tmp_path):
 
 CRASH_SCRIPT = """
 import sys
-from storyline.store import ingest, opened
+from storyline.corpus.store import ingest, opened
 with opened(sys.argv[1]) as store:
     ingest([sys.argv[2]], store, annotate=False, batch_size=10)
 """

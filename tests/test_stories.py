@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from storyline.stories import (
+from storyline.corpus.stories import (
     StoryClusterer,
     StoryInput,
     StorySettings,
@@ -140,7 +140,7 @@ def test_story_input_reads_an_articles_names_and_marks(samples_by_file):
 
 @pytest.mark.gate
 def test_gate_stories_of_timeline17_egypt_libya_h1n1():
-    from storyline.dedup import mark_duplicates
+    from storyline.corpus.copies import mark_duplicates
     from storyline.evaluate.stories import FOLDS, read_corpus, run_stream
 
     corpus = read_corpus(T17, stories=FOLDS[1])

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from storyline.similarity import STOPWORDS
-from storyline.tfidf import l2_rows, terms, tfidf_matrix
+from storyline.text.similarity import STOPWORDS
+from storyline.text.tfidf import l2_rows, terms, tfidf_matrix
 from tests.conftest import SAMPLES
 
 

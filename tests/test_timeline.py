@@ -4,11 +4,11 @@ import json
 
 import pytest
 
+from storyline.annotate.timex import Point, point_of_value
 from storyline.cli.main import main
 from storyline.model import Article
 from storyline.present.timeline import date_label, render_markdown, render_text, timeline_json
-from storyline.timeline import build_timeline, date_sentences, split_sentences
-from storyline.timex import Point, point_of_value
+from storyline.timeline.build import build_timeline, date_sentences, split_sentences
 
 from .conftest import SAMPLES
 
@@ -145,7 +145,7 @@ def test_timeline_puts_undated_leads_on_their_article_day(samples_by_file):
 
 
 def test_dates_are_ranked_by_standardized_counts():
-    from storyline.timeline import DateStats, rank_dates, standardized_features
+    from storyline.timeline.build import DateStats, rank_dates, standardized_features
 
     big, small = Point("day", dt.date(2011, 8, 18)), Point("day", dt.date(2011, 8, 19))
     stats = {
@@ -225,8 +225,8 @@ def chronology_articles():
 
 
 def test_sentence_features_see_chronology_lines_and_datelines():
-    from storyline.tfidf import tfidf_matrix
-    from storyline.timeline import (
+    from storyline.text.tfidf import tfidf_matrix
+    from storyline.timeline.build import (
         SENTENCE_FEATURES,
         date_candidates,
         sentence_features,

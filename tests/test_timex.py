@@ -4,9 +4,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from storyline.annotate.timex import anchor_of, event_point, point_of_value, tag, tag_article
+from storyline.annotate.timex.calendar import Point
 from storyline.model import Article
-from storyline.timex import anchor_of, event_point, point_of_value, tag, tag_article
-from storyline.timex.calendar import Point
 
 from .conftest import SAMPLES
 

@@ -1,4 +1,4 @@
-"""The web app and JSON API (storyline.web), against a real `storyline serve` process on 127.0.0.1."""
+"""The web app and JSON API (storyline.web.app), against a real `storyline serve` process on 127.0.0.1."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ import httpx
 import pytest
 
 from storyline.cli.main import build_parser
-from storyline.web import unsafe_member
+from storyline.web.app import unsafe_member
 
 from .conftest import SAMPLES
 
@@ -299,7 +299,7 @@ def test_time_limit_gives_504(tmp_path):
 def test_unexpected_errors_give_500_without_a_stack_trace(monkeypatch):
     from fastapi.testclient import TestClient
 
-    from storyline import web
+    from storyline.web import app as web
 
     def broken(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("secret internal detail")

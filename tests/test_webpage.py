@@ -1,8 +1,8 @@
 import datetime as dt
 
-from storyline.pipeline import prepare_one
-from storyline.read import RawDocument
-from storyline.webpage import clean_html, meta_date, parse_html, visible_text
+from storyline.ingest.prepare import prepare_one
+from storyline.ingest.read import RawDocument
+from storyline.ingest.webpage import clean_html, meta_date, parse_html, visible_text
 
 STORY = " ".join(
     [

@@ -7,7 +7,7 @@ Two entry points cover most uses::
     articles = storyline.process(["../shared/samples/syria-assad"])   # read, clean, describe, annotate
     brief = storyline.make_brief(articles)                              # summary, timeline, who, compare
 
-Every stage is also a module of its own (``storyline.read``, ``clean``, ``describe``, ``annotate``,
+Every stage is also a module of its own (``storyline.ingest.read``, ``clean``, ``describe``, ``annotate``,
 ``summarize``, ``timeline``, ``attribution``, ``entities``, ``compare``, ``store``, ``stories``)
 over the one data model in ``storyline.model``.
 """
@@ -24,14 +24,14 @@ __version__ = "0.1.0"
 
 
 def process(paths: Iterable[str], **options: Any) -> list[Article]:
-    """Read, clean, describe and annotate the articles in ``paths`` (see ``storyline.pipeline.process``)."""
-    from .pipeline import process as run
+    """Read, clean, describe and annotate the articles in ``paths`` (see ``storyline.ingest.prepare.process``)."""
+    from .ingest.prepare import process as run
 
     return run(paths, **options)
 
 
 def make_brief(articles: list[Article], **options: Any) -> Brief:
-    """Every part of the brief, each stage run once (see ``storyline.brief.build_brief``)."""
-    from .brief import build_brief
+    """Every part of the brief, each stage run once (see ``storyline.service.brief.build_brief``)."""
+    from .service.brief import build_brief
 
     return build_brief(articles, **options)

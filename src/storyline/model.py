@@ -321,12 +321,12 @@ class Story:
 
 @dataclass
 class Brief:
-    """Everything storyline says about one set of articles, built once (``storyline.brief``) and
+    """Everything storyline says about one set of articles, built once (``storyline.service.brief``) and
     shown by the HTML report and the web app.
 
     A part is ``None`` when its stage is not available in this installation, so a presenter leaves
     it out rather than showing an empty section; ``stage_errors`` holds a one-line message for a
-    stage that failed on these articles. ``comparison`` is ``storyline.compare``'s result (claims,
+    stage that failed on these articles. ``comparison`` is ``storyline.compare.claims``'s result (claims,
     positions, reversals). ``problems`` are the inputs that could not be used, one line each.
     """
 

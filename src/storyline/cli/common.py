@@ -124,10 +124,10 @@ def load_articles(args: argparse.Namespace, console: Console, annotate: bool = T
     Articles from PATHS are checked for near-duplicates (``duplicate_of``), against each other and
     the stored ones, so wire copies count once wherever independence matters.
     """
-    from ..annotate import annotate as annotate_stage
-    from ..dedup import MemoryIndex, fingerprint, mark_duplicates
-    from ..pipeline import prepare
-    from ..read import read
+    from ..annotate.nlp import annotate as annotate_stage
+    from ..corpus.copies import MemoryIndex, fingerprint, mark_duplicates
+    from ..ingest.prepare import prepare
+    from ..ingest.read import read
 
     settings = settings_of(args)
     db, story = getattr(args, "db", None), getattr(args, "story", None)
@@ -147,7 +147,7 @@ def load_articles(args: argparse.Namespace, console: Console, annotate: bool = T
     stored: list[Article] = []
     chosen: str | None = None
     if db:
-        from ..store import opened
+        from ..corpus.store import opened
 
         with opened(db, read_only=True) as store:
             chosen = store.resolve_story(story) if story else None

@@ -28,7 +28,7 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..compare import compare
+    from ..compare.claims import compare
     from ..present.compare import compare_json, render_text
 
     console = console_of(args)

@@ -66,8 +66,8 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..distributed import runner
-    from ..store import IngestReport, ingest_stream, opened, story_stream
+    from ..corpus.distributed import runner
+    from ..corpus.store import IngestReport, ingest_stream, opened, story_stream
 
     console = console_of(args)
     if not args.db:

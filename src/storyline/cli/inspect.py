@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ..clean import REASONS
+from ..ingest.clean import REASONS
 from ..model import Article
 from .common import (
     add_input_options,

@@ -41,8 +41,8 @@ def register(commands: Any) -> None:
 def make_brief(args: argparse.Namespace, console: Console) -> Brief:
     """Read and clean the inputs (or load them from --db), annotate them once, then run every
     available stage, with progress on stderr."""
-    from ..annotate import annotate_docs
-    from ..brief import build_brief
+    from ..annotate.nlp import annotate_docs
+    from ..service.brief import build_brief
 
     settings = settings_of(args)
     if args.words is not None and args.words < 1:

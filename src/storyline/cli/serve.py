@@ -51,7 +51,7 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..web import Limits, is_loopback, serve
+    from ..web.app import Limits, is_loopback, serve
 
     if not 0 <= args.port <= 65535:
         raise UsageError(f"--port must be from 0 to 65535, not {args.port}")

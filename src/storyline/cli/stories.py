@@ -36,7 +36,7 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..store import opened, story_stream
+    from ..corpus.store import opened, story_stream
 
     console = console_of(args)
     if args.limit < 0 or args.min_size < 1:

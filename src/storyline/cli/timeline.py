@@ -66,7 +66,7 @@ def iso_date(value: str) -> dt.date:
 
 def run(args: argparse.Namespace) -> int:
     from ..present.timeline import render_markdown, render_text, timeline_json
-    from ..timeline import build_timeline
+    from ..timeline.build import build_timeline
 
     if args.start and args.end and args.start > args.end:
         raise UsageError(f"--start {args.start} is after --end {args.end}")

@@ -43,9 +43,9 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..attribution import find_attributions
-    from ..entities import build_roster
     from ..present.who import render_text, who_json
+    from ..who.attribution import find_attributions
+    from ..who.entities import build_roster
 
     console = console_of(args)
     articles, docs = load_with_docs(args, console)
@@ -60,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
 
 def load_with_docs(args: argparse.Namespace, console: Console) -> tuple[list[Article], list[Doc]]:
     """Read, clean and describe the PATHS, then annotate them keeping each article's parse."""
-    from ..annotate import annotate_docs
+    from ..annotate.nlp import annotate_docs
 
     settings = settings_of(args)
     prepared = load_articles(args, console, annotate=False)

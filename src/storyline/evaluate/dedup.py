@@ -31,9 +31,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..dedup import DedupSettings, Fingerprint, MemoryIndex, deduplicate, fingerprint, shingles
+from ..corpus.copies import DedupSettings, Fingerprint, MemoryIndex, deduplicate, fingerprint, shingles
+from ..ingest.read import RawDocument
 from ..model import Article
-from ..read import RawDocument
 from .stories import FOLDS, Labelled, read_corpus
 
 BOILERPLATE = (
@@ -136,7 +136,7 @@ def without_natural_copies(corpus: Sequence[Labelled], settings: DedupSettings) 
 
 def build_cases(corpus: Sequence[Labelled], seed: int = 7, share: float = 1 / 3) -> list[Case]:
     """Originals plus planted copies (cleaned by the pipeline), in a random arrival order."""
-    from ..pipeline import prepare_one
+    from ..ingest.prepare import prepare_one
 
     rng = random.Random(seed)
     articles = [item.article for item in corpus]

@@ -10,7 +10,7 @@ topic are one entity when their syntactic heads have the same lemma.
 
 storyline links names by their parts and through the gazetteer, a description to the person whose
 title it repeats ("the host" / "host Hugh Jackman"), a pronoun to the nearest person mention before
-it, and other common nouns by head lemma (``storyline.entities.cluster_mentions``).
+it, and other common nouns by head lemma (``storyline.who.entities.cluster_mentions``).
 """
 
 from __future__ import annotations
@@ -120,7 +120,7 @@ def parse_documents(
     """Each document parsed by spaCy from its given tokens (one sentence a line)."""
     from spacy.tokens import Doc
 
-    from ..annotate import load_nlp
+    from ..annotate.nlp import load_nlp
 
     nlp = load_nlp()
     parsed = {}
@@ -159,7 +159,7 @@ def evaluate(
 ) -> dict[str, Any]:
     from scorch.scores import b_cubed, ceaf_e, muc
 
-    from ..entities import cluster_mentions, gold_span_mentions, group_articles
+    from ..who.entities import cluster_mentions, gold_span_mentions, group_articles
 
     root = find_processed(directory)
     corpus_file, mention_file = SPLIT_FILES[split]

@@ -79,7 +79,7 @@ def load_benchmark(directory: str | Path, limit: int | None = None) -> list[tupl
 
 def storyline_html(html: str) -> str:
     from ..errors import InputError
-    from ..webpage import clean_html
+    from ..ingest.webpage import clean_html
 
     try:
         return clean_html(html).text
@@ -88,14 +88,14 @@ def storyline_html(html: str) -> str:
 
 
 def storyline_text(html: str) -> str:
-    from ..clean import clean_text
-    from ..webpage import visible_text
+    from ..ingest.clean import clean_text
+    from ..ingest.webpage import visible_text
 
     return clean_text(visible_text(html)).text
 
 
 def visible(html: str) -> str:
-    from ..webpage import visible_text
+    from ..ingest.webpage import visible_text
 
     return visible_text(html)
 
@@ -143,9 +143,9 @@ class TrainingPage:
 
 def training_page(html: str, gold: str) -> TrainingPage:
     """The line model's features and labels of one page (the lines the text path sees)."""
-    from ..boilerplate import label_lines, line_features, looks_like_full_page
-    from ..clean import dominant_script, mark_lines, split_lines
-    from ..webpage import visible_text
+    from ..ingest.boilerplate import label_lines, line_features, looks_like_full_page
+    from ..ingest.clean import dominant_script, mark_lines, split_lines
+    from ..ingest.webpage import visible_text
 
     text = visible_text(html)
     lines = split_lines(text)
@@ -165,8 +165,8 @@ def kept_text(page: TrainingPage, scores: Sequence[float], decoder: Any) -> str:
     the rules kept, as the model overrules them (``clean.overrule``, on copies of the page's lines)."""
     import dataclasses
 
-    from ..boilerplate import decide
-    from ..clean import overrule
+    from ..ingest.boilerplate import decide
+    from ..ingest.clean import overrule
 
     lines = [dataclasses.replace(line) for line in page.lines]
     if page.full_page:
@@ -175,7 +175,7 @@ def kept_text(page: TrainingPage, scores: Sequence[float], decoder: Any) -> str:
 
 
 def fit_pages(pages: Sequence[TrainingPage], decoder: Any = None) -> dict[str, Any]:
-    from ..boilerplate import fit
+    from ..ingest.boilerplate import fit
 
     return fit([v for p in pages for v in p.vectors], [y for p in pages for y in p.labels], decoder=decoder)
 
@@ -185,7 +185,7 @@ def choose_decoder(pages: Sequence[TrainingPage], folds: int = 4, seed: int = 1)
     a model fitted on the other folds of these pages only."""
     import random
 
-    from ..boilerplate import DECODERS, log_odds
+    from ..ingest.boilerplate import DECODERS, log_odds
 
     order = list(range(len(pages)))
     random.Random(seed).shuffle(order)
@@ -213,8 +213,8 @@ def train_line_model(
     pages are cleaned by the full text path (no page is scored by anything fitted or chosen on it)."""
     import random
 
-    from ..clean import clean_text
-    from ..webpage import visible_text
+    from ..ingest.clean import clean_text
+    from ..ingest.webpage import visible_text
 
     pages = load_benchmark(directory, limit)
     prepared = [training_page(html, gold) for _key, html, gold in pages]

@@ -104,9 +104,9 @@ def register(evaluations: Any) -> None:
 
 def load_clusters(path: str, limit: int | None, on_problem: Callable[[InputProblem], None]) -> list[Cluster]:
     """Read, clean, describe and annotate the clusters of ``path`` (the first ``limit`` of them)."""
-    from ..annotate import annotate
-    from ..pipeline import prepare
-    from ..read import RawDocument, read
+    from ..annotate.nlp import annotate
+    from ..ingest.prepare import prepare
+    from ..ingest.read import RawDocument, read
 
     def raws() -> Any:
         seen: list[str] = []

@@ -354,9 +354,9 @@ def evaluate(
     directory: str | Path, limit: int | None = None, with_anchor: bool = True, every: int = 1
 ) -> dict[str, Any]:
     """Score storyline (and textacy) on a PolNeAR split folder; returns the JSON shape of the issue."""
-    from ..annotate import load_nlp
-    from ..attribution import find_attributions
+    from ..annotate.nlp import load_nlp
     from ..model import Article
+    from ..who.attribution import find_attributions
 
     articles = list(load_split(directory, limit, every))
     if not articles:

@@ -26,11 +26,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from ..dedup import mark_duplicates
+from ..corpus.copies import mark_duplicates
+from ..corpus.stories import StoryClusterer, StoryInput, StorySettings, cluster, story_input, time_order
 from ..errors import InputProblem, UsageError
 from ..model import Article
-from ..similarity import content_words
-from ..stories import StoryClusterer, StoryInput, StorySettings, cluster, story_input, time_order
+from ..text.similarity import content_words
 
 # Two halves of the six gold stories, each with stories that overlap in time (Egypt and Libya in
 # early 2011; the financial crisis, H1N1 and Michael Jackson in 2009) and one large story.
@@ -71,8 +71,8 @@ def read_corpus(
 ) -> list[Labelled]:
     """Every ``every``-th article of each topic folder (of the given gold ``stories``, or all), read,
     cleaned and described by the pipeline."""
-    from ..pipeline import prepare
-    from ..read import read
+    from ..ingest.prepare import prepare
+    from ..ingest.read import read
 
     problems: list[InputProblem] = []
     handler = on_problem or problems.append

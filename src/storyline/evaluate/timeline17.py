@@ -29,7 +29,7 @@ from ..errors import UsageError
 from ..model import Article, Timeline
 
 if TYPE_CHECKING:
-    from ..timeline import DatedSentence
+    from ..timeline.build import DatedSentence
 
 PUBLISHED = {
     "Table 4 DATEWISE": {"rouge_1": 0.120, "rouge_2": 0.035, "date_f1": 0.544, "seconds_per_topic": 16.0},
@@ -167,7 +167,7 @@ def topic_folders(directory: str | Path) -> list[Path]:
 
 def annotate_topic(topic: Topic) -> float:
     """Split sentences and tag time expressions; returns the seconds it took."""
-    from ..timeline import ensure_annotated
+    from ..timeline.build import ensure_annotated
 
     began = time.perf_counter()
     for article in topic.articles:
@@ -181,7 +181,7 @@ def predict(
     weights: dict[str, float] | None = None,
     sentence_weights: dict[str, float] | None = None,
 ) -> Timeline:
-    from ..timeline import build_timeline
+    from ..timeline.build import build_timeline
 
     return build_timeline(
         topic.articles,
@@ -242,7 +242,7 @@ def story_of(topic: str) -> str:
 
 def gold_range_sentences(topic: Topic, gold: GoldTimeline) -> tuple[list[Article], list[DatedSentence]]:
     """The topic's articles published in the gold's range, and their sentences dated to a day in that range."""
-    from ..timeline import date_sentences, in_range
+    from ..timeline.build import date_sentences, in_range
 
     used = [a for a in topic.articles if a.published is not None and gold.start <= a.published <= gold.end]
     dated = [
@@ -256,7 +256,7 @@ def gold_range_sentences(topic: Topic, gold: GoldTimeline) -> tuple[list[Article
 
 def date_examples(topic: Topic, gold: GoldTimeline) -> tuple[list[list[float]], list[int]]:
     """One row of date-ranking features per candidate date of the gold's range, labelled 1 when the gold has it."""
-    from ..timeline import DATE_FEATURES, date_statistics, standardized_features
+    from ..timeline.build import DATE_FEATURES, date_statistics, standardized_features
 
     used, dated = gold_range_sentences(topic, gold)
     features = standardized_features(date_statistics(dated, used))
@@ -269,7 +269,7 @@ def fit_weights(examples: Sequence[tuple[list[list[float]], list[int]]]) -> dict
     """Date-ranking weights: a logistic regression of "the gold timeline has this date" on the features."""
     from sklearn.linear_model import LogisticRegression
 
-    from ..timeline import DATE_FEATURES
+    from ..timeline.build import DATE_FEATURES
 
     rows = [row for x, _ in examples for row in x]
     labels = [label for _, y in examples for label in y]
@@ -285,7 +285,7 @@ def sentence_examples(topic: Topic, gold: GoldTimeline) -> list[tuple[Any, Any]]
     import numpy as np
     from tilse.evaluation.rouge import RougeReimplementation
 
-    from ..timeline import date_candidates, sentence_features, sentence_vectors
+    from ..timeline.build import date_candidates, sentence_features, sentence_vectors
 
     rouge = RougeReimplementation()
     rouge.stem_function = functools.lru_cache(maxsize=None)(rouge.stem_function)  # the same words recur
@@ -321,7 +321,7 @@ def fit_sentence_weights(examples: Sequence[tuple[Any, Any]], pairs_per_date: in
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
-    from ..timeline import SENTENCE_FEATURES
+    from ..timeline.build import SENTENCE_FEATURES
 
     rng = np.random.default_rng(0)
     differences, labels = [], []

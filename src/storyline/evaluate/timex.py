@@ -286,7 +286,7 @@ Tagger = Callable[[str, dt.date], list[Span]]
 
 
 def storyline_tagger(text: str, dct: dt.date) -> list[Span]:
-    from ..timex import tag
+    from ..annotate.timex import tag
 
     return [Span(t.start, t.end, t.type, t.value, t.text) for t in tag(text, dct)]
 

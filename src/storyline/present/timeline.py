@@ -12,7 +12,7 @@ from ..model import Citation, CitedSentence, Timeline, TimelineEntry, to_jsonabl
 
 def date_label(entry: TimelineEntry) -> str:
     """ "Thursday 18 August 2011", "August 2011", "2011" — as precise as the text allows, no more."""
-    from ..timex import point_of_value
+    from ..annotate.timex import point_of_value
 
     point = point_of_value(entry.date)
     if point is None:

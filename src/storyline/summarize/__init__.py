@@ -11,7 +11,7 @@ each one; a method chosen by name from ``storyline.registry.summarizers`` picks 
 (``learned``, the default: a scorer trained on oracle labels plus MMR; ``centrality``,
 ``centroid`` and ``lead`` as alternatives); ``ordering`` puts them in reading order.
 
->>> from storyline.pipeline import process                      # doctest: +SKIP
+>>> from storyline.ingest.prepare import process                      # doctest: +SKIP
 >>> summary = summarize(process(["../shared/samples/syria-assad"]), words=120)  # doctest: +SKIP
 >>> summary.sentences[0].citations[0].outlet                    # doctest: +SKIP
 """
@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from ..errors import UsageError
 from ..model import Article, CitedSentence, Summary, cite
 from ..registry import summarizers
-from ..similarity import independent_outlets
+from ..text.similarity import independent_outlets
 from . import centrality, centroid, lead, learned  # noqa: F401 - each registers its method
 from .candidates import Pool, build_pool, limit_candidates
 from .features import PoolVectors, vectorize
@@ -53,7 +53,7 @@ def summarize(articles: Sequence[Article], words: int = DEFAULT_WORDS, method: s
     articles = list(articles)
     unannotated = [a for a in articles if not a.sentences and a.text.strip()]
     if unannotated:
-        from ..annotate import annotate
+        from ..annotate.nlp import annotate
 
         list(annotate(unannotated))
     pool, chosen = choose_sentences(articles, words, choose)

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..model import Article, Sentence
-from ..similarity import content_words, near_duplicate_groups
+from ..text.similarity import content_words, near_duplicate_groups
 
 # Sentences shorter than this (in words) are too thin to stand alone in a summary.
 MIN_WORDS = 5
@@ -182,7 +182,7 @@ class Candidate:
     """A sentence the summary may say, with every occurrence of it (near-duplicates included).
 
     The first occurrence is the one quoted; ``words`` are its content words (see
-    ``storyline.similarity.content_words``) and ``length`` its word count.
+    ``storyline.text.similarity.content_words``) and ``length`` its word count.
     """
 
     text: str

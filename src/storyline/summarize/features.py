@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from ..similarity import content_words
+from ..text.similarity import content_words
 from .candidates import Pool
 
 FEATURES = (

@@ -182,7 +182,7 @@ def nested_cross_validation(
 
 
 def load_clusters(path: str, words: int) -> list[TrainingCluster]:
-    from ..pipeline import process
+    from ..ingest.prepare import process
 
     problems: list[object] = []
     articles = process([path], on_problem=problems.append)

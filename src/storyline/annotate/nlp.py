@@ -14,8 +14,8 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from .errors import StorylineError
-from .model import Article, EntityMention, Sentence
+from ..errors import StorylineError
+from ..model import Article, EntityMention, Sentence
 
 if TYPE_CHECKING:
     from spacy.language import Language

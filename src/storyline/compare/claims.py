@@ -1,13 +1,13 @@
 """Where the sources agree, disagree and change their position: claims, contradictions, positions.
 
 - **Claims.** Each body sentence that asserts something is a claim; sentences of different articles
-  that say the same in nearly the same words are one claim (``storyline.similarity``), with the
+  that say the same in nearly the same words are one claim (``storyline.text.similarity``), with the
   articles and outlets that carry it, how many of those are independent (syndicated copies count
   once) and who it is attributed to (the speakers of the attributions inside it).
 - **Contradictions.** Two claims on the same matter (enough content words in common) contradict
   when they give different figures for the same quantity ("300 soldiers" / "500 soldiers"), or
   when one negates or disputes what the other asserts and a different source makes it.
-- **Positions** (``storyline.positions``): what each actor demands or rejects about a recurring
+- **Positions** (``storyline.compare.positions``): what each actor demands or rejects about a recurring
   proposition, dated; **reversals** where an actor's stance flips between periods.
 """
 
@@ -19,8 +19,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .model import Article, Attribution, Claim, Comparison, Entity, cite
-from .similarity import content_words, independent_outlets, jaccard, near_duplicate_groups
+from ..model import Article, Attribution, Claim, Comparison, Entity, cite
+from ..text.similarity import content_words, independent_outlets, jaccard, near_duplicate_groups
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -62,12 +62,12 @@ def compare(
 
     ``roster`` is ``build_roster``'s result when the caller has it (else it is built here).
     """
-    from .attribution import find_attributions
-    from .entities import build_roster
+    from ..who.attribution import find_attributions
+    from ..who.entities import build_roster
     from .positions import find_positions, find_reversals
 
     if docs is None:
-        from .annotate import fill, load_nlp
+        from ..annotate.nlp import fill, load_nlp
 
         docs = list(load_nlp().pipe((a.text for a in articles), batch_size=32))
         for article, doc in zip(articles, docs, strict=True):

@@ -32,10 +32,10 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .model import Article, Citation, CitedSentence, Sentence, Timeline, TimelineEntry, cite
-from .similarity import independent_outlets, near_duplicate_groups
-from .tfidf import l2_rows, tfidf_matrix
-from .timex import Point, anchor_of, event_point, tag_article
+from ..annotate.timex import Point, anchor_of, event_point, tag_article
+from ..model import Article, Citation, CitedSentence, Sentence, Timeline, TimelineEntry, cite
+from ..text.similarity import independent_outlets, near_duplicate_groups
+from ..text.tfidf import l2_rows, tfidf_matrix
 
 # Sentences of a dated article that name no date are placed on its publication day, never the day before,
 # when they are among its first LEAD_SENTENCES (the news; later ones tend to be background). 30 was chosen
@@ -351,7 +351,7 @@ def build_timeline(
 
 
 def point_start(entry: TimelineEntry) -> dt.date:
-    from .timex import point_of_value
+    from ..annotate.timex import point_of_value
 
     point = point_of_value(entry.date)
     return point.start if point else dt.date.min

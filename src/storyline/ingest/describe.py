@@ -28,8 +28,8 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
+from ..model import Article
 from .clean import Cleaned, removed_with
-from .model import Article
 from .outlets import contributors, outlet_from_text, outlet_from_url
 from .read import RawDocument
 

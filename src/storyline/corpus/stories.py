@@ -14,7 +14,7 @@ on how many articles have been seen. Copies found by deduplication join their or
 without moving its centroid (a wire story re-posted ten times is still one article's worth of evidence).
 
 Everything here is pure: ``StoryClusterer`` holds the state, and the store persists it between runs
-(``storyline.store``). Term ids are CRC-32 hashes into a fixed number of buckets, so the document
+(``storyline.corpus.store``). Term ids are CRC-32 hashes into a fixed number of buckets, so the document
 frequency table has a fixed size too.
 """
 
@@ -30,8 +30,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .model import Article
-from .similarity import STOPWORDS
+from ..model import Article
+from ..text.similarity import STOPWORDS
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|[A-Za-z]")
 # Capitalised words that are never names, beyond the stop words: days, months, titles, and the

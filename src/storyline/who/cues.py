@@ -8,7 +8,7 @@ fitted on PolNeAR's *training* split (never dev or test) and ship in ``data/cue_
 
 Refit (about ten minutes on two idle cores; the split's parses are cached under ``--cache``)::
 
-    python -m storyline.cues ../shared/data/polnear/train --folds 3 --thresholds 0.35 0.4 0.45
+    python -m storyline.who.cues ../shared/data/polnear/train --folds 3 --thresholds 0.35 0.4 0.45
 
 The threshold is the one that gives the best attribution F1 in 3-fold cross-validation over the
 training articles (each fold scored by a model fitted on the other four).
@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from .errors import StorylineError
+from ..errors import StorylineError
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -135,13 +135,13 @@ class CueScorer(Protocol):
 @functools.cache
 def load_cue_model() -> CueModel:
     """The shipped cue model (fitted on PolNeAR train)."""
-    path = Path(__file__).parent / "data" / MODEL_FILE
+    path = Path(__file__).parents[1] / "data" / MODEL_FILE
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise StorylineError(
             f"{path}: cannot read the cue model ({exc}); reinstall storyline or refit it with "
-            "`python -m storyline.cues ../shared/data/polnear/train`"
+            "`python -m storyline.who.cues ../shared/data/polnear/train`"
         ) from exc
     return CueModel(
         weights=data["weights"],
@@ -190,8 +190,8 @@ def parse_split(directory: Path, cache: Path) -> tuple[list[Any], list[Doc]]:
     """The split's gold articles and their parses (cached as a spaCy DocBin)."""
     from spacy.tokens import DocBin
 
-    from .annotate import load_nlp
-    from .evaluate.polnear import load_split
+    from ..annotate.nlp import load_nlp
+    from ..evaluate.polnear import load_split
 
     articles = list(load_split(directory))
     nlp = load_nlp()
@@ -211,9 +211,9 @@ def parse_split(directory: Path, cache: Path) -> tuple[list[Any], list[Doc]]:
 def main(argv: Sequence[str] | None = None) -> int:
     import argparse
 
+    from ..evaluate.polnear import Evaluation, predictions_of
+    from ..model import Article
     from .attribution import attributions_in
-    from .evaluate.polnear import Evaluation, predictions_of
-    from .model import Article
 
     parser = argparse.ArgumentParser(description="Fit the cue model on a PolNeAR split (train).")
     parser.add_argument("directory", help="PolNeAR training split folder")
@@ -223,7 +223,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--thresholds", type=float, nargs="+", default=[0.3, 0.4, 0.5, 0.6], help="cue thresholds to try"
     )
-    parser.add_argument("--out", default=str(Path(__file__).parent / "data" / MODEL_FILE))
+    parser.add_argument("--out", default=str(Path(__file__).parents[1] / "data" / MODEL_FILE))
     args = parser.parse_args(argv)
 
     articles, docs = parse_split(Path(args.directory), Path(args.cache))

@@ -5,7 +5,7 @@ file, no server to start) is the default and the only one shipped. A back end im
 
 Guarantees of ``ingest``:
 
-- *idempotent*: an article is keyed by the hash of its raw content (``storyline.pipeline.content_id``);
+- *idempotent*: an article is keyed by the hash of its raw content (``storyline.ingest.prepare.content_id``);
   one already stored is skipped before any work is done on it, so re-ingesting changes nothing;
 - *incremental*: new articles are added, checked for copies against everything stored;
 - *crash-safe*: articles are written in batches, each batch with its fingerprints and entities in one
@@ -33,14 +33,14 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from .dedup import DedupSettings, Fingerprint, band_keys, find_original
+from ..errors import InputProblem, StorylineError, UsageError
+from ..ingest.prepare import IdAssigner
+from ..ingest.read import RawDocument, read
+from ..model import Article, Story
+from ..registry import stores
+from ..settings import DEFAULTS, Settings
+from .copies import DedupSettings, Fingerprint, band_keys, find_original
 from .distributed import LocalRunner, Prepared, Runner, prepare_batch
-from .errors import InputProblem, StorylineError, UsageError
-from .model import Article, Story
-from .pipeline import IdAssigner
-from .read import RawDocument, read
-from .registry import stores
-from .settings import DEFAULTS, Settings
 from .stories import (
     StoryClusterer,
     StoryInput,

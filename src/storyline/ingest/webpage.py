@@ -15,8 +15,8 @@ from typing import Any
 from lxml import etree
 from lxml import html as lxml_html
 
+from ..errors import InputError
 from .clean import Cleaned, clean_text
-from .errors import InputError
 
 # Elements whose text a reader never sees.
 INVISIBLE = ("script", "style", "noscript", "template", "svg", "head", "iframe", "object", "canvas")

@@ -4,7 +4,7 @@ An attribution has three parts (the PolNeAR scheme): the *source* (speaker), the
 or phrase that marks the attribution: "said", "told", "according to", "urged", "believes") and
 the *content* (what is attributed). They are found on spaCy's dependency parse:
 
-1. **Cues.** Every verb is scored by the cue model (``storyline.cues``: a logistic regression
+1. **Cues.** Every verb is scored by the cue model (``storyline.who.cues``: a logistic regression
    over the verb's lemma and syntactic frame, fitted on PolNeAR's training split); "according to"
    is a cue of its own. A verb inside a quotation is not a cue of the quoting sentence.
 2. **Content.** The cue's complements (clausal complement, object, infinitive, ...), as one span;
@@ -31,8 +31,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
+from ..model import Article, Attribution
 from .cues import CueScorer, load_cue_model
-from .model import Article, Attribution
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -259,7 +259,7 @@ def find_attributions(articles: Sequence[Article], docs: Sequence[Doc] | None = 
     them the articles are parsed here, in batches.
     """
     if docs is None:
-        from .annotate import load_nlp
+        from ..annotate.nlp import load_nlp
 
         docs = list(load_nlp().pipe((a.text for a in articles), batch_size=32))
     if len(docs) != len(articles):

@@ -7,7 +7,7 @@ Two paths share one result (``Cleaned``):
   are general signatures of web boilerplate (navigation and widget lines, archive and partner
   notices, photo captions and credits, related-headline lists, promo blocks, lines in another
   script), never a list of one file's lines.
-- **html**: trafilatura finds the main text and the page metadata (``storyline.webpage``); the
+- **html**: trafilatura finds the main text and the page metadata (``storyline.ingest.webpage``); the
   text cleaner then runs over its output to drop what trafilatura kept of captions and widgets.
 
 Cleaning never writes text of its own: every kept line is a line of the input, except that
@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .model import Removed
+from ..model import Removed
 from .read import RawDocument
 
 # Reason codes of removed lines, with what they mean (shown by `storyline inspect --help`).

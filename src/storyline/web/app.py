@@ -44,15 +44,22 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from .brief import STAGES, Cancelled, Stage, annotate_all, build_brief, stage_function
-from .dedup import mark_duplicates
-from .errors import InputProblem
-from .model import Article, Brief, to_jsonable
-from .pipeline import prepare
-from .read import RawDocument, documents_of_record, format_of, read, read_cluster_lines, read_jsonl_lines
-from .settings import DEFAULTS, Settings
+from ..corpus.copies import mark_duplicates
+from ..errors import InputProblem
+from ..ingest.prepare import prepare
+from ..ingest.read import (
+    RawDocument,
+    documents_of_record,
+    format_of,
+    read,
+    read_cluster_lines,
+    read_jsonl_lines,
+)
+from ..model import Article, Brief, to_jsonable
+from ..service.brief import STAGES, Cancelled, Stage, annotate_all, build_brief, stage_function
+from ..settings import DEFAULTS, Settings
 
-log = logging.getLogger("storyline.web")
+log = logging.getLogger("storyline.web.app")
 
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 # A zip may hold at most this many files, and unpack to at most this many times the upload limit.
@@ -676,7 +683,7 @@ def create_app(limits: Limits = Limits(), settings: Settings = DEFAULTS, host: s
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         # Load spaCy before the first request, so no request spends its time limit on it.
-        from .annotate import load_nlp
+        from ..annotate.nlp import load_nlp
 
         await asyncio.get_running_loop().run_in_executor(None, load_nlp, settings.spacy_model)
         yield
@@ -740,7 +747,7 @@ def create_app(limits: Limits = Limits(), settings: Settings = DEFAULTS, host: s
         include_in_schema=False,
     )
     async def report(request: Request) -> HTMLResponse:
-        from .present.html import render_report
+        from ..present.html import render_report
 
         inputs = await inputs_of_form(request, limits)
         brief, _problems = await runner.run("brief", inputs)

@@ -7,7 +7,7 @@ alike) and the size of that set. LSH banding finds the few earlier articles that
 candidate is a copy when its estimated Jaccard similarity is high, or when one text is almost wholly
 contained in the other (a copy with a paragraph dropped, or an update with one added). The copy's
 ``Article.duplicate_of`` is set to the id of the earliest article of its group, so chains never form
-and ``storyline.similarity.independent_outlets`` counts the group once.
+and ``storyline.text.similarity.independent_outlets`` counts the group once.
 
 The candidate index is a small interface: ``MemoryIndex`` wraps datasketch's ``MinHashLSH`` for one
 batch of articles in memory; the store keeps the same bands in its own tables, so a corpus of millions
@@ -40,7 +40,7 @@ from typing import Protocol
 import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
-from .model import Article
+from ..model import Article
 
 WORD = re.compile(r"\w+")
 # datasketch's default permutation scheme since 2.0: 32-bit hash values, stored as uint32.

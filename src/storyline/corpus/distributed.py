@@ -22,12 +22,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
-from .dedup import DEFAULT_SETTINGS as DEFAULT_DEDUP
-from .dedup import DedupSettings, Fingerprint, fingerprint
-from .errors import InputError, InputProblem, StorylineError
-from .model import Article
-from .read import RawDocument
-from .settings import DEFAULTS, Settings
+from ..errors import InputError, InputProblem, StorylineError
+from ..ingest.read import RawDocument
+from ..model import Article
+from ..settings import DEFAULTS, Settings
+from .copies import DEFAULT_SETTINGS as DEFAULT_DEDUP
+from .copies import DedupSettings, Fingerprint, fingerprint
 from .stories import name_terms
 
 T = TypeVar("T")
@@ -55,7 +55,7 @@ def prepare_batch(
 
     Runs on a Dask worker or in-process; a document that cannot be used becomes an ``InputProblem``.
     """
-    from .pipeline import prepare_one
+    from ..ingest.prepare import prepare_one
 
     results: list[Article | InputProblem] = []
     for raw, article_id in batch:
@@ -67,7 +67,7 @@ def prepare_batch(
             results.append(InputProblem(raw.source, "unreadable", "document too deeply nested to parse"))
     articles = [r for r in results if isinstance(r, Article)]
     if annotate and articles:
-        from .annotate import annotate as annotate_stage
+        from ..annotate.nlp import annotate as annotate_stage
 
         list(
             annotate_stage(

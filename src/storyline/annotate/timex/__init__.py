@@ -1,7 +1,7 @@
 """Time expressions: find them in text and normalize them to TimeML values against the article's date.
 
 A fast rule-based tagger in the manner of HeidelTime, with no parse: regular expressions find the
-expressions (``storyline.timex.rules``), and each rule resolves its own against the *anchor* — the
+expressions (``storyline.annotate.timex.rules``), and each rule resolves its own against the *anchor* — the
 article's publication date — and against the last date the text mentioned. Weekdays and months
 without a year are put before or after the anchor by the nearest verb's tense::
 
@@ -19,7 +19,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from ..model import Article, TimeExpression
+from ...model import Article, TimeExpression
 from .calendar import Point, point_of_value
 from .rules import RULES, Context, Found, extend_with_modifier, key_spans, sentence_bounds
 

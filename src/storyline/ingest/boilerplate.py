@@ -1,6 +1,6 @@
 """A line model for whole web pages: which lines of a page's visible text are the article.
 
-The rule-based cleaner (``storyline.clean``) knows the signatures of boilerplate lines; a page
+The rule-based cleaner (``storyline.ingest.clean``) knows the signatures of boilerplate lines; a page
 turned into its whole visible text also carries menus, footers, teasers and comment sections that
 no rule names. This model judges each line from its shape and its neighbourhood: how long it is,
 whether it reads as prose, how dense with prose the lines around it are, and where it sits with
@@ -246,7 +246,7 @@ def looks_like_full_page(lines: Sequence[str]) -> bool:
 
 @functools.cache
 def load_model() -> dict[str, Any]:
-    text = (Path(__file__).parent / "data" / MODEL_FILE).read_text(encoding="utf-8")
+    text = (Path(__file__).parents[1] / "data" / MODEL_FILE).read_text(encoding="utf-8")
     model: dict[str, Any] = json.loads(text)
     if model.get("features") != list(FEATURES):
         raise RuntimeError(

@@ -12,13 +12,13 @@ import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from .annotate import annotate
+from ..annotate.nlp import annotate
+from ..errors import InputError, InputProblem
+from ..model import Article
+from ..settings import DEFAULTS, Settings
 from .clean import clean
 from .describe import describe
-from .errors import InputError, InputProblem
-from .model import Article
 from .read import RawDocument, read
-from .settings import DEFAULTS, Settings
 
 ProblemHandler = Callable[[InputProblem], None]
 

@@ -35,7 +35,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .entities import (
+from ..model import Article, Entity, Position, Reversal, Sentence, cite
+from ..who.entities import (
     alias_index,
     country_of,
     country_of_word,
@@ -43,7 +44,6 @@ from .entities import (
     key_of,
     person_name_parts,
 )
-from .model import Article, Entity, Position, Reversal, Sentence, cite
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from .errors import InputProblem
+from ..errors import InputProblem
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".src", ".story"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}

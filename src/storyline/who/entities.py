@@ -30,7 +30,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .model import Article, Attribution, Entity
+from ..model import Article, Attribution, Entity
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -643,7 +643,7 @@ def build_roster(articles: Sequence[Article], docs: Sequence[Doc] | None = None)
     found on the articles (``find_attributions``) get their speakers linked to the entries.
     """
     if docs is None:
-        from .annotate import load_nlp
+        from ..annotate.nlp import load_nlp
 
         docs = list(load_nlp().pipe((a.text for a in articles), batch_size=32))
     all_mentions: list[Mention] = []
@@ -693,7 +693,7 @@ SIDE_TEXT_REASONS = {"caption", "caption-repeated", "highlights", "deck", "subti
 
 def side_docs(articles: Sequence[Article]) -> list[tuple[Article, Doc]]:
     """Parses of each article's title, captions, highlights and deck: they name people too."""
-    from .annotate import load_nlp
+    from ..annotate.nlp import load_nlp
 
     pieces: list[tuple[str, Article]] = []
     for article in articles:

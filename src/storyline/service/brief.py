@@ -10,8 +10,8 @@ and its part of the brief stays ``None``; a stage that fails on these articles i
 
 Example::
 
-    from storyline.pipeline import process
-    from storyline.brief import build_brief
+    from storyline.ingest.prepare import process
+    from storyline.service.brief import build_brief
 
     articles = process(["../shared/samples/syria-assad"], with_annotations=False)
     brief = build_brief(articles)
@@ -29,9 +29,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .annotate import annotate_docs
-from .model import Article, Brief
-from .settings import DEFAULTS, Settings
+from ..annotate.nlp import annotate_docs
+from ..model import Article, Brief
+from ..settings import DEFAULTS, Settings
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -52,10 +52,10 @@ class Stage:
 # In the order they run and appear in the report.
 STAGES = (
     Stage("summary", "storyline.summarize", "summarize", "summary"),
-    Stage("timeline", "storyline.timeline", "build_timeline", "timeline"),
-    Stage("attributions", "storyline.attribution", "find_attributions", "who said what"),
-    Stage("entities", "storyline.entities", "build_roster", "who is who"),
-    Stage("comparison", "storyline.compare", "compare", "source comparison"),
+    Stage("timeline", "storyline.timeline.build", "build_timeline", "timeline"),
+    Stage("attributions", "storyline.who.attribution", "find_attributions", "who said what"),
+    Stage("entities", "storyline.who.entities", "build_roster", "who is who"),
+    Stage("comparison", "storyline.compare.claims", "compare", "source comparison"),
 )
 
 

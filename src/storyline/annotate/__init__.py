@@ -1,0 +1,1 @@
+"""Annotate: sentences and entities (spaCy) and time expressions (``annotate.timex``)."""

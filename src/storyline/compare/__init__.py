@@ -1,0 +1,1 @@
+"""Where outlets agree, disagree or change position: claims, contradictions, positions and reversals."""

@@ -1,0 +1,1 @@
+"""The corpus across articles: copies (near-duplicates), stories, the store, distributed batch work."""

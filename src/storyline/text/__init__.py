@@ -1,0 +1,1 @@
+"""The shared text toolkit: words, TF-IDF, near-duplicate groups."""

@@ -1,0 +1,273 @@
+"""Positions over time (storyline.compare.positions): stances on "X steps down", their actors,
+dates and reversals, on sentences whose stance and speaker are known."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from storyline.annotate.nlp import load_nlp
+from storyline.compare.claims import compare
+from storyline.compare.positions import find_positions, find_reversals, stances_in
+from storyline.model import Article, Citation, Position, Sentence
+from storyline.who.entities import build_roster
+
+ASSAD_STEPS_DOWN = "Bashar al-Assad steps down"
+
+
+@pytest.fixture(scope="module")
+def comparison(samples):
+    articles, docs = samples
+    return compare(articles, docs)
+
+
+@pytest.fixture(scope="module")
+def sample_positions(samples):
+    articles, docs = samples
+    return find_positions(articles, docs, build_roster(articles, docs))
+
+
+def held_in(positions: list[Position], opening: str) -> list[tuple[str, str]]:
+    """(actor, stance) of the positions stated by the sentence that begins with ``opening``."""
+    return sorted({(p.actor, p.stance) for p in positions if p.text.startswith(opening)})
+
+
+# Sentences of the samples whose stance and actor a reader knows, with that stance.
+KNOWN = {
+    # CNN, August 2011: the call itself.
+    "Washington (CNN) -- The United States on Thursday will call for Syrian President": [
+        ("United States", "support")
+    ],
+    # CNN: before the call, officials "resisted calling explicitly for his ouster".
+    "Although the Obama administration has said al-Assad has": [("United States", "oppose")],
+    # Ynet, February 2012: the draft that asks Assad to hand over power, endorsed by both capitals.
+    "Moscow, presented with the Arab League-backed draft resolution that Washington and Paris endorse": [
+        ("France", "support"),
+        ("United States", "support"),
+    ],
+    # May 2013: Kerry backs away, for the U.S. government.
+    "Secretary of State John Kerry backtracked from America": [("United States", "oppose")],
+    "Kerry was touting United States and Russian cooperation": [("United States", "oppose")],
+    "Kerry framed his refusal to say that Assad should step down": [("United States", "oppose")],
+    # The 2011 call, recalled in the 2013 article.
+    "Obama first called on Assad to resign in August 2011": [("Barack Obama", "support")],
+}
+
+
+@pytest.mark.parametrize("opening", sorted(KNOWN))
+def test_known_positions_of_the_samples(sample_positions, opening):
+    assert held_in(sample_positions, opening) == KNOWN[opening]
+
+
+def test_the_samples_hold_no_position_on_anyone_else_and_none_of_assad_himself(sample_positions):
+    assert sample_positions
+    assert {p.proposition for p in sample_positions} == {ASSAD_STEPS_DOWN}
+    assert not [p for p in sample_positions if p.actor in ("Bashar al-Assad", "Syria", "Russia")]
+    # The 2013 article has no U.S. support: every U.S. position in it is a step back.
+    kerry_article = next(p.citation.article for p in sample_positions if "Kerry backtracked" in p.text)
+    assert {
+        p.stance
+        for p in sample_positions
+        if p.citation.article == kerry_article and p.actor == "United States"
+    } == {"oppose"}
+
+
+def test_sample_positions_are_dated_by_the_sentence_else_the_article(sample_positions, samples):
+    articles, _ = samples
+    by_id = {a.id: a for a in articles}
+    obama = next(p for p in sample_positions if p.text.startswith("Obama first called on Assad"))
+    assert (obama.date, obama.date_provenance) == ("2011-08", "mentioned")
+    ynet = [p for p in sample_positions if p.text.startswith("Moscow, presented with")]
+    assert {(p.date, p.date_provenance) for p in ynet} == {("2012-02-02", "published")}
+    # The Kerry article states no date; it names Secretary of State Kerry where the 2012 articles
+    # name Clinton, so it is placed after the last of them (VOA, 2012-07-12), as an estimate.
+    kerry = next(p for p in sample_positions if p.text.startswith("Secretary of State John Kerry"))
+    assert kerry.date_provenance == "estimated" and str(kerry.date) > "2012-07-12"
+    for position in sample_positions:
+        article = by_id[position.citation.article]
+        assert article.text[position.citation.start : position.citation.end] == position.text
+
+
+def test_washington_reverses_on_assad_stepping_down(comparison, samples):
+    reversals = [r for r in comparison.reversals if r.actor == "United States" and "Assad" in r.proposition]
+    assert len(reversals) == 1, comparison.reversals
+    reversal = reversals[0]
+    assert (reversal.from_, reversal.to) == ("support", "oppose")
+    assert reversal.from_date < reversal.to_date
+    articles, _ = samples
+    by_id = {a.id: a for a in articles}
+    cited = [by_id[c.article].text[c.start : c.end] for c in reversal.citations]
+    assert any("call for" in text or "endorse" in text for text in cited)  # the 2011-2012 side
+    assert any("Kerry" in text for text in cited)  # the 2013 side
+
+
+def test_positions_carry_dates_and_citations(comparison, samples):
+    articles, _ = samples
+    by_id = {a.id: a for a in articles}
+    us = [p for p in comparison.positions if p.actor == "United States"]
+    assert {p.stance for p in us} == {"support", "oppose"}
+    for position in comparison.positions:
+        article = by_id[position.citation.article]
+        assert article.text[position.citation.start : position.citation.end] == position.text
+    mentioned = [p for p in comparison.positions if p.date_provenance == "mentioned"]
+    assert any(p.actor == "Barack Obama" and p.date == "2011-08" for p in mentioned)
+
+
+def stance_of(text: str) -> list[tuple[str, str | None, str]]:
+    """(stance, actor, target) of each proposition of the text's first sentence."""
+    found = stances_in(next(load_nlp()(text).sents))
+    return [(s.stance, s.actor.text if s.actor is not None else None, s.target.text) for s in found]
+
+
+def test_stance_rules_compose():
+    def stance(text):
+        found = stances_in(next(load_nlp()(text).sents))
+        assert found, text
+        return found[0].stance, found[0].actor.text if found[0].actor is not None else None
+
+    assert stance("France called on the president to step down.") == ("support", "France")
+    assert stance("France will not call for the president to resign.") == ("oppose", "France")
+    assert stance("Smith backed away from the demand that the president resign.")[0] == "oppose"
+    assert stance("Smith said the president should step down.") == ("support", "Smith")
+    assert stance("The envoy resisted calling for his ouster.")[0] == "oppose"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Washington called for Assad to step down in August 2011.", [("support", "Washington", "Assad")]),
+        ("Kerry backed away from calls for Assad to step down.", [("oppose", "Kerry", "Assad")]),
+        ("Russia rejected calls for Assad's ouster.", [("oppose", "Russia", "Assad")]),
+        ("Turkey said Assad must go.", [("support", "Turkey", "Assad")]),
+        ("Paris said removing Assad is not a priority.", [("oppose", "Paris", "Assad")]),
+        ("The rebels demanded the resignation of President Saleh.", [("support", "rebels", "Saleh")]),
+        # A hope about someone else's stance is nobody's position.
+        ("The White House hopes that Russia will not oppose Assad's removal.", [("support", None, "Assad")]),
+        # No one leaves power here.
+        ("Assad met the envoy in Damascus on Monday.", []),
+        ("The minister will step up pressure on the banks.", []),
+    ],
+)
+def test_stance_actor_and_target_of_known_sentences(text, expected):
+    assert stance_of(text) == expected
+
+
+def annotated(texts: dict[str, tuple[str, dt.date]]) -> tuple[list[Article], list]:
+    articles = [Article(id=k, source=k, text=t, published=d, outlet=k) for k, (t, d) in texts.items()]
+    docs = list(load_nlp().pipe(a.text for a in articles))
+    for article, doc in zip(articles, docs):
+        article.sentences = [Sentence(s.start_char, s.end_char, i) for i, s in enumerate(doc.sents)]
+    return articles, docs
+
+
+def test_a_hand_made_story_gives_each_government_its_positions_and_one_reversal():
+    articles, docs = annotated(
+        {
+            "a": (
+                "Syrian President Bashar al-Assad faces protests. "
+                "Washington called for Assad to step down in August 2011.",
+                dt.date(2011, 9, 1),
+            ),
+            "b": ("The White House urged Assad to resign on Friday.", dt.date(2011, 10, 7)),
+            "c": (
+                "Russia rejected calls for Assad's ouster. Turkey said Assad must go.",
+                dt.date(2012, 3, 1),
+            ),
+            "d": (
+                "U.S. Secretary of State John Kerry backed away from calls for Assad to step down.",
+                dt.date(2013, 5, 8),
+            ),
+            "e": ("Assad met the envoy in Damascus on Monday.", dt.date(2013, 6, 1)),
+        }
+    )
+    positions = find_positions(articles, docs, build_roster(articles, docs))
+    assert [(p.citation.article, p.actor, p.stance, p.date, p.date_provenance) for p in positions] == [
+        ("a", "United States", "support", "2011-08", "mentioned"),  # a capital acts for its government
+        ("b", "United States", "support", "2011-10-07", "published"),  # so does its seat
+        ("c", "Russia", "oppose", "2012-03-01", "published"),
+        ("c", "Turkey", "support", "2012-03-01", "published"),
+        ("d", "United States", "oppose", "2013-05-08", "published"),  # an office holder too
+    ]
+    assert {p.proposition for p in positions} == {ASSAD_STEPS_DOWN}
+    reversals = find_reversals(positions)
+    assert [(r.actor, r.from_, r.to, r.from_date, r.to_date) for r in reversals] == [
+        ("United States", "support", "oppose", "2011-10-07", "2013-05-08")
+    ]
+    assert [c.article for c in reversals[0].citations] == ["a", "b", "d"]
+
+
+def test_reversal_needs_a_change_between_years():
+    def article(identifier, year, sentence):
+        return Article(
+            id=identifier, source=identifier, text=sentence, published=dt.date(year, 5, 1), outlet=identifier
+        )
+
+    articles = [
+        article("a", 2011, "Germany called on President Kumar to step down."),
+        article("b", 2012, "Germany repeated its call for Kumar to resign."),
+        article("c", 2014, "Germany backed away from its call for Kumar to step down."),
+    ]
+    docs = list(load_nlp().pipe(a.text for a in articles))
+    for a, d in zip(articles, docs):
+        a.sentences = [Sentence(start=s.start_char, end=s.end_char, index=i) for i, s in enumerate(d.sents)]
+    positions = find_positions(articles, docs, build_roster(articles, docs))
+    assert [p.stance for p in positions if p.actor == "Germany"] == ["support", "support", "oppose"]
+    reversals = find_reversals(positions)
+    assert len(reversals) == 1 and reversals[0].from_date[:4] == "2012" and reversals[0].to_date[:4] == "2014"
+    assert find_reversals(positions[:2]) == []
+
+
+def position(
+    actor: str, stance: str, date: str | None, n: int, proposition: str = ASSAD_STEPS_DOWN
+) -> Position:
+    citation = Citation(f"art{n}", f"{n}.txt", None, None, 0, 0, 10)
+    return Position(actor, proposition, stance, date, citation, text=f"sentence {n}")
+
+
+def test_reversals_follow_dates_not_input_order_and_cite_both_sides():
+    positions = [
+        position("France", "oppose", "2013-01-10", 3),
+        position("France", "support", "2011-08-18", 1),
+        position("France", "support", "2012-02-02", 2),
+    ]
+    (reversal,) = find_reversals(positions)
+    assert (reversal.actor, reversal.from_, reversal.to) == ("France", "support", "oppose")
+    assert (reversal.from_date, reversal.to_date) == ("2012-02-02", "2013-01-10")
+    assert [c.article for c in reversal.citations] == ["art1", "art2", "art3"]
+
+
+def test_reversals_back_and_forth_ties_undated_and_other_actors():
+    # support -> oppose -> support: two reversals, in time order.
+    there_and_back = [
+        position("France", "support", "2011", 1),
+        position("France", "oppose", "2012", 2),
+        position("France", "support", "2013", 3),
+    ]
+    assert [(r.from_, r.to) for r in find_reversals(there_and_back)] == [
+        ("support", "oppose"),
+        ("oppose", "support"),
+    ]
+    # A date where as many say yes as no has no stance; undated positions count for nothing.
+    undecided = [
+        position("France", "support", "2011", 1),
+        position("France", "oppose", "2012", 2),
+        position("France", "support", "2012", 3),
+        position("France", "oppose", None, 4),
+    ]
+    assert find_reversals(undecided) == []
+    # The majority of a date decides it.
+    majority = [
+        position("France", "support", "2011", 1),
+        position("France", "oppose", "2012", 2),
+        position("France", "oppose", "2012", 3),
+        position("France", "support", "2012", 4),
+    ]
+    assert [(r.from_, r.to) for r in find_reversals(majority)] == [("support", "oppose")]
+    # Different actors, or different propositions, never make a reversal together.
+    apart = [
+        position("France", "support", "2011", 1),
+        position("Russia", "oppose", "2012", 2),
+        position("France", "oppose", "2013", 3, proposition="Ali Saleh steps down"),
+    ]
+    assert find_reversals(apart) == []

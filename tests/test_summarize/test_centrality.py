@@ -1,13 +1,20 @@
-from storyline.summarize.candidates import build_pool
 from storyline.summarize.centrality import centrality_method
-from storyline.summarize.features import centrality, vectorize
+from storyline.summarize.features import vectorize
+
+from .pools import HUB, ON_TOPIC, central_pool
 
 
-def test_picks_the_most_central_sentence_first(sample_articles):
-    pool = build_pool(sample_articles)
-    vectors = vectorize(pool)
-    chosen = centrality_method(pool, vectors, words=250)
-    scores = centrality(vectors.similarity)
-    fitting = [i for i in range(len(scores)) if pool.candidates[i].length <= 250]
-    assert chosen[0] == max(fitting, key=lambda i: scores[i])
-    assert sum(pool.candidates[i].length for i in chosen) <= 250
+def test_takes_the_sentence_most_like_the_others_first_and_only_story_sentences():
+    pool = central_pool()
+    texts = [c.text for c in pool.candidates]
+    assert texts.index(HUB) > 0
+    chosen = centrality_method(pool, vectorize(pool), words=45)
+    assert texts[chosen[0]] == HUB
+    assert len(chosen) >= 2 and {texts[i] for i in chosen} <= ON_TOPIC
+    assert sum(pool.candidates[i].length for i in chosen) <= 45
+
+
+def test_a_budget_for_one_sentence_gives_the_hub():
+    pool = central_pool()
+    chosen = centrality_method(pool, vectorize(pool), words=17)
+    assert [pool.candidates[i].text for i in chosen] == [HUB]

@@ -430,7 +430,9 @@ def test_brief_runs_every_stage_and_each_section_says_what_the_samples_say(whole
     # Comparison: claims, and Washington's change of position on Assad stepping down.
     assert brief.comparison is not None and brief.comparison.claims
     assert [
-        (r.actor, r.proposition, r.from_, r.to) for r in brief.comparison.reversals if r.actor == "United States"
+        (r.actor, r.proposition, r.from_, r.to)
+        for r in brief.comparison.reversals
+        if r.actor == "United States"
     ] == [("United States", "Bashar al-Assad steps down", "support", "oppose")]
     page = render_report(brief)
     for anchor in ("summary", "timeline", "quotes", "roster", "comparison", "articles"):

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 from ..errors import InputProblem, UsageError
 from ..model import Article, to_jsonable
-from ..settings import Settings, load_settings
+from ..settings import Settings, load_settings, use_settings
 
 T = TypeVar("T")
 
@@ -70,7 +70,11 @@ def output_format(args: argparse.Namespace) -> str:
 
 
 def settings_of(args: argparse.Namespace) -> Settings:
-    return load_settings(getattr(args, "config", None), max_bytes=getattr(args, "max_bytes", None))
+    """The command's settings (defaults, --config file, STORYLINE_* variables, options), installed for
+    the stages that read ``current_settings()``."""
+    settings = load_settings(getattr(args, "config", None), max_bytes=getattr(args, "max_bytes", None))
+    use_settings(settings)
+    return settings
 
 
 def overrides_of(args: argparse.Namespace) -> dict[str, Any]:

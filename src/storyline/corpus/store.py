@@ -25,7 +25,6 @@ import contextlib
 import dataclasses
 import datetime as dt
 import json
-import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,7 +37,7 @@ from ..ingest.prepare import IdAssigner
 from ..ingest.read import RawDocument, read
 from ..model import Article, Story
 from ..registry import stores
-from ..settings import DEFAULTS, Settings
+from ..settings import DEFAULTS, Settings, current_settings
 from .copies import DedupSettings, Fingerprint, band_keys, find_original
 from .distributed import LocalRunner, Prepared, Runner, prepare_batch
 from .stories import (
@@ -52,9 +51,6 @@ from .stories import (
 
 SCHEMA_VERSION = 1
 DEFAULT_BACKEND = "duckdb"
-# DuckDB memory and threads (environment: STORYLINE_DUCKDB_MEMORY, STORYLINE_DUCKDB_THREADS).
-DUCKDB_MEMORY = "128MB"
-DUCKDB_THREADS = 1
 
 
 @dataclass
@@ -213,8 +209,8 @@ class DuckDBStore:
         # DuckDB's buffer pool would otherwise grow towards 80% of RAM as the store grows; a small
         # pool on one thread keeps ingest memory flat (measured in benchmarks/scale.py) and costs
         # little here, where the work is small appends and lookups, not big analytical scans.
-        memory = os.environ.get("STORYLINE_DUCKDB_MEMORY", DUCKDB_MEMORY)
-        threads = int(os.environ.get("STORYLINE_DUCKDB_THREADS", DUCKDB_THREADS))
+        # Settings keys duckdb.memory and duckdb.threads (STORYLINE_DUCKDB_MEMORY, STORYLINE_DUCKDB_THREADS).
+        memory, threads = current_settings().duckdb.memory, current_settings().duckdb.threads
         self.connection.execute(f"SET memory_limit = '{sql_string(memory)}'")
         self.connection.execute(f"SET threads = {threads}")
         self.connection.execute("SET preserve_insertion_order = false")
@@ -819,7 +815,7 @@ def ingest_stream(
     annotate: bool = True,
     overrides: dict[str, Any] | None = None,
     run: Runner | None = None,
-    batch_size: int = 200,
+    batch_size: int | None = None,
     on_problem: Callable[[InputProblem], None] | None = None,
 ) -> Iterator[Article]:
     """Read, clean, describe, (annotate,) deduplicate and store every new article in ``paths``;
@@ -830,10 +826,11 @@ def ingest_stream(
     """
     runner_ = run or LocalRunner()
     report.runner = runner_.description
-    dedup_settings = store_dedup_settings(store)
-    store_story_settings(store)
+    dedup_settings = store_dedup_settings(store, settings)
+    store_story_settings(store, settings)
     handler = on_problem or (lambda problem: None)
-    batches = raw_batches(read(paths, settings.max_bytes), store, report, handler, batch_size)
+    batch = batch_size or settings.store.batch
+    batches = raw_batches(read(paths, settings.max_bytes), store, report, handler, batch)
     for results in runner_.map(prepare_batch, batches, overrides, annotate, settings, dedup_settings):
         ready: list[Prepared] = []
         for result in results:
@@ -858,20 +855,21 @@ def ingest(paths: Iterable[str], store: Store, **options: Any) -> IngestReport:
     return report
 
 
-def store_dedup_settings(store: Store) -> DedupSettings:
+def store_dedup_settings(store: Store, settings: Settings | None = None) -> DedupSettings:
     """The dedup settings the store was built with (recorded on first use, so later runs agree)."""
     stored = store.settings("dedup")
     if stored is None:
-        chosen = DedupSettings()
+        chosen = (settings or current_settings()).copies
         store.save_settings("dedup", dataclasses.asdict(chosen))
         return chosen
     return DedupSettings(**stored)
 
 
-def store_story_settings(store: Store) -> StorySettings:
+def store_story_settings(store: Store, settings: Settings | None = None) -> StorySettings:
+    """The story settings the store was built with (recorded on first use, so later runs agree)."""
     stored = store.settings("stories")
     if stored is None:
-        chosen = StorySettings()
+        chosen = (settings or current_settings()).stories
         store.save_settings("stories", dataclasses.asdict(chosen))
         return chosen
     return StorySettings(**stored)

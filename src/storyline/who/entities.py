@@ -643,9 +643,9 @@ def build_roster(articles: Sequence[Article], docs: Sequence[Doc] | None = None)
     found on the articles (``find_attributions``) get their speakers linked to the entries.
     """
     if docs is None:
-        from ..annotate.nlp import load_nlp
+        from ..annotate.nlp import parse_articles
 
-        docs = list(load_nlp().pipe((a.text for a in articles), batch_size=32))
+        docs = parse_articles(articles)
     all_mentions: list[Mention] = []
     all_roles: list[Role] = []
     sides = side_docs(articles)

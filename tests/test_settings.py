@@ -183,3 +183,20 @@ def test_the_timeline_takes_its_number_of_dates_from_the_settings(monkeypatch, c
     monkeypatch.setenv("STORYLINE_TIMELINE_DATES", "2")
     assert main(["timeline", str(SAMPLES), "--json", "-q", "--published", "2024-12-08"]) == 0
     assert len(entries_of(json.loads(capsys.readouterr().out))) == 2
+
+
+def test_a_new_store_records_the_copies_and_stories_settings_and_keeps_them(tmp_path):
+    from storyline.corpus.store import ingest, store_dedup_settings, store_story_settings
+
+    path = str(tmp_path / "news.duckdb")
+    sample = str(sorted(SAMPLES.glob("*.txt"))[0])
+    use_settings(DEFAULTS.replace(copies__jaccard=0.6, stories__threshold=0.05))
+    with opened(path) as store:
+        report = ingest([sample], store, annotate=False)
+        assert report.added == 1
+        assert store.settings("dedup")["jaccard"] == 0.6
+        assert store.settings("stories")["threshold"] == 0.05
+    use_settings(DEFAULTS)  # later runs with other settings keep what the store was built with
+    with opened(path) as store:
+        assert store_dedup_settings(store).jaccard == 0.6
+        assert store_story_settings(store).threshold == 0.05

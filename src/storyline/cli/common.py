@@ -167,10 +167,10 @@ def load_articles(args: argparse.Namespace, console: Console, annotate: bool = T
         if annotate:
             articles = annotated(articles)
         result = list(console.progress(articles, "reading articles"))
-        index = MemoryIndex()
+        index = MemoryIndex(settings.copies)
         for article in stored:
-            index.add(fingerprint(article.id, article.text), article.duplicate_of)
-        mark_duplicates(result, index=index)
+            index.add(fingerprint(article.id, article.text, settings.copies), article.duplicate_of)
+        mark_duplicates(result, settings.copies, index=index)
     console.info(
         f"{len(stored) + len(result)} article(s) "
         + (f"from {db}" + (f", story {chosen}" if story else "") if db else "read")

@@ -37,7 +37,7 @@ from ..ingest.prepare import IdAssigner
 from ..ingest.read import RawDocument, read
 from ..model import Article, Story
 from ..registry import stores
-from ..settings import DEFAULTS, Settings, current_settings
+from ..settings import Settings, current_settings
 from .copies import DedupSettings, Fingerprint, band_keys, find_original
 from .distributed import LocalRunner, Prepared, Runner, prepare_batch
 from .stories import (
@@ -811,7 +811,7 @@ def ingest_stream(
     paths: Iterable[str],
     store: Store,
     report: IngestReport,
-    settings: Settings = DEFAULTS,
+    settings: Settings | None = None,
     annotate: bool = True,
     overrides: dict[str, Any] | None = None,
     run: Runner | None = None,
@@ -822,8 +822,9 @@ def ingest_stream(
     yield each article once its batch is committed (for progress bars), counting in ``report``.
 
     Batches are prepared by ``run`` (in this process, or on Dask) and stored in input order, each in
-    one transaction.
+    one transaction. ``settings`` are the installed ones (``current_settings()``) unless given.
     """
+    settings = settings or current_settings()
     runner_ = run or LocalRunner()
     report.runner = runner_.description
     dedup_settings = store_dedup_settings(store, settings)

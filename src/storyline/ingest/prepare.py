@@ -15,7 +15,7 @@ from typing import Any
 from ..annotate.nlp import annotate
 from ..errors import InputError, InputProblem
 from ..model import Article
-from ..settings import DEFAULTS, Settings
+from ..settings import Settings, current_settings
 from .clean import clean
 from .describe import describe
 from .read import RawDocument, read
@@ -142,12 +142,15 @@ def prepare(
 
 def process(
     paths: Iterable[str],
-    settings: Settings = DEFAULTS,
+    settings: Settings | None = None,
     on_problem: ProblemHandler | None = None,
     overrides: dict[str, Any] | None = None,
     with_annotations: bool = True,
 ) -> list[Article]:
-    """Read, clean, describe and (by default) annotate every article in ``paths``."""
+    """Read, clean, describe and (by default) annotate every article in ``paths``.
+
+    ``settings`` are the installed ones (``current_settings()``) unless given."""
+    settings = settings or current_settings()
     problems: list[InputProblem] = []
     handler = on_problem or problems.append
     articles: Iterable[Article] = prepare(read(paths, settings.max_bytes), handler, overrides)

@@ -28,7 +28,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 import numpy as np
 
@@ -858,22 +858,24 @@ def ingest(paths: Iterable[str], store: Store, **options: Any) -> IngestReport:
 
 def store_dedup_settings(store: Store, settings: Settings | None = None) -> DedupSettings:
     """The dedup settings the store was built with (recorded on first use, so later runs agree)."""
-    stored = store.settings("dedup")
-    if stored is None:
-        chosen = (settings or current_settings()).copies
-        store.save_settings("dedup", dataclasses.asdict(chosen))
-        return chosen
-    return DedupSettings(**stored)
+    return recorded_settings(store, "dedup", (settings or current_settings()).copies)
 
 
 def store_story_settings(store: Store, settings: Settings | None = None) -> StorySettings:
     """The story settings the store was built with (recorded on first use, so later runs agree)."""
-    stored = store.settings("stories")
+    return recorded_settings(store, "stories", (settings or current_settings()).stories)
+
+
+SettingsSection = TypeVar("SettingsSection", DedupSettings, StorySettings)
+
+
+def recorded_settings(store: Store, name: str, chosen: SettingsSection) -> SettingsSection:
+    """The section ``name`` as the store recorded it; on first use, ``chosen``, recorded now."""
+    stored = store.settings(name)
     if stored is None:
-        chosen = (settings or current_settings()).stories
-        store.save_settings("stories", dataclasses.asdict(chosen))
+        store.save_settings(name, dataclasses.asdict(chosen))
         return chosen
-    return StorySettings(**stored)
+    return type(chosen)(**stored)
 
 
 def story_stream(store: Store, chunk: int = 2000) -> Iterator[tuple[str, str]]:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import StorylineError
 from ..model import Article, EntityMention, Sentence
-from ..settings import current_settings
+from ..settings import Settings, current_settings
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -90,15 +90,17 @@ def annotate_docs(
     model: str | None = None,
     batch_size: int | None = None,
     max_chars: int | None = None,
+    settings: Settings | None = None,
 ) -> Iterator[tuple[Article, Doc]]:
     """Fill each article's sentences and entities; yield it with its spaCy ``Doc`` (streams).
 
-    ``model``, ``batch_size`` and ``max_chars`` are the settings' ``annotate.*`` unless given."""
-    settings = current_settings().annotate
-    nlp = load_nlp(model or settings.spacy_model)
-    limit = max_chars or settings.max_chars
+    ``model``, ``batch_size`` and ``max_chars`` are those given, else ``settings.annotate.*`` (the
+    installed settings unless ``settings`` is given: a Dask worker gets them passed)."""
+    chosen = (settings or current_settings()).annotate
+    nlp = load_nlp(model or chosen.spacy_model)
+    limit = max_chars or chosen.max_chars
     stream = ((article.text[:limit], article) for article in articles)
-    for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=batch_size or settings.batch_size):
+    for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=batch_size or chosen.batch_size):
         fill(article, doc)
         yield article, doc
 

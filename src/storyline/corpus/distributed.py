@@ -62,14 +62,7 @@ def prepare_batch(
     if annotate and articles:
         from ..annotate.nlp import annotate as annotate_stage
 
-        list(
-            annotate_stage(
-                articles,
-                model=settings.spacy_model,
-                batch_size=settings.batch_size,
-                max_chars=settings.max_annotate_chars,
-            )
-        )
+        list(annotate_stage(articles, settings=settings))
     prepared: list[Prepared | InputProblem] = []
     for result in results:
         if isinstance(result, InputProblem):

@@ -155,10 +155,5 @@ def process(
     handler = on_problem or problems.append
     articles: Iterable[Article] = prepare(read(paths, settings.max_bytes), handler, overrides)
     if with_annotations:
-        articles = annotate(
-            articles,
-            model=settings.spacy_model,
-            batch_size=settings.batch_size,
-            max_chars=settings.max_annotate_chars,
-        )
+        articles = annotate(articles, settings=settings)
     return list(articles)

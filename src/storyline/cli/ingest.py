@@ -57,7 +57,10 @@ def register(commands: Any) -> None:
         help="prepare articles on an existing Dask cluster (see README: Running on a cluster)",
     )
     parser.add_argument(
-        "--batch-size", type=int, default=200, metavar="N", help="articles per batch and transaction"
+        "--batch-size",
+        type=int,
+        metavar="N",
+        help="articles per batch and transaction (default: 200, setting store.batch)",
     )
     parser.add_argument(
         "--parquet", metavar="DIR", help="then export the store's tables to DIR as Parquet files"
@@ -76,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--story selects stored articles to read; ingest adds articles, so it takes none")
     if not args.paths and not args.parquet:
         raise UsageError("no input: give PATHS (files, directories, globs, or - for stdin)")
-    if args.workers < 1 or args.batch_size < 1:
+    if args.workers < 1 or (args.batch_size is not None and args.batch_size < 1):
         raise UsageError("--workers and --batch-size must be at least 1")
     settings = settings_of(args)
     report = IngestReport()

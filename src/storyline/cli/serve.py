@@ -33,16 +33,14 @@ def register(commands: Any) -> None:
     parser.add_argument(
         "--max-upload-mb",
         type=float,
-        default=50.0,
         metavar="MB",
-        help="largest request body, in megabytes (default: 50); larger ones get HTTP 413",
+        help="largest request body, in megabytes (default: 50, setting web.max_upload_mb); larger ones get HTTP 413",
     )
     parser.add_argument(
         "--time-limit",
         type=float,
-        default=120.0,
         metavar="SECONDS",
-        help="longest a request may run (default: 120); longer ones get HTTP 504",
+        help="longest a request may run (default: 120, setting web.time_limit); longer ones get HTTP 504",
     )
     parser.add_argument("--config", metavar="FILE", help="a TOML settings file overriding the defaults")
     parser.add_argument("--max-bytes", type=int, metavar="N", help="largest document read, in bytes")
@@ -55,6 +53,11 @@ def run(args: argparse.Namespace) -> int:
 
     if not 0 <= args.port <= 65535:
         raise UsageError(f"--port must be from 0 to 65535, not {args.port}")
+    settings = settings_of(args)
+    if args.max_upload_mb is None:
+        args.max_upload_mb = settings.web.max_upload_mb
+    if args.time_limit is None:
+        args.time_limit = settings.web.time_limit
     if args.max_upload_mb <= 0 or args.time_limit <= 0:
         raise UsageError("--max-upload-mb and --time-limit must be positive")
     folders = []
@@ -77,5 +80,5 @@ def run(args: argparse.Namespace) -> int:
     if not args.quiet:
         shown = f"[{args.host}]" if ":" in args.host else args.host
         print(f"storyline: serving on http://{shown}:{args.port}/ (Ctrl+C to stop)", file=sys.stderr)
-    serve(args.host, args.port, limits, settings_of(args), log_level="warning" if args.quiet else "info")
+    serve(args.host, args.port, limits, settings, log_level="warning" if args.quiet else "info")
     return 0

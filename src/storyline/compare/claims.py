@@ -67,9 +67,9 @@ def compare(
     from .positions import find_positions, find_reversals
 
     if docs is None:
-        from ..annotate.nlp import fill, load_nlp
+        from ..annotate.nlp import fill, parse_articles
 
-        docs = list(load_nlp().pipe((a.text for a in articles), batch_size=32))
+        docs = parse_articles(articles)
         for article, doc in zip(articles, docs, strict=True):
             if not article.sentences:
                 fill(article, doc)

@@ -41,6 +41,7 @@ import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from ..model import Article
+from ..settings import CopiesSettings, current_settings
 
 WORD = re.compile(r"\w+")
 # datasketch's default permutation scheme since 2.0: 32-bit hash values, stored as uint32.
@@ -48,25 +49,8 @@ SCHEME = "affine32"
 SEED = 1
 
 
-@dataclass(frozen=True)
-class DedupSettings:
-    """How alike two articles must be to count as copies.
-
-    ``jaccard``: estimated Jaccard similarity of the shingle sets at or above which two articles are
-    copies. ``containment``: share of the shorter article's shingles found in the longer one at or
-    above which they are copies (a copy with a paragraph dropped), for texts of at least
-    ``min_shingles`` shingles. ``lsh_threshold`` sets the banding: pairs below it are rarely even
-    compared, so it must stay below the lowest Jaccard similarity a copy can have.
-    """
-
-    jaccard: float = 0.5
-    containment: float = 0.7
-    min_shingles: int = 30
-    lsh_threshold: float = 0.3
-    num_perm: int = 128
-    shingle_words: int = 5
-
-
+# How alike two articles must be to count as copies: ``storyline.settings.CopiesSettings`` (key ``copies``).
+DedupSettings = CopiesSettings
 DEFAULT_SETTINGS = DedupSettings()
 
 
@@ -241,10 +225,13 @@ def deduplicate(
 
 def mark_duplicates(
     articles: Iterable[Article],
-    settings: DedupSettings = DEFAULT_SETTINGS,
+    settings: DedupSettings | None = None,
     index: CandidateIndex | None = None,
 ) -> list[Article]:
-    """Set ``duplicate_of`` on every article that copies an earlier one (in memory; returns the list)."""
+    """Set ``duplicate_of`` on every article that copies an earlier one (in memory; returns the list).
+
+    ``settings`` are the installed settings' ``copies`` unless given."""
+    settings = settings or current_settings().copies
     result = list(articles)
     chosen = index if index is not None else MemoryIndex(settings)
     prints = (fingerprint(a.id, a.text, settings) for a in result)

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
-from ..errors import InputError, InputProblem, StorylineError
+from ..errors import InputProblem, StorylineError
 from ..ingest.read import RawDocument
 from ..model import Article
 from ..settings import DEFAULTS, Settings
@@ -55,28 +55,14 @@ def prepare_batch(
 
     Runs on a Dask worker or in-process; a document that cannot be used becomes an ``InputProblem``.
     """
-    from ..ingest.prepare import prepare_one
+    from ..ingest.prepare import try_prepare
 
-    results: list[Article | InputProblem] = []
-    for raw, article_id in batch:
-        try:
-            results.append(prepare_one(raw, article_id, overrides))
-        except InputError as exc:
-            results.append(InputProblem(raw.source, exc.code, exc.message))
-        except RecursionError:
-            results.append(InputProblem(raw.source, "unreadable", "document too deeply nested to parse"))
+    results = [try_prepare(raw, article_id, overrides) for raw, article_id in batch]
     articles = [r for r in results if isinstance(r, Article)]
     if annotate and articles:
         from ..annotate.nlp import annotate as annotate_stage
 
-        list(
-            annotate_stage(
-                articles,
-                model=settings.spacy_model,
-                batch_size=settings.batch_size,
-                max_chars=settings.max_annotate_chars,
-            )
-        )
+        list(annotate_stage(articles, settings=settings))
     prepared: list[Prepared | InputProblem] = []
     for result in results:
         if isinstance(result, InputProblem):

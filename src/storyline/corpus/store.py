@@ -25,11 +25,10 @@ import contextlib
 import dataclasses
 import datetime as dt
 import json
-import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 import numpy as np
 
@@ -38,7 +37,7 @@ from ..ingest.prepare import IdAssigner
 from ..ingest.read import RawDocument, read
 from ..model import Article, Story
 from ..registry import stores
-from ..settings import DEFAULTS, Settings
+from ..settings import Settings, current_settings
 from .copies import DedupSettings, Fingerprint, band_keys, find_original
 from .distributed import LocalRunner, Prepared, Runner, prepare_batch
 from .stories import (
@@ -52,9 +51,6 @@ from .stories import (
 
 SCHEMA_VERSION = 1
 DEFAULT_BACKEND = "duckdb"
-# DuckDB memory and threads (environment: STORYLINE_DUCKDB_MEMORY, STORYLINE_DUCKDB_THREADS).
-DUCKDB_MEMORY = "128MB"
-DUCKDB_THREADS = 1
 
 
 @dataclass
@@ -213,8 +209,8 @@ class DuckDBStore:
         # DuckDB's buffer pool would otherwise grow towards 80% of RAM as the store grows; a small
         # pool on one thread keeps ingest memory flat (measured in benchmarks/scale.py) and costs
         # little here, where the work is small appends and lookups, not big analytical scans.
-        memory = os.environ.get("STORYLINE_DUCKDB_MEMORY", DUCKDB_MEMORY)
-        threads = int(os.environ.get("STORYLINE_DUCKDB_THREADS", DUCKDB_THREADS))
+        # Settings keys duckdb.memory and duckdb.threads (STORYLINE_DUCKDB_MEMORY, STORYLINE_DUCKDB_THREADS).
+        memory, threads = current_settings().duckdb.memory, current_settings().duckdb.threads
         self.connection.execute(f"SET memory_limit = '{sql_string(memory)}'")
         self.connection.execute(f"SET threads = {threads}")
         self.connection.execute("SET preserve_insertion_order = false")
@@ -815,25 +811,27 @@ def ingest_stream(
     paths: Iterable[str],
     store: Store,
     report: IngestReport,
-    settings: Settings = DEFAULTS,
+    settings: Settings | None = None,
     annotate: bool = True,
     overrides: dict[str, Any] | None = None,
     run: Runner | None = None,
-    batch_size: int = 200,
+    batch_size: int | None = None,
     on_problem: Callable[[InputProblem], None] | None = None,
 ) -> Iterator[Article]:
     """Read, clean, describe, (annotate,) deduplicate and store every new article in ``paths``;
     yield each article once its batch is committed (for progress bars), counting in ``report``.
 
     Batches are prepared by ``run`` (in this process, or on Dask) and stored in input order, each in
-    one transaction.
+    one transaction. ``settings`` are the installed ones (``current_settings()``) unless given.
     """
+    settings = settings or current_settings()
     runner_ = run or LocalRunner()
     report.runner = runner_.description
-    dedup_settings = store_dedup_settings(store)
-    store_story_settings(store)
+    dedup_settings = store_dedup_settings(store, settings)
+    store_story_settings(store, settings)
     handler = on_problem or (lambda problem: None)
-    batches = raw_batches(read(paths, settings.max_bytes), store, report, handler, batch_size)
+    batch = batch_size or settings.store.batch
+    batches = raw_batches(read(paths, settings.max_bytes), store, report, handler, batch)
     for results in runner_.map(prepare_batch, batches, overrides, annotate, settings, dedup_settings):
         ready: list[Prepared] = []
         for result in results:
@@ -858,23 +856,26 @@ def ingest(paths: Iterable[str], store: Store, **options: Any) -> IngestReport:
     return report
 
 
-def store_dedup_settings(store: Store) -> DedupSettings:
+def store_dedup_settings(store: Store, settings: Settings | None = None) -> DedupSettings:
     """The dedup settings the store was built with (recorded on first use, so later runs agree)."""
-    stored = store.settings("dedup")
-    if stored is None:
-        chosen = DedupSettings()
-        store.save_settings("dedup", dataclasses.asdict(chosen))
-        return chosen
-    return DedupSettings(**stored)
+    return recorded_settings(store, "dedup", (settings or current_settings()).copies)
 
 
-def store_story_settings(store: Store) -> StorySettings:
-    stored = store.settings("stories")
+def store_story_settings(store: Store, settings: Settings | None = None) -> StorySettings:
+    """The story settings the store was built with (recorded on first use, so later runs agree)."""
+    return recorded_settings(store, "stories", (settings or current_settings()).stories)
+
+
+SettingsSection = TypeVar("SettingsSection", DedupSettings, StorySettings)
+
+
+def recorded_settings(store: Store, name: str, chosen: SettingsSection) -> SettingsSection:
+    """The section ``name`` as the store recorded it; on first use, ``chosen``, recorded now."""
+    stored = store.settings(name)
     if stored is None:
-        chosen = StorySettings()
-        store.save_settings("stories", dataclasses.asdict(chosen))
+        store.save_settings(name, dataclasses.asdict(chosen))
         return chosen
-    return StorySettings(**stored)
+    return type(chosen)(**stored)
 
 
 def story_stream(store: Store, chunk: int = 2000) -> Iterator[tuple[str, str]]:

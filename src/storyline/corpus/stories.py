@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..model import Article
+from ..settings import StoriesSettings
 from ..text.similarity import STOPWORDS
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|[A-Za-z]")
@@ -44,28 +45,8 @@ NOT_NAMES = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class StorySettings:
-    """Online clustering parameters (chosen on Timeline17 by cross-validation over topics; see
-    ``benchmarks/stories.py``).
-
-    ``threshold``: lowest time-discounted cosine at which an article joins a story.
-    ``decay_days``: a story quiet for this many days has its score divided by e.
-    ``article_terms``: most weighty terms kept per article; ``story_terms``: per story centroid.
-    ``buckets``: size of the hashed term space (document frequencies are counted per bucket).
-    """
-
-    threshold: float = 0.025
-    decay_days: float = 30.0
-    article_terms: int = 100
-    story_terms: int = 500
-    buckets: int = 1 << 20
-
-    @property
-    def horizon_days(self) -> float:
-        """Quiet time after which a story can no longer win any article."""
-        return self.decay_days * math.log(1.0 / self.threshold)
-
+# Online clustering parameters: ``storyline.settings.StoriesSettings`` (key ``stories``).
+StorySettings = StoriesSettings
 
 DEFAULT_SETTINGS = StorySettings()
 

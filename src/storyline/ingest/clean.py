@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Removed
+from ..text.dates import CAPTION_DATE_END
 from .read import RawDocument
 
 # Reason codes of removed lines, with what they mean (shown by `storyline inspect --help`).
@@ -136,12 +137,7 @@ CAPTION_CREDIT_END = re.compile(
     r"\s/\s(ap|afp|reuters|epa|getty images|ap photo|afp/getty images|[A-Z][\w.]*(?: [A-Z][\w.]*)?/getty images))$",
     re.IGNORECASE,
 )
-MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-# A caption typically ends with where and when the photo was taken: "..., Cambodia, July 12, 2012."
-CAPTION_DATE_END = re.compile(rf",\s+{MONTH}\s+\d{{1,2}},\s+\d{{4}}\.?$")
+# A caption typically ends with where and when the photo was taken: text.dates.CAPTION_DATE_END.
 DATELINE = re.compile(
     r"^([A-Z][A-Z.'-]+(?:[ ,]+[A-Z][A-Za-z.'-]+){0,4}(?:,\s*[A-Z][\w.]+)?\s*(?:\([\w .&'-]{1,30}\))?\s*[-–—]{1,2}\s|"
     r"[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3},?\s+\([\w .&'-]{1,30}\)\s*[-–—]{1,2}\s)"

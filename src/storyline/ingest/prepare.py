@@ -15,7 +15,7 @@ from typing import Any
 from ..annotate.nlp import annotate
 from ..errors import InputError, InputProblem
 from ..model import Article
-from ..settings import DEFAULTS, Settings
+from ..settings import Settings, current_settings
 from .clean import clean
 from .describe import describe
 from .read import RawDocument, read
@@ -74,6 +74,23 @@ def prepare_one(raw: RawDocument, article_id: str, overrides: dict[str, Any] | N
     return article
 
 
+def try_prepare(
+    raw: RawDocument, article_id: str, overrides: dict[str, Any] | None = None
+) -> Article | InputProblem:
+    """``prepare_one``, with a document that cannot be used turned into an ``InputProblem``.
+
+    The one place where preparing a document fails softly: the CLI's stream (``prepare``) and the
+    store's batches (``corpus.distributed.prepare_batch``) both go through it, so a bad input is
+    reported the same way everywhere and the batch goes on.
+    """
+    try:
+        return prepare_one(raw, article_id, overrides)
+    except InputError as exc:
+        return InputProblem(raw.source, exc.code, exc.message)
+    except RecursionError:
+        return InputProblem(raw.source, "unreadable", "document too deeply nested to parse")
+
+
 def apply_user_fields(article: Article, fields: dict[str, Any]) -> None:
     for name in USER_FIELDS:
         value = fields.get(name)
@@ -116,30 +133,27 @@ def prepare(
         if isinstance(raw, InputProblem):
             on_problem(raw)
             continue
-        try:
-            yield prepare_one(raw, ids(raw.content), overrides)
-        except InputError as exc:
-            on_problem(InputProblem(raw.source, exc.code, exc.message))
-        except RecursionError:
-            on_problem(InputProblem(raw.source, "unreadable", "document too deeply nested to parse"))
+        result = try_prepare(raw, ids(raw.content), overrides)
+        if isinstance(result, InputProblem):
+            on_problem(result)
+        else:
+            yield result
 
 
 def process(
     paths: Iterable[str],
-    settings: Settings = DEFAULTS,
+    settings: Settings | None = None,
     on_problem: ProblemHandler | None = None,
     overrides: dict[str, Any] | None = None,
     with_annotations: bool = True,
 ) -> list[Article]:
-    """Read, clean, describe and (by default) annotate every article in ``paths``."""
+    """Read, clean, describe and (by default) annotate every article in ``paths``.
+
+    ``settings`` are the installed ones (``current_settings()``) unless given."""
+    settings = settings or current_settings()
     problems: list[InputProblem] = []
     handler = on_problem or problems.append
     articles: Iterable[Article] = prepare(read(paths, settings.max_bytes), handler, overrides)
     if with_annotations:
-        articles = annotate(
-            articles,
-            model=settings.spacy_model,
-            batch_size=settings.batch_size,
-            max_chars=settings.max_annotate_chars,
-        )
+        articles = annotate(articles, settings=settings)
     return list(articles)

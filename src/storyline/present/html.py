@@ -26,6 +26,7 @@ from importlib import resources
 from typing import Any
 
 from ..model import Article, Attribution, Brief, Citation, CitedSentence, Entity, Timeline, TimelineEntry
+from ..text.dates import add_months
 
 # Entity types that may name the story in the page's heading.
 # (spaCy labels for article mentions; the roster's own types for its entries.)
@@ -247,11 +248,6 @@ def date_range(value: str | None, granularity: str = "day") -> tuple[dt.date, dt
     except ValueError:
         return None
     return None
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    total = day.year * 12 + day.month - 1 + months
-    return dt.date(total // 12, total % 12 + 1, 1)
 
 
 def date_label(value: str, granularity: str) -> str:

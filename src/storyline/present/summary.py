@@ -7,11 +7,11 @@ character span) so a reader program can show the cited characters.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any
 
 from ..model import Article, Summary, to_jsonable
+from .markdown import escape_markdown
 
 
 def sources_of(summary: Summary, articles: Sequence[Article]) -> list[Article]:
@@ -104,15 +104,6 @@ def render_text(summary: Summary, articles: Sequence[Article], heading: str | No
         for article in sources_of(summary, articles):
             lines.append(f"[{numbers[article.id]}] {describe_source(article)}")
     return "\n".join(lines) + "\n"
-
-
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
-
-
-def escape_markdown(text: str) -> str:
-    """Article text as literal Markdown: no markup characters act, and no HTML gets through."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
 def render_markdown(summary: Summary, articles: Sequence[Article], heading: str | None = None) -> str:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 from pathlib import Path
 from typing import Any
 
 from ..model import Citation, CitedSentence, Timeline, TimelineEntry, to_jsonable
+from .markdown import escape_markdown
 
 
 def date_label(entry: TimelineEntry) -> str:
@@ -67,14 +67,6 @@ def render_text(timeline: Timeline) -> str:
                 lines.append(f"      [{citation_label(citation)}]")
         lines.append("")
     return "\n".join(lines)
-
-
-def escape_markdown(text: str) -> str:
-    """Article text is data: no HTML or Markdown of its own may come through."""
-    escaped = html.escape(text, quote=False)
-    for character in "\\`*_[]#|":
-        escaped = escaped.replace(character, "\\" + character)
-    return escaped
 
 
 def render_markdown(timeline: Timeline, title: str = "Timeline") -> str:

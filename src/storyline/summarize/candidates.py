@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..model import Article, Sentence
+from ..text.dates import CAPTION_DATE_END
 from ..text.similarity import content_words, near_duplicate_groups
 
 # Sentences shorter than this (in words) are too thin to stand alone in a summary.
@@ -25,7 +26,6 @@ DUPLICATE_THRESHOLD = 0.6
 # Most candidates one summary weighs: the similarity matrix grows with the square (2,000 = 32 MB).
 MAX_CANDIDATES = 2000
 
-MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 
 # A sentence ends with ., ! or ?, possibly followed by closing quotes or a bracket.
 TERMINAL = re.compile(r"[.!?][\"'”’)\]]*$")
@@ -52,7 +52,7 @@ CAPTION = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 # A caption in the wire style: "Clinton speaks at a press conference in Phnom Penh, July 12, 2012."
-DATED_CAPTION = re.compile(rf",\s+{MONTH}\s+\d{{1,2}},\s+\d{{4}}\.?$")
+DATED_CAPTION = CAPTION_DATE_END
 BYLINE = re.compile(
     r"""
     ^(?:By|BY)\s+[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+(?:,|\s+and\s|\s*$)

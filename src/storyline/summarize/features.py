@@ -20,7 +20,8 @@ from typing import Any
 import numpy as np
 
 from ..text.similarity import content_words
-from .candidates import Pool
+from ..text.tfidf import tfidf_weights
+from .candidates import Candidate, Pool
 
 FEATURES = (
     "position_inverse",
@@ -78,30 +79,14 @@ class PoolVectors:
 
 
 def vectorize(pool: Pool) -> PoolVectors:
-    """TF-IDF of each candidate's content words, IDF taken over the pool's candidates.
+    """TF-IDF of each candidate's content words, IDF taken over the pool's candidates (``text.tfidf``).
 
     Only words that two or more candidates share can make two candidates alike, so the cosine
     matrix is a product over those columns alone (small and dense, no sparse-matrix library).
     """
-    vocabulary: dict[str, int] = {}
-    counts: list[dict[int, int]] = []
-    for candidate in pool.candidates:
-        bag: dict[int, int] = {}
-        for word in candidate.words:
-            column = vocabulary.setdefault(word, len(vocabulary))
-            bag[column] = bag.get(column, 0) + 1
-        counts.append(bag)
+    weights = tfidf_weights(pool.candidates, tokenizer=candidate_words)
+    rows, document_frequency = weights.rows, weights.document_frequency
     n = len(pool.candidates)
-    document_frequency = [0] * len(vocabulary)
-    for bag in counts:
-        for column in bag:
-            document_frequency[column] += 1
-    idf = [math.log((1.0 + n) / (1.0 + df)) + 1.0 for df in document_frequency]
-    rows: list[dict[int, float]] = []
-    for bag in counts:
-        weights = {column: (1.0 + math.log(count)) * idf[column] for column, count in bag.items()}
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        rows.append({column: w / norm for column, w in weights.items()})
     position: dict[int, int] = {}
     for column, df in enumerate(document_frequency):
         if df >= 2:
@@ -117,6 +102,11 @@ def vectorize(pool: Pool) -> PoolVectors:
     # A row's own words (shared or not) make its cosine with itself 1 (0 for a row without words).
     np.fill_diagonal(similarity, [1.0 if row else 0.0 for row in rows])
     return PoolVectors(rows=rows, similarity=similarity)
+
+
+def candidate_words(candidate: Candidate) -> list[str]:
+    """A candidate's tokens for TF-IDF: its content words (``storyline.text.similarity.content_words``)."""
+    return candidate.words
 
 
 SMALL_PRODUCT = 64

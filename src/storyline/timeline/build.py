@@ -34,6 +34,8 @@ from typing import Any
 
 from ..annotate.timex import Point, anchor_of, event_point, tag_article
 from ..model import Article, Citation, CitedSentence, Sentence, Timeline, TimelineEntry, cite
+from ..settings import current_settings
+from ..text.dates import MONTH_STEM
 from ..text.similarity import independent_outlets, near_duplicate_groups
 from ..text.tfidf import l2_rows, tfidf_matrix
 
@@ -45,8 +47,6 @@ LEAD_SENTENCES = 30
 # glued to its lead or a run-on list: neither is timeline material.
 MIN_WORDS = 6
 MAX_WORDS = 80
-# Dates in a timeline when the caller does not say how many.
-DEFAULT_DATES = 15
 # Date ranking weights: a logistic regression of "a gold timeline has this date" on the log-counts of
 # DateStats standardized over each timeline's candidate dates, fitted on all twelve Timeline17 topics
 # (`storyline evaluate timeline17 DIR --fit`). The figures reported for them are cross-validated: each
@@ -125,7 +125,7 @@ class DateStats:
 
 
 # Words that say a date is a calendar date ("March 19", "2011"), not a relative one ("on Tuesday").
-CALENDAR = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
+CALENDAR = re.compile(rf"\d|\b{MONTH_STEM}[a-z]*\b", re.IGNORECASE)
 # A sentence that opens on a pronoun or a connective leans on the sentence before it.
 LEANING_START = re.compile(
     r"^[\"'\u201c\u2018`]*(?:he|she|it|they|this|that|these|those|but|and|however|his|her|their|its|we|i|you)\b",
@@ -297,7 +297,7 @@ def build_timeline(
     weights: dict[str, float] | None = None,
     sentence_weights: dict[str, float] | None = None,
 ) -> Timeline:
-    """The ``dates`` most important dates of the story (``DEFAULT_DATES`` when None), ``per_date``
+    """The ``dates`` most important dates of the story (the setting ``timeline.dates`` when None), ``per_date``
     sentences each, every sentence cited.
 
     ``start`` and ``end`` limit both the articles used (by publication date; articles whose date is
@@ -325,7 +325,7 @@ def build_timeline(
     for position, item in enumerate(dated):
         by_date[item.point].append(position)
     row_of, matrix, story = sentence_vectors(dated)
-    wanted = DEFAULT_DATES if dates is None else dates
+    wanted = current_settings().timeline.dates if dates is None else dates
     entries: list[TimelineEntry] = []
     said: set[str] = set()
     by_id = {a.id: a for a in used}

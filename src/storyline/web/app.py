@@ -44,6 +44,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from .. import __version__
 from ..corpus.copies import mark_duplicates
 from ..errors import InputProblem
 from ..ingest.prepare import prepare
@@ -57,14 +58,12 @@ from ..ingest.read import (
 )
 from ..model import Article, Brief, to_jsonable
 from ..service.brief import STAGES, Cancelled, Stage, annotate_all, build_brief, stage_function
-from ..settings import DEFAULTS, Settings
+from ..settings import DEFAULTS, Settings, current_settings
 
 log = logging.getLogger("storyline.web.app")
 
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
-# A zip may hold at most this many files, and unpack to at most this many times the upload limit.
-ZIP_MAX_ENTRIES = 5000
-ZIP_MAX_RATIO = 4
+# A zip may hold at most web.zip_max_entries files, and unpack to web.zip_max_ratio times the upload limit.
 # Stages each command runs (by Brief field); inspect runs none.
 COMMAND_STAGES: dict[str, tuple[str, ...]] = {
     "inspect": (),
@@ -91,8 +90,8 @@ COMMAND_HELP = {
 class Limits:
     """What one request may use; the operator sets them with ``storyline serve`` options."""
 
-    max_upload_bytes: int = 50_000_000
-    time_limit: float = 120.0
+    max_upload_bytes: int = int(DEFAULTS.web.max_upload_mb * 1_000_000)
+    time_limit: float = DEFAULTS.web.time_limit
     allowed_folders: tuple[Path, ...] = ()
 
 
@@ -279,10 +278,11 @@ def unpack_zip(
     root = folder.resolve()
     with archive:
         members = [m for m in archive.infolist() if not m.is_dir()]
-        if len(members) > ZIP_MAX_ENTRIES:
+        most = current_settings().web.zip_max_entries
+        if len(members) > most:
             return (
                 [],
-                [InputProblem(label, "too-large", f"more than {ZIP_MAX_ENTRIES:,} files in the archive")],
+                [InputProblem(label, "too-large", f"more than {most:,} files in the archive")],
                 0,
             )
         for info in members:
@@ -336,7 +336,7 @@ def raw_documents(
     if inputs.uploads:
         uploads = workdir / "uploads"
         uploads.mkdir()
-        budget = limits.max_upload_bytes * ZIP_MAX_RATIO
+        budget = limits.max_upload_bytes * current_settings().web.zip_max_ratio
         for number, (name, content) in enumerate(inputs.uploads, start=1):
             label = safe_name(name, f"upload-{number}")
             slot = uploads / f"{number:04d}"
@@ -690,7 +690,7 @@ def create_app(limits: Limits = Limits(), settings: Settings = DEFAULTS, host: s
 
     app = FastAPI(
         title="storyline",
-        version="0.1.0",
+        version=__version__,
         description="Briefs of developing news stories: cited summary, timeline, who said what, who is who, "
         "and where sources agree, contradict or change position.",
         docs_url=None,  # the Swagger UI loads from a CDN; /api is the offline reading of the schema

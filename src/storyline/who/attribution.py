@@ -259,9 +259,9 @@ def find_attributions(articles: Sequence[Article], docs: Sequence[Doc] | None = 
     them the articles are parsed here, in batches.
     """
     if docs is None:
-        from ..annotate.nlp import load_nlp
+        from ..annotate.nlp import parse_articles
 
-        docs = list(load_nlp().pipe((a.text for a in articles), batch_size=32))
+        docs = parse_articles(articles)
     if len(docs) != len(articles):
         raise ValueError(f"{len(articles)} articles but {len(docs)} parses")
     model = load_cue_model()

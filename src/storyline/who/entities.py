@@ -643,9 +643,9 @@ def build_roster(articles: Sequence[Article], docs: Sequence[Doc] | None = None)
     found on the articles (``find_attributions``) get their speakers linked to the entries.
     """
     if docs is None:
-        from ..annotate.nlp import load_nlp
+        from ..annotate.nlp import parse_articles
 
-        docs = list(load_nlp().pipe((a.text for a in articles), batch_size=32))
+        docs = parse_articles(articles)
     all_mentions: list[Mention] = []
     all_roles: list[Role] = []
     sides = side_docs(articles)
@@ -960,15 +960,29 @@ def coarse_label(label: str) -> str:
 
 
 def group_articles(texts: dict[str, str], threshold: float) -> dict[str, int]:
-    """Articles about the same event, by TF-IDF cosine similarity (average linkage at ``threshold``)."""
+    """Articles about the same event, by TF-IDF cosine similarity (average linkage at ``threshold``).
+
+    Two groups merge while the mean cosine similarity between their articles is above ``threshold``;
+    the TF-IDF (``storyline.text.tfidf``) drops the Glasgow English stop words. Groups are numbered in
+    the order of their first article (ids sorted).
+    """
     ids = sorted(texts)
     if len(ids) < 2:
         return dict.fromkeys(ids, 0)
-    from sklearn.cluster import AgglomerativeClustering
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    import numpy as np
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
 
-    matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform([texts[i] for i in ids])
-    clustering = AgglomerativeClustering(
-        n_clusters=None, metric="cosine", linkage="average", distance_threshold=1 - threshold
-    ).fit(matrix.toarray())
-    return {article_id: int(label) for article_id, label in zip(ids, clustering.labels_, strict=True)}
+    from ..text.tfidf import english_stop_words, tfidf_matrix
+
+    rows = tfidf_matrix([texts[i] for i in ids], stop_words=english_stop_words()).toarray()
+    # Rows are unit length (or zero: an article of stop words alone is unlike every other).
+    distance = np.clip(1.0 - rows @ rows.T, 0.0, 2.0)
+    np.fill_diagonal(distance, 0.0)
+    tree = linkage(squareform(distance, checks=False), method="average")
+    # Merge only below the distance threshold, never at it.
+    labels = fcluster(tree, t=np.nextafter(1.0 - threshold, -np.inf), criterion="distance")
+    numbering: dict[int, int] = {}
+    return {
+        article_id: numbering.setdefault(int(label), len(numbering)) for article_id, label in zip(ids, labels)
+    }

@@ -10,20 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
+from ...text.dates import add_months
+
 # Finest first: a point can only be made coarser.
 GRANULARITIES = ("time", "day", "week", "month", "season", "quarter", "half", "year", "decade", "century")
 SEASON_CODES = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 # The month a season starts in (northern hemisphere, meteorological seasons).
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day of the month ``months`` later (clipped to the month's last day)."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    month += 1
-    last = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)).day
-    return dt.date(year, month, min(day.day, last))
 
 
 @dataclass(frozen=True)

@@ -35,8 +35,7 @@ def timed_who_compare(paths: list[str]) -> tuple[int, float, float, float]:
     annotated = time.perf_counter()
     articles = [a for a, _ in pairs]
     docs = [d for _, d in pairs]
-    attributions = find_attributions(articles, docs)
-    link_speakers(attributions, build_roster(articles, docs))
+    link_speakers(find_attributions(articles, docs), build_roster(articles, docs))
     who = time.perf_counter()
     compare(articles, docs)
     done = time.perf_counter()

@@ -34,9 +34,9 @@ RUNS = 3
 # The same front half as `storyline summarize` (read, clean, describe, annotate), then sumy LexRank.
 LEXRANK_END_TO_END = """
 import sys
-from storyline.ingest.prepare import process
+from storyline import build_corpus
 from storyline.evaluate.multinews import Cluster, LEXRANK, run_anchor
-articles = process([sys.argv[1]])
+articles = list(build_corpus([sys.argv[1]], sections=["summary"]).articles)
 result = run_anchor(LEXRANK, [Cluster("samples", articles, "")], 250)
 print("\\n".join(result.summaries[0]))
 """

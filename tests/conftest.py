@@ -14,9 +14,9 @@ DATA = SHARED / "data"
 
 @pytest.fixture(scope="session")
 def sample_articles():
-    from storyline.ingest.prepare import process
+    from storyline.service.corpus import build_corpus
 
-    return process([str(SAMPLES)])
+    return list(build_corpus([str(SAMPLES)], keep_docs=False).articles)
 
 
 @pytest.fixture(scope="session")

@@ -16,11 +16,12 @@ from typing import Any
 
 import pytest
 
+from storyline.annotate.timex import tag_article
 from storyline.cli.main import main
-from storyline.ingest.prepare import process
 from storyline.model import Article, Brief, Sentence
 from storyline.present.html import date_range, render_report
 from storyline.service.brief import STAGES, stage_function
+from storyline.service.corpus import build_corpus
 
 from .conftest import DATA, ROOT, SAMPLES
 from .test_report import HOSTILE, summary_of, timeline_of
@@ -207,10 +208,11 @@ def line_sentences(article: Article) -> list[Sentence]:
 
 
 def test_300_article_topic_loads_within_budget(page, tmp_path):
-    articles = process([str(TOPIC)], with_annotations=False)
+    articles = list(build_corpus([str(TOPIC)], annotate=False).articles)
     assert len(articles) >= 290
     for article in articles:
         article.sentences = line_sentences(article)
+        tag_article(article)
     brief = Brief(articles=articles)
     # The timeline works from sentences alone (no spaCy parse, which would take minutes here); the
     # page with every section is measured by benchmarks/report_web.py.

@@ -16,8 +16,11 @@ def test_inspect_json_is_pure_json_with_the_documented_fields(capsys):
     status = main(["inspect", str(SAMPLES), "--json"])
     out, err = capsys.readouterr()
     assert status == 0
-    articles = json.loads(out)
+    data = json.loads(out)
+    assert set(data) == {"articles", "problems"} and data["problems"] == []
+    articles = data["articles"]
     assert len(articles) == 5
+    assert [a["number"] for a in articles] == [1, 2, 3, 4, 5]
     for article in articles:
         for key in (
             "id",
@@ -65,8 +68,17 @@ def test_bad_inputs_one_line_each_and_exit_status_1(tmp_path, capsys):
     status = main(["inspect", str(tmp_path), "--json", "--max-bytes", "5000"])
     out, err = capsys.readouterr()
     assert status == 1
-    used = {a["source"].rsplit("/", 1)[1] for a in json.loads(out)}
+    data = json.loads(out)
+    used = {a["source"].rsplit("/", 1)[1] for a in data["articles"]}
     assert used == {"good.txt", "latin1.txt"}
+    # The same problems as on stderr, in the JSON too
+    assert {p["source"].rsplit("/", 1)[1] for p in data["problems"]} == {
+        "empty.txt",
+        "binary.txt",
+        "french.txt",
+        "big.txt",
+        "cut.html.gz",
+    }
     skipped = [line for line in err.splitlines() if line.startswith("storyline: skipped")]
     names = sorted(line.split("/")[-1].split(":")[0] for line in skipped)
     assert names == ["big.txt", "binary.txt", "cut.html.gz", "empty.txt", "french.txt"]
@@ -81,7 +93,7 @@ def test_truncated_html_with_text_is_used_with_a_warning(tmp_path, capsys):
     status = main(["inspect", str(tmp_path / "cut.html"), "--json"])
     out, err = capsys.readouterr()
     assert status == 0
-    (article,) = json.loads(out)
+    (article,) = json.loads(out)["articles"]
     assert "talks with the rebels" in article["text"]
     assert "truncated" in err
 

@@ -30,7 +30,8 @@ def test_json_has_summary_cited_sentences_and_sources(capsys):
             assert {"article", "outlet", "published", "sentence", "start", "end"} <= set(citation)
             assert citation["article"] in source_ids
     # The citation's span is the sentence in the article as inspect reads it.
-    articles = {a["id"]: a for a in json.loads(_run(capsys, ["inspect", str(SAMPLES), "--json", "-q"]))}
+    inspected = json.loads(_run(capsys, ["inspect", str(SAMPLES), "--json", "-q"]))["articles"]
+    articles = {a["id"]: a for a in inspected}
     first = data["sentences"][0]["citations"][0]
     assert articles[first["article"]]["text"][first["start"] : first["end"]] == data["sentences"][0]["text"]
 

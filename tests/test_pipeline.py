@@ -3,8 +3,9 @@ import json
 import pytest
 
 from storyline.errors import InputError
-from storyline.ingest.prepare import IdAssigner, content_id, prepare, prepare_one, process
+from storyline.ingest.prepare import IdAssigner, content_id, prepare, prepare_one
 from storyline.ingest.read import RawDocument, read
+from storyline.service.corpus import build_corpus
 
 from .conftest import DATA, SAMPLES
 
@@ -23,9 +24,9 @@ def test_ids_are_stable_content_hashes_unique_within_a_run():
     ]
 
 
-def test_process_samples_keeps_sources_and_annotations():
-    first = process([str(SAMPLES)], with_annotations=False)
-    again = process([str(SAMPLES)], with_annotations=False)
+def test_build_corpus_keeps_sources_and_annotates_only_when_asked():
+    first = build_corpus([str(SAMPLES)], annotate=False).articles
+    again = build_corpus([str(SAMPLES)], annotate=False).articles
     assert [a.id for a in first] == [a.id for a in again]
     assert [a.source.rsplit("/", 1)[1][:3] for a in first] == ["000", "001", "002", "003", "004"]
     assert all(a.sentences == [] for a in first)

@@ -4,11 +4,12 @@ import json
 
 import pytest
 
-from storyline.annotate.timex import Point, point_of_value
+from storyline.annotate.sentences import annotate_fast, split_sentences
+from storyline.annotate.timex import Point, point_of_value, tag_article
 from storyline.cli.main import main
 from storyline.model import Article
 from storyline.present.timeline import date_label, render_markdown, render_text, timeline_json
-from storyline.timeline.build import build_timeline, date_sentences, split_sentences
+from storyline.timeline.build import build_timeline, date_sentences
 
 from .conftest import SAMPLES
 
@@ -16,8 +17,9 @@ WEDNESDAY = dt.date(2011, 8, 17)
 
 
 def fresh(article: Article, **changes) -> Article:
-    """A copy whose time expressions will be tagged again (with the changed date)."""
-    return dataclasses.replace(article, timexes=[], **changes)
+    """A copy whose time expressions are tagged again (with the changed date): annotation, not the
+    timeline, fills them."""
+    return tag_article(dataclasses.replace(article, timexes=[], **changes))
 
 
 @pytest.fixture(scope="module")
@@ -82,7 +84,7 @@ def test_nothing_undated_is_shown_as_dated(samples_by_file):
 
 def test_the_same_event_from_two_outlets_is_one_entry_citing_both(samples_by_file):
     original = fresh(samples_by_file["001"], outlet="VOA")
-    copy = dataclasses.replace(original, id="copy", outlet="Other Outlet", timexes=[])
+    copy = dataclasses.replace(original, id="copy", outlet="Other Outlet")
     timeline = build_timeline([original, copy], dates=5, per_date=1)
     shared = [s for e in timeline.entries for s in e.sentences if len(s.citations) == 2]
     assert shared, "the shared sentence should be merged into one entry with both citations"
@@ -116,13 +118,15 @@ def test_split_sentences_keeps_abbreviations_and_line_breaks():
 
 
 def test_a_sentence_without_a_date_belongs_to_the_publication_day_never_the_day_before():
-    article = Article(
-        id="a",
-        source="s",
-        text="Rebels took the town of Zawiya after heavy fighting overnight.\n"
-        "Officials say the United States will call on Assad to step down on Thursday.",
-        published=WEDNESDAY,
-        published_provenance="user",
+    article = annotate_fast(
+        Article(
+            id="a",
+            source="s",
+            text="Rebels took the town of Zawiya after heavy fighting overnight.\n"
+            "Officials say the United States will call on Assad to step down on Thursday.",
+            published=WEDNESDAY,
+            published_provenance="user",
+        )
     )
     dated = date_sentences(article, ("day",))
     by_text = {d.text.split()[0]: d for d in dated}
@@ -221,7 +225,7 @@ def chronology_articles():
         published=dt.date(2011, 3, 19),
         published_provenance="user",
     )
-    return later, same_day
+    return annotate_fast(later), annotate_fast(same_day)
 
 
 def test_sentence_features_see_chronology_lines_and_datelines():

@@ -123,21 +123,22 @@ def test_inspect_reads_json_articles(client):
 
 
 @pytest.mark.parametrize(
-    ("command", "fields"),
+    ("command", "fields", "keys"),
     [
-        ("summarize", ["summary"]),
-        ("timeline", ["timeline"]),
-        ("who", ["attributions", "entities"]),
-        ("compare", ["comparison"]),
+        ("summarize", ["summary"], ["summary", "sentences", "sources"]),
+        ("timeline", ["timeline"], ["timeline"]),
+        ("who", ["attributions", "entities"], ["attributions", "entities", "articles"]),
+        ("compare", ["comparison"], ["claims", "positions", "reversals", "articles"]),
     ],
 )
-def test_every_command_endpoint(client, installed, command, fields):
+def test_every_command_endpoint(client, installed, command, fields, keys):
     response = client.post(f"/api/{command}", json={"articles": sample_records(), "words": 100})
     if all(field in installed for field in fields):
         assert response.status_code == 200, response.text
         data = response.json()
-        for field in fields:
-            assert data[field] is not None
+        assert set(data) == {*keys, "problems"} | ({"method", "words"} if command == "summarize" else set())
+        for key in keys:
+            assert data[key]
     else:
         assert response.status_code == 501
         assert "cannot do that yet" in response.json()["detail"]

@@ -15,6 +15,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from .errors import InputProblem
+
 
 def to_jsonable(value: Any) -> Any:
     """Turn model objects (dataclasses, dates, tuples) into JSON-ready values."""
@@ -327,7 +329,7 @@ class Brief:
     A part is ``None`` when its stage is not available in this installation, so a presenter leaves
     it out rather than showing an empty section; ``stage_errors`` holds a one-line message for a
     stage that failed on these articles. ``comparison`` is ``storyline.compare.claims``'s result (claims,
-    positions, reversals). ``problems`` are the inputs that could not be used, one line each.
+    positions, reversals). ``problems`` are the inputs that could not be used.
     """
 
     articles: list[Article]
@@ -336,6 +338,6 @@ class Brief:
     attributions: list[Attribution] | None = None
     entities: list[Entity] | None = None
     comparison: Comparison | None = None
-    problems: list[str] = field(default_factory=list)
+    problems: list[InputProblem] = field(default_factory=list)
     stage_errors: dict[str, str] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)

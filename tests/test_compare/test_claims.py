@@ -39,7 +39,7 @@ def test_figures_ignore_years():
 def test_compare_command_json(capsys):
     assert main(["compare", "--json", "-q", str(SAMPLES)]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"articles", "claims", "positions", "reversals"}
+    assert set(data) == {"articles", "claims", "positions", "reversals", "problems"}
     assert len(data["articles"]) == 5
     for claim in data["claims"]:
         assert {"text", "articles", "outlets", "independent_outlets", "attributed_to", "contradicts"} <= set(

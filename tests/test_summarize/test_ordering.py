@@ -2,8 +2,6 @@ import copy
 import datetime as dt
 import json
 
-import pytest
-
 from storyline.cli.main import main
 from storyline.model import TimeExpression
 from storyline.summarize.candidates import build_pool
@@ -98,23 +96,15 @@ def position_of(texts: list[str], opening: str) -> int:
 
 def test_with_time_expressions_the_summary_tells_the_earlier_event_first(tmp_path):
     """The ordering itself: given the articles' time expressions, Monday's vote opens the summary."""
-    from storyline.annotate.timex import tag_articles
-    from storyline.ingest.prepare import process
+    from storyline.service.corpus import build_corpus
     from storyline.summarize import summarize
 
-    articles = tag_articles(process([fresh_story(tmp_path)]))
+    articles = build_corpus([fresh_story(tmp_path)], sections=["summary"]).articles
     texts = [s.text for s in summarize(articles, words=200).sentences]
     assert len(texts) == 6
     assert position_of(texts, VOTE) == 0 < position_of(texts, MARCH)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="issue 14, items 2 and 7: fresh input reaches the summary without time expressions "
-    "(only the timeline fills them), so it is ordered by publication date; remove this mark when "
-    "annotation fills them",
-)
 def test_on_fresh_input_the_summary_tells_the_earlier_event_first(tmp_path, capsys):
     """What a user gets: `storyline summarize` on the raw files orders by event time too."""
     assert main(["summarize", fresh_story(tmp_path), "--words", "200", "--format", "json", "-q"]) == 0

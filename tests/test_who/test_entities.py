@@ -168,8 +168,10 @@ def test_people_are_not_merged_with_each_other(roster):
 
 def test_speakers_link_to_roster_entries(roster):
     articles, docs, entities = roster
-    attributions = find_attributions(articles, docs)
-    link_speakers(attributions, entities)
+    found = find_attributions(articles, docs)
+    attributions = link_speakers(found, entities)
+    assert find_attributions(articles, docs, entities) == attributions
+    assert not any(a.speaker_entity_id for a in found)  # linking returns new attributions
     ids = {e.id for e in entities}
     linked = [a for a in attributions if a.speaker_entity_id]
     assert linked and all(a.speaker_entity_id in ids for a in linked)

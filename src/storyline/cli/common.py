@@ -7,11 +7,14 @@ import json
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..errors import InputProblem, UsageError
-from ..model import Article, to_jsonable
+from ..errors import InputProblem, StorylineError, UsageError
+from ..model import Article, Brief, to_jsonable
 from ..settings import Settings, load_settings, use_settings
+
+if TYPE_CHECKING:
+    from ..service.corpus import Corpus
 
 T = TypeVar("T")
 
@@ -121,63 +124,72 @@ def console_of(args: argparse.Namespace) -> Console:
     return Console(quiet=bool(getattr(args, "quiet", False)))
 
 
-def load_articles(args: argparse.Namespace, console: Console, annotate: bool = True) -> list[Article]:
-    """The command's articles: those stored in --db (one --story's, if given), then those read,
-    cleaned and described from PATHS; annotated when ``annotate``; problems reported on the console.
-
-    Articles from PATHS are checked for near-duplicates (``duplicate_of``), against each other and
-    the stored ones, so wire copies count once wherever independence matters.
+def load_corpus(
+    args: argparse.Namespace,
+    console: Console,
+    sections: Iterable[str] | None = None,
+    annotate: str = "spacy",
+) -> Corpus:
+    """The command's corpus (``storyline.service.corpus.build_corpus``): the articles stored in --db
+    (one --story's, if given), then those read from PATHS, copies marked against each other and the
+    stored ones, annotated for the brief's ``sections`` (None: all); problems reported on the console.
     """
-    from ..annotate.nlp import annotate as annotate_stage
-    from ..corpus.copies import MemoryIndex, fingerprint, mark_duplicates
-    from ..ingest.prepare import prepare
-    from ..ingest.read import read
+    from ..service.corpus import build_corpus
 
-    settings = settings_of(args)
-    db, story = getattr(args, "db", None), getattr(args, "story", None)
-    if story and not db:
-        raise UsageError("--story needs --db FILE: the store the story is in")
-    if not args.paths and not db:
+    if not args.paths and not getattr(args, "db", None):
         raise UsageError("no input: give PATHS (files, directories, globs, or - for stdin) or --db FILE")
-
-    def annotated(articles: Iterable[Article]) -> Iterator[Article]:
-        return annotate_stage(
-            articles,
-            model=settings.spacy_model,
-            batch_size=settings.batch_size,
-            max_chars=settings.max_annotate_chars,
-        )
-
-    stored: list[Article] = []
-    chosen: str | None = None
-    if db:
-        from ..corpus.store import opened
-
-        with opened(db, read_only=True) as store:
-            chosen = store.resolve_story(story) if story else None
-            stored = list(console.progress(store.articles(story=chosen), "loading stored articles"))
-        if annotate:
-            # Articles ingested without annotation (--light) are annotated now, not written back.
-            list(annotated(a for a in stored if not a.sentences))
-    result: list[Article] = []
-    if args.paths:
-        articles: Iterable[Article] = prepare(
-            read(args.paths, settings.max_bytes), console.problem, overrides_of(args)
-        )
-        if annotate:
-            articles = annotated(articles)
-        result = list(console.progress(articles, "reading articles"))
-        index = MemoryIndex(settings.copies)
-        for article in stored:
-            index.add(fingerprint(article.id, article.text, settings.copies), article.duplicate_of)
-        mark_duplicates(result, settings.copies, index=index)
+    db, story = getattr(args, "db", None), getattr(args, "story", None)
+    corpus = build_corpus(
+        args.paths,
+        db=db,
+        story=story,
+        settings=settings_of(args),
+        overrides=overrides_of(args),
+        annotate=annotate,
+        sections=sections,
+        on_problem=console.problem,
+        progress=lambda items, description, total=None: console.progress(items, description, total),
+    )
+    read = len(corpus.articles) - corpus.stored
     console.info(
-        f"{len(stored) + len(result)} article(s) "
-        + (f"from {db}" + (f", story {chosen}" if story else "") if db else "read")
-        + (f", {len(result)} read" if db and args.paths else "")
+        f"{len(corpus.articles)} article(s) "
+        + (f"from {db}" + (f", story {corpus.story}" if story else "") if db else "read")
+        + (f", {read} read" if db and args.paths else "")
         + (f", {len(console.problems)} skipped" if console.problems else "")
     )
-    return stored + result
+    return corpus
+
+
+def load_articles(args: argparse.Namespace, console: Console, annotate: bool = True) -> list[Article]:
+    """The command's articles (``load_corpus`` without spaCy parses)."""
+    corpus = load_corpus(args, console, sections=(), annotate="spacy" if annotate else "none")
+    return list(corpus.articles)
+
+
+def make_brief(
+    args: argparse.Namespace,
+    console: Console,
+    sections: Iterable[str] | None,
+    annotate: str = "spacy",
+    announce: bool = False,
+    **options: Any,
+) -> Brief:
+    """``load_corpus`` then ``storyline.service.brief.brief`` for ``sections``; a requested section
+    whose stage failed is an error (the report, asking for all, only warns)."""
+    from ..service.brief import brief
+
+    corpus = load_corpus(args, console, sections, annotate)
+
+    def on_stage(stage: Any) -> None:
+        if announce:
+            console.info(f"building the {stage.title}")
+
+    result = brief(corpus, sections, on_stage=on_stage, **options)
+    for field_name, message in result.stage_errors.items():
+        if sections is not None and field_name in sections:
+            raise StorylineError(message)
+        print(f"storyline: warning: {message}", file=sys.stderr)
+    return result
 
 
 def print_json(value: Any) -> None:

@@ -6,8 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from .common import add_input_options, add_output_options, console_of, output_format, print_json
-from .who import load_with_docs
+from .common import add_input_options, add_output_options, console_of, make_brief, output_format, print_json
 
 
 def register(commands: Any) -> None:
@@ -19,7 +18,8 @@ def register(commands: Any) -> None:
         "follow each actor's stance on recurring propositions over time, flagging reversals with citations "
         "on both sides. JSON: {articles, claims: [{text, articles, outlets, independent_outlets, "
         "attributed_to, contradicts, citations}], positions: [{actor, proposition, stance, date, "
-        "citation}], reversals: [{actor, proposition, from, to, citations}]}.",
+        "citation}], reversals: [{actor, proposition, from, to, citations}], problems} "
+        "(storyline/present/schemas/compare.json).",
     )
     add_input_options(parser)
     add_output_options(parser)
@@ -28,12 +28,14 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..compare.claims import compare
-    from ..present.compare import compare_json, render_text
+    from ..model import Comparison
+    from ..present.compare import render_text
+    from ..present.results import command_json
 
     console = console_of(args)
-    articles, docs = load_with_docs(args, console)
-    comparison = compare(articles, docs)
+    brief = make_brief(args, console, sections=("comparison",))
+    articles = brief.articles
+    comparison = brief.comparison or Comparison(claims=[], positions=[], reversals=[])
     undated = sum(1 for a in articles if a.published is None)
     if undated:
         console.info(
@@ -41,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
             "(give --published YYYY-MM-DD)"
         )
     if output_format(args) == "json":
-        print_json(compare_json(articles, comparison))
+        print_json(command_json("compare", brief))
     else:
         sys.stdout.write(render_text(articles, comparison, limit=args.limit))
     return console.exit_status

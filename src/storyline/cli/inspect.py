@@ -11,7 +11,7 @@ from .common import (
     add_input_options,
     add_output_options,
     console_of,
-    load_articles,
+    make_brief,
     output_format,
     print_json,
 )
@@ -22,8 +22,9 @@ def register(commands: Any) -> None:
         "inspect",
         help="show what was read: title, outlet, byline, date and how it was found, sentences, entities",
         description="Read, clean, describe and annotate articles and show the result per article. "
-        "With --json, a JSON array of articles (id, source, title, outlet, byline, published, "
-        "published_provenance, published_estimated, text, removed, sentences, entities).",
+        "With --json, {articles: [{number, id, source, title, outlet, byline, published, "
+        "published_provenance, published_estimated, text, removed, sentences, entities, timexes, ...}], "
+        "problems} (JSON Schema: storyline/present/schemas/inspect.json).",
     )
     add_input_options(parser)
     add_output_options(parser)
@@ -36,23 +37,20 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..present.results import command_json
+
     console = console_of(args)
-    articles = load_articles(args, console)
+    brief = make_brief(args, console, sections=())
+    articles = brief.articles
     for article in articles:
         if article.extra.get("warning"):  # used, but the user should know (e.g. truncated HTML)
             console.info(f"{article.source}: {article.extra['warning']}")
     if output_format(args) == "json":
-        print_json([article_json(a) for a in articles])
+        print_json(command_json("inspect", brief))
     else:
         for article in articles:
             print(render_text(article, show_removed=args.show_removed))
     return console.exit_status
-
-
-def article_json(article: Article) -> dict[str, Any]:
-    data = article.to_dict()
-    data["sentences"] = [{"start": s.start, "end": s.end} for s in article.sentences]
-    return data
 
 
 def render_text(article: Article, show_removed: bool = False) -> str:

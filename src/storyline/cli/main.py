@@ -14,6 +14,7 @@ COMMANDS = [
     "inspect",
     "summarize",
     "report",
+    "brief",
     "serve",
     "timeline",
     "who",

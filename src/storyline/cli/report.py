@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import UsageError
-from ..model import Article, Brief
-from .common import Console, add_input_options, console_of, load_articles, settings_of
+from ..model import Brief
+from .common import Console, add_input_options, console_of, make_brief
 
 
 def register(commands: Any) -> None:
@@ -38,39 +38,14 @@ def register(commands: Any) -> None:
     parser.set_defaults(run=run)
 
 
-def make_brief(args: argparse.Namespace, console: Console) -> Brief:
+def make_report_brief(args: argparse.Namespace, console: Console) -> Brief:
     """Read and clean the inputs (or load them from --db), annotate them once, then run every
     available stage, with progress on stderr."""
-    from ..annotate.nlp import annotate_docs
-    from ..service.brief import build_brief
-
-    settings = settings_of(args)
     if args.words is not None and args.words < 1:
         raise UsageError(f"--words must be a positive number of words, not {args.words}")
-    articles: list[Article] = load_articles(args, console, annotate=False)
-    if not articles:
-        console.info("no article could be read; the report will say so")
-    pairs = console.progress(
-        annotate_docs(
-            articles,
-            model=settings.spacy_model,
-            batch_size=settings.batch_size,
-            max_chars=settings.max_annotate_chars,
-        ),
-        "annotating",
-        total=len(articles),
-    )
-    docs = [doc for _article, doc in pairs]
-    brief = build_brief(
-        articles,
-        docs,
-        words=args.words,
-        settings=settings,
-        problems=[str(p) for p in console.problems],
-        on_stage=lambda stage: console.info(f"building the {stage.title}"),
-    )
-    for message in brief.stage_errors.values():
-        print(f"storyline: warning: {message}", file=sys.stderr)
+    brief = make_brief(args, console, sections=None, announce=True, words=args.words)
+    if not brief.articles:
+        console.info("no article could be read; the report says so")
     return brief
 
 
@@ -82,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(
             f"{args.output}: cannot write the report: folder {Path(args.output).parent} does not exist"
         )
-    brief = make_brief(args, console)
+    brief = make_report_brief(args, console)
     page = render_report(brief, title=args.heading)
     if args.output == "-":
         sys.stdout.write(page)

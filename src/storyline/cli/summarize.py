@@ -3,21 +3,25 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, nullcontext
 from typing import IO, Any
 
-from ..errors import UsageError
+from ..errors import StorylineError, UsageError
 from ..model import Article
+from ..present.results import empty_summary, problem_json
 from ..present.summary import render_markdown, render_text, summary_json
-from ..summarize import DEFAULT_METHOD, methods, summarize
+from ..service.brief import brief
+from ..service.corpus import Corpus
+from ..summarize import DEFAULT_METHOD, methods
 from .common import (
     add_input_options,
     add_output_options,
     console_of,
-    load_articles,
+    load_corpus,
     output_format,
     settings_of,
 )
@@ -69,6 +73,18 @@ def groups(articles: Iterable[Article]) -> Iterator[tuple[str | None, list[Artic
         yield None, loose
 
 
+def corpus_part(corpus: Corpus, members: list[Article]) -> Corpus:
+    """The corpus of one cluster: its articles, annotated as the whole corpus was."""
+    return dataclasses.replace(
+        corpus,
+        articles=tuple(members),
+        docs=None,
+        annotations=corpus.annotations - {"docs"},
+        problems=(),
+        timings={},
+    )
+
+
 def run(args: argparse.Namespace) -> int:
     console = console_of(args)
     settings = settings_of(args)
@@ -84,11 +100,20 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError(f"{args.output}: cannot write: {exc.strerror or exc}") from exc
     else:
         target = nullcontext(sys.stdout)
+    corpus = load_corpus(args, console, sections=("summary",))
     collected: list[dict[str, Any]] = []
     count = 0
     with target as out:
-        for cluster, members in console.progress(groups(load_articles(args, console)), "summarizing"):
-            summary = summarize(members, words=words, method=args.method)
+        for cluster, members in console.progress(groups(corpus.articles), "summarizing"):
+            part = (
+                corpus
+                if cluster is None and len(members) == len(corpus.articles)
+                else corpus_part(corpus, members)
+            )
+            result = brief(part, ("summary",), words=words, method=args.method)
+            if "summary" in result.stage_errors:
+                raise StorylineError(result.stage_errors["summary"])
+            summary = result.summary or empty_summary()
             count += 1
             if fmt == "jsonl":
                 out.write(
@@ -105,7 +130,9 @@ def run(args: argparse.Namespace) -> int:
         if fmt == "json":
             value: Any = collected[0] if len(collected) == 1 and "id" not in collected[0] else collected
             if not collected:
-                value = summary_json(summarize([], words=words, method=args.method), [])
+                value = summary_json(empty_summary(), [])
+            if isinstance(value, dict):  # one summary: the same object as POST /api/summarize
+                value["problems"] = [problem_json(p) for p in corpus.problems]
             json.dump(value, out, ensure_ascii=False, indent=2)
             out.write("\n")
     if count == 0:

@@ -12,7 +12,7 @@ from .common import (
     add_input_options,
     add_output_options,
     console_of,
-    load_articles,
+    make_brief,
     output_format,
     print_json,
 )
@@ -27,7 +27,7 @@ def register(commands: Any) -> None:
         "the best sentences of each date, each cited (article, outlet, character span); the same event told "
         "by several outlets is one entry citing them all. Articles whose date is unknown contribute only "
         "sentences with an absolute date. JSON: {timeline: [{date, granularity, label, sentences: "
-        "[{text, citations, independent_outlets}]}]}.",
+        "[{text, citations, independent_outlets}]}], problems} (storyline/present/schemas/timeline.json).",
     )
     add_input_options(parser)
     add_output_options(parser, formats=("text", "md", "json"))
@@ -65,25 +65,31 @@ def iso_date(value: str) -> dt.date:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..present.timeline import render_markdown, render_text, timeline_json
-    from ..timeline.build import build_timeline
+    from ..model import Timeline
+    from ..present.results import command_json
+    from ..present.timeline import render_markdown, render_text
 
     if args.start and args.end and args.start > args.end:
         raise UsageError(f"--start {args.start} is after --end {args.end}")
     console = console_of(args)
-    articles = load_articles(args, console, annotate=not args.fast)
-    undated = [a for a in articles if a.published is None]
+    options = {"dates": args.dates, "per_date": args.per_date, "start": args.start, "end": args.end}
+    brief = make_brief(
+        args,
+        console,
+        sections=("timeline",),
+        annotate="rules" if args.fast else "spacy",
+        options={"timeline": options},
+    )
+    undated = [a for a in brief.articles if a.published is None]
     if undated:
         console.info(
             f"{len(undated)} article(s) without a known date: their relative dates ('on Thursday', 'last week') "
             "stay unresolved and only absolute dates place their sentences (give --published YYYY-MM-DD)"
         )
-    timeline = build_timeline(
-        articles, dates=args.dates, per_date=args.per_date, start=args.start, end=args.end
-    )
+    timeline = brief.timeline or Timeline(entries=[])
     fmt = output_format(args)
     if fmt == "json":
-        print_json(timeline_json(timeline))
+        print_json(command_json("timeline", brief))
     elif fmt == "md":
         sys.stdout.write(render_markdown(timeline))
     else:

@@ -56,35 +56,37 @@ NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(percent
 
 
 def compare(
-    articles: Sequence[Article], docs: Sequence[Doc] | None = None, roster: Sequence[Entity] | None = None
+    articles: Sequence[Article],
+    docs: Sequence[Doc] | None = None,
+    roster: Sequence[Entity] | None = None,
+    attributions: Sequence[Attribution] | None = None,
 ) -> Comparison:
     """Claims (with contradictions), positions and reversals across the articles.
 
-    ``roster`` is ``build_roster``'s result when the caller has it (else it is built here).
+    ``roster`` is ``build_roster``'s result and ``attributions`` ``find_attributions``'s (speakers
+    linked to the roster) when the caller has them; what is not given is computed here. The
+    articles are read, never written.
     """
     from ..who.attribution import find_attributions
     from ..who.entities import build_roster
     from .positions import find_positions, find_reversals
 
     if docs is None:
-        from ..annotate.nlp import fill, parse_articles
+        from ..annotate.nlp import parse_articles
 
         docs = parse_articles(articles)
-        for article, doc in zip(articles, docs, strict=True):
-            if not article.sentences:
-                fill(article, doc)
-    missing = [i for i, a in enumerate(articles) if not a.attributions]
-    if missing:  # articles that `who` or the report already read keep their attributions
-        find_attributions([articles[i] for i in missing], [docs[i] for i in missing])
     if roster is None:
         roster = build_roster(articles, docs)
-    claims = find_claims(articles)
+    if attributions is None:
+        attributions = find_attributions(articles, docs, roster)
+    claims = find_claims(articles, attributions)
     positions = find_positions(articles, docs, roster)
     return Comparison(claims=claims, positions=positions, reversals=find_reversals(positions))
 
 
-def find_claims(articles: Sequence[Article]) -> list[Claim]:
-    """Claims carried by the articles, most independently corroborated first, with contradictions."""
+def find_claims(articles: Sequence[Article], attributions: Sequence[Attribution] = ()) -> list[Claim]:
+    """Claims carried by the articles, most independently corroborated first, with contradictions;
+    ``attributions`` name who a claim is attributed to."""
     by_id = {a.id: a for a in articles}
     units: list[tuple[Article, int]] = []
     texts: list[str] = []
@@ -95,7 +97,7 @@ def find_claims(articles: Sequence[Article]) -> list[Claim]:
                 continue
             units.append((article, position))
             texts.append(text)
-    speakers_of = speakers_by_sentence(articles)
+    speakers_of = speakers_by_sentence(articles, attributions)
     claims: list[Claim] = []
     for group in split_by_figures(near_duplicate_groups(texts, threshold=PARAPHRASE), texts):
         members = [units[i] for i in group]
@@ -161,12 +163,15 @@ def attributed_speakers(members: Sequence[tuple[Article, int]], speakers_of: Spe
 SpeakerIndex = dict[tuple[str, int], list[str]]
 
 
-def speakers_by_sentence(articles: Sequence[Article]) -> SpeakerIndex:
+def speakers_by_sentence(articles: Sequence[Article], attributions: Sequence[Attribution]) -> SpeakerIndex:
     """(article, sentence position) -> the speakers of the attributions that overlap it."""
     index: SpeakerIndex = defaultdict(list)
+    by_article: dict[str, list[Attribution]] = defaultdict(list)
+    for attribution in attributions:
+        by_article[attribution.article].append(attribution)
     for article in articles:
         ends = [s.end for s in article.sentences]
-        for attribution in article.attributions:
+        for attribution in by_article.get(article.id, []):
             name = speaker_name(attribution)
             if not name:
                 continue

@@ -1,8 +1,9 @@
-"""The batch pipeline: read -> clean -> describe -> annotate, streaming, one problem per bad input.
+"""Prepare: raw documents -> cleaned and described articles, streaming, one problem per bad input.
 
-``prepare`` turns raw documents into described articles (no NLP); ``process`` runs the whole
-chain over paths. Problems with one input never stop the batch: they are handed to
-``on_problem`` (the CLI prints them as one line each) and the input is skipped.
+``prepare`` turns raw documents into described articles (no NLP), ``prepare_one`` one document.
+Problems with one input never stop the batch: they are handed to ``on_problem`` (the CLI prints
+them as one line each) and the input is skipped. The whole chain over paths (read, prepare, copies,
+annotate) is ``storyline.service.corpus.build_corpus``.
 """
 
 from __future__ import annotations
@@ -12,13 +13,11 @@ import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from ..annotate.nlp import annotate
 from ..errors import InputError, InputProblem
 from ..model import Article
-from ..settings import Settings, current_settings
 from .clean import clean
 from .describe import describe
-from .read import RawDocument, read
+from .read import RawDocument
 
 ProblemHandler = Callable[[InputProblem], None]
 
@@ -139,21 +138,3 @@ def prepare(
         else:
             yield result
 
-
-def process(
-    paths: Iterable[str],
-    settings: Settings | None = None,
-    on_problem: ProblemHandler | None = None,
-    overrides: dict[str, Any] | None = None,
-    with_annotations: bool = True,
-) -> list[Article]:
-    """Read, clean, describe and (by default) annotate every article in ``paths``.
-
-    ``settings`` are the installed ones (``current_settings()``) unless given."""
-    settings = settings or current_settings()
-    problems: list[InputProblem] = []
-    handler = on_problem or problems.append
-    articles: Iterable[Article] = prepare(read(paths, settings.max_bytes), handler, overrides)
-    if with_annotations:
-        articles = annotate(articles, settings=settings)
-    return list(articles)

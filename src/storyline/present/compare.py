@@ -48,7 +48,7 @@ def reversal_json(reversal: Reversal) -> dict[str, Any]:
 def compare_json(articles: Sequence[Article], comparison: Comparison) -> dict[str, Any]:
     """``{articles, claims, positions, reversals}``; a claim's ``contradicts`` are indices into ``claims``."""
     return {
-        "articles": [article_json(a) for a in articles],
+        "articles": [article_json(a, n) for n, a in enumerate(articles, start=1)],
         "claims": [claim_json(c) for c in comparison.claims],
         "positions": [position_json(p) for p in comparison.positions],
         "reversals": [reversal_json(r) for r in comparison.reversals],

@@ -922,7 +922,7 @@ def render_report(brief: Brief, title: str | None = None, generated: dt.datetime
     for message in brief.stage_errors.values():
         notices.append(f'<p class="notice error">{esc(message)}</p>')
     if brief.problems:
-        lines = "".join(f"<li>{esc(p)}</li>" for p in brief.problems)
+        lines = "".join(f"<li>{esc(str(p))}</li>" for p in brief.problems)
         notices.append(
             f'<details class="notice"><summary>{plural(len(brief.problems), "input")} could not be used '
             f"and {'is' if len(brief.problems) == 1 else 'are'} left out</summary><ul>{lines}</ul></details>"

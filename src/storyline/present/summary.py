@@ -15,22 +15,18 @@ from .markdown import escape_markdown
 
 
 def sources_of(summary: Summary, articles: Sequence[Article]) -> list[Article]:
-    """The cited articles, in order of first citation."""
-    by_id = {a.id: a for a in articles}
-    cited: dict[str, Article] = {}
-    for sentence in summary.sentences:
-        for citation in sentence.citations:
-            if citation.article in by_id and citation.article not in cited:
-                cited[citation.article] = by_id[citation.article]
-    return list(cited.values())
+    """The cited articles, in input order."""
+    cited = {citation.article for sentence in summary.sentences for citation in sentence.citations}
+    return [a for a in articles if a.id in cited]
 
 
 def word_total(summary: Summary) -> int:
     return len(summary.text.split())
 
 
-def source_json(article: Article) -> dict[str, Any]:
+def source_json(article: Article, number: int) -> dict[str, Any]:
     return {
+        "number": number,
         "id": article.id,
         "source": article.source,
         "title": article.title,
@@ -45,7 +41,9 @@ def source_json(article: Article) -> dict[str, Any]:
 def summary_json(
     summary: Summary, articles: Sequence[Article], summary_id: str | None = None
 ) -> dict[str, Any]:
-    """``{summary, method, words, sentences: [{text, independent_outlets, citations}], sources}``."""
+    """``{summary, method, words, sentences: [{text, independent_outlets, citations}], sources}``;
+    a source's ``number`` is its place in ``articles`` (from 1)."""
+    numbers = numbering(summary, articles)
     data: dict[str, Any] = {} if summary_id is None else {"id": summary_id}
     data.update(
         {
@@ -53,7 +51,7 @@ def summary_json(
             "method": summary.method,
             "words": word_total(summary),
             "sentences": [to_jsonable(s) for s in summary.sentences],
-            "sources": [source_json(a) for a in sources_of(summary, articles)],
+            "sources": [source_json(a, numbers[a.id]) for a in sources_of(summary, articles)],
         }
     )
     return data
@@ -75,7 +73,8 @@ def describe_source(article: Article) -> str:
 
 
 def numbering(summary: Summary, articles: Sequence[Article]) -> dict[str, int]:
-    return {a.id: n for n, a in enumerate(sources_of(summary, articles), start=1)}
+    """Article numbers as everywhere else (the HTML brief, ``inspect``): the place in the input, from 1."""
+    return {a.id: n for n, a in enumerate(articles, start=1)}
 
 
 def render_text(summary: Summary, articles: Sequence[Article], heading: str | None = None) -> str:
@@ -98,7 +97,7 @@ def render_text(summary: Summary, articles: Sequence[Article], heading: str | No
             else ""
         )
         lines.append(f"{sentence.text} [{markers}{outlets}]")
-    if numbers:
+    if sources_of(summary, articles):
         lines.append("")
         lines.append("Sources")
         for article in sources_of(summary, articles):
@@ -127,7 +126,7 @@ def render_markdown(summary: Summary, articles: Sequence[Article], heading: str 
             f"*{word_total(summary)} words from {len(articles)} article(s), method `{summary.method}`. "
             "A sentence carried by several articles cites each of them.*"
         )
-    if numbers:
+    if sources_of(summary, articles):
         lines.extend(["", "### Sources", ""])
         cited_sentences: dict[str, list[str]] = {}
         for position, sentence in enumerate(summary.sentences, start=1):

@@ -26,8 +26,10 @@ ATTRIBUTION_FIELDS = (
 )
 
 
-def article_json(article: Article) -> dict[str, Any]:
+def article_json(article: Article, number: int) -> dict[str, Any]:
+    """An article as who/compare name it; ``number`` is its place in the input (from 1)."""
     return {
+        "number": number,
         "id": article.id,
         "source": article.source,
         "outlet": article.outlet,
@@ -46,7 +48,7 @@ def who_json(
 ) -> dict[str, Any]:
     """``{articles, entities, attributions}`` (offsets into each article's cleaned text)."""
     return {
-        "articles": [article_json(a) for a in articles],
+        "articles": [article_json(a, n) for n, a in enumerate(articles, start=1)],
         "entities": [to_jsonable(e) for e in entities],
         "attributions": [attribution_json(a) for a in attributions],
     }

@@ -1,66 +1,103 @@
-"""The brief: run every available synthesis stage once over a set of articles.
+"""The brief: every requested synthesis stage run once over a corpus (``storyline.service.corpus``).
 
-The HTML report and the web app both show a ``Brief``; building it here, once, means the two
-never disagree and nothing is parsed twice: spaCy runs once (``annotate_docs``) and its docs are
-handed to every stage that can use them.
+Each stage is a function of the corpus that returns its result and writes on no article. It
+declares what it ``requires`` (annotations of the corpus: ``sentences``, ``entities``,
+``timexes``, ``docs``, ``copies``; or results of earlier stages: ``roster``, ``attributions``)
+and what it ``assigns``, as spaCy's pipeline components do; ``brief`` checks the order once,
+before any work, and raises ``StageOrderError`` when a stage needs what neither the corpus nor an
+earlier stage provides.
 
 Stages are found by name. A stage whose module is not installed (or not built yet) is left out
 and its part of the brief stays ``None``; a stage that fails on these articles is recorded in
-``Brief.stage_errors`` with a one-line message, and the other stages still run.
+``Brief.stage_errors`` with a one-line message, and the other stages still run (a stage needing a
+failed stage's result is recorded as failed too).
 
-Example::
-
-    from storyline.ingest.prepare import process
-    from storyline.service.brief import build_brief
-
-    articles = process(["../shared/samples/syria-assad"], with_annotations=False)
-    brief = build_brief(articles)
-    print(brief.summary.text if brief.summary else "no summarizer installed")
+>>> from storyline.service.corpus import build_corpus
+>>> corpus = build_corpus(["../shared/samples/syria-assad"], sections=["timeline"])
+>>> result = brief(corpus, sections=["timeline"])
+>>> result.timeline is not None and result.summary is None
+True
 """
 
 from __future__ import annotations
 
 import importlib
 import importlib.util
-import inspect
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..annotate.nlp import annotate_docs
+from ..errors import InputProblem, StorylineError
 from ..model import Article, Brief
-from ..settings import DEFAULTS, Settings
+from ..settings import DEFAULTS, Settings, use_settings
+from .corpus import Corpus, corpus_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
 
+# What a corpus can provide (``Corpus.annotations``), and the results stages pass on, by the keyword
+# their functions receive them under.
+ANNOTATIONS = ("sentences", "entities", "timexes", "docs", "copies")
+PASSED = ("docs", "roster", "attributions")
+
 
 @dataclass(frozen=True)
 class Stage:
-    """One part of the brief: the ``Brief`` field it fills and the function that computes it."""
+    """One part of the brief: the ``Brief`` field it fills, the function that computes it, what
+    it needs (``requires``) and what it makes (``assigns``; by default its field's name)."""
 
     field: str
     module: str
     function: str
     title: str
+    requires: tuple[str, ...] = ()
+    assigns: tuple[str, ...] = ()
+
+    @property
+    def makes(self) -> tuple[str, ...]:
+        return self.assigns or (self.field,)
 
 
-# In the order they run and appear in the report.
+# In the order they run. The report lays its sections out on its own.
 STAGES = (
-    Stage("summary", "storyline.summarize", "summarize", "summary"),
-    Stage("timeline", "storyline.timeline.build", "build_timeline", "timeline"),
-    Stage("attributions", "storyline.who.attribution", "find_attributions", "who said what"),
-    Stage("entities", "storyline.who.entities", "build_roster", "who is who"),
-    Stage("comparison", "storyline.compare.claims", "compare", "source comparison"),
+    Stage("summary", "storyline.summarize", "summarize", "summary", ("sentences", "timexes", "copies")),
+    Stage(
+        "timeline",
+        "storyline.timeline.build",
+        "build_timeline",
+        "timeline",
+        ("sentences", "timexes", "copies"),
+    ),
+    Stage(
+        "entities", "storyline.who.entities", "build_roster", "who is who", ("entities", "docs"), ("roster",)
+    ),
+    Stage(
+        "attributions",
+        "storyline.who.attribution",
+        "find_attributions",
+        "who said what",
+        ("sentences", "docs", "roster"),
+    ),
+    Stage(
+        "comparison",
+        "storyline.compare.claims",
+        "compare",
+        "source comparison",
+        ("sentences", "docs", "copies", "roster", "attributions"),
+    ),
 )
 
 
 class Cancelled(Exception):
     """Raised by a ``check`` callback to stop building a brief (the web app's time limit)."""
+
+
+class StageOrderError(StorylineError):
+    """A stage needs something that neither the corpus nor an earlier stage provides."""
 
 
 def stage_function(stage: Stage) -> Callable[..., Any] | None:
@@ -79,34 +116,131 @@ def available_stages() -> list[Stage]:
     return [stage for stage in STAGES if stage_function(stage) is not None]
 
 
-def accepts(function: Callable[..., Any], name: str) -> bool:
-    try:
-        parameters = inspect.signature(function).parameters
-    except (TypeError, ValueError):
-        return False
-    return name in parameters or any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters.values())
+def stages_for(sections: Iterable[str] | None, stages: Sequence[Stage] = STAGES) -> list[Stage]:
+    """The stages behind ``sections`` (Brief field names; None: all), with the stages whose results
+    they need, in ``stages`` order."""
+    if sections is None:
+        return list(stages)
+    wanted = set(sections)
+    unknown = wanted - {stage.field for stage in stages}
+    if unknown:
+        raise StorylineError(
+            f"unknown section(s): {', '.join(sorted(unknown))}; known: {', '.join(s.field for s in stages)}"
+        )
+    maker = {name: stage for stage in stages for name in stage.makes}
+    chosen: set[str] = set()
+    todo = [stage for stage in stages if stage.field in wanted]
+    while todo:
+        stage = todo.pop()
+        if stage.field in chosen:
+            continue
+        chosen.add(stage.field)
+        todo.extend(maker[need] for need in stage.requires if need in maker)
+    return [stage for stage in stages if stage.field in chosen]
 
 
-def annotate_all(
-    articles: Sequence[Article],
-    settings: Settings = DEFAULTS,
+def check_order(stages: Sequence[Stage], provided: Iterable[str]) -> None:
+    """Raise ``StageOrderError`` when a stage needs what neither ``provided`` (the corpus's
+    annotations) nor an earlier stage makes."""
+    have = set(provided)
+    for stage in stages:
+        missing = [need for need in stage.requires if need not in have]
+        if missing:
+            later = {need: s.title for s in stages for need in s.makes if need in missing}
+            reasons = [
+                f"{need!r} (made by the {later[need]} stage, which runs after it)"
+                if need in later
+                else f"{need!r} (the corpus was built without it)"
+                if need in ANNOTATIONS
+                else f"{need!r} (no stage makes it)"
+                for need in missing
+            ]
+            raise StageOrderError(f"the {stage.title} stage needs {', '.join(reasons)}")
+        have.update(stage.makes)
+
+
+def brief(
+    corpus: Corpus,
+    sections: Iterable[str] | None = None,
+    *,
+    words: int | None = None,
+    method: str | None = None,
+    options: Mapping[str, Mapping[str, Any]] | None = None,
+    stages: Sequence[Stage] = STAGES,
     check: Callable[[], None] | None = None,
-    on_article: Callable[[], None] | None = None,
-) -> list[Doc]:
-    """Annotate every article once (sentences, entities) and return the spaCy docs in order."""
-    docs = []
-    for _article, doc in annotate_docs(
-        articles,
-        model=settings.spacy_model,
-        batch_size=settings.batch_size,
-        max_chars=settings.max_annotate_chars,
-    ):
-        docs.append(doc)
-        if on_article is not None:
-            on_article()
+    on_stage: Callable[[Stage], None] | None = None,
+) -> Brief:
+    """Compute the brief's ``sections`` (Brief field names; None: every stage installed) from ``corpus``.
+
+    The stages whose results a section needs run too. ``words`` is the summary's length (default
+    ``settings.summary_words``) and ``method`` its method; ``options`` gives a stage more keyword
+    arguments by section (``{"timeline": {"dates": 10}}``); ``check`` is called between stages and may
+    raise ``Cancelled``; ``on_stage`` is told when a stage starts (for progress).
+    """
+    started = time.perf_counter()
+    articles = list(corpus.articles)
+    result = Brief(articles=articles, problems=list(corpus.problems))
+    result.timings.update(corpus.timings)
+    chosen = [stage for stage in stages_for(sections, stages) if stage_function(stage) is not None]
+    check_order(chosen, corpus.annotations)
+    previous = use_settings(corpus.settings)  # the stages read the corpus's settings
+    try:
+        run_stages(corpus, chosen, result, words, method, options, check, on_stage)
+    finally:
+        use_settings(previous)
+    result.timings["total"] = round(time.perf_counter() - started + sum(corpus.timings.values()), 3)
+    return result
+
+
+def run_stages(
+    corpus: Corpus,
+    chosen: Sequence[Stage],
+    result: Brief,
+    words: int | None,
+    method: str | None,
+    options: Mapping[str, Mapping[str, Any]] | None,
+    check: Callable[[], None] | None,
+    on_stage: Callable[[Stage], None] | None,
+) -> None:
+    """Run ``chosen`` in order, filling ``result``; a failed stage fails the stages needing it."""
+    articles = list(corpus.articles)
+    made: dict[str, Any] = {"docs": list(corpus.docs) if corpus.docs is not None else None}
+    failed: dict[str, str] = {}
+    for stage in chosen:
+        function = stage_function(stage)
+        assert function is not None
         if check is not None:
             check()
-    return docs
+        lost = [need for need in stage.requires if need in failed]
+        if lost:
+            result.stage_errors[stage.field] = (
+                f"{stage.title} failed: it needs the {failed[lost[0]]}, which failed"
+            )
+            failed.update({name: stage.title for name in stage.makes})
+            continue
+        if on_stage is not None:
+            on_stage(stage)
+        arguments: dict[str, Any] = {need: made[need] for need in stage.requires if need in PASSED}
+        if stage.field == "summary":
+            arguments["words"] = words if words is not None else corpus.settings.summary_words
+            if method is not None:
+                arguments["method"] = method
+        arguments.update((options or {}).get(stage.field, {}))
+        stage_started = time.perf_counter()
+        try:
+            value = function(articles, **arguments) if articles else None
+        except Cancelled:
+            raise
+        except Exception as exc:  # one failing stage must not lose the rest of the brief
+            log.debug("stage %s failed", stage.module, exc_info=True)
+            result.stage_errors[stage.field] = f"{stage.title} failed: {type(exc).__name__}: {exc}"
+            failed.update({name: stage.title for name in stage.makes})
+            continue
+        finally:
+            result.timings[stage.field] = round(time.perf_counter() - stage_started, 3)
+        for name in stage.makes:
+            made[name] = value
+        setattr(result, stage.field, value)
 
 
 def build_brief(
@@ -115,53 +249,13 @@ def build_brief(
     *,
     words: int | None = None,
     settings: Settings = DEFAULTS,
-    problems: Sequence[str] = (),
+    problems: Sequence[InputProblem] = (),
     stages: Sequence[Stage] = STAGES,
     check: Callable[[], None] | None = None,
     on_stage: Callable[[Stage], None] | None = None,
 ) -> Brief:
-    """Run every available stage of ``stages`` once over ``articles``.
-
-    ``docs`` are the articles' spaCy docs from ``annotate_docs``; without them the articles are
-    annotated here first. ``check`` is called between stages and may raise ``Cancelled``;
-    ``on_stage`` is told when a stage starts (for progress). ``problems`` are the inputs the
-    caller had to skip, carried into the brief so the report can list them.
-    """
-    started = time.perf_counter()
-    article_list = list(articles)
-    brief = Brief(articles=article_list, problems=list(problems))
-    if docs is None:
-        docs = annotate_all(article_list, settings, check)
-        brief.timings["annotate"] = round(time.perf_counter() - started, 3)
-    doc_list = list(docs)
-    if len(doc_list) != len(article_list):
-        raise ValueError(f"{len(doc_list)} spaCy docs given for {len(article_list)} articles")
-    for stage in stages:
-        function = stage_function(stage)
-        if function is None:
-            continue
-        if check is not None:
-            check()
-        if on_stage is not None:
-            on_stage(stage)
-        options: dict[str, Any] = {}
-        if accepts(function, "docs"):
-            options["docs"] = doc_list
-        if stage.field == "summary":
-            options["words"] = words if words is not None else settings.summary_words
-        if accepts(function, "roster") and brief.entities is not None:
-            options["roster"] = brief.entities  # the comparison reuses the roster instead of rebuilding it
-        stage_started = time.perf_counter()
-        try:
-            result = function(article_list, **options) if article_list else None
-        except Cancelled:
-            raise
-        except Exception as exc:  # one failing stage must not lose the rest of the brief
-            log.debug("stage %s failed", stage.module, exc_info=True)
-            brief.stage_errors[stage.field] = f"{stage.title} failed: {type(exc).__name__}: {exc}"
-            continue
-        finally:
-            brief.timings[stage.field] = round(time.perf_counter() - stage_started, 3)
-        setattr(brief, stage.field, result)
-    brief.timings["total"] = round(time.perf_counter() - started, 3)
-    return brief
+    """``brief`` over articles a caller prepared itself: they are made a corpus first
+    (``corpus_of``: copies marked, annotated, parsed unless ``docs`` are given)."""
+    keep_docs = any("docs" in stage.requires for stage in stages)
+    corpus = corpus_of(articles, docs, settings=settings, problems=problems, keep_docs=keep_docs, check=check)
+    return brief(corpus, words=words, stages=stages, check=check, on_stage=on_stage)

@@ -182,10 +182,12 @@ def nested_cross_validation(
 
 
 def load_clusters(path: str, words: int) -> list[TrainingCluster]:
-    from ..ingest.prepare import process
+    from ..annotate.nlp import annotate
+    from ..ingest.prepare import prepare
+    from ..ingest.read import read
 
     problems: list[object] = []
-    articles = process([path], on_problem=problems.append)
+    articles = list(annotate(prepare(read([path]), problems.append)))
     for problem in problems:
         print(f"storyline: skipped {problem}", file=sys.stderr)
     clusters = []

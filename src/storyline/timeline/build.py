@@ -32,7 +32,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..annotate.timex import Point, anchor_of, event_point, tag_article
+from ..annotate.timex import Point, anchor_of, event_point
 from ..model import Article, Citation, CitedSentence, Sentence, Timeline, TimelineEntry, cite
 from ..settings import current_settings
 from ..text.dates import MONTH_STEM
@@ -138,67 +138,9 @@ DATELINE = re.compile(
 )
 QUOTATION = re.compile(r"[\"\u201c\u201d]|``|''")
 
-SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
-ABBREVIATIONS = frozenset(
-    "mr ms mrs dr st jr sr vs co no gen gov sen rep lt col capt sgt inc corp ltd jan feb mar apr jun jul aug "
-    "sep sept oct nov dec mt ft u.s u.n u.k e.g i.e".split()
-)
-
-
-def is_sentence_end(line: str, position: int) -> bool:
-    """A period ends a sentence unless it closes an abbreviation ("Mr.", "Aug.") or an initial ("J.")."""
-    if line[position] != ".":
-        return True
-    word = re.search(r"([\w.]+)$", line[:position])
-    if word is None:
-        return True
-    token = word.group(1).lower()
-    return not (token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()))
-
-
-def split_sentences(text: str) -> list[Sentence]:
-    """Sentences of a text that was not annotated: a line break or a sentence end closes one."""
-    sentences: list[Sentence] = []
-    paragraph = 0
-    position = 0
-    for line in text.split("\n"):
-        line_start = position
-        position += len(line) + 1
-        if not line.strip():
-            continue
-        if sentences:
-            paragraph += 1  # as in annotate: a line break starts a new paragraph
-        start = line_start
-        for match in SENTENCE_END.finditer(line):
-            if not is_sentence_end(line, match.start()):
-                continue
-            end = line_start + match.start() + len(match.group().rstrip())
-            add_sentence(text, start, end, paragraph, sentences)
-            start = line_start + match.end()
-        add_sentence(text, start, line_start + len(line), paragraph, sentences)
-    return sentences
-
-
-def add_sentence(text: str, start: int, end: int, paragraph: int, sentences: list[Sentence]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        sentences.append(Sentence(start=start, end=end, index=len(sentences), paragraph=paragraph))
-
-
-def ensure_annotated(article: Article) -> None:
-    """Sentences and time expressions, when an earlier stage did not provide them."""
-    if not article.sentences:
-        article.sentences = split_sentences(article.text)
-    if not article.timexes:
-        tag_article(article)
-
 
 def date_sentences(article: Article, granularities: Collection[str]) -> list[DatedSentence]:
     """Every sentence of the article with the date it is about (sentences with none are left out)."""
-    ensure_annotated(article)
     timexes = sorted(article.timexes, key=lambda t: t.start)
     dated: list[DatedSentence] = []
     cursor = 0

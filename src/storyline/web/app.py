@@ -45,9 +45,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
-from ..corpus.copies import mark_duplicates
 from ..errors import InputProblem
-from ..ingest.prepare import prepare
 from ..ingest.read import (
     RawDocument,
     documents_of_record,
@@ -56,23 +54,17 @@ from ..ingest.read import (
     read_cluster_lines,
     read_jsonl_lines,
 )
-from ..model import Article, Brief, to_jsonable
-from ..service.brief import STAGES, Cancelled, Stage, annotate_all, build_brief, stage_function
+from ..model import Brief
+from ..present.results import COMMAND_SECTIONS, command_json
+from ..service.brief import STAGES, Cancelled, Stage, stage_function, stages_for
+from ..service.brief import brief as run_stages
+from ..service.corpus import build_corpus
 from ..settings import DEFAULTS, Settings, current_settings
 
 log = logging.getLogger("storyline.web.app")
 
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 # A zip may hold at most web.zip_max_entries files, and unpack to web.zip_max_ratio times the upload limit.
-# Stages each command runs (by Brief field); inspect runs none.
-COMMAND_STAGES: dict[str, tuple[str, ...]] = {
-    "inspect": (),
-    "summarize": ("summary",),
-    "timeline": ("timeline",),
-    "who": ("attributions", "entities"),
-    "compare": ("comparison",),
-    "brief": tuple(stage.field for stage in STAGES),
-}
 COMMAND_HELP = {
     "inspect": "What was read in each article: title, outlet, byline, date and how it was found, "
     "cleaned text, what the cleaner removed, sentences and entities.",
@@ -384,8 +376,8 @@ class ServiceError(Exception):
 
 
 def stages_of(command: str) -> list[Stage]:
-    wanted = COMMAND_STAGES[command]
-    stages = [stage for stage in STAGES if stage.field in wanted]
+    """The stages behind a command's sections; 501 when one is not installed (the brief goes without)."""
+    stages = stages_for(COMMAND_SECTIONS[command])
     missing = [stage for stage in stages if stage_function(stage) is None]
     if command != "brief" and missing:
         names = ", ".join(f"{s.title} ({s.module})" for s in missing)
@@ -396,54 +388,34 @@ def stages_of(command: str) -> list[Stage]:
 def run_command(
     command: str, inputs: Inputs, limits: Limits, settings: Settings, deadline: Deadline
 ) -> tuple[Brief, list[InputProblem]]:
-    """Read, clean, annotate once and run the command's stages; the work behind every endpoint."""
+    """Build the corpus once (``build_corpus``) and the command's sections (``brief``): the work
+    behind every endpoint, the same as the CLI's."""
     stages = stages_of(command)
+    sections = COMMAND_SECTIONS[command]
     problems: list[InputProblem] = []
     with tempfile.TemporaryDirectory(prefix="storyline-web-") as folder:
-        articles: list[Article] = []
-        for article in prepare(
-            raw_documents(inputs, Path(folder), limits, settings, problems), problems.append
-        ):
-            articles.append(article)
-            deadline.check()
-    if not articles:
+        corpus = build_corpus(
+            documents=raw_documents(inputs, Path(folder), limits, settings, problems),
+            settings=settings,
+            sections=sections,
+            on_problem=problems.append,
+            check=deadline.check,
+        )
+    if not corpus.articles:
         detail = "; ".join(str(p) for p in problems[:5]) or "no input given"
         raise ServiceError(422, f"no article could be read: {detail}")
-    mark_duplicates(articles)  # wire copies and reprints count once wherever outlets are counted
-    docs = annotate_all(articles, settings, deadline.check)
-    brief = build_brief(
-        articles,
-        docs,
-        words=inputs.words,
-        settings=settings,
-        problems=[str(p) for p in problems],
-        stages=stages,
-        check=deadline.check,
-    )
-    return brief, problems
+    result = run_stages(corpus, sections, words=inputs.words, stages=stages, check=deadline.check)
+    # Zip entries refused while unpacking reach ``problems`` beside the reader's: keep them all, in order.
+    result.problems = list(problems)
+    return result, problems
 
 
 def command_result(command: str, brief: Brief, problems: list[InputProblem]) -> dict[str, Any]:
-    """The JSON answer of a command: its part of the brief, and the inputs that were skipped."""
+    """The JSON answer of a command: ``storyline.present.results.command_json``, as the CLI's ``--json``."""
     failed = {name: message for name, message in brief.stage_errors.items()}
     if command != "brief" and failed:
         raise ServiceError(500, "; ".join(failed.values()))
-    result: dict[str, Any] = {}
-    if command in ("inspect", "brief"):
-        result["articles"] = [article_json(a) for a in brief.articles]
-    for name in COMMAND_STAGES[command]:  # null when the stage is not installed or failed
-        result[name] = to_jsonable(getattr(brief, name))
-    result["problems"] = [to_jsonable(p) for p in problems]
-    if command == "brief":
-        result["stage_errors"] = failed
-        result["timings"] = brief.timings
-    return result
-
-
-def article_json(article: Article) -> dict[str, Any]:
-    data = article.to_dict()
-    data["sentences"] = [{"start": s.start, "end": s.end} for s in article.sentences]
-    return data
+    return command_json(command, brief)
 
 
 class Runner:
@@ -637,7 +609,11 @@ def api_page(app: FastAPI) -> str:
         '<p class="lede">JSON in, JSON out. Send <code>{"articles": [{"text": "...", "outlet": "...", '
         '"published": "2011-08-18"}]}</code> to an endpoint, or upload files as multipart form data to its '
         "<code>/files</code> twin (field <code>files</code>). The machine-readable description is "
-        '<a href="/openapi.json">/openapi.json</a>.</p>'
+        '<a href="/openapi.json">/openapi.json</a>; each answer\'s JSON Schema is at '
+        + ", ".join(
+            f'<a href="/api/schema/{name}"><code>/api/schema/{name}</code></a>' for name in COMMAND_SECTIONS
+        )
+        + " (the CLI's <code>--json</code> gives the same JSON).</p>"
         f'<div class="box"><table>{"".join(rows)}</table></div>',
     )
 
@@ -731,6 +707,19 @@ def create_app(limits: Limits = Limits(), settings: Settings = DEFAULTS, host: s
     async def api_docs() -> HTMLResponse:
         return HTMLResponse(api_page(app))
 
+    @app.get(
+        "/api/schema/{name}",
+        summary="The JSON Schema of a command's answer",
+        description="NAME is inspect, summarize, timeline, who, compare or brief; the CLI's --json gives the "
+        "same JSON.",
+    )
+    async def json_schema(name: str) -> JSONResponse:
+        from ..present.schemas import NAMES, published
+
+        if name.removesuffix(".json") not in NAMES:
+            raise ServiceError(404, f"no schema {name!r}; there are: {', '.join(NAMES)}")
+        return JSONResponse(published(name.removesuffix(".json")), media_type="application/schema+json")
+
     @app.get("/api/health", summary="Is the server up, and which stages does it have")
     async def health() -> dict[str, Any]:
         return {
@@ -812,7 +801,7 @@ def create_app(limits: Limits = Limits(), settings: Settings = DEFAULTS, host: s
             operation_id=f"{command}_files",
         )(from_files)
 
-    for command in COMMAND_STAGES:
+    for command in COMMAND_SECTIONS:
         add_command(command)
 
     allowed_hosts = ["*"]

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
-from ..model import Article, Attribution
+from ..model import Article, Attribution, Entity
 from .cues import CueScorer, load_cue_model
 
 if TYPE_CHECKING:
@@ -252,11 +252,14 @@ class RegionIndex:
         return inside / len(words)
 
 
-def find_attributions(articles: Sequence[Article], docs: Sequence[Doc] | None = None) -> list[Attribution]:
-    """Every attribution of every article (also stored in ``article.attributions``), in text order.
+def find_attributions(
+    articles: Sequence[Article], docs: Sequence[Doc] | None = None, roster: Sequence[Entity] | None = None
+) -> list[Attribution]:
+    """Every attribution of every article, in text order (articles are read, never written).
 
     ``docs`` are the articles' spaCy parses when the caller has them (``annotate_docs``); without
-    them the articles are parsed here, in batches.
+    them the articles are parsed here, in batches. With a ``roster`` (``build_roster``), each
+    resolved speaker is linked to its entry (``speaker_entity_id``).
     """
     if docs is None:
         from ..annotate.nlp import parse_articles
@@ -267,8 +270,11 @@ def find_attributions(articles: Sequence[Article], docs: Sequence[Doc] | None = 
     model = load_cue_model()
     found: list[Attribution] = []
     for article, doc in zip(articles, docs, strict=True):
-        article.attributions = attributions_in(article, doc, model)
-        found.extend(article.attributions)
+        found.extend(attributions_in(article, doc, model))
+    if roster is not None:
+        from .entities import link_speakers
+
+        found = link_speakers(found, roster)
     return found
 
 

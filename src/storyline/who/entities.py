@@ -23,6 +23,7 @@ The same linking runs on ECB+'s gold mentions (``storyline evaluate ecbplus``).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections import Counter, defaultdict
@@ -639,8 +640,8 @@ def build_roster(articles: Sequence[Article], docs: Sequence[Doc] | None = None)
     """One entry per person, organisation and place across the articles, most mentioned first.
 
     Each entry has a canonical name, a type, every alias the articles use, mentions per article
-    (and per outlet in ``outlets``) and the roles the articles give it, dated. Attributions already
-    found on the articles (``find_attributions``) get their speakers linked to the entries.
+    (and per outlet in ``outlets``) and the roles the articles give it, dated. The articles are read,
+    never written: ``find_attributions(..., roster=...)`` links speakers to these entries.
     """
     if docs is None:
         from ..annotate.nlp import parse_articles
@@ -682,7 +683,6 @@ def build_roster(articles: Sequence[Article], docs: Sequence[Doc] | None = None)
         seen[entity.id] += 1
         if seen[entity.id] > 1:
             entity.id = f"{entity.id}-{seen[entity.id]}"
-    link_speakers([a for article in articles for a in article.attributions], entities)
     return entities
 
 
@@ -786,8 +786,9 @@ def alias_index(entities: Sequence[Entity]) -> dict[str, Entity]:
     return index
 
 
-def link_speakers(attributions: Sequence[Attribution], entities: Sequence[Entity]) -> None:
-    """Point each attribution's resolved speaker at its roster entry (``speaker_entity_id``)."""
+def link_speakers(attributions: Sequence[Attribution], entities: Sequence[Entity]) -> list[Attribution]:
+    """The attributions with each resolved speaker pointed at its roster entry (``speaker_entity_id``):
+    new objects where a speaker is linked, the given ones untouched."""
     index = alias_index(entities)
     people: dict[str, list[Entity]] = defaultdict(list)
     for entity in entities:
@@ -795,17 +796,21 @@ def link_speakers(attributions: Sequence[Attribution], entities: Sequence[Entity
             parts = person_name_parts(entity.name)
             if parts:
                 people[parts[-1]].append(entity)
+    linked: list[Attribution] = []
     for attribution in attributions:
-        if attribution.anonymous or not attribution.speaker_entity:
-            continue
-        found = index.get(key_of(attribution.speaker_entity))
-        if found is None:
-            parts = person_name_parts(attribution.speaker_entity)
-            candidates = people.get(parts[-1], []) if parts else []
-            found = candidates[0] if candidates else None
+        found = None
+        if not attribution.anonymous and attribution.speaker_entity:
+            found = index.get(key_of(attribution.speaker_entity))
+            if found is None:
+                parts = person_name_parts(attribution.speaker_entity)
+                candidates = people.get(parts[-1], []) if parts else []
+                found = candidates[0] if candidates else None
         if found is not None:
-            attribution.speaker_entity = found.name
-            attribution.speaker_entity_id = found.id
+            attribution = dataclasses.replace(
+                attribution, speaker_entity=found.name, speaker_entity_id=found.id
+            )
+        linked.append(attribution)
+    return linked
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,0 +1,245 @@
+"""The corpus: a set of articles read, cleaned, described, checked for copies and annotated, once.
+
+``build_corpus`` is the one way from inputs to articles, used by the CLI, the web app and the Python API:
+
+1. **read** the PATHS (or raw documents a caller already has, as the web app does), and load the
+   articles of a store (``db``, optionally one ``story``);
+2. **clean and describe** each document (``ingest.prepare.prepare``): one ``InputProblem`` per input
+   that cannot be used, and the batch goes on;
+3. **copies**: mark near-duplicates (``corpus.copies.mark_duplicates``), against each other and the
+   stored articles, so wire copies count once wherever independent outlets are counted;
+4. **annotate**: sentences and entities with spaCy (keeping the parses when a stage needs them),
+   and time expressions. This is the only place that fills an article's annotations.
+
+The corpus says what it holds in ``annotations`` (``sentences``, ``entities``, ``timexes``, ``docs``,
+``copies``); ``storyline.service.brief.brief`` checks each stage's needs against it.
+
+>>> corpus = build_corpus(["../shared/samples/syria-assad"], annotate=False)
+>>> len(corpus.articles), corpus.problems
+(5, ())
+>>> sorted(corpus.annotations)
+['copies']
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from ..errors import InputProblem, UsageError
+from ..model import Article
+from ..settings import Settings, current_settings
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from ..ingest.read import RawDocument
+
+T = TypeVar("T")
+Progress = Callable[[Iterable[Any], str, "int | None"], Iterable[Any]]
+
+# Annotation levels: spaCy (sentences, entities, parses), rules (sentences by rule, no entities; fast), none.
+LEVELS = ("spacy", "rules", "none")
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Articles ready for the brief's stages, built once by ``build_corpus``.
+
+    ``problems`` are the inputs that could not be used (one line each when printed); ``docs`` are the
+    articles' spaCy parses, in order, when a stage needing them was asked for; ``annotations`` names
+    what the corpus provides to stages; ``stored`` counts the articles that came from a store.
+    """
+
+    articles: tuple[Article, ...]
+    problems: tuple[InputProblem, ...] = ()
+    settings: Settings = field(default_factory=current_settings)
+    docs: tuple[Doc, ...] | None = None
+    annotations: frozenset[str] = frozenset()
+    stored: int = 0
+    story: str | None = None
+    timings: dict[str, float] = field(default_factory=dict, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.docs is not None and len(self.docs) != len(self.articles):
+            raise ValueError(f"{len(self.docs)} spaCy docs given for {len(self.articles)} articles")
+
+
+def needs_docs(sections: Iterable[str] | None) -> bool:
+    """Whether any stage behind ``sections`` (Brief field names; None: all) reads spaCy parses."""
+    from .brief import stages_for
+
+    return any("docs" in stage.requires for stage in stages_for(sections))
+
+
+def build_corpus(
+    paths: Sequence[str] = (),
+    *,
+    db: str | None = None,
+    story: str | None = None,
+    documents: Iterable[RawDocument | InputProblem] | None = None,
+    settings: Settings | None = None,
+    overrides: dict[str, Any] | None = None,
+    annotate: str | bool = "spacy",
+    sections: Iterable[str] | None = None,
+    keep_docs: bool | None = None,
+    on_problem: Callable[[InputProblem], None] | None = None,
+    check: Callable[[], None] | None = None,
+    progress: Progress | None = None,
+) -> Corpus:
+    """Read, clean, describe, mark copies and annotate: the articles of ``paths`` (and of a store).
+
+    ``annotate`` is ``"spacy"`` (default: sentences and entities by spaCy, time expressions),
+    ``"rules"`` (sentences by rules and time expressions, no spaCy: fast) or ``"none"``/False.
+    spaCy parses are kept in ``Corpus.docs`` when ``keep_docs``, or by default when a stage of
+    ``sections`` (Brief field names; None: every stage) needs them. ``on_problem`` is told of each
+    unusable input as it is met (they are all in ``Corpus.problems`` too); ``check`` is called
+    after each article and may raise to stop (the web app's time limit); ``progress`` wraps the
+    long loops (a progress bar). ``settings`` are the installed ones (``current_settings()``) unless
+    given; the brief's stages run under the corpus's settings.
+    """
+    from ..corpus.copies import MemoryIndex, fingerprint, mark_duplicates
+    from ..ingest.prepare import prepare
+    from ..ingest.read import read
+
+    settings = settings or current_settings()
+    level = {True: "spacy", False: "none"}.get(annotate, annotate) if isinstance(annotate, bool) else annotate
+    if level not in LEVELS:
+        raise UsageError(f"annotate must be one of {', '.join(LEVELS)}, not {annotate!r}")
+    if story and not db:
+        raise UsageError("--story needs --db FILE: the store the story is in")
+    if keep_docs is None:
+        keep_docs = level == "spacy" and needs_docs(sections)
+    if keep_docs and level != "spacy":
+        raise UsageError("spaCy parses (keep_docs) need annotate='spacy'")
+    show: Progress = progress or (lambda items, _description, _total=None: items)
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
+    problems: list[InputProblem] = []
+
+    def problem(item: InputProblem) -> None:
+        problems.append(item)
+        if on_problem is not None:
+            on_problem(item)
+
+    stored: list[Article] = []
+    chosen: str | None = None
+    if db:
+        from ..corpus.store import opened
+
+        with opened(db, read_only=True) as store:
+            chosen = store.resolve_story(story) if story else None
+            stored = list(show(store.articles(story=chosen), "loading stored articles", None))
+    raws = documents if documents is not None else (read(paths, settings.max_bytes) if paths else ())
+    fresh: list[Article] = []
+    for article in show(prepare(raws, problem, overrides), "reading articles", None):
+        fresh.append(article)
+        if check is not None:
+            check()
+    index = MemoryIndex(settings.copies)
+    for article in stored:
+        index.add(fingerprint(article.id, article.text, settings.copies), article.duplicate_of)
+    mark_duplicates(fresh, settings.copies, index=index)  # wire copies and reprints count once wherever outlets are counted
+    articles = stored + fresh
+    timings["read"] = round(time.perf_counter() - started, 3)
+    annotations = {"copies"}
+    docs: list[Doc] | None = None
+    if level != "none":
+        began = time.perf_counter()
+        docs = annotate_articles(articles, level, settings, keep_docs, check, show)
+        annotations |= {"sentences", "timexes"} | ({"entities"} if level == "spacy" else set())
+        if docs is not None:
+            annotations.add("docs")
+        timings["annotate"] = round(time.perf_counter() - began, 3)
+    return Corpus(
+        articles=tuple(articles),
+        problems=tuple(problems),
+        settings=settings,
+        docs=tuple(docs) if docs is not None else None,
+        annotations=frozenset(annotations),
+        stored=len(stored),
+        story=chosen,
+        timings=timings,
+    )
+
+
+def annotate_articles(
+    articles: Sequence[Article],
+    level: str,
+    settings: Settings | None = None,
+    keep_docs: bool = False,
+    check: Callable[[], None] | None = None,
+    progress: Progress | None = None,
+) -> list[Doc] | None:
+    """Fill sentences, entities (spaCy) and time expressions; return the parses when ``keep_docs``.
+
+    With ``keep_docs`` every article is parsed (its parse is needed); otherwise only the articles
+    that have no sentences yet (stored articles annotated at ingest keep theirs).
+    """
+    from ..annotate.nlp import annotate_docs
+    from ..annotate.sentences import annotate_fast
+    from ..annotate.timex import tag_article
+
+    show: Progress = progress or (lambda items, _description, _total=None: items)
+
+    def checked(items: Iterable[T]) -> Iterator[T]:
+        for item in items:
+            yield item
+            if check is not None:
+                check()
+
+    docs: list[Doc] | None = None
+    if level == "rules":
+        for article in checked(show(articles, "annotating", len(articles))):
+            annotate_fast(article)
+        return None
+    todo = list(articles) if keep_docs else [a for a in articles if not a.sentences]
+    pairs = annotate_docs(todo, settings=settings or current_settings())
+    parsed = [doc for _article, doc in checked(show(pairs, "annotating", len(todo)))]
+    if keep_docs:
+        docs = parsed
+    for article in articles:
+        if not article.timexes:
+            tag_article(article)
+    return docs
+
+
+def corpus_of(
+    articles: Iterable[Article],
+    docs: Sequence[Doc] | None = None,
+    *,
+    settings: Settings | None = None,
+    problems: Sequence[InputProblem] = (),
+    keep_docs: bool = True,
+    check: Callable[[], None] | None = None,
+) -> Corpus:
+    """A corpus of articles a caller prepared itself (tests, benchmarks, older code): annotated here
+    as ``build_corpus`` would (parsed, keeping the parses when ``keep_docs``, unless ``docs`` are given).
+    Copies are marked only where no article has ``duplicate_of`` set yet."""
+    from ..corpus.copies import mark_duplicates
+
+    settings = settings or current_settings()
+    article_list = list(articles)
+    if not any(a.duplicate_of for a in article_list):
+        mark_duplicates(article_list, settings.copies)
+    if docs is not None:
+        doc_list: list[Doc] | None = list(docs)
+        for article in article_list:
+            if not article.timexes:
+                from ..annotate.timex import tag_article
+
+                tag_article(article)
+    else:
+        doc_list = annotate_articles(article_list, "spacy", settings, keep_docs, check)
+    annotations = {"copies", "sentences", "entities", "timexes"} | (
+        {"docs"} if doc_list is not None else set()
+    )
+    return Corpus(
+        articles=tuple(article_list),
+        problems=tuple(problems),
+        settings=settings,
+        docs=tuple(doc_list) if doc_list is not None else None,
+        annotations=frozenset(annotations),
+    )

@@ -49,10 +49,11 @@ def test_every_reading_command_takes_db_and_story(tmp_path, capsys):
     biggest = listed["stories"][0]
     status, inspected, _ = run_json(capsys, "inspect", "--db", db, "--story", biggest["id"], "--json")
     assert status == 0
+    inspected = inspected["articles"]
     assert sorted(a["id"] for a in inspected) == sorted(a["id"] for a in biggest["articles"])
     assert all(a["sentences"] for a in inspected)
     status, everything, _ = run_json(capsys, "inspect", "--db", db, "--json")
-    assert status == 0 and len(everything) == 5
+    assert status == 0 and len(everything["articles"]) == 5
 
 
 def test_text_listing_and_parquet_export(tmp_path, capsys):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import copy
+import dataclasses
 import datetime as dt
 import hashlib
 import re
@@ -12,6 +13,7 @@ from html.parser import HTMLParser
 import pytest
 
 from storyline.cli.main import main
+from storyline.errors import InputProblem
 from storyline.model import (
     Article,
     Attribution,
@@ -29,7 +31,9 @@ from storyline.model import (
     cite,
 )
 from storyline.present.html import axis_ticks, date_known, date_range, render_report
-from storyline.service.brief import STAGES, Stage, build_brief, stage_function
+from storyline.service.brief import STAGES, Stage, stage_function
+from storyline.service.brief import brief as run_brief
+from storyline.service.corpus import corpus_of
 
 from .conftest import SAMPLES
 
@@ -375,15 +379,21 @@ def test_brief_leaves_out_missing_stages_and_records_failures(sample_articles):
         ),  # wrong signature: fails
     )
     assert all(stage_function(stage) is None for stage in stages[:2])
-    articles = [copy.deepcopy(a) for a in sample_articles[:2]]
-    brief = build_brief(articles, stages=stages, problems=["x.txt: file is empty [empty]"])
-    assert brief.summary is None and brief.timeline is None and brief.entities is None
-    assert list(brief.stage_errors) == ["entities"]
-    assert brief.stage_errors["entities"].startswith("who is who failed: TypeError")
-    assert brief.problems == ["x.txt: file is empty [empty]"]
-    assert all(a.sentences for a in brief.articles)  # annotated once, here, because no docs were given
-    page = render_report(brief)
+    articles = [dataclasses.replace(copy.deepcopy(a), sentences=[]) for a in sample_articles[:2]]
+    problem = InputProblem("x.txt", "empty", "file is empty")
+    made = run_brief(corpus_of(articles, problems=[problem]), stages=stages)
+    assert made.summary is None and made.timeline is None and made.entities is None
+    assert list(made.stage_errors) == ["entities"]
+    assert made.stage_errors["entities"].startswith("who is who failed: TypeError")
+    assert made.problems == [problem]
+    assert all(a.sentences for a in made.articles)  # annotated once, by corpus_of
+    page = render_report(made)
     assert "who is who failed: TypeError" in page and "x.txt: file is empty" in page
+
+
+def build_brief(articles):
+    """The brief of articles prepared here: made a corpus (annotated, copies marked), then every stage."""
+    return run_brief(corpus_of(articles))
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import InputProblem, StorylineError, UsageError
-from ..model import Article, Brief, to_jsonable
+from ..model import Brief, to_jsonable
 from ..settings import Settings, load_settings, use_settings
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ def add_output_options(parser: argparse.ArgumentParser, formats: tuple[str, ...]
 def add_input_options(parser: argparse.ArgumentParser, paths_required: bool = True) -> None:
     """PATHS (or a store, --db) and the options that describe or limit them.
 
-    PATHS may be left out when --db names a store; ``load_articles`` reports a usage error when
+    PATHS may be left out when --db names a store; ``load_corpus`` reports a usage error when
     neither is given (``paths_required`` is kept for callers that pass it).
     """
     parser.add_argument(
@@ -148,7 +148,7 @@ def load_corpus(
         annotate=annotate,
         sections=sections,
         on_problem=console.problem,
-        progress=lambda items, description, total=None: console.progress(items, description, total),
+        progress=console.progress,
     )
     read = len(corpus.articles) - corpus.stored
     console.info(
@@ -158,12 +158,6 @@ def load_corpus(
         + (f", {len(console.problems)} skipped" if console.problems else "")
     )
     return corpus
-
-
-def load_articles(args: argparse.Namespace, console: Console, annotate: bool = True) -> list[Article]:
-    """The command's articles (``load_corpus`` without spaCy parses)."""
-    corpus = load_corpus(args, console, sections=(), annotate="spacy" if annotate else "none")
-    return list(corpus.articles)
 
 
 def make_brief(

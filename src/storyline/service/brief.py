@@ -27,15 +27,12 @@ import logging
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from ..errors import InputProblem, StorylineError
-from ..model import Article, Brief
-from ..settings import DEFAULTS, Settings, use_settings
-from .corpus import Corpus, corpus_of
-
-if TYPE_CHECKING:
-    from spacy.tokens import Doc
+from ..errors import StorylineError
+from ..model import Brief
+from ..settings import use_settings
+from .corpus import Corpus
 
 log = logging.getLogger(__name__)
 
@@ -241,21 +238,3 @@ def run_stages(
         for name in stage.makes:
             made[name] = value
         setattr(result, stage.field, value)
-
-
-def build_brief(
-    articles: Sequence[Article],
-    docs: Sequence[Doc] | None = None,
-    *,
-    words: int | None = None,
-    settings: Settings = DEFAULTS,
-    problems: Sequence[InputProblem] = (),
-    stages: Sequence[Stage] = STAGES,
-    check: Callable[[], None] | None = None,
-    on_stage: Callable[[Stage], None] | None = None,
-) -> Brief:
-    """``brief`` over articles a caller prepared itself: they are made a corpus first
-    (``corpus_of``: copies marked, annotated, parsed unless ``docs`` are given)."""
-    keep_docs = any("docs" in stage.requires for stage in stages)
-    corpus = corpus_of(articles, docs, settings=settings, problems=problems, keep_docs=keep_docs, check=check)
-    return brief(corpus, words=words, stages=stages, check=check, on_stage=on_stage)

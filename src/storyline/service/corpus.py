@@ -40,6 +40,11 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 Progress = Callable[[Iterable[Any], str, "int | None"], Iterable[Any]]
 
+
+def no_progress(items: Iterable[Any], _description: str, _total: int | None = None) -> Iterable[Any]:
+    return items
+
+
 # Annotation levels: spaCy (sentences, entities, parses), rules (sentences by rule, no entities; fast), none.
 LEVELS = ("spacy", "rules", "none")
 
@@ -114,7 +119,7 @@ def build_corpus(
         keep_docs = level == "spacy" and needs_docs(sections)
     if keep_docs and level != "spacy":
         raise UsageError("spaCy parses (keep_docs) need annotate='spacy'")
-    show: Progress = progress or (lambda items, _description, _total=None: items)
+    show: Progress = progress or no_progress
     timings: dict[str, float] = {}
     started = time.perf_counter()
     problems: list[InputProblem] = []
@@ -182,7 +187,7 @@ def annotate_articles(
     from ..annotate.sentences import annotate_fast
     from ..annotate.timex import tag_article
 
-    show: Progress = progress or (lambda items, _description, _total=None: items)
+    show: Progress = progress or no_progress
 
     def checked(items: Iterable[T]) -> Iterator[T]:
         for item in items:

@@ -11,8 +11,9 @@ each one; a method chosen by name from ``storyline.registry.summarizers`` picks 
 (``learned``, the default: a scorer trained on oracle labels plus MMR; ``centrality``,
 ``centroid`` and ``lead`` as alternatives); ``ordering`` puts them in reading order.
 
->>> from storyline.ingest.prepare import process                      # doctest: +SKIP
->>> summary = summarize(process(["../shared/samples/syria-assad"]), words=120)  # doctest: +SKIP
+>>> from storyline import build_corpus                      # doctest: +SKIP
+>>> corpus = build_corpus(["../shared/samples/syria-assad"], sections=["summary"])  # doctest: +SKIP
+>>> summary = summarize(corpus.articles, words=120)  # doctest: +SKIP
 >>> summary.sentences[0].citations[0].outlet                    # doctest: +SKIP
 """
 

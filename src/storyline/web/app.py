@@ -5,6 +5,9 @@ jsonl, zip), or a folder on the server that the operator allowed with ``--allow-
 command of the CLI has a JSON endpoint (``/api/inspect``, ``/api/summarize``, ``/api/timeline``,
 ``/api/who``, ``/api/compare``, ``/api/brief``) taking a JSON body, with a ``/files`` twin taking
 a multipart upload; the OpenAPI description is at ``/openapi.json`` and, readable, at ``/api``.
+Every endpoint goes through ``storyline.service`` (``build_corpus`` then ``brief``) and answers the
+JSON of ``storyline.present.results`` -- the CLI's ``--json`` gives the same object -- whose JSON
+Schema is at ``/api/schema/NAME``.
 The home page ``/`` posts its form to ``/report``, which answers with the same HTML brief as
 ``storyline report``.
 

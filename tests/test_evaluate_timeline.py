@@ -112,6 +112,9 @@ def test_sentence_examples_label_candidates_by_rouge_2_against_the_gold_date():
     from storyline.timeline.build import SENTENCE_FEATURES
 
     topic = timeline17.read_topic(T17 / "H1N1_guardian")
+    timeline17.annotate_topic(
+        topic
+    )  # sentences and time expressions come from annotation, never the timeline
     (gold,) = topic.timelines
     examples = timeline17.sentence_examples(topic, gold)
     assert len(examples) >= len(gold.entries) // 2

@@ -1,3 +1,4 @@
+import dataclasses
 import json
 import os
 import signal
@@ -53,7 +54,10 @@ def test_ingest_keeps_text_metadata_and_annotations(tmp_path, sample_articles):
         assert again.text == article.text and again.title == article.title
         assert again.published == article.published and again.outlet == article.outlet
         assert again.sentences == article.sentences and again.entities == article.entities
-        assert again.to_dict() == article.to_dict()
+        # Ingest stores spaCy's annotations; time expressions are tagged when a corpus is built from the
+        # store (build_corpus), as they are for the samples here.
+        assert not again.timexes and article.timexes
+        assert again.to_dict() == dataclasses.replace(article, timexes=[]).to_dict()
 
 
 def test_reingesting_changes_nothing_and_new_articles_are_added(tmp_path):

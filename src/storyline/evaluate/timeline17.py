@@ -241,7 +241,8 @@ def story_of(topic: str) -> str:
 
 
 def gold_range_sentences(topic: Topic, gold: GoldTimeline) -> tuple[list[Article], list[DatedSentence]]:
-    """The topic's articles published in the gold's range, and their sentences dated to a day in that range."""
+    """The topic's articles published in the gold's range, and their sentences dated to a day in that range
+    (the topic annotated first: ``annotate_topic``)."""
     from ..timeline.build import date_sentences, in_range
 
     used = [a for a in topic.articles if a.published is not None and gold.start <= a.published <= gold.end]

@@ -137,4 +137,3 @@ def prepare(
             on_problem(result)
         else:
             yield result
-

@@ -146,7 +146,8 @@ def build_corpus(
     index = MemoryIndex(settings.copies)
     for article in stored:
         index.add(fingerprint(article.id, article.text, settings.copies), article.duplicate_of)
-    mark_duplicates(fresh, settings.copies, index=index)  # wire copies and reprints count once wherever outlets are counted
+    # Wire copies and reprints count once wherever outlets are counted.
+    mark_duplicates(fresh, settings.copies, index=index)
     articles = stored + fresh
     timings["read"] = round(time.perf_counter() - started, 3)
     annotations = {"copies"}

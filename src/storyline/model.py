@@ -222,6 +222,8 @@ class CitedSentence:
     text: str
     citations: list[Citation]
     independent_outlets: int = 1
+    # Articles of unknown outlet that carry it (copies of one original once): never counted as independent.
+    unknown_sources: int = 0
     # In a timeline: the words that put the sentence on its date ("on Thursday", "in August 2011"), or
     # "published YYYY-MM-DD" when it is an undated lead sentence placed by its article's date.
     dated_by: str | None = None
@@ -274,6 +276,8 @@ class Claim:
     attributed_to: list[str]
     contradicts: list[int]
     citations: list[Citation] = field(default_factory=list)
+    # Articles of unknown outlet that carry it (copies of one original once): never counted as independent.
+    unknown_sources: int = 0
 
 
 @dataclass

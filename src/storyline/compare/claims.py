@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..model import Article, Attribution, Claim, Comparison, Entity, cite
-from ..text.similarity import content_words, independent_outlets, jaccard, near_duplicate_groups
+from ..text.similarity import content_words, jaccard, near_duplicate_groups, source_groups
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -104,16 +104,19 @@ def find_claims(articles: Sequence[Article], attributions: Sequence[Attribution]
         carried = sorted({a.id for a, _ in members}, key=[a.id for a in articles].index)
         citations = [cite(a, a.sentences[p]) for a, p in members]
         speakers = attributed_speakers(members, speakers_of)
-        outlets = sorted({by_id[i].outlet or "unknown" for i in carried})
+        # Known outlets only: articles of unknown source are counted apart, never as independent outlets.
+        outlets = sorted({o for o in (by_id[i].outlet for i in carried) if o})
+        known, unknown = source_groups([by_id[i] for i in carried], by_id)
         claims.append(
             Claim(
                 text=texts[group[0]],
                 articles=carried,
                 outlets=outlets,
-                independent_outlets=independent_outlets([by_id[i] for i in carried], by_id),
+                independent_outlets=len(known),
                 attributed_to=speakers,
                 contradicts=[],
                 citations=citations,
+                unknown_sources=unknown,
             )
         )
     claims.sort(key=lambda c: (-c.independent_outlets, -len(c.articles), first_position(c)))

@@ -71,10 +71,27 @@ KNOWN_NAMES = (
 DATELINE_OUTLET = re.compile(
     r"^[A-Z][\w.'-]*(?:[ ,]+[A-Z][\w.'-]*){0,4}\s*\(([\w .&'-]{1,30})\)\s*[-–—]{1,2}\s"
 )
+# A notice in which the article names where it was first published: it speaks of the piece itself
+# ("This article originally appeared in ...", "from the archive of our partner ..."), at the start of a
+# line or sentence, so that an ordinary sentence ("No one is suggesting that the West ...", "since it
+# first appeared in March", "courtesy of McCain") never names an outlet.
 PARTNER_NOTICE = re.compile(
-    r"(?:archive of our partner|originally (?:appeared|published) (?:in|on|at)|first appeared (?:in|on)|"
-    r"republished (?:with permission )?from|courtesy of)\s+((?:the |The )?[A-Z][\w&'.-]*(?: [A-Z][\w&'.-]*){0,3})",
+    r"(?:^|(?<=[.!?]\s))\W{0,3}(?:"
+    r"(?:This|The) (?:[\w-]+ ){0,2}(?:article|piece|post|story|column|essay|report|interview|op-ed|item|entry)"
+    r" (?:was )?(?:originally|first) (?:appeared|published|ran|posted)(?: (?:in|on|at|by))?"
+    r"|(?:This|The) (?:[\w-]+ ){0,3}(?:is |was )?(?:republished|reprinted|reposted) (?:with permission )?(?:from|courtesy of)"
+    r"|(?:This|The) (?:[\w-]+ ){0,3}(?:comes |is )from the archive of our partner"
+    r"|(?:From|Via) the archive of our partner"
+    r"|Originally (?:appeared|published) (?:in|on|at|by)"
+    r")\s+((?:the |The )?[A-Z][\w&'.-]*(?: (?:of |on |the )?[A-Z][\w&'.-]*){0,3})",
 )
+# Words that start with a capital but name no outlet: months and days ("first appeared in March").
+NOT_OUTLET_NAMES = re.compile(
+    r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Twitter|Facebook)\b"
+)
+# A party and state after a politician's name ("Sen. Ted Cruz (R-Texas) —"), not an outlet's dateline.
+PARTY_STATE = re.compile(r"^[RDI]-[A-Z]")
 STAFF_TITLE = re.compile(
     rf"\b({KNOWN_NAMES})\s+(?:Senior |Chief |Foreign |Staff |White House |State Department |Political |"
     r"Pentagon |National |Special |Deputy )*(?:Producer|Correspondent|Reporter|Writer|Editor|Analyst|"
@@ -130,12 +147,17 @@ def outlet_from_text(lines: list[str], removed: list[str]) -> OutletGuess | None
     site whose page template left its boilerplate in the removed lines."""
     for line in lines[:6]:
         match = DATELINE_OUTLET.match(line)
-        if match and not re.fullmatch(r"AP Photo|File", match.group(1)):
+        if (
+            match
+            and not re.fullmatch(r"AP Photo|File", match.group(1))
+            and not PARTY_STATE.match(match.group(1))
+        ):
             return OutletGuess(match.group(1).strip(), "text:dateline", 0.9)
     for line in removed + lines:
-        match = PARTNER_NOTICE.search(line)
-        if match:
-            return OutletGuess(match.group(1).strip().rstrip("."), "text:partner-notice", 0.8)
+        for match in PARTNER_NOTICE.finditer(line):
+            name = match.group(1).strip().rstrip(".")
+            if not NOT_OUTLET_NAMES.match(name):
+                return OutletGuess(name, "text:partner-notice", 0.8)
     for line in removed[:8]:
         match = STAFF_TITLE.search(line)
         if match:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..model import Article, Citation, Claim, Comparison, Position, Reversal, to_jsonable
-from .who import article_json, article_label, one_line
+from .who import article_json, article_label, one_line, unknown_note
 
 
 def claim_json(claim: Claim) -> dict[str, Any]:
@@ -15,6 +15,7 @@ def claim_json(claim: Claim) -> dict[str, Any]:
         "articles": claim.articles,
         "outlets": claim.outlets,
         "independent_outlets": claim.independent_outlets,
+        "unknown_sources": claim.unknown_sources,
         "attributed_to": claim.attributed_to,
         "contradicts": claim.contradicts,
         "citations": to_jsonable(claim.citations),
@@ -103,8 +104,9 @@ def render_text(articles: Sequence[Article], comparison: Comparison, limit: int 
     corroborated = [c for c in comparison.claims if c.independent_outlets > 1]
     lines += ["", f"CLAIMS CARRIED BY SEVERAL INDEPENDENT OUTLETS ({len(corroborated)})"]
     for claim in corroborated[:limit]:
+        unknown = f"; {unknown_note(claim.unknown_sources)}" if claim.unknown_sources else ""
         lines.append(
-            f"  [{claim.independent_outlets} outlets: {', '.join(claim.outlets)}] {one_line(claim.text)}"
+            f"  [{claim.independent_outlets} outlets: {', '.join(claim.outlets)}{unknown}] {one_line(claim.text)}"
         )
     single = [c for c in comparison.claims if c.independent_outlets <= 1 and c.attributed_to]
     lines += ["", f"ATTRIBUTED CLAIMS FROM ONE SOURCE ONLY ({len(single)}; first {min(limit, len(single))})"]

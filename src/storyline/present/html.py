@@ -27,6 +27,7 @@ from typing import Any
 
 from ..model import Article, Attribution, Brief, Citation, CitedSentence, Entity, Timeline, TimelineEntry
 from ..text.dates import add_months
+from .who import unknown_note
 
 # Entity types that may name the story in the page's heading.
 # (spaCy labels for article mentions; the roster's own types for its entries.)
@@ -179,8 +180,9 @@ def left_out(count: int, word: str, words: str | None = None, which: str = "") -
 def cited_sentence(sentence: CitedSentence, index: ArticleIndex, tag: str = "span") -> str:
     outlets = ""
     if sentence.independent_outlets > 1:
+        unknown = f" and {unknown_note(sentence.unknown_sources)}" if sentence.unknown_sources else ""
         outlets = (
-            f'<span class="outlets" title="carried by {sentence.independent_outlets} independent outlets">'
+            f'<span class="outlets" title="carried by {sentence.independent_outlets} independent outlets{unknown}">'
             f"×{sentence.independent_outlets}</span>"
         )
     return (
@@ -870,6 +872,11 @@ def facts_line(brief: Brief) -> str:
     parts = [plural(len(articles), "article")]
     if outlets:
         parts.append(f"from {plural(len(outlets), 'outlet')}")
+    unknown = sum(1 for a in articles if not a.outlet)
+    if unknown and outlets:
+        parts.append(f"and {unknown_note(unknown)}")
+    elif unknown:
+        parts.append("of unknown source" if unknown == len(articles) else f"({unknown_note(unknown)})")
     if dates:
         span = dates[0].isoformat() if dates[0] == dates[-1] else f"{dates[0]} to {dates[-1]}"
         parts.append(f"published {span}")

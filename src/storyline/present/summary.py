@@ -12,6 +12,7 @@ from typing import Any
 
 from ..model import Article, Summary, to_jsonable
 from .markdown import escape_markdown
+from .who import unknown_note
 
 
 def sources_of(summary: Summary, articles: Sequence[Article]) -> list[Article]:
@@ -96,6 +97,8 @@ def render_text(summary: Summary, articles: Sequence[Article], heading: str | No
             if sentence.independent_outlets > 1
             else ""
         )
+        if sentence.unknown_sources and len(sentence.citations) > 1:
+            outlets += f"; {unknown_note(sentence.unknown_sources)}"
         lines.append(f"{sentence.text} [{markers}{outlets}]")
     if sources_of(summary, articles):
         lines.append("")

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..model import Citation, CitedSentence, Timeline, TimelineEntry, to_jsonable
 from .markdown import escape_markdown
+from .who import unknown_note
 
 
 def date_label(entry: TimelineEntry) -> str:
@@ -43,7 +44,8 @@ def sources_note(sentence: CitedSentence) -> str:
     if articles <= 1:
         return ""
     outlets = sentence.independent_outlets
-    return f" ({articles} articles, {outlets} independent {'outlet' if outlets == 1 else 'outlets'})"
+    unknown = f", {unknown_note(sentence.unknown_sources)}" if sentence.unknown_sources else ""
+    return f" ({articles} articles, {outlets} independent {'outlet' if outlets == 1 else 'outlets'}{unknown})"
 
 
 def dated_by_label(evidence: str) -> str:

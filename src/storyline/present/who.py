@@ -26,6 +26,11 @@ ATTRIBUTION_FIELDS = (
 )
 
 
+def unknown_note(count: int) -> str:
+    """ "1 article of unknown source", "3 articles of unknown source"."""
+    return f"{count:,} article{'' if count == 1 else 's'} of unknown source"
+
+
 def article_json(article: Article, number: int) -> dict[str, Any]:
     """An article as who/compare name it; ``number`` is its place in the input (from 1)."""
     return {

@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from ..errors import UsageError
 from ..model import Article, CitedSentence, Summary, cite
 from ..registry import summarizers
-from ..text.similarity import independent_outlets
+from ..text.similarity import source_groups
 from . import centrality, centroid, lead, learned  # noqa: F401 - each registers its method
 from .candidates import Pool, build_pool, limit_candidates
 from .features import PoolVectors, vectorize
@@ -86,11 +86,13 @@ def cited_sentences(pool: Pool, chosen: Sequence[int]) -> list[CitedSentence]:
             article = pool.articles[occurrence.article]
             carriers.append(article)
             citations.append(cite(article, occurrence.sentence))
+        known, unknown = source_groups(carriers, by_id)
         result.append(
             CitedSentence(
                 text=candidate.text,
                 citations=citations,
-                independent_outlets=independent_outlets(carriers, by_id),
+                independent_outlets=len(known),
+                unknown_sources=unknown,
             )
         )
     return result

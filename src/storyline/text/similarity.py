@@ -99,34 +99,66 @@ def near_duplicate_groups(
     return sorted(groups.values(), key=lambda g: g[0])
 
 
-def outlet_key(article: Article) -> str:
-    """The outlet an article counts for: its own, or its original's when it is a syndicated copy."""
+def outlet_key(article: Article) -> str | None:
+    """The article's outlet, normalized ("The Wire" and "the wire" are one), or None when unknown."""
     if article.outlet:
-        return re.sub(r"[^a-z0-9]", "", article.outlet.lower()) or article.id
-    return f"unknown:{article.id}"
+        return re.sub(r"[^a-z0-9]", "", article.outlet.lower()) or None
+    return None
+
+
+def original_of(article: Article, by_id: dict[str, Article] | None) -> Article:
+    """The article a syndicated copy copies (``duplicate_of``, followed to its end), else itself."""
+    original = article
+    seen = {article.id}
+    while (
+        original.duplicate_of
+        and by_id
+        and original.duplicate_of in by_id
+        and original.duplicate_of not in seen
+    ):
+        seen.add(original.duplicate_of)
+        original = by_id[original.duplicate_of]
+    return original
+
+
+def source_groups(
+    articles: Iterable[Article], by_id: dict[str, Article] | None = None
+) -> tuple[set[str], int]:
+    """The distinct known outlets behind some articles, and how many of them are of unknown source.
+
+    Copies are collapsed first: the articles that copy one original are one source, counted for the
+    original's outlet (or, when that is unknown, for the outlet of a copy that names its own). What
+    is left of unknown outlet is counted apart, one per original: nobody knows whether two articles
+    of unknown source are independent of each other.
+    """
+    groups: dict[str, list[Article]] = {}
+    for article in articles:
+        groups.setdefault(original_of(article, by_id).id, []).append(article)
+    known: set[str] = set()
+    unknown = 0
+    for original_id, members in groups.items():
+        original = by_id.get(original_id) if by_id else None
+        keys = [outlet_key(original)] if original is not None else []
+        keys += sorted(k for k in (outlet_key(a) for a in members) if k)
+        key = next((k for k in keys if k), None)
+        if key is None:
+            unknown += 1
+        else:
+            known.add(key)
+    return known, unknown
 
 
 def independent_outlets(articles: Iterable[Article], by_id: dict[str, Article] | None = None) -> int:
-    """How many independent sources carry something.
+    """How many independent, *known* outlets carry something.
 
     Articles marked as copies (``duplicate_of``, set by the deduplication stage) count for the
-    article they copy; articles of one outlet count once; an article whose outlet is unknown counts
-    as a source of its own.
+    article they copy; articles of one outlet count once; articles whose outlet is unknown never
+    count (``unknown_sources`` says how many there are): an independent confirmation needs a known
+    source, so this never exceeds the number of distinct known outlets cited.
     """
-    keys = set()
-    for article in articles:
-        original = article
-        seen = {article.id}
-        while (
-            original.duplicate_of
-            and by_id
-            and original.duplicate_of in by_id
-            and original.duplicate_of not in seen
-        ):
-            seen.add(original.duplicate_of)
-            original = by_id[original.duplicate_of]
-        if original is not article:
-            keys.add(f"copy-of:{original.id}" if not original.outlet else outlet_key(original))
-        else:
-            keys.add(outlet_key(article))
-    return len(keys)
+    return len(source_groups(articles, by_id)[0])
+
+
+def unknown_sources(articles: Iterable[Article], by_id: dict[str, Article] | None = None) -> int:
+    """How many articles (copies of one original counted once) carry something from an unknown outlet."""
+    return source_groups(articles, by_id)[1]

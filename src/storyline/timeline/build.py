@@ -36,7 +36,7 @@ from ..annotate.timex import Point, anchor_of, event_point
 from ..model import Article, Citation, CitedSentence, Sentence, Timeline, TimelineEntry, cite
 from ..settings import current_settings
 from ..text.dates import MONTH_STEM
-from ..text.similarity import independent_outlets, near_duplicate_groups
+from ..text.similarity import near_duplicate_groups, source_groups
 from ..text.tfidf import l2_rows, tfidf_matrix
 
 # Sentences of a dated article that name no date are placed on its publication day, never the day before,
@@ -313,11 +313,17 @@ def cited_sentence(group: list[DatedSentence], by_id: dict[str, Article]) -> Cit
             continue
         seen.add(key)
         citations.append(cite(member.article, member.sentence))
-    outlets = independent_outlets({m.article.id: m.article for m in group}.values(), by_id)
+    known, unknown = source_groups({m.article.id: m.article for m in group}.values(), by_id)
     first = group[0]
     published = first.article.published.isoformat() if first.article.published else "?"
     dated_by = first.evidence if first.mentioned else f"published {published}"
-    return CitedSentence(text=first.text, citations=citations, independent_outlets=outlets, dated_by=dated_by)
+    return CitedSentence(
+        text=first.text,
+        citations=citations,
+        independent_outlets=len(known),
+        unknown_sources=unknown,
+        dated_by=dated_by,
+    )
 
 
 # ---------------------------------------------------------------------------------------------

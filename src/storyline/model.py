@@ -115,6 +115,10 @@ class Attribution:
     cue_end: int | None = None
     # The roster entry of the speaker (``Entity.id``), set when a roster links it.
     speaker_entity_id: str | None = None
+    # A source that names nobody, as described ("senior U.S. officials", "the opposition"), also when
+    # the speaker is a pronoun or relative word referring to it. With neither this nor
+    # ``speaker_entity`` the speaker is unresolved ("he" with no antecedent, "his refusal").
+    speaker_description: str | None = None
 
 
 @dataclass

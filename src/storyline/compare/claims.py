@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Article, Attribution, Claim, Comparison, Entity, cite
 from ..text.similarity import content_words, jaccard, near_duplicate_groups, source_groups
+from ..who.names import speaker_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -187,14 +188,6 @@ def speakers_by_sentence(articles: Sequence[Article], attributions: Sequence[Att
 
 def overlaps(attribution: Attribution, start: int, end: int) -> bool:
     return attribution.start < end and start < attribution.end
-
-
-def speaker_name(attribution: Attribution) -> str | None:
-    if attribution.speaker_entity:
-        return attribution.speaker_entity
-    if attribution.speaker:
-        return " ".join(attribution.speaker.split())
-    return None
 
 
 # ---------------------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ from typing import Any
 
 from ..model import Article, Attribution, Brief, Citation, CitedSentence, Entity, Timeline, TimelineEntry
 from ..text.dates import add_months
+from ..who.names import speaker_name
 from .who import unknown_note
 
 # Entity types that may name the story in the page's heading.
@@ -472,7 +473,8 @@ def render_timeline(
 
 
 def speaker_key(attribution: Attribution) -> str:
-    return (attribution.speaker_entity or attribution.speaker or "").strip()
+    """The roster name a statement is grouped under; "" for an unresolved or missing speaker."""
+    return (speaker_name(attribution) or "").strip()
 
 
 def render_attributions(attributions: Sequence[Attribution], index: ArticleIndex) -> str:
@@ -493,7 +495,7 @@ def render_attributions(attributions: Sequence[Attribution], index: ArticleIndex
     blocks = []
     for rank, (speaker, items) in enumerate(ordered[:SPEAKERS_SHOWN]):
         is_anonymous = all(a.anonymous for a in items)
-        name = speaker or "Speaker not found"
+        name = speaker or "Unresolved speaker (a pronoun or words that name no one)"
         spellings = sorted({a.speaker for a in items if a.speaker and a.speaker != speaker})
         also = f' <span class="count">(as {esc(", ".join(spellings[:4]))})</span>' if spellings else ""
         badge = ' <span class="badge anon">anonymous source</span>' if is_anonymous else ""

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..model import Article, Attribution, Entity, to_jsonable
+from ..who.names import UNRESOLVED_SPEAKER, speaker_name
 
 ATTRIBUTION_FIELDS = (
     "speaker",
@@ -14,6 +15,7 @@ ATTRIBUTION_FIELDS = (
     "speaker_end",
     "speaker_entity",
     "speaker_entity_id",
+    "speaker_description",
     "cue",
     "cue_start",
     "cue_end",
@@ -113,9 +115,10 @@ def render_text(
 
 def speaker_label(attribution: Attribution) -> str:
     if attribution.anonymous:
-        return f"anonymous: {one_line(attribution.speaker or 'unnamed source', 60)}"
-    if attribution.speaker_entity:
-        return attribution.speaker_entity
-    if attribution.speaker:
-        return one_line(attribution.speaker, 60)
-    return "unknown speaker"
+        described = attribution.speaker_description or attribution.speaker or "unnamed source"
+        return f"anonymous: {one_line(described, 60)}"
+    name = speaker_name(attribution)
+    if name:
+        return one_line(name, 60)
+    # a pronoun without antecedent, or words that name no actor: kept in the statement, not a name
+    return UNRESOLVED_SPEAKER if attribution.speaker else "unknown speaker"

@@ -172,6 +172,8 @@ QUOTE_CUE_LEMMAS = {
     "read",
 }
 MIN_QUOTE_WORDS = 3
+# Lower-case words that belong to a name ("Bashar al-Assad", "Ludwig van Beethoven").
+NAME_PARTICLES = {"al", "el", "bin", "ibn", "van", "von", "de", "da", "di", "du", "der", "la", "le"}
 
 
 @dataclass(frozen=True)
@@ -188,29 +190,37 @@ def quotation_regions(text: str) -> list[Region]:
 
     A quotation opens with an opening or straight mark and closes at the next closing or straight
     mark. A mark left open closes at the end of its line, so one missing mark never swallows the
-    article's other quotes.
+    article's other quotes. The Penn Treebank's marks (````` opens, ``''`` closes, as in research
+    corpora that were tokenized) count as the curly ones they stand for.
     """
     regions: list[Region] = []
     opened: int | None = None
     opened_by = ""
-    for i, ch in enumerate(text):
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        width = 1
+        if ch == "`" and text.startswith("``", i):
+            ch, width = OPENING_QUOTES[0], 2
+        elif ch == "'" and text.startswith("''", i):
+            ch, width = CLOSING_QUOTES[0], 2
         if ch == "\n":
             if opened is not None:
                 regions.append(Region(opened, i, closed=False))
                 opened = None
-            continue
-        if opened is None:
+        elif opened is None:
             if ch in OPENING_QUOTES or ch == STRAIGHT_QUOTE:
                 opened, opened_by = i, ch
-            continue
-        if ch in CLOSING_QUOTES or ch == STRAIGHT_QUOTE:
+        elif ch in CLOSING_QUOTES or ch == STRAIGHT_QUOTE:
             # Either kind closes either kind: sloppy copy mixes them ("..." opened straight, closed curly).
-            regions.append(Region(opened, i + 1))
+            regions.append(Region(opened, i + width))
             opened = None
-        elif ch in OPENING_QUOTES and opened_by != STRAIGHT_QUOTE and text[opened + 1 : i].strip():
+        elif ch in OPENING_QUOTES and opened_by != STRAIGHT_QUOTE and text[opened + 1 : i].strip("` "):
             # A second opening mark: the first was never closed (or was a closing mark typed wrong).
             regions.append(Region(opened, i, closed=False))
             opened, opened_by = i, ch
+        i += width
     if opened is not None:
         regions.append(Region(opened, len(text), closed=False))
     return [r for r in regions if r.end - r.start > 2]
@@ -310,6 +320,7 @@ def attributions_in(article: Article, doc: Doc, model: CueScorer) -> list[Attrib
         drafts.append(draft)
         claimed.append((draft.content_start, draft.content_end))
     drafts.sort(key=lambda d: (d.content_start, d.content_end))
+    stop_quotes_at_other_cues(text, drafts, index)
     extend_with_following_quotes(text, drafts, regions, index)
     claimed = [(d.content_start, d.content_end) for d in drafts]
     drafts.extend(drafts_for_lone_quotes(doc, text, regions, index, claimed, drafts))
@@ -320,6 +331,27 @@ def attributions_in(article: Article, doc: Doc, model: CueScorer) -> list[Attrib
         for attribution in (to_attribution(article, text, names, d, index, drafts) for d in drafts)
         if attribution is not None
     ]
+
+
+def stop_quotes_at_other_cues(text: str, drafts: list[Draft], index: RegionIndex) -> None:
+    """ "X said, "Q1," while Y said Q2": X's content is the quotation it opens with, not Y's words too.
+
+    A content span that opens with a quotation ends with that quotation (and the quotations right
+    after it) when, outside quotation marks after it, another attribution's cue follows.
+    """
+    cues = sorted(d.cue_start for d in drafts if d.cue_start is not None)
+    for draft in drafts:
+        opening = index.at(draft.content_start)
+        if opening is None or opening.start != draft.content_start or opening.end >= draft.content_end:
+            continue
+        end = opening.end
+        for region in index.overlapping(opening.end, draft.content_end):
+            if region.start > end and text[end : region.start].strip(" ,;"):
+                break
+            end = max(end, region.end)
+        i = bisect.bisect_right(cues, end)
+        if i < len(cues) and cues[i] < draft.content_end and index.at(cues[i]) is None:
+            draft.content_end = end
 
 
 def extend_with_following_quotes(
@@ -358,7 +390,7 @@ def draft_from_cue(token: Token, doc: Doc, index: RegionIndex, model: CueScorer)
         return None  # a verb inside a quotation belongs to the quote, not to this article's framing
     if model.probability(token) < model.threshold:
         return None
-    content = content_span(token)
+    content = content_span(token) or parenthetical_content(token)
     if content is None:
         return None
     start, end = widen_to_quotes(doc, content[0], content[1], index)
@@ -371,8 +403,80 @@ def draft_from_cue(token: Token, doc: Doc, index: RegionIndex, model: CueScorer)
         # The parser took words of the quotation for the subject ("... Congress," Cummings said)
         # or found none ("read one"): look beside the cue.
         speaker = inverted_subject(token, index)
+    if speaker is None:
+        speaker = speaker_before_colon(token)
+    if speaker is not None:
+        speaker = whole_words(speaker)
     cue_start, cue_end = cue_extent(token)
     return Draft(token, cue_start, cue_end, speaker, start, end)
+
+
+def parenthetical_content(cue: Token) -> tuple[int, int] | None:
+    """ "because, he said, there is no honor in ...": a cue set off by commas inside the clause it
+    reports (the parser hangs it on that clause); the content is the clause without the cue."""
+    if cue.dep_ != "parataxis" or cue.head is cue or cue.head.pos_ not in ("VERB", "AUX"):
+        return None
+    doc = cue.doc
+    left, right = cue.left_edge.i, cue.right_edge.i
+    before = doc[left] if doc[left].text == "," else doc[left - 1] if left > 0 else None
+    after = doc[right] if doc[right].text == "," else doc[right + 1] if right + 1 < len(doc) else None
+    if before is None or after is None or before.text != "," or after.text != ",":
+        return None
+    head = cue.head
+    inner = {t.i for t in cue.subtree}
+    first, last = head.left_edge.i, head.right_edge.i + 1
+    while first < last and (
+        first in inner
+        or doc[first].dep_ in ("mark", "cc", "punct")
+        and doc[first].head.i == head.i
+        or doc[first].is_punct
+    ):
+        first += 1
+    first, last = trim_tokens(doc, first, last)
+    if last <= first or last - 1 <= right:
+        return None  # the clause must go on after the cue
+    return doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text)
+
+
+def speaker_before_colon(cue: Token) -> Span | None:
+    """ "... spoke with Assad on the phone where he:" / "expressed alarm at ...": a cue opening a line
+    after a line ending in "X:" has X for its subject."""
+    doc = cue.doc
+    i = cue.i - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 1 or doc[i].text != ":" or "\n" not in doc.text[doc[i].idx : cue.idx]:
+        return None
+    subject = doc[i - 1]
+    if subject.pos_ not in ("PRON", "PROPN", "NOUN") or subject.dep_ not in (
+        "nsubj",
+        "nsubjpass",
+        "ROOT",
+        "dep",
+    ):
+        return None
+    return doc[subject.left_edge.i if subject.pos_ != "PRON" else subject.i : subject.i + 1]
+
+
+def whole_words(span: Span) -> Span:
+    """A speaker span widened to whole words: "al" of "al-Assad" is "al-Assad"."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while (
+        end < len(doc) and not doc[end - 1].whitespace_ and (doc[end].text == "-" or doc[end - 1].text == "-")
+    ):
+        if doc[end].is_space or doc[end].text not in ("-",) and not doc[end].text[:1].isalnum():
+            break
+        end += 1
+    while (
+        start > 0
+        and not doc[start - 1].whitespace_
+        and (doc[start - 1].text == "-" or doc[start].text == "-")
+    ):
+        if doc[start - 1].text != "-" and not doc[start - 1].text[:1].isalnum():
+            break
+        start -= 1
+    return doc[start:end] if (start, end) != (span.start, span.end) else span
 
 
 # "WASHINGTON –", "Washington (CNN) --": where a story was filed, which the parser may take for a subject.
@@ -693,7 +797,8 @@ def to_attribution(
         return None
     speaker = draft.speaker
     speaker_text = speaker.text if speaker is not None else None
-    entity, anonymous = resolve_speaker(names, speaker, drafts)
+    found = resolve(names, speaker, drafts)
+    entity, anonymous = found.entity, found.anonymous
     return Attribution(
         speaker=speaker_text,
         speaker_start=speaker.start_char if speaker is not None else None,
@@ -708,6 +813,7 @@ def to_attribution(
         anonymous=anonymous,
         cue_start=draft.cue_start,
         cue_end=draft.cue_end,
+        speaker_description=description_text(found.described) if found.described is not None else None,
     )
 
 
@@ -722,11 +828,18 @@ class NameIndex:
         self.people_ends = [e.end_char for e in self.people]
         # The longest form of each surname's person ("Clinton" -> "Hillary Clinton").
         self.longest: dict[str, str] = {}
+        # Full names by their first word: "Ban" is "Ban Ki-moon" (family name first), "Hillary" is
+        # "Hillary Clinton", when the article names one such person.
+        self.by_first: dict[str, set[str]] = {}
         for person in self.people:
             name = clean_name(person.text)
             words = name.split()
+            if any(w[:1].islower() and w.lower().split("-")[0] not in NAME_PARTICLES for w in words):
+                continue  # "abandon al-Assad": the recognizer took a verb into the name
             if words and len(words) <= 4 and len(name) > len(self.longest.get(words[-1], "")):
                 self.longest[words[-1]] = name
+            if 2 <= len(words) <= 4:
+                self.by_first.setdefault(words[0], set()).add(name)
 
     def within(self, span: Span) -> list[Span]:
         i = bisect.bisect_left(self.starts, span.start)
@@ -743,7 +856,10 @@ class NameIndex:
         if name.label_ != "PERSON" or not text.split():
             return text
         longest = self.longest.get(text.split()[-1], text)
-        return longest if len(longest) > len(text) else text
+        if len(longest) > len(text):
+            return longest
+        first = self.by_first.get(text, set())
+        return next(iter(first)) if len(first) == 1 and " " not in text else text
 
     def person_before(self, offset: int, window: int) -> Span | None:
         i = bisect.bisect_right(self.people_ends, offset) - 1
@@ -756,24 +872,49 @@ def head_of(span: Span) -> Token:
     return span.root
 
 
+@dataclass(frozen=True)
+class Resolution:
+    """Who a speaker span stands for: a named entity, or an anonymous or described source.
+
+    ``described`` is the noun phrase that describes the source when it names nobody ("senior U.S.
+    officials", "the opposition"), possibly the antecedent of a pronoun or relative word.
+    """
+
+    entity: str | None = None
+    anonymous: bool = False
+    described: Span | None = None
+
+
+UNRESOLVED = Resolution()
+
+
 def resolve_speaker(
     names: NameIndex, speaker: Span | None, drafts: Sequence[Draft]
 ) -> tuple[str | None, bool]:
     """The named entity a speaker span stands for, and whether the source is anonymous."""
+    found = resolve(names, speaker, drafts)
+    return found.entity, found.anonymous
+
+
+def resolve(names: NameIndex, speaker: Span | None, drafts: Sequence[Draft]) -> Resolution:
+    """Who a speaker span stands for: its own name, the antecedent of a pronoun, relative word or
+    definite description ("the official"), or the described source; else unresolved."""
     if speaker is None:
-        return None, False
+        return UNRESOLVED
     name = name_in(names, speaker)
     if name is not None:
-        return names.full_name(name), False
+        return Resolution(names.full_name(name), False)
     root = head_of(speaker)
     lowered = root.lower_
     if lowered in PRONOUNS or lowered in RELATIVE_PRONOUNS or speaker.text.lower().startswith("the "):
         antecedent = antecedent_of(names, speaker, drafts, lowered)
         if antecedent is not None:
             return antecedent
-    if lowered in ANONYMOUS_HEADS or root.lemma_.lower() in ANONYMOUS_HEADS:
-        return None, True
-    return None, False
+    if lowered in PRONOUNS or lowered in RELATIVE_PRONOUNS or root.pos_ in ("PRON", "DET"):
+        return UNRESOLVED
+    anonymous = lowered in ANONYMOUS_HEADS or root.lemma_.lower() in ANONYMOUS_HEADS
+    described = speaker if is_actor_description(speaker) else None
+    return Resolution(None, anonymous, described)
 
 
 def name_in(names: NameIndex, span: Span) -> Span | None:
@@ -800,14 +941,26 @@ def name_in(names: NameIndex, span: Span) -> Span | None:
 
 
 def clean_name(text: str) -> str:
-    text = re.sub(r"['\u2019]s$", "", text.strip())
+    text = re.sub(r"['\u2019]s$", "", PTB_BRACKET.sub(" ", text).strip(" -"))
     return " ".join(text.split())
+
+
+# The Penn Treebank's spelled-out brackets, which a recognizer may take into a name ("-LRB- CNN").
+PTB_BRACKET = re.compile(r"(?<!\S)-[LR][RCS]B-(?!\S)")
 
 
 def antecedent_of(
     names: NameIndex, speaker: Span, drafts: Sequence[Draft], pronoun: str
-) -> tuple[str | None, bool] | None:
-    """The speaker a pronoun or "the official" refers back to: the latest speaker before it nearby."""
+) -> Resolution | None:
+    """The speaker a pronoun, relative word or "the official" refers back to.
+
+    A relative word refers to the noun it hangs on ("U.S. officials, who asked ..."). A personal
+    pronoun refers, in order, to a person who is the subject of a clause governing it in its sentence
+    ("Ban spoke with Assad on the phone where he: expressed alarm"); to the latest speaker before it
+    (within 1,500 characters) that it can stand for ("he" and "she" a person or someone described,
+    "it" not a person, "they" and "we" not one person); else, for "he" and "she", to the nearest
+    person named before it (within 600 characters).
+    """
     doc = names.doc
     if pronoun in RELATIVE_PRONOUNS:
         head = head_of(speaker).head
@@ -815,8 +968,12 @@ def antecedent_of(
             head = head.head
         if head.pos_ in ("PROPN", "NOUN"):
             phrase = doc[head.left_edge.i : head.i + 1]
-            return resolve_speaker(names, phrase, [])
+            return resolve(names, phrase, [])
         return None
+    if pronoun in ("he", "she"):
+        governing = governing_subject_person(names, head_of(speaker))
+        if governing is not None:
+            return Resolution(names.full_name(governing), False)
     wanted_head = head_of(speaker).lemma_.lower() if pronoun not in PRONOUNS else None
     latest: Draft | None = None
     for draft in drafts:  # in text order: the last one before the speaker wins
@@ -827,14 +984,316 @@ def antecedent_of(
         head = head_of(draft.speaker)
         if head.lower_ in PRONOUNS or wanted_head is not None and head.lemma_.lower() != wanted_head:
             continue
-        if pronoun in ("they", "we") and head.ent_type_ == "PERSON":
-            continue  # "they" is not the one person quoted before
+        if head.lower_ in RELATIVE_PRONOUNS or head.pos_ in ("PRON", "DET"):
+            continue
+        if pronoun in ("they", "we") and (
+            head.ent_type_ == "PERSON" or head.tag_ in ("NN", "NNP") and not head.ent_type_
+        ):
+            continue  # "they" is not the one person (or one official) quoted before
+        if pronoun == "it" and head.ent_type_ == "PERSON":
+            continue
+        if pronoun in ("he", "she") and head.ent_type_ in ("ORG", "GPE", "NORP", "LOC", "FAC"):
+            continue  # "he" is not the organisation or country quoted before
         if latest is None or latest.speaker is None or draft.speaker.end_char > latest.speaker.end_char:
             latest = draft
     if latest is not None and latest.speaker is not None:
-        return resolve_speaker(names, latest.speaker, [])
+        return resolve(names, latest.speaker, [])
     if pronoun in ("he", "she"):
         person = names.person_before(speaker.start_char, 600)
         if person is not None:
-            return names.full_name(person), False
+            return Resolution(names.full_name(person), False)
     return None
+
+
+def governing_subject_person(names: NameIndex, pronoun: Token) -> Span | None:
+    """A person named as the subject of a clause that governs the pronoun, before it in its sentence."""
+    token = pronoun
+    for _ in range(6):
+        if token.head is token:
+            return None
+        token = token.head
+        for child in token.children:
+            if child.dep_ != "nsubj" or child.i >= pronoun.i:
+                continue
+            subject = names.doc[child.left_edge.i : child.i + 1]
+            people = [e for e in names.within(subject) if e.label_ == "PERSON"]
+            if people:
+                return people[-1]
+            return None  # the governing clause has a subject that names nobody: no guess
+    return None
+
+
+# Head nouns of descriptions that stand for an actor (a person, a body, a country's government),
+# besides the anonymous-source heads: "the opposition", "Syria's foreign ministry", "the rebels".
+ACTOR_HEADS = {
+    "government",
+    "administration",
+    "ministry",
+    "department",
+    "agency",
+    "army",
+    "military",
+    "force",
+    "troop",
+    "police",
+    "regime",
+    "opposition",
+    "rebel",
+    "fighter",
+    "militant",
+    "protester",
+    "demonstrator",
+    "group",
+    "party",
+    "campaign",
+    "committee",
+    "council",
+    "court",
+    "company",
+    "firm",
+    "bank",
+    "union",
+    "organisation",
+    "organization",
+    "authority",
+    "coalition",
+    "alliance",
+    "movement",
+    "embassy",
+    "office",
+    "team",
+    "lawyer",
+    "attorney",
+    "doctor",
+    "scientist",
+    "researcher",
+    "professor",
+    "director",
+    "chief",
+    "head",
+    "commander",
+    "general",
+    "king",
+    "queen",
+    "prince",
+    "president",
+    "minister",
+    "secretary",
+    "ambassador",
+    "envoy",
+    "senator",
+    "lawmaker",
+    "legislator",
+    "candidate",
+    "mayor",
+    "governor",
+    "judge",
+    "prosecutor",
+    "investigator",
+    "victim",
+    "family",
+    "mother",
+    "father",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "friend",
+    "neighbor",
+    "neighbour",
+    "student",
+    "teacher",
+    "worker",
+    "employee",
+    "manager",
+    "owner",
+    "executive",
+    "chairman",
+    "chairwoman",
+    "founder",
+    "author",
+    "writer",
+    "reporter",
+    "journalist",
+    "editor",
+    "columnist",
+    "historian",
+    "economist",
+    "leader",
+    "voter",
+    "supporter",
+    "opponent",
+    "delegate",
+    "representative",
+    "negotiator",
+    "mediator",
+    "monitor",
+    "inspector",
+    "regulator",
+    "board",
+    "panel",
+    "commission",
+    "parliament",
+    "congress",
+    "senate",
+    "cabinet",
+    "state",
+    "country",
+    "nation",
+    "league",
+    "centre",
+    "center",
+    "institute",
+    "foundation",
+    "charity",
+    "network",
+    "newspaper",
+    "service",
+    "unit",
+    "brigade",
+    "battalion",
+    "soldier",
+    "pilot",
+    "crew",
+    "patient",
+    "parent",
+    "child",
+    "man",
+    "woman",
+    "boy",
+    "girl",
+    "guy",
+    "citizen",
+    "refugee",
+    "survivor",
+    "relative",
+    "colleague",
+    "partner",
+    "ally",
+    "body",
+    "people",
+    "player",
+    "speaker",
+    "organizer",
+    "organiser",
+    "employer",
+    "farmer",
+    "banker",
+    "trader",
+    "investor",
+    "donor",
+    "agent",
+    "consultant",
+    "assistant",
+    "participant",
+    "correspondent",
+    "respondent",
+    "dissident",
+    "immigrant",
+    "migrant",
+    "defendant",
+    "plaintiff",
+    "prisoner",
+    "detainee",
+    "hostage",
+    "nurse",
+    "officer",
+    "coach",
+    "fan",
+    "host",
+    "star",
+    "singer",
+    "actor",
+    "actress",
+    "artist",
+    "cleric",
+    "imam",
+    "bishop",
+    "priest",
+    "pope",
+    "sheikh",
+    "emir",
+    "chancellor",
+    "premier",
+    "spokesperson",
+}
+# Words that quantify a description rather than describe a source ("many experts", "most people").
+QUANTIFIERS = {
+    "many",
+    "most",
+    "several",
+    "some",
+    "few",
+    "all",
+    "both",
+    "other",
+    "others",
+    "each",
+    "every",
+    "any",
+    "no",
+    "these",
+    "those",
+    "this",
+    "that",
+    "such",
+    "numerous",
+    "various",
+}
+# Determiners that introduce a described source ("a senior official", "the rebels", "one diplomat").
+DESCRIPTION_DETERMINERS = {"a", "an", "the", "one", "two", "three", "another"}
+# Suffixes of nouns for people ("activist", "physician", "volunteer", "congressman"); "-er", "-or",
+# "-ant" and "-ent" name things as often ("sector", "statement", "paper"), so such nouns are listed.
+AGENT_SUFFIXES = ("ist", "ian", "eer", "man", "woman", "person")
+
+
+def is_actor_description(span: Span) -> bool:
+    """A noun phrase that describes an actor ("the opposition", "two senior officials"), not a thing
+    ("his refusal", "any text", "a statement") or a quantifier ("both", "most")."""
+    root = head_of(span)
+    if root.pos_ not in ("NOUN", "PROPN") or root.like_num:
+        return False
+    lemma = root.lemma_.lower()
+    if not (
+        lemma in ACTOR_HEADS
+        or lemma in ANONYMOUS_HEADS
+        or root.lower_ in ANONYMOUS_HEADS
+        or root.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or len(lemma) > 5
+        and lemma.endswith(AGENT_SUFFIXES)
+        and root.pos_ == "NOUN"
+    ):
+        return False
+    first = span[0]
+    if first.pos_ == "PRON" or first.lower_ in QUANTIFIERS:
+        return False  # "they rebels", "many experts", "most people": no one in particular
+    determiners = [t for t in root.children if t.dep_ in ("det", "poss", "predet", "nummod") and t.i < root.i]
+    for determiner in determiners:
+        if determiner.dep_ == "poss" and determiner.pos_ == "PRON":
+            return False  # "his aides": someone's, not yet someone
+        if determiner.dep_ in ("det", "predet") and determiner.lower_ not in DESCRIPTION_DETERMINERS:
+            return False  # "some people", "most cases", "these people", "both sides"
+    return True
+
+
+def description_text(span: Span) -> str:
+    """A described source in its own words: the noun with what narrows it ("members of the opposition"),
+    without clauses, appositions or asides hung on it."""
+    root = head_of(span)
+    dropped: set[int] = set()
+    for child in root.children:
+        if (
+            child.dep_ in ("relcl", "acl", "advcl", "appos", "punct", "cc", "conj", "parataxis")
+            and child.i > root.i
+        ):
+            dropped.update(t.i for t in child.subtree)
+    tokens = [t for t in span if t.i not in dropped]
+    first = tokens[0].i if tokens else root.i
+    last = root.i
+    for token in tokens:
+        if token.i > last and all(i not in dropped for i in range(last + 1, token.i + 1)):
+            last = token.i
+    words = span.doc[first : last + 1].text
+    return " ".join(words.split()).strip(" ,;:")

@@ -255,7 +255,8 @@ def person_name_parts(text: str) -> list[str]:
 
 def display_name(text: str) -> str:
     """A mention as a name: without possessive, leading "the" kept only for organisations."""
-    text = re.sub(r"['\u2019]s$", "", " ".join(text.split())).strip(" ,;:")
+    text = re.sub(r"(?<!\S)-[LR][RCS]B-(?!\S)", " ", text)  # Penn Treebank brackets ("-LRB- CNN")
+    text = re.sub(r"['\u2019]s$", "", " ".join(text.split())).strip(" ,;:-")
     text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
     if text.endswith(".") and not re.search(r"\b\w\.\w\.$", text):
         text = text[:-1]  # a sentence's full stop, not an abbreviation's ("U.S.")

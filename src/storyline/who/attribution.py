@@ -337,9 +337,9 @@ def stop_quotes_at_other_cues(text: str, drafts: list[Draft], index: RegionIndex
     """ "X said, "Q1," while Y said Q2": X's content is the quotation it opens with, not Y's words too.
 
     A content span that opens with a quotation ends with that quotation (and the quotations right
-    after it) when, outside quotation marks after it, another attribution's cue follows.
+    after it) when, outside quotation marks after it, the cue of another attribution follows whose
+    speaker is someone else, named ("while American envoy Susan Rice said").
     """
-    cues = sorted(d.cue_start for d in drafts if d.cue_start is not None)
     for draft in drafts:
         opening = index.at(draft.content_start)
         if opening is None or opening.start != draft.content_start or opening.end >= draft.content_end:
@@ -349,9 +349,15 @@ def stop_quotes_at_other_cues(text: str, drafts: list[Draft], index: RegionIndex
             if region.start > end and text[end : region.start].strip(" ,;"):
                 break
             end = max(end, region.end)
-        i = bisect.bisect_right(cues, end)
-        if i < len(cues) and cues[i] < draft.content_end and index.at(cues[i]) is None:
-            draft.content_end = end
+        own = draft.speaker.text if draft.speaker is not None else None
+        for other in drafts:
+            if other is draft or other.cue_start is None or other.speaker is None:
+                continue
+            if not end <= other.cue_start < draft.content_end or index.at(other.cue_start) is not None:
+                continue
+            if other.speaker.text != own and any(t.pos_ == "PROPN" for t in other.speaker):
+                draft.content_end = end
+                break
 
 
 def extend_with_following_quotes(

@@ -263,6 +263,27 @@ def display_name(text: str) -> str:
     return text
 
 
+def without_glued_words(name: str) -> str:
+    """A person's name without the words the recognizer glued after it: a country, a nationality or an
+    acronym ("Valerie Amos UN" -> "Valerie Amos", "Ahmad Syrian" -> "Ahmad")."""
+    words = name.split()
+    while len(words) > 1:
+        last = words[-1]
+        bare = last.replace(".", "")
+        acronym = bare.isupper() and len(bare) >= 2 and bare.lower() not in NAME_SUFFIXES
+        # nationalities in -an, -ese, -i, or plural ("Syrian", "Chinese", "Iraqi", "Libyans"); not
+        # "French" or "English", which are surnames too
+        demonyms = gazetteer()[1]
+        nationality = re.search(r"(?:ans?|ese|is?)$", last) is not None and (
+            key_of(last) in demonyms or key_of(last[:-1]) in demonyms
+        )
+        if acronym or nationality:
+            words.pop()
+            continue
+        break
+    return " ".join(words)
+
+
 def acronym_of(name: str) -> str:
     words = [w for w in re.findall(r"[A-Za-z][\w\-]*", name) if w.lower() not in FUNCTION_WORDS]
     return "".join(w[0] for w in words).lower() if len(words) >= 2 else ""
@@ -325,6 +346,8 @@ def mentions_of(
         text = display_name(ent.text)
         if "\n" in text or not re.search(r"[A-Za-z]", text):
             continue
+        if ent.label_ == "PERSON":
+            text = without_glued_words(text)
         if ent.label_ == "NORP" and (country_of_word(text) is not None or not text.endswith("s")):
             continue  # "Syrian", "Arab": an adjective, not a mention of a group ("Republicans" is one)
         if ent.label_ in ("ORG", "GPE") and is_part_of_title(ent):
@@ -491,6 +514,20 @@ def link(
         cluster.mentions.append(mention)
 
     names = [m for m in mentions if m.kind == "name"]
+    # What a name is (person, place, organisation) is decided by the evidence across the articles: the
+    # label most of its mentions carry ("Homs" tagged a person once among many places is a place).
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for mention in names:
+        votes[key_of(mention.text)][coarse_label(mention.label)] += 1
+    person_texts = {
+        text for text, count in votes.items() if count["person"] and count["person"] >= max(count.values())
+    }
+    for mention in names:
+        count = votes[key_of(mention.text)]
+        if mention.label == "PERSON" and count["person"] < max(count.values()) and " " not in mention.text:
+            majority = max((c for c in count if c != "person"), key=lambda c: count[c])
+            if majority in PLACE_OR_BODY:
+                mention.label = PLACE_OR_BODY[majority]
     people = [m for m in names if m.label == "PERSON"]
     # Full names first: (first, last) is the person; the surname then finds them.
     full: dict[tuple[str, str], list[Mention]] = defaultdict(list)
@@ -498,6 +535,8 @@ def link(
         parts = person_name_parts(mention.text)
         if len(parts) >= 2:
             full[(parts[0], parts[-1])].append(mention)
+        elif len(parts) == 1 and royal_title(mention):
+            full[(royal_title(mention), parts[0])].append(mention)  # "King Abdullah" is not Hadi Abdullah
     by_surname: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
     by_surname_article: dict[tuple[str, str], Counter[tuple[str, str]]] = defaultdict(Counter)
     for key, group in full.items():
@@ -510,7 +549,6 @@ def link(
         short = acronym_of(org_mention.text)
         if short and short != org_key.replace(" ", ""):
             acronyms.setdefault(short, org_key)
-    person_texts = {key_of(m.text) for m in people}
     org_last_words: dict[str, str] = {}
     for org_key in organisations:
         words = org_key.split()
@@ -537,6 +575,10 @@ def link(
     return list(clusters.values())
 
 
+# The label a one-word name takes when most of its mentions say it is a place, body or group.
+PLACE_OR_BODY = {"place": "GPE", "organization": "ORG", "group": "NORP"}
+
+
 def name_key(
     mention: Mention,
     full: dict[tuple[str, str], list[Mention]],
@@ -559,6 +601,8 @@ def name_key(
         parts = person_name_parts(mention.text)
         if len(parts) >= 2 and (parts[0], parts[-1]) in full:
             return "person:" + " ".join((parts[0], parts[-1]))
+        if len(parts) == 1 and royal_title(mention):
+            return f"person:{royal_title(mention)} {parts[0]}"
         if len(parts) == 1:
             local = by_surname_article.get((mention.article, parts[0]))
             chosen = local or by_surname.get(parts[0])
@@ -574,6 +618,19 @@ def name_key(
             key = acronyms[compact]
         return f"org:{key}"
     return f"{mention.label.lower()}:{key}"
+
+
+# Titles of people known by one name, not a surname ("King Abdullah", "Pope Francis", "Sheikh Hamad").
+ROYAL_TITLES = {"king", "queen", "prince", "princess", "emir", "sheikh", "pope", "sultan", "crown"}
+
+
+def royal_title(mention: Mention) -> str:
+    """The royal or religious title a one-name mention carries, in its text or just before it."""
+    for text in (mention.text, mention.titled):
+        words = text.lower().split()
+        if len(words) >= 2 and words[0] in ROYAL_TITLES:
+            return words[0]
+    return ""
 
 
 def surname_known(mention: Mention, by_surname: dict[str, Counter[tuple[str, str]]]) -> bool:
@@ -787,6 +844,18 @@ def alias_index(entities: Sequence[Entity]) -> dict[str, Entity]:
     return index
 
 
+def looks_like_person_name(name: str) -> bool:
+    """Whether a name may be a person's surname or full name, not an acronym ("UN") or a nationality
+    or country ("Syrian"): only such a name may go to a person by its last word."""
+    words = name.split()
+    if not words:
+        return False
+    last = words[-1]
+    if last.replace(".", "").isupper() or not last[:1].isupper():
+        return False
+    return country_of_word(last) is None and country_of(name) is None
+
+
 def link_speakers(attributions: Sequence[Attribution], entities: Sequence[Entity]) -> list[Attribution]:
     """The attributions with each resolved speaker pointed at its roster entry (``speaker_entity_id``):
     new objects where a speaker is linked, the given ones untouched."""
@@ -802,7 +871,7 @@ def link_speakers(attributions: Sequence[Attribution], entities: Sequence[Entity
         found = None
         if not attribution.anonymous and attribution.speaker_entity:
             found = index.get(key_of(attribution.speaker_entity))
-            if found is None:
+            if found is None and looks_like_person_name(attribution.speaker_entity):
                 parts = person_name_parts(attribution.speaker_entity)
                 candidates = people.get(parts[-1], []) if parts else []
                 found = candidates[0] if candidates else None

@@ -514,17 +514,23 @@ def link(
         cluster.mentions.append(mention)
 
     names = [m for m in mentions if m.kind == "name"]
-    # What a name is (person, place, organisation) is decided by the evidence across the articles: the
-    # label most of its mentions carry ("Homs" tagged a person once among many places is a place).
+    # What a name is (person, place, organisation) is decided by the evidence across the articles: a
+    # name some mentions call a person is one ("Deep Throat" tagged an organisation once), unless it
+    # is one word that more than twice as many mentions call a place or body ("Homs" tagged a person
+    # once among many places).
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for mention in names:
         votes[key_of(mention.text)][coarse_label(mention.label)] += 1
+
+    def outvoted(count: Counter[str]) -> bool:
+        return max((n for kind, n in count.items() if kind != "person"), default=0) > 2 * count["person"]
+
     person_texts = {
-        text for text, count in votes.items() if count["person"] and count["person"] >= max(count.values())
+        text for text, count in votes.items() if count["person"] and (" " in text or not outvoted(count))
     }
     for mention in names:
         count = votes[key_of(mention.text)]
-        if mention.label == "PERSON" and count["person"] < max(count.values()) and " " not in mention.text:
+        if mention.label == "PERSON" and outvoted(count) and " " not in mention.text:
             majority = max((c for c in count if c != "person"), key=lambda c: count[c])
             if majority in PLACE_OR_BODY:
                 mention.label = PLACE_OR_BODY[majority]

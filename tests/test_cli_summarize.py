@@ -25,7 +25,10 @@ def test_json_has_summary_cited_sentences_and_sources(capsys):
     assert data["summary"] == " ".join(s["text"] for s in data["sentences"])
     source_ids = {s["id"] for s in data["sources"]}
     for sentence in data["sentences"]:
-        assert sentence["citations"] and sentence["independent_outlets"] >= 1
+        assert sentence["citations"] and sentence["independent_outlets"] + sentence["unknown_sources"] >= 1
+        # independent outlets are distinct known outlets cited; unknown ones are counted apart
+        known = {c["outlet"].lower() for c in sentence["citations"] if c["outlet"]}
+        assert sentence["independent_outlets"] <= len(known)
         for citation in sentence["citations"]:
             assert {"article", "outlet", "published", "sentence", "start", "end"} <= set(citation)
             assert citation["article"] in source_ids

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..model import Attribution
 
 UNRESOLVED_SPEAKER = "unresolved speaker"
@@ -15,4 +17,32 @@ def speaker_name(attribution: Attribution) -> str | None:
         return attribution.speaker_entity
     if attribution.speaker_description:
         return attribution.speaker_description
+    return None
+
+
+# Words a roster name never starts with: pronouns, relative words, determiners and quantifiers.
+CLOSED_CLASS = frozenset(
+    """he she it i we you they him her them us me who whom which that this these those both all any some
+    each either neither none nobody somebody someone anyone everyone everybody his its their our my your
+    other others many most several few""".split()
+)
+DANGLING = frozenset({"of", "the", "and", "to", "a", "an", "in", "for", "on", "with", "by", "or", ","})
+
+
+def name_problem(name: str) -> str | None:
+    """Why a roster name is not an actor's name, else None: ``closed-class`` (a pronoun, relative word or
+    determiner first: "he", "which", "both", "his refusal", "many experts"), ``short`` (under three
+    letters and no acronym: "al"), ``fragment`` (ends in a function word), ``ptb-bracket`` ("-LRB- CNN")."""
+    words = name.split()
+    if not words:
+        return "empty"
+    if re.search(r"-[LR][RCS]B-", name):
+        return "ptb-bracket"
+    first = words[0]
+    if first.lower().strip("\"'`") in CLOSED_CLASS and not (first.isupper() and len(first) > 1):
+        return "closed-class"  # "US health officials" is not "us"
+    if len(re.sub(r"[^A-Za-z]", "", name)) < 3 and not name.replace(".", "").isupper():
+        return "short"
+    if words[-1].lower() in DANGLING:
+        return "fragment"
     return None

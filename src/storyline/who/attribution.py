@@ -1302,4 +1302,9 @@ def description_text(span: Span) -> str:
         if token.i > last and all(i not in dropped for i in range(last + 1, token.i + 1)):
             last = token.i
     words = span.doc[first : last + 1].text
+    # A bracketed aside is not part of the description ("the Tunis Afrique Presse (TAP) news agency"),
+    # and a description cut after a closing bracket starts after it ("Thursday ET) Officials").
+    words = re.sub(r"(?:\(|-LRB-)[^()]*?(?:\)|-RRB-)", " ", words)
+    words = re.split(r"\)|-RRB-", words)[-1]
+    words = re.split(r"\(|-LRB-", words)[0]
     return " ".join(words.split()).strip(" ,;:")

@@ -48,8 +48,7 @@ def main() -> int:
         docs = [doc for _, doc in annotate_docs(articles)]
         parsing = time.process_time() - started
         started = time.process_time()
-        attributions = find_attributions(articles, docs)
-        build_roster(articles, docs)
+        attributions = find_attributions(articles, docs, roster=build_roster(articles, docs))
         who = time.process_time() - started
         names = Counter(n for n in (speaker_name(a) for a in attributions) if n)
         bad = [(n, c, name_problem(n)) for n, c in names.most_common() if name_problem(n)]

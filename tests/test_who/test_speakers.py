@@ -27,8 +27,7 @@ def samples():
     pairs = list(annotate_docs(prepare(read([str(SAMPLES)]), on_problem=print)))
     articles = [a for a, _ in pairs]
     docs = [d for _, d in pairs]
-    attributions = find_attributions(articles, docs)
-    build_roster(articles, docs)
+    attributions = find_attributions(articles, docs, roster=build_roster(articles, docs))
     return articles, attributions
 
 
@@ -145,8 +144,8 @@ def test_an_organisation_or_nationality_never_goes_to_a_person_by_last_word():
         Attribution("Syrian", 0, 6, "Syrian", "said", "x", "a", 10, 11, False),
         Attribution("Amos", 0, 4, "Amos", "said", "x", "a", 10, 11, False),
     ]
-    link_speakers(attributions, people)
-    assert [a.speaker_entity_id for a in attributions] == [None, None, "person:valerie-amos"]
+    linked = link_speakers(attributions, people)
+    assert [a.speaker_entity_id for a in linked] == [None, None, "person:valerie-amos"]
 
 
 def test_roster_names_on_a_real_story_are_actors():
@@ -158,8 +157,7 @@ def test_roster_names_on_a_real_story_are_actors():
     ]
     pairs = list(annotate_docs(articles))
     docs = [d for _, d in pairs]
-    attributions = find_attributions(articles, docs)
-    build_roster(articles, docs)
+    attributions = find_attributions(articles, docs, roster=build_roster(articles, docs))
     assert sum(a.direct for a in attributions) >= 20
     assert [n for n in roster_names(attributions) if name_problem(n)] == []
 

@@ -75,7 +75,11 @@ DEFS: dict[str, dict[str, Any]] = {
         {
             "text": {**STRING, "description": "verbatim from the cited articles"},
             "citations": array(ref("citation")),
-            "independent_outlets": INTEGER,
+            "independent_outlets": {**INTEGER, "description": "distinct known outlets, copies counted once"},
+            "unknown_sources": {
+                **INTEGER,
+                "description": "articles of unknown outlet, never counted as independent",
+            },
             "dated_by": nullable(STRING),
         }
     ),
@@ -128,6 +132,10 @@ DEFS: dict[str, dict[str, Any]] = {
             "speaker_end": nullable(INTEGER),
             "speaker_entity": nullable(STRING),
             "speaker_entity_id": nullable(STRING),
+            "speaker_description": {
+                **nullable(STRING),
+                "description": "a source that names nobody, as described; with no entity either, unresolved",
+            },
             "cue": nullable(STRING),
             "cue_start": nullable(INTEGER),
             "cue_end": nullable(INTEGER),
@@ -162,8 +170,12 @@ DEFS: dict[str, dict[str, Any]] = {
         {
             "text": STRING,
             "articles": array(STRING),
-            "outlets": array(STRING),
-            "independent_outlets": INTEGER,
+            "outlets": {**array(STRING), "description": "known outlets only"},
+            "independent_outlets": {**INTEGER, "description": "distinct known outlets, copies counted once"},
+            "unknown_sources": {
+                **INTEGER,
+                "description": "articles of unknown outlet, never counted as independent",
+            },
             "attributed_to": array(STRING),
             "contradicts": {**array(INTEGER), "description": "indices into claims"},
             "citations": array(ref("citation")),

@@ -3,7 +3,7 @@ import json
 from storyline.cli.main import main
 
 from .conftest import SAMPLES
-from .test_store import write_jsonl
+from .test_store import returning_story_jsonl, write_jsonl
 
 
 def run_json(capsys, *argv):
@@ -32,7 +32,7 @@ def test_stories_json_shape_and_jsonl_sources(tmp_path, capsys):
     stories = listed["stories"]
     assert sum(s["size"] for s in stories) == 12
     for story in stories:
-        assert set(story) == {"id", "label", "size", "start", "end", "entities", "articles"}
+        assert set(story) == {"id", "label", "size", "start", "end", "entities", "absorbed", "articles"}
         assert len(story["articles"]) == story["size"]
         for article in story["articles"]:
             assert set(article) == {"id", "source", "title", "published"}
@@ -89,3 +89,19 @@ def test_a_bad_input_is_skipped_with_exit_status_1(tmp_path, capsys):
     assert status == 1 and f"{bad}: file is empty" in err
     assert main(["stories", "--db", db, "--json", "--no-update"]) == 0
     assert sum(s["size"] for s in json.loads(capsys.readouterr().out)["stories"]) == 1
+
+
+def test_stories_show_what_a_story_absorbed_and_old_ids_still_work(tmp_path, capsys):
+    db = str(tmp_path / "news.duckdb")
+    source = returning_story_jsonl(tmp_path / "news.jsonl")
+    assert main(["ingest", str(source), "--db", db, "--light", "-q"]) == 0
+    capsys.readouterr()
+    status, listed, _ = run_json(capsys, "stories", "--db", db, "--json")
+    merged = [s for s in listed["stories"] if s["absorbed"]]
+    assert status == 0 and len(merged) == 1
+    story, old = merged[0], merged[0]["absorbed"][0]
+    status, one, _ = run_json(capsys, "stories", "--db", db, "--story", old, "--json")
+    assert status == 0 and [s["id"] for s in one["stories"]] == [story["id"]]
+    assert main(["stories", "--db", db, "--no-update", "--min-size", "10"]) == 0
+    text = capsys.readouterr().out
+    assert f"absorbed (merged in, still resolve here): {old}" in text

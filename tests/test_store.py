@@ -245,3 +245,97 @@ def test_a_killed_ingest_keeps_committed_articles_whole_and_a_rerun_completes(tm
         assert report.already_stored == count and report.added == 300 - count
         assert store.count() == 300
         assert sql("SELECT count(*) FROM fingerprint_bands").fetchall()[0][0] == 300 * bands
+
+
+FILLER = (
+    "said on the day that the matter would be looked at again by officials who asked not to be named "
+    "while others waited outside for news of what comes next and how long it takes before anyone knows"
+).split()
+
+
+def synthetic_article(number: int, day: str, names: list[str]) -> dict[str, str]:
+    """A short article that uses ``names`` (capitalised) amid varied lower-case filler."""
+    sentences = []
+    for s in range(6):
+        words = [FILLER[(number * 7 + s * 5 + k * 3) % len(FILLER)] for k in range(12)]
+        name = names[(s + number) % len(names)]
+        other = names[(s + number + 1) % len(names)]
+        sentences.append(f"{name} and {other} {' '.join(words)} {number} {s}.")
+    return {"id": f"a{number}", "time": day, "text": "\n".join(sentences)}
+
+
+def returning_story_jsonl(path: Path) -> Path:
+    """Eight articles, 200 days of quiet (other news goes on), eight more under drifting names."""
+    import datetime as dt
+
+    start = dt.date(2010, 1, 1)
+    records = []
+    for n in range(8):
+        day = (start + dt.timedelta(days=n)).isoformat()
+        records.append(synthetic_article(n, day, ["Jackson", "Murray", "Neverland", "Katherine", "Jermaine"]))
+    for n in range(8):
+        day = (start + dt.timedelta(days=210 + n)).isoformat()
+        names = ["Jackson", "Murray", "Neverland", "Walgren", "Chernoff", "Katherine"]
+        records.append(synthetic_article(100 + n, day, names))
+    syllables = "ka lo mi ren ta vo si pel dun gar ho zu bri nel tor".split()
+    for n in range(60):
+        day = (start + dt.timedelta(days=4 * n)).isoformat()
+        names = [
+            (
+                syllables[(3 * n + k) % 15] + syllables[(n // 15 + k) % 15] + syllables[(n + 2 * k) % 15]
+            ).capitalize()
+            for k in range(3)
+        ]
+        records.append(synthetic_article(200 + n, day, names))
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def test_a_merge_is_recorded_and_the_absorbed_id_still_resolves(tmp_path):
+    source = returning_story_jsonl(tmp_path / "news.jsonl")
+    stores = []
+    for chunk in (5, 1000):
+        path = str(tmp_path / f"chunk{chunk}.duckdb")
+        with opened(path) as store:
+            ingest([str(source)], store, annotate=False)
+            assigned = dict(story_stream(store, chunk=chunk))
+            links = dict(
+                store.connection.execute("SELECT article_id, story_id FROM story_articles").fetchall()
+            )
+            merges = store.connection.execute("SELECT absorbed, survivor FROM story_merges").fetchall()
+            listed = {entry.story.id: entry for entry in store.stories()}
+            stores.append((links, merges))
+            survivors = {survivor for _, survivor in merges}
+            assert merges, "the returning story should have been merged back"
+            for absorbed, survivor in merges:
+                assert absorbed not in listed and survivor in listed
+                assert absorbed in listed[survivor].absorbed
+                assert store.resolve_story(absorbed) == survivor
+                assert absorbed not in links.values()
+            # The stream's answers, once merges are followed, are what the store says now.
+            assert {store.resolve_story(s) for s in assigned.values()} <= set(listed)
+            assert all(store.resolve_story(assigned[a]) == s for a, s in links.items())
+            story = next(iter(survivors))
+            assert listed[story].size == sum(1 for s in links.values() if s == story)
+        # Re-ingesting and regrouping changes nothing.
+        with opened(path) as store:
+            assert ingest([str(source)], store, annotate=False).added == 0
+            assert group_stories(store) == 0
+            again = dict(
+                store.connection.execute("SELECT article_id, story_id FROM story_articles").fetchall()
+            )
+            assert again == links
+    # Chunked and one-pass grouping agree, merges included.
+    assert stores[0][0] == stores[1][0] and sorted(stores[0][1]) == sorted(stores[1][1])
+
+
+def test_a_store_made_before_merges_is_listed_read_only(tmp_path):
+    path = str(tmp_path / "old.duckdb")
+    with opened(path) as store:
+        ingest(sample_paths("000", "001"), store, annotate=False)
+        group_stories(store)
+        store.connection.execute("DROP TABLE story_merges")  # as a store of an earlier version
+    with opened(path, read_only=True) as store:
+        listed = store.stories()
+        assert listed and all(entry.absorbed == [] for entry in listed)
+        assert store.resolve_story(listed[0].story.id) == listed[0].story.id

@@ -9,6 +9,7 @@ from storyline.corpus.stories import (
     StorySettings,
     TermStats,
     cluster,
+    final_stories,
     label_of,
     name_terms,
     story_input,
@@ -61,8 +62,13 @@ def test_stories_of_different_events_stay_apart_and_each_holds_together():
 def test_clustering_is_online_earlier_assignments_never_change():
     items = time_order(timeline17_inputs("LibyaWar_cnn", 60) + timeline17_inputs("MJ_bbc", 30))
     prefix = dict(cluster(items[:50]))
-    whole = dict(cluster(items))
+    engine = StoryClusterer()
+    whole = dict(cluster(items, engine))
+    # The id an article was given then is the one given in the longer run (later merges aside:
+    # the old id then resolves to the story it was merged into).
     assert all(whole[k] == v for k, v in prefix.items())
+    final = final_stories(items)
+    assert all(final[k] == engine.resolve(v) for k, v in prefix.items())
     assert dict(cluster(items)) == whole  # deterministic
 
 
@@ -138,15 +144,140 @@ def test_story_input_reads_an_articles_names_and_marks(samples_by_file):
     assert item.terms == name_terms(article.text)
 
 
-@pytest.mark.gate
-def test_gate_stories_of_timeline17_egypt_libya_h1n1():
+def gate_run(stories, every=1):
     from storyline.corpus.copies import mark_duplicates
-    from storyline.evaluate.stories import FOLDS, read_corpus, run_stream
+    from storyline.evaluate.stories import read_corpus, run_stream
 
-    corpus = read_corpus(T17, stories=FOLDS[1])
+    corpus = read_corpus(T17, every=every, stories=stories)
     gold = {item.article.id: item.gold for item in corpus}
     articles = mark_duplicates(sorted((i.article for i in corpus), key=lambda a: a.published or dt.date.min))
     result, _ = run_stream(time_order(story_input(a) for a in articles), gold, StorySettings())
-    # Egypt and Libya overlap in time and share names. Measured: B-cubed F1 0.961, ARI 0.936.
-    assert result["f1"] >= 0.93
+    return result
+
+
+@pytest.mark.gate
+def test_gate_stories_of_timeline17_egypt_libya_h1n1():
+    from storyline.evaluate.stories import FOLDS
+
+    result = gate_run(FOLDS[1])
+    # Egypt and Libya overlap in time and share names. Measured: B-cubed P 0.977, R 0.955, F1 0.966,
+    # ARI 0.943; 3 stories of 5+ articles for 3.
+    assert result["f1"] >= 0.94
+    assert result["precision"] >= 0.96
     assert result["ari"] >= 0.90
+    assert result["stories_5_plus"] <= 2 * result["gold_count"]
+
+
+@pytest.mark.gate
+def test_gate_stories_of_timeline17_oil_finance_jackson_every_second():
+    """Michael Jackson's story runs from June 2009 to November 2011 with months of quiet: the merge
+    pass keeps it whole. Every second article of each folder, to stay fast."""
+    from storyline.evaluate.stories import FOLDS
+
+    result = gate_run(FOLDS[0], every=2)
+    # Measured: B-cubed P 1.000, R 0.931, F1 0.964, ARI 0.964; 3 stories of 5+ articles for 3.
+    assert result["f1"] >= 0.94
+    assert result["precision"] >= 0.98
+    assert result["stories_5_plus"] <= 2 * result["gold_count"]
+
+
+# --- merges: a story that comes back after months of quiet, under drifting names -----------------
+
+SYLLABLES = "ka lo mi ren ta vo si pel dun gar ho zu bri nel tor".split()
+
+
+def made_up_name(number: int) -> str:
+    first, second, third = number % 15, (number // 15) % 15, (number // 225) % 15
+    return (SYLLABLES[first] + SYLLABLES[second] + SYLLABLES[third]).capitalize()
+
+
+def background(count: int, start: dt.date, days: int) -> list[StoryInput]:
+    """Articles about unrelated one-off events (names of their own), spread over ``days``."""
+    return [
+        StoryInput(
+            f"other-{n}",
+            start + dt.timedelta(days=(n * days) // count),
+            {made_up_name(3 * n + 1000): 3, made_up_name(3 * n + 1001): 2, made_up_name(3 * n + 1002): 1},
+        )
+        for n in range(count)
+    ]
+
+
+def returning_story(start: dt.date, quiet_days: int) -> tuple[list[StoryInput], list[StoryInput]]:
+    """Ten articles, months of quiet, then ten more: some names kept, new ones appearing."""
+    early = [
+        StoryInput(
+            f"mj-{n}",
+            start + dt.timedelta(days=n),
+            {"Jackson": 4, "Murray": 2, "Neverland": 2, "Katherine": 1, "Jermaine": 1},
+        )
+        for n in range(10)
+    ]
+    back = start + dt.timedelta(days=10 + quiet_days)
+    late = [
+        StoryInput(
+            f"mj-late-{n}",
+            back + dt.timedelta(days=n),
+            {"Jackson": 4, "Murray": 3, "Neverland": 1, "Walgren": 2, "Chernoff": 2, "Katherine": 1},
+        )
+        for n in range(10)
+    ]
+    return early, late
+
+
+def test_a_story_back_after_months_of_quiet_is_merged_into_its_old_id():
+    start = dt.date(2010, 1, 1)
+    early, late = returning_story(start, quiet_days=200)
+    items = time_order(early + late + background(60, start, 240))
+    settings = StorySettings(merge_threshold=0.4)
+    clusterer = StoryClusterer(settings)
+    given = dict(cluster(items, clusterer))
+    old = given["mj-0"]
+    assert old == "s-mj-0"
+    reopened = given["mj-late-0"]
+    assert reopened != old  # the old story was past its horizon: the return opened a new one ...
+    merges = clusterer.take_merges()
+    assert [(absorbed, survivor) for absorbed, survivor, _, _ in merges] == [(reopened, old)]
+    # ... merged back into the old id, which every id given on the way resolves to.
+    assert {clusterer.resolve(given[i.article_id]) for i in early + late} == {old}
+    assert old in clusterer.active and clusterer.active[old].size == 20
+    # Without merging, the story stays in two pieces.
+    apart = final_stories(items, StoryClusterer(StorySettings(merge_threshold=2.0)))
+    assert len({apart[i.article_id] for i in early + late}) == 2
+
+
+def test_stories_sharing_one_name_are_not_merged():
+    """A leader's or a country's name in common is not enough: different names around it."""
+    start = dt.date(2010, 1, 1)
+    first = [
+        StoryInput(f"a-{n}", start + dt.timedelta(days=n), {"Jackson": 2, "Neverland": 3, "Jermaine": 2})
+        for n in range(10)
+    ]
+    second = [
+        StoryInput(
+            f"b-{n}", start + dt.timedelta(days=n, hours=1), {"Jackson": 2, "Mississippi": 3, "Barbour": 2}
+        )
+        for n in range(10)
+    ]
+    items = time_order(first + second + background(40, start, 20))
+    for merge in (0.3, 0.4, 0.5):
+        clusterer = StoryClusterer(StorySettings(merge_threshold=merge, threshold=0.2))
+        final = final_stories(items, clusterer)
+        assert {final[i.article_id] for i in first}.isdisjoint({final[i.article_id] for i in second})
+
+
+def test_a_dormant_story_is_kept_in_bounded_memory():
+    start = dt.date(2010, 1, 1)
+    settings = StorySettings(merge_threshold=0.4, dormant_size=5, dormant_limit=1, dormant_terms=3)
+    clusterer = StoryClusterer(settings)
+    early, _ = returning_story(start, quiet_days=0)
+    other = [
+        StoryInput(f"o-{n}", start + dt.timedelta(days=20 + n), {"Gulf": 3, "Hayward": 2, "Louisiana": 1})
+        for n in range(6)
+    ]
+    list(cluster(time_order(early + other + background(30, start, 40)), clusterer))
+    later = start + dt.timedelta(days=400)
+    clusterer.assign(StoryInput("late", later, {"Nothing": 1, "Shared": 1}))
+    dormant = [s for s in clusterer.active.values() if s.dormant]
+    assert len(dormant) == 1 and dormant[0].id == "s-o-0"  # the latest quiet one is kept
+    assert len(dormant[0].centroid) <= 3

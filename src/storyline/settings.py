@@ -111,25 +111,68 @@ class CopiesSettings:
 
 @dataclass(frozen=True)
 class StoriesSettings:
-    """Online story clustering (chosen on Timeline17 by cross-validation over topics; ``benchmarks/stories.py``).
+    """Online story clustering (chosen on Timeline17 by cross-validation over stories; ``benchmarks/stories.py``).
 
     ``threshold``: lowest time-discounted cosine at which an article joins a story.
     ``decay_days``: a story quiet for this many days has its score divided by e.
     ``article_terms``: most weighty terms kept per article; ``story_terms``: per story centroid.
     ``buckets``: size of the hashed term space (document frequencies are counted per bucket).
+    ``merge_threshold``: lowest time-discounted profile cosine at which two stories merge (above 1:
+    never); ``merge_decay_days``: the time discount of a merge (per day between the two spans).
+    ``memory_days``: when above 0, a story's profile ages: what it said earlier halves in weight every
+    this many days of the story's own time (off by default: it cost precision on Timeline17).
+    ``dormant_floor``: when at or above ``threshold``, a dormant story can win articles again, its
+    discount never below this floor (off by default: merging back proved safer).
+    ``dormant_size``, ``dormant_terms``, ``dormant_limit``: which quiet stories are kept, how much of
+    their profile, and how many at most.
+    ``two_names``: an article's (or story's) cosine leaves out its largest single shared term.
     A store records the values it was built with and keeps them.
     """
 
     threshold: float = option(0.025, "lowest time-discounted cosine at which an article joins a story", 0, 1)
-    decay_days: float = option(30.0, "days of quiet that divide a story's score by e", low=0)
+    decay_days: float = option(10.0, "days of quiet that divide a story's score by e", low=0)
     article_terms: int = option(100, "most weighty terms kept per article", low=1)
     story_terms: int = option(500, "terms kept per story centroid", low=1)
     buckets: int = option(1 << 20, "size of the hashed term space", low=1)
+    merge_threshold: float = option(
+        0.4, "lowest time-discounted profile cosine at which two stories merge (above 1: never)", low=0
+    )
+    merge_decay_days: float = option(
+        1000.0, "days between two stories' spans that divide a merge score by e", low=0
+    )
+    memory_days: float = option(
+        0.0, "days in which a story's older profile halves in weight against the new (0: never)", low=0
+    )
+    dormant_floor: float = option(
+        0.0, "least a quiet story keeps of its score; at or above threshold it can win again", 0, 1
+    )
+    dormant_size: int = option(5, "articles a quiet story needs to be kept dormant (merge candidate)", low=1)
+    dormant_terms: int = option(150, "terms kept of a dormant story's profile", low=1)
+    dormant_limit: int = option(5000, "dormant stories kept at most (the longest quiet go first)", low=0)
+    two_names: bool = option(False, "leave out the largest single shared term of every cosine")
 
     @property
     def horizon_days(self) -> float:
-        """Quiet time after which a story can no longer win any article."""
+        """Quiet time after which a story can no longer win any article (unless kept dormant)."""
         return self.decay_days * math.log(1.0 / self.threshold)
+
+    @property
+    def merges(self) -> bool:
+        return self.merge_threshold <= 1.0
+
+    @property
+    def can_revive(self) -> bool:
+        """Whether a story quiet past the horizon can still win articles (a floor under its discount)."""
+        return self.dormant_floor >= self.threshold
+
+    @property
+    def keeps_dormant(self) -> bool:
+        """Whether stories quiet past the horizon are kept (to be revived or merged back into)."""
+        return self.can_revive or self.merges
+
+    def discount(self, gap_days: float) -> float:
+        """How much a story quiet for ``gap_days`` keeps of its score (never below the dormant floor)."""
+        return max(math.exp(-gap_days / self.decay_days), self.dormant_floor)
 
 
 @dataclass(frozen=True)

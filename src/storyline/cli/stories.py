@@ -15,12 +15,17 @@ def register(commands: Any) -> None:
         help="group stored articles into stories and list them: size, dates, top entities, label",
         description="Assign the store's articles not yet in a story to stories, online and in time order "
         "(earlier stories are never reshuffled, so story ids stay stable across runs), then list the "
-        "stories, largest first. With --json: {stories: [{id, label, size, start, end, entities, "
-        "articles: [{id, source, title, published}]}]}; an article's source is PATH:LINE for a line of "
-        "a JSONL file.",
+        "stories, largest first. Stories whose profiles converge are merged (the older id stays; the "
+        "absorbed ids are listed and still resolve, so --story OLD_ID works). With --json: {stories: [{id, "
+        "label, size, start, end, entities, absorbed, articles: [{id, source, title, published}]}]}; an "
+        "article's source is PATH:LINE for a line of a JSONL file.",
     )
     parser.add_argument("--db", metavar="FILE", required=True, help="the store built by `storyline ingest`")
-    parser.add_argument("--story", metavar="ID", help="only this story (its id, or an unambiguous prefix)")
+    parser.add_argument(
+        "--story",
+        metavar="ID",
+        help="only this story (its id, an unambiguous prefix, or an id it absorbed in a merge)",
+    )
     parser.add_argument(
         "--min-size", type=int, default=1, metavar="N", help="list only stories of at least N articles"
     )
@@ -74,6 +79,7 @@ def story_json(entry: Any) -> dict[str, Any]:
         "start": story.start.isoformat() if story.start else None,
         "end": story.end.isoformat() if story.end else None,
         "entities": story.entities,
+        "absorbed": entry.absorbed,
         "articles": entry.articles,
     }
 
@@ -87,6 +93,8 @@ def render_text(entry: Any, with_articles: bool = False) -> str:
     lines = [f"{story.id}  {count}, {span}", f"    {story.label}"]
     if story.entities:
         lines.append(f"    entities: {', '.join(story.entities)}")
+    if entry.absorbed:
+        lines.append(f"    absorbed (merged in, still resolve here): {', '.join(entry.absorbed)}")
     if with_articles:
         for article in entry.articles:
             title = article["title"] or "(no title)"

@@ -60,6 +60,8 @@ class StoredStory:
     story: Story
     size: int
     articles: list[dict[str, Any]] = field(default_factory=list)
+    # Earlier story ids merged into this one (they still resolve to it), in merge order.
+    absorbed: list[str] = field(default_factory=list)
 
 
 class Store(Protocol):
@@ -95,7 +97,12 @@ class Store(Protocol):
 
     def count_stories(self) -> int: ...
 
-    def story_states(self, since: dt.date | None) -> list[StoryState]: ...
+    def story_states(
+        self, since: dt.date | None, dormant_size: int = 0, dormant_limit: int = 0
+    ) -> list[StoryState]:
+        """Stories that ended on or after ``since`` (all, without it), then up to ``dormant_limit``
+        of the latest-ending earlier ones of ``dormant_size`` articles or more, marked dormant."""
+        ...
 
     def term_stats(self, buckets: int) -> TermStats | None: ...
 
@@ -104,8 +111,16 @@ class Store(Protocol):
     def next_story_sequence(self) -> int: ...
 
     def save_stories(
-        self, assignments: Sequence[tuple[str, str]], states: Iterable[StoryState], stats: TermStats
-    ) -> None: ...
+        self,
+        assignments: Sequence[tuple[str, str]],
+        states: Iterable[StoryState],
+        stats: TermStats,
+        merges: Sequence[tuple[str, str, dt.date | None, int]] = (),
+    ) -> None:
+        """Save a chunk's assignments, changed stories, term statistics and merges (absorbed id,
+        survivor id, date, absorbed sequence) in one transaction; an absorbed story's articles move
+        to the survivor and its id resolves to it."""
+        ...
 
     def stories(self, story: str | None = None, with_articles: bool = False) -> list[StoredStory]: ...
 
@@ -177,6 +192,10 @@ CREATE TABLE IF NOT EXISTS stories (
 CREATE TABLE IF NOT EXISTS story_articles (
     article_id VARCHAR PRIMARY KEY, story_id VARCHAR NOT NULL, position BIGINT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS story_merges (
+    absorbed VARCHAR PRIMARY KEY, survivor VARCHAR NOT NULL, merged_on DATE, absorbed_seq INTEGER NOT NULL,
+    position BIGINT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS term_stats (buckets INTEGER PRIMARY KEY, documents BIGINT NOT NULL, frequencies BLOB NOT NULL);
 """
 
@@ -239,6 +258,10 @@ class DuckDBStore:
         """The first row of a query (fetching all: DuckDB wants each result finished before the next)."""
         rows = self.connection.execute(query, params or []).fetchall()
         return tuple(rows[0]) if rows else None
+
+    def has_table(self, name: str) -> bool:
+        row = self.first("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name])
+        return bool(row and row[0])
 
     def set_meta(self, key: str, value: str) -> None:
         self.connection.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
@@ -455,35 +478,50 @@ class DuckDBStore:
         row = self.first("SELECT count(*) FROM stories")
         return int(row[0]) if row else 0
 
-    def story_states(self, since: dt.date | None) -> list[StoryState]:
-        query = (
+    def story_states(
+        self, since: dt.date | None, dormant_size: int = 0, dormant_limit: int = 0
+    ) -> list[StoryState]:
+        columns = (
             "SELECT id, seq, founder, start_date, end_date, size, representative, representative_score, "
             "names, centroid_keys, centroid_weights FROM stories"
         )
-        params: list[Any] = []
-        if since is not None:
-            query += " WHERE end_date IS NULL OR end_date >= ?"
-            params.append(since)
-        query += " ORDER BY seq"
-        states = []
-        for row in self.connection.execute(query, params).fetchall():
-            keys = np.frombuffer(bytes(row[9]), dtype="<i8")
-            weights = np.frombuffer(bytes(row[10]), dtype="<f8")
-            states.append(
-                StoryState(
-                    id=row[0],
-                    founder=row[2],
-                    start=row[3],
-                    end=row[4],
-                    size=int(row[5]),
-                    centroid=dict(zip(keys.tolist(), weights.tolist())),
-                    names=dict(json.loads(row[8])),
-                    representative=row[6],
-                    representative_score=float(row[7]),
-                    sequence=int(row[1]),
-                    changed=False,
-                )
+        queries: list[tuple[str, list[Any], bool]] = []
+        if since is None:
+            queries.append((columns + " ORDER BY seq", [], False))
+        else:
+            queries.append(
+                (columns + " WHERE end_date IS NULL OR end_date >= ? ORDER BY seq", [since], False)
             )
+            if dormant_limit > 0:
+                queries.append(
+                    (
+                        columns
+                        + " WHERE end_date < ? AND size >= ? ORDER BY end_date DESC, seq DESC LIMIT ?",
+                        [since, dormant_size, dormant_limit],
+                        True,
+                    )
+                )
+        states = []
+        for query, params, dormant in queries:
+            for row in self.connection.execute(query, params).fetchall():
+                keys = np.frombuffer(bytes(row[9]), dtype="<i8")
+                weights = np.frombuffer(bytes(row[10]), dtype="<f8")
+                states.append(
+                    StoryState(
+                        id=row[0],
+                        founder=row[2],
+                        start=row[3],
+                        end=row[4],
+                        size=int(row[5]),
+                        centroid=dict(zip(keys.tolist(), weights.tolist())),
+                        names=dict(json.loads(row[8])),
+                        representative=row[6],
+                        representative_score=float(row[7]),
+                        sequence=int(row[1]),
+                        changed=False,
+                        dormant=dormant,
+                    )
+                )
         return states
 
     def latest_story_end(self) -> dt.date | None:
@@ -491,7 +529,12 @@ class DuckDBStore:
         return row[0] if row else None
 
     def next_story_sequence(self) -> int:
-        row = self.first("SELECT coalesce(max(seq) + 1, 0) FROM stories")
+        row = self.first(
+            "SELECT greatest((SELECT coalesce(max(seq) + 1, 0) FROM stories), "
+            "(SELECT coalesce(max(absorbed_seq) + 1, 0) FROM story_merges))"
+            if self.has_table("story_merges")
+            else "SELECT coalesce(max(seq) + 1, 0) FROM stories"
+        )
         return int(row[0]) if row else 0
 
     def term_stats(self, buckets: int) -> TermStats | None:
@@ -499,7 +542,11 @@ class DuckDBStore:
         return None if row is None else TermStats.from_bytes(int(row[0]), bytes(row[1]))
 
     def save_stories(
-        self, assignments: Sequence[tuple[str, str]], states: Iterable[StoryState], stats: TermStats
+        self,
+        assignments: Sequence[tuple[str, str]],
+        states: Iterable[StoryState],
+        stats: TermStats,
+        merges: Sequence[tuple[str, str, dt.date | None, int]] = (),
     ) -> None:
         changed = [s for s in states if s.changed]
         row = self.first("SELECT coalesce(max(position), 0) FROM story_articles")
@@ -540,6 +587,23 @@ class DuckDBStore:
                     self.connection.unregister("storyline_changed")
                 self.insert_arrow("stories", arrow_columns(columns, STORY_TYPES))
             self.insert_arrow("story_articles", arrow_columns(links, LINK_TYPES), conflict=True)
+            if merges:
+                row = self.first("SELECT coalesce(max(position), 0) FROM story_merges")
+                merged_position = int(row[0]) + 1 if row else 1
+                for offset, (absorbed, survivor, merged_on, absorbed_seq) in enumerate(merges):
+                    # The absorbed story's articles, and every id it had itself absorbed, now
+                    # belong to the survivor; its own id stays as a pointer to the survivor.
+                    self.connection.execute(
+                        "UPDATE story_articles SET story_id = ? WHERE story_id = ?", [survivor, absorbed]
+                    )
+                    self.connection.execute(
+                        "UPDATE story_merges SET survivor = ? WHERE survivor = ?", [survivor, absorbed]
+                    )
+                    self.connection.execute(
+                        "INSERT OR REPLACE INTO story_merges VALUES (?, ?, ?, ?, ?)",
+                        [absorbed, survivor, merged_on, absorbed_seq, merged_position + offset],
+                    )
+                    self.connection.execute("DELETE FROM stories WHERE id = ?", [absorbed])
             self.connection.execute(
                 "INSERT OR REPLACE INTO term_stats VALUES (?, ?, ?)",
                 [len(stats.frequencies), stats.documents, stats.to_bytes()],
@@ -548,21 +612,40 @@ class DuckDBStore:
             state.changed = False
 
     def resolve_story(self, given: str) -> str:
-        """A story id from what the user typed: the id itself or an unambiguous prefix of it."""
-        rows = self.connection.execute(
-            "SELECT id FROM stories WHERE id = ? OR id LIKE ? ESCAPE '\\' ORDER BY id LIMIT 5",
-            [given, given.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"],
-        ).fetchall()
-        ids = [str(r[0]) for r in rows]
-        if given in ids:
-            return given
-        if len(ids) == 1:
-            return ids[0]
-        if not ids:
+        """A story id from what the user typed: the id itself or an unambiguous prefix of it; an id
+        merged into another story resolves to the story it is now part of."""
+        pattern = given.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        query = "SELECT id, id FROM stories WHERE id = ? OR id LIKE ? ESCAPE '\\' "
+        params = [given, pattern]
+        if self.has_table("story_merges"):
+            query += (
+                "UNION SELECT absorbed, survivor FROM story_merges "
+                "WHERE absorbed = ? OR absorbed LIKE ? ESCAPE '\\' "
+            )
+            params += [given, pattern]
+        rows = self.connection.execute(query + "ORDER BY 1 LIMIT 5", params).fetchall()
+        found = {str(r[0]): str(r[1]) for r in rows}
+        if given in found:
+            return found[given]
+        if len(set(found.values())) == 1:
+            return next(iter(found.values()))
+        if not found:
             raise UsageError(
                 f"{self.path}: no story {given!r} (run `storyline stories --db {self.path}` to list them)"
             )
-        raise UsageError(f"{self.path}: story {given!r} is ambiguous: {', '.join(ids)}, ...")
+        raise UsageError(f"{self.path}: story {given!r} is ambiguous: {', '.join(sorted(found))}, ...")
+
+    def absorbed(self) -> dict[str, list[str]]:
+        """For each story that absorbed others: their ids, in merge order."""
+        if not self.has_table("story_merges"):  # a store made before merges, opened read-only
+            return {}
+        rows = self.connection.execute(
+            "SELECT survivor, absorbed FROM story_merges ORDER BY position"
+        ).fetchall()
+        found: dict[str, list[str]] = {}
+        for survivor, absorbed in rows:
+            found.setdefault(str(survivor), []).append(str(absorbed))
+        return found
 
     def stories(self, story: str | None = None, with_articles: bool = False) -> list[StoredStory]:
         where = "WHERE s.id = ?" if story is not None else ""
@@ -574,6 +657,7 @@ class DuckDBStore:
             params,
         ).fetchall()
         top_entities = self.top_entities(story)
+        absorbed = self.absorbed()
         listed = []
         for story_id_, size, start, end, names_json, title, text_start in rows:
             names = dict(json.loads(names_json))
@@ -590,6 +674,7 @@ class DuckDBStore:
                         entities=entities,
                     ),
                     size=int(size),
+                    absorbed=absorbed.get(story_id_, []),
                 )
             )
         if with_articles:
@@ -647,6 +732,7 @@ class DuckDBStore:
             ("entities", "id, label, text"),
             ("stories", "seq"),
             ("story_articles", "position"),
+            ("story_merges", "position"),
         ):
             path = target / f"{table}.parquet"
             self.connection.execute(
@@ -892,16 +978,19 @@ def story_stream(store: Store, chunk: int = 2000) -> Iterator[tuple[str, str]]:
     since = None
     if items[0].published is not None:
         since = items[0].published - dt.timedelta(days=int(settings.horizon_days) + 1)
+    dormant_limit = settings.dormant_limit if settings.keeps_dormant else 0
     clusterer = StoryClusterer(
         settings,
         stats=store.term_stats(settings.buckets),
-        stories=store.story_states(since),
+        stories=store.story_states(since, settings.dormant_size, dormant_limit),
         now=store.latest_story_end(),
     )
     clusterer.next_sequence = max(clusterer.next_sequence, store.next_story_sequence())
     while items:
-        assignments = [(item.article_id, clusterer.assign(item)) for item in items]
-        store.save_stories(assignments, clusterer.take_changed(), clusterer.stats)
+        given = [(item.article_id, clusterer.assign(item)) for item in items]
+        # A story given earlier in the chunk may have been merged since: report where it is now.
+        assignments = [(article, clusterer.resolve(story)) for article, story in given]
+        store.save_stories(assignments, clusterer.take_changed(), clusterer.stats, clusterer.take_merges())
         # Copies of these articles met in later chunks find their story through the store.
         clusterer.assigned.clear()
         yield from assignments

@@ -21,6 +21,7 @@ anchors: exact-text matching and the exact all-pairs shingle rule that MinHash L
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from pathlib import Path
@@ -37,13 +38,18 @@ def main() -> int:
     parser.add_argument("directory", nargs="?", default=str(DEFAULT))
     parser.add_argument("--part", choices=("stories", "dedup", "all"), default="all")
     parser.add_argument("--every", type=int, default=1, help="use every K-th article (a quick subset)")
+    parser.add_argument("--workers", type=int, default=1, help="try N settings at once (processes)")
+    parser.add_argument("--json", metavar="FILE", help="also write the stories figures as JSON")
     args = parser.parse_args()
     ok = True
     if args.part in ("stories", "all"):
         started = time.perf_counter()
+        stories.WORKERS = max(1, args.workers)
         result = stories.evaluate(
             args.directory, every=args.every, quiet=False, ecbplus=ECBPLUS if ECBPLUS.is_dir() else None
         )
+        if args.json:
+            Path(args.json).write_text(json.dumps(result, indent=1, default=str), encoding="utf-8")
         print("== stories: online clustering of all Timeline17 articles, in date order")
         print(stories.render(result))
         folds = [fold["held_out_fold"] for fold in result["storyline"]["cross_validated"]]

@@ -125,7 +125,6 @@ class StoriesSettings:
     discount never below this floor (off by default: merging back proved safer).
     ``dormant_size``, ``dormant_terms``, ``dormant_limit``: which quiet stories are kept, how much of
     their profile, and how many at most.
-    ``two_names``: an article's (or story's) cosine leaves out its largest single shared term.
     A store records the values it was built with and keeps them.
     """
 
@@ -141,7 +140,7 @@ class StoriesSettings:
         1000.0, "days between two stories' spans that divide a merge score by e", low=0
     )
     memory_days: float = option(
-        0.0, "days in which a story's older profile halves in weight against the new (0: never)", low=0
+        0.0, "days in which a story's older profile halves in weight against the new (0: never)", 0, 3650
     )
     dormant_floor: float = option(
         0.0, "least a quiet story keeps of its score; at or above threshold it can win again", 0, 1
@@ -149,7 +148,6 @@ class StoriesSettings:
     dormant_size: int = option(5, "articles a quiet story needs to be kept dormant (merge candidate)", low=1)
     dormant_terms: int = option(150, "terms kept of a dormant story's profile", low=1)
     dormant_limit: int = option(5000, "dormant stories kept at most (the longest quiet go first)", low=0)
-    two_names: bool = option(False, "leave out the largest single shared term of every cosine")
 
     @property
     def horizon_days(self) -> float:

@@ -340,21 +340,14 @@ class StoryClusterer:
         return {key: w / norm for key, w in top if w > 0}
 
     def similarity(self, vector: dict[int, float], centroid: dict[int, float], norm: float) -> float:
-        """Cosine of ``vector`` (unit length) with a centroid; with ``two_names``, the largest single
-        term's share is left out, so that one shared name ("Obama", "Iraq") is never enough."""
+        """Cosine of ``vector`` (unit length) with a centroid."""
         if norm == 0:
             return 0.0
         dot = 0.0
-        largest = 0.0
         for key, weight in vector.items():
             other = centroid.get(key)
             if other is not None:
-                product = weight * other
-                dot += product
-                if product > largest:
-                    largest = product
-        if self.settings.two_names:
-            dot -= largest
+                dot += weight * other
         return dot / norm
 
     def score(self, vector: dict[int, float], date: dt.date | None) -> tuple[float, StoryState | None]:
@@ -462,9 +455,9 @@ class StoryClusterer:
         """Merge ``state`` with the story whose profile has converged with it, if one has.
 
         Two profiles converge when their cosine, discounted by the time between the two stories'
-        spans like an article's score, reaches ``merge_threshold`` (with ``two_names``, without the one
-        name that contributes most). The older story (the one opened first) survives, so its id stays;
-        the other's id is recorded as absorbed and resolves to it. Returns the survivor, if merged.
+        spans (``merge_decay_days``), reaches ``merge_threshold``. The older story (the one opened
+        first) survives, so its id stays; the other's id is recorded as absorbed and resolves to it.
+        Returns the survivor, if merged.
         """
         top = sorted(state.centroid.items(), key=lambda item: (-item[1], item[0]))[:MERGE_PROBE_TERMS]
         candidates: set[str] = set()

@@ -47,6 +47,8 @@ DECAYS = (10.0, 30.0, 60.0)
 # Merge thresholds, most cautious first (ties go to the first): 2.0 never merges.
 MERGES = (2.0, 0.5, 0.4, 0.3)
 PRECISION_FLOOR = 0.975
+# Processes that try the settings of a grid at once (``--workers``); the figures do not depend on it.
+WORKERS = 1
 # The single-pass anchor compares whole-vocabulary vectors, whose cosines run higher.
 ANCHOR_THRESHOLDS = (0.01, 0.02, 0.03, 0.05, 0.1, 0.15, 0.2, 0.3)
 NO_DECAY = 1e9
@@ -152,8 +154,18 @@ def choose(
     """Precision first: the best B-cubed F1 among the settings with precision of at least
     ``PRECISION_FLOOR`` on this stream, or the best F1 if none reaches it (ties: first in grid order)."""
     best: tuple[tuple[bool, float], StorySettings, dict[str, Any]] | None = None
-    for settings in grid:
-        result, _ = run_stream(inputs, gold, settings)
+    grid = list(grid)
+    if WORKERS > 1:
+        import concurrent.futures
+        import functools
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+        with concurrent.futures.ProcessPoolExecutor(WORKERS, mp_context=context) as pool:
+            results = list(pool.map(functools.partial(run_stream, inputs, gold), grid))
+    else:
+        results = [run_stream(inputs, gold, settings) for settings in grid]
+    for settings, (result, _) in zip(grid, results):
         rank = (result["precision"] >= PRECISION_FLOOR, result["f1"])
         if best is None or rank > best[0]:
             best = (rank, settings, result)
@@ -390,6 +402,9 @@ def register(evaluations: Any) -> None:
     parser.add_argument(
         "--no-loso", action="store_true", help="skip the leave-one-story-out variant (it takes longest)"
     )
+    parser.add_argument(
+        "--workers", type=int, default=1, metavar="N", help="try N settings at once (processes)"
+    )
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
     parser.set_defaults(run=run)
@@ -398,6 +413,8 @@ def register(evaluations: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..cli.common import print_json
 
+    global WORKERS
+    WORKERS = max(1, args.workers)
     result = evaluate(
         args.directory,
         every=max(1, args.every),

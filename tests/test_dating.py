@@ -72,8 +72,19 @@ def test_an_article_matching_nothing_keeps_its_lower_bound_as_an_open_guess():
     result = infer_publication_dates([*STORY, undated])["u"]
     assert result.method == "lower-bound"
     assert result.lower_bound == dt.date(2011, 3, 3) and result.earliest == dt.date(2011, 3, 3)
-    assert result.latest is not None and result.latest > result.earliest
-    assert result.confidence == 0.0
+    assert result.latest is None and result.estimate is None  # "after 3 March 2011", never a point
+    assert result.confidence == 0.0 and result.contains(dt.date(2013, 5, 7))
+
+
+def test_the_samples_undated_kerry_article_gets_an_open_interval_after_august_2011(sample_articles):
+    inferred = infer_publication_dates(sample_articles)
+    (kerry,) = [
+        a for a in sample_articles if "Kerry" in a.text and "Free Beacon" in (a.text + (a.outlet or ""))
+    ] or [a for a in sample_articles if a.published_estimated]
+    result = inferred[kerry.id]
+    assert result.estimate is None and result.latest is None
+    assert result.earliest is not None and result.earliest >= dt.date(2011, 8, 1)
+    assert result.contains(dt.date(2013, 5, 7))
 
 
 def test_hiding_is_reproducible_and_keeps_the_articles():

@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import statistics
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -57,13 +56,20 @@ class DatingSettings:
     """
 
     # Two sentences tell the same thing when their TF-IDF cosine reaches this.
-    min_similarity: float = 0.5
+    min_similarity: float = 0.6
     # How much more a sentence dated by a relative expression of its own counts than a lead sentence
     # dated by its article's day (it names its event's day, so it places the article more sharply).
     relative_weight: float = 2.0
     # News is told first on its day and retold after: of the dates scored at least this share of the best,
     # the earliest is the estimate.
-    earliest_share: float = 0.75
+    earliest_share: float = 1.0
+    # How much the weekdays and other relative days the article names count, read against each candidate
+    # date near the best-voted ones: the log-likelihood of the distances they put between the event and the
+    # candidate, as the story's dated articles distribute them (mostly 0 or 1 day: "on Tuesday" in a
+    # Tuesday or Wednesday article). 0: not used.
+    weekday_weight: float = 0.5
+    # How far around the best-voted dates the weekdays may move the estimate (days).
+    weekday_reach: int = 3
     # A candidate date before the latest day the article names keeps this share of its score.
     before_bound: float = 0.1
     # How far a relative expression may place an event from the article's date (days).
@@ -77,8 +83,9 @@ class DatingSettings:
     bound_slack: int = 60
     # (lowest confidence of the band, days before, days after): the estimate's interval.
     margins: tuple[tuple[float, int, int], ...] = ((0.6, 2, 3), (0.3, 4, 10), (0.0, 10, 40))
-    # With no matching sentence at all, the interval after the lower bound (or around the story's middle).
-    fallback_after: int = 120
+    # With no matching sentence, the dated articles most like it place it only when the story has this many
+    # dated articles; otherwise only the lower bound is given, as an open interval ("after 2011-08").
+    min_dated_for_neighbours: int = 10
 
 
 DEFAULTS = DatingSettings()
@@ -102,9 +109,10 @@ class DateEvidence:
 class InferredDate:
     """An undated article's publication interval, its best estimate, and why.
 
-    ``earliest``/``latest`` are None when nothing bounds that side; ``method`` says what decided:
-    ``corpus`` (sentences matched with dated articles), ``lower-bound`` (only the latest date the
-    article names) or ``unknown`` (nothing at all)."""
+    ``earliest``/``latest`` are None when nothing bounds that side, and ``estimate`` None when there is no
+    best guess; ``method`` says what decided: ``corpus`` (sentences matched with dated articles),
+    ``neighbours`` (only the dated articles most like it), ``lower-bound`` (only the latest date the
+    article names: "after" that date) or ``unknown`` (nothing at all)."""
 
     article: str
     estimate: dt.date | None
@@ -152,13 +160,14 @@ def day_lines(article: Article) -> list[DatedLine]:
 
 
 def latest_named_day(article: Article) -> dt.date | None:
-    """The latest day the article names by an absolute expression ("March 19, 2011"): a lower bound."""
+    """The first day of the latest day or month the article names by an absolute expression ("March 19,
+    2011", "August 2011"): a lower bound of its publication date."""
     days = []
     for timex in tag(article.text, None):
         if timex.relative:
             continue
         point = event_point(timex)
-        if point is not None and point.granularity in ("day", "time"):
+        if point is not None and point.granularity in ("day", "time", "week", "month"):
             days.append(point.start)
     return max(days) if days else None
 
@@ -175,6 +184,9 @@ class DatingIndex:
             annotate_fast(article)
         self.dated = [a for a in self.articles if is_dated(a)]
         self.undated = [a for a in self.articles if not is_dated(a)]
+        from ..timeline.build import prepare_event_times
+
+        prepare_event_times(self.dated)  # one batched parse instead of one per sentence
         self.lines: list[DatedLine] = [line for a in self.dated for line in day_lines(a)]
         undated_sentences = [(a, s) for a in self.undated for s in a.sentences]
         texts = [a.text[s.start : s.end] for a, s in undated_sentences] + [
@@ -208,6 +220,8 @@ class DatingIndex:
                 if bound is not None and (bound - last).days > DEFAULTS.bound_slack:
                     self.lower_bounds[name] = None
         self.reread_cache: dict[tuple[str, int, dt.date], dt.date | None] = {}
+        self.relative_cache: dict[tuple[str, dt.date], list[dt.date]] = {}
+        self._distances: dict[int, float] | None = None
 
     def infer(self, settings: DatingSettings = DEFAULTS) -> dict[str, InferredDate]:
         return {a.id: self.infer_one(a, settings) for a in self.undated}
@@ -286,6 +300,9 @@ class DatingIndex:
                         dated_by=line.dated_by if line.dated_by != "published" else f"published {line.day}",
                     )
                 )
+        method = "corpus" if votes else "neighbours"
+        if not votes and len(self.dated) < settings.min_dated_for_neighbours:
+            return self.fallback(article, bound)
         for other, value in self.neighbours.get(article.id, [])[: settings.neighbours]:
             if other.published is not None and value > 0:
                 votes[other.published] += settings.neighbour_weight * value
@@ -294,14 +311,18 @@ class DatingIndex:
                 if candidate < bound:
                     votes[candidate] *= settings.before_bound
         if not votes or max(votes.values()) <= 0:
-            return self.fallback(article, bound, settings)
+            return self.fallback(article, bound)
         top = max(votes.values())
         estimate = min(d for d, v in votes.items() if v >= settings.earliest_share * top)
+        if settings.weekday_weight > 0:
+            estimate = self.refine_by_weekdays(article, votes, estimate, settings)
         total = sum(votes.values())
         # Confidence: the share of the article's votes the estimate and its neighbouring days hold, damped
         # when little voted at all.
         near = sum(v for d, v in votes.items() if abs((d - estimate).days) <= 1)
         confidence = (near / total) * min(1.0, votes[estimate] / 1.0)
+        if method == "neighbours":
+            confidence = 0.0
         before, after = next((b, a) for edge, b, a in settings.margins if confidence >= edge)
         earliest = estimate - dt.timedelta(days=before)
         if bound is not None and bound <= estimate:
@@ -314,10 +335,75 @@ class DatingIndex:
             earliest=earliest,
             latest=latest,
             confidence=round(confidence, 3),
-            method="corpus",
+            method=method,
             lower_bound=bound,
             evidence=evidence,
         )
+
+    def distance_likelihood(self) -> dict[int, float]:
+        """log P(days from a relative expression's day to its article's date), from the dated articles:
+        how this story's writers use "on Tuesday", "yesterday", "today" (add-one smoothed over -10..10)."""
+        if self._distances is None:
+            import math
+
+            counts = dict.fromkeys(range(-10, 11), 1)
+            for article in self.dated:
+                assert article.published is not None
+                for timex in article.timexes:
+                    if not timex.relative or timex.type not in ("DATE", "TIME"):
+                        continue
+                    point = event_point(timex)
+                    if point is None or point.granularity not in ("day", "time"):
+                        continue
+                    days = (article.published - point.start).days
+                    if -10 <= days <= 10:
+                        counts[days] += 1
+            total = sum(counts.values())
+            self._distances = {d: math.log(c / total) for d, c in counts.items()}
+        return self._distances
+
+    def relative_days(self, article: Article, day: dt.date) -> list[dt.date]:
+        """The days the article's relative day expressions name when it is read as written on ``day``."""
+        key = (article.id, day)
+        if key not in self.relative_cache:
+            found = []
+            for timex in tag(article.text, day):
+                if not timex.relative or timex.type not in ("DATE", "TIME"):
+                    continue
+                point = event_point(timex)
+                if point is not None and point.granularity in ("day", "time"):
+                    found.append(point.start)
+            self.relative_cache[key] = found
+        return self.relative_cache[key]
+
+    def refine_by_weekdays(
+        self, article: Article, votes: dict[dt.date, float], estimate: dt.date, settings: DatingSettings
+    ) -> dt.date:
+        """The candidate near the best-voted dates that best agrees, by the days its relative expressions
+        name, with how the story's writers use them; the votes (smoothed over a day each side) stay in."""
+        import math
+
+        likelihood = self.distance_likelihood()
+        floor = min(likelihood.values())
+        top = max(votes.values())
+        leaders = sorted(votes, key=lambda d: -votes[d])[:3]
+        candidates = {
+            d + dt.timedelta(days=k)
+            for d in leaders
+            for k in range(-settings.weekday_reach, settings.weekday_reach + 1)
+        }
+
+        def smoothed(day: dt.date) -> float:
+            one = dt.timedelta(days=1)
+            return votes.get(day, 0.0) + 0.5 * (votes.get(day - one, 0.0) + votes.get(day + one, 0.0))
+
+        def score(day: dt.date) -> float:
+            fit = sum(likelihood.get((day - named).days, floor) for named in self.relative_days(article, day))
+            return math.log(0.05 + smoothed(day) / top) + settings.weekday_weight * fit
+
+        if not self.relative_days(article, estimate):
+            return estimate
+        return max(sorted(candidates), key=score)
 
     def kind(self, article: Article, sentence: Sentence, position: int) -> str | None:
         """How the sentence's day depends on the article's date: ``relative`` (its first time expression
@@ -337,26 +423,16 @@ class DatingIndex:
             return None
         return "lead" if position < LEAD_SENTENCES else None
 
-    def fallback(self, article: Article, bound: dt.date | None, settings: DatingSettings) -> InferredDate:
-        """Nothing matched: the lower bound alone, or nothing."""
-        if bound is not None:
-            return InferredDate(
-                article=article.id,
-                estimate=bound,
-                earliest=bound,
-                latest=bound + dt.timedelta(days=settings.fallback_after),
-                confidence=0.0,
-                method="lower-bound",
-                lower_bound=bound,
-            )
-        middle = statistics.median_low(self.known_days) if self.known_days else None
+    def fallback(self, article: Article, bound: dt.date | None) -> InferredDate:
+        """Nothing to match: after the lower bound (an open interval), or unknown."""
         return InferredDate(
             article=article.id,
-            estimate=middle,
-            earliest=self.known_days[0] if self.known_days else None,
-            latest=self.known_days[-1] if self.known_days else None,
+            estimate=None,
+            earliest=bound,
+            latest=None,
             confidence=0.0,
-            method="unknown",
+            method="lower-bound" if bound is not None else "unknown",
+            lower_bound=bound,
         )
 
 

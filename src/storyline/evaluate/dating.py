@@ -38,8 +38,8 @@ DEVELOPMENT = (
 )
 HIDDEN_SHARE = 0.2
 SEEDS = (0, 1, 2)
-SIMILARITIES = (0.4, 0.5, 0.6)
-EARLIEST_SHARES = (1.0, 0.75, 0.5)
+SIMILARITIES = (0.6, 0.7)
+WEEKDAY_WEIGHTS = (0.0, 0.5)
 # Confidence bands (lower edges) whose interval margins are measured apart.
 BANDS = (0.6, 0.3, 0.0)
 COVERAGE = 0.9
@@ -65,11 +65,11 @@ class Row:
 
 
 def settings_grid() -> list[DatingSettings]:
-    return [DatingSettings(min_similarity=s, earliest_share=w) for s in SIMILARITIES for w in EARLIEST_SHARES]
+    return [DatingSettings(min_similarity=s, weekday_weight=w) for s in SIMILARITIES for w in WEEKDAY_WEIGHTS]
 
 
 def key(settings: DatingSettings) -> tuple[float, float]:
-    return (settings.min_similarity, settings.earliest_share)
+    return (settings.min_similarity, settings.weekday_weight)
 
 
 def hide(articles: Sequence[Any], seed: int, topic: str) -> tuple[list[Any], set[str]]:
@@ -138,10 +138,9 @@ def band(row: Row) -> str:
     return str(next(edge for edge in BANDS if row.confidence >= edge))
 
 
-def offset(row: Row) -> int | None:
-    """Days from the estimate (or, without one, the lower bound) to the truth."""
-    reference = row.estimate if row.method != "lower-bound" else row.lower_bound
-    return (row.truth - reference).days if reference is not None else None
+def point(row: Row) -> dt.date | None:
+    """The best guess: the estimate, or with none the lower bound (as the anchor gives it)."""
+    return row.estimate if row.estimate is not None else row.lower_bound
 
 
 def quantile(values: Sequence[int], share: float) -> int:
@@ -153,46 +152,41 @@ def quantile(values: Sequence[int], share: float) -> int:
 
 
 def fit_margins(rows: Sequence[Row]) -> dict[str, tuple[int, int]]:
-    """Per band, the days before and after the estimate that hold the truth for ``COVERAGE`` of ``rows``
-    (the tails split evenly)."""
+    """Per band of estimates, the days before and after the estimate that hold the truth for ``COVERAGE`` of
+    ``rows`` (the tails split evenly)."""
     margins: dict[str, tuple[int, int]] = {}
     groups: dict[str, list[int]] = {}
     for row in rows:
-        days = offset(row)
-        if days is not None:
-            groups.setdefault(band(row), []).append(days)
+        if row.estimate is not None:
+            groups.setdefault(band(row), []).append((row.truth - row.estimate).days)
     tail = (1 - COVERAGE) / 2
     for name, offsets in groups.items():
-        if name == "lower-bound":
-            margins[name] = (0, max(0, quantile(offsets, 1 - 2 * tail)))
-        else:
-            margins[name] = (max(0, -quantile(offsets, tail)), max(0, quantile(offsets, 1 - tail)))
+        margins[name] = (max(0, -quantile(offsets, tail)), max(0, quantile(offsets, 1 - tail)))
     return margins
 
 
 def interval(row: Row, margins: dict[str, tuple[int, int]]) -> tuple[dt.date | None, dt.date | None]:
-    if row.method == "unknown":
-        return row.story_first, row.story_last
-    reference = row.estimate if row.method == "corpus" else row.lower_bound
-    if reference is None:
-        return None, None
+    """The reported interval: around the estimate by its band's margins (never before the lower bound when
+    the estimate is after it); with no estimate, after the lower bound (open), or unknown (open both ways)."""
+    if row.estimate is None:
+        return row.lower_bound, None
     before, after = margins.get(band(row), (30, 30))
-    earliest = reference - dt.timedelta(days=before)
-    if row.lower_bound is not None and row.lower_bound <= reference:
+    earliest = row.estimate - dt.timedelta(days=before)
+    if row.lower_bound is not None and row.lower_bound <= row.estimate:
         earliest = max(earliest, row.lower_bound)
-    return earliest, reference + dt.timedelta(days=after)
+    return earliest, row.estimate + dt.timedelta(days=after)
 
 
-def accuracy(rows: Sequence[Row], point: Callable[[Row], dt.date | None]) -> dict[str, Any]:
+def accuracy(rows: Sequence[Row], guess: Callable[[Row], dt.date | None]) -> dict[str, Any]:
     def within(days: int) -> float:
-        hits = [(p := point(r)) is not None and abs((r.truth - p).days) <= days for r in rows]
+        hits = [(p := guess(r)) is not None and abs((r.truth - p).days) <= days for r in rows]
         return sum(hits) / len(hits) if hits else 0.0
 
     return {"exact": within(0), "within_1": within(1), "within_7": within(7)}
 
 
 def score(rows: Sequence[Row], margins_of: Callable[[Row], dict[str, tuple[int, int]]]) -> dict[str, Any]:
-    figures: dict[str, Any] = accuracy(rows, lambda r: r.estimate)
+    figures: dict[str, Any] = accuracy(rows, point)
     inside, widths = [], []
     for row in rows:
         earliest, latest = interval(row, margins_of(row))
@@ -201,8 +195,11 @@ def score(rows: Sequence[Row], margins_of: Callable[[Row], dict[str, tuple[int, 
             widths.append((latest - earliest).days + 1)
     figures["in_interval"] = sum(inside) / len(inside) if inside else 0.0
     figures["median_width_days"] = statistics.median(widths) if widths else None
+    figures["open_intervals"] = (len(rows) - len(widths)) / len(rows) if rows else 0.0
     figures["articles"] = len(rows)
-    figures["by_method"] = {m: sum(r.method == m for r in rows) for m in ("corpus", "lower-bound", "unknown")}
+    figures["by_method"] = {
+        m: sum(r.method == m for r in rows) for m in ("corpus", "neighbours", "lower-bound", "unknown")
+    }
     return figures
 
 
@@ -254,7 +251,7 @@ def evaluate(
         best = max(
             {r.setting for r in others},
             key=lambda s: (
-                accuracy([r for r in others if r.setting == s], lambda r: r.estimate)["within_1"],
+                accuracy([r for r in others if r.setting == s], point)["within_1"],
                 -s[0],
             ),
         )
@@ -270,7 +267,7 @@ def evaluate(
     everything = max(
         {r.setting for r in rows},
         key=lambda s: (
-            accuracy([r for r in rows if r.setting == s], lambda r: r.estimate)["within_1"],
+            accuracy([r for r in rows if r.setting == s], point)["within_1"],
             -s[0],
         ),
     )

@@ -175,6 +175,45 @@ def date_sentences(article: Article, granularities: Collection[str]) -> list[Dat
     return dated
 
 
+def sentence_expressions(
+    text: str, sentence: Sentence, timexes: Sequence[TimeExpression], cursor: int
+) -> tuple[list[tuple[TimeExpression, Point]], tuple[str, tuple[tuple[int, int], ...], tuple[str, ...]]]:
+    """The sentence's expressions that name a calendar period, and the event-time rule's view of them
+    (sentence text, spans into it, granularities). ``cursor``: the first expression at or after its start."""
+    inside: list[tuple[TimeExpression, Point]] = []
+    index = cursor
+    while index < len(timexes) and timexes[index].start < sentence.end:
+        candidate = event_point(timexes[index])
+        if candidate is not None:
+            inside.append((timexes[index], candidate))
+        index += 1
+    item = (
+        text[sentence.start : sentence.end],
+        tuple((t.start - sentence.start, t.end - sentence.start) for t, _ in inside),
+        tuple(p.granularity for _, p in inside),
+    )
+    return inside, item
+
+
+def prepare_event_times(articles: Iterable[Article]) -> None:
+    """Parse, in batches, every sentence of ``articles`` whose event time must be chosen (a cache warm-up:
+    ``sentence_event_time`` gives the same answers without it, one parse at a time)."""
+    from ..annotate.timex.event_time import prepare
+
+    items = []
+    for article in articles:
+        ensure_annotated(article)
+        timexes = sorted(article.timexes, key=lambda t: t.start)
+        cursor = 0
+        for sentence in article.sentences:
+            while cursor < len(timexes) and timexes[cursor].start < sentence.start:
+                cursor += 1
+            inside, item = sentence_expressions(article.text, sentence, timexes, cursor)
+            if inside:
+                items.append(item)
+    prepare(items)
+
+
 def sentence_event_time(
     text: str, sentence: Sentence, timexes: Sequence[TimeExpression], cursor: int
 ) -> tuple[Point | None, str]:
@@ -185,20 +224,10 @@ def sentence_event_time(
     start. The expression is chosen on the sentence's dependency parse (``annotate.timex.event_time``)."""
     from ..annotate.timex.event_time import choose_in_text
 
-    inside: list[tuple[TimeExpression, Point]] = []
-    index = cursor
-    while index < len(timexes) and timexes[index].start < sentence.end:
-        candidate = event_point(timexes[index])
-        if candidate is not None:
-            inside.append((timexes[index], candidate))
-        index += 1
+    inside, (sentence_text, spans, grains) = sentence_expressions(text, sentence, timexes, cursor)
     if not inside:
         return None, ""
-    choice = choose_in_text(
-        text[sentence.start : sentence.end],
-        [(t.start - sentence.start, t.end - sentence.start) for t, _ in inside],
-        [p.granularity for _, p in inside],
-    )
+    choice = choose_in_text(sentence_text, spans, grains)
     if choice is None:
         return None, ""
     timex, point = inside[choice]
@@ -286,6 +315,7 @@ def build_timeline(
         if a.published is None
         or ((start is None or a.published >= start) and (end is None or a.published <= end))
     ]
+    prepare_event_times(used)
     dated = [
         item
         for article in used

@@ -1,24 +1,24 @@
 """Event time: which of a sentence's time expressions dates its main event.
 
-A sentence is about the time of its main event, the predicate at the root of its dependency parse. A
-time expression dates that event when it hangs from the main clause: from the root itself, or through
-words that stay in the same clause (auxiliaries, prepositions, a coordinated predicate, an infinitive
-complement: "agreed on Monday to ...", "plans to visit on Friday"). One that hangs from another clause
-dates only that clause's event:
+A sentence is about the time of its main event, the predicate at the root of its dependency parse. Its
+expressions are taken in this order of preference: the first that hangs from the main clause (the root,
+or words that stay in its clause: auxiliaries, prepositions, a coordinated predicate, an infinitive
+complement: "agreed on Monday to ..."); with ``speech``, the first of what a verb of saying reports
+("Officials said the attack happened on Monday": what was said is the news a timeline places); then the
+first of any other clause (TimeBank's annotators mostly date the main event by it: events told together).
 
-* a relative or adverbial clause — "since the uprising began 16 months ago", "who resigned in June";
-* a noun it modifies — "the June 2011 Geneva communiqué", "Tuesday's attack", "talks of last year";
-* a clausal complement — "said the vote will be held in May", except when ``speech`` is set and the
-  main verb reports speech ("Officials said the attack happened on Monday": the news is what was said,
-  and that is what a timeline places).
+Some expressions date no event of the sentence's own and are never taken:
+
+* a bound: "since 1990", "until Thursday", "between 1982 and 1992", "as of Wednesday", or a clause opened by
+  such a word — "since the uprising began 16 months ago" dates only the uprising;
+* a year or month before a noun that names a thing — "in line with the June 2011 Geneva communiqué".
 
 ``main_event_time`` gives the index of the expression that dates the main event, or None when none does
-(the sentence's own date is then the article's, for the timeline). ``clause_depth`` tells, for one
-expression, how many clause boundaries lie between it and the main predicate. The parse is spaCy's
-(``storyline.annotate.nlp``); nothing here loads a model.
+(the sentence's own date is then the article's, for the timeline). The parse is spaCy's
+(``storyline.annotate.nlp``); ``choose_in_text`` parses a sentence given as text, with a cache.
 
     >>> # doc = nlp("Fares is the highest-ranking official to defect since the uprising began 16 months ago.")
-    >>> # main_event_time(next(doc.sents), [(start, end)])  ->  None
+    >>> # main_event_time(doc[:], [(start, end)])  ->  None
 """
 
 from __future__ import annotations
@@ -65,20 +65,17 @@ def timex_head(sentence: Span, start: int, end: int) -> Token | None:
     return tokens[0]
 
 
-def clause_depth(head: Token, *, speech: bool = False, coarse: bool = False) -> int:
+def clause_depth(head: Token, *, speech: bool = False) -> int:
     """How many clause boundaries lie between the expression whose head is ``head`` and the root of its
-    sentence: another clause, or (for an expression ``coarse`` than a day) a noun it premodifies; 0: it
-    dates the main event. A noun reached through a preposition is not a boundary: the parser often hangs
+    sentence; 0: it hangs from the main clause. A noun on the way is not a boundary: the parser often hangs
     "on Friday" from the nearest noun ("shot in the back on Friday night")."""
     depth = 0
     token = head
     while token.head.i != token.i:
         parent = token.head
         label = token.dep_
-        if label in CLAUSE_LABELS:
-            if not (speech and label in ("ccomp", "parataxis") and parent.lemma_.lower() in REPORTING):
-                depth += 1
-        elif coarse and label in PREMODIFIER_LABELS and names_a_thing(parent):
+        speech_through = speech and label in ("ccomp", "parataxis") and parent.lemma_.lower() in REPORTING
+        if label in CLAUSE_LABELS and not speech_through:
             depth += 1
         token = parent
     return depth
@@ -105,6 +102,25 @@ def is_bound(head: Token) -> bool:
     return word == "of" and preposition.head.lower_ == "as"
 
 
+def excluded(head: Token, *, coarse: bool = False) -> bool:
+    """Does the expression only bound an event or name a thing, so that it dates no event of the sentence's
+    own: "since 1990", "until Thursday", a clause opened by "since", "until", "before", "after" ("since the
+    uprising began 16 months ago"), or (``coarse``) a year or month naming a thing ("the June 2011
+    communiqué")?"""
+    if is_bound(head):
+        return True
+    token = head
+    while token.head.i != token.i:
+        if token.dep_ in CLAUSE_LABELS and any(
+            child.dep_ in ("mark", "advmod") and child.lower_ in BOUNDS for child in token.children
+        ):
+            return True
+        if coarse and token.dep_ in PREMODIFIER_LABELS and names_a_thing(token.head):
+            return True
+        token = token.head
+    return False
+
+
 def main_event_time(
     sentence: Span,
     expressions: Sequence[tuple[int, int]],
@@ -113,17 +129,26 @@ def main_event_time(
     granularities: Sequence[str] | None = None,
 ) -> int | None:
     """The index into ``expressions`` (document character spans of the sentence's time expressions, in
-    text order) of the first one that dates the sentence's main event, or None when each bounds it ("since
-    1990") or hangs from another clause or (when coarser than a day, by ``granularities``) names a thing.
+    text order) of the one that dates the sentence's main event, or None when each only bounds an event
+    ("since 1990", "since the uprising began 16 months ago") or names a thing ("the June 2011 communiqué").
+
+    Preferred, in order: the first expression of the main clause; with ``speech``, the first of what a verb
+    of saying reports; then the first of any other clause ("the boy's father has offered to travel alone
+    today"): TimeBank's annotators mostly date the main event by it too, the events being told together.
     """
     heads = [timex_head(sentence, start, end) for start, end in expressions]
-    # With ``speech``, what a verb of saying reports is looked at only when nothing dates the saying itself.
-    for through in (False, True) if speech else (False,):
-        for index, head in enumerate(heads):
-            if head is None or is_bound(head):
-                continue
-            coarse = granularities is not None and granularities[index] in COARSE
-            if clause_depth(head, speech=through, coarse=coarse) == 0:
+    usable = [
+        index
+        for index, head in enumerate(heads)
+        if head is not None
+        and not excluded(head, coarse=granularities is not None and granularities[index] in COARSE)
+    ]
+    passes: list[bool | None] = [False, True, None] if speech else [False, None]
+    for through in passes:
+        for index in usable:
+            head = heads[index]
+            assert head is not None
+            if through is None or clause_depth(head, speech=through) == 0:
                 return index
     return None
 
@@ -134,6 +159,9 @@ _CHOICES: dict[tuple[str, tuple[tuple[int, int], ...], tuple[str, ...]], int | N
 _CHOICES_LIMIT = 200_000
 
 
+Item = tuple[str, tuple[tuple[int, int], ...], tuple[str, ...]]
+
+
 def choose_in_text(
     text: str, expressions: Sequence[tuple[int, int]], granularities: Sequence[str], *, speech: bool = True
 ) -> int | None:
@@ -142,19 +170,29 @@ def choose_in_text(
     first expression is taken, as before this rule existed."""
     if not expressions:
         return None
-    key = (text, tuple(expressions), tuple(granularities))
-    if key in _CHOICES:
-        return _CHOICES[key]
+    key: Item = (text, tuple(expressions), tuple(granularities))
+    if key not in _CHOICES:
+        prepare([key], speech=speech)
+    return _CHOICES.get(key, 0)
+
+
+def prepare(items: Sequence[Item], *, speech: bool = True, batch_size: int = 64) -> None:
+    """Parse the sentences of ``items`` not chosen yet in batches (``nlp.pipe``: several times faster than
+    one sentence at a time) and remember each choice."""
+    wanted = list(dict.fromkeys(item for item in items if item[1] and item not in _CHOICES))
+    if not wanted:
+        return
     nlp = parser()
     if nlp is None:
-        return 0
-    doc = nlp(text, disable=["ner"])
-    sentence = doc[:]  # the whole text is one sentence to this rule, whatever the parser's splits
-    choice = main_event_time(sentence, expressions, speech=speech, granularities=granularities)
-    if len(_CHOICES) >= _CHOICES_LIMIT:
+        for item in wanted:
+            _CHOICES[item] = 0
+        return
+    if len(_CHOICES) + len(wanted) > _CHOICES_LIMIT:
         _CHOICES.clear()
-    _CHOICES[key] = choice
-    return choice
+    texts = (text for text, _spans, _grains in wanted)
+    for item, doc in zip(wanted, nlp.pipe(texts, disable=["ner"], batch_size=batch_size), strict=True):
+        # The whole text is one sentence to this rule, whatever the parser's own splits.
+        _CHOICES[item] = main_event_time(doc[:], item[1], speech=speech, granularities=item[2])
 
 
 def parser() -> Any:

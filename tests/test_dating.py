@@ -103,7 +103,10 @@ def test_gate_dating_on_two_timeline17_topics():
     )
     figures = result["all"]
     anchors = result["anchors"]
-    # Measured (BENCHMARKS.md, shipped setting, seed 0): see the dating section; floors a little below.
-    assert figures["within_1"] >= 0.0
-    assert figures["within_1"] > anchors["story's median date (story's span)"]["within_1"]
-    assert figures["in_interval"] >= 0.0
+    # Measured (shipped setting, seed 0, 43 hidden articles): exact 0.116, within 1 day 0.326, within 7 days
+    # 0.581, true date inside the interval 0.651 (margins measured on the other topic only); the story's
+    # median date: within 1 day 0.047.
+    assert figures["within_1"] >= 0.30
+    assert figures["within_7"] >= 0.55
+    assert figures["in_interval"] >= 0.60
+    assert figures["within_1"] > anchors["story's median date (story's span)"]["within_1"] + 0.2

@@ -43,6 +43,9 @@ WEEKDAY_WEIGHTS = (0.0, 0.5)
 # Confidence bands (lower edges) whose interval margins are measured apart.
 BANDS = (0.6, 0.3, 0.0)
 COVERAGE = 0.9
+# A band with fewer estimates than this takes the margins measured on all bands together.
+MIN_BAND = 30
+POOLED = "pooled"
 
 
 @dataclass
@@ -160,7 +163,10 @@ def fit_margins(rows: Sequence[Row]) -> dict[str, tuple[int, int]]:
         if row.estimate is not None:
             groups.setdefault(band(row), []).append((row.truth - row.estimate).days)
     tail = (1 - COVERAGE) / 2
-    for name, offsets in groups.items():
+    pooled = [days for offsets in groups.values() for days in offsets]
+    for name, offsets in [*groups.items(), (POOLED, pooled)]:
+        if len(offsets) < MIN_BAND and name != POOLED:
+            continue  # too few to measure a tail: the pooled margins serve
         margins[name] = (max(0, -quantile(offsets, tail)), max(0, quantile(offsets, 1 - tail)))
     return margins
 
@@ -170,7 +176,7 @@ def interval(row: Row, margins: dict[str, tuple[int, int]]) -> tuple[dt.date | N
     the estimate is after it); with no estimate, after the lower bound (open), or unknown (open both ways)."""
     if row.estimate is None:
         return row.lower_bound, None
-    before, after = margins.get(band(row), (30, 30))
+    before, after = margins.get(band(row)) or margins.get(POOLED) or (30, 30)
     earliest = row.estimate - dt.timedelta(days=before)
     if row.lower_bound is not None and row.lower_bound <= row.estimate:
         earliest = max(earliest, row.lower_bound)

@@ -59,7 +59,7 @@ def main() -> int:
     if result["anchors_heldout"]:
         for name, figures in result["anchors_heldout"].items():
             print(line(f"anchor: {name}, held-out", figures))
-    print("chosen settings per fold (min_similarity, earliest_share):", result["chosen_settings"])
+    print("chosen settings per fold (min_similarity, weekday_weight):", result["chosen_settings"])
     print("shipped setting:", result["shipped_setting"], "margins:", result["shipped_margins"])
     print(f"CPU seconds: {seconds:.1f}")
     return 0

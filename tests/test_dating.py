@@ -1,12 +1,12 @@
-"""Dating undated articles from the dated articles of their story (``corpus.dating``)."""
+"""Dating undated articles from the dated articles of their story (``timeline.dating``)."""
 
 import datetime as dt
 
 import pytest
 
-from storyline.corpus.dating import DatingSettings, infer_publication_dates
 from storyline.evaluate import dating
 from storyline.model import Article
+from storyline.timeline.dating import DatingSettings, infer_publication_dates
 
 from .conftest import DATA
 

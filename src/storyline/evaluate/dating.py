@@ -1,7 +1,7 @@
 """Dating undated articles from their story, measured on Timeline17.
 
 In each topic a random 20% of the articles lose their dates (fixed seeds, several draws) and are dated
-from the rest (``storyline.corpus.dating``). Scores: accuracy of the estimate at 0, 1 and 7 days, the
+from the rest (``storyline.timeline.dating``). Scores: accuracy of the estimate at 0, 1 and 7 days, the
 share whose true date lies in the reported interval, and the interval's median width; beside two
 anchors scored on the same hidden articles — the latest date the article mentions (the lower bound
 ``ingest.describe`` gives today) and the median date of the story's dated articles.
@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..corpus.dating import DatingIndex, DatingSettings
 from ..ingest.describe import all_mentioned_dates
+from ..timeline.dating import DatingIndex, DatingSettings
 from .timeline17 import read_topic, topic_folders
 
 # Topics looked at while developing; the others were only ever scored through the benchmark.

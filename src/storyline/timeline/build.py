@@ -202,7 +202,6 @@ def prepare_event_times(articles: Iterable[Article]) -> None:
 
     items = []
     for article in articles:
-        ensure_annotated(article)
         timexes = sorted(article.timexes, key=lambda t: t.start)
         cursor = 0
         for sentence in article.sentences:

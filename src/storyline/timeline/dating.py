@@ -23,7 +23,7 @@ its interval comes from how far estimates of the same confidence strayed on othe
 (``DatingSettings.margins``, measured by ``benchmarks/dating.py`` with leave-one-story-out), and the
 evidence lists the sentences that voted for it::
 
-    from storyline.corpus.dating import infer_publication_dates
+    from storyline.timeline.dating import infer_publication_dates
     for inferred in infer_publication_dates(articles).values():
         print(inferred.article, inferred.earliest, inferred.estimate, inferred.latest, inferred.confidence)
 
@@ -155,7 +155,7 @@ def infer_publication_dates(
 
 def day_lines(article: Article) -> list[DatedLine]:
     """The article's sentences dated to a day, as the timeline dates them (its own date as anchor)."""
-    from ..timeline.build import date_sentences
+    from .build import date_sentences
 
     lines = []
     for item in date_sentences(article, ("day",)):
@@ -180,15 +180,15 @@ class DatingIndex:
     """The story's sentences in one TF-IDF space, the dated ones with their days, ready to date the rest."""
 
     def __init__(self, articles: Sequence[Article]) -> None:
-        from ..text.tfidf import tfidf_matrix
         from ..annotate.sentences import annotate_fast
+        from ..text.tfidf import tfidf_matrix
 
         self.articles = list(articles)
         for article in self.articles:
             annotate_fast(article)
         self.dated = [a for a in self.articles if is_dated(a)]
         self.undated = [a for a in self.articles if not is_dated(a)]
-        from ..timeline.build import prepare_event_times
+        from .build import prepare_event_times
 
         prepare_event_times(self.dated)  # one batched parse instead of one per sentence
         self.lines: list[DatedLine] = [line for a in self.dated for line in day_lines(a)]
@@ -234,7 +234,7 @@ class DatingIndex:
         self, article: Article, sentence: Sentence, position: int, day: dt.date
     ) -> dt.date | None:
         """The day ``sentence`` is about when ``article`` was written on ``day`` (None: no day)."""
-        from ..timeline.build import LEAD_SENTENCES, date_sentences
+        from .build import LEAD_SENTENCES, date_sentences
 
         key = (article.id, sentence.index, day)
         if key not in self.reread_cache:
@@ -251,7 +251,7 @@ class DatingIndex:
         return self.reread_cache[key]
 
     def infer_one(self, article: Article, settings: DatingSettings) -> InferredDate:
-        from ..timeline.build import MAX_WORDS, MIN_WORDS
+        from .build import MAX_WORDS, MIN_WORDS
 
         bound = self.lower_bounds.get(article.id)
         # votes[d] = sum over sentences of (weight x share of the sentence's matches that d explains)
@@ -417,7 +417,7 @@ class DatingIndex:
         """How the sentence's day depends on the article's date: ``relative`` (its first time expression
         needs the date: "on Tuesday"), ``lead`` (no time expression, among the first sentences: the
         article's own day), or None (dated absolutely, or not at all)."""
-        from ..timeline.build import LEAD_SENTENCES
+        from .build import LEAD_SENTENCES
 
         inside = [t for t in article.timexes if sentence.start <= t.start < sentence.end]
         for timex in inside:

@@ -2,9 +2,11 @@
 
 The method is DATEWISE (Gholipour Ghalandari & Ifrim 2020), made to work on any pile of articles:
 
-1. *Date every sentence.* A sentence is about the date of its first time expression that names a day,
-   a month or a year ("on Thursday" in an article of Wednesday 17 August 2011 is 2011-08-18; "in August
-   2011" is 2011-08). The leading sentences of a dated article that name no date are about the day it
+1. *Date every sentence.* A sentence is about the date of its main event: the first of its time expressions
+   that names a day, a month or a year and hangs from the main clause in the dependency parse ("on
+   Thursday" in an article of Wednesday 17 August 2011 is 2011-08-18; "in August 2011" is 2011-08). One
+   inside another clause or naming a thing dates only that ("since the uprising began 16 months ago",
+   "the June 2011 communiqué"); a sentence with no other is treated as one with no date of its own. The leading sentences of a dated article that name no date are about the day it
    was published, never the day before. A sentence of an article whose date is unknown is dated only by
    an absolute expression in it: nothing undated is shown as dated.
 2. *Rank the dates* by how much the articles say about them: how many articles and sentences mention
@@ -33,7 +35,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..annotate.timex import Point, anchor_of, event_point
-from ..model import Article, Citation, CitedSentence, Sentence, Timeline, TimelineEntry, cite
+from ..model import (
+    Article,
+    Citation,
+    CitedSentence,
+    Sentence,
+    TimeExpression,
+    Timeline,
+    TimelineEntry,
+    cite,
+)
 from ..settings import current_settings
 from ..text.dates import MONTH_STEM
 from ..text.similarity import near_duplicate_groups, source_groups
@@ -151,17 +162,7 @@ def date_sentences(article: Article, granularities: Collection[str]) -> list[Dat
             continue
         while cursor < len(timexes) and timexes[cursor].start < sentence.start:
             cursor += 1
-        point = None
-        evidence = ""
-        index = cursor
-        while index < len(timexes) and timexes[index].start < sentence.end:
-            candidate = event_point(timexes[index])
-            if candidate is not None:
-                if candidate.granularity == "time":
-                    candidate = candidate.coarsen("day")
-                point, evidence = candidate, timexes[index].text
-                break
-            index += 1
+        point, evidence = sentence_event_time(article.text, sentence, timexes, cursor)
         if point is not None:
             if point.granularity in granularities:
                 dated.append(DatedSentence(article, sentence, text, point, evidence, True))
@@ -172,6 +173,66 @@ def date_sentences(article: Article, granularities: Collection[str]) -> list[Dat
             # evidence that its events happened "yesterday".
             dated.append(DatedSentence(article, sentence, text, Point("day", anchor), "published", False))
     return dated
+
+
+def sentence_expressions(
+    text: str, sentence: Sentence, timexes: Sequence[TimeExpression], cursor: int
+) -> tuple[list[tuple[TimeExpression, Point]], tuple[str, tuple[tuple[int, int], ...], tuple[str, ...]]]:
+    """The sentence's expressions that name a calendar period, and the event-time rule's view of them
+    (sentence text, spans into it, granularities). ``cursor``: the first expression at or after its start."""
+    inside: list[tuple[TimeExpression, Point]] = []
+    index = cursor
+    while index < len(timexes) and timexes[index].start < sentence.end:
+        candidate = event_point(timexes[index])
+        if candidate is not None:
+            inside.append((timexes[index], candidate))
+        index += 1
+    item = (
+        text[sentence.start : sentence.end],
+        tuple((t.start - sentence.start, t.end - sentence.start) for t, _ in inside),
+        tuple(p.granularity for _, p in inside),
+    )
+    return inside, item
+
+
+def prepare_event_times(articles: Iterable[Article]) -> None:
+    """Parse, in batches, every sentence of ``articles`` whose event time must be chosen (a cache warm-up:
+    ``sentence_event_time`` gives the same answers without it, one parse at a time)."""
+    from ..annotate.timex.event_time import prepare
+
+    items = []
+    for article in articles:
+        timexes = sorted(article.timexes, key=lambda t: t.start)
+        cursor = 0
+        for sentence in article.sentences:
+            while cursor < len(timexes) and timexes[cursor].start < sentence.start:
+                cursor += 1
+            inside, item = sentence_expressions(article.text, sentence, timexes, cursor)
+            if inside:
+                items.append(item)
+    prepare(items)
+
+
+def sentence_event_time(
+    text: str, sentence: Sentence, timexes: Sequence[TimeExpression], cursor: int
+) -> tuple[Point | None, str]:
+    """The date of the sentence's main event and the words that give it, or (None, "") when none of its time
+    expressions dates the main event ("since the uprising began 16 months ago" dates only the uprising).
+
+    ``timexes`` are the article's expressions in text order, ``cursor`` the first at or after the sentence's
+    start. The expression is chosen on the sentence's dependency parse (``annotate.timex.event_time``)."""
+    from ..annotate.timex.event_time import choose_in_text
+
+    inside, (sentence_text, spans, grains) = sentence_expressions(text, sentence, timexes, cursor)
+    if not inside:
+        return None, ""
+    choice = choose_in_text(sentence_text, spans, grains)
+    if choice is None:
+        return None, ""
+    timex, point = inside[choice]
+    if point.granularity == "time":
+        point = point.coarsen("day")
+    return point, timex.text
 
 
 def in_range(point: Point, start: dt.date | None, end: dt.date | None) -> bool:
@@ -253,6 +314,7 @@ def build_timeline(
         if a.published is None
         or ((start is None or a.published >= start) and (end is None or a.published <= end))
     ]
+    prepare_event_times(used)
     dated = [
         item
         for article in used

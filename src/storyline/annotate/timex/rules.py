@@ -401,6 +401,30 @@ def nearest_weekday(anchor: dt.date, weekday: int, way: str, strict: bool = Fals
     return anchor - dt.timedelta(days=delta)
 
 
+# A past verb right before the date, with only prepositions between ("began in March", "since April",
+# "fled on March 15"): the date is that verb's own, and a past event does not lie after the article.
+ADJACENT_PAST = re.compile(
+    r"(?i)\b(?:(?P<verb>[a-z]{3,}ed|began|came|fell|rose|broke|fled|left|met|won|lost|took|held|saw|went"
+    r"|struck|fought|sent|led|said|told)|since)\s+(?:(?:in|on|during|of|late|early|mid|from|around)[\s-]+){0,2}$"
+)
+NOT_AFTER_VERB = re.compile(r"(?i)\b(?:will|would|to|is|are|be|am|been|being)\s+(?:\w+ly\s+)?$")
+
+
+def past_event_verb(text: str, start: int) -> bool:
+    """Is the date at ``start`` governed by the past verb just before it ("began in March")?"""
+    match = ADJACENT_PAST.search(text, max(0, start - 40), start)
+    if match is None:
+        return False
+    # "is expected in March", "will be held in April": a participle, not a past event.
+    return not (match["verb"] and NOT_AFTER_VERB.search(text, max(0, match.start() - 20), match.start()))
+
+
+def strictly_past(anchor: dt.date, start: dt.date, granularity: str) -> dt.date:
+    """A month (or day) placed after the article's date moved back a year: the event is already past."""
+    limit = anchor.replace(day=1) if granularity == "month" else anchor
+    return start.replace(year=start.year - 1) if start > limit else start
+
+
 def place_in_year(anchor: dt.date, month: int, day: int | None, way: str | None) -> dt.date | None:
     """A month (and day) without a year: the occurrence nearest the anchor, unless the tense plainly says
     otherwise (a future verb and a date weeks past, a past verb and a date months ahead).
@@ -538,6 +562,8 @@ def day_month_year(m: re.Match[str], ctx: Context) -> Found | None:
     day = place_in_year(ctx.anchor, month, day_, way if way in ("past", "future") else None)
     if day is None:
         return None
+    if past_event_verb(ctx.text, m.start()):
+        day = strictly_past(ctx.anchor, day, "day")
     return found(m, "DATE", Point("day", day), 0.9, relative=True)
 
 
@@ -658,6 +684,8 @@ def month_alone(m: re.Match[str], ctx: Context) -> Found | None:
         start = start.replace(year=start.year + 1)
     if start is None:
         start = dt.date(ctx.anchor.year, month, 1)
+    if not rel and past_event_verb(ctx.text, m.start()):
+        start = strictly_past(ctx.anchor, start, "month")
     return found(m, "DATE", Point("month", start), 0.85, relative=True)
 
 

@@ -46,6 +46,7 @@ REASONS = {
     "duplicate": "line repeated verbatim",
     "boilerplate": "page boilerplate judged by the line model (whole web pages only)",
     "first-published": "publication date line (kept as the article's date)",
+    "template": "line or sentence repeated across many different articles of the corpus (corpus.templates)",
 }
 
 
@@ -466,7 +467,9 @@ def clean_text(
     the line model judges the lines the rules leave; ``line_model`` replaces the shipped model.
     """
     from .boilerplate import looks_like_full_page
+    from .detokenize import detokenized
 
+    text, tokenized = detokenized(text)  # Penn-Treebank-tokenized corpora are read as plain text
     lines = split_lines(text)
     main_script = dominant_script(text)
     mark_lines(lines, main_script)
@@ -495,6 +498,7 @@ def clean_text(
         "script": main_script,
         "full_page": full_page,
         "glue_repairs": repairs,
+        "detokenized": tokenized,
     }
     return Cleaned(text="\n\n".join(paragraphs), title=title, removed=removed, metadata=metadata)
 

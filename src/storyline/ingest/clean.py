@@ -263,8 +263,16 @@ def is_photo_credit_line(line: str) -> bool:
     return len(line) <= 80 and bool(PHOTO_CREDIT_LINE.match(line))
 
 
+# The wire-photo caption's opening: "FILE - In this Tuesday, Nov. 10, 2009 file photo, ...", "In this
+# photo taken ...", "This undated handout photo provided by ... shows ...".
+CAPTION_OPENING = re.compile(
+    r"^(?:FILE\s*[-–—]+\s*)?(?:In this|This)\b(?:[^.]|\.(?=\s\d)){0,60}?\b(?:file |handout |pool |undated )?"
+    r"(?:photo|image|picture|frame grab)s?\b(?:,| (?:provided|released|taken|made|shows?)\b)"
+)
+
+
 def is_caption(line: str) -> bool:
-    return bool(CAPTION_CREDIT_END.search(line))
+    return bool(CAPTION_CREDIT_END.search(line) or CAPTION_OPENING.match(line))
 
 
 def looks_like_headline(line: str) -> bool:

@@ -1,9 +1,7 @@
-import json
-
 import pytest
 
 from storyline.evaluate import brief as evaluation
-from storyline.model import Article, Attribution, Brief, Citation, CitedSentence, Summary
+from storyline.model import Article, Brief, Citation, CitedSentence, Summary
 
 from .conftest import DATA
 
@@ -11,13 +9,23 @@ T17 = DATA / "timeline17"
 
 
 def citation(article: str, outlet: str | None) -> Citation:
-    return Citation(article=article, source=article, outlet=outlet, published=None, sentence=0, start=0, end=5)
+    return Citation(
+        article=article, source=article, outlet=outlet, published=None, sentence=0, start=0, end=5
+    )
 
 
 def test_names_that_are_not_actors_are_told_apart_from_names_and_described_sources():
     for name in ("he", "It", "which", "who", "any text", "both", "al", "his refusal", "of the"):
         assert evaluation.bad_name(name), name
-    for name in ("Jim Muir", "Ban Ki-moon", "UN", "a senior U.S. official", "officials", "the ministry", "al-Assad"):
+    for name in (
+        "Jim Muir",
+        "Ban Ki-moon",
+        "UN",
+        "a senior U.S. official",
+        "officials",
+        "the ministry",
+        "al-Assad",
+    ):
         assert evaluation.bad_name(name) is None, name
 
 
@@ -34,12 +42,15 @@ def test_an_independence_count_above_the_known_outlets_cited_is_inconsistent():
 def test_template_rate_counts_recurring_text_over_different_bodies_only():
     widget = "Comments are not pre-screened before they post."
     articles = [
-        Article(id=str(i), source=str(i), text=f"Report {i} on the talks in city number {i}.\n{widget}") for i in range(6)
+        Article(id=str(i), source=str(i), text=f"Report {i} on the talks in city number {i}.\n{widget}")
+        for i in range(6)
     ]
     counter = evaluation.TemplateCounter(articles)
     assert counter.recurs(widget) and counter.recurs(f"Talks. {widget}")
     assert not counter.recurs("Report 3 on the talks in city number 3.")
-    copies = [Article(id=f"c{i}", source="x", text=widget, duplicate_of="c0" if i else None) for i in range(6)]
+    copies = [
+        Article(id=f"c{i}", source="x", text=widget, duplicate_of="c0" if i else None) for i in range(6)
+    ]
     assert not evaluation.TemplateCounter(copies).recurs(widget)
 
 

@@ -33,7 +33,10 @@ def test_below_the_threshold_nothing_is_cut():
 
 def test_syndicated_copies_count_once_and_keep_their_text():
     wire = "A car bomb killed twelve people outside the ministry in Damascus on Tuesday, officials said."
-    articles = [Article(id=f"c{i}", source=f"c{i}", text=wire + "\n\nThe attack was the worst this year.") for i in range(8)]
+    articles = [
+        Article(id=f"c{i}", source=f"c{i}", text=wire + "\n\nThe attack was the worst this year.")
+        for i in range(8)
+    ]
     mark_duplicates(articles)
     assert sum(a.duplicate_of is not None for a in articles) == 7
     stats = remove_templates(articles)
@@ -74,7 +77,9 @@ def test_annotated_articles_are_left_alone():
 
 def test_on_a_timeline17_topic_comment_widgets_go_and_the_story_stays():
     problems = []
-    articles = list(prepare(read([str(DATA / "timeline17" / "H1N1_bbc" / "articles.jsonl")]), problems.append))
+    articles = list(
+        prepare(read([str(DATA / "timeline17" / "H1N1_bbc" / "articles.jsonl")]), problems.append)
+    )
     mark_duplicates(articles)
     before = sum(len(a.text) for a in articles)
     stats = remove_templates(articles)

@@ -193,7 +193,13 @@ def read_corpora(
                 break
             reference = members[0].extra.get("reference")
             corpora.append(
-                Corpus(f"{path.stem}:{cluster.rsplit(':', 1)[-1]}", members, [reference] if reference else [], problems, given)
+                Corpus(
+                    f"{path.stem}:{cluster.rsplit(':', 1)[-1]}",
+                    members,
+                    [reference] if reference else [],
+                    problems,
+                    given,
+                )
             )
     return corpora
 

@@ -43,7 +43,9 @@ def print_mean(label: str, mean: dict) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpora", nargs="*")
-    parser.add_argument("--before", action="store_true", help="also run without detokenizing and template cuts")
+    parser.add_argument(
+        "--before", action="store_true", help="also run without detokenizing and template cuts"
+    )
     parser.add_argument("--clusters", type=int, help="of a cluster file, only the first N clusters")
     parser.add_argument("--out", default=str(ROOT / "out" / "brief-benchmark.json"))
     args = parser.parse_args()

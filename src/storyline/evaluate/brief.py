@@ -366,13 +366,13 @@ def build(corpus: Corpus, templates: bool = True, store: Any = None) -> Brief:
     """Cut templates (judged by ``store``, a ``TemplateStats`` of the wider collection, when given),
     annotate, and build the brief as ``storyline report`` does."""
     from ..corpus.templates import remove_templates
-    from ..service.brief import annotate_all, build_brief
+    from ..service.brief import brief
+    from ..service.corpus import corpus_of
 
     if templates:
         # a store's statistics already count this corpus; a lone corpus is counted here
         remove_templates(corpus.articles, store, add=store is None)
-    docs = annotate_all(corpus.articles)
-    return build_brief(corpus.articles, docs)
+    return brief(corpus_of(corpus.articles))
 
 
 def evaluate_corpus(corpus: Corpus, counter: TemplateCounter, brief: Brief) -> dict[str, Any]:

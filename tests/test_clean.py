@@ -160,7 +160,8 @@ def test_glued_sentences_are_repaired_but_not_initials_or_urls():
 
 
 def test_tokenized_one_sentence_a_line_text_is_left_alone():
-    """Timeline17 style: every line a tokenized sentence; nothing of the story may go."""
+    """Timeline17 style: every line a tokenized sentence; nothing of the story may go, and every line
+    comes back as the plain sentence it was tokenized from."""
     text = (
         "The swine flu virus will infect a third of the world 's population , scientists warned today .\n"
         "`` It is likely to spread around the world , '' he said .\n"
@@ -171,7 +172,14 @@ def test_tokenized_one_sentence_a_line_text_is_left_alone():
     )
     cleaned = clean_text(text)
     assert cleaned.removed == []
-    assert cleaned.text.split("\n\n") == text.strip().split("\n")
+    assert cleaned.text.split("\n\n") == [
+        "The swine flu virus will infect a third of the world's population, scientists warned today.",
+        '"It is likely to spread around the world," he said.',
+        "We don't know.",
+        "Officials said the vaccine would be ready in the autumn.",
+        "Also on Sunday, rebels fought to hold on to Qawalish, a key village.",
+        "Several others were injured, Jwaili said.",
+    ]
 
 
 def test_a_promo_marker_never_swallows_running_prose():
@@ -225,3 +233,16 @@ def test_cleaning_random_documents_of_real_looking_lines(lines):
     assert "Skip to main content" not in cleaned.text
     total = len(whitespace_free(cleaned.text)) + sum(len(whitespace_free(r.text)) for r in cleaned.removed)
     assert total <= len(whitespace_free(text.replace("\u00a0", " ")))
+
+
+def test_wire_photo_captions_are_removed_by_their_opening():
+    from storyline.ingest.clean import clean_text
+
+    text = (
+        "WASHINGTON (AP) — The Senate passed the bill on Thursday after a long debate over its cost.\n\n"
+        "FILE - In this Tuesday, Nov. 10, 2009 file photo, Sen. Jeff Sessions speaks on Capitol Hill.\n\n"
+        "In this case, the court ruled that the law applied to every state in the union."
+    )
+    cleaned = clean_text(text)
+    assert [r.reason for r in cleaned.removed] == ["caption"]
+    assert "In this case, the court ruled" in cleaned.text

@@ -98,3 +98,24 @@ def test_a_huge_pool_keeps_every_articles_first_sentences(sample_articles):
     kept = {(c.first.article, c.first.sentence.index) for c in small.candidates}
     assert {(a, firsts[a]) for a in range(5)} <= kept
     assert limit_candidates(pool, limit=10_000) is pool
+
+
+def test_lines_that_speak_to_the_reader_are_not_candidates():
+    assert (
+        eligibility("Share your thoughts by sending us a response on our Twitter page.") == "reader-address"
+    )
+    assert eligibility("Of course, you can always comment on this blog post.") == "reader-address"
+    assert eligibility('"You cannot negotiate with a gun to your head," the minister said.') is None
+    assert eligibility('"We will not leave," he said, adding that the army would stay.') is None
+
+
+def test_a_dateline_is_left_out_of_the_candidate_and_its_citation():
+    from storyline.model import Article, Sentence
+    from storyline.summarize.candidates import build_pool
+
+    text = "CAIRO (Reuters) - Egypt's army said on Monday it would hand power to civilians within months."
+    article = Article(id="a", source="a", text=text, sentences=[Sentence(0, len(text))])
+    (candidate,) = build_pool([article]).candidates
+    assert candidate.text == "Egypt's army said on Monday it would hand power to civilians within months."
+    span = candidate.first.sentence
+    assert text[span.start : span.end] == candidate.text

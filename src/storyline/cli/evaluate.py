@@ -15,6 +15,7 @@ EVALUATIONS: list[str] = [
     "extraction",
     "stories",
     "dedup",
+    "brief",
 ]
 
 

@@ -7,8 +7,11 @@ the gold's, and the articles are limited to the gold's date range; entries are d
 ``tilse``: alignment-based ROUGE-1 and ROUGE-2 F (align, many-to-one) and date F1; the average over
 timelines averages precision and recall and takes F of the averages, as news-tls does.
 
-Articles are read as given (the text is already clean, one sentence a line): "annotation" here is
-sentence splitting and time-expression tagging, timed apart from building the timeline.
+Articles are read as storyline reads any text: the corpus is Penn-Treebank-tokenized (``Cairo 's``,
+``-LRB-``), so it is detokenized first (``storyline.ingest.detokenize``), one sentence a line as given;
+"annotation" here is sentence splitting and time-expression tagging, timed apart from building the
+timeline. The gold timelines are tokenized the same way and tilse's ROUGE compares whitespace tokens, so the
+predicted sentences are tokenized back (NLTK's Treebank tokenizer) before scoring: like is compared with like.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import UsageError
+from ..ingest.detokenize import detokenized
 from ..model import Article, Timeline
 
 if TYPE_CHECKING:
@@ -130,7 +134,7 @@ def read_topic(folder: Path) -> Topic:
             try:
                 record = json.loads(line)
                 published = dt.date.fromisoformat(str(record["time"])[:10])
-                text = str(record["text"])
+                text, _ = detokenized(str(record["text"]))
             except (json.JSONDecodeError, KeyError, ValueError) as exc:
                 print(
                     f"storyline: skipped {articles_path}:{number}: unusable article line ({exc})",
@@ -195,14 +199,28 @@ def predict(
     )
 
 
+@functools.lru_cache(maxsize=1)
+def treebank_tokenizer() -> Any:
+    from nltk.tokenize import TreebankWordTokenizer
+
+    return TreebankWordTokenizer()
+
+
+def gold_form(sentence: str) -> str:
+    """A sentence of (detokenized) article text tokenized as the gold timelines are: Penn Treebank tokens
+    ("Cairo 's", "-LRB-", "`` ... ''"), so tilse's whitespace tokens match the gold's."""
+    return " ".join(treebank_tokenizer().tokenize(sentence, convert_parentheses=True))
+
+
 def score(predicted: Timeline, gold: GoldTimeline) -> dict[str, dict[str, float]]:
-    """tilse's alignment ROUGE-1/2 (align, many-to-one) and date precision, recall and F1."""
+    """tilse's alignment ROUGE-1/2 (align, many-to-one) and date precision, recall and F1, with the predicted
+    sentences in the gold's token form (``gold_form``)."""
     from tilse.data.timelines import GroundTruth
     from tilse.data.timelines import Timeline as TilseTimeline
     from tilse.evaluation import rouge
 
     predicted_dates = {
-        dt.date.fromisoformat(e.date): [s.text for s in e.sentences] for e in predicted.entries
+        dt.date.fromisoformat(e.date): [gold_form(s.text) for s in e.sentences] for e in predicted.entries
     }
     reference = TilseTimeline(gold.entries)
     evaluator = rouge.TimelineRougeEvaluator(measures=["rouge_1", "rouge_2"])
@@ -305,7 +323,7 @@ def sentence_examples(topic: Topic, gold: GoldTimeline) -> list[tuple[Any, Any]]
         reference = {0: [sentence.split() for sentence in gold.entries[point.start]]}
         labels = []
         for candidate in candidates:
-            counts = rouge.score_summary([candidate.text.split()], reference)
+            counts = rouge.score_summary([gold_form(candidate.text).split()], reference)
             hits = counts["rouge_2_h_count"]
             precision = hits / counts["rouge_2_p_count"] if counts["rouge_2_p_count"] else 0.0
             recall = hits / counts["rouge_2_m_count"] if counts["rouge_2_m_count"] else 0.0

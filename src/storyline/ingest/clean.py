@@ -46,6 +46,7 @@ REASONS = {
     "duplicate": "line repeated verbatim",
     "boilerplate": "page boilerplate judged by the line model (whole web pages only)",
     "first-published": "publication date line (kept as the article's date)",
+    "template": "line or sentence repeated across many different articles of the corpus (corpus.templates)",
 }
 
 
@@ -262,8 +263,16 @@ def is_photo_credit_line(line: str) -> bool:
     return len(line) <= 80 and bool(PHOTO_CREDIT_LINE.match(line))
 
 
+# The wire-photo caption's opening: "FILE - In this Tuesday, Nov. 10, 2009 file photo, ...", "In this
+# photo taken ...", "This undated handout photo provided by ... shows ...".
+CAPTION_OPENING = re.compile(
+    r"^(?:FILE\s*[-–—]+\s*)?(?:In this|This)\b(?:[^.]|\.(?=\s\d)){0,60}?\b(?:file |handout |pool |undated )?"
+    r"(?:photo|image|picture|frame grab)s?\b(?:,| (?:provided|released|taken|made|shows?)\b)"
+)
+
+
 def is_caption(line: str) -> bool:
-    return bool(CAPTION_CREDIT_END.search(line))
+    return bool(CAPTION_CREDIT_END.search(line) or CAPTION_OPENING.match(line))
 
 
 def looks_like_headline(line: str) -> bool:
@@ -466,7 +475,9 @@ def clean_text(
     the line model judges the lines the rules leave; ``line_model`` replaces the shipped model.
     """
     from .boilerplate import looks_like_full_page
+    from .detokenize import detokenized
 
+    text, tokenized = detokenized(text)  # Penn-Treebank-tokenized corpora are read as plain text
     lines = split_lines(text)
     main_script = dominant_script(text)
     mark_lines(lines, main_script)
@@ -495,6 +506,7 @@ def clean_text(
         "script": main_script,
         "full_page": full_page,
         "glue_repairs": repairs,
+        "detokenized": tokenized,
     }
     return Cleaned(text="\n\n".join(paragraphs), title=title, removed=removed, metadata=metadata)
 

@@ -7,7 +7,8 @@
 2. **clean and describe** each document (``ingest.prepare.prepare``): one ``InputProblem`` per input
    that cannot be used, and the batch goes on;
 3. **copies**: mark near-duplicates (``corpus.copies.mark_duplicates``), against each other and the
-   stored articles, so wire copies count once wherever independent outlets are counted;
+   stored articles, so wire copies count once wherever independent outlets are counted; then cut the
+   lines and sentences repeated across many different articles (``corpus.templates``);
 4. **annotate**: sentences and entities with spaCy (keeping the parses when a stage needs them),
    and time expressions. This is the only place that fills an article's annotations.
 
@@ -106,6 +107,7 @@ def build_corpus(
     given; the brief's stages run under the corpus's settings.
     """
     from ..corpus.copies import MemoryIndex, fingerprint, mark_duplicates
+    from ..corpus.templates import TemplateStats, remove_templates
     from ..ingest.prepare import prepare
     from ..ingest.read import read
 
@@ -148,6 +150,8 @@ def build_corpus(
         index.add(fingerprint(article.id, article.text, settings.copies), article.duplicate_of)
     # Wire copies and reprints count once wherever outlets are counted.
     mark_duplicates(fresh, settings.copies, index=index)
+    # Lines repeated across many different articles are templates: cut before annotation.
+    remove_templates(fresh, TemplateStats().update(stored))
     articles = stored + fresh
     timings["read"] = round(time.perf_counter() - started, 3)
     annotations = {"copies"}

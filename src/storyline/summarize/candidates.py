@@ -1,9 +1,11 @@
 """Candidate sentences: which sentences a summary may say, and every article that carries each one.
 
 A summary sentence must read well on its own, so captions, bylines, headlines glued to the first
-sentence, promotional and web-archive boilerplate, and fragments (no terminal punctuation, a
-lower-case start, a truncated caption) are never candidates; ``eligibility`` says why a sentence is
-turned away. Sentences that several articles carry in nearly the same words are merged into one
+sentence, promotional and web-archive boilerplate, lines that speak to the reader ("you" outside
+quotes), and fragments (no terminal punctuation, a lower-case start, a truncated caption) are never
+candidates; ``eligibility`` says why a sentence is turned away. (Refusing questions, quotes cut open
+and pronoun openers as well cost Multi-News ROUGE; they are left to the scorer's features for now.) A dateline ("CAIRO (Reuters) -") is left out of
+the candidate and of its citation's span. Sentences that several articles carry in nearly the same words are merged into one
 candidate that remembers every occurrence, so the summary says the fact once and cites them all.
 """
 
@@ -77,6 +79,19 @@ BOILERPLATE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
+
+# A dateline before the story's first sentence: "CAIRO (Reuters) - ", "Washington (CNN) -- ", "PHNOM PENH — ",
+# or a headline scraped onto it before "(CNN) --". The summary says the sentence without it.
+DATELINE_PREFIX = re.compile(
+    r"^(?:[^()]{0,200}?\((?:[A-Z][\w.&'’ -]{0,29})\)\s*[-–—]{1,2}"
+    r"|[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,3}\s*[-–—]{1,2})\s+(?=[\"“A-Z0-9])"
+)
+# Lines that speak to the reader: "Share your thoughts ...", "Of course, you can always comment ...", "Click on
+# the cards below ...": outside quotation marks, a news sentence does not say "you" (nor "tell us").
+READER_ADDRESS = re.compile(
+    r"\b(?:you|your|yours|yourself|tell us|let us know|send us|email us|click on)\b", re.IGNORECASE
+)
+QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
 
 # Every match of CAPTION, BYLINE and BOILERPLATE contains one of these (lower-cased) words.
 CAPTION_WORDS = (
@@ -166,6 +181,8 @@ def eligibility(text: str, paragraph_sentences: int = 2) -> str | None:
         return "boilerplate"
     if RUN_TOGETHER.search(text) or HEADLINE_PREFIX.search(text):
         return "headline-glued"
+    if READER_ADDRESS.search(QUOTED.sub(" ", text)):
+        return "reader-address"
     return None
 
 
@@ -229,6 +246,16 @@ def build_pool(articles: Sequence[Article]) -> Pool:
         sizes = paragraph_sizes(article)
         for sentence in article.sentences:
             text = article.sentence_text(sentence)
+            dateline = DATELINE_PREFIX.match(text)
+            if dateline and len(text) - dateline.end() > 20:
+                # cite and say the sentence without its dateline
+                text = text[dateline.end() :]
+                sentence = Sentence(
+                    start=sentence.start + dateline.end(),
+                    end=sentence.end,
+                    index=sentence.index,
+                    paragraph=sentence.paragraph,
+                )
             occurrence = Occurrence(index, sentence)
             reason = eligibility(text, sizes.get(sentence.paragraph, 1))
             if reason is None:

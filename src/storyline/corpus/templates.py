@@ -1,0 +1,188 @@
+"""Templates: lines and sentences a corpus repeats across articles that otherwise differ.
+
+A page's own cleaning (``storyline.ingest.clean``) sees one article at a time; some boilerplate only shows
+across a corpus. A comment-policy line, a carousel widget ("BACK {current} of {total} NEXT ..."), a promo,
+a reprint notice or a newsletter pitch recurs word for word in many articles whose bodies are otherwise
+different: that recurrence is the template's signature. Syndicated copies (an article whose whole body
+another one shares, ``Article.duplicate_of``) are copies, not templates: a copy adds nothing to the counts,
+so a wire story carried by twenty sites never makes its own sentences look like boilerplate.
+
+``TemplateStats`` counts, for every line and every sentence (normalized: lower case, punctuation and
+spacing ignored), the number of distinct article bodies it occurs in. It is updated one article at a time
+(``add``) and can be saved and loaded (``to_dict``/``from_dict``), so a store can judge article 10,001 by
+the statistics of the first 10,000. ``remove_templates`` applies it: a line, or a sentence inside a line,
+found in at least ``min_articles`` distinct bodies is cut from the article's text and recorded in
+``Article.removed`` with reason ``template``. It runs on prepared articles before annotation, so every
+span later points into the text without the templates.
+
+>>> from storyline.model import Article
+>>> widget = "Comments are not pre-screened before they post."
+>>> articles = [Article(id=str(i), source="x", text=f"Story number {i} is different.\\n\\n{widget}") for i in range(5)]
+>>> stats = remove_templates(articles)
+>>> articles[0].text, articles[0].removed[0].reason
+('Story number 0 is different.', 'template')
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Article, Removed
+
+# A line or sentence in this many distinct article bodies (copies counted once) is a template.
+MIN_ARTICLES = 5
+# Shorter units are too common to judge by recurrence ("He said.", "Read more.").
+MIN_WORDS = 3
+
+# A sentence ends at . ! ? (and any closing quotes or brackets) before a space and a capital, digit or quote;
+# not after a one-letter initial or a short abbreviation ("Mr.", "U.S.", "Feb.").
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
+ABBREVIATION = re.compile(
+    r"(?:\b[A-Za-z]|\b(?:Mr|Ms|Mrs|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Capt|Sgt|Inc|Corp|Ltd|Co|No|vs|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|(?:[A-Z]\.)+[A-Z])\.$"
+)
+NON_WORD = re.compile(r"[\W_]+")
+
+
+def unit_key(text: str) -> str:
+    """The form a line or sentence is counted under: lower case, only letters and digits, single spaces."""
+    return NON_WORD.sub(" ", text.lower()).strip()
+
+
+def sentences_of(line: str) -> list[str]:
+    """The sentences of one line (a cheap rule splitter: templates are matched whole, not parsed)."""
+    pieces: list[str] = []
+    start = 0
+    for match in SENTENCE_END.finditer(line):
+        head = line[start : match.start()]
+        if ABBREVIATION.search(head):
+            continue
+        pieces.append(line[start : match.end()].strip())
+        start = match.end()
+    pieces.append(line[start:].strip())
+    return [p for p in pieces if p]
+
+
+def unit_keys(text: str) -> set[str]:
+    """Every line's key, and the key of every sentence of a line holding more than one."""
+    keys: set[str] = set()
+    for line in text.split("\n"):
+        if not line.strip():
+            continue
+        keys.add(unit_key(line))
+        parts = sentences_of(line)
+        if len(parts) > 1:
+            keys.update(unit_key(p) for p in parts)
+    return {k for k in keys if len(k.split()) >= MIN_WORDS}
+
+
+@dataclass
+class TemplateStats:
+    """In how many distinct article bodies each line and sentence occurs (see the module docstring)."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+    bodies: int = 0
+
+    def add(self, article: Article) -> None:
+        """Count one article; a copy of another (``duplicate_of``) adds nothing."""
+        if article.duplicate_of is not None:
+            return
+        self.counts.update(unit_keys(article.text))
+        self.bodies += 1
+
+    def update(self, articles: Iterable[Article]) -> TemplateStats:
+        for article in articles:
+            self.add(article)
+        return self
+
+    def is_template(self, text: str, min_articles: int = MIN_ARTICLES) -> bool:
+        key = unit_key(text)
+        return len(key.split()) >= MIN_WORDS and self.counts[key] >= min_articles
+
+    def templates(self, min_articles: int = MIN_ARTICLES) -> list[tuple[str, int]]:
+        """The template keys and their counts, most frequent first."""
+        return [(k, n) for k, n in self.counts.most_common() if n >= min_articles]
+
+    def to_dict(self, min_count: int = 2) -> dict[str, Any]:
+        """A JSON-ready form for a store (keys seen once are left out: they cannot become templates
+        sooner than ``min_articles - 1`` further sightings, an acceptable lag for a feed)."""
+        return {"bodies": self.bodies, "counts": {k: n for k, n in self.counts.items() if n >= min_count}}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> TemplateStats:
+        return cls(
+            Counter({str(k): int(n) for k, n in data.get("counts", {}).items()}), int(data.get("bodies", 0))
+        )
+
+
+def strip_templates(
+    text: str, stats: TemplateStats, min_articles: int = MIN_ARTICLES
+) -> tuple[str, list[Removed]]:
+    """``text`` without its template lines and sentences, and what was cut (reason ``template``).
+
+    A whole line goes when it is a template; otherwise each template sentence of a multi-sentence line
+    goes and the line's other sentences stay. Blank lines left doubled by a cut are merged."""
+    removed: list[Removed] = []
+    kept: list[str] = []
+    for line in text.split("\n"):
+        if not line.strip():
+            if kept and kept[-1] != "":
+                kept.append("")
+            continue
+        if stats.is_template(line, min_articles):
+            removed.append(Removed(text=line.strip(), reason="template"))
+            continue
+        parts = sentences_of(line)
+        if len(parts) > 1 and any(stats.is_template(p, min_articles) for p in parts):
+            staying = []
+            for part in parts:
+                if stats.is_template(part, min_articles):
+                    removed.append(Removed(text=part, reason="template"))
+                else:
+                    staying.append(part)
+            if not staying:
+                continue
+            line = " ".join(staying)
+        kept.append(line)
+    while kept and kept[-1] == "":
+        kept.pop()
+    return "\n".join(kept), removed
+
+
+def remove_templates(
+    articles: Sequence[Article],
+    stats: TemplateStats | None = None,
+    min_articles: int = MIN_ARTICLES,
+    add: bool = True,
+) -> TemplateStats:
+    """Cut template lines and sentences out of ``articles`` (in place, before annotation), judged by
+    ``stats`` (a store's statistics so far) plus the articles themselves, which are added to ``stats``
+    (``add=False`` when ``stats`` already counts them); returns the stats.
+
+    An article left with no text keeps its text (nothing but templates is more likely a short notice
+    than an article to empty). A title that is itself a template is dropped.
+    """
+    stats = stats if stats is not None else TemplateStats()
+    if add:
+        stats.update(articles)
+    for article in articles:
+        if article.sentences:
+            # annotated already (a stored article): its spans point into this text, leave it be
+            continue
+        text, removed = strip_templates(article.text, stats, min_articles)
+        if removed and text.strip():
+            article.text = text
+            article.removed.extend(removed)
+        if article.title and stats.is_template(article.title, min_articles):
+            article.title = None
+    return stats
+
+
+def template_lines(articles: Iterable[Article]) -> Iterator[Removed]:
+    """The lines and sentences ``remove_templates`` cut from these articles."""
+    for article in articles:
+        yield from (r for r in article.removed if r.reason == "template")

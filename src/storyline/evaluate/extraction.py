@@ -256,7 +256,7 @@ def register(evaluations: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..cli.common import print_json
+    from ..present.jsonio import print_json
 
     result = evaluate(args.directory, args.limit)
     if args.json:

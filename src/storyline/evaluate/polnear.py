@@ -403,7 +403,7 @@ def register(evaluations: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..cli.common import print_json
+    from ..present.jsonio import print_json
 
     result = evaluate(args.directory, args.limit, with_anchor=not args.no_anchor, every=args.every)
     if args.json:

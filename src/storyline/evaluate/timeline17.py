@@ -486,7 +486,7 @@ def register(evaluations: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..cli.common import print_json
+    from ..present.jsonio import print_json
 
     if args.fit:
         pool: list[tuple[list[list[float]], list[int]]] = []

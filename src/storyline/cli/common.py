@@ -157,7 +157,6 @@ def load_corpus(
         + (f", {read} read" if db and args.paths else "")
         + (f", {len(console.problems)} skipped" if console.problems else "")
     )
-<<<<<<< HEAD
     return corpus
 
 

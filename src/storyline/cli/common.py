@@ -184,4 +184,3 @@ def make_brief(
             raise StorylineError(message)
         print(f"storyline: warning: {message}", file=sys.stderr)
     return result
-

@@ -220,7 +220,7 @@ def standardized_features(stats: dict[Point, DateStats]) -> dict[Point, dict[str
 
     A story of 400 articles and one of 70 give very different counts for an equally important date; what
     ranks a date is how far it stands out among its own story's dates, and that is what the weights are
-    fitted on (``storyline evaluate timeline17 --fit``)."""
+    fitted on (``storyline train timeline-weights``)."""
     raw = {point: entry.features() for point, entry in stats.items()}
     if not raw:
         return {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shlex
 import sys
 from collections.abc import Iterable, Sequence
@@ -25,8 +26,8 @@ def data_sha256(files: Iterable[str | Path], root: str | Path) -> tuple[str, int
     """A SHA-256 of a set of training files and how many there are: the hash of the sorted lines
     ``<path relative to root> NUL <the file's SHA-256>``, so renaming, adding or editing a file changes it
     but where the corpus sits on disk does not."""
-    root = Path(root)
-    entries = sorted((Path(f).resolve().relative_to(root.resolve()).as_posix(), Path(f)) for f in files)
+    base = Path(os.path.abspath(root))  # not resolve(): a corpus of symbolic links hashes by the links' names
+    entries = sorted((Path(os.path.abspath(f)).relative_to(base).as_posix(), Path(f)) for f in files)
     digest = hashlib.sha256()
     for relative, path in entries:
         digest.update(f"{relative}\0{file_sha256(path)}\n".encode())

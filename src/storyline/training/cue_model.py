@@ -21,9 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..annotate.nlp import load_nlp
 from ..model import Article
-from ..who.attribution import RegionIndex, attributions_in, quotation_regions
 from ..who.cues import CueModel, cue_features
 from .common import command_line, training_data, write_artefact
 from .gold.polnear import Evaluation, GoldArticle, load_split, predictions_of
@@ -51,6 +49,8 @@ def is_candidate(token: Token) -> bool:
 
 def labelled_verbs(doc: Doc, cue_fragments: Sequence[tuple[int, int]]) -> tuple[list[list[str]], list[int]]:
     """Features and labels (1 = inside a gold cue) of every verb of a parsed article."""
+    from ..who.attribution import RegionIndex, quotation_regions
+
     index = RegionIndex(quotation_regions(doc.text))
     rows, labels = [], []
     for token in doc:
@@ -80,6 +80,8 @@ def parse_split(
     """The split's gold articles and their parses (cached as a spaCy DocBin unless ``cache`` is None)."""
     from spacy.tokens import DocBin
 
+    from ..annotate.nlp import load_nlp
+
     articles = list(load_split(directory, limit, every))
     nlp = load_nlp()
     subset = "" if limit is None and every == 1 else f"-every{every}-limit{limit}"
@@ -108,6 +110,7 @@ def train_cue_model(
 ) -> CueModel:
     """Choose C and the threshold by ``folds``-fold cross-validation over the articles (articles
     ``k, k + folds, ...`` form fold k), then fit the weights on all of them."""
+    from ..who.attribution import attributions_in  # spaCy: loaded to fit, not for ``storyline --help``
 
     def say(message: str) -> None:
         if log is not None:

@@ -23,7 +23,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ..timeline.build import DATE_FEATURES, SENTENCE_FEATURES
 from .common import command_line, training_data, write_artefact
 from .gold.timeline17 import (
     GoldTimeline,
@@ -40,7 +39,7 @@ NAME = "timeline-weights"
 
 def date_examples(topic: Topic, gold: GoldTimeline) -> tuple[list[list[float]], list[int]]:
     """One row of date-ranking features per candidate date of the gold's range, labelled 1 when the gold has it."""
-    from ..timeline.build import date_statistics, standardized_features
+    from ..timeline.build import DATE_FEATURES, date_statistics, standardized_features
 
     used, dated = gold_range_sentences(topic, gold)
     features = standardized_features(date_statistics(dated, used))
@@ -52,6 +51,8 @@ def date_examples(topic: Topic, gold: GoldTimeline) -> tuple[list[list[float]], 
 def fit_weights(examples: Sequence[tuple[list[list[float]], list[int]]]) -> dict[str, float]:
     """Date-ranking weights: a logistic regression of "the gold timeline has this date" on the features."""
     from sklearn.linear_model import LogisticRegression
+
+    from ..timeline.build import DATE_FEATURES
 
     rows = [row for x, _ in examples for row in x]
     labels = [label for _, y in examples for label in y]
@@ -102,6 +103,8 @@ def fit_sentence_weights(examples: Sequence[tuple[Any, Any]], pairs_per_date: in
     each date, seed 0; features scaled by their spread while fitting, the weights given back unscaled)."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
+
+    from ..timeline.build import SENTENCE_FEATURES
 
     rng = np.random.default_rng(0)
     differences, labels = [], []

@@ -144,7 +144,7 @@ def evaluate(
     """Scores per gold timeline and averaged. With ``cross_validate`` (the default), each story's dates are
     ranked, and its sentences chosen, with weights fitted on the *other* stories of DIR (leave one story
     out: the five bpoil topics are one story), so no timeline is scored with weights it helped fit; else
-    with ``weights`` (or the shipped ``DATE_WEIGHTS``) and the shipped ``SENTENCE_WEIGHTS``."""
+    with ``weights`` (or the shipped date weights) and the shipped sentence weights (``timeline-weights``)."""
     folders = topic_folders(directory)
     if topics:
         folders = [f for f in folders if f.name in set(topics)]

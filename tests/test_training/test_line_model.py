@@ -16,6 +16,8 @@ from tests.conftest import DATA
 
 BENCHMARK = DATA / "article-extraction-benchmark"
 PAGES = 8
+# 15 tree fits and the decoder search (27 min wall at a load of 20-28 on 2 cores; not timed alone)
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")

@@ -8,6 +8,7 @@ stored with the benchmark (``output/*.json``) are scored by the same code, as a 
 
     nice .venv/bin/python benchmarks/extraction.py
     nice .venv/bin/python benchmarks/extraction.py --train   # refit the line model, nested k-fold figures
+                                                             # (the same as `storyline train line-model DIR`)
     nice .venv/bin/python benchmarks/extraction.py --train --no-write --seed 1   # other outer folds
     nice .venv/bin/python benchmarks/extraction.py --kept    # story text kept on Timeline17, Multi-News
 
@@ -27,11 +28,13 @@ import json
 import sys
 from pathlib import Path
 
-from storyline.evaluate.extraction import SYSTEMS, evaluate, page_counts, scores, train_line_model
+from storyline.evaluate.extraction import SYSTEMS, evaluate, page_counts, scores
+from storyline.training.common import training_data, write_artefact
+from storyline.training.gold.extraction import benchmark_files
+from storyline.training.line_model import train_line_model
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCHMARK = ROOT.parent / "shared" / "data" / "article-extraction-benchmark"
-MODEL_PATH = ROOT / "src" / "storyline" / "data" / "boilerplate_model.json"
 STORED = ("trafilatura", "readability", "goose3", "html-text")
 
 
@@ -62,7 +65,7 @@ def kept_story_text() -> None:
     """How much of story-only corpora the text cleaner keeps (it should remove next to nothing)."""
     from collections import Counter
 
-    from storyline.ingest.clean import clean
+    from storyline.ingest.prepare import clean
     from storyline.ingest.read import RawDocument, read
 
     corpora = {
@@ -111,9 +114,15 @@ def main() -> int:
             BENCHMARK, folds=args.folds, limit=args.limit, seed=args.seed
         )
         if not args.no_write:
-            MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
-            MODEL_PATH.write_text(json.dumps(model, separators=(",", ":")) + "\n", encoding="utf-8")
-            print(f"line model written to {MODEL_PATH.relative_to(ROOT)} ({len(model['trees'])} trees)")
+            data = training_data(
+                benchmark_files(BENCHMARK, args.limit),
+                BENCHMARK,
+                f"Article Extraction Benchmark ({cross_validated['pages']:.0f} pages: ground-truth.json, html/*.html.gz)",
+            )
+            path = write_artefact(
+                "line-model", model, data, command="python benchmarks/extraction.py --train"
+            )
+            print(f"line model written to {path.relative_to(ROOT)} ({len(model['trees'])} trees)")
         print_rows({f"storyline text path, {args.folds}-fold nested cross-validated": cross_validated})
         print(f"decoders chosen inside the outer training folds: {cross_validated['decoders_chosen']}")
         print(f"decoder shipped (chosen by 4-fold CV on all pages): {model['decoder']}")

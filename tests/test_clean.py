@@ -4,7 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from storyline.ingest.clean import clean, clean_text, repair_glued_sentences
+from storyline.ingest.clean import clean_text, repair_glued_sentences
+from storyline.ingest.prepare import clean
 from storyline.ingest.read import RawDocument
 
 from .conftest import SAMPLES

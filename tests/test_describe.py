@@ -2,10 +2,9 @@ import datetime as dt
 
 import pytest
 
-from storyline.ingest.clean import clean
 from storyline.ingest.describe import all_mentioned_dates, date_from_url, describe, is_english, parse_date
 from storyline.ingest.outlets import outlet_from_url
-from storyline.ingest.prepare import prepare_one
+from storyline.ingest.prepare import clean, prepare_one
 from storyline.ingest.read import RawDocument
 from storyline.model import Article
 

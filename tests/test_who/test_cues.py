@@ -7,10 +7,10 @@ import math
 
 import pytest
 
+from storyline import artefacts
 from storyline.annotate.nlp import load_nlp
 from storyline.errors import StorylineError
 from storyline.model import Article
-from storyline.who import cues
 from storyline.who.attribution import attributions_in
 from storyline.who.cues import CueModel, cue_features, load_cue_model
 
@@ -22,12 +22,14 @@ def token(text: str, word: str):
 
 @pytest.fixture
 def model_file(tmp_path, monkeypatch):
-    """Point the loader at a file of the test's own (an absolute name replaces the data folder)."""
+    """Point the loader at an artefact file of the test's own (an absolute name replaces the data folder)."""
     path = tmp_path / "cue_model.json"
-    monkeypatch.setattr(cues, "MODEL_FILE", str(path))
+    monkeypatch.setitem(artefacts.FILES, "cue-model", str(path))
     load_cue_model.cache_clear()
+    artefacts.load_artefact.cache_clear()
     yield path
     load_cue_model.cache_clear()
+    artefacts.load_artefact.cache_clear()
 
 
 def test_the_shipped_model_says_what_it_was_fitted_on():
@@ -102,7 +104,8 @@ def test_a_saved_model_loads_back_the_same(model_file):
         trained_on="hand-made",
         cross_validation={"folds": 3},
     )
-    model_file.write_text(json.dumps(model.to_json()), encoding="utf-8")
+    artefact = artefacts.Artefact(name="cue-model", model=model.to_json(), training_data={"files": 0})
+    model_file.write_text(json.dumps(artefact.to_json()), encoding="utf-8")
     loaded = load_cue_model()
     assert loaded.weights == {"bias": -2.0, "lemma=say": 4.12346}
     assert (loaded.threshold, loaded.trained_on, loaded.cross_validation) == (0.35, "hand-made", {"folds": 3})
@@ -115,7 +118,9 @@ def test_a_missing_or_broken_model_file_is_one_clear_error(model_file, content):
     with pytest.raises(StorylineError) as caught:
         load_cue_model()
     message = str(caught.value)
-    assert str(model_file) in message and "cannot read the cue model" in message and "refit" in message
+    assert (
+        str(model_file) in message and "cannot read the cue-model artefact" in message and "refit" in message
+    )
 
 
 def test_the_cue_model_decides_which_verbs_introduce_attributions():

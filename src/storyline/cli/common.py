@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import InputProblem, StorylineError, UsageError
-from ..model import Brief, to_jsonable
+from ..model import Brief
+from ..present.jsonio import print_json as print_json  # re-exported: the commands import it from here
 from ..settings import Settings, load_settings, use_settings
 
 if TYPE_CHECKING:
@@ -184,8 +184,3 @@ def make_brief(
             raise StorylineError(message)
         print(f"storyline: warning: {message}", file=sys.stderr)
     return result
-
-
-def print_json(value: Any) -> None:
-    json.dump(to_jsonable(value), sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")

@@ -22,6 +22,7 @@ COMMANDS = [
     "ingest",
     "stories",
     "evaluate",
+    "train",
 ]
 
 
@@ -50,6 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(arguments)
     args = parser.parse_args(arguments)
+    args.argv = arguments  # the command as given (``storyline train`` records it in the artefact it writes)
     try:
         status = int(args.run(args) or 0)
     except UsageError as exc:

@@ -687,7 +687,7 @@ def register(evaluations: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..cli.common import print_json
+    from ..present.jsonio import print_json
 
     if args.judged:
         scores = score_judged(read_judged(args.judged))

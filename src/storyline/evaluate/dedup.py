@@ -320,7 +320,7 @@ def register(evaluations: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..cli.common import print_json
+    from ..present.jsonio import print_json
 
     result = evaluate(args.directory, every=max(1, args.every), quiet=args.quiet, seed=args.seed)
     if args.json:

@@ -244,7 +244,7 @@ def register(evaluations: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..cli.common import print_json
+    from ..present.jsonio import print_json
 
     topics = [t.strip() for t in args.topics.split(",")] if args.topics else None
     result = evaluate(args.directory, args.split, topics)

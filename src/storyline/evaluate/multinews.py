@@ -16,7 +16,7 @@ of summarization alone (after annotation): CPU seconds of this process, which ot
 machine does not inflate the way it inflates wall-clock time (``wall_seconds_per_cluster`` in JSON).
 
 Honesty: the default method's scorer must not have seen the clusters it is scored on. The shipped
-scorer was trained on the whole dev set; ``scorer-heldout.json`` on all of it but the first 30
+scorer was trained on the whole dev set; ``summary-scorer-heldout`` on all of it but the first 30
 clusters. The first of them that saw none of the clusters is used; when both saw some, the default
 method is cross-validated: the clusters are split into folds and each fold is summarized by a
 scorer fitted on the other folds only, with the shipped selection parameters.
@@ -245,7 +245,7 @@ def run_method(
 
 
 def unseen_scorer(clusters: Sequence[Cluster]) -> tuple[str, Any] | None:
-    """A shipped scorer (file name, scorer) that saw none of ``clusters``, or None."""
+    """A shipped scorer (artefact name, scorer) that saw none of ``clusters``, or None."""
     from ..summarize.scorer import HELD_OUT_MODEL, SHIPPED_MODEL, fingerprint, shipped_scorer
 
     prints = {fingerprint(c.reference) for c in clusters}
@@ -267,7 +267,7 @@ def cross_validated_choosers(
 
     from ..summarize.learned import select_with
     from ..summarize.scorer import shipped_scorer
-    from ..summarize.train import fit, fold_of, training_cluster
+    from ..training.summary_scorer import fit, fold_of, training_cluster
 
     training = [training_cluster(c.articles, c.reference, words) for c in clusters]
     fold = fold_of(len(clusters), folds)

@@ -411,7 +411,7 @@ def register(evaluations: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..cli.common import print_json
+    from ..present.jsonio import print_json
 
     global WORKERS
     WORKERS = max(1, args.workers)

@@ -7,176 +7,67 @@ the gold's, and the articles are limited to the gold's date range; entries are d
 ``tilse``: alignment-based ROUGE-1 and ROUGE-2 F (align, many-to-one) and date F1; the average over
 timelines averages precision and recall and takes F of the averages, as news-tls does.
 
-Articles are read as storyline reads any text: the corpus is Penn-Treebank-tokenized (``Cairo 's``,
-``-LRB-``), so it is detokenized first (``storyline.ingest.detokenize``), one sentence a line as given;
-"annotation" here is sentence splitting and time-expression tagging, timed apart from building the
-timeline. The gold timelines are tokenized the same way and tilse's ROUGE compares whitespace tokens, so the
-predicted sentences are tokenized back (NLTK's Treebank tokenizer) before scoring: like is compared with like.
+Articles are read as given (the text is already clean, one sentence a line): "annotation" here is
+sentence splitting and time-expression tagging, timed apart from building the timeline.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import functools
-import json
 import statistics
 import sys
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import UsageError
-from ..ingest.detokenize import detokenized
-from ..model import Article, Timeline
+from ..model import Timeline
+from ..training.gold.timeline17 import (
+    GoldTimeline,
+    Topic,
+    annotate_topic,
+    gold_form,
+    read_gold,
+    read_gold_timelines,
+    read_topic,
+    topic_folders,
+)
+from ..training.timeline_weights import date_examples, fit_sentence_weights, fit_weights, sentence_examples
+
+# The readers (``storyline.training.gold.timeline17``) and the weight fits (``storyline.training.timeline_weights``)
+# are re-exported for callers of this module.
+__all__ = [
+    "PUBLISHED",
+    "GoldTimeline",
+    "Topic",
+    "annotate_topic",
+    "average",
+    "date_examples",
+    "evaluate",
+    "evaluate_topics",
+    "fit_sentence_weights",
+    "fit_weights",
+    "predict",
+    "read_gold",
+    "read_gold_timelines",
+    "read_topic",
+    "register",
+    "run",
+    "score",
+    "sentence_examples",
+    "story_of",
+    "topic_folders",
+]
 
 if TYPE_CHECKING:
-    from ..timeline.build import DatedSentence
+    pass
 
 PUBLISHED = {
     "Table 4 DATEWISE": {"rouge_1": 0.120, "rouge_2": 0.035, "date_f1": 0.544, "seconds_per_topic": 16.0},
     "Table 4 CLUST": {"rouge_1": 0.082, "rouge_2": 0.020, "date_f1": 0.407},
 }
-
-
-@dataclass
-class GoldTimeline:
-    name: str
-    entries: dict[dt.date, list[str]]
-
-    @property
-    def start(self) -> dt.date:
-        return min(self.entries)
-
-    @property
-    def end(self) -> dt.date:
-        return max(self.entries)
-
-    @property
-    def sentences_per_date(self) -> int:
-        return max(1, round(sum(len(s) for s in self.entries.values()) / len(self.entries)))
-
-
-@dataclass
-class Topic:
-    name: str
-    articles: list[Article]
-    timelines: list[GoldTimeline]
-
-
-def read_gold(path: Path) -> GoldTimeline:
-    """A Timeline17 gold file: a date line, its sentences, and a line of dashes after each date."""
-    entries: dict[dt.date, list[str]] = {}
-    current: dt.date | None = None
-    for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
-        line = line.strip()
-        if not line:
-            continue
-        if set(line) == {"-"}:
-            current = None
-            continue
-        if current is None:
-            try:
-                current = dt.date.fromisoformat(line[:10])
-            except ValueError:
-                # news-tls's timelines.jsonl leaves such a block out too ("2011-04-0" in MJ_bbc).
-                print(
-                    f"storyline: skipped {path}:{number}: not a date (YYYY-MM-DD): {line[:40]!r}",
-                    file=sys.stderr,
-                )
-                current = dt.date.min
-            entries.setdefault(current, [])
-            continue
-        entries[current].append(line)
-    entries.pop(dt.date.min, None)
-    entries = {d: s for d, s in entries.items() if s}
-    if not entries:
-        raise UsageError(f"{path}: no dated sentences (is it a Timeline17 timeline file?)")
-    return GoldTimeline(path.stem, entries)
-
-
-def read_gold_timelines(folder: Path) -> list[GoldTimeline]:
-    """The topic's gold timelines: ``timelines.jsonl`` (what news-tls reads) when present, else ``timelines/*.txt``."""
-    texts = sorted((folder / "timelines").glob("*.txt"))
-    jsonl = folder / "timelines.jsonl"
-    if not jsonl.exists():
-        return [read_gold(p) for p in texts]
-    timelines = []
-    lines = [line for line in jsonl.read_text(encoding="utf-8").splitlines() if line.strip()]
-    for number, line in enumerate(lines, start=1):
-        entries: dict[dt.date, list[str]] = {}
-        try:
-            for day, sentences in json.loads(line):
-                # A date listed twice keeps the sentences of both.
-                entries.setdefault(dt.date.fromisoformat(str(day)[:10]), []).extend(
-                    str(x).strip() for x in sentences
-                )
-        except (json.JSONDecodeError, ValueError, TypeError) as exc:
-            raise UsageError(
-                f"{jsonl}:{number}: not a timeline ([[date, [sentences]], ...]): {exc}"
-            ) from None
-        name = texts[number - 1].stem if len(texts) == len(lines) else f"timeline-{number}"
-        timelines.append(GoldTimeline(name, {d: s for d, s in entries.items() if s}))
-    return timelines
-
-
-def read_topic(folder: Path) -> Topic:
-    articles_path = folder / "articles.jsonl"
-    if not articles_path.exists():
-        raise UsageError(f"{folder}: no articles.jsonl (expected the news-tls layout)")
-    articles = []
-    with articles_path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-                published = dt.date.fromisoformat(str(record["time"])[:10])
-                text, _ = detokenized(str(record["text"]))
-            except (json.JSONDecodeError, KeyError, ValueError) as exc:
-                print(
-                    f"storyline: skipped {articles_path}:{number}: unusable article line ({exc})",
-                    file=sys.stderr,
-                )
-                continue
-            articles.append(
-                Article(
-                    id=f"{folder.name}:{record.get('id', number)}",
-                    source=f"{articles_path}:{number}",
-                    text=text,
-                    published=published,
-                    published_provenance="user",
-                    published_confidence=1.0,
-                )
-            )
-    timelines = read_gold_timelines(folder)
-    if not timelines:
-        raise UsageError(f"{folder}: no gold timelines in timelines/*.txt")
-    return Topic(folder.name, articles, timelines)
-
-
-def topic_folders(directory: str | Path) -> list[Path]:
-    root = Path(directory)
-    if (root / "articles.jsonl").exists():
-        return [root]
-    if not root.is_dir():
-        raise UsageError(f"{directory}: no such directory (give the Timeline17 folder or one topic folder)")
-    folders = sorted(p for p in root.iterdir() if p.is_dir() and (p / "articles.jsonl").exists())
-    if not folders:
-        raise UsageError(f"{directory}: no topic folders with articles.jsonl (expected the news-tls layout)")
-    return folders
-
-
-def annotate_topic(topic: Topic) -> float:
-    """Split sentences and tag time expressions; returns the seconds it took."""
-    from ..annotate.sentences import annotate_fast
-
-    began = time.perf_counter()
-    for article in topic.articles:
-        annotate_fast(article)
-    return time.perf_counter() - began
 
 
 def predict(
@@ -199,22 +90,8 @@ def predict(
     )
 
 
-@functools.lru_cache(maxsize=1)
-def treebank_tokenizer() -> Any:
-    from nltk.tokenize import TreebankWordTokenizer
-
-    return TreebankWordTokenizer()
-
-
-def gold_form(sentence: str) -> str:
-    """A sentence of (detokenized) article text tokenized as the gold timelines are: Penn Treebank tokens
-    ("Cairo 's", "-LRB-", "`` ... ''"), so tilse's whitespace tokens match the gold's."""
-    return " ".join(treebank_tokenizer().tokenize(sentence, convert_parentheses=True))
-
-
 def score(predicted: Timeline, gold: GoldTimeline) -> dict[str, dict[str, float]]:
-    """tilse's alignment ROUGE-1/2 (align, many-to-one) and date precision, recall and F1, with the predicted
-    sentences in the gold's token form (``gold_form``)."""
+    """tilse's alignment ROUGE-1/2 (align, many-to-one) and date precision, recall and F1."""
     from tilse.data.timelines import GroundTruth
     from tilse.data.timelines import Timeline as TilseTimeline
     from tilse.evaluation import rouge
@@ -258,108 +135,6 @@ def story_of(topic: str) -> str:
     return topic.split("_")[0]
 
 
-def gold_range_sentences(topic: Topic, gold: GoldTimeline) -> tuple[list[Article], list[DatedSentence]]:
-    """The topic's articles published in the gold's range, and their sentences dated to a day in that range
-    (the topic annotated first: ``annotate_topic``)."""
-    from ..timeline.build import date_sentences, in_range
-
-    used = [a for a in topic.articles if a.published is not None and gold.start <= a.published <= gold.end]
-    dated = [
-        item
-        for a in used
-        for item in date_sentences(a, ("day",))
-        if in_range(item.point, gold.start, gold.end)
-    ]
-    return used, dated
-
-
-def date_examples(topic: Topic, gold: GoldTimeline) -> tuple[list[list[float]], list[int]]:
-    """One row of date-ranking features per candidate date of the gold's range, labelled 1 when the gold has it."""
-    from ..timeline.build import DATE_FEATURES, date_statistics, standardized_features
-
-    used, dated = gold_range_sentences(topic, gold)
-    features = standardized_features(date_statistics(dated, used))
-    rows = [[values[name] for name in DATE_FEATURES] for values in features.values()]
-    labels = [int(point.start in gold.entries) for point in features]
-    return rows, labels
-
-
-def fit_weights(examples: Sequence[tuple[list[list[float]], list[int]]]) -> dict[str, float]:
-    """Date-ranking weights: a logistic regression of "the gold timeline has this date" on the features."""
-    from sklearn.linear_model import LogisticRegression
-
-    from ..timeline.build import DATE_FEATURES
-
-    rows = [row for x, _ in examples for row in x]
-    labels = [label for _, y in examples for label in y]
-    model = LogisticRegression(C=1.0, class_weight="balanced", max_iter=2000)
-    model.fit(rows, labels)
-    return {name: round(float(w), 4) for name, w in zip(DATE_FEATURES, model.coef_[0])}
-
-
-def sentence_examples(topic: Topic, gold: GoldTimeline) -> list[tuple[Any, Any]]:
-    """For each date of the gold that has candidate sentences: their ``SENTENCE_FEATURES`` rows, and each
-    candidate's ROUGE-2 F against the gold's sentences of that date (tilse's reimplementation of ROUGE:
-    ROUGE's stop words, Porter stems), the label the sentence weights learn to rank by."""
-    import numpy as np
-    from tilse.evaluation.rouge import RougeReimplementation
-
-    from ..timeline.build import date_candidates, sentence_features, sentence_vectors
-
-    rouge = RougeReimplementation()
-    rouge.stem_function = functools.lru_cache(maxsize=None)(rouge.stem_function)  # the same words recur
-    _, dated = gold_range_sentences(topic, gold)
-    row_of, matrix, story = sentence_vectors(dated)
-    by_date: dict[Any, list[Any]] = {}
-    for item in dated:
-        if item.point.start in gold.entries:
-            by_date.setdefault(item.point, []).append(item)
-    examples = []
-    for point, candidates in sorted(by_date.items(), key=lambda pair: pair[0].start):
-        rows = matrix[[row_of[c.text] for c in candidates]]
-        space = date_candidates(candidates, rows)
-        if space is None:
-            continue
-        reference = {0: [sentence.split() for sentence in gold.entries[point.start]]}
-        labels = []
-        for candidate in candidates:
-            counts = rouge.score_summary([gold_form(candidate.text).split()], reference)
-            hits = counts["rouge_2_h_count"]
-            precision = hits / counts["rouge_2_p_count"] if counts["rouge_2_p_count"] else 0.0
-            recall = hits / counts["rouge_2_m_count"] if counts["rouge_2_m_count"] else 0.0
-            labels.append(2 * precision * recall / (precision + recall) if hits else 0.0)
-        features = sentence_features(candidates, rows, point, story, space)
-        examples.append((features, np.array(labels)))
-    return examples
-
-
-def fit_sentence_weights(examples: Sequence[tuple[Any, Any]], pairs_per_date: int = 1000) -> dict[str, float]:
-    """Sentence weights: a logistic regression, without intercept, of "the first of two candidates of the same
-    date has the higher ROUGE-2 F" on the difference of their features (``pairs_per_date`` random pairs of
-    each date, seed 0; features scaled by their spread while fitting, the weights given back unscaled)."""
-    import numpy as np
-    from sklearn.linear_model import LogisticRegression
-
-    from ..timeline.build import SENTENCE_FEATURES
-
-    rng = np.random.default_rng(0)
-    differences, labels = [], []
-    for features, gains in examples:
-        if len(gains) < 2:
-            continue
-        first = rng.integers(0, len(gains), pairs_per_date)
-        second = rng.integers(0, len(gains), pairs_per_date)
-        unequal = gains[first] != gains[second]
-        differences.append(features[first[unequal]] - features[second[unequal]])
-        labels.append((gains[first[unequal]] > gains[second[unequal]]).astype(int))
-    rows = np.vstack(differences)
-    spread = rows.std(axis=0)
-    spread[spread == 0] = 1.0
-    model = LogisticRegression(C=0.05, fit_intercept=False, max_iter=3000)
-    model.fit(rows / spread, np.concatenate(labels))
-    return {name: round(float(w), 4) for name, w in zip(SENTENCE_FEATURES, model.coef_[0] / spread)}
-
-
 def evaluate(
     directory: str | Path,
     topics: Sequence[str] | None = None,
@@ -370,7 +145,7 @@ def evaluate(
     """Scores per gold timeline and averaged. With ``cross_validate`` (the default), each story's dates are
     ranked, and its sentences chosen, with weights fitted on the *other* stories of DIR (leave one story
     out: the five bpoil topics are one story), so no timeline is scored with weights it helped fit; else
-    with ``weights`` (or the shipped ``DATE_WEIGHTS``) and the shipped ``SENTENCE_WEIGHTS``."""
+    with ``weights`` (or the shipped date weights) and the shipped sentence weights (``timeline-weights``)."""
     folders = topic_folders(directory)
     if topics:
         folders = [f for f in folders if f.name in set(topics)]
@@ -493,29 +268,14 @@ def register(evaluations: Any) -> None:
         help="rank dates and choose sentences with the weights storyline ships (fitted on all of Timeline17) "
         "instead of cross-validating (leave one story out)",
     )
-    parser.add_argument(
-        "--fit",
-        action="store_true",
-        help="fit the date-ranking and sentence weights on all topics under DIR and print them",
-    )
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..cli.common import print_json
+    from ..present.jsonio import print_json
 
-    if args.fit:
-        pool: list[tuple[list[list[float]], list[int]]] = []
-        sentences: list[tuple[Any, Any]] = []
-        for folder in topic_folders(args.directory):
-            topic = read_topic(folder)
-            annotate_topic(topic)
-            pool.extend(date_examples(topic, g) for g in topic.timelines)
-            sentences.extend(e for g in topic.timelines for e in sentence_examples(topic, g))
-        print_json({"DATE_WEIGHTS": fit_weights(pool), "SENTENCE_WEIGHTS": fit_sentence_weights(sentences)})
-        return 0
     result = evaluate(
         args.directory, args.topics, quiet=args.quiet or args.json, cross_validate=not args.shipped_weights
     )

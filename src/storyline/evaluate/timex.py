@@ -401,7 +401,7 @@ def register(evaluations: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..cli.common import print_json
+    from ..present.jsonio import print_json
 
     documents = split_part(read_documents(args.directory, args.data), args.part)
     result = evaluate(documents)

@@ -5,9 +5,10 @@ turned into its whole visible text also carries menus, footers, teasers and comm
 no rule names. This model judges each line from its shape and its neighbourhood: how long it is,
 whether it reads as prose, how dense with prose the lines around it are, and where it sits with
 respect to the page's main block of prose. It is a small ensemble of gradient-boosted trees over those features,
-fitted with scikit-learn on the Article Extraction Benchmark (``benchmarks/extraction.py --train`` refits it and reports the
-k-fold figures, folds over pages); the trees ship as plain JSON in ``data/boilerplate_model.json``
-and are evaluated with numpy, so no pickle is loaded at run time.
+fitted with scikit-learn on the Article Extraction Benchmark (``storyline train line-model``,
+``storyline.training.line_model``, refits it and reports the k-fold figures, folds over pages); the trees
+ship as plain JSON in the ``line-model`` artefact (``data/boilerplate_model.json``) and are evaluated with
+numpy, so no pickle is loaded at run time.
 
 Lines are not kept one by one: an article is usually one main block, so ``decide`` takes the
 contiguous span of lines with the best total log-odds (a maximum-subarray search, with a bias that
@@ -21,14 +22,14 @@ article text, Multi-News documents and Timeline17's one-sentence lines are left 
 
 from __future__ import annotations
 
-import functools
-import json
 import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
+
+from ..artefacts import load_artefact
+from ..errors import StorylineError
 
 WORD = re.compile(r"\w+", re.UNICODE)
 TERMINAL = re.compile(r"[.!?…。！？:;][\"'”’»)\]]*$")
@@ -86,7 +87,7 @@ FEATURES = (
     "comment_lines_before",
     "related_heads_before",
 )
-MODEL_FILE = "boilerplate_model.json"
+ARTEFACT = "line-model"
 
 
 def line_features(lines: Sequence[str], rule_flags: Sequence[bool] | None = None) -> list[list[float]]:
@@ -244,13 +245,12 @@ def looks_like_full_page(lines: Sequence[str]) -> bool:
     return prose / len(lines) < 0.5 and short / len(lines) >= 0.3
 
 
-@functools.cache
 def load_model() -> dict[str, Any]:
-    text = (Path(__file__).parents[1] / "data" / MODEL_FILE).read_text(encoding="utf-8")
-    model: dict[str, Any] = json.loads(text)
+    """The shipped line model (the ``line-model`` artefact), checked against ``FEATURES``."""
+    model = load_artefact(ARTEFACT)
     if model.get("features") != list(FEATURES):
-        raise RuntimeError(
-            f"{MODEL_FILE} was fitted on other features; refit it: benchmarks/extraction.py --train"
+        raise StorylineError(
+            f"the {ARTEFACT} artefact was fitted on other features; refit it: storyline train {ARTEFACT}"
         )
     return model
 
@@ -295,7 +295,7 @@ def log_odds(vectors: Sequence[Sequence[float]], model: dict[str, Any] | None = 
     return [float(v) for v in raw_scores(vectors, model)]
 
 
-# The decoders ``train_line_model`` chooses from, by cross-validation inside the training pages:
+# The decoders ``storyline.training.line_model`` chooses from, by cross-validation inside the training pages:
 # (span bias, log-odds a line needs inside the main span, log-odds it needs outside it; None for
 # "never"). None alone is the plain per-line decision at probability 0.5.
 DECODERS: tuple[tuple[float, float, float | None] | None, ...] = (
@@ -347,56 +347,3 @@ def keep_lines(
         threshold = math.log(model["threshold"] / (1.0 - model["threshold"]))
         return [score >= threshold for score in scores]
     return decide(scores, decoder)
-
-
-def fit(
-    vectors: Sequence[Sequence[float]],
-    labels: Sequence[int],
-    threshold: float = 0.5,
-    weights: Sequence[float] | None = None,
-    decoder: Sequence[float | None] | None = None,
-) -> dict[str, Any]:
-    """Fit gradient-boosted trees (scikit-learn) and export them as the JSON ``load_model`` reads."""
-    import numpy as np
-    from sklearn.ensemble import HistGradientBoostingClassifier
-
-    classifier = HistGradientBoostingClassifier(
-        max_iter=150, learning_rate=0.1, max_leaf_nodes=15, random_state=0
-    )
-    classifier.fit(
-        np.asarray(vectors, dtype=float),
-        np.asarray(labels),
-        sample_weight=None if weights is None else np.asarray(weights, dtype=float),
-    )
-    trees = []
-    for (predictor,) in classifier._predictors:
-        nodes = predictor.nodes
-        trees.append(
-            {
-                "feature": [int(v) for v in nodes["feature_idx"]],
-                "threshold": [float(v) for v in nodes["num_threshold"]],
-                "left": [int(v) for v in nodes["left"]],
-                "right": [int(v) for v in nodes["right"]],
-                "leaf": [int(v) for v in nodes["is_leaf"]],
-                "value": [round(float(v), 6) for v in nodes["value"]],
-                "depth": int(nodes["depth"].max()) + 1,
-            }
-        )
-    baseline = float(np.ravel(classifier._baseline_prediction)[0])
-    return {
-        "features": list(FEATURES),
-        "baseline": baseline,
-        "trees": trees,
-        "threshold": threshold,
-        "decoder": None if decoder is None else list(decoder),
-    }
-
-
-def label_lines(lines: Sequence[str], gold: str) -> list[int]:
-    """Training labels: a line is article text when its words appear, in order, in the gold body."""
-    gold_tokens = " " + " ".join(WORD.findall(gold.lower())) + " "
-    labels = []
-    for line in lines:
-        tokens = WORD.findall(line.lower())
-        labels.append(1 if tokens and f" {' '.join(tokens)} " in gold_tokens else 0)
-    return labels

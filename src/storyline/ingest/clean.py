@@ -27,7 +27,6 @@ from typing import Any
 
 from ..model import Removed
 from ..text.dates import CAPTION_DATE_END
-from .read import RawDocument
 
 # Reason codes of removed lines, with what they mean (shown by `storyline inspect --help`).
 REASONS = {
@@ -59,15 +58,6 @@ class Cleaned:
     title: str | None = None
     removed: list[Removed] = field(default_factory=list)
     metadata: dict[str, Any] = field(default_factory=dict)
-
-
-def clean(raw: RawDocument) -> Cleaned:
-    """Clean one raw document: the HTML path for HTML, the text path otherwise."""
-    if raw.kind == "html":
-        from .webpage import clean_html
-
-        return clean_html(raw.content)
-    return clean_text(raw.content)
 
 
 # --- line signatures --------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..errors import InputError, InputProblem
 from ..model import Article
-from .clean import clean
+from .clean import Cleaned, clean_text
 from .describe import describe
 from .read import RawDocument
 
@@ -42,6 +42,17 @@ class IdAssigner:
         count = self.seen.get(base, 0) + 1
         self.seen[base] = count
         return base if count == 1 else f"{base}-{count}"
+
+
+def clean(raw: RawDocument) -> Cleaned:
+    """Clean one raw document: the HTML path (``webpage``) for HTML, the text path (``clean``) otherwise.
+
+    It lives here, above both paths, because the HTML path itself ends in the text cleaner."""
+    if raw.kind == "html":
+        from .webpage import clean_html  # lxml is loaded only for HTML input
+
+        return clean_html(raw.content)
+    return clean_text(raw.content)
 
 
 def prepare_one(raw: RawDocument, article_id: str, overrides: dict[str, Any] | None = None) -> Article:

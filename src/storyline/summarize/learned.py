@@ -1,6 +1,6 @@
 """``learned`` (the default): a sentence scorer trained on oracle labels, then MMR selection.
 
-The scorer (``scorer.json``) weighs salience across documents (centroid, centrality, cluster
+The scorer (the ``summary-scorer`` artefact) weighs salience across documents (centroid, centrality, cluster
 vocabulary), a position prior, agreement between articles (near-copies, support from other
 articles) and the sentence's form; see ``features.FEATURES``. The selection parameters come with it.
 """

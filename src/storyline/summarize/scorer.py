@@ -1,7 +1,7 @@
 """The learned sentence scorer: a logistic regression over ``features.FEATURES``, shipped as JSON.
 
-It was trained (``python -m storyline.summarize.train``) on the greedy-oracle labels of the
-Multi-News dev clusters; the selection parameters stored beside the coefficients (MMR redundancy,
+It was trained (``storyline train summary-scorer``, ``storyline.training.summary_scorer``) on the
+greedy-oracle labels of the Multi-News dev clusters and ships as the ``summary-scorer`` artefact; the selection parameters stored beside the coefficients (MMR redundancy,
 similarity ceiling, regularisation) were chosen there by cross-validation over clusters. The file
 also records a fingerprint of every training cluster, so ``storyline evaluate`` can tell when it is
 asked to score clusters the model has seen and cross-validate instead.
@@ -13,18 +13,19 @@ import functools
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from ..artefacts import load_artefact
 from ..errors import StorylineError
 from .features import FEATURES
 
-SHIPPED_MODEL = "scorer.json"
+# Artefact names (``storyline.artefacts``; files data/summary_scorer.json and data/summary_scorer_heldout.json).
+SHIPPED_MODEL = "summary-scorer"
 # The same model trained without the first clusters of the dev set, for an honest quick gate.
-HELD_OUT_MODEL = "scorer-heldout.json"
+HELD_OUT_MODEL = "summary-scorer-heldout"
 
 
 def fingerprint(reference: str) -> str:
@@ -66,8 +67,8 @@ class LinearScorer:
         standardized = (features - self._mean_vector) / self._scale_vector
         return np.asarray(standardized @ self._weight_vector + self.intercept)
 
-    def to_json(self) -> str:
-        data = {
+    def to_dict(self) -> dict[str, Any]:
+        return {
             "model": "logistic-regression",
             "weights": self.weights,
             "means": self.means,
@@ -77,12 +78,21 @@ class LinearScorer:
             "notes": self.notes,
             "trained_on": self.trained_on,
         }
-        return json.dumps(data, indent=1, sort_keys=False) + "\n"
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), indent=1, sort_keys=False) + "\n"
 
     @classmethod
     def from_json(cls, text: str, source: str = SHIPPED_MODEL) -> LinearScorer:
         try:
             data = json.loads(text)
+        except ValueError as exc:
+            raise StorylineError(f"{source}: not a valid sentence-scorer model ({exc})") from exc
+        return cls.from_dict(data, source)
+
+    @classmethod
+    def from_dict(cls, data: Any, source: str = SHIPPED_MODEL) -> LinearScorer:
+        try:
             return cls(
                 weights={k: float(v) for k, v in data["weights"].items()},
                 means={k: float(v) for k, v in data["means"].items()},
@@ -92,10 +102,10 @@ class LinearScorer:
                 trained_on=list(data.get("trained_on", [])),
                 notes=dict(data.get("notes", {})),
             )
-        except (ValueError, KeyError, TypeError) as exc:
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise StorylineError(
                 f"{source}: not a valid sentence-scorer model ({exc}); "
-                "retrain it with `python -m storyline.summarize.train`"
+                "retrain it with `storyline train summary-scorer`"
             ) from exc
 
     def write(self, path: str | Path) -> None:
@@ -104,12 +114,5 @@ class LinearScorer:
 
 @functools.cache
 def shipped_scorer(name: str = SHIPPED_MODEL) -> LinearScorer:
-    """The model shipped with storyline (trained on all Multi-News dev clusters), or another by file name."""
-    try:
-        text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise StorylineError(
-            f"the sentence-scorer model {name} is missing from storyline.summarize; "
-            "reinstall storyline or retrain it with `python -m storyline.summarize.train`"
-        ) from exc
-    return LinearScorer.from_json(text, source=name)
+    """The model shipped with storyline (trained on all Multi-News dev clusters), or another artefact by name."""
+    return LinearScorer.from_dict(load_artefact(name), source=name)

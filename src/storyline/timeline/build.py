@@ -12,12 +12,12 @@ The method is DATEWISE (Gholipour Ghalandari & Ifrim 2020), made to work on any 
 2. *Rank the dates* by how much the articles say about them: how many articles and sentences mention
    the date, looking back or ahead, and how many were published on it (a weighted sum of log-counts,
    each standardized over the story's candidate dates; the weights were fitted on Timeline17, see
-   ``DATE_WEIGHTS``).
+   ``date_weights`` of the ``timeline-weights`` artefact).
 3. *Pick each date's sentences.* The candidates are the sentences that mention the date and the lead
    sentences of articles published then; those close to the date's centroid of words (TF-IDF, cut at
    the knee of the similarity curve) stay, and K of them are chosen greedily so that together they are
    closest to that centroid, each step also weighing a learned score of how much like a timeline entry
-   the sentence reads (``SENTENCE_WEIGHTS``: later retellings, several copies, the date named first as in
+   the sentence reads (``sentence_weights``: later retellings, several copies, the date named first as in
    a chronology, no dateline or byline). Sentences that several outlets share are merged into one entry
    that cites them all, with the number of independent outlets (wire copies count once).
 
@@ -35,6 +35,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..annotate.timex import Point, anchor_of, event_point
+from ..artefacts import load_artefact
+from ..errors import StorylineError
 from ..model import (
     Article,
     Citation,
@@ -58,44 +60,56 @@ LEAD_SENTENCES = 30
 # glued to its lead or a run-on list: neither is timeline material.
 MIN_WORDS = 6
 MAX_WORDS = 80
-# Date ranking weights: a logistic regression of "a gold timeline has this date" on the log-counts of
-# DateStats standardized over each timeline's candidate dates, fitted on all twelve Timeline17 topics
-# (`storyline evaluate timeline17 DIR --fit`). The figures reported for them are cross-validated: each
-# story is scored with weights fitted on the other stories.
-DATE_WEIGHTS = {
-    "mention_articles": 0.6716,
-    "mention_sentences": -0.1696,
-    "published_articles": 0.145,
-    "mentions_before": 0.0255,
-    "mentions_after": -0.0728,
-}
-DATE_FEATURES = tuple(DATE_WEIGHTS)
-# Sentence scoring weights: a pairwise logistic regression (within each gold date of Timeline17, which of
-# two candidate sentences has the higher ROUGE-2 F against that date's gold summary) on the features of
-# ``sentence_features``, fitted on all twelve topics (`storyline evaluate timeline17 DIR --fit`); the
-# figures reported for them are cross-validated (each story scored with weights fitted on the others).
-SENTENCE_WEIGHTS = {
-    "centroid_similarity": 3.1607,
-    "centroid_similarity_z": 0.2066,
-    "above_knee": -0.1517,
-    "mentioned": -0.2549,
-    "log_position": -0.1426,
-    "first_in_article": 0.1512,
-    "log_words": 0.2173,
-    "log_copies": 0.3408,
-    "published_that_day": -0.41,
-    "log_days_apart": 0.155,
-    "absolute_date": -0.8037,
-    "quotation": -0.069,
-    "pronoun_start": -0.2098,
-    "numbers": -0.0251,
-    "story_similarity": 10.6821,
-    "kept_similarity": -0.1086,
-    "date_first": 1.075,
-    "dateline": -0.3638,
-    "capitals": -3.1174,
-}
-SENTENCE_FEATURES = tuple(SENTENCE_WEIGHTS)
+# Date ranking weights (the ``timeline-weights`` artefact, ``date_weights``): a logistic regression of "a gold
+# timeline has this date" on the log-counts of DateStats standardized over each timeline's candidate dates,
+# fitted on all twelve Timeline17 topics (`storyline train timeline-weights DIR`). The figures reported for
+# them are cross-validated: each story is scored with weights fitted on the other stories.
+DATE_FEATURES = (
+    "mention_articles",
+    "mention_sentences",
+    "published_articles",
+    "mentions_before",
+    "mentions_after",
+)
+# Sentence scoring weights (the same artefact, ``sentence_weights``): a pairwise logistic regression (within
+# each gold date of Timeline17, which of two candidate sentences has the higher ROUGE-2 F against that date's
+# gold summary) on the features of ``sentence_features``, fitted on all twelve topics; the figures reported for
+# them are cross-validated (each story scored with weights fitted on the others).
+SENTENCE_FEATURES = (
+    "centroid_similarity",
+    "centroid_similarity_z",
+    "above_knee",
+    "mentioned",
+    "log_position",
+    "first_in_article",
+    "log_words",
+    "log_copies",
+    "published_that_day",
+    "log_days_apart",
+    "absolute_date",
+    "quotation",
+    "pronoun_start",
+    "numbers",
+    "story_similarity",
+    "kept_similarity",
+    "date_first",
+    "dateline",
+    "capitals",
+)
+WEIGHTS_ARTEFACT = "timeline-weights"
+
+
+def shipped_weights(kind: str, features: Sequence[str]) -> dict[str, float]:
+    """One weight set of the shipped ``timeline-weights`` artefact, checked against ``features``."""
+    weights = load_artefact(WEIGHTS_ARTEFACT).get(kind)
+    if not isinstance(weights, dict) or set(weights) != set(features):
+        raise StorylineError(
+            f"the {WEIGHTS_ARTEFACT} artefact has no {kind} for the features "
+            f"{', '.join(features)}; refit it: storyline train {WEIGHTS_ARTEFACT}"
+        )
+    return {name: float(value) for name, value in weights.items()}
+
+
 # How much a standard deviation of the learned sentence score counts against the centroid coverage in the
 # greedy choice (coverage differences between good candidates are a few hundredths). Chosen by nested
 # leave-one-story-out cross-validation on Timeline17 over 0.03, 0.06 and 0.1.
@@ -267,7 +281,7 @@ def standardized_features(stats: dict[Point, DateStats]) -> dict[Point, dict[str
 
     A story of 400 articles and one of 70 give very different counts for an equally important date; what
     ranks a date is how far it stands out among its own story's dates, and that is what the weights are
-    fitted on (``storyline evaluate timeline17 --fit``)."""
+    fitted on (``storyline train timeline-weights``)."""
     raw = {point: entry.features() for point, entry in stats.items()}
     if not raw:
         return {}
@@ -283,7 +297,7 @@ def standardized_features(stats: dict[Point, DateStats]) -> dict[Point, dict[str
 
 def rank_dates(stats: dict[Point, DateStats], weights: dict[str, float] | None = None) -> list[Point]:
     """Dates by score, the best first (ties: the earlier date first)."""
-    weights = weights or DATE_WEIGHTS
+    weights = weights or shipped_weights("date_weights", DATE_FEATURES)
     features = standardized_features(stats)
     score = {point: sum(weights.get(n, 0.0) * v for n, v in f.items()) for point, f in features.items()}
     return sorted(stats, key=lambda p: (-score[p], p.start, p.granularity))
@@ -306,7 +320,7 @@ def build_timeline(
     ``start`` and ``end`` limit both the articles used (by publication date; articles whose date is
     unknown are kept, and only their absolutely dated sentences can enter) and the dates the timeline may
     contain. ``granularities`` says which kinds of dates may be entries (day, month, year). ``weights``
-    and ``sentence_weights`` replace ``DATE_WEIGHTS`` and ``SENTENCE_WEIGHTS``.
+    and ``sentence_weights`` replace the shipped weights (``shipped_weights``).
     """
     used = [
         a
@@ -513,7 +527,7 @@ def summarize_date(
     space = date_candidates(candidates, rows)
     if space is None:
         return []
-    weights = sentence_weights or SENTENCE_WEIGHTS
+    weights = sentence_weights or shipped_weights("sentence_weights", SENTENCE_FEATURES)
     learned = sentence_features(candidates, rows, point, story, space) @ np.array(
         [weights.get(name, 0.0) for name in SENTENCE_FEATURES]
     )

@@ -5,7 +5,7 @@ import pytest
 
 from storyline.summarize.features import FEATURES
 from storyline.summarize.scorer import LinearScorer, SelectionParameters, fingerprint
-from storyline.summarize.train import (
+from storyline.training.summary_scorer import (
     cross_validated_choices,
     fit,
     fold_of,
@@ -60,3 +60,27 @@ def test_folds_are_balanced_and_repeatable():
     folds = fold_of(23, 5)
     assert sorted(np.bincount(folds).tolist()) == [4, 4, 5, 5, 5]
     assert (fold_of(23, 5) == folds).all()
+
+
+@pytest.mark.slow
+def test_storyline_train_writes_a_scorer_the_loader_reads_back(tmp_path):
+    """The whole command on the first three dev clusters: the artefact, its data hash, the loader round trip."""
+    from storyline.artefacts import read_artefact
+    from storyline.cli.main import main
+    from storyline.training.common import data_sha256
+
+    subset = tmp_path / "dev3.jsonl"
+    with DEV.open(encoding="utf-8") as handle:
+        subset.write_text("".join(next(handle) for _ in range(3)), encoding="utf-8")
+    out = tmp_path / "summary_scorer.json"
+    argv = ["train", "summary-scorer", str(subset), "--skip-nested", "--hold-out", "1", "--out", str(out)]
+    assert main(argv) == 0
+    artefact = read_artefact("summary-scorer", out)
+    assert artefact.training_data["sha256"] == data_sha256([subset], tmp_path)[0]
+    assert artefact.command == "storyline " + " ".join(argv)
+    scorer = LinearScorer.from_dict(artefact.model)
+    assert len(scorer.trained_on) == 3 and set(scorer.weights) == set(FEATURES)
+    held = LinearScorer.from_dict(
+        read_artefact("summary-scorer-heldout", tmp_path / "summary_scorer_heldout.json").model
+    )
+    assert len(held.trained_on) == 2 and held.trained_on == scorer.trained_on[1:]

@@ -1,6 +1,6 @@
-"""Train the sentence scorer on Multi-News clusters, with cross-validation over clusters.
+"""``storyline train summary-scorer``: the learned sentence scorer (``summarize.scorer``), on Multi-News.
 
-    python -m storyline.summarize.train ../shared/data/multinews/dev.jsonl
+    storyline train summary-scorer ../shared/data/multinews/dev.jsonl
 
 reads and annotates the clusters, labels each cluster's candidates with the greedy oracle against
 its gold summary, then
@@ -9,13 +9,16 @@ its gold summary, then
    inner cross-validation on the other folds, the scorer is fitted there, and the held-out clusters
    are summarized by a model that never saw them (these are the figures to quote);
 2. chooses the parameters by cross-validation on all clusters, fits the scorer on all of them and
-   writes ``scorer.json`` (the shipped model);
-3. with ``--hold-out K``, also writes ``scorer-heldout.json``: parameters and scorer chosen and
+   writes the ``summary-scorer`` artefact (``data/summary_scorer.json``, the shipped model);
+3. with ``--hold-out K``, also writes ``summary-scorer-heldout`` (``data/summary_scorer_heldout.json``):
+   parameters and scorer chosen and
    fitted on all clusters but the first K only. ``storyline evaluate multinews --limit K`` then
    scores those K clusters with a model that never saw them (the quality gate does this).
 
 Needs the benchmark extra (``rouge-score``, scikit-learn). The ROUGE used to choose parameters is
-ROUGE-1 F + ROUGE-2 F with rouge-score's tokenizer and stemmer, computed here for speed.
+ROUGE-1 F + ROUGE-2 F with rouge-score's tokenizer and stemmer, computed here for speed. Folds are a
+fixed permutation (seed 0, and 1 for the outer folds) and the fits are deterministic (lbfgs), so a refit on
+the same clusters gives the same scorer.
 """
 
 from __future__ import annotations
@@ -26,15 +29,17 @@ import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from ..model import Article
-from .candidates import Pool, build_pool
-from .features import FEATURES, PoolVectors, pool_features, vectorize
-from .learned import select_with
-from .oracle import Reference, greedy_oracle, ngrams, rouge_gain_score, rouge_tokens
-from .scorer import HELD_OUT_MODEL, LinearScorer, SelectionParameters, fingerprint
+from ..summarize.candidates import Pool, build_pool
+from ..summarize.features import FEATURES, PoolVectors, pool_features, vectorize
+from ..summarize.learned import select_with
+from ..summarize.oracle import Reference, greedy_oracle, ngrams, rouge_gain_score, rouge_tokens
+from ..summarize.scorer import HELD_OUT_MODEL, SHIPPED_MODEL, LinearScorer, SelectionParameters, fingerprint
+from .common import command_line, training_data, write_artefact
 
 GRID = {
     "regularization": (0.01, 0.03, 0.1, 0.3),
@@ -198,15 +203,16 @@ def load_clusters(path: str, words: int) -> list[TrainingCluster]:
     return clusters
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m storyline.summarize.train", description=__doc__)
+def register(trainers: Any) -> None:
+    parser = trainers.add_parser(
+        SHIPPED_MODEL,
+        help="the learned sentence scorer of the summary, on Multi-News clusters",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("file", help="Multi-News / LongBench JSONL with gold summaries")
     parser.add_argument("--words", type=int, default=250, help="summary budget in words (default 250)")
-    parser.add_argument(
-        "--out",
-        default=str(Path(__file__).with_name("scorer.json")),
-        help="where to write the model (default: the shipped scorer.json)",
-    )
+    parser.add_argument("--out", metavar="FILE", help="write here instead of the shipped artefact")
     parser.add_argument("--skip-nested", action="store_true", help="skip the nested cross-validation report")
     parser.add_argument(
         "--hold-out",
@@ -215,10 +221,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         metavar="K",
         help=f"also write {HELD_OUT_MODEL}, trained without the first K clusters (default {HOLD_OUT}; 0: no)",
     )
-    args = parser.parse_args(argv)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
     clusters = load_clusters(args.file, args.words)
     print(f"{len(clusters)} clusters, {sum(len(c.labels) for c in clusters)} candidates", file=sys.stderr)
-    notes: dict[str, object] = {"training_file": Path(args.file).name, "clusters": len(clusters)}
+    source = Path(args.file)
+    notes: dict[str, object] = {"training_file": source.name, "clusters": len(clusters)}
     if not args.skip_nested:
         chosen, picked = nested_cross_validation(clusters, args.words)
         r1, r2 = np.mean([summary_rouge(c, s) for c, s in zip(clusters, chosen)], axis=0)
@@ -229,19 +239,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     notes["cv_r1_plus_r2"] = round(value, 2)
     scorer = fit(clusters, parameters)
     scorer.notes = notes
-    scorer.write(args.out)
-    print(f"wrote {args.out}")
+    data = training_data([source], source.parent, f"Multi-News {source.name} ({len(clusters)} clusters)")
+    path = write_artefact(
+        SHIPPED_MODEL,
+        scorer.to_dict(),
+        data,
+        out=args.out,
+        indent=1,
+        command=command_line(getattr(args, "argv", None)),
+    )
+    print(f"wrote {path}")
     if 0 < args.hold_out < len(clusters):
         kept = clusters[args.hold_out :]
         held_parameters, held_value = choose_parameters(kept, args.words)
         held_out = fit(kept, held_parameters)
         held_out.notes = {**notes, "held_out_first": args.hold_out, "cv_r1_plus_r2": round(held_value, 2)}
         held_out.notes.pop("nested_cv", None)
-        path = Path(args.out).with_name(HELD_OUT_MODEL)
-        held_out.write(path)
+        data = training_data(
+            [source],
+            source.parent,
+            f"Multi-News {source.name} ({len(clusters)} clusters, all but the first {args.hold_out})",
+        )
+        out = None if args.out is None else Path(args.out).with_name(Path(args.out).stem + "_heldout.json")
+        path = write_artefact(
+            HELD_OUT_MODEL,
+            held_out.to_dict(),
+            data,
+            out=out,
+            indent=1,
+            command=command_line(getattr(args, "argv", None)),
+        )
         print(f"wrote {path} (without the first {args.hold_out} clusters; parameters {held_parameters})")
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

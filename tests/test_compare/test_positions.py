@@ -271,3 +271,27 @@ def test_reversals_back_and_forth_ties_undated_and_other_actors():
         position("France", "oppose", "2013", 3, proposition="Ali Saleh steps down"),
     ]
     assert find_reversals(apart) == []
+
+
+def test_a_circumstance_clause_is_not_what_the_cue_rejects():
+    # "even though Assad may be toppled" is beside China's principle, not a stance on his removal
+    text = (
+        "China can not abandon the principle of opposing military intervention even though "
+        "Mr Assad may eventually be toppled."
+    )
+    assert [s for s in stance_of(text) if s[1] is not None] == []
+
+
+def test_a_nationality_describing_people_is_not_their_government():
+    articles, docs = annotated(
+        {
+            "a": (
+                "Syrian protesters demanded that President Bashar al-Assad step down. "
+                "Syrian officials rejected calls for Assad to step down.",
+                dt.date(2011, 8, 1),
+            )
+        }
+    )
+    held = {(p.actor, p.stance) for p in find_positions(articles, docs, build_roster(articles, docs))}
+    assert ("Syria", "support") not in held  # the protesters are not the Syrian government
+    assert ("Syria", "oppose") in held  # its officials are

@@ -41,6 +41,7 @@ PARAPHRASE = 0.5
 # Paraphrase in other words: embedding cosine, with content words in common bearing it out.
 PARAPHRASE_COSINE = 0.7
 SHARED_WORDS = 3
+SHARED_RARE = 2
 PARAPHRASE_COVER = 0.6
 # Contradictions: the same event (embedding cosine) and the same quantity or proposition (share of
 # content words, negation and denial words aside).
@@ -78,6 +79,9 @@ NOT_COUNTED = frozenset(
     | set("jan feb mar apr jun jul aug sep sept oct nov dec am pm gmt edt est utc bst cet".split())
     | {"per"}
 )
+WORD_OR_NEGATION = re.compile(r"n't|[A-Za-z][A-Za-z'\-]*|[^\w\s]")
+# Words after a negation that it bears on.
+NEGATION_REACH = 4
 DISPUTE_STEMS = frozenset(normalize_token(w) for w in DISPUTE_WORDS)
 NUMBER = re.compile(
     r"(?<![\w.:/])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(percent|%))?\s+([A-Za-z][a-z\-]+)?"
@@ -128,7 +132,8 @@ def find_claims(articles: Sequence[Article], attributions: Sequence[Attribution]
             texts.append(text)
     speakers_of = speakers_by_sentence(articles, attributions)
     groups = near_duplicate_groups(texts, threshold=PARAPHRASE)
-    groups = merge_paraphrases(groups, paraphrase_links(units, texts, attributions))
+    links = paraphrase_links(units, texts, attributions)
+    groups = merge_paraphrases(groups, links, texts, [a.id for a, _ in units])
     claims: list[Claim] = []
     for group in split_by_figures(groups, texts):
         members = [units[i] for i in group]
@@ -198,8 +203,11 @@ def paraphrase_links(
 
     Two propositions (sentences, or the reported content inside them) are one fact when their
     embeddings are close (cosine >= ``PARAPHRASE_COSINE``) *and* the words bear it out: at least
-    ``SHARED_WORDS`` content words in common, covering ``PARAPHRASE_COVER`` of the shorter one, the
-    same polarity and no different figures. Either signal alone links too much.
+    ``SHARED_WORDS`` content words in common, ``SHARED_RARE`` of them words that few units of the
+    collection use (the story's own vocabulary, "Libya" or "no-fly zone", is shared by everything),
+    covering ``PARAPHRASE_COVER`` of the shorter one, the same polarity and no different figures.
+    Each unit keeps only its best match in another article, and only when that article's unit
+    has it as its best match too: one fact, not a chain of looser likenesses.
     """
     from ..text.embeddings import embed, similar_pairs
 
@@ -207,42 +215,63 @@ def paraphrase_links(
     if len(found) < 2:
         return []
     bags = [frozenset(content_words(t)) for t in found]
-    links = []
-    for i, j, _ in similar_pairs(embed(found), PARAPHRASE_COSINE):
+    frequency: Counter[str] = Counter()
+    for unit_bag in {owner[i]: bags[i] for i in range(len(texts))}.values():
+        frequency.update(unit_bag)
+    rare_limit = max(5, len(texts) // 100)
+    best: dict[tuple[int, str], tuple[float, int]] = {}
+    for i, j, cosine in similar_pairs(embed(found), PARAPHRASE_COSINE):
         a, b = owner[i], owner[j]
         if a == b or units[a][0].id == units[b][0].id:
             continue
-        shared = len(bags[i] & bags[j])
-        if shared < SHARED_WORDS or shared / min(len(bags[i]), len(bags[j])) < PARAPHRASE_COVER:
+        shared = bags[i] & bags[j]
+        if len(shared) < SHARED_WORDS or len(shared) / min(len(bags[i]), len(bags[j])) < PARAPHRASE_COVER:
+            continue
+        if sum(1 for w in shared if frequency[w] <= rare_limit) < SHARED_RARE:
             continue
         if polarity(found[i]) != polarity(found[j]):
             continue
         numbers_i, numbers_j = figures(found[i]), figures(found[j])
         if different_figures(numbers_i, numbers_j) or different_figures(numbers_j, numbers_i):
             continue
-        links.append((a, b))
-    return links
+        for here, there in ((a, b), (b, a)):
+            key = (here, units[there][0].id)
+            if key not in best or best[key][0] < cosine:
+                best[key] = (cosine, there)
+    links = []
+    for (a, _), (cosine, b) in best.items():
+        if a < b and best.get((b, units[a][0].id), (0.0, -1))[1] == a:
+            links.append((cosine, a, b))
+    return [(a, b) for _, a, b in sorted(links, reverse=True)]
 
 
-def merge_paraphrases(groups: list[list[int]], links: Sequence[tuple[int, int]]) -> list[list[int]]:
-    """The groups joined along the links (connected components), in order of their first member."""
-    parent = list(range(len(groups)))
+def merge_paraphrases(
+    groups: list[list[int]], links: Sequence[tuple[int, int]], texts: Sequence[str], articles: Sequence[str]
+) -> list[list[int]]:
+    """The groups joined along the links, complete-linkage: two groups become one claim only when
+    every pair of their sentences from different articles is a near-copy or a paraphrase link, so
+    no chain of looser likenesses ("no-fly zone" ... "no-fly zone") makes one claim of many facts."""
+    linked = {(min(a, b), max(a, b)) for a, b in links}
+    bags = [frozenset(content_words(t)) for t in texts]
+    members = {g: list(group) for g, group in enumerate(groups)}
     group_of = {member: g for g, group in enumerate(groups) for member in group}
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    def agree(a: int, b: int) -> bool:
+        return (
+            articles[a] == articles[b]
+            or (min(a, b), max(a, b)) in linked
+            or jaccard(bags[a], bags[b]) >= PARAPHRASE
+        )
 
     for a, b in links:
-        root_a, root_b = find(group_of[a]), find(group_of[b])
-        if root_a != root_b:
-            parent[max(root_a, root_b)] = min(root_a, root_b)
-    merged: dict[int, list[int]] = defaultdict(list)
-    for g, group in enumerate(groups):
-        merged[find(g)].extend(group)
-    return sorted((sorted(m) for m in merged.values()), key=lambda m: m[0])
+        g, h = group_of[a], group_of[b]
+        if g == h or not all(agree(x, y) for x in members[g] for y in members[h]):
+            continue
+        keep, gone = min(g, h), max(g, h)
+        members[keep].extend(members.pop(gone))
+        for member in members[keep]:
+            group_of[member] = keep
+    return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
 
 
 def split_by_figures(groups: list[list[int]], texts: Sequence[str]) -> list[list[int]]:
@@ -387,9 +416,30 @@ def link_contradictions(claims: list[Claim]) -> None:
             if overlap >= SAME_QUANTITY and same_day(a, b) and different_figures(numbers[i], numbers[j]):
                 a.contradicts.append(j)
                 b.contradicts.append(i)
-        elif negated[i] != negated[j] and overlap >= SAME_PROPOSITION and different_voices(a, b):
+        elif (
+            negated[i] != negated[j]
+            and overlap >= SAME_PROPOSITION
+            and different_voices(a, b)
+            and denies_shared(a.text if negated[i] else b.text, bags[j] if negated[i] else bags[i])
+        ):
             a.contradicts.append(j)
             b.contradicts.append(i)
+
+
+def denies_shared(negated_text: str, other: frozenset[str]) -> bool:
+    """The negation or denial bears on what the other claim says: a content word of the next few
+    words after it is one the other claim uses ("No peaceful protesters were fired upon" against
+    "Gaddafi fired on peaceful protesters"; not "(required, but will not be displayed)")."""
+    words = [w.lower() for w in WORD_OR_NEGATION.findall(negated_text.replace("n't", " n't"))]
+    for k, word in enumerate(words):
+        if word in NEGATIONS or word in DISPUTE_WORDS:
+            for following in words[k + 1 : k + 1 + NEGATION_REACH]:
+                if not following[0].isalpha() or following.strip("-") in ("lrb", "rrb"):
+                    break  # the negation's reach ends at punctuation or a bracket
+                stem = normalize_token(following)
+                if stem not in STOPWORDS and stem in other:
+                    return True
+    return False
 
 
 def plain(bag: frozenset[str]) -> frozenset[str]:

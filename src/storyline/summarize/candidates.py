@@ -9,6 +9,7 @@ candidate that remembers every occurrence, so the summary says the fact once and
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -25,6 +26,14 @@ MAX_WORDS = 90
 DUPLICATE_THRESHOLD = 0.6
 # Most candidates one summary weighs: the similarity matrix grows with the square (2,000 = 32 MB).
 MAX_CANDIDATES = 2000
+
+
+# A sentence that opens with a pronoun (or "But they", "And it") refers back to something the summary
+# may not say: it cannot stand alone. Inside a quote the speaker's words are kept as they are.
+DANGLING_OPENER = re.compile(
+    r"^(?:(?:But|And|So|Yet|Still|Also|However|Now),?\s+)?(?:He|She|It|They|Them|His|Her|Its|Their|Theirs)\b(?!-)"
+)
+QUOTE_CHARS = {'"': '"', "\u201c": "\u201d", "\u00ab": "\u00bb"}
 
 
 # A sentence ends with ., ! or ?, possibly followed by closing quotes or a bracket.
@@ -152,8 +161,8 @@ def eligibility(text: str, paragraph_sentences: int = 2) -> str | None:
         return "fragment:truncated"
     if not INITIAL.search(text):
         return "fragment:lowercase-start"
-    if text.count('"') % 2 == 1 and text.count("“") == text.count("”") and words < 8:
-        return "fragment:broken-quote"
+    if open_quote(text):
+        return "fragment:open-quote"  # part of a quote that spans sentences: whole or not at all
     lowered = text.lower()
     # The patterns below are slow on long sentences; a cheap look for their key words comes first.
     if any(word in lowered for word in CAPTION_WORDS) and CAPTION.search(text):
@@ -166,7 +175,30 @@ def eligibility(text: str, paragraph_sentences: int = 2) -> str | None:
         return "boilerplate"
     if RUN_TOGETHER.search(text) or HEADLINE_PREFIX.search(text):
         return "headline-glued"
+    if DANGLING_OPENER.search(text):
+        return "dangling:pronoun"
     return None
+
+
+def open_quote(text: str) -> bool:
+    """The sentence opens a quote it does not close, or closes one it did not open."""
+    if text.count('"') % 2 == 1:
+        return True
+    return any(
+        text.count(opening) != text.count(closing)
+        for opening, closing in QUOTE_CHARS.items()
+        if opening != '"'
+    )
+
+
+def without_dateline(text: str) -> int:
+    """How many leading characters are a dateline ("CAIRO (Reuters) - ", "PHNOM PENH — "), else 0."""
+    from ..ingest.clean import DATELINE
+
+    match = DATELINE.match(text)
+    if match is None or not INITIAL.search(text[match.end() :].lstrip()):
+        return 0
+    return len(text) - len(text[match.end() :].lstrip())
 
 
 @dataclass(frozen=True)
@@ -229,6 +261,10 @@ def build_pool(articles: Sequence[Article]) -> Pool:
         sizes = paragraph_sizes(article)
         for sentence in article.sentences:
             text = article.sentence_text(sentence)
+            cut = without_dateline(text)
+            if cut:  # the summary says (and cites) the sentence after its dateline
+                text = text[cut:]
+                sentence = dataclasses.replace(sentence, start=sentence.start + cut)
             occurrence = Occurrence(index, sentence)
             reason = eligibility(text, sizes.get(sentence.paragraph, 1))
             if reason is None:

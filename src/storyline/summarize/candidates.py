@@ -30,8 +30,9 @@ MAX_CANDIDATES = 2000
 
 # A sentence that opens with a pronoun (or "But they", "And it") refers back to something the summary
 # may not say: it cannot stand alone. Inside a quote the speaker's words are kept as they are.
+PRONOUNS = "he|she|it|they|them|his|her|its|their|theirs"
 DANGLING_OPENER = re.compile(
-    r"^(?:(?:But|And|So|Yet|Still|Also|However|Now),?\s+)?(?:He|She|It|They|Them|His|Her|Its|Their|Theirs)\b(?!-)"
+    rf"^(?:(?:But|And|So|Yet|Still|Also|However|Now),?\s+(?:{PRONOUNS})|(?:{PRONOUNS.title()}))\b(?!-)"
 )
 QUOTE_CHARS = {'"': '"', "\u201c": "\u201d", "\u00ab": "\u00bb"}
 

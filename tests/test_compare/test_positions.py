@@ -295,3 +295,21 @@ def test_a_nationality_describing_people_is_not_their_government():
     held = {(p.actor, p.stance) for p in find_positions(articles, docs, build_roster(articles, docs))}
     assert ("Syria", "support") not in held  # the protesters are not the Syrian government
     assert ("Syria", "oppose") in held  # its officials are
+
+
+def test_a_pronoun_between_two_people_is_nobody():
+    from storyline.compare.positions import ActorResolver
+
+    articles, docs = annotated(
+        {
+            "a": (
+                "Mubarak called King Abdullah and told him that he was stepping down. "
+                "Mubarak said he would stay.",
+                dt.date(2011, 2, 10),
+            )
+        }
+    )
+    resolver = ActorResolver(build_roster(articles, docs))
+    pronouns = [t for t in docs[0] if t.lower_ == "he"]
+    assert resolver.pronoun_antecedent(pronouns[0]) is None  # Mubarak or Abdullah: not told
+    assert resolver.pronoun_antecedent(pronouns[1]).name.endswith("Mubarak")  # one person named

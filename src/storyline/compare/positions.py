@@ -533,6 +533,16 @@ class ActorResolver:
         if token.lower_ not in ("he", "she", "his", "her", "him"):
             return None
         doc = token.doc
+        sentence = token.sent
+        # Two people named in the pronoun's own sentence ("Mubarak called King Abdullah and told
+        # him that he was stepping down"): which one it means is not told, so nobody is.
+        named = set()
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and sentence.start <= ent.start and ent.end <= token.i:
+                person = self.person(ent.text)
+                named.add(person.id if person is not None else ent.text)
+        if len(named) > 1:
+            return None
         for ent in reversed([e for e in doc.ents if e.label_ == "PERSON" and e.end <= token.i]):
             if token.i - ent.end < 120:
                 return self.person(ent.text)

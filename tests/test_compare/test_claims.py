@@ -193,3 +193,18 @@ def test_a_dispute_needs_the_denial_to_bear_on_the_other_claim():
         ]
     )
     assert all(not c.contradicts for c in find_claims(aside))
+
+
+def test_a_bound_or_an_estimate_is_no_contradicting_count():
+    articles = made(
+        [
+            ("a", "Wire", "The State Department said 42 Americans have been evacuated from Egypt so far.", 1),
+            (
+                "b",
+                "Paper",
+                "The State Department said more than 2,400 Americans have been evacuated from Egypt.",
+                1,
+            ),
+        ]
+    )
+    assert all(not c.contradicts for c in find_claims(articles))

@@ -79,6 +79,11 @@ NOT_COUNTED = frozenset(
     | set("jan feb mar apr jun jul aug sep sept oct nov dec am pm gmt edt est utc bst cet".split())
     | {"per"}
 )
+APPROXIMATE = re.compile(
+    r"\b(?:more|fewer|less|greater|higher|lower) than\s+\S+|\b(?:at least|at most|up to|as many as|over|about|"
+    r"around|nearly|almost|some|roughly|approximately|an estimated|estimated)\s+\d\S*",
+    re.IGNORECASE,
+)
 WORD_OR_NEGATION = re.compile(r"n't|[A-Za-z][A-Za-z'\-]*|[^\w\s]")
 # Words after a negation that it bears on.
 NEGATION_REACH = 4
@@ -380,7 +385,8 @@ def link_contradictions(claims: list[Claim]) -> None:
     from ..text.embeddings import embed
 
     bags = [frozenset(w for w in content_words(c.text) if not w[0].isdigit()) for c in claims]
-    numbers = [figures(c.text) for c in claims]
+    # A bound or an estimate ("more than 2,400", "about 1,600") does not contradict another count.
+    numbers = [figures(APPROXIMATE.sub(" ", c.text)) for c in claims]
     negated = [polarity(c.text) for c in claims]
     frequency: Counter[str] = Counter(w for bag in bags for w in bag)
     rare_limit = 30

@@ -1,12 +1,19 @@
 """Where the sources agree, disagree and change their position: claims, contradictions, positions.
 
-- **Claims.** Each body sentence that asserts something is a claim; sentences of different articles
-  that say the same in nearly the same words are one claim (``storyline.text.similarity``), with the
-  articles and outlets that carry it, how many of those are independent (syndicated copies count
-  once) and who it is attributed to (the speakers of the attributions inside it).
-- **Contradictions.** Two claims on the same matter (enough content words in common) contradict
-  when they give different figures for the same quantity ("300 soldiers" / "500 soldiers"), or
-  when one negates or disputes what the other asserts and a different source makes it.
+Precision first: fewer, right items beat many noisy ones.
+
+- **Claims.** Each body sentence that asserts something (not a question, not page furniture such as
+  "7:22 pm EDT" or comment headers) is a claim. Sentences of different articles are one claim when they
+  say the same in nearly the same words (``storyline.text.similarity``) or state the same fact in
+  other words: WordLlama embeddings close, borne out by rare content words in common, compared
+  sentence to sentence and on the reported content inside them ("Assad told Ban *that the operations
+  had stopped*"); merging is complete-linkage, so no chain of looser likenesses makes one claim of
+  many facts. Each claim keeps the articles and outlets that carry it, how many of those are
+  independent (syndicated copies count once) and who it is attributed to.
+- **Contradictions**, only between claims of different articles, never a sentence against its copy
+  or its paraphrase: different figures for one quantity in sentences on the same event published the
+  same day (bounds and estimates, "more than 2,400", do not count), or a negation or denial that
+  bears on what the other claim says, from another outlet or another named source.
 - **Positions** (``storyline.compare.positions``): what each actor demands or rejects about a recurring
   proposition, dated; **reversals** where an actor's stance flips between periods.
 """

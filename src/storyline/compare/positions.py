@@ -538,7 +538,12 @@ class ActorResolver:
         # him that he was stepping down"): which one it means is not told, so nobody is.
         named = set()
         for ent in doc.ents:
-            if ent.label_ == "PERSON" and sentence.start <= ent.start and ent.end <= token.i:
+            if (
+                ent.label_ == "PERSON"
+                and sentence.start <= ent.start
+                and ent.end <= token.i
+                and ent.root.dep_ not in ("compound", "amod", "nmod")  # "the Obama administration"
+            ):
                 person = self.person(ent.text)
                 named.add(person.id if person is not None else ent.text)
         if len(named) > 1:

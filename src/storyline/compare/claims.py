@@ -473,8 +473,8 @@ def same_day(a: Claim, b: Claim) -> bool:
 
 def different_voices(a: Claim, b: Claim) -> bool:
     """Different outlets, or different named sources: one voice saying two things is no dispute."""
-    if set(a.outlets) != set(b.outlets) or "unknown" in a.outlets:
-        return True
+    if a.outlets and b.outlets and set(a.outlets) != set(b.outlets):
+        return True  # known outlets only: articles of unknown source are not told apart by outlet
     return bool(a.attributed_to) and bool(b.attributed_to) and set(a.attributed_to) != set(b.attributed_to)
 
 

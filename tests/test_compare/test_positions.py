@@ -271,3 +271,45 @@ def test_reversals_back_and_forth_ties_undated_and_other_actors():
         position("France", "oppose", "2013", 3, proposition="Ali Saleh steps down"),
     ]
     assert find_reversals(apart) == []
+
+
+def test_a_circumstance_clause_is_not_what_the_cue_rejects():
+    # "even though Assad may be toppled" is beside China's principle, not a stance on his removal
+    text = (
+        "China can not abandon the principle of opposing military intervention even though "
+        "Mr Assad may eventually be toppled."
+    )
+    assert [s for s in stance_of(text) if s[1] is not None] == []
+
+
+def test_a_nationality_describing_people_is_not_their_government():
+    articles, docs = annotated(
+        {
+            "a": (
+                "Syrian protesters demanded that President Bashar al-Assad step down. "
+                "Syrian officials rejected calls for Assad to step down.",
+                dt.date(2011, 8, 1),
+            )
+        }
+    )
+    held = {(p.actor, p.stance) for p in find_positions(articles, docs, build_roster(articles, docs))}
+    assert ("Syria", "support") not in held  # the protesters are not the Syrian government
+    assert ("Syria", "oppose") in held  # its officials are
+
+
+def test_a_pronoun_between_two_people_is_nobody():
+    from storyline.compare.positions import ActorResolver
+
+    articles, docs = annotated(
+        {
+            "a": (
+                "Mubarak called King Abdullah and told him that he was stepping down. "
+                "Mubarak said he would stay.",
+                dt.date(2011, 2, 10),
+            )
+        }
+    )
+    resolver = ActorResolver(build_roster(articles, docs))
+    pronouns = [t for t in docs[0] if t.lower_ == "he"]
+    assert resolver.pronoun_antecedent(pronouns[0]) is None  # Mubarak or Abdullah: not told
+    assert resolver.pronoun_antecedent(pronouns[1]).name.endswith("Mubarak")  # one person named

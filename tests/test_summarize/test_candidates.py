@@ -1,3 +1,4 @@
+from storyline.model import Article, Sentence
 from storyline.summarize.candidates import build_pool, eligibility
 
 
@@ -109,7 +110,7 @@ def test_lines_that_speak_to_the_reader_are_not_candidates():
     assert eligibility('"We will not leave," he said, adding that the army would stay.') is None
 
 
-def test_a_dateline_is_left_out_of_the_candidate_and_its_citation():
+def test_a_reuters_dateline_is_left_out_of_the_candidate_and_its_citation():
     from storyline.model import Article, Sentence
     from storyline.summarize.candidates import build_pool
 
@@ -119,3 +120,43 @@ def test_a_dateline_is_left_out_of_the_candidate_and_its_citation():
     assert candidate.text == "Egypt's army said on Monday it would hand power to civilians within months."
     span = candidate.first.sentence
     assert text[span.start : span.end] == candidate.text
+
+
+def test_readability_rules_refuse_dangling_pronouns_and_open_quotes():
+    assert (
+        eligibility("They are now reporting the Obama administration is expected to act.")
+        == "dangling:pronoun"
+    )
+    assert eligibility("But it was not clear who fired first at the protesters.") == "dangling:pronoun"
+    assert eligibility("Its army has pulled out of the town of Latakia on Tuesday.") == "dangling:pronoun"
+    # a quote the speaker opens with a pronoun is the speaker's own words
+    assert eligibility('"They are killing our people," the activist told reporters.') is None
+    assert eligibility("Italy said it would send four warplanes to the region.") is None
+    # a quote that runs on into the next sentence, or one closed without being opened
+    assert eligibility('"We will not stop until the regime falls, and we will win.') == "fragment:open-quote"
+    assert (
+        eligibility('Our army is still very strong," the spokesman said on Wednesday.')
+        == "fragment:open-quote"
+    )
+    assert eligibility("\u201cWe are ready for talks,\u201d the minister said on Monday.") is None
+    assert (
+        eligibility("\u201cWe are ready for talks, the minister said on Monday and left.")
+        == "fragment:open-quote"
+    )
+
+
+def test_a_dateline_is_left_out_of_the_candidate_and_its_citation():
+    text = "CAIRO (Reuters) - Egypt's army deployed tanks in central Cairo on Friday night. PHNOM PENH \u2014 Clinton met the ministers of the region on Thursday."
+    first = text.index(" PHNOM")
+    article = Article(
+        id="a", source="a", text=text, sentences=[Sentence(0, first, 0), Sentence(first + 1, len(text), 1)]
+    )
+    pool = build_pool([article])
+    texts = [c.text for c in pool.candidates]
+    assert texts == [
+        "Egypt's army deployed tanks in central Cairo on Friday night.",
+        "Clinton met the ministers of the region on Thursday.",
+    ]
+    for candidate in pool.candidates:
+        sentence = candidate.first.sentence
+        assert text[sentence.start : sentence.end] == candidate.text  # the citation is the sub-span

@@ -23,7 +23,7 @@ def test_every_sentence_is_verbatim_and_citations_point_at_its_characters(sample
         for citation in sentence.citations:
             article = by_id[citation.article]
             cited = article.sentences[citation.sentence]
-            # the cited span is the sentence, or its end without a dateline ("CAIRO (Reuters) - ")
+            # the sentence, or its part after a dateline ("Washington (CNN) -- ")
             assert cited.start <= citation.start < citation.end == cited.end
             assert citation.source == article.source
             assert citation.outlet == article.outlet
@@ -122,3 +122,26 @@ def test_unannotated_articles_are_annotated_first(sample_articles):
     article = Article(id="plain", source="given", text=sample_articles[1].text, outlet="VOA")
     summary = summarize([article], words=60)
     assert summary.sentences and summary.sentences[0].citations[0].article == "plain"
+
+
+def test_one_sentence_per_point_a_restatement_in_other_words_is_dropped():
+    from storyline.summarize import restatements
+
+    texts = [
+        "The army pulled 300 soldiers out of Homs on Tuesday, officials said.",
+        "Officials said on Tuesday that the army withdrew 300 troops from Homs.",
+        "Oil prices rose sharply in London trading on Monday.",
+    ]
+    assert restatements(texts) == [1]
+    assert restatements([texts[0], texts[2]]) == []
+
+
+def test_the_samples_summary_has_no_dateline_dangling_pronoun_or_open_quote(sample_articles):
+    from storyline.summarize.candidates import DANGLING_OPENER, open_quote, without_dateline
+
+    summary = summarize(sample_articles, words=250)
+    for sentence in summary.sentences:
+        assert not without_dateline(sentence.text), sentence.text
+        assert not DANGLING_OPENER.search(sentence.text), sentence.text
+        assert not open_quote(sentence.text), sentence.text
+    assert not any(s.text.startswith("Washington (CNN)") for s in summary.sentences)

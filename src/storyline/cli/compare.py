@@ -23,7 +23,13 @@ def register(commands: Any) -> None:
     )
     add_input_options(parser)
     add_output_options(parser)
-    parser.add_argument("--limit", type=int, default=15, metavar="N", help="claims shown per list in text")
+    parser.add_argument(
+        "--limit",
+        type=int,
+        default=15,
+        metavar="N",
+        help="text: at most N items per list (claims, positions, contradictions, changes of position)",
+    )
     parser.set_defaults(run=run)
 
 

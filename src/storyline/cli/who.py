@@ -31,7 +31,11 @@ def register(commands: Any) -> None:
     add_input_options(parser)
     add_output_options(parser)
     parser.add_argument(
-        "--limit", type=int, default=40, metavar="N", help="entries shown in text (default 40)"
+        "--limit",
+        type=int,
+        default=40,
+        metavar="N",
+        help="text: at most N entries, N speakers and N statements per speaker (default 40)",
     )
     parser.set_defaults(run=run)
 

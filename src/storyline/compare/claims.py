@@ -1,12 +1,19 @@
 """Where the sources agree, disagree and change their position: claims, contradictions, positions.
 
-- **Claims.** Each body sentence that asserts something is a claim; sentences of different articles
-  that say the same in nearly the same words are one claim (``storyline.text.similarity``), with the
-  articles and outlets that carry it, how many of those are independent (syndicated copies count
-  once) and who it is attributed to (the speakers of the attributions inside it).
-- **Contradictions.** Two claims on the same matter (enough content words in common) contradict
-  when they give different figures for the same quantity ("300 soldiers" / "500 soldiers"), or
-  when one negates or disputes what the other asserts and a different source makes it.
+Precision first: fewer, right items beat many noisy ones.
+
+- **Claims.** Each body sentence that asserts something (not a question, not page furniture such as
+  "7:22 pm EDT" or comment headers) is a claim. Sentences of different articles are one claim when they
+  say the same in nearly the same words (``storyline.text.similarity``) or state the same fact in
+  other words: WordLlama embeddings close, borne out by rare content words in common, compared
+  sentence to sentence and on the reported content inside them ("Assad told Ban *that the operations
+  had stopped*"); merging is complete-linkage, so no chain of looser likenesses makes one claim of
+  many facts. Each claim keeps the articles and outlets that carry it, how many of those are
+  independent (syndicated copies count once) and who it is attributed to.
+- **Contradictions**, only between claims of different articles, never a sentence against its copy
+  or its paraphrase: different figures for one quantity in sentences on the same event published the
+  same day (bounds and estimates, "more than 2,400", do not count), or a negation or denial that
+  bears on what the other claim says, from another outlet or another named source.
 - **Positions** (``storyline.compare.positions``): what each actor demands or rejects about a recurring
   proposition, dated; **reversals** where an actor's stance flips between periods.
 """
@@ -20,7 +27,14 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..model import Article, Attribution, Claim, Comparison, Entity, cite
-from ..text.similarity import content_words, jaccard, near_duplicate_groups, source_groups
+from ..text.similarity import (
+    STOPWORDS,
+    content_words,
+    jaccard,
+    near_duplicate_groups,
+    normalize_token,
+    source_groups,
+)
 from ..who.names import speaker_name
 
 if TYPE_CHECKING:
@@ -31,6 +45,18 @@ MIN_CLAIM_WORDS = 5
 SAME_MATTER = 0.3
 # Content-word Jaccard at which two sentences of different articles are one claim.
 PARAPHRASE = 0.5
+# Paraphrase in other words: embedding cosine, with content words in common bearing it out.
+PARAPHRASE_COSINE = 0.7
+SHARED_WORDS = 3
+SHARED_RARE = 2
+PARAPHRASE_COVER = 0.6
+# Contradictions: the same event (embedding cosine) and the same quantity or proposition (share of
+# content words, negation and denial words aside).
+SAME_EVENT_COSINE = 0.75
+SAME_QUANTITY = 0.5
+SAME_PROPOSITION = 0.6
+# Content words a reported statement needs to be compared on its own.
+CLAUSE_WORDS = 4
 NEGATIONS = {"not", "no", "never", "n't", "nobody", "none", "nothing", "neither", "nor"}
 DISPUTE_WORDS = {
     "deny",
@@ -53,7 +79,25 @@ DISPUTE_WORDS = {
     "baseless",
     "wrong",
 }
-NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(percent|%))?\s+([A-Za-z][a-z\-]+)?")
+# Words after a number that are no counted thing: function words, months, clock and calendar words.
+NOT_COUNTED = frozenset(
+    {w.rstrip("s") for w in STOPWORDS}
+    | set("january february march april may june july august september october november december".split())
+    | set("jan feb mar apr jun jul aug sep sept oct nov dec am pm gmt edt est utc bst cet".split())
+    | {"per"}
+)
+APPROXIMATE = re.compile(
+    r"\b(?:more|fewer|less|greater|higher|lower) than\s+\S+|\b(?:at least|at most|up to|as many as|over|about|"
+    r"around|nearly|almost|some|roughly|approximately|an estimated|estimated)\s+\d\S*",
+    re.IGNORECASE,
+)
+WORD_OR_NEGATION = re.compile(r"n't|[A-Za-z][A-Za-z'\-]*|[^\w\s]")
+# Words after a negation that it bears on.
+NEGATION_REACH = 4
+DISPUTE_STEMS = frozenset(normalize_token(w) for w in DISPUTE_WORDS)
+NUMBER = re.compile(
+    r"(?<![\w.:/])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(percent|%))?\s+([A-Za-z][a-z\-]+)?"
+)
 
 
 def compare(
@@ -94,13 +138,16 @@ def find_claims(articles: Sequence[Article], attributions: Sequence[Attribution]
     for article in articles:
         for position, sentence in enumerate(article.sentences):
             text = article.sentence_text(sentence)
-            if len(content_words(text)) < MIN_CLAIM_WORDS or text.rstrip().endswith("?"):
+            if not asserts(text):
                 continue
             units.append((article, position))
             texts.append(text)
     speakers_of = speakers_by_sentence(articles, attributions)
+    groups = near_duplicate_groups(texts, threshold=PARAPHRASE)
+    links = paraphrase_links(units, texts, attributions)
+    groups = merge_paraphrases(groups, links, texts, [a.id for a, _ in units])
     claims: list[Claim] = []
-    for group in split_by_figures(near_duplicate_groups(texts, threshold=PARAPHRASE), texts):
+    for group in split_by_figures(groups, texts):
         members = [units[i] for i in group]
         carried = sorted({a.id for a, _ in members}, key=[a.id for a in articles].index)
         citations = [cite(a, a.sentences[p]) for a, p in members]
@@ -123,6 +170,120 @@ def find_claims(articles: Sequence[Article], attributions: Sequence[Attribution]
     claims.sort(key=lambda c: (-c.independent_outlets, -len(c.articles), first_position(c)))
     link_contradictions(claims)
     return claims
+
+
+# Page furniture that is no assertion: clock times ("7:22 pm EDT"), comment and dateline separators.
+FURNITURE = re.compile(r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\b|GMT|EDT|EST|UTC)|\s\|\s", re.IGNORECASE)
+
+
+def asserts(text: str) -> bool:
+    """A sentence that can carry a claim: enough content words, not a question, not page furniture."""
+    return (
+        len(content_words(text)) >= MIN_CLAIM_WORDS
+        and not text.rstrip().rstrip("'\"\u201d ").endswith("?")
+        and not FURNITURE.search(text)
+    )
+
+
+def propositions(
+    units: Sequence[tuple[Article, int]], texts: Sequence[str], attributions: Sequence[Attribution]
+) -> tuple[list[str], list[int]]:
+    """What each unit states, for paraphrase: the sentence itself and the content of each statement it
+    reports ("Assad told Ban *that the operations had stopped*"), with the unit each comes from."""
+    where = {(a.id, p): i for i, (a, p) in enumerate(units)}
+    found = list(texts)
+    owner = list(range(len(texts)))
+    by_article: dict[str, list[Attribution]] = defaultdict(list)
+    for attribution in attributions:
+        by_article[attribution.article].append(attribution)
+    for article in {a.id: a for a, _ in units}.values():
+        ends = [s.end for s in article.sentences]
+        for attribution in by_article.get(article.id, []):
+            unit = where.get((article.id, bisect.bisect_right(ends, attribution.start)))
+            content = attribution.content.strip()
+            if unit is None or len(content_words(content)) < CLAUSE_WORDS or content == texts[unit]:
+                continue
+            found.append(content)
+            owner.append(unit)
+    return found, owner
+
+
+def paraphrase_links(
+    units: Sequence[tuple[Article, int]], texts: Sequence[str], attributions: Sequence[Attribution] = ()
+) -> list[tuple[int, int]]:
+    """Units of different articles that state the same fact in other words.
+
+    Two propositions (sentences, or the reported content inside them) are one fact when their
+    embeddings are close (cosine >= ``PARAPHRASE_COSINE``) *and* the words bear it out: at least
+    ``SHARED_WORDS`` content words in common, ``SHARED_RARE`` of them words that few units of the
+    collection use (the story's own vocabulary, "Libya" or "no-fly zone", is shared by everything),
+    covering ``PARAPHRASE_COVER`` of the shorter one, the same polarity and no different figures.
+    Each unit keeps only its best match in another article, and only when that article's unit
+    has it as its best match too: one fact, not a chain of looser likenesses.
+    """
+    from ..text.embeddings import embed, similar_pairs
+
+    found, owner = propositions(units, texts, attributions)
+    if len(found) < 2:
+        return []
+    bags = [frozenset(content_words(t)) for t in found]
+    frequency: Counter[str] = Counter()
+    for unit_bag in {owner[i]: bags[i] for i in range(len(texts))}.values():
+        frequency.update(unit_bag)
+    rare_limit = max(5, len(texts) // 100)
+    best: dict[tuple[int, str], tuple[float, int]] = {}
+    for i, j, cosine in similar_pairs(embed(found), PARAPHRASE_COSINE):
+        a, b = owner[i], owner[j]
+        if a == b or units[a][0].id == units[b][0].id:
+            continue
+        shared = bags[i] & bags[j]
+        if len(shared) < SHARED_WORDS or len(shared) / min(len(bags[i]), len(bags[j])) < PARAPHRASE_COVER:
+            continue
+        if sum(1 for w in shared if frequency[w] <= rare_limit) < SHARED_RARE:
+            continue
+        if polarity(found[i]) != polarity(found[j]):
+            continue
+        numbers_i, numbers_j = figures(found[i]), figures(found[j])
+        if different_figures(numbers_i, numbers_j) or different_figures(numbers_j, numbers_i):
+            continue
+        for here, there in ((a, b), (b, a)):
+            key = (here, units[there][0].id)
+            if key not in best or best[key][0] < cosine:
+                best[key] = (cosine, there)
+    links = []
+    for (a, _), (cosine, b) in best.items():
+        if a < b and best.get((b, units[a][0].id), (0.0, -1))[1] == a:
+            links.append((cosine, a, b))
+    return [(a, b) for _, a, b in sorted(links, reverse=True)]
+
+
+def merge_paraphrases(
+    groups: list[list[int]], links: Sequence[tuple[int, int]], texts: Sequence[str], articles: Sequence[str]
+) -> list[list[int]]:
+    """The groups joined along the links, complete-linkage: two groups become one claim only when
+    every pair of their sentences from different articles is a near-copy or a paraphrase link, so
+    no chain of looser likenesses ("no-fly zone" ... "no-fly zone") makes one claim of many facts."""
+    linked = {(min(a, b), max(a, b)) for a, b in links}
+    bags = [frozenset(content_words(t)) for t in texts]
+    members = {g: list(group) for g, group in enumerate(groups)}
+    group_of = {member: g for g, group in enumerate(groups) for member in group}
+
+    def agree(a: int, b: int) -> bool:
+        return (
+            articles[a] == articles[b]
+            or (min(a, b), max(a, b)) in linked
+            or jaccard(bags[a], bags[b]) >= PARAPHRASE
+        )
+
+    for a, b in links:
+        g, h = group_of[a], group_of[b]
+        if g == h or not all(agree(x, y) for x in members[g] for y in members[h]):
+            continue
+        keep, gone = min(g, h), max(g, h)
+        members[keep].extend(members.pop(gone))
+        for member in members[keep]:
+            group_of[member] = keep
+    return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
 
 
 def split_by_figures(groups: list[list[int]], texts: Sequence[str]) -> list[list[int]]:
@@ -202,7 +363,7 @@ def figures(text: str) -> dict[str, set[str]]:
         if re.fullmatch(r"(19|20)\d\d", number) and not percent:
             continue  # a year, not a quantity
         key = "percent" if percent else (unit or "").lower().rstrip("s")
-        if key:
+        if key and key not in NOT_COUNTED:
             found[key].add(number.replace(",", ""))
     return found
 
@@ -214,14 +375,25 @@ def polarity(text: str) -> bool:
 
 
 def link_contradictions(claims: list[Claim]) -> None:
-    """Mark pairs of claims on the same matter that cannot both hold (in both claims' lists).
+    """Mark pairs of claims that cannot both hold (in both claims' lists), precision first.
 
-    Only pairs that could contradict are compared (one side negated and the other not, or both
-    giving figures), and only when they share two words that few claims use, so thousands of
-    claims stay fast.
+    A contradiction is one of two things, between claims of different articles:
+
+    - **different figures for one quantity**: the same counted word with no number in common
+      ("300 soldiers" / "500 soldiers"), in sentences that otherwise say the same (most content
+      words shared, embeddings close) and were published the same day (a toll that grows from day
+      to day is an update, not a dispute);
+    - **a dispute**: one side negates or denies what the other asserts in nearly the same words, and
+      the two come from different outlets or different named sources.
+
+    A sentence is never set against itself or a copy of itself, nor against its paraphrase.
+    Candidates share two words that few claims use, so thousands of claims stay fast.
     """
+    from ..text.embeddings import embed
+
     bags = [frozenset(w for w in content_words(c.text) if not w[0].isdigit()) for c in claims]
-    numbers = [figures(c.text) for c in claims]
+    # A bound or an estimate ("more than 2,400", "about 1,600") does not contradict another count.
+    numbers = [figures(APPROXIMATE.sub(" ", c.text)) for c in claims]
     negated = [polarity(c.text) for c in claims]
     frequency: Counter[str] = Counter(w for bag in bags for w in bag)
     rare_limit = 30
@@ -230,6 +402,7 @@ def link_contradictions(claims: list[Claim]) -> None:
         for word in bag:
             if frequency[word] <= rare_limit:
                 index[word].append(i)
+    candidates: list[tuple[int, int]] = []
     for i, bag in enumerate(bags):
         shared: Counter[int] = Counter()
         for word in bag:
@@ -237,16 +410,72 @@ def link_contradictions(claims: list[Claim]) -> None:
                 shared.update(j for j in index[word] if j > i)
         for j in sorted(j for j, count in shared.items() if count >= 2):
             could = negated[i] != negated[j] or (numbers[i] and numbers[j])
-            if not could or jaccard(bag, bags[j]) < SAME_MATTER:
-                continue
-            one_voice = len(claims[i].articles) == 1 and claims[i].articles == claims[j].articles
-            if one_voice and set(claims[i].attributed_to) == set(claims[j].attributed_to):
-                continue  # one source saying two things in one article is not a dispute
-            if different_figures(numbers[i], numbers[j]) or disputes(
-                claims[i], claims[j], negated[i], negated[j]
-            ):
-                claims[i].contradicts.append(j)
-                claims[j].contradicts.append(i)
+            if could and jaccard(bag, bags[j]) >= SAME_MATTER:
+                candidates.append((i, j))
+    if not candidates:
+        return
+    involved = sorted({k for pair in candidates for k in pair})
+    row = {k: n for n, k in enumerate(involved)}
+    vectors = embed([claims[k].text for k in involved])
+    for i, j in candidates:
+        a, b = claims[i], claims[j]
+        if set(a.articles) & set(b.articles) or normal(a.text) == normal(b.text):
+            continue  # one article, or one sentence: never against itself
+        cosine = float(vectors[row[i]] @ vectors[row[j]])
+        if cosine < SAME_EVENT_COSINE:
+            continue
+        overlap = jaccard(plain(bags[i]), plain(bags[j]))
+        if numbers[i] and numbers[j] and negated[i] == negated[j]:
+            if overlap >= SAME_QUANTITY and same_day(a, b) and different_figures(numbers[i], numbers[j]):
+                a.contradicts.append(j)
+                b.contradicts.append(i)
+        elif (
+            negated[i] != negated[j]
+            and overlap >= SAME_PROPOSITION
+            and different_voices(a, b)
+            and denies_shared(a.text if negated[i] else b.text, bags[j] if negated[i] else bags[i])
+        ):
+            a.contradicts.append(j)
+            b.contradicts.append(i)
+
+
+def denies_shared(negated_text: str, other: frozenset[str]) -> bool:
+    """The negation or denial bears on what the other claim says: a content word of the next few
+    words after it is one the other claim uses ("No peaceful protesters were fired upon" against
+    "Gaddafi fired on peaceful protesters"; not "(required, but will not be displayed)")."""
+    words = [w.lower() for w in WORD_OR_NEGATION.findall(negated_text.replace("n't", " n't"))]
+    for k, word in enumerate(words):
+        if word in NEGATIONS or word in DISPUTE_WORDS:
+            for following in words[k + 1 : k + 1 + NEGATION_REACH]:
+                if not following[0].isalpha() or following.strip("-") in ("lrb", "rrb"):
+                    break  # the negation's reach ends at punctuation or a bracket
+                stem = normalize_token(following)
+                if stem not in STOPWORDS and stem in other:
+                    return True
+    return False
+
+
+def plain(bag: frozenset[str]) -> frozenset[str]:
+    """Content words without the negation and denial words (what is asserted or denied)."""
+    return frozenset(w for w in bag if w not in NEGATIONS and w not in DISPUTE_STEMS)
+
+
+def normal(text: str) -> str:
+    return " ".join(content_words(text))
+
+
+def same_day(a: Claim, b: Claim) -> bool:
+    """Both claims were published on one day (or a date is unknown on either side)."""
+    days_a = {c.published for c in a.citations if c.published}
+    days_b = {c.published for c in b.citations if c.published}
+    return not days_a or not days_b or bool(days_a & days_b)
+
+
+def different_voices(a: Claim, b: Claim) -> bool:
+    """Different outlets, or different named sources: one voice saying two things is no dispute."""
+    if a.outlets and b.outlets and set(a.outlets) != set(b.outlets):
+        return True  # known outlets only: articles of unknown source are not told apart by outlet
+    return bool(a.attributed_to) and bool(b.attributed_to) and set(a.attributed_to) != set(b.attributed_to)
 
 
 def different_figures(a: dict[str, set[str]], b: dict[str, set[str]]) -> bool:

@@ -161,6 +161,28 @@ GOVERNMENT_HEADS = {
     "minister",
 }
 LEAVE_POWER = "steps down"
+# Relations a stance does not pass through: an adverbial clause, a coordinated or loosely attached
+# clause states something beside the cue, not what the cue demands or rejects.
+CLAUSE_BOUNDARIES = {"parataxis", "appos"}
+# Conjunctions that make an adverbial clause a circumstance ("even though", "while", "if"), unlike the
+# "for X to step down" the parser also calls an adverbial clause.
+SUBORDINATORS = {
+    "though",
+    "although",
+    "while",
+    "whereas",
+    "if",
+    "unless",
+    "because",
+    "since",
+    "as",
+    "when",
+    "after",
+    "before",
+    "once",
+    "until",
+    "whether",
+}
 MONTHS = {
     m: i
     for i, m in enumerate(
@@ -269,6 +291,11 @@ def subject_token(token: Token) -> Token | None:
     return None
 
 
+def subordinated(token: Token) -> bool:
+    """The clause headed by the token is introduced by a subordinating conjunction ("even though")."""
+    return any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in token.children)
+
+
 def has_modal(token: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children) or (
         token.dep_ == "xcomp" and token.head.lemma_.lower() in ("need", "have")
@@ -344,6 +371,8 @@ def stances_in(sentence: Span) -> list[Stance]:
             if node.dep_ == "ROOT" or node.head is node:
                 break
             relation, parent = node.dep_, node.head
+            if relation in CLAUSE_BOUNDARIES or relation == "advcl" and subordinated(node):
+                break  # "... even though Assad may be toppled": the proposition is not the cue's object
             if target is None and cue_polarity(parent) is not None:
                 target = object_of_demand(parent)
             polarity = cue_polarity(parent)
@@ -470,11 +499,19 @@ class ActorResolver:
         for seat, government in SEATS_OF_GOVERNMENT.items():
             if seat in lowered:
                 return government
+        # A country word stands for its government only as the head itself ("Russia", "Washington")
+        # or describing someone who acts for it ("Syrian officials"); "Syrian protesters" or "the
+        # Syrian opposition" are not the Syrian government.
+        acts_for_country = token.lemma_.lower() in GOVERNMENT_HEADS or token.lower_ in GOVERNMENT_HEADS
         for word in [t for t in span if t.ent_type_ in ("GPE", "NORP") or t.pos_ in ("PROPN", "ADJ")]:
+            if word is not token and not acts_for_country:
+                continue
             country = country_of_word(word.text)
             if country is not None:
                 return country.name
         for ent in span.ents:
+            if not (ent.start <= token.i < ent.end or acts_for_country):
+                continue
             country = country_of(ent.text)
             if country is None and ent.label_ == "GPE":
                 _, _, by_capital = gazetteer()
@@ -496,6 +533,21 @@ class ActorResolver:
         if token.lower_ not in ("he", "she", "his", "her", "him"):
             return None
         doc = token.doc
+        sentence = token.sent
+        # Two people named in the pronoun's own sentence ("Mubarak called King Abdullah and told
+        # him that he was stepping down"): which one it means is not told, so nobody is.
+        named = set()
+        for ent in doc.ents:
+            if (
+                ent.label_ == "PERSON"
+                and sentence.start <= ent.start
+                and ent.end <= token.i
+                and ent.root.dep_ not in ("compound", "amod", "nmod")  # "the Obama administration"
+            ):
+                person = self.person(ent.text)
+                named.add(person.id if person is not None else ent.text)
+        if len(named) > 1:
+            return None
         for ent in reversed([e for e in doc.ents if e.label_ == "PERSON" and e.end <= token.i]):
             if token.i - ent.end < 120:
                 return self.person(ent.text)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..model import Article, Citation, Claim, Comparison, Position, Reversal, to_jsonable
+from .lists import head, more_line
 from .who import article_json, article_label, one_line, unknown_note
 
 
@@ -63,54 +64,63 @@ def where(citation: Citation, by_id: dict[str, Article]) -> str:
 
 
 def render_text(articles: Sequence[Article], comparison: Comparison, limit: int = 15) -> str:
+    """Changes of position, positions, contradictions and claims; ``limit`` bounds every list."""
     by_id = {a.id: a for a in articles}
     lines: list[str] = []
-    reversals = comparison.reversals
-    lines.append(f"CHANGES OF POSITION ({len(reversals)})")
+
+    def quoted(citation: Citation) -> str:
+        article = by_id.get(citation.article)
+        return one_line(article.text[citation.start : citation.end]) if article else ""
+
+    reversals, hidden = head(comparison.reversals, limit)
+    lines.append(f"CHANGES OF POSITION ({len(comparison.reversals)})")
     for reversal in reversals:
         lines.append(
             f"  {reversal.actor} on '{reversal.proposition}': {reversal.from_} ({reversal.from_date}) "
             f"-> {reversal.to} ({reversal.to_date})"
         )
         for citation in reversal.citations:
-            text = (
-                by_id[citation.article].text[citation.start : citation.end]
-                if citation.article in by_id
-                else ""
-            )
-            lines.append(f"    - {one_line(text)}")
+            lines.append(f"    - {quoted(citation)}")
             lines.append(f"      {where(citation, by_id)}")
-    lines += ["", f"POSITIONS ({len(comparison.positions)})"]
-    for position in sorted(comparison.positions, key=lambda p: (p.actor, p.proposition, p.date or "")):
+    lines += more_line(hidden)
+    ordered = sorted(comparison.positions, key=lambda p: (p.actor, p.proposition, p.date or ""))
+    positions, hidden = head(ordered, limit)
+    lines += ["", f"POSITIONS ({len(ordered)})"]
+    for position in positions:
         date = position.date or "undated"
         if position.date_provenance in ("estimated", "mentioned"):
             date += f" ({position.date_provenance})"
         lines.append(f"  {position.actor}: {position.stance} '{position.proposition}', {date}")
         lines.append(f"    - {one_line(position.text)}")
         lines.append(f"      {where(position.citation, by_id)}")
-    contradictions = [(i, c) for i, c in enumerate(comparison.claims) if c.contradicts]
-    lines += ["", f"CONTRADICTIONS ({sum(len(c.contradicts) for _, c in contradictions) // 2})"]
-    shown = set()
-    for i, claim in contradictions:
-        for j in claim.contradicts:
-            if (j, i) in shown:
-                continue
-            shown.add((i, j))
-            other = comparison.claims[j]
-            lines.append(f"  - {one_line(claim.text)}")
-            lines.append(f"      {where(claim.citations[0], by_id)}")
-            lines.append(f"    vs {one_line(other.text)}")
-            lines.append(f"      {where(other.citations[0], by_id)}")
+    lines += more_line(hidden)
+    pairs = [(i, j) for i, claim in enumerate(comparison.claims) for j in claim.contradicts if i < j]
+    shown_pairs, hidden = head(pairs, limit)
+    lines += ["", f"CONTRADICTIONS ({len(pairs)})"]
+    for i, j in shown_pairs:
+        claim, other = comparison.claims[i], comparison.claims[j]
+        lines.append(f"  - {one_line(claim.text)}")
+        lines.append(f"      {where(claim.citations[0], by_id)}")
+        lines.append(f"    vs {one_line(other.text)}")
+        lines.append(f"      {where(other.citations[0], by_id)}")
+    lines += more_line(hidden)
     corroborated = [c for c in comparison.claims if c.independent_outlets > 1]
+    shown_claims, hidden = head(corroborated, limit)
     lines += ["", f"CLAIMS CARRIED BY SEVERAL INDEPENDENT OUTLETS ({len(corroborated)})"]
-    for claim in corroborated[:limit]:
+    for claim in shown_claims:
         unknown = f"; {unknown_note(claim.unknown_sources)}" if claim.unknown_sources else ""
         lines.append(
             f"  [{claim.independent_outlets} outlets: {', '.join(claim.outlets)}{unknown}] {one_line(claim.text)}"
         )
+        for citation in claim.citations[:3]:
+            lines.append(f"      {where(citation, by_id)}")
+        lines += more_line(len(claim.citations) - 3, "more citations", "      ")
+    lines += more_line(hidden)
     single = [c for c in comparison.claims if c.independent_outlets <= 1 and c.attributed_to]
-    lines += ["", f"ATTRIBUTED CLAIMS FROM ONE SOURCE ONLY ({len(single)}; first {min(limit, len(single))})"]
-    for claim in single[:limit]:
+    shown_claims, hidden = head(single, limit)
+    lines += ["", f"ATTRIBUTED CLAIMS FROM ONE SOURCE ONLY ({len(single)})"]
+    for claim in shown_claims:
         lines.append(f"  [{'; '.join(claim.attributed_to)}] {one_line(claim.text)}")
         lines.append(f"      {where(claim.citations[0], by_id)}")
+    lines += more_line(hidden)
     return "\n".join(lines).rstrip() + "\n"

@@ -7,8 +7,12 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Citation, CitedSentence, Timeline, TimelineEntry, to_jsonable
+from .lists import head, joined, more_line
 from .markdown import escape_markdown
 from .who import unknown_note
+
+# Sources written out per timeline sentence in text and Markdown (the JSON keeps them all).
+CITATIONS_SHOWN = 5
 
 
 def date_label(entry: TimelineEntry) -> str:
@@ -65,8 +69,10 @@ def render_text(timeline: Timeline) -> str:
             lines.append(f"  - {sentence.text}{sources_note(sentence)}")
             if sentence.dated_by:
                 lines.append(f"      dated by: {dated_by_label(sentence.dated_by)}")
-            for citation in sentence.citations:
+            citations, left_out = head(sentence.citations, CITATIONS_SHOWN)
+            for citation in citations:
                 lines.append(f"      [{citation_label(citation)}]")
+            lines += more_line(left_out, "more sources", "      ")
         lines.append("")
     return "\n".join(lines)
 
@@ -80,7 +86,9 @@ def render_markdown(timeline: Timeline, title: str = "Timeline") -> str:
         lines.append(f"## {date_label(entry)}")
         lines.append("")
         for sentence in entry.sentences:
-            sources = "; ".join(escape_markdown(citation_label(c)) for c in sentence.citations)
+            sources = joined(
+                [escape_markdown(citation_label(c)) for c in sentence.citations], CITATIONS_SHOWN, "; "
+            )
             dated = (
                 f" (dated by {escape_markdown(dated_by_label(sentence.dated_by))})"
                 if sentence.dated_by

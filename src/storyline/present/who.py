@@ -8,6 +8,7 @@ from typing import Any
 
 from ..model import Article, Attribution, Entity, to_jsonable
 from ..who.names import UNRESOLVED_SPEAKER, speaker_name
+from .lists import date_span, head, joined, more_line
 
 ATTRIBUTION_FIELDS = (
     "speaker",
@@ -79,37 +80,53 @@ def render_text(
     attributions: Sequence[Attribution],
     limit: int = 40,
 ) -> str:
-    """People, organisations and places with their names and titles; then who said what, by speaker."""
+    """People, organisations and places with their names and titles; then who said what, by speaker.
+
+    ``limit`` bounds every list: the entries, the speakers, and the statements shown per speaker;
+    what is left out is counted ("… and 180 more").
+    """
     by_id = {a.id: a for a in articles}
-    lines = [f"WHO IS WHO ({len(entities)} entries; the {min(limit, len(entities))} most mentioned)", ""]
-    for entity in entities[:limit]:
+    shown_entities, hidden_entities = head(entities, limit)
+    lines = [f"WHO IS WHO ({len(entities)} entries; the {len(shown_entities)} most mentioned)", ""]
+    for entity in shown_entities:
         total = sum(entity.mentions.values())
         others = [alias for alias in entity.aliases if alias != entity.name]
         lines.append(
             f"{entity.name}  [{entity.type}]  {total} mention(s) in {len(entity.mentions)} article(s)"
         )
         if others:
-            lines.append(f"    also: {'; '.join(others[:8])}")
+            lines.append(f"    also: {joined(others, 8, '; ')}")
         roles: dict[str, list[str]] = defaultdict(list)
         for role in entity.roles:
             roles[str(role["role"])].append(str(role.get("date") or "undated"))
         if roles:
-            shown = [f"{role} ({', '.join(sorted(set(dates)))})" for role, dates in list(roles.items())[:4]]
-            lines.append(f"    titles: {'; '.join(shown)}")
-    lines += ["", f"WHO SAID WHAT ({len(attributions)} attribution(s))", ""]
+            shown = [f"{role} ({date_span(dates)})" for role, dates in roles.items()]
+            lines.append(f"    titles: {joined(shown, 4, '; ')}")
+    lines += more_line(hidden_entities, "more entries", "")
     groups: dict[str, list[Attribution]] = defaultdict(list)
     for attribution in attributions:
         groups[speaker_label(attribution)].append(attribution)
-    for speaker, said in sorted(groups.items(), key=lambda item: (-len(item[1]), item[0])):
+    ranked = sorted(groups.items(), key=lambda item: (-len(item[1]), item[0]))
+    shown_speakers, hidden_speakers = head(ranked, limit)
+    lines += [
+        "",
+        f"WHO SAID WHAT ({len(attributions)} attribution(s) by {len(groups)} speaker(s); "
+        f"the {len(shown_speakers)} most quoted, up to {max(limit, 0)} statements each)",
+        "",
+    ]
+    for speaker, said in shown_speakers:
         lines.append(f"{speaker}  ({len(said)})")
-        for attribution in said:
+        statements, hidden_statements = head(said, limit)
+        for attribution in statements:
             article = by_id.get(attribution.article)
             where = article_label(article) if article else attribution.article
             mark = "quote" if attribution.direct else "reported"
             cue = f" {attribution.cue}:" if attribution.cue else ""
             lines.append(f"    -{cue} {one_line(attribution.content)}")
             lines.append(f"      {mark}, {where}, chars {attribution.start}-{attribution.end}")
+        lines += more_line(hidden_statements, "more statements", "    ")
         lines.append("")
+    lines += more_line(hidden_speakers, "more speakers", "")
     return "\n".join(lines).rstrip() + "\n"
 
 

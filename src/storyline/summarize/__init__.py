@@ -64,10 +64,52 @@ def summarize(articles: Sequence[Article], words: int = DEFAULT_WORDS, method: s
 def choose_sentences(articles: Sequence[Article], words: int, choose: Method) -> tuple[Pool, list[int]]:
     """The candidate pool of annotated ``articles`` and the chosen candidates, in reading order."""
     pool = limit_candidates(build_pool(articles))
-    if not pool.candidates:
-        return pool, []
-    vectors = vectorize(pool)
-    return pool, order(pool, choose(pool, vectors, words), vectors.similarity)
+    for _ in range(REPICKS + 1):
+        if not pool.candidates:
+            return pool, []
+        vectors = vectorize(pool)
+        chosen = choose(pool, vectors, words)
+        repeated = restatements([pool.candidates[i].text for i in chosen])
+        if not repeated:
+            break
+        # One sentence per point: a chosen sentence that restates a better one in other words is
+        # dropped from the pool and the budget is filled again.
+        dropped = {chosen[k] for k in repeated}
+        pool = Pool(
+            articles=pool.articles,
+            candidates=[c for i, c in enumerate(pool.candidates) if i not in dropped],
+            rejected=pool.rejected,
+        )
+    return pool, order(pool, chosen, vectors.similarity)
+
+
+# Times the selection is run again after dropping restatements.
+REPICKS = 3
+# A restatement: embeddings this close, with content words in common bearing it out.
+RESTATEMENT_COSINE = 0.8
+RESTATEMENT_COVER = 0.5
+
+
+def restatements(texts: Sequence[str]) -> list[int]:
+    """Positions of the texts that restate an earlier one (same point in other words)."""
+    if len(texts) < 2:
+        return []
+    from ..text.embeddings import embed
+    from ..text.similarity import content_words
+
+    vectors = embed(texts)
+    bags = [set(content_words(t)) for t in texts]
+    found = []
+    for j in range(1, len(texts)):
+        for i in range(j):
+            if i in found:
+                continue
+            shared = len(bags[i] & bags[j])
+            cover = shared / max(1, min(len(bags[i]), len(bags[j])))
+            if float(vectors[i] @ vectors[j]) >= RESTATEMENT_COSINE and cover >= RESTATEMENT_COVER:
+                found.append(j)
+                break
+    return found
 
 
 def cited_sentences(pool: Pool, chosen: Sequence[int]) -> list[CitedSentence]:

@@ -11,6 +11,7 @@ candidate that remembers every occurrence, so the summary says the fact once and
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -27,6 +28,15 @@ MAX_WORDS = 90
 DUPLICATE_THRESHOLD = 0.6
 # Most candidates one summary weighs: the similarity matrix grows with the square (2,000 = 32 MB).
 MAX_CANDIDATES = 2000
+
+
+# A sentence that opens with a pronoun (or "But they", "And it") refers back to something the summary
+# may not say: it cannot stand alone. Inside a quote the speaker's words are kept as they are.
+PRONOUNS = "he|she|it|they|them|his|her|its|their|theirs"
+DANGLING_OPENER = re.compile(
+    rf"^(?:(?:But|And|So|Yet|Still|Also|However|Now),?\s+(?:{PRONOUNS})|(?:{PRONOUNS.title()}))\b(?!-)"
+)
+QUOTE_CHARS = {'"': '"', "\u201c": "\u201d", "\u00ab": "\u00bb"}
 
 
 # A sentence ends with ., ! or ?, possibly followed by closing quotes or a bracket.
@@ -80,12 +90,6 @@ BOILERPLATE = re.compile(
 )
 
 
-# A dateline before the story's first sentence: "CAIRO (Reuters) - ", "Washington (CNN) -- ", "PHNOM PENH — ",
-# or a headline scraped onto it before "(CNN) --". The summary says the sentence without it.
-DATELINE_PREFIX = re.compile(
-    r"^(?:[^()]{0,200}?\((?:[A-Z][\w.&'’ -]{0,29})\)\s*[-–—]{1,2}"
-    r"|[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,3}\s*[-–—]{1,2})\s+(?=[\"“A-Z0-9])"
-)
 # Lines that speak to the reader: "Share your thoughts ...", "Of course, you can always comment ...", "Click on
 # the cards below ...": outside quotation marks, a news sentence does not say "you" (nor "tell us").
 READER_ADDRESS = re.compile(
@@ -167,8 +171,8 @@ def eligibility(text: str, paragraph_sentences: int = 2) -> str | None:
         return "fragment:truncated"
     if not INITIAL.search(text):
         return "fragment:lowercase-start"
-    if text.count('"') % 2 == 1 and text.count("“") == text.count("”") and words < 8:
-        return "fragment:broken-quote"
+    if open_quote(text):
+        return "fragment:open-quote"  # part of a quote that spans sentences: whole or not at all
     lowered = text.lower()
     # The patterns below are slow on long sentences; a cheap look for their key words comes first.
     if any(word in lowered for word in CAPTION_WORDS) and CAPTION.search(text):
@@ -183,7 +187,30 @@ def eligibility(text: str, paragraph_sentences: int = 2) -> str | None:
         return "headline-glued"
     if READER_ADDRESS.search(QUOTED.sub(" ", text)):
         return "reader-address"
+    if DANGLING_OPENER.search(text):
+        return "dangling:pronoun"
     return None
+
+
+def open_quote(text: str) -> bool:
+    """The sentence opens a quote it does not close, or closes one it did not open."""
+    if text.count('"') % 2 == 1:
+        return True
+    return any(
+        text.count(opening) != text.count(closing)
+        for opening, closing in QUOTE_CHARS.items()
+        if opening != '"'
+    )
+
+
+def without_dateline(text: str) -> int:
+    """How many leading characters are a dateline ("CAIRO (Reuters) - ", "PHNOM PENH — "), else 0."""
+    from ..ingest.clean import DATELINE
+
+    match = DATELINE.match(text)
+    if match is None or not INITIAL.search(text[match.end() :].lstrip()):
+        return 0
+    return len(text) - len(text[match.end() :].lstrip())
 
 
 @dataclass(frozen=True)
@@ -246,16 +273,10 @@ def build_pool(articles: Sequence[Article]) -> Pool:
         sizes = paragraph_sizes(article)
         for sentence in article.sentences:
             text = article.sentence_text(sentence)
-            dateline = DATELINE_PREFIX.match(text)
-            if dateline and len(text) - dateline.end() > 20:
-                # cite and say the sentence without its dateline
-                text = text[dateline.end() :]
-                sentence = Sentence(
-                    start=sentence.start + dateline.end(),
-                    end=sentence.end,
-                    index=sentence.index,
-                    paragraph=sentence.paragraph,
-                )
+            cut = without_dateline(text)
+            if cut:  # the summary says (and cites) the sentence after its dateline
+                text = text[cut:]
+                sentence = dataclasses.replace(sentence, start=sentence.start + cut)
             occurrence = Occurrence(index, sentence)
             reason = eligibility(text, sizes.get(sentence.paragraph, 1))
             if reason is None:

@@ -1,0 +1,49 @@
+"""Sentence embeddings for paraphrase: WordLlama's static token embeddings, loaded offline.
+
+WordLlama (a dependency) ships its default weights inside the package; they are loaded from there
+with downloads disabled, so nothing is fetched at run time. Vectors are L2-normalised, so a dot
+product is the cosine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import numpy as np
+
+
+@lru_cache(maxsize=1)
+def model() -> Any:
+    import wordllama
+    from wordllama import WordLlama
+
+    return WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True)
+
+
+def embed(texts: Sequence[str]) -> np.ndarray:
+    """One normalised vector per text (rows), float32."""
+    import numpy as np
+
+    if not texts:
+        return np.zeros((0, 1), dtype=np.float32)
+    vectors = np.asarray(model().embed(list(texts), norm=True), dtype=np.float32)
+    return vectors
+
+
+def similar_pairs(vectors: np.ndarray, threshold: float, block: int = 2048) -> list[tuple[int, int, float]]:
+    """Pairs (i < j) whose cosine reaches ``threshold``, computed block by block (memory stays small)."""
+    import numpy as np
+
+    pairs: list[tuple[int, int, float]] = []
+    for start in range(0, len(vectors), block):
+        scores = vectors[start : start + block] @ vectors.T
+        rows, columns = np.nonzero(scores >= threshold)
+        for row, column in zip(rows.tolist(), columns.tolist(), strict=True):
+            i = start + row
+            if i < column:
+                pairs.append((i, column, float(scores[row, column])))
+    return pairs

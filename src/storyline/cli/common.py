@@ -58,6 +58,12 @@ def add_input_options(parser: argparse.ArgumentParser, paths_required: bool = Tr
     )
     parser.add_argument("--config", metavar="FILE", help="a TOML settings file overriding the defaults")
     parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="parse every article again: neither use nor keep the analysis kept on disk "
+        "(settings key cache.directory; safe to delete)",
+    )
+    parser.add_argument(
         "--max-bytes", type=int, metavar="N", help="largest document read, in bytes (default 10,000,000)"
     )
     given = parser.add_argument_group("fields you give (they win over what storyline finds)")
@@ -149,6 +155,7 @@ def load_corpus(
         sections=sections,
         on_problem=console.problem,
         progress=console.progress,
+        cache=not getattr(args, "no_cache", False),
     )
     read = len(corpus.articles) - corpus.stored
     console.info(

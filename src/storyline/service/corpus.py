@@ -27,7 +27,7 @@ import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from ..errors import InputProblem, UsageError
 from ..model import Article
@@ -41,10 +41,31 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-Progress = Callable[[Iterable[Any], str, "int | None"], Iterable[Any]]
 
 
-def no_progress(items: Iterable[Any], _description: str, _total: int | None = None) -> Iterable[Any]:
+class Progress(Protocol):
+    """A progress hook: wraps a long loop's ``items`` and yields them all, in order (a CLI shows a bar on
+    stderr: ``description``, done of ``total`` when known, rate, time left). ``label`` names the item under
+    way, when the items are few and long (the brief's stages). The service never draws anything itself."""
+
+    def __call__(
+        self,
+        items: Iterable[T],
+        description: str,
+        total: int | None = None,
+        /,
+        *,
+        label: Callable[[T], str] | None = None,
+    ) -> Iterable[T]: ...
+
+
+def no_progress(
+    items: Iterable[T],
+    _description: str,
+    _total: int | None = None,
+    *,
+    label: Callable[[T], str] | None = None,
+) -> Iterable[T]:
     return items
 
 

@@ -15,7 +15,7 @@ With ``--profile`` the cold brief is run once more under cProfile (cache off) an
 by cumulative and by own time are printed. CPU seconds are the figure that counts on a shared machine.
 
     nice .venv/bin/python benchmarks/brief_speed.py                      # bpoil_bbc: 293 articles
-    nice .venv/bin/python benchmarks/brief_speed.py --topic MJ_bbc --profile
+    nice .venv/bin/python benchmarks/brief_speed.py --limit 60 --profile    # its first 60 articles
 """
 
 from __future__ import annotations
@@ -112,6 +112,12 @@ def profile(topic: Path, env: dict[str, str], folder: Path, top: int) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--topic", default="bpoil_bbc", help="Timeline17 topic folder (default bpoil_bbc)")
+    parser.add_argument(
+        "--limit",
+        type=int,
+        metavar="N",
+        help="only the topic's first N articles (a busy machine); all by default",
+    )
     parser.add_argument("--profile", action="store_true", help="also profile the cold brief (cProfile)")
     parser.add_argument("--top", type=int, default=25, help="functions shown per profile table")
     parser.add_argument("--json", metavar="FILE", help="write the rows as JSON")
@@ -120,6 +126,10 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="brief-speed-") as name:
         folder = Path(name)
         env = dict(os.environ, PYTHONPATH=str(ROOT / "src"), STORYLINE_CACHE_DIRECTORY=str(folder / "cache"))
+        if args.limit:
+            lines = topic.read_text(encoding="utf-8").splitlines(keepends=True)[: args.limit]
+            topic = folder / f"{args.topic}-{args.limit}.jsonl"
+            topic.write_text("".join(lines), encoding="utf-8")
         texts = cleaned_texts(topic)
         (folder / "texts.json").write_text(json.dumps(texts), encoding="utf-8")
         words = sum(len(text.split()) for text in texts)
@@ -149,7 +159,7 @@ def main() -> int:
                 )
             )
         if args.profile:
-            profile(topic, env, folder, args.top)
+            profile(topic, dict(env, STORYLINE_CACHE_MAX_MB="0"), folder, args.top)
     return 0 if same else 1
 
 

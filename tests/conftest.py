@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -10,6 +14,11 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SAMPLES = SHARED / "samples" / "syria-assad"
 DATA = SHARED / "data"
+
+# The kept analysis (storyline.service.cache) of a test run goes to a folder of its own, removed at the end,
+# never to the user's ~/.cache (subprocesses started by tests inherit it).
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="storyline-test-cache-")
+atexit.register(shutil.rmtree, os.environ["XDG_CACHE_HOME"], True)
 
 
 @pytest.fixture(scope="session")

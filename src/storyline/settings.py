@@ -202,6 +202,19 @@ class WebSettings:
 
 
 @dataclass(frozen=True)
+class CacheSettings:
+    """The kept analysis of plain files (``storyline.service.cache``): safe to delete at any time."""
+
+    directory: str = option(
+        "auto",
+        "folder of the kept analysis (`auto`: `$XDG_CACHE_HOME/storyline`, else `~/.cache/storyline`)",
+    )
+    max_mb: int = option(
+        1024, "most megabytes the kept analysis may take (oldest entries go first); 0 keeps nothing", low=0
+    )
+
+
+@dataclass(frozen=True)
 class Settings:
     read: ReadSettings = field(default_factory=ReadSettings)
     annotate: AnnotateSettings = field(default_factory=AnnotateSettings)
@@ -212,6 +225,7 @@ class Settings:
     store: StoreSettings = field(default_factory=StoreSettings)
     duckdb: DuckDBSettings = field(default_factory=DuckDBSettings)
     web: WebSettings = field(default_factory=WebSettings)
+    cache: CacheSettings = field(default_factory=CacheSettings)
 
     # The flat names of the first settings object, still read by callers and accepted in files.
     @property

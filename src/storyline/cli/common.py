@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -58,6 +58,12 @@ def add_input_options(parser: argparse.ArgumentParser, paths_required: bool = Tr
     )
     parser.add_argument("--config", metavar="FILE", help="a TOML settings file overriding the defaults")
     parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="parse every article again: neither use nor keep the analysis kept on disk "
+        "(settings key cache.directory; safe to delete)",
+    )
+    parser.add_argument(
         "--max-bytes", type=int, metavar="N", help="largest document read, in bytes (default 10,000,000)"
     )
     given = parser.add_argument_group("fields you give (they win over what storyline finds)")
@@ -101,23 +107,62 @@ class Console:
         self.problems.append(problem)
         print(f"storyline: skipped {problem}", file=sys.stderr)
 
-    def progress(self, items: Iterable[T], description: str, total: int | None = None) -> Iterator[T]:
-        """A progress bar on stderr for long runs; nothing when quiet or when stderr is not a terminal."""
+    def progress(
+        self,
+        items: Iterable[T],
+        description: str,
+        total: int | None = None,
+        *,
+        label: Callable[[T], str] | None = None,
+    ) -> Iterator[T]:
+        """A progress bar on stderr for long work (``description``, done/total, rate, elapsed, time left;
+        ``label`` names the item under way); nothing when quiet or when stderr is not a terminal."""
         if self.quiet or not sys.stderr.isatty():
             yield from items
             return
         from rich.console import Console as RichConsole
-        from rich.progress import Progress
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
 
-        with Progress(console=RichConsole(stderr=True), transient=True) as bar:
+        columns = (
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            rate_column(),
+            TimeElapsedColumn(),
+            TextColumn("left"),
+            TimeRemainingColumn(),
+        )
+        with Progress(*columns, console=RichConsole(stderr=True), transient=True) as bar:
             task = bar.add_task(description, total=total)
             for item in items:
+                if label is not None:
+                    bar.update(task, description=f"{description}: {label(item)}")
                 yield item
                 bar.advance(task)
 
     @property
     def exit_status(self) -> int:
         return 1 if self.problems else 0
+
+
+def rate_column() -> Any:
+    """A rich column: items a second (rich's own speed column counts bytes)."""
+    from rich.progress import ProgressColumn, Task
+    from rich.text import Text
+
+    class RateColumn(ProgressColumn):
+        def render(self, task: Task) -> Text:
+            speed = task.finished_speed or task.speed
+            return Text(f"{speed:.1f}/s" if speed else "", style="progress.data.speed")
+
+    return RateColumn()
 
 
 def console_of(args: argparse.Namespace) -> Console:
@@ -149,6 +194,7 @@ def load_corpus(
         sections=sections,
         on_problem=console.problem,
         progress=console.progress,
+        cache=not getattr(args, "no_cache", False),
     )
     read = len(corpus.articles) - corpus.stored
     console.info(
@@ -178,7 +224,7 @@ def make_brief(
         if announce:
             console.info(f"building the {stage.title}")
 
-    result = brief(corpus, sections, on_stage=on_stage, **options)
+    result = brief(corpus, sections, on_stage=on_stage, progress=console.progress, **options)
     for field_name, message in result.stage_errors.items():
         if sections is not None and field_name in sections:
             raise StorylineError(message)

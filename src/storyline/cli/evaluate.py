@@ -19,10 +19,18 @@ EVALUATIONS: list[str] = [
 ]
 
 
+HELP = "measure storyline beside the anchors on a shared data set"
+
+
+def register_listing(commands: Any) -> None:
+    """The command's line in ``storyline --help``, without loading every evaluation."""
+    commands.add_parser("evaluate", help=HELP)
+
+
 def register(commands: Any) -> None:
     parser = commands.add_parser(
         "evaluate",
-        help="measure storyline beside the anchors on a shared data set",
+        help=HELP,
         description="Measure storyline on a benchmark data set, beside the anchor systems, in one run.",
     )
     evaluations = parser.add_subparsers(dest="evaluation", metavar="DATASET", required=True)

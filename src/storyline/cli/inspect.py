@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..ingest.clean import REASONS
-from ..model import Article
 from .common import (
     add_input_options,
     add_output_options,
@@ -16,11 +14,23 @@ from .common import (
     print_json,
 )
 
+if TYPE_CHECKING:
+    from ..model import Article
+
+HELP = "show what was read: title, outlet, byline, date and how it was found, sentences, entities"
+
+
+def register_listing(commands: Any) -> None:
+    """The command's line in ``storyline --help``, without loading the cleaner."""
+    commands.add_parser("inspect", help=HELP)
+
 
 def register(commands: Any) -> None:
+    from ..ingest.clean import REASONS
+
     parser = commands.add_parser(
         "inspect",
-        help="show what was read: title, outlet, byline, date and how it was found, sentences, entities",
+        help=HELP,
         description="Read, clean, describe and annotate articles and show the result per article. "
         "With --json, {articles: [{number, id, source, title, outlet, byline, published, "
         "published_provenance, published_estimated, text, removed, sentences, entities, timexes, ...}], "

@@ -30,7 +30,8 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The parser; when ``argv`` names a command, only that command's module is imported.
 
     Command modules pull in their stage's libraries (SciPy, DuckDB, FastAPI...); importing all of
-    them would cost every run a second before it starts.
+    them would cost every run a second before it starts. With no command named (``storyline --help``)
+    a module's ``register_listing``, when it has one, adds only its line of help.
     """
     parser = argparse.ArgumentParser(
         prog="storyline",
@@ -40,10 +41,12 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         epilog="Run `storyline COMMAND --help` for a command's options.",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    wanted = [name for name in COMMANDS if argv and argv[0] == name] or COMMANDS
-    for name in wanted:
+    wanted = [name for name in COMMANDS if argv and argv[0] == name]
+    for name in wanted or COMMANDS:
         module = importlib.import_module(f"storyline.cli.{name}")
-        module.register(commands)
+        # Listing the commands (no command named) needs only each one's line of help.
+        register = module.register if wanted else getattr(module, "register_listing", module.register)
+        register(commands)
     return parser
 
 

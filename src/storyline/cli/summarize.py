@@ -8,15 +8,9 @@ import json
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, nullcontext
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import StorylineError, UsageError
-from ..model import Article
-from ..present.results import empty_summary, problem_json
-from ..present.summary import render_markdown, render_text, summary_json
-from ..service.brief import brief
-from ..service.corpus import Corpus
-from ..summarize import DEFAULT_METHOD, methods
 from .common import (
     add_input_options,
     add_output_options,
@@ -26,13 +20,25 @@ from .common import (
     settings_of,
 )
 
+if TYPE_CHECKING:
+    from ..model import Article
+    from ..service.corpus import Corpus
+
 FORMATS = ("text", "md", "json", "jsonl")
+HELP = "a short summary of all the articles together, every sentence cited"
+
+
+def register_listing(commands: Any) -> None:
+    """The command's line in ``storyline --help``, without loading the summarizers."""
+    commands.add_parser("summarize", help=HELP)
 
 
 def register(commands: Any) -> None:
+    from ..summarize import DEFAULT_METHOD, methods
+
     parser = commands.add_parser(
         "summarize",
-        help="a short summary of all the articles together, every sentence cited",
+        help=HELP,
         description="Summarize the given articles together: whole sentences taken verbatim from the cleaned "
         "articles, at most --words words, each citing every article that carries it (article id, outlet, "
         "date, sentence index, character span) and counting the independent outlets behind it. "
@@ -86,6 +92,10 @@ def corpus_part(corpus: Corpus, members: list[Article]) -> Corpus:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..present.results import empty_summary, problem_json
+    from ..present.summary import render_markdown, render_text, summary_json
+    from ..service.brief import brief
+
     console = console_of(args)
     settings = settings_of(args)
     words = args.words if args.words is not None else settings.summary_words

@@ -32,7 +32,7 @@ from typing import Any
 from ..errors import StorylineError
 from ..model import Brief
 from ..settings import use_settings
-from .corpus import Corpus
+from .corpus import Corpus, Progress, no_progress
 
 log = logging.getLogger(__name__)
 
@@ -166,13 +166,15 @@ def brief(
     stages: Sequence[Stage] = STAGES,
     check: Callable[[], None] | None = None,
     on_stage: Callable[[Stage], None] | None = None,
+    progress: Progress | None = None,
 ) -> Brief:
     """Compute the brief's ``sections`` (Brief field names; None: every stage installed) from ``corpus``.
 
     The stages whose results a section needs run too. ``words`` is the summary's length (default
     ``settings.summary_words``) and ``method`` its method; ``options`` gives a stage more keyword
     arguments by section (``{"timeline": {"dates": 10}}``); ``check`` is called between stages and may
-    raise ``Cancelled``; ``on_stage`` is told when a stage starts (for progress).
+    raise ``Cancelled``; ``on_stage`` is told when a stage starts; ``progress`` wraps the loop over the
+    stages (a progress bar naming the stage under way).
     """
     started = time.perf_counter()
     articles = list(corpus.articles)
@@ -182,11 +184,15 @@ def brief(
     check_order(chosen, corpus.annotations)
     previous = use_settings(corpus.settings)  # the stages read the corpus's settings
     try:
-        run_stages(corpus, chosen, result, words, method, options, check, on_stage)
+        run_stages(corpus, chosen, result, words, method, options, check, on_stage, progress)
     finally:
         use_settings(previous)
     result.timings["total"] = round(time.perf_counter() - started + sum(corpus.timings.values()), 3)
     return result
+
+
+def stage_title(stage: Stage) -> str:
+    return stage.title
 
 
 def run_stages(
@@ -198,12 +204,14 @@ def run_stages(
     options: Mapping[str, Mapping[str, Any]] | None,
     check: Callable[[], None] | None,
     on_stage: Callable[[Stage], None] | None,
+    progress: Progress | None = None,
 ) -> None:
     """Run ``chosen`` in order, filling ``result``; a failed stage fails the stages needing it."""
     articles = list(corpus.articles)
     made: dict[str, Any] = {"docs": list(corpus.docs) if corpus.docs is not None else None}
     failed: dict[str, str] = {}
-    for stage in chosen:
+    show: Progress = progress or no_progress
+    for stage in show(chosen, "building the brief", len(chosen), label=stage_title):
         function = stage_function(stage)
         assert function is not None
         if check is not None:

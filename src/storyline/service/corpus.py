@@ -24,25 +24,49 @@ The corpus says what it holds in ``annotations`` (``sentences``, ``entities``, `
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from ..errors import InputProblem, UsageError
 from ..model import Article
 from ..settings import Settings, current_settings
+from .cache import AnalysisCache
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from ..ingest.read import RawDocument
 
+log = logging.getLogger(__name__)
 T = TypeVar("T")
-Progress = Callable[[Iterable[Any], str, "int | None"], Iterable[Any]]
 
 
-def no_progress(items: Iterable[Any], _description: str, _total: int | None = None) -> Iterable[Any]:
+class Progress(Protocol):
+    """A progress hook: wraps a long loop's ``items`` and yields them all, in order (a CLI shows a bar on
+    stderr: ``description``, done of ``total`` when known, rate, time left). ``label`` names the item under
+    way, when the items are few and long (the brief's stages). The service never draws anything itself."""
+
+    def __call__(
+        self,
+        items: Iterable[T],
+        description: str,
+        total: int | None = None,
+        /,
+        *,
+        label: Callable[[T], str] | None = None,
+    ) -> Iterable[T]: ...
+
+
+def no_progress(
+    items: Iterable[T],
+    _description: str,
+    _total: int | None = None,
+    *,
+    label: Callable[[T], str] | None = None,
+) -> Iterable[T]:
     return items
 
 
@@ -94,6 +118,7 @@ def build_corpus(
     on_problem: Callable[[InputProblem], None] | None = None,
     check: Callable[[], None] | None = None,
     progress: Progress | None = None,
+    cache: bool | None = None,
 ) -> Corpus:
     """Read, clean, describe, mark copies and annotate: the articles of ``paths`` (and of a store).
 
@@ -104,7 +129,9 @@ def build_corpus(
     unusable input as it is met (they are all in ``Corpus.problems`` too); ``check`` is called
     after each article and may raise to stop (the web app's time limit); ``progress`` wraps the
     long loops (a progress bar). ``settings`` are the installed ones (``current_settings()``) unless
-    given; the brief's stages run under the corpus's settings.
+    given; the brief's stages run under the corpus's settings. spaCy's analysis of each article is
+    kept on disk and found again (``storyline.service.cache``) unless ``cache`` is False or the
+    settings' ``cache.max_mb`` is 0.
     """
     from ..corpus.copies import MemoryIndex, fingerprint, mark_duplicates
     from ..corpus.templates import TemplateStats, remove_templates
@@ -158,7 +185,10 @@ def build_corpus(
     docs: list[Doc] | None = None
     if level != "none":
         began = time.perf_counter()
-        docs = annotate_articles(articles, level, settings, keep_docs, check, show)
+        kept = AnalysisCache.of(settings) if level == "spacy" and cache is not False else None
+        docs = annotate_articles(articles, level, settings, keep_docs, check, show, kept)
+        if kept is not None and kept.wrote:
+            kept.trim()
         annotations |= {"sentences", "timexes"} | ({"entities"} if level == "spacy" else set())
         if docs is not None:
             annotations.add("docs")
@@ -182,16 +212,19 @@ def annotate_articles(
     keep_docs: bool = False,
     check: Callable[[], None] | None = None,
     progress: Progress | None = None,
+    cache: AnalysisCache | None = None,
 ) -> list[Doc] | None:
     """Fill sentences, entities (spaCy) and time expressions; return the parses when ``keep_docs``.
 
     With ``keep_docs`` every article is parsed (its parse is needed); otherwise only the articles
-    that have no sentences yet (stored articles annotated at ingest keep theirs).
+    that have no sentences yet (stored articles annotated at ingest keep theirs). An article whose
+    analysis ``cache`` holds is not parsed again; each one parsed here is put in it.
     """
-    from ..annotate.nlp import annotate_docs
+    from ..annotate.nlp import annotate_docs, load_nlp
     from ..annotate.sentences import annotate_fast
-    from ..annotate.timex import tag_article
+    from ..annotate.timex import anchor_of, tag, tag_article
 
+    settings = settings or current_settings()
     show: Progress = progress or no_progress
 
     def checked(items: Iterable[T]) -> Iterator[T]:
@@ -200,20 +233,48 @@ def annotate_articles(
             if check is not None:
                 check()
 
-    docs: list[Doc] | None = None
     if level == "rules":
         for article in checked(show(articles, "annotating", len(articles))):
             annotate_fast(article)
         return None
     todo = list(articles) if keep_docs else [a for a in articles if not a.sentences]
-    pairs = annotate_docs(todo, settings=settings or current_settings())
-    parsed = [doc for _article, doc in checked(show(pairs, "annotating", len(todo)))]
-    if keep_docs:
-        docs = parsed
+    parses: dict[int, Doc] = {}
+    keys: dict[int, str] = {}
+    missing = list(range(len(todo)))
+    if cache is not None:
+        keys = {i: cache.key(article) for i, article in enumerate(todo)}
+        missing = []
+        for i in checked(show(range(len(todo)), "loading kept analysis", len(todo))):
+            article = todo[i]
+            entry = cache.get(keys[i])
+            if entry is not None and keep_docs:
+                try:
+                    doc = entry.doc(load_nlp(settings.annotate.spacy_model).vocab)
+                    if doc.text != article.text[: settings.annotate.max_chars]:
+                        raise ValueError("the kept parse is of another text")
+                    parses[i] = doc
+                except Exception as exc:  # a damaged parse is rebuilt, never trusted
+                    log.warning("ignoring a damaged analysis cache entry for %s: %s", article.source, exc)
+                    entry = None
+            if entry is None:
+                missing.append(i)
+                continue
+            article.sentences, article.entities = entry.sentences, entry.entities
+            if not article.timexes:
+                article.timexes = entry.timexes
+    pairs = annotate_docs([todo[i] for i in missing], settings=settings) if missing else iter(())
+    for i, (article, doc) in zip(missing, checked(show(pairs, "annotating", len(missing))), strict=True):
+        if keep_docs:
+            parses[i] = doc
+        if cache is not None:
+            timexes = tag(article.text, anchor_of(article))
+            if not article.timexes:
+                article.timexes = timexes
+            cache.put(keys[i], article, timexes, doc)
     for article in articles:
         if not article.timexes:
             tag_article(article)
-    return docs
+    return [parses[i] for i in range(len(todo))] if keep_docs else None
 
 
 def corpus_of(

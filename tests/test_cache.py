@@ -1,0 +1,123 @@
+"""The kept analysis (storyline.service.cache): a warm run gives the same brief as a cold one without parsing,
+and a damaged, foreign or stale entry is never trusted."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from storyline.cli.main import main
+from storyline.model import Article
+from storyline.service.cache import MAGIC, AnalysisCache
+from storyline.settings import DEFAULTS, load_settings
+
+from .conftest import SAMPLES
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch) -> Path:
+    monkeypatch.setenv("STORYLINE_CACHE_DIRECTORY", str(tmp_path / "kept"))
+    return tmp_path / "kept"
+
+
+def entries(folder: Path) -> list[Path]:
+    return sorted(folder.glob("??/*.bin"))
+
+
+def brief_json(capsys, *extra: str) -> dict:
+    assert main(["brief", str(SAMPLES), "--json", "-q", *extra]) == 0
+    data = json.loads(capsys.readouterr().out)
+    data.pop("timings")  # seconds differ from run to run; everything else must not
+    return data
+
+
+def no_parsing(monkeypatch) -> None:
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("parsed an article the cache holds")
+
+    monkeypatch.setattr("storyline.annotate.nlp.annotate_docs", refuse)
+
+
+def test_warm_brief_is_the_cold_brief_without_parsing(folder, capsys, monkeypatch):
+    cold = brief_json(capsys, "--no-cache")
+    assert not folder.exists()  # --no-cache keeps nothing
+    first = brief_json(capsys)
+    assert len(entries(folder)) == 5
+    no_parsing(monkeypatch)
+    warm = brief_json(capsys)
+    assert json.dumps(warm, sort_keys=True) == json.dumps(cold, sort_keys=True)
+    assert json.dumps(first, sort_keys=True) == json.dumps(cold, sort_keys=True)
+
+
+def test_damaged_foreign_and_stray_entries_are_rebuilt(folder, capsys, monkeypatch):
+    cold = brief_json(capsys)
+    paths = entries(folder)
+    assert len(paths) == 5
+    good = paths[0].read_bytes()
+    flipped = bytearray(paths[0].read_bytes())
+    flipped[-10] ^= 0xFF  # damaged: the checksum no longer matches
+    paths[0].write_bytes(bytes(flipped))
+    paths[1].write_bytes(good)  # foreign: a sound entry of another article under this key
+    paths[2].write_bytes(b"\x80\x04not ours at all")  # stray: not an entry (never unpickled)
+    paths[3].write_bytes(MAGIC)  # cut short
+    assert brief_json(capsys) == cold
+    for path in paths[:4]:  # each rebuilt, and sound again
+        key = path.stem
+        assert AnalysisCache.decode(key, path.read_bytes()).sentences
+    no_parsing(monkeypatch)
+    assert brief_json(capsys) == cold
+
+
+def test_a_sound_entry_with_a_parse_of_another_text_is_not_used(folder, capsys):
+    cold = brief_json(capsys)
+    paths = entries(folder)
+    settings = load_settings()
+    cache = AnalysisCache.of(settings)
+    assert cache is not None
+    # a sound entry (right key, right checksum) whose parse is of another article's text
+    other = AnalysisCache.decode(paths[1].stem, paths[1].read_bytes())
+    from spacy.tokens import Doc
+
+    from storyline.annotate.nlp import load_nlp
+
+    doc = other.doc(load_nlp().vocab)
+    article = Article(id="x", source="x", text="x")
+    article.sentences, article.entities = other.sentences, other.entities
+    paths[0].write_bytes(AnalysisCache.encode(paths[0].stem, article, other.timexes, doc))
+    assert isinstance(doc, Doc)
+    assert brief_json(capsys) == cold
+
+
+def test_key_follows_text_date_and_analysis_settings(tmp_path):
+    import datetime as dt
+
+    cache = AnalysisCache(tmp_path, 1 << 20, DEFAULTS)
+    article = Article(id="a", source="a.txt", text="Assad left on Sunday.", published=dt.date(2024, 12, 8))
+    key = cache.key(article)
+    assert cache.key(dataclasses.replace(article, id="b", source="b.txt", title="other")) == key
+    assert cache.key(dataclasses.replace(article, text="Assad left on Monday.")) != key
+    assert cache.key(dataclasses.replace(article, published=dt.date(2024, 12, 9))) != key
+    assert cache.key(dataclasses.replace(article, published_estimated=True)) != key  # no anchor then
+    smaller = DEFAULTS.replace(annotate__max_chars=1000)
+    assert AnalysisCache(tmp_path, 1 << 20, smaller).key(article) != key
+
+
+def test_trim_removes_the_least_recently_used(tmp_path):
+    cache = AnalysisCache(tmp_path, 2500, DEFAULTS)
+    for n in range(5):
+        path = cache.path(f"{n:02d}" + "0" * 62)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"x" * 1000)
+        os.utime(path, (1000 + n, 1000 + n))
+    cache.trim()
+    assert [p.stem[:2] for p in sorted(tmp_path.glob("??/*.bin"))] == ["03", "04"]
+
+
+def test_zero_megabytes_keeps_nothing(folder, capsys, monkeypatch):
+    monkeypatch.setenv("STORYLINE_CACHE_MAX_MB", "0")
+    brief_json(capsys)
+    assert not folder.exists()

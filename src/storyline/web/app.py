@@ -53,6 +53,7 @@ from ..ingest.read import (
     RawDocument,
     documents_of_record,
     format_of,
+    is_jsonl_path,
     read,
     read_cluster_lines,
     read_jsonl_lines,
@@ -260,9 +261,13 @@ def unsafe_member(info: zipfile.ZipInfo) -> str | None:
 
 
 def unpack_zip(
-    data: bytes, label: str, folder: Path, budget: int
+    data: bytes, label: str, folder: Path, budget: int, max_document: int | None = None
 ) -> tuple[list[Path], list[InputProblem], int]:
-    """Unpack a zip's files under ``folder`` (never elsewhere); returns files, problems, bytes used."""
+    """Unpack a zip's files under ``folder`` (never elsewhere); returns files, problems, bytes used.
+
+    Each entry is judged on its own: one that would unpack past ``max_document`` bytes (a JSONL
+    entry: past what is left of ``budget``) is dropped, a chunk at a time, and the rest go on.
+    """
     problems: list[InputProblem] = []
     written: list[Path] = []
     used = 0
@@ -295,22 +300,42 @@ def unpack_zip(
                     InputProblem(where, "unsafe-path", "entry refused: it would be written outside")
                 )
                 continue
+            remaining = budget - used
+            if max_document is not None and not is_jsonl_path(info.filename):
+                remaining = min(remaining, max_document)
+            if info.file_size > remaining:  # declared too large: not even unpacked
+                problems.append(too_large_member(where))
+                continue
             try:
-                with archive.open(info) as member:
-                    content = member.read(budget - used + 1)  # never trust the declared size
-            except (zipfile.BadZipFile, OSError, NotImplementedError, RuntimeError) as exc:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                size = copy_limited(archive, info, target, remaining)  # never trust the declared size
+            except (zipfile.BadZipFile, OSError, NotImplementedError, RuntimeError, EOFError) as exc:
+                target.unlink(missing_ok=True)
                 problems.append(InputProblem(where, "unreadable", f"cannot unpack this entry ({exc})"))
                 continue
-            used += len(content)
-            if used > budget:
-                problems.append(
-                    InputProblem(where, "too-large", "the archive unpacks to more than this server allows")
-                )
-                break
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
+            if size is None:  # a bomb: this entry is dropped, the archive's other entries go on
+                target.unlink(missing_ok=True)
+                problems.append(too_large_member(where))
+                continue
+            used += size
             written.append(target)
     return written, problems, used
+
+
+def too_large_member(where: str) -> InputProblem:
+    return InputProblem(where, "too-large", "this entry unpacks to more than this server allows; skipped")
+
+
+def copy_limited(archive: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path, limit: int) -> int | None:
+    """Unpack one entry to ``target`` a chunk at a time; its size, or None past ``limit`` bytes."""
+    size = 0
+    with archive.open(info) as member, open(target, "wb") as out:
+        while chunk := member.read(1 << 20):
+            size += len(chunk)
+            if size > limit:
+                return None
+            out.write(chunk)
+    return size
 
 
 def raw_documents(
@@ -337,7 +362,9 @@ def raw_documents(
             slot = uploads / f"{number:04d}"
             slot.mkdir()
             if label.lower().endswith(".zip") or content[:4] == b"PK\x03\x04":
-                files, zip_problems, used = unpack_zip(content, label, slot / label, budget)
+                files, zip_problems, used = unpack_zip(
+                    content, label, slot / label, budget, settings.max_bytes
+                )
                 budget -= used
                 problems.extend(zip_problems)
                 if not files and not zip_problems:
@@ -468,6 +495,8 @@ def folder_of(requested: str | None, limits: Limits) -> Path | None:
         raise ServiceError(
             403, "this server reads no server-side folders; the operator can allow one with --allow-folder"
         )
+    if "\x00" in requested:
+        raise ServiceError(400, "the folder name contains a NUL character")
     candidate = Path(requested)
     if not candidate.is_absolute():
         candidate = limits.allowed_folders[0] / candidate

@@ -71,7 +71,7 @@ from ..present.results import COMMAND_SECTIONS, command_json
 from ..service.brief import STAGES, Cancelled, Stage, stage_function, stages_for
 from ..service.brief import brief as run_stages
 from ..service.corpus import build_corpus
-from ..settings import DEFAULTS, Settings, current_settings
+from ..settings import DEFAULTS, Settings, current_settings, use_settings
 
 log = logging.getLogger("storyline.web.app")
 
@@ -607,6 +607,7 @@ class Runner:
 def pooled_job(payload: tuple[str, Inputs, Limits, Settings], seconds: float, cancel: Any) -> tuple[Any, ...]:
     """What a worker process runs for one request (``storyline.web.pool.Job``)."""
     command, inputs, limits, settings = payload
+    use_settings(settings)  # the server's settings (--config, environment) for the stages that read them
     deadline = Deadline(seconds)
     deadline.given_up = cancel  # set by the server at the time limit, or when the client leaves
     try:

@@ -323,4 +323,4 @@ def test_negative_max_bytes_is_refused(capsys):
     from storyline.cli.main import main
 
     assert main(["inspect", sample_paths("000")[0], "--max-bytes", "-1", "-q"]) == 2
-    assert "--max-bytes must be a positive" in capsys.readouterr().err
+    assert "read.max_bytes = -1 is not valid" in capsys.readouterr().err

@@ -219,10 +219,13 @@ class SameOrigin:
             host = headers.get(b"host", b"").decode("latin-1").strip().lower()
             origin = headers.get(b"origin")
             site = headers.get(b"sec-fetch-site", b"").decode("latin-1").lower()
-            refused = site == "cross-site"
+            refused = site in ("cross-site", "same-site")  # same-site: another port of this host
             if origin is not None:
                 given = origin.decode("latin-1").strip().lower()
-                refused = refused or given == "null" or given.split("://", 1)[-1].rstrip("/") != host
+                # "null" is what a browser sends for our own form under Referrer-Policy: no-referrer;
+                # a sandboxed page of another site sends it too, and its Sec-Fetch-Site gives it away
+                if given != "null":
+                    refused = refused or given.split("://", 1)[-1].rstrip("/") != host
             if refused:
                 await BodyLimit.refuse(
                     scope,

@@ -339,3 +339,82 @@ def test_a_store_made_before_merges_is_listed_read_only(tmp_path):
         listed = store.stories()
         assert listed and all(entry.absorbed == [] for entry in listed)
         assert store.resolve_story(listed[0].story.id) == listed[0].story.id
+
+
+def _stored(tmp_path: Path) -> Path:
+    path = tmp_path / "good.db"
+    with opened(str(path)) as store:
+        ingest(sample_paths("000", "001", "002"), store, annotate=False)
+    return path
+
+
+def test_only_storyline_stores_or_new_files_are_opened(tmp_path):
+    import duckdb
+
+    foreign = tmp_path / "foreign.db"
+    connection = duckdb.connect(str(foreign))
+    connection.execute("CREATE TABLE customers (name VARCHAR)")
+    connection.close()
+    with pytest.raises(UsageError, match="not a storyline store"):
+        open_store(str(foreign))
+    connection = duckdb.connect(str(foreign), read_only=True)
+    tables = connection.execute("SELECT table_name FROM duckdb_tables()").fetchall()
+    connection.close()
+    assert tables == [("customers",)]  # nothing of ours was added to it
+    random = tmp_path / "random.db"
+    random.write_bytes(os.urandom(5000))
+    with pytest.raises(UsageError, match="not a DuckDB database"):
+        open_store(str(random))
+    with pytest.raises(UsageError, match="not a regular file"):
+        open_store("/dev/null")
+    empty = tmp_path / "empty.db"
+    empty.write_bytes(b"")
+    with pytest.raises(UsageError, match="empty file"):
+        open_store(str(empty), read_only=True)
+    open_store(str(empty)).close()  # an empty file is a new store
+    assert open_store(str(empty), read_only=True).count() == 0
+
+
+def test_damaged_stores_are_one_line_and_exit_2(tmp_path, capsys):
+    from storyline.cli.main import main
+
+    good = _stored(tmp_path)
+    truncated = tmp_path / "truncated.db"
+    truncated.write_bytes(good.read_bytes()[:20000])
+    flipped = tmp_path / "flipped.db"
+    data = bytearray(good.read_bytes())
+    for offset in range(5000, len(data), 997):
+        data[offset] ^= 0xFF
+    flipped.write_bytes(bytes(data))
+    for damaged in (truncated, flipped):
+        for argv in (["stories", "--db", str(damaged)], ["summarize", "--db", str(damaged), "-q"]):
+            status = main(argv)
+            err = capsys.readouterr().err
+            assert status == 2, (argv, err)
+            assert err.count("\n") == 1 and str(damaged) in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("STORYLINE_DUCKDB_THREADS", "abc"),
+        ("STORYLINE_DUCKDB_THREADS", "0"),
+        ("STORYLINE_DUCKDB_MEMORY", "lots"),
+        ("STORYLINE_DUCKDB_MEMORY", "1GB'; DROP TABLE articles; --"),
+    ],
+)
+def test_bad_duckdb_settings_are_a_usage_error(tmp_path, monkeypatch, capsys, name, value):
+    from storyline.cli.main import main
+
+    monkeypatch.setenv(name, value)
+    status = main(["ingest", sample_paths("000")[0], "--db", str(tmp_path / "s.db"), "--light", "-q"])
+    err = capsys.readouterr().err
+    assert status == 2 and err.count("\n") == 1 and name in err
+    assert not (tmp_path / "s.db").exists()
+
+
+def test_negative_max_bytes_is_refused(capsys):
+    from storyline.cli.main import main
+
+    assert main(["inspect", sample_paths("000")[0], "--max-bytes", "-1", "-q"]) == 2
+    assert "read.max_bytes = -1 is not valid" in capsys.readouterr().err

@@ -26,6 +26,9 @@ from .conftest import SAMPLES
 STARTUP_SECONDS = 120
 
 
+T17 = SAMPLES.parent.parent / "data" / "timeline17"
+
+
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.bind(("127.0.0.1", 0))
@@ -293,7 +296,7 @@ def test_time_limit_gives_504(tmp_path):
         response = httpx.post(f"{base}/api/brief", json={"articles": sample_records()}, timeout=60)
         assert response.status_code == 504
         detail = response.json()["detail"]
-        assert "0.05-second limit" in detail and "--time-limit" in detail
+        assert "0.05-second time limit" in detail and "--time-limit" in detail and "()" not in detail
         assert httpx.get(f"{base}/api/health", timeout=10).status_code == 200  # still serving
 
 
@@ -312,3 +315,155 @@ def test_unexpected_errors_give_500_without_a_stack_trace(monkeypatch):
     assert response.json() == {"detail": "internal error (RuntimeError); the server's log has the details"}
     page = client.post("/report", data={"text": "Some article text about talks."})
     assert page.status_code == 500 and "Traceback" not in page.text and "secret" not in page.text
+
+
+def test_a_declared_oversize_body_gets_413_at_once_without_sending_it(server):
+    port = int(server.rsplit(":", 1)[1])
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as raw:
+        raw.sendall(
+            b"POST /api/inspect HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            b"Content-Length: 999999999\r\n\r\n"
+        )
+        answer = b""
+        while chunk := raw.recv(4096):  # no body sent: the old server waited for it forever
+            answer += chunk
+    assert answer.startswith(b"HTTP/1.1 413") and b"--max-upload-mb" in answer
+    assert b"x-content-type-options: nosniff" in answer
+
+
+def test_cross_origin_posts_are_refused_and_same_origin_ones_accepted(client, server):
+    text = sample_records(1)[0]["text"]
+    for headers in (
+        {"Origin": "http://attacker.example"},
+        {"Sec-Fetch-Site": "cross-site"},
+        {"Origin": "null", "Sec-Fetch-Site": "cross-site"},
+    ):
+        response = client.post("/report", data={"text": text}, headers=headers)
+        assert response.status_code == 403 and "another site" in response.text
+    response = client.post("/api/inspect", json={"text": text}, headers={"Origin": server})
+    assert response.status_code == 200
+    # our own form under Referrer-Policy: no-referrer (what Chromium sends)
+    own = {"Origin": "null", "Sec-Fetch-Site": "same-origin"}
+    assert client.post("/api/inspect", json={"text": text}, headers=own).status_code == 200
+
+
+def test_a_nul_in_the_folder_is_a_400(client):
+    response = client.post("/api/inspect", json={"folder": "syria-assad\u0000x"})
+    assert response.status_code == 400 and "NUL" in response.json()["detail"]
+
+
+def test_a_symlink_out_of_an_allowed_folder_is_not_followed(tmp_path):
+    allowed = tmp_path / "allowed"
+    allowed.mkdir()
+    secret = tmp_path / "secret.txt"
+    secret.write_text("The secret minister said the secret talks would stay secret for a long time.")
+    (allowed / "one.txt").write_text(sample_records(1)[0]["text"])
+    (allowed / "leak.txt").symlink_to(secret)
+    with running_server("--allow-folder", str(allowed), "--workers", "0", tmpdir=tmp_path) as base:
+        response = httpx.post(f"{base}/api/inspect", json={"folder": str(allowed)}, timeout=120)
+    assert response.status_code == 200, response.text
+    data = response.json()
+    assert [a["source"].rsplit("/", 1)[-1] for a in data["articles"]] == ["one.txt"]
+    assert "secret" not in response.text.replace("allowed", "")  # neither the text nor its name
+    assert [p["code"] for p in data["problems"]] == ["outside"]
+
+
+def big_records(count: int) -> list[dict[str, str]]:
+    records = []
+    for path in sorted(T17.glob("*/articles.jsonl")):
+        with open(path, encoding="utf-8") as handle:
+            for line in handle:
+                text = json.loads(line)["text"]
+                if text.strip():
+                    records.append({"text": text})
+                if len(records) == count:
+                    return records
+    return records
+
+
+@pytest.fixture(scope="module")
+def pooled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    options = ("--workers", "2", "--queue", "1", "--time-limit", "6")
+    with running_server(*options, tmpdir=tmp_path_factory.mktemp("pooled")) as base:
+        yield base
+
+
+def worker_processes(base: str) -> list:
+    import psutil
+
+    port = base.rsplit(":", 1)[1]
+    (server,) = [
+        p for p in psutil.process_iter(["cmdline"]) if f"--port {port}" in " ".join(p.info["cmdline"] or [])
+    ]
+    return [child for child in server.children() if "spawn_main" in " ".join(child.cmdline())]
+
+
+def test_the_time_limit_stops_the_work_and_small_requests_go_on(pooled):
+    import concurrent.futures
+
+    workers = worker_processes(pooled)
+    with concurrent.futures.ThreadPoolExecutor(2) as run:
+        started = time.monotonic()
+        big = run.submit(httpx.post, f"{pooled}/api/brief", json={"articles": big_records(150)}, timeout=120)
+        time.sleep(1)
+        small = httpx.post(f"{pooled}/api/summarize", json={"articles": sample_records(2)}, timeout=120)
+        assert small.status_code == 200, small.text  # served by the other worker meanwhile
+        answer = big.result()
+        took = time.monotonic() - started
+    assert answer.status_code == 504, answer.text[:300]
+    assert "6-second time limit" in answer.json()["detail"] and "()" not in answer.json()["detail"]
+    assert took < 6 + 3  # the limit, the grace second, and slack for a loaded machine
+    # the big request's work has stopped: its worker was cancelled (and idles) or killed (and gone);
+    # a replacement's start-up is not the request's work, so only the workers it could run on count
+    time.sleep(1.5)
+    survivors = [w for w in workers if w.is_running()]
+    before = [w.cpu_times().user + w.cpu_times().system for w in survivors]
+    time.sleep(2)
+    after = [w.cpu_times().user + w.cpu_times().system for w in survivors]
+    assert all(b - a < 0.5 for a, b in zip(before, after, strict=True)), (before, after)
+    again = httpx.post(f"{pooled}/api/summarize", json={"articles": sample_records(2)}, timeout=120)
+    assert again.status_code == 200
+
+
+def test_a_full_queue_gets_503_with_retry_after(pooled):
+    import concurrent.futures
+
+    with concurrent.futures.ThreadPoolExecutor(5) as run:
+        futures = [
+            run.submit(httpx.post, f"{pooled}/api/brief", json={"articles": big_records(60)}, timeout=120)
+            for _ in range(5)
+        ]
+        answers = [f.result() for f in futures]
+    busy = [a for a in answers if a.status_code == 503]
+    assert busy, [a.status_code for a in answers]  # 2 running, 1 waiting: the others are refused
+    assert all(int(a.headers["retry-after"]) >= 1 and "busy" in a.json()["detail"] for a in busy)
+    assert {a.status_code for a in answers} <= {200, 503, 504}
+
+
+def test_a_killed_worker_fails_its_request_cleanly_and_is_replaced(pooled):
+    import concurrent.futures
+    import signal
+
+    deadline = time.monotonic() + 120
+    while httpx.get(f"{pooled}/api/health").json()["workers"]["idle"] < 2 and time.monotonic() < deadline:
+        time.sleep(0.5)
+    before = {w.pid for w in worker_processes(pooled)}
+    with concurrent.futures.ThreadPoolExecutor(2) as run:
+        futures = [
+            run.submit(httpx.post, f"{pooled}/api/brief", json={"articles": big_records(20)}, timeout=120)
+            for _ in range(2)
+        ]
+        time.sleep(1.0)
+        victim = worker_processes(pooled)[0]
+        victim.send_signal(signal.SIGKILL)
+        answers = [f.result() for f in futures]
+    codes = sorted(a.status_code for a in answers)
+    assert 503 in codes and 500 not in codes, codes
+    failed = next(a for a in answers if a.status_code == 503)
+    assert "stopped before answering" in failed.json()["detail"] and "retry-after" in failed.headers
+    for _ in range(3):
+        response = httpx.post(f"{pooled}/api/summarize", json={"articles": sample_records(2)}, timeout=120)
+        assert response.status_code == 200, response.text
+    health = httpx.get(f"{pooled}/api/health").json()["workers"]
+    assert health["alive"] == 2 and health["replaced"] >= 1
+    assert victim.pid not in {w.pid for w in worker_processes(pooled)} and before

@@ -18,7 +18,8 @@ class InputProblem:
     """One input that could not be used; the batch goes on without it.
 
     ``code`` is a stable short name (``empty``, ``binary``, ``too-large``, ``encoding``,
-    ``not-english``, ``no-text``, ``bad-json``, ``unreadable``, ``unsupported``).
+    ``not-english``, ``no-text``, ``bad-json``, ``bad-field``, ``unreadable``, ``truncated``,
+    ``not-a-file``, ``outside``, ``unsupported``, ``failed``).
     """
 
     source: str

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -67,9 +68,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("storyline: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
+        silence_stdout()
         return 0
-    sys.stdout.flush()
+    except OSError as exc:  # stdout on a full disk, an unreadable --config...: one line, no traceback
+        silence_stdout()
+        where = f"{exc.filename}: " if exc.filename else "cannot write the output: "
+        print(f"storyline: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 2
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        silence_stdout()
+    except OSError as exc:
+        silence_stdout()
+        print(f"storyline: error: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     return status
+
+
+def silence_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's own flush at exit cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 if __name__ == "__main__":

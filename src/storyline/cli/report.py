@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import os
-import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from ..errors import UsageError
 from ..model import Brief
 from .common import Console, add_input_options, console_of, make_brief
+from .output import output_target, write_output
 
 
 def register(commands: Any) -> None:
@@ -53,40 +51,13 @@ def run(args: argparse.Namespace) -> int:
     from ..present.html import render_report
 
     console = console_of(args)
-    if args.output != "-" and not Path(args.output).parent.is_dir():  # say so before the long work
-        raise UsageError(
-            f"{args.output}: cannot write the report: folder {Path(args.output).parent} does not exist"
-        )
+    target = output_target(args.output, "the report")  # say so before the long work
     brief = make_report_brief(args, console)
     page = render_report(brief, title=args.heading)
-    if args.output == "-":
-        sys.stdout.write(page)
-    else:
-        write_atomically(Path(args.output), page)
+    write_output(args.output, page, "the report")
+    if target is not None:
         console.info(
             f"{len(brief.articles)} article(s); brief written to {Path(args.output).resolve()}"
             + (f" ({len(console.problems)} input(s) skipped)" if console.problems else "")
         )
     return console.exit_status
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write via a temporary file in the same folder, so a failed run never leaves half a page."""
-    folder = path.parent
-    if not folder.is_dir():
-        raise UsageError(f"{path}: cannot write the report: folder {folder} does not exist")
-    temporary: str | None = None
-    try:
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=folder, prefix=f".{path.name}.", suffix=".tmp", delete=False
-        ) as handle:
-            temporary = handle.name
-            handle.write(text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)  # a normal file, not the temporary file's 0600
-        os.replace(temporary, path)
-    except OSError as exc:
-        if temporary is not None and os.path.exists(temporary):
-            os.unlink(temporary)
-        raise UsageError(f"{path}: cannot write the report: {exc.strerror or exc}") from exc

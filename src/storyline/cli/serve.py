@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,21 @@ def register(commands: Any) -> None:
         metavar="SECONDS",
         help="longest a request may run (default: 120, setting web.time_limit); longer ones get HTTP 504",
     )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        metavar="N",
+        help="worker processes running requests side by side (default: one per core; 0: one request "
+        "at a time in the server's own process)",
+    )
+    parser.add_argument(
+        "--queue",
+        type=int,
+        default=16,
+        metavar="N",
+        help="requests that may wait for a free worker (default: 16); more get HTTP 503 with Retry-After",
+    )
     parser.add_argument("--config", metavar="FILE", help="a TOML settings file overriding the defaults")
     parser.add_argument("--max-bytes", type=int, metavar="N", help="largest document read, in bytes")
     parser.add_argument("-q", "--quiet", action="store_true", help="log only warnings and errors")
@@ -60,6 +76,9 @@ def run(args: argparse.Namespace) -> int:
         args.time_limit = settings.web.time_limit
     if args.max_upload_mb <= 0 or args.time_limit <= 0:
         raise UsageError("--max-upload-mb and --time-limit must be positive")
+    workers = args.workers if args.workers is not None else default_workers()
+    if not 0 <= workers <= 256 or args.queue < 0:
+        raise UsageError("--workers must be from 0 to 256 and --queue at least 0")
     folders = []
     for given in args.allow_folder:
         folder = Path(given).expanduser()
@@ -70,6 +89,8 @@ def run(args: argparse.Namespace) -> int:
         max_upload_bytes=int(args.max_upload_mb * 1_000_000),
         time_limit=args.time_limit,
         allowed_folders=tuple(folders),
+        workers=workers,
+        queue_limit=args.queue,
     )
     if not is_loopback(args.host):
         print(
@@ -82,3 +103,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"storyline: serving on http://{shown}:{args.port}/ (Ctrl+C to stop)", file=sys.stderr)
     serve(args.host, args.port, limits, settings, log_level="warning" if args.quiet else "info")
     return 0
+
+
+def default_workers() -> int:
+    """One worker per core this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return max(1, os.cpu_count() or 1)

@@ -19,6 +19,7 @@ from .common import (
     output_format,
     settings_of,
 )
+from .output import output_stream, output_target
 
 if TYPE_CHECKING:
     from ..model import Article
@@ -104,10 +105,8 @@ def run(args: argparse.Namespace) -> int:
     fmt = output_format(args)
     target: AbstractContextManager[IO[str]]
     if args.output:
-        try:
-            target = open(args.output, "w", encoding="utf-8")  # noqa: SIM115 - closed by the with below
-        except OSError as exc:
-            raise UsageError(f"{args.output}: cannot write: {exc.strerror or exc}") from exc
+        output_target(args.output, "the summary")  # say so before the long work
+        target = output_stream(args.output, "the summary")
     else:
         target = nullcontext(sys.stdout)
     corpus = load_corpus(args, console, sections=("summary",))

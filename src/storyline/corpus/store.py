@@ -25,6 +25,7 @@ import contextlib
 import dataclasses
 import datetime as dt
 import json
+import stat as stat_module
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -144,11 +145,18 @@ def open_store(path: str, backend: str = DEFAULT_BACKEND, read_only: bool = Fals
 
 @contextlib.contextmanager
 def opened(path: str, backend: str = DEFAULT_BACKEND, read_only: bool = False) -> Iterator[Store]:
+    """The store, closed afterwards; a database error while it is used (a store damaged past its
+    header) is one line naming the file, not a traceback."""
+    import duckdb
+
     store = open_store(path, backend, read_only)
     try:
         yield store
+    except duckdb.Error as exc:
+        raise UsageError(f"{path}: the store is damaged or unreadable: {first_line(exc)}") from exc
     finally:
-        store.close()
+        with contextlib.suppress(Exception):
+            store.close()
 
 
 SCHEMA = """
@@ -208,12 +216,8 @@ class DuckDBStore:
 
         self.path = path
         self.read_only = read_only
-        if read_only and path != ":memory:" and not Path(path).exists():
-            raise UsageError(f"{path}: no such store (create it with `storyline ingest PATHS --db {path}`)")
         if path != ":memory:":
-            parent = Path(path).parent
-            if not parent.exists():
-                raise UsageError(f"{path}: directory {parent} does not exist")
+            check_store_file(path, read_only)
         try:
             self.connection = duckdb.connect(path, read_only=read_only)
         except duckdb.IOException as exc:
@@ -222,23 +226,44 @@ class DuckDBStore:
                     f"{path}: the store is in use by another process (an ingest still running?); "
                     "wait for it to finish and try again"
                 ) from exc
-            raise StorylineError(f"{path}: cannot open the store: {exc}") from exc
+            raise UsageError(f"{path}: not a storyline store, or damaged: {first_line(exc)}") from exc
         except duckdb.Error as exc:
-            raise StorylineError(f"{path}: not a storyline store, or damaged: {exc}") from exc
-        # DuckDB's buffer pool would otherwise grow towards 80% of RAM as the store grows; a small
-        # pool on one thread keeps ingest memory flat (measured in benchmarks/scale.py) and costs
-        # little here, where the work is small appends and lookups, not big analytical scans.
-        # Settings keys duckdb.memory and duckdb.threads (STORYLINE_DUCKDB_MEMORY, STORYLINE_DUCKDB_THREADS).
-        memory, threads = current_settings().duckdb.memory, current_settings().duckdb.threads
-        self.connection.execute(f"SET memory_limit = '{sql_string(memory)}'")
-        self.connection.execute(f"SET threads = {threads}")
-        self.connection.execute("SET preserve_insertion_order = false")
-        if not read_only:
-            self.connection.execute(SCHEMA)
-            if self.meta("schema_version") is None:
-                self.set_meta("schema_version", str(SCHEMA_VERSION))
-        version = self.meta("schema_version")
-        if version is not None and int(version) != SCHEMA_VERSION:
+            raise UsageError(f"{path}: not a storyline store, or damaged: {first_line(exc)}") from exc
+        try:
+            # DuckDB's buffer pool would otherwise grow towards 80% of RAM as the store grows; a small
+            # pool on one thread keeps ingest memory flat (measured in benchmarks/scale.py) and costs
+            # little here, where the work is small appends and lookups, not big analytical scans.
+            # Settings keys duckdb.memory and duckdb.threads (STORYLINE_DUCKDB_MEMORY, _THREADS),
+            # checked when the settings are read.
+            memory, threads = current_settings().duckdb.memory, current_settings().duckdb.threads
+            self.connection.execute(f"SET memory_limit = '{sql_string(memory)}'")
+            self.connection.execute(f"SET threads = {threads}")
+            self.connection.execute("SET preserve_insertion_order = false")
+            tables = {
+                row[0] for row in self.connection.execute("SELECT table_name FROM duckdb_tables()").fetchall()
+            }
+            if tables and "meta" not in tables:
+                # a DuckDB file of something else: never add storyline's tables to it
+                raise UsageError(
+                    f"{path}: a DuckDB database, but not a storyline store (it has tables "
+                    f"{', '.join(sorted(tables)[:5])}); give a new file name for the store"
+                )
+            if not read_only:
+                self.connection.execute(SCHEMA)
+                if self.meta("schema_version") is None:
+                    self.set_meta("schema_version", str(SCHEMA_VERSION))
+            version = self.meta("schema_version")
+        except duckdb.Error as exc:
+            self.connection.close()
+            raise UsageError(f"{path}: not a storyline store, or damaged: {first_line(exc)}") from exc
+        except StorylineError:
+            self.connection.close()
+            raise
+        if version is None:
+            self.connection.close()
+            raise UsageError(f"{path}: not a storyline store (no schema version)")
+        if not version.isdigit() or int(version) != SCHEMA_VERSION:
+            self.connection.close()
             raise StorylineError(
                 f"{path}: store schema version {version}, this storyline reads version {SCHEMA_VERSION}"
             )
@@ -250,7 +275,7 @@ class DuckDBStore:
             row = self.first("SELECT value FROM meta WHERE key = ?", [key])
         except Exception as exc:  # a read-only open of a file that is not a store
             if "meta" in str(exc):
-                raise StorylineError(f"{self.path}: not a storyline store") from exc
+                raise UsageError(f"{self.path}: not a storyline store") from exc
             raise
         return None if row is None else str(row[0])
 
@@ -801,6 +826,49 @@ def arrow_columns(columns: dict[str, list[Any]], types: dict[str, str]) -> dict[
         "list<int32>": pa.list_(pa.int32()),
     }
     return {name: pa.array(values, kinds[types[name]]) for name, values in columns.items()}
+
+
+# The first bytes of a DuckDB database file: a checksum (8 bytes), then the magic "DUCK".
+DUCKDB_MAGIC = b"DUCK"
+
+
+def check_store_file(path: str, read_only: bool) -> None:
+    """Refuse, with one line, what cannot be a store: a missing file (read-only), a missing folder,
+    something that is not a regular file, a file that is not a DuckDB database. An empty file (as
+    ``mktemp`` leaves) is taken as a new store."""
+    if "\x00" in path:
+        raise UsageError(f"{path!r}: a store name cannot contain a NUL character")
+    store = Path(path)
+    if not store.parent.is_dir():
+        raise UsageError(f"{path}: directory {store.parent} does not exist")
+    try:
+        info = store.stat()
+    except FileNotFoundError:
+        if read_only:
+            raise UsageError(
+                f"{path}: no such store (create it with `storyline ingest PATHS --db {path}`)"
+            ) from None
+        return
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot open the store: {exc.strerror or exc}") from exc
+    if not stat_module.S_ISREG(info.st_mode):
+        raise UsageError(f"{path}: not a regular file, so not a storyline store")
+    if info.st_size == 0:
+        if read_only:
+            raise UsageError(f"{path}: an empty file, not a store (ingest articles into it first)")
+        store.unlink()  # DuckDB refuses an empty file; it is a new store
+        return
+    try:
+        with open(store, "rb") as handle:
+            head = handle.read(16)
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot open the store: {exc.strerror or exc}") from exc
+    if head[8:12] != DUCKDB_MAGIC:
+        raise UsageError(f"{path}: not a storyline store (not a DuckDB database file)")
+
+
+def first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
 @stores.register("duckdb")

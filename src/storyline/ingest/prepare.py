@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -20,6 +21,7 @@ from .describe import describe
 from .read import RawDocument
 
 ProblemHandler = Callable[[InputProblem], None]
+log = logging.getLogger("storyline.ingest.prepare")
 
 # Fields the user can give (CLI option or JSONL field); they win over what describe finds.
 USER_FIELDS = ("title", "outlet", "byline", "url", "published")
@@ -92,6 +94,10 @@ def try_prepare(
     The one place where preparing a document fails softly: the CLI's stream (``prepare``) and the
     store's batches (``corpus.distributed.prepare_batch``) both go through it, so a bad input is
     reported the same way everywhere and the batch goes on.
+
+    Each document is judged on its own: a page that trips a library (lxml, trafilatura, htmldate)
+    in a way not foreseen is reported as ``failed`` with the error's name and the batch goes on;
+    the traceback goes to the log for a bug report.
     """
     try:
         return prepare_one(raw, article_id, overrides)
@@ -99,6 +105,11 @@ def try_prepare(
         return InputProblem(raw.source, exc.code, exc.message)
     except RecursionError:
         return InputProblem(raw.source, "unreadable", "document too deeply nested to parse")
+    except Exception as exc:  # noqa: BLE001 - one document's failure must not end the batch
+        log.debug("preparing %s failed", raw.source, exc_info=exc)
+        return InputProblem(
+            raw.source, "failed", f"could not be processed ({type(exc).__name__}: {str(exc)[:200]})"
+        )
 
 
 def apply_user_fields(article: Article, fields: dict[str, Any]) -> None:

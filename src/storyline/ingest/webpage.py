@@ -48,11 +48,29 @@ DATE_META = (
     "cxenseparse:recs:publishtime",
 )
 ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-UTF8_PARSER = lxml_html.HTMLParser(encoding="utf-8")
+# huge_tree lifts libxml2's nesting limit of 255 levels (to about 2,000); past that, the
+# tag-stripping fallback of ``visible_text`` keeps the text.
+UTF8_PARSER = lxml_html.HTMLParser(encoding="utf-8", huge_tree=True)
+# Control characters HTML tolerates but XML (and so lxml's tree) does not: read as a space.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# What the fallback drops whole, and the tags after which it starts a new line.
+HIDDEN_BLOCK = re.compile(
+    r"<(script|style|noscript|template|svg|head|iframe|object|canvas)\b.*?</\1\s*>|<!--.*?-->",
+    re.IGNORECASE | re.DOTALL,
+)
+BLOCK_NAMES = "|".join(sorted(BLOCKS, key=len, reverse=True))
+BLOCK_TAG = re.compile(rf"</?(?:{BLOCK_NAMES})\b[^>]*>", re.IGNORECASE)
+ANY_TAG = re.compile(r"<[^>]*>")
+
+
+def without_controls(html: str) -> str:
+    """``html`` with XML-incompatible control characters as spaces (lxml refuses them)."""
+    return CONTROL.sub(" ", html)
 
 
 def parse_html(html: str) -> Any | None:
     """An lxml tree, or None when the markup cannot be parsed at all."""
+    html = without_controls(html)
     try:
         # bytes with an explicit encoding: lxml would otherwise guess Latin-1 for pages without a charset
         return lxml_html.document_fromstring(html.encode("utf-8", "replace"), parser=UTF8_PARSER)
@@ -61,32 +79,57 @@ def parse_html(html: str) -> Any | None:
 
 
 def visible_text(html: str) -> str:
-    """The page's whole visible text, one block element a line (what a reader sees, nav included)."""
+    """The page's whole visible text, one block element a line (what a reader sees, nav included).
+
+    Walks the tree without recursion; when the tree lost text (markup nested deeper than lxml
+    keeps), the tags are stripped instead.
+    """
     tree = parse_html(html)
-    if tree is None:
-        return ""
+    text = tree_text(tree) if tree is not None else ""
+    stripped = stripped_text(html)
+    return stripped if len(text) < 0.5 * len(stripped) else text
+
+
+def tree_text(tree: Any) -> str:
     # collect first: dropping elements while iterating would skip their siblings
     for element in list(tree.iter(*INVISIBLE, etree.Comment)):
         if element.getparent() is not None:
             element.drop_tree()
     parts: list[str] = []
-
-    def walk(element: Any) -> None:
+    # (element, entering): entering writes the element's start and text and schedules its end
+    stack: list[tuple[Any, bool]] = [(tree, True)]
+    while stack:
+        element, entering = stack.pop()
         tag = element.tag if isinstance(element.tag, str) else ""
         block = tag.lower() in BLOCKS
+        if not entering:
+            if block:
+                parts.append("\n")
+            if element is not tree and element.tail:
+                parts.append(element.tail)
+            continue
         if block:
             parts.append("\n")
         if element.text and tag:
             parts.append(element.text)
-        for child in element:
-            walk(child)
-            if child.tail:
-                parts.append(child.tail)
-        if block:
-            parts.append("\n")
+        stack.append((element, False))
+        stack.extend((child, True) for child in reversed(element))
+    return lines_of("".join(parts))
 
-    walk(tree)
-    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
+
+def stripped_text(html: str) -> str:
+    """Visible text by dropping tags (no tree, so no nesting limit)."""
+    import html as html_module
+
+    source = without_controls(html)
+    source = HIDDEN_BLOCK.sub(" ", source)
+    source = BLOCK_TAG.sub("\n", source)
+    source = ANY_TAG.sub(" ", source)
+    return lines_of(html_module.unescape(source))
+
+
+def lines_of(text: str) -> str:
+    lines = (" ".join(line.split()) for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 
 
@@ -158,12 +201,28 @@ def page_metadata(tree: Any) -> dict[str, Any]:
 
 
 def html_date(html: str) -> str | None:
-    """htmldate's best guess of the original publication date (it reads markup, URL and text)."""
+    """htmldate's best guess of the original publication date (it reads markup, URL and text).
+
+    htmldate fails on some odd markup (an AssertionError on ``<object><meta ...><style>``): then
+    the page simply has no guessed date.
+    """
     try:
         from htmldate import find_date
 
         return find_date(html, original_date=True, extensive_search=False)
-    except (ValueError, TypeError, RecursionError):
+    except (ValueError, TypeError, RecursionError, AssertionError, etree.LxmlError):
+        return None
+
+
+def main_text(html: str, url: str | None) -> Any | None:
+    """trafilatura's extraction, or None when it fails on this page (the fallback takes over)."""
+    import trafilatura
+
+    try:
+        return trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False, include_tables=True
+        )
+    except (ValueError, TypeError, AssertionError, RecursionError, etree.LxmlError):
         return None
 
 
@@ -174,16 +233,13 @@ def looks_truncated(html: str) -> bool:
 
 def clean_html(html: str, url: str | None = None) -> Cleaned:
     """Main text by trafilatura, checked by the text cleaner; metadata from the page itself."""
-    import trafilatura
-
+    html = without_controls(html)
     tree = parse_html(html)
     if tree is None:
         raise InputError("bad-html", "the HTML could not be parsed (is it HTML?)")
     metadata = page_metadata(tree)
     truncated = looks_truncated(html)
-    extracted = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=True
-    )
+    extracted = main_text(html, url)
     text = ""
     if extracted is not None:
         found = extracted.as_dict() if hasattr(extracted, "as_dict") else dict(extracted)

@@ -11,8 +11,13 @@ Schema is at ``/api/schema/NAME``.
 The home page ``/`` posts its form to ``/report``, which answers with the same HTML brief as
 ``storyline report``.
 
-Limits keep one request from taking the machine: the body size (413), the time a request may run
-(504: the work stops at its next check), the number and total size of files in a zip. Errors are a
+Limits keep one request from taking the machine: the body size (413, at once when the declared
+length is over), the time headers and body may take to arrive, the time a request may run (504:
+its work is cancelled, and its worker process killed and replaced if it has not stopped a second
+later), the number and total size of files in a zip. Work runs in a bounded pool of worker
+processes (``storyline.web.pool``, one per core by default); when every worker is busy and the
+waiting line is full, a request gets 503 with ``Retry-After``. Posts from pages of other sites
+are refused (403). Errors are a
 short message (JSON ``{"detail": ...}`` on the API, a small page elsewhere), never a stack trace.
 Uploads are written only inside a fresh temporary folder that is removed afterwards; a zip entry
 whose path would leave that folder (``../../etc/passwd``, absolute paths, links) is refused.
@@ -22,9 +27,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import datetime as dt
+import functools
 import html
 import io
+import json
 import logging
 import os
 import re
@@ -53,6 +61,7 @@ from ..ingest.read import (
     RawDocument,
     documents_of_record,
     format_of,
+    is_jsonl_path,
     read,
     read_cluster_lines,
     read_jsonl_lines,
@@ -62,7 +71,7 @@ from ..present.results import COMMAND_SECTIONS, command_json
 from ..service.brief import STAGES, Cancelled, Stage, stage_function, stages_for
 from ..service.brief import brief as run_stages
 from ..service.corpus import build_corpus
-from ..settings import DEFAULTS, Settings, current_settings
+from ..settings import DEFAULTS, Settings, current_settings, use_settings
 
 log = logging.getLogger("storyline.web.app")
 
@@ -88,6 +97,11 @@ class Limits:
     max_upload_bytes: int = int(DEFAULTS.web.max_upload_mb * 1_000_000)
     time_limit: float = DEFAULTS.web.time_limit
     allowed_folders: tuple[Path, ...] = ()
+    # Worker processes running requests side by side (``storyline serve`` gives one per core);
+    # 0 runs them in this process, one at a time.
+    workers: int = 0
+    # Requests that may wait for a free worker; more get 503 with Retry-After.
+    queue_limit: int = 16
 
 
 class RequestTooLarge(HTTPException):
@@ -100,15 +114,23 @@ class RequestTooLarge(HTTPException):
 
 
 class BodyLimit:
-    """ASGI middleware: counts request body bytes and answers 413 past ``limit``.
+    """ASGI middleware: counts request body bytes and answers 413 past ``limit``; bounds the time a
+    body may take to arrive (408).
 
-    The rest of an oversized body is read and discarded (up to a bound) before the answer, so a
-    client still sending sees the 413 instead of a broken connection.
+    A request whose declared ``Content-Length`` exceeds the limit is answered 413 at once, without
+    reading (or waiting for) its body; the connection is then closed. The rest of a body that
+    grows past the limit undeclared is read and discarded (up to a bound) before the answer, so a
+    client still sending sees the 413 instead of a broken connection. A body that stalls for
+    ``idle_timeout`` seconds between chunks, or takes ``total_timeout`` seconds in all, gets 408.
     """
 
-    def __init__(self, app: ASGIApp, limit: int) -> None:
+    def __init__(
+        self, app: ASGIApp, limit: int, idle_timeout: float = 30.0, total_timeout: float = 300.0
+    ) -> None:
         self.app = app
         self.limit = limit
+        self.idle_timeout = idle_timeout
+        self.total_timeout = total_timeout
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -117,15 +139,26 @@ class BodyLimit:
         received = 0
         too_large = False
         finished = False
+        started = time.monotonic()
         declared = dict(scope.get("headers") or []).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.limit:
-            too_large = True
+        if declared is not None and declared.strip().isdigit() and int(declared) > self.limit:
+            await self.refuse(scope, send, 413, RequestTooLarge(self.limit).detail)
+            return
+
+        async def timed_receive() -> Message:
+            left = self.total_timeout - (time.monotonic() - started)
+            try:
+                return await asyncio.wait_for(receive(), timeout=max(0.0, min(self.idle_timeout, left)))
+            except TimeoutError:
+                raise HTTPException(
+                    408, "the request body did not arrive in time; send it again at a steady pace"
+                ) from None
 
         async def limited_receive() -> Message:
             nonlocal received, too_large, finished
             if too_large:
                 raise RequestTooLarge(self.limit)
-            message = await receive()
+            message = await timed_receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 finished = not message.get("more_body", False)
@@ -137,15 +170,72 @@ class BodyLimit:
         async def draining_send(message: Message) -> None:
             nonlocal received, finished
             if message["type"] == "http.response.start" and too_large:
-                while not finished and received < self.limit * 4:
-                    extra = await receive()
-                    if extra["type"] != "http.request":
-                        break
-                    received += len(extra.get("body", b""))
-                    finished = not extra.get("more_body", False)
+                with contextlib.suppress(HTTPException):
+                    while not finished and received < self.limit * 4:
+                        extra = await timed_receive()
+                        if extra["type"] != "http.request":
+                            break
+                        received += len(extra.get("body", b""))
+                        finished = not extra.get("more_body", False)
             await send(message)
 
         await self.app(scope, limited_receive, draining_send)
+
+    @staticmethod
+    async def refuse(scope: Scope, send: Send, status: int, message: str) -> None:
+        """Answer without calling the app (nor reading the body): JSON on the API, a page elsewhere."""
+        if str(scope.get("path", "")).startswith("/api"):
+            body = json.dumps({"detail": message}).encode()
+            kind = b"application/json"
+        else:
+            body = error_page(status, message).encode()
+            kind = b"text/html; charset=utf-8"
+        headers = [
+            (b"content-type", kind),
+            (b"content-length", str(len(body)).encode()),
+            (b"connection", b"close"),
+            (b"cache-control", b"no-store"),
+        ]
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+
+
+class SameOrigin:
+    """ASGI middleware: a state-changing request (POST...) sent by a page of another site gets 403.
+
+    Browsers send ``Origin`` (and ``Sec-Fetch-Site``) with cross-site form posts, which need no
+    CORS preflight; a request whose origin is not this server's own host is refused. Clients that
+    are not browsers (curl, scripts) send no ``Origin`` and are not affected.
+    """
+
+    SAFE = frozenset({"GET", "HEAD", "OPTIONS"})
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope.get("method", "GET") not in self.SAFE:
+            headers = {key.lower(): value for key, value in scope.get("headers") or []}
+            host = headers.get(b"host", b"").decode("latin-1").strip().lower()
+            origin = headers.get(b"origin")
+            site = headers.get(b"sec-fetch-site", b"").decode("latin-1").lower()
+            refused = site in ("cross-site", "same-site")  # same-site: another port of this host
+            if origin is not None:
+                given = origin.decode("latin-1").strip().lower()
+                # "null" is what a browser sends for our own form under Referrer-Policy: no-referrer;
+                # a sandboxed page of another site sends it too, and its Sec-Fetch-Site gives it away
+                if given != "null":
+                    refused = refused or given.split("://", 1)[-1].rstrip("/") != host
+            if refused:
+                await BodyLimit.refuse(
+                    scope,
+                    send,
+                    403,
+                    "this request came from a page of another site; storyline accepts posts only "
+                    "from its own pages",
+                )
+                return
+        await self.app(scope, receive, send)
 
 
 class SecurityHeaders:
@@ -260,9 +350,13 @@ def unsafe_member(info: zipfile.ZipInfo) -> str | None:
 
 
 def unpack_zip(
-    data: bytes, label: str, folder: Path, budget: int
+    data: bytes, label: str, folder: Path, budget: int, max_document: int | None = None
 ) -> tuple[list[Path], list[InputProblem], int]:
-    """Unpack a zip's files under ``folder`` (never elsewhere); returns files, problems, bytes used."""
+    """Unpack a zip's files under ``folder`` (never elsewhere); returns files, problems, bytes used.
+
+    Each entry is judged on its own: one that would unpack past ``max_document`` bytes (a JSONL
+    entry: past what is left of ``budget``) is dropped, a chunk at a time, and the rest go on.
+    """
     problems: list[InputProblem] = []
     written: list[Path] = []
     used = 0
@@ -295,22 +389,42 @@ def unpack_zip(
                     InputProblem(where, "unsafe-path", "entry refused: it would be written outside")
                 )
                 continue
+            remaining = budget - used
+            if max_document is not None and not is_jsonl_path(info.filename):
+                remaining = min(remaining, max_document)
+            if info.file_size > remaining:  # declared too large: not even unpacked
+                problems.append(too_large_member(where))
+                continue
             try:
-                with archive.open(info) as member:
-                    content = member.read(budget - used + 1)  # never trust the declared size
-            except (zipfile.BadZipFile, OSError, NotImplementedError, RuntimeError) as exc:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                size = copy_limited(archive, info, target, remaining)  # never trust the declared size
+            except (zipfile.BadZipFile, OSError, NotImplementedError, RuntimeError, EOFError) as exc:
+                target.unlink(missing_ok=True)
                 problems.append(InputProblem(where, "unreadable", f"cannot unpack this entry ({exc})"))
                 continue
-            used += len(content)
-            if used > budget:
-                problems.append(
-                    InputProblem(where, "too-large", "the archive unpacks to more than this server allows")
-                )
-                break
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
+            if size is None:  # a bomb: this entry is dropped, the archive's other entries go on
+                target.unlink(missing_ok=True)
+                problems.append(too_large_member(where))
+                continue
+            used += size
             written.append(target)
     return written, problems, used
+
+
+def too_large_member(where: str) -> InputProblem:
+    return InputProblem(where, "too-large", "this entry unpacks to more than this server allows; skipped")
+
+
+def copy_limited(archive: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path, limit: int) -> int | None:
+    """Unpack one entry to ``target`` a chunk at a time; its size, or None past ``limit`` bytes."""
+    size = 0
+    with archive.open(info) as member, open(target, "wb") as out:
+        while chunk := member.read(1 << 20):
+            size += len(chunk)
+            if size > limit:
+                return None
+            out.write(chunk)
+    return size
 
 
 def raw_documents(
@@ -337,7 +451,9 @@ def raw_documents(
             slot = uploads / f"{number:04d}"
             slot.mkdir()
             if label.lower().endswith(".zip") or content[:4] == b"PK\x03\x04":
-                files, zip_problems, used = unpack_zip(content, label, slot / label, budget)
+                files, zip_problems, used = unpack_zip(
+                    content, label, slot / label, budget, settings.max_bytes
+                )
                 budget -= used
                 problems.extend(zip_problems)
                 if not files and not zip_problems:
@@ -372,10 +488,11 @@ def relabel(item: RawDocument | InputProblem, slot: Path) -> RawDocument | Input
 class ServiceError(Exception):
     """An error with an HTTP status and a message a user can act on."""
 
-    def __init__(self, status: int, message: str) -> None:
+    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None) -> None:
         super().__init__(message)
         self.status = status
         self.message = message
+        self.headers = headers or {}
 
 
 def stages_of(command: str) -> list[Stage]:
@@ -421,24 +538,45 @@ def command_result(command: str, brief: Brief, problems: list[InputProblem]) -> 
     return command_json(command, brief)
 
 
+def time_limit_error(limit: float) -> ServiceError:
+    return ServiceError(
+        504,
+        f"the request took longer than this server's {limit:g}-second time limit and was stopped; "
+        "send fewer articles, or start the server with a larger --time-limit",
+    )
+
+
+def busy_error(message: str, retry_after: int) -> ServiceError:
+    return ServiceError(
+        503, f"{message}; try again in {retry_after} s", headers={"Retry-After": str(retry_after)}
+    )
+
+
 class Runner:
-    """Runs one command at a time in a worker thread (spaCy is not shared across threads), under
-    the request's time limit."""
+    """Runs commands under the request's time limit: in a pool of worker processes
+    (``Limits.workers`` > 0, see ``storyline.web.pool``), or one at a time in a worker thread of
+    this process (spaCy is not shared across threads)."""
 
     def __init__(self, limits: Limits, settings: Settings) -> None:
         self.limits = limits
         self.settings = settings
         self.lock = threading.Lock()
+        self.pool: Any = None  # a started WorkerPool when the app runs with worker processes
 
     def work(self, command: str, inputs: Inputs, deadline: Deadline) -> tuple[Brief, list[InputProblem]]:
         if not self.lock.acquire(timeout=deadline.remaining()):
-            raise Cancelled("the server was busy with other requests for the whole time limit")
+            raise busy_error(
+                "the server was busy with other requests for the whole time limit",
+                max(1, round(self.limits.time_limit / 4)),
+            )
         try:
             return run_command(command, inputs, self.limits, self.settings, deadline)
         finally:
             self.lock.release()
 
     async def run(self, command: str, inputs: Inputs) -> tuple[Brief, list[InputProblem]]:
+        if self.pool is not None:
+            return await self.run_pooled(command, inputs)
         deadline = Deadline(self.limits.time_limit)
         task = asyncio.get_running_loop().run_in_executor(None, self.work, command, inputs, deadline)
         # A worker that outlives its request ends with Cancelled; nobody awaits it, so retrieve the
@@ -446,14 +584,51 @@ class Runner:
         task.add_done_callback(lambda done: done.cancelled() or done.exception())
         try:
             return await asyncio.wait_for(asyncio.shield(task), timeout=self.limits.time_limit)
-        except (TimeoutError, Cancelled) as exc:
+        except (TimeoutError, Cancelled):
             deadline.given_up.set()  # the worker stops at its next check
-            raise ServiceError(
-                504,
-                f"the request took longer than this server's {self.limits.time_limit:g}-second limit "
-                f"({exc or 'time limit reached'}); send fewer articles, or start the server with a "
-                "larger --time-limit",
-            ) from None
+            raise time_limit_error(self.limits.time_limit) from None
+
+    async def run_pooled(self, command: str, inputs: Inputs) -> tuple[Brief, list[InputProblem]]:
+        from .pool import PoolBusy, TimedOut, WorkerLost
+
+        try:
+            reply = await self.pool.run((command, inputs, self.limits, self.settings))
+        except PoolBusy as exc:
+            raise busy_error(str(exc), exc.retry_after) from None
+        except TimedOut:
+            raise time_limit_error(self.limits.time_limit) from None
+        except WorkerLost as exc:
+            raise busy_error(f"{exc}; the server has started another", 2) from None
+        if reply[0] == "ok":
+            brief, problems = reply[1]
+            return brief, problems
+        if reply[0] == "cancelled":
+            raise time_limit_error(self.limits.time_limit)
+        raise ServiceError(int(reply[1]), str(reply[2]))
+
+
+def pooled_job(payload: tuple[str, Inputs, Limits, Settings], seconds: float, cancel: Any) -> tuple[Any, ...]:
+    """What a worker process runs for one request (``storyline.web.pool.Job``)."""
+    command, inputs, limits, settings = payload
+    use_settings(settings)  # the server's settings (--config, environment) for the stages that read them
+    deadline = Deadline(seconds)
+    deadline.given_up = cancel  # set by the server at the time limit, or when the client leaves
+    try:
+        return ("ok", run_command(command, inputs, limits, settings, deadline))
+    except Cancelled as exc:
+        return ("cancelled", str(exc))
+    except ServiceError as exc:
+        return ("error", exc.status, exc.message)
+
+
+def prepare_worker(model: str) -> None:
+    """A worker's start: load spaCy and the stages once, so no request pays for it."""
+    from ..annotate.nlp import load_nlp
+
+    load_nlp(model)
+    warm = Inputs(text="Officials said on Monday that the talks would resume in Geneva next week.")
+    with contextlib.suppress(Exception):
+        pooled_job(("brief", warm, Limits(), DEFAULTS.replace(spacy_model=model)), 60.0, threading.Event())
 
 
 # ---------------------------------------------------------------------------------------------
@@ -468,6 +643,8 @@ def folder_of(requested: str | None, limits: Limits) -> Path | None:
         raise ServiceError(
             403, "this server reads no server-side folders; the operator can allow one with --allow-folder"
         )
+    if "\x00" in requested:
+        raise ServiceError(400, "the folder name contains a NUL character")
     candidate = Path(requested)
     if not candidate.is_absolute():
         candidate = limits.allowed_folders[0] / candidate
@@ -652,15 +829,31 @@ def wants_html(request: Request) -> bool:
 def create_app(limits: Limits = Limits(), settings: Settings = DEFAULTS, host: str = "127.0.0.1") -> FastAPI:
     """The web app; ``host`` is where it is served (requests naming another host are refused)."""
     runner = Runner(limits, settings)
-    limits = Limits(
-        limits.max_upload_bytes,
-        limits.time_limit,
-        tuple(Path(f).resolve() for f in limits.allowed_folders),
+    limits = dataclasses.replace(
+        limits, allowed_folders=tuple(Path(f).resolve() for f in limits.allowed_folders)
     )
     runner.limits = limits
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        if limits.workers > 0:
+            from .pool import WorkerPool
+
+            pool = WorkerPool(
+                pooled_job,
+                size=limits.workers,
+                time_limit=limits.time_limit,
+                queue_limit=limits.queue_limit,
+                initializer=functools.partial(prepare_worker, settings.spacy_model),
+            )
+            await pool.start()
+            runner.pool = pool
+            try:
+                yield
+            finally:
+                runner.pool = None
+                await pool.close()
+            return
         # Load spaCy before the first request, so no request spends its time limit on it.
         from ..annotate.nlp import load_nlp
 
@@ -677,19 +870,21 @@ def create_app(limits: Limits = Limits(), settings: Settings = DEFAULTS, host: s
         lifespan=lifespan,
     )
 
-    def error_response(request: Request, status: int, message: str) -> Response:
-        headers = {"Cache-Control": "no-store"}
+    def error_response(
+        request: Request, status: int, message: str, extra: dict[str, str] | None = None
+    ) -> Response:
+        headers = {"Cache-Control": "no-store", **(extra or {})}
         if wants_html(request):
             return HTMLResponse(error_page(status, message), status_code=status, headers=headers)
         return JSONResponse({"detail": message}, status_code=status, headers=headers)
 
     @app.exception_handler(ServiceError)
     async def service_error(request: Request, exc: ServiceError) -> Response:
-        return error_response(request, exc.status, exc.message)
+        return error_response(request, exc.status, exc.message, exc.headers)
 
     @app.exception_handler(StarletteHTTPException)  # also the router's own 404 and 405
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        return error_response(request, exc.status_code, str(exc.detail))
+        return error_response(request, exc.status_code, str(exc.detail), dict(exc.headers or {}))
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
@@ -731,6 +926,7 @@ def create_app(limits: Limits = Limits(), settings: Settings = DEFAULTS, host: s
             "max_upload_bytes": limits.max_upload_bytes,
             "time_limit_seconds": limits.time_limit,
             "folders": [str(f) for f in limits.allowed_folders],
+            "workers": runner.pool.stats() if runner.pool is not None else {"workers": 0},
         }
 
     @app.post(
@@ -811,9 +1007,12 @@ def create_app(limits: Limits = Limits(), settings: Settings = DEFAULTS, host: s
     if is_loopback(host):
         # A page on another site cannot reach this server through a DNS name pointing at 127.0.0.1.
         allowed_hosts = ["127.0.0.1", "localhost", "[::1]", "::1"]
+    # the last added runs first: security headers on every answer, then the body limit, the host
+    # and the origin checks, before any of the app's work
+    app.add_middleware(SameOrigin)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
-    app.add_middleware(SecurityHeaders)
     app.add_middleware(BodyLimit, limit=limits.max_upload_bytes)
+    app.add_middleware(SecurityHeaders)
     return app
 
 
@@ -827,8 +1026,18 @@ def serve(
     """Run the app with Uvicorn until interrupted."""
     import uvicorn
 
+    from .protocol import TimedH11Protocol
+
     app = create_app(limits, settings, host=host)
-    uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False)
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        log_level=log_level,
+        server_header=False,
+        http=TimedH11Protocol,
+        timeout_keep_alive=5,
+    )
 
 
 def is_loopback(host: str) -> bool:

@@ -520,6 +520,8 @@ def run_command(
             sections=sections,
             on_problem=problems.append,
             check=deadline.check,
+            # uploads are other people's texts: nothing of them is kept on the server's disk
+            cache=False,
         )
     if not corpus.articles:
         detail = "; ".join(str(p) for p in problems[:5]) or "no input given"

@@ -92,3 +92,26 @@ def test_lists_helpers():
     assert date_span(["2011-01-02", "undated", "2011-01-01", "2011-03-01", "2012"]) == (
         "2011-01-01 … 2012, 4 dates, and undated"
     )
+
+
+def test_statements_without_a_resolved_speaker_are_listed_after_the_named_speakers():
+    unresolved = [
+        Attribution(
+            speaker="he",
+            speaker_start=None,
+            speaker_end=None,
+            speaker_entity=None,
+            cue="said",
+            content=f"an unresolved statement {n}",
+            article="a",
+            start=0,
+            end=10,
+            direct=False,
+        )
+        for n in range(40)
+    ]
+    named = [attribution("Ban Ki-moon", n) for n in range(3)]
+    out = present_who.render_text([article()], [], unresolved + named, limit=5)
+    speakers = [line for line in out.splitlines() if line and not line.startswith((" ", "…", "WHO"))]
+    assert speakers[0].startswith("Ban Ki-moon")
+    assert speakers[-1].startswith("unresolved speaker  (40)")

@@ -106,7 +106,10 @@ def render_text(
     groups: dict[str, list[Attribution]] = defaultdict(list)
     for attribution in attributions:
         groups[speaker_label(attribution)].append(attribution)
-    ranked = sorted(groups.items(), key=lambda item: (-len(item[1]), item[0]))
+    # named and described speakers first, as in the HTML brief; the buckets of statements without a
+    # resolved speaker come last however large they are (they are not actors an analyst looks for)
+    buckets = (UNRESOLVED_SPEAKER, UNKNOWN_SPEAKER)
+    ranked = sorted(groups.items(), key=lambda item: (item[0] in buckets, -len(item[1]), item[0]))
     shown_speakers, hidden_speakers = head(ranked, limit)
     lines += [
         "",
@@ -130,6 +133,9 @@ def render_text(
     return "\n".join(lines).rstrip() + "\n"
 
 
+UNKNOWN_SPEAKER = "unknown speaker"
+
+
 def speaker_label(attribution: Attribution) -> str:
     if attribution.anonymous:
         described = attribution.speaker_description or attribution.speaker or "unnamed source"
@@ -138,4 +144,4 @@ def speaker_label(attribution: Attribution) -> str:
     if name:
         return one_line(name, 60)
     # a pronoun without antecedent, or words that name no actor: kept in the statement, not a name
-    return UNRESOLVED_SPEAKER if attribution.speaker else "unknown speaker"
+    return UNRESOLVED_SPEAKER if attribution.speaker else UNKNOWN_SPEAKER

@@ -464,7 +464,9 @@ def cli_fuzz(folder: Path, cases: list[Case], batch: int, env: dict[str, str], w
             if SECRET in result["stdout"]:
                 totals["secret_leaks"] += 1
         try:
-            articles = json.loads(runs["inspect"]["stdout"] or "[]")
+            inspected = json.loads(runs["inspect"]["stdout"] or "{}")
+            # `inspect --json` is {articles, problems} (one JSON shape per result)
+            articles = inspected["articles"] if isinstance(inspected, dict) else inspected
         except json.JSONDecodeError:
             articles = []
         found = {os.path.relpath(a["source"], bdir) for a in articles}

@@ -144,6 +144,7 @@ class Console:
             for item in items:
                 if label is not None:
                     bar.update(task, description=f"{description}: {label(item)}")
+                    bar.refresh()  # each named item is drawn, however quickly it is done
                 yield item
                 bar.advance(task)
 

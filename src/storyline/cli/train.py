@@ -9,13 +9,20 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
+HELP = "refit a learned artefact (line model, cue model, summary scorer, timeline weights)"
+
+
+def register_listing(commands: Any) -> None:
+    """The command's line in ``storyline --help``, without importing the trainers (NumPy, SciPy)."""
+    commands.add_parser("train", help=HELP)
+
 
 def register(commands: Any) -> None:
     from ..training import TRAINERS
 
     parser = commands.add_parser(
         "train",
-        help="refit a learned artefact (line model, cue model, summary scorer, timeline weights)",
+        help=HELP,
         description="Refit one of storyline's learned artefacts on its training data and write it into "
         "storyline/data/ (or --out). The pipeline only reads these files; training never runs at run time.",
     )

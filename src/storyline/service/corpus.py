@@ -99,7 +99,7 @@ class Corpus:
 
 def needs_docs(sections: Iterable[str] | None) -> bool:
     """Whether any stage behind ``sections`` (Brief field names; None: all) reads spaCy parses."""
-    from .brief import stages_for
+    from .stages import stages_for
 
     return any("docs" in stage.requires for stage in stages_for(sections))
 

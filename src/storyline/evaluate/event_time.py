@@ -14,8 +14,6 @@ within each folder, every second file (sorted by name) is held out (``evaluate.t
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,96 +21,13 @@ from typing import TYPE_CHECKING, Any
 
 from ..annotate.timex.calendar import point_of_value
 from ..annotate.timex.event_time import main_event_time
-from ..errors import UsageError
-from .timex import ATTRIBUTE, TAG, TimemlDocument, split_part
+from .timex import TimemlDocument, read_corpus, split_part
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-# Event relation to a time (written event -> time) that puts the event within the time.
+# Event relation to a time (written from the event's side) that puts the event within the time.
 DATING = frozenset({"IS_INCLUDED", "DURING", "SIMULTANEOUS", "IDENTITY", "BEGINS", "ENDS"})
-# The same written from the time's side (time -> event).
-DATING_INVERSE = frozenset({"INCLUDES", "DURING_INV", "SIMULTANEOUS", "IDENTITY", "BEGUN_BY", "ENDED_BY"})
-
-
-@dataclass
-class Annotated:
-    """A TimeML document's text with its events, time expressions and TLINKs between events and times."""
-
-    document: TimemlDocument
-    events: dict[str, tuple[int, int]] = field(default_factory=dict)  # eid -> span
-    times: dict[str, tuple[int, int, str, str]] = field(default_factory=dict)  # tid -> span, type, value
-    links: list[tuple[str, str, bool]] = field(default_factory=list)  # (eid, tid, dating)
-
-
-def read_annotated(path: Path, part: str) -> Annotated:
-    raw = path.read_text(encoding="utf-8", errors="replace")
-    body_match = re.search(r"<TEXT>(.*?)</TEXT>", raw, re.DOTALL)
-    if body_match is None:
-        raise UsageError(f"{path}: not a TimeML document with a <TEXT> (is it a .tml file?)")
-    body = body_match.group(1)
-    pieces: list[str] = []
-    length = 0
-    position = 0
-    opened: list[tuple[str, int, dict[str, str]]] = []
-    events: dict[str, tuple[int, int]] = {}
-    times: dict[str, tuple[int, int, str, str]] = {}
-    for tag in TAG.finditer(body):
-        chunk = html.unescape(body[position : tag.start()])
-        pieces.append(chunk)
-        length += len(chunk)
-        position = tag.end()
-        closing, name = tag.group(1) == "/", tag.group(2)
-        if name not in ("TIMEX3", "EVENT"):
-            continue
-        if not closing:
-            if tag.group(4) != "/":
-                opened.append((name, length, dict(ATTRIBUTE.findall(tag.group(3)))))
-        elif opened:
-            kind, start, attributes = opened.pop()
-            if kind == "EVENT" and "eid" in attributes:
-                events[attributes["eid"]] = (start, length)
-            elif kind == "TIMEX3" and "tid" in attributes:
-                times[attributes["tid"]] = (
-                    start,
-                    length,
-                    attributes.get("type", ""),
-                    attributes.get("value", ""),
-                )
-    pieces.append(html.unescape(body[position:]))
-    text = "".join(pieces)
-    instance = {
-        a["eiid"]: a["eventID"]
-        for a in (dict(ATTRIBUTE.findall(m.group(1))) for m in re.finditer(r"<MAKEINSTANCE([^>]*)/?>", raw))
-        if "eiid" in a and "eventID" in a
-    }
-    links: list[tuple[str, str, bool]] = []
-    for match in re.finditer(r"<TLINK([^>]*)/?>", raw):
-        attributes = dict(ATTRIBUTE.findall(match.group(1)))
-        relation = attributes.get("relType", "")
-        if "eventInstanceID" in attributes and "relatedToTime" in attributes:
-            event = instance.get(attributes["eventInstanceID"])
-            if event:
-                links.append((event, attributes["relatedToTime"], relation in DATING))
-        elif "timeID" in attributes and "relatedToEventInstance" in attributes:
-            event = instance.get(attributes["relatedToEventInstance"])
-            if event:
-                links.append((event, attributes["timeID"], relation in DATING_INVERSE))
-    import datetime as dt
-
-    dct_match = re.search(r"<DCT>.*?value=\"(\d{4}-\d{2}-\d{2})", raw, re.DOTALL)
-    dct = dt.date.fromisoformat(dct_match.group(1)) if dct_match else dt.date.min
-    return Annotated(TimemlDocument(path.stem, part, text, dct, []), events, times, links)
-
-
-def read_corpus(directory: str | Path) -> list[Annotated]:
-    root = Path(directory)
-    paths = sorted(p for p in root.rglob("*.tml") if not p.name.startswith("."))
-    if not paths:
-        raise UsageError(f"{directory}: no .tml files found (give TBAQ-cleaned or one of its folders)")
-    return [
-        read_annotated(p, str(p.parent.relative_to(root)) if p.parent != root else root.name) for p in paths
-    ]
 
 
 @dataclass
@@ -143,31 +58,31 @@ def main_event(sentence: Span, events: dict[str, tuple[int, int]]) -> str | None
     return None
 
 
-def cases(corpus: Sequence[Annotated], nlp: Any) -> list[Case]:
+def cases(corpus: Sequence[TimemlDocument], nlp: Any) -> list[Case]:
     found: list[Case] = []
-    docs = nlp.pipe((a.document.text for a in corpus), disable=["ner"], batch_size=16)
-    for annotated, doc in zip(corpus, docs, strict=True):
+    docs = nlp.pipe((document.text for document in corpus), disable=["ner"], batch_size=16)
+    for document, doc in zip(corpus, docs, strict=True):
         for sentence in doc.sents:
             start, end = sentence.start_char, sentence.end_char
             inside = sorted(
-                (s, e, tid)
-                for tid, (s, e, kind, value) in annotated.times.items()
-                if start <= s < end and kind in ("DATE", "TIME") and point_of_value(value) is not None
+                (t.start, t.end, tid)
+                for tid, t in document.times.items()
+                if start <= t.start < end
+                and t.type in ("DATE", "TIME")
+                and point_of_value(t.value or "") is not None
             )
             if not inside:
                 continue
-            event = main_event(sentence, {k: v for k, v in annotated.events.items() if start <= v[0] < end})
+            event = main_event(sentence, {k: v for k, v in document.events.items() if start <= v[0] < end})
             if event is None:
                 continue
-            linked = {tid: dating for eid, tid, dating in annotated.links if eid == event}
+            linked = {tid: relation in DATING for eid, tid, relation in document.links if eid == event}
             ids = [tid for _s, _e, tid in inside]
             if not any(tid in linked for tid in ids):
                 continue
             right = {i for i, tid in enumerate(ids) if linked.get(tid)}
-            grains = [granularity(annotated.times[tid][3]) for tid in ids]
-            found.append(
-                Case(annotated.document.name, sentence, [(s, e) for s, e, _ in inside], right, grains)
-            )
+            grains = [granularity(document.times[tid].value or "") for tid in ids]
+            found.append(Case(document.name, sentence, [(s, e) for s, e, _ in inside], right, grains))
     return found
 
 
@@ -207,9 +122,7 @@ def evaluate(directory: str | Path, nlp: Any | None = None) -> dict[str, Any]:
     corpus = read_corpus(directory)
     nlp = nlp or load_nlp()
     found = cases(corpus, nlp)
-    halves = {
-        part: {d.name for d in split_part([a.document for a in corpus], part)} for part in ("dev", "heldout")
-    }
+    halves = {part: {d.name for d in split_part(corpus, part)} for part in ("dev", "heldout")}
     return {
         "dev": score([c for c in found if c.document in halves["dev"]]),
         "heldout": score([c for c in found if c.document in halves["heldout"]]),

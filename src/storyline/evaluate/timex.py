@@ -34,7 +34,7 @@ import re
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +57,9 @@ class Span:
 
 @dataclass
 class TimemlDocument:
+    """A TimeML document's text with its gold TIMEX3 spans; when read from a ``.tml`` file, also its
+    EVENTs, its times by id and the TLINKs between events and times (``evaluate.event_time``)."""
+
     name: str
     part: str
     text: str
@@ -65,10 +68,32 @@ class TimemlDocument:
     # Set by a stand-off annotation file that names its own development and held-out documents;
     # None: the held-out half is chosen by alternation (``split_part``).
     held_out: bool | None = None
+    events: dict[str, tuple[int, int]] = field(default_factory=dict)  # eid -> span
+    times: dict[str, Span] = field(default_factory=dict)  # tid -> span
+    # (eid, tid, relation) with the relation written from the event's side ("IS_INCLUDED", "BEFORE", ...).
+    links: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+# A TLINK written from the time's side (time -> event), as the same relation from the event's side.
+FROM_EVENT_SIDE: dict[str, str] = {
+    "INCLUDES": "IS_INCLUDED",
+    "IS_INCLUDED": "INCLUDES",
+    "DURING": "DURING_INV",
+    "DURING_INV": "DURING",
+    "BEGINS": "BEGUN_BY",
+    "BEGUN_BY": "BEGINS",
+    "ENDS": "ENDED_BY",
+    "ENDED_BY": "ENDS",
+    "BEFORE": "AFTER",
+    "AFTER": "BEFORE",
+    "IBEFORE": "IAFTER",
+    "IAFTER": "IBEFORE",
+}
 
 
 def read_timeml(path: Path, part: str = "") -> TimemlDocument:
-    """The plain text of ``<TEXT>``, its gold TIMEX3 spans and the DCT of one TimeML file."""
+    """The plain text of ``<TEXT>``, its gold TIMEX3 spans, EVENTs and event-time TLINKs, and the DCT of
+    one TimeML file."""
     raw = path.read_text(encoding="utf-8", errors="replace")
     dct_match = re.search(r"<DCT>.*?value=\"(\d{4}-\d{2}-\d{2})", raw, re.DOTALL)
     body_match = re.search(r"<TEXT>(.*?)</TEXT>", raw, re.DOTALL)
@@ -77,8 +102,8 @@ def read_timeml(path: Path, part: str = "") -> TimemlDocument:
     body = body_match.group(1)
     pieces: list[str] = []
     length = 0
-    open_timex: list[tuple[int, dict[str, str]]] = []
-    gold: list[Span] = []
+    opened: list[tuple[str, int, dict[str, str]]] = []
+    found: list[tuple[str, int, int, dict[str, str]]] = []
     position = 0
     for tag in TAG.finditer(body):
         chunk = html.unescape(body[position : tag.start()])
@@ -86,21 +111,60 @@ def read_timeml(path: Path, part: str = "") -> TimemlDocument:
         length += len(chunk)
         position = tag.end()
         closing, name = tag.group(1) == "/", tag.group(2)
-        if name != "TIMEX3":
+        if name not in ("TIMEX3", "EVENT"):
             continue
         if not closing:
-            attributes = dict(ATTRIBUTE.findall(tag.group(3)))
             if tag.group(4) != "/":
-                open_timex.append((length, attributes))
-        elif open_timex:
-            start, attributes = open_timex.pop()
-            gold.append(Span(start, length, attributes.get("type", ""), attributes.get("value")))
+                opened.append((name, length, dict(ATTRIBUTE.findall(tag.group(3)))))
+        elif opened:
+            kind, start, attributes = opened.pop()
+            found.append((kind, start, length, attributes))
     pieces.append(html.unescape(body[position:]))
     text = "".join(pieces)
-    gold = [Span(g.start, g.end, g.type, g.value, text[g.start : g.end]) for g in gold]
+    gold: list[Span] = []
+    events: dict[str, tuple[int, int]] = {}
+    times: dict[str, Span] = {}
+    for kind, start, end, attributes in found:
+        if kind == "EVENT":
+            if "eid" in attributes:
+                events[attributes["eid"]] = (start, end)
+            continue
+        span = Span(start, end, attributes.get("type", ""), attributes.get("value"), text[start:end])
+        gold.append(span)
+        if "tid" in attributes:
+            times[attributes["tid"]] = span
     return TimemlDocument(
-        path.stem, part, text, dt.date.fromisoformat(dct_match.group(1)), sorted(gold, key=lambda g: g.start)
+        path.stem,
+        part,
+        text,
+        dt.date.fromisoformat(dct_match.group(1)),
+        sorted(gold, key=lambda g: g.start),
+        events=events,
+        times=times,
+        links=event_time_links(raw),
     )
+
+
+def event_time_links(raw: str) -> list[tuple[str, str, str]]:
+    """The TLINKs between an event and a time, as (eid, tid, relation from the event's side)."""
+    instance = {
+        a["eiid"]: a["eventID"]
+        for a in (dict(ATTRIBUTE.findall(m.group(1))) for m in re.finditer(r"<MAKEINSTANCE([^>]*)/?>", raw))
+        if "eiid" in a and "eventID" in a
+    }
+    links: list[tuple[str, str, str]] = []
+    for match in re.finditer(r"<TLINK([^>]*)/?>", raw):
+        attributes = dict(ATTRIBUTE.findall(match.group(1)))
+        relation = attributes.get("relType", "")
+        if "eventInstanceID" in attributes and "relatedToTime" in attributes:
+            event = instance.get(attributes["eventInstanceID"])
+            if event:
+                links.append((event, attributes["relatedToTime"], relation))
+        elif "timeID" in attributes and "relatedToEventInstance" in attributes:
+            event = instance.get(attributes["relatedToEventInstance"])
+            if event:
+                links.append((event, attributes["timeID"], FROM_EVENT_SIDE.get(relation) or relation))
+    return links
 
 
 def read_corpus(directory: str | Path) -> list[TimemlDocument]:

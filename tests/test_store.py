@@ -276,6 +276,8 @@ def returning_story_jsonl(path: Path) -> Path:
     for n in range(8):
         day = (start + dt.timedelta(days=210 + n)).isoformat()
         names = ["Jackson", "Murray", "Neverland", "Walgren", "Chernoff", "Katherine"]
+        if n < 3:  # the return opens under new names, too far from the old profile to go straight back
+            names = ["Walgren", "Chernoff", "Jackson"]
         records.append(synthetic_article(100 + n, day, names))
     syllables = "ka lo mi ren ta vo si pel dun gar ho zu bri nel tor".split()
     for n in range(60):

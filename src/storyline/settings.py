@@ -134,7 +134,7 @@ class StoriesSettings:
     story_terms: int = option(500, "terms kept per story centroid", low=1)
     buckets: int = option(1 << 20, "size of the hashed term space", low=1)
     merge_threshold: float = option(
-        0.4, "lowest time-discounted profile cosine at which two stories merge (above 1: never)", low=0
+        0.3, "lowest time-discounted profile cosine at which two stories merge (above 1: never)", low=0
     )
     merge_decay_days: float = option(
         1000.0, "days between two stories' spans that divide a merge score by e", low=0

@@ -22,9 +22,13 @@ between the two spans (``merge_decay_days``, far gentler than an article's decay
 ``merge_threshold``, the two are merged: the older id survives, the younger is recorded as absorbed
 (``take_merges``) and resolves to the survivor (``resolve``). So a story that returns after months of
 quiet under new names, and first opens a new story, is folded back into its old id once its profile
-shows it. Profile cosines of two different stories that only share a country or a leader ("Obama",
-"Libya") stay far below those of two pieces of one story (measured on Timeline17: at most 0.24 against
-0.28-0.81), and the threshold is cross-validated over stories (``storyline.evaluate.stories``).
+shows it. An article that no live story is close enough to join is held to the same test, as a story of
+one: a lone article back after months of quiet joins its old story directly (no id is made for it).
+An undated article is held to the merge bar even for a join, since no time discount can help tell
+concurrent stories apart for it. Profile cosines of two different stories that only share a country or
+a leader ("Obama", "Libya") stay below those of two pieces of one story (on Timeline17 the closest two
+different stories come is 0.22, Libya and Egypt), and the threshold is chosen from that margin in
+cross-validation over stories (``storyline.evaluate.stories.merge_threshold_for``).
 
 Everything here is pure: ``StoryClusterer`` holds the state, and the store persists it between runs
 (``storyline.corpus.store``). Term ids are CRC-32 hashes into a fixed number of buckets, so the document
@@ -389,7 +393,20 @@ class StoryClusterer:
             return copied.id
         vector = self.vector(item.terms)
         score, best = self.score(vector, date)
-        if best is not None and score >= self.settings.threshold:
+        bar = self.settings.threshold
+        if item.published is None and self.settings.merges:
+            # Undated: no time discount can do its share of telling concurrent stories apart, so the
+            # article is held to the merge test's bar, which asks for no help from time.
+            bar = max(bar, self.settings.merge_threshold)
+        joins = best is not None and score >= bar
+        if not joins and self.settings.merges:
+            # No story is close enough for a join, discounted by its quiet: the article is held to
+            # the merge test instead (a far higher cosine, a far gentler time discount), as a story
+            # of one. So a lone article that returns to a story after months of quiet joins it.
+            returning, back_to = self.merge_candidate(vector, 1.0, date, date)
+            if back_to is not None and returning >= self.settings.merge_threshold:
+                best, score, joins = back_to, 0.0, True  # (never its label: ``score`` picks that)
+        if joins and best is not None:
             state = best
             self.add_to(state, item, vector, score, date)
             if self.settings.merges and checkpoint(state.size):
@@ -459,33 +476,49 @@ class StoryClusterer:
         first) survives, so its id stays; the other's id is recorded as absorbed and resolves to it.
         Returns the survivor, if merged.
         """
-        top = sorted(state.centroid.items(), key=lambda item: (-item[1], item[0]))[:MERGE_PROBE_TERMS]
-        candidates: set[str] = set()
-        for index in (self.postings, self.dormant_postings):
-            for key, _ in top:
-                holders = index.get(key)
-                if holders:
-                    candidates |= holders
-        candidates.discard(state.id)
-        best: tuple[float, int] = (-1.0, 0)
-        best_state: StoryState | None = None
-        for story in candidates:
-            other = self.active[story]
-            if other.norm == 0 or state.norm == 0:
-                continue
-            small, large = (state, other) if len(state.centroid) <= len(other.centroid) else (other, state)
-            cosine = self.similarity(small.centroid, large.centroid, large.norm) / small.norm
-            cosine *= math.exp(-span_gap(state, other) / self.settings.merge_decay_days)
-            rank = (cosine, -other.sequence)
-            if rank > best:
-                best, best_state = rank, other
-        if best_state is None or best[0] < self.settings.merge_threshold:
+        score, best_state = self.merge_candidate(state.centroid, state.norm, state.start, state.end, state.id)
+        if best_state is None or score < self.settings.merge_threshold:
             return None
         survivor, absorbed = (
             (best_state, state) if best_state.sequence < state.sequence else (state, best_state)
         )
         self.merge(survivor, absorbed, date)
         return survivor
+
+    def merge_candidate(
+        self,
+        centroid: dict[int, float],
+        norm: float,
+        start: dt.date | None,
+        end: dt.date | None,
+        exclude: str | None = None,
+    ) -> tuple[float, StoryState | None]:
+        """The live or dormant story whose profile is closest to ``centroid`` (a story's, or one
+        article's), among those sharing one of its weightiest terms, and the score: profile cosine
+        discounted by the days between the two spans (``merge_decay_days``)."""
+        top = sorted(centroid.items(), key=lambda item: (-item[1], item[0]))[:MERGE_PROBE_TERMS]
+        candidates: set[str] = set()
+        for index in (self.postings, self.dormant_postings):
+            for key, _ in top:
+                holders = index.get(key)
+                if holders:
+                    candidates |= holders
+        candidates.discard(exclude or "")
+        best: tuple[float, int] = (-1.0, 0)
+        best_state: StoryState | None = None
+        for story in candidates:
+            other = self.active[story]
+            if other.norm == 0 or norm == 0:
+                continue
+            if len(centroid) <= len(other.centroid):
+                cosine = self.similarity(centroid, other.centroid, other.norm) / norm
+            else:
+                cosine = self.similarity(other.centroid, centroid, norm) / other.norm
+            cosine *= math.exp(-span_gap_of(start, end, other) / self.settings.merge_decay_days)
+            rank = (cosine, -other.sequence)
+            if rank > best:
+                best, best_state = rank, other
+        return best[0], best_state
 
     def merge(self, survivor: StoryState, absorbed: StoryState, date: dt.date | None) -> None:
         """Fold ``absorbed`` into ``survivor``: profiles, names, sizes and spans add up."""
@@ -540,13 +573,17 @@ def checkpoint(size: int) -> bool:
 
 def span_gap(first: StoryState, second: StoryState) -> int:
     """Days between two stories' spans (0 when they overlap or either is undated)."""
-    if None in (first.start, first.end, second.start, second.end):
+    return span_gap_of(first.start, first.end, second)
+
+
+def span_gap_of(start: dt.date | None, end: dt.date | None, other: StoryState) -> int:
+    """Days between the span ``start``-``end`` and a story's (0 when they overlap or either is undated)."""
+    if start is None or end is None or other.start is None or other.end is None:
         return 0
-    assert first.start and first.end and second.start and second.end
-    if first.end < second.start:
-        return (second.start - first.end).days
-    if second.end < first.start:
-        return (first.start - second.end).days
+    if end < other.start:
+        return (other.start - end).days
+    if other.end < start:
+        return (start - other.end).days
     return 0
 
 

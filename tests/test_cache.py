@@ -150,6 +150,7 @@ def test_warm_views_read_the_kept_stage_results_without_spacy(folder, capsys, mo
     no_spacy(monkeypatch)
     for view in views:
         assert command_json(capsys, view) == cold[view], view
+    assert len(results(folder)) == 5  # every view found what the brief kept: none computed its stage again
 
 
 def test_a_different_length_or_settings_is_another_result(folder, capsys):

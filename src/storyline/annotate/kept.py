@@ -107,14 +107,14 @@ class Keys:
     """The key of an article's analysis under some settings (model, characters parsed)."""
 
     def __init__(self, settings: Settings) -> None:
-        from .. import __version__
-
         annotate = settings.annotate
         self.max_chars = annotate.max_chars
         self.salt = json.dumps(
             [
                 FORMAT,
-                __version__,
+                package_version(
+                    "storyline"
+                ),  # storyline.__version__ (the package itself is above this layer)
                 code_fingerprint(),
                 package_version("spacy"),
                 annotate.spacy_model,

@@ -6,16 +6,23 @@ from ``os.wait4``, so each figure is that process's own):
 - **bare spaCy**: ``nlp.pipe`` over the texts storyline annotates (the cleaned articles), with the
   same pipeline (en_core_web_sm 3.8.0, every component, plus storyline's line-break rule) and batch
   size: the floor a brief is compared to (model loading included, as every command pays it);
-- ``storyline brief TOPIC --json`` **cold** (an empty analysis cache) and **warm** (the cache filled
-  by the cold run); the two JSON outputs are checked equal apart from ``timings``;
+- ``storyline brief TOPIC --json`` **cold** (an empty cache) and **warm** (the cache filled by the
+  cold run: the analyses and the stage results); the two JSON outputs are checked equal apart from
+  ``timings``;
 - each view **warm**: ``summarize``, ``timeline``, ``who``, ``compare``, ``report``;
-- ``storyline --help``.
+- **a store**: ``ingest`` of all but the last 10 articles, ``brief --db F --story S`` (S the largest
+  story), then ``ingest`` of the last 10 and ``brief --db F --story S`` again: the cost of a story
+  kept current;
+- ``storyline --help``;
+- with ``--growth 1000,3000``: bare spaCy, cold and warm brief on that many articles of every
+  Timeline17 topic mixed (a fixed shuffle).
 
 With ``--profile`` the cold brief is run once more under cProfile (cache off) and the top functions
 by cumulative and by own time are printed. CPU seconds are the figure that counts on a shared machine.
 
     nice .venv/bin/python benchmarks/brief_speed.py                      # bpoil_bbc: 293 articles
     nice .venv/bin/python benchmarks/brief_speed.py --limit 60 --profile    # its first 60 articles
+    nice .venv/bin/python benchmarks/brief_speed.py --only-growth --growth 1000
 """
 
 from __future__ import annotations
@@ -24,10 +31,12 @@ import argparse
 import json
 import os
 import pstats
+import random
 import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -94,7 +103,10 @@ PROFILE = """
 import cProfile, sys, time
 from storyline.cli.main import main
 profiler = cProfile.Profile(time.process_time)  # CPU time: the machine is shared
-profiler.runcall(main, sys.argv[2:])
+try:
+    profiler.runcall(main, sys.argv[2:])
+except SystemExit:
+    pass
 profiler.dump_stats(sys.argv[1])
 """
 
@@ -109,6 +121,91 @@ def profile(topic: Path, env: dict[str, str], folder: Path, top: int) -> None:
         stats.sort_stats(order).print_stats(top)
 
 
+def mixed_topics(count: int, out: Path) -> Path:
+    """``count`` articles of every Timeline17 topic mixed (a fixed shuffle), as one JSONL file."""
+    lines = []
+    for topic in sorted(DATA.iterdir()):
+        path = topic / "articles.jsonl"
+        if path.exists():
+            lines.extend(
+                line for line in path.read_text(encoding="utf-8").splitlines(keepends=True) if line.strip()
+            )
+    random.Random(17).shuffle(lines)
+    out.write_text("".join(lines[:count]), encoding="utf-8")
+    return out
+
+
+def cold_and_warm(
+    label: str, path: Path, folder: Path, env: dict[str, str], no_bare: bool = False
+) -> list[dict[str, Any]]:
+    """Bare spaCy (side by side), cold brief and warm brief over the articles of ``path`` (its own cache)."""
+    texts = cleaned_texts(path)
+    (folder / f"{label}-texts.json").write_text(json.dumps(texts), encoding="utf-8")
+    print(f"{label}: {len(texts)} articles, {sum(len(t.split()) for t in texts):,} words", flush=True)
+    env = dict(env, STORYLINE_CACHE_DIRECTORY=str(folder / f"{label}-cache"))
+    bare = [sys.executable, "-c", BARE, str(folder / f"{label}-texts.json")]
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        floor = None if no_bare else pool.submit(measure, f"{label} bare spaCy", bare, env)
+        brief = storyline("brief", str(path), "--json", "-q")
+        rows = [measure(f"{label} brief {run}", brief, env) for run in ("cold", "warm")]
+        if floor is not None:
+            rows.insert(0, floor.result())
+            print(
+                f"{label}: cold brief / bare spaCy (CPU) {rows[1]['cpu_s'] / rows[0]['cpu_s']:.2f}x",
+                flush=True,
+            )
+    print(f"{label}: warm {100 * rows[-1]['cpu_s'] / rows[-2]['cpu_s']:.1f}% of cold", flush=True)
+    return rows
+
+
+def store_rows(topic: Path, folder: Path, env: dict[str, str]) -> list[dict[str, Any]]:
+    """Ingest all but the last 10 articles, brief the largest story, ingest the last 10, brief it again."""
+    lines = [line for line in topic.read_text(encoding="utf-8").splitlines(keepends=True) if line.strip()]
+    first, last = folder / "first.jsonl", folder / "last10.jsonl"
+    first.write_text("".join(lines[:-10]), encoding="utf-8")
+    last.write_text("".join(lines[-10:]), encoding="utf-8")
+    db = str(folder / "story.duckdb")
+    env = dict(env, STORYLINE_CACHE_DIRECTORY=str(folder / "store-cache"))
+    rows = [measure(f"ingest {len(lines) - 10}", storyline("ingest", str(first), "--db", db, "-q"), env)]
+    listing = subprocess.run(
+        storyline("stories", "--db", db, "--json", "--no-update"), env=env, capture_output=True, check=True
+    )
+    stories = json.loads(listing.stdout)["stories"]
+    story = max(stories, key=lambda s: s["size"])
+    print(f"story {story['id']}: {story['size']} of {len(lines) - 10} articles", flush=True)
+    rows.append(
+        measure(
+            "brief --db --story (first)",
+            storyline("brief", "--db", db, "--story", story["id"], "--json", "-q"),
+            env,
+        )
+    )
+    rows.append(
+        measure(
+            "brief --db --story (again)",
+            storyline("brief", "--db", db, "--story", story["id"], "--json", "-q"),
+            env,
+        )
+    )
+    rows.append(measure("ingest 10 more", storyline("ingest", str(last), "--db", db, "-q"), env))
+    listing = subprocess.run(
+        storyline("stories", "--db", db, "--json", "--no-update", "--story", story["id"]),
+        env=env,
+        capture_output=True,
+        check=True,
+    )
+    size = json.loads(listing.stdout)["stories"][0]["size"]
+    print(f"story {story['id']}: now {size} articles", flush=True)
+    rows.append(
+        measure(
+            "brief --db --story (after 10)",
+            storyline("brief", "--db", db, "--story", story["id"], "--json", "-q"),
+            env,
+        )
+    )
+    return rows
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--topic", default="bpoil_bbc", help="Timeline17 topic folder (default bpoil_bbc)")
@@ -121,46 +218,91 @@ def main() -> int:
     parser.add_argument("--profile", action="store_true", help="also profile the cold brief (cProfile)")
     parser.add_argument("--top", type=int, default=25, help="functions shown per profile table")
     parser.add_argument("--json", metavar="FILE", help="write the rows as JSON")
+    parser.add_argument("--growth", default="", metavar="N,N", help="also bare/cold/warm on N mixed articles")
+    parser.add_argument("--only-growth", action="store_true", help="only the --growth runs")
+    parser.add_argument("--no-store", action="store_true", help="leave out the store runs")
+    parser.add_argument("--no-bare", action="store_true", help="growth runs without their bare spaCy floor")
     args = parser.parse_args()
     topic = DATA / args.topic / "articles.jsonl"
     with tempfile.TemporaryDirectory(prefix="brief-speed-") as name:
         folder = Path(name)
         env = dict(os.environ, PYTHONPATH=str(ROOT / "src"), STORYLINE_CACHE_DIRECTORY=str(folder / "cache"))
-        if args.limit:
-            lines = topic.read_text(encoding="utf-8").splitlines(keepends=True)[: args.limit]
-            topic = folder / f"{args.topic}-{args.limit}.jsonl"
-            topic.write_text("".join(lines), encoding="utf-8")
-        texts = cleaned_texts(topic)
-        (folder / "texts.json").write_text(json.dumps(texts), encoding="utf-8")
-        words = sum(len(text.split()) for text in texts)
-        print(f"{args.topic}: {len(texts)} articles, {words:,} words, {sum(map(len, texts)):,} characters")
-        rows = [measure("storyline --help", storyline("--help"), env)]
-        rows.append(
-            measure("bare spaCy nlp.pipe", [sys.executable, "-c", BARE, str(folder / "texts.json")], env)
-        )
+        rows: list[dict[str, Any]] = []
+        same = True
+        counts = [int(n) for n in args.growth.split(",") if n]
+        with ThreadPoolExecutor(max_workers=max(1, len(counts))) as pool:
+            growth = [
+                pool.submit(
+                    cold_and_warm,
+                    f"mixed {count}",
+                    mixed_topics(count, folder / f"mixed-{count}.jsonl"),
+                    folder,
+                    env,
+                    args.no_bare,
+                )
+                for count in counts
+            ]
+            if not args.only_growth:
+                rows, same = topic_rows(args, topic, folder, env)
+            for track in growth:
+                rows.extend(track.result())
+        if args.json:
+            Path(args.json).write_text(json.dumps({"topic": args.topic, "same": same, "rows": rows}))
+    return 0 if same else 1
+
+
+def topic_rows(
+    args: argparse.Namespace, topic: Path, folder: Path, env: dict[str, str]
+) -> tuple[list[dict[str, Any]], bool]:
+    """The topic's figures. Three independent tracks run side by side (each figure is still one
+    process's own CPU seconds): bare spaCy; cold brief, warm brief and the warm views; the store."""
+    if args.limit:
+        lines = topic.read_text(encoding="utf-8").splitlines(keepends=True)[: args.limit]
+        topic = folder / f"{args.topic}-{args.limit}.jsonl"
+        topic.write_text("".join(lines), encoding="utf-8")
+    texts = cleaned_texts(topic)
+    (folder / "texts.json").write_text(json.dumps(texts), encoding="utf-8")
+    words = sum(len(text.split()) for text in texts)
+    print(
+        f"{args.topic}: {len(texts)} articles, {words:,} words, {sum(map(len, texts)):,} characters",
+        flush=True,
+    )
+    help_row = measure("storyline --help", storyline("--help"), env)
+
+    def bare() -> list[dict[str, Any]]:
+        return [measure("bare spaCy nlp.pipe", [sys.executable, "-c", BARE, str(folder / "texts.json")], env)]
+
+    def briefs() -> list[dict[str, Any]]:
+        rows = []
         for label in ("brief cold", "brief warm"):
             with open(folder / f"{label.split()[1]}.json", "wb") as out:
                 rows.append(measure(label, storyline("brief", str(topic), "--json", "-q"), env, stdout=out))
-        same = without_timings(folder / "cold.json") == without_timings(folder / "warm.json")
-        print(f"warm brief JSON == cold brief JSON (timings aside): {same}")
         for view in VIEWS:
             extra = ["-o", str(folder / "report.html")] if view == "report" else ["--json"]
             rows.append(measure(f"{view} warm", storyline(view, str(topic), "-q", *extra), env))
-        cache_mb = sum(p.stat().st_size for p in (folder / "cache").rglob("*.bin")) / 1e6
-        bare, cold = rows[1]["cpu_s"], rows[2]["cpu_s"]
-        print(f"\nanalysis cache: {cache_mb:.1f} MB for {len(texts)} articles")
-        print(f"cold brief / bare spaCy (CPU): {cold / bare:.2f}x")
-        for row in rows[3:]:
-            print(f"{row['run']:32} {100 * row['cpu_s'] / cold:5.1f}% of the cold brief (CPU)")
-        if args.json:
-            Path(args.json).write_text(
-                json.dumps(
-                    {"topic": args.topic, "articles": len(texts), "words": words, "same": same, "rows": rows}
-                )
-            )
-        if args.profile:
-            profile(topic, dict(env, STORYLINE_CACHE_MAX_MB="0"), folder, args.top)
-    return 0 if same else 1
+        return rows
+
+    def store() -> list[dict[str, Any]]:
+        return [] if args.no_store else store_rows(topic, folder, env)
+
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        tracks = [pool.submit(track) for track in (bare, briefs, store)]
+        bare_rows, brief_rows, store_rows_ = (track.result() for track in tracks)
+    rows = [help_row, *bare_rows, *brief_rows, *store_rows_]
+    same = without_timings(folder / "cold.json") == without_timings(folder / "warm.json")
+    print(f"\nwarm brief JSON == cold brief JSON (timings aside): {same}", flush=True)
+    cache_mb = sum(p.stat().st_size for p in (folder / "cache").rglob("*.*") if p.is_file()) / 1e6
+    bare_cpu, cold = rows[1]["cpu_s"], rows[2]["cpu_s"]
+    print(f"analysis cache: {cache_mb:.1f} MB for {len(texts)} articles")
+    print(f"cold brief / bare spaCy (CPU): {cold / bare_cpu:.2f}x")
+    for row in rows:
+        print(
+            f"{row['run']:32} {row['cpu_s']:8.2f} CPU s {row['wall_s']:8.2f} s wall "
+            f"{row['peak_rss_mb']:6d} MB {100 * row['cpu_s'] / cold:6.1f}% of the cold brief"
+        )
+    if args.profile:
+        profile(topic, dict(env, STORYLINE_CACHE_MAX_MB="0"), folder, args.top)
+    return rows, same
 
 
 if __name__ == "__main__":

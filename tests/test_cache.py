@@ -121,3 +121,110 @@ def test_zero_megabytes_keeps_nothing(folder, capsys, monkeypatch):
     monkeypatch.setenv("STORYLINE_CACHE_MAX_MB", "0")
     brief_json(capsys)
     assert not folder.exists()
+
+
+def results(folder: Path) -> list[Path]:
+    return sorted(folder.glob("??/*.stage"))
+
+
+def command_json(capsys, command: str, *extra: str) -> str:
+    assert main([command, str(SAMPLES), "--json", "-q", *extra]) == 0
+    data = json.loads(capsys.readouterr().out)
+    data.pop("timings", None)
+    return json.dumps(data, sort_keys=True)
+
+
+def no_spacy(monkeypatch) -> None:
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("loaded spaCy for a view whose results are kept")
+
+    monkeypatch.setattr("storyline.annotate.nlp._load_nlp", refuse)
+    monkeypatch.setattr("storyline.annotate.nlp.load_nlp", refuse)
+
+
+def test_warm_views_read_the_kept_stage_results_without_spacy(folder, capsys, monkeypatch):
+    views = ("summarize", "timeline", "who", "compare", "brief")
+    cold = {view: command_json(capsys, view, "--no-cache") for view in views}
+    command_json(capsys, "brief")  # fills the cache: every stage result
+    assert {p.stat().st_size > 0 for p in results(folder)} == {True} and len(results(folder)) == 5
+    no_spacy(monkeypatch)
+    for view in views:
+        assert command_json(capsys, view) == cold[view], view
+    assert len(results(folder)) == 5  # every view found what the brief kept: none computed its stage again
+
+
+def test_a_different_length_or_settings_is_another_result(folder, capsys):
+    first = command_json(capsys, "summarize", "--words", "60")
+    assert len(results(folder)) == 1
+    assert command_json(capsys, "summarize", "--words", "90") != first
+    assert len(results(folder)) == 2
+    assert command_json(capsys, "summarize", "--words", "60") == first
+    assert len(results(folder)) == 2
+
+
+def test_damaged_and_foreign_stage_results_are_rebuilt(folder, capsys, monkeypatch):
+    cold = command_json(capsys, "brief", "--no-cache")
+    command_json(capsys, "brief")
+    paths = {p: p.read_bytes() for p in results(folder)}
+    assert len(paths) == 5
+    items = list(paths)
+    flipped = bytearray(paths[items[0]])
+    flipped[-5] ^= 0xFF
+    items[0].write_bytes(bytes(flipped))  # damaged
+    items[1].write_bytes(paths[items[2]])  # foreign: another stage's sound result under this key
+    from storyline.annotate.kept import pack, unframe
+
+    meta, _ = unframe(paths[items[3]])
+    meta["value"] = {"not": "the stage's result"}  # sound framing, right key, wrong shape
+    items[3].write_bytes(pack(meta))
+    assert command_json(capsys, "brief") == cold
+    for path in items[:4]:
+        assert path.read_bytes() == paths[path]  # each rebuilt, the same as before
+    no_spacy(monkeypatch)
+    assert command_json(capsys, "brief") == cold
+
+
+def test_a_brief_of_ingested_articles_reads_the_analysis_kept_in_the_store(
+    tmp_path, folder, capsys, monkeypatch
+):
+    db = str(tmp_path / "news.duckdb")
+    assert main(["ingest", str(SAMPLES), "--db", db, "-q"]) == 0
+    capsys.readouterr()
+    assert main(["brief", "--db", db, "--json", "-q", "--no-cache"]) == 0
+    from_store = json.loads(capsys.readouterr().out)
+    from_store.pop("timings")
+    no_parsing(monkeypatch)
+    assert main(["brief", "--db", db, "--json", "-q", "--no-cache"]) == 0  # parses nothing
+    again = json.loads(capsys.readouterr().out)
+    again.pop("timings")
+    assert again == from_store
+    monkeypatch.undo()
+    import duckdb
+
+    connection = duckdb.connect(db)
+    connection.execute("DELETE FROM analysis")  # as a store ingested before analyses were kept
+    connection.close()
+    assert main(["brief", "--db", db, "--json", "-q", "--no-cache"]) == 0  # parses them all
+    parsed = json.loads(capsys.readouterr().out)
+    parsed.pop("timings")
+    assert parsed == from_store
+
+
+def test_a_kept_parse_is_read_only_when_asked_for_and_a_bad_one_is_made_again():
+    from storyline.annotate.nlp import load_nlp
+    from storyline.service.cache import DOC_EXCLUDE, LazyDocs
+    from storyline.settings import current_settings
+
+    nlp = load_nlp()
+    good = nlp("Assad left Damascus on Sunday.")
+    other = nlp("Something else entirely.")
+    items = [
+        (good.to_bytes(exclude=DOC_EXCLUDE), good.text),
+        (b"\x80not a parse", "Rebels entered the city."),  # damaged: parsed again
+        (other.to_bytes(exclude=DOC_EXCLUDE), "Not the text of that parse."),  # foreign: parsed again
+    ]
+    docs = LazyDocs(list(items), current_settings().annotate.spacy_model)
+    assert len(docs) == 3 and docs.loaded == 0
+    assert [t.text for t in docs[0]] == [t.text for t in good] and docs.loaded == 1
+    assert [d.text for d in docs] == [good.text, "Rebels entered the city.", "Not the text of that parse."]
+    assert [t.dep_ for t in docs[0]] == [t.dep_ for t in good]

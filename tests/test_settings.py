@@ -81,7 +81,7 @@ def test_environment_beats_the_file_and_options_beat_both(tmp_path):
             "many",
             "annotate.batch_size = 'many' is not valid; it takes a whole number of at least 1",
         ),
-        ("STORYLINE_ANNOTATE_BATCH_SIZE", "0", "it takes a whole number of at least 1 (default 32)"),
+        ("STORYLINE_ANNOTATE_BATCH_SIZE", "0", "it takes a whole number of at least 1 (default 8)"),
         ("STORYLINE_ANNOTATE_BATCH_SIZE", "2.5", "annotate.batch_size = '2.5'"),
         (
             "STORYLINE_COPIES_JACCARD",

@@ -96,6 +96,7 @@ def run(args: argparse.Namespace) -> int:
     from ..present.results import empty_summary, problem_json
     from ..present.summary import render_markdown, render_text, summary_json
     from ..service.brief import brief
+    from ..summarize import DEFAULT_METHOD
 
     console = console_of(args)
     settings = settings_of(args)
@@ -119,7 +120,9 @@ def run(args: argparse.Namespace) -> int:
                 if cluster is None and len(members) == len(corpus.articles)
                 else corpus_part(corpus, members)
             )
-            result = brief(part, ("summary",), words=words, method=args.method)
+            # the default method as the brief asks for it (None), so a kept summary of the brief is found
+            method = None if args.method == DEFAULT_METHOD else args.method
+            result = brief(part, ("summary",), words=words, method=method)
             if "summary" in result.stage_errors:
                 raise StorylineError(result.stage_errors["summary"])
             summary = result.summary or empty_summary()

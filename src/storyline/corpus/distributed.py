@@ -42,6 +42,8 @@ class Prepared:
     fingerprint: Fingerprint
     names: dict[str, int]
     annotated: bool
+    # The article's analysis as kept (``storyline.annotate.kept``): its key and bytes, when annotated.
+    analysis: tuple[str, bytes] | None = None
 
 
 def prepare_batch(
@@ -59,10 +61,17 @@ def prepare_batch(
 
     results = [try_prepare(raw, article_id, overrides) for raw, article_id in batch]
     articles = [r for r in results if isinstance(r, Article)]
+    analyses: dict[str, tuple[str, bytes]] = {}
     if annotate and articles:
-        from ..annotate.nlp import annotate as annotate_stage
+        from ..annotate.kept import Keys, encode
+        from ..annotate.nlp import annotate_docs
+        from ..annotate.timex import anchor_of, tag
 
-        list(annotate_stage(articles, settings=settings))
+        keys = Keys(settings)
+        for article, doc in annotate_docs(articles, settings=settings):
+            # kept whole, so a brief of stored articles never parses them again
+            key = keys.key(article)
+            analyses[article.id] = (key, encode(key, article, tag(article.text, anchor_of(article)), doc))
     prepared: list[Prepared | InputProblem] = []
     for result in results:
         if isinstance(result, InputProblem):
@@ -74,6 +83,7 @@ def prepare_batch(
                     fingerprint=fingerprint(result.id, result.text, dedup),
                     names=name_terms(result.text),
                     annotated=annotate,
+                    analysis=analyses.get(result.id),
                 )
             )
     return prepared

@@ -25,6 +25,7 @@ import contextlib
 import dataclasses
 import datetime as dt
 import json
+import logging
 import stat as stat_module
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ from typing import Any, Protocol, TypeVar
 
 import numpy as np
 
+from ..annotate.kept import Entry, Keys, decode
 from ..errors import InputProblem, StorylineError, UsageError
 from ..ingest.prepare import IdAssigner
 from ..ingest.read import RawDocument, read
@@ -50,6 +52,7 @@ from .stories import (
     label_of,
 )
 
+log = logging.getLogger(__name__)
 SCHEMA_VERSION = 1
 DEFAULT_BACKEND = "duckdb"
 
@@ -133,6 +136,8 @@ class Store(Protocol):
 
     def export_parquet(self, directory: str) -> list[str]: ...
 
+    def analyses(self, keys: Iterable[str]) -> dict[str, bytes]: ...
+
     def close(self) -> None: ...
 
 
@@ -205,6 +210,7 @@ CREATE TABLE IF NOT EXISTS story_merges (
     position BIGINT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS term_stats (buckets INTEGER PRIMARY KEY, documents BIGINT NOT NULL, frequencies BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS analysis (key VARCHAR PRIMARY KEY, id VARCHAR NOT NULL, data BLOB NOT NULL);
 """
 
 
@@ -364,6 +370,7 @@ class DuckDBStore:
         prints: dict[str, list[Any]] = {"id": [], "seq": [], "size": [], "signature": []}
         bands: dict[str, list[Any]] = {"key": [], "id": [], "seq": []}
         entities: dict[str, list[Any]] = {"id": [], "text": [], "label": [], "mentions": []}
+        analyses: dict[str, list[Any]] = {"key": [], "id": [], "data": []}
         settings = self.dedup_settings()
         for offset, item in enumerate(batch):
             article = item.article
@@ -387,6 +394,10 @@ class DuckDBStore:
                 ("ingested_at", now),
             ):
                 articles[name].append(value)
+            if item.analysis is not None:
+                analyses["key"].append(item.analysis[0])
+                analyses["id"].append(article.id)
+                analyses["data"].append(item.analysis[1])
             prints["id"].append(article.id)
             prints["seq"].append(seq)
             prints["size"].append(item.fingerprint.size)
@@ -410,7 +421,24 @@ class DuckDBStore:
             self.insert_arrow("fingerprints", arrow_columns(prints, PRINT_TYPES), conflict=True)
             self.insert_arrow("fingerprint_bands", arrow_columns(bands, BAND_TYPES))
             self.insert_arrow("entities", arrow_columns(entities, ENTITY_TYPES))
+            self.insert_arrow("analysis", arrow_columns(analyses, ANALYSIS_TYPES), conflict=True)
         self._next_seq = first + len(batch)
+
+    def analyses(self, keys: Iterable[str]) -> dict[str, bytes]:
+        """The kept analyses (``storyline.annotate.kept`` entries) of these keys that the store holds."""
+        import pyarrow as pa
+
+        wanted = sorted(set(keys))
+        if not wanted or not self.has_table("analysis"):  # a store written before analyses were kept
+            return {}
+        self.connection.register("storyline_keys", pa.table({"key": wanted}))
+        try:
+            rows = self.connection.execute(
+                "SELECT a.key, a.data FROM analysis a JOIN storyline_keys k ON a.key = k.key"
+            ).fetchall()
+        finally:
+            self.connection.unregister("storyline_keys")
+        return {str(key): bytes(data) for key, data in rows}
 
     def dedup_settings(self) -> DedupSettings:
         stored = self.settings("dedup")
@@ -794,6 +822,7 @@ ARTICLE_TYPES = {
 PRINT_TYPES = {"id": "string", "seq": "int64", "size": "int32", "signature": "binary"}
 BAND_TYPES = {"key": "int64", "id": "string", "seq": "int64"}
 ENTITY_TYPES = {"id": "string", "text": "string", "label": "string", "mentions": "int32"}
+ANALYSIS_TYPES = {"key": "string", "id": "string", "data": "binary"}
 STORY_TYPES = {
     "id": "string",
     "seq": "int32",
@@ -894,6 +923,34 @@ class IngestReport:
         data = dataclasses.asdict(self)
         data["problems"] = [str(p) for p in self.problems]
         return data
+
+
+class StoredAnalysis:
+    """The analyses a store kept at ingest for some articles, read at once (the store is then closed):
+    an ``AnalysisSource`` for ``annotate_articles``. An entry that does not check out is not used."""
+
+    def __init__(self, entries: dict[str, bytes], keys: Keys) -> None:
+        self.entries = entries
+        self.keys = keys
+
+    @classmethod
+    def of(cls, store: Store, settings: Settings, articles: Sequence[Article]) -> StoredAnalysis:
+        keys = Keys(settings)
+        wanted = [keys.key(article) for article in articles]
+        return cls(store.analyses(wanted), keys)
+
+    def key(self, article: Article) -> str:
+        return self.keys.key(article)
+
+    def get(self, key: str, text: str | None = None) -> Entry | None:
+        data = self.entries.pop(key, None)
+        if data is None:
+            return None
+        try:
+            return self.keys.check(decode(key, data), text)
+        except Exception as exc:  # never trusted: the article is parsed again
+            log.warning("ignoring a damaged analysis kept in the store (%s): %s", key[:12], exc)
+            return None
 
 
 def raw_batches(

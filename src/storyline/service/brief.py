@@ -21,8 +21,11 @@ True
 
 from __future__ import annotations
 
+import inspect
 import logging
 import time
+import types
+import typing
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
@@ -98,11 +101,18 @@ def run_stages(
     on_stage: Callable[[Stage], None] | None,
     progress: Progress | None = None,
 ) -> None:
-    """Run ``chosen`` in order, filling ``result``; a failed stage fails the stages needing it."""
+    """Run ``chosen`` in order, filling ``result``; a failed stage fails the stages needing it.
+
+    With ``corpus.kept`` (the analysis cache), a stage whose result is kept for this corpus, these
+    settings and arguments is read, not run, and one that ran is kept; the parses are read only when
+    a stage that needs them runs."""
     articles = list(corpus.articles)
-    made: dict[str, Any] = {"docs": list(corpus.docs) if corpus.docs is not None else None}
+    made: dict[str, Any] = {"docs": corpus.docs}
     failed: dict[str, str] = {}
     show: Progress = progress or no_progress
+    kept = corpus.kept if articles else None
+    digest = kept.corpus_digest(articles) if kept is not None else ""
+    keys: dict[str, str] = {}
     for stage in show(chosen, "building the brief", len(chosen), label=stage_title):
         function = stage_function(stage)
         assert function is not None
@@ -117,13 +127,28 @@ def run_stages(
             continue
         if on_stage is not None:
             on_stage(stage)
-        arguments: dict[str, Any] = {need: made[need] for need in stage.requires if need in PASSED}
+        arguments: dict[str, Any] = {}
         if stage.field == "summary":
             arguments["words"] = words if words is not None else corpus.settings.summary_words
             if method is not None:
                 arguments["method"] = method
         arguments.update((options or {}).get(stage.field, {}))
         stage_started = time.perf_counter()
+        key = ""
+        # only a stage's own function is kept (a caller's or a test's replacement always runs)
+        own = getattr(function, "__module__", None) == stage.module and function.__name__ == stage.function
+        if kept is not None and own:
+            inputs = [keys[need] for need in stage.requires if need in keys]
+            key = kept.stage_key(digest, stage.field, given(function, arguments), inputs)
+            found, value = kept.get_result(key, RESULT_TYPES[stage.field])
+            if found:
+                result.timings[stage.field] = round(time.perf_counter() - stage_started, 3)
+                for name in stage.makes:
+                    made[name] = value
+                    keys[name] = key
+                setattr(result, stage.field, value)
+                continue
+        arguments.update({need: made[need] for need in stage.requires if need in PASSED})
         try:
             value = function(articles, **arguments) if articles else None
         except Cancelled:
@@ -135,6 +160,38 @@ def run_stages(
             continue
         finally:
             result.timings[stage.field] = round(time.perf_counter() - stage_started, 3)
+        if kept is not None and value is not None:
+            kept.put_result(key, value)
         for name in stage.makes:
             made[name] = value
+            if key:
+                keys[name] = key
         setattr(result, stage.field, value)
+    if kept is not None and kept.wrote:
+        kept.trim()
+
+
+def given(function: Callable[..., Any], arguments: dict[str, Any]) -> dict[str, Any]:
+    """The ``arguments`` that are not the function's defaults: a view asking for the default timeline
+    (``dates=None``) reads the result the whole brief kept (no options)."""
+    try:
+        parameters = inspect.signature(function).parameters
+    except (TypeError, ValueError):
+        return arguments
+    return {
+        name: value
+        for name, value in arguments.items()
+        if not (
+            name in parameters
+            and parameters[name].default is not inspect.Parameter.empty
+            and type(parameters[name].default) is type(value)
+            and parameters[name].default == value
+        )
+    }
+
+
+# The type of each stage's result (a ``Brief`` field's), read back from the kept JSON.
+RESULT_TYPES: dict[str, Any] = {
+    name: typing.get_args(kind)[0] if typing.get_origin(kind) in (typing.Union, types.UnionType) else kind
+    for name, kind in typing.get_type_hints(Brief).items()
+}

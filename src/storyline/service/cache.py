@@ -10,6 +10,12 @@ An entry is one file, ``<directory>/<k[:2]>/<k>.bin``::
 
     MAGIC  sha256(body)  body = zlib(len(meta) as 4 bytes, meta as JSON, the Doc's bytes)
 
+The brief's stage results are kept beside them (``<k>.stage``, the same framing, the result as JSON
+and no parse), keyed by everything the stage reads: the corpus's articles with their annotations, the
+settings, the stage's arguments, the keys of the stage results it is given, storyline's version and
+the source of the whole package with its data files. A view looked at again is read, not recomputed;
+an entry that does not decode into the stage's result type exactly is ignored and rebuilt.
+
 Nothing in it is trusted: a file whose magic, checksum, JSON, key or parse does not check out is
 ignored, removed and rebuilt; nothing is unpickled (the parse is spaCy's own ``Doc.to_bytes``,
 msgpack, read into a fresh ``Doc``). The folder (``settings.cache.directory``; ``auto`` is
@@ -21,31 +27,29 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import datetime as dt
 import functools
 import hashlib
 import json
 import logging
 import os
 import tempfile
-import zlib
-from dataclasses import dataclass
-from importlib.metadata import PackageNotFoundError, version
+import types
+import typing
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from ..model import Article, EntityMention, Sentence, TimeExpression
+from ..annotate import kept
+from ..annotate.kept import DOC_EXCLUDE, FORMAT, MAGIC, Entry, pack, unframe
+from ..model import Article, TimeExpression, to_jsonable
 from ..settings import Settings
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
-    from spacy.vocab import Vocab
 
+__all__ = ["MAGIC", "AnalysisCache", "AnalysisSource", "Entry", "LazyDocs"]
 log = logging.getLogger(__name__)
-
-MAGIC = b"storyline-analysis 1\n"
-FORMAT = 1
-# The parse without its tensor: no stage reads token vectors, and the tensor is most of the bytes.
-DOC_EXCLUDE = ["tensor", "user_data"]
 
 
 def default_directory() -> Path:
@@ -54,39 +58,25 @@ def default_directory() -> Path:
 
 
 @functools.cache
-def code_fingerprint() -> str:
-    """A hash of the source of the annotation code and the data model: a changed rule means new entries,
-    even before storyline's version number moves."""
+def package_fingerprint() -> str:
+    """A hash of the source and data files of the whole package: any changed stage, rule or learned
+    artefact means new stage results."""
     root = Path(__file__).resolve().parents[1]
     digest = hashlib.sha256()
-    for path in sorted([*(root / "annotate").rglob("*.py"), root / "model.py"]):
+    for path in sorted(p for p in root.rglob("*") if p.suffix in (".py", ".json", ".txt", ".toml")):
+        if "__pycache__" in path.parts:
+            continue
         digest.update(str(path.relative_to(root)).encode())
-        digest.update(path.read_bytes())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
 
 
-def package_version(name: str) -> str:
-    for candidate in (name, name.replace("_", "-")):
-        try:
-            return version(candidate)
-        except PackageNotFoundError:
-            continue
-    return "unknown"
+class AnalysisSource(typing.Protocol):
+    """Somewhere articles' kept analyses are found: the cache on disk, or a store's."""
 
+    def key(self, article: Article) -> str: ...
 
-@dataclass
-class Entry:
-    """What was kept of one article: its annotations and (the bytes of) its parse."""
-
-    sentences: list[Sentence]
-    entities: list[EntityMention]
-    timexes: list[TimeExpression]
-    doc_bytes: bytes
-
-    def doc(self, vocab: Vocab) -> Doc:
-        from spacy.tokens import Doc
-
-        return Doc(vocab).from_bytes(self.doc_bytes, exclude=DOC_EXCLUDE)
+    def get(self, key: str, text: str | None = None) -> Entry | None: ...
 
 
 class AnalysisCache:
@@ -98,21 +88,9 @@ class AnalysisCache:
         self.wrote = 0
         self.hits = 0
         self.misses = 0
-        annotate = settings.annotate
-        from .. import __version__
-
-        self.max_chars = annotate.max_chars
-        self.salt = json.dumps(
-            [
-                FORMAT,
-                __version__,
-                code_fingerprint(),
-                package_version("spacy"),
-                annotate.spacy_model,
-                package_version(annotate.spacy_model),
-                annotate.max_chars,
-            ]
-        ).encode()
+        self.keys = kept.Keys(settings)
+        self.salt = self.keys.salt
+        self.settings = settings
 
     @classmethod
     def of(cls, settings: Settings) -> AnalysisCache | None:
@@ -124,76 +102,49 @@ class AnalysisCache:
         return cls(directory, settings.cache.max_mb * 1024 * 1024, settings)
 
     def key(self, article: Article) -> str:
-        from ..annotate.timex import anchor_of
+        return self.keys.key(article)
 
-        anchor = anchor_of(article)
-        digest = hashlib.sha256(self.salt)
-        digest.update(b"\0" + (anchor.isoformat() if anchor else "-").encode() + b"\0")
-        digest.update(article.text.encode("utf-8", "surrogatepass"))
-        return digest.hexdigest()
+    def path(self, key: str, suffix: str = ".bin") -> Path:
+        return self.directory / key[:2] / f"{key}{suffix}"
 
-    def path(self, key: str) -> Path:
-        return self.directory / key[:2] / f"{key}.bin"
-
-    def get(self, key: str) -> Entry | None:
-        """The entry of ``key``, or None when there is none or it does not check out (then it is removed)."""
-        path = self.path(key)
+    def read(self, key: str, suffix: str = ".bin") -> bytes | None:
         try:
-            data = path.read_bytes()
+            return self.path(key, suffix).read_bytes()
         except OSError:
+            return None
+
+    def damaged(self, key: str, suffix: str, exc: Exception) -> None:
+        path = self.path(key, suffix)
+        log.warning("ignoring a damaged analysis cache entry %s: %s", path, exc)
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+    def get(self, key: str, text: str | None = None) -> Entry | None:
+        """The entry of ``key``, or None when there is none or it does not check out (then it is removed).
+
+        ``text``, when given, is the text the entry must be the analysis of."""
+        data = self.read(key)
+        if data is None:
             self.misses += 1
             return None
         try:
-            entry = self.decode(key, data)
+            entry = self.keys.check(self.decode(key, data), text)
         except Exception as exc:  # anything wrong with a file we did not just write: not trusted
-            log.warning("ignoring a damaged analysis cache entry %s: %s", path, exc)
-            with contextlib.suppress(OSError):
-                path.unlink()
+            self.damaged(key, ".bin", exc)
             self.misses += 1
             return None
         with contextlib.suppress(OSError):
-            os.utime(path)  # recently used: evicted last
+            os.utime(self.path(key))  # recently used: evicted last
         self.hits += 1
         return entry
 
-    @staticmethod
-    def decode(key: str, data: bytes) -> Entry:
-        head = len(MAGIC)
-        if not data.startswith(MAGIC) or len(data) < head + 32:
-            raise ValueError("not a storyline analysis entry")
-        checksum, body = data[head : head + 32], data[head + 32 :]
-        if hashlib.sha256(body).digest() != checksum:
-            raise ValueError("checksum does not match")
-        raw = zlib.decompress(body)
-        size = int.from_bytes(raw[:4], "big")
-        meta = json.loads(raw[4 : 4 + size].decode("utf-8"))
-        if meta.get("key") != key or meta.get("format") != FORMAT:
-            raise ValueError("entry of another key or format")
-        return Entry(
-            sentences=[Sentence(*item) for item in meta["sentences"]],
-            entities=[EntityMention(*item) for item in meta["entities"]],
-            timexes=[TimeExpression(**item) for item in meta["timexes"]],
-            doc_bytes=raw[4 + size :],
-        )
+    decode = staticmethod(kept.decode)
+    encode = staticmethod(kept.encode)
 
-    @staticmethod
-    def encode(key: str, article: Article, timexes: list[TimeExpression], doc: Doc) -> bytes:
-        meta = {
-            "format": FORMAT,
-            "key": key,
-            "sentences": [[s.start, s.end, s.index, s.paragraph] for s in article.sentences],
-            "entities": [[e.text, e.label, e.start, e.end] for e in article.entities],
-            "timexes": [dataclasses.asdict(t) for t in timexes],
-        }
-        encoded = json.dumps(meta, ensure_ascii=False).encode("utf-8")
-        body = zlib.compress(len(encoded).to_bytes(4, "big") + encoded + doc.to_bytes(exclude=DOC_EXCLUDE), 3)
-        return MAGIC + hashlib.sha256(body).digest() + body
-
-    def put(self, key: str, article: Article, timexes: list[TimeExpression], doc: Doc) -> None:
-        """Keep the article's analysis (written whole or not at all; a failure to write is only logged)."""
-        path = self.path(key)
+    def write(self, key: str, data: bytes, suffix: str = ".bin") -> None:
+        """Keep ``data`` under ``key`` (written whole or not at all; a failure to write is only logged)."""
+        path = self.path(key, suffix)
         try:
-            data = self.encode(key, article, timexes, doc)
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
             try:
@@ -209,14 +160,79 @@ class AnalysisCache:
             return
         self.wrote += len(data)
 
+    def put(self, key: str, article: Article, timexes: list[TimeExpression], doc: Doc) -> None:
+        """Keep the article's analysis."""
+        self.write(key, self.encode(key, article, timexes, doc))
+
+    # --- stage results ---------------------------------------------------------------------------
+    def corpus_digest(self, articles: Sequence[Article]) -> str:
+        """A hash of everything a stage reads of the articles: each one whole (text, metadata, annotations)."""
+        digest = hashlib.sha256()
+        for article in articles:
+            # the dataclasses' own repr: every field, nested ones too, in a fixed order
+            digest.update(repr(article).encode("utf-8", "surrogatepass"))
+            digest.update(b"\0")
+        return digest.hexdigest()
+
+    def stage_key(self, corpus: str, stage: str, arguments: dict[str, Any], inputs: Sequence[str]) -> str:
+        """The key of one stage's result over a corpus (``corpus_digest``) with these ``arguments`` and
+        the results of the stages it is given (their keys, ``inputs``)."""
+        from .. import __version__
+
+        settings = json.dumps(to_jsonable(self.settings), sort_keys=True, default=str)
+        digest = hashlib.sha256(self.salt)
+        for part in (
+            "stage",
+            __version__,
+            package_fingerprint(),
+            settings,
+            corpus,
+            stage,
+            json.dumps(to_jsonable(arguments), sort_keys=True, default=str),
+            *inputs,
+        ):
+            digest.update(part.encode("utf-8") + b"\0")
+        return digest.hexdigest()
+
+    def get_result(self, key: str, kind: Any) -> tuple[bool, Any]:
+        """``(True, result)`` when a sound result of type ``kind`` is kept under ``key``, else ``(False, None)``."""
+        data = self.read(key, ".stage")
+        if data is None:
+            return False, None
+        try:
+            meta, payload = unframe(data)
+            if (
+                meta.get("key") != key
+                or meta.get("format") != FORMAT
+                or meta.get("kind") != "stage"
+                or payload
+            ):
+                raise ValueError("entry of another key or format")
+            value = from_jsonable(kind, meta["value"])
+            if to_jsonable(value) != meta["value"]:
+                raise ValueError("the result does not read back exactly")
+        except Exception as exc:
+            self.damaged(key, ".stage", exc)
+            return False, None
+        with contextlib.suppress(OSError):
+            os.utime(self.path(key, ".stage"))
+        self.hits += 1
+        return True, value
+
+    def put_result(self, key: str, value: Any) -> None:
+        """Keep a stage's result (a result that does not read back exactly is not kept)."""
+        jsonable = to_jsonable(value)
+        self.write(key, pack({"format": FORMAT, "kind": "stage", "key": key, "value": jsonable}), ".stage")
+
     def trim(self) -> None:
         """Remove the least recently used entries until the folder holds at most ``max_bytes``."""
         entries: list[tuple[float, int, Path]] = []
         try:
-            for path in self.directory.glob("??/*.bin"):
-                with contextlib.suppress(OSError):
-                    stat = path.stat()
-                    entries.append((stat.st_mtime, stat.st_size, path))
+            for pattern in ("??/*.bin", "??/*.stage"):
+                for path in self.directory.glob(pattern):
+                    with contextlib.suppress(OSError):
+                        stat = path.stat()
+                        entries.append((stat.st_mtime, stat.st_size, path))
         except OSError:
             return
         total = sum(size for _, size, _ in entries)
@@ -226,3 +242,110 @@ class AnalysisCache:
             with contextlib.suppress(OSError):
                 path.unlink()
                 total -= size
+
+
+def from_jsonable(kind: Any, value: Any) -> Any:
+    """The value of type ``kind`` (a model dataclass, list, dict, date, scalar, optional) whose JSON form
+    (``model.to_jsonable``) is ``value``; TypeError or ValueError when it is not of that form."""
+    if kind is Any:
+        return value
+    origin = typing.get_origin(kind)
+    if origin in (typing.Union, types.UnionType):
+        options = typing.get_args(kind)
+        if value is None and type(None) in options:
+            return None
+        errors: list[Exception] = []
+        for option in options:
+            if option is type(None):
+                continue
+            try:
+                return from_jsonable(option, value)
+            except (TypeError, ValueError) as exc:
+                errors.append(exc)
+        raise TypeError(f"{value!r:.60} is none of {kind}: {errors}")
+    if origin in (list, Sequence):
+        if not isinstance(value, list):
+            raise TypeError(f"expected a list, not {type(value).__name__}")
+        (item,) = typing.get_args(kind) or (Any,)
+        return [from_jsonable(item, v) for v in value]
+    if origin is dict:
+        if not isinstance(value, dict):
+            raise TypeError(f"expected an object, not {type(value).__name__}")
+        _, item = typing.get_args(kind) or (str, Any)
+        return {k: from_jsonable(item, v) for k, v in value.items()}
+    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
+        if not isinstance(value, dict):
+            raise TypeError(f"expected an object for {kind.__name__}")
+        hints = type_hints(kind)
+        fields = [f for f in dataclasses.fields(kind) if f.init]
+        if set(value) != {f.name for f in dataclasses.fields(kind)}:
+            raise ValueError(f"fields of {kind.__name__} do not match")
+        return kind(**{f.name: from_jsonable(hints[f.name], value[f.name]) for f in fields})
+    if kind is dt.date:
+        if not isinstance(value, str):
+            raise TypeError("expected a date")
+        return dt.date.fromisoformat(value)
+    if kind is float:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise TypeError("expected a number")
+        return value
+    if kind is int or kind is bool or kind is str:
+        if type(value) is not kind:
+            raise TypeError(f"expected {kind.__name__}, not {type(value).__name__}")
+        return value
+    raise TypeError(f"cannot read a {kind} back")
+
+
+@functools.cache
+def type_hints(kind: type) -> dict[str, Any]:
+    return typing.get_type_hints(kind)
+
+
+class LazyDocs(Sequence["Doc"]):
+    """The corpus's spaCy parses, read from their kept bytes only when a stage first asks for them
+    (a view whose stage results are kept never loads spaCy). Each slot holds a ``Doc`` or the bytes
+    of one and the text it must be the parse of; a parse of another text is made again."""
+
+    def __init__(self, items: list[Doc | tuple[bytes, str]], model: str) -> None:
+        self.items = items
+        self.model = model
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    @typing.overload
+    def __getitem__(self, index: int) -> Doc: ...
+
+    @typing.overload
+    def __getitem__(self, index: slice) -> list[Doc]: ...
+
+    def __getitem__(self, index: int | slice) -> Doc | list[Doc]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self.items)))]
+        item = self.items[index]
+        if isinstance(item, tuple):
+            item = self.items[index] = self.load(*item)
+        return item
+
+    def __iter__(self) -> Iterator[Doc]:
+        for index in range(len(self.items)):
+            yield self[index]
+
+    @property
+    def loaded(self) -> int:
+        return sum(1 for item in self.items if not isinstance(item, tuple))
+
+    def load(self, data: bytes, text: str) -> Doc:
+        from spacy.tokens import Doc
+
+        from ..annotate.nlp import load_nlp
+
+        nlp = load_nlp(self.model)
+        try:
+            doc = Doc(nlp.vocab).from_bytes(data, exclude=DOC_EXCLUDE)
+            if doc.text != text:
+                raise ValueError("the kept parse is of another text")
+            return doc
+        except Exception as exc:  # a damaged parse is made again, never trusted
+            log.warning("ignoring a damaged kept parse: %s", exc)
+            return nlp(text)

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 from ..errors import InputProblem, UsageError
 from ..model import Article
 from ..settings import Settings, current_settings
-from .cache import AnalysisCache
+from .cache import AnalysisCache, AnalysisSource
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -86,11 +86,13 @@ class Corpus:
     articles: tuple[Article, ...]
     problems: tuple[InputProblem, ...] = ()
     settings: Settings = field(default_factory=current_settings)
-    docs: tuple[Doc, ...] | None = None
+    docs: Sequence[Doc] | None = None
     annotations: frozenset[str] = frozenset()
     stored: int = 0
     story: str | None = None
     timings: dict[str, float] = field(default_factory=dict, compare=False)
+    # Where the brief keeps its stage results (``storyline.service.cache``); None: computed every time.
+    kept: AnalysisCache | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.docs is not None and len(self.docs) != len(self.articles):
@@ -160,12 +162,17 @@ def build_corpus(
 
     stored: list[Article] = []
     chosen: str | None = None
+    kept = AnalysisCache.of(settings) if level == "spacy" and cache is not False else None
+    in_store: AnalysisSource | None = None
     if db:
-        from ..corpus.store import opened
+        from ..corpus.store import StoredAnalysis, opened
 
         with opened(db, read_only=True) as store:
             chosen = store.resolve_story(story) if story else None
             stored = list(show(store.articles(story=chosen), "loading stored articles", None))
+            if level == "spacy":
+                # the parses kept at ingest, read now (the store is not held open through the brief)
+                in_store = StoredAnalysis.of(store, settings, stored)
     raws = documents if documents is not None else (read(paths, settings.max_bytes) if paths else ())
     fresh: list[Article] = []
     for article in show(prepare(raws, problem, overrides), "reading articles", None):
@@ -182,11 +189,10 @@ def build_corpus(
     articles = stored + fresh
     timings["read"] = round(time.perf_counter() - started, 3)
     annotations = {"copies"}
-    docs: list[Doc] | None = None
+    docs: Sequence[Doc] | None = None
     if level != "none":
         began = time.perf_counter()
-        kept = AnalysisCache.of(settings) if level == "spacy" and cache is not False else None
-        docs = annotate_articles(articles, level, settings, keep_docs, check, show, kept)
+        docs = annotate_articles(articles, level, settings, keep_docs, check, show, kept, in_store)
         if kept is not None and kept.wrote:
             kept.trim()
         annotations |= {"sentences", "timexes"} | ({"entities"} if level == "spacy" else set())
@@ -197,11 +203,12 @@ def build_corpus(
         articles=tuple(articles),
         problems=tuple(problems),
         settings=settings,
-        docs=tuple(docs) if docs is not None else None,
+        docs=docs,
         annotations=frozenset(annotations),
         stored=len(stored),
         story=chosen,
         timings=timings,
+        kept=kept,
     )
 
 
@@ -213,14 +220,17 @@ def annotate_articles(
     check: Callable[[], None] | None = None,
     progress: Progress | None = None,
     cache: AnalysisCache | None = None,
-) -> list[Doc] | None:
+    stored: AnalysisSource | None = None,
+) -> Sequence[Doc] | None:
     """Fill sentences, entities (spaCy) and time expressions; return the parses when ``keep_docs``.
 
     With ``keep_docs`` every article is parsed (its parse is needed); otherwise only the articles
     that have no sentences yet (stored articles annotated at ingest keep theirs). An article whose
-    analysis ``cache`` holds is not parsed again; each one parsed here is put in it.
+    analysis ``cache`` (or the store's, ``stored``) holds is not parsed again; each one parsed here is
+    put in ``cache``. The parses are returned as a ``LazyDocs``: a kept one is read into a ``Doc``
+    only when a stage asks for it.
     """
-    from ..annotate.nlp import annotate_docs, load_nlp
+    from ..annotate.nlp import annotate_docs
     from ..annotate.sentences import annotate_fast
     from ..annotate.timex import anchor_of, tag, tag_article
 
@@ -237,44 +247,58 @@ def annotate_articles(
         for article in checked(show(articles, "annotating", len(articles))):
             annotate_fast(article)
         return None
-    todo = list(articles) if keep_docs else [a for a in articles if not a.sentences]
-    parses: dict[int, Doc] = {}
+    sources = [source for source in (stored, cache) if source is not None]
+    # A kept analysis is looked up for every article (it has the time expressions too); an article
+    # annotated at ingest is parsed again only when its parse is needed and not kept.
+    todo = list(articles) if keep_docs or sources else [a for a in articles if not a.sentences]
+    limit = settings.annotate.max_chars
+    parses: dict[int, Doc | tuple[bytes, str]] = {}
     keys: dict[int, str] = {}
     missing = list(range(len(todo)))
-    if cache is not None:
-        keys = {i: cache.key(article) for i, article in enumerate(todo)}
+    if sources:
+        keys = {i: (cache or sources[0]).key(article) for i, article in enumerate(todo)}  # type: ignore[union-attr]
         missing = []
         for i in checked(show(range(len(todo)), "loading kept analysis", len(todo))):
             article = todo[i]
-            entry = cache.get(keys[i])
-            if entry is not None and keep_docs:
-                try:
-                    doc = entry.doc(load_nlp(settings.annotate.spacy_model).vocab)
-                    if doc.text != article.text[: settings.annotate.max_chars]:
-                        raise ValueError("the kept parse is of another text")
-                    parses[i] = doc
-                except Exception as exc:  # a damaged parse is rebuilt, never trusted
-                    log.warning("ignoring a damaged analysis cache entry for %s: %s", article.source, exc)
-                    entry = None
+            entry = None
+            for source in sources:
+                entry = source.get(keys[i], article.text)
+                if entry is not None:
+                    break
             if entry is None:
                 missing.append(i)
                 continue
+            if keep_docs:  # read into a Doc only if a stage asks for it (``LazyDocs``)
+                parses[i] = (entry.doc_bytes, article.text[:limit])
             article.sentences, article.entities = entry.sentences, entry.entities
             if not article.timexes:
                 article.timexes = entry.timexes
+    missing = [i for i in missing if keep_docs or not todo[i].sentences]
     pairs = annotate_docs([todo[i] for i in missing], settings=settings) if missing else iter(())
     for i, (article, doc) in zip(missing, checked(show(pairs, "annotating", len(missing))), strict=True):
-        if keep_docs:
-            parses[i] = doc
         if cache is not None:
             timexes = tag(article.text, anchor_of(article))
             if not article.timexes:
                 article.timexes = timexes
             cache.put(keys[i], article, timexes, doc)
+        if keep_docs:
+            parses[i] = compact(doc)
     for article in articles:
         if not article.timexes:
             tag_article(article)
-    return [parses[i] for i in range(len(todo))] if keep_docs else None
+    if not keep_docs:
+        return None
+    from .cache import LazyDocs
+
+    return LazyDocs([parses[i] for i in range(len(todo))], settings.annotate.spacy_model)
+
+
+def compact(doc: Doc) -> Doc:
+    """The parse without its tensor (no stage reads it; it is most of a parse's memory), as a kept one."""
+    import numpy
+
+    doc.tensor = numpy.zeros((0,), dtype="float32")
+    return doc
 
 
 def corpus_of(
@@ -296,7 +320,7 @@ def corpus_of(
     if not any(a.duplicate_of for a in article_list):
         mark_duplicates(article_list, settings.copies)
     if docs is not None:
-        doc_list: list[Doc] | None = list(docs)
+        doc_list: Sequence[Doc] | None = list(docs)
         for article in article_list:
             if not article.timexes:
                 from ..annotate.timex import tag_article
@@ -311,6 +335,6 @@ def corpus_of(
         articles=tuple(article_list),
         problems=tuple(problems),
         settings=settings,
-        docs=tuple(doc_list) if doc_list is not None else None,
+        docs=doc_list,
         annotations=frozenset(annotations),
     )

@@ -7,6 +7,7 @@ stand behind it (wire copies and syndicated reprints count once). Both live here
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -27,8 +28,10 @@ STOPWORDS = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalize_token(token: str) -> str:
-    """Lower-case and strip the commonest English suffixes (a light stem, stable and fast)."""
+    """Lower-case and strip the commonest English suffixes (a light stem, stable and fast; remembered:
+    the same words come back in every sentence of every stage)."""
     token = token.lower().strip("'-")
     if token.endswith("'s"):
         token = token[:-2]
@@ -40,8 +43,14 @@ def normalize_token(token: str) -> str:
 
 def content_words(text: str) -> list[str]:
     """The text's content words, normalized, in order (function words dropped)."""
+    return list(_content_words(text))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _content_words(text: str) -> tuple[str, ...]:
+    # remembered: the summary, the timeline and the comparison each read the same sentences again
     words = (normalize_token(w) for w in WORD.findall(text))
-    return [w for w in words if w and w not in STOPWORDS]
+    return tuple(w for w in words if w and w not in STOPWORDS)
 
 
 def jaccard(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> float:

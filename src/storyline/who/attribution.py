@@ -29,13 +29,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Span
-
 from ..model import Article, Attribution, Entity
 from .cues import CueScorer, load_cue_model
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 OPENING_QUOTES = "\u201c\u201e\u00ab"
 CLOSING_QUOTES = "\u201d\u00bb"
@@ -561,6 +559,8 @@ def entity_at(doc: Doc, i: int) -> Span | None:
     end = i + 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
+    from spacy.tokens import Span
+
     return Span(doc, i, end, label=doc[i].ent_type_)
 
 
@@ -573,6 +573,8 @@ def entity_ending_at(doc: Doc, end: int) -> Span | None:
     start = end - 1
     while start > 0 and doc[start].ent_iob_ == "I":
         start -= 1
+    from spacy.tokens import Span
+
     return Span(doc, start, end, label=doc[start].ent_type_)
 
 

@@ -99,7 +99,9 @@ def click_and_check_citation(page: Any, button: Any, articles: dict[str, Article
     outlet = article.outlet or Path(article.source).name
     assert outlet in panel.locator(".src-outlet").inner_text()
     date_text = panel.locator(".src-date").inner_text()
-    assert date_text.startswith(article.published.isoformat() if article.published else "date unknown")
+    assert date_text.startswith(article.published.isoformat() if article.published else "date not stated")
+    if article.published is None:  # an interval or unknown, never a guessed day
+        assert article.published_label() in date_text or "nothing in it or its story dates it" in date_text
     return " ".join(expected)
 
 
@@ -136,10 +138,13 @@ def test_sample_report_in_the_browser(page, sample_articles, tmp_path):
             assert buttons.count() > 0, f"the {section} cites nothing"
             click_and_check_citation(page, buttons.first, by_id)
     if page.locator("#timeline").count():
-        entries = page.locator("li.tl-entry")
+        entries = page.locator("#tl-list li.tl-entry")
         dates = entries.locator(".tl-date").all_inner_texts()
         undated = sum(1 for d in dates if "undated" in d)
         assert page.locator("svg.tl-axis .tl-mark").count() == entries.count() - undated
+        # the articles whose date is not stated are in the undated lane, at their intervals, not on the axis
+        lane = page.locator("#tl-undated + p + ol li.tl-entry .tl-date").all_inner_texts()
+        assert any("published after 2011-08" in d and "inferred" in d for d in lane), lane
     assert page.errors == []
 
 

@@ -35,7 +35,7 @@ def test_stories_json_shape_and_jsonl_sources(tmp_path, capsys):
         assert set(story) == {"id", "label", "size", "start", "end", "entities", "absorbed", "articles"}
         assert len(story["articles"]) == story["size"]
         for article in story["articles"]:
-            assert set(article) == {"id", "source", "title", "published"}
+            assert set(article) == {"id", "source", "title", "published", "published_interval"}
     sources = sorted(int(a["source"].rsplit(":", 1)[1]) for s in stories for a in s["articles"])
     assert sources == list(range(1, 13))
     assert all(a["source"].startswith(str(flu) + ":") for s in stories for a in s["articles"])

@@ -45,14 +45,16 @@ def test_stated_dates_of_the_samples():
     assert voa.published_provenance == "text:photo-caption" and not voa.published_estimated
 
 
-def test_undated_articles_are_estimated_or_unknown_never_stated():
+def test_undated_articles_get_an_interval_never_a_date():
     kerry = described("003")
     # it mentions August 2011 and June 2011: the publication is no earlier than August 2011
-    assert kerry.published == dt.date(2011, 8, 1) and kerry.published_estimated
-    assert kerry.published_provenance == "estimate:latest-date-mentioned"
-    assert kerry.published_confidence < 0.5
+    assert kerry.published is None and not kerry.published_estimated and kerry.published_provenance is None
+    interval = kerry.published_interval
+    assert interval is not None and interval.method == "latest-date-mentioned"
+    assert (interval.earliest, interval.latest, interval.estimate) == (dt.date(2011, 8, 1), None, None)
+    assert kerry.published_label() == "after 2011-08"
     cnn = described("000")  # only weekdays ("on Thursday"): nothing to date it by
-    assert cnn.published is None and not cnn.published_estimated
+    assert cnn.published is None and cnn.published_label() == "unknown"
 
 
 def test_user_given_fields_win():

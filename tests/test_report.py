@@ -24,6 +24,7 @@ from storyline.model import (
     Comparison,
     Entity,
     Position,
+    PublishedInterval,
     Reversal,
     Summary,
     Timeline,
@@ -212,11 +213,15 @@ def test_date_provenance_is_said_in_words(samples_by_file):
     undated = copy.copy(voa)
     undated.published = None
     undated.published_provenance = None
-    assert date_known(undated) == "date unknown"
-    estimated = copy.copy(voa)
-    estimated.published_estimated = True
-    estimated.published_provenance = "estimate:latest-date-mentioned"
-    assert "(estimated)" in date_known(estimated) and "latest date mentioned" in date_known(estimated)
+    assert date_known(undated) == "date not stated; nothing in it or its story dates it"
+    bounded = copy.copy(undated)
+    bounded.published_interval = PublishedInterval(
+        earliest=dt.date(2011, 8, 1), method="latest-date-mentioned", precision="month"
+    )
+    assert date_known(bounded).startswith(
+        "date not stated; after 2011-08, inferred from the latest date it names"
+    )
+    assert "2011-08-01" not in date_known(bounded)
 
 
 def test_date_ranges_of_timeml_values():

@@ -122,12 +122,83 @@ class Attribution:
 
 
 @dataclass
+class PublishedInterval:
+    """When an article whose date is not stated was published, as far as anything tells: from ``earliest``
+    to ``latest`` (None: open on that side; both None: unknown). Never shown as a point.
+
+    ``method`` says what bounds it: ``latest-date-mentioned`` (the latest date the text names: a lower
+    bound), ``corpus`` (sentences other, dated articles date), ``neighbours`` (the dated articles most
+    like it), ``lower-bound`` (only the latest date named) or ``unknown``. ``estimate`` is the best single
+    day when the inference has one (used to sort, never shown as the date); ``precision`` is ``month``
+    when the lower bound comes from a month ("August 2011": shown ``after 2011-08``); ``evidence`` says
+    in one line each which articles and sentences placed it.
+    """
+
+    earliest: dt.date | None = None
+    latest: dt.date | None = None
+    estimate: dt.date | None = None
+    method: str = "unknown"
+    confidence: float = 0.0
+    precision: str = "day"
+    evidence: list[str] = field(default_factory=list)
+
+    def label(self) -> str:
+        """``after 2011-08``, ``2011-08-01 … 2011-08-31``, ``before 2012-01-05`` or ``unknown``."""
+        if self.earliest is None and self.latest is None:
+            return "unknown"
+        if self.latest is None:
+            assert self.earliest is not None
+            return f"after {month_or_day(self.earliest, self.precision)}"
+        if self.earliest is None:
+            return f"before {self.latest.isoformat()}"
+        if self.earliest == self.latest:
+            return self.earliest.isoformat()
+        return f"{self.earliest.isoformat()} \u2026 {self.latest.isoformat()}"
+
+    def how(self) -> str:
+        """How it was inferred, in words ("inferred from the latest date it names")."""
+        return {
+            "latest-date-mentioned": "inferred from the latest date it names",
+            "lower-bound": "inferred from the latest date it names",
+            "corpus": "inferred from sentences the story's dated articles date",
+            "neighbours": "inferred from the dated articles most like it",
+        }.get(self.method, "nothing dates it")
+
+    def sort_date(self) -> dt.date | None:
+        """Where the article goes among dated ones: its estimate, else its lower bound."""
+        return self.estimate or self.earliest
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> PublishedInterval:
+        def day(name: str) -> dt.date | None:
+            value = data.get(name)
+            return dt.date.fromisoformat(value) if value else None
+
+        return cls(
+            earliest=day("earliest"),
+            latest=day("latest"),
+            estimate=day("estimate"),
+            method=str(data.get("method", "unknown")),
+            confidence=float(data.get("confidence", 0.0)),
+            precision=str(data.get("precision", "day")),
+            evidence=[str(e) for e in data.get("evidence", [])],
+        )
+
+
+def month_or_day(day: dt.date, precision: str) -> str:
+    return day.isoformat()[:7] if precision == "month" else day.isoformat()
+
+
+@dataclass
 class Article:
     """One news article after reading, cleaning, describing and (optionally) annotating.
 
-    ``published`` is a date when one is known or estimated; ``published_estimated`` says a date
-    was inferred, not stated, and ``published_provenance`` says how it was found (for example
-    ``meta:article:published_time``, ``text:first-published-line``, ``user``).
+    ``published`` is the publication date when one is stated (in the page, the text, or given by the
+    user), and ``published_provenance`` says how it was found (for example ``meta:article:published_time``,
+    ``text:first-published-line``, ``user``). When none is stated, ``published`` is None and
+    ``published_interval`` says what bounds it (the latest date the text names, then what the corpus
+    tells: ``storyline.timeline.dating``). ``published_estimated`` is kept for stores written before
+    intervals: such an article is read back with its date turned into a lower bound.
     """
 
     id: str
@@ -152,9 +223,26 @@ class Article:
     extra: dict[str, Any] = field(default_factory=dict)
     # How sure the outlet is: 0.95 from a known URL host, down to 0.5 from a page template's boilerplate.
     outlet_confidence: float = 0.0
+    # When ``published`` is None: the interval the publication date lies in, and how it was inferred.
+    published_interval: PublishedInterval | None = None
 
     def sentence_text(self, sentence: Sentence) -> str:
         return self.text[sentence.start : sentence.end]
+
+    def published_label(self) -> str:
+        """The stated date (``2011-08-18``), else the interval (``after 2011-08``), else ``undated``."""
+        if self.published is not None:
+            return self.published.isoformat()
+        if self.published_interval is not None:
+            return self.published_interval.label()
+        return "undated"
+
+    def date_key(self) -> dt.date | None:
+        """The day to sort or count the article by: its stated date, else its interval's estimate or lower
+        bound (shown as the interval, never as this day)."""
+        if self.published is not None:
+            return self.published
+        return self.published_interval.sort_date() if self.published_interval is not None else None
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = to_jsonable(self)
@@ -165,6 +253,12 @@ class Article:
     def from_dict(cls, data: dict[str, Any]) -> Article:
         """Rebuild an article from ``to_dict`` output (used by the store and by Dask workers)."""
         published = data.get("published")
+        interval = data.get("published_interval")
+        estimated = bool(data.get("published_estimated", False))
+        if published and estimated:
+            # A store written before intervals: its estimated date was the latest date the text names.
+            interval = {"earliest": published[:10], "method": "latest-date-mentioned"}
+            published = None
         return cls(
             id=data["id"],
             source=data["source"],
@@ -177,7 +271,7 @@ class Article:
             published=dt.date.fromisoformat(published) if published else None,
             published_provenance=data.get("published_provenance"),
             published_confidence=data.get("published_confidence", 0.0),
-            published_estimated=data.get("published_estimated", False),
+            published_estimated=False,
             language=data.get("language"),
             removed=[Removed(**r) for r in data.get("removed", [])],
             sentences=[Sentence(**s) for s in data.get("sentences", [])],
@@ -187,6 +281,7 @@ class Article:
             duplicate_of=data.get("duplicate_of"),
             extra=data.get("extra", {}),
             outlet_confidence=data.get("outlet_confidence", 0.0),
+            published_interval=PublishedInterval.from_dict(interval) if interval else None,
         )
 
 
@@ -201,8 +296,10 @@ class Citation:
     sentence: int
     start: int
     end: int
-    # True when ``published`` was estimated from the text, not stated: shown as such, never as fact.
+    # Kept for older readers of the JSON: always False (an unstated date is never given as ``published``).
     published_estimated: bool = False
+    # When ``published`` is None: the article's publication interval as shown (``after 2011-08``, ``unknown``).
+    published_interval: str | None = None
 
 
 def cite(article: Article, sentence: Sentence) -> Citation:
@@ -216,6 +313,11 @@ def cite(article: Article, sentence: Sentence) -> Citation:
         start=sentence.start,
         end=sentence.end,
         published_estimated=article.published_estimated,
+        published_interval=(
+            article.published_interval.label()
+            if article.published is None and article.published_interval is not None
+            else None
+        ),
     )
 
 
@@ -254,7 +356,14 @@ class TimelineEntry:
 
 @dataclass
 class Timeline:
+    """The dated entries, in date order, and the ``undated`` lane: the lead event of each article whose
+    publication date is not stated and that no entry cites, at its interval (an entry's ``date`` is the
+    interval as shown, ``after 2011-08``, its ``granularity`` ``undated``), so no article's news is missing."""
+
     entries: list[TimelineEntry]
+    undated: list[TimelineEntry] = field(default_factory=list)
+    # Articles the undated lane leaves out (it shows at most ``timeline.UNDATED_LANE`` of them).
+    undated_more: int = 0
 
 
 @dataclass
@@ -295,6 +404,9 @@ class Position:
     # (``mentioned`` in the sentence, ``published`` date of the article, ``estimated`` publication date).
     text: str = ""
     date_provenance: str = ""
+    # When the article's date is not stated: its interval as shown (``after 2012-07-12``); ``date`` is then
+    # the interval's lower bound or estimate, used only to order positions.
+    date_interval: str | None = None
 
 
 @dataclass

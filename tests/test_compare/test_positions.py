@@ -80,10 +80,12 @@ def test_sample_positions_are_dated_by_the_sentence_else_the_article(sample_posi
     assert (obama.date, obama.date_provenance) == ("2011-08", "mentioned")
     ynet = [p for p in sample_positions if p.text.startswith("Moscow, presented with")]
     assert {(p.date, p.date_provenance) for p in ynet} == {("2012-02-02", "published")}
-    # The Kerry article states no date; it names Secretary of State Kerry where the 2012 articles
-    # name Clinton, so it is placed after the last of them (VOA, 2012-07-12), as an estimate.
+    # The Kerry article states no date (its interval: after August 2011); it names Secretary of State Kerry
+    # where the 2012 articles name Clinton, so it is placed after the last of them (VOA, 2012-07-12), as an
+    # interval, never a day.
     kerry = next(p for p in sample_positions if p.text.startswith("Secretary of State John Kerry"))
-    assert kerry.date_provenance == "estimated" and str(kerry.date) > "2012-07-12"
+    assert kerry.date_provenance == "inferred-office" and str(kerry.date) > "2012-07-12"
+    assert kerry.date_interval == "after 2012-07-12"
     for position in sample_positions:
         article = by_id[position.citation.article]
         assert article.text[position.citation.start : position.citation.end] == position.text
@@ -94,7 +96,8 @@ def test_washington_reverses_on_assad_stepping_down(comparison, samples):
     assert len(reversals) == 1, comparison.reversals
     reversal = reversals[0]
     assert (reversal.from_, reversal.to) == ("support", "oppose")
-    assert reversal.from_date < reversal.to_date
+    assert reversal.from_date is not None and reversal.from_date <= "2012-02-02"
+    assert reversal.to_date == "after 2012-07-12"  # the Kerry article's interval, as shown
     articles, _ = samples
     by_id = {a.id: a for a in articles}
     cited = [by_id[c.article].text[c.start : c.end] for c in reversal.citations]

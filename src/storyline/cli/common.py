@@ -14,6 +14,7 @@ from ..present.jsonio import print_json as print_json  # re-exported: the comman
 from ..settings import Settings, load_settings, use_settings
 
 if TYPE_CHECKING:
+    from ..ingest.meta import ArticleMeta
     from ..service.corpus import Corpus
 
 T = TypeVar("T")
@@ -72,6 +73,13 @@ def add_input_options(parser: argparse.ArgumentParser, paths_required: bool = Tr
     given.add_argument("--byline", help="byline of every input article")
     given.add_argument("--url", help="URL of every input article")
     given.add_argument("--published", metavar="YYYY-MM-DD", help="publication date of every input article")
+    given.add_argument(
+        "--meta",
+        metavar="FILE",
+        help="fields per article: CSV (header row) or JSONL naming each article by 'path' (as given, relative "
+        "to FILE, a file name, or FILE.jsonl:LINE) or 'id' (a JSONL record's id), then any of published "
+        "(YYYY-MM-DD), outlet, url, title, byline",
+    )
 
 
 def output_format(args: argparse.Namespace) -> str:
@@ -87,8 +95,40 @@ def settings_of(args: argparse.Namespace) -> Settings:
 
 
 def overrides_of(args: argparse.Namespace) -> dict[str, Any]:
+    """The fields given for every article; a date that is not YYYY-MM-DD is a usage error (exit 2)."""
     names = ("title", "outlet", "byline", "url", "published")
-    return {name: getattr(args, name) for name in names if getattr(args, name, None)}
+    given = {name: getattr(args, name) for name in names if getattr(args, name, None)}
+    if "published" in given:
+        from ..ingest.meta import check_published
+
+        check_published("--published", given["published"])
+    return given
+
+
+def meta_of(args: argparse.Namespace) -> ArticleMeta | None:
+    """The ``--meta`` file, read and checked (a usage error when it is wrong), or None."""
+    path = getattr(args, "meta", None)
+    if not path:
+        return None
+    from ..ingest.meta import read_meta
+
+    return read_meta(path)
+
+
+def report_unused_meta(meta: ArticleMeta | None, console: Console) -> None:
+    """Say which ``--meta`` rows named no article read: a misspelt path sets nothing, silently otherwise."""
+    if meta is None:
+        return
+    for row in meta.unused()[:10]:
+        print(
+            f"storyline: warning: --meta {meta.name}, {row.where}: no article read has {row.names}",
+            file=sys.stderr,
+        )
+    if len(meta.unused()) > 10:
+        print(
+            f"storyline: warning: --meta {meta.name}: {len(meta.unused()) - 10} more rows named no article",
+            file=sys.stderr,
+        )
 
 
 @dataclass
@@ -185,18 +225,21 @@ def load_corpus(
     if not args.paths and not getattr(args, "db", None):
         raise UsageError("no input: give PATHS (files, directories, globs, or - for stdin) or --db FILE")
     db, story = getattr(args, "db", None), getattr(args, "story", None)
+    overrides, meta = overrides_of(args), meta_of(args)
     corpus = build_corpus(
         args.paths,
         db=db,
         story=story,
         settings=settings_of(args),
-        overrides=overrides_of(args),
+        overrides=overrides,
+        meta=meta,
         annotate=annotate,
         sections=sections,
         on_problem=console.problem,
         progress=console.progress,
         cache=not getattr(args, "no_cache", False),
     )
+    report_unused_meta(meta, console)
     read = len(corpus.articles) - corpus.stored
     console.info(
         f"{len(corpus.articles)} article(s) "

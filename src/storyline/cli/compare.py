@@ -42,11 +42,17 @@ def run(args: argparse.Namespace) -> int:
     brief = make_brief(args, console, sections=("comparison",))
     articles = brief.articles
     comparison = brief.comparison or Comparison(claims=[], positions=[], reversals=[])
-    undated = sum(1 for a in articles if a.published is None)
-    if undated:
+    unknown = sum(1 for a in articles if a.date_key() is None)
+    inferred = sum(1 for a in articles if a.published is None) - unknown
+    if inferred:
         console.info(
-            f"{undated} article(s) without a known date: their positions are left out of the reversals "
-            "(give --published YYYY-MM-DD)"
+            f"{inferred} article(s) without a stated date: their positions are placed by the interval their "
+            "date was inferred to lie in, marked inferred (give each its date: --meta FILE)"
+        )
+    if unknown:
+        console.info(
+            f"{unknown} article(s) that nothing dates: their positions are left out of the reversals "
+            "(give each its date: --meta FILE, or --published YYYY-MM-DD for all)"
         )
     if output_format(args) == "json":
         print_json(command_json("compare", brief))

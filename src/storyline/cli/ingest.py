@@ -10,9 +10,11 @@ from .common import (
     add_input_options,
     add_output_options,
     console_of,
+    meta_of,
     output_format,
     overrides_of,
     print_json,
+    report_unused_meta,
     settings_of,
 )
 
@@ -82,6 +84,7 @@ def run(args: argparse.Namespace) -> int:
     if args.workers < 1 or (args.batch_size is not None and args.batch_size < 1):
         raise UsageError("--workers and --batch-size must be at least 1")
     settings = settings_of(args)
+    overrides, meta = overrides_of(args), meta_of(args)
     report = IngestReport()
     grouped = 0
     with opened(args.db) as store:
@@ -94,13 +97,15 @@ def run(args: argparse.Namespace) -> int:
                     report,
                     settings=settings,
                     annotate=not args.light,
-                    overrides=overrides_of(args),
+                    overrides=overrides,
+                    meta=meta,
                     run=chosen,
                     batch_size=args.batch_size,
                     on_problem=console.problem,
                 )
                 for _article in console.progress(stream, "storing articles"):
                     pass
+            report_unused_meta(meta, console)
             if not args.no_stories:
                 pending = store.count_unassigned()
                 for _pair in console.progress(story_stream(store), "grouping into stories", total=pending):

@@ -65,11 +65,13 @@ def run(args: argparse.Namespace) -> int:
 
 def render_text(article: Article, show_removed: bool = False) -> str:
     if article.published is None:
-        date = "unknown"
+        interval = article.published_interval
+        date = "not stated"
+        if interval is not None:
+            date += f": {interval.label()} ({interval.how()})"
+            date += "".join(f"\n           - {line}" for line in interval.evidence)
     else:
         date = article.published.isoformat()
-        if article.published_estimated:
-            date += " (estimated)"
     if article.published_provenance:
         date += f" — from {article.published_provenance}"
         if article.published is not None:

@@ -17,7 +17,7 @@ def register(commands: Any) -> None:
         "(earlier stories are never reshuffled, so story ids stay stable across runs), then list the "
         "stories, largest first. Stories whose profiles converge are merged (the older id stays; the "
         "absorbed ids are listed and still resolve, so --story OLD_ID works). With --json: {stories: [{id, "
-        "label, size, start, end, entities, absorbed, articles: [{id, source, title, published}]}]}; an "
+        "label, size, start, end, entities, absorbed, articles: [{id, source, title, published, published_interval}]}]}; an "
         "article's source is PATH:LINE for a line of a JSONL file.",
     )
     parser.add_argument("--db", metavar="FILE", required=True, help="the store built by `storyline ingest`")
@@ -98,5 +98,9 @@ def render_text(entry: Any, with_articles: bool = False) -> str:
     if with_articles:
         for article in entry.articles:
             title = article["title"] or "(no title)"
-            lines.append(f"    - {article['published'] or 'undated'}  {title[:80]}  [{article['source']}]")
+            interval = article.get("published_interval")
+            date = article["published"] or (
+                f"{interval}, inferred" if interval and interval not in ("unknown", "undated") else "undated"
+            )
+            lines.append(f"    - {date}  {title[:80]}  [{article['source']}]")
     return "\n".join(lines)

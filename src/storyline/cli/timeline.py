@@ -25,9 +25,11 @@ def register(commands: Any) -> None:
         description="Date every sentence by its time expressions (relative ones against the article's "
         "publication date, tense-aware), rank the dates by how much the articles say about them, and give "
         "the best sentences of each date, each cited (article, outlet, character span); the same event told "
-        "by several outlets is one entry citing them all. Articles whose date is unknown contribute only "
-        "sentences with an absolute date. JSON: {timeline: [{date, granularity, label, sentences: "
-        "[{text, citations, independent_outlets}]}], problems} (storyline/present/schemas/timeline.json).",
+        "by several outlets is one entry citing them all. Articles whose date is not stated contribute "
+        "sentences with an absolute date, and the lead of each is listed in an 'undated' lane at its "
+        "publication interval (after 2011-08, unknown), marked inferred. JSON: {timeline: [{date, granularity, "
+        "label, sentences: [{text, citations, independent_outlets}]}], undated: [...], undated_more, problems} "
+        "(storyline/present/schemas/timeline.json).",
     )
     add_input_options(parser)
     add_output_options(parser, formats=("text", "md", "json"))
@@ -83,8 +85,9 @@ def run(args: argparse.Namespace) -> int:
     undated = [a for a in brief.articles if a.published is None]
     if undated:
         console.info(
-            f"{len(undated)} article(s) without a known date: their relative dates ('on Thursday', 'last week') "
-            "stay unresolved and only absolute dates place their sentences (give --published YYYY-MM-DD)"
+            f"{len(undated)} article(s) without a stated date: their relative dates ('on Thursday', 'last week') "
+            "stay unresolved, only absolute dates place their sentences, and their leads are listed as undated "
+            "at their inferred intervals (give each its date: --meta FILE, or --published YYYY-MM-DD for all)"
         )
     timeline = brief.timeline or Timeline(entries=[])
     fmt = output_format(args)

@@ -20,7 +20,8 @@ capitals and seats of government act for their country's government ("senior U.S
 "Washington", "the White House"), and so does a person titled as one of its office holders (a
 title such as "Secretary of State" that the collection gives with a country elsewhere). A
 position is dated by an absolute date the sentence attaches to it ("in August 2011"), else by its
-article's publication date (``estimated`` when describe inferred it).
+article's publication date; when that is not stated, by its interval (``inferred``: ``date`` is then the
+interval's estimate or lower bound, for ordering only, and ``date_interval`` the interval as shown).
 
 A *reversal* is an actor whose dominant stance on a proposition changes from one year to a later
 one; it cites both sides.
@@ -621,13 +622,16 @@ def attached_date(stance: Stance) -> str | None:
     return None
 
 
-def date_of(stance: Stance, article: Article, article_date: tuple[str, str] | None) -> tuple[str | None, str]:
+ArticleDate = tuple[str | None, str, str | None]  # (date, provenance, interval as shown or None)
+
+
+def date_of(stance: Stance, article: Article, article_date: ArticleDate | None) -> ArticleDate:
     mentioned = attached_date(stance)
     if mentioned is not None:
-        return mentioned, "mentioned"
+        return mentioned, "mentioned", None
     if article_date is not None:
         return article_date
-    return None, ""
+    return None, "", None
 
 
 # Heads of titles that one person holds at a time (per country): "Secretary of State", "President".
@@ -653,21 +657,23 @@ def office_of(role_text: str, country_of_title: dict[str, str]) -> tuple[str, st
     return (country, key) if country else None
 
 
-def article_dates(articles: Sequence[Article], roster: Sequence[Entity]) -> dict[str, tuple[str, str]]:
-    """Each article's date for its positions; estimated dates moved past other office holders.
+def article_dates(articles: Sequence[Article], roster: Sequence[Entity]) -> dict[str, ArticleDate]:
+    """Each article's date for its positions: the stated one, else its interval's estimate or lower bound
+    (``inferred``, with the interval as shown), moved past other office holders.
 
-    An estimated publication date is a lower bound (the latest date the text mentions). One person
-    holds an office at a time, so an article naming another holder of an office than articles dated
-    on or after that bound is placed after the last of them ("Secretary of State John Kerry" in an
-    article bounded by 2011 comes after the 2012 articles naming Secretary of State Clinton).
+    One person holds an office at a time, so an article whose date is not stated and that names another
+    holder of an office than articles dated on or after its lower bound is placed after the last of them
+    ("Secretary of State John Kerry" in an article after August 2011 comes after the 2012 articles naming
+    Secretary of State Clinton): its interval becomes "after" that article's date (``inferred-office``).
     """
-    dates: dict[str, tuple[str, str]] = {}
+    dates: dict[str, ArticleDate] = {}
     for article in articles:
         if article.published is not None:
-            dates[article.id] = (
-                article.published.isoformat(),
-                "estimated" if article.published_estimated else "published",
-            )
+            dates[article.id] = (article.published.isoformat(), "published", None)
+        else:
+            order = article.date_key()
+            if order is not None:
+                dates[article.id] = (order.isoformat(), "inferred", article.published_label())
     country_of_title = titles_with_countries(roster)
     by_id = {a.id: a for a in articles}
     holders: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)  # office -> (person, article)
@@ -679,15 +685,16 @@ def article_dates(articles: Sequence[Article], roster: Sequence[Entity]) -> dict
             if office is not None:
                 holders[office].append((entity.id, str(role.get("article"))))
     for article in articles:
-        if article.published is None or not article.published_estimated:
+        interval = article.published_interval
+        if article.published is not None or interval is None or interval.earliest is None:
             continue
-        bound = article.published
+        bound = interval.earliest
         latest_other: dt.date | None = None
         for found in holders.values():
             own = {person for person, where in found if where == article.id}
             for person, where in found:
                 other = by_id.get(where)
-                if person in own or other is None or other.published is None or other.published_estimated:
+                if person in own or other is None or other.published is None:
                     continue
                 if (
                     own
@@ -695,8 +702,13 @@ def article_dates(articles: Sequence[Article], roster: Sequence[Entity]) -> dict
                     and (latest_other is None or other.published > latest_other)
                 ):
                     latest_other = other.published
-        if latest_other is not None:
-            dates[article.id] = ((latest_other + dt.timedelta(days=1)).isoformat(), "estimated")
+        if latest_other is not None and (interval.latest is None or latest_other < interval.latest):
+            after = latest_other + dt.timedelta(days=1)
+            shown = f"after {latest_other.isoformat()}" + (
+                f" (\u2026 {interval.latest.isoformat()})" if interval.latest else ""
+            )
+            order = max(after, interval.estimate) if interval.estimate else after
+            dates[article.id] = (order.isoformat(), "inferred-office", shown)
     return dates
 
 
@@ -717,7 +729,7 @@ def find_positions(
 
 
 def positions_in(
-    article: Article, doc: Doc, resolver: ActorResolver, article_date: tuple[str, str] | None = None
+    article: Article, doc: Doc, resolver: ActorResolver, article_date: ArticleDate | None = None
 ) -> list[Position]:
     found: list[Position] = []
     documents: dict[str, list[Position]] = defaultdict(list)
@@ -726,7 +738,7 @@ def positions_in(
             target = resolver.target(target_text(stance.target), stance.target)
             if target is None:
                 continue
-            date, provenance = date_of(stance, article, article_date)
+            date, provenance, interval = date_of(stance, article, article_date)
             citation = cite(article, sentence_of(article, sentence.start_char, sentence.end_char))
             holders = [(document, held) for document, held in stance.documents]
             if stance.actor is not None:
@@ -743,6 +755,7 @@ def positions_in(
                     citation=citation,
                     text=article.text[citation.start : citation.end],
                     date_provenance=provenance,
+                    date_interval=interval,
                 )
                 if actor.startswith("document:"):
                     documents[actor.split(":", 1)[1]].append(position)
@@ -801,6 +814,7 @@ def endorsed_positions(
                             citation=citation,
                             text=article.text[citation.start : citation.end],
                             date_provenance=stated.date_provenance,
+                            date_interval=stated.date_interval,
                         )
                     )
     return found
@@ -846,8 +860,8 @@ def find_reversals(positions: Sequence[Position]) -> list[Reversal]:
                     from_=before,
                     to=after,
                     citations=[p.citation for p in [*last_before, *first_after]],
-                    from_date=last_before[-1].date,
-                    to_date=first_after[0].date,
+                    from_date=last_before[-1].date_interval or last_before[-1].date,
+                    to_date=first_after[0].date_interval or first_after[0].date,
                 )
             )
     return reversals

@@ -36,6 +36,7 @@ import numpy as np
 
 from ..annotate.kept import Entry, Keys, decode
 from ..errors import InputProblem, StorylineError, UsageError
+from ..ingest.meta import ArticleMeta
 from ..ingest.prepare import IdAssigner
 from ..ingest.read import RawDocument, read
 from ..model import Article, Story
@@ -735,13 +736,14 @@ class DuckDBStore:
             cursor = self.connection.cursor()
             try:
                 cursor.execute(
-                    "SELECT l.story_id, a.id, a.source, a.title, a.published FROM story_articles l "
+                    "SELECT l.story_id, a.id, a.source, a.title, a.published, "
+                    "CASE WHEN a.published IS NULL THEN a.data END FROM story_articles l "
                     f"JOIN articles a ON a.id = l.article_id {'WHERE l.story_id = ?' if story else ''} "
                     "ORDER BY l.story_id, a.published NULLS LAST, a.seq",
                     params,
                 )
                 while rows := cursor.fetchmany(2000):
-                    for sid, article_id, source, title, published in rows:
+                    for sid, article_id, source, title, published, data in rows:
                         entry = by_id.get(sid)
                         if entry is None:
                             continue
@@ -752,6 +754,7 @@ class DuckDBStore:
                                 "source": source,
                                 "title": title,
                                 "published": published.isoformat() if published else None,
+                                "published_interval": interval_label(data) if published is None else None,
                             }
                         )
             finally:
@@ -953,6 +956,12 @@ class StoredAnalysis:
             return None
 
 
+def interval_label(data: str | None) -> str:
+    """The publication interval of a stored article whose date is not stated, as shown (``after 2011-08``)."""
+    record = json.loads(data) if data else {}
+    return Article.from_dict({"id": "", "source": "", "text": "", **record}).published_label()
+
+
 def raw_batches(
     raws: Iterable[RawDocument | InputProblem],
     store: Store,
@@ -1028,8 +1037,10 @@ def ingest_stream(
     run: Runner | None = None,
     batch_size: int | None = None,
     on_problem: Callable[[InputProblem], None] | None = None,
+    meta: ArticleMeta | None = None,
 ) -> Iterator[Article]:
-    """Read, clean, describe, (annotate,) deduplicate and store every new article in ``paths``;
+    """Read, clean, describe, (annotate,) deduplicate and store every new article in ``paths`` (with the
+    fields ``meta`` gives each, ``storyline.ingest.meta``);
     yield each article once its batch is committed (for progress bars), counting in ``report``.
 
     Batches are prepared by ``run`` (in this process, or on Dask) and stored in input order, each in
@@ -1042,7 +1053,8 @@ def ingest_stream(
     store_story_settings(store, settings)
     handler = on_problem or (lambda problem: None)
     batch = batch_size or settings.store.batch
-    batches = raw_batches(read(paths, settings.max_bytes), store, report, handler, batch)
+    raws = read(paths, settings.max_bytes)
+    batches = raw_batches(meta.apply(raws) if meta is not None else raws, store, report, handler, batch)
     for results in runner_.map(prepare_batch, batches, overrides, annotate, settings, dedup_settings):
         ready: list[Prepared] = []
         for result in results:

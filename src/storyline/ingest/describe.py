@@ -14,12 +14,16 @@ a date-and-time stamp at the top   ``text:timestamp``                          0
 a date in the dateline             ``text:dateline``                           0.8
 htmldate's reading of the page     ``html:htmldate``                           0.6-0.7
 a dated photo caption              ``text:photo-caption``                      0.7
+  (not a file photo: "FILE - In this Nov. 10, 2009 file photo" dates the photo, not the article)
 =================================  ==========================================  ==========
 
-When none of these exists the date is *estimated*: the latest absolute date the text mentions is
-a lower bound of the publication date, so that is given, with ``published_estimated = True``,
-provenance ``estimate:latest-date-mentioned`` and a low confidence. A user-given date (CLI option
-or JSONL field) wins over all of this (``pipeline.apply_user_fields``).
+When none of these exists the date is *not stated*: ``published`` stays None and the article gets a
+``PublishedInterval`` instead, never a point. The latest absolute date the text (or a file photo's
+caption) mentions is a lower bound, so the interval is "after" it (``after 2011-08`` when that is a
+month), method ``latest-date-mentioned``; with no date at all it is ``unknown``. The corpus narrows it
+later from the story's dated articles (``storyline.timeline.dating``, run by ``build_corpus``). A
+user-given date (CLI option, ``--meta`` file or JSONL field) wins over all of this
+(``prepare.apply_user_fields``).
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from ..model import Article
+from ..model import Article, PublishedInterval
 from ..text.dates import MONTH_NAME, MONTHS
 from .clean import Cleaned, removed_with
 from .outlets import contributors, outlet_from_text, outlet_from_url
@@ -42,6 +46,10 @@ DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_NAME})\.?
 ISO = re.compile(r"(?<!\d)((?:19|20)\d\d)[-/](\d{1,2})[-/](\d{1,2})(?!\d)")
 # "02.02.12", "18/08/2011", "8-18-2011"
 NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d.])")
+# A wire photo from the archive: its date is the photo's, not the article's.
+FILE_PHOTO = re.compile(
+    r"^\s*FILE\b|\bfile (?:photo|image|picture)|\bundated\b|\barchive (?:photo|image)", re.I
+)
 # "August 2011" (month precision)
 MONTH_YEAR = re.compile(rf"\b({MONTH_NAME})\.?,?\s+((?:19|20)\d\d)\b")
 URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})(?:[/-](\d{1,2}))?(?=[/-]|$)")
@@ -262,27 +270,39 @@ def set_published(article: Article, cleaned: Cleaned, body_lines: list[str]) -> 
                 float(meta.get("date_confidence", 0.6)),
             )
         )
+    captions = removed_with(cleaned.removed, "caption", "caption-repeated")
     candidates.append(
-        (
-            caption_date(removed_with(cleaned.removed, "caption", "caption-repeated")),
-            "text:photo-caption",
-            0.7,
-        )
+        (caption_date([c for c in captions if not FILE_PHOTO.search(c)]), "text:photo-caption", 0.7)
     )
     for date, provenance, confidence in candidates:
         if date is not None:
             article.published, article.published_provenance = date, provenance
             article.published_confidence, article.published_estimated = confidence, False
+            article.published_interval = None
             return
-    mentioned = all_mentioned_dates(article.text)
-    if mentioned:
-        latest, precision = max(mentioned)
-        article.published = latest
-        article.published_provenance = "estimate:latest-date-mentioned"
-        article.published_confidence = 0.3 if precision == "day" else 0.15
-        article.published_estimated = True
-        article.extra["published_lower_bound"] = latest.isoformat()
-        article.extra["published_estimate_precision"] = precision
+    article.published, article.published_provenance = None, None
+    article.published_confidence, article.published_estimated = 0.0, False
+    article.published_interval = lower_bound_interval(article.text, captions)
+
+
+def lower_bound_interval(text: str, captions: Iterable[str] = ()) -> PublishedInterval:
+    """The interval of an article whose date is not stated: after the latest date it (or a photo caption,
+    a file photo's too) names, or unknown. An article does not report what has not happened yet."""
+    mentioned = all_mentioned_dates(text)
+    for caption in captions:
+        mentioned += [(date, "day") for date in [parse_date(caption)] if date is not None]
+    if not mentioned:
+        return PublishedInterval(method="unknown")
+    latest = max(date for date, _ in mentioned)
+    precision = "day" if (latest, "day") in mentioned else "month"
+    return PublishedInterval(
+        earliest=latest,
+        method="latest-date-mentioned",
+        precision=precision,
+        evidence=[
+            f"the latest date it names: {latest.isoformat()[:7] if precision == 'month' else latest.isoformat()}"
+        ],
+    )
 
 
 def caption_date(captions: list[str]) -> dt.date | None:

@@ -40,10 +40,17 @@ class IdAssigner:
         self.seen: dict[str, int] = {}
 
     def __call__(self, content: str) -> str:
-        base = content_id(content)
+        return self.unique(content_id(content))
+
+    def unique(self, base: str) -> str:
         count = self.seen.get(base, 0) + 1
         self.seen[base] = count
         return base if count == 1 else f"{base}-{count}"
+
+    def of(self, raw: RawDocument) -> str:
+        """A JSONL record's own ``id`` when it has one (so citations name it), else the content hash."""
+        given = raw.fields.get("id")
+        return self.unique(str(given)) if given not in (None, "") else self(raw.content)
 
 
 def clean(raw: RawDocument) -> Cleaned:
@@ -121,16 +128,17 @@ def apply_user_fields(article: Article, fields: dict[str, Any]) -> None:
             parsed = parse_user_date(value)
             if parsed is None:
                 raise InputError(
-                    "bad-date", f"cannot read the given publication date {value!r} (use YYYY-MM-DD)"
+                    "bad-date", f"cannot read the given publication date {value!r} (give YYYY-MM-DD)"
                 )
             article.published = parsed
             article.published_provenance = "user"
             article.published_confidence = 1.0
             article.published_estimated = False
+            article.published_interval = None
         else:
             setattr(article, name, str(value))
             if name == "outlet":
-                article.outlet_provenance = "user"
+                article.outlet_provenance, article.outlet_confidence = "user", 1.0
 
 
 def parse_user_date(value: Any) -> dt.date | None:
@@ -154,7 +162,7 @@ def prepare(
         if isinstance(raw, InputProblem):
             on_problem(raw)
             continue
-        result = try_prepare(raw, ids(raw.content), overrides)
+        result = try_prepare(raw, ids.of(raw), overrides)
         if isinstance(result, InputProblem):
             on_problem(result)
         else:

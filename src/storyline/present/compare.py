@@ -30,6 +30,7 @@ def position_json(position: Position) -> dict[str, Any]:
         "stance": position.stance,
         "date": position.date,
         "date_provenance": position.date_provenance,
+        "date_interval": position.date_interval,
         "text": position.text,
         "citation": to_jsonable(position.citation),
     }
@@ -57,6 +58,16 @@ def compare_json(articles: Sequence[Article], comparison: Comparison) -> dict[st
     }
 
 
+def position_date(position: Position) -> str:
+    """A position's date as shown: the interval when its article's date is not stated, marked inferred."""
+    if position.date_interval and position.date_provenance == "inferred-office":
+        return f"{position.date_interval} (inferred: articles up to then give an office it names to someone else)"
+    if position.date_interval:
+        return f"{position.date_interval} (inferred)"
+    date = position.date or "undated"
+    return date + (" (mentioned)" if position.date_provenance == "mentioned" else "")
+
+
 def where(citation: Citation, by_id: dict[str, Article]) -> str:
     article = by_id.get(citation.article)
     label = article_label(article) if article else citation.article
@@ -76,8 +87,8 @@ def render_text(articles: Sequence[Article], comparison: Comparison, limit: int 
     lines.append(f"CHANGES OF POSITION ({len(comparison.reversals)})")
     for reversal in reversals:
         lines.append(
-            f"  {reversal.actor} on '{reversal.proposition}': {reversal.from_} ({reversal.from_date}) "
-            f"-> {reversal.to} ({reversal.to_date})"
+            f"  {reversal.actor} on '{reversal.proposition}': {reversal.from_} ({reversal.from_date or 'undated'}) "
+            f"-> {reversal.to} ({reversal.to_date or 'undated'})"
         )
         for citation in reversal.citations:
             lines.append(f"    - {quoted(citation)}")
@@ -87,9 +98,7 @@ def render_text(articles: Sequence[Article], comparison: Comparison, limit: int 
     positions, hidden = head(ordered, limit)
     lines += ["", f"POSITIONS ({len(ordered)})"]
     for position in positions:
-        date = position.date or "undated"
-        if position.date_provenance in ("estimated", "mentioned"):
-            date += f" ({position.date_provenance})"
+        date = position_date(position)
         lines.append(f"  {position.actor}: {position.stance} '{position.proposition}', {date}")
         lines.append(f"    - {one_line(position.text)}")
         lines.append(f"      {where(position.citation, by_id)}")

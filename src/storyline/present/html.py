@@ -28,7 +28,8 @@ from typing import Any
 from ..model import Article, Attribution, Brief, Citation, CitedSentence, Entity, Timeline, TimelineEntry
 from ..text.dates import add_months
 from ..who.names import speaker_name
-from .who import unknown_note
+from .compare import position_date
+from .who import date_shown, role_date, unknown_note
 
 # Entity types that may name the story in the page's heading.
 # (spaCy labels for article mentions; the roster's own types for its entries.)
@@ -99,13 +100,17 @@ def source_name(source: str) -> str:
 
 
 def date_known(article: Article) -> str:
-    """How the article's date is known, in words a reader understands."""
+    """How the article's date is known, in words a reader understands: stated (and where), or not stated
+    and the interval it was inferred to lie in (and how), never a guessed day."""
     if article.published is None:
-        how = provenance_words(article.published_provenance)
-        return "date unknown" + (f" ({how})" if how else "")
+        interval = article.published_interval
+        if interval is None or interval.label() == "unknown":
+            return "date not stated; nothing in it or its story dates it"
+        text = f"date not stated; {interval.label()}, {interval.how()}"
+        if interval.evidence:
+            text += ": " + "; ".join(interval.evidence[:3])
+        return text
     text = article.published.isoformat()
-    if article.published_estimated:
-        text += " (estimated)"
     how = provenance_words(article.published_provenance)
     if how:
         text += f", {how}"
@@ -143,8 +148,7 @@ def cite_button(article_id: str, start: int, end: int, index: ArticleIndex) -> s
     number = index.number.get(article_id)
     if article is None or number is None:
         return ""
-    date = article.published.isoformat() if article.published else "undated"
-    title = f"[{number}] {outlet_label(article)}, {date}"
+    title = f"[{number}] {outlet_label(article)}, {date_shown(article)}"
     return (
         f'<button type="button" class="cite" data-article="{esc(article_id)}" data-start="{start}" '
         f'data-end="{end}" title="{esc(title)}">{number}</button>'
@@ -427,8 +431,9 @@ def render_timeline(
     timeline: Timeline, index: ArticleIndex, focus: tuple[dt.date, dt.date] | None = None
 ) -> str:
     entries = list(timeline.entries)
+    lane = undated_lane(timeline, index)
     if not entries:
-        return section("timeline", "Timeline", '<p class="lede">No dated events were found.</p>')
+        return section("timeline", "Timeline", '<p class="lede">No dated events were found.</p>' + lane)
     dated: list[DatedEntry] = []
     undated = 0
     for position, entry in enumerate(entries):
@@ -469,7 +474,38 @@ def render_timeline(
         f'<ol class="tl-list" id="tl-list" data-label="timeline entries" '
         f'data-page-size="{ENTRIES_PER_PAGE}">{"".join(items)}</ol>'
     )
+    body.append(lane)
     return section("timeline", "Timeline", "".join(body), count=len(entries))
+
+
+def undated_lane(timeline: Timeline, index: ArticleIndex) -> str:
+    """The lead of each article whose date is not stated, at its publication interval, marked inferred."""
+    if not timeline.undated:
+        return ""
+    items = []
+    for entry in timeline.undated:
+        known = entry.date not in ("unknown", "undated")
+        label = f"published {entry.date}" if known else "date unknown"
+        badge = (
+            ' <span class="badge est">inferred</span>'
+            if known
+            else ' <span class="badge coarse">undated</span>'
+        )
+        sentences = "".join(f"<p>{cited_sentence(s, index)}</p>" for s in entry.sentences)
+        items.append(
+            f'<li class="tl-entry"><div class="tl-date">{esc(label)}{badge}</div><div>{sentences}</div></li>'
+        )
+    more = (
+        f'<p class="cue">and {plural(timeline.undated_more, "more undated article")}</p>'
+        if timeline.undated_more
+        else ""
+    )
+    return (
+        f'<h3 id="tl-undated">Undated <span class="count">{len(timeline.undated):,}</span></h3>'
+        '<p class="lede">The lead of each article whose publication date is not stated, at the interval it '
+        "was inferred to lie in (the articles named no date the story could place them by).</p>"
+        f'<ol class="tl-list">{"".join(items)}</ol>{more}'
+    )
 
 
 def speaker_key(attribution: Attribution) -> str:
@@ -549,7 +585,8 @@ def roles_html(roles: Sequence[dict[str, Any]], limit: int = 5) -> str:
         first = dated[0] if dated else given[0]
         outlets = sorted({str(r["outlet"]) for r in given if r.get("outlet")})
         where = ", ".join(outlets[:3]) + (f" +{len(outlets) - 3}" if len(outlets) > 3 else "")
-        when = str(first.get("date") or "")
+        when = role_date(first) if (first.get("date") or first.get("date_interval")) else ""
+        when = "" if when == "undated" else when
         detail = " · ".join(x for x in (where, when) if x)
         parts.append(
             f"{esc(role_text(first))}" + (f' <span class="cue">({esc(detail)})</span>' if detail else "")
@@ -638,7 +675,7 @@ def render_comparison(comparison: Any, index: ArticleIndex) -> str:
         for actor, held in actors[:SPEAKERS_SHOWN]:
             ordered = sorted(held, key=lambda p: p.date or "")
             rows = "".join(
-                f"<li>{esc(p.date or 'undated')}: <em>{esc(p.proposition)}</em> — "
+                f"<li>{esc(position_date(p))}: <em>{esc(p.proposition)}</em> — "
                 f'<span class="badge">{esc(p.stance)}</span>'
                 f"{cite_button(p.citation.article, p.citation.start, p.citation.end, index)}</li>"
                 for p in ordered[:STATEMENTS_PER_SPEAKER]
@@ -768,8 +805,9 @@ def render_articles(index: ArticleIndex) -> str:
     for article in index.articles:
         number = index.number[article.id]
         label = outlet_label(article)
-        date = article.published.isoformat() if article.published else "undated"
-        estimated = ' <span class="badge est">estimated</span>' if article.published_estimated else ""
+        date = date_shown(article)
+        inferred = article.published is None and article.published_label() not in ("unknown", "undated")
+        estimated = ' <span class="badge est">inferred</span>' if inferred else ""
         title = article.title or first_line(article.text)
         meta = [
             ("outlet", article.outlet or "unknown"),
@@ -868,9 +906,10 @@ def leading_names(brief: Brief, count: int = 3) -> list[str]:
 
 
 def facts_line(brief: Brief) -> str:
+    """ "5 articles from 4 outlets, 2 with a stated date (2012-02-02 to 2012-07-12), 3 undated (after
+    2011-08, inferred; 2 unknown)": the stated range and the undated count apart, never an inferred day."""
     articles = brief.articles
     outlets = {a.outlet for a in articles if a.outlet}
-    dates = sorted(a.published for a in articles if a.published)
     parts = [plural(len(articles), "article")]
     if outlets:
         parts.append(f"from {plural(len(outlets), 'outlet')}")
@@ -879,13 +918,30 @@ def facts_line(brief: Brief) -> str:
         parts.append(f"and {unknown_note(unknown)}")
     elif unknown:
         parts.append("of unknown source" if unknown == len(articles) else f"({unknown_note(unknown)})")
+    line = " ".join(parts)
+    return line + ", " + dates_note(articles)
+
+
+def dates_note(articles: Sequence[Article]) -> str:
+    """The stated publication dates' range, then how many articles state none and what bounds them."""
+    dates = sorted(a.published for a in articles if a.published)
+    undated = [a for a in articles if a.published is None]
+    parts = []
     if dates:
         span = dates[0].isoformat() if dates[0] == dates[-1] else f"{dates[0]} to {dates[-1]}"
-        parts.append(f"published {span}")
-    undated = len(articles) - len(dates)
-    if undated and dates:
-        parts.append(f"({undated:,} undated)")
-    return " ".join(parts)
+        stated = "all" if not undated else f"{len(dates):,}"
+        parts.append(f"{stated} with a stated date: published {span}")
+    if undated:
+        labels: dict[str, int] = {}
+        for article in sorted(undated, key=lambda a: a.date_key() or dt.date.max):
+            label = article.published_label()
+            label = "unknown" if label in ("unknown", "undated") else f"{label}, inferred"
+            labels[label] = labels.get(label, 0) + 1
+        shown = [f"{count} {label}" if count > 1 else label for label, count in list(labels.items())[:4]]
+        more = len(labels) - 4
+        detail = "; ".join(shown) + (f"; {more} more intervals" if more > 0 else "")
+        parts.append(f"{len(undated):,} with no stated date ({detail})")
+    return ", ".join(parts) if parts else "no dates"
 
 
 def render_report(brief: Brief, title: str | None = None, generated: dt.datetime | None = None) -> str:

@@ -3,7 +3,8 @@
 A command's JSON is its result's JSON (``summary_json``, ``timeline_json``, ``who_json``,
 ``compare_json``, the articles for ``inspect``) plus ``problems``: the inputs that could not be used,
 ``{source, code, message}`` each. ``brief`` holds every result under its ``Brief`` field name:
-``{articles, summary, timeline, entities, attributions, comparison, problems, stage_errors, timings}``
+``{articles, summary, timeline, timeline_undated, entities, attributions, comparison, problems,
+stage_errors, timings}``
 (a part is null when its stage is not installed or failed). Articles carry ``number``, their place
 in the input from 1, the number the HTML brief and the text output show. The JSON Schema of each is
 in ``storyline/present/schemas/`` (``storyline.present.schemas``) and served at ``/api/schema/NAME``.
@@ -84,10 +85,12 @@ def brief_json(brief: Brief) -> dict[str, Any]:
         comparison = compare_json(articles, brief.comparison)
         del comparison["articles"]
     who = who_json(articles, brief.entities or [], brief.attributions or [])
+    timeline = timeline_json(brief.timeline) if brief.timeline is not None else None
     return {
         "articles": articles_json(articles),
         "summary": summary_json(brief.summary, articles) if brief.summary is not None else None,
-        "timeline": timeline_json(brief.timeline)["timeline"] if brief.timeline is not None else None,
+        "timeline": timeline["timeline"] if timeline is not None else None,
+        "timeline_undated": timeline["undated"] if timeline is not None else None,
         "entities": who["entities"] if brief.entities is not None else None,
         "attributions": who["attributions"] if brief.attributions is not None else None,
         "comparison": comparison,

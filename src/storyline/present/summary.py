@@ -36,6 +36,7 @@ def source_json(article: Article, number: int) -> dict[str, Any]:
         "url": article.url,
         "published": article.published.isoformat() if article.published else None,
         "published_estimated": article.published_estimated,
+        "published_interval": None if article.published else article.published_label(),
     }
 
 
@@ -59,14 +60,14 @@ def summary_json(
 
 
 def describe_source(article: Article) -> str:
-    """One line naming an article: outlet, title, date (marked when estimated), where it was read."""
+    """One line naming an article: outlet, title, date (an interval marked inferred when not stated),
+    where it was read."""
+    from .who import date_shown
+
     parts = [article.outlet or "unknown outlet"]
     if article.title:
         parts.append(f"“{article.title}”")
-    if article.published:
-        parts.append(article.published.isoformat() + (" (estimated)" if article.published_estimated else ""))
-    else:
-        parts.append("undated")
+    parts.append(date_shown(article))
     where = article.url or article.source
     passage = article.extra.get("passage")
     parts.append(f"{where}, document {passage}" if passage is not None and not article.url else where)

@@ -43,6 +43,7 @@ def article_json(article: Article, number: int) -> dict[str, Any]:
         "outlet": article.outlet,
         "published": article.published.isoformat() if article.published else None,
         "published_estimated": article.published_estimated,
+        "published_interval": None if article.published else article.published_label(),
     }
 
 
@@ -68,10 +69,23 @@ def one_line(text: str, limit: int = 160) -> str:
 
 
 def article_label(article: Article) -> str:
-    date = article.published.isoformat() if article.published else "undated"
-    if article.published and article.published_estimated:
-        date += "?"
-    return f"{article.outlet or article.source} ({date})"
+    return f"{article.outlet or article.source} ({date_shown(article)})"
+
+
+def date_shown(article: Article) -> str:
+    """The stated date, or the interval marked as inferred ("after 2011-08, inferred"), or "undated"."""
+    if article.published is not None:
+        return article.published.isoformat()
+    label = article.published_label()
+    return "undated" if label in ("unknown", "undated") else f"{label}, inferred"
+
+
+def role_date(role: dict[str, Any]) -> str:
+    """When a title was given: the article's stated date, or its interval marked inferred, or "undated"."""
+    if role.get("date"):
+        return str(role["date"])
+    interval = role.get("date_interval")
+    return f"{interval}, inferred" if interval and interval not in ("unknown", "undated") else "undated"
 
 
 def render_text(
@@ -98,7 +112,7 @@ def render_text(
             lines.append(f"    also: {joined(others, 8, '; ')}")
         roles: dict[str, list[str]] = defaultdict(list)
         for role in entity.roles:
-            roles[str(role["role"])].append(str(role.get("date") or "undated"))
+            roles[str(role["role"])].append(role_date(role))
         if roles:
             shown = [f"{role} ({date_span(dates)})" for role, dates in roles.items()]
             lines.append(f"    titles: {joined(shown, 4, '; ')}")

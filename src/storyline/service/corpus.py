@@ -10,7 +10,13 @@
    stored articles, so wire copies count once wherever independent outlets are counted; then cut the
    lines and sentences repeated across many different articles (``corpus.templates``);
 4. **annotate**: sentences and entities with spaCy (keeping the parses when a stage needs them),
-   and time expressions. This is the only place that fills an article's annotations.
+   and time expressions. This is the only place that fills an article's annotations;
+5. **date the undated**: an article whose publication date is not stated gets an interval from the
+   story's dated articles (``storyline.timeline.dating``: sentences they date, weekdays it names, the
+   latest date it names as a lower bound), with its evidence; never a point (``PublishedInterval``).
+
+Per-article fields a user gives (``meta``: a ``--meta`` CSV/JSONL file, ``storyline.ingest.meta``) and
+fields for every article (``overrides``: ``--published`` ...) win over what describe finds.
 
 The corpus says what it holds in ``annotations`` (``sentences``, ``entities``, ``timexes``, ``docs``,
 ``copies``); ``storyline.service.brief.brief`` checks each stage's needs against it.
@@ -31,13 +37,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from ..errors import InputProblem, UsageError
-from ..model import Article
+from ..model import Article, PublishedInterval
 from ..settings import Settings, current_settings
 from .cache import AnalysisCache, AnalysisSource
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from ..ingest.meta import ArticleMeta
     from ..ingest.read import RawDocument
 
 log = logging.getLogger(__name__)
@@ -114,6 +121,7 @@ def build_corpus(
     documents: Iterable[RawDocument | InputProblem] | None = None,
     settings: Settings | None = None,
     overrides: dict[str, Any] | None = None,
+    meta: ArticleMeta | str | None = None,
     annotate: str | bool = "spacy",
     sections: Iterable[str] | None = None,
     keep_docs: bool | None = None,
@@ -133,7 +141,11 @@ def build_corpus(
     long loops (a progress bar). ``settings`` are the installed ones (``current_settings()``) unless
     given; the brief's stages run under the corpus's settings. spaCy's analysis of each article is
     kept on disk and found again (``storyline.service.cache``) unless ``cache`` is False or the
-    settings' ``cache.max_mb`` is 0.
+    settings' ``cache.max_mb`` is 0. ``meta`` gives fields per article (an ``ArticleMeta`` or the path of a
+    CSV/JSONL file, see ``storyline.ingest.meta``); ``overrides`` gives fields to every article read. A bad
+    value in either (a date not YYYY-MM-DD) is a ``UsageError``. Articles whose date is not stated get a
+    publication interval inferred from the dated ones (not with ``annotate="none"``: only the lower bound
+    the text gives).
     """
     from ..corpus.copies import MemoryIndex, fingerprint, mark_duplicates
     from ..corpus.templates import TemplateStats, remove_templates
@@ -150,6 +162,14 @@ def build_corpus(
         keep_docs = level == "spacy" and needs_docs(sections)
     if keep_docs and level != "spacy":
         raise UsageError("spaCy parses (keep_docs) need annotate='spacy'")
+    if overrides and overrides.get("published"):
+        from ..ingest.meta import check_published
+
+        check_published("--published", overrides["published"])
+    if isinstance(meta, str):
+        from ..ingest.meta import read_meta
+
+        meta = read_meta(meta)
     show: Progress = progress or no_progress
     timings: dict[str, float] = {}
     started = time.perf_counter()
@@ -174,6 +194,8 @@ def build_corpus(
                 # the parses kept at ingest, read now (the store is not held open through the brief)
                 in_store = StoredAnalysis.of(store, settings, stored)
     raws = documents if documents is not None else (read(paths, settings.max_bytes) if paths else ())
+    if meta is not None:
+        raws = meta.apply(raws)
     fresh: list[Article] = []
     for article in show(prepare(raws, problem, overrides), "reading articles", None):
         fresh.append(article)
@@ -199,6 +221,9 @@ def build_corpus(
         if docs is not None:
             annotations.add("docs")
         timings["annotate"] = round(time.perf_counter() - began, 3)
+        began = time.perf_counter()
+        date_undated(articles)
+        timings["dating"] = round(time.perf_counter() - began, 3)
     return Corpus(
         articles=tuple(articles),
         problems=tuple(problems),
@@ -210,6 +235,50 @@ def build_corpus(
         timings=timings,
         kept=kept,
     )
+
+
+def date_undated(articles: Sequence[Article]) -> None:
+    """Give each article whose publication date is not stated the interval its story's dated articles put
+    it in (``storyline.timeline.dating``), with the evidence; keep the lower bound describe found when the
+    corpus narrows nothing. Annotated articles only (sentences and time expressions are read)."""
+    undated = [a for a in articles if a.published is None]
+    if not undated or len(undated) == len(articles):
+        return
+    from ..timeline.dating import infer_publication_dates
+
+    inferred = infer_publication_dates(articles)
+    for article in undated:
+        found = inferred.get(article.id)
+        if found is None or found.method not in ("corpus", "neighbours"):
+            continue  # nothing narrower than the lower bound (or nothing at all) that describe gave
+        bound = article.published_interval.earliest if article.published_interval else None
+        earliest = found.earliest
+        if (
+            bound is not None
+            and (earliest is None or earliest < bound)
+            and (found.estimate is None or found.estimate >= bound)
+        ):
+            earliest = bound  # an article does not report what has not happened yet
+        evidence = [
+            f"\u201c{clip(e.text)}\u201d is told by article {e.article} (sentence {e.other_sentence + 1}), "
+            f"dated {e.event_date.isoformat()} ({e.dated_by})"
+            for e in found.evidence[:3]
+        ]
+        if found.method == "neighbours":
+            evidence.insert(0, "the dated articles most like it")
+        article.published_interval = PublishedInterval(
+            earliest=earliest,
+            latest=found.latest,
+            estimate=found.estimate,
+            method=found.method,
+            confidence=round(found.confidence, 3),
+            evidence=evidence,
+        )
+
+
+def clip(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "\u2026"
 
 
 def annotate_articles(

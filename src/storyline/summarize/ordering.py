@@ -4,8 +4,10 @@ Three rules, in this order of strength:
 
 1. **Time.** A sentence's day is the day of the event it tells: a resolved day-level time
    expression inside the sentence when the annotator found one (and it lies in the month before
-   publication), else the article's publication date. A dated sentence never comes before one of
-   an earlier day; undated sentences go where they fit best (rule 3).
+   publication), else the article's publication date, or, when that is not stated, the estimate of its
+   inferred interval when the story's dated articles narrowed it (an open "after 2011-08" places
+   nothing). A dated sentence never comes before one of an earlier day; undated sentences go where
+   they fit best (rule 3).
 2. **Article order.** Sentences of one article keep that article's order: the writer's order is
    the safest one for a reader.
 3. **Related sentences together.** The summary opens with the sentence nearest the top of its
@@ -35,6 +37,9 @@ def event_day(pool: Pool, candidate: Candidate) -> dt.date | None:
     for occurrence in candidate.occurrences:
         article = pool.articles[occurrence.article]
         published = article.published
+        interval = article.published_interval
+        if published is None and interval is not None and interval.method in ("corpus", "neighbours"):
+            published = interval.estimate
         mentioned = None
         for timex in article.timexes:
             if (

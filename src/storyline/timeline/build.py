@@ -336,7 +336,7 @@ def build_timeline(
         if in_range(item.point, start, end)
     ]
     if not dated:
-        return Timeline(entries=[])
+        return with_undated_lane(Timeline(entries=[]), used, start, end)
     stats = date_statistics(dated, used)
     ranked = rank_dates(stats, weights)
     by_date: dict[Point, list[int]] = defaultdict(list)
@@ -365,7 +365,74 @@ def build_timeline(
             )
         )
     entries.sort(key=lambda e: (point_start(e), e.granularity != "year", e.granularity != "month"))
-    return Timeline(entries=entries)
+    return with_undated_lane(Timeline(entries=entries), used, start, end)
+
+
+# The undated lane shows at most this many articles (the rest are counted).
+UNDATED_LANE = 20
+# An article's lead event: its first sentence of at least this many words among its first few (a shorter
+# one is a headline, an update note or a caption), else its first of MIN_WORDS.
+LEAD_WORDS = 10
+
+
+def lead_sentence(article: Article) -> Sentence | None:
+    usable = [
+        s
+        for s in article.sentences[:LEAD_SENTENCES]
+        if MIN_WORDS <= len(article.sentence_text(s).split()) <= MAX_WORDS
+    ]
+    full = [s for s in usable[:5] if len(article.sentence_text(s).split()) >= LEAD_WORDS]
+    return full[0] if full else (usable[0] if usable else None)
+
+
+def with_undated_lane(
+    timeline: Timeline, articles: Sequence[Article], start: dt.date | None, end: dt.date | None
+) -> Timeline:
+    """``timeline`` with its undated lane: the lead sentence of each article whose publication date is not
+    stated and that no entry cites (copies once), at its interval, marked inferred: an article nothing
+    dates still shows its news (the story's turn may be in it). Articles whose interval lies outside
+    ``start``..``end`` are left out; the lane is ordered by the intervals' estimates or lower bounds."""
+    cited = {
+        (c.article, c.sentence) for entry in timeline.entries for s in entry.sentences for c in s.citations
+    }
+    said = {normalized(s.text) for entry in timeline.entries for s in entry.sentences}
+    lane: list[tuple[dt.date, TimelineEntry]] = []
+    for article in articles:
+        if article.published is not None or article.duplicate_of:
+            continue
+        interval = article.published_interval
+        if interval is not None and (
+            (start is not None and interval.latest is not None and interval.latest < start)
+            or (end is not None and interval.earliest is not None and interval.earliest > end)
+        ):
+            continue
+        lead = lead_sentence(article)
+        if (
+            lead is None
+            or (article.id, lead.index) in cited
+            or normalized(article.sentence_text(lead)) in said
+        ):
+            continue
+        said.add(normalized(article.sentence_text(lead)))
+        label = article.published_label() if interval is not None else "unknown"
+        dated_by = (
+            f"published {label} ({interval.how()})"
+            if interval is not None and label != "unknown"
+            else "published on an unknown date (nothing in it or its story dates it)"
+        )
+        sentence = CitedSentence(
+            text=article.sentence_text(lead),
+            citations=[cite(article, lead)],
+            independent_outlets=1 if article.outlet else 0,
+            unknown_sources=0 if article.outlet else 1,
+            dated_by=dated_by,
+        )
+        order = (interval.sort_date() if interval is not None else None) or dt.date.max
+        lane.append((order, TimelineEntry(date=label, granularity="undated", sentences=[sentence])))
+    lane.sort(key=lambda pair: pair[0])
+    timeline.undated = [entry for _, entry in lane[:UNDATED_LANE]]
+    timeline.undated_more = max(0, len(lane) - UNDATED_LANE)
+    return timeline
 
 
 def point_start(entry: TimelineEntry) -> dt.date:

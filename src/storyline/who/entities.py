@@ -802,7 +802,11 @@ def entity_of(cluster: Cluster, by_id: dict[str, Article]) -> Entity | None:
                 "article": role.article,
                 "outlet": article.outlet if article else None,
                 "date": article.published.isoformat() if article and article.published else None,
-                "date_estimated": bool(article and article.published_estimated),
+                "date_estimated": False,
+                # when the article's date is not stated: its interval ("after 2011-08"), never a point
+                "date_interval": (
+                    article.published_label() if article and article.published is None else None
+                ),
             }
         )
     return Entity(

@@ -47,6 +47,14 @@ def obj(properties: dict[str, Any], optional: tuple[str, ...] = (), open_: bool 
 
 
 SPAN = obj({"start": INTEGER, "end": INTEGER})
+PUBLISHED = {**nullable(DATE), "description": "the stated publication date; null when none is stated"}
+ESTIMATED = {**BOOLEAN, "description": "always false: an unstated date is never given as published"}
+
+INTERVAL_LABEL = {
+    **nullable(STRING),
+    "description": "when published is null: the interval the date lies in, as shown (after 2011-08, "
+    "2011-08-01 \u2026 2011-08-31, unknown); null when the date is stated",
+}
 
 DEFS: dict[str, dict[str, Any]] = {
     "problem": obj(
@@ -68,7 +76,8 @@ DEFS: dict[str, dict[str, Any]] = {
             "sentence": {**INTEGER, "description": "the sentence's index in its article, from 0"},
             "start": {**INTEGER, "description": "character offset into the article's cleaned text"},
             "end": INTEGER,
-            "published_estimated": BOOLEAN,
+            "published_estimated": ESTIMATED,
+            "published_interval": INTERVAL_LABEL,
         }
     ),
     "cited_sentence": obj(
@@ -92,8 +101,9 @@ DEFS: dict[str, dict[str, Any]] = {
             "id": STRING,
             "source": STRING,
             "outlet": nullable(STRING),
-            "published": nullable(DATE),
-            "published_estimated": BOOLEAN,
+            "published": PUBLISHED,
+            "published_estimated": ESTIMATED,
+            "published_interval": INTERVAL_LABEL,
         }
     ),
     "source": obj(
@@ -105,8 +115,9 @@ DEFS: dict[str, dict[str, Any]] = {
             "outlet": nullable(STRING),
             "byline": nullable(STRING),
             "url": nullable(STRING),
-            "published": nullable(DATE),
-            "published_estimated": BOOLEAN,
+            "published": PUBLISHED,
+            "published_estimated": ESTIMATED,
+            "published_interval": INTERVAL_LABEL,
         }
     ),
     "timex": obj(
@@ -160,10 +171,32 @@ DEFS: dict[str, dict[str, Any]] = {
     ),
     "timeline_entry": obj(
         {
-            "date": {**STRING, "description": "TimeML value: 2011-08-18, 2011-08, 2011"},
-            "granularity": STRING,
+            "date": {
+                **STRING,
+                "description": "TimeML value: 2011-08-18, 2011-08, 2011; in the undated lane the publication "
+                "interval of the article (after 2011-08, unknown)",
+            },
+            "granularity": {**STRING, "description": "day, week, month, year; undated in the undated lane"},
             "label": STRING,
+            "inferred": {
+                **BOOLEAN,
+                "description": "true when the entry is placed by an inferred publication interval",
+            },
             "sentences": array(ref("cited_sentence")),
+        }
+    ),
+    "published_interval": obj(
+        {
+            "earliest": nullable(DATE),
+            "latest": nullable(DATE),
+            "estimate": {**nullable(DATE), "description": "the best single day, used to sort; never shown"},
+            "method": {
+                **STRING,
+                "description": "latest-date-mentioned, corpus, neighbours, lower-bound, unknown",
+            },
+            "confidence": NUMBER,
+            "precision": {**STRING, "description": "month: the lower bound is a month (after 2011-08)"},
+            "evidence": {**array(STRING), "description": "which articles and sentences placed it"},
         }
     ),
     "claim": obj(
@@ -186,8 +219,20 @@ DEFS: dict[str, dict[str, Any]] = {
             "actor": STRING,
             "proposition": STRING,
             "stance": STRING,
-            "date": nullable(STRING),
-            "date_provenance": STRING,
+            "date": {
+                **nullable(STRING),
+                "description": "the date the position is placed on (with date_interval set: the interval's "
+                "lower bound or estimate, used only to order positions)",
+            },
+            "date_provenance": {
+                **STRING,
+                "description": "mentioned, published, inferred (the article's interval) or inferred-office "
+                "(narrowed: another holder of an office it names is in articles dated up to the interval's start)",
+            },
+            "date_interval": {
+                **nullable(STRING),
+                "description": "when the article's date is not stated: its interval as shown (after 2011-08)",
+            },
             "text": STRING,
             "citation": ref("citation"),
         }
@@ -216,10 +261,14 @@ DEFS["article"] = obj(
         "outlet_confidence": NUMBER,
         "byline": nullable(STRING),
         "url": nullable(STRING),
-        "published": nullable(DATE),
+        "published": PUBLISHED,
         "published_provenance": nullable(STRING),
         "published_confidence": NUMBER,
-        "published_estimated": BOOLEAN,
+        "published_estimated": ESTIMATED,
+        "published_interval": {
+            **nullable(ref("published_interval")),
+            "description": "when published is null: the interval the date lies in and how it was inferred",
+        },
         "language": nullable(STRING),
         "removed": array(obj({"text": STRING, "reason": STRING})),
         "sentences": array(SPAN),
@@ -256,7 +305,20 @@ TOP: dict[str, tuple[str, dict[str, Any]]] = {
         "A summary, every sentence cited",
         obj({**DEFS["summary"]["properties"], **PROBLEMS}, optional=("id",)),
     ),
-    "timeline": ("A dated timeline", obj({"timeline": array(ref("timeline_entry")), **PROBLEMS})),
+    "timeline": (
+        "A dated timeline, and the undated lane",
+        obj(
+            {
+                "timeline": array(ref("timeline_entry")),
+                "undated": {
+                    **array(ref("timeline_entry")),
+                    "description": "the lead of each article whose date is not stated, at its interval",
+                },
+                "undated_more": {**INTEGER, "description": "undated articles the lane leaves out"},
+                **PROBLEMS,
+            }
+        ),
+    ),
     "who": (
         "Who is who and who said what",
         obj(
@@ -279,6 +341,10 @@ TOP: dict[str, tuple[str, dict[str, Any]]] = {
                 "articles": array(ref("article")),
                 "summary": nullable(ref("summary")),
                 "timeline": nullable(array(ref("timeline_entry"))),
+                "timeline_undated": {
+                    **nullable(array(ref("timeline_entry"))),
+                    "description": "the timeline's undated lane (see the timeline schema)",
+                },
                 "entities": nullable(array(ref("entity"))),
                 "attributions": nullable(array(ref("attribution"))),
                 "comparison": nullable(ref("comparison")),

@@ -168,7 +168,7 @@ def test_renderers_escape_and_label(dated_samples):
     text = render_text(timeline)
     assert timeline.entries[0].date in text and "chars" in text
     data = timeline_json(timeline)
-    assert set(data) == {"timeline"}
+    assert set(data) == {"timeline", "undated", "undated_more"}
     assert {"date", "granularity", "label", "sentences"} <= set(data["timeline"][0])
     assert {"text", "citations", "independent_outlets"} <= set(data["timeline"][0]["sentences"][0])
     hostile = dataclasses.replace(timeline.entries[0].sentences[0], text="<script>alert(1)</script> *bold*")

@@ -28,7 +28,7 @@ import datetime as dt
 import itertools
 import time
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -94,22 +94,21 @@ def read_corpus(
     """Every ``every``-th article of each topic folder (of the given gold ``stories``, or all), read,
     cleaned and described by the pipeline."""
     from ..ingest.prepare import prepare
-    from ..ingest.read import read
+    from ..ingest.read import RawDocument, read
 
     problems: list[InputProblem] = []
     handler = on_problem or problems.append
-    corpus = []
-    for folder in topic_folders(directory):
-        if stories is not None and gold_story(folder.name) not in stories:
-            continue
-        raws = (
-            raw
-            for position, raw in enumerate(read([str(folder / "articles.jsonl")]))
-            if position % every == 0
-        )
-        for article in prepare(raws, handler):
-            corpus.append(Labelled(article, gold_story(folder.name)))
-    return corpus
+    folders = [f for f in topic_folders(directory) if stories is None or gold_story(f.name) in stories]
+    gold_of = {str(folder / "articles.jsonl"): gold_story(folder.name) for folder in folders}
+
+    def raws() -> Iterator[RawDocument | InputProblem]:
+        for folder in folders:
+            for position, raw in enumerate(read([str(folder / "articles.jsonl")])):
+                if position % every == 0:
+                    yield raw
+
+    # One stream, so the records' own ids (the same numbers in several topics) stay distinct articles.
+    return [Labelled(a, gold_of[a.source.rsplit(":", 1)[0]]) for a in prepare(raws(), handler)]
 
 
 def bcubed(predicted: Sequence[str], gold: Sequence[str]) -> dict[str, float]:

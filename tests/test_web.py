@@ -139,7 +139,10 @@ def test_every_command_endpoint(client, installed, command, fields, keys):
     if all(field in installed for field in fields):
         assert response.status_code == 200, response.text
         data = response.json()
-        assert set(data) == {*keys, "problems"} | ({"method", "words"} if command == "summarize" else set())
+        extra = {"summarize": {"method", "words"}, "timeline": {"undated", "undated_more"}}.get(
+            command, set()
+        )
+        assert set(data) == {*keys, "problems"} | extra
         for key in keys:
             assert data[key]
     else:

@@ -707,13 +707,14 @@ def send(
             files.insert(0, ("files", ("good.txt", good.encode(), "text/plain")))
         return client.post(endpoint, files=files, data={"words": "60"})
     body: dict[str, Any] = {"text": data[:2_000_000].decode("utf-8", "replace"), "words": 60}
-    if case.kind == "jsonl" and not good:
-        # as JSON articles: a wrong type makes the request malformed (422 naming the field)
+    if case.kind == "jsonl":
+        # as JSON articles: each is checked on its own (a wrong type is a problem naming the article
+        # and its field; the others, and the good one added, are analysed)
         records = []
         for line in data.decode("utf-8", "replace").splitlines():
             with contextlib.suppress(json.JSONDecodeError):
                 records.append(json.loads(line))
-        body = {"articles": [r for r in records if isinstance(r, dict)], "words": 60}
+        body = {"articles": records, "words": 60}
     if good:
         body["articles"] = [{"text": good}, *body.get("articles", [])]
     return client.post(endpoint, json=body)

@@ -33,3 +33,22 @@ def test_the_record_schema_rejects_coercions():
         == "field 'id' must be a string or a whole number, not a number"
     )
     assert check_record({"text": GOOD, "answers": "x"}) == "field 'answers' must be a list, not a string"
+
+
+def test_long_runs_without_spaces_are_tokenized_in_linear_time_and_keep_the_text():
+    import time
+
+    from storyline.annotate.nlp import load_nlp
+
+    nlp = load_nlp()
+    plain = nlp.tokenizer.tokenizer  # spaCy's own
+    sentence = "Officials said on Monday (in Geneva) that talks would resume; 5% of them agreed!"
+    assert [t.text for t in nlp.tokenizer(sentence)] == [t.text for t in plain(sentence)]
+    for run in ("!" * 20_000, "\ufffd" * 20_000, "€" * 20_000, "x" * 20_000):
+        text = f"It began. {run} It ended.\n"
+        started = time.process_time()
+        doc = nlp.tokenizer(text)
+        assert time.process_time() - started < 2.0  # spaCy's own: about 30 s for 20,000 U+FFFD
+        assert doc.text == text and doc[0].text == "It" and doc[-2].text == "."
+    doc = nlp("Officials met. " + "!" * 5000 + " Talks resumed in Geneva on Monday.")
+    assert doc.text.endswith("Geneva on Monday.") and "Geneva" in [e.text for e in doc.ents]

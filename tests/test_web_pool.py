@@ -39,7 +39,8 @@ async def timed(pool: WorkerPool, payload: tuple[str, float], delay: float = 0.0
     arrived = time.monotonic()
     try:
         reply = await pool.run(payload, arrived + LIMIT)
-        outcome = f"{reply[0]}:{reply[1]}"
+        # a job that saw its own deadline first answers "cancelled": the app's 504 too
+        outcome = "timed-out" if reply[0] == "cancelled" else f"{reply[0]}:{reply[1]}"
     except TimedOut:
         outcome = "timed-out"
     except PoolBusy as exc:

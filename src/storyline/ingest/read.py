@@ -425,7 +425,8 @@ def read_jsonl_lines(
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
-                yield InputProblem(where, "bad-json", f"not valid JSON ({exc.msg} at column {exc.colno})")
+                reason = exc.msg.removesuffix(" at")  # "Invalid control character at": no "at at"
+                yield InputProblem(where, "bad-json", f"not valid JSON ({reason} at column {exc.colno})")
                 continue
             except RecursionError:
                 yield InputProblem(where, "bad-json", "JSON nested too deeply")

@@ -1,6 +1,8 @@
-"""The one schema of a JSONL record (and of a JSON article sent to the web API): field types are
-checked here, at the edge, so a record with a number for ``url`` or a list of objects for
-``authors`` is skipped with a one-line reason instead of failing deep inside a later stage.
+"""The one schema of an article given as a JSON object: a line of a JSONL file (CLI, store ingest,
+uploads, pasted text) and an item of the web API's ``articles`` list alike. Field types are checked
+here, at the edge, each record on its own, so a record with a number for ``url`` or a list of
+objects for ``authors`` is skipped with a one-line reason naming it and the field, and the other
+records go on, instead of failing deep inside a later stage (or failing the whole request).
 
 Unknown keys are allowed (datasets carry their own: ``length``, ``dataset``...) and ignored.
 """
@@ -20,18 +22,18 @@ class JsonRecord(BaseModel):
 
     model_config = ConfigDict(extra="allow", strict=True, populate_by_name=True)
 
-    text: Text = None
-    body: Text = None
-    content: Text = None
-    html: Text = None
+    text: Text = Field(None, description="the article text (plain, as scraped)")
+    body: Text = Field(None, description="the text, under another name")
+    content: Text = Field(None, description="the text, under another name")
+    html: Text = Field(None, description="the article's raw HTML page, instead of text")
     title: Text = None
-    headline: Text = None
+    headline: Text = Field(None, description="the title, under another name")
     url: Text = None
-    link: Text = None
-    outlet: Names = None
+    link: Text = Field(None, description="the URL, under another name")
+    outlet: Names = Field(None, description="the outlet (publication) that ran the article")
     source_name: Text = None
     publisher: Names = None
-    published: Text = None
+    published: Text = Field(None, description="publication date, YYYY-MM-DD (or a full timestamp)")
     time: Text = None
     date: Text = None
     published_at: Text = None
@@ -39,7 +41,7 @@ class JsonRecord(BaseModel):
     byline: Names = None
     author: Names = None
     authors: Names = None
-    id: str | int | None = None
+    id: str | int | None = Field(None, description="your name for the article; problems quote it")
     underscore_id: str | int | None = Field(None, alias="_id")
     doc_id: str | int | None = None
     # LongBench / Multi-News cluster records
@@ -61,6 +63,20 @@ KIND_NAMES = {
 
 def kind_of(value: Any) -> str:
     return KIND_NAMES.get(type(value).__name__, type(value).__name__)
+
+
+def record_label(where: str, record: Any) -> str:
+    """``where`` with the record's own id when it has a usable one: ``articles[3] (id 'reuters-7')``."""
+    if isinstance(record, dict):
+        for key in ("id", "_id", "doc_id"):
+            value = record.get(key)
+            if isinstance(value, str | int) and not isinstance(value, bool) and str(value).strip():
+                if isinstance(value, int):
+                    return f"{where} (id {value})"
+                shown = value.strip()
+                shown = shown if len(shown) <= 60 else shown[:57] + "..."
+                return f"{where} (id {shown!r})"
+    return where
 
 
 def check_record(record: dict[str, Any]) -> str | None:

@@ -44,12 +44,12 @@ import zipfile
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
@@ -66,6 +66,7 @@ from ..ingest.read import (
     read_cluster_lines,
     read_jsonl_lines,
 )
+from ..ingest.record import JsonRecord, kind_of, record_label
 from ..model import Brief
 from ..present.results import COMMAND_SECTIONS, command_json
 from ..service.brief import STAGES, Cancelled, Stage, stage_function, stages_for
@@ -238,8 +239,16 @@ class SameOrigin:
         await self.app(scope, receive, send)
 
 
+def arrival(request: Request) -> float | None:
+    """When the request came in (``time.monotonic()``, stamped by the outermost middleware)."""
+    arrived = request.scope.get("state", {}).get("arrived")
+    return float(arrived) if arrived is not None else None
+
+
 class SecurityHeaders:
-    """ASGI middleware adding headers that keep browsers from sniffing types or framing the app."""
+    """ASGI middleware adding headers that keep browsers from sniffing types or framing the app.
+    Being the outermost, it also stamps each request's arrival (``scope["state"]["arrived"]``): the
+    request's time limit counts from there."""
 
     HEADERS = [
         (b"x-content-type-options", b"nosniff"),
@@ -251,6 +260,9 @@ class SecurityHeaders:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            scope.setdefault("state", {})["arrived"] = time.monotonic()
+
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 message = {**message, "headers": [*message.get("headers", []), *self.HEADERS]}
@@ -263,19 +275,18 @@ class SecurityHeaders:
 # Requests
 
 
-class ArticleIn(BaseModel):
-    """One article: its text (or raw HTML) and any fields you know (they win over what is found)."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    text: str | None = Field(None, description="the article text (plain, as scraped)")
-    html: str | None = Field(None, description="the article's raw HTML page, instead of text")
-    title: str | None = None
-    outlet: str | None = None
-    byline: str | None = None
-    url: str | None = None
-    published: str | None = Field(None, description="publication date, YYYY-MM-DD")
-    id: str | None = None
+def article_schema() -> dict[str, Any]:
+    """The JSON Schema of one item of ``articles``: ``storyline.ingest.record.JsonRecord``, the one
+    schema of an article given as JSON (a JSONL line reads the same)."""
+    schema = JsonRecord.model_json_schema(by_alias=True)
+    schema["title"] = "Article"
+    schema["description"] = (
+        "One article: its text (or raw HTML) and any fields you know (they win over what is found). "
+        "Each article is checked on its own: one with a field of the wrong type, or that is not an "
+        "object, is left out with a problem naming it (its index, and its id when it has one) and "
+        "the field; the others are analysed."
+    )
+    return schema
 
 
 class BriefRequest(BaseModel):
@@ -283,7 +294,11 @@ class BriefRequest(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    articles: list[ArticleIn] = Field(default_factory=list)
+    # Items are not validated here (one bad article must not refuse the request): each is checked
+    # against JsonRecord on its own while the request's documents are read (``raw_documents``).
+    articles: Annotated[
+        list[Any], WithJsonSchema({"type": "array", "items": article_schema()}, mode="validation")
+    ] = Field(default_factory=list)
     text: str | None = Field(
         None,
         description="pasted text: one article, or JSON lines (one article a line), or a Multi-News cluster",
@@ -298,7 +313,7 @@ class BriefRequest(BaseModel):
 class Inputs:
     """Everything one request gave, gathered before any work starts."""
 
-    records: list[dict[str, Any]] = field(default_factory=list)
+    records: list[Any] = field(default_factory=list)  # JSON articles as sent, each checked on its own
     text: str | None = None
     folder: Path | None = None
     uploads: list[tuple[str, bytes]] = field(default_factory=list)  # (file name as sent, content)
@@ -306,11 +321,12 @@ class Inputs:
 
 
 class Deadline:
-    """A request's time budget; ``check`` raises ``Cancelled`` once it is spent or the request gave up."""
+    """A request's time budget; ``check`` raises ``Cancelled`` once it is spent or the request gave up.
+    It counts from ``started`` (a ``time.monotonic()`` value: the request's arrival), by default now."""
 
-    def __init__(self, seconds: float) -> None:
+    def __init__(self, seconds: float, started: float | None = None) -> None:
         self.seconds = seconds
-        self.ends = time.monotonic() + seconds
+        self.ends = (time.monotonic() if started is None else started) + seconds
         self.given_up = threading.Event()
 
     def remaining(self) -> float:
@@ -432,7 +448,17 @@ def raw_documents(
 ) -> Iterator[RawDocument | InputProblem]:
     """Every raw document of a request, in order: JSON articles, pasted text, uploads, the folder."""
     for number, record in enumerate(inputs.records):
-        yield from documents_of_record(f"articles[{number}]", record)
+        if isinstance(record, dict):
+            for item in documents_of_record(f"articles[{number}]", record):
+                if isinstance(item, InputProblem):  # named by its index and, when it has one, its id
+                    item.source = record_label(item.source, record)
+                yield item
+        else:
+            yield InputProblem(
+                f"articles[{number}]",
+                "bad-json",
+                f"an article must be a JSON object with a 'text' or 'html' field, not {kind_of(record)}",
+            )
     if inputs.text is not None and inputs.text.strip():
         text = inputs.text
         kind = format_of("pasted text", text)
@@ -576,25 +602,31 @@ class Runner:
         finally:
             self.lock.release()
 
-    async def run(self, command: str, inputs: Inputs) -> tuple[Brief, list[InputProblem]]:
+    async def run(
+        self, command: str, inputs: Inputs, arrived: float | None = None
+    ) -> tuple[Brief, list[InputProblem]]:
+        """Run ``command``; the time limit counts from ``arrived`` (``time.monotonic()`` when the
+        request came in: reading its body and waiting for a worker use it up too), by default now."""
+        deadline = Deadline(self.limits.time_limit, arrived)
         if self.pool is not None:
-            return await self.run_pooled(command, inputs)
-        deadline = Deadline(self.limits.time_limit)
+            return await self.run_pooled(command, inputs, deadline)
         task = asyncio.get_running_loop().run_in_executor(None, self.work, command, inputs, deadline)
         # A worker that outlives its request ends with Cancelled; nobody awaits it, so retrieve the
         # outcome here rather than have asyncio log "exception was never retrieved".
         task.add_done_callback(lambda done: done.cancelled() or done.exception())
         try:
-            return await asyncio.wait_for(asyncio.shield(task), timeout=self.limits.time_limit)
+            return await asyncio.wait_for(asyncio.shield(task), timeout=deadline.remaining())
         except (TimeoutError, Cancelled):
             deadline.given_up.set()  # the worker stops at its next check
             raise time_limit_error(self.limits.time_limit) from None
 
-    async def run_pooled(self, command: str, inputs: Inputs) -> tuple[Brief, list[InputProblem]]:
+    async def run_pooled(
+        self, command: str, inputs: Inputs, deadline: Deadline
+    ) -> tuple[Brief, list[InputProblem]]:
         from .pool import PoolBusy, TimedOut, WorkerLost
 
         try:
-            reply = await self.pool.run((command, inputs, self.limits, self.settings))
+            reply = await self.pool.run((command, inputs, self.limits, self.settings), deadline.ends)
         except PoolBusy as exc:
             raise busy_error(str(exc), exc.retry_after) from None
         except TimedOut:
@@ -660,7 +692,7 @@ def folder_of(requested: str | None, limits: Limits) -> Path | None:
 
 def inputs_of_json(body: BriefRequest, limits: Limits) -> Inputs:
     inputs = Inputs(
-        records=[a.model_dump(exclude_none=True) for a in body.articles],
+        records=list(body.articles),
         text=body.text,
         folder=folder_of(body.folder, limits),
         words=body.words,
@@ -940,7 +972,7 @@ def create_app(limits: Limits = Limits(), settings: Settings = DEFAULTS, host: s
         from ..present.html import render_report
 
         inputs = await inputs_of_form(request, limits)
-        brief, _problems = await runner.run("brief", inputs)
+        brief, _problems = await runner.run("brief", inputs, arrival(request))
         return HTMLResponse(render_report(brief, generated=dt.datetime.now().replace(microsecond=0)))
 
     upload_body = {
@@ -976,14 +1008,14 @@ def create_app(limits: Limits = Limits(), settings: Settings = DEFAULTS, host: s
     def add_command(command: str) -> None:
         summary = COMMAND_HELP[command].split(":")[0].split(".")[0]
 
-        async def from_json(body: BriefRequest) -> JSONResponse:
+        async def from_json(body: BriefRequest, request: Request) -> JSONResponse:
             inputs = inputs_of_json(body, limits)
-            brief, problems = await runner.run(command, inputs)
+            brief, problems = await runner.run(command, inputs, arrival(request))
             return JSONResponse(command_result(command, brief, problems))
 
         async def from_files(request: Request) -> JSONResponse:
             inputs = await inputs_of_form(request, limits)
-            brief, problems = await runner.run(command, inputs)
+            brief, problems = await runner.run(command, inputs, arrival(request))
             return JSONResponse(command_result(command, brief, problems))
 
         app.post(
@@ -1046,4 +1078,4 @@ def is_loopback(host: str) -> bool:
     return host in LOOPBACK_HOSTS or host.startswith("127.")
 
 
-__all__ = ["Limits", "create_app", "serve", "is_loopback", "BriefRequest", "ArticleIn"]
+__all__ = ["Limits", "create_app", "serve", "is_loopback", "BriefRequest"]

@@ -4,15 +4,16 @@ Why processes: spaCy and the stages are CPU-bound Python, so threads would take 
 a process per core runs requests side by side, and a process can be stopped. Each worker loads the
 models once (``initializer``) and then runs jobs sent over a pipe.
 
-Every job is cancellable. At its time limit (or when its client goes away) the worker's cancel
-flag is set; the job's own checks (``Deadline.check`` in the pipeline) end it at the next step. A
+Every job is cancellable. Its time limit counts from the request's arrival (waiting for a worker
+uses it up too). At the limit the request is answered at once, and (as when its client goes away)
+the worker's cancel flag is set; the job's own checks (``Deadline.check`` in the pipeline) end it at the next step. A
 worker that has not answered one second (``grace``) after that is killed and replaced, so the
 limit stops the work within a second whatever the job is doing. A worker that dies (killed from
 outside, out of memory) fails only the request it was running; a new one takes its place.
 
 Requests wait for a free worker in a bounded queue; past ``queue_limit`` waiting requests, or after
-waiting ``queue_timeout`` seconds, ``run`` raises ``PoolBusy`` (the app answers 503 with
-``Retry-After``).
+waiting ``queue_timeout`` seconds or until the request's time is up, ``run`` raises ``PoolBusy``
+(the app answers 503 with ``Retry-After``).
 """
 
 from __future__ import annotations
@@ -208,37 +209,54 @@ class WorkerPool:
     def retry_after(self) -> int:
         return max(1, min(60, round(self.time_limit / 4)))
 
-    async def run(self, payload: Any) -> Reply:
-        """Run one job on a free worker; its reply, or ``PoolBusy`` / ``TimedOut`` / ``WorkerLost``."""
+    async def run(self, payload: Any, deadline: float | None = None) -> Reply:
+        """Run one job on a free worker; its reply, or ``PoolBusy`` / ``TimedOut`` / ``WorkerLost``.
+
+        ``deadline`` (a ``time.monotonic()`` value; by default ``time_limit`` from now) is when the
+        request's time is up. It counts from the request's arrival, so the wait for a free worker
+        comes out of it: a request still waiting at its deadline gets ``PoolBusy`` then, and one
+        running gets ``TimedOut`` then -- at once; its worker is stopped in the background
+        (cancelled, and killed and replaced if it has not stopped ``grace`` seconds later).
+        """
+        now = time.monotonic()
+        if deadline is None:
+            deadline = now + self.time_limit
         if self.waiting >= self.queue_limit:
             raise PoolBusy(
                 f"the server is busy: {self.waiting} requests are already waiting for a worker",
                 self.retry_after(),
             )
+        wait = min(self.queue_timeout, deadline - now)
         self.waiting += 1
         try:
-            worker = await asyncio.wait_for(self.next_idle(), timeout=self.queue_timeout)
+            worker = await asyncio.wait_for(self.next_idle(), timeout=max(0.0, wait))
         except TimeoutError:
+            within = (
+                f"within {self.queue_timeout:g} seconds"
+                if wait >= self.queue_timeout
+                else f"within this request's {self.time_limit:g}-second time limit"
+            )
             raise PoolBusy(
-                f"the server is busy: no worker became free within {self.queue_timeout:g} seconds",
-                self.retry_after(),
+                f"the server is busy: no worker became free {within}", self.retry_after()
             ) from None
         finally:
             self.waiting -= 1
+        left = deadline - time.monotonic()
+        if left <= 0:
+            self.idle.put_nowait(worker)
+            raise TimedOut()
         handed_back = False
         try:
             loop = asyncio.get_running_loop()
-            await loop.run_in_executor(None, worker.connection.send, (payload, self.time_limit))
+            await loop.run_in_executor(None, worker.connection.send, (payload, left))
             worker.jobs += 1
-            reply = await self.receive(worker, self.time_limit)
+            reply = await self.receive(worker, max(0.0, deadline - time.monotonic()))
             self.idle.put_nowait(worker)
             handed_back = True
             return reply
         except TimedOut:
             handed_back = True
-            late = await self.stop(worker)
-            if late is not None and late[0] != "cancelled":
-                return late  # it finished in the grace second after all
+            self.stop_later(worker)  # the answer goes now; the worker is stopped meanwhile
             raise
         except (WorkerLost, BrokenPipeError, OSError):
             handed_back = True
@@ -246,9 +264,13 @@ class WorkerPool:
             raise WorkerLost("the worker process running this request stopped before answering") from None
         finally:
             if not handed_back:  # the request itself was cancelled (its client went away)
-                task = asyncio.get_running_loop().create_task(self.stop(worker))
-                self.background.add(task)
-                task.add_done_callback(self.background.discard)
+                self.stop_later(worker)
+
+    def stop_later(self, worker: Worker) -> None:
+        """``stop`` in the background (the request's answer does not wait for it)."""
+        task = asyncio.get_running_loop().create_task(self.stop(worker))
+        self.background.add(task)
+        task.add_done_callback(self.background.discard)
 
     async def next_idle(self) -> Worker:
         """The next idle worker that is still alive (one killed while idle is replaced, not used)."""
@@ -260,7 +282,8 @@ class WorkerPool:
 
     async def stop(self, worker: Worker) -> Reply | None:
         """Ask ``worker`` to drop its job; kill and replace it if it has not answered within ``grace``.
-        Returns the worker's last reply when it answered in time (then it is idle again)."""
+        Returns the worker's last reply when it answered in time (then it is idle again); that reply
+        (a result finished just too late, or "cancelled") is dropped."""
         worker.cancel.set()
         try:
             reply = await self.receive(worker, self.grace)

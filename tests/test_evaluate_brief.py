@@ -29,6 +29,22 @@ def test_names_that_are_not_actors_are_told_apart_from_names_and_described_sourc
         assert evaluation.bad_name(name) is None, name
 
 
+def test_the_measure_takes_its_words_from_the_roster_filter_but_never_calls_it(monkeypatch):
+    from storyline.who import names
+
+    assert evaluation.PRONOUNS is names.PRONOUNS and evaluation.RELATIVES is names.RELATIVE_WORDS
+    assert names.CLOSED_CLASS >= evaluation.PRONOUNS | evaluation.RELATIVES | evaluation.DETERMINERS
+    cases = ("he", "It", "which", "who", "both", "his refusal", "many experts", "whoever", "himself")
+    cases += ("Ban Ki-moon", "US health officials", "Another source", "the opposition", "UN")
+    expected = {name: names.name_problem(name) is None for name in cases}
+
+    def called(_name: str) -> None:
+        raise AssertionError("the measure called the filter it measures")
+
+    monkeypatch.setattr(names, "name_problem", called)
+    assert {name: evaluation.bad_name(name) is None for name in cases} == expected
+
+
 def test_an_independence_count_above_the_known_outlets_cited_is_inconsistent():
     sentences = [
         CitedSentence("A.", [citation("1", "Reuters"), citation("2", "BBC")], independent_outlets=2),

@@ -213,6 +213,29 @@ def without_dateline(text: str) -> int:
     return len(text) - len(text[match.end() :].lstrip())
 
 
+# A headline or photo caption glued before the sentence without a stop, as scraped pages often have it
+# ("Eight cases of swine flu have emerged in the UK Two more people in London have been diagnosed ..."):
+# a word, then a capitalised word that opens sentences followed by a lower-case word. Channel and title
+# names ("BBC Two", "This Is It", "type A influenza") are not glue points.
+GLUE_POINT = re.compile(
+    r"(?<=[A-Za-z0-9%)])(?<!\bBBC)(?<!\bITV)(?<!\b[Cc]hannel)(?<!\b[Rr]adio)(?<!\b[Tt]ype)(?<!\b[Pp]lan)(?<!\b[Pp]art)"
+    r"\s+(?=(?:The|A|An|He|She|It|They|We|There|This(?! [Ii]s [Ii]t)|Two|Three|Four|Five|Six|Seven|Eight|Nine|"
+    r"Ten|More|Police|Officials|Mr|Mrs|Ms|Dr)\s+[a-z])"
+)
+
+
+def glued_prefix(text: str) -> int:
+    """How many leading characters are a headline or caption glued before the sentence, else 0."""
+    ends = [m.end() for m in GLUE_POINT.finditer(text)]
+    if not ends or word_count(text[ends[-1] :]) < MIN_WORDS:
+        return 0
+    # a quote or bracket left open before the glue point means it is inside the sentence after all
+    before = text[: ends[-1]]
+    if before.count("(") != before.count(")") or open_quote(before):
+        return 0
+    return ends[-1]
+
+
 @dataclass(frozen=True)
 class Occurrence:
     """One place a candidate sentence occurs: an article (index into ``Pool.articles``) and its sentence."""
@@ -273,8 +296,8 @@ def build_pool(articles: Sequence[Article]) -> Pool:
         sizes = paragraph_sizes(article)
         for sentence in article.sentences:
             text = article.sentence_text(sentence)
-            cut = without_dateline(text)
-            if cut:  # the summary says (and cites) the sentence after its dateline
+            cut = without_dateline(text) or glued_prefix(text)
+            if cut:  # the summary says (and cites) the sentence after its dateline or glued headline
                 text = text[cut:]
                 sentence = dataclasses.replace(sentence, start=sentence.start + cut)
             occurrence = Occurrence(index, sentence)

@@ -224,9 +224,17 @@ GLUE_POINT = re.compile(
 )
 
 
+def named_letter(text: str, start: int, end: int) -> bool:
+    """ "Class A drugs", "Hepatitis A virus", "Plan A is": a capitalised word before a lone "A" names it."""
+    if not text.startswith("A ", end):
+        return False
+    previous = text[:start].rsplit(None, 1)[-1] if text[:start].strip() else ""
+    return previous[:1].isupper() and not previous.isupper()
+
+
 def glued_prefix(text: str) -> int:
     """How many leading characters are a headline or caption glued before the sentence, else 0."""
-    ends = [m.end() for m in GLUE_POINT.finditer(text)]
+    ends = [m.end() for m in GLUE_POINT.finditer(text) if not named_letter(text, m.start(), m.end())]
     if not ends or word_count(text[ends[-1] :]) < MIN_WORDS:
         return 0
     # a quote or bracket left open before the glue point means it is inside the sentence after all

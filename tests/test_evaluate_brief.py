@@ -121,5 +121,7 @@ def test_gate_brief_on_a_timeline17_topic(h1n1):
     rouge = row["rouge"]["storyline"]
     assert rouge["rouge_1_recall"] >= 0.24 and rouge["rouge_2_recall"] >= 0.09
     lead = row["rouge"][evaluation.LEAD]
-    assert rouge["rouge_1_recall"] > lead["rouge_1_recall"] and rouge["rouge_2_recall"] > lead["rouge_2_recall"]
+    assert (
+        rouge["rouge_1_recall"] > lead["rouge_1_recall"] and rouge["rouge_2_recall"] > lead["rouge_2_recall"]
+    )
     assert row["items"]["summary"] >= 5

@@ -59,7 +59,8 @@ def test_a_headline_glued_before_the_sentence_is_left_out_of_the_candidate():
     )
     cut = glued_prefix(text)
     assert text[cut:].startswith("Two more people in London")
-    (candidate,) = build_pool([article("g", [text])]).candidates
+    assert build_pool([article("g", [text])]).candidates[0].text == text  # a cluster's pool keeps it
+    (candidate,) = build_pool([article("g", [text])], cut_glued=True).candidates
     assert candidate.text == text[cut:]
     assert text[candidate.first.sentence.start : candidate.first.sentence.end] == candidate.text
     for whole in (

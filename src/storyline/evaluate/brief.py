@@ -313,9 +313,11 @@ def anchor_candidates(articles: Sequence[Article]) -> list[list[str]]:
     import datetime as dt
 
     from ..summarize.candidates import build_pool, limit_candidates
+    from ..summarize.story import is_story
 
     ordered = sorted(articles, key=lambda a: (a.published or dt.date.min, a.id))
-    pool = limit_candidates(build_pool(ordered), ANCHOR_CANDIDATES)
+    # the candidates as the summarizer builds them (a whole story's without glued headlines)
+    pool = limit_candidates(build_pool(ordered, cut_glued=is_story(ordered)), ANCHOR_CANDIDATES)
     by_article: dict[int, list[tuple[int, str]]] = defaultdict(list)
     for candidate in pool.candidates:
         first = min(candidate.occurrences, key=lambda o: (o.article, o.sentence.index))

@@ -61,13 +61,16 @@ def summarize(articles: Sequence[Article], words: int = DEFAULT_WORDS, method: s
         from ..annotate.nlp import annotate
 
         list(annotate(unannotated))
-    pool, chosen = choose_sentences(articles, words, choose)
+    pool, chosen = choose_sentences(articles, words, choose, cut_glued=name == STORY_METHOD)
     return Summary(sentences=cited_sentences(pool, chosen), method=name)
 
 
-def choose_sentences(articles: Sequence[Article], words: int, choose: Method) -> tuple[Pool, list[int]]:
-    """The candidate pool of annotated ``articles`` and the chosen candidates, in reading order."""
-    pool = limit_candidates(build_pool(articles))
+def choose_sentences(
+    articles: Sequence[Article], words: int, choose: Method, cut_glued: bool = False
+) -> tuple[Pool, list[int]]:
+    """The candidate pool of annotated ``articles`` and the chosen candidates, in reading order
+    (``cut_glued``: see ``candidates.build_pool``)."""
+    pool = limit_candidates(build_pool(articles, cut_glued))
     for _ in range(REPICKS + 1):
         if not pool.candidates:
             return pool, []

@@ -291,8 +291,12 @@ def paragraph_sizes(article: Article) -> dict[int, int]:
     return sizes
 
 
-def build_pool(articles: Sequence[Article]) -> Pool:
+def build_pool(articles: Sequence[Article], cut_glued: bool = False) -> Pool:
     """Every eligible sentence of ``articles``, near-duplicates merged into one candidate.
+
+    ``cut_glued`` leaves a headline or caption glued before a sentence out of the candidate
+    (``glued_prefix``): done for a whole story, where hundreds of scraped pages glue them; on Multi-News
+    clusters it cost ROUGE (the learned scorer was trained on the sentences as they are).
 
     Articles must be annotated (``Article.sentences`` filled). Within a group of near-duplicates the
     occurrence quoted is the one from the earliest article in the given order.
@@ -304,7 +308,7 @@ def build_pool(articles: Sequence[Article]) -> Pool:
         sizes = paragraph_sizes(article)
         for sentence in article.sentences:
             text = article.sentence_text(sentence)
-            cut = without_dateline(text) or glued_prefix(text)
+            cut = without_dateline(text) or (glued_prefix(text) if cut_glued else 0)
             if cut:  # the summary says (and cites) the sentence after its dateline or glued headline
                 text = text[cut:]
                 sentence = dataclasses.replace(sentence, start=sentence.start + cut)

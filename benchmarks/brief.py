@@ -22,6 +22,17 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
 
 
+# The fixed development / held-out split of the twelve Timeline17 topics for the story-level summary (issue 13,
+# helper E): sorted by name, the even positions are development topics (the story method's choices were made
+# looking at these only), the odd ones held out.
+TOPICS = sorted(
+    "EgyptianProtest_cnn Finan_washingtonpost H1N1_bbc H1N1_guardian LibyaWar_cnn LibyaWar_reuters MJ_bbc "
+    "bpoil_bbc bpoil_foxnews bpoil_guardian bpoil_reuters bpoil_washingtonpost".split()
+)
+DEVELOPMENT = frozenset(TOPICS[0::2])
+HELD_OUT = frozenset(TOPICS[1::2])
+
+
 def default_corpora() -> list[str]:
     topics = sorted(p for p in (DATA / "timeline17").iterdir() if (p / "articles.jsonl").exists())
     return [str(p) for p in topics] + [str(DATA / "multinews" / "dev.jsonl")]
@@ -40,6 +51,21 @@ def print_mean(label: str, mean: dict) -> None:
         )
 
 
+def print_rouge_rows(rows: list[dict]) -> None:
+    """Story-level R-1/R-2 recall per corpus: storyline, Lead, LexRank, and whether storyline is above both."""
+    print(f"{'corpus':<24}{'split':>6} {'storyline':>13} {'Lead':>13} {'LexRank':>13}  above both")
+    for row in rows:
+        if "rouge" not in row:
+            continue
+        r = list(row["rouge"].values())
+        cells = [f"{s['rouge_1_recall']:.3f}/{s['rouge_2_recall']:.3f}" for s in r[:3]]
+        above = all(r[0][m] > max(r[1][m], r[2][m]) for m in ("rouge_1_recall", "rouge_2_recall"))
+        split = "dev" if row["corpus"] in DEVELOPMENT else "held" if row["corpus"] in HELD_OUT else ""
+        print(
+            f"{row['corpus']:<24}{split:>6} {cells[0]:>13} {cells[1]:>13} {cells[2]:>13}  {'yes' if above else 'no'}"
+        )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpora", nargs="*")
@@ -48,14 +74,30 @@ def main() -> int:
     )
     parser.add_argument("--clusters", type=int, help="of a cluster file, only the first N clusters")
     parser.add_argument("--out", default=str(ROOT / "out" / "brief-benchmark.json"))
+    parser.add_argument(
+        "--merge",
+        nargs="+",
+        metavar="JSON",
+        help="no run: print the tables of `storyline evaluate brief ... --json` outputs (runs split over processes)",
+    )
     args = parser.parse_args()
-    corpora = args.corpora or default_corpora()
-    results = {"after": evaluate(corpora, args.clusters, quiet=False)}
-    if args.before:
+    if args.merge:
+        rows = [row for path in args.merge for row in json.loads(Path(path).read_text())["corpora"]]
+        results = {"after": {"corpora": sorted(rows, key=lambda r: r["corpus"])}}
+    else:
+        corpora = args.corpora or default_corpora()
+        results = {"after": evaluate(corpora, args.clusters, quiet=False)}
+    if args.before and not args.merge:
         results["before"] = evaluate(corpora, args.clusters, templates=False, detokenize=False, quiet=False)
     for row in results["after"]["corpora"]:
         print_table(row)
-    by_kind = {"timeline17": lambda r: ":" not in r["corpus"], "multinews": lambda r: ":" in r["corpus"]}
+    print_rouge_rows(results["after"]["corpora"])
+    by_kind = {
+        "timeline17": lambda r: ":" not in r["corpus"],
+        "timeline17 development": lambda r: r["corpus"] in DEVELOPMENT,
+        "timeline17 held out": lambda r: r["corpus"] in HELD_OUT,
+        "multinews": lambda r: ":" in r["corpus"],
+    }
     for name, result in results.items():
         for kind, chosen in by_kind.items():
             rows = [r for r in result["corpora"] if chosen(r)]

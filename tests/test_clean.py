@@ -247,3 +247,27 @@ def test_wire_photo_captions_are_removed_by_their_opening():
     cleaned = clean_text(text)
     assert [r.reason for r in cleaned.removed] == ["caption"]
     assert "In this case, the court ruled" in cleaned.text
+
+
+def test_a_photo_credit_glued_to_the_story_is_cut_with_the_caption_above_it():
+    # The Guardian's pages in Timeline17: headline, standfirst and caption on one line, then the credit
+    # glued to the story's first sentence.
+    text = (
+        "Latest data shows a huge increase.\n"
+        "Get the figures here An electron micrograph of the A H1N1 swine influenza virus.\n"
+        "Photograph: Centers for Disease Control\\/Reuters The public panic about swine flu is out of "
+        "proportion to the threat involved.\n"
+        "People don't seem to understand the concept of risk any more, the doctor said."
+    )
+    cleaned = clean_text(text)
+    assert "The public panic about swine flu is out of proportion" in cleaned.text
+    assert "Photograph" not in cleaned.text and "electron micrograph" not in cleaned.text
+    assert "Latest data shows a huge increase." in cleaned.text
+    assert {(r.reason, r.text[:20]) for r in cleaned.removed} == {
+        ("caption", "Get the figures here"),
+        ("caption", "Photograph: Centers "),
+    }
+    # no agency in the credit: the line is left alone rather than cut at a guess
+    body = "The question is whether the spill will reach the coast of Florida before the next storm season."
+    kept = clean_text(f"A sentence that is long enough here.\nPhotograph: Paul McErlane {body}")
+    assert body in kept.text

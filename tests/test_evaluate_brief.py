@@ -29,6 +29,22 @@ def test_names_that_are_not_actors_are_told_apart_from_names_and_described_sourc
         assert evaluation.bad_name(name) is None, name
 
 
+def test_the_measure_takes_its_words_from_the_roster_filter_but_never_calls_it(monkeypatch):
+    from storyline.who import names
+
+    assert evaluation.PRONOUNS is names.PRONOUNS and evaluation.RELATIVES is names.RELATIVE_WORDS
+    assert names.CLOSED_CLASS >= evaluation.PRONOUNS | evaluation.RELATIVES | evaluation.DETERMINERS
+    cases = ("he", "It", "which", "who", "both", "his refusal", "many experts", "whoever", "himself")
+    cases += ("Ban Ki-moon", "US health officials", "Another source", "the opposition", "UN")
+    expected = {name: names.name_problem(name) is None for name in cases}
+
+    def called(_name: str) -> None:
+        raise AssertionError("the measure called the filter it measures")
+
+    monkeypatch.setattr(names, "name_problem", called)
+    assert {name: evaluation.bad_name(name) is None for name in cases} == expected
+
+
 def test_an_independence_count_above_the_known_outlets_cited_is_inconsistent():
     sentences = [
         CitedSentence("A.", [citation("1", "Reuters"), citation("2", "BBC")], independent_outlets=2),
@@ -98,9 +114,14 @@ def test_audit_sample_carries_evidence_for_every_item(h1n1, tmp_path):
 def test_gate_brief_on_a_timeline17_topic(h1n1):
     result, _ = h1n1
     (row,) = result["corpora"]
-    # measured (this session, after detokenizing and template cuts): template rate 0, template lines cut 8,
-    # story-level R-1 recall 0.167 (Lead 0.204, LexRank 0.252 on the same candidates)
+    # measured (issue 13, helper E: the story method, a held-out topic): template rate 0, 8 template lines cut,
+    # story-level recall 0.256 / 0.104 (Lead 0.223 / 0.072, LexRank 0.252 / 0.097 on the same candidates)
     assert row["template_rate"] == 0.0
     assert row["template_lines_cut"] >= 5
-    assert row["rouge"]["storyline"]["rouge_1_recall"] >= 0.15
+    rouge = row["rouge"]["storyline"]
+    assert rouge["rouge_1_recall"] >= 0.24 and rouge["rouge_2_recall"] >= 0.09
+    lead = row["rouge"][evaluation.LEAD]
+    assert (
+        rouge["rouge_1_recall"] > lead["rouge_1_recall"] and rouge["rouge_2_recall"] > lead["rouge_2_recall"]
+    )
     assert row["items"]["summary"] >= 5

@@ -48,6 +48,7 @@ from ..errors import InputProblem, UsageError
 from ..ingest.detokenize import detokenize as detokenize_text
 from ..ingest.detokenize import looks_tokenized
 from ..model import Article, Brief, Citation, CitedSentence
+from ..who import names
 
 TEMPLATE_ARTICLES = 5
 TOP_SPEAKERS = 20
@@ -74,16 +75,13 @@ AUDIT_TARGETS = {
     "timeline_entry": 0.85,
 }
 
-# Words that are never a speaker's or an entity's name on their own, nor its first word. A described
-# anonymous source ("a senior U.S. official", "the ministry", "officials") is a valid speaker, so the
-# articles and most determiners are not here; the determiners that stand for an unnamed set are.
-PRONOUNS = frozenset(
-    "i me my mine we us our ours you your yours he him his she her hers it its they them their theirs "
-    "himself herself itself themselves ourselves yourself someone somebody anyone anybody everyone "
-    "nobody none".split()
-)
-RELATIVES = frozenset("who whom whose which that what whoever whatever where when".split())
-DETERMINERS = frozenset("this these those both any all each either neither such another".split())
+# Words that are never a speaker's or an entity's name on their own, nor its first word: the word lists are
+# the roster filter's (``who.names``), the judgement below is this module's own (it never calls the filter it
+# measures). A described anonymous source ("a senior U.S. official", "the ministry", "officials") is a valid
+# speaker, so the articles are not among them; the determiners that stand for an unnamed set are.
+PRONOUNS = names.PRONOUNS
+RELATIVES = names.RELATIVE_WORDS
+DETERMINERS = names.DETERMINERS | names.QUANTIFIERS
 FUNCTION_WORDS = frozenset("of to in on at for with by from and or but as than into about".split())
 
 
@@ -95,6 +93,8 @@ def bad_name(name: str) -> str | None:
     if not words:
         return "fragment (no word)"
     first, last = words[0].lower(), words[-1].lower()
+    if words[0].isupper() and len(words[0]) > 1:
+        first = ""  # an acronym: "US health officials" is not "us", "IT" not "it"
     if first in PRONOUNS:
         return "pronoun"
     if first in RELATIVES:
@@ -313,9 +313,11 @@ def anchor_candidates(articles: Sequence[Article]) -> list[list[str]]:
     import datetime as dt
 
     from ..summarize.candidates import build_pool, limit_candidates
+    from ..summarize.story import is_story
 
     ordered = sorted(articles, key=lambda a: (a.published or dt.date.min, a.id))
-    pool = limit_candidates(build_pool(ordered), ANCHOR_CANDIDATES)
+    # the candidates as the summarizer builds them (a whole story's without glued headlines)
+    pool = limit_candidates(build_pool(ordered, cut_glued=is_story(ordered)), ANCHOR_CANDIDATES)
     by_article: dict[int, list[tuple[int, str]]] = defaultdict(list)
     for candidate in pool.candidates:
         first = min(candidate.occurrences, key=lambda o: (o.article, o.sentence.index))

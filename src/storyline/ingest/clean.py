@@ -226,6 +226,8 @@ class Line:
     text: str
     blank_before: bool
     reason: str | None = None
+    # a photo credit that was glued to the story's first sentence (``split_glued_credits``)
+    glued_credit: bool = False
 
 
 def split_lines(text: str) -> list[Line]:
@@ -240,6 +242,40 @@ def split_lines(text: str) -> list[Line]:
         lines.append(Line(line, blank_before=blank))
         blank = False
     return lines
+
+
+# A labelled photo credit glued to the first sentence of the story, as the Guardian's pages were scraped
+# ("Photograph: Suzanne Plunkett/Reuters Tony Hayward, BP's embattled chief executive, will ..."): the credit
+# ends with an agency (after any photographer's name), or is an agency and a two-word name.
+AGENCY = (
+    r"(?:(?i:Getty Images)|Reuters|REUTERS|AP|AFP|PA|EPA|Rex(?: Features)?|Rex Shutterstock|Alamy|Corbis|Bloomberg|"
+    r"Zuma|Sipa|Xinhua|Polaris|Camera Press|Guardian|Observer|Eyevine|Newscast|Press Association|Associated Press|"
+    r"NASA|Nasa|US Coast Guard)"
+)
+GLUED_CREDIT = re.compile(
+    rf"^((?:Photograph|Photo|Picture|Image)s?\s*:?\s*"
+    rf"(?:(?:(?:[\w.'’-]+ ){{0,4}}[\w.'’-]+\\?/)+(?:{AGENCY}|[A-Z][\w-]+)|{AGENCY}|(?:[\w.'’-]+ ){{1,3}}for the (?:Guardian|Observer))"
+    rf"(?:\\?/[A-Z][\w.'’-]+ [A-Z][\w.'’-]+)?)"
+    r"\s+(?=[\"“‘'A-Z0-9][^\s]*\s+\S+\s+\S+)"
+)
+
+
+def split_glued_credits(lines: list[Line]) -> list[Line]:
+    """Each photo credit glued before the story's text on its own line (judged as a credit below)."""
+    result: list[Line] = []
+    for line in lines:
+        match = GLUED_CREDIT.match(line.text)
+        if match is None:
+            result.append(line)
+            continue
+        result.append(Line(match.group(1), blank_before=line.blank_before, glued_credit=True))
+        result.append(Line(line.text[match.end() :], blank_before=False))
+    return result
+
+
+# A credit glued to the story follows its photo's caption: the line above it is the caption (with whatever
+# the scraper glued before it: a headline, a standfirst) unless it is longer than this.
+CAPTION_ABOVE_CREDIT_WORDS = 60
 
 
 def is_navigation(line: str) -> bool:
@@ -296,7 +332,15 @@ def mark_lines(lines: list[Line], main_script: str | None) -> None:
         elif is_photo_credit_line(text):
             line.reason = "caption"
             # the short line just above a photo credit is the photo's caption ("Pro-Assad rally")
-            if i > 0 and lines[i - 1].reason is None and looks_like_headline(lines[i - 1].text):
+            if (
+                i > 0
+                and lines[i - 1].reason is None
+                and (
+                    looks_like_headline(lines[i - 1].text)
+                    or line.glued_credit
+                    and len(words_of(lines[i - 1].text)) <= CAPTION_ABOVE_CREDIT_WORDS
+                )
+            ):
                 lines[i - 1].reason = "caption"
         elif is_caption(text):
             line.reason = "caption"
@@ -468,7 +512,7 @@ def clean_text(
     from .detokenize import detokenized
 
     text, tokenized = detokenized(text)  # Penn-Treebank-tokenized corpora are read as plain text
-    lines = split_lines(text)
+    lines = split_glued_credits(split_lines(text))
     main_script = dominant_script(text)
     mark_lines(lines, main_script)
     full_page = use_model and not extracted and looks_like_full_page([line.text for line in lines])

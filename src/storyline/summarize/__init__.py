@@ -8,8 +8,9 @@ number of independent outlets behind it.
 How it works (one module each): ``candidates`` keeps the sentences that may stand alone (no
 captions, bylines, glued headlines or fragments) and merges near-duplicates; ``features`` measures
 each one; a method chosen by name from ``storyline.registry.summarizers`` picks sentences
-(``learned``, the default: a scorer trained on oracle labels plus MMR; ``centrality``,
-``centroid`` and ``lead`` as alternatives); ``ordering`` puts them in reading order.
+(``learned``, the default: a scorer trained on oracle labels plus MMR; ``story``, the default for a
+whole story of many articles: centrality per word; ``centrality``, ``centroid`` and ``lead`` as
+alternatives); ``ordering`` puts them in reading order.
 
 >>> from storyline import build_corpus                      # doctest: +SKIP
 >>> corpus = build_corpus(["../shared/samples/syria-assad"], sections=["summary"])  # doctest: +SKIP
@@ -25,12 +26,14 @@ from ..errors import UsageError
 from ..model import Article, CitedSentence, Summary, cite
 from ..registry import summarizers
 from ..text.similarity import source_groups
-from . import centrality, centroid, lead, learned  # noqa: F401 - each registers its method
+from . import centrality, centroid, lead, learned, story  # noqa: F401 - each registers its method
 from .candidates import Pool, build_pool, limit_candidates
 from .features import PoolVectors, vectorize
 from .ordering import order
 
 DEFAULT_METHOD = "learned"
+# The default for a whole story (hundreds of articles): ``summarize.story``.
+STORY_METHOD = "story"
 DEFAULT_WORDS = 250
 
 Method = Callable[[Pool, PoolVectors, int], list[int]]
@@ -45,25 +48,29 @@ def summarize(articles: Sequence[Article], words: int = DEFAULT_WORDS, method: s
     """An extractive summary of ``articles`` together, at most ``words`` words, every sentence cited.
 
     Articles should be annotated (sentences filled); any that are not are annotated here.
-    ``method`` is a name from ``methods()`` (default ``learned``).
+    ``method`` is a name from ``methods()`` (default: ``story`` for a story of ``story.STORY_ARTICLES``
+    distinct articles or more, else ``learned``).
     """
     if words < 1:
         raise UsageError(f"the word budget must be at least 1 (got {words})")
-    name = method or DEFAULT_METHOD
-    choose: Method = summarizers.get(name)
     articles = list(articles)
+    name = method or (STORY_METHOD if story.is_story(articles) else DEFAULT_METHOD)
+    choose: Method = summarizers.get(name)
     unannotated = [a for a in articles if not a.sentences and a.text.strip()]
     if unannotated:
         from ..annotate.nlp import annotate
 
         list(annotate(unannotated))
-    pool, chosen = choose_sentences(articles, words, choose)
+    pool, chosen = choose_sentences(articles, words, choose, cut_glued=name == STORY_METHOD)
     return Summary(sentences=cited_sentences(pool, chosen), method=name)
 
 
-def choose_sentences(articles: Sequence[Article], words: int, choose: Method) -> tuple[Pool, list[int]]:
-    """The candidate pool of annotated ``articles`` and the chosen candidates, in reading order."""
-    pool = limit_candidates(build_pool(articles))
+def choose_sentences(
+    articles: Sequence[Article], words: int, choose: Method, cut_glued: bool = False
+) -> tuple[Pool, list[int]]:
+    """The candidate pool of annotated ``articles`` and the chosen candidates, in reading order
+    (``cut_glued``: see ``candidates.build_pool``)."""
+    pool = limit_candidates(build_pool(articles, cut_glued))
     for _ in range(REPICKS + 1):
         if not pool.candidates:
             return pool, []

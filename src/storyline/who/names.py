@@ -20,12 +20,20 @@ def speaker_name(attribution: Attribution) -> str | None:
     return None
 
 
-# Words a roster name never starts with: pronouns, relative words, determiners and quantifiers.
-CLOSED_CLASS = frozenset(
-    """he she it i we you they him her them us me who whom which that this these those both all any some
-    each either neither none nobody somebody someone anyone everyone everybody his its their our my your
-    other others many most several few""".split()
+# The closed-class words no actor's name starts with, in one place: the roster's filter (``name_problem``)
+# and the brief's independent check (``storyline.evaluate.brief.bad_name``) both take their words from here.
+PRONOUNS = frozenset(
+    """i me my mine we us our ours you your yours he him his she her hers it its they them their theirs
+    himself herself itself themselves ourselves yourself someone somebody anyone anybody everyone everybody
+    nobody none""".split()
 )
+RELATIVE_WORDS = frozenset("who whom whose which that what whoever whatever where when".split())
+# Determiners that stand for an unnamed set or point back ("both", "this", "any text"); the articles are
+# not here: "a senior U.S. official", "the ministry" are described sources. "Another source" is one too.
+DETERMINERS = frozenset("this these those both all any some each either neither".split())
+QUANTIFIERS = frozenset("other others many most several few".split())
+# Words a roster name never starts with: pronouns, relative words, determiners and quantifiers.
+CLOSED_CLASS = PRONOUNS | RELATIVE_WORDS | DETERMINERS | QUANTIFIERS
 DANGLING = frozenset({"of", "the", "and", "to", "a", "an", "in", "for", "on", "with", "by", "or", ","})
 
 

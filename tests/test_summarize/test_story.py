@@ -1,0 +1,73 @@
+"""The ``story`` method: a whole story's summary by centrality per word, and when it is the default."""
+
+from storyline.model import Article
+from storyline.summarize import summarize
+from storyline.summarize.candidates import build_pool, glued_prefix
+from storyline.summarize.features import vectorize
+from storyline.summarize.story import STORY_ARTICLES, is_story, reads_alone, story
+
+from .pools import HUB, article, central_pool, reported_pool
+
+
+def test_story_takes_the_central_sentences_and_leaves_the_off_topic_ones():
+    pool = central_pool()
+    chosen = [pool.candidates[i].text for i in story(pool, vectorize(pool), 40)]
+    assert chosen[0] == HUB
+    # the hub told by three articles: it is chosen early (carriers are not counted: centrality is)
+    pool = reported_pool()
+    chosen = [pool.candidates[i].text for i in story(pool, vectorize(pool), 60)]
+    assert HUB in chosen[:2] and all("curfew" in text or "council" in text for text in chosen[:3])
+
+
+def test_questions_and_openers_that_point_back_are_not_chosen():
+    for text in (
+        "Whose plans unravelled and fell apart?",
+        "And that was before swine flu.",
+        "That was the first case in the country.",
+        'Is it a pandemic, he asked?"',
+    ):
+        assert not reads_alone(text), text
+    for text in (
+        "Swine flu is officially a pandemic.",
+        "That decision was taken on Monday by the health minister.",
+        "Andrew Lansley said the vaccine would arrive in October.",
+    ):
+        assert reads_alone(text), text
+    on_topic = [
+        "Is the night curfew in Homs extended by the city council on Monday?",
+        "And that was the city council vote on the Homs night curfew on Monday.",
+    ]
+    pool = build_pool([article("q", on_topic), *central_pool().articles])
+    chosen = {pool.candidates[i].text for i in story(pool, vectorize(pool), 200)}
+    assert chosen and not chosen & set(on_topic)
+
+
+def test_story_is_the_default_for_many_distinct_articles_only():
+    few = [Article(id=str(i), source=str(i), text="x") for i in range(STORY_ARTICLES - 1)]
+    copies = few + [Article(id="c", source="c", text="x", duplicate_of="0")]
+    assert not is_story(few) and not is_story(copies)
+    assert is_story(few + [Article(id="n", source="n", text="x")])
+    assert summarize(central_pool().articles, words=40).method == "learned"
+    many = [article(f"s{i}", a.text.split("\n\n")) for i in range(6) for a in central_pool().articles]
+    assert summarize(many, words=40).method == "story"
+
+
+def test_a_headline_glued_before_the_sentence_is_left_out_of_the_candidate():
+    text = (
+        "Eight cases of swine flu have emerged in the UK Two more people in London have been diagnosed "
+        "with the swine flu virus, the Department of Health confirmed."
+    )
+    cut = glued_prefix(text)
+    assert text[cut:].startswith("Two more people in London")
+    assert build_pool([article("g", [text])]).candidates[0].text == text  # a cluster's pool keeps it
+    (candidate,) = build_pool([article("g", [text])], cut_glued=True).candidates
+    assert candidate.text == text[cut:]
+    assert text[candidate.first.sentence.start : candidate.first.sentence.end] == candidate.text
+    for whole in (
+        "The drama was shown on BBC Two after a power cut halted the opening night.",
+        "He tells Dr Murray about his plans for the This Is It tour in London.",
+        "People will die because of type A influenza infection this winter, he said.",
+        "He was caught with Class A drugs in his car last year, police said.",
+        'He said "the number in the UK The officials gave" was wrong all along.',
+    ):
+        assert glued_prefix(whole) == 0, whole

@@ -103,10 +103,56 @@ def test_gate_dating_on_two_timeline17_topics():
     )
     figures = result["all"]
     anchors = result["anchors"]
-    # Measured (shipped setting, seed 0, 43 hidden articles): exact 0.116, within 1 day 0.326, within 7 days
-    # 0.581, true date inside the interval 0.651 (margins measured on the other topic only); the story's
-    # median date: within 1 day 0.047.
-    assert figures["within_1"] >= 0.30
-    assert figures["within_7"] >= 0.55
-    assert figures["in_interval"] >= 0.60
-    assert figures["within_1"] > anchors["story's median date (story's span)"]["within_1"] + 0.2
+    # Measured (seed 0, 43 hidden articles; each story's candidate ranker and interval margins fitted on the
+    # other story only, so the margins are poor): exact 0.279, within 1 day 0.395, within 7 days 0.512, true
+    # date inside the interval 0.395; anchors: the latest day the article names 0.279 within a day, the
+    # story's median date 0.047.
+    assert figures["within_1"] >= 0.35
+    assert figures["within_7"] >= 0.47
+    assert figures["in_interval"] >= 0.35
+    assert figures["within_1"] > anchors["story's median date (story's span)"]["within_1"] + 0.3
+    assert figures["within_1"] > anchors["latest date mentioned (lower bound)"]["within_1"] + 0.08
+
+
+def test_the_interval_stays_within_the_story_and_after_the_lower_bound():
+    from storyline.timeline.dating import bounded_interval
+
+    day = dt.date
+    # Margins reaching months past the story are cut to its dated span.
+    assert bounded_interval(day(2011, 8, 18), 60, 90, None, day(2011, 8, 1), day(2011, 9, 30)) == (
+        day(2011, 8, 1),
+        day(2011, 9, 30),
+    )
+    # Never before the latest day the article names, when the estimate is after it.
+    assert bounded_interval(day(2011, 8, 18), 60, 5, day(2011, 8, 16), day(2011, 1, 1), day(2012, 1, 1)) == (
+        day(2011, 8, 16),
+        day(2011, 8, 23),
+    )
+    # An estimate outside the span keeps itself inside its interval.
+    earliest, latest = bounded_interval(day(2012, 3, 1), 10, 10, None, day(2011, 8, 1), day(2011, 9, 30))
+    assert earliest <= day(2012, 3, 1) <= latest
+
+
+def test_the_candidate_ranker_learns_which_feature_marks_the_true_day():
+    import random
+
+    from storyline.timeline.dating import CANDIDATE_FEATURES, Candidates
+
+    rng = random.Random(0)
+    column = CANDIDATE_FEATURES.index("relative_same_day")
+    rows = []
+    for number in range(60):
+        days = [dt.date(2011, 8, 1) + dt.timedelta(days=3 * k) for k in range(8)]
+        truth = rng.choice(days)
+        features = [[rng.random() for _ in CANDIDATE_FEATURES] for _ in days]
+        for vector, candidate in zip(features, days, strict=True):
+            vector[column] = float(candidate == truth)
+        found = Candidates(days, features, {}, {}, "corpus", None)
+        rows.append(
+            dating.Row("t", 0, 0.6, str(number), truth, found, "corpus", None, None, None, None, None)
+        )
+    weights = dating.fit_ranker(rows)
+    assert max(weights, key=lambda name: abs(weights[name])) == "relative_same_day"
+    predicted = dating.predict(rows, weights)
+    assert all(r.estimate == r.truth for r in predicted)
+    assert all(r.confidence > 0.5 for r in predicted)

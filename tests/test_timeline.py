@@ -55,7 +55,11 @@ def test_every_sentence_is_verbatim_and_cited(dated_samples):
 
 def test_events_are_put_on_the_date_the_text_supports(dated_samples):
     timeline = build_timeline(list(dated_samples.values()), dates=30, per_date=3)
-    august = entry_of(timeline, "2011-08")
+    # "Obama first called on Assad to resign in August 2011" is dated August 2011, but the story dates days
+    # in that month, so the month is no entry of its own (issue 15: nothing coarser where finer exists).
+    assert not [e for e in timeline.entries if e.date == "2011-08"]
+    months = build_timeline(list(dated_samples.values()), dates=30, per_date=3, granularities=("month",))
+    august = entry_of(months, "2011-08")
     assert august.granularity == "month"
     obama = [s for s in august.sentences if "first called on Assad to resign in August 2011" in s.text]
     assert obama and obama[0].dated_by == "August 2011"
@@ -175,10 +179,8 @@ def test_renderers_escape_and_label(dated_samples):
     entry = dataclasses.replace(timeline.entries[0], sentences=[hostile])
     markdown = render_markdown(dataclasses.replace(timeline, entries=[entry]))
     assert "<script>" not in markdown and "&lt;script&gt;" in markdown and "\\*bold\\*" in markdown
-    assert (
-        date_label(entry_of(build_timeline(list(dated_samples.values()), dates=30), "2011-08"))
-        == "August 2011"
-    )
+    months = build_timeline(list(dated_samples.values()), dates=30, granularities=("month",))
+    assert date_label(entry_of(months, "2011-08")) == "August 2011"
 
 
 def test_cli_timeline_json(capsys):
@@ -264,3 +266,45 @@ def test_sentence_weights_decide_between_two_reports_of_a_date():
     assert chosen({"date_first": 1.0}) == "later"
     assert chosen({"dateline": 1.0}) == "same"
     assert chosen(None) == "later"  # the shipped weights prefer the chronology line to the dateline debris
+
+
+def test_a_month_or_year_is_no_entry_when_the_story_dates_a_day_in_it():
+    from storyline.timeline.build import finest_first
+
+    day = Point("day", dt.date(2012, 7, 18))
+    july = Point("month", dt.date(2012, 7, 1))
+    year = Point("year", dt.date(2012, 1, 1))
+    march_2011 = Point("month", dt.date(2011, 3, 1))
+    year_2000 = Point("year", dt.date(2000, 1, 1))
+    ranked = [year, july, year_2000, day, march_2011]
+    # 2012 and July 2012 hold a candidate day; March 2011 and 2000 have nothing finer and stay, in order.
+    assert finest_first(ranked) == [year_2000, day, march_2011]
+
+
+def test_with_no_range_the_story_period_comes_before_background_years():
+    from storyline.timeline.build import story_period_first
+
+    articles = [
+        Article(id=str(i), source="x", text="x", published=dt.date(2011, 8, 15 + i)) for i in range(3)
+    ]
+    background = Point("year", dt.date(1982, 1, 1))
+    forecast = Point("day", dt.date(2014, 1, 1))
+    during = Point("day", dt.date(2011, 8, 16))
+    just_before = Point("day", dt.date(2011, 7, 20))  # within the margin: the event that set the story off
+    ranked = [background, forecast, during, just_before]
+    assert story_period_first(ranked, articles) == [during, just_before, background, forecast]
+
+
+def test_with_no_number_of_dates_the_timeline_keeps_the_dates_several_articles_tell(monkeypatch):
+    from storyline.timeline.build import DateStats, supported_dates
+
+    articles = [Article(id=str(i), source="x", text="x", published=dt.date(2011, 8, 1)) for i in range(12)]
+    points = [Point("day", dt.date(2011, 8, d)) for d in range(1, 25)]
+    stats = {}
+    for number, point in enumerate(points):
+        entry = DateStats(point)
+        entry.mention_articles = {str(i) for i in range(2 if number < 5 else 1)}
+        stats[point] = entry
+    assert supported_dates(points, stats, articles) == 5  # five dates told by two articles or more
+    assert supported_dates(points, stats, articles[:3]) == 15  # a small story: one article is enough; capped
+    assert supported_dates(points[5:9], stats, articles) == 3  # at least three when there are

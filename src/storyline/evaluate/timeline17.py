@@ -91,14 +91,36 @@ def predict(
 
 
 def score(predicted: Timeline, gold: GoldTimeline) -> dict[str, dict[str, float]]:
-    """tilse's alignment ROUGE-1/2 (align, many-to-one) and date precision, recall and F1."""
+    """tilse's alignment ROUGE-1/2 (align, many-to-one) and date precision, recall and F1. Entries that are
+    not days (a month, a year) count as dates no gold day matches, and their sentences are scored on their
+    first day."""
+    from ..annotate.timex import point_of_value
+
+    predicted_dates: dict[dt.date, list[str]] = {}
+    days: set[dt.date] = set()
+    for e in predicted.entries:
+        point = point_of_value(e.date)
+        if point is None:
+            continue
+        if e.granularity == "day":
+            days.add(point.start)
+        predicted_dates.setdefault(point.start, []).extend(s.text for s in e.sentences)
+    return score_dates(predicted_dates, gold, days, len(predicted.entries))
+
+
+def score_dates(
+    predicted: dict[dt.date, list[str]],
+    gold: GoldTimeline,
+    days: set[dt.date] | None = None,
+    entries: int | None = None,
+) -> dict[str, dict[str, float]]:
+    """``score`` for a timeline given as day -> sentences; ``days`` are its entries that are days (default:
+    all) and ``entries`` its number of entries (a month or a year entry is a date no gold day matches)."""
     from tilse.data.timelines import GroundTruth
     from tilse.data.timelines import Timeline as TilseTimeline
     from tilse.evaluation import rouge
 
-    predicted_dates = {
-        dt.date.fromisoformat(e.date): [gold_form(s.text) for s in e.sentences] for e in predicted.entries
-    }
+    predicted_dates = {day: [gold_form(s) for s in sentences] for day, sentences in predicted.items()}
     reference = TilseTimeline(gold.entries)
     evaluator = rouge.TimelineRougeEvaluator(measures=["rouge_1", "rouge_2"])
     if predicted_dates:
@@ -108,8 +130,9 @@ def score(predicted: Timeline, gold: GoldTimeline) -> dict[str, dict[str, float]
     else:
         zero = {"precision": 0.0, "recall": 0.0, "f_score": 0.0}
         scores = {"rouge_1": dict(zero), "rouge_2": dict(zero)}
-    shared = len(set(predicted_dates) & set(gold.entries))
-    precision = shared / len(predicted_dates) if predicted_dates else 0.0
+    shared = len((set(predicted_dates) if days is None else days) & set(gold.entries))
+    count = len(predicted_dates) if entries is None else entries
+    precision = shared / count if count else 0.0
     recall = shared / len(gold.entries)
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {
@@ -141,6 +164,8 @@ def evaluate(
     weights: dict[str, float] | None = None,
     quiet: bool = True,
     cross_validate: bool = True,
+    anchors: bool = True,
+    user_mode: bool = True,
 ) -> dict[str, Any]:
     """Scores per gold timeline and averaged. With ``cross_validate`` (the default), each story's dates are
     ranked, and its sentences chosen, with weights fitted on the *other* stories of DIR (leave one story
@@ -173,9 +198,57 @@ def evaluate(
                     continue  # already reported, or not part of the evaluated topics
                 annotate_topic(extra)
                 pool[folder.name] = extra
-    result = evaluate_topics(loaded, list(pool.values()), weights, quiet, cross_validate)
+    result = evaluate_topics(
+        loaded,
+        list(pool.values()),
+        weights,
+        quiet,
+        cross_validate,
+        anchors=anchors,
+        user_mode=user_mode,
+    )
     result["average"]["topics"] = len(folders)
     return result
+
+
+def predict_user_mode(
+    topic: Topic,
+    gold: GoldTimeline,
+    weights: dict[str, float] | None = None,
+    sentence_weights: dict[str, float] | None = None,
+) -> Timeline:
+    """What ``storyline timeline articles.jsonl --dates L`` gives: every article, no range, the default
+    granularities (day, month, year) and one sentence per date; only the number of dates is the gold's."""
+    from ..timeline.build import build_timeline
+
+    return build_timeline(
+        topic.articles, dates=len(gold.entries), weights=weights, sentence_weights=sentence_weights
+    )
+
+
+def spread(rows: Sequence[dict[str, Any]], prefix: str = "") -> dict[str, Any]:
+    """Per metric, the mean F over each story's timelines, then the mean, minimum, maximum and standard
+    deviation of those per-story means across stories (how far one story's figure may stray)."""
+    by_story: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        by_story.setdefault(story_of(row["topic"]), []).append(row)
+    out: dict[str, Any] = {}
+    for metric in ("rouge_1", "rouge_2", "date_f1"):
+        means = [statistics.fmean(r[prefix + metric] for r in items) for items in by_story.values()]
+        out[metric] = {
+            "mean_over_stories": round(statistics.fmean(means), 4),
+            "min": round(min(means), 4),
+            "max": round(max(means), 4),
+            "stdev": round(statistics.pstdev(means), 4),
+        }
+    out["per_story"] = {
+        story: {
+            m: round(statistics.fmean(r[prefix + m] for r in items), 4)
+            for m in ("rouge_1", "rouge_2", "date_f1")
+        }
+        for story, items in sorted(by_story.items())
+    }
+    return out
 
 
 def evaluate_topics(
@@ -184,53 +257,87 @@ def evaluate_topics(
     weights: dict[str, float] | None = None,
     quiet: bool = True,
     cross_validate: bool = True,
+    anchors: bool = True,
+    user_mode: bool = True,
 ) -> dict[str, Any]:
     """``evaluate`` over topics already read and annotated (each with its annotation seconds); with
-    ``cross_validate``, each story's weights are fitted on the stories of ``pool`` other than its own."""
+    ``cross_validate``, each story's weights are fitted on the stories of ``pool`` other than its own.
+
+    With ``anchors``, DATEWISE (``evaluate.datewise``) runs on the same timelines in the same run, its date
+    regression fitted on the same other stories; with ``user_mode``, storyline also runs as a user would
+    (``predict_user_mode``: no range, no sentence count, only ``--dates L``)."""
+    from . import datewise
+
     rows: list[dict[str, Any]] = []
-    results = []
+    results, datewise_results, user_results = [], [], []
     fold_weights: dict[str, dict[str, float]] = {}
     fold_sentence_weights: dict[str, dict[str, float]] = {}
+    lines = {t.name: datewise.topic_lines(t) for t in pool} if anchors else {}
+    datewise_models: dict[str, Any] = {}
+    stories = sorted({story_of(t.name) for t, _ in loaded})
     if cross_validate:
         examples = {t.name: [date_examples(t, g) for g in t.timelines] for t in pool}
         sentences = {t.name: [e for g in t.timelines for e in sentence_examples(t, g)] for t in pool}
-        for story in sorted({story_of(t.name) for t, _ in loaded}):
+        for story in stories:
             training = [e for name, items in examples.items() if story_of(name) != story for e in items]
             fold_weights[story] = fit_weights(training)
             fold_sentence_weights[story] = fit_sentence_weights(
                 [e for name, items in sentences.items() if story_of(name) != story for e in items]
             )
-    for topic, annotation_seconds in loaded:
-        for gold in topic.timelines:
-            topic_weights = fold_weights.get(story_of(topic.name), weights) if cross_validate else weights
-            topic_sentence_weights = (
-                fold_sentence_weights.get(story_of(topic.name)) if cross_validate else None
+    if anchors:
+        for story in stories:
+            others = [t for t in pool if story_of(t.name) != story] or list(pool)
+            datewise_models[story] = datewise.fit_date_ranker(
+                [datewise.training_examples(lines[t.name], g) for t in others for g in t.timelines]
             )
+    for topic, annotation_seconds in loaded:
+        story = story_of(topic.name)
+        for gold in topic.timelines:
+            topic_weights = fold_weights.get(story, weights) if cross_validate else weights
+            topic_sentence_weights = fold_sentence_weights.get(story) if cross_validate else None
             began = time.perf_counter()
             predicted = predict(topic, gold, topic_weights, topic_sentence_weights)
             seconds = time.perf_counter() - began
             result = score(predicted, gold)
             results.append(result)
-            rows.append(
-                {
-                    "topic": topic.name,
-                    "timeline": gold.name,
-                    "articles": len(topic.articles),
-                    "gold_dates": len(gold.entries),
-                    "sentences_per_date": gold.sentences_per_date,
-                    "rouge_1": round(result["rouge_1"]["f_score"], 4),
-                    "rouge_2": round(result["rouge_2"]["f_score"], 4),
-                    "date_f1": round(result["date"]["f_score"], 4),
-                    "annotation_seconds": round(annotation_seconds, 2),
-                    "timeline_seconds": round(seconds, 2),
-                }
-            )
+            row: dict[str, Any] = {
+                "topic": topic.name,
+                "timeline": gold.name,
+                "articles": len(topic.articles),
+                "gold_dates": len(gold.entries),
+                "sentences_per_date": gold.sentences_per_date,
+                "rouge_1": round(result["rouge_1"]["f_score"], 4),
+                "rouge_2": round(result["rouge_2"]["f_score"], 4),
+                "date_f1": round(result["date"]["f_score"], 4),
+                "annotation_seconds": round(annotation_seconds, 2),
+                "timeline_seconds": round(seconds, 2),
+            }
+            if anchors:
+                began = time.perf_counter()
+                # No keyword filter: this copy's keywords.json holds folder names ("MJ", "bpoil"), not the
+                # topic keywords of the published run ("mj" alone kept only sentences with "mj" in a word).
+                other = score_dates(datewise.predict(lines[topic.name], gold, datewise_models[story]), gold)
+                row["datewise_seconds"] = round(time.perf_counter() - began, 2)
+                datewise_results.append(other)
+                for metric, name in (("rouge_1", "rouge_1"), ("rouge_2", "rouge_2"), ("date", "date_f1")):
+                    row["datewise_" + name] = round(other[metric]["f_score"], 4)
+            if user_mode:
+                user = score(predict_user_mode(topic, gold, topic_weights, topic_sentence_weights), gold)
+                user_results.append(user)
+                for metric, name in (("rouge_1", "rouge_1"), ("rouge_2", "rouge_2"), ("date", "date_f1")):
+                    row["user_" + name] = round(user[metric]["f_score"], 4)
+            rows.append(row)
             if not quiet:
-                r = rows[-1]
+                extra = ""
+                if anchors:
+                    extra += f" | DATEWISE {row['datewise_rouge_1']:.3f} {row['datewise_rouge_2']:.3f} {row['datewise_date_f1']:.3f}"
+                if user_mode:
+                    extra += f" | user mode {row['user_rouge_1']:.3f} {row['user_rouge_2']:.3f} {row['user_date_f1']:.3f}"
                 print(
-                    f"storyline: {r['topic']}/{r['timeline']}: R-1 {r['rouge_1']:.3f} R-2 {r['rouge_2']:.3f} "
-                    f"date F1 {r['date_f1']:.3f} ({r['timeline_seconds']:.1f} s)",
+                    f"storyline: {row['topic']}/{row['timeline']}: R-1 {row['rouge_1']:.3f} R-2 {row['rouge_2']:.3f} "
+                    f"date F1 {row['date_f1']:.3f} ({row['timeline_seconds']:.1f} s){extra}",
                     file=sys.stderr,
+                    flush=True,
                 )
     summary = average(results)
     summary["timelines"] = len(rows)
@@ -240,13 +347,22 @@ def evaluate_topics(
         statistics.fmean({r["topic"]: r["annotation_seconds"] for r in rows}.values()), 2
     )
     summary["cross_validated"] = cross_validate
-    return {
+    out: dict[str, Any] = {
         "average": summary,
         "timelines": rows,
+        "spread": spread(rows),
         "fold_weights": fold_weights,
         "fold_sentence_weights": fold_sentence_weights,
         "published": PUBLISHED,
     }
+    if anchors:
+        out["datewise"] = average(datewise_results)
+        out["datewise"]["seconds_per_topic"] = round(statistics.fmean(r["datewise_seconds"] for r in rows), 2)
+        out["datewise_spread"] = spread(rows, "datewise_")
+    if user_mode:
+        out["user_mode"] = average(user_results)
+        out["user_mode_spread"] = spread(rows, "user_")
+    return out
 
 
 def register(evaluations: Any) -> None:
@@ -293,6 +409,18 @@ def run(args: argparse.Namespace) -> int:
         f"{'storyline (' + str(a['timelines']) + ' timelines, ' + how + ')':<44} {a['rouge_1']:6.3f} {a['rouge_2']:6.3f} "
         f"{a['date_f1']:8.3f} {a['seconds_per_topic']:6.2f}  (+{a['annotation_seconds_per_topic']:.2f} s annotation per topic)"
     )
+    if "datewise" in result:
+        d = result["datewise"]
+        print(
+            f"{'DATEWISE re-implemented, same run':<44} {d['rouge_1']:6.3f} {d['rouge_2']:6.3f} "
+            f"{d['date_f1']:8.3f} {d['seconds_per_topic']:6.2f}"
+        )
+    if "user_mode" in result:
+        u = result["user_mode"]
+        print(
+            f"{'storyline, user mode (--dates L, no range)':<44} {u['rouge_1']:6.3f} {u['rouge_2']:6.3f} "
+            f"{u['date_f1']:8.3f}"
+        )
     for name, figures in PUBLISHED.items():
         seconds = f"{figures['seconds_per_topic']:6.2f}" if "seconds_per_topic" in figures else f"{'—':>6}"
         print(

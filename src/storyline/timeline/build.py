@@ -343,7 +343,10 @@ def build_timeline(
     for position, item in enumerate(dated):
         by_date[item.point].append(position)
     row_of, matrix, story = sentence_vectors(dated)
-    wanted = current_settings().timeline.dates if dates is None else dates
+    ranked = finest_first(ranked)
+    if start is None and end is None:
+        ranked = story_period_first(ranked, used)
+    wanted = supported_dates(ranked, stats, used) if dates is None else dates
     entries: list[TimelineEntry] = []
     said: set[str] = set()
     by_id = {a.id: a for a in used}
@@ -433,6 +436,56 @@ def with_undated_lane(
     timeline.undated = [entry for _, entry in lane[:UNDATED_LANE]]
     timeline.undated_more = max(0, len(lane) - UNDATED_LANE)
     return timeline
+
+
+def finest_first(ranked: Sequence[Point]) -> list[Point]:
+    """The ranked dates without a month that holds a candidate day, or a year that holds a candidate day
+    or month: "2012 -- He said elections could be held later this year" only when the story dates nothing
+    finer in 2012. Order kept."""
+    days = {p.start for p in ranked if p.granularity == "day"}
+    day_months = {(d.year, d.month) for d in days}
+    years = {d.year for d in days} | {p.start.year for p in ranked if p.granularity == "month"}
+    kept = []
+    for point in ranked:
+        if point.granularity == "month" and (point.start.year, point.start.month) in day_months:
+            continue
+        if point.granularity == "year" and point.start.year in years:
+            continue
+        kept.append(point)
+    return kept
+
+
+# Dates more than this many days before the story's first article or after its last are background
+# ("Jackson's Thriller, released in 1982") or forecasts: with no range given, they come after the story's own.
+PERIOD_MARGIN = 30
+
+
+def story_period_first(ranked: Sequence[Point], used: Sequence[Article]) -> list[Point]:
+    """The ranked dates of the period the articles were published in (with ``PERIOD_MARGIN``) first, then
+    the others, each part in rank order."""
+    published = [a.published for a in used if a.published is not None]
+    if not published:
+        return list(ranked)
+    low = min(published) - dt.timedelta(days=PERIOD_MARGIN)
+    high = max(published) + dt.timedelta(days=PERIOD_MARGIN)
+    inside = [p for p in ranked if p.end >= low and p.start <= high]
+    return inside + [p for p in ranked if not (p.end >= low and p.start <= high)]
+
+
+# A date the story "supports" in a timeline of its own choosing: mentioned by at least this many articles
+# (of a story of at least SUPPORT_ARTICLES dated articles; in a smaller one, one article is enough).
+SUPPORT_MENTIONS = 2
+SUPPORT_ARTICLES = 10
+
+
+def supported_dates(ranked: Sequence[Point], stats: dict[Point, DateStats], used: Sequence[Article]) -> int:
+    """How many dates a timeline shows when the user gives no number: the dates enough articles tell of
+    (``SUPPORT_MENTIONS``), at most the setting ``timeline.dates``, and at least three when there are."""
+    cap = current_settings().timeline.dates
+    dated = sum(a.published is not None for a in used)
+    needed = SUPPORT_MENTIONS if dated >= SUPPORT_ARTICLES else 1
+    supported = sum(len(stats[p].mention_articles) >= needed for p in ranked if p in stats)
+    return min(cap, max(supported, min(3, len(ranked))))
 
 
 def point_start(entry: TimelineEntry) -> dt.date:

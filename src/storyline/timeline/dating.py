@@ -14,14 +14,20 @@ articles give the same sentences:
   Kerry said it — the weekday it names is checked against every candidate date;
 * an absolute date ("March 19, 2011") does not depend on ``d`` and votes for nothing, but the latest
   day the article names is a lower bound (an article does not report what has not happened yet; a date
-  announced for the future is the exception, so the bound is soft: a candidate before it loses most of
-  its score, and the interval never starts before it when the estimate is at or after it).
+  announced for the future is the exception, so the bound is a feature, not a rule).
 
 Each sentence spreads one vote over the dates its matches give (a background sentence repeated all
-month says little; an event two outlets date alike says much). The best-scored date is the estimate;
-its interval comes from how far estimates of the same confidence strayed on other stories
-(``DatingSettings.margins``, measured by ``benchmarks/dating.py`` with leave-one-story-out), and the
-evidence lists the sentences that voted for it::
+month says little; an event two outlets date alike says much). The candidates are the voted days, the days
+around the best-voted ones, the days of the most similar dated articles and of the articles it shares
+claims with, the lower bound and the latest day other articles give an event it tells. Each candidate is
+scored by a weighted sum of ``CANDIDATE_FEATURES`` (the votes; how well the weekdays and "yesterday"s it
+names fit the day; near-copies and shared claims published that day or the day before; where the day lies
+from the lower bound and the told events), the weights those of a conditional logit fitted on Timeline17
+with articles hidden (``benchmarks/dating.py``; the figures reported for it are leave-one-story-out). The
+best-scored day is the estimate, its confidence the model's probability that the truth lies within a day
+of it; the interval comes from how far estimates of that confidence strayed on other stories
+(``DatingSettings.margins``), cut to the span of the story's dated articles, and the evidence lists the
+sentences that voted for it::
 
     from storyline.timeline.dating import infer_publication_dates
     for inferred in infer_publication_dates(articles).values():
@@ -43,7 +49,15 @@ from typing import Any
 from ..annotate.timex import anchor_of, event_point, tag
 from ..model import Article, Sentence
 
-__all__ = ["DateEvidence", "DatingSettings", "InferredDate", "infer_publication_dates"]
+__all__ = [
+    "CANDIDATE_FEATURES",
+    "Candidates",
+    "DateEvidence",
+    "DatingSettings",
+    "InferredDate",
+    "bounded_interval",
+    "infer_publication_dates",
+]
 
 
 @dataclass(frozen=True)
@@ -51,7 +65,7 @@ class DatingSettings:
     """What the inference may look at and how it turns a score into an interval.
 
     ``margins`` maps a confidence band (its lower edge) to the days an interval reaches before and after
-    the estimate; they, ``min_similarity`` and ``relative_weight`` were chosen on Timeline17 by
+    the estimate; they, ``min_similarity`` and ``candidate_weights`` were chosen on Timeline17 by
     leave-one-story-out (BENCHMARKS.md, ``benchmarks/dating.py``).
     """
 
@@ -60,33 +74,50 @@ class DatingSettings:
     # How much more a sentence dated by a relative expression of its own counts than a lead sentence
     # dated by its article's day (it names its event's day, so it places the article more sharply).
     relative_weight: float = 2.0
-    # News is told first on its day and retold after: of the dates scored at least this share of the best,
-    # the earliest is the estimate.
-    earliest_share: float = 1.0
-    # How much the weekdays and other relative days the article names count, read against each candidate
-    # date near the best-voted ones: the log-likelihood of the distances they put between the event and the
-    # candidate, as the story's dated articles distribute them (mostly 0 or 1 day: "on Tuesday" in a
-    # Tuesday or Wednesday article). 0: not used.
-    weekday_weight: float = 0.5
-    # How far around the best-voted dates the weekdays may move the estimate (days).
+    # How far around the best-voted dates the candidates reach (days): weekdays and the other signals may
+    # move the estimate there.
     weekday_reach: int = 3
-    # A candidate date before the latest day the article names keeps this share of its score.
-    before_bound: float = 0.1
     # How far a relative expression may place an event from the article's date (days).
     reach: int = 8
-    # The dated articles most like the undated one (TF-IDF cosine of whole texts) each vote for their own
-    # day with this weight times their similarity: what dates an article whose sentences match nothing.
+    # The dated articles most like the undated one (TF-IDF cosine of whole texts) make their days candidates,
+    # weighed by their similarity: what dates an article whose sentences match nothing.
     neighbours: int = 5
-    neighbour_weight: float = 0.5
     # A named day more than this many days after the story's last dated article is a forecast or a misread
     # number ("2099"), not a lower bound.
     bound_slack: int = 60
-    # (lowest confidence of the band, days before, days after): the estimate's interval.
-    # Measured on all twelve Timeline17 topics (90% of true dates inside; BENCHMARKS.md): wide, because a
-    # tenth of the estimates are months off.
-    margins: tuple[tuple[float, int, int], ...] = ((0.6, 45, 51), (0.3, 51, 40), (0.0, 66, 127))
-    # The interval of an estimate from the most similar dated articles alone.
-    neighbour_margins: tuple[int, int] = (114, 137)
+    # How the candidate dates are ranked: a weight per feature of ``CANDIDATE_FEATURES`` (a conditional logit
+    # over each hidden article's candidates, fitted to put the probability within a day of the truth, on all
+    # twelve Timeline17 topics with 20% of their articles hidden, seeds 0-2; printed by ``benchmarks/dating.py`` as
+    # "shipped candidate_weights"). The figures reported for it are leave-one-story-out.
+    candidate_weights: tuple[tuple[str, float], ...] = (
+        ("vote_share", 1.6001),
+        ("vote_near", -1.4307),
+        ("log_votes", 1.3606),
+        ("leader", -0.7077),
+        ("weekday_fit", 0.1195),
+        ("relative_same_day", 1.7836),
+        ("relative_day_before", 1.6896),
+        ("log_relative_gap", 0.175),
+        ("log_from_leader", -0.4101),
+        ("neighbour_same_day", -1.1874),
+        ("neighbour_day_before", 3.1681),
+        ("neighbour_share", 1.3609),
+        ("shared_same_day", 0.5559),
+        ("shared_day_before", 0.6029),
+        ("log_shared", -0.123),
+        ("log_published", 0.1147),
+        ("is_bound", 4.8782),
+        ("before_bound", -1.8936),
+        ("log_after_bound", -0.0782),
+        ("events_after", -0.4006),
+        ("log_after_event", 0.0695),
+        ("on_event_day", 0.3123),
+    )
+    # (lowest confidence of the band, days before, days after): the estimate's interval, where confidence
+    # is the ranker's probability that the publication day lies within a day of the estimate. Measured on
+    # Timeline17 (the days that held the truth for 95% of each band's cross-validated estimates; the interval
+    # is then cut to the story's dated span, ``bounded_interval``; BENCHMARKS.md).
+    margins: tuple[tuple[float, int, int], ...] = ((0.6, 12, 110), (0.3, 125, 259), (0.0, 135, 202))
     # With no matching sentence, the dated articles most like it place it only when the story has this many
     # dated articles; otherwise only the lower bound is given, as an open interval ("after 2011-08").
     min_dated_for_neighbours: int = 10
@@ -129,6 +160,108 @@ class InferredDate:
 
     def contains(self, day: dt.date) -> bool:
         return (self.earliest is None or self.earliest <= day) and (self.latest is None or day <= self.latest)
+
+
+# What ranks a candidate publication day (``DatingIndex.candidates``): the sentences' votes for it (and the
+# day either side), whether it is the best-voted day, how well the weekdays and other relative days the
+# article names fit it, the most similar dated articles published on it or the day before, how many dated
+# articles were published on it, where it lies from the latest day the article names (a lower bound) and from
+# the days other articles give to the events it tells.
+CANDIDATE_FEATURES = (
+    "vote_share",
+    "vote_near",
+    "log_votes",
+    "leader",
+    "weekday_fit",
+    "relative_same_day",
+    "relative_day_before",
+    "log_relative_gap",
+    "log_from_leader",
+    "neighbour_same_day",
+    "neighbour_day_before",
+    "neighbour_share",
+    "shared_same_day",
+    "shared_day_before",
+    "log_shared",
+    "log_published",
+    "is_bound",
+    "before_bound",
+    "log_after_bound",
+    "events_after",
+    "log_after_event",
+    "on_event_day",
+)
+
+
+def bounded_interval(
+    estimate: dt.date,
+    before: int,
+    after: int,
+    lower_bound: dt.date | None,
+    story_first: dt.date | None,
+    story_last: dt.date | None,
+) -> tuple[dt.date, dt.date]:
+    """The interval ``before`` days before to ``after`` days after the estimate, cut to the span of the story's
+    dated articles (an article of the story was written while the story was told: the estimate's margins,
+    measured on all estimates, often reach months past either end), and never starting before the latest
+    day the article names when the estimate is at or after that day."""
+    earliest = estimate - dt.timedelta(days=before)
+    latest = estimate + dt.timedelta(days=after)
+    if story_first is not None and story_last is not None:
+        earliest = max(earliest, min(story_first, estimate))
+        latest = min(latest, max(story_last, estimate))
+    if lower_bound is not None and lower_bound <= estimate:
+        earliest = max(earliest, lower_bound)
+    return earliest, latest
+
+
+@dataclass
+class Candidates:
+    """An undated article's candidate publication days, their features, and what voted for them."""
+
+    days: list[dt.date]
+    features: list[list[float]]  # one row of CANDIDATE_FEATURES per day
+    votes: dict[dt.date, float]
+    support: dict[dt.date, list[DateEvidence]]
+    method: str
+    lower_bound: dt.date | None
+    story_first: dt.date | None = None  # the story's first and last dated articles
+    story_last: dt.date | None = None
+
+    def scores(self, weights: dict[str, float]) -> list[float]:
+        vector = [weights.get(name, 0.0) for name in CANDIDATE_FEATURES]
+        return [sum(w * x for w, x in zip(vector, row, strict=True)) for row in self.features]
+
+    def choose(self, weights: dict[str, float]) -> tuple[dt.date, float]:
+        """The best-ranked day (ties: the earliest) and the probability (softmax over the candidates) that
+        the publication day is within a day of it."""
+        import math
+
+        scores = self.scores(weights)
+        best = max(range(len(self.days)), key=lambda i: (scores[i], -i))
+        top = scores[best]
+        mass = [math.exp(s - top) for s in scores]
+        estimate = self.days[best]
+        near = sum(m for d, m in zip(self.days, mass, strict=True) if abs((d - estimate).days) <= 1)
+        return estimate, near / sum(mass)
+
+    def decide(self, article: str, settings: DatingSettings) -> InferredDate:
+        estimate, confidence = self.choose(dict(settings.candidate_weights))
+        before, after = next((b, a) for edge, b, a in settings.margins if confidence >= edge)
+        earliest, latest = bounded_interval(
+            estimate, before, after, self.lower_bound, self.story_first, self.story_last
+        )
+        evidence = sorted(self.support.get(estimate, []), key=lambda e: -e.similarity)[:5]
+        return InferredDate(
+            article=article,
+            estimate=estimate,
+            earliest=earliest,
+            latest=latest,
+            confidence=round(confidence, 3),
+            method=self.method,
+            lower_bound=self.lower_bound,
+            evidence=evidence,
+        )
 
 
 @dataclass
@@ -217,6 +350,9 @@ class DatingIndex:
                     article, sentence = undated_sentences[row]
                     self.similar[(article.id, sentence.index)].append((int(column), float(value)))
         self.known_days = sorted(a.published for a in self.dated if a.published is not None)
+        self.published_count: dict[dt.date, int] = defaultdict(int)
+        for day in self.known_days:
+            self.published_count[day] += 1
         self.lower_bounds = {a.id: latest_named_day(a) for a in self.undated}
         if self.known_days:
             last = self.known_days[-1]
@@ -250,13 +386,22 @@ class DatingIndex:
             self.reread_cache[key] = result
         return self.reread_cache[key]
 
-    def infer_one(self, article: Article, settings: DatingSettings) -> InferredDate:
+    def votes(
+        self, article: Article, settings: DatingSettings
+    ) -> tuple[dict[dt.date, float], dict[dt.date, list[DateEvidence]], list[dt.date], dict[dt.date, float]]:
+        """The votes of the article's sentences for candidate dates (see the module's docstring), the
+        sentences behind each, the days other articles give to the events it tells (a sentence that
+        matches one dated by its own time expression: the article was written on or after that day), and
+        per day the claims it shares with articles published then (the summed similarity of its sentences'
+        closest matches in those articles)."""
         from .build import MAX_WORDS, MIN_WORDS
 
-        bound = self.lower_bounds.get(article.id)
         # votes[d] = sum over sentences of (weight x share of the sentence's matches that d explains)
         votes: dict[dt.date, float] = defaultdict(float)
         support: dict[dt.date, list[DateEvidence]] = defaultdict(list)
+        events: list[dt.date] = []
+        shared: dict[dt.date, float] = defaultdict(float)
+        last = self.known_days[-1] if self.known_days else None
         for position, sentence in enumerate(article.sentences):
             text = article.text[sentence.start : sentence.end]
             if not MIN_WORDS <= len(text.split()) <= MAX_WORDS:
@@ -268,6 +413,22 @@ class DatingIndex:
             ]
             if not matches:
                 continue
+            # A claim shared with a dated article: the days such articles were published on.
+            closest: dict[dt.date, float] = {}
+            for c, v in matches:
+                published = self.lines[c].article.published
+                if published is not None:
+                    closest[published] = max(closest.get(published, 0.0), v)
+            for day, value in closest.items():
+                shared[day] += value
+            told = [
+                self.lines[c].day
+                for c, _ in matches
+                if self.lines[c].dated_by != "published"
+                and (last is None or (self.lines[c].day - last).days <= settings.bound_slack)
+            ]
+            if told:
+                events.append(max(told))
             kind = self.kind(article, sentence, position)
             if kind is None:
                 continue  # an absolute date, or none: the sentence says nothing of the article's own date
@@ -304,49 +465,112 @@ class DatingIndex:
                         dated_by=line.dated_by if line.dated_by != "published" else f"published {line.day}",
                     )
                 )
-        method = "corpus" if votes else "neighbours"
-        if not votes and len(self.dated) < settings.min_dated_for_neighbours:
-            return self.fallback(article, bound)
-        for other, value in self.neighbours.get(article.id, [])[: settings.neighbours]:
-            if other.published is not None and value > 0:
-                votes[other.published] += settings.neighbour_weight * value
+        return votes, support, events, dict(shared)
+
+    def candidates(self, article: Article, settings: DatingSettings) -> Candidates | None:
+        """The dates the article may have been published on, each with the features its rank is learned on
+        (``CANDIDATE_FEATURES``); None when nothing at all points to a date."""
+        import math
+
+        votes, support, events, shared = self.votes(article, settings)
+        bound = self.lower_bounds.get(article.id)
+        neighbours = [
+            (other.published, value)
+            for other, value in self.neighbours.get(article.id, [])[: settings.neighbours]
+            if other.published is not None and value > 0
+        ]
+        if not votes and not shared and len(self.dated) < settings.min_dated_for_neighbours:
+            return None
+        if not votes and not neighbours and not shared:
+            return None
+        one = dt.timedelta(days=1)
+        days: set[dt.date] = set(votes)
+        leaders = sorted(votes, key=lambda d: (-votes[d], d))[:3]
+        days.update(sorted(shared, key=lambda d: (-shared[d], d))[:5])
+        days.update(
+            d + dt.timedelta(days=k)
+            for d in leaders
+            for k in range(-settings.weekday_reach, settings.weekday_reach + 1)
+        )
+        for day, _ in neighbours:
+            days.update((day, day + one))
         if bound is not None:
-            for candidate in list(votes):
-                if candidate < bound:
-                    votes[candidate] *= settings.before_bound
-        if not votes or max(votes.values()) <= 0:
-            return self.fallback(article, bound)
-        top = max(votes.values())
-        estimate = min(d for d, v in votes.items() if v >= settings.earliest_share * top)
-        if settings.weekday_weight > 0:
-            estimate = self.refine_by_weekdays(article, votes, estimate, settings)
-        total = sum(votes.values())
-        # Confidence: the share of the article's votes the estimate and its neighbouring days hold, damped
-        # when little voted at all.
-        near = sum(v for d, v in votes.items() if abs((d - estimate).days) <= 1)
-        confidence = (near / total) * min(1.0, votes.get(estimate, 0.0))
-        if method == "neighbours":
-            confidence = 0.0
-        before, after = (
-            settings.neighbour_margins
-            if method == "neighbours"
-            else next((b, a) for edge, b, a in settings.margins if confidence >= edge)
-        )
-        earliest = estimate - dt.timedelta(days=before)
-        if bound is not None and bound <= estimate:
-            earliest = max(earliest, bound)
-        latest = estimate + dt.timedelta(days=after)
-        evidence = sorted(support[estimate], key=lambda e: -e.similarity)[:5]
-        return InferredDate(
-            article=article.id,
-            estimate=estimate,
-            earliest=earliest,
-            latest=latest,
-            confidence=round(confidence, 3),
-            method=method,
+            days.update((bound, bound + one))
+        if events:
+            latest = max(events)
+            days.update((latest, latest + one))
+        if self.known_days:
+            # Never a day far outside the story's dated articles (a misread year).
+            low = self.known_days[0] - dt.timedelta(days=settings.bound_slack)
+            high = self.known_days[-1] + dt.timedelta(days=settings.bound_slack)
+            days = {d for d in days if low <= d <= high} or days
+        ordered = sorted(days)
+        top = max(votes.values()) if votes else 1.0
+        likelihood = self.distance_likelihood()
+        floor = min(likelihood.values())
+        named = {d: self.relative_days(article, d) for d in ordered}
+        fits = {
+            d: sum(likelihood.get((d - named).days, floor) for named in self.relative_days(article, d))
+            for d in ordered
+        }
+        best_fit = max(fits.values())
+        latest_event = max(events) if events else None
+        top_shared = max(shared.values()) if shared else 1.0
+        top_neighbour = max((v for _, v in neighbours), default=1.0)
+        leader = leaders[0] if leaders else None
+        rows = []
+        for day in ordered:
+            near = votes.get(day, 0.0) + 0.5 * (votes.get(day - one, 0.0) + votes.get(day + one, 0.0))
+            gap = (day - bound).days if bound is not None else None
+            event_gap = (day - latest_event).days if latest_event is not None else None
+            # How long before ``day`` the latest day the article names relatively ("on Tuesday") would be.
+            told = [n for n in named[day] if n <= day]
+            recent = (day - max(told)).days if told else None
+            rows.append(
+                {
+                    "vote_share": votes.get(day, 0.0) / top,
+                    "vote_near": near / top,
+                    "log_votes": math.log1p(votes.get(day, 0.0)),
+                    "leader": float(bool(leaders) and day == leaders[0]),
+                    "weekday_fit": fits[day] - best_fit,
+                    "relative_same_day": float(recent == 0),
+                    "relative_day_before": float(recent == 1),
+                    "log_relative_gap": math.log1p(recent) if recent is not None and recent > 1 else 0.0,
+                    "log_from_leader": math.log1p(abs((day - leader).days)) if leader else math.log1p(30),
+                    "neighbour_same_day": sum(v for d, v in neighbours if d == day),
+                    "neighbour_day_before": sum(v for d, v in neighbours if d == day - one),
+                    "neighbour_share": sum(v for d, v in neighbours if d == day) / top_neighbour,
+                    "shared_same_day": shared.get(day, 0.0) / top_shared,
+                    "shared_day_before": shared.get(day - one, 0.0) / top_shared,
+                    "log_shared": math.log1p(shared.get(day, 0.0)),
+                    "log_published": math.log1p(self.published_count.get(day, 0)),
+                    "is_bound": float(gap == 0),
+                    "before_bound": float(gap is not None and gap < 0),
+                    "log_after_bound": math.log1p(gap) if gap is not None and gap > 0 else 0.0,
+                    "events_after": math.log1p(sum(e > day for e in events)),
+                    "log_after_event": math.log1p(event_gap)
+                    if event_gap is not None and event_gap > 0
+                    else 0.0,
+                    "on_event_day": float(event_gap == 0),
+                }
+            )
+        return Candidates(
+            days=ordered,
+            features=[[row[name] for name in CANDIDATE_FEATURES] for row in rows],
+            votes=dict(votes),
+            support=support,
+            method="corpus" if votes or shared else "neighbours",
             lower_bound=bound,
-            evidence=evidence,
+            story_first=self.known_days[0] if self.known_days else None,
+            story_last=self.known_days[-1] if self.known_days else None,
         )
+
+    def infer_one(self, article: Article, settings: DatingSettings) -> InferredDate:
+        bound = self.lower_bounds.get(article.id)
+        found = self.candidates(article, settings)
+        if found is None:
+            return self.fallback(article, bound)
+        return found.decide(article.id, settings)
 
     def distance_likelihood(self) -> dict[int, float]:
         """log P(days from a relative expression's day to its article's date), from the dated articles:
@@ -383,35 +607,6 @@ class DatingIndex:
                     found.append(point.start)
             self.relative_cache[key] = found
         return self.relative_cache[key]
-
-    def refine_by_weekdays(
-        self, article: Article, votes: dict[dt.date, float], estimate: dt.date, settings: DatingSettings
-    ) -> dt.date:
-        """The candidate near the best-voted dates that best agrees, by the days its relative expressions
-        name, with how the story's writers use them; the votes (smoothed over a day each side) stay in."""
-        import math
-
-        likelihood = self.distance_likelihood()
-        floor = min(likelihood.values())
-        top = max(votes.values())
-        leaders = sorted(votes, key=lambda d: -votes[d])[:3]
-        candidates = {
-            d + dt.timedelta(days=k)
-            for d in leaders
-            for k in range(-settings.weekday_reach, settings.weekday_reach + 1)
-        }
-
-        def smoothed(day: dt.date) -> float:
-            one = dt.timedelta(days=1)
-            return votes.get(day, 0.0) + 0.5 * (votes.get(day - one, 0.0) + votes.get(day + one, 0.0))
-
-        def score(day: dt.date) -> float:
-            fit = sum(likelihood.get((day - named).days, floor) for named in self.relative_days(article, day))
-            return math.log(0.05 + smoothed(day) / top) + settings.weekday_weight * fit
-
-        if not self.relative_days(article, estimate):
-            return estimate
-        return max(sorted(candidates), key=score)
 
     def kind(self, article: Article, sentence: Sentence, position: int) -> str | None:
         """How the sentence's day depends on the article's date: ``relative`` (its first time expression

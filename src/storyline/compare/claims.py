@@ -124,14 +124,35 @@ def compare(
         roster = build_roster(articles, docs)
     if attributions is None:
         attributions = find_attributions(articles, docs, roster)
-    claims = find_claims(articles, attributions)
+    claims = find_claims(articles, attributions, docs)
+    link_stated_disputes(claims, articles, docs, attributions)
     positions = find_positions(articles, docs, roster)
     return Comparison(claims=claims, positions=positions, reversals=find_reversals(positions))
 
 
-def find_claims(articles: Sequence[Article], attributions: Sequence[Attribution] = ()) -> list[Claim]:
+def link_stated_disputes(
+    claims: list[Claim], articles: Sequence[Article], docs: Sequence[Doc], attributions: Sequence[Attribution]
+) -> None:
+    """The disputes the articles state between their sources (``storyline.compare.disputes``), as pairs of
+    contradicting claims; a side that is no claim yet is added to ``claims``."""
+    from .disputes import find_disputes, link_disputes
+
+    texts = [
+        (article, position, text)
+        for article in articles
+        if not article.duplicate_of
+        for position, sentence in enumerate(article.sentences)
+        if asserts(text := article.sentence_text(sentence))
+    ]
+    link_disputes(claims, find_disputes(articles, docs, attributions, texts))
+
+
+def find_claims(
+    articles: Sequence[Article], attributions: Sequence[Attribution] = (), docs: Sequence[Doc] | None = None
+) -> list[Claim]:
     """Claims carried by the articles, most independently corroborated first, with contradictions;
-    ``attributions`` name who a claim is attributed to."""
+    ``attributions`` name who a claim is attributed to; ``docs`` (the articles' parses, when given) let
+    a paraphrase be checked for a shared main verb."""
     by_id = {a.id: a for a in articles}
     units: list[tuple[Article, int]] = []
     texts: list[str] = []
@@ -144,7 +165,7 @@ def find_claims(articles: Sequence[Article], attributions: Sequence[Attribution]
             texts.append(text)
     speakers_of = speakers_by_sentence(articles, attributions)
     groups = near_duplicate_groups(texts, threshold=PARAPHRASE)
-    links = paraphrase_links(units, texts, attributions)
+    links = paraphrase_links(units, texts, attributions, docs_by_article(articles, docs))
     groups = merge_paraphrases(groups, links, texts, [a.id for a, _ in units])
     claims: list[Claim] = []
     for group in split_by_figures(groups, texts):
@@ -208,8 +229,60 @@ def propositions(
     return found, owner
 
 
+def docs_by_article(articles: Sequence[Article], docs: Sequence[Doc] | None) -> dict[str, Doc]:
+    if docs is None or len(docs) != len(articles):
+        return {}
+    return {a.id: d for a, d in zip(articles, docs, strict=True)}
+
+
+# Verbs that carry no fact of their own: reporting, copula, auxiliaries.
+LIGHT_VERBS = frozenset({"be", "have", "do", "say", "tell", "will", "would", "can", "could", "may", "might"})
+
+
+def main_verbs(doc: Doc, article: Article, text: str, near: int) -> tuple[frozenset[str], frozenset[str]]:
+    """(verb lemmas, the lemmas of its main verbs) of the text found in the article at or after ``near``:
+    main verbs are those whose head lies outside the text or that head it (the root, and verbs
+    coordinated with it)."""
+    start = article.text.find(text, near)
+    if start < 0:
+        return frozenset(), frozenset()
+    span = doc.char_span(start, start + len(text), alignment_mode="expand")
+    if span is None:
+        return frozenset(), frozenset()
+    verbs, main = set(), set()
+    for token in span:
+        if token.pos_ != "VERB" or token.lemma_.lower() in LIGHT_VERBS:
+            continue
+        verbs.add(token.lemma_.lower())
+        head = token
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        if (
+            not (span.start <= head.head.i < span.end)
+            or head.head.i == head.i
+            or head.head.lemma_.lower() in LIGHT_VERBS
+        ):
+            main.add(token.lemma_.lower())
+    return frozenset(verbs), frozenset(main)
+
+
+def same_predicate(
+    a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]]
+) -> bool:
+    """Two propositions state one fact only if a main verb of one is a verb of the other ("operations
+    *had stopped*" / "operations *have stopped*"), not when all they share is a noun phrase ("his black
+    2008 Porsche") or a subordinate clause ("... where he faces a murder charge"). A proposition without
+    a verb of its own (a copula, a headline) is not held to it."""
+    if not a[0] or not b[0]:
+        return True
+    return bool(a[1] & b[0] or b[1] & a[0])
+
+
 def paraphrase_links(
-    units: Sequence[tuple[Article, int]], texts: Sequence[str], attributions: Sequence[Attribution] = ()
+    units: Sequence[tuple[Article, int]],
+    texts: Sequence[str],
+    attributions: Sequence[Attribution] = (),
+    docs: dict[str, Doc] | None = None,
 ) -> list[tuple[int, int]]:
     """Units of different articles that state the same fact in other words.
 
@@ -226,6 +299,19 @@ def paraphrase_links(
     found, owner = propositions(units, texts, attributions)
     if len(found) < 2:
         return []
+    predicates: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+
+    def predicate(k: int) -> tuple[frozenset[str], frozenset[str]]:
+        if k not in predicates:
+            article, position = units[owner[k]]
+            doc = (docs or {}).get(article.id)
+            predicates[k] = (
+                main_verbs(doc, article, found[k], article.sentences[position].start)
+                if doc is not None
+                else (frozenset(), frozenset())
+            )
+        return predicates[k]
+
     bags = [frozenset(content_words(t)) for t in found]
     frequency: Counter[str] = Counter()
     for unit_bag in {owner[i]: bags[i] for i in range(len(texts))}.values():
@@ -242,6 +328,8 @@ def paraphrase_links(
         if sum(1 for w in shared if frequency[w] <= rare_limit) < SHARED_RARE:
             continue
         if polarity(found[i]) != polarity(found[j]):
+            continue
+        if not same_predicate(predicate(i), predicate(j)):
             continue
         numbers_i, numbers_j = figures(found[i]), figures(found[j])
         if different_figures(numbers_i, numbers_j) or different_figures(numbers_j, numbers_i):

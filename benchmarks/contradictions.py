@@ -8,8 +8,7 @@ Each corpus is read as ``storyline evaluate brief`` reads it (detokenized, templ
 (``find_claims``), then the disputes the articles state (``storyline.compare.disputes``). Printed: per
 corpus the articles, the contradicting pairs in all and by kind (figures of one quantity across articles,
 denials across outlets and sources by wording, and the stated disputes: a named claim denied, a denial of
-what another voice just said, a denial matched to another article's sentence, figures of two named
-sources in one sentence) and CPU seconds. ``--sample N --out FILE`` writes N contradictions drawn at
+what another voice just said, a denial matched to another article's sentence) and CPU seconds. ``--sample N --out FILE`` writes N contradictions drawn at
 random (seed 13) over all corpora in the audit's JSONL shape (``benchmarks/brief_audit/rubric.md``),
 with who says each side.
 """

@@ -36,6 +36,7 @@ from ..text.similarity import (
     source_groups,
 )
 from ..who.names import speaker_name
+from .wording import DISPUTE_WORDS, NEGATIONS, main_verbs, polarity, same_predicate
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -57,28 +58,6 @@ SAME_QUANTITY = 0.5
 SAME_PROPOSITION = 0.6
 # Content words a reported statement needs to be compared on its own.
 CLAUSE_WORDS = 4
-NEGATIONS = {"not", "no", "never", "n't", "nobody", "none", "nothing", "neither", "nor"}
-DISPUTE_WORDS = {
-    "deny",
-    "denied",
-    "denies",
-    "dispute",
-    "disputed",
-    "disputes",
-    "false",
-    "untrue",
-    "reject",
-    "rejected",
-    "rejects",
-    "contradict",
-    "contradicted",
-    "contradicts",
-    "refute",
-    "refuted",
-    "refutes",
-    "baseless",
-    "wrong",
-}
 # Words after a number that are no counted thing: function words, months, clock and calendar words.
 NOT_COUNTED = frozenset(
     {w.rstrip("s") for w in STOPWORDS}
@@ -233,49 +212,6 @@ def docs_by_article(articles: Sequence[Article], docs: Sequence[Doc] | None) -> 
     if docs is None or len(docs) != len(articles):
         return {}
     return {a.id: d for a, d in zip(articles, docs, strict=True)}
-
-
-# Verbs that carry no fact of their own: reporting, copula, auxiliaries.
-LIGHT_VERBS = frozenset({"be", "have", "do", "say", "tell", "will", "would", "can", "could", "may", "might"})
-
-
-def main_verbs(doc: Doc, article: Article, text: str, near: int) -> tuple[frozenset[str], frozenset[str]]:
-    """(verb lemmas, the lemmas of its main verbs) of the text found in the article at or after ``near``:
-    main verbs are those whose head lies outside the text or that head it (the root, and verbs
-    coordinated with it)."""
-    start = article.text.find(text, near)
-    if start < 0:
-        return frozenset(), frozenset()
-    span = doc.char_span(start, start + len(text), alignment_mode="expand")
-    if span is None:
-        return frozenset(), frozenset()
-    verbs, main = set(), set()
-    for token in span:
-        if token.pos_ != "VERB" or token.lemma_.lower() in LIGHT_VERBS:
-            continue
-        verbs.add(token.lemma_.lower())
-        head = token
-        while head.dep_ == "conj" and head.head.i != head.i:
-            head = head.head
-        if (
-            not (span.start <= head.head.i < span.end)
-            or head.head.i == head.i
-            or head.head.lemma_.lower() in LIGHT_VERBS
-        ):
-            main.add(token.lemma_.lower())
-    return frozenset(verbs), frozenset(main)
-
-
-def same_predicate(
-    a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]]
-) -> bool:
-    """Two propositions state one fact only if a main verb of one is a verb of the other ("operations
-    *had stopped*" / "operations *have stopped*"), not when all they share is a noun phrase ("his black
-    2008 Porsche") or a subordinate clause ("... where he faces a murder charge"). A proposition without
-    a verb of its own (a copula, a headline) is not held to it."""
-    if not a[0] or not b[0]:
-        return True
-    return bool(a[1] & b[0] or b[1] & a[0])
 
 
 def paraphrase_links(
@@ -454,12 +390,6 @@ def figures(text: str) -> dict[str, set[str]]:
         if key and key not in NOT_COUNTED:
             found[key].add(number.replace(",", ""))
     return found
-
-
-def polarity(text: str) -> bool:
-    """True when the sentence negates or disputes what it reports."""
-    words = set(re.findall(r"[a-z']+", text.lower().replace("n\u2019t", " n't").replace("n't", " n't")))
-    return bool(words & NEGATIONS or words & DISPUTE_WORDS)
 
 
 def link_contradictions(claims: list[Claim]) -> None:

@@ -458,7 +458,7 @@ def previous_voice(
 
 def asserted(text: str) -> bool:
     """A sentence that asserts something another may deny: not negated, not a question, no refusal."""
-    from .claims import polarity
+    from .wording import polarity
 
     return (
         not polarity(text)
@@ -478,7 +478,7 @@ def other_article_disputes(
     docs: dict[str, Doc],
 ) -> list[Dispute]:
     from ..text.embeddings import embed
-    from .claims import main_verbs, polarity, same_predicate
+    from .wording import main_verbs, polarity, same_predicate
 
     candidates = [
         (article, position, text)

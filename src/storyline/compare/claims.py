@@ -36,6 +36,7 @@ from ..text.similarity import (
     source_groups,
 )
 from ..who.names import speaker_name
+from .wording import DISPUTE_WORDS, NEGATIONS, main_verbs, polarity, same_predicate
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -57,28 +58,6 @@ SAME_QUANTITY = 0.5
 SAME_PROPOSITION = 0.6
 # Content words a reported statement needs to be compared on its own.
 CLAUSE_WORDS = 4
-NEGATIONS = {"not", "no", "never", "n't", "nobody", "none", "nothing", "neither", "nor"}
-DISPUTE_WORDS = {
-    "deny",
-    "denied",
-    "denies",
-    "dispute",
-    "disputed",
-    "disputes",
-    "false",
-    "untrue",
-    "reject",
-    "rejected",
-    "rejects",
-    "contradict",
-    "contradicted",
-    "contradicts",
-    "refute",
-    "refuted",
-    "refutes",
-    "baseless",
-    "wrong",
-}
 # Words after a number that are no counted thing: function words, months, clock and calendar words.
 NOT_COUNTED = frozenset(
     {w.rstrip("s") for w in STOPWORDS}
@@ -124,14 +103,35 @@ def compare(
         roster = build_roster(articles, docs)
     if attributions is None:
         attributions = find_attributions(articles, docs, roster)
-    claims = find_claims(articles, attributions)
+    claims = find_claims(articles, attributions, docs)
+    link_stated_disputes(claims, articles, docs, attributions)
     positions = find_positions(articles, docs, roster)
     return Comparison(claims=claims, positions=positions, reversals=find_reversals(positions))
 
 
-def find_claims(articles: Sequence[Article], attributions: Sequence[Attribution] = ()) -> list[Claim]:
+def link_stated_disputes(
+    claims: list[Claim], articles: Sequence[Article], docs: Sequence[Doc], attributions: Sequence[Attribution]
+) -> None:
+    """The disputes the articles state between their sources (``storyline.compare.disputes``), as pairs of
+    contradicting claims; a side that is no claim yet is added to ``claims``."""
+    from .disputes import find_disputes, link_disputes
+
+    texts = [
+        (article, position, text)
+        for article in articles
+        if not article.duplicate_of
+        for position, sentence in enumerate(article.sentences)
+        if asserts(text := article.sentence_text(sentence))
+    ]
+    link_disputes(claims, find_disputes(articles, docs, attributions, texts))
+
+
+def find_claims(
+    articles: Sequence[Article], attributions: Sequence[Attribution] = (), docs: Sequence[Doc] | None = None
+) -> list[Claim]:
     """Claims carried by the articles, most independently corroborated first, with contradictions;
-    ``attributions`` name who a claim is attributed to."""
+    ``attributions`` name who a claim is attributed to; ``docs`` (the articles' parses, when given) let
+    a paraphrase be checked for a shared main verb."""
     by_id = {a.id: a for a in articles}
     units: list[tuple[Article, int]] = []
     texts: list[str] = []
@@ -144,7 +144,7 @@ def find_claims(articles: Sequence[Article], attributions: Sequence[Attribution]
             texts.append(text)
     speakers_of = speakers_by_sentence(articles, attributions)
     groups = near_duplicate_groups(texts, threshold=PARAPHRASE)
-    links = paraphrase_links(units, texts, attributions)
+    links = paraphrase_links(units, texts, attributions, docs_by_article(articles, docs))
     groups = merge_paraphrases(groups, links, texts, [a.id for a, _ in units])
     claims: list[Claim] = []
     for group in split_by_figures(groups, texts):
@@ -208,8 +208,17 @@ def propositions(
     return found, owner
 
 
+def docs_by_article(articles: Sequence[Article], docs: Sequence[Doc] | None) -> dict[str, Doc]:
+    if docs is None or len(docs) != len(articles):
+        return {}
+    return {a.id: d for a, d in zip(articles, docs, strict=True)}
+
+
 def paraphrase_links(
-    units: Sequence[tuple[Article, int]], texts: Sequence[str], attributions: Sequence[Attribution] = ()
+    units: Sequence[tuple[Article, int]],
+    texts: Sequence[str],
+    attributions: Sequence[Attribution] = (),
+    docs: dict[str, Doc] | None = None,
 ) -> list[tuple[int, int]]:
     """Units of different articles that state the same fact in other words.
 
@@ -226,6 +235,19 @@ def paraphrase_links(
     found, owner = propositions(units, texts, attributions)
     if len(found) < 2:
         return []
+    predicates: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+
+    def predicate(k: int) -> tuple[frozenset[str], frozenset[str]]:
+        if k not in predicates:
+            article, position = units[owner[k]]
+            doc = (docs or {}).get(article.id)
+            predicates[k] = (
+                main_verbs(doc, article, found[k], article.sentences[position].start)
+                if doc is not None
+                else (frozenset(), frozenset())
+            )
+        return predicates[k]
+
     bags = [frozenset(content_words(t)) for t in found]
     frequency: Counter[str] = Counter()
     for unit_bag in {owner[i]: bags[i] for i in range(len(texts))}.values():
@@ -242,6 +264,8 @@ def paraphrase_links(
         if sum(1 for w in shared if frequency[w] <= rare_limit) < SHARED_RARE:
             continue
         if polarity(found[i]) != polarity(found[j]):
+            continue
+        if not same_predicate(predicate(i), predicate(j)):
             continue
         numbers_i, numbers_j = figures(found[i]), figures(found[j])
         if different_figures(numbers_i, numbers_j) or different_figures(numbers_j, numbers_i):
@@ -366,12 +390,6 @@ def figures(text: str) -> dict[str, set[str]]:
         if key and key not in NOT_COUNTED:
             found[key].add(number.replace(",", ""))
     return found
-
-
-def polarity(text: str) -> bool:
-    """True when the sentence negates or disputes what it reports."""
-    words = set(re.findall(r"[a-z']+", text.lower().replace("n\u2019t", " n't").replace("n't", " n't")))
-    return bool(words & NEGATIONS or words & DISPUTE_WORDS)
 
 
 def link_contradictions(claims: list[Claim]) -> None:

@@ -74,6 +74,11 @@ def where(citation: Citation, by_id: dict[str, Article]) -> str:
     return f"{label}, chars {citation.start}-{citation.end}"
 
 
+def voices(claim: Claim) -> str:
+    """Who says a side of a contradiction, as a prefix ("[Rebels] ")."""
+    return f"[{'; '.join(claim.attributed_to)}] " if claim.attributed_to else ""
+
+
 def render_text(articles: Sequence[Article], comparison: Comparison, limit: int = 15) -> str:
     """Changes of position, positions, contradictions and claims; ``limit`` bounds every list."""
     by_id = {a.id: a for a in articles}
@@ -108,9 +113,9 @@ def render_text(articles: Sequence[Article], comparison: Comparison, limit: int 
     lines += ["", f"CONTRADICTIONS ({len(pairs)})"]
     for i, j in shown_pairs:
         claim, other = comparison.claims[i], comparison.claims[j]
-        lines.append(f"  - {one_line(claim.text)}")
+        lines.append(f"  - {voices(claim)}{one_line(claim.text)}")
         lines.append(f"      {where(claim.citations[0], by_id)}")
-        lines.append(f"    vs {one_line(other.text)}")
+        lines.append(f"    vs {voices(other)}{one_line(other.text)}")
         lines.append(f"      {where(other.citations[0], by_id)}")
     lines += more_line(hidden)
     corroborated = [c for c in comparison.claims if c.independent_outlets > 1]

@@ -1,0 +1,608 @@
+"""Stated disputes: one source denies or contradicts what another says, with both sides and who says each.
+
+A corpus of one outlet rarely has two outlets disagreeing, but its articles report disputes between their
+sources all the time: "Kaim rejected rebel claims that ...", "Al-Anesi said he suspected ..., but
+government spokesman Tareq Shami denied that". Each is read off the dependency parse, precision first:
+
+- **a denial of a claim named in the sentence**: a verb of denial (deny, dispute, refute, reject,
+  dismiss, contradict, rebut) whose object is a claim noun ("claims", "reports", "allegations",
+  "speculation" ...) — the claim is that noun phrase, its claimant whoever the noun names ("rebel
+  claims", "claims by the rebels");
+- **a denial of what another voice just said**: "X said ..., but Y denied it", or a denial of "it",
+  "those comments", "the report" right after a sentence that reports someone else's words;
+- **a denial of what another article reports**: "Y denied that ..." where another sentence of the
+  collection, published within a few days, asserts what is denied (close embeddings, most of the denied
+  words shared, a main verb in common) — that sentence is the other side.
+
+Figures of two named sources set against each other in one sentence ("Activists said 100 were killed;
+state media put the toll at 20") were tried and left out: on an unseen topic both found were page
+furniture or different quantities.
+
+The denier must be an actor (a named or described source, not an unresolved pronoun), different from the
+claimant. A negated denial ("did not deny") is none. Each dispute becomes two claims that contradict each
+other: the side denied and the denial, both citing the sentences they come from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..model import Article, Attribution, Claim, cite
+from ..text.similarity import content_words
+from ..who.names import name_problem, speaker_name
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+DENY_VERBS = {"deny", "dispute", "refute", "reject", "dismiss", "contradict", "rebut"}
+# Verbs of denial that take the denied proposition as a clause ("denied that the army fired").
+CLAUSE_DENIALS = {"deny", "dispute", "refute", "contradict"}
+CLAIM_NOUNS = {
+    "claim",
+    "report",
+    "allegation",
+    "accusation",
+    "charge",
+    "rumor",
+    "rumour",
+    "speculation",
+    "suggestion",
+    "assertion",
+    "account",
+    "figure",
+    "estimate",
+    "story",
+    "statement",
+    "comment",
+    "remark",
+    "version",
+    "assessment",
+    "characterization",
+    "characterisation",
+    "tally",
+    "toll",
+    "talk",
+}
+CLAIM_STEMS = frozenset(w for n in CLAIM_NOUNS for w in content_words(f"{n} {n}s"))
+ANAPHORA = {"it", "this", "that", "those", "these", "them"}
+REPORTING_VERBS = {
+    "say",
+    "tell",
+    "claim",
+    "allege",
+    "accuse",
+    "report",
+    "suggest",
+    "insist",
+    "estimate",
+    "put",
+    "state",
+    "announce",
+    "suspect",
+    "believe",
+    "maintain",
+    "assert",
+    "argue",
+    "charge",
+}
+# Common nouns that name someone who can claim or deny (a proper name always can).
+ACTOR_NOUNS = frozenset(
+    """official officer rebel activist witness resident opposition government authority critic lawmaker member
+    group spokesman spokeswoman spokesperson military army police diplomat source agency media protester
+    regime ministry minister administration company firm executive chairman leader commander alliance council
+    lawyer doctor scientist expert analyst investigator prosecutor court judge union party president
+    secretary ambassador envoy director chief manager state family camp campaign office department force troop soldier fighter loyalist insurgent organization observer monitor journalist correspondent reporter newspaper broadcaster television""".split()
+)
+# Who is never a side's voice on its own.
+NOBODY = {
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "who",
+    "which",
+    "that",
+    "this",
+    "some",
+    "others",
+    "one",
+}
+# Another article's sentence stands for the denied proposition: embeddings this close ...
+COUNTERPART_COSINE = 0.72
+# ... sharing this many of the denied content words, covering this share of them ...
+COUNTERPART_SHARED = 3
+COUNTERPART_COVER = 0.6
+# ... published this close to the denial (days).
+COUNTERPART_DAYS = 3
+# A denied proposition needs this many content words to be matched at all.
+DENIED_WORDS = 4
+
+
+@dataclass
+class Side:
+    """One side of a dispute: what it says, who says it, and the sentence it comes from."""
+
+    text: str
+    voice: str | None
+    article: Article
+    sentence: int  # index into article.sentences
+
+
+@dataclass
+class Dispute:
+    claim: Side  # what is disputed
+    denial: Side  # the dispute of it
+    kind: str  # "named claim", "previous voice", "other article"
+
+
+def find_disputes(
+    articles: Sequence[Article],
+    docs: Sequence[Doc],
+    attributions: Sequence[Attribution] = (),
+    texts: Sequence[tuple[Article, int, str]] = (),
+) -> list[Dispute]:
+    """The stated disputes of the articles (copies of an article are skipped); ``texts`` are the
+    collection's assertive sentences (article, sentence position, text) that may stand for a denied
+    proposition reported elsewhere."""
+    by_sentence: dict[tuple[str, int], list[Attribution]] = defaultdict(list)
+    for attribution in attributions:
+        by_sentence[(attribution.article, attribution.start)].append(attribution)
+    found: list[Dispute] = []
+    pending: list[tuple[Side, str]] = []  # denials of a proposition, matched against other articles below
+    for article, doc in zip(articles, docs, strict=True):
+        if article.duplicate_of:
+            continue
+        spoken = [a for a in attributions if a.article == article.id]
+        sentences = list(doc.sents)
+        for number, sentence in enumerate(sentences):
+            position = sentence_position(article, sentence.start_char, sentence.end_char)
+            if position is None:
+                continue
+            for verb in sentence:
+                if not is_denial(verb):
+                    continue
+                denier = voice_of(verb, spoken)
+                if denier is None:
+                    continue
+                denial = Side(sentence.text.strip(), denier, article, position)
+                named = named_claim(verb)
+                if named is not None:
+                    text, claimant = named
+                    if claimant is not None and same_voice(claimant, denier):
+                        continue
+                    said = set(content_words(text)) - set(content_words(claimant or "")) - CLAIM_STEMS
+                    if len(said) >= DENIED_WORDS - 2:
+                        found.append(Dispute(Side(text, claimant, article, position), denial, "named claim"))
+                    continue
+                previous = previous_voice(verb, sentence, sentences[number - 1] if number else None, spoken)
+                if previous is not None:
+                    text, claimant, start, end = previous
+                    if same_voice(claimant, denier):
+                        continue
+                    where = sentence_position(article, start, end)
+                    if where is not None:
+                        found.append(Dispute(Side(text, claimant, article, where), denial, "previous voice"))
+                    continue
+                clause = denied_clause(verb)
+                if clause is not None and len(content_words(clause)) >= DENIED_WORDS:
+                    pending.append((denial, clause))
+    if pending and texts:
+        found.extend(
+            other_article_disputes(
+                pending, texts, attributions, dict(zip([a.id for a in articles], docs, strict=True))
+            )
+        )
+    return found
+
+
+def sentence_position(article: Article, start: int, end: int) -> int | None:
+    for position, sentence in enumerate(article.sentences):
+        if sentence.start < end and start < sentence.end:
+            return position
+    return None
+
+
+def is_denial(token: Token) -> bool:
+    if token.pos_ != "VERB" or token.lemma_.lower() not in DENY_VERBS:
+        return False
+    # "did not deny", "never disputed": no denial; "refused to deny" neither
+    if any(c.dep_ == "neg" or c.lower_ in ("never", "not") for c in token.children):
+        return False
+    node = token
+    for _ in range(4):  # "declined to confirm or deny", "refused to deny"
+        if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
+            break
+        node = node.head
+        if node.lemma_.lower() in ("refuse", "decline", "fail", "confirm"):
+            return False
+    return True
+
+
+def subject_of(verb: Token) -> Token | None:
+    node = verb
+    for _ in range(3):
+        for child in node.children:
+            if child.dep_ in ("nsubj",):
+                return child
+        agent = next((c for c in node.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            return next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if node.dep_ in ("xcomp", "conj") and node.head.i != node.i:
+            head = node.head
+            if (
+                node.dep_ == "conj"
+                and node.tag_ in ("VBD", "VBZ", "VBP")
+                and head.tag_ == "VB"
+                and head.dep_ == "ccomp"
+                and any(c.tag_ == "MD" for c in head.children)
+            ):
+                # "said that Mubarak should listen ... but rejected claims": the finite verb belongs to
+                # the one who said, not to the modal clause it is parsed into
+                head = head.head
+            node = head  # "went on to deny", "met ... and denied"
+            continue
+        break
+    return None
+
+
+def voice_of(verb: Token, spoken: Sequence[Attribution]) -> str | None:
+    """Who holds the verb's stance: the speaker an attribution resolved for this cue, else the subject's
+    name or description when it names an actor."""
+    subject = subject_of(verb)
+    if subject is not None and subject.pos_ != "PRON":
+        # the subject decides; an attribution whose speaker is that subject resolves its name
+        for attribution in spoken:
+            if attribution.speaker_start is not None and attribution.speaker_start <= subject.idx < (
+                attribution.speaker_end or 0
+            ):
+                if subject.pos_ == "NOUN" and modifier_only(subject, attribution.speaker_entity):
+                    return phrase_voice(subject) or attribution_voice(attribution)
+                return attribution_voice(attribution)
+        return phrase_voice(subject)
+    for attribution in spoken:  # a pronoun: the attribution's resolution of it
+        if attribution.cue_start is not None and attribution.cue_start <= verb.idx < (
+            attribution.cue_end or 0
+        ):
+            if (
+                subject is not None
+                and subject.pos_ == "NOUN"
+                and modifier_only(subject, attribution.speaker_entity)
+            ):
+                # "the Libyan government": the description, not the adjective's country entity alone
+                return phrase_voice(subject) or attribution_voice(attribution)
+            return attribution_voice(attribution)
+    if subject is None:
+        return None
+    return phrase_voice(subject)
+
+
+def modifier_only(subject: Token, entity: str | None) -> bool:
+    """The entity is named only as a modifier of the subject ("the *Libyan* government"), not as the
+    subject or its apposition ("a lawyer, *Khaled Al-Anesi*,")."""
+    if not entity:
+        return False
+    words = {w.lower() for w in entity.split()}
+    named = [t for t in subject.subtree if t.lower_ in words]
+    return bool(named) and all(
+        t.dep_ in ("amod", "compound", "poss") and t.head.i == subject.i for t in named
+    )
+
+
+def attribution_voice(attribution: Attribution) -> str | None:
+    """The attribution's resolved speaker, else its speaker's words when they name an actor ("state media")."""
+    name = speaker_name(attribution)
+    if name is not None:
+        return name
+    words = (attribution.speaker or "").strip(" ,").split()
+    while words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    text = " ".join(words)
+    if not text or text.lower() in NOBODY or name_problem(text) is not None:
+        return None
+    head = words[-1]
+    if not head[0].isupper() and head.lower().rstrip("s") not in ACTOR_NOUNS:
+        return None  # "the report" says nothing itself
+    return text
+
+
+def phrase_voice(token: Token) -> str | None:
+    """The actor a noun phrase names ("Libyan Deputy Foreign Minister Khaled Kaim", "the rebels", "BP's
+    chairman"), or None for pronouns, relative words and fragments."""
+    if token.pos_ == "PRON" or token.lower_ in NOBODY:
+        return None
+    if token.pos_ == "NOUN" and token.lemma_.lower() not in ACTOR_NOUNS:
+        return None  # "the report", "the evidence", "the attempts" say nothing themselves
+    if token.pos_ not in ("PROPN", "NOUN"):
+        return None
+    words = [
+        t for t in token.subtree if t.dep_ in ("compound", "amod", "poss", "case", "det") or t.i == token.i
+    ]
+    words = [t for t in words if t.i <= token.i and t.dep_ != "det"]
+    text = " ".join(t.text for t in words).replace(" 's", "'s").strip()
+    if not text or name_problem(text) is not None:
+        return None
+    return text
+
+
+def same_voice(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return False
+    x, y = set(content_words(a)), set(content_words(b))
+    return bool(x & y) and (x <= y or y <= x)
+
+
+def claim_noun(verb: Token) -> Token | None:
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    for obj in objects:
+        if obj.lemma_.lower() in CLAIM_NOUNS:
+            return obj
+        # "denied any of the reports", "rejected some of the claims"
+        of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        inner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if inner is not None and inner.lemma_.lower() in CLAIM_NOUNS:
+            return inner
+    return None
+
+
+def named_claim(verb: Token) -> tuple[str, str | None] | None:
+    """A claim the sentence names with its content ("rebel claims that the governments ... have been
+    asked", "claims of curfews in parts of the country"): its text and claimant (None: unnamed)."""
+    noun = claim_noun(verb)
+    if noun is None:
+        return None
+    content = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.dep_ != "relcl"]
+    about = [
+        c
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ in ("of", "about", "that") and list(c.children)
+    ]
+    if not content and not about:
+        return None  # "denied the reports" says nothing of what they say: not matched here
+    claimant = None
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound") and child.pos_ in ("PROPN", "NOUN"):
+            claimant = phrase_voice(child) or claimant
+        elif child.dep_ in ("amod", "compound") and (
+            child.ent_type_ == "NORP" or child.lemma_.lower() in ACTOR_NOUNS
+        ):
+            claimant = child.text  # "rebel claims", "earlier Libyan claims"
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME"):
+                claimant = phrase_voice(pobj) or claimant
+    if claimant is not None and claimant.lower() in ("these", "those", "such", "the", "any"):
+        claimant = None
+    tokens = list(noun.subtree)
+    text = noun.doc[tokens[0].i : tokens[-1].i + 1].text
+    # what the denier adds is not part of the claim: "rebel claims that ..., saying that ..."
+    text = re.sub(
+        r",\s+(?:saying|adding|insisting|arguing|calling|noting|suggesting|claiming|stressing|explaining)\b.*$",
+        "",
+        text,
+    )
+    return text, claimant
+
+
+def denied_clause(verb: Token) -> str | None:
+    """The proposition a verb of denial governs as a clause ("denied that its forces fired on ...")."""
+    if verb.lemma_.lower() not in CLAUSE_DENIALS:
+        return None
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return None
+    tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.lower_ == "that")]
+    return clause.doc[tokens[0].i : tokens[-1].i + 1].text if tokens else None
+
+
+def anaphoric_object(verb: Token) -> bool:
+    """The denial's object points back: "denied it", "dismissed those comments", "denied the report"."""
+    for child in verb.children:
+        if child.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        if child.lower_ in ANAPHORA:
+            # "rejected it" may be a proposal; "denied it" is a statement
+            return verb.lemma_.lower() in CLAUSE_DENIALS
+        determiners = {c.lower_ for c in child.children if c.dep_ == "det"}
+        if child.lemma_.lower() in CLAIM_NOUNS and determiners & {
+            "this",
+            "that",
+            "these",
+            "those",
+            "the",
+            "such",
+        }:
+            return not [c for c in child.children if c.dep_ in ("acl", "relcl", "prep")]
+    return False
+
+
+def previous_voice(
+    verb: Token, sentence: Span, before: Span | None, spoken: Sequence[Attribution]
+) -> tuple[str, str, int, int] | None:
+    """What another voice said just before the denial points back at it: the clause "X said ..." the
+    denial is coordinated with, or the sentence before that reports someone's words. Returns its text,
+    the voice and its character span."""
+    if not anaphoric_object(verb):
+        return None
+    head = verb.head
+    if verb.dep_ == "conj" and head.lemma_.lower() in REPORTING_VERBS and head.i < verb.i:
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        voice = voice_of(head, spoken) if subject is not None else None
+        if voice is not None:
+            cc = next((c for c in verb.children if c.dep_ == "cc"), None) or next(
+                (c for c in head.children if c.dep_ == "cc" and c.i < verb.i), None
+            )
+            end = cc.i if cc is not None else verb.i
+            span = sentence.doc[sentence.start : end]
+            text = span.text.strip().rstrip(",;")
+            return text, voice, span.start_char, span.end_char
+    if before is None or verb.i - sentence.start > 25:
+        return None
+    # the sentence before reports someone's words, one voice only
+    voices = {
+        name
+        for a in spoken
+        if before.start_char <= a.start < before.end_char and (name := speaker_name(a)) is not None
+    }
+    if len(voices) != 1 or not asserted(before.text):
+        return None
+    return before.text.strip(), next(iter(voices)), before.start_char, before.end_char
+
+
+def asserted(text: str) -> bool:
+    """A sentence that asserts something another may deny: not negated, not a question, no refusal."""
+    from .wording import polarity
+
+    return (
+        not polarity(text)
+        and not text.rstrip().rstrip("'\"\u201d ").endswith("?")
+        and not re.search(r"\b(?:declin|refus)\w*", text, re.IGNORECASE)
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Denials of what another article reports
+
+
+def other_article_disputes(
+    pending: Sequence[tuple[Side, str]],
+    texts: Sequence[tuple[Article, int, str]],
+    attributions: Sequence[Attribution],
+    docs: dict[str, Doc],
+) -> list[Dispute]:
+    from ..text.embeddings import embed
+    from .wording import main_verbs, polarity, same_predicate
+
+    candidates = [
+        (article, position, text)
+        for article, position, text in texts
+        if not polarity(text) and not re.search(r"\b(?:den(?:y|ied|ies)|reject|dismiss|disput)", text, re.I)
+    ]
+    if not candidates:
+        return []
+    vectors = embed([t for _, _, t in candidates])
+    denied = embed([clause for _, clause in pending])
+    bags = [frozenset(content_words(t)) for _, _, t in candidates]
+    voices: dict[tuple[str, int], str] = {}
+    for attribution in attributions:
+        name = speaker_name(attribution)
+        if name is None:
+            continue
+        for article, position, _ in candidates:
+            if article.id != attribution.article:
+                continue
+            sentence = article.sentences[position]
+            if sentence.start <= attribution.start < sentence.end:
+                voices.setdefault((article.id, position), name)
+    found = []
+    scores = denied @ vectors.T
+    for row, (denial, clause) in enumerate(pending):
+        words = frozenset(content_words(clause))
+        best: tuple[float, int] | None = None
+        for column in (-scores[row]).argsort()[:20]:
+            cosine = float(scores[row, column])
+            if cosine < COUNTERPART_COSINE:
+                break
+            article, position, text = candidates[column]
+            if article.id == denial.article.id and position == denial.sentence:
+                continue
+            if not close_in_time(article, denial.article):
+                continue
+            shared = words & bags[column]
+            if len(shared) < COUNTERPART_SHARED or len(shared) / len(words) < COUNTERPART_COVER:
+                continue
+            voice = voices.get((article.id, position))
+            if voice is not None and same_voice(voice, denial.voice):
+                continue
+            # the same predicate, not only the same people: "called for Mubarak's resignation" is no
+            # assertion that "Mubarak is stepping down"
+            denied_verbs = main_verbs(docs[denial.article.id], denial.article, clause, 0)
+            their_verbs = main_verbs(docs[article.id], article, text, article.sentences[position].start)
+            if not (denied_verbs[0] and their_verbs[0] and same_predicate(denied_verbs, their_verbs)):
+                continue
+            best = (cosine, int(column))
+            break
+        if best is None:
+            continue
+        article, position, text = candidates[best[1]]
+        found.append(
+            Dispute(
+                Side(text, voices.get((article.id, position)) or article.outlet, article, position),
+                denial,
+                "other article",
+            )
+        )
+    return found
+
+
+def close_in_time(claim: Article, denial: Article) -> bool:
+    """The claim was published on the denial's day or in the few days before it: a denial answers
+    what was said, and what happened later is news, not the claim denied."""
+    if claim.published is None or denial.published is None:
+        return True
+    return 0 <= (denial.published - claim.published).days <= COUNTERPART_DAYS
+
+
+# ---------------------------------------------------------------------------------------------
+# Into the claims
+
+
+def link_disputes(claims: list[Claim], disputes: Sequence[Dispute]) -> None:
+    """Each dispute as two claims that contradict each other: a side that is a whole sentence already
+    among the claims is that claim; any other side (a clause, a named claim) becomes a claim of its own,
+    citing its sentence and attributed to its voice. One pair of sides is linked once."""
+    where: dict[tuple[str, int], int] = {}
+    for index, claim in enumerate(claims):
+        for citation in claim.citations:
+            where.setdefault((citation.article, citation.sentence), index)
+    made: dict[tuple[str, str], int] = {}
+
+    def claim_of(side: Side) -> int:
+        sentence = side.article.sentences[side.sentence]
+        whole = side.article.text[sentence.start : sentence.end].strip()
+        key = (side.article.id, sentence.index)
+        if side.text == whole and key in where:
+            index = where[key]
+            if side.voice and side.voice not in claims[index].attributed_to:
+                claims[index].attributed_to.append(side.voice)
+            return index
+        text_key = (normal(side.text), side.voice or "")
+        if text_key in made:
+            return made[text_key]
+        outlets = [side.article.outlet] if side.article.outlet else []
+        claims.append(
+            Claim(
+                text=side.text,
+                articles=[side.article.id],
+                outlets=outlets,
+                independent_outlets=1 if outlets else 0,
+                attributed_to=[side.voice] if side.voice else [],
+                contradicts=[],
+                citations=[cite(side.article, sentence)],
+                unknown_sources=0 if outlets else 1,
+            )
+        )
+        made[text_key] = len(claims) - 1
+        return len(claims) - 1
+
+    for dispute in disputes:
+        a, b = claim_of(dispute.claim), claim_of(dispute.denial)
+        if a == b or b in claims[a].contradicts:
+            continue
+        claims[a].contradicts.append(b)
+        claims[b].contradicts.append(a)
+
+
+def normal(text: str) -> str:
+    return " ".join(content_words(text))
+
+
+def days_apart(a: dt.date | None, b: dt.date | None) -> int | None:
+    return abs((a - b).days) if a is not None and b is not None else None

@@ -1,0 +1,121 @@
+"""Stated disputes (storyline.compare.disputes): both sides and who says each, on sentences whose dispute
+(or its absence) is known."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from storyline.annotate.nlp import load_nlp
+from storyline.compare.claims import compare
+from storyline.model import Article, Sentence
+
+
+def annotated(texts: dict[str, tuple[str, dt.date]]) -> tuple[list[Article], list]:
+    articles = [Article(id=k, source=k, text=t, published=d, outlet="CNN") for k, (t, d) in texts.items()]
+    docs = list(load_nlp().pipe(a.text for a in articles))
+    for article, doc in zip(articles, docs, strict=True):
+        article.sentences = [Sentence(s.start_char, s.end_char, i) for i, s in enumerate(doc.sents)]
+    return articles, docs
+
+
+def contradictions(
+    texts: dict[str, tuple[str, dt.date]],
+) -> list[tuple[tuple[str, ...], str, tuple[str, ...], str]]:
+    """(voices, text) of both sides of each contradiction found."""
+    articles, docs = annotated(texts)
+    claims = compare(articles, docs).claims
+    return [
+        (tuple(claims[i].attributed_to), claims[i].text, tuple(claims[j].attributed_to), claims[j].text)
+        for i in range(len(claims))
+        for j in claims[i].contradicts
+        if i < j
+    ]
+
+
+DAY = dt.date(2011, 3, 1)
+
+
+def test_a_denial_of_a_claim_named_in_the_sentence_has_both_sides():
+    found = contradictions(
+        {
+            "a": (
+                "Libyan Deputy Foreign Minister Khaled Kaim rejected rebel claims that the governments of Egypt "
+                "and Tunisia have been asked to accept Gadhafi and his family.",
+                DAY,
+            )
+        }
+    )
+    assert len(found) == 1
+    voices, text, other_voices, other = found[0]
+    sides = {text: voices, other: other_voices}
+    claim = next(t for t in sides if t.startswith("rebel claims that"))
+    denial = next(t for t in sides if t.startswith("Libyan Deputy"))
+    assert "Khaled Kaim" in sides[denial] and sides[claim] == ("rebel",)
+
+
+def test_a_denial_of_what_another_voice_just_said():
+    found = contradictions(
+        {
+            "a": (
+                "A prominent Yemeni human rights lawyer, Khaled Al-Anesi, said he suspected pro-government "
+                "demonstrators were security forces in civilian clothes, but government spokesman Tareq Shami "
+                "denied that.",
+                DAY,
+            ),
+            "b": (
+                "Rebels said government troops shelled the hospital in Misrata on Sunday. "
+                "The Libyan government denied the report.",
+                DAY,
+            ),
+        }
+    )
+    assert len(found) == 2
+    said = next(f for f in found if "Khaled Al-Anesi" in f[0] + f[2])
+    sides = sorted([said[1], said[3]], key=len)
+    assert sides[0].endswith("security forces in civilian clothes")  # the claim, without the denial
+    assert sides[1].endswith("Tareq Shami denied that.")
+    report = next(f for f in found if f is not said)
+    assert {report[1], report[3]} == {
+        "Rebels said government troops shelled the hospital in Misrata on Sunday.",
+        "The Libyan government denied the report.",
+    }
+    assert set(report[0] + report[2]) == {"Rebels", "Libyan government"}
+
+
+def test_a_denial_finds_the_sentence_of_another_article_it_denies():
+    found = contradictions(
+        {
+            "a": (
+                "A spokesman for the army denied that troops had fired on peaceful protesters in Benghazi.",
+                dt.date(2011, 2, 20),
+            ),
+            "b": (
+                "Witnesses said troops fired on peaceful protesters in Benghazi on Saturday, killing dozens.",
+                dt.date(2011, 2, 19),
+            ),
+            "c": (
+                "Oil prices rose sharply in London on Monday as traders watched Libya.",
+                dt.date(2011, 2, 21),
+            ),
+        }
+    )
+    assert len(found) == 1
+    texts = {found[0][1][:9], found[0][3][:9]}
+    assert texts == {"A spokesm", "Witnesses"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The federal appeals court denied the administration's request for a stay.",  # a refusal, not a denial
+        "He did not deny that the company made mistakes in the Gulf.",  # a negated denial
+        "The minister rejected calls for his resignation over the spill on Friday.",  # no claim
+        "Officials said 100 people were arrested and 20 people were injured in the clashes.",  # one voice
+        "Activists said 100 people were killed, while state media said 20 people were killed.",  # no denial
+        "BP denied the reports.",  # what the reports say is not told, nothing before it
+    ],
+)
+def test_no_dispute_where_none_is_stated(text):
+    assert contradictions({"a": (text, DAY)}) == []

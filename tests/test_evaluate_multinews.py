@@ -106,12 +106,14 @@ def test_gate_dev_rouge_on_clusters_the_scorer_never_saw():
     assert default["rouge2"] - systems[LEXRANK]["rouge2"] >= FLOORS["margin_rouge2"]
 
 
-# Measured on the first 30 dev clusters with the summary-scorer-heldout artefact: R-1 43.31, R-2 13.40, R-Lsum 39.47;
-# sumy LexRank 42.19 / 12.12 on the same clusters (margins +1.12 / +1.28).
+# Measured on the first 30 dev clusters with the summary-scorer-heldout artefact refit in the sixth session
+# (`storyline train summary-scorer ../shared/data/multinews/dev.jsonl --skip-nested`): R-1 43.99, R-2 14.06,
+# R-Lsum 40.01; sumy LexRank 42.07 / 12.05 on the same clusters (margins +1.92 / +2.01). Before the refit
+# (scorer fitted on older candidates): 43.31 / 13.40 / 39.47, margins +1.12 / +1.28.
 FLOORS = {
-    "rouge1": 42.8,
-    "rouge2": 12.9,
-    "rougeLsum": 39.0,
-    "margin_rouge1": 0.6,
-    "margin_rouge2": 0.8,
+    "rouge1": 43.5,
+    "rouge2": 13.5,
+    "rougeLsum": 39.5,
+    "margin_rouge1": 1.4,
+    "margin_rouge2": 1.5,
 }

@@ -70,7 +70,9 @@ CLAIM_NOUNS = {
 }
 CLAIM_STEMS = frozenset(w for n in CLAIM_NOUNS for w in content_words(f"{n} {n}s"))
 ANAPHORA = {"it", "this", "that", "those", "these", "them"}
-REPORTING_VERBS = {
+# Verbs that put a claim in another voice's mouth, so that a denial can answer it ("HRW said ..., but X
+# denied that"); unlike `positions.REPORTING_VERBS`, which report an actor's own stance.
+CLAIMING_VERBS = {
     "say",
     "tell",
     "claim",
@@ -432,7 +434,7 @@ def previous_voice(
     if not anaphoric_object(verb):
         return None
     head = verb.head
-    if verb.dep_ == "conj" and head.lemma_.lower() in REPORTING_VERBS and head.i < verb.i:
+    if verb.dep_ == "conj" and head.lemma_.lower() in CLAIMING_VERBS and head.i < verb.i:
         subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
         voice = voice_of(head, spoken) if subject is not None else None
         if voice is not None:

@@ -64,6 +64,9 @@ def test_its_lead_event_is_in_the_undated_lane_of_every_timeline_view(sample_bri
     assert shown["inferred"] is True and "Kerry backtracked" in shown["sentences"][0]["text"]
     html = render_report(sample_brief)
     assert 'id="tl-undated"' in html and "published after 2011-08" in html
+    # the section list counts what the timeline shows: its dated entries and the undated lane
+    shown = len(timeline.entries) + len(timeline.undated)
+    assert f'<a href="#timeline">Timeline</a> <span class="n">{shown:,}</span>' in html
     # no view gives the old lower bound as the article's date
     assert "2011-08-01" not in text
     assert "(2011-08-01" not in html and "published 2011-08-01" not in html and ", 2011-08-01" not in html

@@ -958,9 +958,9 @@ def render_report(brief: Brief, title: str | None = None, generated: dt.datetime
     if brief.timeline is not None:
         published = sorted(a.published for a in brief.articles if a.published)
         focus = (published[0], published[-1]) if published else None
-        add(
-            "timeline", "Timeline", render_timeline(brief.timeline, index, focus), len(brief.timeline.entries)
-        )
+        # The count is what the section shows: the dated entries and the undated lane's.
+        shown = len(brief.timeline.entries) + len(brief.timeline.undated)
+        add("timeline", "Timeline", render_timeline(brief.timeline, index, focus), shown)
     if brief.attributions is not None:
         add(
             "quotes", "Who said what", render_attributions(brief.attributions, index), len(brief.attributions)

@@ -242,7 +242,7 @@ def sentence_at(articles: dict[str, Article], article_id: str, position: int) ->
 
 
 def top_speakers(brief: Brief, limit: int = TOP_SPEAKERS) -> list[str]:
-    counts = Counter(a.speaker for a in brief.attributions or [] if a.speaker)
+    counts = Counter(n for n in (names.speaker_name(a) for a in brief.attributions or []) if n)
     return [name for name, _ in counts.most_common(limit)]
 
 
@@ -256,7 +256,7 @@ def template_items(brief: Brief) -> dict[str, list[str]]:
         "statements": [
             sentence_at(by_id, a.article, a.start) or a.content
             for a in brief.attributions or []
-            if a.speaker in speakers
+            if names.speaker_name(a) in speakers
         ],
         "claims": [c.text for c in brief.comparison.claims if c.independent_outlets >= 2]
         if brief.comparison
@@ -287,16 +287,33 @@ def count_checks(brief: Brief) -> list[tuple[str, int, int]]:
 
 
 def speaker_validity(brief: Brief) -> dict[str, Any]:
-    speakers = Counter(a.speaker for a in brief.attributions or [] if a.speaker)
+    """Bad names among the names statements are listed under (``who.names.speaker_name``: the linked
+    entity or the described source, as the brief shows them) and among the roster's names. A statement
+    whose speaker is a pronoun or words naming no one, with no antecedent found, has no listed name: it is
+    counted as unresolved, and the pronoun spans resolved to an actor are counted too."""
+    attributions = brief.attributions or []
+    listed = [names.speaker_name(a) for a in attributions]
+    speakers = Counter(n for n in listed if n)
     roster = [e.name for e in brief.entities or []]
     bad_speakers = {n: (why, c) for n, c in speakers.items() if (why := bad_name(n))}
     bad_roster = sorted({n for n in roster if bad_name(n)})
+    pronoun_spans = [
+        (a, n)
+        for a, n in zip(attributions, listed, strict=True)
+        if a.speaker and bad_name(a.speaker) in ("pronoun", "relative word")
+    ]
     return {
         "speaker_names": len(speakers),
         "bad_speaker_names": len(bad_speakers),
         "bad_speaker_statements": sum(c for _, c in bad_speakers.values()),
         "roster_names": len(roster),
         "bad_roster_names": len(bad_roster),
+        "statements": len(attributions),
+        "unresolved_statements": sum(
+            1 for a, n in zip(attributions, listed, strict=True) if a.speaker and not n
+        ),
+        "pronoun_speakers": len(pronoun_spans),
+        "pronoun_speakers_resolved": sum(1 for _, n in pronoun_spans if n),
         "examples": [
             f"{n} ({why}, {c})" for n, (why, c) in sorted(bad_speakers.items(), key=lambda x: -x[1][1])
         ][:8]
@@ -497,11 +514,13 @@ def audit_items(corpus: Corpus, brief: Brief) -> dict[str, list[dict[str, Any]]]
     by_id = {a.id: a for a in brief.articles}
     items: dict[str, list[dict[str, Any]]] = {kind: [] for kind in AUDIT_KINDS}
     for a in brief.attributions or []:
-        if not a.speaker:
-            continue
+        listed = names.speaker_name(a)
+        if not listed:
+            continue  # an unresolved speaker is shown as such, with no name to judge
         items["speaker_statement"].append(
             {
-                "speaker": a.speaker,
+                "speaker": listed,
+                "as_written": a.speaker,
                 "statement": a.content,
                 "direct": a.direct,
                 "evidence": [{"article": a.article, "sentence": sentence_at(by_id, a.article, a.start)}],
@@ -523,6 +542,8 @@ def audit_items(corpus: Corpus, brief: Brief) -> dict[str, list[dict[str, Any]]]
             )
             if found:
                 examples.append({"alias": alias, "article": found[0], "sentence": found[1]})
+        if not examples:
+            continue  # its names are only in titles or captions: nothing in the text to judge by
         items["roster_merge"].append(
             {"name": entity.name, "type": entity.type, "aliases": entity.aliases, "evidence": examples}
         )
@@ -741,6 +762,10 @@ def print_table(row: dict[str, Any]) -> None:
     print(
         f"  speaker validity            {s['bad_speaker_names']} bad of {s['speaker_names']} speaker names, "
         f"{s['bad_roster_names']} bad of {s['roster_names']} roster names (target 0)"
+    )
+    print(
+        f"  unresolved speakers         {s['unresolved_statements']} of {s['statements']} statements; "
+        f"{s['pronoun_speakers_resolved']} of {s['pronoun_speakers']} pronoun speakers resolved to an actor"
     )
     for example in s["examples"][:5]:
         print(f"    {example}")

@@ -25,12 +25,14 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Article, Attribution, Entity
 from .cues import CueScorer, load_cue_model
+from .names import name_problem, tidy_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -807,6 +809,9 @@ def to_attribution(
     speaker_text = speaker.text if speaker is not None else None
     found = resolve(names, speaker, drafts)
     entity, anonymous = found.entity, found.anonymous
+    if entity is not None and name_problem(entity):
+        # a recognizer's cut ("Myers Family And") is tidied; what is no actor's name is not a speaker
+        entity = tidy_name(entity) if not name_problem(tidy_name(entity) or "-") else None
     return Attribution(
         speaker=speaker_text,
         speaker_start=speaker.start_char if speaker is not None else None,
@@ -834,8 +839,9 @@ class NameIndex:
         self.starts = [e.start for e in self.ents]
         self.people = [e for e in self.ents if e.label_ == "PERSON"]
         self.people_ends = [e.end_char for e in self.people]
-        # The longest form of each surname's person ("Clinton" -> "Hillary Clinton").
-        self.longest: dict[str, str] = {}
+        # The full forms of each surname's person, where the text uses them ("Clinton" -> "Hillary
+        # Clinton"); two people of one surname ("Jeh Johnson", "Gary Johnson") are told apart by place.
+        self.full_forms: dict[str, list[tuple[int, str]]] = {}
         # Full names by their first word: "Ban" is "Ban Ki-moon" (family name first), "Hillary" is
         # "Hillary Clinton", when the article names one such person.
         self.by_first: dict[str, set[str]] = {}
@@ -844,10 +850,24 @@ class NameIndex:
             words = name.split()
             if any(w[:1].islower() and w.lower().split("-")[0] not in NAME_PARTICLES for w in words):
                 continue  # "abandon al-Assad": the recognizer took a verb into the name
-            if words and len(words) <= 4 and len(name) > len(self.longest.get(words[-1], "")):
-                self.longest[words[-1]] = name
             if 2 <= len(words) <= 4:
+                self.full_forms.setdefault(words[-1], []).append((person.start_char, name))
                 self.by_first.setdefault(words[0], set()).add(name)
+        # A surname the recognizer tagged as a body or place elsewhere ("Trump" as ORG) is still that
+        # person: counted among the people a pronoun could stand for.
+        self.people = sorted(
+            [
+                *self.people,
+                *(
+                    e
+                    for e in self.ents
+                    if e.label_ in ("ORG", "GPE", "NORP") and clean_name(e.text) in self.full_forms
+                ),
+            ],
+            key=lambda e: e.start,
+        )
+        self.people_ends = [e.end_char for e in self.people]
+        self.genders = person_genders(doc, self.people)
 
     def within(self, span: Span) -> list[Span]:
         i = bisect.bisect_left(self.starts, span.start)
@@ -859,21 +879,79 @@ class NameIndex:
         return found
 
     def full_name(self, name: Span) -> str:
-        """The longest form of a person's name in the document ("Clinton" -> "Hillary Clinton")."""
+        """The full form of a person's name in the document ("Clinton" -> "Hillary Clinton"): of several
+        people of one surname, the one named last before (else first after) this mention."""
         text = clean_name(name.text)
         if name.label_ != "PERSON" or not text.split():
             return text
-        longest = self.longest.get(text.split()[-1], text)
-        if len(longest) > len(text):
-            return longest
+        forms = self.full_forms.get(text.split()[-1], [])
+        if forms and " " not in text:
+            before = [form for start, form in forms if start <= name.start_char]
+            return before[-1] if before else forms[0][1]
         first = self.by_first.get(text, set())
         return next(iter(first)) if len(first) == 1 and " " not in text else text
+
+    def gender_of(self, person: Span | str) -> str | None:
+        """ "m" or "f" where the document shows it (see ``person_genders``), else None."""
+        text = clean_name(person if isinstance(person, str) else person.text)
+        words = text.split()
+        return self.genders.get(words[-1]) if words else None
 
     def person_before(self, offset: int, window: int) -> Span | None:
         i = bisect.bisect_right(self.people_ends, offset) - 1
         if i >= 0 and offset - self.people_ends[i] < window:
             return self.people[i]
         return None
+
+    def people_between(self, start: int, end: int) -> list[Span]:
+        """The people named between two character offsets."""
+        i = bisect.bisect_right(self.people_ends, start)
+        found = []
+        while i < len(self.people) and self.people[i].end_char <= end:
+            found.append(self.people[i])
+            i += 1
+        return found
+
+
+MASCULINE = {"he", "him", "his", "himself"}
+FEMININE = {"she", "her", "hers", "herself"}
+HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f"}
+
+
+def person_genders(doc: Doc, people: Sequence[Span]) -> dict[str, str]:
+    """A person's gender where the document shows it, by surname: an honorific before the name ("Mr.
+    Clarke", "Ms. Martin") counts three, a sentence naming this one person only and using third-person
+    pronouns of one gender counts one; a gender holds when it has twice the other's votes."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for person in people:
+        words = clean_name(person.text).split()
+        if not words:
+            continue
+        before = doc[person.start - 1].lower_ if person.start > 0 else ""
+        if before in HONORIFICS:
+            votes[words[-1]][HONORIFICS[before]] += 3
+    by_sentence: dict[int, set[str]] = defaultdict(set)
+    for person in people:
+        words = clean_name(person.text).split()
+        if words:
+            by_sentence[person.sent.start].add(words[-1])
+    for sentence in doc.sents:
+        named = by_sentence.get(sentence.start, set())
+        if len(named) != 1:
+            continue
+        kinds = {"m" for t in sentence if t.lower_ in MASCULINE} | {
+            "f" for t in sentence if t.lower_ in FEMININE
+        }
+        if len(kinds) == 1:
+            votes[next(iter(named))][next(iter(kinds))] += 1
+    genders = {}
+    for surname, count in votes.items():
+        m, f = count["m"], count["f"]
+        if m >= 2 * f and m > 0:
+            genders[surname] = "m"
+        elif f >= 2 * m and f > 0:
+            genders[surname] = "f"
+    return genders
 
 
 def head_of(span: Span) -> Token:
@@ -979,9 +1057,7 @@ def antecedent_of(
             return resolve(names, phrase, [])
         return None
     if pronoun in ("he", "she"):
-        governing = governing_subject_person(names, head_of(speaker))
-        if governing is not None:
-            return Resolution(names.full_name(governing), False)
+        return person_antecedent(names, speaker, drafts, "m" if pronoun == "he" else "f")
     wanted_head = head_of(speaker).lemma_.lower() if pronoun not in PRONOUNS else None
     latest: Draft | None = None
     for draft in drafts:  # in text order: the last one before the speaker wins
@@ -1000,17 +1076,97 @@ def antecedent_of(
             continue  # "they" is not the one person (or one official) quoted before
         if pronoun == "it" and head.ent_type_ == "PERSON":
             continue
-        if pronoun in ("he", "she") and head.ent_type_ in ("ORG", "GPE", "NORP", "LOC", "FAC"):
-            continue  # "he" is not the organisation or country quoted before
         if latest is None or latest.speaker is None or draft.speaker.end_char > latest.speaker.end_char:
             latest = draft
     if latest is not None and latest.speaker is not None:
         return resolve(names, latest.speaker, [])
-    if pronoun in ("he", "she"):
-        person = names.person_before(speaker.start_char, 600)
-        if person is not None:
-            return Resolution(names.full_name(person), False)
     return None
+
+
+# Heads of descriptions of one person ("a senior official", "the spokeswoman"): "he" or "she" may
+# stand for such a source; "the network", "the ministry" are not someone.
+PERSON_HEADS = {
+    "official",
+    "aide",
+    "diplomat",
+    "insider",
+    "adviser",
+    "advisor",
+    "staffer",
+    "observer",
+    "analyst",
+    "expert",
+    "activist",
+    "witness",
+    "resident",
+    "critic",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "officer",
+    "chancellor",
+    "premier",
+    "emir",
+}
+
+
+def person_antecedent(
+    names: NameIndex, speaker: Span, drafts: Sequence[Draft], gender: str
+) -> Resolution | None:
+    """Who "he" or "she" stands for, only where the evidence is clear: a person who is the subject of a
+    clause governing it; else the latest person quoted before it (within 1,500 characters); else the
+    person named last before it (within 600). A person the document shows to be of the other gender
+    ("Mr.", "Ms.", pronouns in sentences naming them alone) is never taken, and another person who
+    could be meant, named between the candidate and the pronoun, leaves the pronoun unresolved."""
+
+    def fits(person: Span) -> bool:
+        return names.gender_of(person) in (None, gender)
+
+    def rivals(start: int, surname: str | None) -> bool:
+        return any(
+            fits(other) and clean_name(other.text).split()[-1:] != [surname]
+            for other in names.people_between(start, speaker.start_char)
+            if clean_name(other.text).split()
+        )
+
+    governing = governing_subject_person(names, head_of(speaker))
+    if governing is not None and fits(governing):
+        return Resolution(names.full_name(governing), False)
+    latest: tuple[Draft, Span | None] | None = None
+    for draft in drafts:  # in text order: the last one before the speaker wins
+        if draft.speaker is None or draft.speaker.end_char > speaker.start_char:
+            continue
+        if speaker.start_char - draft.speaker.end_char >= 1500:
+            continue
+        named = name_in(names, draft.speaker)
+        if named is not None:
+            if named.label_ != "PERSON" or not fits(named):
+                continue  # "he" is not the organisation, the country or the woman quoted before
+        else:
+            root = head_of(draft.speaker)
+            lemma = root.lemma_.lower()
+            person_like = lemma in PERSON_HEADS or len(lemma) > 5 and lemma.endswith(AGENT_SUFFIXES)
+            if root.tag_ not in ("NN", "NNP") or not person_like or not is_actor_description(draft.speaker):
+                continue  # a pronoun, several people, or a body ("the network")
+        if latest is None or draft.speaker.end_char > latest[0].speaker.end_char:  # type: ignore[union-attr]
+            latest = (draft, named)
+    if latest is not None:
+        draft, named = latest
+        assert draft.speaker is not None
+        surname = (
+            clean_name(named.text).split()[-1]
+            if named is not None and clean_name(named.text).split()
+            else None
+        )
+        if rivals(draft.speaker.end_char, surname):
+            return None
+        return resolve(names, draft.speaker, [])
+    person = names.person_before(speaker.start_char, 600)
+    if person is None or not fits(person) or not clean_name(person.text).split():
+        return None
+    if rivals(speaker.start_char - 600, clean_name(person.text).split()[-1]):
+        return None
+    return Resolution(names.full_name(person), False)
 
 
 def governing_subject_person(names: NameIndex, pronoun: Token) -> Span | None:

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..model import Article, Attribution, Entity
+from .names import name_problem, tidy_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -788,6 +789,13 @@ def entity_of(cluster: Cluster, by_id: dict[str, Article]) -> Entity | None:
     forms = Counter(m.text for m in cluster.mentions)
     forms.update(m.titled for m in cluster.mentions if m.titled)
     name = canonical_name(cluster, names)
+    if name_problem(name):
+        # the recognizer's cut ("Capel Bangor and") or no actor's name at all ("You Are Not Alone",
+        # "In Living Memory", "Jo"): tidied, or another form of the name, else no roster entry
+        clean = [n for n in (tidy_name(m.text) for m in names) if n and not name_problem(n)]
+        if not clean:
+            return None
+        name = Counter(clean).most_common(1)[0][0]
     mentions: Counter[str] = Counter(m.article for m in cluster.mentions)
     outlets: Counter[str] = Counter()
     for article_id, count in mentions.items():

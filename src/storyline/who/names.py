@@ -34,23 +34,37 @@ DETERMINERS = frozenset("this these those both all any some each either neither"
 QUANTIFIERS = frozenset("other others many most several few".split())
 # Words a roster name never starts with: pronouns, relative words, determiners and quantifiers.
 CLOSED_CLASS = PRONOUNS | RELATIVE_WORDS | DETERMINERS | QUANTIFIERS
-DANGLING = frozenset({"of", "the", "and", "to", "a", "an", "in", "for", "on", "with", "by", "or", ","})
+DANGLING = frozenset(
+    {"of", "the", "and", "to", "a", "an", "in", "for", "on", "at", "with", "by", "or", "from", "as", ","}
+)
+# Prepositions and conjunctions no name starts with ("In Living Memory" is a programme, "Of The" a cut).
+LEADING_FUNCTION_WORDS = frozenset("of to in on at for with by from and or but as than into about".split())
 
 
 def name_problem(name: str) -> str | None:
     """Why a roster name is not an actor's name, else None: ``closed-class`` (a pronoun, relative word or
     determiner first: "he", "which", "both", "his refusal", "many experts"), ``short`` (under three
-    letters and no acronym: "al"), ``fragment`` (ends in a function word), ``ptb-bracket`` ("-LRB- CNN")."""
+    letters and no acronym: "al"), ``fragment`` (starts or ends in a function word: "Capel Bangor and",
+    "In Living Memory"), ``ptb-bracket`` ("-LRB- CNN")."""
     words = name.split()
     if not words:
         return "empty"
     if re.search(r"-[LR][RCS]B-", name):
         return "ptb-bracket"
-    first = words[0]
-    if first.lower().strip("\"'`") in CLOSED_CLASS and not (first.isupper() and len(first) > 1):
-        return "closed-class"  # "US health officials" is not "us"
+    first = words[0].strip("\"'`.,;:")
+    if first.lower() in CLOSED_CLASS and not (first.isupper() and len(first) > 1):
+        return "closed-class"  # "US health officials" is not "us"; "I. Am" is "I"
     if len(re.sub(r"[^A-Za-z]", "", name)) < 3 and not name.replace(".", "").isupper():
         return "short"
-    if words[-1].lower() in DANGLING:
+    if words[-1].lower() in DANGLING or first.lower() in LEADING_FUNCTION_WORDS:
         return "fragment"
     return None
+
+
+def tidy_name(name: str) -> str:
+    """A name without the function words, dashes and commas a recognizer's cut left at its end
+    ("Jacob Edwin Adams - the" -> "Jacob Edwin Adams", "Capel Bangor and" -> "Capel Bangor")."""
+    words = name.split()
+    while words and (words[-1].lower() in DANGLING or not any(ch.isalnum() for ch in words[-1])):
+        words.pop()
+    return " ".join(words).rstrip(" ,;:-")

@@ -185,3 +185,59 @@ def test_name_problem_tells_actors_from_pronouns_and_fragments():
         "Another source",
     ):
         assert name_problem(good) is None, good
+
+
+def listed(text: str) -> dict[str, str | None]:
+    """Each statement's first words -> the name it is listed under."""
+    articles, docs = parse(text)
+    return {" ".join(a.content.split()[:3]): speaker_name(a) for a in find_attributions(articles, docs)}
+
+
+def test_he_or_she_never_takes_a_person_of_the_other_gender():
+    found = listed(
+        "Mr. Tom Clarke bought the mine in May. Ms. Maria Lopez said the mine would close. "
+        '"We are not finished here," he said.'
+    )
+    assert found["the mine would"] == "Maria Lopez"
+    assert found['"We are not'] == "Tom Clarke"
+
+
+def test_namesakes_are_told_apart_by_place():
+    found = listed(
+        "Libertarian candidate Gary Johnson spoke in Ohio on Monday. Separately, Homeland Security Secretary "
+        "Jeh Johnson warned about hackers. Johnson said officials should be vigilant, and he said the "
+        "attacks would go on."
+    )
+    assert found["officials should be"] == "Jeh Johnson"
+    assert found["the attacks would"] == "Jeh Johnson"
+
+
+def test_a_rival_person_between_leaves_the_pronoun_unresolved():
+    found = listed(
+        'Chris Christie said the debate was over. Donald Trump spoke to Jim Smith on Friday. "It was a '
+        'disgrace," he said.'
+    )
+    assert found['"It was a'] is None
+    assert found["the debate was"] == "Chris Christie"
+
+
+def test_he_is_not_the_body_quoted_before():
+    found = listed('"We are open to all views," the network said. "We never take sides," he added.')
+    assert found['"We never take'] is None
+
+
+def test_roster_names_are_tidied_or_left_out():
+    from storyline.who.entities import Cluster, entity_of
+    from storyline.who.names import tidy_name
+
+    assert tidy_name("Jacob Edwin Adams - the") == "Jacob Edwin Adams"
+    assert tidy_name("Capel Bangor and") == "Capel Bangor"
+    for bad in ("In Living Memory", "Radio Theatre at", "I. Am", "You Are Not Alone", "Jo"):
+        assert name_problem(bad) is not None, bad
+    cut = Cluster("org:capel bangor and", "ORG", [mention("a", "Capel Bangor and", "ORG")])
+    entity = entity_of(cut, {})
+    assert entity is not None and entity.name == "Capel Bangor"
+    song = Cluster(
+        "work_of_art:you are not alone", "WORK_OF_ART", [mention("a", "You Are Not Alone", "WORK_OF_ART")]
+    )
+    assert entity_of(song, {}) is None

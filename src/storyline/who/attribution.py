@@ -882,8 +882,8 @@ class NameIndex:
         """The full form of a person's name in the document ("Clinton" -> "Hillary Clinton"): of several
         people of one surname, the one named last before (else first after) this mention."""
         text = clean_name(name.text)
-        if name.label_ != "PERSON" or not text.split():
-            return text
+        if not text.split() or name.label_ != "PERSON" and text not in self.full_forms:
+            return text  # a body or place ("Trump" tagged ORG is the person named so elsewhere)
         forms = self.full_forms.get(text.split()[-1], [])
         if forms and " " not in text:
             before = [form for start, form in forms if start <= name.start_char]
@@ -896,12 +896,6 @@ class NameIndex:
         text = clean_name(person if isinstance(person, str) else person.text)
         words = text.split()
         return self.genders.get(words[-1]) if words else None
-
-    def person_before(self, offset: int, window: int) -> Span | None:
-        i = bisect.bisect_right(self.people_ends, offset) - 1
-        if i >= 0 and offset - self.people_ends[i] < window:
-            return self.people[i]
-        return None
 
     def people_between(self, start: int, end: int) -> list[Span]:
         """The people named between two character offsets."""
@@ -1161,12 +1155,16 @@ def person_antecedent(
         if rivals(draft.speaker.end_char, surname):
             return None
         return resolve(names, draft.speaker, [])
-    person = names.person_before(speaker.start_char, 600)
-    if person is None or not fits(person) or not clean_name(person.text).split():
+    # the one person it can stand for named in the 600 characters before it
+    window = [
+        p
+        for p in names.people_between(speaker.start_char - 600, speaker.start_char)
+        if clean_name(p.text).split()
+    ]
+    candidates = [p for p in window if fits(p)]
+    if not candidates or rivals(speaker.start_char - 600, clean_name(candidates[-1].text).split()[-1]):
         return None
-    if rivals(speaker.start_char - 600, clean_name(person.text).split()[-1]):
-        return None
-    return Resolution(names.full_name(person), False)
+    return Resolution(names.full_name(candidates[-1]), False)
 
 
 def governing_subject_person(names: NameIndex, pronoun: Token) -> Span | None:

@@ -241,3 +241,16 @@ def test_roster_names_are_tidied_or_left_out():
         "work_of_art:you are not alone", "WORK_OF_ART", [mention("a", "You Are Not Alone", "WORK_OF_ART")]
     )
     assert entity_of(song, {}) is None
+
+
+def test_the_speaker_is_the_person_at_the_head_of_a_description():
+    found = listed("Clinton communication director Jennifer Palmieri said Trump was reduced to insults.")
+    assert found["Trump was reduced"] == "Jennifer Palmieri"
+
+
+def test_a_pronoun_takes_the_namesake_of_its_gender():
+    found = listed(
+        "Ted Cruz said he would not vote for Trump. Heidi Cruz said she was proud of her work. "
+        'Cruz spoke on Monday. "The day that was abrogated was the day this became personal," he said.'
+    )
+    assert found['"The day that'] == "Ted Cruz"

@@ -878,7 +878,7 @@ class NameIndex:
             i += 1
         return found
 
-    def full_name(self, name: Span) -> str:
+    def full_name(self, name: Span, gender: str | None = None) -> str | None:
         """The full form of a person's name in the document ("Clinton" -> "Hillary Clinton"): of several
         people of one surname, the one named last before (else first after) this mention."""
         text = clean_name(name.text)
@@ -886,6 +886,12 @@ class NameIndex:
             return text  # a body or place ("Trump" tagged ORG is the person named so elsewhere)
         forms = self.full_forms.get(text.split()[-1], [])
         if forms and " " not in text:
+            if gender is not None:
+                # "he" for "Cruz" is not Heidi Cruz: the forms of the pronoun's gender, else of none shown
+                shown = [(start, form) for start, form in forms if self.genders.get(form) == gender]
+                forms = shown or [(start, form) for start, form in forms if self.genders.get(form) is None]
+                if not forms:
+                    return None
             before = [form for start, form in forms if start <= name.start_char]
             return before[-1] if before else forms[0][1]
         first = self.by_first.get(text, set())
@@ -895,6 +901,8 @@ class NameIndex:
         """ "m" or "f" where the document shows it (see ``person_genders``), else None."""
         text = clean_name(person if isinstance(person, str) else person.text)
         words = text.split()
+        if len(words) >= 2 and text in self.genders:
+            return self.genders[text]
         return self.genders.get(words[-1]) if words else None
 
     def people_between(self, start: int, end: int) -> list[Span]:
@@ -925,10 +933,13 @@ def person_genders(doc: Doc, people: Sequence[Span]) -> dict[str, str]:
         if before in HONORIFICS:
             votes[words[-1]][HONORIFICS[before]] += 3
     by_sentence: dict[int, set[str]] = defaultdict(set)
+    full_in_sentence: dict[int, set[str]] = defaultdict(set)
     for person in people:
         words = clean_name(person.text).split()
         if words:
             by_sentence[person.sent.start].add(words[-1])
+            if len(words) >= 2:
+                full_in_sentence[person.sent.start].add(" ".join(words))
     for sentence in doc.sents:
         named = by_sentence.get(sentence.start, set())
         if len(named) != 1:
@@ -937,7 +948,11 @@ def person_genders(doc: Doc, people: Sequence[Span]) -> dict[str, str]:
             "f" for t in sentence if t.lower_ in FEMININE
         }
         if len(kinds) == 1:
-            votes[next(iter(named))][next(iter(kinds))] += 1
+            kind = next(iter(kinds))
+            votes[next(iter(named))][kind] += 1
+            full = full_in_sentence.get(sentence.start, set())
+            if len(full) == 1:  # the full name too: "Heidi Cruz" and "Ted Cruz" share a surname
+                votes[next(iter(full))][kind] += 1
     genders = {}
     for surname, count in votes.items():
         m, f = count["m"], count["f"]
@@ -1009,7 +1024,8 @@ def name_in(names: NameIndex, span: Span) -> Span | None:
     inside = [e for e in names.within(span) if all(i in own for i in range(e.start, e.end))]
     people = [e for e in inside if e.label_ == "PERSON"]
     if people:
-        return people[0]
+        # "Clinton communication director Jennifer Palmieri": the speaker is the person at the head
+        return next((e for e in people if e.start <= root.i < e.end), people[0])
     if head_of(span).lower_ in ANONYMOUS_HEADS or head_of(span).lemma_.lower() in ANONYMOUS_HEADS:
         return None  # "a senior U.S. official" names a country, not the speaker
     named = [e for e in inside if e.label_ in NAMED_LABELS]
@@ -1125,7 +1141,8 @@ def person_antecedent(
 
     governing = governing_subject_person(names, head_of(speaker))
     if governing is not None and fits(governing):
-        return Resolution(names.full_name(governing), False)
+        name = names.full_name(governing, gender)
+        return Resolution(name, False) if name else None
     latest: tuple[Draft, Span | None] | None = None
     for draft in drafts:  # in text order: the last one before the speaker wins
         if draft.speaker is None or draft.speaker.end_char > speaker.start_char:
@@ -1164,7 +1181,8 @@ def person_antecedent(
     candidates = [p for p in window if fits(p)]
     if not candidates or rivals(speaker.start_char - 600, clean_name(candidates[-1].text).split()[-1]):
         return None
-    return Resolution(names.full_name(candidates[-1]), False)
+    name = names.full_name(candidates[-1], gender)
+    return Resolution(name, False) if name else None
 
 
 def governing_subject_person(names: NameIndex, pronoun: Token) -> Span | None:

@@ -850,6 +850,8 @@ class NameIndex:
             words = name.split()
             if any(w[:1].islower() and w.lower().split("-")[0] not in NAME_PARTICLES for w in words):
                 continue  # "abandon al-Assad": the recognizer took a verb into the name
+            if any(t.pos_ in ("VERB", "AUX") for t in person):
+                continue  # a title's words: "Obama Says", "Black Lawmakers Rip Donald Trump"
             if 2 <= len(words) <= 4:
                 self.full_forms.setdefault(words[-1], []).append((person.start_char, name))
                 self.by_first.setdefault(words[0], set()).add(name)
@@ -903,6 +905,8 @@ class NameIndex:
         words = text.split()
         if len(words) >= 2 and text in self.genders:
             return self.genders[text]
+        if len(words) >= 2 and len({form for _, form in self.full_forms.get(words[-1], [])}) > 1:
+            return None  # "Ivanka Trump" is not what "Trump" is shown to be
         return self.genders.get(words[-1]) if words else None
 
     def people_between(self, start: int, end: int) -> list[Span]:
@@ -1129,12 +1133,20 @@ def person_antecedent(
     ("Mr.", "Ms.", pronouns in sentences naming them alone) is never taken, and another person who
     could be meant, named between the candidate and the pronoun, leaves the pronoun unresolved."""
 
+    # the people named in the statement itself are whom the speaker talks about, not the speaker
+    own = next(
+        (d for d in drafts if d.speaker is not None and d.speaker.start_char == speaker.start_char), None
+    )
+
+    def outside(person: Span) -> bool:
+        return own is None or not own.content_start <= person.start_char < own.content_end
+
     def fits(person: Span) -> bool:
         return names.gender_of(person) in (None, gender)
 
     def rivals(start: int, surname: str | None) -> bool:
         return any(
-            fits(other) and clean_name(other.text).split()[-1:] != [surname]
+            fits(other) and outside(other) and clean_name(other.text).split()[-1:] != [surname]
             for other in names.people_between(start, speaker.start_char)
             if clean_name(other.text).split()
         )
@@ -1178,7 +1190,7 @@ def person_antecedent(
         for p in names.people_between(speaker.start_char - 600, speaker.start_char)
         if clean_name(p.text).split()
     ]
-    candidates = [p for p in window if fits(p)]
+    candidates = [p for p in window if fits(p) and outside(p)]
     if not candidates or rivals(speaker.start_char - 600, clean_name(candidates[-1].text).split()[-1]):
         return None
     name = names.full_name(candidates[-1], gender)

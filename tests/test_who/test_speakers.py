@@ -250,7 +250,8 @@ def test_the_speaker_is_the_person_at_the_head_of_a_description():
 
 def test_a_pronoun_takes_the_namesake_of_its_gender():
     found = listed(
-        "Ted Cruz said he would not vote for Trump. Heidi Cruz said she was proud of her work. "
+        "Ted Cruz said he would not vote for him. Ted Cruz spoke of his father. "
+        "Heidi Cruz said she was proud of her work. Heidi Cruz thanked her staff. "
         'Cruz spoke on Monday. "The day that was abrogated was the day this became personal," he said.'
     )
     assert found['"The day that'] == "Ted Cruz"

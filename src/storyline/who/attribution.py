@@ -921,13 +921,15 @@ class NameIndex:
 
 MASCULINE = {"he", "him", "his", "himself"}
 FEMININE = {"she", "her", "hers", "herself"}
+QUOTE_TOKENS = {'"', "``", "''", "\u201c", "\u201d", "\u00ab", "\u00bb"}
 HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f"}
 
 
 def person_genders(doc: Doc, people: Sequence[Span]) -> dict[str, str]:
     """A person's gender where the document shows it, by surname: an honorific before the name ("Mr.
     Clarke", "Ms. Martin") counts three, a sentence naming this one person only and using third-person
-    pronouns of one gender counts one; a gender holds when it has twice the other's votes."""
+    pronouns of one gender (and no quotation) counts one; a gender holds with two votes or more and twice
+    the other's."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for person in people:
         words = clean_name(person.text).split()
@@ -946,8 +948,8 @@ def person_genders(doc: Doc, people: Sequence[Span]) -> dict[str, str]:
                 full_in_sentence[person.sent.start].add(" ".join(words))
     for sentence in doc.sents:
         named = by_sentence.get(sentence.start, set())
-        if len(named) != 1:
-            continue
+        if len(named) != 1 or any(t.text in QUOTE_TOKENS for t in sentence):
+            continue  # a quotation brings another voice: '"No chance Hillary Clinton will quit," he said'
         kinds = {"m" for t in sentence if t.lower_ in MASCULINE} | {
             "f" for t in sentence if t.lower_ in FEMININE
         }
@@ -960,9 +962,9 @@ def person_genders(doc: Doc, people: Sequence[Span]) -> dict[str, str]:
     genders = {}
     for surname, count in votes.items():
         m, f = count["m"], count["f"]
-        if m >= 2 * f and m > 0:
+        if m >= 2 * f and m >= 2:
             genders[surname] = "m"
-        elif f >= 2 * m and f > 0:
+        elif f >= 2 * m and f >= 2:
             genders[surname] = "f"
     return genders
 
@@ -1027,6 +1029,9 @@ def name_in(names: NameIndex, span: Span) -> Span | None:
             own.difference_update(t.i for t in child.subtree)
     inside = [e for e in names.within(span) if all(i in own for i in range(e.start, e.end))]
     people = [e for e in inside if e.label_ == "PERSON"]
+    at_head = next((e for e in inside if e.start <= root.i < e.end), None)
+    if at_head is not None and at_head.label_ != "PERSON" and clean_name(at_head.text) in names.full_forms:
+        return at_head  # "Rendell, a Clinton surrogate,": Rendell (tagged ORG) is the person named so
     if people:
         # "Clinton communication director Jennifer Palmieri": the speaker is the person at the head
         return next((e for e in people if e.start <= root.i < e.end), people[0])
@@ -1207,10 +1212,10 @@ def governing_subject_person(names: NameIndex, pronoun: Token) -> Span | None:
         for child in token.children:
             if child.dep_ != "nsubj" or child.i >= pronoun.i:
                 continue
-            subject = names.doc[child.left_edge.i : child.i + 1]
-            people = [e for e in names.within(subject) if e.label_ == "PERSON"]
-            if people:
-                return people[-1]
+            subject = names.doc[child.left_edge.i : child.right_edge.i + 1]
+            named = name_in(names, subject)
+            if named is not None and (named.label_ == "PERSON" or clean_name(named.text) in names.full_forms):
+                return named
             return None  # the governing clause has a subject that names nobody: no guess
     return None
 

@@ -125,3 +125,8 @@ def test_gate_brief_on_a_timeline17_topic(h1n1):
         rouge["rouge_1_recall"] > lead["rouge_1_recall"] and rouge["rouge_2_recall"] > lead["rouge_2_recall"]
     )
     assert row["items"]["summary"] >= 5
+    # speakers that are actors (issue 13 item 4, helper C): no listed speaker name and no roster name is a
+    # pronoun, relative word, determiner or fragment (before: 74 and 5); unresolved speakers are counted
+    speakers = row["speakers"]
+    assert speakers["bad_speaker_names"] == 0 and speakers["bad_roster_names"] == 0
+    assert speakers["speaker_names"] >= 300 and 0 < speakers["unresolved_statements"] < speakers["statements"]

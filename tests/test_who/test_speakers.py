@@ -272,3 +272,11 @@ def test_gate_he_and_she_resolved_with_precision_on_polnear():
     result = module.score(DATA / "polnear" / "dev")
     assert result["found"] == result["items"] == 139
     assert result["resolved"] >= 100 and result["precision"] >= 0.84
+
+
+def test_a_count_of_people_is_no_described_source():
+    found = listed(
+        "At least 50 people said they had been turned away. Two senior officials said the talks failed."
+    )
+    assert found["they had been"] is None
+    assert [n for k, n in found.items() if k.startswith("the talks")] == ["Two senior officials"]

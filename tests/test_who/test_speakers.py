@@ -259,8 +259,8 @@ def test_a_pronoun_takes_the_namesake_of_its_gender():
 
 @pytest.mark.gate
 def test_gate_he_and_she_resolved_with_precision_on_polnear():
-    """139 hand-judged he/she speakers of PolNeAR dev (benchmarks/pronouns.py): measured 108 resolved,
-    93 right (precision 0.861; the rules before this change: 118 resolved, 92 right, 0.780)."""
+    """139 hand-judged he/she speakers of PolNeAR dev (benchmarks/pronouns.py): measured 128 resolved,
+    108 right (precision 0.844; the rules before this change: 118 resolved, 92 right, 0.780)."""
     import importlib.util
     from pathlib import Path
 
@@ -271,7 +271,7 @@ def test_gate_he_and_she_resolved_with_precision_on_polnear():
     spec.loader.exec_module(module)
     result = module.score(DATA / "polnear" / "dev")
     assert result["found"] == result["items"] == 139
-    assert result["resolved"] >= 100 and result["precision"] >= 0.84
+    assert result["resolved"] >= 115 and result["right"] >= 100 and result["precision"] >= 0.82
 
 
 def test_a_count_of_people_is_no_described_source():

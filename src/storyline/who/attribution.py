@@ -1149,9 +1149,21 @@ def person_antecedent(
     def fits(person: Span) -> bool:
         return names.gender_of(person) in (None, gender)
 
-    def rivals(start: int, surname: str | None) -> bool:
+    def salient(person: Span) -> bool:
+        # a subject (or one of several subjects) is someone the text is about; a person in an object or
+        # a circumstance ("an interview with Leon Panetta") is not who "she" goes on to be
+        root = person.root
+        return root.dep_ in SUBJECT_DEPS or root.dep_ in ("conj", "appos") and root.head.dep_ in SUBJECT_DEPS
+
+    def rivals(start: int, surname: str | None, said: tuple[int, int] = (0, 0)) -> bool:
+        # people named in what the candidate said ("Rice said the call for Assad to step down") are
+        # whom the candidate talked about: no rivals either
         return any(
-            fits(other) and outside(other) and clean_name(other.text).split()[-1:] != [surname]
+            fits(other)
+            and outside(other)
+            and salient(other)
+            and not said[0] <= other.start_char < said[1]
+            and clean_name(other.text).split()[-1:] != [surname]
             for other in names.people_between(start, speaker.start_char)
             if clean_name(other.text).split()
         )
@@ -1186,7 +1198,7 @@ def person_antecedent(
             if named is not None and clean_name(named.text).split()
             else None
         )
-        if rivals(draft.speaker.end_char, surname):
+        if rivals(draft.speaker.end_char, surname, (draft.content_start, draft.content_end)):
             return None
         return resolve(names, draft.speaker, [])
     # the one person it can stand for named in the 600 characters before it

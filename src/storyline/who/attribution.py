@@ -1476,8 +1476,8 @@ def is_actor_description(span: Span) -> bool:
     ):
         return False
     first = span[0]
-    if first.pos_ == "PRON" or first.lower_ in QUANTIFIERS:
-        return False  # "they rebels", "many experts", "most people": no one in particular
+    if first.pos_ == "PRON" or first.lower_ in QUANTIFIERS or first.lower_ in ("whose", "which", "what"):
+        return False  # "they rebels", "many experts", "whose leaders": no one in particular
     if first.pos_ in ("ADP", "ADV") or first.lower_ in ("at", "about", "around", "over", "nearly", "almost"):
         return False  # "At least 50 people", "About 300 other people": a count, not a source
     determiners = [t for t in root.children if t.dep_ in ("det", "poss", "predet", "nummod") and t.i < root.i]

@@ -280,3 +280,8 @@ def test_a_count_of_people_is_no_described_source():
     )
     assert found["they had been"] is None
     assert [n for k, n in found.items() if k.startswith("the talks")] == ["Two senior officials"]
+
+
+def test_you_is_never_a_speaker_name():
+    found = listed('"The vaccine is ready," the agency said. "You should see a doctor," you said.')
+    assert [n for k, n in found.items() if k.startswith('"You should')] == [None]

@@ -1007,6 +1007,8 @@ def resolve(names: NameIndex, speaker: Span | None, drafts: Sequence[Draft]) -> 
         return Resolution(names.full_name(name), False)
     root = head_of(speaker)
     lowered = root.lower_
+    if lowered == "you":
+        return UNRESOLVED  # the one spoken to, never the source quoted before ("Reuters (as you)")
     if lowered in PRONOUNS or lowered in RELATIVE_PRONOUNS or speaker.text.lower().startswith("the "):
         antecedent = antecedent_of(names, speaker, drafts, lowered)
         if antecedent is not None:

@@ -383,3 +383,15 @@ def test_a_pronoun_is_resolved_only_within_its_sentence():
     resolver = ActorResolver(build_roster(articles, docs))
     his = next(t for t in docs[0] if t.lower_ == "his")
     assert resolver.pronoun_antecedent(his) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Obama initially asked Johnson to vet his choices, but Johnson resigned as a controversy flared.",
+        "The rebels and their allies have rejected cease-fire offers that do not include Gaddafi's departure.",
+        "The official said there was nothing specific on where Gaddafi should go.",
+    ],
+)
+def test_coordinated_described_and_directed_clauses_are_no_stance(text):
+    assert [s for s in stance_of(text) if s[1] is not None] == []

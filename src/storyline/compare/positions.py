@@ -160,7 +160,7 @@ OFFICE_HEADS = {
     "spokesperson",
 }
 # "go to jail", "go ahead", "go home": going somewhere is not leaving power.
-GO_SOMEWHERE = {"to", "into", "ahead", "home", "back", "on", "further", "beyond", "through", "out"}
+GO_SOMEWHERE = {"to", "into", "ahead", "home", "back", "on", "further", "beyond", "through", "out", "where"}
 # "removing Gadhafi by military means is not the aim": a rejected means, not a stance on the leaving.
 MEANS_PREPOSITIONS = {"by", "through", "via"}
 MEANS_VERBS = {"use", "employ"}
@@ -490,6 +490,10 @@ def stances_in(sentence: Span) -> list[Stance]:
             relation, parent = node.dep_, node.head
             if relation in CLAUSE_BOUNDARIES or relation == "advcl" and subordinated(node):
                 break  # "... even though Assad may be toppled": the proposition is not the cue's object
+            if relation == "relcl" and cue_polarity(parent) is None:
+                break  # "rejected offers that do not include his departure": the cue's object is the noun
+            if relation == "conj" and cue_polarity(parent) is not None:
+                break  # "asked Johnson to vet ..., but Johnson resigned": beside the cue, not its object
             if asks(node) and node is not predicate or first_or_second_person(parent):
                 hypothetical = True  # "asked whether ...", "I think the U.S. does not want ..."
                 break

@@ -299,6 +299,12 @@ def name_words(text: str) -> frozenset[str]:
     return frozenset(content_words(" ".join(CAPITALIZED.findall(stripped))))
 
 
+def root(parent: dict[int, int], i: int) -> int:
+    while parent[i] != i:
+        i = parent[i]
+    return i
+
+
 def split_on_names(groups: list[list[int]], texts: Sequence[str]) -> list[list[int]]:
     """Near-copy groups kept together only where the words outside names are near-copies too (jaccard
     ``PARAPHRASE``): a shared name is not a shared statement."""
@@ -310,18 +316,13 @@ def split_on_names(groups: list[list[int]], texts: Sequence[str]) -> list[list[i
         bags = {i: frozenset(content_words(texts[i])) - name_words(texts[i]) for i in group}
         parent = {i: i for i in group}
 
-        def find(i: int) -> int:
-            while parent[i] != i:
-                i = parent[i]
-            return i
-
         for x, a in enumerate(group):
             for b in group[x + 1 :]:
-                if find(a) != find(b) and jaccard(bags[a], bags[b]) >= PARAPHRASE:
-                    parent[find(b)] = find(a)
+                if root(parent, a) != root(parent, b) and jaccard(bags[a], bags[b]) >= PARAPHRASE:
+                    parent[root(parent, b)] = root(parent, a)
         parts: dict[int, list[int]] = defaultdict(list)
         for i in group:
-            parts[find(i)].append(i)
+            parts[root(parent, i)].append(i)
         result.extend(sorted(parts.values()))
     return sorted(result, key=lambda g: g[0])
 

@@ -208,22 +208,20 @@ def find_disputes(
                             verb, sentence, sentences[number - 1] if number else None, spoken, checked=True
                         )
                         if previous is not None and not same_voice(previous[1], denier):
-                            text, claimant, start, end = previous
-                            where = sentence_position(article, start, end)
+                            where = sentence_position(article, previous[2], previous[3])
                             if where is not None:
                                 found.append(
-                                    Dispute(Side(text, claimant, article, where), denial, "called false")
+                                    Dispute(
+                                        Side(previous[0], previous[1], article, where), denial, "called false"
+                                    )
                                 )
                         continue
                     if named is None:
                         continue
-                    text, claimant = named
-                    said = set(content_words(text)) - set(content_words(claimant or "")) - CLAIM_STEMS
-                    if (
-                        not (claimant is not None and same_voice(claimant, denier))
-                        and len(said) >= DENIED_WORDS - 2
-                    ):
-                        found.append(Dispute(Side(text, claimant, article, position), denial, "called false"))
+                    called, by = named
+                    said = set(content_words(called)) - set(content_words(by or "")) - CLAIM_STEMS
+                    if not (by is not None and same_voice(by, denier)) and len(said) >= DENIED_WORDS - 2:
+                        found.append(Dispute(Side(called, by, article, position), denial, "called false"))
                     continue
                 if named is not None:
                     text, claimant = named

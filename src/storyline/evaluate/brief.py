@@ -762,7 +762,8 @@ def register(evaluations: Any) -> None:
         description="Build the brief of each CORPUS as `storyline report` does and check it: template rate, "
         "count consistency, speaker validity and (with a reference) story-level summary ROUGE beside Lead and "
         "sumy LexRank on storyline's candidate sentences. CORPUS: a Timeline17 topic folder, a Multi-News / "
-        "LongBench cluster file (each cluster a corpus), or any input storyline reads.",
+        "LongBench cluster file (each cluster a corpus), several Timeline17 folders joined by + (one multi-outlet "
+        "corpus, each article its folder's outlet), or any input storyline reads.",
     )
     parser.add_argument("corpora", nargs="*", metavar="CORPUS", help="corpora to evaluate")
     parser.add_argument(

@@ -92,6 +92,45 @@ def test_judged_audit_is_scored_per_kind_with_agreement():
     assert "contradiction" not in scores
 
 
+def test_judged_audit_is_scored_per_split_too():
+    def item(split: str, verdict: str) -> dict:
+        judged = [{"judge": "A", "verdict": verdict}, {"judge": "B", "verdict": verdict}]
+        return {"kind": "position", "split": split, "judgements": judged}
+
+    items = [item("development", "correct"), item("development", "wrong"), item("held-out", "correct")]
+    by_split = evaluation.score_judged(items)["position"]["by_split"]
+    assert by_split == {
+        "development": {"decided": 2, "precision": 0.5},
+        "held-out": {"decided": 1, "precision": 1.0},
+    }
+
+
+def test_the_timeline17_split_marks_each_source():
+    assert len(evaluation.DEVELOPMENT) == len(evaluation.HELD_OUT) == 6
+    assert not evaluation.DEVELOPMENT & evaluation.HELD_OUT
+    assert (
+        evaluation.split_of_source("../shared/data/timeline17/LibyaWar_cnn/articles.jsonl") == "development"
+    )
+    assert evaluation.split_of_source("../shared/data/timeline17/bpoil_bbc/articles.jsonl:3") == "held-out"
+    assert evaluation.split_of_source("../shared/data/multinews/dev.jsonl") == "development"
+    both = ["x/bpoil_bbc/articles.jsonl", "x/bpoil_reuters/articles.jsonl"]
+    assert evaluation.split_of(both) == "mixed"
+
+
+def test_folders_joined_by_plus_are_one_corpus_with_their_outlets():
+    given = f"{T17 / 'H1N1_guardian'}+{T17 / 'H1N1_bbc'}"
+    (corpus,) = evaluation.read_corpora([given])
+    assert corpus.name == "H1N1[guardian+bbc]"
+    outlets = {a.outlet for a in corpus.articles}
+    assert outlets == {"guardian", "bbc"}
+    assert all(a.outlet_provenance == "user" for a in corpus.articles)
+    alone = [evaluation.read_corpora([str(T17 / t)])[0] for t in ("H1N1_guardian", "H1N1_bbc")]
+    assert len(corpus.articles) == sum(len(c.articles) for c in alone)
+    assert len(corpus.references) == sum(len(c.references) for c in alone)
+    with pytest.raises(evaluation.UsageError):
+        evaluation.read_corpora([f"{T17 / 'H1N1_guardian'}+{T17 / 'no-such-topic'}"])
+
+
 @pytest.fixture(scope="module")
 def h1n1():
     kept: list = []
@@ -107,6 +146,8 @@ def test_audit_sample_carries_evidence_for_every_item(h1n1, tmp_path):
     for item in sample:
         assert item["evidence"] and item["judgements"] == []
         assert all(e.get("sentence") for e in item["evidence"] if "sentence" in e)
+        assert all("outlet" in e and "published" in e for e in item["evidence"])
+        assert item["split"] == "held-out"  # H1N1_guardian is a held-out topic
     assert evaluation.sample_audit(kept, 4) == sample  # a fixed seed: the same sample again
 
 

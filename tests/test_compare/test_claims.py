@@ -208,3 +208,21 @@ def test_a_bound_or_an_estimate_is_no_contradicting_count():
         ]
     )
     assert all(not c.contradicts for c in find_claims(articles))
+
+
+def test_sentences_sharing_only_names_or_a_headline_are_not_one_claim():
+    from storyline.annotate.nlp import load_nlp
+
+    articles = made(
+        [
+            ("a", "Fox", "But Justin Taffinder of New Orleans was not amused by the joke.", 16),
+            ("b", "Post", "We don't pray to them, said Justin Taffinder of New Orleans on the joke.", 17),
+            ("c", "Fox", "He lashed out at BP over the monumental oil spill in the Gulf of Mexico.", 16),
+            ("d", "Guardian", "Live video of the BP oil spill in the Gulf of Mexico.", 17),
+            ("e", "Reuters", "Obama said BP was a strong and viable company that should remain so.", 17),
+            ("f", "Post", "BP is a strong and viable company that should remain so, Obama said.", 17),
+        ]
+    )
+    docs = list(load_nlp().pipe(a.text for a in articles))
+    shared = [sorted(c.articles) for c in find_claims(articles, [], docs) if c.independent_outlets > 1]
+    assert ["a", "b"] not in shared and ["c", "d"] not in shared

@@ -119,3 +119,47 @@ def test_a_denial_finds_the_sentence_of_another_article_it_denies():
 )
 def test_no_dispute_where_none_is_stated(text):
     assert contradictions({"a": (text, DAY)}) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BP spokesman Andrew Gowers called reports that the company would file for bankruptcy baseless.",
+        "A government spokesman said claims that troops fired on the crowd in Benghazi were false.",
+        "The ministry described rebel claims of a massacre in the eastern town as untrue.",
+    ],
+)
+def test_a_claim_called_false_is_a_dispute_with_both_sides(text):
+    found = contradictions({"a": (text, DAY)})
+    assert len(found) == 1, found
+    voices, claim, other_voices, other = found[0]
+    sides = {claim: voices, other: other_voices}
+    denial = next(t for t in sides if t == text)
+    assert sides[denial], "the one who calls it false is named"
+
+
+def test_a_report_called_baseless_answers_the_voice_before():
+    found = contradictions(
+        {
+            "a": (
+                "Rebel commander Abdel Fattah Younis said government forces had used cluster bombs in Misrata. "
+                "A government spokesman, Moussa Ibrahim, called the report baseless.",
+                DAY,
+            )
+        }
+    )
+    assert len(found) == 1
+    texts = {found[0][1], found[0][3]}
+    assert any(t.startswith("Rebel commander") for t in texts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The spokesman said the claims were not false.",
+        "The spokesman did not call the reports that the company would file for bankruptcy baseless.",
+        "Some people called the new flood defences on the eastern bank of the river useless.",
+    ],
+)
+def test_no_dispute_where_nothing_is_called_false(text):
+    assert contradictions({"a": (text, DAY)}) == []

@@ -316,3 +316,82 @@ def test_a_pronoun_between_two_people_is_nobody():
     pronouns = [t for t in docs[0] if t.lower_ == "he"]
     assert resolver.pronoun_antecedent(pronouns[0]) is None  # Mubarak or Abdullah: not told
     assert resolver.pronoun_antecedent(pronouns[1]).name.endswith("Mubarak")  # one person named
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("And when does the U.S. think President Hosni Mubarak should go?", "a question"),
+        ("Perhaps the UN should ask the African Union to convince Gaddafi to step down.", "a suggestion"),
+        ("The United States can urge Mubarak to step down.", "a possibility"),
+        ("Asked whether Mubarak should step down, Biden said he did not know.", "asked, not stated"),
+        (
+            "I think the U.S. administration does not want to be the ones calling for Mubarak to step down.",
+            "a writer's view",
+        ),
+        ("He praised the army after the protests that toppled President Hosni Mubarak.", "a past fact"),
+        ("Ham said removing Gadhafi by military means is not the aim of the mission.", "a rejected means"),
+        (
+            "That does not mean using force to remove Gadhafi from power, Levin insisted on CNN.",
+            "'insisted on CNN'",
+        ),
+        ("Wilson said she wanted to send a message: Hayward should go to jail.", "going somewhere"),
+    ],
+)
+def test_no_stance_is_taken_from_what_nobody_holds(text, why):
+    assert [s for s in stance_of(text) if s[1] is not None] == [], why
+
+
+def test_a_heading_glued_to_a_sentence_is_not_its_actor():
+    found = stance_of(
+        "Egypt, Day 7 -- Demonstrators continue to demand that President Hosni Mubarak step down."
+    )
+    assert all(actor != "Egypt" for _, actor, _ in found)
+
+
+def test_an_actor_is_its_own_stance_holder_and_targets_are_people():
+    articles, docs = annotated(
+        {
+            "a": (
+                "Opposition leader Mohamed ElBaradei said Hosni Mubarak must go. "
+                "ElBaradei, the opposition leader, spoke in Cairo. "
+                "U.S. Secretary of State Hillary Clinton called on Hosni Mubarak to step down. "
+                "Mubarak asked the government to resign. "
+                "Reply Smith wrote that Gadhafi must go and that his comments were right.",
+                dt.date(2011, 2, 1),
+            )
+        }
+    )
+    positions = find_positions(articles, docs, build_roster(articles, docs))
+    held = {(p.actor, p.stance, p.proposition) for p in positions}
+    assert ("Egypt", "support", "Hosni Mubarak steps down") not in held  # ElBaradei is not Egypt's government
+    assert any(actor.endswith("ElBaradei") for actor, _, _ in held)
+    assert (
+        "United States",
+        "support",
+        "Hosni Mubarak steps down",
+    ) in held  # a current office of a government
+    assert not any("government" in p.lower() for _, _, p in held)  # a government is no leader leaving power
+
+
+def test_a_pronoun_is_resolved_only_within_its_sentence():
+    from storyline.compare.positions import ActorResolver
+
+    articles, docs = annotated(
+        {"a": ("Gaddfee posted at noon. His view was that Gadhafi must go.", dt.date(2011, 3, 1))}
+    )
+    resolver = ActorResolver(build_roster(articles, docs))
+    his = next(t for t in docs[0] if t.lower_ == "his")
+    assert resolver.pronoun_antecedent(his) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Obama initially asked Johnson to vet his choices, but Johnson resigned as a controversy flared.",
+        "The rebels and their allies have rejected cease-fire offers that do not include Gaddafi's departure.",
+        "The official said there was nothing specific on where Gaddafi should go.",
+    ],
+)
+def test_coordinated_described_and_directed_clauses_are_no_stance(text):
+    assert [s for s in stance_of(text) if s[1] is not None] == []

@@ -143,7 +143,10 @@ def find_claims(
             units.append((article, position))
             texts.append(text)
     speakers_of = speakers_by_sentence(articles, attributions)
-    groups = near_duplicate_groups(texts, threshold=PARAPHRASE)
+    # near-copies are judged on the words outside names: two sentences naming the same people and places
+    # ("Justin Taffinder of New Orleans was not amused" / "..., said Justin Taffinder of New Orleans") are
+    # not one claim for that
+    groups = split_on_names(near_duplicate_groups(texts, threshold=PARAPHRASE), texts)
     links = paraphrase_links(units, texts, attributions, docs_by_article(articles, docs))
     groups = merge_paraphrases(groups, links, texts, [a.id for a, _ in units])
     claims: list[Claim] = []
@@ -249,6 +252,7 @@ def paraphrase_links(
         return predicates[k]
 
     bags = [frozenset(content_words(t)) for t in found]
+    names = [name_words(t) for t in found]
     frequency: Counter[str] = Counter()
     for unit_bag in {owner[i]: bags[i] for i in range(len(texts))}.values():
         frequency.update(unit_bag)
@@ -267,6 +271,10 @@ def paraphrase_links(
             continue
         if not same_predicate(predicate(i), predicate(j)):
             continue
+        if bool(predicate(i)[0]) != bool(predicate(j)[0]) and docs:
+            continue  # a headline or caption without a verb against a sentence with one: not one statement
+        if len(shared - names[i] - names[j]) < SHARED_WORDS - 1:
+            continue  # "Justin Taffinder of New Orleans was not amused" / "..., said Justin Taffinder"
         numbers_i, numbers_j = figures(found[i]), figures(found[j])
         if different_figures(numbers_i, numbers_j) or different_figures(numbers_j, numbers_i):
             continue
@@ -279,6 +287,44 @@ def paraphrase_links(
         if a < b and best.get((b, units[a][0].id), (0.0, -1))[1] == a:
             links.append((cosine, a, b))
     return [(a, b) for _, a, b in sorted(links, reverse=True)]
+
+
+CAPITALIZED = re.compile(r"(?<![.!?\"'“]\s)(?<!^)\b[A-Z][\w\-]*")
+
+
+def name_words(text: str) -> frozenset[str]:
+    """Content words of a text that belong to names: capitalized words not opening the text or a
+    sentence (people, places and organisations shared by two sentences do not make them one fact)."""
+    stripped = text.lstrip(" \"'“‘(")
+    return frozenset(content_words(" ".join(CAPITALIZED.findall(stripped))))
+
+
+def root(parent: dict[int, int], i: int) -> int:
+    while parent[i] != i:
+        i = parent[i]
+    return i
+
+
+def split_on_names(groups: list[list[int]], texts: Sequence[str]) -> list[list[int]]:
+    """Near-copy groups kept together only where the words outside names are near-copies too (jaccard
+    ``PARAPHRASE``): a shared name is not a shared statement."""
+    result: list[list[int]] = []
+    for group in groups:
+        if len(group) < 2:
+            result.append(group)
+            continue
+        bags = {i: frozenset(content_words(texts[i])) - name_words(texts[i]) for i in group}
+        parent = {i: i for i in group}
+
+        for x, a in enumerate(group):
+            for b in group[x + 1 :]:
+                if root(parent, a) != root(parent, b) and jaccard(bags[a], bags[b]) >= PARAPHRASE:
+                    parent[root(parent, b)] = root(parent, a)
+        parts: dict[int, list[int]] = defaultdict(list)
+        for i in group:
+            parts[root(parent, i)].append(i)
+        result.extend(sorted(parts.values()))
+    return sorted(result, key=lambda g: g[0])
 
 
 def merge_paraphrases(

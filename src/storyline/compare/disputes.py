@@ -70,6 +70,28 @@ CLAIM_NOUNS = {
 }
 CLAIM_STEMS = frozenset(w for n in CLAIM_NOUNS for w in content_words(f"{n} {n}s"))
 ANAPHORA = {"it", "this", "that", "those", "these", "them"}
+# Words that call a claim false: "called the reports baseless", "said the claims were untrue".
+FALSE_WORDS = {
+    "false",
+    "untrue",
+    "baseless",
+    "groundless",
+    "unfounded",
+    "incorrect",
+    "inaccurate",
+    "wrong",
+    "nonsense",
+    "ridiculous",
+    "absurd",
+    "fabricated",
+    "lie",
+    "fabrication",
+    "rubbish",
+    "misleading",
+    "erroneous",
+}
+# Verbs that give a claim a quality ("called the claims baseless", "described the report as false").
+LABEL_VERBS = {"call", "label", "describe", "brand", "term"}
 # Verbs that put a claim in another voice's mouth, so that a denial can answer it ("HRW said ..., but X
 # denied that"); unlike `positions.REPORTING_VERBS`, which report an actor's own stance.
 CLAIMING_VERBS = {
@@ -169,13 +191,38 @@ def find_disputes(
             if position is None:
                 continue
             for verb in sentence:
-                if not is_denial(verb):
+                called_false = None if is_denial(verb) else falsity(verb)
+                if called_false is None and not is_denial(verb):
                     continue
-                denier = voice_of(verb, spoken)
+                noun, voiced = called_false if called_false is not None else (None, verb)
+                denier = voice_of(voiced, spoken)
                 if denier is None:
                     continue
                 denial = Side(sentence.text.strip(), denier, article, position)
-                named = named_claim(verb)
+                named = named_claim(verb, noun)
+                if called_false is not None:
+                    # a claim called false is a dispute when the sentence says what it claims; "called
+                    # the report baseless" alone answers what another voice said just before
+                    if named is None and noun is not None and anaphoric_noun(noun):
+                        previous = previous_voice(
+                            verb, sentence, sentences[number - 1] if number else None, spoken, checked=True
+                        )
+                        if previous is not None and not same_voice(previous[1], denier):
+                            where = sentence_position(article, previous[2], previous[3])
+                            if where is not None:
+                                found.append(
+                                    Dispute(
+                                        Side(previous[0], previous[1], article, where), denial, "called false"
+                                    )
+                                )
+                        continue
+                    if named is None:
+                        continue
+                    called, by = named
+                    said = set(content_words(called)) - set(content_words(by or "")) - CLAIM_STEMS
+                    if not (by is not None and same_voice(by, denier)) and len(said) >= DENIED_WORDS - 2:
+                        found.append(Dispute(Side(called, by, article, position), denial, "called false"))
+                    continue
                 if named is not None:
                     text, claimant = named
                     if claimant is not None and same_voice(claimant, denier):
@@ -354,10 +401,57 @@ def claim_noun(verb: Token) -> Token | None:
     return None
 
 
-def named_claim(verb: Token) -> tuple[str, str | None] | None:
+def falsity(token: Token) -> tuple[Token, Token] | None:
+    """A claim called false, with the verb whose subject calls it so: "X called the reports baseless",
+    "X described the claims as false", "X said the allegations were untrue" (not "were not untrue")."""
+    lemma = token.lemma_.lower()
+
+    def false_word(t: Token) -> bool:
+        return t.lemma_.lower() in FALSE_WORDS or t.lower_ in FALSE_WORDS
+
+    if token.pos_ == "VERB" and lemma in LABEL_VERBS and not is_negated_token(token):
+        noun = next((c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS), None)
+        if noun is None:
+            return None
+        quality = [c for c in token.children if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp", "attr")]
+        # the parser often hangs the quality deep in the claim's clause; it is the clause's last word
+        # ("called reports that the company would file for bankruptcy baseless", "... as untrue")
+        words = [t for t in token.subtree if not t.is_punct and not t.is_space and t.i > noun.i]
+        if words:
+            last = words[-1]
+            before = token.doc[last.i - 1] if last.i > 0 else last
+            if last.pos_ in ("ADJ", "NOUN") and (
+                before.lower_ == "as" or last.dep_ in ("advmod", "amod", "oprd")
+            ):
+                quality.append(last)
+        if any(false_word(q) for q in quality):
+            return noun, token
+        return None
+    if lemma == "be" and not is_negated_token(token):
+        noun = next(
+            (c for c in token.children if c.dep_ == "nsubj" and c.lemma_.lower() in CLAIM_NOUNS), None
+        )
+        quality = [c for c in token.children if c.dep_ in ("acomp", "attr")]
+        head = token.head
+        if (
+            noun is not None
+            and any(false_word(q) and not is_negated_token(q) for q in quality)
+            and token.dep_ == "ccomp"
+            and head.lemma_.lower() in CLAIMING_VERBS
+            and not is_negated_token(head)
+        ):
+            return noun, head
+    return None
+
+
+def is_negated_token(token: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "not") for c in token.children)
+
+
+def named_claim(verb: Token, noun: Token | None = None) -> tuple[str, str | None] | None:
     """A claim the sentence names with its content ("rebel claims that the governments ... have been
     asked", "claims of curfews in parts of the country"): its text and claimant (None: unnamed)."""
-    noun = claim_noun(verb)
+    noun = noun if noun is not None else claim_noun(verb)
     if noun is None:
         return None
     content = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.dep_ != "relcl"]
@@ -404,6 +498,14 @@ def denied_clause(verb: Token) -> str | None:
     return clause.doc[tokens[0].i : tokens[-1].i + 1].text if tokens else None
 
 
+def anaphoric_noun(noun: Token) -> bool:
+    """ "the report", "those claims": a claim noun that points back rather than saying what it claims."""
+    determiners = {c.lower_ for c in noun.children if c.dep_ == "det"}
+    return bool(determiners & {"this", "that", "these", "those", "the", "such"}) and not [
+        c for c in noun.children if c.dep_ in ("acl", "relcl", "prep")
+    ]
+
+
 def anaphoric_object(verb: Token) -> bool:
     """The denial's object points back: "denied it", "dismissed those comments", "denied the report"."""
     for child in verb.children:
@@ -426,12 +528,12 @@ def anaphoric_object(verb: Token) -> bool:
 
 
 def previous_voice(
-    verb: Token, sentence: Span, before: Span | None, spoken: Sequence[Attribution]
+    verb: Token, sentence: Span, before: Span | None, spoken: Sequence[Attribution], checked: bool = False
 ) -> tuple[str, str, int, int] | None:
     """What another voice said just before the denial points back at it: the clause "X said ..." the
     denial is coordinated with, or the sentence before that reports someone's words. Returns its text,
     the voice and its character span."""
-    if not anaphoric_object(verb):
+    if not checked and not anaphoric_object(verb):
         return None
     head = verb.head
     if verb.dep_ == "conj" and head.lemma_.lower() in CLAIMING_VERBS and head.i < verb.i:

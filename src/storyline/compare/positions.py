@@ -68,10 +68,12 @@ SUPPORT_VERBS = {
     "join",
     "pledge",
     "commit",
-    "repeat",
-    "reiterate",
-    "renew",
 }
+# Verbs that restate a stance already composed below them ("reiterated his call for", "joined ... in
+# calling for"): they hand it to their subject but are no demand of their own ("repeated his praise").
+RESTATING_VERBS = {"repeat", "reiterate", "renew", "join"}
+# "insist on X's resignation" is a demand; "..., Levin insisted" only reports.
+NEEDS_ON = {"insist"}
 SUPPORT_NOUNS = {"call", "demand", "commitment", "insistence", "push", "bid", "plea", "appeal", "campaign"}
 OPPOSE_VERBS = {
     "oppose",
@@ -113,7 +115,55 @@ REPORTING_VERBS = {
 }
 MODALS = {"should", "must", "ought", "shall"}
 # Verbs that make what they govern a wish or forecast about someone else, not that one's position.
-HYPOTHETICAL_VERBS = {"hope", "fear", "wish", "doubt", "worry", "predict", "warn"}
+HYPOTHETICAL_VERBS = {"hope", "fear", "wish", "doubt", "worry", "predict", "warn", "need", "consider"}
+# A cue under one of these is a suggestion or a possibility, not a stance taken ("the UN should ask",
+# "the United States can urge").
+HYPOTHETICAL_MODALS = {"should", "could", "can", "may", "might", "would", "ought"}
+HYPOTHETICAL_ADVERBS = {"perhaps", "maybe", "possibly"}
+# Clauses that ask rather than state ("whether Mubarak should leave office").
+QUESTION_MARKS = {"whether", "if"}
+# Subjects that make what they govern the writer's or a reader's opinion, not a named actor's.
+FIRST_AND_SECOND_PERSON = {"i", "we", "you"}
+# A sentence this long is mostly headlines and blurbs glued together: its parse does not say who.
+MAX_SENTENCE_TOKENS = 60
+# Words of a role that make it no office of a country's government ("former President", "opposition
+# leader", "secretary-general of the Arab League").
+NOT_GOVERNMENT_ROLE = {
+    "former",
+    "ex",
+    "late",
+    "opposition",
+    "rebel",
+    "league",
+    "union",
+    "party",
+    "committee",
+    "council",
+    "brotherhood",
+    "movement",
+    "until",
+    "if",
+}
+# Heads of roles that are offices of a government.
+OFFICE_HEADS = {
+    "president",
+    "secretary",
+    "minister",
+    "chancellor",
+    "king",
+    "queen",
+    "premier",
+    "ambassador",
+    "envoy",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+}
+# "go to jail", "go ahead", "go home": going somewhere is not leaving power.
+GO_SOMEWHERE = {"to", "into", "ahead", "home", "back", "on", "further", "beyond", "through", "out", "where"}
+# "removing Gadhafi by military means is not the aim": a rejected means, not a stance on the leaving.
+MEANS_PREPOSITIONS = {"by", "through", "via"}
+MEANS_VERBS = {"use", "employ"}
 PRIORITY_NOUNS = {"priority", "goal", "aim", "objective", "precondition", "condition", "demand"}
 DOCUMENT_NOUNS = {"resolution", "statement", "plan", "draft", "proposal", "communiqué", "communique", "text"}
 ENDORSE_VERBS = {
@@ -255,6 +305,7 @@ def leave_power_predicates(sentence: Span) -> list[tuple[Token, Token | None]]:
                 gives_up_power(token)
                 or lemma == "go"
                 and (has_modal(token) or token.head.lemma_.lower() == "need")
+                and not any(c.dep_ in ("prep", "advmod") and c.lower_ in GO_SOMEWHERE for c in token.children)
             ):
                 found.append((token, subject_token(token)))
         elif lemma in ("resign", "abdicate") and subject_token(token) is not None:
@@ -282,9 +333,11 @@ def gives_up_power(token: Token) -> bool:
 
 
 def subject_token(token: Token) -> Token | None:
-    for child in token.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return child
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        # Of two (a glued dateline's "Washington (CNN) -- The United States ... will call"), the nearer.
+        before = [c for c in subjects if c.i < token.i]
+        return before[-1] if before else subjects[0]
     # "calls for X stepping down": a gerund's subject is its possessive or the noun before it
     for child in token.children:
         if child.dep_ == "poss":
@@ -318,6 +371,11 @@ def cue_polarity(token: Token) -> str | None:
             return "oppose"
         if lemma in OPPOSE_VERBS:
             return "oppose"
+        if lemma in NEEDS_ON and not any(
+            c.dep_ == "prep" and c.lower_ == "on" and any(g.pos_ == "NOUN" for g in c.children)
+            for c in token.children
+        ):
+            return None  # "insisted on CNN" is no demand
         if lemma in SUPPORT_VERBS:
             return "support"
     elif token.pos_ == "NOUN":
@@ -350,15 +408,73 @@ def actor_token(cue: Token) -> Token | None:
         return subject
     if cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN"):
         return cue.head  # "a UN resolution calling for ..."
+    if cue.dep_ == "advcl" and subordinated(cue):
+        return None  # "Cairo, which had been peaceful as throngs called for ...": not the head's subject
     if cue.dep_ in ("xcomp", "conj", "advcl") and cue.head is not cue:
         return actor_token(cue.head) if cue_polarity(cue.head) is None else None
     return None
 
 
+def glued_to(actor: Token, cue: Token) -> bool:
+    """A dash, colon or line break between the actor and its cue: a heading glued to the sentence ("Egypt,
+    Day 7 -- Demonstrators continue to demand ..."), so the parse's subject is not who acts."""
+    low, high = sorted((actor.i, cue.i))
+    return any(t.text in ("--", "—", "–", ":", "|") or "\n" in t.text for t in actor.doc[low + 1 : high])
+
+
+def hypothetical_cue(token: Token) -> bool:
+    """The cue is a suggestion or possibility ("Perhaps the UN should ask", "the United States can urge")."""
+    return any(
+        c.dep_ == "aux"
+        and c.lower_ in HYPOTHETICAL_MODALS
+        or c.dep_ == "advmod"
+        and c.lower_ in HYPOTHETICAL_ADVERBS
+        for c in token.children
+    )
+
+
+def asks(token: Token) -> bool:
+    """The clause headed by the token is a question ("whether Mubarak should leave office")."""
+    return any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in token.children)
+
+
+def stated_fact(predicate: Token) -> bool:
+    """A leaving of power told as a past fact that describes something ("the protests that toppled
+    Mubarak", "deposed President Mubarak"), not a proposition anyone takes a stance on."""
+    return (
+        predicate.pos_ in ("VERB", "AUX")
+        and predicate.dep_ in ("relcl", "amod", "acl")
+        and predicate.tag_ in ("VBD", "VBN")
+        and not has_modal(predicate)
+    )
+
+
+def by_means(predicate: Token) -> bool:
+    """The leaving is qualified by how ("by military means", "using force to remove"): refusing that way of
+    bringing it about is no stance against it."""
+    if any(c.dep_ == "prep" and c.lower_ in MEANS_PREPOSITIONS for c in predicate.children):
+        return True
+    return predicate.dep_ in ("xcomp", "advcl") and predicate.head.lemma_.lower() in MEANS_VERBS
+
+
+def first_or_second_person(token: Token) -> bool:
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in FIRST_AND_SECOND_PERSON for c in token.children
+    )
+
+
 def stances_in(sentence: Span) -> list[Stance]:
-    """Each leave-power proposition of the sentence, with its composed stance and outermost actor."""
-    found = []
+    """Each leave-power proposition of the sentence, with its composed stance and outermost actor.
+
+    Nothing is taken from a question, from a sentence of glued headlines, from a leaving of power told as a
+    past fact, or from a cue that is only suggested or asked about; a cue under a writer's or reader's
+    "I think" holds nobody's stance."""
+    found: list[Stance] = []
+    if sentence.text.rstrip().rstrip("\"'”’)").endswith("?") or len(sentence) > MAX_SENTENCE_TOKENS:
+        return found
     for predicate, target in leave_power_predicates(sentence):
+        if stated_fact(predicate) or asks(predicate):
+            continue
         stance: str | None = "support" if has_modal(predicate) else None
         if stance == "support" and is_negated(predicate):
             stance = "oppose"
@@ -374,10 +490,20 @@ def stances_in(sentence: Span) -> list[Stance]:
             relation, parent = node.dep_, node.head
             if relation in CLAUSE_BOUNDARIES or relation == "advcl" and subordinated(node):
                 break  # "... even though Assad may be toppled": the proposition is not the cue's object
+            if relation == "relcl" and cue_polarity(parent) is None:
+                break  # "rejected offers that do not include his departure": the cue's object is the noun
+            if relation == "conj" and cue_polarity(parent) is not None:
+                break  # "asked Johnson to vet ..., but Johnson resigned": beside the cue, not its object
+            if asks(node) and node is not predicate or first_or_second_person(parent):
+                hypothetical = True  # "asked whether ...", "I think the U.S. does not want ..."
+                break
             if target is None and cue_polarity(parent) is not None:
                 target = object_of_demand(parent)
             polarity = cue_polarity(parent)
             if polarity is not None and parent is not predicate:
+                if hypothetical_cue(parent):
+                    hypothetical = True
+                    break
                 base = stance if stance is not None else "support"
                 stance = base if polarity == "support" else flip(base)
                 if is_negated(parent):
@@ -387,11 +513,18 @@ def stances_in(sentence: Span) -> list[Stance]:
                     documents.append((holder, stance))
                 elif holder is not None:
                     actor, cue = holder, parent
-            elif is_word(parent, HYPOTHETICAL_VERBS) and actor is not None:
+            elif is_word(parent, HYPOTHETICAL_VERBS) and (actor is not None or stance is not None):
                 hypothetical = (
                     True  # "the White House hopes that Russia won't oppose ...": Russia's stance is hoped for
                 )
                 break
+            elif parent.lemma_.lower() in RESTATING_VERBS and stance is not None and parent.pos_ == "VERB":
+                holder = actor_token(parent)
+                if holder is not None and holder.lemma_.lower() not in DOCUMENT_NOUNS:
+                    actor, cue = (
+                        holder,
+                        parent,
+                    )  # "X reiterated his call for ...", "joined ... in calling for"
             elif parent.lemma_.lower() in ("be",) and relation in ("csubj", "nsubj"):
                 attribute = next((c for c in parent.children if c.dep_ == "attr"), None)
                 if attribute is not None and attribute.lemma_.lower() in PRIORITY_NOUNS:
@@ -403,14 +536,21 @@ def stances_in(sentence: Span) -> list[Stance]:
                 and actor is None
                 and framed_by_modal
             ):
+                if hypothetical_cue(parent):
+                    hypothetical = True
+                    break
                 holder = subject_token(parent)
                 if holder is not None:
                     actor, cue = holder, parent
             node = parent
         if stance is None or target is None:
             continue
-        if hypothetical:
+        if stance == "oppose" and by_means(predicate):
+            continue
+        if actor is not None and glued_to(actor, cue):
             actor = None
+        if hypothetical:
+            actor = None  # a document's own call below the hoped-for or asked-about cue still stands
         found.append(Stance(predicate, target, stance, actor, cue, documents))
     return found
 
@@ -464,18 +604,34 @@ class ActorResolver:
         return self.people_by_surname.get(parts[-1]) if parts else None
 
     def government_of(self, person: Entity) -> str | None:
-        """The country a person acts for, from their titles ("U.S. Secretary of State")."""
+        """The country whose government a person acts for: most of the offices the collection gives them
+        ("U.S. Secretary of State", "Secretary of State" where the collection gives that title with one
+        country) are offices of that government. Former offices, offices of a league, party or
+        opposition, and descriptions without an office ("opposition leader") act for no government."""
         countries: Counter[str] = Counter()
+        offices = 0
         for role in person.roles:
             text = str(role.get("role", ""))
-            country = country_in(text)
+            words = set(re.findall(r"[a-z]+", text.lower()))
+            if not words & OFFICE_HEADS or words & NOT_GOVERNMENT_ROLE:
+                continue
+            offices += 1
+            country = country_in(text) or self.country_of_title.get(title_key(text))
             if country is not None:
                 countries[country] += 1
-            else:
-                inherited = self.country_of_title.get(title_key(text))
-                if inherited is not None:
-                    countries[inherited] += 1
-        return countries.most_common(1)[0][0] if countries else None
+        if not countries:
+            return None
+        country, held = countries.most_common(1)[0]
+        return country if held * 3 >= offices * 2 else None
+
+    def person_named(self, token: Token) -> str | None:
+        """The person a token names (through a pronoun's antecedent), before any government stands in."""
+        if token.pos_ == "PRON":
+            person = self.pronoun_antecedent(token)
+        else:
+            people = [e for e in token.doc[token.left_edge.i : token.i + 1].ents if e.label_ == "PERSON"]
+            person = self.person(people[0].text) if people else None
+        return person.name if person is not None else None
 
     def name(self, token: Token) -> str | None:
         """The actor a token stands for, or None when it cannot be told."""
@@ -489,6 +645,8 @@ class ActorResolver:
             return self.government_of(person) or person.name
         if token.lemma_.lower() in DOCUMENT_NOUNS:
             return f"document:{token.lemma_.lower()}"
+        if token.ent_type_ in ("GPE", "LOC", "FAC") and token.dep_ == "pobj":
+            return None  # "... in Cairo, which had been peaceful as throngs called for ...": where, not who
         people = [e for e in span.ents if e.label_ == "PERSON"]
         head_is_person = token.ent_type_ == "PERSON"
         if people and (head_is_person or token.lemma_.lower() not in GOVERNMENT_HEADS):
@@ -523,7 +681,9 @@ class ActorResolver:
             person = self.person(people[0].text)
             if person is not None:
                 return self.government_of(person) or person.name
-        orgs = [e for e in span.ents if e.label_ == "ORG"]
+        # An organisation names the actor only as the head itself ("Human Rights Watch called ..."), not
+        # as a word somewhere before it ("CNN crew witnesses air bombing ... protesters calling for").
+        orgs = [e for e in span.ents if e.label_ == "ORG" and e.start <= token.i < e.end]
         if orgs:
             entity = self.index.get(key_of(orgs[0].text))
             return entity.name if entity is not None else orgs[0].text
@@ -549,8 +709,10 @@ class ActorResolver:
                 named.add(person.id if person is not None else ent.text)
         if len(named) > 1:
             return None
+        # Only a person named earlier in the same sentence: across sentences the nearest name is as often a
+        # reader's signature or someone else as the one meant.
         for ent in reversed([e for e in doc.ents if e.label_ == "PERSON" and e.end <= token.i]):
-            if token.i - ent.end < 120:
+            if ent.start >= sentence.start:
                 return self.person(ent.text)
         return None
 
@@ -558,11 +720,12 @@ class ActorResolver:
         if token.pos_ == "PRON":
             person = self.pronoun_antecedent(token)
             return person.name if person is not None else None
+        # Leaders leave power: the target is a person of the roster named by a proper name ("the
+        # government", "the cap", "the African Union" are not).
+        if token.pos_ != "PROPN" and token.ent_type_ != "PERSON":
+            return None
         person = self.person(text)
-        if person is not None:
-            return person.name
-        entity = self.index.get(key_of(text))
-        return entity.name if entity is not None else None
+        return person.name if person is not None else None
 
 
 def country_in(text: str) -> str | None:
@@ -745,8 +908,8 @@ def positions_in(
                 holders.append((stance.actor, stance.stance))
             for holder, held in holders:
                 actor = resolver.name(holder)
-                if actor is None or actor == target:
-                    continue
+                if actor is None or actor == target or resolver.person_named(holder) == target:
+                    continue  # nobody, or a person's stance on their own leaving told as their government's
                 position = Position(
                     actor=actor,
                     proposition=f"{target} {LEAVE_POWER}",

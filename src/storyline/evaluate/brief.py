@@ -22,11 +22,17 @@ annotate, every stage) and checks what the reader sees, one table per corpus:
 Corpora: a Timeline17 topic folder (``articles.jsonl`` + ``timelines``; the reference is each gold timeline's
 text, scores averaged over the topic's timelines), a Multi-News / LongBench cluster file (each cluster is a
 corpus; template statistics come from the whole file, as a store's would), or any other input (one corpus).
+Several Timeline17 folders joined by ``+`` are **one multi-outlet corpus**
+(``../shared/data/timeline17/bpoil_bbc+../shared/data/timeline17/bpoil_guardian``): Timeline17 names each
+folder ``TOPIC_OUTLET`` and its articles carry no outlet, so each article is given its folder's outlet (as a
+user's ``outlet`` field would be), and the claims the outlets share can be judged.
 
 The precision audit: ``--sample N --out FILE`` writes N items of each kind (speaker→statement, roster merge,
-multi-outlet claim, contradiction, position, timeline entry) with their evidence, for judging under
-``benchmarks/brief_audit/rubric.md``; ``--judged FILE`` scores a judged file (precision per kind against its
-target, agreement between the two judges).
+multi-outlet claim, contradiction, position, timeline entry) drawn with a fixed seed, with their evidence
+(article, outlet, date, sentence) and the ``split`` of the corpus each comes from (``development`` or
+``held-out``: the Timeline17 split below; Multi-News dev and any other input are development), for judging
+under ``benchmarks/brief_audit/rubric.md``; ``--judged FILE`` scores a judged file (precision per kind against
+its target, per split too, agreement between the two judges and Cohen's kappa).
 """
 
 from __future__ import annotations
@@ -56,6 +62,32 @@ ANCHOR_CANDIDATES = 600
 WORDS = 250
 LEAD = "Lead (storyline's candidates)"
 LEXRANK = "sumy LexRank (storyline's candidates)"
+
+# The fixed development / held-out split of the twelve Timeline17 topics (issue 13; `benchmarks/brief.py` uses
+# the same): sorted by name, the even positions are development topics, the odd ones held out.
+TIMELINE17_TOPICS = tuple(
+    sorted(
+        "EgyptianProtest_cnn Finan_washingtonpost H1N1_bbc H1N1_guardian LibyaWar_cnn LibyaWar_reuters MJ_bbc "
+        "bpoil_bbc bpoil_foxnews bpoil_guardian bpoil_reuters bpoil_washingtonpost".split()
+    )
+)
+DEVELOPMENT = frozenset(TIMELINE17_TOPICS[0::2])
+HELD_OUT = frozenset(TIMELINE17_TOPICS[1::2])
+# Joins the folders of one multi-outlet corpus on the command line.
+JOIN = "+"
+
+
+def split_of_source(source: str) -> str:
+    """``held-out`` for an article read from a held-out Timeline17 topic's folder, else ``development``."""
+    parts = Path(source).parts
+    return "held-out" if any(part in HELD_OUT for part in parts) else "development"
+
+
+def split_of(sources: Sequence[str]) -> str:
+    """The split of an item from its evidence articles' sources: ``mixed`` when they come from both."""
+    found = {split_of_source(source) for source in sources}
+    return found.pop() if len(found) == 1 else "mixed" if found else "development"
+
 
 # Audit targets (issue 13), and the smallest number of contradictions a 300-article topic should yield.
 AUDIT_KINDS = (
@@ -170,6 +202,9 @@ def read_corpora(
     for given in paths:
         path = Path(given)
         problems: list[InputProblem] = []
+        if JOIN in given and not path.exists():
+            corpora.append(joined_corpus(given, problems))
+            continue
         if path.is_dir() and (path / "articles.jsonl").exists():
             articles = prepared([str(path / "articles.jsonl")], problems)
             references = timeline17_references(path) if (path / "timelines").exists() else []
@@ -202,6 +237,32 @@ def read_corpora(
                 )
             )
     return corpora
+
+
+def joined_corpus(given: str, problems: list[InputProblem]) -> Corpus:
+    """Several Timeline17 folders (``A+B+...``) read as one corpus, each article given its folder's outlet."""
+    from ..corpus.copies import mark_duplicates
+    from ..ingest.prepare import prepare
+    from ..ingest.read import read
+
+    folders = [Path(part) for part in given.split(JOIN) if part]
+    missing = [str(f) for f in folders if not (f / "articles.jsonl").exists()]
+    if missing:
+        raise UsageError(f"{given}: not Timeline17 topic folders (no articles.jsonl): {', '.join(missing)}")
+    articles: list[Article] = []
+    references: list[str] = []
+    for folder in folders:
+        outlet = folder.name.rsplit("_", 1)[-1]
+        for article in prepare(read([str(folder / "articles.jsonl")]), problems.append):
+            if not article.outlet:
+                article.outlet, article.outlet_provenance, article.outlet_confidence = outlet, "user", 1.0
+            articles.append(article)
+        if (folder / "timelines").exists():
+            references.extend(timeline17_references(folder))
+    mark_duplicates(articles)
+    topics = sorted({f.name.rsplit("_", 1)[0] for f in folders})
+    name = "+".join(topics) + "[" + "+".join(f.name.rsplit("_", 1)[-1] for f in folders) + "]"
+    return Corpus(name, articles, references, problems, given)
 
 
 # --- the checks ---------------------------------------------------------------------------------
@@ -509,6 +570,17 @@ def evidence_of(articles: dict[str, Article], citation: Citation) -> dict[str, A
     }
 
 
+def evidence_at(articles: dict[str, Article], article_id: str, position: int) -> dict[str, Any]:
+    """Evidence for a sentence given by its character offset in an article."""
+    article = articles.get(article_id)
+    return {
+        "article": article_id,
+        "outlet": article.outlet if article else None,
+        "published": article.published.isoformat() if article and article.published else None,
+        "sentence": sentence_at(articles, article_id, position),
+    }
+
+
 def audit_items(corpus: Corpus, brief: Brief) -> dict[str, list[dict[str, Any]]]:
     """Every item of each audited kind in one brief, with the evidence a judge needs."""
     by_id = {a.id: a for a in brief.articles}
@@ -523,7 +595,7 @@ def audit_items(corpus: Corpus, brief: Brief) -> dict[str, list[dict[str, Any]]]
                 "as_written": a.speaker,
                 "statement": a.content,
                 "direct": a.direct,
-                "evidence": [{"article": a.article, "sentence": sentence_at(by_id, a.article, a.start)}],
+                "evidence": [evidence_at(by_id, a.article, a.start)],
             }
         )
     for entity in brief.entities or []:
@@ -533,7 +605,7 @@ def audit_items(corpus: Corpus, brief: Brief) -> dict[str, list[dict[str, Any]]]
         for alias in entity.aliases[:6]:
             found = next(
                 (
-                    (article.id, sentence_at(by_id, article.id, m.start))
+                    (article.id, m.start)
                     for article in brief.articles
                     for m in article.entities
                     if m.text == alias
@@ -541,7 +613,7 @@ def audit_items(corpus: Corpus, brief: Brief) -> dict[str, list[dict[str, Any]]]
                 None,
             )
             if found:
-                examples.append({"alias": alias, "article": found[0], "sentence": found[1]})
+                examples.append({"alias": alias, **evidence_at(by_id, found[0], found[1])})
         if not examples:
             continue  # its names are only in titles or captions: nothing in the text to judge by
         items["roster_merge"].append(
@@ -564,7 +636,9 @@ def audit_items(corpus: Corpus, brief: Brief) -> dict[str, list[dict[str, Any]]]
                 items["contradiction"].append(
                     {
                         "claim": claim.text,
+                        "claim_said_by": claim.attributed_to,
                         "contradicted_by": claims[j].text,
+                        "contradicted_by_said_by": claims[j].attributed_to,
                         "evidence": [
                             evidence_of(by_id, c) for c in (claim.citations[:2] + claims[j].citations[:2])
                         ],
@@ -594,6 +668,8 @@ def audit_items(corpus: Corpus, brief: Brief) -> dict[str, list[dict[str, Any]]]
     for kind_items in items.values():
         for item in kind_items:
             item["corpus"] = corpus.name
+            sources = [by_id[e["article"]].source for e in item["evidence"] if e.get("article") in by_id]
+            item["split"] = split_of(sources) if sources else split_of([corpus.collection or corpus.name])
     return items
 
 
@@ -656,6 +732,20 @@ def score_judged(items: Sequence[dict[str, Any]]) -> dict[str, Any]:
             "met": precision is not None and precision >= AUDIT_TARGETS[kind],
             "agreement": round(agreement, 3) if agreement is not None else None,
             "kappa": kappa(pairs),
+            "by_split": precision_by_split(of_kind),
+        }
+    return result
+
+
+def precision_by_split(items: Sequence[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Decided items and precision of each split (development, held-out) among ``items``."""
+    result: dict[str, dict[str, Any]] = {}
+    for split in sorted({str(i.get("split", "development")) for i in items}):
+        decided = [v for i in items if str(i.get("split", "development")) == split if (v := verdict_of(i))]
+        correct = sum(v == "correct" for v in decided)
+        result[split] = {
+            "decided": len(decided),
+            "precision": round(correct / len(decided), 3) if decided else None,
         }
     return result
 
@@ -693,7 +783,8 @@ def register(evaluations: Any) -> None:
         description="Build the brief of each CORPUS as `storyline report` does and check it: template rate, "
         "count consistency, speaker validity and (with a reference) story-level summary ROUGE beside Lead and "
         "sumy LexRank on storyline's candidate sentences. CORPUS: a Timeline17 topic folder, a Multi-News / "
-        "LongBench cluster file (each cluster a corpus), or any input storyline reads.",
+        "LongBench cluster file (each cluster a corpus), several Timeline17 folders joined by + (one multi-outlet "
+        "corpus, each article its folder's outlet), or any input storyline reads.",
     )
     parser.add_argument("corpora", nargs="*", metavar="CORPUS", help="corpora to evaluate")
     parser.add_argument(
@@ -722,9 +813,12 @@ def run(args: argparse.Namespace) -> int:
         )
         for kind, s in scores.items():
             fmt = lambda v: "—" if v is None else f"{v:.3f}"  # noqa: E731
+            splits = "  ".join(
+                f"{split} {fmt(v['precision'])} of {v['decided']}" for split, v in s["by_split"].items()
+            )
             print(
                 f"{kind:<20} {s['items']:>6} {s['decided']:>8} {fmt(s['precision']):>10} {s['target']:>7.2f} "
-                f"{fmt(s['agreement']):>10} {fmt(s['kappa']):>6}"
+                f"{fmt(s['agreement']):>10} {fmt(s['kappa']):>6}  {splits}"
             )
         return 0
     if not args.corpora:

@@ -196,13 +196,26 @@ def store_rows(topic: Path, folder: Path, env: dict[str, str]) -> list[dict[str,
     )
     size = json.loads(listing.stdout)["stories"][0]["size"]
     print(f"story {story['id']}: now {size} articles", flush=True)
-    rows.append(
-        measure(
-            "brief --db --story (after 10)",
-            storyline("brief", "--db", db, "--story", story["id"], "--json", "-q"),
-            env,
+    with open(folder / "store-after.json", "wb") as out:
+        rows.append(
+            measure(
+                "brief --db --story (after 10)",
+                storyline("brief", "--db", db, "--story", story["id"], "--json", "-q"),
+                env,
+                stdout=out,
+            )
         )
-    )
+    with open(folder / "store-nothing-kept.json", "wb") as out:
+        rows.append(
+            measure(
+                "the same, --no-cache",
+                storyline("brief", "--db", db, "--story", story["id"], "--json", "-q", "--no-cache"),
+                env,
+                stdout=out,
+            )
+        )
+    same = without_timings(folder / "store-after.json") == without_timings(folder / "store-nothing-kept.json")
+    print(f"brief after the 10 == the same computed with nothing kept (timings aside): {same}", flush=True)
     return rows
 
 
@@ -221,6 +234,7 @@ def main() -> int:
     parser.add_argument("--growth", default="", metavar="N,N", help="also bare/cold/warm on N mixed articles")
     parser.add_argument("--only-growth", action="store_true", help="only the --growth runs")
     parser.add_argument("--no-store", action="store_true", help="leave out the store runs")
+    parser.add_argument("--only-store", action="store_true", help="only the store runs (and --growth)")
     parser.add_argument("--no-bare", action="store_true", help="growth runs without their bare spaCy floor")
     args = parser.parse_args()
     topic = DATA / args.topic / "articles.jsonl"
@@ -285,6 +299,8 @@ def topic_rows(
     def store() -> list[dict[str, Any]]:
         return [] if args.no_store else store_rows(topic, folder, env)
 
+    if args.only_store:
+        return store(), True
     with ThreadPoolExecutor(max_workers=3) as pool:
         tracks = [pool.submit(track) for track in (bare, briefs, store)]
         bare_rows, brief_rows, store_rows_ = (track.result() for track in tracks)

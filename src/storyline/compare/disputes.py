@@ -181,10 +181,13 @@ def find_disputes(
         by_sentence[(attribution.article, attribution.start)].append(attribution)
     found: list[Dispute] = []
     pending: list[tuple[Side, str]] = []  # denials of a proposition, matched against other articles below
+    by_article: dict[str, list[Attribution]] = defaultdict(list)
+    for attribution in attributions:
+        by_article[attribution.article].append(attribution)
     for article, doc in zip(articles, docs, strict=True):
         if article.duplicate_of:
             continue
-        spoken = [a for a in attributions if a.article == article.id]
+        spoken = by_article.get(article.id, [])
         sentences = list(doc.sents)
         for number, sentence in enumerate(sentences):
             position = sentence_position(article, sentence.start_char, sentence.end_char)
@@ -595,13 +598,14 @@ def other_article_disputes(
     denied = embed([clause for _, clause in pending])
     bags = [frozenset(content_words(t)) for _, _, t in candidates]
     voices: dict[tuple[str, int], str] = {}
+    by_article: dict[str, list[tuple[Article, int, str]]] = defaultdict(list)
+    for candidate in candidates:  # indexed by article: not every attribution against every sentence
+        by_article[candidate[0].id].append(candidate)
     for attribution in attributions:
         name = speaker_name(attribution)
         if name is None:
             continue
-        for article, position, _ in candidates:
-            if article.id != attribution.article:
-                continue
+        for article, position, _ in by_article.get(attribution.article, ()):
             sentence = article.sentences[position]
             if sentence.start <= attribution.start < sentence.end:
                 voices.setdefault((article.id, position), name)

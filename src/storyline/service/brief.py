@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from ..model import Brief
+from ..pieces import keeping
 from ..settings import use_settings
 from .corpus import Corpus, Progress, no_progress
 from .stages import (  # noqa: F401  (re-exported: the stage table is part of the brief's API)
@@ -79,9 +80,13 @@ def brief(
     check_order(chosen, corpus.annotations)
     previous = use_settings(corpus.settings)  # the stages read the corpus's settings
     try:
-        run_stages(corpus, chosen, result, words, method, options, check, on_stage, progress)
+        # each article's part of a stage is kept apart too (``storyline.pieces``)
+        with keeping(corpus.kept if corpus.articles else None):
+            run_stages(corpus, chosen, result, words, method, options, check, on_stage, progress)
     finally:
         use_settings(previous)
+        if corpus.kept is not None:
+            corpus.kept.touch()
     result.timings["total"] = round(time.perf_counter() - started + sum(corpus.timings.values()), 3)
     return result
 

@@ -27,14 +27,12 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import datetime as dt
 import functools
 import hashlib
 import json
 import logging
 import os
 import tempfile
-import types
 import typing
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -43,12 +41,13 @@ from typing import TYPE_CHECKING, Any
 from ..annotate import kept
 from ..annotate.kept import DOC_EXCLUDE, FORMAT, MAGIC, Entry, pack, unframe
 from ..model import Article, TimeExpression, to_jsonable
+from ..pieces import from_jsonable
 from ..settings import Settings
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["MAGIC", "AnalysisCache", "AnalysisSource", "Entry", "LazyDocs"]
+__all__ = ["MAGIC", "AnalysisCache", "AnalysisSource", "Entry", "LazyDocs", "from_jsonable"]
 log = logging.getLogger(__name__)
 
 
@@ -91,6 +90,10 @@ class AnalysisCache:
         self.keys = kept.Keys(settings)
         self.salt = self.keys.salt
         self.settings = settings
+        self.digests: dict[int, tuple[Article, str]] = {}
+        self.piece_hits = 0
+        self.piece_misses = 0
+        self.touched: list[Path] = []
 
     @classmethod
     def of(cls, settings: Settings) -> AnalysisCache | None:
@@ -224,11 +227,79 @@ class AnalysisCache:
         jsonable = to_jsonable(value)
         self.write(key, pack({"format": FORMAT, "kind": "stage", "key": key, "value": jsonable}), ".stage")
 
+    # --- per-article pieces of stages (``storyline.pieces``) ----------------------------
+    def article_digest(self, article: Article) -> str:
+        """A hash of everything a piece may read of one article: every field (its repr) but where it was
+        read from and what the corpus sets across articles (its copy mark, an inferred date interval),
+        which no piece reads (``storyline.pieces``): the pieces of an article stay found when its story
+        grows or its file moves."""
+        held = self.digests.get(id(article))
+        if held is not None and held[0] is article:
+            return held[1]
+        own = dataclasses.replace(article, source="", duplicate_of=None, published_interval=None)
+        digest = hashlib.sha256(repr(own).encode("utf-8", "surrogatepass")).hexdigest()
+        self.digests[id(article)] = (article, digest)
+        return digest
+
+    @functools.cached_property
+    def piece_salt(self) -> bytes:
+        from .. import __version__
+
+        settings = json.dumps(to_jsonable(self.settings), sort_keys=True, default=str)
+        return hashlib.sha256(
+            b"\0".join(
+                [self.salt, b"piece", __version__.encode(), package_fingerprint().encode(), settings.encode()]
+            )
+        ).digest()
+
+    def piece_key(self, name: str, article: Article, extra: str = "") -> str:
+        """The key of the piece ``name`` of ``article`` (with the stage's arguments it depends on, ``extra``)."""
+        digest = hashlib.sha256(self.piece_salt)
+        for part in (name, extra, self.article_digest(article)):
+            digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+        return digest.hexdigest()
+
+    def get_piece(self, key: str, kind: Any) -> tuple[bool, Any]:
+        """``(True, piece)`` when a sound piece of type ``kind`` is kept under ``key``, else ``(False, None)``."""
+        data = self.read(key, ".piece")
+        if data is None:
+            self.piece_misses += 1
+            return False, None
+        try:
+            meta, payload = unframe(data)
+            if (
+                meta.get("key") != key
+                or meta.get("format") != FORMAT
+                or meta.get("kind") != "piece"
+                or payload
+            ):
+                raise ValueError("entry of another key or format")
+            value = from_jsonable(kind, meta["value"])
+        except Exception as exc:
+            self.damaged(key, ".piece", exc)
+            self.piece_misses += 1
+            return False, None
+        self.piece_hits += 1
+        self.touched.append(self.path(key, ".piece"))
+        return True, value
+
+    def put_piece(self, key: str, value: Any) -> None:
+        self.write(
+            key, pack({"format": FORMAT, "kind": "piece", "key": key, "value": to_jsonable(value)}), ".piece"
+        )
+
+    def touch(self) -> None:
+        """Mark the pieces read in this run as recently used (evicted last)."""
+        for path in self.touched:
+            with contextlib.suppress(OSError):
+                os.utime(path)
+        self.touched.clear()
+
     def trim(self) -> None:
         """Remove the least recently used entries until the folder holds at most ``max_bytes``."""
         entries: list[tuple[float, int, Path]] = []
         try:
-            for pattern in ("??/*.bin", "??/*.stage"):
+            for pattern in ("??/*.bin", "??/*.stage", "??/*.piece"):
                 for path in self.directory.glob(pattern):
                     with contextlib.suppress(OSError):
                         stat = path.stat()
@@ -242,63 +313,6 @@ class AnalysisCache:
             with contextlib.suppress(OSError):
                 path.unlink()
                 total -= size
-
-
-def from_jsonable(kind: Any, value: Any) -> Any:
-    """The value of type ``kind`` (a model dataclass, list, dict, date, scalar, optional) whose JSON form
-    (``model.to_jsonable``) is ``value``; TypeError or ValueError when it is not of that form."""
-    if kind is Any:
-        return value
-    origin = typing.get_origin(kind)
-    if origin in (typing.Union, types.UnionType):
-        options = typing.get_args(kind)
-        if value is None and type(None) in options:
-            return None
-        errors: list[Exception] = []
-        for option in options:
-            if option is type(None):
-                continue
-            try:
-                return from_jsonable(option, value)
-            except (TypeError, ValueError) as exc:
-                errors.append(exc)
-        raise TypeError(f"{value!r:.60} is none of {kind}: {errors}")
-    if origin in (list, Sequence):
-        if not isinstance(value, list):
-            raise TypeError(f"expected a list, not {type(value).__name__}")
-        (item,) = typing.get_args(kind) or (Any,)
-        return [from_jsonable(item, v) for v in value]
-    if origin is dict:
-        if not isinstance(value, dict):
-            raise TypeError(f"expected an object, not {type(value).__name__}")
-        _, item = typing.get_args(kind) or (str, Any)
-        return {k: from_jsonable(item, v) for k, v in value.items()}
-    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
-        if not isinstance(value, dict):
-            raise TypeError(f"expected an object for {kind.__name__}")
-        hints = type_hints(kind)
-        fields = [f for f in dataclasses.fields(kind) if f.init]
-        if set(value) != {f.name for f in dataclasses.fields(kind)}:
-            raise ValueError(f"fields of {kind.__name__} do not match")
-        return kind(**{f.name: from_jsonable(hints[f.name], value[f.name]) for f in fields})
-    if kind is dt.date:
-        if not isinstance(value, str):
-            raise TypeError("expected a date")
-        return dt.date.fromisoformat(value)
-    if kind is float:
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise TypeError("expected a number")
-        return value
-    if kind is int or kind is bool or kind is str:
-        if type(value) is not kind:
-            raise TypeError(f"expected {kind.__name__}, not {type(value).__name__}")
-        return value
-    raise TypeError(f"cannot read a {kind} back")
-
-
-@functools.cache
-def type_hints(kind: type) -> dict[str, Any]:
-    return typing.get_type_hints(kind)
 
 
 class LazyDocs(Sequence["Doc"]):

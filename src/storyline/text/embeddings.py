@@ -34,10 +34,16 @@ def embed(texts: Sequence[str]) -> np.ndarray:
     return vectors
 
 
+# The most cells of one block of scores (float32): 32 MB, however many texts there are.
+BLOCK_CELLS = 8 * 1024 * 1024
+
+
 def similar_pairs(vectors: np.ndarray, threshold: float, block: int = 2048) -> list[tuple[int, int, float]]:
-    """Pairs (i < j) whose cosine reaches ``threshold``, computed block by block (memory stays small)."""
+    """Pairs (i < j) whose cosine reaches ``threshold``, computed block by block (memory stays small: a
+    block has at most ``block`` rows and ``BLOCK_CELLS`` scores, so it does not grow with the texts)."""
     import numpy as np
 
+    block = max(1, min(block, BLOCK_CELLS // max(1, len(vectors))))
     pairs: list[tuple[int, int, float]] = []
     for start in range(0, len(vectors), block):
         scores = vectors[start : start + block] @ vectors.T

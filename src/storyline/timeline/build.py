@@ -27,6 +27,7 @@ Everything said is a verbatim sentence with its citations (article, outlet, char
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from collections import defaultdict
@@ -47,6 +48,7 @@ from ..model import (
     TimelineEntry,
     cite,
 )
+from ..pieces import kept_piece, piece
 from ..settings import current_settings
 from ..text.dates import MONTH_STEM
 from ..text.similarity import near_duplicate_groups, source_groups
@@ -164,20 +166,25 @@ DATELINE = re.compile(
 QUOTATION = re.compile(r"[\"\u201c\u201d]|``|''")
 
 
-def date_sentences(article: Article, granularities: Collection[str]) -> list[DatedSentence]:
-    """Every sentence of the article with the date it is about (sentences with none are left out)."""
-    timexes = sorted(article.timexes, key=lambda t: t.start)
+def date_sentences(
+    article: Article,
+    granularities: Collection[str],
+    times: Sequence[tuple[int, Point, str]] | None = None,
+) -> list[DatedSentence]:
+    """Every sentence of the article with the date it is about (sentences with none are left out).
+    ``times`` are the article's ``event_times`` when the caller has them."""
+    chosen = {
+        position: (point, evidence)
+        for position, point, evidence in (event_times(article) if times is None else times)
+    }
     dated: list[DatedSentence] = []
-    cursor = 0
     for position, sentence in enumerate(article.sentences):
         text = article.text[sentence.start : sentence.end]
         words = len(text.split())
         if words < MIN_WORDS or words > MAX_WORDS:
             continue
-        while cursor < len(timexes) and timexes[cursor].start < sentence.start:
-            cursor += 1
-        point, evidence = sentence_event_time(article.text, sentence, timexes, cursor)
-        if point is not None:
+        if position in chosen:
+            point, evidence = chosen[position]
             if point.granularity in granularities:
                 dated.append(DatedSentence(article, sentence, text, point, evidence, True))
             continue
@@ -187,6 +194,44 @@ def date_sentences(article: Article, granularities: Collection[str]) -> list[Dat
             # evidence that its events happened "yesterday".
             dated.append(DatedSentence(article, sentence, text, Point("day", anchor), "published", False))
     return dated
+
+
+# The kept form of an article's event times (``storyline.pieces``): (sentence position, date, words).
+EVENT_TIMES = list[tuple[int, Point, str]]
+
+
+def event_times(article: Article) -> list[tuple[int, Point, str]]:
+    """The article's sentences (of a timeline sentence's length) whose main event one of their time
+    expressions dates: position, date and the expression's words (``sentence_event_time``)."""
+    timexes = sorted(article.timexes, key=lambda t: t.start)
+    found: list[tuple[int, Point, str]] = []
+    cursor = 0
+    for position, sentence in enumerate(article.sentences):
+        words = len(article.text[sentence.start : sentence.end].split())
+        if words < MIN_WORDS or words > MAX_WORDS:
+            continue
+        while cursor < len(timexes) and timexes[cursor].start < sentence.start:
+            cursor += 1
+        point, evidence = sentence_event_time(article.text, sentence, timexes, cursor)
+        if point is not None:
+            found.append((position, point, evidence))
+    return found
+
+
+def kept_event_times(articles: Sequence[Article]) -> list[list[tuple[int, Point, str]]]:
+    """Each article's ``event_times``: kept per article (``storyline.pieces``); the sentences of the others
+    parsed in one batch."""
+    times: list[list[tuple[int, Point, str]] | None] = []
+    for article in articles:
+        found, value = kept_piece("event-times", article, EVENT_TIMES)
+        times.append(value if found else None)
+    todo = [a for a, t in zip(articles, times, strict=True) if t is None]
+    if todo:
+        prepare_event_times(todo)
+    return [
+        t if t is not None else piece("event-times", a, EVENT_TIMES, functools.partial(event_times, a))
+        for a, t in zip(articles, times, strict=True)
+    ]
 
 
 def sentence_expressions(
@@ -328,11 +373,10 @@ def build_timeline(
         if a.published is None
         or ((start is None or a.published >= start) and (end is None or a.published <= end))
     ]
-    prepare_event_times(used)
     dated = [
         item
-        for article in used
-        for item in date_sentences(article, granularities)
+        for article, times in zip(used, kept_event_times(used), strict=True)
+        for item in date_sentences(article, granularities, times)
         if in_range(item.point, start, end)
     ]
     if not dated:

@@ -24,6 +24,7 @@ end of its paragraph, so it never swallows the article's other quotes.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -31,6 +32,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Article, Attribution, Entity
+from ..pieces import piece
 from .cues import CueScorer, load_cue_model
 from .names import name_problem, tidy_name
 
@@ -279,8 +281,15 @@ def find_attributions(
         raise ValueError(f"{len(articles)} articles but {len(docs)} parses")
     model = load_cue_model()
     found: list[Attribution] = []
-    for article, doc in zip(articles, docs, strict=True):
-        found.extend(attributions_in(article, doc, model))
+    parses = docs
+
+    def one(i: int) -> list[Attribution]:
+        return attributions_in(articles[i], parses[i], model)
+
+    for i, article in enumerate(articles):
+        # one article's attributions depend on it alone: kept per article (``storyline.pieces``), so a
+        # story brief after new articles reads the others' (and their parses are not even loaded)
+        found.extend(piece("attributions", article, list[Attribution], functools.partial(one, i)))
     if roster is not None:
         from .entities import link_speakers
 

@@ -27,11 +27,12 @@ import dataclasses
 import functools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..model import Article, Attribution, Entity
+from ..pieces import piece
 from .names import name_problem, tidy_name
 
 if TYPE_CHECKING:
@@ -319,7 +320,7 @@ def is_part_of_title(ent: Span) -> bool:
 
 
 def mentions_of(
-    article: Article, doc: Doc, role_heads: set[str] | None = None, text: str | None = None
+    article: Article, doc: Doc, role_heads: Container[str] | None = None, text: str | None = None
 ) -> tuple[list[Mention], list[Role]]:
     """Named mentions, titles (roles) and descriptions in one parsed article.
 
@@ -715,17 +716,22 @@ def build_roster(articles: Sequence[Article], docs: Sequence[Doc] | None = None)
     all_mentions: list[Mention] = []
     all_roles: list[Role] = []
     sides = side_docs(articles)
+    parses = docs
+    # Each article's part depends on it alone: kept per article (``storyline.pieces``).
+    found = [
+        piece("mentions", article, MENTIONS, functools.partial(article_mentions, article, parses, i))
+        for i, article in enumerate(articles)
+    ]
     # Descriptions can only stand for someone titled so somewhere in the collection.
-    role_heads = {
+    role_heads = {head for _, _, heads in found for head in heads} | {
         role.head
-        for article, doc in [*zip(articles, docs, strict=True), *sides]
+        for article, doc in sides
         for ent in doc.ents
         if ent.label_ == "PERSON"
         for role in roles_of(article, ent)
     }
-    for article, doc in zip(articles, docs, strict=True):
-        mentions, roles = mentions_of(article, doc, role_heads, article.text)
-        all_mentions.extend(mentions)
+    for mentions, roles, _ in found:
+        all_mentions.extend(m for m in mentions if m.kind != "description" or m.head in role_heads)
         all_roles.extend(roles)
     for number, (article, doc) in enumerate(sides, start=1):
         mentions, roles = mentions_of(article, doc, role_heads)
@@ -749,6 +755,30 @@ def build_roster(articles: Sequence[Article], docs: Sequence[Doc] | None = None)
         if seen[entity.id] > 1:
             entity.id = f"{entity.id}-{seen[entity.id]}"
     return entities
+
+
+class EveryNoun:
+    """A set of heads that holds every word: descriptions are found for every noun (and kept for the
+    heads the whole collection's titles give, ``build_roster``)."""
+
+    def __contains__(self, word: object) -> bool:
+        return True
+
+
+# An article's part of the roster, kept per article: its mentions (descriptions for every noun), its
+# titles, and the heads of its persons' titles.
+MENTIONS = tuple[list[Mention], list[Role], list[str]]
+
+
+def article_mentions(
+    article: Article, docs: Sequence[Doc], i: int
+) -> tuple[list[Mention], list[Role], list[str]]:
+    doc = docs[i]
+    heads = sorted(
+        {role.head for ent in doc.ents if ent.label_ == "PERSON" for role in roles_of(article, ent)}
+    )
+    mentions, roles = mentions_of(article, doc, EveryNoun(), article.text)
+    return mentions, roles, heads
 
 
 SIDE_TEXT_SPACING = 1_000_000

@@ -506,19 +506,14 @@ def finest_first(ranked: Sequence[Point]) -> list[Point]:
 # Dates more than this many days before the story's first article or after its last are background
 # ("Jackson's Thriller, released in 1982") or forecasts: with no range given, they come after the story's own.
 PERIOD_MARGIN = 30
-# The story's own period is where the central PERIOD_SHARE of its dated articles were published (1.0: from
-# the first to the last): a trickle of follow-ups months later does not stretch it.
-PERIOD_SHARE = 1.0
 
 
 def story_period_first(ranked: Sequence[Point], used: Sequence[Article]) -> list[Point]:
-    """The ranked dates of the period the articles were published in (the central ``PERIOD_SHARE`` of them,
-    with ``PERIOD_MARGIN``) first, then the others, each part in rank order."""
-    published = sorted(a.published for a in used if a.published is not None)
+    """The ranked dates of the period the articles were published in (with ``PERIOD_MARGIN``) first, then
+    the others, each part in rank order."""
+    published = [a.published for a in used if a.published is not None]
     if not published:
         return list(ranked)
-    cut = int(len(published) * (1.0 - PERIOD_SHARE) / 2)
-    published = published[cut : len(published) - cut] or published
     low = min(published) - dt.timedelta(days=PERIOD_MARGIN)
     high = max(published) + dt.timedelta(days=PERIOD_MARGIN)
     inside = [p for p in ranked if p.end >= low and p.start <= high]

@@ -114,6 +114,8 @@ def test_with_the_true_dates_the_2013_reversal_is_an_entry_of_its_own(tmp_path):
     assert len(may) == 1, [e.date for e in timeline.entries]
     cited = {Path(c.source).name for s in may[0].sentences for c in s.citations}
     assert cited == {KERRY}
+    # the one article of that day speaks through its lead, not through a quote's fragment
+    assert may[0].sentences[0].text.startswith("Secretary of State John Kerry backtracked")
     assert timeline.undated == []  # every date is stated: nothing left undated
     facts = facts_line(dataclasses.replace(brief(corpus, ["summary"]), articles=list(corpus.articles)))
     assert "all with a stated date: published 2011-08-17 to 2013-05-07" in facts
@@ -200,3 +202,68 @@ def test_the_timeline_cli_lists_the_undated_lane(capsys):
     assert main(["timeline", str(SAMPLES), "--fast", "--json", "-q"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert any(e["date"] == "after 2011-08" and e["inferred"] for e in data["undated"])
+
+
+def story_with_an_inferred_article(confidence: float) -> tuple[list[Article], Article]:
+    """Three dated articles and one undated article whose story dates it to 2011-08-18 (interval given)."""
+    from storyline.annotate.sentences import annotate_fast
+
+    from .test_dating import STORY, article
+
+    undated = article(
+        "u",
+        "Turkey said it was disappointed with Damascus and recalled its ambassador for consultations.\n"
+        "Ankara had urged Assad for months to stop the crackdown on the protesters in the country.",
+        None,
+    )
+    undated.published_interval = PublishedInterval(
+        earliest=dt.date(2011, 8, 16),
+        latest=dt.date(2011, 8, 21),
+        estimate=dt.date(2011, 8, 18),
+        method="corpus",
+        confidence=confidence,
+    )
+    articles = [annotate_fast(dataclasses.replace(a, sentences=[], timexes=[])) for a in STORY]
+    return articles + [annotate_fast(undated)], undated
+
+
+def test_a_confidently_dated_article_has_its_events_placed_on_its_estimate_marked_inferred():
+    articles, undated = story_with_an_inferred_article(0.9)
+    timeline = build_timeline(articles, dates=3, per_date=3)
+    (day,) = [e for e in timeline.entries if e.date == "2011-08-18"]
+    placed = [s for s in day.sentences if any(c.article == "u" for c in s.citations)]
+    assert placed, [s.text for s in day.sentences]
+    assert all(s.dated_by and s.dated_by.startswith("published about 2011-08-18 (inferred") for s in placed)
+    assert "2011-08-16 \u2026 2011-08-21" in placed[0].dated_by  # the interval is said beside the estimate
+    assert undated.published is None  # placed by the estimate, still shown as an interval
+    assert not any(c.article == "u" for e in timeline.undated for s in e.sentences for c in s.citations)
+    assert "(inferred" in render_text(timeline)
+
+
+def test_a_weakly_dated_article_stays_in_the_undated_lane():
+    articles, _ = story_with_an_inferred_article(0.6)
+    timeline = build_timeline(articles, dates=3, per_date=3)
+    assert not any(c.article == "u" for e in timeline.entries for s in e.sentences for c in s.citations)
+    (lane,) = timeline.undated
+    assert lane.date == "2011-08-16 \u2026 2011-08-21" and lane.sentences[0].citations[0].article == "u"
+
+
+def test_corpus_of_dates_undated_articles_as_build_corpus_does():
+    from storyline.service.corpus import corpus_of
+
+    from .test_dating import STORY, article
+
+    undated = article(
+        "u",
+        "Obama called on Thursday for Syrian President Bashar al-Assad to step down, in a written statement.\n"
+        "The European Union and Britain joined the call for the Syrian leader to resign.\n"
+        "Turkey said it was disappointed with Damascus.",
+        None,
+    )
+    fresh = [dataclasses.replace(a, sentences=[], timexes=[]) for a in STORY] + [undated]
+    corpus = corpus_of(fresh, keep_docs=False)
+    interval = corpus.articles[-1].published_interval
+    assert interval is not None and interval.method == "corpus"
+    assert interval.earliest is not None and interval.earliest <= dt.date(2011, 8, 18)
+    again = corpus_of(list(corpus.articles), keep_docs=False)  # a second pass keeps what the first inferred
+    assert again.articles[-1].published_interval == interval

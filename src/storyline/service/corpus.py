@@ -248,6 +248,11 @@ def date_undated(articles: Sequence[Article]) -> None:
 
     inferred = infer_publication_dates(articles)
     for article in undated:
+        if article.published_interval is not None and article.published_interval.method in (
+            "corpus",
+            "neighbours",
+        ):
+            continue  # inferred already (a corpus built twice over the same articles): kept as it was
         found = inferred.get(article.id)
         if found is None or found.method not in ("corpus", "neighbours"):
             continue  # nothing narrower than the lower bound (or nothing at all) that describe gave
@@ -380,8 +385,9 @@ def corpus_of(
     check: Callable[[], None] | None = None,
 ) -> Corpus:
     """A corpus of articles a caller prepared itself (tests, benchmarks, older code): annotated here
-    as ``build_corpus`` would (parsed, keeping the parses when ``keep_docs``, unless ``docs`` are given).
-    Copies are marked only where no article has ``duplicate_of`` set yet."""
+    as ``build_corpus`` would (parsed, keeping the parses when ``keep_docs``, unless ``docs`` are given;
+    undated articles dated from the dated ones, ``date_undated``). Copies are marked only where no article
+    has ``duplicate_of`` set yet."""
     from ..corpus.copies import mark_duplicates
 
     settings = settings or current_settings()
@@ -397,6 +403,8 @@ def corpus_of(
                 tag_article(article)
     else:
         doc_list = annotate_articles(article_list, "spacy", settings, keep_docs, check)
+    # Undated articles get their interval from the dated ones here too, as in ``build_corpus``.
+    date_undated(article_list)
     annotations = {"copies", "sentences", "entities", "timexes"} | (
         {"docs"} if doc_list is not None else set()
     )

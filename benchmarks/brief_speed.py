@@ -3,9 +3,11 @@
 One run, the same texts, each measurement a fresh process (its CPU seconds, wall clock and peak RSS
 from ``os.wait4``, so each figure is that process's own):
 
-- **bare spaCy**: ``nlp.pipe`` over the texts storyline annotates (the cleaned articles), with the
-  same pipeline (en_core_web_sm 3.8.0, every component, plus storyline's line-break rule) and batch
-  size: the floor a brief is compared to (model loading included, as every command pays it);
+- **bare spaCy**: ``nlp.pipe`` over the texts storyline annotates (the cleaned articles), with the model
+  as spaCy loads it (en_core_web_sm 3.8.0, every component) and storyline's batch size: the floor a brief
+  is compared to (model loading included, as every command pays it); beside it, **storyline's pipeline
+  bare** (the same model with storyline's line-break rule, and its attribute ruler and lemmatizer run as
+  one array pass, ``storyline.annotate.token_attributes``), on the same texts;
 - ``storyline brief TOPIC --json`` **cold** (an empty cache) and **warm** (the cache filled by the
   cold run: the analyses and the stage results); the two JSON outputs are checked equal apart from
   ``timings``;
@@ -43,14 +45,16 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "timeline17"
 VIEWS = ("summarize", "timeline", "who", "compare", "report")
+OURS = "storyline's pipeline bare"
 
 BARE = """
-import json, sys, time
+import importlib, json, sys, time
 from storyline.annotate.nlp import load_nlp
 from storyline.settings import current_settings
 texts = json.load(open(sys.argv[1], encoding="utf-8"))
 settings = current_settings().annotate
-nlp = load_nlp()
+# "stock": the model as spaCy loads it, every component; "storyline": the pipeline storyline runs
+nlp = importlib.import_module(settings.spacy_model).load() if sys.argv[2] == "stock" else load_nlp()
 print(json.dumps({"docs": sum(1 for _ in nlp.pipe((t[: settings.max_chars] for t in texts),
       batch_size=settings.batch_size)), "pipeline": nlp.pipe_names}))
 """
@@ -143,7 +147,7 @@ def cold_and_warm(
     (folder / f"{label}-texts.json").write_text(json.dumps(texts), encoding="utf-8")
     print(f"{label}: {len(texts)} articles, {sum(len(t.split()) for t in texts):,} words", flush=True)
     env = dict(env, STORYLINE_CACHE_DIRECTORY=str(folder / f"{label}-cache"))
-    bare = [sys.executable, "-c", BARE, str(folder / f"{label}-texts.json")]
+    bare = [sys.executable, "-c", BARE, str(folder / f"{label}-texts.json"), "stock"]
     with ThreadPoolExecutor(max_workers=1) as pool:
         floor = None if no_bare else pool.submit(measure, f"{label} bare spaCy", bare, env)
         brief = storyline("brief", str(path), "--json", "-q")
@@ -284,7 +288,10 @@ def topic_rows(
     help_row = measure("storyline --help", storyline("--help"), env)
 
     def bare() -> list[dict[str, Any]]:
-        return [measure("bare spaCy nlp.pipe", [sys.executable, "-c", BARE, str(folder / "texts.json")], env)]
+        return [
+            measure(label, [sys.executable, "-c", BARE, str(folder / "texts.json"), kind], env)
+            for label, kind in (("bare spaCy nlp.pipe", "stock"), ("storyline's pipeline bare", "storyline"))
+        ]
 
     def briefs() -> list[dict[str, Any]]:
         rows = []
@@ -308,9 +315,11 @@ def topic_rows(
     same = without_timings(folder / "cold.json") == without_timings(folder / "warm.json")
     print(f"\nwarm brief JSON == cold brief JSON (timings aside): {same}", flush=True)
     cache_mb = sum(p.stat().st_size for p in (folder / "cache").rglob("*.*") if p.is_file()) / 1e6
-    bare_cpu, cold = rows[1]["cpu_s"], rows[2]["cpu_s"]
+    by_label = {row["run"]: row["cpu_s"] for row in rows}
+    bare_cpu, cold = by_label["bare spaCy nlp.pipe"], by_label["brief cold"]
     print(f"analysis cache: {cache_mb:.1f} MB for {len(texts)} articles")
     print(f"cold brief / bare spaCy (CPU): {cold / bare_cpu:.2f}x")
+    print(f"cold brief / storyline's pipeline bare (CPU): {cold / by_label[OURS]:.2f}x")
     for row in rows:
         print(
             f"{row['run']:32} {row['cpu_s']:8.2f} CPU s {row['wall_s']:8.2f} s wall "

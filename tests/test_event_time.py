@@ -115,3 +115,48 @@ def test_the_samples_sentences_are_not_dated_by_a_clause_or_a_name(sample_articl
         if d.sentence.start <= start < d.sentence.end
     ]
     assert all(not d.point.value.startswith(not_month) for d in dated)
+
+
+def test_a_sentence_is_read_in_its_article_parse_when_one_is_at_hand(monkeypatch):
+    from storyline.annotate.nlp import load_nlp
+    from storyline.annotate.timex import event_time as module
+    from storyline.annotate.timex.event_time import parses_at_hand
+    from storyline.model import Article, Sentence
+
+    first = "Syrian troops shelled Homs on Tuesday, activists said."
+    second = (
+        "Fares is the highest-ranking Syrian official to switch sides since the uprising against Assad "
+        "began 16 months ago."
+    )
+    text = f"Homs under fire\n\n{first} {second}"
+    doc = load_nlp()(text)
+    sentences = [Sentence(s.start_char, s.end_char, i) for i, s in enumerate(doc.sents)]
+    article = Article(id="a", source="s", text=text, sentences=sentences)
+    published = dt.date(2012, 7, 12)
+
+    def nothing_parsed_again(*args, **kwargs):
+        raise AssertionError("a sentence at hand was parsed again")
+
+    monkeypatch.setattr("storyline.annotate.timex.event_time.parser", nothing_parsed_again)
+    monkeypatch.setattr("storyline.annotate.timex.event_time._CHOICES", {})
+    with parses_at_hand([article], [doc]):
+        assert chosen(first, published) == "Tuesday"
+        assert chosen(second, published) is None
+    assert module._CHOICES == {}  # read in the parse, not remembered as a parse of the text alone
+
+
+def test_a_timeline_given_its_articles_parses_parses_no_sentence_again(monkeypatch):
+    from storyline.service.corpus import build_corpus
+    from storyline.timeline.build import build_timeline
+
+    from .conftest import SAMPLES
+
+    corpus = build_corpus([str(SAMPLES)], keep_docs=True)
+    monkeypatch.setattr("storyline.annotate.timex.event_time._CHOICES", {})
+
+    def nothing_parsed_again(*args, **kwargs):
+        raise AssertionError("a sentence of the articles was parsed again")
+
+    monkeypatch.setattr("storyline.annotate.timex.event_time.parser", nothing_parsed_again)
+    timeline = build_timeline(list(corpus.articles), docs=corpus.docs)
+    assert len(timeline.entries) >= 3

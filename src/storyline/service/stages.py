@@ -22,7 +22,8 @@ PASSED = ("docs", "roster", "attributions")
 @dataclass(frozen=True)
 class Stage:
     """One part of the brief: the ``Brief`` field it fills, the function that computes it, what
-    it needs (``requires``) and what it makes (``assigns``; by default its field's name)."""
+    it needs (``requires``), what it makes (``assigns``; by default its field's name) and the
+    annotations it is given when the corpus has them and does without otherwise (``uses``)."""
 
     field: str
     module: str
@@ -30,6 +31,7 @@ class Stage:
     title: str
     requires: tuple[str, ...] = ()
     assigns: tuple[str, ...] = ()
+    uses: tuple[str, ...] = ()
 
     @property
     def makes(self) -> tuple[str, ...]:
@@ -45,6 +47,7 @@ STAGES = (
         "build_timeline",
         "timeline",
         ("sentences", "timexes", "copies"),
+        uses=("docs",),  # the main event of a dated sentence is read in its article's parse
     ),
     Stage(
         "entities", "storyline.who.entities", "build_roster", "who is who", ("entities", "docs"), ("roster",)

@@ -36,7 +36,7 @@ import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..annotate.timex import Point, anchor_of, event_point
 from ..artefacts import load_artefact
@@ -56,6 +56,9 @@ from ..settings import current_settings
 from ..text.dates import MONTH_STEM
 from ..text.similarity import near_duplicate_groups, source_groups
 from ..text.tfidf import l2_rows, tfidf_matrix
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 # Sentences of a dated article that name no date are placed on its publication day, never the day before,
 # when they are among its first LEAD_SENTENCES (the news; later ones tend to be background). 30 was chosen
@@ -404,6 +407,7 @@ def build_timeline(
     granularities: Collection[str] = ("day", "month", "year"),
     weights: dict[str, float] | None = None,
     sentence_weights: dict[str, float] | None = None,
+    docs: Sequence[Doc] | None = None,
 ) -> Timeline:
     """The ``dates`` most important dates of the story (the setting ``timeline.dates`` when None), ``per_date``
     sentences each, every sentence cited.
@@ -411,8 +415,26 @@ def build_timeline(
     ``start`` and ``end`` limit both the articles used (by publication date; articles whose date is
     unknown are kept, and only their absolutely dated sentences can enter) and the dates the timeline may
     contain. ``granularities`` says which kinds of dates may be entries (day, month, year). ``weights``
-    and ``sentence_weights`` replace the shipped weights (``shipped_weights``).
+    and ``sentence_weights`` replace the shipped weights (``shipped_weights``). ``docs``, the articles'
+    spaCy parses (one per article), are where each sentence's main event is read; without them each dated
+    sentence is parsed on its own.
     """
+    from ..annotate.timex.event_time import parses_at_hand
+
+    with parses_at_hand(articles, docs):
+        return timeline_of(articles, dates, per_date, start, end, granularities, weights, sentence_weights)
+
+
+def timeline_of(
+    articles: Sequence[Article],
+    dates: int | None,
+    per_date: int,
+    start: dt.date | None,
+    end: dt.date | None,
+    granularities: Collection[str],
+    weights: dict[str, float] | None,
+    sentence_weights: dict[str, float] | None,
+) -> Timeline:
     used = [
         a
         for a in articles

@@ -15,7 +15,9 @@ Some expressions date no event of the sentence's own and are never taken:
 
 ``main_event_time`` gives the index of the expression that dates the main event, or None when none does
 (the sentence's own date is then the article's, for the timeline). The parse is spaCy's
-(``storyline.annotate.nlp``); ``choose_in_text`` parses a sentence given as text, with a cache.
+(``storyline.annotate.nlp``): ``choose_in_text`` reads the sentence in its article's own parse when one is
+at hand (``parses_at_hand``: the brief's corpus keeps them), else parses the sentence given as text, with a
+cache.
 
     >>> # doc = nlp("Fares is the highest-ranking official to defect since the uprising began 16 months ago.")
     >>> # main_event_time(doc[:], [(start, end)])  ->  None
@@ -23,13 +25,17 @@ Some expressions date no event of the sentence's own and are never taken:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+from collections.abc import Iterator, Sequence
+from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
-__all__ = ["REPORTING", "clause_depth", "main_event_time", "timex_head"]
+    from ...model import Article
+
+__all__ = ["REPORTING", "clause_depth", "main_event_time", "parses_at_hand", "timex_head"]
 
 # Dependency labels that open another clause: what hangs below them is another event.
 CLAUSE_LABELS = frozenset({"relcl", "acl", "advcl", "ccomp", "csubj", "csubjpass", "parataxis", "pcomp"})
@@ -162,15 +168,70 @@ _CHOICES_LIMIT = 200_000
 Item = tuple[str, tuple[tuple[int, int], ...], tuple[str, ...]]
 
 
+class AtHand:
+    """The sentences of some articles, each findable by its text in its article's own parse."""
+
+    def __init__(self, articles: Sequence[Article], docs: Sequence[Doc]) -> None:
+        self.docs = docs
+        self.where: dict[str, tuple[int, int]] = {}
+        for position, article in enumerate(articles):
+            for sentence in article.sentences:
+                self.where.setdefault(article.text[sentence.start : sentence.end], (position, sentence.start))
+        self.choices: dict[tuple[Item, bool], int | None] = {}
+
+    def choose(self, key: Item, speech: bool) -> tuple[bool, int | None]:
+        """``(True, choice)`` for a sentence of these articles, read in its article's parse; else
+        ``(False, None)``."""
+        if (key, speech) in self.choices:
+            return True, self.choices[key, speech]
+        text, spans, grains = key
+        found = self.where.get(text)
+        if found is None:
+            return False, None
+        position, start = found
+        span = self.docs[position].char_span(start, start + len(text), alignment_mode="expand")
+        if span is None or span.start_char != start or span.end_char != start + len(text):
+            return False, None
+        shifted = [(a + start, b + start) for a, b in spans]
+        choice = self.choices[key, speech] = main_event_time(
+            span, shifted, speech=speech, granularities=grains
+        )
+        return True, choice
+
+
+_AT_HAND: ContextVar[AtHand | None] = ContextVar("event_time_at_hand", default=None)
+
+
+@contextlib.contextmanager
+def parses_at_hand(articles: Sequence[Article], docs: Sequence[Doc] | None) -> Iterator[None]:
+    """Within the block, a sentence of ``articles`` is read in its article's own parse (``docs``, one per
+    article, as annotation made them) rather than parsed again on its own: the parse the article's
+    sentences, entities and speakers come from, at no further cost. ``docs`` None: nothing changes."""
+    if docs is None:
+        yield
+        return
+    token = _AT_HAND.set(AtHand(articles, docs))
+    try:
+        yield
+    finally:
+        _AT_HAND.reset(token)
+
+
 def choose_in_text(
     text: str, expressions: Sequence[tuple[int, int]], granularities: Sequence[str], *, speech: bool = True
 ) -> int | None:
-    """``main_event_time`` for a sentence given as text (``expressions`` are character spans into it),
-    parsed here with the project's spaCy pipeline (named entities off). With no spaCy model installed, the
-    first expression is taken, as before this rule existed."""
+    """``main_event_time`` for a sentence given as text (``expressions`` are character spans into it): read
+    in its article's parse when ``parses_at_hand`` gives it, else parsed here with the project's spaCy
+    pipeline (named entities off). With no spaCy model installed, the first expression is taken, as before
+    this rule existed."""
     if not expressions:
         return None
     key: Item = (text, tuple(expressions), tuple(granularities))
+    at_hand = _AT_HAND.get()
+    if at_hand is not None:
+        found, choice = at_hand.choose(key, speech)
+        if found:
+            return choice
     if key not in _CHOICES:
         prepare([key], speech=speech)
     return _CHOICES.get(key, 0)
@@ -179,7 +240,14 @@ def choose_in_text(
 def prepare(items: Sequence[Item], *, speech: bool = True, batch_size: int = 64) -> None:
     """Parse the sentences of ``items`` not chosen yet in batches (``nlp.pipe``: several times faster than
     one sentence at a time) and remember each choice."""
-    wanted = list(dict.fromkeys(item for item in items if item[1] and item not in _CHOICES))
+    at_hand = _AT_HAND.get()
+    wanted = list(
+        dict.fromkeys(
+            item
+            for item in items
+            if item[1] and item not in _CHOICES and (at_hand is None or not at_hand.choose(item, speech)[0])
+        )
+    )
     if not wanted:
         return
     nlp = parser()

@@ -156,15 +156,18 @@ def test_gate_brief_on_a_timeline17_topic(h1n1):
     result, _ = h1n1
     (row,) = result["corpora"]
     # measured (issue 13, helper E: the story method, a held-out topic): template rate 0, 8 template lines cut,
-    # story-level recall 0.256 / 0.104 (Lead 0.223 / 0.072, LexRank 0.252 / 0.097 on the same candidates)
+    # story-level recall 0.256 / 0.104 (Lead 0.223 / 0.072, LexRank 0.252 / 0.097 on the same candidates);
+    # with the story summary's readability refusals (helper G) 0.267 / 0.105 (Lead 0.223 / 0.072, LexRank 0.255 / 0.095)
     assert row["template_rate"] == 0.0
     assert row["template_lines_cut"] >= 5
     rouge = row["rouge"]["storyline"]
-    assert rouge["rouge_1_recall"] >= 0.24 and rouge["rouge_2_recall"] >= 0.09
-    lead = row["rouge"][evaluation.LEAD]
-    assert (
-        rouge["rouge_1_recall"] > lead["rouge_1_recall"] and rouge["rouge_2_recall"] > lead["rouge_2_recall"]
-    )
+    assert rouge["rouge_1_recall"] >= 0.25 and rouge["rouge_2_recall"] >= 0.095
+    for anchor in (evaluation.LEAD, evaluation.LEXRANK):
+        other = row["rouge"][anchor]
+        assert (
+            rouge["rouge_1_recall"] > other["rouge_1_recall"]
+            and rouge["rouge_2_recall"] > other["rouge_2_recall"]
+        )
     assert row["items"]["summary"] >= 5
     # speakers that are actors (issue 13 item 4, helper C): no listed speaker name and no roster name is a
     # pronoun, relative word, determiner or fragment (before: 74 and 5); unresolved speakers are counted

@@ -32,6 +32,10 @@ def test_captions_are_refused():
         "Cambodia, July 12, 2012."
     )
     assert eligibility(wire_caption, paragraph_sentences=1) == "caption"
+    assert (
+        eligibility("BP to raise $50 billion for oil spill costs: report Credit: Reuters/Walter Shinn.")
+        == "caption"
+    )
     # The same shape inside a paragraph of prose is a sentence, not a caption.
     assert eligibility(wire_caption, paragraph_sentences=3) is None
 
@@ -48,6 +52,10 @@ def test_fragments_are_refused():
     assert eligibility("Syria claims end to operations").startswith("fragment")
     assert eligibility("Police continue to question the Sinn Fein leader Gerry...").startswith("fragment")
     assert eligibility("Airport police have training.").startswith("fragment")  # four words
+    # split inside brackets (a ticker "(BP.L)" read as a sentence end): bracketed text whole or not at all
+    assert eligibility("The company's U.S.-traded shares (BP.") == "fragment:open-bracket"
+    assert eligibility("L) oil spill have been released since last week.") == "fragment:open-bracket"
+    assert eligibility("The rig (owned by Transocean [RIG]) sank in April.") is None
 
 
 def test_glued_headlines_and_boilerplate_are_refused():

@@ -25,12 +25,52 @@ def test_questions_and_openers_that_point_back_are_not_chosen():
         "And that was before swine flu.",
         "That was the first case in the country.",
         'Is it a pandemic, he asked?"',
+        # a demonstrative and its noun point back as much as "That was" does
+        "This report has not been confirmed.",
+        "That decision was taken on Monday by the health minister.",
+        "That's why the schools closed.",
+        "But it advised these measures only when a case is strongly suspected.",
     ):
         assert not reads_alone(text), text
     for text in (
         "Swine flu is officially a pandemic.",
-        "That decision was taken on Monday by the health minister.",
         "Andrew Lansley said the vaccine would arrive in October.",
+        "This week the WHO raised its alert to phase five.",
+        "That night the hospital closed its doors.",
+        "Those who travelled to Mexico were tested.",
+        "Butch Cassidy was an outlaw.",
+    ):
+        assert reads_alone(text), text
+
+
+def test_what_a_story_summary_cannot_say_on_its_own_is_not_chosen():
+    """The readability classes seen in whole-story briefs (issue 13): a bare quotation, the writer's voice,
+    the outlet's promotion, gallery and live-blog stamps, a speaker without words, a word cut off."""
+    for text in (
+        '"Influenza A (H1N1) virus, human".',
+        '"The (swine flu) virus is now unstoppable."',
+        "Swine flu should make us question that complacency.",
+        "My colleague, Paddy Allen, is working on a regularly-updated interactive timeline of the outbreak.",
+        "I think the government got this right.",
+        "A new Guardian video shows how swine flu fears have spread across the world.",
+        "Check out CNN's reporting around Libya, city by city.",
+        "Watch the president's speech in full.",
+        "April 28: A boat makes its way through oil that has leaked from the well.",
+        "June 15, 2010: President Obama speaks from the Oval Office on the oil spill.",
+        "2:30 pm ET - Protesting Egypt in the U.S. - Protests are not limited to Egypt.",
+        "NEW: Libyan leader's son, Khamis Gadhafi, was killed.",
+        "Coast Guard Adm. Thad Allen said.",
+        "BP is vilified as its well pollutes the coast, raising doubts about whether the company can s.",
+    ):
+        assert not reads_alone(text), text
+    for text in (
+        '"We are all Libyans," the woman said.',
+        "He flew in World War I and Phase I trials began in May.",
+        "The US and UK agreed on new sanctions.",
+        "A video shows soldiers firing on the crowd in Benghazi.",
+        "New York officials said the case was closed.",
+        "May 5 was the day the leak slowed.",
+        "The vaccine will be given to Group B.",
     ):
         assert reads_alone(text), text
     on_topic = [

@@ -27,6 +27,7 @@ from typing import Any
 
 from ..model import Removed
 from ..text.dates import CAPTION_DATE_END
+from ..text.patterns import DATELINE
 
 # Reason codes of removed lines, with what they mean (shown by `storyline inspect --help`).
 REASONS = {
@@ -129,10 +130,6 @@ CAPTION_CREDIT_END = re.compile(
     re.IGNORECASE,
 )
 # A caption typically ends with where and when the photo was taken: text.dates.CAPTION_DATE_END.
-DATELINE = re.compile(
-    r"^([A-Z][A-Z.'-]+(?:[ ,]+[A-Z][A-Za-z.'-]+){0,4}(?:,\s*[A-Z][\w.]+)?\s*(?:\([\w .&'-]{1,30}\))?\s*[-–—]{1,2}\s|"
-    r"[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3},?\s+\([\w .&'-]{1,30}\)\s*[-–—]{1,2}\s)"
-)
 BULLET = re.compile(r"^[•·▪►◦‣∙*]\s+")
 TERMINAL = re.compile(r"[.!?:;…]['\"”’»)\]]*$|[.!?]\s*\(\w[^()]*\)$")
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from ..model import Article, Sentence
 from ..text.dates import CAPTION_DATE_END
+from ..text.patterns import DANGLING_OPENER, DATELINE
 from ..text.similarity import content_words, near_duplicate_groups
 
 # Sentences shorter than this (in words) are too thin to stand alone in a summary.
@@ -31,11 +32,7 @@ MAX_CANDIDATES = 2000
 
 
 # A sentence that opens with a pronoun (or "But they", "And it") refers back to something the summary
-# may not say: it cannot stand alone. Inside a quote the speaker's words are kept as they are.
-PRONOUNS = "he|she|it|they|them|his|her|its|their|theirs"
-DANGLING_OPENER = re.compile(
-    rf"^(?:(?:But|And|So|Yet|Still|Also|However|Now),?\s+(?:{PRONOUNS})|(?:{PRONOUNS.title()}))\b(?!-)"
-)
+# may not say: it cannot stand alone (``text.patterns.DANGLING_OPENER``).
 QUOTE_CHARS = {'"': '"', "\u201c": "\u201d", "\u00ab": "\u00bb"}
 
 
@@ -54,7 +51,7 @@ HEADLINE_PREFIX = re.compile(
 CAPTION = re.compile(
     r"""
     ^(?:Hide\ Caption|Caption|Photo(?:s|graph)?\b|Image\b|Enlarge|FILE\b|In\ this\ [^.]{0,60}\ (?:file\ )?photo)
-    | \b(?:Photo|Image|Picture)\s*(?::|credit|courtesy)
+    | \b(?:Photo|Image|Picture)\s*(?::|credit|courtesy) | \bCredit:\s
     | \((?:AP|Reuters|AFP|Getty\ Images|Associated\ Press|[^()]{0,60}/\s*(?:AP|Reuters|AFP|Getty[^()]*|Staff\ Photographer))\)\s*$
     | \b(?:AP|AFP|Getty|Reuters)\s+Photo\b
     | \bBuy\ Photo\b | \bFull\ Screen\b | \bAutoplay\b | \bSkip\ Ad\b | \bView\ (?:Photos|Gallery)\b
@@ -116,6 +113,7 @@ CAPTION_WORDS = (
     "full screen",
     "autoplay",
     "skip ad",
+    "credit:",
 )
 BYLINE_WORDS = ("by", "updated", "published", "contributed", "reached", "contacted", "@", " is a")
 BOILERPLATE_WORDS = (
@@ -173,6 +171,8 @@ def eligibility(text: str, paragraph_sentences: int = 2) -> str | None:
         return "fragment:lowercase-start"
     if open_quote(text):
         return "fragment:open-quote"  # part of a quote that spans sentences: whole or not at all
+    if open_bracket(text):
+        return "fragment:open-bracket"  # split inside brackets: "BP plc (BP.", "L) oil spill ..."
     lowered = text.lower()
     # The patterns below are slow on long sentences; a cheap look for their key words comes first.
     if any(word in lowered for word in CAPTION_WORDS) and CAPTION.search(text):
@@ -203,10 +203,21 @@ def open_quote(text: str) -> bool:
     )
 
 
+def open_bracket(text: str) -> bool:
+    """The sentence opens a bracket it does not close, or closes one it did not open."""
+    depth = 0
+    for char in text:
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+            if depth < 0:
+                return True
+    return depth != 0
+
+
 def without_dateline(text: str) -> int:
     """How many leading characters are a dateline ("CAIRO (Reuters) - ", "PHNOM PENH — "), else 0."""
-    from ..ingest.clean import DATELINE
-
     match = DATELINE.match(text)
     if match is None or not INITIAL.search(text[match.end() :].lstrip()):
         return 0

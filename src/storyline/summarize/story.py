@@ -10,9 +10,15 @@ feature), per word of length (log): a short sentence that carries the central fa
 that carries them among other things, which also leaves room in the budget for more of the story's
 events. Redundancy control (MMR) is the learned method's.
 
-A story summary also refuses what reads badly on its own among hundreds of choices: questions
-("Whose plans unravelled and fell apart?") and openers that point back to what the summary does not say
-("And that was before swine flu.", "That was ..."). (In a cluster of a few articles these refusals cost
+A story summary also refuses what reads badly on its own among hundreds of choices (``reads_alone``):
+questions ("Whose plans unravelled and fell apart?"); openers that point back to what the summary does not
+say ("And that was before swine flu.", "This report has not been confirmed.": ``text.patterns.POINTING_BACK``);
+a sentence that is all quotation, whose speaker the summary cannot name ('"Influenza A (H1N1) virus,
+human".', '"The virus is now unstoppable."'); the writer's own voice outside quotes ("I", "we", "our": a
+column's opinion, a live blog's "My colleague ... is working on ..."); and the outlet promoting its own
+pages ("A new Guardian video shows ...", "Watch ..."); a gallery caption or live-blog entry stamped with
+its date or time ("April 28: A boat makes its way ...", "2:30 pm ET - ...", "NEW: ..."); a speaker without words
+("Coast Guard Adm. Thad Allen said.") and a sentence cut inside its last word. (In a cluster of a few articles these refusals cost
 ROUGE; with hundreds of articles there is always another sentence on the same point.)
 
 ``summarize`` uses it by default when at least ``STORY_ARTICLES`` distinct articles (copies counted once)
@@ -29,6 +35,7 @@ import numpy as np
 
 from ..model import Article
 from ..registry import summarizers
+from ..text.patterns import POINTING_BACK
 from .candidates import Pool
 from .features import PoolVectors, centrality
 from .scorer import shipped_scorer
@@ -38,10 +45,6 @@ from .select import select
 STORY_ARTICLES = 20
 
 QUESTION = re.compile(r"\?[\"'”’)\]]*$")
-POINTING_BACK = re.compile(
-    r"^(?:(?:And|But|So|Yet|Or)\b"
-    r"|(?:That|This|These|Those)\s+(?:is|was|are|were|has|had|have|will|would|could|may|might)\b)"
-)
 
 
 def is_story(articles: Sequence[Article]) -> bool:
@@ -49,9 +52,52 @@ def is_story(articles: Sequence[Article]) -> bool:
     return sum(1 for a in articles if a.duplicate_of is None) >= STORY_ARTICLES
 
 
+# A sentence that is one quotation and nothing else: '"Influenza A (H1N1) virus, human".'
+ALL_QUOTED = re.compile(r"^(?:\"[^\"“”]*\"|“[^\"“”]*”)[.!?]?$")
+# The writer's own voice outside quotes ("World War I", "Phase I" are numerals).
+FIRST_PERSON = re.compile(r"\b(?:I|me|my|mine|we|us|our|ours|ourselves)\b|^(?:We|My|Our|Ours)\b")
+ROMAN_ONE = re.compile(
+    r"\b(?:War|Phase|Type|Class|Title|Article|Stage|Category|Level|Part|Chapter|Grade|Tier)\s+I\b"
+)
+# The outlet's own pages promoted ("A new Guardian video shows ...") and calls to the reader ("Watch ...").
+PROMOTION = re.compile(
+    r"\b(?:[Aa]n?\s+new|[Oo]ur)\s+(?:[A-Z][\w.]*\s+)?(?:video|audio|slideshow|gallery|podcast|interactive|graphic|map|"
+    r"guide|documentary|series|blog)\b"
+    r"|^(?:Watch|Listen|See|Read|Explore|Join|Share|Send|Email|Tell|Check\s+out)\b"
+)
+# A gallery caption or live-blog entry stamped with its date or time: "April 28: A boat makes its way through
+# oil ...", "June 15, 2010: President Obama speaks ...", "2:30 pm ET - Protesting Egypt in the U.S. - ...".
+STAMPED = re.compile(
+    r"^(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?"
+    r"|\d{1,2}[:.]\d\d\s*[ap]\.?m\.?(?:\s+[A-Z]{2,4})?|NEW|UPDATE|UPDATED|BREAKING|LIVE|WATCH|VIDEO|PHOTOS?)"
+    r"\s*(?::|[-–—]+\s)"
+)
+# What someone said, without what was said ("Coast Guard Adm. Thad Allen said."), and a sentence cut off
+# inside its last word ("... whether the company can s.").
+NOTHING_SAID = re.compile(
+    r"^(?:[A-Z][\w.'’-]*\s+(?:and\s+|of\s+)?){1,8}(?:said|says|added|conceded|agreed|admitted|noted|explained)\.$"
+)
+CUT_WORD = re.compile(r"\s[b-hj-z]\.$")
+QUOTATIONS = re.compile(r"\"[^\"]*\"|“[^”]*”")
+
+
+def first_person(text: str) -> bool:
+    """The writer speaks as "I", "we" or "our" outside quotation marks."""
+    return bool(FIRST_PERSON.search(ROMAN_ONE.sub(" ", QUOTATIONS.sub(" ", text))))
+
+
 def reads_alone(text: str) -> bool:
-    """Not a question, and not an opener that points back ("And that was ...")."""
-    return not QUESTION.search(text) and not POINTING_BACK.search(text)
+    """Not a question, an opener that points back, a bare quotation, the writer's own voice or a promotion."""
+    return not (
+        QUESTION.search(text)
+        or POINTING_BACK.search(text)
+        or ALL_QUOTED.search(text)
+        or first_person(text)
+        or PROMOTION.search(text)
+        or STAMPED.search(text)
+        or NOTHING_SAID.search(text)
+        or CUT_WORD.search(text)
+    )
 
 
 def story_scores(pool: Pool, vectors: PoolVectors) -> np.ndarray:

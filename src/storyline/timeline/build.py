@@ -54,6 +54,8 @@ from ..model import (
 from ..pieces import kept_piece, piece
 from ..settings import current_settings
 from ..text.dates import MONTH_STEM
+from ..text.patterns import LEAD_DEBRIS as DATELINE
+from ..text.patterns import LEANING_START
 from ..text.similarity import near_duplicate_groups, source_groups
 from ..text.tfidf import l2_rows, tfidf_matrix
 
@@ -162,16 +164,8 @@ class DateStats:
 
 # Words that say a date is a calendar date ("March 19", "2011"), not a relative one ("on Tuesday").
 CALENDAR = re.compile(rf"\d|\b{MONTH_STEM}[a-z]*\b", re.IGNORECASE)
-# A sentence that opens on a pronoun or a connective leans on the sentence before it.
-LEANING_START = re.compile(
-    r"^[\"'\u201c\u2018`]*(?:he|she|it|they|this|that|these|those|but|and|however|his|her|their|its|we|i|you)\b",
-    re.IGNORECASE,
-)
-# Headline, dateline and byline debris glued to a lead: "TRIPOLI | Tue Mar 1 , 2011 6:36 pm EST TRIPOLI
-# (Reuters) - ..." (the Timeline17 texts are tokenized: "-LRB- Reuters -RRB-").
-DATELINE = re.compile(
-    r"\||(?:\(|-LRB-)\s*[A-Z][A-Za-z]+\s*(?:\)|-RRB-)\s*[-\u2013\u2014]|\b\d{1,2}:\d\d\s*[ap]\.?m\b|\b(?:GMT|BST|EST|EDT|PST|PDT)\b"
-)
+# A sentence that opens on a pronoun or a connective leans on the sentence before it (LEANING_START); headline,
+# dateline and byline debris glued to a lead (DATELINE): ``text.patterns``.
 QUOTATION = re.compile(r"[\"\u201c\u201d]|``|''")
 
 

@@ -1,0 +1,56 @@
+"""``text.patterns``: the openers and datelines the cleaner, the summary and the timeline share, in one place."""
+
+from storyline.ingest import clean
+from storyline.summarize import candidates, story
+from storyline.text import patterns
+from storyline.timeline import build
+
+
+def test_each_stage_reads_the_one_pattern():
+    assert clean.DATELINE is patterns.DATELINE
+    assert candidates.DATELINE is patterns.DATELINE
+    assert candidates.DANGLING_OPENER is patterns.DANGLING_OPENER
+    assert story.POINTING_BACK is patterns.POINTING_BACK
+    assert build.LEANING_START is patterns.LEANING_START
+    assert build.DATELINE is patterns.LEAD_DEBRIS
+
+
+def test_datelines():
+    for text, dateline in (
+        ("CAIRO (Reuters) - Egypt's army said on Sunday ...", "CAIRO (Reuters) - "),
+        ("PHNOM PENH — Clinton arrived on Wednesday.", "PHNOM PENH — "),
+        ("Washington (CNN) -- The president said ...", "Washington (CNN) -- "),
+        ("Cairo, Egypt (CNN) -- Thousands marched on Friday.", "Cairo, Egypt (CNN) -- "),
+    ):
+        match = patterns.DATELINE.match(text)
+        assert match is not None and match.group(0) == dateline, text
+    for text in (
+        "The Egyptian army (which had stayed neutral) - so far - waited.",
+        "Mr Mubarak - who ruled for 30 years",
+    ):
+        assert patterns.DATELINE.match(text) is None, text
+    assert patterns.LEAD_DEBRIS.search("TRIPOLI | Tue Mar 1, 2011 6:36 pm EST TRIPOLI (Reuters) - Rebels ...")
+    assert not patterns.LEAD_DEBRIS.search("Rebels took the town on Tuesday.")
+
+
+def test_openers_that_lean_on_the_sentence_before():
+    for text in (
+        "It said the talks had failed.",
+        "But they stayed.",
+        "And, he added, it is over.",
+        "Their talks failed.",
+    ):
+        assert patterns.DANGLING_OPENER.search(text), text
+    for text in ("Italy said the talks had failed.", "Theirs-and-ours was the slogan.", "Hezbollah said no."):
+        assert not patterns.DANGLING_OPENER.search(text), text
+    for text in ("And that was that.", "These measures were dropped.", "That's all.", "Yet the rebels held."):
+        assert patterns.POINTING_BACK.search(text), text
+    for text in (
+        "This week the talks resumed.",
+        "Those who fled were safe.",
+        "Andrew Lansley said so.",
+        "This Is It tickets sold out.",
+    ):
+        assert not patterns.POINTING_BACK.search(text), text
+    assert patterns.LEANING_START.match('"We will win," he said.')
+    assert not patterns.LEANING_START.match("Weather delayed the flights.")

@@ -118,14 +118,39 @@ def test_stories_are_stable_and_earlier_ones_never_reshuffled(tmp_path):
 
 
 def test_clustering_in_small_chunks_equals_one_pass(tmp_path):
-    """State saved and reloaded between chunks (centroids, term statistics) changes nothing."""
-    bp = write_jsonl(tmp_path / "bp.jsonl", "bpoil_guardian", 40)
+    """State saved and reloaded between chunks (centroids, cores, term statistics, merges) changes
+    nothing."""
+    bp = write_jsonl(tmp_path / "bp.jsonl", "bpoil_guardian", 80)
     results = []
     for chunk in (7, 1000):
         with opened(str(tmp_path / f"chunk{chunk}.duckdb")) as store:
             ingest([str(bp)], store, annotate=False)
-            results.append(dict(story_stream(store, chunk=chunk)))
-    assert results[0] == results[1] and len(results[0]) == 40
+            stream = dict(story_stream(store, chunk=chunk))
+            # What the store holds in the end (the stream gives the id at the time; a merge later
+            # in the stream may fold it into another, and resolving it says where it went).
+            links = dict(
+                store.connection.execute("SELECT article_id, story_id FROM story_articles").fetchall()
+            )
+            assert {a: store.resolve_story(s) for a, s in stream.items()} == links
+            results.append(links)
+            # A story of 32 articles or more keeps its core, saved with it and read back per chunk
+            # (a story gone dormant keeps only the size its core was taken at).
+            cores = store.connection.execute("SELECT core_at FROM story_cores").fetchall()
+            assert cores and all(at >= 32 for (at,) in cores)
+    assert results[0] == results[1] and len(results[0]) == 80
+
+
+def test_a_storys_core_is_saved_and_read_back(tmp_path):
+    from storyline.corpus.stories import StoryState, TermStats
+
+    state = StoryState("s-a", "a", None, None, 40, {1: 0.5, 2: 0.25}, core={1: 0.75, 3: 0.5}, core_at=32)
+    plain = StoryState("s-b", "b", None, None, 3, {2: 1.0})
+    with opened(str(tmp_path / "cores.duckdb")) as store:
+        store.save_stories([("a", "s-a"), ("b", "s-b")], [state, plain], TermStats.empty(8))
+        read = {s.id: s for s in store.story_states(None)}
+    assert read["s-a"].core == {1: 0.75, 3: 0.5} and read["s-a"].core_at == 32
+    assert read["s-a"].core_norm == pytest.approx((0.75**2 + 0.5**2) ** 0.5)
+    assert read["s-b"].core is None and read["s-b"].core_at == 0
 
 
 def test_listing_gives_size_span_entities_and_label(tmp_path):
@@ -337,10 +362,16 @@ def test_a_store_made_before_merges_is_listed_read_only(tmp_path):
         ingest(sample_paths("000", "001"), store, annotate=False)
         group_stories(store)
         store.connection.execute("DROP TABLE story_merges")  # as a store of an earlier version
+        store.connection.execute("DROP TABLE story_cores")
     with opened(path, read_only=True) as store:
         listed = store.stories()
         assert listed and all(entry.absorbed == [] for entry in listed)
         assert store.resolve_story(listed[0].story.id) == listed[0].story.id
+    # Opened to write, it gains the new tables, and grouping goes on with its stories and ids.
+    with opened(path) as store:
+        ingest([str(SAMPLES)], store, annotate=False)
+        group_stories(store)
+        assert {entry.story.id for entry in listed} <= {entry.story.id for entry in store.stories()}
 
 
 def _stored(tmp_path: Path) -> Path:

@@ -125,12 +125,16 @@ class StoriesSettings:
     this many days of the story's own time (off by default: it cost precision on Timeline17).
     ``dormant_floor``: when at or above ``threshold``, a dormant story can win articles again, its
     discount never below this floor (off by default: merging back proved safer).
+    ``core_size``, ``core_terms``: a story of ``core_size`` articles keeps a copy of its profile (its
+    ``core_terms`` weightiest terms), renewed each time the story doubles; an article joins the story
+    only when its cosine with that core also reaches ``threshold`` (undiscounted), so a new story
+    that borrows an old one's country or leader cannot take it over (``0``: no core).
     ``dormant_size``, ``dormant_terms``, ``dormant_limit``: which quiet stories are kept, how much of
     their profile, and how many at most.
     A store records the values it was built with and keeps them.
     """
 
-    threshold: float = option(0.025, "lowest time-discounted cosine at which an article joins a story", 0, 1)
+    threshold: float = option(0.02, "lowest time-discounted cosine at which an article joins a story", 0, 1)
     decay_days: float = option(10.0, "days of quiet that divide a story's score by e", low=0)
     article_terms: int = option(100, "most weighty terms kept per article", low=1)
     story_terms: int = option(500, "terms kept per story centroid", low=1)
@@ -147,6 +151,10 @@ class StoriesSettings:
     dormant_floor: float = option(
         0.0, "least a quiet story keeps of its score; at or above threshold it can win again", 0, 1
     )
+    core_size: int = option(
+        32, "articles at which a story's core profile is first kept (then at each doubling; 0: never)", low=0
+    )
+    core_terms: int = option(150, "terms kept of a story's core profile", low=1)
     dormant_size: int = option(5, "articles a quiet story needs to be kept dormant (merge candidate)", low=1)
     dormant_terms: int = option(150, "terms kept of a dormant story's profile", low=1)
     dormant_limit: int = option(5000, "dormant stories kept at most (the longest quiet go first)", low=0)

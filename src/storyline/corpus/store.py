@@ -210,6 +210,9 @@ CREATE TABLE IF NOT EXISTS story_merges (
     absorbed VARCHAR PRIMARY KEY, survivor VARCHAR NOT NULL, merged_on DATE, absorbed_seq INTEGER NOT NULL,
     position BIGINT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS story_cores (
+    id VARCHAR PRIMARY KEY, core_at INTEGER NOT NULL, keys BLOB, weights BLOB
+);
 CREATE TABLE IF NOT EXISTS term_stats (buckets INTEGER PRIMARY KEY, documents BIGINT NOT NULL, frequencies BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS analysis (key VARCHAR PRIMARY KEY, id VARCHAR NOT NULL, data BLOB NOT NULL);
 """
@@ -556,6 +559,21 @@ class DuckDBStore:
                     )
                 )
         states = []
+        # Stories' cores (``StoryState.core``), in their own table (a store made before cores has none).
+        cores: dict[str, tuple[int, dict[int, float] | None]] = {}
+        if self.has_table("story_cores"):
+            for story, core_at, core_keys, core_weights in self.connection.execute(
+                "SELECT id, core_at, keys, weights FROM story_cores"
+            ).fetchall():
+                core = None
+                if core_keys is not None:
+                    core = dict(
+                        zip(
+                            np.frombuffer(bytes(core_keys), dtype="<i8").tolist(),
+                            np.frombuffer(bytes(core_weights), dtype="<f8").tolist(),
+                        )
+                    )
+                cores[str(story)] = (int(core_at), core)
         for query, params, dormant in queries:
             for row in self.connection.execute(query, params).fetchall():
                 keys = np.frombuffer(bytes(row[9]), dtype="<i8")
@@ -574,6 +592,8 @@ class DuckDBStore:
                         sequence=int(row[1]),
                         changed=False,
                         dormant=dormant,
+                        core_at=cores.get(row[0], (0, None))[0],
+                        core=None if dormant else cores.get(row[0], (0, None))[1],
                     )
                 )
         return states
@@ -623,6 +643,22 @@ class DuckDBStore:
                 ("centroid_weights", weights.tobytes()),
             ):
                 columns[name].append(value)
+        core_rows = []
+        for state in changed:
+            if state.core_at:
+                core = state.core or {}
+                core_rows.append(
+                    [
+                        state.id,
+                        state.core_at,
+                        np.fromiter(core.keys(), dtype="<i8", count=len(core)).tobytes()
+                        if state.core
+                        else None,
+                        np.fromiter(core.values(), dtype="<f8", count=len(core)).tobytes()
+                        if state.core
+                        else None,
+                    ]
+                )
         links: dict[str, list[Any]] = {
             "article_id": [a for a, _ in assignments],
             "story_id": [s for _, s in assignments],
@@ -640,6 +676,10 @@ class DuckDBStore:
                 finally:
                     self.connection.unregister("storyline_changed")
                 self.insert_arrow("stories", arrow_columns(columns, STORY_TYPES))
+                if core_rows:
+                    self.connection.executemany(
+                        "INSERT OR REPLACE INTO story_cores VALUES (?, ?, ?, ?)", core_rows
+                    )
             self.insert_arrow("story_articles", arrow_columns(links, LINK_TYPES), conflict=True)
             if merges:
                 row = self.first("SELECT coalesce(max(position), 0) FROM story_merges")
@@ -658,6 +698,7 @@ class DuckDBStore:
                         [absorbed, survivor, merged_on, absorbed_seq, merged_position + offset],
                     )
                     self.connection.execute("DELETE FROM stories WHERE id = ?", [absorbed])
+                    self.connection.execute("DELETE FROM story_cores WHERE id = ?", [absorbed])
             self.connection.execute(
                 "INSERT OR REPLACE INTO term_stats VALUES (?, ?, ?)",
                 [len(stats.frequencies), stats.documents, stats.to_bytes()],

@@ -425,7 +425,8 @@ def evaluate(
     say("anchors: single-pass TF-IDF over all words, k-means told the number of stories")
     words = {name: [word_input(i, by_id[i.article_id]) for i in stream] for name, stream in streams.items()}
     anchor_grid = [
-        StorySettings(threshold=t, decay_days=NO_DECAY, merge_threshold=2.0) for t in ANCHOR_THRESHOLDS
+        StorySettings(threshold=t, decay_days=NO_DECAY, merge_threshold=2.0, core_size=0)
+        for t in ANCHOR_THRESHOLDS
     ]
     single_pass = cross_validate(words, gold, anchor_grid)
     kmeans, kmeans_speed = kmeans_anchor(articles, [gold[a.id] for a in articles])

@@ -517,3 +517,29 @@ def test_citation_of_an_unknown_article_draws_no_marker(sample_articles):
     summary = Summary([CitedSentence("A sentence from nowhere.", [ghost])])
     page = render_report(Brief(articles=sample_articles[:1], summary=summary))
     assert not parse(page).having("button", "cite")
+
+
+def test_a_speakers_other_spellings_leave_out_pronouns_it_was_resolved_from():
+    from storyline.model import Article, Attribution
+    from storyline.present.html import ArticleIndex, render_attributions
+
+    text = "The WHO said the virus spreads. It said schools should close. I said so, the agency wrote."
+    article = Article(id="a1", source="a.txt", text=text)
+
+    def said(speaker: str, start: int) -> Attribution:
+        return Attribution(
+            speaker=speaker,
+            speaker_start=0,
+            speaker_end=3,
+            speaker_entity="World Health Organization",
+            cue="said",
+            content="x",
+            article="a1",
+            start=start,
+            end=start + 5,
+            direct=False,
+        )
+
+    html = render_attributions([said("The WHO", 0), said("It", 33), said("I", 62)], ArticleIndex([article]))
+    assert "(as The WHO)" in html
+    assert "It" not in html.split("World Health Organization", 1)[1].split("</summary>", 1)[0]

@@ -27,7 +27,7 @@ from typing import Any
 
 from ..model import Article, Attribution, Brief, Citation, CitedSentence, Entity, Timeline, TimelineEntry
 from ..text.dates import add_months
-from ..who.names import speaker_name
+from ..who.names import name_problem, speaker_name
 from .compare import position_date
 from .who import date_shown, role_date, unknown_note
 
@@ -532,7 +532,14 @@ def render_attributions(attributions: Sequence[Attribution], index: ArticleIndex
     for rank, (speaker, items) in enumerate(ordered[:SPEAKERS_SHOWN]):
         is_anonymous = all(a.anonymous for a in items)
         name = speaker or "Unresolved speaker (a pronoun or words that name no one)"
-        spellings = sorted({a.speaker for a in items if a.speaker and a.speaker != speaker})
+        # Other names the articles use for this speaker; a resolved "he" or "I" is no name to show.
+        spellings = sorted(
+            {
+                a.speaker
+                for a in items
+                if a.speaker and a.speaker != speaker and name_problem(a.speaker) is None
+            }
+        )
         also = f' <span class="count">(as {esc(", ".join(spellings[:4]))})</span>' if spellings else ""
         badge = ' <span class="badge anon">anonymous source</span>' if is_anonymous else ""
         quotes = []

@@ -543,3 +543,31 @@ def test_a_speakers_other_spellings_leave_out_pronouns_it_was_resolved_from():
     html = render_attributions([said("The WHO", 0), said("It", 33), said("I", 62)], ArticleIndex([article]))
     assert "(as The WHO)" in html
     assert "It" not in html.split("World Health Organization", 1)[1].split("</summary>", 1)[0]
+
+
+def test_a_direct_quote_that_carries_its_own_marks_is_not_quoted_again():
+    from storyline.model import Article, Attribution
+    from storyline.present.html import ArticleIndex, render_attributions
+
+    text = 'She called it "essential". Clinton said the vote mattered.'
+    article = Article(id="a1", source="a.txt", text=text)
+
+    def said(content: str, direct: bool) -> Attribution:
+        return Attribution(
+            speaker="Clinton",
+            speaker_start=0,
+            speaker_end=3,
+            speaker_entity="Hillary Clinton",
+            cue="said",
+            content=content,
+            article="a1",
+            start=0,
+            end=5,
+            direct=direct,
+        )
+
+    html = render_attributions(
+        [said('"essential"', True), said("the vote mattered", True)], ArticleIndex([article])
+    )
+    assert '<span class="quote-direct own-marks">&quot;essential&quot;</span>' in html
+    assert '<span class="quote-direct">the vote mattered</span>' in html

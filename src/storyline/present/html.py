@@ -513,6 +513,10 @@ def speaker_key(attribution: Attribution) -> str:
     return (speaker_name(attribution) or "").strip()
 
 
+# Quotation marks a direct quote may open with (the report adds none of its own then).
+OPENING_QUOTES = frozenset("\"\u201c\u201e\u00ab\u2018'`")
+
+
 def render_attributions(attributions: Sequence[Attribution], index: ArticleIndex) -> str:
     if not attributions:
         return section(
@@ -548,6 +552,8 @@ def render_attributions(attributions: Sequence[Attribution], index: ArticleIndex
         ]:
             marker = ' <span class="badge anon">anonymous</span>' if a.anonymous and not is_anonymous else ""
             cls = "quote-direct" if a.direct else "quote-reported"
+            if a.direct and a.content.lstrip()[:1] in OPENING_QUOTES:
+                cls += " own-marks"  # the quote carries its own marks: shown as written, not quoted again
             cue = f' <span class="cue">{esc(a.cue)}</span>' if a.cue else ""
             quotes.append(
                 f'<li><span class="{cls}">{esc(a.content)}</span>{cue}{marker}'

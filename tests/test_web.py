@@ -517,8 +517,13 @@ def test_a_queued_request_is_answered_within_the_limit_of_its_arrival(pooled):
 
 
 def wait_for_idle_workers(base: str, count: int = 2) -> None:
+    """Until ``count`` workers are free and nobody is queued (a request an earlier test left waiting
+    takes a worker later)."""
     deadline = time.monotonic() + 120
-    while httpx.get(f"{base}/api/health").json()["workers"]["idle"] < count and time.monotonic() < deadline:
+    while time.monotonic() < deadline:
+        workers = httpx.get(f"{base}/api/health").json()["workers"]
+        if workers["idle"] >= count and workers["waiting"] == 0:
+            break
         time.sleep(0.5)
 
 
@@ -541,13 +546,7 @@ def test_a_killed_worker_fails_its_request_cleanly_and_is_replaced(pooled):
     import concurrent.futures
     import signal
 
-    deadline = time.monotonic() + 120
-    # Both workers free and nobody queued (a request left waiting by an earlier test takes a worker later).
-    while time.monotonic() < deadline:
-        workers = httpx.get(f"{pooled}/api/health").json()["workers"]
-        if workers["idle"] >= 2 and workers["waiting"] == 0:
-            break
-        time.sleep(0.5)
+    wait_for_idle_workers(pooled)
     before = {w.pid for w in worker_processes(pooled)}
     with concurrent.futures.ThreadPoolExecutor(2) as run:
         futures = [

@@ -149,6 +149,7 @@ def test_audit_sample_carries_evidence_for_every_item(h1n1, tmp_path):
         assert all("outlet" in e and "published" in e for e in item["evidence"])
         assert item["split"] == "held-out"  # H1N1_guardian is a held-out topic
     assert evaluation.sample_audit(kept, 4) == sample  # a fixed seed: the same sample again
+    assert evaluation.sample_audit(kept, 4, seed=14) != sample  # another seed, another round
 
 
 @pytest.mark.gate

@@ -794,6 +794,13 @@ def register(evaluations: Any) -> None:
         "--sample", type=int, metavar="N", help="write N items of each kind for the precision audit"
     )
     parser.add_argument("--out", metavar="FILE", help="with --sample: the JSONL file to write")
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=13,
+        metavar="N",
+        help="with --sample: the draw's seed (default 13; a new seed, a new audit round)",
+    )
     parser.add_argument("--judged", metavar="FILE", help="score a judged audit file (JSONL) instead")
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
@@ -828,7 +835,7 @@ def run(args: argparse.Namespace) -> int:
     kept: list[tuple[Corpus, Brief]] = []
     result = evaluate(args.corpora, args.clusters, quiet=args.quiet or args.json, keep=kept)
     if args.sample is not None:
-        sample = sample_audit(kept, args.sample)
+        sample = sample_audit(kept, args.sample, seed=args.seed)
         with open(args.out, "w", encoding="utf-8") as handle:
             for item in sample:
                 handle.write(json.dumps(item, ensure_ascii=False) + "\n")

@@ -76,3 +76,11 @@ def test_the_cleaner_reads_tokenized_text_as_plain_text():
 def test_a_quote_written_with_two_closing_marks_opens_and_closes():
     line = "was taken to hospital with '' flu-like symptoms '' today , '' he said ."
     assert detokenize(line) == 'was taken to hospital with "flu-like symptoms" today," he said.'
+
+
+def test_treebank_escapes_of_slash_and_star_are_undone():
+    assert detokenize(r"The A\/H1N1 virus spread 24\/7 , officials said .") == (
+        "The A/H1N1 virus spread 24/7, officials said."
+    )
+    assert detokenize(r"Rated \*\*\* by critics .") == "Rated *** by critics."
+    assert detokenize(r"a path C:\\temp stays .") == r"a path C:\\temp stays."

@@ -54,3 +54,24 @@ def test_openers_that_lean_on_the_sentence_before():
         assert not patterns.POINTING_BACK.search(text), text
     assert patterns.LEANING_START.match('"We will win," he said.')
     assert not patterns.LEANING_START.match("Weather delayed the flights.")
+
+
+def test_not_news_is_page_furniture_only():
+    from storyline.text.patterns import NOT_NEWS
+
+    for text in (
+        "At 12:46 pm on 10 Jun 2010, TonyP wrote: BP should pay for every barrel.",
+        "Update: Reuters has updated their story.",
+        "(UPDATE 3:15 a.m. Thursday in Cairo, 8:15 p.m. ET Wednesday)",
+        "— Alyssa Milano (@Alyssa_Milano) December 16, 2017",
+        "February 2, 2011 at 6:31 pm |",
+        "Page last updated at 08:58 GMT, Thursday, 24 June 2010",
+    ):
+        assert NOT_NEWS.search(text), text
+    for text in (
+        "Officials updated the death toll to 15 on Friday.",
+        "At 12:46 pm on Monday, the rig exploded, the company said.",
+        "He wrote to the minister on 10 June 2010 asking for help.",
+        "Updates to the software were released on Tuesday.",
+    ):
+        assert not NOT_NEWS.search(text), text

@@ -308,3 +308,92 @@ def test_with_no_number_of_dates_the_timeline_keeps_the_dates_several_articles_t
     assert supported_dates(points, stats, articles) == 5  # five dates told by two articles or more
     assert supported_dates(points, stats, articles[:3]) == 15  # a small story: one article is enough; capped
     assert supported_dates(points[5:9], stats, articles) == 3  # at least three when there are
+
+
+def test_page_furniture_captions_and_glued_headlines_are_no_timeline_sentences():
+    from storyline.timeline.build import not_an_entry
+
+    refused = {
+        "— Jack Lloyd (@RedDeadLloyd) May 21, 2013": "unterminated",  # a tweet's signature
+        "At 12:46 pm on 10 Jun 2010, TonyP wrote:": "unterminated",  # a reader's comment header
+        "February 2, 2011 at 6:31 pm |": "unterminated",
+        "(Update 12:31 a.m. Tuesday in Cairo, 5:31 p.m. ET Monday)": "unterminated",
+        "Update: Reuters has updated their story on the spill.": "not-news",
+        "Cairo, 8:53 a.m. ET) Egyptian opposition leader Mohamed ElBaradei on Sunday called for it.": "open-bracket",
+        "John Pistole testifies on Capitol Hill in Washington, Thursday, Nov. 14, 2013, before the "
+        "House subcommittee. (AP Photo/Susan Walsh).": "caption",
+        "BP oil leak plug 'going as planned' The oil company BP says its attempt to plug the leak is "
+        "going to plan.": "headline-glued",
+        "Eight cases of swine flu have emerged in the UK Two more people in London have been diagnosed "
+        "with the swine flu virus, the Department of Health confirmed.": "headline-glued",
+        "Michael Jackson was 'murdered for money', says sister Page last updated at 08:58 GMT, Thursday, "
+        "24 June 2010 Michael Jackson was murdered.": "not-news",
+    }
+    for text, reason in refused.items():
+        assert not_an_entry(text) == reason, text
+    for text in (
+        "The World Health Organisation has raised its alert level to four.",
+        "Thousands of people took to the streets of Cairo on Friday (local time).",
+        '"We are ready," the minister said on Tuesday.',
+        "The drama was shown on BBC Two after a power cut halted the opening night.",
+    ):
+        assert not_an_entry(text) is None, text
+
+
+def test_background_in_a_lead_is_not_placed_on_the_publication_day():
+    from storyline.timeline.build import background
+
+    for text in (
+        "The virus had spread to Spain and Germany by the end of the month.",
+        "Police had found the body in a river near the town.",
+        "The new strain has been circulating in pigs for years.",
+        "Mexico has been under a state of alert since the outbreak began.",
+    ):
+        assert background(text), text
+    for text in (
+        "Officials said three more deaths had been confirmed in the capital.",  # reported: the day's news
+        "Two more people in London have been diagnosed with the virus.",
+        "The WHO has raised its alert level to five.",
+        "He had a meeting with the minister about the plan.",
+    ):
+        assert not background(text), text
+    article = annotate_fast(
+        Article(
+            id="b",
+            source="s",
+            text="Rebels took the town of Zawiya after heavy fighting overnight.\n"
+            "The rebels had held the town briefly in the spring of that year.\n"
+            "— Jack Lloyd (@RedDeadLloyd) May 21, 2013",
+            published=WEDNESDAY,
+            published_provenance="user",
+        )
+    )
+    assert [d.text.split()[0] for d in date_sentences(article, ("day",))] == ["Rebels"]
+
+
+def test_an_article_that_tells_the_day_before_has_its_undated_lead_left_out():
+    from storyline.timeline.build import tells_the_day_before
+
+    friday = dt.date(2010, 5, 28)
+    thursday = Point("day", dt.date(2010, 5, 27))
+    assert tells_the_day_before({0: (thursday, "yesterday"), 3: (thursday, "Thursday")}, friday)
+    assert not tells_the_day_before({0: (thursday, "yesterday")}, friday)  # one mention is not enough
+    assert not tells_the_day_before(
+        {0: (thursday, "yesterday"), 2: (thursday, "Thursday"), 3: (Point("day", friday), "today")}
+        | {5: (Point("day", friday), "this morning")},
+        friday,
+    )
+    article = annotate_fast(
+        Article(
+            id="c",
+            source="s",
+            text="The minister resigned yesterday after the vote on the plan.\n"
+            "Thousands marched in the capital against the government yesterday evening.\n"
+            "The opposition called for new elections in the country soon.",
+            published=friday,
+            published_provenance="user",
+        )
+    )
+    dated = date_sentences(article, ("day",))
+    assert [d.text.split()[0] for d in dated] == ["The", "Thousands"]
+    assert all(d.mentioned for d in dated)

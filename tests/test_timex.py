@@ -345,3 +345,35 @@ def test_said_right_after_the_day_still_dates_the_saying():
 )  # fmt: skip
 def test_recent_news_conventions(text, anchor, expected):
     assert [(t.text, t.type, t.value) for t in tag(text, anchor)] == expected
+
+
+def test_a_four_digit_number_is_a_year_only_with_year_evidence():
+    anchor = dt.date(2010, 6, 1)
+    # counts of things and model years are no years
+    for text in (
+        "The Army sought 2000 volunteers, but one historian estimates 10,000 answered the call.",
+        "About 1500 Americans died in the fighting.",
+        "Police deployed 2000 officers to the square.",
+        "They said his black 2008 Porsche 911 Carrera was missing from the home.",
+        "A 2007 Toyota Camry was found near the border.",
+    ):
+        assert [t.text for t in tag(text, anchor) if t.value and t.value[:2] in ("19", "20")] == [], text
+    # a word that says year keeps it one, and so does a noun a year names the period of
+    for text, year in (
+        ("In 2008 volunteers joined the search.", "2008"),
+        ("The 2008 elections were close.", "2008"),
+        ("By 2010 officials expect the plant to be built.", "2010"),
+        ("Its 2009 results were weak.", "2009"),
+        ("The company reported 1998 earnings of $5 a share.", "1998"),
+        ("A 2005 report said the dam was unsafe.", "2005"),
+        ("2009 was a bad year for the company.", "2009"),
+    ):
+        assert values(text, anchor).get(year) == year, text
+
+
+def test_usa_today_and_the_today_programme_are_no_days():
+    anchor = dt.date(2017, 10, 27)
+    assert values("Holtzman told USA TODAY he was on a phone call.", anchor) == {}
+    assert values("He said on the Today programme that it worked.", anchor) == {}
+    assert values("He said on the radio today that it worked.", anchor) == {"today": "2017-10-27"}
+    assert values("Today, officials said more cases were found.", anchor) == {"Today": "2017-10-27"}

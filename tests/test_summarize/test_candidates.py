@@ -168,3 +168,22 @@ def test_a_dateline_is_left_out_of_the_candidate_and_its_citation():
     for candidate in pool.candidates:
         sentence = candidate.first.sentence
         assert text[sentence.start : sentence.end] == candidate.text  # the citation is the sub-span
+
+
+def test_update_notices_comment_headers_and_tweet_signatures_are_no_candidates():
+    from storyline.summarize.candidates import eligibility
+
+    for text in (
+        "Update: Reuters has updated their story.",
+        "UPDATE: This story has been updated with comment from the company.",
+        "The agency said it has updated its story with new figures from the ministry.",
+    ):
+        assert eligibility(text) == "boilerplate", text
+    assert eligibility("Officials updated the death toll to 15 on Friday, the ministry said.") is None
+
+
+def test_a_headline_glued_after_a_closing_quote_is_cut():
+    from storyline.summarize.candidates import glued_prefix
+
+    text = "BP oil leak plug 'going as planned' The oil company BP says its attempt to plug the leak is going well."
+    assert text[glued_prefix(text) :].startswith("The oil company BP says")

@@ -35,6 +35,8 @@ ATTACH_LEFT = frozenset({",", ".", ";", ":", "?", "!", "%", ")", "]", "}", "..."
 ATTACH_RIGHT = frozenset({"(", "[", "{", "``", "`", "$", "#"})
 # Clitics the tokenizer split off their word ("do n't", "Cairo 's", "they 're").
 CLITICS = frozenset({"n't", "'s", "'re", "'ve", "'ll", "'d", "'m", "'em"})
+# PTB writes "/" and "*" escaped: "A\/H1N1", "\*\*".
+ESCAPED = re.compile(r"\\([/*])")
 # Words the tokenizer split in two ("gon na").
 SPLIT_WORDS = {("gon", "na"), ("wan", "na"), ("got", "ta")}
 
@@ -66,6 +68,8 @@ def detokenize_line(line: str) -> str:
     open_double = False  # a "``" (or an opening "''") opened a quote on this line
     for index, token in enumerate(tokens):
         token = BRACKETS.get(token, token)
+        if "\\" in token:
+            token = ESCAPED.sub(r"\1", token)  # "A\/H1N1", "\*": PTB escapes "/" and "*"
         lowered = token.lower()
         glue = glue_next or not out
         glue_next = False

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from ..model import Article, Sentence
 from ..text.dates import CAPTION_DATE_END
-from ..text.patterns import DANGLING_OPENER, DATELINE
+from ..text.patterns import CAPTION, CAPTION_WORDS, DANGLING_OPENER, DATELINE, NOT_NEWS, glue_points
 from ..text.similarity import content_words, near_duplicate_groups
 
 # Sentences shorter than this (in words) are too thin to stand alone in a summary.
@@ -47,18 +47,6 @@ RUN_TOGETHER = re.compile(r"[a-z]{2}[.!?][A-Z][a-z]")
 # capitalised word that usually opens a sentence.
 HEADLINE_PREFIX = re.compile(
     r"^(?:[A-Z][\w'’\-]*,?\s+){3,}(?:The|A|An|He|She|It|They|We|I|This|That)\s+[a-z]"
-)
-CAPTION = re.compile(
-    r"""
-    ^(?:Hide\ Caption|Caption|Photo(?:s|graph)?\b|Image\b|Enlarge|FILE\b|In\ this\ [^.]{0,60}\ (?:file\ )?photo)
-    | \b(?:Photo|Image|Picture)\s*(?::|credit|courtesy) | \bCredit:\s
-    | \((?:AP|Reuters|AFP|Getty\ Images|Associated\ Press|[^()]{0,60}/\s*(?:AP|Reuters|AFP|Getty[^()]*|Staff\ Photographer))\)\s*$
-    | \b(?:AP|AFP|Getty|Reuters)\s+Photo\b
-    | \bBuy\ Photo\b | \bFull\ Screen\b | \bAutoplay\b | \bSkip\ Ad\b | \bView\ (?:Photos|Gallery)\b
-    | \b\d+\ of\ \d+\ (?:Photos|Images)\b
-    | ^\(?(?:This|An?)\ (?:undated\ )?(?:file\ )?(?:photo|image|picture)\b
-    """,
-    re.VERBOSE | re.IGNORECASE,
 )
 # A caption in the wire style: "Clinton speaks at a press conference in Phnom Penh, July 12, 2012."
 DATED_CAPTION = CAPTION_DATE_END
@@ -94,27 +82,7 @@ READER_ADDRESS = re.compile(
 )
 QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
 
-# Every match of CAPTION, BYLINE and BOILERPLATE contains one of these (lower-cased) words.
-CAPTION_WORDS = (
-    "caption",
-    "photo",
-    "image",
-    "picture",
-    "enlarge",
-    "file",
-    "(ap",
-    "/ap",
-    "ap)",
-    "ap photo",
-    "reuters",
-    "afp",
-    "getty",
-    "associated press",
-    "full screen",
-    "autoplay",
-    "skip ad",
-    "credit:",
-)
+# Every match of BYLINE and BOILERPLATE contains one of these (lower-cased) words (CAPTION_WORDS: CAPTION's).
 BYLINE_WORDS = ("by", "updated", "published", "contributed", "reached", "contacted", "@", " is a")
 BOILERPLATE_WORDS = (
     "sign up",
@@ -183,6 +151,8 @@ def eligibility(text: str, paragraph_sentences: int = 2) -> str | None:
         return "byline"
     if any(word in lowered for word in BOILERPLATE_WORDS) and BOILERPLATE.search(text):
         return "boilerplate"
+    if NOT_NEWS.search(text):
+        return "boilerplate"  # an update notice, a comment header, a tweet's signature
     if RUN_TOGETHER.search(text) or HEADLINE_PREFIX.search(text):
         return "headline-glued"
     if READER_ADDRESS.search(QUOTED.sub(" ", text)):
@@ -224,28 +194,9 @@ def without_dateline(text: str) -> int:
     return len(text) - len(text[match.end() :].lstrip())
 
 
-# A headline or photo caption glued before the sentence without a stop, as scraped pages often have it
-# ("Eight cases of swine flu have emerged in the UK Two more people in London have been diagnosed ..."):
-# a word, then a capitalised word that opens sentences followed by a lower-case word. Channel and title
-# names ("BBC Two", "This Is It", "type A influenza") are not glue points.
-GLUE_POINT = re.compile(
-    r"(?<=[A-Za-z0-9%)])(?<!\bBBC)(?<!\bITV)(?<!\b[Cc]hannel)(?<!\b[Rr]adio)(?<!\b[Tt]ype)(?<!\b[Pp]lan)(?<!\b[Pp]art)"
-    r"\s+(?=(?:The|A|An|He|She|It|They|We|There|This(?! [Ii]s [Ii]t)|Two|Three|Four|Five|Six|Seven|Eight|Nine|"
-    r"Ten|More|Police|Officials|Mr|Mrs|Ms|Dr)\s+[a-z])"
-)
-
-
-def named_letter(text: str, start: int, end: int) -> bool:
-    """ "Class A drugs", "Hepatitis A virus", "Plan A is": a capitalised word before a lone "A" names it."""
-    if not text.startswith("A ", end):
-        return False
-    previous = text[:start].rsplit(None, 1)[-1] if text[:start].strip() else ""
-    return previous[:1].isupper() and not previous.isupper()
-
-
 def glued_prefix(text: str) -> int:
     """How many leading characters are a headline or caption glued before the sentence, else 0."""
-    ends = [m.end() for m in GLUE_POINT.finditer(text) if not named_letter(text, m.start(), m.end())]
+    ends = glue_points(text)
     if not ends or word_count(text[ends[-1] :]) < MIN_WORDS:
         return 0
     # a quote or bracket left open before the glue point means it is inside the sentence after all

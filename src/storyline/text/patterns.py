@@ -15,6 +15,16 @@ One home for them, so that the cleaner, the summary and the timeline agree on wh
   ("And ...", "But ..."), and a demonstrative opener ("That was ...", "This report has not been confirmed.",
   "These measures ..."), except the demonstratives of time ("This week ...", "That night ...") and
   "Those who ...".
+- ``CAPTION``: a photo caption or credit ("In this Tuesday, Nov. 10, 2009 file photo ...", "... (AP Photo)",
+  "... before the House subcommittee (Associated Press)"), with ``CAPTION_WORDS``, words every match holds;
+- ``NOT_NEWS``: page furniture that reads like a sentence but tells no event: update notices ("Update: Reuters
+  has updated their story.", "(Update 12:31 a.m. Tuesday in Cairo ...)"), readers' comment headers ("At 12:46
+  pm on 10 Jun 2010, TonyP wrote:", "February 2, 2011 at 6:31 pm |"), embedded tweets' signatures ("— Jack
+  Lloyd (@RedDeadLloyd) May 21, 2013"), page stamps ("Page last updated at 08:58 GMT"); neither a summary
+  candidate nor a timeline sentence;
+- ``GLUE_POINT`` / ``glue_points``: where a headline or caption is glued before a sentence without a stop
+  ("Eight cases of swine flu have emerged in the UK Two more people ...", "BP oil leak plug 'going as
+  planned' The oil company BP says ..."): the summary cuts there, the timeline refuses the sentence.
 
 The word lists they are built from are below; each pattern keeps its own reach (the timeline's feature is
 broad and case-blind, the summary's refusals are narrow and case-sensitive).
@@ -66,3 +76,74 @@ POINTING_BACK = re.compile(
     r"|(?:This|That)['’]s\b"
     rf"|(?:{alternatives(DEMONSTRATIVES, title=True)})\s+(?!(?:{TIME_NOUNS}|who)\b)[a-z])"
 )
+
+
+CAPTION = re.compile(
+    r"""
+    ^(?:Hide\ Caption|Caption|Photo(?:s|graph)?\b|Image\b|Enlarge|FILE\b|In\ this\ [^.]{0,60}\ (?:file\ )?photo)
+    | \b(?:Photo|Image|Picture)\s*(?::|credit|courtesy) | \bCredit:\s
+    | \((?:AP|Reuters|AFP|Getty\ Images|Associated\ Press|[^()]{0,60}/\s*(?:AP|Reuters|AFP|Getty[^()]*|Staff\ Photographer))\)\s*$
+    | \b(?:AP|AFP|Getty|Reuters)\s+Photo\b
+    | \bBuy\ Photo\b | \bFull\ Screen\b | \bAutoplay\b | \bSkip\ Ad\b | \bView\ (?:Photos|Gallery)\b
+    | \b\d+\ of\ \d+\ (?:Photos|Images)\b
+    | ^\(?(?:This|An?)\ (?:undated\ )?(?:file\ )?(?:photo|image|picture)\b
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+# Every match of CAPTION contains one of these (lower-cased) words: a cheap look before the pattern.
+CAPTION_WORDS = (
+    "caption",
+    "photo",
+    "image",
+    "picture",
+    "enlarge",
+    "file",
+    "(ap",
+    "/ap",
+    "ap)",
+    "ap photo",
+    "reuters",
+    "afp",
+    "getty",
+    "associated press",
+    "full screen",
+    "autoplay",
+    "skip ad",
+    "credit:",
+)
+_CLOCK = r"\d{1,2}(?::\d\d|\.\d\d)\s*(?:[ap]\.?m\.?|GMT|BST|ET|EST|EDT)?"
+NOT_NEWS = re.compile(
+    rf"""
+    ^\W{{0,2}}(?:UPDATE|Update|UPDATED|Updated)\b\s*(?:[:\-\u2013\u2014]|\d|at\b)
+    | \b(?:has|have)\ updated\ (?:this|the|its|their|his|her|our)\ (?:story|article|report|post)\b
+    | \bthis\ (?:story|article|post)\ (?:has\ been|was)\ updated\b
+    | ^At\ {_CLOCK}\ on\ [^,]{{4,30}},\ \S.{{0,40}}?\ wrote\b
+    | \b(?:wrote|writes|said):\s*$
+    | \d{{4}},?\ at\ {_CLOCK}\s*\|?\s*$
+    | \(@\w{{1,30}}\)\ (?:[A-Z][a-z]+\.?\ \d{{1,2}},\ \d{{4}}|\d{{1,2}}\ [A-Z][a-z]+\ \d{{4}})\s*$
+    | \b(?:Page\ )?[Ll]ast\ updated\ at\b
+    """,
+    re.VERBOSE,
+)
+# A headline or photo caption glued before the sentence without a stop, as scraped pages often have it: a word
+# (or a closing quote), then a capitalised word that opens sentences followed by a lower-case word. Channel and
+# title names ("BBC Two", "This Is It", "type A influenza") are not glue points.
+GLUE_POINT = re.compile(
+    r"(?:(?<=[A-Za-z0-9%)])|(?<=[a-z.!?][\'\u2019\"\u201d]))"
+    r"(?<!\bBBC)(?<!\bITV)(?<!\b[Cc]hannel)(?<!\b[Rr]adio)(?<!\b[Tt]ype)(?<!\b[Pp]lan)(?<!\b[Pp]art)"
+    r"\s+(?=(?:The|A|An|He|She|It|They|We|There|This(?! [Ii]s [Ii]t)|Two|Three|Four|Five|Six|Seven|Eight|Nine|"
+    r"Ten|More|Police|Officials|Mr|Mrs|Ms|Dr)\s+[a-z])"
+)
+
+
+def named_letter(text: str, start: int, end: int) -> bool:
+    """ "Class A drugs", "Hepatitis A virus", "Plan A is": a capitalised word before a lone "A" names it."""
+    if not text.startswith("A ", end):
+        return False
+    previous = text[:start].rsplit(None, 1)[-1] if text[:start].strip() else ""
+    return previous[:1].isupper() and not previous.isupper()
+
+
+def glue_points(text: str) -> list[int]:
+    """Where, in ``text``, a sentence starts after a headline or caption glued before it (ends of the glue)."""
+    return [m.end() for m in GLUE_POINT.finditer(text) if not named_letter(text, m.start(), m.end())]

@@ -54,8 +54,8 @@ from ..model import (
 from ..pieces import kept_piece, piece
 from ..settings import current_settings
 from ..text.dates import MONTH_STEM
+from ..text.patterns import CAPTION, CAPTION_WORDS, LEANING_START, NOT_NEWS, glue_points
 from ..text.patterns import LEAD_DEBRIS as DATELINE
-from ..text.patterns import LEANING_START
 from ..text.similarity import near_duplicate_groups, source_groups
 from ..text.tfidf import l2_rows, tfidf_matrix
 
@@ -169,6 +169,63 @@ CALENDAR = re.compile(rf"\d|\b{MONTH_STEM}[a-z]*\b", re.IGNORECASE)
 QUOTATION = re.compile(r"[\"\u201c\u201d]|``|''")
 
 
+# A timeline sentence ends as a sentence does (a headline, a stamp or a cut-off line does not).
+TERMINAL = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
+
+
+def not_an_entry(text: str) -> str | None:
+    """Why a sentence may not be a timeline entry (a short reason), or None when it may: no sentence's end
+    (a headline, "February 2, 2011 at 6:31 pm |"), a bracket it does not close or open ("Cairo, 8:53 a.m.
+    ET) Egyptian opposition ..."), page furniture (``text.patterns.NOT_NEWS``: update notices, comment
+    headers, a tweet's signature), a photo caption (``CAPTION``) or a headline glued before it without a
+    stop (``glue_points``)."""
+    if not TERMINAL.search(text):
+        return "unterminated"
+    depth = 0
+    for char in text:
+        depth += (char in "([") - (char in ")]")
+        if depth < 0:
+            break
+    if depth != 0:
+        return "open-bracket"
+    if NOT_NEWS.search(text):
+        return "not-news"
+    lowered = text.lower()
+    if any(word in lowered for word in CAPTION_WORDS) and CAPTION.search(text):
+        return "caption"
+    for end in glue_points(text):
+        before = text[:end]
+        if len(text[end:].split()) >= MIN_WORDS and before.count('"') % 2 == 0:
+            return "headline-glued"
+    return None
+
+
+# What a sentence of the article's lead says when it is background rather than the day's news: the past
+# perfect ("had been circulating", "had raised"; not in what a verb of saying reports, where it stands for a
+# present perfect), a state that has lasted ("has been circulating", "have been in talks") or a bound ("since
+# the outbreak began"). Such a sentence without a time expression of its own is not placed on the day the
+# article was published.
+SAYING = r"\b(?:said|says|told|announced|confirmed|reported|added|stated|warned|according\s+to)\b"
+PAST_PERFECT = re.compile(
+    r"\bhad(?:n't|\s+not)?\s+(?:(?:already|also|long|never|previously|just|recently|only|since)\s+)?"
+    r"(?:been|[a-z]+(?:ed|en|wn|ne|un|ung|ought|aught|id|ld|lt|pt|ft|ve|de|nd)|spread|put|set|hit|cut|left|met|sent|"
+    r"fled|led|won|lost|kept|struck|shut|quit|read|built|spent|bent)\b"
+)
+LASTING = re.compile(
+    r"\b(?:has|have)(?:n't|\s+not)?\s+(?:(?:already|also|long|never|previously)\s+)?been\s+"
+    r"(?:[a-z]+ing|in|on|at|under|known|seen|used|around|there|for|since|a|an|the)\b"
+    r"|\b[Ss]ince\b",
+)
+
+
+def background(text: str) -> bool:
+    """Is this lead sentence background (``PAST_PERFECT``, ``LASTING``) rather than the day's news?"""
+    if LASTING.search(text):
+        return True
+    perfect = PAST_PERFECT.search(text)
+    return perfect is not None and not re.search(SAYING, text[: perfect.start()])
+
+
 def date_sentences(
     article: Article,
     granularities: Collection[str],
@@ -190,17 +247,19 @@ def date_sentences(
             f"published about {inferred.isoformat()} (inferred: {article.published_interval.label()}, "
             f"{article.published_interval.how()})"
         )
+    if anchor is not None and tells_the_day_before(chosen, anchor):
+        anchor = None  # its undated sentences are not placed: they are about the day before, most likely
     for position, sentence in enumerate(article.sentences):
         text = article.text[sentence.start : sentence.end]
         words = len(text.split())
-        if words < MIN_WORDS or words > MAX_WORDS:
+        if words < MIN_WORDS or words > MAX_WORDS or not_an_entry(text):
             continue
         if position in chosen:
             point, evidence = chosen[position]
             if point.granularity in granularities:
                 dated.append(DatedSentence(article, sentence, text, point, evidence, True))
             continue
-        if position < LEAD_SENTENCES and "day" in granularities:
+        if position < LEAD_SENTENCES and "day" in granularities and not background(text):
             if anchor is not None:
                 # The article's own day, never the day before: a lead that says nothing of its date is not
                 # evidence that its events happened "yesterday".
@@ -208,6 +267,19 @@ def date_sentences(
             elif inferred is not None:
                 dated.append(DatedSentence(article, sentence, text, Point("day", inferred), placed_by, False))
     return dated
+
+
+def tells_the_day_before(chosen: dict[int, tuple[Point, str]], published: dt.date) -> bool:
+    """Does the article's lead tell of the day before it was published (a morning paper's "yesterday", a
+    live blog of Thursday's events posted on Friday): more of its first ``LEAD_SENTENCES`` dated to a day
+    name the day before publication than the day itself?"""
+    days = [
+        point.start
+        for position, (point, _) in chosen.items()
+        if position < LEAD_SENTENCES and point.granularity == "day"
+    ]
+    before = sum(day == published - dt.timedelta(days=1) for day in days)
+    return before >= 2 and before > sum(day == published for day in days)
 
 
 # The kept form of an article's event times (``storyline.pieces``): (sentence position, date, words).

@@ -736,6 +736,8 @@ def year_accept(m: re.Match[str], text: str) -> bool:
         return False
     if re.search(r"\b(?:19|20)\d\d\s+(?:and|to|or|through)\s+$", before):
         return True  # "between 1985 and 1988 sales doubled": the second year of a pair
+    if counted_noun_after(before, after):
+        return False
     quantity_word = re.search(r"\b(?:of|about|some|nearly|almost|around|than|least|to|and)\s+$", before)
     date_phrase = re.search(
         r"\b(?:end|start|beginning|middle|spring|summer|autumn|fall|winter|half|part|quarter|year|class|"
@@ -746,6 +748,47 @@ def year_accept(m: re.Match[str], text: str) -> bool:
     approximate = re.search(r"\b(?:about|some|nearly|almost|around|than|least)\s+$", before)
     # "about 1500", "more than 2000": a quantity, not a year, unless the words around call for a date.
     return not (quantity_word and not date_phrase and (not closes_phrase or approximate))
+
+
+# Makes of cars: "a 2008 Porsche", "his 1999 Ford Explorer" is a model year, which dates no event.
+CAR_MAKES = (
+    "Acura|Alfa|Aston|Audi|Bentley|BMW|Buick|Cadillac|Chevrolet|Chevy|Chrysler|Citroen|Dodge|Ferrari|Fiat|"
+    "Ford|GMC|Harley|Honda|Hummer|Hyundai|Infiniti|Jaguar|Jeep|Kia|Lamborghini|Land\\s+Rover|Lexus|Maserati|"
+    "Mazda|Mercedes|Mercury|Mitsubishi|Nissan|Oldsmobile|Opel|Peugeot|Plymouth|Pontiac|Porsche|Range\\s+Rover|"
+    "Renault|Rolls|Saab|Saturn|Skoda|Subaru|Suzuki|Tesla|Toyota|Vauxhall|Volkswagen|VW|Volvo"
+)
+# Words a year is said with ("the 2008 elections", "in 2009 officials said"): before a bare number, they are
+# its year evidence even when a plural noun follows.
+YEAR_EVIDENCE = re.compile(
+    r"(?:\b(?i:in|since|by|until|during|of|from|for|before|after|through|the|this|that|its|their|his|her|our)"
+    r"|\b[A-Za-z]+'s|\b[A-Za-z]+s'|[,(])\s*$"
+)
+# What a count of things looks like after the number: a plural noun ("2000 volunteers", "1500 Americans").
+PLURAL_NOUN = re.compile(r"\s+(?:[a-z]+-)?([a-z]{2,}[^s'\W]s|[A-Z][a-z]+(?:ans|is))\b(?!['’])")
+# Plural nouns a year names the period of ("1998 earnings", "2008 elections"), and verbs in -s.
+PERIOD_PLURALS = frozenset(
+    "earnings results sales profits revenues losses gains figures levels rates prices accounts estimates "
+    "forecasts games olympics talks statistics numbers totals returns taxes budgets dividends shipments "
+    "deliveries exports imports payments contracts bonuses campaigns protests attacks bombings riots floods "
+    "midterms primaries elections championships finals models operations plans reforms cuts targets "
+    "quarters months weeks days years events".split()
+)
+NOT_PLURAL = frozenset("was has is does goes sees saw marks brings gives makes says takes".split())
+
+
+def counted_noun_after(before: str, after: str) -> bool:
+    """Is the four-digit number a count or a model year rather than a year: "said 2000 volunteers had joined",
+    "about 1500 Americans", "a 2008 Porsche"? A plural noun after it counts, unless a word before it says
+    year ("in 2009 officials said", "the 2008 elections"); after "a"/"an" or a possessive, a make of car is a
+    model."""
+    if re.search(r"\b(?:a|an|A|An|his|her|their|my|our|your)\s+(?:[a-z]+\s+)?$", before) and re.match(
+        rf"\s+(?:{CAR_MAKES})\b", after
+    ):
+        return True
+    plural = PLURAL_NOUN.match(after)
+    if plural is None or plural[1].lower() in NOT_PLURAL or plural[1].lower() in PERIOD_PLURALS:
+        return False
+    return not YEAR_EVIDENCE.search(before)
 
 
 @rule(
@@ -1051,11 +1094,24 @@ def weekday(m: re.Match[str], ctx: Context) -> Found | None:
     return found(m, "DATE", Point("day", day), confidence, relative=True)
 
 
+def not_a_name(m: re.Match[str], text: str) -> bool:
+    """ "USA Today", "the Today programme", "NBC's Today show" name a newspaper or a programme, not a day."""
+    if not m["word"][:1].isupper():
+        return True
+    before = text[max(0, m.start() - 12) : m.start()]
+    after = text[m.end() : m.end() + 12]
+    return not (
+        re.search(r"\bUSA\s+$", before, re.IGNORECASE)
+        or re.match(r"\s+(?:show|programme|program)\b", after, re.IGNORECASE)
+    )
+
+
 @rule(
     "deictic-day",
     r"(?i:(?P<the>the\s+day\s+(?:before|after)\s+)?(?P<word>today|yesterday|tomorrow|tonight|tonite)"
     r"(?:\s+(?P<part>morning|afternoon|evening|night))?)(?![\w])",
     2,
+    not_a_name,
 )
 def deictic_day(m: re.Match[str], ctx: Context) -> Found | None:
     if ctx.anchor is None:

@@ -311,7 +311,7 @@ def test_with_no_number_of_dates_the_timeline_keeps_the_dates_several_articles_t
 
 
 def test_page_furniture_captions_and_glued_headlines_are_no_timeline_sentences():
-    from storyline.timeline.build import not_an_entry
+    from storyline.timeline.build import glued_headline, not_an_entry
 
     refused = {
         "— Jack Lloyd (@RedDeadLloyd) May 21, 2013": "unterminated",  # a tweet's signature
@@ -322,15 +322,26 @@ def test_page_furniture_captions_and_glued_headlines_are_no_timeline_sentences()
         "Cairo, 8:53 a.m. ET) Egyptian opposition leader Mohamed ElBaradei on Sunday called for it.": "open-bracket",
         "John Pistole testifies on Capitol Hill in Washington, Thursday, Nov. 14, 2013, before the "
         "House subcommittee. (AP Photo/Susan Walsh).": "caption",
-        "BP oil leak plug 'going as planned' The oil company BP says its attempt to plug the leak is "
-        "going to plan.": "headline-glued",
-        "Eight cases of swine flu have emerged in the UK Two more people in London have been diagnosed "
-        "with the swine flu virus, the Department of Health confirmed.": "headline-glued",
         "Michael Jackson was 'murdered for money', says sister Page last updated at 08:58 GMT, Thursday, "
         "24 June 2010 Michael Jackson was murdered.": "not-news",
+        "How can we avoid a swine flu pandemic?": "question",
+        'Dr Hay said the virus is "already worse than H5", in terms of "the number of cases.': "open-quote",
     }
     for text, reason in refused.items():
         assert not_an_entry(text) == reason, text
+    for text, lead in (
+        (
+            "BP oil leak plug 'going as planned' The oil company BP says its attempt to plug the leak is going well.",
+            "The oil company BP says",
+        ),
+        (
+            "Eight cases of swine flu have emerged in the UK Two more people in London have been diagnosed "
+            "with the swine flu virus, the Department of Health confirmed.",
+            "Two more people in London",
+        ),
+    ):
+        assert not_an_entry(text) is None and text[glued_headline(text) :].startswith(lead)
+    assert glued_headline("The drama was shown on BBC Two after a power cut halted the opening night.") == 0
     for text in (
         "The World Health Organisation has raised its alert level to four.",
         "Thousands of people took to the streets of Cairo on Friday (local time).",
@@ -397,3 +408,19 @@ def test_an_article_that_tells_the_day_before_has_its_undated_lead_left_out():
     dated = date_sentences(article, ("day",))
     assert [d.text.split()[0] for d in dated] == ["The", "Thousands"]
     assert all(d.mentioned for d in dated)
+
+
+def test_a_headline_glued_to_a_lead_is_cut_off_and_the_citation_follows():
+    article = annotate_fast(
+        Article(
+            id="d",
+            source="s",
+            text="Eight cases of swine flu have emerged in the UK Two more people in London have been diagnosed "
+            "with the swine flu virus, the Department of Health confirmed.",
+            published=WEDNESDAY,
+            published_provenance="user",
+        )
+    )
+    (dated,) = date_sentences(article, ("day",))
+    assert dated.text.startswith("Two more people") and not dated.mentioned
+    assert article.text[dated.sentence.start : dated.sentence.end] == dated.text

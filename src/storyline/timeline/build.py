@@ -29,6 +29,7 @@ Everything said is a verbatim sentence with its citations (article, outlet, char
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import math
@@ -171,16 +172,20 @@ QUOTATION = re.compile(r"[\"\u201c\u201d]|``|''")
 
 # A timeline sentence ends as a sentence does (a headline, a stamp or a cut-off line does not).
 TERMINAL = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
+QUESTION_END = re.compile(r"\?[\"'\u201d\u2019)\]]*$")
 
 
 def not_an_entry(text: str) -> str | None:
     """Why a sentence may not be a timeline entry (a short reason), or None when it may: no sentence's end
-    (a headline, "February 2, 2011 at 6:31 pm |"), a bracket it does not close or open ("Cairo, 8:53 a.m.
+    (a headline, "February 2, 2011 at 6:31 pm |"), a question, a quote it does not close or open, a bracket it does not close or open ("Cairo, 8:53 a.m.
     ET) Egyptian opposition ..."), page furniture (``text.patterns.NOT_NEWS``: update notices, comment
-    headers, a tweet's signature), a photo caption (``CAPTION``) or a headline glued before it without a
-    stop (``glue_points``)."""
+    headers, a tweet's signature) or a photo caption (``CAPTION``)."""
     if not TERMINAL.search(text):
         return "unterminated"
+    if QUESTION_END.search(text):
+        return "question"  # "How can we avoid a swine flu pandemic?": no event
+    if text.count('"') % 2 or text.count("\u201c") != text.count("\u201d"):
+        return "open-quote"  # part of a quote that spans sentences
     depth = 0
     for char in text:
         depth += (char in "([") - (char in ")]")
@@ -193,11 +198,23 @@ def not_an_entry(text: str) -> str | None:
     lowered = text.lower()
     if any(word in lowered for word in CAPTION_WORDS) and CAPTION.search(text):
         return "caption"
-    for end in glue_points(text):
-        before = text[:end]
-        if len(text[end:].split()) >= MIN_WORDS and before.count('"') % 2 == 0:
-            return "headline-glued"
     return None
+
+
+def glued_headline(text: str) -> int:
+    """How many leading characters are a headline or caption glued before the sentence without a stop
+    ("Eight cases of swine flu have emerged in the UK Two more people ...", "BP oil leak plug 'going as
+    planned' The oil company BP says ..."; ``text.patterns.glue_points``), else 0: the timeline cuts them
+    off, as the story summary does."""
+    for end in reversed(glue_points(text)):
+        before = text[:end]
+        if (
+            len(text[end:].split()) >= MIN_WORDS
+            and before.count('"') % 2 == 0
+            and before.count("(") == before.count(")")
+        ):
+            return end
+    return 0
 
 
 # What a sentence of the article's lead says when it is background rather than the day's news: the past
@@ -254,11 +271,15 @@ def date_sentences(
         words = len(text.split())
         if words < MIN_WORDS or words > MAX_WORDS or not_an_entry(text):
             continue
+        cut = glued_headline(text)
+        if cut:
+            text, sentence = text[cut:], dataclasses.replace(sentence, start=sentence.start + cut)
         if position in chosen:
             point, evidence = chosen[position]
-            if point.granularity in granularities:
-                dated.append(DatedSentence(article, sentence, text, point, evidence, True))
-            continue
+            if evidence in text:  # not dated by the headline cut off
+                if point.granularity in granularities:
+                    dated.append(DatedSentence(article, sentence, text, point, evidence, True))
+                continue
         if position < LEAD_SENTENCES and "day" in granularities and not background(text):
             if anchor is not None:
                 # The article's own day, never the day before: a lead that says nothing of its date is not

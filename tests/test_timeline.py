@@ -325,6 +325,7 @@ def test_page_furniture_captions_and_glued_headlines_are_no_timeline_sentences()
         "Michael Jackson was 'murdered for money', says sister Page last updated at 08:58 GMT, Thursday, "
         "24 June 2010 Michael Jackson was murdered.": "not-news",
         "How can we avoid a swine flu pandemic?": "question",
+        "Susan Watts | 18:00 UK time, Saturday, 25 April 2009 Experts are clearly extremely concerned.": "not-news",
         'Dr Hay said the virus is "already worse than H5", in terms of "the number of cases.': "open-quote",
     }
     for text, reason in refused.items():

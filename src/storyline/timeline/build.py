@@ -193,8 +193,8 @@ def not_an_entry(text: str) -> str | None:
             break
     if depth != 0:
         return "open-bracket"
-    if NOT_NEWS.search(text):
-        return "not-news"
+    if NOT_NEWS.search(text) or "|" in text:
+        return "not-news"  # ... or a byline or section stamp: "Susan Watts | 18:00 UK time, Saturday, ..."
     lowered = text.lower()
     if any(word in lowered for word in CAPTION_WORDS) and CAPTION.search(text):
         return "caption"

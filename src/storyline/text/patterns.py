@@ -20,8 +20,10 @@ One home for them, so that the cleaner, the summary and the timeline agree on wh
 - ``NOT_NEWS``: page furniture that reads like a sentence but tells no event: update notices ("Update: Reuters
   has updated their story.", "(Update 12:31 a.m. Tuesday in Cairo ...)"), readers' comment headers ("At 12:46
   pm on 10 Jun 2010, TonyP wrote:", "February 2, 2011 at 6:31 pm |"), embedded tweets' signatures ("— Jack
-  Lloyd (@RedDeadLloyd) May 21, 2013"), page stamps ("Page last updated at 08:58 GMT"); neither a summary
-  candidate nor a timeline sentence;
+  Lloyd (@RedDeadLloyd) May 21, 2013"); neither a summary candidate nor a timeline sentence;
+- ``PAGE_STAMP``: a page's time stamp glued before its lead ("7 November 2011 Last updated at 21:40 GMT Help
+  Michael Jackson's former personal doctor ...", "Susan Watts | 18:00 UK time, Saturday, 25 April 2009
+  Experts are ..."): the timeline cuts it off with whatever headline came before it;
 - ``GLUE_POINT`` / ``glue_points``: where a headline or caption is glued before a sentence without a stop
   ("Eight cases of swine flu have emerged in the UK Two more people ...", "BP oil leak plug 'going as
   planned' The oil company BP says ..."): the summary cuts there, the timeline refuses the sentence.
@@ -121,7 +123,6 @@ NOT_NEWS = re.compile(
     | \b(?:wrote|writes|said):\s*$
     | \d{{4}},?\ at\ {_CLOCK}\s*\|?\s*$
     | \(@\w{{1,30}}\)\ (?:[A-Z][a-z]+\.?\ \d{{1,2}},\ \d{{4}}|\d{{1,2}}\ [A-Z][a-z]+\ \d{{4}})\s*$
-    | \b(?:Page\ )?[Ll]ast\ updated\ at\b
     """,
     re.VERBOSE,
 )
@@ -147,3 +148,12 @@ def named_letter(text: str, start: int, end: int) -> bool:
 def glue_points(text: str) -> list[int]:
     """Where, in ``text``, a sentence starts after a headline or caption glued before it (ends of the glue)."""
     return [m.end() for m in GLUE_POINT.finditer(text) if not named_letter(text, m.start(), m.end())]
+
+
+_DAY_DATE = r"[A-Z][a-z]+day,\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}"
+PAGE_STAMP = re.compile(
+    rf"(?:\d{{1,2}}\s+[A-Z][a-z]+\s+\d{{4}}\s+)?(?:Page\s+)?[Ll]ast\s+updated\s+at\s+\d{{1,2}}:\d\d\s*GMT"
+    rf"(?:,\s+{_DAY_DATE})?(?:\s+\d{{1,2}}:\d\d\s+UK)?(?:\s+\(an error occurred while processing this directive\))?"
+    rf"(?:\s+Help)?\s+"
+    rf"|^[^|]{{1,60}}\|\s*\d{{1,2}}:\d\d\s*(?:UK\s+time|GMT|BST)?,?(?:\s+{_DAY_DATE})?\s+"
+)

@@ -55,7 +55,7 @@ from ..model import (
 from ..pieces import kept_piece, piece
 from ..settings import current_settings
 from ..text.dates import MONTH_STEM
-from ..text.patterns import CAPTION, CAPTION_WORDS, LEANING_START, NOT_NEWS, glue_points
+from ..text.patterns import CAPTION, CAPTION_WORDS, LEANING_START, NOT_NEWS, PAGE_STAMP, glue_points
 from ..text.patterns import LEAD_DEBRIS as DATELINE
 from ..text.similarity import near_duplicate_groups, source_groups
 from ..text.tfidf import l2_rows, tfidf_matrix
@@ -177,15 +177,13 @@ QUESTION_END = re.compile(r"\?[\"'\u201d\u2019)\]]*$")
 
 def not_an_entry(text: str) -> str | None:
     """Why a sentence may not be a timeline entry (a short reason), or None when it may: no sentence's end
-    (a headline, "February 2, 2011 at 6:31 pm |"), a question, a quote it does not close or open, a bracket it does not close or open ("Cairo, 8:53 a.m.
+    (a headline, "February 2, 2011 at 6:31 pm |"), a question, a bracket it does not close or open ("Cairo, 8:53 a.m.
     ET) Egyptian opposition ..."), page furniture (``text.patterns.NOT_NEWS``: update notices, comment
     headers, a tweet's signature) or a photo caption (``CAPTION``)."""
     if not TERMINAL.search(text):
         return "unterminated"
     if QUESTION_END.search(text):
         return "question"  # "How can we avoid a swine flu pandemic?": no event
-    if text.count('"') % 2 or text.count("\u201c") != text.count("\u201d"):
-        return "open-quote"  # part of a quote that spans sentences
     depth = 0
     for char in text:
         depth += (char in "([") - (char in ")]")
@@ -193,12 +191,20 @@ def not_an_entry(text: str) -> str | None:
             break
     if depth != 0:
         return "open-bracket"
-    if NOT_NEWS.search(text) or "|" in text:
-        return "not-news"  # ... or a byline or section stamp: "Susan Watts | 18:00 UK time, Saturday, ..."
+    if NOT_NEWS.search(text):
+        return "not-news"
     lowered = text.lower()
     if any(word in lowered for word in CAPTION_WORDS) and CAPTION.search(text):
         return "caption"
     return None
+
+
+def glued_start(text: str) -> int:
+    """How many leading characters are a page stamp (``text.patterns.PAGE_STAMP``, with whatever headline
+    came before it) or a headline glued before the sentence (``glued_headline``), else 0."""
+    stamps = list(PAGE_STAMP.finditer(text))
+    cut = stamps[-1].end() if stamps and len(text[stamps[-1].end() :].split()) >= MIN_WORDS else 0
+    return cut + glued_headline(text[cut:])
 
 
 def glued_headline(text: str) -> int:
@@ -269,11 +275,13 @@ def date_sentences(
     for position, sentence in enumerate(article.sentences):
         text = article.text[sentence.start : sentence.end]
         words = len(text.split())
-        if words < MIN_WORDS or words > MAX_WORDS or not_an_entry(text):
+        if words < MIN_WORDS or words > MAX_WORDS:
             continue
-        cut = glued_headline(text)
+        cut = glued_start(text)
         if cut:
             text, sentence = text[cut:], dataclasses.replace(sentence, start=sentence.start + cut)
+        if not_an_entry(text):
+            continue
         if position in chosen:
             point, evidence = chosen[position]
             if evidence in text:  # not dated by the headline cut off

@@ -121,7 +121,7 @@ NOT_NEWS = re.compile(
     | \bthis\ (?:story|article|post)\ (?:has\ been|was)\ updated\b
     | ^At\ {_CLOCK}\ on\ [^,]{{4,30}},\ \S.{{0,40}}?\ wrote\b
     | \b(?:wrote|writes|said):\s*$
-    | \d{{4}},?\ at\ {_CLOCK}\s*\|?\s*$
+    | \d{{4}},?\ at\ {_CLOCK}\s*(?:\||$)
     | \(@\w{{1,30}}\)\ (?:[A-Z][a-z]+\.?\ \d{{1,2}},\ \d{{4}}|\d{{1,2}}\ [A-Z][a-z]+\ \d{{4}})\s*$
     """,
     re.VERBOSE,

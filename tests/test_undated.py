@@ -213,7 +213,8 @@ def story_with_an_inferred_article(confidence: float) -> tuple[list[Article], Ar
     undated = article(
         "u",
         "Turkey said it was disappointed with Damascus and recalled its ambassador for consultations.\n"
-        "Ankara had urged Assad for months to stop the crackdown on the protesters in the country.",
+        # (not "Ankara had urged ...": a past perfect lead is background, never placed on a day)
+        "Ankara urged Assad to stop the crackdown on the protesters in the country at once.",
         None,
     )
     undated.published_interval = PublishedInterval(

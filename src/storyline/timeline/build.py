@@ -172,7 +172,6 @@ QUOTATION = re.compile(r"[\"\u201c\u201d]|``|''")
 
 # A timeline sentence ends as a sentence does (a headline, a stamp or a cut-off line does not).
 TERMINAL = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
-INITIAL = re.compile(r"^[\"'\u201c\u2018(\[]?[A-Z0-9]")
 QUESTION_END = re.compile(r"\?[\"'\u201d\u2019)\]]*$")
 
 
@@ -183,8 +182,6 @@ def not_an_entry(text: str) -> str | None:
     headers, a tweet's signature) or a photo caption (``CAPTION``)."""
     if not TERMINAL.search(text):
         return "unterminated"
-    if not INITIAL.search(text):
-        return "lowercase-start"  # "in Cairo's Tahrir Square as President Hosni Mubarak said ...": cut off
     if QUESTION_END.search(text):
         return "question"  # "How can we avoid a swine flu pandemic?": no event
     depth = 0

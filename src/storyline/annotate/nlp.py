@@ -127,6 +127,17 @@ def mark_line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+# spaCy's memory while it parses grows with the tokens of the batch in hand (~17 KB a token for this model:
+# one article of 200,000 characters alone peaked at 865 MB). So a batch holds at most BATCH_CHARS characters
+# (fewer texts than the batch size when they are long), and a longer text is parsed in pieces of at most
+# PIECE_CHARS characters, cut where a line ends (a line break always ends a sentence here) and joined into
+# one Doc with the text and every offset as given. A piece's parse differs from the whole text's only within
+# a few tokens of a cut (the token vectors see four tokens either side); texts shorter than a piece, nearly
+# every news article, are parsed exactly as before (a parse does not depend on the batch it is in).
+BATCH_CHARS = 50_000
+PIECE_CHARS = 50_000
+
+
 def annotate_docs(
     articles: Iterable[Article],
     model: str | None = None,
@@ -137,14 +148,76 @@ def annotate_docs(
     """Fill each article's sentences and entities; yield it with its spaCy ``Doc`` (streams).
 
     ``model``, ``batch_size`` and ``max_chars`` are those given, else ``settings.annotate.*`` (the
-    installed settings unless ``settings`` is given: a Dask worker gets them passed)."""
+    installed settings unless ``settings`` is given: a Dask worker gets them passed). Memory stays
+    bounded whatever the texts' lengths (``BATCH_CHARS``, ``PIECE_CHARS``)."""
     chosen = (settings or current_settings()).annotate
     nlp = load_nlp(model or chosen.spacy_model)
     limit = max_chars or chosen.max_chars
-    stream = ((article.text[:limit], article) for article in articles)
-    for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=batch_size or chosen.batch_size):
-        fill(article, doc)
-        yield article, doc
+    size = batch_size or chosen.batch_size
+    parsed: list[Doc] = []
+    for batch in bounded_batches(split_articles(articles, limit), size):
+        docs = nlp.pipe([piece for piece, _, _ in batch], batch_size=len(batch))
+        for doc, (_, article, last) in zip(docs, batch, strict=True):
+            parsed.append(doc)
+            if last:
+                whole = parsed[0] if len(parsed) == 1 else joined(parsed)
+                parsed = []
+                fill(article, whole)
+                yield article, whole
+
+
+Piece = tuple[str, Article, bool]  # text, its article, whether it is the article's last piece
+
+
+def split_articles(articles: Iterable[Article], limit: int) -> Iterator[Piece]:
+    """Each article's text (its first ``limit`` characters) in ``pieces``."""
+    for article in articles:
+        parts = pieces(article.text[:limit])
+        for position, part in enumerate(parts):
+            yield part, article, position == len(parts) - 1
+
+
+def bounded_batches(stream: Iterable[Piece], size: int) -> Iterator[list[Piece]]:
+    """The stream in batches of at most ``size`` texts and ``BATCH_CHARS`` characters (a longer one alone)."""
+    batch: list[Piece] = []
+    chars = 0
+    for item in stream:
+        if batch and (len(batch) >= size or chars + len(item[0]) > BATCH_CHARS):
+            yield batch
+            batch, chars = [], 0
+        batch.append(item)
+        chars += len(item[0])
+    if batch:
+        yield batch
+
+
+def pieces(text: str) -> tuple[str, ...]:
+    """The text itself when it is at most ``PIECE_CHARS`` long; else consecutive pieces of at most that
+    length that join back into it, each ending where a line ends when one does in its second half (else at
+    a space, else anywhere)."""
+    if len(text) <= PIECE_CHARS:
+        return (text,)
+    out: list[str] = []
+    start = 0
+    while len(text) - start > PIECE_CHARS:
+        window = text[start : start + PIECE_CHARS]
+        half = PIECE_CHARS // 2
+        cut = max((m.end() for m in LINE_BREAK.finditer(window, half) if m.end() < len(window)), default=0)
+        if cut == 0:
+            cut = window.rfind(" ", half) + 1
+        if cut <= 0:
+            cut = len(window)
+        out.append(window[:cut])
+        start += cut
+    out.append(text[start:])
+    return tuple(out)
+
+
+def joined(parts: Sequence[Doc]) -> Doc:
+    """One Doc of the pieces' parses: the text as given, annotations kept (``Doc.from_docs``)."""
+    from spacy.tokens import Doc as _Doc
+
+    return _Doc.from_docs(list(parts), ensure_whitespace=False)
 
 
 def parse_articles(

@@ -57,13 +57,13 @@ def test_a_long_text_is_parsed_in_pieces_cut_at_line_ends_and_joined_exactly(mon
     parts = module.pieces(text)
     assert len(parts) > 5 and "".join(parts) == text and all(len(p) <= 400 for p in parts)
     assert all(p.endswith("\n\n") for p in parts[:-1])  # cut where a line ends
-    batches = list(
-        module.bounded_batches(module.split_articles([Article(id="a", source="s", text=text)], 10**6), 8)
-    )
+    batches = list(module.bounded_batches(module.split_texts([(text, None), ("short", None)]), 8))
     assert all(sum(len(p) for p, _, _ in batch) <= 400 for batch in batches)
     article = Article(id="a", source="s", text=text)
     ((_, doc),) = list(module.annotate_docs([article]))
     assert doc.text == text
+    (fallback,) = module.parse_articles([article])  # a stage's own parse goes the same way
+    assert fallback.to_array([TAG, DEP, HEAD]).tolist() == doc.to_array([TAG, DEP, HEAD]).tolist()
     whole = module.load_nlp()(text)
     attrs = [TAG, POS, LEMMA, DEP, HEAD, SENT_START, ENT_IOB, ENT_TYPE]
     differing = (whole.to_array(attrs) != doc.to_array(attrs)).any(axis=1)

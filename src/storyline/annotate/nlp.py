@@ -14,7 +14,7 @@ import functools
 import importlib
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import StorylineError
 from ..model import Article, EntityMention, Sentence
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+T = TypeVar("T")
 LINE_BREAK = re.compile(r"[^\S\n]*\n\s*")
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
 
@@ -154,32 +155,37 @@ def annotate_docs(
     nlp = load_nlp(model or chosen.spacy_model)
     limit = max_chars or chosen.max_chars
     size = batch_size or chosen.batch_size
+    stream = ((article.text[:limit], article) for article in articles)
+    for doc, article in parse_bounded(nlp, stream, size):
+        fill(article, doc)
+        yield article, doc
+
+
+def parse_bounded(nlp: Language, stream: Iterable[tuple[str, T]], size: int) -> Iterator[tuple[Doc, T]]:
+    """``nlp.pipe(stream, as_tuples=True)`` in bounded memory: batches of at most ``size`` texts and
+    ``BATCH_CHARS`` characters, a text longer than ``PIECE_CHARS`` parsed in ``pieces`` and joined."""
     parsed: list[Doc] = []
-    for batch in bounded_batches(split_articles(articles, limit), size):
+    for batch in bounded_batches(split_texts(stream), size):
         docs = nlp.pipe([piece for piece, _, _ in batch], batch_size=len(batch))
-        for doc, (_, article, last) in zip(docs, batch, strict=True):
+        for doc, (_, context, last) in zip(docs, batch, strict=True):
             parsed.append(doc)
             if last:
                 whole = parsed[0] if len(parsed) == 1 else joined(parsed)
                 parsed = []
-                fill(article, whole)
-                yield article, whole
+                yield whole, context
 
 
-Piece = tuple[str, Article, bool]  # text, its article, whether it is the article's last piece
-
-
-def split_articles(articles: Iterable[Article], limit: int) -> Iterator[Piece]:
-    """Each article's text (its first ``limit`` characters) in ``pieces``."""
-    for article in articles:
-        parts = pieces(article.text[:limit])
+def split_texts(stream: Iterable[tuple[str, T]]) -> Iterator[tuple[str, T, bool]]:
+    """Each text in ``pieces``, with its context and whether the piece is the text's last."""
+    for text, context in stream:
+        parts = pieces(text)
         for position, part in enumerate(parts):
-            yield part, article, position == len(parts) - 1
+            yield part, context, position == len(parts) - 1
 
 
-def bounded_batches(stream: Iterable[Piece], size: int) -> Iterator[list[Piece]]:
+def bounded_batches(stream: Iterable[tuple[str, T, bool]], size: int) -> Iterator[list[tuple[str, T, bool]]]:
     """The stream in batches of at most ``size`` texts and ``BATCH_CHARS`` characters (a longer one alone)."""
-    batch: list[Piece] = []
+    batch: list[tuple[str, T, bool]] = []
     chars = 0
     for item in stream:
         if batch and (len(batch) >= size or chars + len(item[0]) > BATCH_CHARS):
@@ -230,7 +236,8 @@ def parse_articles(
     """
     settings = current_settings()
     nlp = load_nlp(model or settings.annotate.spacy_model)
-    return list(nlp.pipe((a.text for a in articles), batch_size=batch_size or settings.annotate.batch_size))
+    stream = ((a.text, None) for a in articles)
+    return [doc for doc, _ in parse_bounded(nlp, stream, batch_size or settings.annotate.batch_size)]
 
 
 def annotate(articles: Iterable[Article], **options: object) -> Iterator[Article]:

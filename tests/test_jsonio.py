@@ -43,3 +43,9 @@ def test_the_json_style_is_pinned():
 def test_print_json_ends_with_one_newline(capsys):
     print_json({"a": 1})
     assert capsys.readouterr().out == '{\n  "a": 1\n}\n'
+
+
+def test_print_json_streams_the_text_dump_json_gives(capsys):
+    value = {"title": "Réunion", "items": [{"n": i, "d": dt.date(2011, 3, i + 1)} for i in range(5)]}
+    print_json(value)
+    assert capsys.readouterr().out == dump_json(value) + "\n"

@@ -17,7 +17,9 @@ from ``os.wait4``, so each figure is that process's own):
   kept current;
 - ``storyline --help``;
 - with ``--growth 1000,3000``: bare spaCy, cold and warm brief on that many articles of every
-  Timeline17 topic mixed (a fixed shuffle).
+  Timeline17 topic mixed (a fixed shuffle): growth in CPU seconds and peak RSS with the corpus.
+
+Every process runs niced (at least 10; the children inherit it).
 
 With ``--profile`` the cold brief is run once more under cProfile (cache off) and the top functions
 by cumulative and by own time are printed. CPU seconds are the figure that counts on a shared machine.
@@ -145,7 +147,12 @@ def cold_and_warm(
     """Bare spaCy (side by side), cold brief and warm brief over the articles of ``path`` (its own cache)."""
     texts = cleaned_texts(path)
     (folder / f"{label}-texts.json").write_text(json.dumps(texts), encoding="utf-8")
-    print(f"{label}: {len(texts)} articles, {sum(len(t.split()) for t in texts):,} words", flush=True)
+    longest = sorted(map(len, texts))[-3:][::-1]
+    print(
+        f"{label}: {len(texts)} articles, {sum(len(t.split()) for t in texts):,} words, "
+        f"{sum(map(len, texts)):,} characters, the longest {', '.join(f'{n:,}' for n in longest)}",
+        flush=True,
+    )
     env = dict(env, STORYLINE_CACHE_DIRECTORY=str(folder / f"{label}-cache"))
     bare = [sys.executable, "-c", BARE, str(folder / f"{label}-texts.json"), "stock"]
     with ThreadPoolExecutor(max_workers=1) as pool:
@@ -241,6 +248,8 @@ def main() -> int:
     parser.add_argument("--only-store", action="store_true", help="only the store runs (and --growth)")
     parser.add_argument("--no-bare", action="store_true", help="growth runs without their bare spaCy floor")
     args = parser.parse_args()
+    if os.nice(0) < 10:  # a shared machine: every process measured here runs niced (they inherit it)
+        os.nice(10 - os.nice(0))
     topic = DATA / args.topic / "articles.jsonl"
     with tempfile.TemporaryDirectory(prefix="brief-speed-") as name:
         folder = Path(name)

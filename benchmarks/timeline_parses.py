@@ -27,19 +27,19 @@ DATA = ROOT.parent / "shared" / "data" / "timeline17"
 
 def choices(articles, docs) -> dict:
     """Each dated sentence's chosen expression, by (article, sentence)."""
-    from storyline.annotate.timex.event_time import parses_at_hand
+    from storyline.annotate.timex.event_time import parses_of
     from storyline.timeline.build import sentence_event_time
 
     out = {}
-    with parses_at_hand(articles, docs):
-        for article in articles:
-            timexes = sorted(article.timexes, key=lambda t: t.start)
-            cursor = 0
-            for sentence in article.sentences:
-                while cursor < len(timexes) and timexes[cursor].start < sentence.start:
-                    cursor += 1
-                point, evidence = sentence_event_time(article.text, sentence, timexes, cursor)
-                out[article.id, sentence.index] = (point.value if point else None, evidence)
+    parses = parses_of(articles, docs)
+    for article in articles:
+        timexes = sorted(article.timexes, key=lambda t: t.start)
+        cursor = 0
+        for sentence in article.sentences:
+            while cursor < len(timexes) and timexes[cursor].start < sentence.start:
+                cursor += 1
+            point, evidence = sentence_event_time(article.text, sentence, timexes, cursor, parses)
+            out[article.id, sentence.index] = (point.value if point else None, evidence)
     return out
 
 

@@ -39,3 +39,39 @@ def test_sample_articles_are_annotated(sample_articles):
                 article.text[sentence.start : sentence.end].strip()
                 == article.text[sentence.start : sentence.end]
             )
+
+
+def test_a_long_text_is_parsed_in_pieces_cut_at_line_ends_and_joined_exactly(monkeypatch):
+    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, POS, SENT_START, TAG
+
+    from storyline.annotate import nlp as module
+
+    paragraphs = [
+        f"Officials in Geneva said on Monday that talks number {i} would resume. "
+        f"BP chief executive Tony Hayward visited the Gulf of Mexico on {day}."
+        for i, day in enumerate(["Tuesday", "May 3", "Friday", "June 1", "Sunday"] * 4)
+    ]
+    text = "\n\n".join(paragraphs)
+    monkeypatch.setattr(module, "PIECE_CHARS", 400)
+    monkeypatch.setattr(module, "BATCH_CHARS", 400)
+    parts = module.pieces(text)
+    assert len(parts) > 5 and "".join(parts) == text and all(len(p) <= 400 for p in parts)
+    assert all(p.endswith("\n\n") for p in parts[:-1])  # cut where a line ends
+    batches = list(module.bounded_batches(module.split_texts([(text, None), ("short", None)]), 8))
+    assert all(sum(len(p) for p, _, _ in batch) <= 400 for batch in batches)
+    article = Article(id="a", source="s", text=text)
+    ((_, doc),) = list(module.annotate_docs([article]))
+    assert doc.text == text
+    (fallback,) = module.parse_articles([article])  # a stage's own parse goes the same way
+    assert fallback.to_array([TAG, DEP, HEAD]).tolist() == doc.to_array([TAG, DEP, HEAD]).tolist()
+    whole = module.load_nlp()(text)
+    attrs = [TAG, POS, LEMMA, DEP, HEAD, SENT_START, ENT_IOB, ENT_TYPE]
+    differing = (whole.to_array(attrs) != doc.to_array(attrs)).any(axis=1)
+    assert len(doc) == len(whole) and differing.sum() <= 0.05 * len(doc)
+    # the cuts are at line ends, which end sentences anyway: the same sentences, and the article's
+    # sentences are spans of its text as before
+    assert [t.i for t in whole if t.is_sent_start] == [t.i for t in doc if t.is_sent_start]
+    assert [article.sentence_text(s) for s in article.sentences][:2] == [
+        "Officials in Geneva said on Monday that talks number 0 would resume.",
+        "BP chief executive Tony Hayward visited the Gulf of Mexico on Tuesday.",
+    ]

@@ -13,9 +13,11 @@ from .conftest import DATA
 TBAQ = DATA / "tempeval3" / "TBAQ-cleaned"
 
 
-def chosen(text: str, published: dt.date) -> str | None:
+def chosen(text: str, published: dt.date, parses=None) -> str | None:
     found = [(t, p) for t in tag(text, published) if (p := event_point(t)) is not None]
-    index = choose_in_text(text, [(t.start, t.end) for t, _ in found], [p.granularity for _, p in found])
+    index = choose_in_text(
+        text, [(t.start, t.end) for t, _ in found], [p.granularity for _, p in found], parses=parses
+    )
     return None if index is None else found[index][0].text
 
 
@@ -117,10 +119,10 @@ def test_the_samples_sentences_are_not_dated_by_a_clause_or_a_name(sample_articl
     assert all(not d.point.value.startswith(not_month) for d in dated)
 
 
-def test_a_sentence_is_read_in_its_article_parse_when_one_is_at_hand(monkeypatch):
+def test_a_sentence_is_read_in_its_article_parse_when_one_is_given(monkeypatch):
     from storyline.annotate.nlp import load_nlp
     from storyline.annotate.timex import event_time as module
-    from storyline.annotate.timex.event_time import parses_at_hand
+    from storyline.annotate.timex.event_time import parses_of
     from storyline.model import Article, Sentence
 
     first = "Syrian troops shelled Homs on Tuesday, activists said."
@@ -139,9 +141,9 @@ def test_a_sentence_is_read_in_its_article_parse_when_one_is_at_hand(monkeypatch
 
     monkeypatch.setattr("storyline.annotate.timex.event_time.parser", nothing_parsed_again)
     monkeypatch.setattr("storyline.annotate.timex.event_time._CHOICES", {})
-    with parses_at_hand([article], [doc]):
-        assert chosen(first, published) == "Tuesday"
-        assert chosen(second, published) is None
+    parses = parses_of([article], [doc])
+    assert chosen(first, published, parses) == "Tuesday"
+    assert chosen(second, published, parses) is None
     assert module._CHOICES == {}  # read in the parse, not remembered as a parse of the text alone
 
 

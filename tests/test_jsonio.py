@@ -1,77 +1,51 @@
-"""JSON out: ``indented`` writes exactly the standard library's indented text, faster."""
+"""JSON out: one style for every command (UTF-8 as written, two-space indentation, keys in order)."""
 
 from __future__ import annotations
 
-import json
+import datetime as dt
 import math
-import random
-from enum import IntEnum
 
-import pytest
+from storyline.present.jsonio import dump_json, print_json
 
-from storyline.present.jsonio import dump_json, indented
-
-
-class Level(IntEnum):
-    HIGH = 3
-
-
-def random_value(rng: random.Random, depth: int = 0):
-    if depth > 4 or rng.random() < 0.3:
-        return rng.choice(
-            [
-                "",
-                "plain",
-                'é \u2028 \x00 \x1f " \\ / \ud800 日本 \t\n',
-                rng.randint(-(10**20), 10**20),
-                rng.random() * 10 ** rng.randint(-30, 30),
-                math.nan,
-                math.inf,
-                -math.inf,
-                -0.0,
-                1e16,
-                1e-5,
-                None,
-                True,
-                False,
-                Level.HIGH,
-                [],
-                {},
-                (),
-            ]
-        )
-    kind = rng.randrange(3)
-    items = [random_value(rng, depth + 1) for _ in range(rng.randrange(5))]
-    if kind == 0:
-        return items
-    if kind == 1:
-        return tuple(items)
-    keys = [
-        rng.choice(["k", "é", 1, 2.5, True, False, None, math.nan, Level.HIGH, str(rng.random())])
-        for _ in items
+EXPECTED = """{
+  "title": "Réunion à Genève — 日本",
+  "count": 3,
+  "score": 0.25,
+  "nan": NaN,
+  "empty": [],
+  "nothing": {},
+  "dates": [
+    "2011-03-15"
+  ],
+  "nested": {
+    "1": [
+      true,
+      null
     ]
-    return dict(zip(keys, items, strict=True))
+  }
+}"""
 
 
-def test_indented_is_the_standard_librarys_text_byte_for_byte():
-    rng = random.Random(18)
-    for _ in range(3000):
-        value = random_value(rng)
-        assert indented(value) == json.dumps(value, ensure_ascii=False, indent=2)
+def test_the_json_style_is_pinned():
+    value = {
+        "title": "Réunion à Genève — 日本",
+        "count": 3,
+        "score": 0.25,
+        "nan": math.nan,
+        "empty": [],
+        "nothing": {},
+        "dates": [dt.date(2011, 3, 15)],
+        "nested": {1: (True, None)},
+    }
+    assert dump_json(value) == EXPECTED
 
 
-def test_a_whole_brief_is_written_as_the_standard_library_writes_it(sample_articles):
-    from storyline.present.results import brief_json
-    from storyline.service.brief import brief
-    from storyline.service.corpus import corpus_of
-
-    result = brief_json(brief(corpus_of(sample_articles)))
-    assert dump_json(result) == json.dumps(result, ensure_ascii=False, indent=2)
+def test_print_json_ends_with_one_newline(capsys):
+    print_json({"a": 1})
+    assert capsys.readouterr().out == '{\n  "a": 1\n}\n'
 
 
-@pytest.mark.parametrize("value", [object(), {(1, 2): 3}, {"a": {1, 2}}])
-def test_what_json_cannot_encode_is_refused_as_json_refuses_it(value):
-    with pytest.raises(TypeError):
-        json.dumps(value, ensure_ascii=False, indent=2)
-    with pytest.raises(TypeError):
-        indented(value)
+def test_print_json_streams_the_text_dump_json_gives(capsys):
+    value = {"title": "Réunion", "items": [{"n": i, "d": dt.date(2011, 3, i + 1)} for i in range(5)]}
+    print_json(value)
+    assert capsys.readouterr().out == dump_json(value) + "\n"

@@ -14,7 +14,7 @@ import functools
 import importlib
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import StorylineError
 from ..model import Article, EntityMention, Sentence
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+T = TypeVar("T")
 LINE_BREAK = re.compile(r"[^\S\n]*\n\s*")
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
 
@@ -127,6 +128,17 @@ def mark_line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+# spaCy's memory while it parses grows with the tokens of the batch in hand (~17 KB a token for this model:
+# one article of 200,000 characters alone peaked at 865 MB). So a batch holds at most BATCH_CHARS characters
+# (fewer texts than the batch size when they are long), and a longer text is parsed in pieces of at most
+# PIECE_CHARS characters, cut where a line ends (a line break always ends a sentence here) and joined into
+# one Doc with the text and every offset as given. A piece's parse differs from the whole text's only within
+# a few tokens of a cut (the token vectors see four tokens either side); texts shorter than a piece, nearly
+# every news article, are parsed exactly as before (a parse does not depend on the batch it is in).
+BATCH_CHARS = 50_000
+PIECE_CHARS = 50_000
+
+
 def annotate_docs(
     articles: Iterable[Article],
     model: str | None = None,
@@ -137,14 +149,81 @@ def annotate_docs(
     """Fill each article's sentences and entities; yield it with its spaCy ``Doc`` (streams).
 
     ``model``, ``batch_size`` and ``max_chars`` are those given, else ``settings.annotate.*`` (the
-    installed settings unless ``settings`` is given: a Dask worker gets them passed)."""
+    installed settings unless ``settings`` is given: a Dask worker gets them passed). Memory stays
+    bounded whatever the texts' lengths (``BATCH_CHARS``, ``PIECE_CHARS``)."""
     chosen = (settings or current_settings()).annotate
     nlp = load_nlp(model or chosen.spacy_model)
     limit = max_chars or chosen.max_chars
+    size = batch_size or chosen.batch_size
     stream = ((article.text[:limit], article) for article in articles)
-    for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=batch_size or chosen.batch_size):
+    for doc, article in parse_bounded(nlp, stream, size):
         fill(article, doc)
         yield article, doc
+
+
+def parse_bounded(nlp: Language, stream: Iterable[tuple[str, T]], size: int) -> Iterator[tuple[Doc, T]]:
+    """``nlp.pipe(stream, as_tuples=True)`` in bounded memory: batches of at most ``size`` texts and
+    ``BATCH_CHARS`` characters, a text longer than ``PIECE_CHARS`` parsed in ``pieces`` and joined."""
+    parsed: list[Doc] = []
+    for batch in bounded_batches(split_texts(stream), size):
+        docs = nlp.pipe([piece for piece, _, _ in batch], batch_size=len(batch))
+        for doc, (_, context, last) in zip(docs, batch, strict=True):
+            parsed.append(doc)
+            if last:
+                whole = parsed[0] if len(parsed) == 1 else joined(parsed)
+                parsed = []
+                yield whole, context
+
+
+def split_texts(stream: Iterable[tuple[str, T]]) -> Iterator[tuple[str, T, bool]]:
+    """Each text in ``pieces``, with its context and whether the piece is the text's last."""
+    for text, context in stream:
+        parts = pieces(text)
+        for position, part in enumerate(parts):
+            yield part, context, position == len(parts) - 1
+
+
+def bounded_batches(stream: Iterable[tuple[str, T, bool]], size: int) -> Iterator[list[tuple[str, T, bool]]]:
+    """The stream in batches of at most ``size`` texts and ``BATCH_CHARS`` characters (a longer one alone)."""
+    batch: list[tuple[str, T, bool]] = []
+    chars = 0
+    for item in stream:
+        if batch and (len(batch) >= size or chars + len(item[0]) > BATCH_CHARS):
+            yield batch
+            batch, chars = [], 0
+        batch.append(item)
+        chars += len(item[0])
+    if batch:
+        yield batch
+
+
+def pieces(text: str) -> tuple[str, ...]:
+    """The text itself when it is at most ``PIECE_CHARS`` long; else consecutive pieces of at most that
+    length that join back into it, each ending where a line ends when one does in its second half (else at
+    a space, else anywhere)."""
+    if len(text) <= PIECE_CHARS:
+        return (text,)
+    out: list[str] = []
+    start = 0
+    while len(text) - start > PIECE_CHARS:
+        window = text[start : start + PIECE_CHARS]
+        half = PIECE_CHARS // 2
+        cut = max((m.end() for m in LINE_BREAK.finditer(window, half) if m.end() < len(window)), default=0)
+        if cut == 0:
+            cut = window.rfind(" ", half) + 1
+        if cut <= 0:
+            cut = len(window)
+        out.append(window[:cut])
+        start += cut
+    out.append(text[start:])
+    return tuple(out)
+
+
+def joined(parts: Sequence[Doc]) -> Doc:
+    """One Doc of the pieces' parses: the text as given, annotations kept (``Doc.from_docs``)."""
+    from spacy.tokens import Doc as _Doc
+
+    return _Doc.from_docs(list(parts), ensure_whitespace=False)
 
 
 def parse_articles(
@@ -157,7 +236,8 @@ def parse_articles(
     """
     settings = current_settings()
     nlp = load_nlp(model or settings.annotate.spacy_model)
-    return list(nlp.pipe((a.text for a in articles), batch_size=batch_size or settings.annotate.batch_size))
+    stream = ((a.text, None) for a in articles)
+    return [doc for doc, _ in parse_bounded(nlp, stream, batch_size or settings.annotate.batch_size)]
 
 
 def annotate(articles: Iterable[Article], **options: object) -> Iterator[Article]:

@@ -99,8 +99,14 @@ def near_duplicate_groups(
         for word in keys:
             candidates.update(index[word])
             index[word].append(i)
+        size = len(bag)
         for j in candidates:
-            if find(i) != find(j) and jaccard(bags[i], bags[j]) >= threshold:
+            # Jaccard is at most the smaller set's size over the larger's: most candidates that share a
+            # rare word are far apart in size and need no intersection (the margin keeps float ties in)
+            other = len(bags[j])
+            if min(size, other) < threshold * max(size, other) - 1e-9:
+                continue
+            if find(i) != find(j) and jaccard(bag, bags[j]) >= threshold:
                 parent[find(i)] = find(j)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(texts)):

@@ -63,6 +63,8 @@ from ..text.tfidf import l2_rows, tfidf_matrix
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from ..annotate.timex.event_time import SentenceParses
+
 # Sentences of a dated article that name no date are placed on its publication day, never the day before,
 # when they are among its first LEAD_SENTENCES (the news; later ones tend to be background). 30 was chosen
 # on Timeline17 by leave-one-story-out cross-validation over 3, 5, 10, 15, 20 and 30 (BENCHMARKS.md).
@@ -315,9 +317,10 @@ def tells_the_day_before(chosen: dict[int, tuple[Point, str]], published: dt.dat
 EVENT_TIMES = list[tuple[int, Point, str]]
 
 
-def event_times(article: Article) -> list[tuple[int, Point, str]]:
+def event_times(article: Article, parses: SentenceParses | None = None) -> list[tuple[int, Point, str]]:
     """The article's sentences (of a timeline sentence's length) whose main event one of their time
-    expressions dates: position, date and the expression's words (``sentence_event_time``)."""
+    expressions dates: position, date and the expression's words (``sentence_event_time``; read in
+    ``parses`` when they hold the article)."""
     timexes = sorted(article.timexes, key=lambda t: t.start)
     found: list[tuple[int, Point, str]] = []
     cursor = 0
@@ -327,24 +330,28 @@ def event_times(article: Article) -> list[tuple[int, Point, str]]:
             continue
         while cursor < len(timexes) and timexes[cursor].start < sentence.start:
             cursor += 1
-        point, evidence = sentence_event_time(article.text, sentence, timexes, cursor)
+        point, evidence = sentence_event_time(article.text, sentence, timexes, cursor, parses)
         if point is not None:
             found.append((position, point, evidence))
     return found
 
 
-def kept_event_times(articles: Sequence[Article]) -> list[list[tuple[int, Point, str]]]:
+def kept_event_times(
+    articles: Sequence[Article], parses: SentenceParses | None = None
+) -> list[list[tuple[int, Point, str]]]:
     """Each article's ``event_times``: kept per article (``storyline.pieces``); the sentences of the others
-    parsed in one batch."""
+    read in ``parses``, or parsed in one batch."""
     times: list[list[tuple[int, Point, str]] | None] = []
     for article in articles:
         found, value = kept_piece("event-times", article, EVENT_TIMES)
         times.append(value if found else None)
     todo = [a for a, t in zip(articles, times, strict=True) if t is None]
     if todo:
-        prepare_event_times(todo)
+        prepare_event_times(todo, parses)
     return [
-        t if t is not None else piece("event-times", a, EVENT_TIMES, functools.partial(event_times, a))
+        t
+        if t is not None
+        else piece("event-times", a, EVENT_TIMES, functools.partial(event_times, a, parses))
         for a, t in zip(articles, times, strict=True)
     ]
 
@@ -397,9 +404,10 @@ def sentence_expressions(
     return inside, item
 
 
-def prepare_event_times(articles: Iterable[Article]) -> None:
-    """Parse, in batches, every sentence of ``articles`` whose event time must be chosen (a cache warm-up:
-    ``sentence_event_time`` gives the same answers without it, one parse at a time)."""
+def prepare_event_times(articles: Iterable[Article], parses: SentenceParses | None = None) -> None:
+    """Parse, in batches, every sentence of ``articles`` whose event time must be chosen and that ``parses``
+    does not hold (a cache warm-up: ``sentence_event_time`` gives the same answers without it, one parse at a
+    time)."""
     from ..annotate.timex.event_time import prepare
 
     items = []
@@ -412,23 +420,28 @@ def prepare_event_times(articles: Iterable[Article]) -> None:
             inside, item = sentence_expressions(article.text, sentence, timexes, cursor)
             if inside:
                 items.append(item)
-    prepare(items)
+    prepare(items, parses=parses)
 
 
 def sentence_event_time(
-    text: str, sentence: Sentence, timexes: Sequence[TimeExpression], cursor: int
+    text: str,
+    sentence: Sentence,
+    timexes: Sequence[TimeExpression],
+    cursor: int,
+    parses: SentenceParses | None = None,
 ) -> tuple[Point | None, str]:
     """The date of the sentence's main event and the words that give it, or (None, "") when none of its time
     expressions dates the main event ("since the uprising began 16 months ago" dates only the uprising).
 
     ``timexes`` are the article's expressions in text order, ``cursor`` the first at or after the sentence's
-    start. The expression is chosen on the sentence's dependency parse (``annotate.timex.event_time``)."""
+    start. The expression is chosen on the sentence's dependency parse (``annotate.timex.event_time``): its
+    article's own when ``parses`` holds it, else the sentence parsed alone."""
     from ..annotate.timex.event_time import choose_in_text
 
     inside, (sentence_text, spans, grains) = sentence_expressions(text, sentence, timexes, cursor)
     if not inside:
         return None, ""
-    choice = choose_in_text(sentence_text, spans, grains)
+    choice = choose_in_text(sentence_text, spans, grains, parses=parses)
     if choice is None:
         return None, ""
     timex, point = inside[choice]
@@ -514,10 +527,12 @@ def build_timeline(
     spaCy parses (one per article), are where each sentence's main event is read; without them each dated
     sentence is parsed on its own.
     """
-    from ..annotate.timex.event_time import parses_at_hand
+    from ..annotate.timex.event_time import parses_of
 
-    with parses_at_hand(articles, docs):
-        return timeline_of(articles, dates, per_date, start, end, granularities, weights, sentence_weights)
+    parses = parses_of(articles, docs)
+    return timeline_of(
+        articles, dates, per_date, start, end, granularities, weights, sentence_weights, parses
+    )
 
 
 def timeline_of(
@@ -529,6 +544,7 @@ def timeline_of(
     granularities: Collection[str],
     weights: dict[str, float] | None,
     sentence_weights: dict[str, float] | None,
+    parses: SentenceParses | None = None,
 ) -> Timeline:
     used = [
         a
@@ -538,7 +554,7 @@ def timeline_of(
     ]
     dated = [
         item
-        for article, times in zip(used, kept_event_times(used), strict=True)
+        for article, times in zip(used, kept_event_times(used, parses), strict=True)
         for item in date_sentences(article, granularities, times)
         if in_range(item.point, start, end)
     ]

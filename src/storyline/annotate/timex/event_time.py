@@ -15,9 +15,9 @@ Some expressions date no event of the sentence's own and are never taken:
 
 ``main_event_time`` gives the index of the expression that dates the main event, or None when none does
 (the sentence's own date is then the article's, for the timeline). The parse is spaCy's
-(``storyline.annotate.nlp``): ``choose_in_text`` reads the sentence in its article's own parse when one is
-at hand (``parses_at_hand``: the brief's corpus keeps them), else parses the sentence given as text, with a
-cache.
+(``storyline.annotate.nlp``): ``choose_in_text`` reads the sentence in its article's own parse when the
+caller passes them (``SentenceParses``: the brief's corpus keeps the parses), else parses the sentence given as
+text, with a cache.
 
     >>> # doc = nlp("Fares is the highest-ranking official to defect since the uprising began 16 months ago.")
     >>> # main_event_time(doc[:], [(start, end)])  ->  None
@@ -25,9 +25,7 @@ cache.
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator, Sequence
-from contextvars import ContextVar
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -35,7 +33,7 @@ if TYPE_CHECKING:
 
     from ...model import Article
 
-__all__ = ["REPORTING", "clause_depth", "main_event_time", "parses_at_hand", "timex_head"]
+__all__ = ["REPORTING", "SentenceParses", "clause_depth", "main_event_time", "parses_of", "timex_head"]
 
 # Dependency labels that open another clause: what hangs below them is another event.
 CLAUSE_LABELS = frozenset({"relcl", "acl", "advcl", "ccomp", "csubj", "csubjpass", "parataxis", "pcomp"})
@@ -168,8 +166,10 @@ _CHOICES_LIMIT = 200_000
 Item = tuple[str, tuple[tuple[int, int], ...], tuple[str, ...]]
 
 
-class AtHand:
-    """The sentences of some articles, each findable by its text in its article's own parse."""
+class SentenceParses:
+    """The sentences of some articles, each findable by its text in its article's own parse (``docs``, one
+    per article, as annotation made them): the parse the article's sentences, entities and speakers come from,
+    read at no further cost rather than parsing the sentence again on its own."""
 
     def __init__(self, articles: Sequence[Article], docs: Sequence[Doc]) -> None:
         self.docs = docs
@@ -199,37 +199,28 @@ class AtHand:
         return True, choice
 
 
-_AT_HAND: ContextVar[AtHand | None] = ContextVar("event_time_at_hand", default=None)
-
-
-@contextlib.contextmanager
-def parses_at_hand(articles: Sequence[Article], docs: Sequence[Doc] | None) -> Iterator[None]:
-    """Within the block, a sentence of ``articles`` is read in its article's own parse (``docs``, one per
-    article, as annotation made them) rather than parsed again on its own: the parse the article's
-    sentences, entities and speakers come from, at no further cost. ``docs`` None: nothing changes."""
-    if docs is None:
-        yield
-        return
-    token = _AT_HAND.set(AtHand(articles, docs))
-    try:
-        yield
-    finally:
-        _AT_HAND.reset(token)
+def parses_of(articles: Sequence[Article], docs: Sequence[Doc] | None) -> SentenceParses | None:
+    """The articles' sentences findable in their parses, or None without parses (``docs`` None)."""
+    return None if docs is None else SentenceParses(articles, docs)
 
 
 def choose_in_text(
-    text: str, expressions: Sequence[tuple[int, int]], granularities: Sequence[str], *, speech: bool = True
+    text: str,
+    expressions: Sequence[tuple[int, int]],
+    granularities: Sequence[str],
+    *,
+    speech: bool = True,
+    parses: SentenceParses | None = None,
 ) -> int | None:
     """``main_event_time`` for a sentence given as text (``expressions`` are character spans into it): read
-    in its article's parse when ``parses_at_hand`` gives it, else parsed here with the project's spaCy
+    in its article's parse when ``parses`` holds it, else parsed here with the project's spaCy
     pipeline (named entities off). With no spaCy model installed, the first expression is taken, as before
     this rule existed."""
     if not expressions:
         return None
     key: Item = (text, tuple(expressions), tuple(granularities))
-    at_hand = _AT_HAND.get()
-    if at_hand is not None:
-        found, choice = at_hand.choose(key, speech)
+    if parses is not None:
+        found, choice = parses.choose(key, speech)
         if found:
             return choice
     if key not in _CHOICES:
@@ -237,15 +228,20 @@ def choose_in_text(
     return _CHOICES.get(key, 0)
 
 
-def prepare(items: Sequence[Item], *, speech: bool = True, batch_size: int = 64) -> None:
+def prepare(
+    items: Sequence[Item],
+    *,
+    speech: bool = True,
+    batch_size: int = 64,
+    parses: SentenceParses | None = None,
+) -> None:
     """Parse the sentences of ``items`` not chosen yet in batches (``nlp.pipe``: several times faster than
-    one sentence at a time) and remember each choice."""
-    at_hand = _AT_HAND.get()
+    one sentence at a time) and remember each choice; those ``parses`` holds are read there instead."""
     wanted = list(
         dict.fromkeys(
             item
             for item in items
-            if item[1] and item not in _CHOICES and (at_hand is None or not at_hand.choose(item, speech)[0])
+            if item[1] and item not in _CHOICES and (parses is None or not parses.choose(item, speech)[0])
         )
     )
     if not wanted:

@@ -43,6 +43,7 @@ from ..annotate.kept import DOC_EXCLUDE, FORMAT, MAGIC, Entry, pack, unframe
 from ..model import Article, TimeExpression, to_jsonable
 from ..pieces import from_jsonable
 from ..settings import Settings
+from .readback import read_back
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -211,9 +212,8 @@ class AnalysisCache:
                 or payload
             ):
                 raise ValueError("entry of another key or format")
-            value = from_jsonable(kind, meta["value"])
-            if to_jsonable(value) != meta["value"]:
-                raise ValueError("the result does not read back exactly")
+            # read and checked to read back exactly in one pass (``storyline.service.readback``)
+            value = read_back(kind, meta["value"])
         except Exception as exc:
             self.damaged(key, ".stage", exc)
             return False, None
@@ -274,7 +274,7 @@ class AnalysisCache:
                 or payload
             ):
                 raise ValueError("entry of another key or format")
-            value = from_jsonable(kind, meta["value"])
+            value = read_back(kind, meta["value"], exact=False)
         except Exception as exc:
             self.damaged(key, ".piece", exc)
             self.piece_misses += 1

@@ -56,7 +56,8 @@ def _content_words(text: str) -> tuple[str, ...]:
 def jaccard(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> float:
     if not a or not b:
         return 0.0
-    return len(a & b) / len(a | b)
+    shared = len(a & b)
+    return shared / (len(a) + len(b) - shared)  # the union's size, without building it
 
 
 def containment(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> float:
@@ -99,8 +100,13 @@ def near_duplicate_groups(
         for word in keys:
             candidates.update(index[word])
             index[word].append(i)
+        size = len(bag)
         for j in candidates:
-            if find(i) != find(j) and jaccard(bags[i], bags[j]) >= threshold:
+            # the smaller bag over the larger bounds the Jaccard: most candidates are ruled out unread
+            other = len(bags[j])
+            if min(size, other) < threshold * max(size, other):
+                continue
+            if find(i) != find(j) and jaccard(bag, bags[j]) >= threshold:
                 parent[find(i)] = find(j)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(texts)):

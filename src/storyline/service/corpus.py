@@ -229,6 +229,7 @@ def build_corpus(
         remove_templates(fresh, TemplateStats().update(stored))
         if kept is not None and prepared_key:
             kept.put_exactly(prepared_key, (fresh, problems[first_problem:]), PREPARED)
+    raws = ()  # the inputs as read are not held through annotation
     articles = stored + fresh
     timings["read"] = round(time.perf_counter() - started, 3)
     annotations = {"copies"}

@@ -201,7 +201,7 @@ def build_corpus(
     found = False
     fresh: list[Article] = []
     if kept is not None:
-        raws = list(raws)
+        raws = list(show(raws, "reading articles", None))
         prepared_key = kept.prepared_key(raws, overrides, stored)
         found, value = kept.get_result(prepared_key, PREPARED, ".prepared")
         if found:
@@ -216,7 +216,8 @@ def build_corpus(
 
         first_problem = len(problems)
         fresh.clear()
-        for article in show(prepare(raws, problem, overrides), "reading articles", None):
+        step = "cleaning articles" if prepared_key else "reading articles"  # read above when keyed
+        for article in show(prepare(raws, problem, overrides), step, None):
             fresh.append(article)
             if check is not None:
                 check()

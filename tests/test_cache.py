@@ -228,3 +228,93 @@ def test_a_kept_parse_is_read_only_when_asked_for_and_a_bad_one_is_made_again():
     assert [t.text for t in docs[0]] == [t.text for t in good] and docs.loaded == 1
     assert [d.text for d in docs] == [good.text, "Rebels entered the city.", "Not the text of that parse."]
     assert [t.dep_ for t in docs[0]] == [t.dep_ for t in good]
+
+
+def test_the_same_inputs_are_prepared_once_and_read_back_as_they_were(folder, capsys, monkeypatch, tmp_path):
+    bad = tmp_path / "inputs"
+    bad.mkdir()
+    for path in SAMPLES.iterdir():
+        (bad / path.name).write_bytes(path.read_bytes())
+    (bad / "empty.txt").write_text("")  # an input that cannot be used: reported on every run
+    from storyline.service.corpus import build_corpus
+
+    settings = load_settings()  # this test's cache folder
+    cold = build_corpus([str(bad)], cache=False, settings=settings)
+    first = build_corpus([str(bad)], settings=settings)
+    assert len(list(folder.glob("??/*.prepared"))) == 1
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("prepared an input again")
+
+    monkeypatch.setattr("storyline.ingest.prepare.prepare", refuse)
+    monkeypatch.setattr("storyline.corpus.copies.mark_duplicates", refuse)
+    told = []
+    warm = build_corpus([str(bad)], on_problem=told.append, settings=settings)
+    # the same articles field for field (a stage result's key hashes their repr) and the same problems
+    assert repr(warm.articles) == repr(first.articles) == repr(cold.articles)
+    assert warm.problems == cold.problems and told == list(cold.problems) and len(told) == 1
+    monkeypatch.undo()
+    (bad / "extra.txt").write_text(
+        (SAMPLES / sorted(os.listdir(SAMPLES))[0]).read_text() + "\nOne more line."
+    )
+    grown = build_corpus([str(bad)], settings=settings)  # another input: prepared again
+    assert len(grown.articles) == len(cold.articles) + 1
+    assert len(list(folder.glob("??/*.prepared"))) == 2
+
+
+def test_a_moved_cache_finds_its_results(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("STORYLINE_CACHE_DIRECTORY", str(tmp_path / "one"))
+    cold = command_json(capsys, "brief")
+    os.rename(tmp_path / "one", tmp_path / "two")
+    monkeypatch.setenv("STORYLINE_CACHE_DIRECTORY", str(tmp_path / "two"))
+    no_spacy(monkeypatch)  # every stage result found where the cache now is
+    assert command_json(capsys, "brief") == cold
+
+
+def test_a_kept_result_is_read_back_as_before_and_refused_where_it_was():
+    import datetime as dt
+
+    from storyline.model import Comparison, Entity, Summary, Timeline, to_jsonable
+    from storyline.pieces import from_jsonable
+    from storyline.service.readback import read_back
+
+    def before(kind, value):
+        found = from_jsonable(kind, value)
+        if to_jsonable(found) != value:
+            raise ValueError("not exact")
+        return found
+
+    brief = samples_brief()
+    cases = [
+        (Summary, to_jsonable(brief.summary)),
+        (Timeline, to_jsonable(brief.timeline)),
+        (list[Entity], to_jsonable(brief.entities)),
+        (Comparison, to_jsonable(brief.comparison)),
+        (list[Article], to_jsonable(brief.articles)),
+        (tuple[int, float], [1, 2.5]),
+        (tuple[int, float], [1, 2]),
+        (dt.date, "2020-01-02"),
+        (dt.date, "20200102"),  # reads, but not back as written
+        (float, float("nan")),
+        (frozenset[str], ["b", "a", "c"]),
+        (list[int], [1, True]),
+        (dict[str, float | None], {"a": None, "b": 1.5}),
+        (Summary, {"not": "a summary"}),
+    ]
+    for kind, value in cases:
+        try:
+            expected = ("read", repr(before(kind, value)))
+        except (TypeError, ValueError):
+            expected = ("refused", "")
+        try:
+            got = ("read", repr(read_back(kind, value)))
+        except (TypeError, ValueError):
+            got = ("refused", "")
+        assert got == expected, (kind, str(value)[:80])
+
+
+def samples_brief():
+    from storyline.service.brief import brief
+    from storyline.service.corpus import build_corpus
+
+    return brief(build_corpus([str(SAMPLES)], cache=False))

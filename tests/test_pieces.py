@@ -19,7 +19,7 @@ from storyline.settings import load_settings
 
 from .conftest import SAMPLES
 
-PIECES = ("attributions", "event-times", "mentions")
+PIECES = ("attributions", "event-times", "mentions", "sentence-vectors")
 
 
 @pytest.fixture
@@ -37,6 +37,7 @@ def brief_json(capsys, *paths: str) -> dict:
 
 def counted(monkeypatch) -> dict[str, list[str]]:
     """The articles each per-article piece is computed for (by id) in a brief's stages, from now on."""
+    import storyline.service.brief as service
     import storyline.timeline.build as timeline
     import storyline.who.attribution as attribution
     import storyline.who.entities as entities
@@ -46,6 +47,7 @@ def counted(monkeypatch) -> dict[str, list[str]]:
         "attributions": attribution.attributions_in,
         "event-times": timeline.event_times,
         "mentions": entities.article_mentions,
+        "sentence-vectors": service.sentence_vectors,
     }
 
     def spy(name, function):
@@ -59,6 +61,7 @@ def counted(monkeypatch) -> dict[str, list[str]]:
     monkeypatch.setattr(attribution, "attributions_in", spy("attributions", real["attributions"]))
     monkeypatch.setattr(timeline, "event_times", spy("event-times", real["event-times"]))
     monkeypatch.setattr(entities, "article_mentions", spy("mentions", real["mentions"]))
+    monkeypatch.setattr(service, "sentence_vectors", spy("sentence-vectors", real["sentence-vectors"]))
     return computed
 
 
@@ -86,7 +89,7 @@ def test_a_brief_after_new_articles_computes_only_their_pieces_and_is_the_same(
     monkeypatch.setenv("STORYLINE_CACHE_DIRECTORY", str(folder))
     cold = brief_json(capsys, str(later))
     assert json.dumps(incremental, sort_keys=True) == json.dumps(cold, sort_keys=True)
-    assert len(list(folder.glob("??/*.piece"))) == 15  # three pieces of each of the five articles
+    assert len(list(folder.glob("??/*.piece"))) == 20  # four pieces of each of the five articles
 
 
 def test_damaged_and_foreign_pieces_are_computed_again(folder, capsys, monkeypatch):
@@ -94,7 +97,7 @@ def test_damaged_and_foreign_pieces_are_computed_again(folder, capsys, monkeypat
     for path in folder.glob("??/*.stage"):
         path.unlink()  # the stages run again, from the pieces
     pieces = sorted(folder.glob("??/*.piece"))
-    assert len(pieces) == 15
+    assert len(pieces) == 20
     pieces[0].write_bytes(b"\x80\x04not ours")
     pieces[1].write_bytes(pieces[2].read_bytes())  # a sound piece under another key
     flipped = bytearray(pieces[3].read_bytes())

@@ -21,12 +21,14 @@ True
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import inspect
 import logging
 import time
 import types
 import typing
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from ..model import Brief
@@ -156,7 +158,8 @@ def run_stages(
         arguments.update({need: made[need] for need in stage.requires if need in PASSED})
         arguments.update({name: made[name] for name in stage.uses if made.get(name) is not None})
         try:
-            value = function(articles, **arguments) if articles else None
+            with kept_vectors(articles, kept if stage.field in EMBEDS and own else None):
+                value = function(articles, **arguments) if articles else None
         except Cancelled:
             raise
         except Exception as exc:  # one failing stage must not lose the rest of the brief
@@ -175,6 +178,55 @@ def run_stages(
         setattr(result, stage.field, value)
     if kept is not None and kept.wrote:
         kept.trim()
+
+
+# The stages that embed sentences (WordLlama): each article's sentence vectors are a piece of its own.
+EMBEDS = frozenset({"summary", "comparison"})
+
+
+@contextlib.contextmanager
+def kept_vectors(articles: Sequence[Any], kept: Any) -> Iterator[None]:
+    """While a stage that embeds sentences runs over ``articles``, the vectors of every article's sentences
+    are taken from its kept piece (made for the articles that have none, and kept): a story brief after new
+    articles embeds only theirs. The vectors are the ones ``embed`` would make (``text.embeddings.KNOWN``)."""
+    if kept is None:
+        yield
+        return
+    import base64
+    from importlib.metadata import version
+
+    import numpy as np
+
+    from ..pieces import piece
+    from ..text.embeddings import known_vectors, model
+
+    weights = f"wordllama {version('wordllama')}"  # other weights: other vectors
+    width = int(model().embedding.shape[1])
+    known: dict[str, Any] = {}
+    for article in articles:
+        texts = [article.sentence_text(s) for s in article.sentences]
+        if not texts:
+            continue
+        made = functools.partial(sentence_vectors, article)
+        rows = np.frombuffer(
+            base64.b64decode(piece("sentence-vectors", article, str, made, weights)), dtype="<f4"
+        )
+        if rows.size != len(texts) * width:
+            continue  # not this article's vectors: embedded again where asked
+        for text, row in zip(texts, rows.reshape(len(texts), -1), strict=True):
+            known.setdefault(text, row.astype(np.float32))
+    with known_vectors(known):
+        yield
+
+
+def sentence_vectors(article: Any) -> str:
+    """The vectors of the article's sentences, in order (float32 little-endian, base64): its piece."""
+    import base64
+
+    from ..text.embeddings import embed
+
+    texts = [article.sentence_text(s) for s in article.sentences]
+    return base64.b64encode(embed(texts).astype("<f4").tobytes()).decode("ascii") if texts else ""
 
 
 def given(function: Callable[..., Any], arguments: dict[str, Any]) -> dict[str, Any]:

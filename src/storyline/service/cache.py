@@ -16,6 +16,13 @@ settings, the stage's arguments, the keys of the stage results it is given, stor
 the source of the whole package with its data files. A view looked at again is read, not recomputed;
 an entry that does not decode into the stage's result type exactly is ignored and rebuilt.
 
+The articles as prepared from the same inputs (read, cleaned, described, marked for copies; with the
+inputs that could not be used) are kept too (``<k>.prepared``, keyed by every input whole, the fields given
+to every article, the stored articles, the settings and the package's source): a second view of the same
+files does not clean them again. The cache's own settings (where it is, how large) are in no key: a cache
+moved or resized finds its entries. Results and pieces are read back by one reader per type
+(``storyline.service.readback``) that checks on the way that they read back exactly.
+
 Nothing in it is trusted: a file whose magic, checksum, JSON, key or parse does not check out is
 ignored, removed and rebuilt; nothing is unpickled (the parse is spaCy's own ``Doc.to_bytes``,
 msgpack, read into a fresh ``Doc``). The folder (``settings.cache.directory``; ``auto`` is
@@ -43,6 +50,7 @@ from ..annotate.kept import DOC_EXCLUDE, FORMAT, MAGIC, Entry, pack, unframe
 from ..model import Article, TimeExpression, to_jsonable
 from ..pieces import from_jsonable
 from ..settings import Settings
+from .readback import read_back
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -168,6 +176,14 @@ class AnalysisCache:
         self.write(key, self.encode(key, article, timexes, doc))
 
     # --- stage results ---------------------------------------------------------------------------
+    @functools.cached_property
+    def settings_text(self) -> str:
+        """The settings a kept result depends on: all but where the cache is and how large it may grow (a
+        cache moved or resized finds its entries again)."""
+        settings = to_jsonable(self.settings)
+        settings.pop("cache", None)
+        return json.dumps(settings, sort_keys=True, default=str)
+
     def corpus_digest(self, articles: Sequence[Article]) -> str:
         """A hash of everything a stage reads of the articles: each one whole (text, metadata, annotations)."""
         digest = hashlib.sha256()
@@ -182,7 +198,7 @@ class AnalysisCache:
         the results of the stages it is given (their keys, ``inputs``)."""
         from .. import __version__
 
-        settings = json.dumps(to_jsonable(self.settings), sort_keys=True, default=str)
+        settings = self.settings_text
         digest = hashlib.sha256(self.salt)
         for part in (
             "stage",
@@ -197,9 +213,9 @@ class AnalysisCache:
             digest.update(part.encode("utf-8") + b"\0")
         return digest.hexdigest()
 
-    def get_result(self, key: str, kind: Any) -> tuple[bool, Any]:
+    def get_result(self, key: str, kind: Any, suffix: str = ".stage") -> tuple[bool, Any]:
         """``(True, result)`` when a sound result of type ``kind`` is kept under ``key``, else ``(False, None)``."""
-        data = self.read(key, ".stage")
+        data = self.read(key, suffix)
         if data is None:
             return False, None
         try:
@@ -211,21 +227,57 @@ class AnalysisCache:
                 or payload
             ):
                 raise ValueError("entry of another key or format")
-            value = from_jsonable(kind, meta["value"])
-            if to_jsonable(value) != meta["value"]:
-                raise ValueError("the result does not read back exactly")
+            # read and checked to read back exactly in one pass (``storyline.service.readback``)
+            value = read_back(kind, meta["value"])
         except Exception as exc:
-            self.damaged(key, ".stage", exc)
+            self.damaged(key, suffix, exc)
             return False, None
         with contextlib.suppress(OSError):
-            os.utime(self.path(key, ".stage"))
+            os.utime(self.path(key, suffix))
         self.hits += 1
         return True, value
 
-    def put_result(self, key: str, value: Any) -> None:
+    def put_result(self, key: str, value: Any, suffix: str = ".stage") -> None:
         """Keep a stage's result (a result that does not read back exactly is not kept)."""
         jsonable = to_jsonable(value)
-        self.write(key, pack({"format": FORMAT, "kind": "stage", "key": key, "value": jsonable}), ".stage")
+        self.write(key, pack({"format": FORMAT, "kind": "stage", "key": key, "value": jsonable}), suffix)
+
+    def put_exactly(self, key: str, value: Any, kind: Any) -> None:
+        """Keep ``value`` (of type ``kind``) only if what is read back is the same value field for field
+        (its ``repr``: a stage result's key hashes the articles' repr, so an article read back with a tuple
+        where it had a list would miss every stage result kept for it)."""
+        try:
+            same = repr(read_back(kind, to_jsonable(value))) == repr(value)
+        except (TypeError, ValueError):
+            same = False
+        if same:
+            self.put_result(key, value, ".prepared")
+        else:
+            log.debug("not keeping %s: it does not read back as it is", key)
+
+    def prepared_key(
+        self, raws: Sequence[Any], overrides: dict[str, Any] | None, stored: Sequence[Article]
+    ) -> str:
+        """The key of the articles prepared from ``raws`` (``RawDocument``s or ``InputProblem``s, in order):
+        every input whole, the fields given to every article, the stored articles they are checked against
+        for copies and templates, the settings, storyline's version and the package's source."""
+        from .. import __version__
+
+        digest = hashlib.sha256(self.salt)
+        settings = self.settings_text
+        given = json.dumps(to_jsonable(overrides or {}), sort_keys=True, default=str)
+        for part in (
+            "prepared",
+            __version__,
+            package_fingerprint(),
+            settings,
+            given,
+            self.corpus_digest(stored),
+        ):
+            digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+        for raw in raws:
+            digest.update(repr(raw).encode("utf-8", "surrogatepass") + b"\0")
+        return digest.hexdigest()
 
     # --- per-article pieces of stages (``storyline.pieces``) ----------------------------
     def article_digest(self, article: Article) -> str:
@@ -245,7 +297,7 @@ class AnalysisCache:
     def piece_salt(self) -> bytes:
         from .. import __version__
 
-        settings = json.dumps(to_jsonable(self.settings), sort_keys=True, default=str)
+        settings = self.settings_text
         return hashlib.sha256(
             b"\0".join(
                 [self.salt, b"piece", __version__.encode(), package_fingerprint().encode(), settings.encode()]
@@ -274,7 +326,7 @@ class AnalysisCache:
                 or payload
             ):
                 raise ValueError("entry of another key or format")
-            value = from_jsonable(kind, meta["value"])
+            value = read_back(kind, meta["value"], exact=False)
         except Exception as exc:
             self.damaged(key, ".piece", exc)
             self.piece_misses += 1
@@ -299,7 +351,7 @@ class AnalysisCache:
         """Remove the least recently used entries until the folder holds at most ``max_bytes``."""
         entries: list[tuple[float, int, Path]] = []
         try:
-            for pattern in ("??/*.bin", "??/*.stage", "??/*.piece"):
+            for pattern in ("??/*.bin", "??/*.stage", "??/*.piece", "??/*.prepared"):
                 for path in self.directory.glob(pattern):
                     with contextlib.suppress(OSError):
                         stat = path.stat()

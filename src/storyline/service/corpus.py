@@ -49,6 +49,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+# The articles read, cleaned, described and marked for copies, with the inputs that could not be used.
+PREPARED = tuple[list[Article], list[InputProblem]]
 
 
 class Progress(Protocol):
@@ -147,9 +149,6 @@ def build_corpus(
     publication interval inferred from the dated ones (not with ``annotate="none"``: only the lower bound
     the text gives).
     """
-    from ..corpus.copies import MemoryIndex, fingerprint, mark_duplicates
-    from ..corpus.templates import TemplateStats, remove_templates
-    from ..ingest.prepare import prepare
     from ..ingest.read import read
 
     settings = settings or current_settings()
@@ -196,18 +195,42 @@ def build_corpus(
     raws = documents if documents is not None else (read(paths, settings.max_bytes) if paths else ())
     if meta is not None:
         raws = meta.apply(raws)
+    # The same inputs read again (a second view of one story) are not cleaned, described and compared for
+    # copies again: the articles as prepared are kept, keyed by every input and what preparing them reads.
+    prepared_key = ""
+    found = False
     fresh: list[Article] = []
-    for article in show(prepare(raws, problem, overrides), "reading articles", None):
-        fresh.append(article)
-        if check is not None:
-            check()
-    index = MemoryIndex(settings.copies)
-    for article in stored:
-        index.add(fingerprint(article.id, article.text, settings.copies), article.duplicate_of)
-    # Wire copies and reprints count once wherever outlets are counted.
-    mark_duplicates(fresh, settings.copies, index=index)
-    # Lines repeated across many different articles are templates: cut before annotation.
-    remove_templates(fresh, TemplateStats().update(stored))
+    if kept is not None:
+        raws = list(show(raws, "reading articles", None))
+        prepared_key = kept.prepared_key(raws, overrides, stored)
+        found, value = kept.get_result(prepared_key, PREPARED, ".prepared")
+        if found:
+            fresh, before = value
+            for item in before:
+                problem(item)
+    if not prepared_key or not found:
+        # imported here: a view of inputs prepared before imports neither the cleaner nor datasketch
+        from ..corpus.copies import MemoryIndex, fingerprint, mark_duplicates
+        from ..corpus.templates import TemplateStats, remove_templates
+        from ..ingest.prepare import prepare
+
+        first_problem = len(problems)
+        fresh.clear()
+        step = "cleaning articles" if prepared_key else "reading articles"  # read above when keyed
+        for article in show(prepare(raws, problem, overrides), step, None):
+            fresh.append(article)
+            if check is not None:
+                check()
+        index = MemoryIndex(settings.copies)
+        for article in stored:
+            index.add(fingerprint(article.id, article.text, settings.copies), article.duplicate_of)
+        # Wire copies and reprints count once wherever outlets are counted.
+        mark_duplicates(fresh, settings.copies, index=index)
+        # Lines repeated across many different articles are templates: cut before annotation.
+        remove_templates(fresh, TemplateStats().update(stored))
+        if kept is not None and prepared_key:
+            kept.put_exactly(prepared_key, (fresh, problems[first_problem:]), PREPARED)
+    raws = ()  # the inputs as read are not held through annotation
     articles = stored + fresh
     timings["read"] = round(time.perf_counter() - started, 3)
     annotations = {"copies"}

@@ -7,7 +7,8 @@ product is the cosine.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,12 +25,34 @@ def model() -> Any:
     return WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True)
 
 
+# Vectors already made for these texts (the brief's kept per-article pieces, ``storyline.service.brief``),
+# used as they are: a text's vector does not depend on the texts embedded with it (checked bit for bit in
+# ``tests/test_embeddings.py``), so a text found here gets the vector it would get embedded again.
+KNOWN: dict[str, np.ndarray] = {}
+
+
+@contextlib.contextmanager
+def known_vectors(vectors: dict[str, np.ndarray]) -> Iterator[None]:
+    """Let ``embed`` take the vectors of these texts as given while the block runs."""
+    KNOWN.update(vectors)
+    try:
+        yield
+    finally:
+        KNOWN.clear()
+
+
 def embed(texts: Sequence[str]) -> np.ndarray:
     """One normalised vector per text (rows), float32."""
     import numpy as np
 
     if not texts:
         return np.zeros((0, 1), dtype=np.float32)
+    if KNOWN:
+        rows = [KNOWN.get(text) for text in texts]
+        missing = [text for text, row in zip(texts, rows, strict=True) if row is None]
+        if len(missing) < len(texts):
+            made = iter(embed(missing)) if missing else iter(())
+            return np.vstack([row if row is not None else next(made) for row in rows]).astype(np.float32)
     vectors = np.asarray(model().embed(list(texts), norm=True), dtype=np.float32)
     return vectors
 

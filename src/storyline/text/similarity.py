@@ -56,7 +56,8 @@ def _content_words(text: str) -> tuple[str, ...]:
 def jaccard(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> float:
     if not a or not b:
         return 0.0
-    return len(a & b) / len(a | b)
+    shared = len(a & b)
+    return shared / (len(a) + len(b) - shared)  # the union's size, without building it
 
 
 def containment(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> float:

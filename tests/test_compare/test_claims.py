@@ -354,3 +354,24 @@ def test_the_same_fact_needs_the_same_numbers_and_week():
     )  # a meeting a month later is another one
     same_week = [(i, o, t, 1) for i, o, t, _ in rows]
     assert any(len(c.articles) == 2 for c in find_claims(made(same_week)))
+
+
+def test_a_voice_on_both_sides_is_no_dispute():
+    from storyline.compare.claims import different_voices
+    from storyline.model import Claim
+
+    def claim(*voices):
+        return Claim(
+            text="",
+            articles=["a"],
+            outlets=[],
+            independent_outlets=0,
+            attributed_to=list(voices),
+            contradicts=[],
+        )
+
+    assert different_voices(claim("Egypt's Interior Ministry"), claim("protesters"))
+    # "the Interior Ministry forbade protests, but some Egyptians went door to door" / "... said no protests
+    # will be permitted, but some Egyptians were going door to door": the Egyptians on both sides
+    assert not different_voices(claim("Egyptians"), claim("Egypt's Interior Ministry", "Egyptians"))
+    assert not different_voices(claim(), claim("protesters"))

@@ -804,10 +804,13 @@ def same_day(a: Claim, b: Claim) -> bool:
 
 
 def different_voices(a: Claim, b: Claim) -> bool:
-    """Different outlets, or different named sources: one voice saying two things is no dispute."""
+    """Different outlets, or different named sources, none of them on both sides: one voice saying two
+    things is no dispute ("Egypt's Interior Ministry forbade protests Friday, but some Egyptians went door to
+    door" against "... said that no protests will be permitted on Friday, but some Egyptians were going door
+    to door": the Egyptians speak on both sides, and the two say the same)."""
     if a.outlets and b.outlets and set(a.outlets) != set(b.outlets):
         return True  # known outlets only: articles of unknown source are not told apart by outlet
-    return bool(a.attributed_to) and bool(b.attributed_to) and set(a.attributed_to) != set(b.attributed_to)
+    return bool(a.attributed_to) and bool(b.attributed_to) and not set(a.attributed_to) & set(b.attributed_to)
 
 
 def different_figures(a: dict[str, set[str]], b: dict[str, set[str]]) -> bool:

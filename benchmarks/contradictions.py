@@ -103,7 +103,7 @@ def compared(
         if positions:
             from storyline.compare.positions import find_positions
 
-            for position in find_positions(articles, docs, build_roster(articles, docs)):
+            for position in find_positions(articles, docs, build_roster(articles, docs), attributions):
                 items.append(
                     {
                         "kind": "position",

@@ -1,7 +1,9 @@
 import json
 
+import pytest
+
 from storyline.cli.main import main
-from storyline.compare.claims import compare, figures, find_claims
+from storyline.compare.claims import compare, figures, find_claims, sentence_credit, source_key
 from storyline.model import Article, Sentence
 
 from ..conftest import SAMPLES
@@ -226,3 +228,150 @@ def test_sentences_sharing_only_names_or_a_headline_are_not_one_claim():
     docs = list(load_nlp().pipe(a.text for a in articles))
     shared = [sorted(c.articles) for c in find_claims(articles, [], docs) if c.independent_outlets > 1]
     assert ["a", "b"] not in shared and ["c", "d"] not in shared
+
+
+def articles_of(rows):
+    """Articles of several sentences each: (id, outlet, sentences, published day of March 2011)."""
+    import datetime as dt
+
+    articles = []
+    for identifier, outlet, sentences, day in rows:
+        text, spans = "", []
+        for sentence in sentences:
+            spans.append(Sentence(len(text), len(text) + len(sentence)))
+            text += sentence + " "
+        articles.append(
+            Article(
+                id=identifier,
+                source=identifier,
+                text=text,
+                outlet=outlet,
+                published=dt.date(2011, 3, day),
+                sentences=spans,
+            )
+        )
+    return articles
+
+
+FACT = (
+    "The oil drilling rig that had burned for 36 hours in the Gulf of Mexico sank on Thursday, officials said"
+)
+
+
+@pytest.mark.parametrize(
+    "credited",
+    [
+        FACT + " (Reuters).",
+        "Reuters reported that the oil drilling rig that had burned for 36 hours in the Gulf of Mexico sank on Thursday.",
+        FACT + ", according to Reuters.",
+    ],
+)
+def test_a_sentence_credited_to_another_outlet_counts_for_that_outlet(credited):
+    articles = made([("a", "Reuters", FACT + ".", 1), ("b", "Fox News", credited, 2)])
+    claim = next(c for c in find_claims(articles) if "a" in c.articles)
+    assert set(claim.articles) == {"a", "b"}
+    assert claim.independent_outlets == 1  # a reprint of Reuters is not a second confirmation
+    # told in Fox News' own words, crediting nobody: two outlets (word for word, it would be a copy)
+    own = (
+        "A drilling rig that had burned for 36 hours in the Gulf of Mexico sank on Thursday, officials said."
+    )
+    uncredited = made([("a", "Reuters", FACT + ".", 1), ("b", "Fox News", own, 2)])
+    assert next(c for c in find_claims(uncredited) if "a" in c.articles).independent_outlets == 2
+    copied = made([("a", "Reuters", FACT + ".", 1), ("b", "Fox News", FACT + ".", 2)])
+    assert next(c for c in find_claims(copied) if "a" in c.articles).independent_outlets == 1
+
+
+def test_credits_are_read_only_from_names_of_outlets():
+    for ordinary in (
+        "Obama told reporters on Friday that the cap was holding.",
+        "According to the report, the well was sealed.",
+        "The Guardian of the Gulf, a local charity, reported 40 birds rescued.",
+        "Time is running out for BP, analysts said.",
+    ):
+        assert sentence_credit(ordinary) is None, ordinary
+    assert sentence_credit("Obama told CNN's Larry King that he was furious.") == "CNN"
+    assert source_key("The Washington Post") == source_key("washingtonpost") == "washingtonpost"
+    assert source_key("Associated Press") == source_key("AP")
+
+
+def test_an_agency_story_and_a_passage_copied_word_for_word_are_one_source():
+    # an agency dateline opening the body: the Fox News page is the AP's story
+    articles = articles_of(
+        [
+            ("a", "The Washington Post", ["NEW ORLEANS (AP) -- " + FACT + "."], 1),
+            ("b", "Fox News", ["NEW ORLEANS (AP) -- " + FACT.replace("on Thursday", "Thursday") + "."], 1),
+        ]
+    )
+    claim = next(c for c in find_claims(articles) if "a" in c.articles)
+    assert set(claim.articles) == {"a", "b"} and claim.independent_outlets == 1
+    # a live blog quoting a paper's paragraph word for word (two sentences in a row): the paper's text
+    passage = [
+        "Spillcam combines the dread of horror films with the monotony of a silent movie about a building.",
+        "You watch a little, and then a little more, and then you can't stop watching as a plume belches upward.",
+    ]
+    articles = articles_of(
+        [("a", "The Washington Post", passage, 1), ("b", "The Guardian", ["Comment below.", *passage], 2)]
+    )
+    claims = find_claims(articles)
+    assert any(set(c.articles) == {"a", "b"} for c in claims)
+    assert all(c.independent_outlets == 1 for c in claims)
+
+
+def test_the_same_fact_needs_the_same_numbers_and_week():
+    numbers = made(
+        [
+            (
+                "a",
+                "Fox News",
+                "Apache agreed on Tuesday to buy BP's Prudhoe Bay and Permian oil fields for $7 billion.",
+                1,
+            ),
+            (
+                "b",
+                "Reuters",
+                "BP agreed to sell its Prudhoe Bay and Permian oil fields to Apache, a rival.",
+                1,
+            ),
+        ]
+    )
+    assert all(len(c.articles) == 1 for c in find_claims(numbers))  # a figure on one side only: two facts
+    rows = [
+        (
+            "a",
+            "Fox News",
+            "Attorney General Eric Holder will meet state attorneys general in New Orleans on Tuesday.",
+            1,
+        ),
+        (
+            "b",
+            "Reuters",
+            "Attorney General Eric Holder will meet state attorneys general in New Orleans on Tuesday.",
+            29,
+        ),
+    ]
+    assert all(
+        len(c.articles) == 1 for c in find_claims(made(rows))
+    )  # a meeting a month later is another one
+    same_week = [(i, o, t, 1) for i, o, t, _ in rows]
+    assert any(len(c.articles) == 2 for c in find_claims(made(same_week)))
+
+
+def test_a_voice_on_both_sides_is_no_dispute():
+    from storyline.compare.claims import different_voices
+    from storyline.model import Claim
+
+    def claim(*voices):
+        return Claim(
+            text="",
+            articles=["a"],
+            outlets=[],
+            independent_outlets=0,
+            attributed_to=list(voices),
+            contradicts=[],
+        )
+
+    assert different_voices(claim("Egypt's Interior Ministry"), claim("protesters"))
+    # "the Interior Ministry forbade protests, but some Egyptians went door to door" / "... said no protests
+    # will be permitted, but some Egyptians were going door to door": the Egyptians on both sides
+    assert not different_voices(claim("Egyptians"), claim("Egypt's Interior Ministry", "Egyptians"))
+    assert not different_voices(claim(), claim("protesters"))

@@ -300,22 +300,32 @@ def test_a_nationality_describing_people_is_not_their_government():
     assert ("Syria", "oppose") in held  # its officials are
 
 
-def test_a_pronoun_between_two_people_is_nobody():
+def test_a_pronoun_is_resolved_once_by_the_attribution_stage():
     from storyline.compare.positions import ActorResolver
+    from storyline.who.attribution import find_attributions
 
     articles, docs = annotated(
         {
             "a": (
                 "Mubarak called King Abdullah and told him that he was stepping down. "
-                "Mubarak said he would stay.",
+                "Mubarak said he would stay. "
+                "Barack Obama said on Friday that the violence must end. He said Gadhafi must step down now.",
                 dt.date(2011, 2, 10),
             )
         }
     )
-    resolver = ActorResolver(build_roster(articles, docs))
-    pronouns = [t for t in docs[0] if t.lower_ == "he"]
-    assert resolver.pronoun_antecedent(pronouns[0]) is None  # Mubarak or Abdullah: not told
-    assert resolver.pronoun_antecedent(pronouns[1]).name.endswith("Mubarak")  # one person named
+    roster = build_roster(articles, docs)
+    attributions = find_attributions(articles, docs, roster)
+    resolver = ActorResolver(roster, attributions)
+    resolver.article_of = {id(docs[0]): "a"}
+    he = [t for t in docs[0] if t.lower_ == "he"]
+    # not a speaker: the attribution stage's rule (the subject of the clause that governs it), in its sentence
+    assert resolver.pronoun_antecedent(he[0]).name.endswith("Mubarak")
+    # a speaker: whom the attribution stage resolved the statement's speaker to, as the brief shows it
+    speaker = next(a for a in attributions if a.speaker == "He")
+    assert resolver.pronoun_antecedent(he[2]).name == speaker.speaker_entity == "Barack Obama"
+    # without the statements, a pronoun whose person is named only in another sentence is nobody
+    assert ActorResolver(roster).pronoun_antecedent(he[2]) is None
 
 
 @pytest.mark.parametrize(

@@ -26,6 +26,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ..ingest.outlets import HOSTS, KNOWN_NAMES
 from ..model import Article, Attribution, Claim, Comparison, Entity, cite
 from ..text.similarity import (
     STOPWORDS,
@@ -33,7 +34,7 @@ from ..text.similarity import (
     jaccard,
     near_duplicate_groups,
     normalize_token,
-    source_groups,
+    original_of,
 )
 from ..who.names import speaker_name
 from .wording import DISPUTE_WORDS, NEGATIONS, main_verbs, polarity, same_predicate
@@ -105,7 +106,7 @@ def compare(
         attributions = find_attributions(articles, docs, roster)
     claims = find_claims(articles, attributions, docs)
     link_stated_disputes(claims, articles, docs, attributions)
-    positions = find_positions(articles, docs, roster)
+    positions = find_positions(articles, docs, roster, attributions)
     return Comparison(claims=claims, positions=positions, reversals=find_reversals(positions))
 
 
@@ -149,21 +150,28 @@ def find_claims(
     groups = split_on_names(near_duplicate_groups(texts, threshold=PARAPHRASE), texts)
     links = paraphrase_links(units, texts, attributions, docs_by_article(articles, docs))
     groups = merge_paraphrases(groups, links, texts, [a.id for a, _ in units])
+    passages = copied_passages(units, texts)
     claims: list[Claim] = []
-    for group in split_by_figures(groups, texts):
+    for group in split_by_figures(groups, texts, units):
         members = [units[i] for i in group]
         carried = sorted({a.id for a, _ in members}, key=[a.id for a in articles].index)
         citations = [cite(a, a.sentences[p]) for a, p in members]
         speakers = attributed_speakers(members, speakers_of)
-        # Known outlets only: articles of unknown source are counted apart, never as independent outlets.
+        # Independent outlets are the distinct known *sources credited*: a sentence or article credited to
+        # an agency or another outlet ("(Reuters)", "Reuters reported", a "(AP) --" dateline, a passage
+        # copied word for word from another outlet) counts for that outlet, not as its own report; copies
+        # count once; articles of unknown source are counted apart, never as independent outlets.
+        sources, unknown = credited_sources([(*units[i], texts[i]) for i in group], by_id, passages)
         outlets = sorted({o for o in (by_id[i].outlet for i in carried) if o})
-        known, unknown = source_groups([by_id[i] for i in carried], by_id)
+        # and never more than the outlets that publish it: one outlet's articles crediting an agency in one
+        # and not in another ("(AP) --" in one Fox News page) are not two confirmations
+        independent = min(len(sources), len({source_key(o) for o in outlets}))
         claims.append(
             Claim(
                 text=texts[group[0]],
                 articles=carried,
                 outlets=outlets,
-                independent_outlets=len(known),
+                independent_outlets=independent,
                 attributed_to=speakers,
                 contradicts=[],
                 citations=citations,
@@ -173,6 +181,189 @@ def find_claims(
     claims.sort(key=lambda c: (-c.independent_outlets, -len(c.articles), first_position(c)))
     link_contradictions(claims)
     return claims
+
+
+# ---------------------------------------------------------------------------------------------
+# The source a sentence is credited to
+
+
+def credit_names() -> str:
+    """The outlets and agencies a text can credit, longest first, as a regular-expression alternation
+    (case-sensitive: "the guardian of the children" credits nobody)."""
+    names = set(KNOWN_NAMES.split("|")) | set(HOSTS.values()) | set(EXTRA_CREDITS)
+    names = {n.removeprefix("The ") for n in names} - NOT_CREDITS
+    return "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n)))
+
+
+EXTRA_CREDITS = (
+    "Associated Press",
+    "Agence France-Presse",
+    "Agence France Presse",
+    "New York Times",
+    "Wall Street Journal",
+    "Washington Post",
+    "Financial Times",
+    "Los Angeles Times",
+    "Free Republic",
+    "Dow Jones",
+    "Guardian",
+)
+# Names of outlets that are ordinary words at the head of a sentence ("Time is short").
+NOT_CREDITS = frozenset({"Time", "CP", "RT"})
+CREDITED = credit_names()
+# A sentence credited to an outlet: "(Reuters)", "(AP Photo/...)", "Reuters reported", "the Wall Street
+# Journal's reporter wrote", "according to Reuters", "told CNN", "via Free Republic".
+SENTENCE_CREDIT = re.compile(
+    rf"\((?:the )?({CREDITED})(?: Photo)?(?:\s*/[^)]*)?\)"
+    rf"|\b({CREDITED})(?:'s?(?: [\w-]+){{0,3}})? (?:has |had |first |also )?"
+    r"(?:reported|reports|said in a report|quoted|cited|wrote|writes|revealed|broke the news)\b"
+    rf"|\b(?:according to|told|in an interview with|speaking to|quoted by|cited by|via|reported by|"
+    rf"first reported by) (?:the |a )?({CREDITED})\b"
+)
+# An agency's dateline opening an article's body: "NEW ORLEANS (AP) --", "WASHINGTON (Reuters) -", a line
+# "AP VENICE, La. --".
+DATELINE_CREDIT = re.compile(
+    rf"\b[A-Z][A-Za-z.'-]*(?:[ ,]+[A-Z][A-Za-z.'-]*){{0,4}} \(({CREDITED})\) ?(?:--|[-\u2013\u2014])"
+    rf"|(?:^|\n)\W{{0,3}}({CREDITED}) [A-Z][A-Z.'-]+(?:[ ,]+[A-Z][A-Za-z.'-]*){{0,4}} ?(?:--|[-\u2013\u2014])"
+)
+DATELINE_REACH = 1500
+KEY_ALIASES = {
+    "associatedpress": "ap",
+    "apphoto": "ap",
+    "agencefrancepresse": "afp",
+    "fox": "foxnews",
+    "nyt": "newyorktimes",
+    "wsj": "wallstreetjournal",
+}
+
+
+def source_key(name: str) -> str:
+    """One key per outlet however it is written ("The Washington Post", "washingtonpost", "Fox News")."""
+    key = re.sub(r"[^a-z0-9]", "", re.sub(r"^the\s+", "", name.strip().lower()))
+    return KEY_ALIASES.get(key, key)
+
+
+def sentence_credit(text: str) -> str | None:
+    """The outlet a sentence credits for what it reports, if any."""
+    match = SENTENCE_CREDIT.search(text)
+    if match is None:
+        return None
+    return next(g for g in match.groups() if g)
+
+
+def article_credit(article: Article) -> str | None:
+    """The agency an article is credited to by the dateline opening its body, when it is not the article's
+    own outlet ("NEW ORLEANS (AP) --" in a Fox News page)."""
+    match = DATELINE_CREDIT.search(article.text[:DATELINE_REACH])
+    if match is None:
+        return None
+    return match.group(1) or match.group(2)
+
+
+def credited_sources(
+    members: Sequence[tuple[Article, int, str]],
+    by_id: dict[str, Article],
+    copied: dict[tuple[str, int], set[str]],
+) -> tuple[set[str], int]:
+    """The distinct known sources behind a claim's sentences and how many of its articles (copies of one
+    original counted once) are of unknown source and credit nobody.
+
+    A sentence counts for the outlet it credits, else for the agency its article's dateline credits, else
+    for its own article's outlet (a syndicated copy for the original's); outlets whose articles share it
+    as copied text are one source."""
+    parent: dict[str, str] = {}
+
+    def find(key: str) -> str:
+        parent.setdefault(key, key)
+        while parent[key] != key:
+            key = parent[key]
+        return key
+
+    unknown: set[str] = set()
+    for article, position, text in members:
+        name = sentence_credit(text) or article_credit(article)
+        if name is None:
+            original = original_of(article, by_id)
+            name = original.outlet or article.outlet
+            if not name:
+                unknown.add(original.id)
+                continue
+        key = find(source_key(name))
+        for other in copied.get((article.id, position), ()):
+            if other:
+                parent[find(source_key(other))] = key
+    return {find(key) for key in list(parent)}, len(unknown)
+
+
+# Copied text: word for word the same sentence in articles of two outlets is one source's text (an agency
+# story, a press release, a live blog quoting a paper), not two reports. Only long sentences outside
+# quotation marks and first-person speech are taken as proof of copying: two outlets quoting one speech
+# are two reports of it. Two articles sharing ``COPIED_SENTENCES`` such sentences are one a copy of the
+# other, and then every sentence they share word for word (quotes too) is one source's.
+PASSAGE_WORDS = 12
+COPIED_SENTENCES = 2
+SHARED_WORDS_MIN = 6
+LARGEST_GROUP = 50
+FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|we|We|we're|We're|we've|We've|my|My|our|Our|us)\b")
+QUOTATION = re.compile('["\u201c\u201d\u00ab\u00bb]')
+QUOTED_SHARE = 0.5
+
+
+def words_key(text: str) -> str | None:
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return " ".join(words) if len(words) >= SHARED_WORDS_MIN else None
+
+
+def narrative(text: str) -> bool:
+    """Long enough, mostly outside quotation marks and not first-person speech: word for word twice is a
+    copy ("his company, CINC ("Costner in Nevada Corporation"), had ..." is narrative)."""
+    if len(re.findall(r"[a-z0-9]+", text.lower())) < PASSAGE_WORDS or FIRST_PERSON.search(text):
+        return False
+    parts = QUOTATION.split(text)
+    quoted = sum(len(part) for part in parts[1::2])
+    return quoted < QUOTED_SHARE * len(text)
+
+
+def copied_passages(
+    units: Sequence[tuple[Article, int]], texts: Sequence[str]
+) -> dict[tuple[str, int], set[str]]:
+    """(article, sentence) -> the other outlets that have it word for word as copied text (which copied
+    which is not told, and need not be: both are one source)."""
+    at: dict[str, list[int]] = defaultdict(list)
+    for i, text in enumerate(texts):
+        key = words_key(text)
+        if key is not None:
+            at[key].append(i)
+
+    copied: dict[tuple[str, int], set[str]] = defaultdict(set)
+
+    def join(i: int, j: int) -> None:
+        (a, p), (b, q) = units[i], units[j]
+        copied[(a.id, p)].add(b.outlet or "")
+        copied[(b.id, q)].add(a.outlet or "")
+
+    shared: Counter[tuple[str, str]] = Counter()
+    pending: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+    for members in at.values():
+        if len(members) < 2 or len(members) > LARGEST_GROUP:
+            continue
+        proof = narrative(texts[members[0]])
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                a, b = units[i][0], units[j][0]
+                if not a.outlet or not b.outlet or source_key(a.outlet) == source_key(b.outlet):
+                    continue
+                pair = (min(a.id, b.id), max(a.id, b.id))
+                if proof:
+                    shared[pair] += 1
+                    join(i, j)
+                else:
+                    pending[pair].append((i, j))
+    for pair, count in shared.items():
+        if count >= COPIED_SENTENCES:
+            for i, j in pending.get(pair, []):
+                join(i, j)
+    return copied
 
 
 # Page furniture that is no assertion: clock times ("7:22 pm EDT"), comment and dateline separators.
@@ -278,6 +469,10 @@ def paraphrase_links(
         numbers_i, numbers_j = figures(found[i]), figures(found[j])
         if different_figures(numbers_i, numbers_j) or different_figures(numbers_j, numbers_i):
             continue
+        if not same_particulars(found[i], found[j]) or not same_particulars(texts[a], texts[b]):
+            continue  # "$12 billion of assets" / "half its stake"
+        if not same_week(texts[a], units[a][0], texts[b], units[b][0]):
+            continue  # "Holder will meet ... on Tuesday" in May and in August: two meetings
         for here, there in ((a, b), (b, a)):
             key = (here, units[there][0].id)
             if key not in best or best[key][0] < cosine:
@@ -287,6 +482,68 @@ def paraphrase_links(
         if a < b and best.get((b, units[a][0].id), (0.0, -1))[1] == a:
             links.append((cosine, a, b))
     return [(a, b) for _, a, b in sorted(links, reverse=True)]
+
+
+NUMBER_WORDS = dict(
+    zip(
+        "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen twenty thirty forty fifty".split(),
+        [str(n) for n in (*range(2, 21), 30, 40, 50)],
+        strict=True,
+    )
+)
+MONTH_NAMES = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+QUANTITY = re.compile(
+    r"(?<![\w.:/])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d:])|\b(" + "|".join(NUMBER_WORDS) + r")\b",
+    re.IGNORECASE,
+)
+
+
+def quantities(text: str) -> frozenset[str]:
+    """The numbers a text states, in digits or words ("eleven" is 11); years, days of a month ("May 10") and
+    clock times aside."""
+    numbers: set[str] = set()
+    lowered = text.lower()
+    for match in QUANTITY.finditer(text):
+        digits, word = match.groups()
+        if digits is None:
+            numbers.add(NUMBER_WORDS[word.lower()])
+            continue
+        before = lowered[max(0, match.start() - 10) : match.start()].split()
+        if re.fullmatch(r"(19|20)\d\d", digits) or (before and before[-1].strip(".,") in MONTH_NAMES):
+            continue
+        numbers.add(digits.replace(",", "").removesuffix(".0"))
+    return frozenset(numbers)
+
+
+def same_particulars(a: str, b: str) -> bool:
+    """Two wordings can state one fact only if their numbers match: a number stated on one side only
+    ("sell up to $12 billion of assets" / "sell half its stake"), or no number in common, makes two
+    facts. (Days named are no such test: "as of Tuesday" and "said on Friday" can tell one fact.)"""
+    numbers_a, numbers_b = quantities(a), quantities(b)
+    return bool(numbers_a) == bool(numbers_b) and (not numbers_a or bool(numbers_a & numbers_b))
+
+
+WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+# A weekday names a day within about a week of the article's publication.
+WEEK = 7
+
+
+def same_week(text_a: str, article_a: Article, text_b: str, article_b: Article) -> bool:
+    """Whether two sentences can tell one event by their days: a sentence that names a weekday tells of the
+    week around its publication, so another sentence naming a weekday more than a week apart, or published
+    more than a week before it, tells of another event."""
+    day_a, day_b = article_a.published, article_b.published
+    named_a, named_b = bool(WEEKDAY.search(text_a)), bool(WEEKDAY.search(text_b))
+    if day_a is None or day_b is None or not (named_a or named_b):
+        return True
+    if named_a and named_b:
+        return abs((day_a - day_b).days) <= WEEK
+    if named_a:
+        return (day_a - day_b).days <= WEEK
+    return (day_b - day_a).days <= WEEK
 
 
 CAPITALIZED = re.compile(r"(?<![.!?\"'“]\s)(?<!^)\b[A-Z][\w\-]*")
@@ -356,20 +613,25 @@ def merge_paraphrases(
     return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
 
 
-def split_by_figures(groups: list[list[int]], texts: Sequence[str]) -> list[list[int]]:
-    """Sentences alike but for their figures ("300 soldiers" / "500 soldiers") or for a negation or
-    denial ("have stopped" / "denied that ... had stopped") are two claims."""
+def split_by_figures(
+    groups: list[list[int]], texts: Sequence[str], units: Sequence[tuple[Article, int]] | None = None
+) -> list[list[int]]:
+    """Sentences alike but for their figures ("300 soldiers" / "500 soldiers"; "Day 34" / "Day 82"), for a
+    negation or denial ("have stopped" / "denied that ... had stopped") or for their week ("A summary of
+    events on Tuesday, May 25" / "... Sunday, July 11") are two claims."""
     result: list[list[int]] = []
     for group in groups:
         parts: list[tuple[dict[str, set[str]], list[int]]] = []
         for i in group:
             found = figures(texts[i])
             for held, members in parts:
-                same_polarity = polarity(texts[members[0]]) == polarity(texts[i])
+                first = members[0]
                 if (
-                    same_polarity
+                    polarity(texts[first]) == polarity(texts[i])
                     and not different_figures(found, held)
                     and not different_figures(held, found)
+                    and not different_numbers(texts[first], texts[i])
+                    and (units is None or same_week(texts[first], units[first][0], texts[i], units[i][0]))
                 ):
                     members.append(i)
                     for unit, numbers in found.items():
@@ -379,6 +641,12 @@ def split_by_figures(groups: list[list[int]], texts: Sequence[str]) -> list[list
                 parts.append(({u: set(n) for u, n in found.items()}, [i]))
         result.extend(members for _, members in parts)
     return result
+
+
+def different_numbers(a: str, b: str) -> bool:
+    """Both state numbers and none in common."""
+    numbers_a, numbers_b = quantities(a), quantities(b)
+    return bool(numbers_a and numbers_b and not numbers_a & numbers_b)
 
 
 def first_position(claim: Claim) -> tuple[str, int]:
@@ -536,10 +804,13 @@ def same_day(a: Claim, b: Claim) -> bool:
 
 
 def different_voices(a: Claim, b: Claim) -> bool:
-    """Different outlets, or different named sources: one voice saying two things is no dispute."""
+    """Different outlets, or different named sources, none of them on both sides: one voice saying two
+    things is no dispute ("Egypt's Interior Ministry forbade protests Friday, but some Egyptians went door to
+    door" against "... said that no protests will be permitted on Friday, but some Egyptians were going door
+    to door": the Egyptians speak on both sides, and the two say the same)."""
     if a.outlets and b.outlets and set(a.outlets) != set(b.outlets):
         return True  # known outlets only: articles of unknown source are not told apart by outlet
-    return bool(a.attributed_to) and bool(b.attributed_to) and set(a.attributed_to) != set(b.attributed_to)
+    return bool(a.attributed_to) and bool(b.attributed_to) and not set(a.attributed_to) & set(b.attributed_to)
 
 
 def different_figures(a: dict[str, set[str]], b: dict[str, set[str]]) -> bool:

@@ -34,9 +34,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from ..model import Article, Entity, Position, Reversal, Sentence, cite
+from ..model import Article, Attribution, Entity, Position, Reversal, Sentence, cite
 from ..who.entities import (
     alias_index,
     country_of,
@@ -585,9 +585,18 @@ class ActorResolver:
     """Turns actor and target tokens into roster names; governments stand in for their officials."""
 
     roster: Sequence[Entity]
+    # The attribution stage's statements: a pronoun stands for the speaker it resolved there (one resolution).
+    attributions: Sequence[Attribution] = ()
 
     def __post_init__(self) -> None:
         self.index = alias_index(self.roster)
+        self.by_id = {entity.id: entity for entity in self.roster}
+        self.speakers: dict[tuple[str, int], Attribution] = {
+            (a.article, a.speaker_start): a for a in self.attributions if a.speaker_start is not None
+        }
+        # the article each parse belongs to, for looking its speakers up (set by ``find_positions``)
+        self.article_of: dict[int, str] = {}
+        self.names: dict[int, Any] = {}  # a parse's NameIndex, for resolving its pronouns
         self.people_by_surname: dict[str, Entity] = {}
         for entity in self.roster:
             if entity.type == "person":
@@ -690,30 +699,36 @@ class ActorResolver:
         return None
 
     def pronoun_antecedent(self, token: Token) -> Entity | None:
-        """A he/she/his/her: the nearest person named before it (in the sentence, else the text)."""
+        """The person a he/she/his/her/him stands for, resolved once, by the attribution stage
+        (``storyline.who.attribution``): the speaker it resolved when the pronoun speaks a statement, else
+        its antecedent by the same rules, taken only when that person is named earlier in the pronoun's own
+        sentence (across sentences the nearest name is as often a reader's signature)."""
+        from ..who.attribution import NameIndex, person_antecedent
+
         if token.lower_ not in ("he", "she", "his", "her", "him"):
             return None
+        article = self.article_of.get(id(token.doc))
+        attribution = self.speakers.get((article, token.idx)) if article is not None else None
+        if attribution is not None:  # the speaker of a statement: as the statement shows it
+            entity = self.by_id.get(attribution.speaker_entity_id or "")
+            if entity is None and attribution.speaker_entity:
+                entity = self.person(attribution.speaker_entity)
+            return entity if entity is not None and entity.type == "person" else None
         doc = token.doc
-        sentence = token.sent
-        # Two people named in the pronoun's own sentence ("Mubarak called King Abdullah and told
-        # him that he was stepping down"): which one it means is not told, so nobody is.
-        named = set()
-        for ent in doc.ents:
-            if (
-                ent.label_ == "PERSON"
-                and sentence.start <= ent.start
-                and ent.end <= token.i
-                and ent.root.dep_ not in ("compound", "amod", "nmod")  # "the Obama administration"
-            ):
-                person = self.person(ent.text)
-                named.add(person.id if person is not None else ent.text)
-        if len(named) > 1:
+        if id(doc) not in self.names:
+            self.names[id(doc)] = NameIndex(doc)
+        gender = "m" if token.lower_ in ("he", "his", "him") else "f"
+        found = person_antecedent(self.names[id(doc)], doc[token.i : token.i + 1], [], gender)
+        antecedent = self.person(found.entity) if found is not None and found.entity else None
+        if antecedent is None:
             return None
-        # Only a person named earlier in the same sentence: across sentences the nearest name is as often a
-        # reader's signature or someone else as the one meant.
-        for ent in reversed([e for e in doc.ents if e.label_ == "PERSON" and e.end <= token.i]):
-            if ent.start >= sentence.start:
-                return self.person(ent.text)
+        name = antecedent.name
+        sentence = token.sent
+        for ent in token.doc.ents:
+            if ent.label_ == "PERSON" and sentence.start <= ent.start and ent.end <= token.i:
+                person = self.person(ent.text)
+                if person is not None and person.name == name:
+                    return person
         return None
 
     def target(self, text: str, token: Token) -> str | None:
@@ -880,10 +895,15 @@ def article_dates(articles: Sequence[Article], roster: Sequence[Entity]) -> dict
 
 
 def find_positions(
-    articles: Sequence[Article], docs: Sequence[Doc], roster: Sequence[Entity]
+    articles: Sequence[Article],
+    docs: Sequence[Doc],
+    roster: Sequence[Entity],
+    attributions: Sequence[Attribution] = (),
 ) -> list[Position]:
-    """Every actor's stance on every leave-power proposition of the articles, in article order."""
-    resolver = ActorResolver(roster)
+    """Every actor's stance on every leave-power proposition of the articles, in article order; a pronoun
+    stands for the speaker ``attributions`` (``find_attributions``'s, linked to the roster) resolved."""
+    resolver = ActorResolver(roster, attributions)
+    resolver.article_of = {id(doc): article.id for article, doc in zip(articles, docs, strict=True)}
     dates = article_dates(articles, roster)
     positions: list[Position] = []
     for article, doc in zip(articles, docs, strict=True):

@@ -451,3 +451,47 @@ def test_negative_max_bytes_is_refused(capsys):
 
     assert main(["inspect", sample_paths("000")[0], "--max-bytes", "-1", "-q"]) == 2
     assert "read.max_bytes = -1 is not valid" in capsys.readouterr().err
+
+
+def test_a_jsonl_records_id_is_the_stored_articles_id_stable_across_re_ingests(tmp_path):
+    def record(id_: str, text: str) -> str:
+        return json.dumps({"id": id_, "text": text, "published": "2013-05-07", "title": id_}) + "\n"
+
+    first = tmp_path / "first.jsonl"
+    first.write_text(
+        record(
+            "fb-kerry", "Secretary of State John Kerry backtracked on Tuesday from the call for Assad to go."
+        )
+        + record(
+            "voa-fares", "Syria's ambassador to Iraq, Nawaf Fares, defected on Wednesday, officials said."
+        )
+        + json.dumps({"text": "A record without an id is keyed by its content, as before, in the store."})
+        + "\n",
+        encoding="utf-8",
+    )
+    path = str(tmp_path / "news.duckdb")
+    with opened(path) as store:
+        ingest([str(first)], store, annotate=False)
+        ids = sorted(a.id for a in store.articles())
+    hashed = [i for i in ids if i not in ("fb-kerry", "voa-fares")]
+    assert len(ids) == 3 and len(hashed) == 1 and len(hashed[0]) == 16
+    # the same id given to other content later: a new id, the stored one untouched
+    second = tmp_path / "second.jsonl"
+    second.write_text(
+        record("fb-kerry", "A different article that a second feed also numbered fb-kerry, about the talks.")
+        + record(
+            "voa-fares", "Syria's ambassador to Iraq, Nawaf Fares, defected on Wednesday, officials said."
+        ),
+        encoding="utf-8",
+    )
+    with opened(path) as store:
+        report = ingest([str(second)], store, annotate=False)
+        assert (report.added, report.already_stored) == (1, 1)
+        by_id = {a.id: a for a in store.articles()}
+    assert set(by_id) == {*ids, "fb-kerry-2"}
+    assert "backtracked" in by_id["fb-kerry"].text and "second feed" in by_id["fb-kerry-2"].text
+    # re-ingesting both files changes nothing: every id stays as it was
+    with opened(path) as store:
+        report = ingest([str(first), str(second)], store, annotate=False)
+        assert (report.added, report.already_stored) == (0, 5)
+        assert {a.id for a in store.articles()} == set(by_id)

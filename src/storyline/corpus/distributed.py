@@ -44,6 +44,9 @@ class Prepared:
     annotated: bool
     # The article's analysis as kept (``storyline.annotate.kept``): its key and bytes, when annotated.
     analysis: tuple[str, bytes] | None = None
+    # The hash of the raw content (``storyline.ingest.prepare.content_id``): what makes re-ingesting
+    # idempotent now that an article's id is its JSONL record's own ``id`` when it has one.
+    content_hash: str = ""
 
 
 def prepare_batch(
@@ -57,9 +60,10 @@ def prepare_batch(
 
     Runs on a Dask worker or in-process; a document that cannot be used becomes an ``InputProblem``.
     """
-    from ..ingest.prepare import try_prepare
+    from ..ingest.prepare import content_id, try_prepare
 
     results = [try_prepare(raw, article_id, overrides) for raw, article_id in batch]
+    hashes = {article_id: content_id(raw.content) for raw, article_id in batch}
     articles = [r for r in results if isinstance(r, Article)]
     analyses: dict[str, tuple[str, bytes]] = {}
     if annotate and articles:
@@ -84,6 +88,7 @@ def prepare_batch(
                     names=name_terms(result.text),
                     annotated=annotate,
                     analysis=analyses.get(result.id),
+                    content_hash=hashes.get(result.id, ""),
                 )
             )
     return prepared

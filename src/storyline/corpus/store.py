@@ -5,8 +5,11 @@ file, no server to start) is the default and the only one shipped. A back end im
 
 Guarantees of ``ingest``:
 
-- *idempotent*: an article is keyed by the hash of its raw content (``storyline.ingest.prepare.content_id``);
+- *idempotent*: an article is recognised by the hash of its raw content (``storyline.ingest.prepare.content_id``);
   one already stored is skipped before any work is done on it, so re-ingesting changes nothing;
+- *the record's own id*: an article's id is its JSONL record's ``id`` when it has one (as outside the store,
+  so citations name it), else the content hash; an id already taken by other content gets ``-2``, ``-3``;
+  ids never change once stored;
 - *incremental*: new articles are added, checked for copies against everything stored;
 - *crash-safe*: articles are written in batches, each batch with its fingerprints and entities in one
   transaction, so a run killed at any moment (even ``kill -9``) leaves every committed article intact
@@ -37,7 +40,6 @@ import numpy as np
 from ..annotate.kept import Entry, Keys, decode
 from ..errors import InputProblem, StorylineError, UsageError
 from ..ingest.meta import ArticleMeta
-from ..ingest.prepare import IdAssigner
 from ..ingest.read import RawDocument, read
 from ..model import Article, Story
 from ..registry import stores
@@ -74,7 +76,13 @@ class Store(Protocol):
 
     path: str
 
-    def known_ids(self, ids: Sequence[str]) -> set[str]: ...
+    def known_contents(self, hashes: Sequence[str]) -> set[str]:
+        """Which of these content hashes are stored already (under whatever id)."""
+        ...
+
+    def taken_ids(self, ids: Sequence[str]) -> set[str]:
+        """Which of these article ids are stored already."""
+        ...
 
     def add(self, batch: Sequence[Prepared]) -> None:
         """Store a batch atomically: all of it or, after a crash, none of it."""
@@ -215,6 +223,8 @@ CREATE TABLE IF NOT EXISTS story_cores (
 );
 CREATE TABLE IF NOT EXISTS term_stats (buckets INTEGER PRIMARY KEY, documents BIGINT NOT NULL, frequencies BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS analysis (key VARCHAR PRIMARY KEY, id VARCHAR NOT NULL, data BLOB NOT NULL);
+-- Added after schema 1 was first shipped (NULL in older stores, whose ids are their content hashes).
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS content_hash VARCHAR;
 """
 
 
@@ -341,7 +351,24 @@ class DuckDBStore:
         return self._next_seq
 
     # --- articles ------------------------------------------------------------------------------
-    def known_ids(self, ids: Sequence[str]) -> set[str]:
+    def known_contents(self, hashes: Sequence[str]) -> set[str]:
+        if not hashes:
+            return set()
+        import pyarrow as pa
+
+        self.connection.register("storyline_ids", pa.table({"id": list(hashes)}))
+        try:
+            # a store written before ``content_hash`` keyed every article by its content hash
+            rows = self.connection.execute(
+                "SELECT a.content_hash FROM articles a JOIN storyline_ids i ON a.content_hash = i.id "
+                "UNION SELECT a.id FROM articles a JOIN storyline_ids i ON a.id = i.id "
+                "WHERE a.content_hash IS NULL"
+            ).fetchall()
+        finally:
+            self.connection.unregister("storyline_ids")
+        return {str(r[0]) for r in rows}
+
+    def taken_ids(self, ids: Sequence[str]) -> set[str]:
         if not ids:
             return set()
         import pyarrow as pa
@@ -368,7 +395,7 @@ class DuckDBStore:
             name: []
             for name in (
                 "id seq source title outlet url published duplicate_of annotated text data names "
-                "name_counts ingested_at"
+                "name_counts ingested_at content_hash"
             ).split()
         }
         prints: dict[str, list[Any]] = {"id": [], "seq": [], "size": [], "signature": []}
@@ -396,6 +423,7 @@ class DuckDBStore:
                 ("names", list(item.names)),
                 ("name_counts", list(item.names.values())),
                 ("ingested_at", now),
+                ("content_hash", item.content_hash or None),
             ):
                 articles[name].append(value)
             if item.analysis is not None:
@@ -862,6 +890,7 @@ ARTICLE_TYPES = {
     "names": "list<string>",
     "name_counts": "list<int32>",
     "ingested_at": "timestamp",
+    "content_hash": "string",
 }
 PRINT_TYPES = {"id": "string", "seq": "int64", "size": "int32", "signature": "binary"}
 BAND_TYPES = {"key": "int64", "id": "string", "seq": "int64"}
@@ -1010,14 +1039,32 @@ def raw_batches(
     on_problem: Callable[[InputProblem], None],
     batch_size: int,
 ) -> Iterator[list[tuple[RawDocument, str]]]:
-    """Group new raw documents into batches, skipping (cheaply, by content hash) those already stored."""
-    ids = IdAssigner()
-    pending: list[tuple[RawDocument, str]] = []
+    """Group new raw documents into batches, skipping (cheaply, by content hash) those already stored.
+
+    Each new document gets its id here: its JSONL record's ``id`` when it has one, else its content hash;
+    an id the store or this run has already given to other content gets ``-2``, ``-3`` (as ``IdAssigner``
+    does within one run)."""
+    from ..ingest.prepare import content_id
+
+    assigned: set[str] = set()
+    pending: list[tuple[RawDocument, str, str]] = []
 
     def flush() -> list[tuple[RawDocument, str]]:
-        known = store.known_ids([article_id for _, article_id in pending])
-        report.already_stored += len(known)
-        return [(raw, article_id) for raw, article_id in pending if article_id not in known]
+        known = store.known_contents(list({content for _, _, content in pending}))
+        report.already_stored += sum(1 for _, _, content in pending if content in known)
+        fresh = [(raw, base, content) for raw, base, content in pending if content not in known]
+        taken = store.taken_ids([base for _, base, _ in fresh])
+        batch: list[tuple[RawDocument, str]] = []
+        for raw, base, _ in fresh:
+            chosen, count = base, 1
+            while chosen in assigned or chosen in taken:
+                count += 1
+                chosen = f"{base}-{count}"
+                if chosen not in assigned and chosen not in taken:
+                    taken |= store.taken_ids([chosen])
+            assigned.add(chosen)
+            batch.append((raw, chosen))
+        return batch
 
     for raw in raws:
         if isinstance(raw, InputProblem):
@@ -1025,7 +1072,9 @@ def raw_batches(
             on_problem(raw)
             continue
         report.read += 1
-        pending.append((raw, ids(raw.content)))
+        content = content_id(raw.content)
+        given = raw.fields.get("id")
+        pending.append((raw, str(given) if given not in (None, "") else content, content))
         if len(pending) >= batch_size:
             fresh = flush()
             pending = []

@@ -174,4 +174,6 @@ def test_gate_brief_on_a_timeline17_topic(h1n1):
     # pronoun, relative word, determiner or fragment (before: 74 and 5); unresolved speakers are counted
     speakers = row["speakers"]
     assert speakers["bad_speaker_names"] == 0 and speakers["bad_roster_names"] == 0
-    assert speakers["speaker_names"] >= 300 and 0 < speakers["unresolved_statements"] < speakers["statements"]
+    # only statements are listed since issue 13's statement rules (helper A): 290 speaker names of 856
+    # statements (before: 392 of 1,411, actions, topics and negated cues among them)
+    assert speakers["speaker_names"] >= 270 and 0 < speakers["unresolved_statements"] < speakers["statements"]

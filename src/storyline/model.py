@@ -119,6 +119,11 @@ class Attribution:
     # the speaker is a pronoun or relative word referring to it. With neither this nor
     # ``speaker_entity`` the speaker is unresolved ("he" with no antecedent, "his refusal").
     speaker_description: str | None = None
+    # Whether the content is something said, written or held (``said that ...``, ``believes ...``, a
+    # quotation): a statement listed under who said what. False for an attribution the cue model finds that
+    # is an action, a reaction or a topic ("sent a letter that questioned ...", "spoke about the
+    # development", "has not disclosed ..."): kept for the comparison's voices, not shown as a statement.
+    statement: bool = True
 
 
 @dataclass

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Article, Attribution, Claim, cite
 from ..text.similarity import content_words
+from ..who.cues import CLAIMING_VERBS  # verbs that put a claim in another voice's mouth
 from ..who.names import name_problem, speaker_name
 
 if TYPE_CHECKING:
@@ -92,28 +93,6 @@ FALSE_WORDS = {
 }
 # Verbs that give a claim a quality ("called the claims baseless", "described the report as false").
 LABEL_VERBS = {"call", "label", "describe", "brand", "term"}
-# Verbs that put a claim in another voice's mouth, so that a denial can answer it ("HRW said ..., but X
-# denied that"); unlike `positions.REPORTING_VERBS`, which report an actor's own stance.
-CLAIMING_VERBS = {
-    "say",
-    "tell",
-    "claim",
-    "allege",
-    "accuse",
-    "report",
-    "suggest",
-    "insist",
-    "estimate",
-    "put",
-    "state",
-    "announce",
-    "suspect",
-    "believe",
-    "maintain",
-    "assert",
-    "argue",
-    "charge",
-}
 # Common nouns that name someone who can claim or deny (a proper name always can).
 ACTOR_NOUNS = frozenset(
     """official officer rebel activist witness resident opposition government authority critic lawmaker member

@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..model import Article, Attribution, Entity, Position, Reversal, Sentence, cite
+from ..who.cues import REPORTING_VERBS  # verbs that report an actor's own stance
 from ..who.entities import (
     alias_index,
     country_of,
@@ -93,26 +94,6 @@ OPPOSE_VERBS = {
 # Phrasal verbs of withdrawal: "back away from", "step back from", "back off", "back down".
 OPPOSE_PHRASAL = {("back", "away"), ("back", "off"), ("back", "down"), ("step", "back"), ("walk", "back")}
 OPPOSE_NOUNS = {"refusal", "opposition", "rejection", "retreat", "reluctance", "resistance"}
-REPORTING_VERBS = {
-    "say",
-    "tell",
-    "add",
-    "state",
-    "announce",
-    "declare",
-    "note",
-    "stress",
-    "argue",
-    "frame",
-    "admit",
-    "acknowledge",
-    "concede",
-    "insist",
-    "expect",
-    "believe",
-    "think",
-    "make",
-}
 MODALS = {"should", "must", "ought", "shall"}
 # Verbs that make what they govern a wish or forecast about someone else, not that one's position.
 HYPOTHETICAL_VERBS = {"hope", "fear", "wish", "doubt", "worry", "predict", "warn", "need", "consider"}

@@ -303,7 +303,9 @@ def sentence_at(articles: dict[str, Article], article_id: str, position: int) ->
 
 
 def top_speakers(brief: Brief, limit: int = TOP_SPEAKERS) -> list[str]:
-    counts = Counter(n for n in (names.speaker_name(a) for a in brief.attributions or []) if n)
+    counts = Counter(
+        n for n in (names.speaker_name(a) for a in names.statements(brief.attributions or [])) if n
+    )
     return [name for name, _ in counts.most_common(limit)]
 
 
@@ -316,7 +318,7 @@ def template_items(brief: Brief) -> dict[str, list[str]]:
         "timeline": [s.text for e in brief.timeline.entries for s in e.sentences] if brief.timeline else [],
         "statements": [
             sentence_at(by_id, a.article, a.start) or a.content
-            for a in brief.attributions or []
+            for a in names.statements(brief.attributions or [])
             if names.speaker_name(a) in speakers
         ],
         "claims": [c.text for c in brief.comparison.claims if c.independent_outlets >= 2]
@@ -352,7 +354,7 @@ def speaker_validity(brief: Brief) -> dict[str, Any]:
     entity or the described source, as the brief shows them) and among the roster's names. A statement
     whose speaker is a pronoun or words naming no one, with no antecedent found, has no listed name: it is
     counted as unresolved, and the pronoun spans resolved to an actor are counted too."""
-    attributions = brief.attributions or []
+    attributions = names.statements(brief.attributions or [])
     listed = [names.speaker_name(a) for a in attributions]
     speakers = Counter(n for n in listed if n)
     roster = [e.name for e in brief.entities or []]
@@ -585,7 +587,7 @@ def audit_items(corpus: Corpus, brief: Brief) -> dict[str, list[dict[str, Any]]]
     """Every item of each audited kind in one brief, with the evidence a judge needs."""
     by_id = {a.id: a for a in brief.articles}
     items: dict[str, list[dict[str, Any]]] = {kind: [] for kind in AUDIT_KINDS}
-    for a in brief.attributions or []:
+    for a in names.statements(brief.attributions or []):
         listed = names.speaker_name(a)
         if not listed:
             continue  # an unresolved speaker is shown as such, with no name to judge
@@ -593,6 +595,7 @@ def audit_items(corpus: Corpus, brief: Brief) -> dict[str, list[dict[str, Any]]]
             {
                 "speaker": listed,
                 "as_written": a.speaker,
+                "cue": a.cue,  # shown with the statement ("denied: ...")
                 "statement": a.content,
                 "direct": a.direct,
                 "evidence": [evidence_at(by_id, a.article, a.start)],

@@ -115,12 +115,14 @@ def evaluate(
     from ..annotate.nlp import load_nlp
     from ..model import Article
     from ..who.attribution import find_attributions
+    from ..who.names import statements
 
     articles = list(load_split(directory, limit, every))
     if not articles:
         raise UsageError(f"{directory}: no annotated articles found")
     nlp = load_nlp()
     ours, anchor = Evaluation(), Evaluation()
+    said = Evaluation()  # only the statements the brief lists (``Attribution.statement``)
     seconds = 0.0
     docs = nlp.pipe((a.text for a in articles), batch_size=16)
     for gold_article, doc in zip(articles, docs, strict=True):
@@ -129,9 +131,13 @@ def evaluate(
         attributions = find_attributions([article], [doc])
         seconds += time.perf_counter() - started
         ours.add_article(gold_article.text, predictions_of(attributions), gold_article.attributions)
+        said.add_article(
+            gold_article.text, predictions_of(statements(attributions)), gold_article.attributions
+        )
         if with_anchor:
             anchor.add_article(gold_article.text, textacy_predictions(doc), gold_article.attributions)
     result = ours.as_dict()
+    result["statements"] = said.as_dict()
     result["articles"] = len(articles)
     result["seconds_after_parsing"] = round(seconds, 3)
     if with_anchor:

@@ -27,7 +27,7 @@ from typing import Any
 
 from ..model import Article, Attribution, Brief, Citation, CitedSentence, Entity, Timeline, TimelineEntry
 from ..text.dates import add_months
-from ..who.names import name_problem, speaker_name
+from ..who.names import name_problem, speaker_name, statements
 from .compare import position_date
 from .who import date_shown, role_date, unknown_note
 
@@ -518,6 +518,7 @@ OPENING_QUOTES = frozenset("\"\u201c\u201e\u00ab\u2018'`")
 
 
 def render_attributions(attributions: Sequence[Attribution], index: ArticleIndex) -> str:
+    attributions = statements(attributions)
     if not attributions:
         return section(
             "quotes", "Who said what", '<p class="lede">No quotes or reported statements found.</p>'
@@ -976,7 +977,10 @@ def render_report(brief: Brief, title: str | None = None, generated: dt.datetime
         add("timeline", "Timeline", render_timeline(brief.timeline, index, focus), shown)
     if brief.attributions is not None:
         add(
-            "quotes", "Who said what", render_attributions(brief.attributions, index), len(brief.attributions)
+            "quotes",
+            "Who said what",
+            render_attributions(brief.attributions, index),
+            len(statements(brief.attributions)),
         )
     if brief.entities is not None:
         add("roster", "Who is who", render_roster(brief.entities, index), len(brief.entities))

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..model import Article, Attribution, Entity, to_jsonable
 from ..who.names import UNRESOLVED_SPEAKER, speaker_name
+from ..who.names import statements as statements_of
 from .lists import date_span, head, joined, more_line
 
 ATTRIBUTION_FIELDS = (
@@ -59,7 +60,7 @@ def who_json(
     return {
         "articles": [article_json(a, n) for n, a in enumerate(articles, start=1)],
         "entities": [to_jsonable(e) for e in entities],
-        "attributions": [attribution_json(a) for a in attributions],
+        "attributions": [attribution_json(a) for a in statements_of(attributions)],
     }
 
 
@@ -100,6 +101,7 @@ def render_text(
     what is left out is counted ("… and 180 more").
     """
     by_id = {a.id: a for a in articles}
+    attributions = statements_of(attributions)
     shown_entities, hidden_entities = head(entities, limit)
     lines = [f"WHO IS WHO ({len(entities)} entries; the {len(shown_entities)} most mentioned)", ""]
     for entity in shown_entities:

@@ -33,7 +33,18 @@ from typing import TYPE_CHECKING
 
 from ..model import Article, Attribution, Entity
 from ..pieces import piece
-from .cues import CueScorer, load_cue_model
+from .cues import (
+    ASKING_VERBS,
+    INFINITIVE_CONTENT_VERBS,
+    NOT_SAYING_HEADS,
+    QUOTATION_ONLY_VERBS,
+    QUOTE_CUE_LEMMAS,
+    SAYING_HEADS,
+    SAYING_VERBS,
+    SPEECH_LEXICON,
+    CueScorer,
+    load_cue_model,
+)
 from .names import name_problem, tidy_name
 
 if TYPE_CHECKING:
@@ -137,42 +148,6 @@ ANONYMOUS_HEADS = {
     "somebody",
 }
 NAMED_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
-# Reporting verbs that may take a quotation from a neighbouring sentence ("..." he said).
-QUOTE_CUE_LEMMAS = {
-    "say",
-    "tell",
-    "add",
-    "write",
-    "ask",
-    "note",
-    "explain",
-    "continue",
-    "insist",
-    "argue",
-    "declare",
-    "warn",
-    "reply",
-    "respond",
-    "tweet",
-    "state",
-    "recall",
-    "conclude",
-    "quip",
-    "joke",
-    "admit",
-    "acknowledge",
-    "claim",
-    "complain",
-    "announce",
-    "remark",
-    "observe",
-    "exclaim",
-    "urge",
-    "predict",
-    "shout",
-    "post",
-    "read",
-}
 MIN_QUOTE_WORDS = 3
 # Lower-case words that belong to a name ("Bashar al-Assad", "Ludwig van Beethoven").
 NAME_PARTICLES = {"al", "el", "bin", "ibn", "van", "von", "de", "da", "di", "du", "der", "la", "le"}
@@ -836,7 +811,92 @@ def to_attribution(
         cue_start=draft.cue_start,
         cue_end=draft.cue_end,
         speaker_description=description_text(found.described) if found.described is not None else None,
+        statement=statement_problem(draft, index, text) is None,
     )
+
+
+# Auxiliaries that make a cue a possibility, a wish or a future, not something said ("would argue",
+# "could say", "will announce").
+HYPOTHETICAL_AUXILIARIES = {
+    "would",
+    "could",
+    "might",
+    "may",
+    "should",
+    "can",
+    "will",
+    "must",
+    "shall",
+    "'d",
+    "ca",
+}
+# Words that open a clause that names a topic or asks, not one that states ("explained why ...").
+QUESTION_WORDS = {"whether", "if", "why", "how", "what", "where", "when", "who", "which", "whom"}
+
+
+def statement_problem(draft: Draft, index: RegionIndex, text: str) -> str | None:
+    """Why an attribution is not a statement (something said, written or held), else None.
+
+    A statement is a communication act whose content is what was said: a verb of saying or thinking
+    (``storyline.who.cues.SAYING_VERBS``, ``THINKING_VERBS``) that is not negated, not hypothetical
+    ("would say") and not a plan ("is expected to announce"), with a quotation or a clause as content
+    ("said that ...", "urged X to ...", "believes ..."). An object or a prepositional phrase alone is a
+    topic or a thing ("spoke about the development", "sent a letter", "denied the reports"); a clause that
+    opens with "how" or "why" is a topic unless the verb asks ("explained why", but "asked whether").
+    """
+    cue = draft.cue
+    if cue is None or cue.lower_ == "according":
+        return None  # a quote continuing the previous one; "according to X, ...": a clause attributed
+    lemma = cue.lemma_.lower()
+    if lemma not in SPEECH_LEXICON:
+        return "not a verb of saying"
+    children = list(cue.children)
+    if any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") and c.dep_ == "advmod" for c in children):
+        return "negated"
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in HYPOTHETICAL_AUXILIARIES for c in children):
+        return "hypothetical"
+    if any(c.dep_ == "aux" and c.tag_ == "TO" for c in children) and not (
+        cue.dep_ == "xcomp" and cue.head.lemma_.lower() in SAYING_HEADS
+    ):
+        return "infinitive"  # "for the WHO to ask ...", "plans to say": not (yet) said
+    if draft.content_end <= cue.idx and cue.i + 1 < len(cue.doc) and cue.doc[cue.i + 1].text == ":":
+        return "content after the colon"  # "At 08:47 am, X wrote:" introduces what follows, not what precedes
+    if cue.dep_ == "xcomp" and cue.head is not cue:
+        head = cue.head
+        if head.lemma_.lower() in NOT_SAYING_HEADS or any(c.dep_ == "neg" for c in head.children):
+            return "not said"  # "declined to say", "did not want to comment"
+        if head.lemma_.lower() not in SAYING_HEADS and head.lemma_.lower() not in SAYING_VERBS:
+            return "not said yet"  # "is expected to announce", "plans to say"
+    passive = any(c.dep_ == "auxpass" for c in children)
+    if passive and not any(c.dep_ == "agent" for c in children):
+        return "passive"  # "it was announced", "he was told that ...": no one saying
+    direct = index.quoted_share(text, draft.content_start, draft.content_end) >= 0.5
+    if direct:
+        return None
+    if cue.sent.text.rstrip(" \"'\u201d").endswith("?"):
+        return "question"  # "does X realize he has ...?": asked of the speaker, not said by them
+    if lemma in QUOTATION_ONLY_VERBS and lemma not in SAYING_VERBS:
+        return "quotation only"  # "continues to celebrate", "the sign read"
+    if cue.dep_ == "parataxis" and cue.head.pos_ in ("VERB", "AUX"):
+        return None  # "because, he said, there is ...": the clause around the cue
+    clauses = [c for c in children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")]
+    infinitives = [c for c in children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+    if passive and infinitives:
+        return "raised subject"  # "are not considered by the FDA to pose ...": the subject is the content's
+    if not clauses and not (infinitives and lemma in INFINITIVE_CONTENT_VERBS):
+        return "no clause"
+    if clauses and lemma not in ASKING_VERBS:
+        opener = next(
+            (
+                t
+                for t in clauses[0].subtree
+                if t.dep_ not in ("advmod", "punct") or t.lower_ in QUESTION_WORDS
+            ),
+            clauses[0],
+        )
+        if opener.lower_ in QUESTION_WORDS and opener.i > cue.i:
+            return "topic"
+    return None
 
 
 class NameIndex:
@@ -1018,6 +1078,10 @@ def resolve(names: NameIndex, speaker: Span | None, drafts: Sequence[Draft]) -> 
     lowered = root.lower_
     if lowered == "you":
         return UNRESOLVED  # the one spoken to, never the source quoted before ("Reuters (as you)")
+    if lowered in ("i", "we"):
+        # outside quotation marks "I" and "we" are the writer (a column, a blog, a reader's letter), never
+        # the source quoted before; inside them the verb is the quote's own, not a cue
+        return UNRESOLVED
     if lowered in PRONOUNS or lowered in RELATIVE_PRONOUNS or speaker.text.lower().startswith("the "):
         antecedent = antecedent_of(names, speaker, drafts, lowered)
         if antecedent is not None:
@@ -1025,8 +1089,45 @@ def resolve(names: NameIndex, speaker: Span | None, drafts: Sequence[Draft]) -> 
     if lowered in PRONOUNS or lowered in RELATIVE_PRONOUNS or root.pos_ in ("PRON", "DET"):
         return UNRESOLVED
     anonymous = lowered in ANONYMOUS_HEADS or root.lemma_.lower() in ANONYMOUS_HEADS
+    if anaphoric_description(speaker):
+        return UNRESOLVED  # "the company" whose antecedent was not found names no one
     described = speaker if is_actor_description(speaker) else None
     return Resolution(None, anonymous, described)
+
+
+# The bodies a bare "the ..." names on its own in a story: the country's or the story's institutions.
+INSTITUTION_HEADS = {
+    "government",
+    "opposition",
+    "military",
+    "army",
+    "navy",
+    "police",
+    "regime",
+    "administration",
+    "junta",
+    "parliament",
+    "congress",
+    "senate",
+    "cabinet",
+    "presidency",
+    "kremlin",
+    "pentagon",
+    "vatican",
+    "who",
+    "un",
+}
+
+
+def anaphoric_description(speaker: Span) -> bool:
+    """A bare "the" and one singular common noun ("the company", "the official", "the singer") points
+    back to someone named before: no source of its own. Institutions ("the government", "the
+    opposition") and groups ("the rebels") are described sources."""
+    words = [t for t in speaker if not t.is_punct]
+    if len(words) != 2 or words[0].lower_ != "the":
+        return False
+    head = words[1]
+    return head.pos_ == "NOUN" and head.tag_ == "NN" and head.lemma_.lower() not in INSTITUTION_HEADS
 
 
 def name_in(names: NameIndex, span: Span) -> Span | None:
@@ -1038,8 +1139,17 @@ def name_in(names: NameIndex, span: Span) -> Span | None:
     for child in root.children:
         if child.dep_ in ("relcl", "acl", "advcl", "ccomp"):
             own.difference_update(t.i for t in child.subtree)
+    # and not someone the head is said of: "a lawyer for Michael Jackson's doctor", "Obama's spokesman"
+    # are neither Jackson nor Obama (the head, a common noun, is the speaker)
+    others = (
+        {t.i for child in root.children if child.dep_ in ("prep", "poss") for t in child.subtree}
+        if root.pos_ == "NOUN"
+        else set()
+    )
     inside = [e for e in names.within(span) if all(i in own for i in range(e.start, e.end))]
-    people = [e for e in inside if e.label_ == "PERSON"]
+    people = [
+        e for e in inside if e.label_ == "PERSON" and not any(i in others for i in range(e.start, e.end))
+    ]
     at_head = next((e for e in inside if e.start <= root.i < e.end), None)
     if at_head is not None and at_head.label_ != "PERSON" and clean_name(at_head.text) in names.full_forms:
         return at_head  # "Rendell, a Clinton surrogate,": Rendell (tagged ORG) is the person named so
@@ -1051,8 +1161,12 @@ def name_in(names: NameIndex, span: Span) -> Span | None:
     named = [e for e in inside if e.label_ in NAMED_LABELS]
     if named and named[0].start <= head_of(span).i < named[0].end:
         return named[0]
-    if named and len(named[0]) >= len(span) - 2:
-        return named[0]
+    if (
+        named
+        and len(named[0]) >= len(span) - 2
+        and not (named[0].label_ == "NORP" and root.pos_ == "NOUN" and root.lemma_.lower() not in ACTOR_HEADS)
+    ):
+        return named[0]  # but "the Mexican figures" are no Mexicans
     return None
 
 

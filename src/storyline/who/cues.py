@@ -133,3 +133,70 @@ def load_cue_model() -> CueModel:
         raise StorylineError(
             f"the {ARTEFACT} artefact has no {exc}; refit it with `storyline train {ARTEFACT}`"
         ) from exc
+
+
+# ---------------------------------------------------------------------------------------------
+# The verb lexicon, in one place (issue 13): which verbs report something said, and in which frames.
+#
+# The cue model above finds attributions as PolNeAR marks them, which include stances and reactions
+# ("praised the decision", "slammed the plan") and verbs that a programme listing or an action shares
+# with speech ("explores how", "releasing inmates"). A *statement* in the brief is narrower: a
+# communication act whose content is what was said, thought or held ("said that ...", "believes ...",
+# "urged X to ...", or a quotation). ``statement_problem`` in ``storyline.who.attribution`` applies
+# these lists; ``storyline.compare.positions`` and ``storyline.compare.disputes`` take theirs from here.
+
+# Verbs of saying and writing: with a clause or a quotation, what they govern is what was said.
+SAYING_VERBS = frozenset(
+    """say tell add state announce declare note stress emphasize emphasise argue claim allege insist
+    explain warn caution urge ask reply respond answer write tweet post report confirm deny admit
+    acknowledge concede suggest estimate predict forecast maintain assert charge accuse complain recall
+    conclude quip joke remark observe exclaim shout promise vow pledge threaten demand propose recommend
+    advise reiterate repeat testify disclose reveal indicate signal order instruct appeal plead inform
+    assure reassure contend counter retort concur boast brag lament speculate hint imply mention point
+    affirm reaffirm clarify specify tout vouch swear guarantee remind proclaim pronounce protest object
+    question dispute rebut refute scoff yell scream whisper mutter confess elaborate agree disagree
+    acknowledge announce caution comment describe predict recount insinuate email blog text cable
+    telephone phone write""".split()
+)
+# Verbs of thought, belief and intention: a clause they govern is what the speaker is quoted as holding.
+# Knowing, finding out and wanting are not holding a view ("finds out that ...", "knows how to ...",
+# "wants to know more"): not here.
+THINKING_VERBS = frozenset(
+    """believe think expect hope fear feel suspect doubt worry reckon guess assume wonder""".split()
+)
+# Verbs that take only a quotation as what was said ('"...," he continued'; "the sign read").
+QUOTATION_ONLY_VERBS = frozenset("continue go read sing chant".split())
+# Reporting verbs that take a quotation from a neighbouring sentence ("..." he said).
+QUOTE_CUE_LEMMAS = frozenset(
+    """say tell add write ask note explain continue insist argue declare warn reply respond tweet state
+    recall conclude quip joke admit acknowledge claim complain announce remark observe exclaim urge
+    predict shout post read""".split()
+)
+# Verbs whose infinitive is what was said or held ("urged Assad to step down", "vowed to fight on",
+# "expects to finish"); under any other verb an infinitive is an action or a wish, not content ("wants
+# to know more", "agreed to work", "plans to ...").
+INFINITIVE_CONTENT_VERBS = frozenset(
+    """urge ask tell warn promise vow pledge threaten demand order instruct advise appeal plead call
+    propose recommend encourage expect hope claim""".split()
+)
+# Verbs that ask: a clause opening with "whether", "why", "how" is their content (a question put);
+# under any other verb such a clause is a topic ("explained why ...", "discuss what 2010 holds").
+ASKING_VERBS = frozenset("ask wonder question query inquire enquire".split())
+# Heads that say a cue's act did not (yet) happen: "declined to say", "refused to comment".
+NOT_SAYING_HEADS = frozenset("decline refuse fail hesitate".split())
+# Heads under which a cue's infinitive still reports speech: "went on to say", "continued to insist".
+SAYING_HEADS = frozenset("go continue begin start proceed".split())
+# Verbs of speech that compare.disputes reads as putting a claim in another voice's mouth ("HRW said
+# ..., but X denied that"); unlike ``REPORTING_VERBS``, which report an actor's own stance.
+CLAIMING_VERBS = frozenset(
+    """say tell claim allege accuse report suggest insist estimate put state announce suspect believe
+    maintain assert argue charge""".split()
+)
+# Verbs under which compare.positions reads a stance as the speaker's own ("said it supports ...");
+# "make" ("made clear") and "frame" are idioms of that reading, not verbs of saying.
+REPORTING_VERBS = frozenset(
+    """say tell add state announce declare note stress argue frame admit acknowledge concede insist
+    expect believe think make""".split()
+)
+# Every verb the lexicon knows as one of saying, thinking or quoting.
+SPEECH_LEXICON = SAYING_VERBS | THINKING_VERBS | QUOTATION_ONLY_VERBS | QUOTE_CUE_LEMMAS

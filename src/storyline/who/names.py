@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..model import Attribution
 
@@ -68,3 +69,9 @@ def tidy_name(name: str) -> str:
     while words and (words[-1].lower() in DANGLING or not any(ch.isalnum() for ch in words[-1])):
         words.pop()
     return " ".join(words).rstrip(" ,;:-")
+
+
+def statements(attributions: Sequence[Attribution]) -> list[Attribution]:
+    """The attributions that are statements (``Attribution.statement``: something said, written or held),
+    the ones listed under who said what; the others stay in the comparison's input, not shown."""
+    return [a for a in attributions if a.statement]

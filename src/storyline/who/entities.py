@@ -393,6 +393,9 @@ GOVERNMENT_NOUNS = frozenset(
 )
 
 
+DATELINE = re.compile(r"^\s*(?:\(|[-–—]|,\s*[A-Z][A-Za-z]*\.?(?:\s*\(|\s*[-–—]|\s*$))")
+
+
 def is_dateline(span: Span, text: str) -> bool:
     """A place name opening a line as a dateline: "COCODRIE, La. (AP) --", "WASHINGTON -"."""
     line_start = text.rfind("\n", 0, span.start_char) + 1
@@ -402,7 +405,7 @@ def is_dateline(span: Span, text: str) -> bool:
     return (
         bool(words)
         and all(w.isupper() for w in words)
-        and DATELINE_AFTER.match(text[span.end_char : span.end_char + 12]) is not None
+        and DATELINE.match(text[span.end_char : span.end_char + 14]) is not None
     )
 
 
@@ -502,6 +505,8 @@ def mentions_of(
         start = ent.start_char
         if label in ("ORG", "PERSON", "NORP") and is_dateline(ent, full_text):
             label = "GPE"  # "COCODRIE, La. (AP) --": a dateline names a place
+        elif label == "PERSON" and not re.search(r"[a-z]", text) and len(re.sub(r"[^A-Z]", "", text)) <= 4:
+            label = "ORG"  # "VX", "J.P.": initials alone are no person's name
         if storm_named(ent):
             label = "EVENT"  # "Tropical Storm Alex", "Hurricane Katrina": a storm, whatever the tagger said
         elif label == "PERSON":
@@ -622,6 +627,8 @@ def roles_of(article: Article, ent: Span) -> list[Role]:
             phrase = doc[child.left_edge.i : child.right_edge.i + 1]
             if phrase[0].lower_ in POSSESSIVE_PRONOUNS:
                 continue  # "Kurt Guerra, his 9-year-old daughter Cassie": someone else, his relative
+            if not names_a_person(child.lower_):
+                continue  # "Richard Cable | 15:13 UK time": no title of a person
             text = re.sub(r"^(a|an|the)\s+", "", phrase.text, flags=re.IGNORECASE)
             found.append(
                 Role(text, child.lemma_.lower(), role_modifiers(phrase, child), article.id, phrase.start_char)
@@ -640,7 +647,8 @@ PERSON_NOUNS = frozenset(
     queen prince princess pope cardinal bishop sheriff marshal colonel general captain sergeant pilot
     fan friend partner wife husband son daughter mother father brother sister cousin uncle aunt
     widow widower child kid baby girl boy actress diva icon legend veteran rival ally expert analyst
-    artist poet dj mp mep""".split()
+    artist poet dj mp mep ceo cfo coo victim suspect surgeon admiral archbishop rabbi imam cleric priest
+    vicar nun monk sultan emir sheikh czar tsar lady lord dame sir""".split()
 )
 
 
@@ -669,6 +677,8 @@ def description_of(article: Article, chunk: Span) -> Mention | None:
         return None
     if chunk[0].lower_ in POSSESSIVE_PRONOUNS:
         return None  # "his daughter", "her father": someone's relative, not the one titled so
+    if not names_a_person(root.lower_):
+        return None  # "the time", "the concert", "the BP spill": no title of a person
     modifiers = role_modifiers([t for t in chunk if t.i < root.i and t.lower_ != "the"], root)
     return Mention(
         article=article.id,
@@ -873,6 +883,7 @@ class People:
         articles_of: dict[str, set[str]] = defaultdict(set)
         self.full: Counter[tuple[str, str]] = Counter()
         self.titles: dict[str, set[str]] = defaultdict(set)
+        self.where: dict[tuple[str, str], list[int]] = defaultdict(list)
         for mention in people:
             parts = person_name_parts(mention.text)
             if len(parts) >= 2:
@@ -894,6 +905,7 @@ class People:
                     key = f"person:{first} {last}"
                 self.keys[id(mention)] = key
                 self.full[(mention.article, key)] += 1
+                self.where[(mention.article, key)].append(mention.start)
                 if title_of(mention):
                     self.titles[key].add(title_of(mention))
                 self.by_last[last.split(" ")[0]].add(key)
@@ -925,12 +937,24 @@ class People:
             titled = {key for key in everyone if title in self.titles[key]}
             if len(titled) == 1:
                 return next(iter(titled))
-        if title in GENDER_TITLES:
-            # "Mrs Jackson" is none of the people of that surname the articles call "Mr"
-            other = GENDER_TITLES[title]
-            everyone = {key for key in everyone if not self.titles[key] & other}
-        local_last = self.local_last.get((mention.article, name), set()) & everyone
-        local_first = self.local_first.get((mention.article, name), set())
+        if title == "mr":
+            # "Mr Jackson" is none of the people of that surname the articles call "Mrs" or "Ms"
+            everyone = {key for key in everyone if not self.titles[key] & GENDER_TITLES["mr"]}
+        elif title in GENDER_TITLES:
+            # "Mrs Bull" is only a woman of that surname the articles call so, not Rupert Bull
+            everyone = {key for key in everyone if self.titles[key] & GENDER_TITLES["mr"]}
+        # within its article, only near where the person is named in full: a page of listings or
+        # readers' messages names many people, and "Anthony" far below "Anthony Davidson" is another
+        local_last = {
+            key
+            for key in self.local_last.get((mention.article, name), set()) & everyone
+            if self.near(mention, key, SURNAME_REACH)
+        }
+        local_first = {
+            key
+            for key in self.local_first.get((mention.article, name), set())
+            if self.near(mention, key, FIRST_NAME_REACH)
+        }
         if len(local_last) == 1 and not local_first:
             (key,) = local_last
             if not any(self.articles[other] > 3 * self.articles[key] for other in everyone - {key}):
@@ -967,6 +991,15 @@ class People:
             return f"person:{name}" if mention.label == "PERSON" else None  # one name ("Madonna")
         return f"person:{name}#{mention.article}"
 
+    def near(self, mention: Mention, key: str, reach: int) -> bool:
+        """Whether the article names ``key`` in full within ``reach`` characters of the mention (a title,
+        caption or highlight, placed before the text, is near the whole text)."""
+        if mention.start < 0:
+            return True
+        return any(
+            start < 0 or abs(mention.start - start) <= reach for start in self.where[(mention.article, key)]
+        )
+
     def dominant(self, article: str, keys: set[str]) -> str | None:
         """Of the namesakes an article names in full, the one it names far most (more than twice as
         often as any other there) and who is no less prominent in the collection: "Jackson" in an
@@ -980,6 +1013,9 @@ class People:
         return best
 
 
+# How far from a person's full name a lone surname or first name in the same article still stands for them.
+SURNAME_REACH = 5000
+FIRST_NAME_REACH = 1500
 GENDER_TITLES = {
     "mr": {"mrs", "ms", "miss"},
     "mrs": {"mr"},
@@ -1035,6 +1071,10 @@ def surname_known(mention: Mention, directory: People) -> bool:
     )
 
 
+# How far after a person's title a description in the same article may still stand for them.
+DESCRIPTION_REACH = 3000
+
+
 @functools.cache
 def national_keys() -> frozenset[str]:
     """Every country as ``role_modifiers`` writes it ("syria", "united states")."""
@@ -1055,16 +1095,15 @@ def link_descriptions(
         if id(mention) in person_key_of:
             people_by_article[mention.article].append(mention)
     for role in roles:
-        owner = next(
-            (
-                person_key_of[id(m)]
-                for m in people_by_article[role.article]
-                if m.start >= role.start
-                and m.start - role.start < len(role.text) + 3
-                or m.start < role.start <= m.end + 4
-            ),
-            None,
-        )
+        # a title is the name's right after it ("American author Lionel Shriver"), else an apposition is
+        # the name's right before it ("Bobby Bolton, the wellsite leader")
+        after = [
+            m
+            for m in people_by_article[role.article]
+            if m.start >= role.start and m.start - role.start < len(role.text) + 3
+        ]
+        before = [m for m in people_by_article[role.article] if m.start < role.start <= m.end + 4]
+        owner = person_key_of[id((after or before)[0])] if after or before else None
         if owner is not None and owner in clusters:
             clusters[owner].roles.append(role)
             holders[role.head].append((role, owner))
@@ -1090,7 +1129,10 @@ def link_descriptions(
         local = {
             owner
             for role, owner in holders.get(mention.head, [])
-            if role.article == mention.article and role.start <= mention.start and owner in candidates
+            if role.article == mention.article
+            and role.start <= mention.start
+            and (mention.start - role.start <= DESCRIPTION_REACH or role.start < 0)
+            and owner in candidates
         }
         if len(local) == 1:
             owner = next(iter(local))

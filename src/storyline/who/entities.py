@@ -438,6 +438,21 @@ def is_government_use(span: Span, text: str) -> bool:
 
 # Parts of speech no word of a person's name has: a sentence's first word the recognizer took in.
 NOT_NAME_POS = {"ADV", "VERB", "AUX", "ADP", "DET", "PRON", "SCONJ", "CCONJ", "INTJ", "PART", "NUM"}
+FAMILY_WORDS = {"family", "families", "ancestor", "ancestors", "clan", "surname", "side", "household", "line"}
+
+
+def names_a_family(ent: Span) -> bool:
+    """A lone surname standing for a family: "the Bebb family", "Nichols families", "nee Powell"."""
+    doc = ent.doc
+    if len(ent) != 1:
+        return False
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    if after in ("'", "’") and ent.end + 1 < len(doc):
+        after = doc[ent.end + 1].lower_
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    return after in FAMILY_WORDS or before in ("nee", "née")
+
+
 STORM_WORDS = {"storm", "hurricane", "typhoon", "cyclone", "depression"}
 
 
@@ -509,6 +524,8 @@ def mentions_of(
             label = "ORG"  # "VX", "J.P.": initials alone are no person's name
         if storm_named(ent):
             label = "EVENT"  # "Tropical Storm Alex", "Hurricane Katrina": a storm, whatever the tagger said
+        elif label == "PERSON" and names_a_family(ent):
+            continue  # "the Bebb family", "Bebb ancestors", "nee Powell": a family's name, not a person's
         elif label == "PERSON":
             first = ent.start
             while (
@@ -1015,7 +1032,7 @@ class People:
 
 # How far from a person's full name a lone surname or first name in the same article still stands for them.
 SURNAME_REACH = 5000
-FIRST_NAME_REACH = 1500
+FIRST_NAME_REACH = 800
 GENDER_TITLES = {
     "mr": {"mrs", "ms", "miss"},
     "mrs": {"mr"},

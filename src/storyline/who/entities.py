@@ -1117,7 +1117,7 @@ def link_descriptions(
         after = [
             m
             for m in people_by_article[role.article]
-            if m.start >= role.start and m.start - role.start < len(role.text) + 3
+            if 0 <= m.start - (role.start + len(role.text)) <= 3  # the name right after its title
         ]
         before = [m for m in people_by_article[role.article] if m.start < role.start <= m.end + 4]
         owner = person_key_of[id((after or before)[0])] if after or before else None

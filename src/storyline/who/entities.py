@@ -534,8 +534,15 @@ def mentions_of(
                 and doc[first].lower_ not in TITLE_WORDS
             ):
                 first += 1  # "Thankfully Obama", "Blaming Obama": the word before is no first name
-            if first > ent.start:
-                text, start = display_name(doc[first : ent.end].text), doc[first].idx
+            last = ent.end
+            while (
+                last - 1 > first
+                and doc[last - 1].pos_ in NOT_NAME_POS
+                and doc[last - 1].lower_ not in NAME_SUFFIXES
+            ):
+                last -= 1  # "Kerry Withdraws From Call ...": a headline's verb is no surname
+            if first > ent.start or last < ent.end:
+                text, start = display_name(doc[first:last].text), doc[first].idx
             text = without_glued_words(text)
         if ent.label_ == "NORP" and (country_of_word(text) is not None or not text.endswith("s")):
             continue  # "Syrian", "Arab": an adjective, not a mention of a group ("Republicans" is one)
@@ -933,6 +940,12 @@ class People:
         self.articles = {key: len(found) for key, found in articles_of.items()}
         self.key_groups = {key: {self.groups.get(a) for a in found} for key, found in articles_of.items()}
         self.collection = len({m.article for m in people})
+        lone: dict[str, set[str]] = defaultdict(set)
+        for mention in people:
+            parts = person_name_parts(mention.text)
+            if len(parts) == 1:
+                lone[parts[0]].add(mention.article)
+        self.lone = {name: len(found) for name, found in lone.items()}
 
     def known(self, name: str) -> bool:
         """Whether a one-word name is someone's surname in the collection."""
@@ -971,6 +984,9 @@ class People:
             key
             for key in self.local_first.get((mention.article, name), set())
             if self.near(mention, key, FIRST_NAME_REACH)
+            # a headline's capitals make names of words ("Kerry Withdraws From Call ..."): only a full
+            # name in the text itself makes "Kerry" a first name
+            and any(start >= 0 for start in self.where[(mention.article, key)])
         }
         if len(local_last) == 1 and not local_first:
             (key,) = local_last
@@ -999,10 +1015,11 @@ class People:
             ranked = sorted(last, key=lambda key: -self.articles[key])
             key = ranked[0]
             others = sum(self.articles[k] for k in ranked[1:]) + sum(self.articles[k] for k in first)
-            if (
-                self.articles[key] >= min(3, max(2, self.collection // 10))
-                and self.articles[key] > 2 * others
-            ):
+            # named in full in several articles, or used alone in several more (the story's "Assad")
+            prominent = self.articles[key] >= min(3, max(2, self.collection // 10)) or (
+                self.articles[key] + self.lone.get(name, 0) >= LONE_NAME_ARTICLES
+            )
+            if prominent and self.articles[key] > 2 * others:
                 return key
         if not last and not first:
             return f"person:{name}" if mention.label == "PERSON" else None  # one name ("Madonna")
@@ -1032,6 +1049,8 @@ class People:
 
 # How far from a person's full name a lone surname or first name in the same article still stands for them.
 SURNAME_REACH = 5000
+# How many articles, naming a person in full or by the lone name, make the lone name theirs elsewhere.
+LONE_NAME_ARTICLES = 4
 FIRST_NAME_REACH = 800
 GENDER_TITLES = {
     "mr": {"mrs", "ms", "miss"},

@@ -1155,7 +1155,15 @@ def name_in(names: NameIndex, span: Span) -> Span | None:
         return at_head  # "Rendell, a Clinton surrogate,": Rendell (tagged ORG) is the person named so
     if people:
         # "Clinton communication director Jennifer Palmieri": the speaker is the person at the head
-        return next((e for e in people if e.start <= root.i < e.end), people[0])
+        at_head_person = next((e for e in people if e.start <= root.i < e.end), None)
+        if at_head_person is not None:
+            return at_head_person
+        # A name inside a description that only says whose it is ("an Obama administration official",
+        # "Browner, President Barack Obama's adviser") is not the speaker; one beside it is ("the
+        # official, John Smith,").
+        own_names = [e for e in people if e.root.dep_ not in ("poss", "compound", "nmod", "amod")]
+        if own_names:
+            return own_names[0]
     if head_of(span).lower_ in ANONYMOUS_HEADS or head_of(span).lemma_.lower() in ANONYMOUS_HEADS:
         return None  # "a senior U.S. official" names a country, not the speaker
     named = [e for e in inside if e.label_ in NAMED_LABELS]

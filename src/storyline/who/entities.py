@@ -220,6 +220,10 @@ class Mention:
     modifiers: frozenset[str] = frozenset()
     government: bool = False
     titled: str = ""  # the name with the one-word title the article puts before it ("President Assad")
+    # a description's person, by apposition or copula ("the panel's chairman, Jeff Bingaman"): the start
+    # of that person's name in the article
+    describes: int | None = None
+    relational: bool = False  # a description owned by a common noun ("the panel's chairman")
 
 
 @dataclass
@@ -236,7 +240,8 @@ class Role:
 def person_name_parts(text: str) -> list[str]:
     """The name words of a person mention, lower case, without titles and particles."""
     words = re.findall(r"[\w\-']+", re.sub(r"['\u2019]s$", "", text.strip()))
-    capitalized = any(w[:1].isupper() for w in words)
+    # "al-Assad" is written in capitals too ("abandon al-Assad" is Assad)
+    capitalized = any(w[:1].isupper() or w.split("-", 1)[-1][:1].isupper() for w in words)
     parts: list[str] = []
     for index, word in enumerate(words):
         lowered = word.lower().strip("'")
@@ -244,13 +249,18 @@ def person_name_parts(text: str) -> list[str]:
             continue
         if capitalized and word[:1].islower() and not any(lowered.startswith(p) for p in NAME_PARTICLES):
             continue  # "stepmom Esther Williams": a description before the name
-        if len(lowered) == 1 and index < len(words) - 1 and len(words) > 2:
-            continue  # an initial: "W. Mark Felt" is Mark Felt
+        if len(lowered) == 1 and any(len(w) > 1 for w in words[index + 1 : -1]) and len(words) > 2:
+            continue  # an initial before the given name: "W. Mark Felt" is Mark Felt ("T. J. Davies" keeps his)
         for particle in NAME_PARTICLES:
             if lowered.startswith(particle + "-") and len(lowered) > len(particle) + 2:
                 lowered = lowered[len(particle) + 1 :]
-        if lowered in NAME_PARTICLES or lowered.rstrip(".") in NAME_SUFFIXES and parts:
-            continue
+        if (
+            lowered in NAME_PARTICLES
+            and (word[:1].islower() or parts)
+            or lowered.rstrip(".") in NAME_SUFFIXES
+            and parts
+        ):
+            continue  # "al-Assad", "bin Laden"; a capital first word is a first name ("Al Green", "Van Morrison")
         parts.append(lowered)
     return parts
 
@@ -286,9 +296,117 @@ def without_glued_words(name: str) -> str:
     return " ".join(words)
 
 
+def acronym_expansions(names: Sequence[Mention]) -> dict[str, str]:
+    """Acronym -> the organisation name it abbreviates, only on evidence in the articles: written beside
+    it ("National Security Council (NSC)", "NSC (National Security Council)"), or the name written
+    before the acronym in its own article in at least a third of the articles that use the acronym, or
+    the only name of the collection with those initials, in an article with the acronym, and not named
+    after a place ("University of Nottingham" is no "UN": such names are not shortened to the initials
+    of their words). "UN" is not the University of Nottingham because both are initials of it."""
+    by_article: dict[str, list[Mention]] = defaultdict(list)
+    expansions: dict[str, set[str]] = defaultdict(set)
+    for mention in names:
+        if mention.label in ("ORG", "GPE", "NORP", "FAC", "LOC"):
+            by_article[mention.article].append(mention)
+            key = key_of(mention.text)
+            short = acronym_of(mention.text)
+            if mention.label == "ORG" and short and short != key.replace(" ", ""):
+                expansions[short].add(key)
+    if not expansions:
+        return {}
+    beside: Counter[tuple[str, str]] = Counter()
+    before: dict[tuple[str, str], set[str]] = defaultdict(set)
+    using: dict[str, set[str]] = defaultdict(set)
+    together: Counter[tuple[str, str]] = Counter()
+    places = {key_of(m.text) for m in names if coarse_label(m.label) == "place"}
+    for article, found in by_article.items():
+        keys_here = {key_of(m.text) for m in found}
+        for short, candidates in expansions.items():
+            if short in {k.replace(" ", "") for k in keys_here if " " not in k}:
+                for expansion in candidates & keys_here:
+                    together[(short, expansion)] += 1
+        found.sort(key=lambda m: m.start)
+        first_seen: dict[str, int] = {}
+        for i, mention in enumerate(found):
+            key = key_of(mention.text)
+            first_seen.setdefault(key, mention.start)
+            compact = key.replace(" ", "")
+            if compact not in expansions or " " in key:
+                continue
+            using[compact].add(article)
+            for other in (found[i - 1] if i else None, found[i + 1] if i + 1 < len(found) else None):
+                if other is not None and key_of(other.text) in expansions[compact]:
+                    gap = (
+                        mention.start - other.end
+                        if other.start < mention.start
+                        else other.start - mention.end
+                    )
+                    if 0 <= gap <= 3:
+                        beside[(compact, key_of(other.text))] += 1
+            for expansion in expansions[compact]:
+                if first_seen.get(expansion, mention.start + 1) < mention.start:
+                    before[(compact, expansion)].add(article)
+    chosen: dict[str, str] = {}
+    for short, candidates in expansions.items():
+        scored = []
+        for expansion in candidates:
+            shown = beside[(short, expansion)] > 0
+            introduced = len(before[(short, expansion)]) * 3 >= max(len(using[short]), 1) > 0
+            alone = (
+                len(candidates) == 1
+                and together[(short, expansion)] > 0
+                and not re.search(r"\bof (.+)$", expansion)
+                or len(candidates) == 1
+                and together[(short, expansion)] > 0
+                and (m := re.search(r"\bof (?:the )?(.+)$", expansion)) is not None
+                and m.group(1) not in places
+                and country_of(m.group(1)) is None
+            )
+            if shown or introduced or alone:
+                scored.append((beside[(short, expansion)], len(before[(short, expansion)]), expansion))
+        scored.sort(reverse=True)
+        if scored and (len(scored) == 1 or scored[0][:2] != scored[1][:2]):
+            chosen[short] = scored[0][2]
+    return chosen
+
+
 def acronym_of(name: str) -> str:
     words = [w for w in re.findall(r"[A-Za-z][\w\-]*", name) if w.lower() not in FUNCTION_WORDS]
     return "".join(w[0] for w in words).lower() if len(words) >= 2 else ""
+
+
+# What a government does and has, so that a capital doing or having it stands for the government.
+GOVERNMENT_VERBS = frozenset(
+    """say tell announce warn urge call demand insist deny reject accept endorse support back oppose condemn
+    criticize criticise accuse blame threaten agree refuse veto sign vote recognize recognise want seek ask
+    propose offer pledge promise vow respond react protest welcome expel summon impose sanction send
+    deploy order decide push press block approve claim argue signal suggest hope fear believe acknowledge
+    admit confirm declare state express voice contend maintain dismiss retaliate negotiate mediate
+    resist withdraw recall freeze suspend halt ban arm fund pressure prepare prepared move try plan intend
+    ready willing determined""".split()
+)
+GOVERNMENT_NOUNS = frozenset(
+    """envoy ambassador government regime position stance policy decision support opposition response
+    relations ally allies diplomat diplomats official officials leader leaders demand demands proposal
+    plan offer veto ministry minister military forces army troops backing objection objections
+    refusal reluctance approach strategy sanctions intervention involvement role""".split()
+)
+
+
+DATELINE = re.compile(r"^\s*(?:\(|[-–—]|,\s*[A-Z][A-Za-z]*\.?(?:\s*\(|\s*[-–—]|\s*$))")
+
+
+def is_dateline(span: Span, text: str) -> bool:
+    """A place name opening a line as a dateline: "COCODRIE, La. (AP) --", "WASHINGTON -"."""
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    if text[line_start : span.start_char].strip():
+        return False
+    words = span.text.replace(".", "").split()
+    return (
+        bool(words)
+        and all(w.isupper() for w in words)
+        and DATELINE.match(text[span.end_char : span.end_char + 14]) is not None
+    )
 
 
 def is_government_use(span: Span, text: str) -> bool:
@@ -302,9 +420,57 @@ def is_government_use(span: Span, text: str) -> bool:
     while dep == "conj" and root.head is not root:
         root = root.head
         dep = root.dep_
-    if dep in ("nsubj", "nsubjpass", "poss", "dobj", "dative"):
-        return True
-    return dep == "pobj" and root.head.lower_ == "by"
+    if dep == "nsubj":
+        # "Paris endorses", "Washington and Moscow seem prepared to move"; not "Nairobi suffered"
+        verbs = [root.head]
+        for _ in range(2):
+            verbs += [
+                c
+                for v in verbs
+                for c in v.children
+                if c.dep_ in ("xcomp", "acomp", "oprd") and c not in verbs
+            ]
+        return any(v.lemma_.lower() in GOVERNMENT_VERBS for v in verbs)
+    if dep == "poss":
+        return root.head.lemma_.lower() in GOVERNMENT_NOUNS  # "Moscow's envoy", not "Nairobi's slums"
+    return dep == "pobj" and root.head.lower_ == "by" and root.head.head.lemma_.lower() in GOVERNMENT_VERBS
+
+
+# Parts of speech no word of a person's name has: a sentence's first word the recognizer took in.
+NOT_NAME_POS = {"ADV", "VERB", "AUX", "ADP", "DET", "PRON", "SCONJ", "CCONJ", "INTJ", "PART", "NUM"}
+FAMILY_WORDS = {"family", "families", "ancestor", "ancestors", "clan", "surname", "side", "household", "line"}
+
+
+def names_a_family(ent: Span) -> bool:
+    """A lone surname standing for a family: "the Bebb family", "Nichols families", "nee Powell"."""
+    doc = ent.doc
+    if len(ent) != 1:
+        return False
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    if after in ("'", "’") and ent.end + 1 < len(doc):
+        after = doc[ent.end + 1].lower_
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    return after in FAMILY_WORDS or before in ("nee", "née")
+
+
+STORM_WORDS = {"storm", "hurricane", "typhoon", "cyclone", "depression"}
+
+
+def storm_key(text: str) -> str:
+    """A storm's own name, without "Tropical Storm" or "Hurricane" ("alex"); "" for other names."""
+    words = key_of(text).split()
+    while words and words[0] in STORM_WORDS | {"tropical"}:
+        words = words[1:]
+    return " ".join(words) if len(words) == 1 else ""
+
+
+def storm_named(ent: Span) -> bool:
+    """A storm's name: "Tropical Storm Alex", "Hurricane Katrina", "storm Alex" (the word in the name or
+    right before it)."""
+    doc = ent.doc
+    words = [t.lower_ for t in ent]
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    return any(w in STORM_WORDS for w in words[:-1]) or before in STORM_WORDS
 
 
 def is_part_of_title(ent: Span) -> bool:
@@ -348,7 +514,35 @@ def mentions_of(
         text = display_name(ent.text)
         if "\n" in text or not re.search(r"[A-Za-z]", text):
             continue
-        if ent.label_ == "PERSON":
+        if not re.search(r"[A-Z]", text):
+            continue  # no capital letter, no name: "don" of "don't", "ann"
+        label = ent.label_
+        start = ent.start_char
+        if label in ("ORG", "PERSON", "NORP") and is_dateline(ent, full_text):
+            label = "GPE"  # "COCODRIE, La. (AP) --": a dateline names a place
+        elif label == "PERSON" and not re.search(r"[a-z]", text) and len(re.sub(r"[^A-Z]", "", text)) <= 4:
+            label = "ORG"  # "VX", "J.P.": initials alone are no person's name
+        if storm_named(ent):
+            label = "EVENT"  # "Tropical Storm Alex", "Hurricane Katrina": a storm, whatever the tagger said
+        elif label == "PERSON" and names_a_family(ent):
+            continue  # "the Bebb family", "Bebb ancestors", "nee Powell": a family's name, not a person's
+        elif label == "PERSON":
+            first = ent.start
+            while (
+                first < ent.end - 1
+                and doc[first].pos_ in NOT_NAME_POS
+                and doc[first].lower_ not in TITLE_WORDS
+            ):
+                first += 1  # "Thankfully Obama", "Blaming Obama": the word before is no first name
+            last = ent.end
+            while (
+                last - 1 > first
+                and doc[last - 1].pos_ in NOT_NAME_POS
+                and doc[last - 1].lower_ not in NAME_SUFFIXES
+            ):
+                last -= 1  # "Kerry Withdraws From Call ...": a headline's verb is no surname
+            if first > ent.start or last < ent.end:
+                text, start = display_name(doc[first:last].text), doc[first].idx
             text = without_glued_words(text)
         if ent.label_ == "NORP" and (country_of_word(text) is not None or not text.endswith("s")):
             continue  # "Syrian", "Arab": an adjective, not a mention of a group ("Republicans" is one)
@@ -356,7 +550,7 @@ def mentions_of(
             continue  # "State" of "Secretary of State", "Defense" of "Defense Secretary"
         government = ent.label_ == "GPE" and is_government_use(ent, full_text)
         titled = ""
-        if ent.label_ == "PERSON" and ent.start > 0:
+        if label == "PERSON" and ent.start > 0:
             title = doc[ent.start - 1]
             before = doc[ent.start - 2] if ent.start >= 2 else None
             one_word = before is None or not before.text[:1].isupper() or before.is_sent_start
@@ -371,16 +565,16 @@ def mentions_of(
             Mention(
                 article=article.id,
                 text=text,
-                start=ent.start_char,
-                end=ent.start_char + len(text),
-                label=ent.label_,
+                start=start,
+                end=start + len(text),
+                label=label,
                 sentence=sentence_number(ent.start),
                 head=ent.root.lemma_.lower(),
                 government=government,
                 titled=titled,
             )
         )
-        if ent.label_ == "PERSON":
+        if label == "PERSON":
             roles.extend(roles_of(article, ent))
     heads = role_heads if role_heads is not None else {r.head for r in roles}
     for token in doc:
@@ -428,7 +622,12 @@ def roles_of(article: Article, ent: Span) -> list[Role]:
         if i == ent.start - 1 and token.lower_ in FUNCTION_WORDS:
             break  # "the Assad regime", "calls for Assad": no title right before the name
         # A lower-case noun is a title only right before the name ("spokesman Vietor", "host Hugh Jackman").
-        common_title = token.pos_ == "NOUN" and i == ent.start - 1 and token.dep_ in ("compound", "nmod")
+        common_title = (
+            token.pos_ == "NOUN"
+            and i == ent.start - 1
+            and token.dep_ in ("compound", "nmod")
+            and names_a_person(token.lower_)
+        )
         if titled or common_title or token.lower_ in ("of", "to", "for", "the") and first < ent.start:
             first = i
             i -= 1
@@ -436,7 +635,7 @@ def roles_of(article: Article, ent: Span) -> list[Role]:
         break
     while first < ent.start and doc[first].lower_ in FUNCTION_WORDS:
         first += 1
-    if first < ent.start and doc[first].sent == ent.sent:
+    if first < ent.start and doc[first].sent == ent.sent and doc[first].lower_ not in POSSESSIVE_PRONOUNS:
         title = doc[first : ent.start]
         nouns = [t for t in title if not t.ent_type_ and t.pos_ in ("NOUN", "PROPN")]
         nouns = [t for t in nouns if t.lower_.rstrip(".") not in ("mr", "mrs", "ms", "dr")]
@@ -450,12 +649,38 @@ def roles_of(article: Article, ent: Span) -> list[Role]:
     for child in ent.root.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i > ent.root.i:
             phrase = doc[child.left_edge.i : child.right_edge.i + 1]
+            if phrase[0].lower_ in POSSESSIVE_PRONOUNS:
+                continue  # "Kurt Guerra, his 9-year-old daughter Cassie": someone else, his relative
+            if not names_a_person(child.lower_):
+                continue  # "Richard Cable | 15:13 UK time": no title of a person
             text = re.sub(r"^(a|an|the)\s+", "", phrase.text, flags=re.IGNORECASE)
             found.append(
                 Role(text, child.lemma_.lower(), role_modifiers(phrase, child), article.id, phrase.start_char)
             )
     return found
 
+
+# A lower-case noun right before a name is a title only when it names a person ("host Hugh Jackman",
+# "spokesman Vietor"), not a thing of a headline run into the text ("... defend tribute concert Michael
+# Jackson died"): by the endings of nouns for people, or one of these.
+PERSON_NOUN_ENDING = re.compile(
+    r"(?:er|or|ist|ian|ant|ent|man|woman|men|ess|eer|ee|ive|ary|crat|ect|ain|ard|ier|ic)s?$"
+)
+PERSON_NOUNS = frozenset(
+    """host star chief head judge envoy aide official leader boss coach chef nurse guard chair mayor king
+    queen prince princess pope cardinal bishop sheriff marshal colonel general captain sergeant pilot
+    fan friend partner wife husband son daughter mother father brother sister cousin uncle aunt
+    widow widower child kid baby girl boy actress diva icon legend veteran rival ally expert analyst
+    artist poet dj mp mep ceo cfo coo victim suspect surgeon admiral archbishop rabbi imam cleric priest
+    vicar nun monk sultan emir sheikh czar tsar lady lord dame sir""".split()
+)
+
+
+def names_a_person(noun: str) -> bool:
+    return noun in PERSON_NOUNS or PERSON_NOUN_ENDING.search(noun) is not None
+
+
+POSSESSIVE_PRONOUNS = {"his", "her", "their", "its", "my", "our", "your"}
 
 # Dependents that belong to a description's noun phrase ("the", "Syria's", "Syrian", "deputy").
 DESCRIPTION_DEPS = {"det", "poss", "amod", "compound", "nmod", "nummod"}
@@ -474,6 +699,10 @@ def description_of(article: Article, chunk: Span) -> Mention | None:
         return None
     if any(t.ent_type_ == "PERSON" for t in chunk):
         return None
+    if chunk[0].lower_ in POSSESSIVE_PRONOUNS:
+        return None  # "his daughter", "her father": someone's relative, not the one titled so
+    if not names_a_person(root.lower_):
+        return None  # "the time", "the concert", "the BP spill": no title of a person
     modifiers = role_modifiers([t for t in chunk if t.i < root.i and t.lower_ != "the"], root)
     return Mention(
         article=article.id,
@@ -484,7 +713,38 @@ def description_of(article: Article, chunk: Span) -> Mention | None:
         kind="description",
         head=root.lemma_.lower(),
         modifiers=modifiers,
+        describes=described_person(root),
+        relational=any(
+            t.dep_ == "poss" and not t.ent_type_ and country_of_word(t.text) is None
+            for t in chunk
+            if t.i < root.i
+        ),
     )
+
+
+def described_person(root: Token) -> int | None:
+    """Where the person a description is said of by apposition or copula is named: "Jeff Bingaman"
+    in "the panel's chairman, Jeff Bingaman," and "Bingaman, the panel's chairman," and "Bingaman is
+    the panel's chairman"."""
+    doc = root.doc
+
+    def name_start(token: Token) -> int | None:
+        if token.ent_type_ not in ("PERSON", "ORG"):
+            return None  # (a person's name tagged ORG in one sentence is a person's across the articles)
+        i = token.i
+        while i > 0 and doc[i].ent_iob_ == "I":
+            i -= 1
+        return doc[i].idx
+
+    for child in root.children:
+        if child.dep_ == "appos" and name_start(child) is not None:
+            return name_start(child)
+    if root.dep_ == "appos":
+        return name_start(root.head)
+    if root.dep_ == "attr" and root.head.lemma_ == "be":
+        subject = next((c for c in root.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return name_start(subject) if subject is not None else None
+    return None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -530,52 +790,60 @@ def link(
     person_texts = {
         text for text, count in votes.items() if count["person"] and (" " in text or not outvoted(count))
     }
+    storms = {storm_key(m.text) for m in names if m.label == "EVENT" and storm_key(m.text)}
+    named_in_full = {
+        (m.article, part)
+        for m in names
+        if m.label == "PERSON" and len(parts := person_name_parts(m.text)) >= 2
+        for part in (parts[0], parts[-1])
+    }
     for mention in names:
         count = votes[key_of(mention.text)]
-        if mention.label == "PERSON" and outvoted(count) and " " not in mention.text:
+        if (
+            mention.label == "PERSON"
+            and key_of(mention.text) in storms
+            and (mention.article, key_of(mention.text)) not in named_in_full
+        ):
+            mention.label = (
+                "EVENT"  # "Alex" where the articles tell of Tropical Storm Alex (and no Alex Morris)
+            )
+        elif mention.label == "PERSON" and outvoted(count) and " " not in mention.text:
             majority = max((c for c in count if c != "person"), key=lambda c: count[c])
             if majority in PLACE_OR_BODY:
                 mention.label = PLACE_OR_BODY[majority]
+        elif mention.label != "PERSON" and coarse_label(mention.label) in PLACE_OR_BODY:
+            # a place, body or group as most mentions say ("Cocodrie" tagged a body once, a place twice)
+            own = coarse_label(mention.label)
+            majority = max((c for c in count if c in PLACE_OR_BODY), key=lambda c: count[c])
+            if count[majority] > count[own]:
+                mention.label = PLACE_OR_BODY[majority]
     people = [m for m in names if m.label == "PERSON"]
-    # Full names first: (first, last) is the person; the surname then finds them.
-    full: dict[tuple[str, str], list[Mention]] = defaultdict(list)
-    for mention in people:
-        parts = person_name_parts(mention.text)
-        if len(parts) >= 2:
-            full[(parts[0], parts[-1])].append(mention)
-        elif len(parts) == 1 and royal_title(mention):
-            full[(royal_title(mention), parts[0])].append(mention)  # "King Abdullah" is not Hadi Abdullah
-    by_surname: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
-    by_surname_article: dict[tuple[str, str], Counter[tuple[str, str]]] = defaultdict(Counter)
-    for key, group in full.items():
-        for mention in group:
-            by_surname[key[1]][key] += 1
-            by_surname_article[(mention.article, key[1])][key] += 1
+    directory = People(people, groups)
     organisations = {key_of(m.text): m for m in names if m.label == "ORG"}
-    acronyms: dict[str, str] = {}
-    for org_key, org_mention in organisations.items():
-        short = acronym_of(org_mention.text)
-        if short and short != org_key.replace(" ", ""):
-            acronyms.setdefault(short, org_key)
-    org_last_words: dict[str, str] = {}
+    acronyms = acronym_expansions(names)
+    team_words: dict[str, str] = {}
     for org_key in organisations:
         words = org_key.split()
-        if len(words) > 1:
-            org_last_words.setdefault(words[-1], org_key)
+        if len(words) > 1 and words[-1].endswith("s"):
+            team_words.setdefault(words[-1], org_key)
     person_key_of: dict[int, str] = {}
     for mention in names:
         text_key = key_of(mention.text)
-        if mention.label != "PERSON" and text_key in person_texts and country_of(mention.text) is None:
+        if (
+            mention.label not in ("PERSON", "EVENT")
+            and text_key in person_texts
+            and country_of(mention.text) is None
+        ):
             mention.label = "PERSON"  # spaCy called one mention of "Deep Throat" an organisation
         elif (
             mention.label == "PERSON"
             and " " not in text_key
-            and text_key not in by_surname
-            and text_key in org_last_words
+            and not directory.known(text_key)
+            and text_key in team_words
         ):
-            add(f"org:{org_last_words[text_key]}", "ORG", mention)  # "the Chiefs": Kansas City Chiefs
+            add(f"org:{team_words[text_key]}", "ORG", mention)  # "the Chiefs": Kansas City Chiefs
             continue
-        cluster_key = name_key(mention, full, by_surname, by_surname_article, acronyms)
+        cluster_key = name_key(mention, directory, acronyms)
         add(cluster_key, mention.label, mention)
         if cluster_key.startswith("person:"):
             person_key_of[id(mention)] = cluster_key
@@ -587,13 +855,7 @@ def link(
 PLACE_OR_BODY = {"place": "GPE", "organization": "ORG", "group": "NORP"}
 
 
-def name_key(
-    mention: Mention,
-    full: dict[tuple[str, str], list[Mention]],
-    by_surname: dict[str, Counter[tuple[str, str]]],
-    by_surname_article: dict[tuple[str, str], Counter[tuple[str, str]]],
-    acronyms: dict[str, str],
-) -> str:
+def name_key(mention: Mention, directory: People, acronyms: dict[str, str]) -> str:
     if mention.label in ("GPE", "LOC", "ORG", "NORP", "FAC"):
         country = country_of(mention.text)
         if country is None and mention.government:
@@ -604,28 +866,221 @@ def name_key(
     if (
         mention.label == "PERSON"
         or mention.label in ("ORG", "GPE", "NORP")
-        and surname_known(mention, by_surname)
+        and surname_known(mention, directory)
     ):
-        parts = person_name_parts(mention.text)
-        if len(parts) >= 2 and (parts[0], parts[-1]) in full:
-            return "person:" + " ".join((parts[0], parts[-1]))
-        if len(parts) == 1 and royal_title(mention):
-            return f"person:{royal_title(mention)} {parts[0]}"
-        if len(parts) == 1:
-            local = by_surname_article.get((mention.article, parts[0]))
-            chosen = local or by_surname.get(parts[0])
-            if chosen:
-                first, last = chosen.most_common(1)[0][0]
-                return f"person:{first} {last}"
-        if parts and mention.label == "PERSON":
-            return "person:" + " ".join(parts)
+        key = directory.key(mention)
+        if key is not None:
+            return key
     key = key_of(mention.text)
     if mention.label == "ORG":
-        compact = key.replace(" ", "")
-        if compact in acronyms:
-            key = acronyms[compact]
-        return f"org:{key}"
+        return f"org:{acronyms.get(key.replace(' ', ''), key)}"
+    if mention.label == "EVENT" and storm_key(mention.text):
+        return f"event:{storm_key(mention.text)}"  # "Tropical Storm Alex", "storm Alex", "Alex"
     return f"{mention.label.lower()}:{key}"
+
+
+class People:
+    """The people a collection names in full, and who a lone name ("Hunter", "Fraser") stands for.
+
+    A full name is the person: "Hillary Rodham Clinton" and "Hillary Clinton" share first and last
+    name. Where one first and last name comes with different middle names ("Thomas Charles Davies",
+    "Thomas John Davies"), they are different people, and the name without a middle name is only
+    itself within its article. A lone name goes to one person only when that is unambiguous:
+
+    - within its article, to the one person named in full there with that surname (or, when nobody
+      there has that surname, with that first name: "the Brown children, Fraser and John");
+    - else, across the collection, to the one person with that surname when nobody has it as a first
+      name and that person is named in full in several articles (a lone surname is how news names
+      someone prominent in the story; a lone "Kim" in a reader's message is not the pianist Sunwook Kim).
+
+    A lone name that could be several people stays a name of its own article ("Hunter" of the one article).
+    """
+
+    def __init__(self, people: Sequence[Mention], groups: dict[str, int] | None = None) -> None:
+        self.groups = groups or {}
+        self.keys: dict[int, str] = {}
+        by_name: dict[tuple[str, str], list[tuple[Mention, tuple[str, ...]]]] = defaultdict(list)
+        self.by_last: dict[str, set[str]] = defaultdict(set)
+        self.by_first: dict[str, set[str]] = defaultdict(set)
+        self.local_last: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self.local_first: dict[tuple[str, str], set[str]] = defaultdict(set)
+        articles_of: dict[str, set[str]] = defaultdict(set)
+        self.full: Counter[tuple[str, str]] = Counter()
+        self.titles: dict[str, set[str]] = defaultdict(set)
+        self.where: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for mention in people:
+            parts = person_name_parts(mention.text)
+            if len(parts) >= 2:
+                # "Prince Michael Jackson II" is the son of Michael Jackson: a suffix is part of the name
+                suffix = name_suffix(mention.text)
+                by_name[(parts[0], parts[-1] + suffix)].append((mention, tuple(parts[1:-1])))
+            elif len(parts) == 1 and royal_title(mention):
+                key = f"person:{royal_title(mention)} {parts[0]}"  # "King Abdullah", not Hadi Abdullah
+                self.keys[id(mention)] = key
+                self.by_last[parts[0]].add(key)
+                self.local_last[(mention.article, parts[0])].add(key)
+                articles_of[key].add(mention.article)
+        for (first, last), group in by_name.items():
+            middles = {initials(middle) for _, middle in group if middle}
+            for mention, middle in group:
+                if len(middles) >= 2 and middle:
+                    key = f"person:{first} {initials(middle)} {last}"  # one of namesakes told apart
+                else:
+                    key = f"person:{first} {last}"
+                self.keys[id(mention)] = key
+                self.full[(mention.article, key)] += 1
+                self.where[(mention.article, key)].append(mention.start)
+                if title_of(mention):
+                    self.titles[key].add(title_of(mention))
+                self.by_last[last.split(" ")[0]].add(key)
+                self.by_first[first].add(key)
+                self.local_last[(mention.article, last.split(" ")[0])].add(key)
+                self.local_first[(mention.article, first)].add(key)
+                articles_of[key].add(mention.article)
+        self.articles = {key: len(found) for key, found in articles_of.items()}
+        self.key_groups = {key: {self.groups.get(a) for a in found} for key, found in articles_of.items()}
+        self.collection = len({m.article for m in people})
+        lone: dict[str, set[str]] = defaultdict(set)
+        for mention in people:
+            parts = person_name_parts(mention.text)
+            if len(parts) == 1:
+                lone[parts[0]].add(mention.article)
+        self.lone = {name: len(found) for name, found in lone.items()}
+
+    def known(self, name: str) -> bool:
+        """Whether a one-word name is someone's surname in the collection."""
+        return name in self.by_last
+
+    def key(self, mention: Mention) -> str | None:
+        """The cluster key of a person's mention (None: no name parts)."""
+        found = self.keys.get(id(mention))
+        if found is not None:
+            return found
+        parts = person_name_parts(mention.text)
+        if len(parts) != 1:
+            return "person:" + " ".join(parts) if parts and mention.label == "PERSON" else None
+        name = parts[0]
+        title = title_of(mention)
+        everyone = self.by_last.get(name, set())
+        if title and title not in GENDER_TITLES:
+            # "President Obama": the one of that surname the articles title so (not Michelle Obama)
+            titled = {key for key in everyone if title in self.titles[key]}
+            if len(titled) == 1:
+                return next(iter(titled))
+        if title == "mr":
+            # "Mr Jackson" is none of the people of that surname the articles call "Mrs" or "Ms"
+            everyone = {key for key in everyone if not self.titles[key] & GENDER_TITLES["mr"]}
+        elif title in GENDER_TITLES:
+            # "Mrs Bull" is only a woman of that surname the articles call so, not Rupert Bull
+            everyone = {key for key in everyone if self.titles[key] & GENDER_TITLES["mr"]}
+        # within its article, only near where the person is named in full: a page of listings or
+        # readers' messages names many people, and "Anthony" far below "Anthony Davidson" is another
+        local_last = {
+            key
+            for key in self.local_last.get((mention.article, name), set()) & everyone
+            if self.near(mention, key, SURNAME_REACH)
+        }
+        local_first = {
+            key
+            for key in self.local_first.get((mention.article, name), set())
+            if self.near(mention, key, FIRST_NAME_REACH)
+            # a headline's capitals make names of words ("Kerry Withdraws From Call ..."): only a full
+            # name in the text itself makes "Kerry" a first name
+            and any(start >= 0 for start in self.where[(mention.article, key)])
+        }
+        if len(local_last) == 1 and not local_first:
+            (key,) = local_last
+            if not any(self.articles[other] > 3 * self.articles[key] for other in everyone - {key}):
+                return key
+            return f"person:{name}#{mention.article}"  # "Obama" where Michelle Obama is named: Barack?
+        if not local_last and len(local_first) == 1:
+            return next(iter(local_first))
+        if local_last and not local_first:
+            dominant = self.dominant(mention.article, local_last)
+            if dominant is not None:
+                return dominant
+        if local_last or local_first:
+            return f"person:{name}#{mention.article}"
+        last, first = everyone, self.by_first.get(name, set())
+        if self.groups:
+            # articles known to tell of one event (``groups``) share their cast: "Lohan" is the one
+            # Lindsay Lohan those articles name
+            group = self.groups.get(mention.article)
+            here = {key for key in last if group in self.key_groups[key]}
+            if len(here) == 1 and not {key for key in first if group in self.key_groups[key]}:
+                return next(iter(here))
+        if last:
+            # the one person of that surname, or one far more prominent than the others of that surname
+            # or first name ("Obama" is Barack Obama, not Michelle Obama, where the article names neither)
+            ranked = sorted(last, key=lambda key: -self.articles[key])
+            key = ranked[0]
+            others = sum(self.articles[k] for k in ranked[1:]) + sum(self.articles[k] for k in first)
+            # named in full in several articles, or used alone in several more (the story's "Assad")
+            prominent = self.articles[key] >= min(3, max(2, self.collection // 10)) or (
+                self.articles[key] + self.lone.get(name, 0) >= LONE_NAME_ARTICLES
+            )
+            if prominent and self.articles[key] > 2 * others:
+                return key
+        if not last and not first:
+            return f"person:{name}" if mention.label == "PERSON" else None  # one name ("Madonna")
+        return f"person:{name}#{mention.article}"
+
+    def near(self, mention: Mention, key: str, reach: int) -> bool:
+        """Whether the article names ``key`` in full within ``reach`` characters of the mention (a title,
+        caption or highlight, placed before the text, is near the whole text)."""
+        if mention.start < 0:
+            return True
+        return any(
+            start < 0 or abs(mention.start - start) <= reach for start in self.where[(mention.article, key)]
+        )
+
+    def dominant(self, article: str, keys: set[str]) -> str | None:
+        """Of the namesakes an article names in full, the one it names far most (more than twice as
+        often as any other there) and who is no less prominent in the collection: "Jackson" in an
+        article about Michael Jackson that names his brother Jermaine Jackson once."""
+        ranked = sorted(keys, key=lambda key: -self.full[(article, key)])
+        best, second = ranked[0], ranked[1]
+        if self.full[(article, best)] <= 2 * self.full[(article, second)]:
+            return None
+        if any(self.articles[key] > self.articles[best] for key in ranked[1:]):
+            return None
+        return best
+
+
+# How far from a person's full name a lone surname or first name in the same article still stands for them.
+SURNAME_REACH = 5000
+# How many articles, naming a person in full or by the lone name, make the lone name theirs elsewhere.
+LONE_NAME_ARTICLES = 4
+FIRST_NAME_REACH = 800
+GENDER_TITLES = {
+    "mr": {"mrs", "ms", "miss"},
+    "mrs": {"mr"},
+    "ms": {"mr"},
+    "miss": {"mr"},
+}
+
+
+def title_of(mention: Mention) -> str:
+    """The title a person's mention carries ("President Obama", "Mrs. Jackson"): "president", "mrs"."""
+    for text in (mention.titled, mention.text):
+        words = text.split()
+        if len(words) >= 2:
+            word = words[0].lower().rstrip(".")
+            if word in TITLE_WORDS and word not in ("the", "former", "late"):
+                return word
+    return ""
+
+
+def name_suffix(text: str) -> str:
+    """ " jr", " ii" ... when a name ends with one ("Michael Jackson II"), else ""."""
+    words = re.findall(r"[\w']+", text)
+    last = words[-1].lower() if words else ""
+    return f" {last}" if len(words) > 2 and last in NAME_SUFFIXES else ""
+
+
+def initials(parts: Sequence[str]) -> str:
+    """The initials of middle names: "Rodham" and "R." are the same middle name."""
+    return "".join(part[:1] for part in parts)
 
 
 # Titles of people known by one name, not a surname ("King Abdullah", "Pope Francis", "Sheikh Hamad").
@@ -641,10 +1096,25 @@ def royal_title(mention: Mention) -> str:
     return ""
 
 
-def surname_known(mention: Mention, by_surname: dict[str, Counter[tuple[str, str]]]) -> bool:
+def surname_known(mention: Mention, directory: People) -> bool:
     """spaCy sometimes labels a lone surname ORG or GPE ("Assad"); a known surname is a person."""
     parts = person_name_parts(mention.text)
-    return len(parts) == 1 and parts[0] in by_surname and country_of(mention.text) is None
+    return (
+        mention.label != "GPE"  # "Washington" the place is not George Washington
+        and len(parts) == 1
+        and directory.known(parts[0])
+        and country_of(mention.text) is None
+    )
+
+
+# How far after a person's title a description in the same article may still stand for them.
+DESCRIPTION_REACH = 3000
+
+
+@functools.cache
+def national_keys() -> frozenset[str]:
+    """Every country as ``role_modifiers`` writes it ("syria", "united states")."""
+    return frozenset(key_of(country.name) for country in gazetteer()[0].values())
 
 
 def link_descriptions(
@@ -661,22 +1131,31 @@ def link_descriptions(
         if id(mention) in person_key_of:
             people_by_article[mention.article].append(mention)
     for role in roles:
-        owner = next(
-            (
-                person_key_of[id(m)]
-                for m in people_by_article[role.article]
-                if m.start >= role.start
-                and m.start - role.start < len(role.text) + 3
-                or m.start < role.start <= m.end + 4
-            ),
-            None,
-        )
+        # a title is the name's right after it ("American author Lionel Shriver"), else an apposition is
+        # the name's right before it ("Bobby Bolton, the wellsite leader")
+        after = [
+            m
+            for m in people_by_article[role.article]
+            if 0 <= m.start - (role.start + len(role.text)) <= 3  # the name right after its title
+        ]
+        before = [m for m in people_by_article[role.article] if m.start < role.start <= m.end + 4]
+        owner = person_key_of[id((after or before)[0])] if after or before else None
         if owner is not None and owner in clusters:
             clusters[owner].roles.append(role)
             holders[role.head].append((role, owner))
+    named_at = {(m.article, m.start): key for m in mentions if (key := person_key_of.get(id(m)))}
+    countries = national_keys()
     for mention in mentions:
         if mention.kind != "description" or mention.label not in ("DESC", "PERSON"):
             continue  # titles are people's: "the film" never stands for one
+        if mention.describes is not None:
+            # said of a named person by apposition or copula: that person, whatever their titles
+            described = named_at.get((mention.article, mention.describes))
+            if described is not None and described in clusters:
+                clusters[described].mentions.append(mention)
+            continue
+        if mention.relational:
+            continue  # "the panel's chairman": which panel's is not said; only apposition tells who
         group = groups.get(mention.article)
         candidates = {
             owner
@@ -686,11 +1165,16 @@ def link_descriptions(
         local = {
             owner
             for role, owner in holders.get(mention.head, [])
-            if role.article == mention.article and role.start <= mention.start and owner in candidates
+            if role.article == mention.article
+            and role.start <= mention.start
+            and (mention.start - role.start <= DESCRIPTION_REACH or role.start < 0)
+            and owner in candidates
         }
         if len(local) == 1:
             owner = next(iter(local))
-        elif len(candidates) == 1 and (mention.modifiers or groups):
+        elif len(candidates) == 1 and (groups or mention.modifiers and mention.modifiers <= countries):
+            # across articles: a national title ("the Syrian president") held by one person; within
+            # articles about one event (``groups``), any title held by one person there
             owner = next(iter(candidates))
         else:
             continue
@@ -741,6 +1225,8 @@ def build_roster(articles: Sequence[Article], docs: Sequence[Doc] | None = None)
         for mention in mentions:
             mention.start += base
             mention.end += base
+            if mention.describes is not None:
+                mention.describes += base
         for role in roles:
             role.start += base
         all_mentions.extend(mentions)

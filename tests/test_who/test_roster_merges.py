@@ -1,0 +1,198 @@
+"""Roster merges with precision first (issue 13 item 4): each case the precision audit's judges found wrong,
+on made-up articles; each test fails on the rules before this change."""
+
+from storyline.model import Article
+from storyline.who.attribution import find_attributions
+from storyline.who.entities import Mention, People, acronym_expansions, build_roster, person_name_parts
+
+
+def articles(*texts: str) -> list[Article]:
+    return [Article(id=f"a{i}", source=f"a{i}.txt", text=text) for i, text in enumerate(texts)]
+
+
+def holding(entities, alias):
+    return [e for e in entities if alias in e.aliases]
+
+
+def by_name(entities, name):
+    found = [e for e in entities if e.name == name]
+    assert len(found) == 1, [e.name for e in entities]
+    return found[0]
+
+
+def test_a_lone_surname_of_several_people_joins_none_of_them():
+    found = articles(
+        "The bio-engineer Peter Hunter explained how engineering helps medicine. Peter Hunter spoke at length.",
+        "The producer David Hunter said the play was a reality show. David Hunter filmed it in Wales.",
+        "Hunter said the programme would be repeated on Sunday.",
+    )
+    entities = build_roster(found)
+    for name in ("Peter Hunter", "David Hunter"):
+        person = by_name(entities, name)
+        assert "a2" not in person.mentions, person
+    assert not any({"Peter Hunter", "David Hunter"} <= set(e.aliases) for e in entities)
+
+
+def test_a_lone_surname_of_one_person_named_in_one_article_stays_apart():
+    """Sunwook Kim, named in one article, is not the "Kim" of a reader's message elsewhere."""
+    found = articles(
+        "The pianist Sunwook Kim won the Leeds competition. Sunwook Kim is 18.",
+        "The orchestra played Brahms on Friday night.",
+        "Kim asked where Llangunllo is and how to say its name.",
+    )
+    entities = build_roster(found)
+    assert "a2" not in by_name(entities, "Sunwook Kim").mentions
+
+
+def test_a_lone_surname_goes_to_the_one_person_prominent_in_the_collection():
+    found = articles(
+        *[
+            f"Interior Secretary Ken Salazar visited the coast on day {n}. Ken Salazar met workers."
+            for n in range(4)
+        ],
+        "Mr. Salazar said the moratorium would stay in place.",
+    )
+    entities = build_roster(found)
+    assert "a4" in by_name(entities, "Ken Salazar").mentions
+
+
+def test_a_first_name_never_goes_to_a_person_of_that_surname():
+    """ "Fraser" is Fraser Brown where the article names him, not Christophe Fraser of other articles."""
+    found = articles(
+        *[
+            f"The report's lead author, Christophe Fraser, said on day {n} it was too early to tell."
+            for n in range(4)
+        ],
+        "Fraser Brown and his brother John were given toy helicopters. Fraser played with his at once.",
+    )
+    entities = build_roster(found)
+    assert "a4" not in by_name(entities, "Christophe Fraser").mentions
+    assert "a4" in by_name(entities, "Fraser Brown").mentions
+
+
+def test_namesakes_with_other_middle_names_are_not_one_person():
+    found = articles(
+        "Thomas Charles Davies was born in 1885 in Llanidloes and became a miner.",
+        "Thomas John Davies, a jeweller, died in 1952. Thomas John Davies left three children.",
+    )
+    entities = build_roster(found)
+    assert not any({"Thomas Charles Davies", "Thomas John Davies"} <= set(e.aliases) for e in entities)
+
+
+def test_a_son_with_a_suffix_is_not_his_father():
+    people = [
+        Mention("a0", "Michael Jackson", 0, 15, "PERSON"),
+        Mention("a1", "Michael Jackson II", 0, 18, "PERSON"),
+    ]
+    directory = People(people)
+    assert directory.key(people[0]) != directory.key(people[1])
+
+
+def test_initials_are_not_dropped_when_no_given_name_follows():
+    assert person_name_parts("T. J. Davies") == ["t", "j", "davies"]
+    assert person_name_parts("W. Mark Felt") == ["mark", "felt"]
+    assert person_name_parts("Al Green") == ["al", "green"]  # a first name, not the particle of al-Assad
+    assert person_name_parts("abandon al-Assad") == ["assad"]
+
+
+def test_the_title_tells_namesakes_apart():
+    people = [
+        Mention("a0", "Barack Obama", 0, 12, "PERSON", titled="President Barack Obama"),
+        Mention("a1", "Michelle Obama", 0, 14, "PERSON"),
+        Mention("a1", "Obama", 40, 45, "PERSON", titled="President Obama"),
+    ]
+    directory = People(people)
+    assert directory.key(people[2]) == directory.key(people[0])
+
+
+def test_a_relative_is_not_the_person_it_is_said_of():
+    found = articles(
+        '"I\'m scared to let my kids cross the highway," says former fisherman Kurt Guerra, his 9-year-old '
+        "daughter Cassie playing on a swingset. His daughter waved."
+    )
+    entities = build_roster(found)
+    guerra = by_name(entities, "Kurt Guerra")
+    assert not any("daughter" in alias for alias in guerra.aliases)
+    assert not any("daughter" in role["role"] for role in guerra.roles)
+
+
+def test_a_description_goes_to_the_person_it_is_in_apposition_with():
+    found = articles(
+        "Ed Markey, chairman of the panel's climate change subcommittee, questioned Tony Hayward.",
+        "During a Senate hearing, the panel's chairman, Jeff Bingaman, said the spill showed a failure. "
+        "Later the panel's chairman spoke again.",
+    )
+    entities = build_roster(found)
+    assert not any("chairman" in alias for alias in by_name(entities, "Ed Markey").aliases)
+    assert "the panel's chairman" in by_name(entities, "Jeff Bingaman").aliases
+
+
+def test_a_description_across_articles_only_for_a_national_title():
+    found = articles(
+        "The lead scientist John Lopez said the flow was 5,000 barrels a day.",
+        "The lead scientist of the flow-rate group said the estimate would rise.",
+    )
+    entities = build_roster(found)
+    assert "a1" not in by_name(entities, "John Lopez").mentions
+
+
+def test_a_name_inside_a_description_is_not_the_speaker():
+    found = articles(
+        "An unnamed Obama administration official said the government would not take over the response.",
+        "Browner, President Barack Obama's adviser, said the leak would be stopped by August.",
+    )
+    for attribution in find_attributions(found):
+        assert attribution.speaker_entity != "Barack Obama", attribution
+
+
+def test_a_capital_is_not_its_country_unless_it_acts_as_the_government():
+    found = articles(
+        "Foreigners were kidnapped near the border in Kenya, and the capital Nairobi suffered two grenade "
+        "attacks. Kenya's minister said tourism would recover.",
+        "Washington and Paris endorse the draft resolution.",
+    )
+    entities = build_roster(found)
+    assert "Nairobi" not in by_name(entities, "Kenya").aliases
+    assert by_name(entities, "Nairobi").type == "place"
+    assert "Paris" in by_name(entities, "France").aliases
+
+
+def test_an_acronym_needs_evidence_of_its_expansion():
+    found = articles(
+        "Professor Jonathan Ball, an expert at the University of Nottingham, said the virus could change.",
+        "The UN said the pandemic was moderate. The UN urged calm.",
+        "The National Security Council (NSC) met on Monday. The NSC said it would act.",
+    )
+    entities = build_roster(found)
+    assert "UN" not in by_name(entities, "University of Nottingham").aliases
+    assert "NSC" in by_name(entities, "National Security Council").aliases
+
+
+def test_acronym_expansions_read_the_evidence():
+    def org(article, text, start):
+        return Mention(article, text, start, start + len(text), "ORG")
+
+    beside = [org("a0", "World Health Organization", 0), org("a0", "WHO", 27)]
+    assert acronym_expansions(beside) == {"who": "world health organization"}
+    apart = [org("a0", "University of Nottingham", 0), org("a1", "UN", 0), org("a2", "UN", 0)]
+    assert acronym_expansions(apart) == {}
+
+
+def test_a_storm_is_an_event_and_a_dateline_a_place():
+    found = articles(
+        "Tropical Storm Alex, which has pounded Central America, may slow the clean-up. Alex could reach "
+        "the Gulf by Wednesday.",
+        "Alex weakened over Mexico on Thursday.",
+        "COCODRIE, La. (AP) -- Fishermen waited at the dock for the boats.",
+    )
+    entities = build_roster(found)
+    assert not any(e.type == "person" and any("Alex" in a for a in e.aliases) for e in entities)
+    storm = [e for e in entities if any("Storm Alex" in alias for alias in e.aliases)]
+    assert storm and storm[0].type == "event" and {"a0", "a1"} <= set(storm[0].mentions)
+    assert all(e.type == "place" for e in entities if "COCODRIE" in e.aliases)
+
+
+def test_a_word_without_a_capital_is_no_name():
+    found = articles("We don 't know , '' said don, who added that ann was there. Maria Lopez agreed.")
+    entities = build_roster(found)
+    assert not any(e.name in ("don", "ann") for e in entities)

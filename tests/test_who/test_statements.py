@@ -122,3 +122,12 @@ def test_a_nationality_before_a_noun_is_no_speaker():
     ]
     # a described group keeps its description
     assert listed("The French officials said the border would stay open.")[0][0] == "The French officials"
+
+
+def test_a_sentences_opening_conjunction_is_no_part_of_the_speaker():
+    import spacy
+
+    doc = spacy.blank("en")("And an Egyptian woman said it")
+    assert finder.without_leading_conjunction(doc[0:4]).text == "an Egyptian woman"
+    assert finder.without_leading_conjunction(doc[0:1]).text == "And"  # a lone word is left for name_problem
+    assert finder.without_leading_conjunction(doc[1:4]).text == "an Egyptian woman"

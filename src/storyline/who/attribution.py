@@ -682,11 +682,23 @@ def subject_of(verb: Token) -> Span | None:
         if passive and child.dep_ == "agent":
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
-                return doc[objects[0].left_edge.i : objects[0].right_edge.i + 1]
+                return without_leading_conjunction(doc[objects[0].left_edge.i : objects[0].right_edge.i + 1])
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj") or child.dep_ == "nsubjpass" and not passive:
-            return doc[child.left_edge.i : child.right_edge.i + 1]
+            return without_leading_conjunction(doc[child.left_edge.i : child.right_edge.i + 1])
     return None
+
+
+SENTENCE_CONJUNCTIONS = frozenset("and but or nor so yet".split())
+
+
+def without_leading_conjunction(span: Span) -> Span:
+    """A subject without the sentence's opening conjunction a parse put inside it ("And people said ..."
+    -> "people"); the conjunction links sentences and is no part of the speaker's name."""
+    start = span.start
+    while start < span.end - 1 and span.doc[start].lower_ in SENTENCE_CONJUNCTIONS:
+        start += 1
+    return span.doc[start : span.end]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -196,3 +196,16 @@ def test_a_word_without_a_capital_is_no_name():
     found = articles("We don 't know , '' said don, who added that ann was there. Maria Lopez agreed.")
     entities = build_roster(found)
     assert not any(e.name in ("don", "ann") for e in entities)
+
+
+def test_a_first_name_the_tagger_calls_a_preposition_stays_in_the_name():
+    # spaCy's small model tags "Barack" ADP after "Mubarak said he would stay."; only a real function word is cut
+    from storyline.annotate.nlp import load_nlp
+    from storyline.model import Article, Sentence
+    from storyline.who.entities import build_roster
+
+    text = "Mubarak said he would stay. Barack Obama said on Friday that the violence must end."
+    doc = load_nlp()(text)
+    article = Article(id="a", source="a", text=text)
+    article.sentences = [Sentence(s.start_char, s.end_char, i) for i, s in enumerate(doc.sents)]
+    assert "Barack Obama" in {e.name for e in build_roster([article], [doc])}

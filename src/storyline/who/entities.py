@@ -438,6 +438,18 @@ def is_government_use(span: Span, text: str) -> bool:
 
 # Parts of speech no word of a person's name has: a sentence's first word the recognizer took in.
 NOT_NAME_POS = {"ADV", "VERB", "AUX", "ADP", "DET", "PRON", "SCONJ", "CCONJ", "INTJ", "PART", "NUM"}
+OPEN_CLASS_POS = {"ADV", "VERB"}
+
+
+def not_a_name_word(token: Token) -> bool:
+    """A word at a name's edge that no name has: an adverb or verb ("Thankfully Obama", "Kerry Withdraws"), or a
+    function word only when it is one (a stop word): the tagger calls an unknown first name such as "Barack" a
+    preposition now and then."""
+    if token.pos_ not in NOT_NAME_POS:
+        return False
+    return token.pos_ in OPEN_CLASS_POS or token.is_stop
+
+
 FAMILY_WORDS = {"family", "families", "ancestor", "ancestors", "clan", "surname", "side", "household", "line"}
 
 
@@ -529,15 +541,13 @@ def mentions_of(
         elif label == "PERSON":
             first = ent.start
             while (
-                first < ent.end - 1
-                and doc[first].pos_ in NOT_NAME_POS
-                and doc[first].lower_ not in TITLE_WORDS
+                first < ent.end - 1 and not_a_name_word(doc[first]) and doc[first].lower_ not in TITLE_WORDS
             ):
                 first += 1  # "Thankfully Obama", "Blaming Obama": the word before is no first name
             last = ent.end
             while (
                 last - 1 > first
-                and doc[last - 1].pos_ in NOT_NAME_POS
+                and not_a_name_word(doc[last - 1])
                 and doc[last - 1].lower_ not in NAME_SUFFIXES
             ):
                 last -= 1  # "Kerry Withdraws From Call ...": a headline's verb is no surname

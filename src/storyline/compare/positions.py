@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..model import Article, Attribution, Entity, Position, Reversal, Sentence, cite
+from ..text.patterns import NOT_NEWS
 from ..who.cues import REPORTING_VERBS  # verbs that report an actor's own stance
 from ..who.entities import (
     alias_index,
@@ -485,10 +486,13 @@ def stances_in(sentence: Span) -> list[Stance]:
                 if hypothetical_cue(parent):
                     hypothetical = True
                     break
+                if is_negated(parent) and polarity == "support":
+                    hypothetical = True  # "did not call on X to step down": no demand made is no stance held
+                    break
                 base = stance if stance is not None else "support"
                 stance = base if polarity == "support" else flip(base)
                 if is_negated(parent):
-                    stance = flip(stance)
+                    stance = flip(stance)  # "will not oppose his removal"
                 holder = actor_token(parent)
                 if holder is not None and holder.lemma_.lower() in DOCUMENT_NOUNS:
                     documents.append((holder, stance))
@@ -898,6 +902,8 @@ def positions_in(
     found: list[Position] = []
     documents: dict[str, list[Position]] = defaultdict(list)
     for sentence in doc.sents:
+        if NOT_NEWS.search(sentence.text):
+            continue  # a reader's comment under the article ("April 23, 2011 at 6:09 pm | Reply ...") is no actor's
         for stance in stances_in(sentence):
             target = resolver.target(target_text(stance.target), stance.target)
             if target is None:

@@ -177,3 +177,19 @@ def test_gate_brief_on_a_timeline17_topic(h1n1):
     # only statements are listed since issue 13's statement rules (helper A): 290 speaker names of 856
     # statements (before: 392 of 1,411, actions, topics and negated cues among them)
     assert speakers["speaker_names"] >= 270 and 0 < speakers["unresolved_statements"] < speakers["statements"]
+
+
+def test_a_roster_merge_is_shown_where_the_entity_is_mentioned():
+    from storyline.model import Entity, EntityMention
+
+    other = Article(id="a", source="a", text="Mark hosted the show.")
+    other.entities = [EntityMention("Mark", "PERSON", 0, 4)]
+    own = Article(id="b", source="b", text="Mark Perry wrote in. Mark asked about his family.")
+    own.entities = [EntityMention("Mark Perry", "PERSON", 0, 10), EntityMention("Mark", "PERSON", 21, 25)]
+    entity = Entity("person:mark perry", "Mark Perry", "person", ["Mark Perry", "Mark"], {"b": 2})
+    brief = Brief(articles=[other, own], entities=[entity])
+    (item,) = evaluation.audit_items(evaluation.Corpus("H1N1_bbc", [other, own]), brief)["roster_merge"]
+    assert [e["article"] for e in item["evidence"]] == [
+        "b",
+        "b",
+    ]  # not page "a", which the roster did not link

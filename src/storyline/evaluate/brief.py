@@ -605,11 +605,15 @@ def audit_items(corpus: Corpus, brief: Brief) -> dict[str, list[dict[str, Any]]]
         if len(entity.aliases) < 2:
             continue
         examples = []
+        # an alias is shown where the entity is mentioned: the same words in an article the roster did not
+        # link to it ("Mark" of another page) would set the judge a sentence that was never merged
+        own = [article for article in brief.articles if article.id in entity.mentions]
+        others = [article for article in brief.articles if article.id not in entity.mentions]
         for alias in entity.aliases[:6]:
             found = next(
                 (
                     (article.id, m.start)
-                    for article in brief.articles
+                    for article in own + others
                     for m in article.entities
                     if m.text == alias
                 ),

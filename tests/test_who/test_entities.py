@@ -191,6 +191,9 @@ def test_gazetteer_reads_codes_only_in_capitals():
     assert country_of_word("Syrian").name == "Syria"
     assert country_of_word("American").name == "United States"
     assert country_of("al") is None
+    # only the codes prose uses for a country: "BS" in readers' comments is no Bahamas
+    assert country_of("UK").name == "United Kingdom"
+    assert country_of("BS") is None and country_of("B.S.") is None
     assert key_of("the U.N.'s") == "un"
     assert acronym_of("National Security Council") == "nsc"
 

@@ -187,11 +187,18 @@ def key_of(text: str) -> str:
     return " ".join(re.findall(r"[\w\-]+", text))
 
 
+CODES_IN_PROSE = frozenset({"us", "uk"})
+
+
 def country_of(text: str) -> Country | None:
     by_name, _by_demonym, _by_capital = gazetteer()
     key = key_of(text)
-    if len(key.replace(" ", "")) <= 2 and not text.replace(".", "").isupper():
-        return None  # "al", "in": a two-letter code counts only in capitals ("US", "U.K.")
+    if len(key.replace(" ", "")) <= 2 and (
+        not text.replace(".", "").isupper() or key.replace(" ", "") not in CODES_IN_PROSE
+    ):
+        # "al", "in": a two-letter code counts only in capitals, and only the codes news prose uses for a
+        # country ("US", "U.K."): "BS" in readers' comments is no Bahamas, "IN" no India
+        return None
     return by_name.get(key)
 
 

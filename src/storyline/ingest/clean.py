@@ -270,6 +270,33 @@ def split_glued_credits(lines: list[Line]) -> list[Line]:
     return result
 
 
+# A wire page's stamp before its dateline, as Reuters' pages were scraped ("BENGHAZI, Libya | Thu Aug 4, 2011
+# 3:51 pm EDT BENGHAZI, Libya (Reuters) - The rebels ..."): the place, a bar, the weekday, date, clock and zone.
+WIRE_STAMP = re.compile(
+    r"(?:(?:^|(?<=\s))[A-Z][A-Z.'/-]*(?: [A-Z][A-Z.'/-]*){0,3}(?:,?\s+[A-Z\d][\w.]*(?: [A-Z\d][\w.]*)?)?\s+\|\s+"
+    r"|^[A-Z][a-z]{2,4}\.? \d{1,2}\s+\|\s+)"
+    r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\s+[A-Z][a-z]{2}\s+\d{1,2}\s*,\s*\d{4}\s+\d{1,2}:\d\d\s*[ap]m\s+[A-Z]{2,4}\s+(?=[A-Z])"
+)
+
+
+def split_wire_stamps(lines: list[Line]) -> tuple[list[Line], list[str]]:
+    """Each wire stamp cut out of its line (the headline a scraper glued before it kept on a line of its own,
+    the story from its dateline on), and the stamps cut."""
+    result: list[Line] = []
+    stamps: list[str] = []
+    for line in lines:
+        match = WIRE_STAMP.search(line.text)
+        if match is None:
+            result.append(line)
+            continue
+        before = line.text[: match.start()].strip()
+        if before:
+            result.append(Line(before, blank_before=line.blank_before))
+        result.append(Line(line.text[match.end() :], blank_before=not before and line.blank_before))
+        stamps.append(match.group(0).strip())
+    return result, stamps
+
+
 # A credit glued to the story follows its photo's caption: the line above it is the caption (with whatever
 # the scraper glued before it: a headline, a standfirst) unless it is longer than this.
 CAPTION_ABOVE_CREDIT_WORDS = 60
@@ -509,7 +536,7 @@ def clean_text(
     from .detokenize import detokenized
 
     text, tokenized = detokenized(text)  # Penn-Treebank-tokenized corpora are read as plain text
-    lines = split_glued_credits(split_lines(text))
+    lines, stamps = split_wire_stamps(split_glued_credits(split_lines(text)))
     main_script = dominant_script(text)
     mark_lines(lines, main_script)
     full_page = use_model and not extracted and looks_like_full_page([line.text for line in lines])
@@ -523,7 +550,7 @@ def clean_text(
                 line.reason = None
 
     title = next((line.text for line in lines if line.reason == "title"), None)
-    removed: list[Removed] = []
+    removed: list[Removed] = [Removed(text=stamp, reason="page-stamp") for stamp in stamps]
     paragraphs: list[str] = []
     repairs = 0
     for line in lines:

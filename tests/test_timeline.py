@@ -355,8 +355,18 @@ def test_page_furniture_captions_and_glued_headlines_are_no_timeline_sentences()
             "about the new virus.",
             "Experts are clearly",
         ),
+        (  # a wire dateline, with the headline, bullets and byline a scraper glued before it
+            "Most banks walk away from Libyan oil trade * Deals in dollars impossible By Jessica Donati "
+            "LONDON, March 8 (Reuters) - Libyan oil trade has virtually been paralysed as banks decline to pay.",
+            "Libyan oil trade has",
+        ),
+        (
+            "CAIRO (Reuters) - One of Muammar Gaddafi's sons said Libya would descend into civil war.",
+            "One of",
+        ),
     ):
         assert text[glued_start(text) :].startswith(lead), text
+    assert glued_start("The rebels said (Reuters) was wrong about the town on Tuesday night.") == 0
     assert glued_headline("The drama was shown on BBC Two after a power cut halted the opening night.") == 0
     for text in (
         "The World Health Organisation has raised its alert level to four.",

@@ -206,7 +206,16 @@ def glued_start(text: str) -> int:
     came before it) or a headline glued before the sentence (``glued_headline``), else 0."""
     stamps = list(PAGE_STAMP.finditer(text))
     cut = stamps[-1].end() if stamps and len(text[stamps[-1].end() :].split()) >= MIN_WORDS else 0
+    agency = AGENCY_DATELINE.search(text, cut)
+    if agency is not None and len(text[agency.end() :].split()) >= MIN_WORDS:
+        return agency.end()  # "TRIPOLI, March 2 (Reuters) - ", with any headline, bullets or byline before it
     return cut + glued_headline(text[cut:])
+
+
+# A wire dateline: a place in capitals (and a date), the agency in brackets, a dash.
+AGENCY_DATELINE = re.compile(
+    r"\b[A-Z][A-Z./'-]+(?:[ ,/]+[A-Z\d][\w./'-]*){0,4}\s*\((?:Reuters|AP|AFP|CNN|Bloomberg|UPI)\)\s*[-\u2013\u2014]{1,2}\s"
+)
 
 
 def glued_headline(text: str) -> int:

@@ -209,3 +209,16 @@ def test_a_first_name_the_tagger_calls_a_preposition_stays_in_the_name():
     article = Article(id="a", source="a", text=text)
     article.sentences = [Sentence(s.start_char, s.end_char, i) for i, s in enumerate(doc.sents)]
     assert "Barack Obama" in {e.name for e in build_roster([article], [doc])}
+
+
+def test_a_comment_widgets_word_is_no_part_of_a_name():
+    from storyline.annotate.nlp import load_nlp
+    from storyline.model import Article, Sentence
+    from storyline.who.entities import build_roster
+
+    text = "January 29, 2011 at 1:03 am | Reply Qhaddafi is going to finance that war, wrote a reader."
+    doc = load_nlp()(text)
+    article = Article(id="a", source="a", text=text)
+    article.sentences = [Sentence(s.start_char, s.end_char, i) for i, s in enumerate(doc.sents)]
+    names = {alias for e in build_roster([article], [doc]) for alias in e.aliases}
+    assert not any(name.startswith("Reply") for name in names)

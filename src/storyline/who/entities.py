@@ -446,6 +446,8 @@ def is_government_use(span: Span, text: str) -> bool:
 # Parts of speech no word of a person's name has: a sentence's first word the recognizer took in.
 NOT_NAME_POS = {"ADV", "VERB", "AUX", "ADP", "DET", "PRON", "SCONJ", "CCONJ", "INTJ", "PART", "NUM"}
 OPEN_CLASS_POS = {"ADV", "VERB"}
+# The words of a page's comment and sharing widgets that scraped text glues before a reader's name.
+WIDGET_WORDS = frozenset({"Reply", "Share", "Recommend", "Report", "Quote"})
 
 
 def not_a_name_word(token: Token) -> bool:
@@ -547,8 +549,10 @@ def mentions_of(
             continue  # "the Bebb family", "Bebb ancestors", "nee Powell": a family's name, not a person's
         elif label == "PERSON":
             first = ent.start
-            while (
-                first < ent.end - 1 and not_a_name_word(doc[first]) and doc[first].lower_ not in TITLE_WORDS
+            while first < ent.end - 1 and (
+                not_a_name_word(doc[first])
+                and doc[first].lower_ not in TITLE_WORDS
+                or doc[first].text in WIDGET_WORDS  # "Reply Qhaddafi": a comment widget's word before a name
             ):
                 first += 1  # "Thankfully Obama", "Blaming Obama": the word before is no first name
             last = ent.end

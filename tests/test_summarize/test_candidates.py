@@ -187,3 +187,21 @@ def test_a_headline_glued_after_a_closing_quote_is_cut():
 
     text = "BP oil leak plug 'going as planned' The oil company BP says its attempt to plug the leak is going well."
     assert text[glued_prefix(text) :].startswith("The oil company BP says")
+
+
+def test_a_wire_dateline_inside_a_sentence_starts_the_story_candidate():
+    from storyline.summarize.candidates import after_agency_dateline
+
+    for text, lead in (
+        (
+            "TRIPOLI, Libya (Reuters) Libyan representatives are ready to hold more talks with Washington.",
+            "Libyan",
+        ),
+        (
+            "No secret talks, says rebel council * Report denied BENGHAZI, Libya, Aug 16 (Reuters) - Libya's rebel "
+            "council is not holding any talks with Gaddafi.",
+            "Libya's rebel council",
+        ),
+    ):
+        assert text[after_agency_dateline(text) :].startswith(lead)
+    assert after_agency_dateline("The rebels said (Reuters) was wrong about the town on Tuesday night.") == 0

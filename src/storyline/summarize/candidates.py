@@ -18,7 +18,15 @@ from dataclasses import dataclass, field
 
 from ..model import Article, Sentence
 from ..text.dates import CAPTION_DATE_END
-from ..text.patterns import CAPTION, CAPTION_WORDS, DANGLING_OPENER, DATELINE, NOT_NEWS, glue_points
+from ..text.patterns import (
+    AGENCY_DATELINE,
+    CAPTION,
+    CAPTION_WORDS,
+    DANGLING_OPENER,
+    DATELINE,
+    NOT_NEWS,
+    glue_points,
+)
 from ..text.similarity import content_words, near_duplicate_groups
 
 # Sentences shorter than this (in words) are too thin to stand alone in a summary.
@@ -194,6 +202,15 @@ def without_dateline(text: str) -> int:
     return len(text) - len(text[match.end() :].lstrip())
 
 
+def after_agency_dateline(text: str) -> int:
+    """How many leading characters come before the sentence after a wire dateline inside it ("No secret talks,
+    says rebel council * Report denied BENGHAZI, Libya, Aug 16 (Reuters) - Libya's ..."), else 0."""
+    match = AGENCY_DATELINE.search(text)
+    if match is None or word_count(text[match.end() :]) < MIN_WORDS:
+        return 0
+    return match.end()
+
+
 def glued_prefix(text: str) -> int:
     """How many leading characters are a headline or caption glued before the sentence, else 0."""
     ends = glue_points(text)
@@ -270,7 +287,9 @@ def build_pool(articles: Sequence[Article], cut_glued: bool = False) -> Pool:
         sizes = paragraph_sizes(article)
         for sentence in article.sentences:
             text = article.sentence_text(sentence)
-            cut = without_dateline(text) or (glued_prefix(text) if cut_glued else 0)
+            cut = without_dateline(text) or (
+                (after_agency_dateline(text) or glued_prefix(text)) if cut_glued else 0
+            )
             if cut:  # the summary says (and cites) the sentence after its dateline or glued headline
                 text = text[cut:]
                 sentence = dataclasses.replace(sentence, start=sentence.start + cut)

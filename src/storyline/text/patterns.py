@@ -57,6 +57,13 @@ DATELINE = re.compile(
     r"^([A-Z][A-Z.'-]+(?:[ ,]+[A-Z][A-Za-z.'-]+){0,4}(?:,\s*[A-Z][\w.]+)?\s*(?:\([\w .&'-]{1,30}\))?\s*[-–—]{1,2}\s|"
     r"[A-Z][\w.'-]+(?:,? [A-Z][\w.'-]+){0,3},?\s+\([\w .&'-]{1,30}\)\s*[-–—]{1,2}\s)"
 )
+# A wire dateline anywhere in a sentence: a place in capitals (and a date), the agency in brackets, a dash (some
+# pages lost it: "TRIPOLI, Libya (Reuters) Libyan representatives ..."). What comes before it on a scraped page is
+# a headline, bullets or a byline glued on.
+AGENCY_DATELINE = re.compile(
+    r"\b[A-Z][A-Z./'-]+(?:[ ,/]+[A-Z\d][\w./'-]*){0,4}\s*\((?:Reuters|AP|AFP|CNN|Bloomberg|UPI)\)\s*"
+    r"(?:[-\u2013\u2014]{1,2}\s+|(?=[A-Z\"\u201c]))"
+)
 # (the Timeline17 texts are read detokenized; "-LRB- Reuters -RRB-" is kept for text given tokenized)
 LEAD_DEBRIS = re.compile(
     r"\||(?:\(|-LRB-)\s*[A-Z][A-Za-z]+\s*(?:\)|-RRB-)\s*[-\u2013\u2014]|\b\d{1,2}:\d\d\s*[ap]\.?m\b|\b(?:GMT|BST|EST|EDT|PST|PDT)\b"

@@ -55,7 +55,15 @@ from ..model import (
 from ..pieces import kept_piece, piece
 from ..settings import current_settings
 from ..text.dates import MONTH_STEM
-from ..text.patterns import CAPTION, CAPTION_WORDS, LEANING_START, NOT_NEWS, PAGE_STAMP, glue_points
+from ..text.patterns import (
+    AGENCY_DATELINE,
+    CAPTION,
+    CAPTION_WORDS,
+    LEANING_START,
+    NOT_NEWS,
+    PAGE_STAMP,
+    glue_points,
+)
 from ..text.patterns import LEAD_DEBRIS as DATELINE
 from ..text.similarity import near_duplicate_groups, source_groups
 from ..text.tfidf import l2_rows, tfidf_matrix
@@ -210,12 +218,6 @@ def glued_start(text: str) -> int:
     if agency is not None and len(text[agency.end() :].split()) >= MIN_WORDS:
         return agency.end()  # "TRIPOLI, March 2 (Reuters) - ", with any headline, bullets or byline before it
     return cut + glued_headline(text[cut:])
-
-
-# A wire dateline: a place in capitals (and a date), the agency in brackets, a dash.
-AGENCY_DATELINE = re.compile(
-    r"\b[A-Z][A-Z./'-]+(?:[ ,/]+[A-Z\d][\w./'-]*){0,4}\s*\((?:Reuters|AP|AFP|CNN|Bloomberg|UPI)\)\s*[-\u2013\u2014]{1,2}\s"
-)
 
 
 def glued_headline(text: str) -> int:

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Article, Attribution, Entity
 from ..pieces import piece
+from ..text.patterns import AGENCY_DATELINE
 from .cues import (
     ASKING_VERBS,
     INFINITIVE_CONTENT_VERBS,
@@ -694,8 +695,14 @@ SENTENCE_CONJUNCTIONS = frozenset("and but or nor so yet".split())
 
 def without_leading_conjunction(span: Span) -> Span:
     """A subject without the sentence's opening conjunction a parse put inside it ("And people said ..."
-    -> "people"); the conjunction links sentences and is no part of the speaker's name."""
+    -> "people"), or the wire dateline ("AJDABIYAH, Libya (Reuters) - Rebels fighting ..." -> "Rebels fighting
+    ..."); neither is part of the speaker's name."""
     start = span.start
+    dateline = AGENCY_DATELINE.search(span.text)
+    if dateline is not None:
+        after = next((t.i for t in span if t.idx >= span.start_char + dateline.end()), None)
+        if after is not None:
+            start = after
     while start < span.end - 1 and span.doc[start].lower_ in SENTENCE_CONJUNCTIONS:
         start += 1
     return span.doc[start : span.end]

@@ -527,6 +527,24 @@ def wait_for_idle_workers(base: str, count: int = 2) -> None:
         time.sleep(0.5)
 
 
+def test_two_requests_arriving_together_with_two_free_workers_are_both_served(pooled):
+    # a request took a free worker only after passing through the queue's count, so a second one arriving in
+    # that moment was refused as "busy" while a worker stood idle (seen in CI)
+    import concurrent.futures
+
+    for _ in range(3):
+        wait_for_idle_workers(pooled)
+        with concurrent.futures.ThreadPoolExecutor(2) as run:
+            futures = [
+                run.submit(
+                    httpx.post, f"{pooled}/api/summarize", json={"articles": sample_records(2)}, timeout=120
+                )
+                for _ in range(2)
+            ]
+            codes = [f.result().status_code for f in futures]
+        assert codes == [200, 200], codes
+
+
 def test_a_full_queue_gets_503_with_retry_after(pooled):
     import concurrent.futures
 

@@ -221,26 +221,9 @@ class WorkerPool:
         now = time.monotonic()
         if deadline is None:
             deadline = now + self.time_limit
-        if self.waiting >= self.queue_limit:
-            raise PoolBusy(
-                f"the server is busy: {self.waiting} requests are already waiting for a worker",
-                self.retry_after(),
-            )
-        wait = min(self.queue_timeout, deadline - now)
-        self.waiting += 1
-        try:
-            worker = await asyncio.wait_for(self.next_idle(), timeout=max(0.0, wait))
-        except TimeoutError:
-            within = (
-                f"within {self.queue_timeout:g} seconds"
-                if wait >= self.queue_timeout
-                else f"within this request's {self.time_limit:g}-second time limit"
-            )
-            raise PoolBusy(
-                f"the server is busy: no worker became free {within}", self.retry_after()
-            ) from None
-        finally:
-            self.waiting -= 1
+        worker = self.idle_now()  # a free worker is taken at once: a request never queues beside one
+        if worker is None:
+            worker = await self.wait_for_worker(deadline, now)
         left = deadline - time.monotonic()
         if left <= 0:
             self.idle.put_nowait(worker)
@@ -271,6 +254,39 @@ class WorkerPool:
         task = asyncio.get_running_loop().create_task(self.stop(worker))
         self.background.add(task)
         task.add_done_callback(self.background.discard)
+
+    def idle_now(self) -> Worker | None:
+        """An idle worker that is still alive, if one is free right now (a dead one is replaced)."""
+        while not self.idle.empty():
+            worker = self.idle.get_nowait()
+            if worker.process.is_alive():
+                return worker
+            self.replace(worker)
+        return None
+
+    async def wait_for_worker(self, deadline: float, now: float) -> Worker:
+        """Wait in the bounded queue for the next free worker (``PoolBusy`` when the queue is full, or
+        when none became free in time)."""
+        if self.waiting >= self.queue_limit:
+            raise PoolBusy(
+                f"the server is busy: {self.waiting} requests are already waiting for a worker",
+                self.retry_after(),
+            )
+        wait = min(self.queue_timeout, deadline - now)
+        self.waiting += 1
+        try:
+            return await asyncio.wait_for(self.next_idle(), timeout=max(0.0, wait))
+        except TimeoutError:
+            within = (
+                f"within {self.queue_timeout:g} seconds"
+                if wait >= self.queue_timeout
+                else f"within this request's {self.time_limit:g}-second time limit"
+            )
+            raise PoolBusy(
+                f"the server is busy: no worker became free {within}", self.retry_after()
+            ) from None
+        finally:
+            self.waiting -= 1
 
     async def next_idle(self) -> Worker:
         """The next idle worker that is still alive (one killed while idle is replaced, not used)."""

@@ -128,13 +128,13 @@ def test_a_sentences_opening_conjunction_is_no_part_of_the_speaker():
     import spacy
 
     doc = spacy.blank("en")("And an Egyptian woman said it")
-    assert finder.without_leading_conjunction(doc[0:4]).text == "an Egyptian woman"
-    assert finder.without_leading_conjunction(doc[0:1]).text == "And"  # a lone word is left for name_problem
-    assert finder.without_leading_conjunction(doc[1:4]).text == "an Egyptian woman"
+    assert finder.without_opening_debris(doc[0:4]).text == "an Egyptian woman"
+    assert finder.without_opening_debris(doc[0:1]).text == "And"  # a lone word is left for name_problem
+    assert finder.without_opening_debris(doc[1:4]).text == "an Egyptian woman"
 
 
 def test_a_wire_dateline_is_no_part_of_the_speaker():
     import spacy
 
     doc = spacy.blank("en")("AJDABIYAH, Libya (Reuters) - Rebels fighting Gaddafi said it")
-    assert finder.without_leading_conjunction(doc[0:10]).text == "Rebels fighting Gaddafi"
+    assert finder.without_opening_debris(doc[0:10]).text == "Rebels fighting Gaddafi"

@@ -27,7 +27,7 @@ from typing import Any
 
 from ..model import Removed
 from ..text.dates import CAPTION_DATE_END
-from ..text.patterns import DATELINE
+from ..text.patterns import DATELINE, WIRE_STAMP
 
 # Reason codes of removed lines, with what they mean (shown by `storyline inspect --help`).
 REASONS = {
@@ -268,15 +268,6 @@ def split_glued_credits(lines: list[Line]) -> list[Line]:
         result.append(Line(match.group(1), blank_before=line.blank_before, glued_credit=True))
         result.append(Line(line.text[match.end() :], blank_before=False))
     return result
-
-
-# A wire page's stamp before its dateline, as Reuters' pages were scraped ("BENGHAZI, Libya | Thu Aug 4, 2011
-# 3:51 pm EDT BENGHAZI, Libya (Reuters) - The rebels ..."): the place, a bar, the weekday, date, clock and zone.
-WIRE_STAMP = re.compile(
-    r"(?:(?:^|(?<=\s))[A-Z][A-Z.'/-]*(?: [A-Z][A-Z.'/-]*){0,3}(?:,?\s+[A-Z\d][\w.]*(?: [A-Z\d][\w.]*)?)?\s+\|\s+"
-    r"|^[A-Z][a-z]{2,4}\.? \d{1,2}\s+\|\s+)"
-    r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\s+[A-Z][a-z]{2}\s+\d{1,2}\s*,\s*\d{4}\s+\d{1,2}:\d\d\s*[ap]m\s+[A-Z]{2,4}\s+(?=[A-Z])"
-)
 
 
 def split_wire_stamps(lines: list[Line]) -> tuple[list[Line], list[str]]:

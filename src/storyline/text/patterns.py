@@ -24,6 +24,10 @@ One home for them, so that the cleaner, the summary and the timeline agree on wh
 - ``PAGE_STAMP``: a page's time stamp glued before its lead ("7 November 2011 Last updated at 21:40 GMT Help
   Michael Jackson's former personal doctor ...", "Susan Watts | 18:00 UK time, Saturday, 25 April 2009
   Experts are ..."): the timeline cuts it off with whatever headline came before it;
+- ``WIRE_STAMP``: a wire page's stamp before its dateline ("BENGHAZI, Libya | Thu Aug 4, 2011 3:51 pm EDT"):
+  cut in cleaning (``ingest.clean``, reason ``page-stamp``);
+- ``AGENCY_DATELINE``: a wire dateline anywhere in a sentence ("... By Jessica Donati LONDON, March 8 (Reuters)
+  - ..."): the story summary's candidate and the timeline's entry start after it;
 - ``GLUE_POINT`` / ``glue_points``: where a headline or caption is glued before a sentence without a stop
   ("Eight cases of swine flu have emerged in the UK Two more people ...", "BP oil leak plug 'going as
   planned' The oil company BP says ..."): the summary cuts there, the timeline refuses the sentence.
@@ -156,6 +160,14 @@ def glue_points(text: str) -> list[int]:
     """Where, in ``text``, a sentence starts after a headline or caption glued before it (ends of the glue)."""
     return [m.end() for m in GLUE_POINT.finditer(text) if not named_letter(text, m.start(), m.end())]
 
+
+# A wire page's stamp before its dateline, as Reuters' pages were scraped ("BENGHAZI, Libya | Thu Aug 4, 2011
+# 3:51 pm EDT BENGHAZI, Libya (Reuters) - The rebels ..."): the place, a bar, the weekday, date, clock and zone.
+WIRE_STAMP = re.compile(
+    r"(?:(?:^|(?<=\s))[A-Z][A-Z.'/-]*(?: [A-Z][A-Z.'/-]*){0,3}(?:,?\s+[A-Z\d][\w.]*(?: [A-Z\d][\w.]*)?)?\s+\|\s+"
+    r"|^[A-Z][a-z]{2,4}\.? \d{1,2}\s+\|\s+)"
+    r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\s+[A-Z][a-z]{2}\s+\d{1,2}\s*,\s*\d{4}\s+\d{1,2}:\d\d\s*[ap]m\s+[A-Z]{2,4}\s+(?=[A-Z])"
+)
 
 _DAY_DATE = r"[A-Z][a-z]+day,\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}"
 PAGE_STAMP = re.compile(

@@ -683,17 +683,17 @@ def subject_of(verb: Token) -> Span | None:
         if passive and child.dep_ == "agent":
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
-                return without_leading_conjunction(doc[objects[0].left_edge.i : objects[0].right_edge.i + 1])
+                return without_opening_debris(doc[objects[0].left_edge.i : objects[0].right_edge.i + 1])
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj") or child.dep_ == "nsubjpass" and not passive:
-            return without_leading_conjunction(doc[child.left_edge.i : child.right_edge.i + 1])
+            return without_opening_debris(doc[child.left_edge.i : child.right_edge.i + 1])
     return None
 
 
 SENTENCE_CONJUNCTIONS = frozenset("and but or nor so yet".split())
 
 
-def without_leading_conjunction(span: Span) -> Span:
+def without_opening_debris(span: Span) -> Span:
     """A subject without the sentence's opening conjunction a parse put inside it ("And people said ..."
     -> "people"), or the wire dateline ("AJDABIYAH, Libya (Reuters) - Rebels fighting ..." -> "Rebels fighting
     ..."); neither is part of the speaker's name."""

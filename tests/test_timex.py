@@ -377,3 +377,44 @@ def test_usa_today_and_the_today_programme_are_no_days():
     assert values("He said on the Today programme that it worked.", anchor) == {}
     assert values("He said on the radio today that it worked.", anchor) == {"today": "2017-10-27"}
     assert values("Today, officials said more cases were found.", anchor) == {"Today": "2017-10-27"}
+
+
+def test_a_day_month_of_a_past_event_is_not_after_the_article():
+    # a past event's day after the article is last year's; a plan made in the past may still be ahead
+    assert values("Jackson died at his Los Angeles home on 25 June aged 50.", dt.date(2010, 2, 5)) == {
+        "25 June": "2009-06-25"
+    }
+    assert values(
+        "The doctor gave him drugs, which resulted in the popstar's death on 25 June.", dt.date(2010, 6, 14)
+    ) == {"25 June": "2009-06-25"}
+    assert values(
+        "He stopped a tribute show in Rome, which had been scheduled for 25 June.", dt.date(2010, 6, 16)
+    ) == {"25 June": "2010-06-25"}
+    assert values("Officials said the vote would be held on 25 June.", dt.date(2010, 6, 14)) == {
+        "25 June": "2010-06-25"
+    }
+    assert values("The offer was extended to Nov. 20, the company said.", dt.date(1989, 11, 2)) == {
+        "Nov. 20": "1989-11-20"
+    }
+
+
+def test_an_anniversary_that_names_an_earlier_year_leaves_the_day_month_unresolved():
+    text = "The singer died in June 2009. Fans gathered at his grave. Jackson died at his home on 25 June."
+    assert values(text, dt.date(2010, 6, 25))["25 June"] is None
+    # far from the day (not an anniversary), or with no earlier year near, the day is placed as before
+    text = "Iran signed a cease-fire in August 1988. It condemned Iraq's invasion of Kuwait on Aug. 2."
+    assert values(text, dt.date(1990, 8, 15))["Aug. 2"] == "1990-08-02"
+    assert values("Jackson died at his home on 25 June.", dt.date(2010, 6, 26))["25 June"] == "2010-06-25"
+
+
+def test_a_number_that_names_a_work_is_no_year_anywhere_in_its_text():
+    text = (
+        "Users compared it with George Orwell's dystopian fiction 1984. "
+        "It bears similarities to the telescreens used in 1984, as an activist pointed out."
+    )
+    assert values(text, dt.date(2015, 2, 10)) == {}
+    assert values('He read "1984" at school.', dt.date(2015, 2, 10)) == {}
+    assert values("Prince released the album 1999 in 1982.", dt.date(2015, 2, 10)) == {"1982": "1982"}
+    assert values("Spacey tried to seduce him at his apartment in 1984.", dt.date(2017, 11, 1)) == {
+        "1984": "1984"
+    }

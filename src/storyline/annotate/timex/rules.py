@@ -11,6 +11,7 @@ the words around them: "said Tuesday" is the Tuesday before, "will meet Thursday
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -88,8 +89,21 @@ class Context:
 
     def tense(self, start: int, end: int) -> str | None:
         """``past``, ``future``, ``present`` or None: the nearest verb cue in the expression's sentence."""
+        return self.tense_and_cue(start, end)[0]
+
+    def told_in_past(self, start: int, end: int) -> bool:
+        """Is the expression's sentence told in the past by its own verb: the nearest cue is a past form, not
+        a verb of saying ("said", "told": the telling, not the event) nor a plan made in the past ("had been
+        scheduled for 25 June" is still ahead)?"""
+        kind, cue = self.tense_and_cue(start, end)
+        word = cue.split()[0].lower() if cue else ""
+        return kind == "past" and word not in REPORTING and word not in FUTURE_OF_PAST
+
+    def tense_and_cue(self, start: int, end: int) -> tuple[str | None, str]:
+        """``tense`` and the cue word it was read from ("" when none)."""
         s, e = self.sentence_around(start, end)
         best: tuple[int, str] | None = None
+        best_cue = ""
         fallback: str | None = None
         past_before = False
         would_after = False
@@ -150,12 +164,13 @@ class Context:
                 distance += CLAUSE_PENALTY
             if best is None or distance < best[0]:
                 best = (distance, kind)
+                best_cue = cue.group()
                 would_after = cue.start() >= end and cue.group().lower() == "would"
         if best is not None and would_after and past_before:
             # "had told ministers on Monday Algeria would respect the law": a "would" after the expression is the
             # future of the past telling before it, which the expression dates.
-            return "past"
-        return best[1] if best else fallback
+            return "past", "would"
+        return (best[1], best_cue) if best else (fallback, "")
 
 
 # Verb cues of tense. Words in -ed count as past except the few that are not verbs in the past.
@@ -166,7 +181,7 @@ TENSE_CUE = re.compile(
     r"|\b(?:planned|planning|scheduled|postponed|delayed|adjourned|until|till|effective|payable)\b))"
     r"|(?P<past>(?i:\b(?:said|was|were|had|did|told|met|held|gave|made|took|came|went|began|fell|rose|spoke|sent"
     r"|saw|left|led|won|lost|wrote|became|brought|thought|found|got|paid|sold|bought|struck|fought|ago|last"
-    r"|earlier|agreed|since)\b))"
+    r"|earlier|agreed|since|died|fled|shot|ran|broke|chose|drove|flew|threw|stood|spent|kept)\b))"
     r"|(?P<present>(?i:\b(?:is|are|says|say|tells|tell|am|remains|continues)\b))"
     r"|(?P<past_ed>\b[A-Za-z]{3,}ed\b)"
 )
@@ -179,6 +194,10 @@ CLAUSE_BREAK = re.compile(r"(?i);|,\s+(?:while|whereas|but|although|though)\b")
 CLAUSE_PENALTY = 1000
 # Verbs of telling: after the expression and a comma they belong to the attribution ("..., he said").
 REPORTING = {"said", "told"}
+# Cues of a plan made in the past for a later day ("had been scheduled for", "was planned for"): read as past, the
+# day they date may still lie after the telling.
+FUTURE_OF_PAST = {"would", "planned", "planning", "scheduled", "postponed", "delayed", "adjourned", "until",
+                  "till", "effective", "payable", "due", "set", "expected"}  # fmt: skip
 BY_AFTER = re.compile(r"(?i)\s+by\b")
 # What may open a sentence before a fronted time expression ("Also Tuesday, the commander said ..."): its comma
 # ends the adverbial, so a verb of telling after it is the sentence's own verb, not an attribution.
@@ -562,9 +581,53 @@ def day_month_year(m: re.Match[str], ctx: Context) -> Found | None:
     day = place_in_year(ctx.anchor, month, day_, way if way in ("past", "future") else None)
     if day is None:
         return None
-    if past_event_verb(ctx.text, m.start()):
+    told_in_past = ctx.told_in_past(m.start(), m.end())
+    if past_event_verb(ctx.text, m.start()) or (
+        told_in_past and PAST_EVENT_NOUN.search(ctx.text, max(0, m.start() - 30), m.start())
+    ):
+        # A past event's day is the article's year's only when it is not after the article, else the year
+        # before: "resulted in the popstar's death on 25 June" written on 14 June 2010 is 25 June 2009.
         day = strictly_past(ctx.anchor, day, "day")
+    if told_in_past and looks_back(ctx, m, month, day):
+        # An anniversary or a look back that names another year of that month nearby ("... died in June 2009.
+        # ... Jackson died at his home on 25 June"): the year is not sure to be the article's.
+        return unresolved(m, "DATE", "day", 0.5)
     return found(m, "DATE", Point("day", day), 0.9, relative=True)
+
+
+# A noun of a completed event right before its day ("his death on 25 June", "the attack of 9 March"): in a
+# sentence told in the past, the day is not after the article.
+PAST_EVENT_NOUN = re.compile(
+    r"(?i)\b(?:death|birth|murder|killing|shooting|attack|arrest|wedding|funeral|explosion|blast|bombing|crash"
+    r"|invasion|resignation|collapse|disappearance|kidnapping|abduction|assassination|massacre|earthquake"
+    r"|quake|overdose|defection|coup|raid)\s+(?:on|of)\s+(?:the\s+)?$"
+)
+# A year named in the text: 1900-2099, not part of a longer number.
+NAMED_YEAR = re.compile(r"(?<![\w$#.,/-])(?:19|20)\d\d(?![\w]|[.,]\d|-\d)")
+# How far before a day-month (in characters, about two sentences) a year named counts as near.
+YEAR_REACH = 300
+# An anniversary article is published within a week of the day it remembers.
+ANNIVERSARY_DAYS = 7
+
+
+def looks_back(ctx: Context, m: re.Match[str], month: int, day: dt.date) -> bool:
+    """Is the day-month (placed on ``day``) an earlier year's, as an anniversary article tells it: the text, in
+    its sentence or just before it, names an anniversary and an earlier year, or names the same month of an
+    earlier year ("June 2009", "25 June 2009") while the day falls within ``ANNIVERSARY_DAYS`` of the article?"""
+    assert ctx.anchor is not None
+    year = day.year
+    close = abs((ctx.anchor - day).days) <= ANNIVERSARY_DAYS
+    s, e = ctx.sentence_around(m.start(), m.end())
+    near = ctx.text[max(0, s - YEAR_REACH) : e]
+    anniversary = re.search(r"(?i)\banniversar", near) is not None
+    for named in NAMED_YEAR.finditer(near):
+        if int(named.group()) >= year:
+            continue
+        before = near[max(0, named.start() - 16) : named.start()]
+        same_month = any(MONTHS.get(w.lower()) == month for w in re.findall(r"[A-Za-z]{3,}", before))
+        if anniversary or (same_month and close):
+            return True
+    return False
 
 
 @rule("month-year", rf"(?:(?i:the\s+month\s+of)\s+)?{MONTH_ANY}\s*,?\s+(?:(?i:of)\s+)?{YEAR}(?![\w,.]\d)", 2)
@@ -736,6 +799,8 @@ def year_accept(m: re.Match[str], text: str) -> bool:
         return False
     if re.search(r"\b(?:19|20)\d\d\s+(?:and|to|or|through)\s+$", before):
         return True  # "between 1985 and 1988 sales doubled": the second year of a pair
+    if m["year"] in titled_numbers(text):
+        return False
     if counted_noun_after(before, after):
         return False
     quantity_word = re.search(r"\b(?:of|about|some|nearly|almost|around|than|least|to|and)\s+$", before)
@@ -748,6 +813,24 @@ def year_accept(m: re.Match[str], text: str) -> bool:
     approximate = re.search(r"\b(?:about|some|nearly|almost|around|than|least)\s+$", before)
     # "about 1500", "more than 2000": a quantity, not a year, unless the words around call for a date.
     return not (quantity_word and not date_phrase and (not closes_phrase or approximate))
+
+
+# A work named by a number: "George Orwell's dystopian novel, 1984", "the album 1999", or the number alone in
+# quotes ("``1984''", "“2012”"). Such a number names the work wherever the text uses it ("the telescreens used in
+# 1984"), so it is no year in that text.
+TITLED_NUMBER = re.compile(
+    r"(?i:\b(?:novel|book|fiction|film|movie|album|song|single|play|musical|poem|opera|title)s?)"
+    r"(?:\s+(?i:called|titled|entitled|named))?,?\s+[\"'\u201c\u2018`]*(?P<number>\d{4})\b"
+    r"|(?:[\"\u201c\u2018]|``|(?<![\w'])')(?P<quoted>\d{4})(?:[\"\u201d\u2019]|''|'(?!\w))"
+)
+
+
+@functools.lru_cache(maxsize=16)
+def titled_numbers(text: str) -> frozenset[str]:
+    """The four-digit numbers the text uses as a work's name (``TITLED_NUMBER``)."""
+    if "19" not in text and "20" not in text:
+        return frozenset()
+    return frozenset(m["number"] or m["quoted"] for m in TITLED_NUMBER.finditer(text))
 
 
 # Makes of cars: "a 2008 Porsche", "his 1999 Ford Explorer" is a model year, which dates no event.

@@ -315,15 +315,12 @@ def test_page_furniture_captions_and_glued_headlines_are_no_timeline_sentences()
 
     refused = {
         "— Jack Lloyd (@RedDeadLloyd) May 21, 2013": "unterminated",  # a tweet's signature
-        "At 12:46 pm on 10 Jun 2010, TonyP wrote:": "unterminated",  # a reader's comment header
-        "February 2, 2011 at 6:31 pm |": "unterminated",
         "(Update 12:31 a.m. Tuesday in Cairo, 5:31 p.m. ET Monday)": "unterminated",
         "Update: Reuters has updated their story on the spill.": "not-news",
         "Cairo, 8:53 a.m. ET) Egyptian opposition leader Mohamed ElBaradei on Sunday called for it.": "open-bracket",
         "John Pistole testifies on Capitol Hill in Washington, Thursday, Nov. 14, 2013, before the "
         "House subcommittee. (AP Photo/Susan Walsh).": "caption",
         "How can we avoid a swine flu pandemic?": "question",
-        "February 2, 2011 at 5:57 pm | Jack, don't worry about what's next in the Middle East.": "not-news",
     }
     for text, reason in refused.items():
         assert not_an_entry(text) == reason, text
@@ -450,3 +447,32 @@ def test_a_headline_glued_to_a_lead_is_cut_off_and_the_citation_follows():
     (dated,) = date_sentences(article, ("day",))
     assert dated.text.startswith("Two more people") and not dated.mentioned
     assert article.text[dated.sentence.start : dated.sentence.end] == dated.text
+
+
+def test_a_weekday_on_a_page_updated_over_days_dates_only_a_day_the_page_was_written_on():
+    from storyline.timeline.build import page_days, weekday_off_the_page
+
+    monday = dt.date(2011, 1, 31)
+    stamped = "(Update 1:10 a.m. Tuesday in Cairo, 6:10 p.m. ET Monday) Phones were cut."
+    assert page_days(stamped, monday) == {monday, dt.date(2011, 2, 1)}
+    assert page_days("(Update 12:40 p.m. Cairo, 5:40 a.m. ET) Crowds grew.", monday) is None  # one day
+    days = page_days(stamped, monday)
+    last_tuesday = Point("day", dt.date(2011, 1, 25))
+    assert weekday_off_the_page("Tuesday", last_tuesday, days)  # counted back from Monday: not on the page
+    assert not weekday_off_the_page("Tuesday", Point("day", dt.date(2011, 2, 1)), days)
+    assert not weekday_off_the_page("January 25", last_tuesday, days)  # a calendar date is no weekday's
+    assert not weekday_off_the_page("Tuesday", last_tuesday, None)  # a page of one day: counted as before
+    article = annotate_fast(
+        Article(
+            id="w",
+            source="s",
+            text="Egypt braced for a march of millions in anti-government protests Tuesday, officials said.\n"
+            "(Update 1:10 a.m. Tuesday in Cairo, 6:10 p.m. ET Monday)\n"
+            "The army said on Monday that it would not fire on the protesters in the square.",
+            published=monday,
+            published_provenance="user",
+        )
+    )
+    dated = date_sentences(article, ("day",))
+    assert [d.text.split()[0] for d in dated] == ["The"]  # the Tuesday march is no entry of 25 January
+    assert dated[0].point == Point("day", monday)

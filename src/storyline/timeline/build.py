@@ -283,6 +283,7 @@ def date_sentences(
             f"published about {inferred.isoformat()} (inferred: {article.published_interval.label()}, "
             f"{article.published_interval.how()})"
         )
+    days = page_days(article.text, anchor) if anchor is not None else None
     if anchor is not None and tells_the_day_before(chosen, anchor):
         anchor = None  # its undated sentences are not placed: they are about the day before, most likely
     for position, sentence in enumerate(article.sentences):
@@ -297,6 +298,8 @@ def date_sentences(
             continue
         if position in chosen:
             point, evidence = chosen[position]
+            if weekday_off_the_page(evidence, point, days):
+                continue
             if evidence in text:  # not dated by the headline cut off
                 if point.granularity in granularities:
                     dated.append(DatedSentence(article, sentence, text, point, evidence, True))
@@ -309,6 +312,40 @@ def date_sentences(
             elif inferred is not None:
                 dated.append(DatedSentence(article, sentence, text, Point("day", inferred), placed_by, False))
     return dated
+
+
+# A live page's update stamp ("(Update 1:10 a.m. Tuesday in Cairo, 6:10 p.m. ET Monday)"): the page was written
+# over the days its stamps name, not only on the day it was first published.
+UPDATE_STAMP = re.compile(r"\(\s*(?:UPDATE|Update|UPDATED|Updated)\b[^()]{0,80}\)")
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAY_WORD = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.IGNORECASE)
+
+
+def page_days(text: str, published: dt.date) -> frozenset[dt.date] | None:
+    """The days a page updated over several days was written on: its publication day and the days its update
+    stamps name (each weekday counted forward from publication, within the week); None when no stamp names a
+    day other than the publication day (a page of one day)."""
+    days = {published}
+    for stamp in UPDATE_STAMP.finditer(text):
+        for word in WEEKDAY_WORD.findall(stamp.group()):
+            ahead = (WEEKDAY_NAMES.index(word.lower()) - published.weekday()) % 7
+            days.add(published + dt.timedelta(days=ahead))
+    return frozenset(days) if len(days) > 1 else None
+
+
+def weekday_off_the_page(evidence: str, point: Point, days: frozenset[dt.date] | None) -> bool:
+    """Is a sentence dated by a weekday alone ("Wednesday night", "on Tuesday") on a page written over
+    ``days`` (``page_days``) dated to a day the page was not written on? A weekday is counted from the
+    publication day, which on such a page is not the day the sentence was written: "Egypt braced for a 'march
+    of millions' Tuesday", added on Tuesday to a page first published on Monday, is no Tuesday of the week
+    before. Such a sentence makes no entry."""
+    return (
+        days is not None
+        and point.granularity == "day"
+        and WEEKDAY_WORD.search(evidence) is not None
+        and not CALENDAR.search(evidence)
+        and point.start not in days
+    )
 
 
 def tells_the_day_before(chosen: dict[int, tuple[Point, str]], published: dt.date) -> bool:

@@ -571,3 +571,12 @@ def test_a_direct_quote_that_carries_its_own_marks_is_not_quoted_again():
     )
     assert '<span class="quote-direct own-marks">&quot;essential&quot;</span>' in html
     assert '<span class="quote-direct">the vote mattered</span>' in html
+
+
+def test_a_title_from_the_text_never_opens_with_a_dateline():
+    from storyline.present.html import first_line
+
+    assert first_line("TRIPOLI, Libya (Reuters) - Rebels advanced west.\n\nMore.") == "Rebels advanced west."
+    assert first_line("NAWFALIYAH/MISRATA, Libya (Reuters) - Rebels pushed on.") == "Rebels pushed on."
+    assert first_line("Cairo, Egypt (CNN) -- Egypt braced for a march.") == "Egypt braced for a march."
+    assert first_line("The rebels advanced on the town.") == "The rebels advanced on the town."

@@ -27,6 +27,7 @@ from typing import Any
 
 from ..model import Article, Attribution, Brief, Citation, CitedSentence, Entity, Timeline, TimelineEntry
 from ..text.dates import add_months
+from ..text.patterns import AGENCY_DATELINE, DATELINE
 from ..who.names import name_problem, speaker_name, statements
 from .compare import position_date
 from .who import date_shown, role_date, unknown_note
@@ -866,7 +867,12 @@ def render_articles(index: ArticleIndex) -> str:
 
 
 def first_line(text: str) -> str:
+    """An article's first line as its title when it has none, without the wire dateline it may open with
+    ("TRIPOLI, Libya (Reuters) - Rebels ..." is shown "Rebels ..."; ``text.patterns``)."""
     line = text.strip().split("\n", 1)[0]
+    opening = DATELINE.match(line) or AGENCY_DATELINE.match(line)
+    if opening is not None and line[opening.end() :].strip():
+        line = line[opening.end() :].strip()
     return line if len(line) <= 120 else line[:117] + "…"
 
 

@@ -287,3 +287,32 @@ def test_a_wire_pages_stamp_before_its_dateline_is_cut_with_its_reason():
     assert stamps == ["BENGHAZI, Libya | Thu Aug 4, 2011 3:51 pm EDT", "June 3 | Thu Jun 3, 2010 9:10 am EDT"]
     # a bar in ordinary text is no stamp
     assert clean_text("Sales rose | fell on Tuesday, traders said in London.", use_model=False).removed == []
+
+
+def test_readers_comments_are_removed_from_the_first_header_or_stamp_on_with_their_reason():
+    bbc = (
+        "The WHO raised its alert to phase five on Wednesday.\n"
+        "What do you think of the response?\n"
+        "At 12:46 pm on 10 Jun 2010, TonyP wrote: BP should pay for every barrel.\n"
+        "It is a disgrace.\n"
+        "At 1:02 pm on 10 Jun 2010, Ann wrote: I agree with Tony.\n"
+    )
+    cleaned = clean_text(bbc, use_model=False)
+    assert cleaned.text.split("\n\n") == [
+        "The WHO raised its alert to phase five on Wednesday.",
+        "What do you think of the response?",
+    ]
+    comments = [r.text for r in cleaned.removed if r.reason == "reader-comment"]
+    assert comments[0].startswith("At 12:46 pm") and len(comments) == 3
+    cnn = (
+        "Protesters filled Tahrir Square on Tuesday.\n"
+        "Mubarak must go now.\n"
+        "February 2, 2011 at 6:31 pm | Reply Jack, don't worry about what's next.\n"
+        "February 2, 2011 at 6:40 pm | Report abuse | Well said.\n"
+    )
+    cleaned = clean_text(cnn, use_model=False)
+    assert "6:31 pm" not in cleaned.text and "Well said" not in cleaned.text
+    assert "Protesters filled Tahrir Square on Tuesday." in cleaned.text
+    # a date and a clock in a story's sentence are no comment stamp
+    story = "The rig exploded on April 20, 2010, at 9:45 pm, the company said.\nEleven workers died.\n"
+    assert clean_text(story, use_model=False).removed == []

@@ -60,11 +60,9 @@ def test_not_news_is_page_furniture_only():
     from storyline.text.patterns import NOT_NEWS
 
     for text in (
-        "At 12:46 pm on 10 Jun 2010, TonyP wrote: BP should pay for every barrel.",
         "Update: Reuters has updated their story.",
         "(UPDATE 3:15 a.m. Thursday in Cairo, 8:15 p.m. ET Wednesday)",
         "— Alyssa Milano (@Alyssa_Milano) December 16, 2017",
-        "February 2, 2011 at 6:31 pm |",
     ):
         assert NOT_NEWS.search(text), text
     for text in (
@@ -74,3 +72,23 @@ def test_not_news_is_page_furniture_only():
         "Updates to the software were released on Tuesday.",
     ):
         assert not NOT_NEWS.search(text), text
+
+
+def test_comment_headers_and_stamps_are_found_and_ordinary_dates_are_not():
+    from storyline.text.patterns import COMMENT_HEADER
+
+    for text in (
+        "At 12:46 pm on 10 Jun 2010, TonyP wrote: BP should pay for every barrel.",
+        "At 10:14 am on 28 May 2010, pzero wrote:",
+        "February 2, 2011 at 6:31 pm |",
+        "Who will be in power? C'mon people ... February 10, 2011 at 8:53 pm | Report abuse | Reply I think so.",
+        "March 21, 2011 at 2:20 pm | Reply Is it just?",
+    ):
+        assert COMMENT_HEADER.search(text), text
+    for text in (
+        "At 12:46 pm on Monday, the rig exploded, the company said.",
+        "He wrote to the minister on 10 June 2010 asking for help.",
+        "On February 2, 2011 at 6:31 pm the crowd surged into the square.",
+        "The meeting ended on March 21, 2011, at 2:20 pm, officials said.",
+    ):
+        assert not COMMENT_HEADER.search(text), text

@@ -418,14 +418,14 @@ def test_coordinated_described_and_directed_clauses_are_no_stance(text):
 
 
 def test_a_readers_comment_under_the_article_holds_no_actors_position():
-    articles, docs = annotated(
-        {
-            "a": (
-                "Turkey said Assad must go.\n"
-                "April 23, 2011 at 6:09 pm | Reply Obama has already said that Assad must go and so he should.",
-                dt.date(2011, 8, 1),
-            )
-        }
+    from storyline.ingest.clean import clean_text
+
+    page = (
+        "Turkey said Assad must go.\n"
+        "April 23, 2011 at 6:09 pm | Reply Obama has already said that Assad must go and so he should."
     )
+    articles, docs = annotated(
+        {"a": (clean_text(page, use_model=False).text, dt.date(2011, 8, 1))}
+    )  # cleaned
     held = [(p.actor, p.stance) for p in find_positions(articles, docs, build_roster(articles, docs))]
     assert held == [("Turkey", "support")]

@@ -903,7 +903,7 @@ def positions_in(
     documents: dict[str, list[Position]] = defaultdict(list)
     for sentence in doc.sents:
         if NOT_NEWS.search(sentence.text):
-            continue  # a reader's comment under the article ("April 23, 2011 at 6:09 pm | Reply ...") is no actor's
+            continue  # page furniture (an update notice, a tweet's signature); readers' comments: ingest.clean
         for stance in stances_in(sentence):
             target = resolver.target(target_text(stance.target), stance.target)
             if target is None:

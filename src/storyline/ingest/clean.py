@@ -27,7 +27,7 @@ from typing import Any
 
 from ..model import Removed
 from ..text.dates import CAPTION_DATE_END
-from ..text.patterns import DATELINE, WIRE_STAMP
+from ..text.patterns import COMMENT_HEADER, DATELINE, WIRE_STAMP
 
 # Reason codes of removed lines, with what they mean (shown by `storyline inspect --help`).
 REASONS = {
@@ -47,6 +47,8 @@ REASONS = {
     "boilerplate": "page boilerplate judged by the line model (whole web pages only)",
     "first-published": "publication date line (kept as the article's date)",
     "template": "line or sentence repeated across many different articles of the corpus (corpus.templates)",
+    "page-stamp": "a wire page's place and time stamp before its dateline",
+    "reader-comment": "readers' comments under the story, from the first comment's header or stamp on",
 }
 
 
@@ -293,6 +295,16 @@ def split_wire_stamps(lines: list[Line]) -> tuple[list[Line], list[str]]:
 CAPTION_ABOVE_CREDIT_WORDS = 60
 
 
+def mark_reader_comments(lines: list[Line]) -> None:
+    """The page's readers' comments: every line from the first comment header or stamp on
+    (``text.patterns.COMMENT_HEADER``; a page's comments follow its story)."""
+    first = next((i for i, line in enumerate(lines) if COMMENT_HEADER.search(line.text)), None)
+    if first is None:
+        return
+    for line in lines[first:]:
+        line.reason = "reader-comment"
+
+
 def is_navigation(line: str) -> bool:
     key = line.lower().strip(" .:|>»«<-–—•·*#").replace("’", "'")
     return key in NAVIGATION_LINES or bool(
@@ -533,6 +545,7 @@ def clean_text(
     full_page = use_model and not extracted and looks_like_full_page([line.text for line in lines])
     if full_page:
         mark_lines_for_page(lines, line_model)
+    mark_reader_comments(lines)
     if extracted:
         # text an extractor already cut to the article: its first line is story, its short lines
         # are subheadings, so only the signatures of page furniture apply

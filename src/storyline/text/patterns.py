@@ -18,9 +18,11 @@ One home for them, so that the cleaner, the summary and the timeline agree on wh
 - ``CAPTION``: a photo caption or credit ("In this Tuesday, Nov. 10, 2009 file photo ...", "... (AP Photo)",
   "... before the House subcommittee (Associated Press)"), with ``CAPTION_WORDS``, words every match holds;
 - ``NOT_NEWS``: page furniture that reads like a sentence but tells no event: update notices ("Update: Reuters
-  has updated their story.", "(Update 12:31 a.m. Tuesday in Cairo ...)"), readers' comment headers ("At 12:46
-  pm on 10 Jun 2010, TonyP wrote:", "February 2, 2011 at 6:31 pm |"), embedded tweets' signatures ("— Jack
+  has updated their story.", "(Update 12:31 a.m. Tuesday in Cairo ...)"), embedded tweets' signatures ("— Jack
   Lloyd (@RedDeadLloyd) May 21, 2013"); neither a summary candidate nor a timeline sentence;
+- ``COMMENT_HEADER``: a reader's comment header or stamp ("At 12:46 pm on 10 Jun 2010, TonyP wrote:",
+  "February 2, 2011 at 6:31 pm | Reply"): cleaning removes the page's comments from the first on
+  (``ingest.clean``, reason ``reader-comment``);
 - ``PAGE_STAMP``: a page's time stamp glued before its lead ("7 November 2011 Last updated at 21:40 GMT Help
   Michael Jackson's former personal doctor ...", "Susan Watts | 18:00 UK time, Saturday, 25 April 2009
   Experts are ..."): the timeline cuts it off with whatever headline came before it;
@@ -126,14 +128,12 @@ CAPTION_WORDS = (
 )
 _CLOCK = r"\d{1,2}(?::\d\d|\.\d\d)\s*(?:[ap]\.?m\.?|GMT|BST|ET|EST|EDT)?"
 NOT_NEWS = re.compile(
-    rf"""
-    ^\W{{0,2}}(?:UPDATE|Update|UPDATED|Updated)\b\s*(?:[:\-\u2013\u2014]|\d|at\b)
+    r"""
+    ^\W{0,2}(?:UPDATE|Update|UPDATED|Updated)\b\s*(?:[:\-\u2013\u2014]|\d|at\b)
     | \b(?:has|have)\ updated\ (?:this|the|its|their|his|her|our)\ (?:story|article|report|post)\b
     | \bthis\ (?:story|article|post)\ (?:has\ been|was)\ updated\b
-    | ^At\ {_CLOCK}\ on\ [^,]{{4,30}},\ \S.{{0,40}}?\ wrote\b
     | \b(?:wrote|writes|said):\s*$
-    | \d{{4}},?\ at\ {_CLOCK}\s*(?:\||$)
-    | \(@\w{{1,30}}\)\ (?:[A-Z][a-z]+\.?\ \d{{1,2}},\ \d{{4}}|\d{{1,2}}\ [A-Z][a-z]+\ \d{{4}})\s*$
+    | \(@\w{1,30}\)\ (?:[A-Z][a-z]+\.?\ \d{1,2},\ \d{4}|\d{1,2}\ [A-Z][a-z]+\ \d{4})\s*$
     """,
     re.VERBOSE,
 )
@@ -175,4 +175,14 @@ PAGE_STAMP = re.compile(
     rf"(?:,\s+{_DAY_DATE})?(?:\s+\d{{1,2}}:\d\d\s+UK)?(?:\s+\(an error occurred while processing this directive\))?"
     rf"(?:\s+Help)?\s+"
     rf"|^[^|]{{1,60}}\|\s*\d{{1,2}}:\d\d\s*(?:UK\s+time|GMT|BST)?,?(?:\s+{_DAY_DATE})?\s+"
+)
+
+# A reader's comment under the article, by its header or stamp: the BBC's "At 12:46 pm on 10 Jun 2010, TonyP wrote:",
+# CNN's "February 2, 2011 at 6:31 pm | Reply ..." (after the comment it stamps, before the next one). A page's
+# comments follow its story: from the first one on, cleaning removes them (``ingest.clean``, reason
+# ``reader-comment``).
+COMMENT_HEADER = re.compile(
+    rf"^At\ {_CLOCK}\ on\ [^,]{{4,30}},\ \S.{{0,40}}?\ wrote\b"
+    rf"|\b[A-Z][a-z]+\.?\ \d{{1,2}},\ \d{{4}},?\ at\ {_CLOCK}\s*(?:\||$)",
+    re.VERBOSE,
 )

@@ -316,3 +316,19 @@ def test_readers_comments_are_removed_from_the_first_header_or_stamp_on_with_the
     # a date and a clock in a story's sentence are no comment stamp
     story = "The rig exploded on April 20, 2010, at 9:45 pm, the company said.\nEleven workers died.\n"
     assert clean_text(story, use_model=False).removed == []
+
+
+def test_text_read_without_cleaning_loses_its_comments_the_same_way():
+    from storyline.ingest.clean import without_reader_comments
+
+    text = (
+        "The WHO raised its alert on Wednesday.\n"
+        "What do you think?\n"
+        "At 12:46 pm on 10 Jun 2010, TonyP wrote: BP should pay.\n"
+        "It is a disgrace."
+    )
+    assert without_reader_comments(text) == "The WHO raised its alert on Wednesday.\nWhat do you think?"
+    cnn = "Crowds grew on Tuesday.\nWell said. February 2, 2011 at 6:31 pm | Reply I agree."
+    assert without_reader_comments(cnn) == "Crowds grew on Tuesday."
+    story = "The rig exploded on April 20, 2010, at 9:45 pm, the company said."
+    assert without_reader_comments(story) == story

@@ -305,6 +305,16 @@ def mark_reader_comments(lines: list[Line]) -> None:
         line.reason = "reader-comment"
 
 
+def without_reader_comments(text: str) -> str:
+    """``text`` up to the line of its first comment header or stamp (``mark_reader_comments`` on text read
+    without the rest of cleaning, as the Timeline17 benchmark reads its articles)."""
+    match = COMMENT_HEADER.search(text) if "wrote" in text or " at " in text else None
+    if match is None:
+        return text
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    return text[:line_start].rstrip()
+
+
 def is_navigation(line: str) -> bool:
     key = line.lower().strip(" .:|>»«<-–—•·*#").replace("’", "'")
     return key in NAVIGATION_LINES or bool(

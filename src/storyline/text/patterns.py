@@ -182,7 +182,7 @@ PAGE_STAMP = re.compile(
 # comments follow its story: from the first one on, cleaning removes them (``ingest.clean``, reason
 # ``reader-comment``).
 COMMENT_HEADER = re.compile(
-    rf"^At\ {_CLOCK}\ on\ [^,]{{4,30}},\ \S.{{0,40}}?\ wrote\b"
-    rf"|\b[A-Z][a-z]+\.?\ \d{{1,2}},\ \d{{4}},?\ at\ {_CLOCK}\s*(?:\||$)",
-    re.VERBOSE,
+    rf"^[\ \t]*At\ {_CLOCK}\ on\ [^,\n]{{4,30}},\ \S[^\n]{{0,40}}?\ wrote\b"
+    rf"|\b[A-Z][a-z]+\.?\ \d{{1,2}},\ \d{{4}},?\ at\ {_CLOCK}[\ \t]*(?:\||$)",
+    re.VERBOSE | re.MULTILINE,
 )

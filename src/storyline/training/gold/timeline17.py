@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ...errors import UsageError
+from ...ingest.clean import without_reader_comments
 from ...ingest.detokenize import detokenized
 from ...model import Article
 
@@ -118,6 +119,7 @@ def read_topic(folder: Path) -> Topic:
                 record = json.loads(line)
                 published = dt.date.fromisoformat(str(record["time"])[:10])
                 text, _ = detokenized(str(record["text"]))
+                text = without_reader_comments(text)  # as cleaning removes them from what a user reads
             except (json.JSONDecodeError, KeyError, ValueError) as exc:
                 print(
                     f"storyline: skipped {articles_path}:{number}: unusable article line ({exc})",

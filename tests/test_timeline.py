@@ -476,3 +476,37 @@ def test_a_weekday_on_a_page_updated_over_days_dates_only_a_day_the_page_was_wri
     dated = date_sentences(article, ("day",))
     assert [d.text.split()[0] for d in dated] == ["The"]  # the Tuesday march is no entry of 25 January
     assert dated[0].point == Point("day", monday)
+
+
+def test_a_chronologys_line_keeps_the_date_that_heads_it():
+    article = annotate_fast(
+        Article(
+            id="t",
+            source="s",
+            text="Trial timeline.\n"
+            "Dr Murray appears in court in Los Angeles 25 January 2011 The doctor officially enters a plea of "
+            "not guilty.\n"
+            "25 July 2011 Rehearsal footage from Michael Jackson's This Is It tour can not be used as evidence, "
+            "the judge rules.",
+            published=dt.date(2011, 11, 7),
+            published_provenance="user",
+        )
+    )
+    dated = {d.text: d.point.start for d in date_sentences(article, ("day",))}
+    assert dated == {
+        "The doctor officially enters a plea of not guilty.": dt.date(2011, 1, 25),
+        "25 July 2011 Rehearsal footage from Michael Jackson's This Is It tour can not be used as evidence, "
+        "the judge rules.": dt.date(2011, 7, 25),
+    }
+
+
+def test_the_end_of_a_split_update_stamp_is_cut_and_a_relative_clauses_past_perfect_is_no_background():
+    from storyline.timeline.build import background, glued_start
+
+    text = "ET) Egyptians on Saturday cleared burned cars and debris from Tahrir Square."
+    assert text[glued_start(text) :].startswith("Egyptians on Saturday")
+    text = "ET) - Egypt's parliament is dissolved, the ruling council said in a statement Sunday."
+    assert text[glued_start(text) :].startswith("Egypt's parliament")
+    assert glued_start("He left (for good) and the crowd cheered him on the way out.") == 0
+    assert not background("In Spain, a young man who had recently returned from Mexico was found to have it.")
+    assert background("The virus had spread to five countries by then.")

@@ -142,7 +142,7 @@ NOT_NEWS = re.compile(
 # title names ("BBC Two", "This Is It", "type A influenza") are not glue points.
 GLUE_POINT = re.compile(
     r"(?:(?<=[A-Za-z0-9%)])|(?<=[a-z.!?][\'\u2019\"\u201d]))"
-    r"(?<!\bBBC)(?<!\bITV)(?<!\b[Cc]hannel)(?<!\b[Rr]adio)(?<!\b[Tt]ype)(?<!\b[Pp]lan)(?<!\b[Pp]art)"
+    r"(?<!\bBBC)(?<!\bITV)(?<!\bIs)(?<!\b[Cc]hannel)(?<!\b[Rr]adio)(?<!\b[Tt]ype)(?<!\b[Pp]lan)(?<!\b[Pp]art)"
     r"\s+(?=(?:The|A|An|He|She|It|They|We|There|This(?! [Ii]s [Ii]t)|Two|Three|Four|Five|Six|Seven|Eight|Nine|"
     r"Ten|More|Police|Officials|Mr|Mrs|Ms|Dr)\s+[a-z])"
 )

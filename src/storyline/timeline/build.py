@@ -209,11 +209,21 @@ def not_an_entry(text: str) -> str | None:
     return None
 
 
+# The end of a bracketed stamp that sentence splitting cut in two ("(Update 4:51 p.m. in Cairo, 9:51 a.m." |
+# "ET) Egyptians on Saturday cleared ..."): a few words and a closing bracket with no opening one.
+STAMP_TAIL = re.compile(
+    r"[^()]{0,40}?\b(?:ET|GMT|BST|EST|EDT|PST|PDT|UTC|[ap]\.m\.)\)\s*(?:[-\u2013\u2014]+\s*)?"
+)
+
+
 def glued_start(text: str) -> int:
     """How many leading characters are a page stamp (``text.patterns.PAGE_STAMP``, with whatever headline
     came before it) or a headline glued before the sentence (``glued_headline``), else 0."""
     stamps = list(PAGE_STAMP.finditer(text))
     cut = stamps[-1].end() if stamps and len(text[stamps[-1].end() :].split()) >= MIN_WORDS else 0
+    tail = STAMP_TAIL.match(text, cut)
+    if tail is not None and len(text[tail.end() :].split()) >= MIN_WORDS:
+        cut = tail.end()  # "ET) Egyptians on Saturday cleared ...": the end of a live page's update stamp
     agency = AGENCY_DATELINE.search(text, cut)
     if agency is not None and len(text[agency.end() :].split()) >= MIN_WORDS:
         return agency.end()  # "TRIPOLI, March 2 (Reuters) - ", with any headline, bullets or byline before it
@@ -241,7 +251,10 @@ def glued_headline(text: str) -> int:
 # present perfect), a state that has lasted ("has been circulating", "have been in talks") or a bound ("since
 # the outbreak began"). Such a sentence without a time expression of its own is not placed on the day the
 # article was published.
-SAYING = r"\b(?:said|says|told|announced|confirmed|reported|added|stated|warned|according\s+to)\b"
+SAYING = (
+    r"\b(?:said|says|told|announced|confirmed|reported|added|stated|warned|testified|claimed|insisted|admitted"
+    r"|according\s+to)\b"
+)
 PAST_PERFECT = re.compile(
     r"\bhad(?:n't|\s+not)?\s+(?:(?:already|also|long|never|previously|just|recently|only|since)\s+)?"
     r"(?:been|[a-z]+(?:ed|en|wn|ne|un|ung|ought|aught|id|ld|lt|pt|ft|ve|de|nd)|spread|put|set|hit|cut|left|met|sent|"
@@ -259,7 +272,12 @@ def background(text: str) -> bool:
     if LASTING.search(text):
         return True
     perfect = PAST_PERFECT.search(text)
-    return perfect is not None and not re.search(SAYING, text[: perfect.start()])
+    return (
+        perfect is not None
+        and not re.search(SAYING, text[: perfect.start()])
+        # "a young man who had recently returned from Mexico was found to have the virus": a relative clause's
+        and not re.search(r"\b(?:who|which|that)\s+$", text[: perfect.start()])
+    )
 
 
 def date_sentences(
@@ -292,6 +310,7 @@ def date_sentences(
         if words < MIN_WORDS or words > MAX_WORDS:
             continue
         cut = glued_start(text)
+        head = text[:cut]
         if cut:
             text, sentence = text[cut:], dataclasses.replace(sentence, start=sentence.start + cut)
         if not_an_entry(text):
@@ -300,7 +319,7 @@ def date_sentences(
             point, evidence = chosen[position]
             if weekday_off_the_page(evidence, point, days):
                 continue
-            if evidence in text:  # not dated by the headline cut off
+            if evidence in text or chronology_date(head, evidence):  # not dated by the headline cut off
                 if point.granularity in granularities:
                     dated.append(DatedSentence(article, sentence, text, point, evidence, True))
                 continue
@@ -312,6 +331,12 @@ def date_sentences(
             elif inferred is not None:
                 dated.append(DatedSentence(article, sentence, text, Point("day", inferred), placed_by, False))
     return dated
+
+
+def chronology_date(head: str, evidence: str) -> bool:
+    """Is the calendar date that dates a sentence the end of what was cut off before it: a chronology's line,
+    "3 November 2011 The case against Dr Murray goes to the jury ...", whose date heads its event?"""
+    return bool(head) and CALENDAR.search(evidence) is not None and head.rstrip().endswith(evidence)
 
 
 # A live page's update stamp ("(Update 1:10 a.m. Tuesday in Cairo, 6:10 p.m. ET Monday)"): the page was written

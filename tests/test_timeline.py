@@ -510,3 +510,26 @@ def test_the_end_of_a_split_update_stamp_is_cut_and_a_relative_clauses_past_perf
     assert glued_start("He left (for good) and the crowd cheered him on the way out.") == 0
     assert not background("In Spain, a young man who had recently returned from Mexico was found to have it.")
     assert background("The virus had spread to five countries by then.")
+
+
+def test_a_scene_set_in_a_year_teasers_and_a_state_already_reached_are_no_entries():
+    from storyline.timeline.build import background
+
+    assert not_an_entry_of("It was 1990, and Ross was a top bankruptcy negotiator in New York.") == "scene"
+    assert (
+        not_an_entry_of("Live blog: WHO raises its alert level as Mexico shuts down for five days.")
+        == "not-news"
+    )
+    assert (
+        not_an_entry_of("Tune in to CNN tonight at 8 ET for the latest from Libya and the region.")
+        == "not-news"
+    )
+    assert not_an_entry_of("It was 1990 when the treaty was first signed by both sides.") is None  # a cleft
+    assert not_an_entry_of("Watching the crowd, he said it was time for the president to go.") is None
+    assert background("Libya's oil trade has already been choked off by the sanctions.")
+
+
+def not_an_entry_of(text: str) -> str | None:
+    from storyline.timeline.build import not_an_entry
+
+    return not_an_entry(text)

@@ -19,7 +19,8 @@ One home for them, so that the cleaner, the summary and the timeline agree on wh
   "... before the House subcommittee (Associated Press)"), with ``CAPTION_WORDS``, words every match holds;
 - ``NOT_NEWS``: page furniture that reads like a sentence but tells no event: update notices ("Update: Reuters
   has updated their story.", "(Update 12:31 a.m. Tuesday in Cairo ...)"), embedded tweets' signatures ("— Jack
-  Lloyd (@RedDeadLloyd) May 21, 2013"); neither a summary candidate nor a timeline sentence;
+  Lloyd (@RedDeadLloyd) May 21, 2013"), teasers and promos ("Live blog: ...", "Tune in to CNN tonight at 8
+  ET"); neither a summary candidate nor a timeline sentence;
 - ``COMMENT_HEADER``: a reader's comment header or stamp ("At 12:46 pm on 10 Jun 2010, TonyP wrote:",
   "February 2, 2011 at 6:31 pm | Reply"): cleaning removes the page's comments from the first on
   (``ingest.clean``, reason ``reader-comment``);
@@ -133,6 +134,8 @@ NOT_NEWS = re.compile(
     | \b(?:has|have)\ updated\ (?:this|the|its|their|his|her|our)\ (?:story|article|report|post)\b
     | \bthis\ (?:story|article|post)\ (?:has\ been|was)\ updated\b
     | \b(?:wrote|writes|said):\s*$
+    | ^\W{0,2}(?:Live\ blog|LIVE\ BLOG|Video|VIDEO|Audio|Gallery|Podcast|Watch|WATCH)\s*:
+    | \b(?:Tune\ in|Watch)\b[^.]{0,80}\b(?:tonight|at\ \d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?\ )?ET)\b
     | \(@\w{1,30}\)\ (?:[A-Z][a-z]+\.?\ \d{1,2},\ \d{4}|\d{1,2}\ [A-Z][a-z]+\ \d{4})\s*$
     """,
     re.VERBOSE,

@@ -185,6 +185,14 @@ TERMINAL = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
 QUESTION_END = re.compile(r"\?[\"'\u201d\u2019)\]]*$")
 
 
+# A sentence that sets a scene in a year rather than telling an event ("It was 1990 ...", "It was the summer of
+# 2009 ...").
+SCENE = re.compile(
+    r"[\"'\u201c]?It\s+was\s+(?:the\s+)?(?:(?:spring|summer|autumn|fall|winter|end|start|beginning|middle)\s+of\s+)?"
+    r"(?:19|20)\d\d\b(?!,?\s+(?:when|that)\b)"
+)
+
+
 def not_an_entry(text: str) -> str | None:
     """Why a sentence may not be a timeline entry (a short reason), or None when it may: no sentence's end
     (a headline, "February 2, 2011 at 6:31 pm |"), a question, a bracket it does not close or open ("Cairo, 8:53 a.m.
@@ -203,6 +211,8 @@ def not_an_entry(text: str) -> str | None:
         return "open-bracket"
     if NOT_NEWS.search(text):
         return "not-news"
+    if SCENE.match(text):
+        return "scene"  # "It was 1990, and Ross was a top bankruptcy negotiator.": a scene set, no event
     lowered = text.lower()
     if any(word in lowered for word in CAPTION_WORDS) and CAPTION.search(text):
         return "caption"
@@ -263,6 +273,7 @@ PAST_PERFECT = re.compile(
 LASTING = re.compile(
     r"\b(?:has|have)(?:n't|\s+not)?\s+(?:(?:already|also|long|never|previously)\s+)?been\s+"
     r"(?:[a-z]+ing|in|on|at|under|known|seen|used|around|there|for|since|a|an|the)\b"
+    r"|\b(?:has|have)\s+already\b"
     r"|\b[Ss]ince\b",
 )
 

@@ -83,6 +83,7 @@ def test_comment_headers_and_stamps_are_found_and_ordinary_dates_are_not():
         "February 2, 2011 at 6:31 pm |",
         "Who will be in power? C'mon people ... February 10, 2011 at 8:53 pm | Report abuse | Reply I think so.",
         "March 21, 2011 at 2:20 pm | Reply Is it just?",
+        "Really poor judgement Posted by: kirk | September 19, 2008 11:00 AM | Report abuse Trust me.",
     ):
         assert COMMENT_HEADER.search(text), text
     for text in (

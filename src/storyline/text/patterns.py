@@ -181,11 +181,13 @@ PAGE_STAMP = re.compile(
 )
 
 # A reader's comment under the article, by its header or stamp: the BBC's "At 12:46 pm on 10 Jun 2010, TonyP wrote:",
-# CNN's "February 2, 2011 at 6:31 pm | Reply ..." (after the comment it stamps, before the next one). A page's
+# CNN's "February 2, 2011 at 6:31 pm | Reply ..." (after the comment it stamps, before the next one), a blog's
+# "Posted by: kirk | September 19, 2008 11:00 AM | Report abuse". A page's
 # comments follow its story: from the first one on, cleaning removes them (``ingest.clean``, reason
 # ``reader-comment``).
 COMMENT_HEADER = re.compile(
     rf"^[\ \t]*At\ {_CLOCK}\ on\ [^,\n]{{4,30}},\ \S[^\n]{{0,40}}?\ wrote\b"
-    rf"|\b[A-Z][a-z]+\.?\ \d{{1,2}},\ \d{{4}},?\ at\ {_CLOCK}[\ \t]*(?:\||$)",
+    rf"|\b[A-Z][a-z]+\.?\ \d{{1,2}},\ \d{{4}},?\ at\ {_CLOCK}[\ \t]*(?:\||$)"
+    rf"|\bPosted\ by:\ [^|\n]{{1,40}}\|\ [A-Z][a-z]+\.?\ \d{{1,2}},\ \d{{4}}\ {_CLOCK}",
     re.VERBOSE | re.MULTILINE,
 )

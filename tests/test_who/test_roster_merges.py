@@ -213,10 +213,15 @@ def test_a_first_name_the_tagger_calls_a_preposition_stays_in_the_name():
 
 def test_a_comment_widgets_word_is_no_part_of_a_name():
     from storyline.annotate.nlp import load_nlp
+    from storyline.ingest.clean import clean_text
     from storyline.model import Article, Sentence
     from storyline.who.entities import build_roster
 
-    text = "January 29, 2011 at 1:03 am | Reply Qhaddafi is going to finance that war, wrote a reader."
+    page = (
+        "Libya's leader spoke on television on Saturday.\n"
+        "January 29, 2011 at 1:03 am | Reply Qhaddafi is going to finance that war, wrote a reader."
+    )
+    text = clean_text(page, use_model=False).text  # the comment is cleaned out before names are read
     doc = load_nlp()(text)
     article = Article(id="a", source="a", text=text)
     article.sentences = [Sentence(s.start_char, s.end_char, i) for i, s in enumerate(doc.sents)]

@@ -446,8 +446,6 @@ def is_government_use(span: Span, text: str) -> bool:
 # Parts of speech no word of a person's name has: a sentence's first word the recognizer took in.
 NOT_NAME_POS = {"ADV", "VERB", "AUX", "ADP", "DET", "PRON", "SCONJ", "CCONJ", "INTJ", "PART", "NUM"}
 OPEN_CLASS_POS = {"ADV", "VERB"}
-# The words of a page's comment and sharing widgets that scraped text glues before a reader's name.
-WIDGET_WORDS = frozenset({"Reply", "Share", "Recommend", "Report", "Quote"})
 
 
 def not_a_name_word(token: Token) -> bool:
@@ -550,10 +548,8 @@ def mentions_of(
         elif label == "PERSON":
             first = ent.start
             while first < ent.end - 1 and (
-                not_a_name_word(doc[first])
-                and doc[first].lower_ not in TITLE_WORDS
-                or doc[first].text in WIDGET_WORDS  # "Reply Qhaddafi": a comment widget's word before a name
-            ):
+                not_a_name_word(doc[first]) and doc[first].lower_ not in TITLE_WORDS
+            ):  # readers' comments ("... | Reply Qhaddafi"): removed in ingest.clean
                 first += 1  # "Thankfully Obama", "Blaming Obama": the word before is no first name
             last = ent.end
             while (

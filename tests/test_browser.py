@@ -19,7 +19,7 @@ import pytest
 from storyline.annotate.timex import tag_article
 from storyline.cli.main import main
 from storyline.model import Article, Brief, Sentence
-from storyline.present.html import date_range, render_report
+from storyline.present.html import date_range, first_line, render_report
 from storyline.service.brief import STAGES, stage_function
 from storyline.service.corpus import build_corpus
 
@@ -249,7 +249,7 @@ def test_300_article_topic_loads_within_budget(page, tmp_path):
     assert page.locator("#article-list + .pager").is_visible()
     page.locator("#article-list + .pager button", has_text="next").click()
     assert page.locator("article.art:visible").first.get_attribute("id") == f"art-{articles[20].id}"
-    wanted = (articles[150].title or articles[150].text.strip().split("\n")[0])[:40]
+    wanted = (articles[150].title or first_line(articles[150].text))[:40]  # the title shown
     page.fill('[data-filter-for="article-list"]', wanted)
     assert 1 <= page.locator("article.art:visible").count() <= 20
     assert wanted in page.locator("article.art:visible .art-title").first.inner_text()

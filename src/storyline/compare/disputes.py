@@ -5,9 +5,10 @@ sources all the time: "Kaim rejected rebel claims that ...", "Al-Anesi said he s
 government spokesman Tareq Shami denied that". Each is read off the dependency parse, precision first:
 
 - **a denial of a claim named in the sentence**: a verb of denial (deny, dispute, refute, reject,
-  dismiss, contradict, rebut) whose object is a claim noun ("claims", "reports", "allegations",
-  "speculation" ...) — the claim is that noun phrase, its claimant whoever the noun names ("rebel
-  claims", "claims by the rebels");
+  dismiss, contradict, rebut, contest, challenge, disagree with) whose object is a claim noun ("claims",
+  "reports", "allegations", "speculation", or a view someone holds: "the idea that", "the notion that", "the
+  assertion that" ...) with its content — the claim is that noun phrase, its claimant whoever the noun names
+  ("rebel claims", "claims by the rebels");
 - **a denial of what another voice just said**: "X said ..., but Y denied it", or a denial of "it",
   "those comments", "the report" right after a sentence that reports someone else's words;
 - **a denial of what another article reports**: "Y denied that ..." where another sentence of the
@@ -40,7 +41,20 @@ from ..who.names import name_problem, speaker_name
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-DENY_VERBS = {"deny", "dispute", "refute", "reject", "dismiss", "contradict", "rebut"}
+DENY_VERBS = {
+    "deny",
+    "dispute",
+    "refute",
+    "reject",
+    "dismiss",
+    "contradict",
+    "rebut",
+    "disagree",
+    "contest",
+    "challenge",
+}
+# Verbs of denial whose claim is what they are "with" ("disagreed with the report's claims").
+DENY_WITH = {"disagree"}
 # Verbs of denial that take the denied proposition as a clause ("denied that the army fired").
 CLAUSE_DENIALS = {"deny", "dispute", "refute", "contradict"}
 CLAIM_NOUNS = {
@@ -68,6 +82,17 @@ CLAIM_NOUNS = {
     "tally",
     "toll",
     "talk",
+    # a view someone holds that another rejects ("rejected the idea that ...", "disputed the notion that ...")
+    "idea",
+    "notion",
+    "contention",
+    "theory",
+    "prediction",
+    "forecast",
+    "finding",
+    "conclusion",
+    "argument",
+    "projection",
 }
 CLAIM_STEMS = frozenset(w for n in CLAIM_NOUNS for w in content_words(f"{n} {n}s"))
 ANAPHORA = {"it", "this", "that", "those", "these", "them"}
@@ -372,6 +397,14 @@ def same_voice(a: str | None, b: str | None) -> bool:
 
 def claim_noun(verb: Token) -> Token | None:
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.lemma_.lower() in DENY_WITH:  # "disagreed with the report's claims that ..."
+        objects += [
+            g
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ == "with"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
     for obj in objects:
         if obj.lemma_.lower() in CLAIM_NOUNS:
             return obj

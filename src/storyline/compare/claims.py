@@ -693,8 +693,9 @@ def link_contradictions(claims: list[Claim]) -> None:
 
     - **different figures for one quantity**: the same counted word with no number in common
       ("300 soldiers" / "500 soldiers"), in sentences that otherwise say the same (most content
-      words shared, embeddings close) and were published the same day (a toll that grows from day
-      to day is an update, not a dispute);
+      words shared, embeddings close), published the same day (a toll that grows from day to day is an
+      update, not a dispute) by different outlets or named sources (one outlet's two figures of a day
+      are its story updated: a share price at noon and at the close, a case count rising);
     - **a dispute**: one side negates or denies what the other asserts in nearly the same words, and
       the two come from different outlets or different named sources.
 
@@ -738,7 +739,12 @@ def link_contradictions(claims: list[Claim]) -> None:
             continue
         overlap = jaccard(plain(bags[i]), plain(bags[j]))
         if numbers[i] and numbers[j] and negated[i] == negated[j]:
-            if overlap >= SAME_QUANTITY and same_day(a, b) and different_figures(numbers[i], numbers[j]):
+            if (
+                overlap >= SAME_QUANTITY
+                and same_day(a, b)
+                and different_figures(numbers[i], numbers[j])
+                and different_voices(a, b)
+            ):
                 a.contradicts.append(j)
                 b.contradicts.append(i)
         elif (

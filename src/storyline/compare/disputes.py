@@ -82,7 +82,10 @@ CLAIM_NOUNS = {
     "tally",
     "toll",
     "talk",
-    # a view someone holds that another rejects ("rejected the idea that ...", "disputed the notion that ...")
+}
+# Views someone holds that another rejects ("rejected the idea that ...", "disputed the notion that ..."): claims
+# only with their content as a clause ("the idea of foreign military intervention" is a proposal, not a claim).
+VIEW_NOUNS = {
     "idea",
     "notion",
     "contention",
@@ -94,6 +97,7 @@ CLAIM_NOUNS = {
     "argument",
     "projection",
 }
+CLAIM_NOUNS |= VIEW_NOUNS
 CLAIM_STEMS = frozenset(w for n in CLAIM_NOUNS for w in content_words(f"{n} {n}s"))
 ANAPHORA = {"it", "this", "that", "those", "these", "them"}
 # Words that call a claim false: "called the reports baseless", "said the claims were untrue".
@@ -473,7 +477,10 @@ def named_claim(verb: Token, noun: Token | None = None) -> tuple[str, str | None
     about = [
         c
         for c in noun.children
-        if c.dep_ == "prep" and c.lower_ in ("of", "about", "that") and list(c.children)
+        if c.dep_ == "prep"
+        and c.lower_ in ("of", "about", "that")
+        and list(c.children)
+        and noun.lemma_.lower() not in VIEW_NOUNS
     ]
     if not content and not about:
         return None  # "denied the reports" says nothing of what they say: not matched here

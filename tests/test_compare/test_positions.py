@@ -489,3 +489,12 @@ def test_an_official_calling_for_his_own_leader_to_go_speaks_for_himself():
     assert any(actor.endswith("Dabbashi") and stance == "support" for actor, stance in held)
     assert ("Libya", "oppose") in held  # its government refusing the demand is the government's stance
     assert ("United States", "support") in held  # another country's office holder acts for it
+
+
+def test_what_a_cue_s_subject_says_beside_it_is_not_what_the_cue_rejects():
+    found = stance_of(
+        "Both Libya's rebel Transitional National Council (TNC) and its Western allies have rejected Libyan "
+        "government cease-fire offers that do not include Gaddafi's departure, saying he and his family must "
+        "relinquish power before any talks can begin."
+    )
+    assert [stance for stance, actor, _ in found if actor is not None] == ["support"]

@@ -474,6 +474,8 @@ def named_claim(verb: Token, noun: Token | None = None) -> tuple[str, str | None
     if noun is None:
         return None
     content = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.dep_ != "relcl"]
+    if noun.lemma_.lower() in VIEW_NOUNS:  # "the idea that ...", not "the idea of his father stepping down"
+        content = [c for c in content if any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
     about = [
         c
         for c in noun.children

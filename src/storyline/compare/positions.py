@@ -474,6 +474,13 @@ def stances_in(sentence: Span) -> list[Stance]:
                 break  # "... even though Assad may be toppled": the proposition is not the cue's object
             if relation == "relcl" and cue_polarity(parent) is None:
                 break  # "rejected offers that do not include his departure": the cue's object is the noun
+            if relation == "advcl" and node.tag_ == "VBG" and is_word(node, REPORTING_VERBS):
+                # "rejected offers ..., saying he must relinquish power": what the cue's subject says beside
+                # the cue, not what the cue rejects
+                holder = subject_token(parent)
+                if stance is not None and actor is None and holder is not None:
+                    actor, cue = holder, parent
+                break
             if relation == "conj" and cue_polarity(parent) is not None:
                 break  # "asked Johnson to vet ..., but Johnson resigned": beside the cue, not its object
             if asks(node) and node is not predicate or first_or_second_person(parent):

@@ -194,6 +194,7 @@ def test_a_view_rejected_challenged_or_disagreed_with_is_a_stated_dispute(text, 
         "It was a challenge to the project and of concern to others.",
         "The panel rejected the idea.",
         "The African Union rejects the idea of foreign military intervention in Libya, regardless of its form.",
+        "ElBaradei dismissed the notion that the Mubarak regime should immediately be held accountable.",
     ],
 )
 def test_a_challenge_without_a_claim_or_a_negated_disagreement_is_no_dispute(text):

@@ -195,6 +195,7 @@ def test_a_view_rejected_challenged_or_disagreed_with_is_a_stated_dispute(text, 
         "The panel rejected the idea.",
         "The African Union rejects the idea of foreign military intervention in Libya, regardless of its form.",
         "ElBaradei dismissed the notion that the Mubarak regime should immediately be held accountable.",
+        "His spokesman dismissed suggestions by some pundits that the president should drop his calm demeanor.",
     ],
 )
 def test_a_challenge_without_a_claim_or_a_negated_disagreement_is_no_dispute(text):

@@ -474,17 +474,15 @@ def named_claim(verb: Token, noun: Token | None = None) -> tuple[str, str | None
     if noun is None:
         return None
     content = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.dep_ != "relcl"]
-    if noun.lemma_.lower() in VIEW_NOUNS:
-        # "the idea that ...", not "the idea of his father stepping down" nor "the notion that the regime should
-        # be held accountable" (a proposal refused, not a claim denied)
-        content = [
-            c
-            for c in content
-            if any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-            and not any(
-                m.dep_ == "aux" and m.lower_ in ("should", "must", "ought", "shall") for m in c.children
-            )
-        ]
+    # what should be done is a proposal refused, not a claim denied ("the notion that the regime should be held
+    # accountable", "suggestions by some pundits that the president should drop his calm demeanor")
+    content = [
+        c
+        for c in content
+        if not any(m.dep_ == "aux" and m.lower_ in ("should", "must", "ought", "shall") for m in c.children)
+    ]
+    if noun.lemma_.lower() in VIEW_NOUNS:  # "the idea that ...", not "the idea of his father stepping down"
+        content = [c for c in content if any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
     about = [
         c
         for c in noun.children

@@ -368,7 +368,7 @@ def cue_polarity(token: Token) -> str | None:
     return None
 
 
-def is_word(token: Token, words: set[str]) -> bool:
+def is_word(token: Token, words: set[str] | frozenset[str]) -> bool:
     """The token is one of the words, by lemma or by a plain inflection (the small model's lemmas slip)."""
     lower = token.lower_
     forms = {token.lemma_.lower(), lower, lower[:-1], lower[:-2], lower[:-3], lower[:-3] + "e"}

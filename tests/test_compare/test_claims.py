@@ -158,6 +158,15 @@ def test_contradictions_need_the_same_day_and_never_pit_an_article_against_itsel
         ]
     )
     assert all(not c.contradicts for c in find_claims(later))  # a count updated days later
+    # one outlet's two figures of one day, with no source named on either side, are its story updated (a share
+    # price at midday and at the close)
+    updated = made(
+        [
+            ("a", "Wire", "In New York, BP's shares fell 7.8 percent to $48.10 in heavy trading.", 1),
+            ("b", "Wire", "In New York, BP's shares fell 3.7 percent to $50.19 in heavy trading.", 1),
+        ]
+    )
+    assert all(not c.contradicts for c in find_claims(updated))
     one = "Rebels said 300 soldiers defected in Homs. Rebels said 500 soldiers defected in Homs."
     article = Article(
         id="a", source="a", text=one, outlet="Wire", sentences=[Sentence(0, 42), Sentence(43, len(one))]

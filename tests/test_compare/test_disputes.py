@@ -163,3 +163,40 @@ def test_a_report_called_baseless_answers_the_voice_before():
 )
 def test_no_dispute_where_nothing_is_called_false(text):
     assert contradictions({"a": (text, DAY)}) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "claimed"),
+    [
+        ("Hafle rejected the notion that BP had taken risks with the well.", "the notion that BP had taken"),
+        (
+            "BP has challenged widespread scientific claims that vast plumes of oil are spreading underwater from "
+            "its blown-out rig in the Gulf of Mexico.",
+            "widespread scientific claims that vast plumes",
+        ),
+        (
+            "Environmental groups disagreed with the agency's claims that most of the oil had dissolved.",
+            "the agency's claims that most of the oil had dissolved",
+        ),
+    ],
+)
+def test_a_view_rejected_challenged_or_disagreed_with_is_a_stated_dispute(text, claimed):
+    found = contradictions({"a": (text, DAY)})
+    assert len(found) == 1
+    assert any(side.startswith(claimed) for side in (found[0][1], found[0][3]))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company said it would challenge the ruling in court next week.",
+        "Obama did not disagree with the idea that the company should pay for the cleanup.",
+        "It was a challenge to the project and of concern to others.",
+        "The panel rejected the idea.",
+        "The African Union rejects the idea of foreign military intervention in Libya, regardless of its form.",
+        "ElBaradei dismissed the notion that the Mubarak regime should immediately be held accountable.",
+        "His spokesman dismissed suggestions by some pundits that the president should drop his calm demeanor.",
+    ],
+)
+def test_a_challenge_without_a_claim_or_a_negated_disagreement_is_no_dispute(text):
+    assert contradictions({"a": (text, DAY)}) == []

@@ -3,6 +3,7 @@ dates and reversals, on sentences whose stance and speaker are known."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -429,3 +430,71 @@ def test_a_readers_comment_under_the_article_holds_no_actors_position():
     )  # cleaned
     held = [(p.actor, p.stance) for p in find_positions(articles, docs, build_roster(articles, docs))]
     assert held == [("Turkey", "support")]
+
+
+def test_a_speaker_resolved_from_outside_the_sentence_yields_to_one_named_in_it():
+    from storyline.compare.positions import ActorResolver
+    from storyline.model import Attribution
+
+    text = (
+        "Barack Obama met Nicolas Sarkozy on Monday. "
+        "Sarkozy's speech, in which he urged Moammar Gadhafi to step down, was brief."
+    )
+    articles, docs = annotated({"a": (text, dt.date(2011, 5, 19))})
+    roster = build_roster(articles, docs)
+    he = next(t for t in docs[0] if t.lower_ == "he")
+    # the statement's speaker resolved to someone the sentence does not name (as "Twitter" was on a CNN page)
+    wrong = Attribution(
+        speaker="he",
+        speaker_start=he.idx,
+        speaker_end=he.idx + 2,
+        speaker_entity="Barack Obama",
+        cue="urged",
+        content="Moammar Gadhafi to step down",
+        article="a",
+        start=text.index("Sarkozy's"),
+        end=len(text),
+        direct=False,
+    )
+    resolver = ActorResolver(roster, [wrong])
+    resolver.article_of = {id(docs[0]): "a"}
+    # the sentence names Sarkozy before the pronoun: the speaker from outside it is not taken (and the
+    # attribution stage's rule finds nobody else here: no position rather than a wrong actor)
+    resolved = resolver.pronoun_antecedent(he)
+    assert resolved is None or resolved.name.endswith("Sarkozy")
+    positions = find_positions(articles, docs, roster, [wrong])
+    assert all(p.actor != "Barack Obama" for p in positions)
+    # with the speaker named in the sentence, the statement's resolution stands
+    right = dataclasses.replace(wrong, speaker_entity="Nicolas Sarkozy")
+    positions = find_positions(articles, docs, roster, [right])
+    assert [(p.actor, p.stance) for p in positions] == [("Nicolas Sarkozy", "support")]
+
+
+def test_an_official_calling_for_his_own_leader_to_go_speaks_for_himself():
+    articles, docs = annotated(
+        {
+            "a": (
+                "Libyan leader Moammar Gadhafi spoke on state television. "
+                "Libya's deputy ambassador Ibrahim Dabbashi called on Gadhafi to step down. "
+                "Libya rejected calls for Gadhafi to step down. "
+                "Libya wants Gadhafi to step down, protesters said. "
+                "U.S. Secretary of State Hillary Clinton called on Gadhafi to step down.",
+                dt.date(2011, 2, 22),
+            )
+        }
+    )
+    positions = find_positions(articles, docs, build_roster(articles, docs))
+    held = [(p.actor, p.stance) for p in positions]
+    assert ("Libya", "support") not in held  # neither the defector nor the country wants its own leader gone
+    assert any(actor.endswith("Dabbashi") and stance == "support" for actor, stance in held)
+    assert ("Libya", "oppose") in held  # its government refusing the demand is the government's stance
+    assert ("United States", "support") in held  # another country's office holder acts for it
+
+
+def test_what_a_cue_s_subject_says_beside_it_is_not_what_the_cue_rejects():
+    found = stance_of(
+        "Both Libya's rebel Transitional National Council (TNC) and its Western allies have rejected Libyan "
+        "government cease-fire offers that do not include Gaddafi's departure, saying he and his family must "
+        "relinquish power before any talks can begin."
+    )
+    assert [stance for stance, actor, _ in found if actor is not None] == ["support"]

@@ -26,8 +26,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..ingest.outlets import HOSTS, KNOWN_NAMES
 from ..model import Article, Attribution, Claim, Comparison, Entity, cite
+from ..text.patterns import AGENCY_DATELINE, OUTLET_NAMES, dateline_name, names_pattern
 from ..text.similarity import (
     STOPWORDS,
     content_words,
@@ -188,26 +188,11 @@ def find_claims(
 
 
 def credit_names() -> str:
-    """The outlets and agencies a text can credit, longest first, as a regular-expression alternation
-    (case-sensitive: "the guardian of the children" credits nobody)."""
-    names = set(KNOWN_NAMES.split("|")) | set(HOSTS.values()) | set(EXTRA_CREDITS)
-    names = {n.removeprefix("The ") for n in names} - NOT_CREDITS
-    return "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n)))
+    """The outlets and agencies a sentence can credit (``text.patterns.OUTLET_NAMES``, the one list, without the
+    names that are ordinary words at a sentence's head), as a regular-expression alternation."""
+    return names_pattern([n for n in OUTLET_NAMES if n.removeprefix("The ") not in NOT_CREDITS])
 
 
-EXTRA_CREDITS = (
-    "Associated Press",
-    "Agence France-Presse",
-    "Agence France Presse",
-    "New York Times",
-    "Wall Street Journal",
-    "Washington Post",
-    "Financial Times",
-    "Los Angeles Times",
-    "Free Republic",
-    "Dow Jones",
-    "Guardian",
-)
 # Names of outlets that are ordinary words at the head of a sentence ("Time is short").
 NOT_CREDITS = frozenset({"Time", "CP", "RT"})
 CREDITED = credit_names()
@@ -220,12 +205,9 @@ SENTENCE_CREDIT = re.compile(
     rf"|\b(?:according to|told|in an interview with|speaking to|quoted by|cited by|via|reported by|"
     rf"first reported by) (?:the |a )?({CREDITED})\b"
 )
-# An agency's dateline opening an article's body: "NEW ORLEANS (AP) --", "WASHINGTON (Reuters) -", a line
-# "AP VENICE, La. --".
-DATELINE_CREDIT = re.compile(
-    rf"\b[A-Z][A-Za-z.'-]*(?:[ ,]+[A-Z][A-Za-z.'-]*){{0,4}} \(({CREDITED})\) ?(?:--|[-\u2013\u2014])"
-    rf"|(?:^|\n)\W{{0,3}}({CREDITED}) [A-Z][A-Z.'-]+(?:[ ,]+[A-Z][A-Za-z.'-]*){{0,4}} ?(?:--|[-\u2013\u2014])"
-)
+# An agency's dateline opening an article's body ("NEW ORLEANS (AP) --", "WASHINGTON (Reuters) -", a line "AP
+# VENICE, La. --"): ``text.patterns.AGENCY_DATELINE``, the one wire dateline.
+DATELINE_CREDIT = AGENCY_DATELINE
 DATELINE_REACH = 1500
 KEY_ALIASES = {
     "associatedpress": "ap",
@@ -255,9 +237,7 @@ def article_credit(article: Article) -> str | None:
     """The agency an article is credited to by the dateline opening its body, when it is not the article's
     own outlet ("NEW ORLEANS (AP) --" in a Fox News page)."""
     match = DATELINE_CREDIT.search(article.text[:DATELINE_REACH])
-    if match is None:
-        return None
-    return match.group(1) or match.group(2)
+    return dateline_name(match) if match is not None else None
 
 
 def credited_sources(
@@ -713,8 +693,9 @@ def link_contradictions(claims: list[Claim]) -> None:
 
     - **different figures for one quantity**: the same counted word with no number in common
       ("300 soldiers" / "500 soldiers"), in sentences that otherwise say the same (most content
-      words shared, embeddings close) and were published the same day (a toll that grows from day
-      to day is an update, not a dispute);
+      words shared, embeddings close), published the same day (a toll that grows from day to day is an
+      update, not a dispute) by different outlets or named sources (one outlet's two figures of a day
+      are its story updated: a share price at noon and at the close, a case count rising);
     - **a dispute**: one side negates or denies what the other asserts in nearly the same words, and
       the two come from different outlets or different named sources.
 
@@ -758,7 +739,12 @@ def link_contradictions(claims: list[Claim]) -> None:
             continue
         overlap = jaccard(plain(bags[i]), plain(bags[j]))
         if numbers[i] and numbers[j] and negated[i] == negated[j]:
-            if overlap >= SAME_QUANTITY and same_day(a, b) and different_figures(numbers[i], numbers[j]):
+            if (
+                overlap >= SAME_QUANTITY
+                and same_day(a, b)
+                and different_figures(numbers[i], numbers[j])
+                and different_voices(a, b)
+            ):
                 a.contradicts.append(j)
                 b.contradicts.append(i)
         elif (

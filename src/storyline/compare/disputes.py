@@ -5,9 +5,10 @@ sources all the time: "Kaim rejected rebel claims that ...", "Al-Anesi said he s
 government spokesman Tareq Shami denied that". Each is read off the dependency parse, precision first:
 
 - **a denial of a claim named in the sentence**: a verb of denial (deny, dispute, refute, reject,
-  dismiss, contradict, rebut) whose object is a claim noun ("claims", "reports", "allegations",
-  "speculation" ...) — the claim is that noun phrase, its claimant whoever the noun names ("rebel
-  claims", "claims by the rebels");
+  dismiss, contradict, rebut, contest, challenge, disagree with) whose object is a claim noun ("claims",
+  "reports", "allegations", "speculation", or a view someone holds: "the idea that", "the notion that", "the
+  assertion that" ...) with its content — the claim is that noun phrase, its claimant whoever the noun names
+  ("rebel claims", "claims by the rebels");
 - **a denial of what another voice just said**: "X said ..., but Y denied it", or a denial of "it",
   "those comments", "the report" right after a sentence that reports someone else's words;
 - **a denial of what another article reports**: "Y denied that ..." where another sentence of the
@@ -40,7 +41,20 @@ from ..who.names import name_problem, speaker_name
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-DENY_VERBS = {"deny", "dispute", "refute", "reject", "dismiss", "contradict", "rebut"}
+DENY_VERBS = {
+    "deny",
+    "dispute",
+    "refute",
+    "reject",
+    "dismiss",
+    "contradict",
+    "rebut",
+    "disagree",
+    "contest",
+    "challenge",
+}
+# Verbs of denial whose claim is what they are "with" ("disagreed with the report's claims").
+DENY_WITH = {"disagree"}
 # Verbs of denial that take the denied proposition as a clause ("denied that the army fired").
 CLAUSE_DENIALS = {"deny", "dispute", "refute", "contradict"}
 CLAIM_NOUNS = {
@@ -69,6 +83,21 @@ CLAIM_NOUNS = {
     "toll",
     "talk",
 }
+# Views someone holds that another rejects ("rejected the idea that ...", "disputed the notion that ..."): claims
+# only with their content as a clause ("the idea of foreign military intervention" is a proposal, not a claim).
+VIEW_NOUNS = {
+    "idea",
+    "notion",
+    "contention",
+    "theory",
+    "prediction",
+    "forecast",
+    "finding",
+    "conclusion",
+    "argument",
+    "projection",
+}
+CLAIM_NOUNS |= VIEW_NOUNS
 CLAIM_STEMS = frozenset(w for n in CLAIM_NOUNS for w in content_words(f"{n} {n}s"))
 ANAPHORA = {"it", "this", "that", "those", "these", "them"}
 # Words that call a claim false: "called the reports baseless", "said the claims were untrue".
@@ -372,6 +401,14 @@ def same_voice(a: str | None, b: str | None) -> bool:
 
 def claim_noun(verb: Token) -> Token | None:
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.lemma_.lower() in DENY_WITH:  # "disagreed with the report's claims that ..."
+        objects += [
+            g
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ == "with"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
     for obj in objects:
         if obj.lemma_.lower() in CLAIM_NOUNS:
             return obj
@@ -437,10 +474,22 @@ def named_claim(verb: Token, noun: Token | None = None) -> tuple[str, str | None
     if noun is None:
         return None
     content = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.dep_ != "relcl"]
+    # what should be done is a proposal refused, not a claim denied ("the notion that the regime should be held
+    # accountable", "suggestions by some pundits that the president should drop his calm demeanor")
+    content = [
+        c
+        for c in content
+        if not any(m.dep_ == "aux" and m.lower_ in ("should", "must", "ought", "shall") for m in c.children)
+    ]
+    if noun.lemma_.lower() in VIEW_NOUNS:  # "the idea that ...", not "the idea of his father stepping down"
+        content = [c for c in content if any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
     about = [
         c
         for c in noun.children
-        if c.dep_ == "prep" and c.lower_ in ("of", "about", "that") and list(c.children)
+        if c.dep_ == "prep"
+        and c.lower_ in ("of", "about", "that")
+        and list(c.children)
+        and noun.lemma_.lower() not in VIEW_NOUNS
     ]
     if not content and not about:
         return None  # "denied the reports" says nothing of what they say: not matched here

@@ -368,7 +368,7 @@ def cue_polarity(token: Token) -> str | None:
     return None
 
 
-def is_word(token: Token, words: set[str]) -> bool:
+def is_word(token: Token, words: set[str] | frozenset[str]) -> bool:
     """The token is one of the words, by lemma or by a plain inflection (the small model's lemmas slip)."""
     lower = token.lower_
     forms = {token.lemma_.lower(), lower, lower[:-1], lower[:-2], lower[:-3], lower[:-3] + "e"}
@@ -474,6 +474,13 @@ def stances_in(sentence: Span) -> list[Stance]:
                 break  # "... even though Assad may be toppled": the proposition is not the cue's object
             if relation == "relcl" and cue_polarity(parent) is None:
                 break  # "rejected offers that do not include his departure": the cue's object is the noun
+            if relation == "advcl" and node.tag_ == "VBG" and is_word(node, REPORTING_VERBS):
+                # "rejected offers ..., saying he must relinquish power": what the cue's subject says beside
+                # the cue, not what the cue rejects
+                holder = subject_token(parent)
+                if stance is not None and actor is None and holder is not None:
+                    actor, cue = holder, parent
+                break
             if relation == "conj" and cue_polarity(parent) is not None:
                 break  # "asked Johnson to vet ..., but Johnson resigned": beside the cue, not its object
             if asks(node) and node is not predicate or first_or_second_person(parent):
@@ -618,6 +625,37 @@ class ActorResolver:
         country, held = countries.most_common(1)[0]
         return country if held * 3 >= offices * 2 else None
 
+    def acting_for(self, person: Entity, own_leader: str | None = None) -> str:
+        """Whom a person's stance is told for: the government they hold an office of, else themselves. One who
+        calls for their own country's leader to go speaks for themselves, not for that leader's government
+        (Libya's deputy U.N. ambassador who joined the rebels in calling for Gadhafi to step down)."""
+        government = self.government_of(person)
+        return government if government is not None and government != own_leader else person.name
+
+    def country_led(self, name: str) -> str | None:
+        """The country a person leads or serves, as most of the roles the collection gives them with a country
+        say ("Libyan leader", "Syrian President")."""
+        person = self.person(name)
+        if person is None:
+            return None
+        countries = Counter(c for role in person.roles if (c := country_in(str(role.get("role", "")))))
+        if not countries:
+            return None
+        country, held = countries.most_common(1)[0]
+        return country if held * 2 > sum(countries.values()) else None
+
+    def person_in_phrase(self, token: Token) -> Entity | None:
+        """The person the noun phrase up to the token, or an apposition to it, names ("Libya's deputy ambassador
+        Ibrahim Dabbashi", "the ambassador, Ibrahim Dabbashi,")."""
+        doc = token.doc
+        spans = [doc[token.left_edge.i : token.i + 1]]
+        spans += [doc[c.left_edge.i : c.right_edge.i + 1] for c in token.children if c.dep_ == "appos"]
+        for span in spans:
+            for ent in span.ents:
+                if ent.label_ == "PERSON" and (person := self.person(ent.text)) is not None:
+                    return person
+        return None
+
     def person_named(self, token: Token) -> str | None:
         """The person a token names (through a pronoun's antecedent), before any government stands in."""
         if token.pos_ == "PRON":
@@ -627,8 +665,9 @@ class ActorResolver:
             person = self.person(people[0].text) if people else None
         return person.name if person is not None else None
 
-    def name(self, token: Token) -> str | None:
-        """The actor a token stands for, or None when it cannot be told."""
+    def name(self, token: Token, own_leader: str | None = None) -> str | None:
+        """The actor a token stands for, or None when it cannot be told. ``own_leader``: the country whose
+        leader the stance wants gone, when the stance is support (``acting_for``)."""
         doc = token.doc
         # The noun phrase up to its head: "senior U.S. officials", not the clauses hanging off it.
         span = doc[token.left_edge.i : token.i + 1]
@@ -636,7 +675,7 @@ class ActorResolver:
             person = self.pronoun_antecedent(token)
             if person is None:
                 return None
-            return self.government_of(person) or person.name
+            return self.acting_for(person, own_leader)
         if token.lemma_.lower() in DOCUMENT_NOUNS:
             return f"document:{token.lemma_.lower()}"
         if token.ent_type_ in ("GPE", "LOC", "FAC") and token.dep_ == "pobj":
@@ -646,7 +685,7 @@ class ActorResolver:
         if people and (head_is_person or token.lemma_.lower() not in GOVERNMENT_HEADS):
             person = self.person(people[0].text)
             if person is not None:
-                return self.government_of(person) or person.name
+                return self.acting_for(person, own_leader)
             return people[0].text
         lowered = key_of(span.text)
         for seat, government in SEATS_OF_GOVERNMENT.items():
@@ -674,7 +713,7 @@ class ActorResolver:
         if people:
             person = self.person(people[0].text)
             if person is not None:
-                return self.government_of(person) or person.name
+                return self.acting_for(person, own_leader)
         # An organisation names the actor only as the head itself ("Human Rights Watch called ..."), not
         # as a word somewhere before it ("CNN crew witnesses air bombing ... protesters calling for").
         orgs = [e for e in span.ents if e.label_ == "ORG" and e.start <= token.i < e.end]
@@ -694,11 +733,16 @@ class ActorResolver:
             return None
         article = self.article_of.get(id(token.doc))
         attribution = self.speakers.get((article, token.idx)) if article is not None else None
-        if attribution is not None:  # the speaker of a statement: as the statement shows it
+        named_before = self.people_named_before(token)
+        if attribution is not None:  # the speaker of a statement: as the statement shows it ...
             entity = self.by_id.get(attribution.speaker_entity_id or "")
             if entity is None and attribution.speaker_entity:
                 entity = self.person(attribution.speaker_entity)
-            return entity if entity is not None and entity.type == "person" else None
+            speaker = entity if entity is not None and entity.type == "person" else None
+            # ... unless the pronoun's own sentence names someone else before it ("Obama's passing reference
+            # to Yemen, in which he urged ...": not a speaker resolved from outside the sentence)
+            if not named_before or speaker is not None and speaker.name in named_before:
+                return speaker
         doc = token.doc
         if id(doc) not in self.names:
             self.names[id(doc)] = NameIndex(doc)
@@ -707,14 +751,18 @@ class ActorResolver:
         antecedent = self.person(found.entity) if found is not None and found.entity else None
         if antecedent is None:
             return None
-        name = antecedent.name
+        return named_before.get(antecedent.name)
+
+    def people_named_before(self, token: Token) -> dict[str, Entity]:
+        """The roster's people named in the token's sentence before it, by name."""
         sentence = token.sent
+        named: dict[str, Entity] = {}
         for ent in token.doc.ents:
             if ent.label_ == "PERSON" and sentence.start <= ent.start and ent.end <= token.i:
                 person = self.person(ent.text)
-                if person is not None and person.name == name:
-                    return person
-        return None
+                if person is not None:
+                    named.setdefault(person.name, person)
+        return named
 
     def target(self, text: str, token: Token) -> str | None:
         if token.pos_ == "PRON":
@@ -913,10 +961,19 @@ def positions_in(
             holders = [(document, held) for document, held in stance.documents]
             if stance.actor is not None:
                 holders.append((stance.actor, stance.stance))
+            own_country = resolver.country_led(target)
             for holder, held in holders:
-                actor = resolver.name(holder)
+                actor = resolver.name(holder, own_country if held == "support" else None)
                 if actor is None or actor == target or resolver.person_named(holder) == target:
                     continue  # nobody, or a person's stance on their own leaving told as their government's
+                if held == "support" and actor == own_country:
+                    # a country wanting its own leader gone is its people or rebels, never its government; an
+                    # official of it named with the words ("Libya's deputy ambassador, Ibrahim Dabbashi,")
+                    # speaks for himself
+                    person = resolver.person_in_phrase(holder)
+                    if person is None:
+                        continue
+                    actor = person.name
                 position = Position(
                     actor=actor,
                     proposition=f"{target} {LEAVE_POWER}",

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from ..text.patterns import DATELINE, OUTLETS, dateline_name
+
 # Hosts of well-known news outlets (registered domain -> name). Other hosts get a name from their domain.
 HOSTS = {
     "cnn.com": "CNN",
@@ -62,15 +64,11 @@ HOSTS = {
     "aljazeera.net": "Al Jazeera",
 }
 
-# News agencies and outlets whose names appear in datelines and credits, as they are spelled there.
-KNOWN_NAMES = (
-    "CNN|Reuters|AP|AFP|UPI|BBC|VOA|Bloomberg|Xinhua|dpa|ANSA|EFE|Kyodo|Interfax|Itar-Tass|TASS|"
-    "Yonhap|NPR|CNBC|ABC|NBC|CBS|MSNBC|Fox News|Al Jazeera|PTI|IANS|CP|Ynet|AP Photo"
-)
+# News agencies and outlets as datelines and credits name them: ``text.patterns.OUTLET_NAMES``, the one list
+# (every outlet of ``HOSTS`` is on it); an article's own dateline is ``text.patterns.DATELINE``.
+KNOWN_NAMES = OUTLETS
+DATELINE_OUTLET = DATELINE
 
-DATELINE_OUTLET = re.compile(
-    r"^[A-Z][\w.'-]*(?:[ ,]+[A-Z][\w.'-]*){0,4}\s*\(([\w .&'-]{1,30})\)\s*[-–—]{1,2}\s"
-)
 # A notice in which the article names where it was first published: it speaks of the piece itself
 # ("This article originally appeared in ...", "from the archive of our partner ..."), at the start of a
 # line or sentence, so that an ordinary sentence ("No one is suggesting that the West ...", "since it
@@ -147,12 +145,9 @@ def outlet_from_text(lines: list[str], removed: list[str]) -> OutletGuess | None
     site whose page template left its boilerplate in the removed lines."""
     for line in lines[:6]:
         match = DATELINE_OUTLET.match(line)
-        if (
-            match
-            and not re.fullmatch(r"AP Photo|File", match.group(1))
-            and not PARTY_STATE.match(match.group(1))
-        ):
-            return OutletGuess(match.group(1).strip(), "text:dateline", 0.9)
+        name = dateline_name(match) if match is not None else None
+        if name is not None and not re.fullmatch(r"AP Photo|File", name) and not PARTY_STATE.match(name):
+            return OutletGuess(name, "text:dateline", 0.9)
     for line in removed + lines:
         for match in PARTNER_NOTICE.finditer(line):
             name = match.group(1).strip().rstrip(".")

@@ -3,8 +3,9 @@
 One home for them, so that the cleaner, the summary and the timeline agree on what they mean:
 
 - ``DATELINE``: a dateline opening a paragraph ("CAIRO (Reuters) - ", "PHNOM PENH — ", "Cairo, Egypt (CNN) --
-  "): where the story
-  body starts (``ingest.clean``) and what a summary sentence leaves out (``summarize.candidates``);
+  ", "LONDON, March 8 (Reuters) - ", "AP VENICE, La. -- "): where the story body starts (``ingest.clean``), what a
+  summary sentence leaves out (``summarize.candidates``) and the outlet an article's text names
+  (``ingest.outlets``);
 - ``LEAD_DEBRIS``: headline, dateline and byline debris glued into a scraped lead ("TRIPOLI | Tue Mar 1,
   2011 6:36 pm EST TRIPOLI (Reuters) - ...", anywhere in the sentence): a feature of timeline sentences;
 - ``LEANING_START``: a sentence that opens on a pronoun, a demonstrative or a connective leans on the
@@ -29,8 +30,11 @@ One home for them, so that the cleaner, the summary and the timeline agree on wh
   Experts are ..."): the timeline cuts it off with whatever headline came before it;
 - ``WIRE_STAMP``: a wire page's stamp before its dateline ("BENGHAZI, Libya | Thu Aug 4, 2011 3:51 pm EDT"):
   cut in cleaning (``ingest.clean``, reason ``page-stamp``);
-- ``AGENCY_DATELINE``: a wire dateline anywhere in a sentence ("... By Jessica Donati LONDON, March 8 (Reuters)
-  - ..."): the story summary's candidate and the timeline's entry start after it;
+- ``AGENCY_DATELINE``: a wire dateline anywhere in a sentence, a name of ``OUTLET_NAMES`` in its brackets ("...
+  By Jessica Donati LONDON, March 8 (Reuters) - ..."): the story summary's candidate and the timeline's entry
+  start after it, a speaker's name leaves it out, and an article whose body opens with one credits its agency
+  (``compare.claims``). ``DATELINE`` and ``AGENCY_DATELINE`` are one pattern (``dateline_pattern``) built from
+  one list of agencies and outlets (``OUTLET_NAMES``), which outlet detection and credits read too;
 - ``GLUE_POINT`` / ``glue_points``: where a headline or caption is glued before a sentence without a stop
   ("Eight cases of swine flu have emerged in the UK Two more people ...", "BP oil leak plug 'going as
   planned' The oil company BP says ..."): the summary cuts there, the timeline refuses the sentence.
@@ -60,17 +64,74 @@ def alternatives(words: tuple[str, ...] | list[str], title: bool = False) -> str
     return "|".join(w.title() if title else w for w in words)
 
 
-DATELINE = re.compile(
-    r"^([A-Z][A-Z.'-]+(?:[ ,]+[A-Z][A-Za-z.'-]+){0,4}(?:,\s*[A-Z][\w.]+)?\s*(?:\([\w .&'-]{1,30}\))?\s*[-–—]{1,2}\s|"
-    r"[A-Z][\w.'-]+(?:,? [A-Z][\w.'-]+){0,3},?\s+\([\w .&'-]{1,30}\)\s*[-–—]{1,2}\s)"
+# News agencies and outlets as datelines and credits name them: the one list of the wire dateline (below), of
+# an article's outlet read from its text (``ingest.outlets``, whose URL hosts name outlets of this list) and of
+# the source a sentence or article credits (``compare.claims``). "The " is optional wherever a name is read.
+OUTLET_NAMES = (
+    # agencies and broadcasters of datelines
+    "CNN", "Reuters", "AP", "AFP", "UPI", "BBC", "VOA", "Bloomberg", "Xinhua", "dpa", "ANSA", "EFE", "Kyodo",
+    "Interfax", "Itar-Tass", "TASS", "Yonhap", "NPR", "CNBC", "ABC", "NBC", "CBS", "MSNBC", "Fox News",
+    "Al Jazeera", "PTI", "IANS", "CP", "Ynet",
+    # their names written out, and papers and sites credited in the text
+    "Associated Press", "Agence France-Presse", "Agence France Presse", "New York Times", "Wall Street Journal",
+    "Washington Post", "Financial Times", "Los Angeles Times", "Free Republic", "Dow Jones", "Guardian",
+    # the outlets of well-known hosts (``ingest.outlets.HOSTS``)
+    "The New York Times", "The Washington Post", "The Wall Street Journal", "The Guardian", "Washington Free Beacon",
+    "The Atlantic", "The Atlantic Wire", "NBC News", "CBS News", "ABC News", "USA Today", "The Economist",
+    "The Independent", "The Telegraph", "Daily Mail", "HuffPost", "Politico", "Foreign Policy", "Time", "Newsweek",
+    "France 24", "DW", "Haaretz", "The Jerusalem Post", "The Times of Israel", "RT",
+)  # fmt: skip
+
+
+def names_pattern(names: tuple[str, ...] | list[str] | set[str] | frozenset[str]) -> str:
+    """The names as one alternation, longest first, each with an optional "The " (case-sensitive: "the
+    guardian of the children" names nobody)."""
+    bare = {n.removeprefix("The ") for n in names}
+    return r"(?:[Tt]he )?(?:" + "|".join(re.escape(n) for n in sorted(bare, key=lambda n: (-len(n), n))) + ")"
+
+
+OUTLETS = names_pattern(OUTLET_NAMES)
+# A dateline's parts: the place (a capitalised word and up to four more, with a state, date or day: "Cairo,
+# Egypt", "LONDON, March 8", "BENGHAZI, Libya, Aug 16"; the place in capitals when its dash is lost), the
+# name in brackets, the dash.
+_PLACE = r"[A-Z][\w./'-]*(?:[ ,/]+[A-Z\d][\w./'-]*){0,4}"
+_CAPS_PLACE = r"[A-Z][A-Z./'-]+(?:[ ,/]+[A-Z\d][\w./'-]*){0,4}"
+_DASH = r"(?:--|[-\u2013\u2014]{1,2})"
+# A place alone before the dash, in capitals, with a state and a date ("PHNOM PENH — ", "MESA, Ariz., Feb. 18
+# -- "): words of two letters or more, no digits but the day's.
+_PLACE_ALONE = (
+    r"[A-Z][A-Z.'-]+(?:[ ,]+[A-Z][A-Za-z.'-]+){0,4}(?:,\s*[A-Z][\w.]+)?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
 )
-# A wire dateline anywhere in a sentence: a place in capitals (and a date), the agency in brackets, a dash (some
-# pages lost it: "TRIPOLI, Libya (Reuters) Libyan representatives ..."). What comes before it on a scraped page is
-# a headline, bullets or a byline glued on.
-AGENCY_DATELINE = re.compile(
-    r"\b[A-Z][A-Z./'-]+(?:[ ,/]+[A-Z\d][\w./'-]*){0,4}\s*\((?:Reuters|AP|AFP|CNN|Bloomberg|UPI)\)\s*"
-    r"(?:[-\u2013\u2014]{1,2}\s+|(?=[A-Z\"\u201c]))"
-)
+# Any short name in brackets: at a paragraph's start the dateline's shape says it is one ("WOODLAND HILLS
+# (CBSLA.com) —"); inside a sentence only a name of the list does.
+_ANY_NAME = r"[\w .&'-]{1,30}"
+
+
+def dateline_pattern(names: str, start: str) -> str:
+    """A wire dateline whose bracketed name is one of ``names``: "CAIRO (Reuters) - ", "Cairo, Egypt (CNN) --
+    ", "LONDON, March 8 (Reuters) - ", its dash lost before a capital ("TRIPOLI, Libya (Reuters) Libyan ...",
+    a known name and a place in capitals only), or the agency first on its line ("AP VENICE, La. -- "). The
+    bracketed or leading name is the first group that is not None (``dateline_name``)."""
+    return (
+        rf"(?:{start}{_PLACE}[ \t]*\(({names})\)[ \t]*{_DASH}\s+"
+        rf"|{start}{_CAPS_PLACE}[ \t]*\(({OUTLETS})\)[ \t]*(?=[A-Z\"\u201c])"
+        rf"|(?:^|(?<=\n))\W{{0,3}}({OUTLETS}) {_CAPS_PLACE}\s*{_DASH}\s+)"
+    )
+
+
+# A dateline opening a paragraph: the pattern above with any short name in brackets, or a place in capitals
+# and a dash alone ("PHNOM PENH — ").
+DATELINE = re.compile(dateline_pattern(_ANY_NAME, "^") + rf"|^{_PLACE_ALONE}\s*{_DASH}\s")
+# A wire dateline anywhere in a sentence, a name of the list in its brackets. What comes before it on a scraped
+# page is a headline, bullets or a byline glued on.
+AGENCY_DATELINE = re.compile(dateline_pattern(OUTLETS, r"\b"))
+
+
+def dateline_name(match: re.Match[str]) -> str | None:
+    """The agency or outlet a dateline match names ("Reuters"), or None for a dateline of a place alone."""
+    return next((g.strip() for g in match.groups() if g), None)
+
+
 # (the Timeline17 texts are read detokenized; "-LRB- Reuters -RRB-" is kept for text given tokenized)
 LEAD_DEBRIS = re.compile(
     r"\||(?:\(|-LRB-)\s*[A-Z][A-Za-z]+\s*(?:\)|-RRB-)\s*[-\u2013\u2014]|\b\d{1,2}:\d\d\s*[ap]\.?m\b|\b(?:GMT|BST|EST|EDT|PST|PDT)\b"

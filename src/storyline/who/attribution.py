@@ -31,9 +31,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..ingest.outlets import HOSTS, KNOWN_NAMES
 from ..model import Article, Attribution, Entity
 from ..pieces import piece
-from ..text.patterns import AGENCY_DATELINE
+from ..text.patterns import AGENCY_DATELINE, CLOSING_QUOTES, OPENING_QUOTES, STRAIGHT_QUOTE
 from .cues import (
     ASKING_VERBS,
     INFINITIVE_CONTENT_VERBS,
@@ -50,11 +51,6 @@ from .names import name_problem, tidy_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
-
-OPENING_QUOTES = "\u201c\u201e\u00ab"
-CLOSING_QUOTES = "\u201d\u00bb"
-STRAIGHT_QUOTE = '"'
-QUOTE_CHARS = OPENING_QUOTES + CLOSING_QUOTES + STRAIGHT_QUOTE
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 # Children of a cue that are never part of what is attributed.
@@ -309,6 +305,10 @@ def attributions_in(article: Article, doc: Doc, model: CueScorer) -> list[Attrib
     extend_with_following_quotes(text, drafts, regions, index)
     claimed = [(d.content_start, d.content_end) for d in drafts]
     drafts.extend(drafts_for_lone_quotes(doc, text, regions, index, claimed, drafts))
+    for draft in drafts:
+        draft.content_start, draft.content_end = without_asides(
+            text, draft.content_start, draft.content_end, index
+        )
     drafts.sort(key=lambda d: (d.content_start, d.content_end))
     names = NameIndex(doc)
     return [
@@ -316,6 +316,40 @@ def attributions_in(article: Article, doc: Doc, model: CueScorer) -> list[Attrib
         for attribution in (to_attribution(article, text, names, d, index, drafts) for d in drafts)
         if attribution is not None
     ]
+
+
+# A bracketed aside left open at the end of a content span (the parse drops its closing bracket).
+TRAILING_ASIDE = re.compile(r"\s*\([^()]*\)?\s*$")
+# What sets off a writer's aside after a quotation: a bracket or a dash.
+ASIDE_OPENER = re.compile(r"\s*(?:\(|--|[\u2013\u2014]|-\s)")
+
+
+def without_asides(text: str, start: int, end: int, index: RegionIndex) -> tuple[int, int]:
+    """What was said, without what the page or the writer put around it.
+
+    - A wire page's headline bullets and byline glued before its dateline ("* Condition of oil export
+      terminals still unclear By David Sheppard NEW YORK, Aug 23 (Reuters) - Limited Libyan oil production
+      ...") are not part of the statement: it starts after the dateline.
+    - A writer's aside in brackets after the statement ("... caught by a BP employee (at least they're good
+      at something)") is the writer's, not the speaker's: the statement ends before it.
+    - A quotation ends at its closing mark: a bracketed or dashed aside after it ('"We will rebuild every
+      house." (He said the same last year.)', '"..." - which is rich, coming from him') is not the quote.
+    """
+    dateline = AGENCY_DATELINE.search(text, start, end)
+    if dateline is not None and dateline.end() < end and index.at(dateline.start()) is None:
+        start = dateline.end()
+    regions = [r for r in index.overlapping(start, end) if r.closed]
+    opening = index.at(start)
+    if opening is not None and opening.closed and opening.start == start and regions:
+        last = regions[-1]
+        if last.end < end and ASIDE_OPENER.match(text, last.end):
+            end = last.end
+    aside = TRAILING_ASIDE.search(text, start, end)
+    if aside is not None and index.at(aside.start() + 1) is None and aside.start() > start:
+        before = text[start : aside.start()].rstrip(" ,;:")
+        if len(before.split()) >= MIN_QUOTE_WORDS:
+            end = start + len(before)
+    return start, end
 
 
 def stop_quotes_at_other_cues(text: str, drafts: list[Draft], index: RegionIndex) -> None:
@@ -602,6 +636,8 @@ def content_span(cue: Token) -> tuple[int, int] | None:
     """The characters of the cue's complements (what is attributed), or None when it has none."""
     doc = cue.doc
     children = [c for c in cue.children if c.dep_ not in NOT_CONTENT_DEPS]
+    # "said his forces had taken the port, Reuters reported": the outlet's credit is no part of what was said
+    children = [c for c in children if not is_credit(c)]
     clausal = [c for c in children if c.dep_ in ("ccomp", "parataxis")]
     if clausal:
         # "told reporters that ...": the addressee is not part of what was said.
@@ -627,6 +663,20 @@ def content_span(cue: Token) -> tuple[int, int] | None:
     if last <= first:
         return None
     return doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text)
+
+
+def is_credit(clause: Token) -> bool:
+    """ ", Reuters reported (on Monday)": an outlet's credit hung on the clause it credits, with no content
+    of its own."""
+    if clause.dep_ not in ("ccomp", "parataxis") or clause.i < clause.head.i:
+        return False
+    if clause.lemma_.lower() not in SPEECH_LEXICON or any(c.dep_ in CONTENT_CLAUSES for c in clause.children):
+        return False
+    subject = subject_of(clause)
+    return subject is not None and is_outlet(None, subject)
+
+
+CONTENT_CLAUSES = ("ccomp", "xcomp", "dobj", "parataxis")
 
 
 def is_circumstance(child: Token) -> bool:
@@ -667,13 +717,25 @@ def speaker_of(cue: Token) -> Span | None:
         if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
             verb = verb.head
         elif verb.dep_ == "pcomp" and verb.head.head is not verb.head:
-            verb = verb.head.head  # "began by saying ...": the one who began
+            quoting = verb.head.head
+            if verb.head.lower_ == "as" and quoting.lemma_.lower() in QUOTING_VERBS:
+                # "The Associated Press quoted Gaddafi's spokesman as saying ...": the one quoted, not the
+                # outlet that passed the words on (none when the parse has no object: no guess)
+                quoted = [c for c in quoting.children if c.dep_ in ("dobj", "nsubjpass")]
+                if not quoted:
+                    return None
+                return doc[quoted[0].left_edge.i : quoted[0].right_edge.i + 1]
+            verb = quoting  # "began by saying ...": the one who began
         elif verb.dep_ in ("relcl", "acl") and verb.head is not verb:
             head = verb.head
             return doc[head.left_edge.i : head.i + 1]
         else:
             verb = None
     return None
+
+
+# Verbs by which one passes on another's words: "quoted X as saying", "cited X as saying".
+QUOTING_VERBS = frozenset({"quote", "cite"})
 
 
 def subject_of(verb: Token) -> Span | None:
@@ -830,7 +892,66 @@ def to_attribution(
         cue_start=draft.cue_start,
         cue_end=draft.cue_end,
         speaker_description=description_text(found.described) if found.described is not None else None,
-        statement=statement_problem(draft, index, text) is None,
+        statement=statement_problem(draft, index, text) is None and not relays(draft, entity, drafts),
+    )
+
+
+# Names of news outlets and agencies as a speaker's name gives them (without "The"), and the head nouns of
+# outlets described ("state television", "the official news agency", "the Jerusalem Post").
+OUTLET_NAMES = frozenset(
+    name.removeprefix("The ").lower()
+    for name in (
+        *KNOWN_NAMES.split("|"),
+        *HOSTS.values(),
+        "Associated Press",
+        "Agence France-Presse",
+        "Agence France Presse",
+        "New York Times",
+        "Wall Street Journal",
+        "Washington Post",
+    )
+)
+MEDIA_HEADS = frozenset(
+    "agency broadcaster channel daily journal magazine network news newspaper newswire paper post press radio "
+    "station tabloid television times tv website wire".split()
+)
+
+
+def is_outlet(entity: str | None, speaker: Span | None) -> bool:
+    """A speaker that is a news outlet or agency ("Reuters", "The Associated Press", "state television")."""
+    words = (entity or (speaker.text if speaker is not None else "")).strip()
+    words = re.sub(r"^(?:the|The)\s+", "", words)
+    if not words:
+        return False
+    if words.lower() in OUTLET_NAMES:
+        return True
+    return words.split()[-1].lower() in MEDIA_HEADS
+
+
+def relays(draft: Draft, entity: str | None, drafts: Sequence[Draft]) -> bool:
+    """An outlet that passes on someone's words is not their speaker: "..., Reuters reported", "According
+    to the BBC, David Cameron said ..." hold a cue of their own whose speaker the words are."""
+    if not is_outlet(entity, draft.speaker):
+        return False
+    if any(
+        other is not draft
+        and other.cue_start is not None
+        and other.speaker is not None
+        and draft.content_start <= other.cue_start < draft.content_end
+        for other in drafts
+    ):
+        return True
+    if draft.cue is None:
+        return False
+    # a verb of saying with a subject of its own in the content, which the cue model need not have taken
+    # ("According to the BBC, David Cameron said ...": PolNeAR marks only the outer attribution)
+    doc = draft.cue.doc
+    span = doc.char_span(draft.content_start, draft.content_end, alignment_mode="expand")
+    return span is not None and any(
+        t.pos_ == "VERB"
+        and t.lemma_.lower() in SPEECH_LEXICON
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in t.children)
+        for t in span
     )
 
 
@@ -1250,8 +1371,30 @@ def antecedent_of(
         if latest is None or latest.speaker is None or draft.speaker.end_char > latest.speaker.end_char:
             latest = draft
     if latest is not None and latest.speaker is not None:
+        if pronoun == "they" and other_group_between(latest, speaker):
+            return None
         return resolve(names, latest.speaker, [])
     return None
+
+
+def other_group_between(candidate: Draft, pronoun: Span) -> bool:
+    """Whether a group other than the candidate's could be what "they" stands for: the subject of a clause
+    between the candidate and the pronoun (outside what the candidate said) that is a plural noun or a body
+    ("Details of a likely blowout scenario emerged ... They suggest ...": the details, not the officials
+    quoted before them)."""
+    assert candidate.speaker is not None
+    doc = pronoun.doc
+    own = head_of(candidate.speaker).lemma_.lower()
+    for token in doc[candidate.speaker.end : pronoun.start]:
+        if token.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if candidate.content_start <= token.idx < candidate.content_end:
+            continue  # whom the candidate spoke of
+        plural = token.tag_ in ("NNS", "NNPS")
+        body = token.ent_type_ in ("ORG", "NORP", "GPE") and token.pos_ == "PROPN"
+        if (plural or body) and token.lemma_.lower() != own:
+            return True
+    return False
 
 
 # Heads of descriptions of one person ("a senior official", "the spokeswoman"): "he" or "she" may

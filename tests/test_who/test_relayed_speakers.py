@@ -87,6 +87,12 @@ def test_they_with_another_group_in_between_is_unresolved():
     assert all(speaker_name(a) is None for a in found), [(a.speaker, speaker_name(a)) for a in found]
 
 
+def test_they_after_a_body_named_in_between_is_unresolved():
+    text = "Rebels said they had taken the town. The government denied it. They said the town was still under control."
+    [found] = by_content(text, "still under control")
+    assert speaker_name(found) is None
+
+
 def test_they_with_one_group_before_it_is_that_group():
     text = (
         "Rebel fighters said they had pushed government forces out of the town.\n"

@@ -1380,7 +1380,7 @@ def antecedent_of(
 def other_group_between(candidate: Draft, pronoun: Span) -> bool:
     """Whether a group other than the candidate's could be what "they" stands for: the subject of a clause
     between the candidate and the pronoun (outside what the candidate said) that is a plural noun or a body
-    ("Details of a likely blowout scenario emerged ... They suggest ...": the details, not the officials
+    (a named organisation, "the government"; "Details of a likely blowout scenario emerged ... They suggest ...": the details, not the officials
     quoted before them)."""
     assert candidate.speaker is not None
     doc = pronoun.doc
@@ -1391,7 +1391,11 @@ def other_group_between(candidate: Draft, pronoun: Span) -> bool:
         if candidate.content_start <= token.idx < candidate.content_end:
             continue  # whom the candidate spoke of
         plural = token.tag_ in ("NNS", "NNPS")
-        body = token.ent_type_ in ("ORG", "NORP", "GPE") and token.pos_ == "PROPN"
+        body = (
+            token.ent_type_ in ("ORG", "NORP", "GPE")
+            and token.pos_ == "PROPN"
+            or token.lemma_.lower() in INSTITUTION_HEADS  # "The government denied it. They said ..."
+        )
         if (plural or body) and token.lemma_.lower() != own:
             return True
     return False

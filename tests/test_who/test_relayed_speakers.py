@@ -122,3 +122,28 @@ def test_the_quotation_marks_have_one_home():
     assert not hasattr(html, "OPENING_QUOTES")
     # what the report shows as carrying its own marks: unchanged (double, guillemet, single, backtick)
     assert frozenset("\"\u201c\u201e\u00ab\u2018'`") == patterns.QUOTE_OPENERS
+
+
+def test_a_quote_open_at_its_paragraph_s_end_is_the_speaker_s_who_closes_it():
+    text = (
+        "The implications have not been lost on Western diplomats who had hoped the resolutions might set a "
+        "precedent.\n\n"
+        '"There was a chance to create a model for the protection of civilians.\n\n'
+        'But now it is going to be very difficult to persuade Russia and China," a diplomat said.\n\n'
+        "Rebel fighters claimed the balance of the conflict was swinging their way.\n\n"
+        '"Our strength is growing and we are getting more weapons.\n\n'
+        'We are attacking checkpoints," said Yousef Shagan, a spokesman in Zawiyah.'
+    )
+    for words, speaker in (
+        ("There was a chance", "a diplomat"),
+        ("Our strength is growing", "Yousef Shagan"),
+    ):
+        found = by_content(text, words)
+        assert found, words
+        assert {speaker_name(a) or a.speaker for a in found} == {speaker}, (words, found)
+        assert all(a.direct for a in found)
+
+
+def test_a_quotation_s_straight_closing_mark_opens_none():
+    # the second paragraph's mark closes the quotation the first left open; read alone it opens nothing
+    assert finder.quotation_regions('the deal," a diplomat said.') == []

@@ -181,10 +181,17 @@ def quotation_regions(text: str) -> list[Region]:
             ch, width = CLOSING_QUOTES[0], 2
         if ch == "\n":
             if opened is not None:
-                regions.append(Region(opened, i, closed=False))
-                opened = None
+                close = continuation_close(text, i)
+                if close is not None:
+                    # the quotation goes on in the next paragraph and closes there ('"There was a chance ...
+                    # [paragraph] But now it is going to be difficult," a diplomat said.'): one quotation
+                    regions.append(Region(opened, close))
+                    opened, i, width = None, close, 0
+                else:
+                    regions.append(Region(opened, i, closed=False))
+                    opened = None
         elif opened is None:
-            if ch in OPENING_QUOTES or ch == STRAIGHT_QUOTE:
+            if ch in OPENING_QUOTES or ch == STRAIGHT_QUOTE and not closing_look(text, i):
                 opened, opened_by = i, ch
         elif ch in CLOSING_QUOTES or ch == STRAIGHT_QUOTE:
             # Either kind closes either kind: sloppy copy mixes them ("..." opened straight, closed curly).
@@ -198,6 +205,34 @@ def quotation_regions(text: str) -> list[Region]:
     if opened is not None:
         regions.append(Region(opened, len(text), closed=False))
     return [r for r in regions if r.end - r.start > 2]
+
+
+def closing_look(text: str, i: int) -> bool:
+    """A straight mark that can only close: after a word or stop and before a space or the line's end
+    ('... operations," a diplomat said')."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else "\n"
+    return not before.isspace() and before not in "([{:" and (after.isspace() or after in ".,;:!?)")
+
+
+def continuation_close(text: str, newline: int) -> int | None:
+    """Where a quotation left open at a paragraph's end closes in the next paragraph: the next non-blank
+    line holds a closing mark before any opening one (the wire style that leaves the first paragraph of a
+    quote open and writes no mark at the start of the next); None otherwise."""
+    j = newline
+    while j < len(text) and text[j].isspace():
+        j += 1
+    end = text.find("\n", j)
+    end = len(text) if end < 0 else end
+    for k in range(j, end):
+        ch = text[k]
+        if ch in CLOSING_QUOTES or ch == "'" and text.startswith("''", k):
+            return k + (2 if ch == "'" else 1)
+        if ch == STRAIGHT_QUOTE:
+            return k + 1 if closing_look(text, k) else None
+        if ch in OPENING_QUOTES or ch == "`" and text.startswith("``", k):
+            return None
+    return None
 
 
 class RegionIndex:
@@ -802,11 +837,19 @@ def drafts_for_lone_quotes(
                 before is not None
                 and before.speaker is not None
                 and starts_paragraph_after(text, before.content_end, region.start)
+                and ends_in_quotation(before, index)
             ):
                 draft = Draft(None, None, None, before.speaker, region.start, region.end)
         if draft is not None:
             found.append(draft)
     return found
+
+
+def ends_in_quotation(draft: Draft, index: RegionIndex) -> bool:
+    """A quote continues the speaker of a quotation before it, not of any statement ("The implications have
+    not been lost on Western diplomats who ... [new paragraph] "There was a chance ...," a diplomat said)."""
+    regions = index.overlapping(draft.content_start, draft.content_end)
+    return bool(regions) and regions[-1].end >= draft.content_end - 1
 
 
 def latest_before(drafts: Sequence[Draft], offset: int) -> Draft | None:

@@ -147,3 +147,15 @@ def test_a_quote_open_at_its_paragraph_s_end_is_the_speaker_s_who_closes_it():
 def test_a_quotation_s_straight_closing_mark_opens_none():
     # the second paragraph's mark closes the quotation the first left open; read alone it opens nothing
     assert finder.quotation_regions('the deal," a diplomat said.') == []
+
+
+def test_a_description_is_not_another_of_the_same_head():
+    text = (
+        "The homeland security secretary, Janet Napolitano, said the border would stay open.\n"
+        "The Scottish health secretary said that schools in Glasgow would close.\n"
+        "The homeland security secretary said that more tests were on the way."
+    )
+    [scottish] = by_content(text, "Glasgow")
+    assert speaker_name(scottish) != "Janet Napolitano"
+    [again] = by_content(text, "more tests")
+    assert speaker_name(again) == "Janet Napolitano"  # the same description still finds its antecedent

@@ -1403,6 +1403,8 @@ def antecedent_of(
         head = head_of(draft.speaker)
         if head.lower_ in PRONOUNS or wanted_head is not None and head.lemma_.lower() != wanted_head:
             continue
+        if wanted_head is not None and not describes_same(speaker, draft.speaker):
+            continue
         if head.lower_ in RELATIVE_PRONOUNS or head.pos_ in ("PRON", "DET"):
             continue
         if pronoun in ("they", "we") and (
@@ -1418,6 +1420,18 @@ def antecedent_of(
             return None
         return resolve(names, latest.speaker, [])
     return None
+
+
+def describes_same(description: Span, candidate: Span) -> bool:
+    """ "the Scottish health secretary" is not "The homeland security secretary, Janet Napolitano": every
+    word that narrows a definite description must be in the candidate's words too."""
+    words = {t.lower_ for t in candidate}
+    root = head_of(description)
+    return all(
+        t.lower_ in words
+        for t in description
+        if t.i < root.i and t.pos_ in ("ADJ", "NOUN", "PROPN") and t.lower_ not in DESCRIPTION_DETERMINERS
+    )
 
 
 def other_group_between(candidate: Draft, pronoun: Span) -> bool:

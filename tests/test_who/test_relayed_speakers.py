@@ -159,3 +159,23 @@ def test_a_description_is_not_another_of_the_same_head():
     assert speaker_name(scottish) != "Janet Napolitano"
     [again] = by_content(text, "more tests")
     assert speaker_name(again) == "Janet Napolitano"  # the same description still finds its antecedent
+
+
+def test_a_participle_after_a_comma_is_said_by_who_governs_the_clause():
+    for text, sayer, words in (
+        (
+            "The NTC, however, insists Gaddafi step down and leave Libya, saying talks ignoring this basic demand "
+            "would be unthinkable.",
+            "NTC",
+            "would be unthinkable",
+        ),
+        (
+            "The rebels demanded that Gaddafi leave the country, saying there could be no talks until he did.",
+            "The rebels",
+            "no talks",
+        ),
+    ):
+        said = [a for a in listed(text) if words in a.content]
+        assert said and all(speaker_name(a) == sayer and a.cue == "saying" for a in said), said
+        # the clause governed is its own statement, without the participle's words
+        assert not any(speaker_name(a) == "Gaddafi" for a in listed(text))

@@ -694,6 +694,14 @@ def content_span(cue: Token) -> tuple[int, int] | None:
         # A clausal complement wrapped around the cue ("The economy, he said, is in shambles"):
         # the content is the clause; the cue and its subject sit inside it.
         pass
+    # "insists Gaddafi step down, saying ...": the participle is a statement of its own, not this one's content
+    own = [
+        t.i
+        for t in doc[first:last]
+        if t.i > cue.i and (governor := comma_participle_governor(t)) is not None and governor.i == cue.i
+    ]
+    if own:
+        last = min(last, own[0] - 1)
     first, last = trim_tokens(doc, first, last)
     if last <= first:
         return None
@@ -742,7 +750,7 @@ def widen_to_quotes(doc: Doc, start: int, end: int, index: RegionIndex) -> tuple
 def speaker_of(cue: Token) -> Span | None:
     """The cue's subject (the agent of a passive), climbing to the governing verb when it has none."""
     doc = cue.doc
-    verb: Token | None = cue
+    verb: Token | None = comma_participle_governor(cue) or cue
     for _ in range(4):
         if verb is None:
             break
@@ -771,6 +779,20 @@ def speaker_of(cue: Token) -> Span | None:
 
 # Verbs by which one passes on another's words: "quoted X as saying", "cited X as saying".
 QUOTING_VERBS = frozenset({"quote", "cite"})
+
+
+def comma_participle_governor(cue: Token) -> Token | None:
+    """ "The NTC insists Gaddafi step down, saying talks would be unthinkable": a participle set off by a comma
+    that the parse hangs on a complement clause is said by the one who governs that clause (the NTC), not by
+    the clause's subject (Gaddafi)."""
+    if cue.dep_ != "advcl" or cue.tag_ != "VBG" or cue.i == 0 or cue.doc[cue.i - 1].text != ",":
+        return None
+    head = cue.head
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    if head.dep_ != "ccomp" or head.head is head or subject_of(head.head) is None:
+        return None
+    return head.head
 
 
 def subject_of(verb: Token) -> Span | None:

@@ -270,7 +270,9 @@ def test_gate_he_and_she_resolved_with_precision_on_polnear():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     result = module.score(DATA / "polnear" / "dev")
-    assert result["found"] == result["items"] == 139
+    # 137 of the 139 are still he/she speakers since the quotation and participle rules of helper A (ninth session)
+    # gave two of them another speaker; measured then 124 resolved, 103 right (0.831): see BENCHMARKS.md
+    assert result["items"] == 139 and result["found"] >= 137
     assert result["resolved"] >= 115 and result["right"] >= 100 and result["precision"] >= 0.82
 
 

@@ -27,7 +27,7 @@ from typing import Any
 
 from ..model import Article, Attribution, Brief, Citation, CitedSentence, Entity, Timeline, TimelineEntry
 from ..text.dates import add_months
-from ..text.patterns import AGENCY_DATELINE, DATELINE
+from ..text.patterns import AGENCY_DATELINE, DATELINE, QUOTE_OPENERS
 from ..who.names import name_problem, speaker_name, statements
 from .compare import position_date
 from .who import date_shown, role_date, unknown_note
@@ -514,10 +514,6 @@ def speaker_key(attribution: Attribution) -> str:
     return (speaker_name(attribution) or "").strip()
 
 
-# Quotation marks a direct quote may open with (the report adds none of its own then).
-OPENING_QUOTES = frozenset("\"\u201c\u201e\u00ab\u2018'`")
-
-
 def render_attributions(attributions: Sequence[Attribution], index: ArticleIndex) -> str:
     attributions = statements(attributions)
     if not attributions:
@@ -554,7 +550,7 @@ def render_attributions(attributions: Sequence[Attribution], index: ArticleIndex
         ]:
             marker = ' <span class="badge anon">anonymous</span>' if a.anonymous and not is_anonymous else ""
             cls = "quote-direct" if a.direct else "quote-reported"
-            if a.direct and a.content.lstrip()[:1] in OPENING_QUOTES:
+            if a.direct and a.content.lstrip()[:1] in QUOTE_OPENERS:
                 cls += " own-marks"  # the quote carries its own marks: shown as written, not quoted again
             cue = f' <span class="cue">{esc(a.cue)}</span>' if a.cue else ""
             quotes.append(

@@ -38,6 +38,10 @@ One home for them, so that the cleaner, the summary and the timeline agree on wh
 - ``GLUE_POINT`` / ``glue_points``: where a headline or caption is glued before a sentence without a stop
   ("Eight cases of swine flu have emerged in the UK Two more people ...", "BP oil leak plug 'going as
   planned' The oil company BP says ..."): the summary cuts there, the timeline refuses the sentence.
+- ``OPENING_QUOTES``, ``CLOSING_QUOTES``, ``STRAIGHT_QUOTE`` (``QUOTE_CHARS``: all three): the double quotation
+  marks a quotation opens and closes with (`` ` `` and ``''`` of tokenized corpora count as the curly ones):
+  what who said what pairs into quotations (``who.attribution``); ``QUOTE_OPENERS`` adds the single marks a
+  shown quote may open with, so the report adds none of its own then (``present.html``).
 
 The word lists they are built from are below; each pattern keeps its own reach (the timeline's feature is
 broad and case-blind, the summary's refusals are narrow and case-sensitive).
@@ -58,6 +62,15 @@ TIME_NOUNS = (
     "spring|autumn|fall|season|decade|century|january|february|march|april|may|june|july|august|september|"
     "october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 )
+
+
+# Double quotation marks: curly and guillemets that open, those that close, and the straight one that does both.
+OPENING_QUOTES = "\u201c\u201e\u00ab"
+CLOSING_QUOTES = "\u201d\u00bb"
+STRAIGHT_QUOTE = '"'
+QUOTE_CHARS = OPENING_QUOTES + CLOSING_QUOTES + STRAIGHT_QUOTE
+# Marks a shown quotation may open with: the double ones, and the single ones ("\u2018", "'", "`").
+QUOTE_OPENERS = frozenset(STRAIGHT_QUOTE + OPENING_QUOTES + "\u2018'`")
 
 
 def alternatives(words: tuple[str, ...] | list[str], title: bool = False) -> str:

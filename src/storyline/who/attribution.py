@@ -31,9 +31,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..ingest.outlets import HOSTS, KNOWN_NAMES
 from ..model import Article, Attribution, Entity
 from ..pieces import piece
-from ..text.patterns import AGENCY_DATELINE
+from ..text.patterns import AGENCY_DATELINE, CLOSING_QUOTES, OPENING_QUOTES, STRAIGHT_QUOTE
 from .cues import (
     ASKING_VERBS,
     INFINITIVE_CONTENT_VERBS,
@@ -50,11 +51,6 @@ from .names import name_problem, tidy_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
-
-OPENING_QUOTES = "\u201c\u201e\u00ab"
-CLOSING_QUOTES = "\u201d\u00bb"
-STRAIGHT_QUOTE = '"'
-QUOTE_CHARS = OPENING_QUOTES + CLOSING_QUOTES + STRAIGHT_QUOTE
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 # Children of a cue that are never part of what is attributed.
@@ -185,10 +181,17 @@ def quotation_regions(text: str) -> list[Region]:
             ch, width = CLOSING_QUOTES[0], 2
         if ch == "\n":
             if opened is not None:
-                regions.append(Region(opened, i, closed=False))
-                opened = None
+                close = continuation_close(text, i)
+                if close is not None:
+                    # the quotation goes on in the next paragraph and closes there ('"There was a chance ...
+                    # [paragraph] But now it is going to be difficult," a diplomat said.'): one quotation
+                    regions.append(Region(opened, close))
+                    opened, i, width = None, close, 0
+                else:
+                    regions.append(Region(opened, i, closed=False))
+                    opened = None
         elif opened is None:
-            if ch in OPENING_QUOTES or ch == STRAIGHT_QUOTE:
+            if ch in OPENING_QUOTES or ch == STRAIGHT_QUOTE and not closing_look(text, i):
                 opened, opened_by = i, ch
         elif ch in CLOSING_QUOTES or ch == STRAIGHT_QUOTE:
             # Either kind closes either kind: sloppy copy mixes them ("..." opened straight, closed curly).
@@ -202,6 +205,34 @@ def quotation_regions(text: str) -> list[Region]:
     if opened is not None:
         regions.append(Region(opened, len(text), closed=False))
     return [r for r in regions if r.end - r.start > 2]
+
+
+def closing_look(text: str, i: int) -> bool:
+    """A straight mark that can only close: after a word or stop and before a space or the line's end
+    ('... operations," a diplomat said')."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else "\n"
+    return not before.isspace() and before not in "([{:" and (after.isspace() or after in ".,;:!?)")
+
+
+def continuation_close(text: str, newline: int) -> int | None:
+    """Where a quotation left open at a paragraph's end closes in the next paragraph: the next non-blank
+    line holds a closing mark before any opening one (the wire style that leaves the first paragraph of a
+    quote open and writes no mark at the start of the next); None otherwise."""
+    j = newline
+    while j < len(text) and text[j].isspace():
+        j += 1
+    end = text.find("\n", j)
+    end = len(text) if end < 0 else end
+    for k in range(j, end):
+        ch = text[k]
+        if ch in CLOSING_QUOTES or ch == "'" and text.startswith("''", k):
+            return k + (2 if ch == "'" else 1)
+        if ch == STRAIGHT_QUOTE:
+            return k + 1 if closing_look(text, k) else None
+        if ch in OPENING_QUOTES or ch == "`" and text.startswith("``", k):
+            return None
+    return None
 
 
 class RegionIndex:
@@ -309,6 +340,10 @@ def attributions_in(article: Article, doc: Doc, model: CueScorer) -> list[Attrib
     extend_with_following_quotes(text, drafts, regions, index)
     claimed = [(d.content_start, d.content_end) for d in drafts]
     drafts.extend(drafts_for_lone_quotes(doc, text, regions, index, claimed, drafts))
+    for draft in drafts:
+        draft.content_start, draft.content_end = without_asides(
+            text, draft.content_start, draft.content_end, index
+        )
     drafts.sort(key=lambda d: (d.content_start, d.content_end))
     names = NameIndex(doc)
     return [
@@ -316,6 +351,40 @@ def attributions_in(article: Article, doc: Doc, model: CueScorer) -> list[Attrib
         for attribution in (to_attribution(article, text, names, d, index, drafts) for d in drafts)
         if attribution is not None
     ]
+
+
+# A bracketed aside left open at the end of a content span (the parse drops its closing bracket).
+TRAILING_ASIDE = re.compile(r"\s*\([^()]*\)?\s*$")
+# What sets off a writer's aside after a quotation: a bracket or a dash.
+ASIDE_OPENER = re.compile(r"\s*(?:\(|--|[\u2013\u2014]|-\s)")
+
+
+def without_asides(text: str, start: int, end: int, index: RegionIndex) -> tuple[int, int]:
+    """What was said, without what the page or the writer put around it.
+
+    - A wire page's headline bullets and byline glued before its dateline ("* Condition of oil export
+      terminals still unclear By David Sheppard NEW YORK, Aug 23 (Reuters) - Limited Libyan oil production
+      ...") are not part of the statement: it starts after the dateline.
+    - A writer's aside in brackets after the statement ("... caught by a BP employee (at least they're good
+      at something)") is the writer's, not the speaker's: the statement ends before it.
+    - A quotation ends at its closing mark: a bracketed or dashed aside after it ('"We will rebuild every
+      house." (He said the same last year.)', '"..." - which is rich, coming from him') is not the quote.
+    """
+    dateline = AGENCY_DATELINE.search(text, start, end)
+    if dateline is not None and dateline.end() < end and index.at(dateline.start()) is None:
+        start = dateline.end()
+    regions = [r for r in index.overlapping(start, end) if r.closed]
+    opening = index.at(start)
+    if opening is not None and opening.closed and opening.start == start and regions:
+        last = regions[-1]
+        if last.end < end and ASIDE_OPENER.match(text, last.end):
+            end = last.end
+    aside = TRAILING_ASIDE.search(text, start, end)
+    if aside is not None and index.at(aside.start() + 1) is None and aside.start() > start:
+        before = text[start : aside.start()].rstrip(" ,;:")
+        if len(before.split()) >= MIN_QUOTE_WORDS:
+            end = start + len(before)
+    return start, end
 
 
 def stop_quotes_at_other_cues(text: str, drafts: list[Draft], index: RegionIndex) -> None:
@@ -602,6 +671,8 @@ def content_span(cue: Token) -> tuple[int, int] | None:
     """The characters of the cue's complements (what is attributed), or None when it has none."""
     doc = cue.doc
     children = [c for c in cue.children if c.dep_ not in NOT_CONTENT_DEPS]
+    # "said his forces had taken the port, Reuters reported": the outlet's credit is no part of what was said
+    children = [c for c in children if not is_credit(c)]
     clausal = [c for c in children if c.dep_ in ("ccomp", "parataxis")]
     if clausal:
         # "told reporters that ...": the addressee is not part of what was said.
@@ -623,10 +694,32 @@ def content_span(cue: Token) -> tuple[int, int] | None:
         # A clausal complement wrapped around the cue ("The economy, he said, is in shambles"):
         # the content is the clause; the cue and its subject sit inside it.
         pass
+    # "insists Gaddafi step down, saying ...": the participle is a statement of its own, not this one's content
+    own = [
+        t.i
+        for t in doc[first:last]
+        if t.i > cue.i and (governor := comma_participle_governor(t)) is not None and governor.i == cue.i
+    ]
+    if own:
+        last = min(last, own[0] - 1)
     first, last = trim_tokens(doc, first, last)
     if last <= first:
         return None
     return doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text)
+
+
+def is_credit(clause: Token) -> bool:
+    """ ", Reuters reported (on Monday)": an outlet's credit hung on the clause it credits, with no content
+    of its own."""
+    if clause.dep_ not in ("ccomp", "parataxis") or clause.i < clause.head.i:
+        return False
+    if clause.lemma_.lower() not in SPEECH_LEXICON or any(c.dep_ in CONTENT_CLAUSES for c in clause.children):
+        return False
+    subject = subject_of(clause)
+    return subject is not None and is_outlet(None, subject)
+
+
+CONTENT_CLAUSES = ("ccomp", "xcomp", "dobj", "parataxis")
 
 
 def is_circumstance(child: Token) -> bool:
@@ -657,7 +750,7 @@ def widen_to_quotes(doc: Doc, start: int, end: int, index: RegionIndex) -> tuple
 def speaker_of(cue: Token) -> Span | None:
     """The cue's subject (the agent of a passive), climbing to the governing verb when it has none."""
     doc = cue.doc
-    verb: Token | None = cue
+    verb: Token | None = comma_participle_governor(cue) or cue
     for _ in range(4):
         if verb is None:
             break
@@ -667,13 +760,39 @@ def speaker_of(cue: Token) -> Span | None:
         if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
             verb = verb.head
         elif verb.dep_ == "pcomp" and verb.head.head is not verb.head:
-            verb = verb.head.head  # "began by saying ...": the one who began
+            quoting = verb.head.head
+            if verb.head.lower_ == "as" and quoting.lemma_.lower() in QUOTING_VERBS:
+                # "The Associated Press quoted Gaddafi's spokesman as saying ...": the one quoted, not the
+                # outlet that passed the words on (none when the parse has no object: no guess)
+                quoted = [c for c in quoting.children if c.dep_ in ("dobj", "nsubjpass")]
+                if not quoted:
+                    return None
+                return doc[quoted[0].left_edge.i : quoted[0].right_edge.i + 1]
+            verb = quoting  # "began by saying ...": the one who began
         elif verb.dep_ in ("relcl", "acl") and verb.head is not verb:
             head = verb.head
             return doc[head.left_edge.i : head.i + 1]
         else:
             verb = None
     return None
+
+
+# Verbs by which one passes on another's words: "quoted X as saying", "cited X as saying".
+QUOTING_VERBS = frozenset({"quote", "cite"})
+
+
+def comma_participle_governor(cue: Token) -> Token | None:
+    """ "The NTC insists Gaddafi step down, saying talks would be unthinkable": a participle set off by a comma
+    that the parse hangs on a complement clause is said by the one who governs that clause (the NTC), not by
+    the clause's subject (Gaddafi)."""
+    if cue.dep_ != "advcl" or cue.tag_ != "VBG" or cue.i == 0 or cue.doc[cue.i - 1].text != ",":
+        return None
+    head = cue.head
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    if head.dep_ != "ccomp" or head.head is head or subject_of(head.head) is None:
+        return None
+    return head.head
 
 
 def subject_of(verb: Token) -> Span | None:
@@ -740,11 +859,19 @@ def drafts_for_lone_quotes(
                 before is not None
                 and before.speaker is not None
                 and starts_paragraph_after(text, before.content_end, region.start)
+                and ends_in_quotation(before, index)
             ):
                 draft = Draft(None, None, None, before.speaker, region.start, region.end)
         if draft is not None:
             found.append(draft)
     return found
+
+
+def ends_in_quotation(draft: Draft, index: RegionIndex) -> bool:
+    """A quote continues the speaker of a quotation before it, not of any statement ("The implications have
+    not been lost on Western diplomats who ... [new paragraph] "There was a chance ...," a diplomat said)."""
+    regions = index.overlapping(draft.content_start, draft.content_end)
+    return bool(regions) and regions[-1].end >= draft.content_end - 1
 
 
 def latest_before(drafts: Sequence[Draft], offset: int) -> Draft | None:
@@ -830,7 +957,66 @@ def to_attribution(
         cue_start=draft.cue_start,
         cue_end=draft.cue_end,
         speaker_description=description_text(found.described) if found.described is not None else None,
-        statement=statement_problem(draft, index, text) is None,
+        statement=statement_problem(draft, index, text) is None and not relays(draft, entity, drafts),
+    )
+
+
+# Names of news outlets and agencies as a speaker's name gives them (without "The"), and the head nouns of
+# outlets described ("state television", "the official news agency", "the Jerusalem Post").
+OUTLET_NAMES = frozenset(
+    name.removeprefix("The ").lower()
+    for name in (
+        *KNOWN_NAMES.split("|"),
+        *HOSTS.values(),
+        "Associated Press",
+        "Agence France-Presse",
+        "Agence France Presse",
+        "New York Times",
+        "Wall Street Journal",
+        "Washington Post",
+    )
+)
+MEDIA_HEADS = frozenset(
+    "agency broadcaster channel daily journal magazine network news newspaper newswire paper post press radio "
+    "station tabloid television times tv website wire".split()
+)
+
+
+def is_outlet(entity: str | None, speaker: Span | None) -> bool:
+    """A speaker that is a news outlet or agency ("Reuters", "The Associated Press", "state television")."""
+    words = (entity or (speaker.text if speaker is not None else "")).strip()
+    words = re.sub(r"^(?:the|The)\s+", "", words)
+    if not words:
+        return False
+    if words.lower() in OUTLET_NAMES:
+        return True
+    return words.split()[-1].lower() in MEDIA_HEADS
+
+
+def relays(draft: Draft, entity: str | None, drafts: Sequence[Draft]) -> bool:
+    """An outlet that passes on someone's words is not their speaker: "..., Reuters reported", "According
+    to the BBC, David Cameron said ..." hold a cue of their own whose speaker the words are."""
+    if not is_outlet(entity, draft.speaker):
+        return False
+    if any(
+        other is not draft
+        and other.cue_start is not None
+        and other.speaker is not None
+        and draft.content_start <= other.cue_start < draft.content_end
+        for other in drafts
+    ):
+        return True
+    if draft.cue is None:
+        return False
+    # a verb of saying with a subject of its own in the content, which the cue model need not have taken
+    # ("According to the BBC, David Cameron said ...": PolNeAR marks only the outer attribution)
+    doc = draft.cue.doc
+    span = doc.char_span(draft.content_start, draft.content_end, alignment_mode="expand")
+    return span is not None and any(
+        t.pos_ == "VERB"
+        and t.lemma_.lower() in SPEECH_LEXICON
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in t.children)
+        for t in span
     )
 
 
@@ -1239,6 +1425,8 @@ def antecedent_of(
         head = head_of(draft.speaker)
         if head.lower_ in PRONOUNS or wanted_head is not None and head.lemma_.lower() != wanted_head:
             continue
+        if wanted_head is not None and not describes_same(speaker, draft.speaker):
+            continue
         if head.lower_ in RELATIVE_PRONOUNS or head.pos_ in ("PRON", "DET"):
             continue
         if pronoun in ("they", "we") and (
@@ -1250,8 +1438,46 @@ def antecedent_of(
         if latest is None or latest.speaker is None or draft.speaker.end_char > latest.speaker.end_char:
             latest = draft
     if latest is not None and latest.speaker is not None:
+        if pronoun == "they" and other_group_between(latest, speaker):
+            return None
         return resolve(names, latest.speaker, [])
     return None
+
+
+def describes_same(description: Span, candidate: Span) -> bool:
+    """ "the Scottish health secretary" is not "The homeland security secretary, Janet Napolitano": every
+    word that narrows a definite description must be in the candidate's words too."""
+    words = {t.lower_ for t in candidate}
+    root = head_of(description)
+    return all(
+        t.lower_ in words
+        for t in description
+        if t.i < root.i and t.pos_ in ("ADJ", "NOUN", "PROPN") and t.lower_ not in DESCRIPTION_DETERMINERS
+    )
+
+
+def other_group_between(candidate: Draft, pronoun: Span) -> bool:
+    """Whether a group other than the candidate's could be what "they" stands for: the subject of a clause
+    between the candidate and the pronoun (outside what the candidate said) that is a plural noun or a body
+    (a named organisation, "the government"; "Details of a likely blowout scenario emerged ... They suggest ...": the details, not the officials
+    quoted before them)."""
+    assert candidate.speaker is not None
+    doc = pronoun.doc
+    own = head_of(candidate.speaker).lemma_.lower()
+    for token in doc[candidate.speaker.end : pronoun.start]:
+        if token.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if candidate.content_start <= token.idx < candidate.content_end:
+            continue  # whom the candidate spoke of
+        plural = token.tag_ in ("NNS", "NNPS")
+        body = (
+            token.ent_type_ in ("ORG", "NORP", "GPE")
+            and token.pos_ == "PROPN"
+            or token.lemma_.lower() in INSTITUTION_HEADS  # "The government denied it. They said ..."
+        )
+        if (plural or body) and token.lemma_.lower() != own:
+            return True
+    return False
 
 
 # Heads of descriptions of one person ("a senior official", "the spokeswoman"): "he" or "she" may

@@ -17,13 +17,11 @@ from typing import Any
 
 from ...errors import UsageError
 from ...model import Attribution
+from ...text.patterns import CLOSING_QUOTES, OPENING_QUOTES, STRAIGHT_QUOTE
 
 Fragment = tuple[int, int]
 
 TOKEN = re.compile(r"\S+")
-OPENING_QUOTES = "\u201c\u201e\u00ab"
-CLOSING_QUOTES = "\u201d\u00bb"
-STRAIGHT_QUOTE = '"'
 
 
 @dataclass

@@ -329,7 +329,7 @@ def attributions_in(article: Article, doc: Doc, model: CueScorer) -> list[Attrib
     index = RegionIndex(regions, text)
     drafts: list[Draft] = []
     claimed: list[tuple[int, int]] = []
-    for token in doc:
+    for token in cue_candidates(doc):
         draft = draft_from_cue(token, doc, index, model)
         if draft is None:
             continue
@@ -439,6 +439,21 @@ def extend_with_following_quotes(
             draft.content_end = region.end
             end = region.end
             # the continuation may end in its own "she added" sentence: stop at the quote's end
+
+
+def cue_candidates(doc: Doc) -> list[Token]:
+    """The tokens ``draft_from_cue`` can make a draft of: verbs, auxiliaries and "according", found with
+    one array read (a speed-up only: every other token is refused by its first test; the loop over every
+    token made a Python ``Token`` of each, ~270k on a 300-article story)."""
+    from spacy.attrs import LOWER, POS
+    from spacy.symbols import AUX, VERB
+
+    if not len(doc):
+        return []
+    array = doc.to_array([POS, LOWER])
+    according = doc.vocab.strings["according"]
+    wanted = (array[:, 0] == VERB) | (array[:, 0] == AUX) | (array[:, 1] == according)
+    return [doc[int(i)] for i in wanted.nonzero()[0]]
 
 
 def draft_from_cue(token: Token, doc: Doc, index: RegionIndex, model: CueScorer) -> Draft | None:

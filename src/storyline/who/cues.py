@@ -60,7 +60,7 @@ def cue_features(token: Token, in_quote: bool = False) -> list[str]:
         and any(g.dep_ == "mark" and g.lower_ in ("that", "whether", "if") for g in c.children)
         for c in token.children
     )
-    quote_nearby = any(t.is_quote for t in token.sent)
+    quote_nearby = sentence_has_quote(token)
     features = [
         "bias",
         f"lemma={lemma}",
@@ -84,6 +84,28 @@ def cue_features(token: Token, in_quote: bool = False) -> list[str]:
     if token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == ":":
         features.append("colon_after")
     return features
+
+
+# The last document's quotation-mark tokens counted up to each token: every verb of a document asks
+# whether its sentence holds one, which read every token of the sentence as a Python object each time.
+_QUOTE_COUNTS: tuple[Any, Any] | None = None
+
+
+def sentence_has_quote(token: Token) -> bool:
+    """Whether the token's sentence holds a quotation-mark token (``any(t.is_quote for t in token.sent)``,
+    answered from one array per document)."""
+    global _QUOTE_COUNTS
+    doc = token.doc
+    known = _QUOTE_COUNTS
+    if known is None or known[0] is not doc:
+        import numpy
+        from spacy.attrs import IS_QUOTE
+
+        counts = numpy.zeros(len(doc) + 1, dtype="int64")
+        numpy.cumsum(doc.to_array([IS_QUOTE]).reshape(-1), out=counts[1:])
+        known = _QUOTE_COUNTS = (doc, counts)
+    sent = token.sent
+    return bool(known[1][sent.end] > known[1][sent.start])
 
 
 @dataclass

@@ -594,8 +594,8 @@ def mentions_of(
         if label == "PERSON":
             roles.extend(roles_of(article, ent))
     heads = role_heads if role_heads is not None else {r.head for r in roles}
-    for token in doc:
-        if token.pos_ != "NOUN" or token.lemma_.lower() not in heads:
+    for token in nouns(doc):  # the nouns, found with one array read (every other token was skipped here)
+        if token.lemma_.lower() not in heads:
             continue
         left = [c.left_edge.i for c in token.children if c.i < token.i and c.dep_ in DESCRIPTION_DEPS]
         chunk = doc[min(left, default=token.i) : token.i + 1]
@@ -605,6 +605,16 @@ def mentions_of(
             mentions.append(mention)
     mentions.sort(key=lambda m: m.start)
     return mentions, roles
+
+
+def nouns(doc: Doc) -> list[Token]:
+    """The document's common nouns (``pos_ == "NOUN"``), read as one array rather than token by token."""
+    from spacy.attrs import POS
+    from spacy.symbols import NOUN
+
+    if not len(doc):
+        return []
+    return [doc[int(i)] for i in (doc.to_array([POS]) == NOUN).nonzero()[0]]
 
 
 def role_modifiers(tokens: Iterable[Token], head: Token) -> frozenset[str]:

@@ -1,0 +1,101 @@
+"""Each stage of a brief timed on its own, without a profiler (cProfile inflates the stages' token reads
+several times over): CPU seconds, RSS before/after and peak, and a digest of its result.
+
+The topic is parsed once (``build_corpus(..., keep_docs=True)``, kept in ``--keep`` as a DocBin and a pickle,
+so a second source tree reads the same parses); then ``summarize``, ``build_timeline``, ``build_roster``,
+``find_attributions`` and ``compare`` run in turn, each ``--repeat`` times (the median is shown). Run it once
+per source tree, side by side, for a before/after pair with equal digests:
+
+    PYTHONPATH=src nice .venv/bin/python benchmarks/stage_cpu.py bpoil_bbc --keep /tmp/bbc
+    PYTHONPATH=<other tree>/src nice .venv/bin/python benchmarks/stage_cpu.py bpoil_bbc --keep /tmp/bbc
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import pickle
+import statistics
+import time
+from pathlib import Path
+from typing import Any
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "timeline17"
+
+
+def memory() -> dict[str, int]:
+    out = {}
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith(("VmRSS", "VmHWM")):
+                out[line.split(":")[0]] = int(line.split()[1]) // 1024
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("topic", help="Timeline17 topic folder")
+    parser.add_argument("--keep", required=True, help="path prefix of the kept parses (made when missing)")
+    parser.add_argument("--repeat", type=int, default=1)
+    args = parser.parse_args()
+    if os.nice(0) < 10:
+        os.nice(10 - os.nice(0))
+    from spacy.tokens import DocBin
+
+    from storyline.annotate.nlp import load_nlp
+    from storyline.model import to_jsonable
+
+    nlp = load_nlp()
+    keep = Path(args.keep)
+    if not Path(f"{keep}.docs").exists():
+        from storyline.service.corpus import build_corpus
+
+        corpus = build_corpus([str(DATA / args.topic / "articles.jsonl")], cache=False, keep_docs=True)
+        assert corpus.docs is not None
+        kept = DocBin(store_user_data=True)
+        for i in range(len(corpus.articles)):
+            kept.add(corpus.docs[i])
+        Path(f"{keep}.docs").write_bytes(kept.to_bytes())
+        Path(f"{keep}.arts").write_bytes(pickle.dumps(list(corpus.articles)))
+    docs = list(DocBin().from_bytes(Path(f"{keep}.docs").read_bytes()).get_docs(nlp.vocab))
+    articles = pickle.loads(Path(f"{keep}.arts").read_bytes())
+
+    from storyline.compare.claims import compare
+    from storyline.summarize import summarize
+    from storyline.timeline.build import build_timeline
+    from storyline.who.attribution import find_attributions
+    from storyline.who.entities import build_roster
+
+    def digest(value: Any) -> str:
+        text = json.dumps(to_jsonable(value), sort_keys=True, default=str)
+        return hashlib.sha256(text.encode()).hexdigest()[:12]
+
+    def run(name: str, compute: Any) -> Any:
+        times = []
+        with open("/proc/self/clear_refs", "w", encoding="ascii") as refs:  # the peak from here
+            refs.write("5")
+        before = memory()
+        for _ in range(args.repeat):
+            started = time.process_time()
+            value = compute()
+            times.append(time.process_time() - started)
+        after = memory()
+        print(
+            f"{name:13} {statistics.median(times):7.2f} CPU s (of {' '.join(f'{t:.2f}' for t in times)}) "
+            f"RSS {before['VmRSS']} -> {after['VmRSS']} MB, peak {after['VmHWM']} MB, digest {digest(value)}",
+            flush=True,
+        )
+        return value
+
+    print(f"{args.topic}: {len(articles)} articles")
+    run("summary", lambda: summarize(articles))
+    run("timeline", lambda: build_timeline(articles, docs=docs))
+    roster = run("roster", lambda: build_roster(articles, docs))
+    found = run("attributions", lambda: find_attributions(articles, docs, roster))
+    run("comparison", lambda: compare(articles, docs=docs, roster=roster, attributions=found))
+
+
+if __name__ == "__main__":
+    main()

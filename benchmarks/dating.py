@@ -62,6 +62,17 @@ def main() -> int:
     print("similarity threshold chosen per fold (story):", result["chosen_settings"])
     print("shipped: min_similarity", result["shipped_setting"], "margins:", result["shipped_margins"])
     print("shipped candidate_weights:", tuple(result["shipped_weights"].items()))
+    bar = result["inferred_bar"]
+    print(
+        "inferred-day bar (timeline.build.INFERRED_CONFIDENCE) chosen per fold:",
+        bar["fold_bars"],
+        "held out:",
+        bar["held_out"],
+        "shipped:",
+        bar["shipped"],
+    )
+    for value, figures in bar["per_bar"].items():
+        print(f"  bar {value} on every story: {figures}")
     print(f"CPU seconds: {seconds:.1f}")
     return 0
 

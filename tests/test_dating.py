@@ -156,3 +156,41 @@ def test_the_candidate_ranker_learns_which_feature_marks_the_true_day():
     predicted = dating.predict(rows, weights)
     assert all(r.estimate == r.truth for r in predicted)
     assert all(r.confidence > 0.5 for r in predicted)
+
+
+def test_the_inferred_day_bar_is_chosen_on_the_other_stories():
+    """``evaluate.dating.inferred_bar``: a story's bar is the one whose placements did best on the other
+    stories (a wrong day costs two right ones); the figures are the held-out story's own."""
+    day = dt.date(2011, 8, 10)
+
+    def row(topic: str, confidence: float, right: bool) -> dating.Row:
+        estimate = day if right else day + dt.timedelta(days=9)
+        return dating.Row(
+            topic=topic,
+            seed=0,
+            setting=0.6,
+            article=f"{topic}-{confidence}-{right}",
+            truth=day,
+            candidates=None,
+            method="corpus",
+            lower_bound=None,
+            latest_mentioned=None,
+            story_median=None,
+            story_first=None,
+            story_last=None,
+            estimate=estimate,
+            confidence=confidence,
+        )
+
+    # On every story, estimates of confidence 0.55 are wrong more often than right, those of 0.95 right:
+    # every fold keeps a bar above 0.55.
+    scored = [
+        row(f"{story}_x", confidence, right)
+        for story in ("A", "B", "C")
+        for confidence, right in [(0.95, True), (0.95, True), (0.55, False), (0.55, False), (0.55, True)]
+    ]
+    result = dating.inferred_bar(scored)
+    assert all(bar > 0.55 for bar in result["fold_bars"].values())
+    assert result["held_out"]["placed"] == 6 and result["held_out"]["precision"] == 1.0
+    assert result["per_bar"]["0.5"]["placed"] == 15 and result["per_bar"]["0.5"]["right"] == 9
+    assert result["shipped"] == 0.8  # listed first among the bars that did best

@@ -229,7 +229,7 @@ def story_with_an_inferred_article(confidence: float) -> tuple[list[Article], Ar
 
 
 def test_a_confidently_dated_article_has_its_events_placed_on_its_estimate_marked_inferred():
-    articles, undated = story_with_an_inferred_article(0.9)
+    articles, undated = story_with_an_inferred_article(0.95)
     timeline = build_timeline(articles, dates=3, per_date=3)
     (day,) = [e for e in timeline.entries if e.date == "2011-08-18"]
     placed = [s for s in day.sentences if any(c.article == "u" for c in s.citations)]
@@ -241,8 +241,10 @@ def test_a_confidently_dated_article_has_its_events_placed_on_its_estimate_marke
     assert "(inferred" in render_text(timeline)
 
 
-def test_a_weakly_dated_article_stays_in_the_undated_lane():
-    articles, _ = story_with_an_inferred_article(0.6)
+@pytest.mark.parametrize("confidence", [0.6, 0.85])
+def test_a_weakly_dated_article_stays_in_the_undated_lane(confidence):
+    # 0.85: below the bar chosen leave-one-story-out (INFERRED_CONFIDENCE 0.9; 0.8 before)
+    articles, _ = story_with_an_inferred_article(confidence)
     timeline = build_timeline(articles, dates=3, per_date=3)
     assert not any(c.article == "u" for e in timeline.entries for s in e.sentences for c in s.citations)
     (lane,) = timeline.undated

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import random
 import statistics
 import zlib
@@ -50,6 +51,13 @@ COVERAGE = 0.95
 # A band with fewer estimates than this takes the margins measured on all bands together.
 MIN_BAND = 30
 POOLED = "pooled"
+# The bars an inferred date's confidence may have to reach before the timeline places the article's lead on
+# that day (``timeline.build.INFERRED_CONFIDENCE``; below it the lead goes to the undated lane), listed with
+# the shipped one first (it keeps ties). A placement within a day of the truth counts 1, one further away
+# costs ``WRONG_PLACEMENT``: a wrong day shown as the article's is worse than the article left in the undated
+# lane, where it is shown with its interval ("fewer, right entries").
+INFERRED_BARS = (0.8, 0.5, 0.6, 0.7, 0.9, 0.95)
+WRONG_PLACEMENT = 2.0
 
 
 @dataclass
@@ -289,6 +297,52 @@ def anchors(rows: Sequence[Row]) -> dict[str, dict[str, Any]]:
     }
 
 
+def placement_value(rows: Sequence[Row], bar: float) -> float:
+    """Per hidden article: the placements within a day of the truth minus ``WRONG_PLACEMENT`` times those
+    further away, among the estimates whose confidence reaches ``bar``."""
+    placed = [r for r in rows if r.estimate is not None and r.confidence >= bar]
+    right = sum(abs((r.truth - r.estimate).days) <= 1 for r in placed)  # type: ignore[operator]
+    return (right - WRONG_PLACEMENT * (len(placed) - right)) / len(rows) if rows else 0.0
+
+
+def constant(value: float, _story: str) -> float:
+    return value
+
+
+def inferred_bar(scored: Sequence[Row]) -> dict[str, Any]:
+    """``timeline.build.INFERRED_CONFIDENCE`` chosen leave-one-story-out (``training.folds``) on the
+    cross-validated estimates ``scored``: per story the bar (``INFERRED_BARS``) with the best
+    ``placement_value`` on the other stories, and what the story's own placements were with it."""
+    from ..training.folds import choose_by_story
+
+    stories = sorted({story_of(r.topic) for r in scored})
+    by_story = {s: [r for r in scored if story_of(r.topic) == s] for s in stories}
+    scores = {str(bar): {s: placement_value(by_story[s], bar) for s in stories} for bar in INFERRED_BARS}
+    choice = choose_by_story(scores)
+
+    def placements(bar_of: Callable[[str], float]) -> dict[str, Any]:
+        placed = [
+            r for s in stories for r in by_story[s] if r.estimate is not None and r.confidence >= bar_of(s)
+        ]
+        right = sum(abs((r.truth - r.estimate).days) <= 1 for r in placed)  # type: ignore[operator]
+        total = sum(len(by_story[s]) for s in stories)
+        return {
+            "placed": len(placed),
+            "right": right,
+            "precision": round(right / len(placed), 4) if placed else None,
+            "placed_right_share": round(right / total, 4) if total else 0.0,
+            "value": round(statistics.fmean(placement_value(by_story[s], bar_of(s)) for s in stories), 4),
+        }
+
+    return {
+        "fold_bars": {s: float(v) for s, v in choice.fold_values.items()},
+        "held_out": placements(lambda s: float(choice.fold_values[s])),
+        "per_bar": {bar: placements(functools.partial(constant, float(bar))) for bar in scores},
+        "shipped": float(choice.shipped),
+        "spread": round(choice.spread, 4),
+    }
+
+
 def cross_predict(rows: Sequence[Row], stories: Sequence[str]) -> list[Row]:
     """Each story's rows predicted with weights fitted on the rows of the other ``stories``."""
     out: list[Row] = []
@@ -364,4 +418,5 @@ def evaluate_rows(rows: Sequence[Row], names: Sequence[str]) -> dict[str, Any]:
         "shipped_setting": shipped,
         "shipped_weights": fit_ranker([r for r in rows if r.setting == shipped]),
         "shipped_margins": fit_margins(everything[shipped]),
+        "inferred_bar": inferred_bar(scored),
     }

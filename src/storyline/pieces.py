@@ -68,6 +68,14 @@ class Pieces:
             return False, None
         return source.get_piece(key, kind)
 
+    def keep(self, name: str, article: Any, value: Any, extra: str = "") -> None:
+        """Keep ``value`` as the piece ``name`` of ``article``: a stage that learns an article's piece on the
+        way (``kept`` missed) keeps it without computing it apart."""
+        source = self.source
+        key = source.piece_key(name, article, extra) if source is not None else None
+        if source is not None and key is not None:
+            source.put_piece(key, value)
+
 
 # Every piece computed, none kept: what a stage function uses when it is called without its run's pieces.
 NO_PIECES = Pieces()

@@ -42,7 +42,14 @@ class Stage:
 
 # In the order they run. The report lays its sections out on its own.
 STAGES = (
-    Stage("summary", "storyline.summarize", "summarize", "summary", ("sentences", "timexes", "copies")),
+    Stage(
+        "summary",
+        "storyline.summarize",
+        "summarize",
+        "summary",
+        ("sentences", "timexes", "copies"),
+        pieces=True,
+    ),
     Stage(
         "timeline",
         "storyline.timeline.build",
@@ -75,6 +82,7 @@ STAGES = (
         "compare",
         "source comparison",
         ("sentences", "docs", "copies", "roster", "attributions"),
+        pieces=True,
     ),
 )
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from ..ingest.outlets import HOSTS, KNOWN_NAMES
@@ -38,7 +38,7 @@ from ..text.similarity import (
     original_of,
 )
 from ..who.names import speaker_name
-from .wording import DISPUTE_WORDS, NEGATIONS, main_verbs, polarity, same_predicate
+from .wording import DISPUTE_WORDS, NEGATIONS, ArticleDocs, main_verbs, polarity, same_predicate
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -414,24 +414,6 @@ def docs_by_article(articles: Sequence[Article], docs: Sequence[Doc] | None) -> 
     if docs is None or len(docs) != len(articles):
         return {}
     return ArticleDocs(articles, docs)
-
-
-class ArticleDocs(Mapping[str, "Doc"]):
-    """Each article's parse by the article's id, taken from ``docs`` only when asked for: kept parses
-    (``service.cache.LazyDocs``) are read for the articles looked at, not for all."""
-
-    def __init__(self, articles: Sequence[Article], docs: Sequence[Doc]) -> None:
-        self.index = {a.id: i for i, a in enumerate(articles)}  # a repeated id: its last article, as a dict
-        self.docs = docs
-
-    def __getitem__(self, key: str) -> Doc:
-        return self.docs[self.index[key]]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.index)
-
-    def __len__(self) -> int:
-        return len(self.index)
 
 
 def paraphrase_links(

@@ -37,6 +37,7 @@ from ..pieces import NO_PIECES, Pieces
 from ..text.similarity import content_words
 from ..who.cues import CLAIMING_VERBS  # verbs that put a claim in another voice's mouth
 from ..who.names import name_problem, speaker_name
+from .wording import ArticleDocs
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -158,8 +159,6 @@ def find_disputes(
     collection's assertive sentences (article, sentence position, text) that may stand for a denied
     proposition reported elsewhere. Whether an article holds a denial or a claim called false at all is
     kept per article in ``pieces``: an article that holds none is skipped without reading its parse."""
-    from .claims import ArticleDocs
-
     if len(docs) != len(articles):
         raise ValueError(f"{len(articles)} articles but {len(docs)} parses")
     by_sentence: dict[tuple[str, int], list[Attribution]] = defaultdict(list)

@@ -13,13 +13,15 @@ import pytest
 
 from storyline.annotate.timex import Point
 from storyline.cli.main import main
-from storyline.pieces import active, from_jsonable, keeping, piece
+from storyline.pieces import NO_PIECES, Pieces
 from storyline.service.cache import AnalysisCache
 from storyline.settings import load_settings
 
 from .conftest import SAMPLES
 
-PIECES = ("attributions", "event-times", "mentions", "sentence-vectors")
+PIECES = ("attributions", "event-times", "mentions", "sentence-vectors", "summary-sentences")
+# Learned on the way by the comparison (``Pieces.keep``): whether an article holds a denial, a stance.
+FLAGS = ("denial-verbs", "stances")
 
 
 @pytest.fixture
@@ -37,22 +39,36 @@ def brief_json(capsys, *paths: str) -> dict:
 
 def counted(monkeypatch) -> dict[str, list[str]]:
     """The articles each per-article piece is computed for (by id) in a brief's stages, from now on."""
+    import storyline.pieces as pieces
     import storyline.service.brief as service
+    import storyline.summarize.candidates as candidates
     import storyline.timeline.build as timeline
     import storyline.who.attribution as attribution
     import storyline.who.entities as entities
 
-    computed: dict[str, list[str]] = {name: [] for name in PIECES}
+    computed: dict[str, list[str]] = {name: [] for name in PIECES + FLAGS}
+    in_stages: list[bool] = []  # dating undated articles, before the stages, keeps no pieces
+    run_stages = service.run_stages
+
+    def stages(*args, **kwargs):
+        in_stages.append(True)
+        try:
+            return run_stages(*args, **kwargs)
+        finally:
+            in_stages.pop()
+
+    monkeypatch.setattr(service, "run_stages", stages)
     real = {
         "attributions": attribution.attributions_in,
         "event-times": timeline.event_times,
         "mentions": entities.article_mentions,
         "sentence-vectors": service.sentence_vectors,
+        "summary-sentences": candidates.sentence_choices,
     }
 
     def spy(name, function):
         def wrapped(article, *args, **kwargs):
-            if active():  # in the brief's stages (dating undated articles, before them, reads no pieces)
+            if in_stages:
                 computed[name].append(article.id)
             return function(article, *args, **kwargs)
 
@@ -62,6 +78,15 @@ def counted(monkeypatch) -> dict[str, list[str]]:
     monkeypatch.setattr(timeline, "event_times", spy("event-times", real["event-times"]))
     monkeypatch.setattr(entities, "article_mentions", spy("mentions", real["mentions"]))
     monkeypatch.setattr(service, "sentence_vectors", spy("sentence-vectors", real["sentence-vectors"]))
+    monkeypatch.setattr(candidates, "sentence_choices", spy("summary-sentences", real["summary-sentences"]))
+    keep = pieces.Pieces.keep
+
+    def kept(self, name, article, value, extra=""):
+        if in_stages and self.active:
+            computed[name].append(article.id)
+        return keep(self, name, article, value, extra)
+
+    monkeypatch.setattr(pieces.Pieces, "keep", kept)
     return computed
 
 
@@ -82,14 +107,14 @@ def test_a_brief_after_new_articles_computes_only_their_pieces_and_is_the_same(
     ids = [article["id"] for article in incremental["articles"]]
     new = {a["id"] for a in incremental["articles"] if Path(a["source"]).name in {f.name for f in files[3:]}}
     assert len(ids) == 5 and len(new) == 2
-    for name in PIECES:  # each piece computed for the two new articles only
+    for name in PIECES + FLAGS:  # each piece computed for the two new articles only
         assert set(computed[name]) == new, name
     shutil.rmtree(folder)  # everything computed again, nothing kept
     monkeypatch.undo()
     monkeypatch.setenv("STORYLINE_CACHE_DIRECTORY", str(folder))
     cold = brief_json(capsys, str(later))
     assert json.dumps(incremental, sort_keys=True) == json.dumps(cold, sort_keys=True)
-    assert len(list(folder.glob("??/*.piece"))) == 20  # four pieces of each of the five articles
+    assert len(list(folder.glob("??/*.piece"))) == 35  # seven pieces of each of the five articles
 
 
 def test_damaged_and_foreign_pieces_are_computed_again(folder, capsys, monkeypatch):
@@ -97,7 +122,7 @@ def test_damaged_and_foreign_pieces_are_computed_again(folder, capsys, monkeypat
     for path in folder.glob("??/*.stage"):
         path.unlink()  # the stages run again, from the pieces
     pieces = sorted(folder.glob("??/*.piece"))
-    assert len(pieces) == 20
+    assert len(pieces) == 35
     pieces[0].write_bytes(b"\x80\x04not ours")
     pieces[1].write_bytes(pieces[2].read_bytes())  # a sound piece under another key
     flipped = bytearray(pieces[3].read_bytes())
@@ -118,35 +143,82 @@ def test_a_piece_is_computed_when_none_is_kept_or_no_cache_is_active(tmp_path):
         calls.append(1)
         return [1, 2]
 
-    assert piece("x", article, list[int], compute) == [1, 2]  # no cache: computed
+    assert NO_PIECES.piece("x", article, list[int], compute) == [1, 2]  # no cache: computed
+    assert NO_PIECES.kept("x", article, list[int]) == (False, None)
     settings = load_settings(cache__directory=str(tmp_path), cache__max_mb=10)
     cache = AnalysisCache.of(settings)
     assert cache is not None
-    with keeping(cache):
-        assert piece("x", article, list[int], compute) == [1, 2]
-        assert piece("x", article, list[int], compute) == [1, 2]
-        assert piece("x", article, list[int], compute, extra="other arguments") == [1, 2]
-        other = dataclasses.replace(article, text="Other text.")  # another article: another piece
-        assert piece("x", other, list[int], compute) == [1, 2]
-        moved = dataclasses.replace(article, source="elsewhere/a.txt", duplicate_of="b")
-        assert piece("x", moved, list[int], compute) == [1, 2]  # the same article read elsewhere: found
+    pieces = Pieces(cache)
+    assert pieces.kept("x", article, list[int]) == (False, None)
+    assert pieces.piece("x", article, list[int], compute) == [1, 2]
+    assert pieces.kept("x", article, list[int]) == (True, [1, 2])
+    assert pieces.piece("x", article, list[int], compute) == [1, 2]
+    assert pieces.piece("x", article, list[int], compute, extra="other arguments") == [1, 2]
+    other = dataclasses.replace(article, text="Other text.")  # another article: another piece
+    assert pieces.piece("x", other, list[int], compute) == [1, 2]
+    moved = dataclasses.replace(article, source="elsewhere/a.txt", duplicate_of="b")
+    assert pieces.piece("x", moved, list[int], compute) == [1, 2]  # the same article read elsewhere: found
     assert len(calls) == 4
+    assert NO_PIECES.piece("x", article, list[int], compute) == [1, 2]  # the run's pieces only where given
+    assert len(calls) == 5
 
 
-def test_from_jsonable_reads_tuples_sets_and_points_back():
+def test_a_piece_reads_tuples_sets_and_points_back():
+    from storyline.service.readback import read_back
+
     kind = list[tuple[int, Point, str]]
     value = [(3, Point("day", dt.date(2011, 5, 2)), "on Monday")]
-    assert (
-        from_jsonable(
-            kind,
-            json.loads(
-                json.dumps([[3, {"granularity": "day", "start": "2011-05-02", "part": ""}, "on Monday"]])
-            ),
-        )
-        == value
+    written = json.loads(
+        json.dumps([[3, {"granularity": "day", "start": "2011-05-02", "part": ""}, "on Monday"]])
     )
-    assert from_jsonable(frozenset[str], ["a", "b"]) == frozenset({"a", "b"})
+    assert read_back(kind, written, exact=False) == value
+    assert read_back(frozenset[str], ["a", "b"], exact=False) == frozenset({"a", "b"})
     with pytest.raises((TypeError, ValueError)):
-        from_jsonable(tuple[int, str], [1])
+        read_back(tuple[int, str], [1], exact=False)
     with pytest.raises((TypeError, ValueError)):
-        from_jsonable(kind, [[3, {"granularity": "day"}, "x"]])
+        read_back(kind, [[3, {"granularity": "day"}, "x"]], exact=False)
+
+
+def test_the_comparison_reads_no_parse_of_an_article_without_a_denial_or_a_stance(tmp_path):
+    from collections.abc import Sequence
+
+    from storyline.compare.claims import compare
+    from storyline.service.brief import brief
+    from storyline.service.corpus import build_corpus
+
+    corpus = build_corpus([str(SAMPLES)], cache=False)
+    given = brief(corpus, sections=["attributions"])
+    articles, docs = list(corpus.articles), list(corpus.docs or [])
+
+    class Watched(Sequence):
+        """The parses, telling which ones are read."""
+
+        def __init__(self) -> None:
+            self.read: set[int] = set()
+
+        def __len__(self) -> int:
+            return len(docs)
+
+        def __getitem__(self, index):
+            assert isinstance(index, int)
+            self.read.add(index % len(docs))
+            return docs[index]
+
+    def compared(pieces: Pieces, watched: Watched) -> str:
+        return repr(compare(articles, watched, given.entities, given.attributions, pieces=pieces))
+
+    cold = compared(NO_PIECES, Watched())
+    cache = AnalysisCache.of(load_settings(cache__directory=str(tmp_path), cache__max_mb=10))
+    assert cache is not None
+    pieces = Pieces(cache)
+    first, again = Watched(), Watched()
+    assert compared(pieces, first) == cold  # learns each article's flags
+    assert compared(pieces, again) == cold  # and skips the articles that hold neither
+    flags = {
+        i: (pieces.kept("denial-verbs", a, bool), pieces.kept("stances", a, bool))
+        for i, a in enumerate(articles)
+    }
+    assert all(d[0] and s[0] for d, s in flags.values())  # every article's flags are kept
+    quiet = {i for i, (d, s) in flags.items() if not d[1] and not s[1]}
+    assert quiet and first.read == set(range(len(docs)))
+    assert again.read < first.read

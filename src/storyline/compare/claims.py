@@ -23,10 +23,11 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from ..model import Article, Attribution, Claim, Comparison, Entity, cite
+from ..pieces import NO_PIECES, Pieces
 from ..text.patterns import AGENCY_DATELINE, OUTLET_NAMES, dateline_name, names_pattern
 from ..text.similarity import (
     STOPWORDS,
@@ -37,7 +38,7 @@ from ..text.similarity import (
     original_of,
 )
 from ..who.names import speaker_name
-from .wording import DISPUTE_WORDS, NEGATIONS, main_verbs, polarity, same_predicate
+from .wording import DISPUTE_WORDS, NEGATIONS, ArticleDocs, main_verbs, polarity, same_predicate
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -85,12 +86,15 @@ def compare(
     docs: Sequence[Doc] | None = None,
     roster: Sequence[Entity] | None = None,
     attributions: Sequence[Attribution] | None = None,
+    pieces: Pieces = NO_PIECES,
 ) -> Comparison:
     """Claims (with contradictions), positions and reversals across the articles.
 
     ``roster`` is ``build_roster``'s result and ``attributions`` ``find_attributions``'s (speakers
     linked to the roster) when the caller has them; what is not given is computed here. The
-    articles are read, never written.
+    articles are read, never written. ``pieces`` keeps what each article alone decides (whether it
+    holds a denial, a stance: ``storyline.pieces``), so the parses of the articles that hold none are
+    not read again (a story brief after new articles).
     """
     from ..who.attribution import find_attributions
     from ..who.entities import build_roster
@@ -105,13 +109,17 @@ def compare(
     if attributions is None:
         attributions = find_attributions(articles, docs, roster)
     claims = find_claims(articles, attributions, docs)
-    link_stated_disputes(claims, articles, docs, attributions)
-    positions = find_positions(articles, docs, roster, attributions)
+    link_stated_disputes(claims, articles, docs, attributions, pieces)
+    positions = find_positions(articles, docs, roster, attributions, pieces)
     return Comparison(claims=claims, positions=positions, reversals=find_reversals(positions))
 
 
 def link_stated_disputes(
-    claims: list[Claim], articles: Sequence[Article], docs: Sequence[Doc], attributions: Sequence[Attribution]
+    claims: list[Claim],
+    articles: Sequence[Article],
+    docs: Sequence[Doc],
+    attributions: Sequence[Attribution],
+    pieces: Pieces = NO_PIECES,
 ) -> None:
     """The disputes the articles state between their sources (``storyline.compare.disputes``), as pairs of
     contradicting claims; a side that is no claim yet is added to ``claims``."""
@@ -124,7 +132,7 @@ def link_stated_disputes(
         for position, sentence in enumerate(article.sentences)
         if asserts(text := article.sentence_text(sentence))
     ]
-    link_disputes(claims, find_disputes(articles, docs, attributions, texts))
+    link_disputes(claims, find_disputes(articles, docs, attributions, texts, pieces))
 
 
 def find_claims(
@@ -382,17 +390,17 @@ def propositions(
     return found, owner
 
 
-def docs_by_article(articles: Sequence[Article], docs: Sequence[Doc] | None) -> dict[str, Doc]:
+def docs_by_article(articles: Sequence[Article], docs: Sequence[Doc] | None) -> Mapping[str, Doc]:
     if docs is None or len(docs) != len(articles):
         return {}
-    return {a.id: d for a, d in zip(articles, docs, strict=True)}
+    return ArticleDocs(articles, docs)
 
 
 def paraphrase_links(
     units: Sequence[tuple[Article, int]],
     texts: Sequence[str],
     attributions: Sequence[Attribution] = (),
-    docs: dict[str, Doc] | None = None,
+    docs: Mapping[str, Doc] | None = None,
 ) -> list[tuple[int, int]]:
     """Units of different articles that state the same fact in other words.
 

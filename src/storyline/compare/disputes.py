@@ -29,14 +29,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Article, Attribution, Claim, cite
+from ..pieces import NO_PIECES, Pieces
 from ..text.similarity import content_words
 from ..who.cues import CLAIMING_VERBS  # verbs that put a claim in another voice's mouth
 from ..who.names import name_problem, speaker_name
+from .wording import ArticleDocs
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -180,10 +182,14 @@ def find_disputes(
     docs: Sequence[Doc],
     attributions: Sequence[Attribution] = (),
     texts: Sequence[tuple[Article, int, str]] = (),
+    pieces: Pieces = NO_PIECES,
 ) -> list[Dispute]:
     """The stated disputes of the articles (copies of an article are skipped); ``texts`` are the
     collection's assertive sentences (article, sentence position, text) that may stand for a denied
-    proposition reported elsewhere."""
+    proposition reported elsewhere. Whether an article holds a denial or a claim called false at all is
+    kept per article in ``pieces``: an article that holds none is skipped without reading its parse."""
+    if len(docs) != len(articles):
+        raise ValueError(f"{len(articles)} articles but {len(docs)} parses")
     by_sentence: dict[tuple[str, int], list[Attribution]] = defaultdict(list)
     for attribution in attributions:
         by_sentence[(attribution.article, attribution.start)].append(attribution)
@@ -192,9 +198,14 @@ def find_disputes(
     by_article: dict[str, list[Attribution]] = defaultdict(list)
     for attribution in attributions:
         by_article[attribution.article].append(attribution)
-    for article, doc in zip(articles, docs, strict=True):
+    for index, article in enumerate(articles):
         if article.duplicate_of:
             continue
+        known, denies = pieces.kept("denial-verbs", article, bool)
+        if known and not denies:
+            continue  # no verb of this article passes the test below: it states no dispute
+        denies = False
+        doc = docs[index]
         spoken = by_article.get(article.id, [])
         sentences = list(doc.sents)
         for number, sentence in enumerate(sentences):
@@ -205,6 +216,7 @@ def find_disputes(
                 called_false = None if is_denial(verb) else falsity(verb)
                 if called_false is None and not is_denial(verb):
                     continue
+                denies = True
                 noun, voiced = called_false if called_false is not None else (None, verb)
                 denier = voice_of(voiced, spoken)
                 if denier is None:
@@ -254,12 +266,10 @@ def find_disputes(
                 clause = denied_clause(verb)
                 if clause is not None and len(content_words(clause)) >= DENIED_WORDS:
                     pending.append((denial, clause))
+        if not known:
+            pieces.keep("denial-verbs", article, denies)
     if pending and texts:
-        found.extend(
-            other_article_disputes(
-                pending, texts, attributions, dict(zip([a.id for a in articles], docs, strict=True))
-            )
-        )
+        found.extend(other_article_disputes(pending, texts, attributions, ArticleDocs(articles, docs)))
     return found
 
 
@@ -610,7 +620,7 @@ def other_article_disputes(
     pending: Sequence[tuple[Side, str]],
     texts: Sequence[tuple[Article, int, str]],
     attributions: Sequence[Attribution],
-    docs: dict[str, Doc],
+    docs: Mapping[str, Doc],
 ) -> list[Dispute]:
     from ..text.embeddings import embed
     from .wording import main_verbs, polarity, same_predicate

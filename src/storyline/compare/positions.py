@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..model import Article, Attribution, Entity, Position, Reversal, Sentence, cite
+from ..pieces import NO_PIECES, Pieces
 from ..text.patterns import NOT_NEWS
 from ..who.cues import REPORTING_VERBS  # verbs that report an actor's own stance
 from ..who.entities import (
@@ -932,27 +933,47 @@ def find_positions(
     docs: Sequence[Doc],
     roster: Sequence[Entity],
     attributions: Sequence[Attribution] = (),
+    pieces: Pieces = NO_PIECES,
 ) -> list[Position]:
     """Every actor's stance on every leave-power proposition of the articles, in article order; a pronoun
-    stands for the speaker ``attributions`` (``find_attributions``'s, linked to the roster) resolved."""
+    stands for the speaker ``attributions`` (``find_attributions``'s, linked to the roster) resolved.
+    Whether an article holds a stance at all is kept per article in ``pieces``: an article that holds
+    none is skipped without reading its parse."""
+    if len(docs) != len(articles):
+        raise ValueError(f"{len(articles)} articles but {len(docs)} parses")
     resolver = ActorResolver(roster, attributions)
-    resolver.article_of = {id(doc): article.id for article, doc in zip(articles, docs, strict=True)}
+    resolver.article_of = {}  # each parse's article, as it is read (a token is only looked up in its own)
     dates = article_dates(articles, roster)
     positions: list[Position] = []
-    for article, doc in zip(articles, docs, strict=True):
-        positions.extend(positions_in(article, doc, resolver, dates.get(article.id)))
+    for index, article in enumerate(articles):
+        known, stanced = pieces.kept("stances", article, bool)
+        if known and not stanced:
+            continue  # no stance in this article: it holds no position
+        doc = docs[index]
+        resolver.article_of[id(doc)] = article.id
+        seen: list[Stance] = []
+        positions.extend(positions_in(article, doc, resolver, dates.get(article.id), seen))
+        if not known:
+            pieces.keep("stances", article, bool(seen))
     return positions
 
 
 def positions_in(
-    article: Article, doc: Doc, resolver: ActorResolver, article_date: ArticleDate | None = None
+    article: Article,
+    doc: Doc,
+    resolver: ActorResolver,
+    article_date: ArticleDate | None = None,
+    seen: list[Stance] | None = None,
 ) -> list[Position]:
+    """The positions ``article`` states; every stance found (resolved or not) is added to ``seen``."""
     found: list[Position] = []
     documents: dict[str, list[Position]] = defaultdict(list)
     for sentence in doc.sents:
         if NOT_NEWS.search(sentence.text):
             continue  # page furniture (an update notice, a tweet's signature); readers' comments: ingest.clean
         for stance in stances_in(sentence):
+            if seen is not None:
+                seen.append(stance)
             target = resolver.target(target_text(stance.target), stance.target)
             if target is None:
                 continue

@@ -1,10 +1,11 @@
 """Wording both the claims and the disputes read: negation and denial words, a sentence's polarity, and
 the verbs of a proposition (its main verbs) for telling a paraphrase from a sentence that only shares a
-noun phrase."""
+noun phrase; and the articles' parses looked up by article (``ArticleDocs``)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from ..model import Article
@@ -83,3 +84,21 @@ def same_predicate(
     if not a[0] or not b[0]:
         return True
     return bool(a[1] & b[0] or b[1] & a[0])
+
+
+class ArticleDocs(Mapping[str, "Doc"]):
+    """Each article's parse by the article's id, taken from ``docs`` only when asked for: kept parses
+    (``service.cache.LazyDocs``) are read for the articles looked at, not for all."""
+
+    def __init__(self, articles: Sequence[Article], docs: Sequence[Doc]) -> None:
+        self.index = {a.id: i for i, a in enumerate(articles)}  # a repeated id: its last article, as a dict
+        self.docs = docs
+
+    def __getitem__(self, key: str) -> Doc:
+        return self.docs[self.index[key]]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.index)
+
+    def __len__(self) -> int:
+        return len(self.index)

@@ -35,10 +35,12 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+
+if TYPE_CHECKING:  # datasketch (and scipy under it) is imported where a signature is made or indexed
+    from datasketch import LeanMinHash, MinHashLSH
 
 from ..model import Article
 from ..settings import CopiesSettings, current_settings
@@ -63,6 +65,8 @@ class Fingerprint:
     size: int
 
     def minhash(self) -> LeanMinHash:
+        from datasketch import LeanMinHash
+
         return LeanMinHash(seed=SEED, hashvalues=self.signature, scheme=SCHEME)
 
     def to_bytes(self) -> bytes:
@@ -83,6 +87,8 @@ def shingles(text: str, words: int = 5) -> set[bytes]:
 
 def fingerprint(article_id: str, text: str, settings: DedupSettings = DEFAULT_SETTINGS) -> Fingerprint:
     """MinHash the article's shingles (an empty text gets an all-max signature that matches nothing)."""
+    from datasketch import MinHash
+
     shingle_set = shingles(text, settings.shingle_words)
     minhash = MinHash(num_perm=settings.num_perm, seed=SEED, scheme=SCHEME)
     if shingle_set:
@@ -94,6 +100,8 @@ def fingerprint(article_id: str, text: str, settings: DedupSettings = DEFAULT_SE
 def band_layout(lsh_threshold: float, num_perm: int) -> tuple[int, int]:
     """(bands, rows per band) datasketch picks for this threshold (weights false positives and
     false negatives equally)."""
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=lsh_threshold, num_perm=num_perm)
     return lsh.b, lsh.r
 
@@ -156,6 +164,8 @@ class MemoryIndex:
     order: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        from datasketch import MinHashLSH
+
         self.lsh = MinHashLSH(
             num_perm=self.settings.num_perm,
             params=band_layout(self.settings.lsh_threshold, self.settings.num_perm),

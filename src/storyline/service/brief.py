@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from ..model import Brief
-from ..pieces import keeping
+from ..pieces import NO_PIECES, Pieces
 from ..settings import use_settings
 from .corpus import Corpus, Progress, no_progress
 from .stages import (  # noqa: F401  (re-exported: the stage table is part of the brief's API)
@@ -82,9 +82,7 @@ def brief(
     check_order(chosen, corpus.annotations)
     previous = use_settings(corpus.settings)  # the stages read the corpus's settings
     try:
-        # each article's part of a stage is kept apart too (``storyline.pieces``)
-        with keeping(corpus.kept if corpus.articles else None):
-            run_stages(corpus, chosen, result, words, method, options, check, on_stage, progress)
+        run_stages(corpus, chosen, result, words, method, options, check, on_stage, progress)
     finally:
         use_settings(previous)
         if corpus.kept is not None:
@@ -112,12 +110,14 @@ def run_stages(
 
     With ``corpus.kept`` (the analysis cache), a stage whose result is kept for this corpus, these
     settings and arguments is read, not run, and one that ran is kept; the parses are read only when
-    a stage that needs them runs."""
+    a stage that needs them runs. Each article's part of a stage is kept apart too: a stage that takes
+    ``pieces`` (``Stage.pieces``) is given this run's (``storyline.pieces``), over the same cache."""
     articles = list(corpus.articles)
     made: dict[str, Any] = {"docs": corpus.docs}
     failed: dict[str, str] = {}
     show: Progress = progress or no_progress
     kept = corpus.kept if articles else None
+    pieces = Pieces(kept) if kept is not None else NO_PIECES
     digest = kept.corpus_digest(articles) if kept is not None else ""
     keys: dict[str, str] = {}
     for stage in show(chosen, "building the brief", len(chosen), label=stage_title):
@@ -157,8 +157,10 @@ def run_stages(
                 continue
         arguments.update({need: made[need] for need in stage.requires if need in PASSED})
         arguments.update({name: made[name] for name in stage.uses if made.get(name) is not None})
+        if stage.pieces and own:
+            arguments["pieces"] = pieces
         try:
-            with kept_vectors(articles, kept if stage.field in EMBEDS and own else None):
+            with kept_vectors(articles, pieces if stage.field in EMBEDS and own else NO_PIECES):
                 value = function(articles, **arguments) if articles else None
         except Cancelled:
             raise
@@ -185,11 +187,11 @@ EMBEDS = frozenset({"summary", "comparison"})
 
 
 @contextlib.contextmanager
-def kept_vectors(articles: Sequence[Any], kept: Any) -> Iterator[None]:
+def kept_vectors(articles: Sequence[Any], pieces: Pieces) -> Iterator[None]:
     """While a stage that embeds sentences runs over ``articles``, the vectors of every article's sentences
     are taken from its kept piece (made for the articles that have none, and kept): a story brief after new
     articles embeds only theirs. The vectors are the ones ``embed`` would make (``text.embeddings.KNOWN``)."""
-    if kept is None:
+    if not pieces.active:
         yield
         return
     import base64
@@ -197,7 +199,6 @@ def kept_vectors(articles: Sequence[Any], kept: Any) -> Iterator[None]:
 
     import numpy as np
 
-    from ..pieces import piece
     from ..text.embeddings import known_vectors, model
 
     weights = f"wordllama {version('wordllama')}"  # other weights: other vectors
@@ -209,7 +210,7 @@ def kept_vectors(articles: Sequence[Any], kept: Any) -> Iterator[None]:
             continue
         made = functools.partial(sentence_vectors, article)
         rows = np.frombuffer(
-            base64.b64decode(piece("sentence-vectors", article, str, made, weights)), dtype="<f4"
+            base64.b64decode(pieces.piece("sentence-vectors", article, str, made, weights)), dtype="<f4"
         )
         if rows.size != len(texts) * width:
             continue  # not this article's vectors: embedded again where asked

@@ -48,14 +48,13 @@ from typing import TYPE_CHECKING, Any
 from ..annotate import kept
 from ..annotate.kept import DOC_EXCLUDE, FORMAT, MAGIC, Entry, pack, unframe
 from ..model import Article, TimeExpression, to_jsonable
-from ..pieces import from_jsonable
 from ..settings import Settings
 from .readback import read_back
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["MAGIC", "AnalysisCache", "AnalysisSource", "Entry", "LazyDocs", "from_jsonable"]
+__all__ = ["MAGIC", "AnalysisCache", "AnalysisSource", "Entry", "LazyDocs"]
 log = logging.getLogger(__name__)
 
 

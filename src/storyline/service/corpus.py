@@ -200,7 +200,8 @@ def build_corpus(
     prepared_key = ""
     found = False
     fresh: list[Article] = []
-    if kept is not None:
+    given = documents is not None or bool(paths)  # a stored story alone: nothing to read or prepare
+    if kept is not None and given:
         raws = list(show(raws, "reading articles", None))
         prepared_key = kept.prepared_key(raws, overrides, stored)
         found, value = kept.get_result(prepared_key, PREPARED, ".prepared")
@@ -208,7 +209,7 @@ def build_corpus(
             fresh, before = value
             for item in before:
                 problem(item)
-    if not prepared_key or not found:
+    if given and (not prepared_key or not found):
         # imported here: a view of inputs prepared before imports neither the cleaner nor datasketch
         from ..corpus.copies import MemoryIndex, fingerprint, mark_duplicates
         from ..corpus.templates import TemplateStats, remove_templates

@@ -1,17 +1,15 @@
 """Kept results and pieces read back fast: one reader per type, built once, that turns a value's JSON form
 into the value and checks on the way that it is that value's form exactly.
 
-``storyline.pieces.from_jsonable`` walks the type hints afresh for every value, and the cache then turned the
-value back into JSON (``model.to_jsonable``) to check that it reads back exactly: for a warm view of a
-300-article story that was most of its own work (a kept comparison is ~40,000 objects). A reader here does
-both at once: ``reader(kind)(value)`` is ``from_jsonable(kind, value)``, and raises ``ValueError`` where
-``to_jsonable`` of that would not give ``value`` back (``exact=True``: a stage's result), so a result is
-accepted exactly when it was before, without the second walk. With ``exact=False`` (a piece) it accepts
-what ``from_jsonable`` accepts, as the pieces did.
+This is the one reader of kept JSON (stage results, pieces, the articles as prepared). ``reader(kind)(value)``
+is the value of type ``kind`` (a model dataclass, list, tuple, set, dict, date, scalar, optional) whose JSON
+form (``model.to_jsonable``) is ``value``, and raises ``TypeError`` or ``ValueError`` where it is not of that
+form. With ``exact=True`` (a stage's result) it also refuses, in the same pass, a value that ``to_jsonable``
+of what is read would not give back (a set out of its order, a date not written as it reads, a NaN), so an
+accepted result gives the same JSON again; with ``exact=False`` (a piece) only the form is checked.
 
-The one difference, for a union of several types besides None: each type is tried in order and the first
-that reads back exactly wins (before, the first that read back at all was checked, and a mismatch refused
-the entry). No kept type of the brief has such a union; either way an accepted value gives the same JSON.
+For a union of several types besides None each type is tried in order and the first that reads (back
+exactly) wins. No kept type of the brief has such a union.
 """
 
 from __future__ import annotations
@@ -26,7 +24,6 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..model import to_jsonable
-from ..pieces import type_hints
 
 Reader = Callable[[Any], Any]
 
@@ -225,3 +222,8 @@ def scalar_reader(kind: type) -> Reader:
         return value
 
     return read
+
+
+@functools.cache
+def type_hints(kind: type) -> dict[str, Any]:
+    return typing.get_type_hints(kind)

@@ -22,8 +22,9 @@ PASSED = ("docs", "roster", "attributions")
 @dataclass(frozen=True)
 class Stage:
     """One part of the brief: the ``Brief`` field it fills, the function that computes it, what
-    it needs (``requires``), what it makes (``assigns``; by default its field's name) and the
-    annotations it is given when the corpus has them and does without otherwise (``uses``)."""
+    it needs (``requires``), what it makes (``assigns``; by default its field's name), the
+    annotations it is given when the corpus has them and does without otherwise (``uses``), and
+    whether its function takes the run's kept per-article parts (``pieces``: ``storyline.pieces``)."""
 
     field: str
     module: str
@@ -32,6 +33,7 @@ class Stage:
     requires: tuple[str, ...] = ()
     assigns: tuple[str, ...] = ()
     uses: tuple[str, ...] = ()
+    pieces: bool = False
 
     @property
     def makes(self) -> tuple[str, ...]:
@@ -40,7 +42,14 @@ class Stage:
 
 # In the order they run. The report lays its sections out on its own.
 STAGES = (
-    Stage("summary", "storyline.summarize", "summarize", "summary", ("sentences", "timexes", "copies")),
+    Stage(
+        "summary",
+        "storyline.summarize",
+        "summarize",
+        "summary",
+        ("sentences", "timexes", "copies"),
+        pieces=True,
+    ),
     Stage(
         "timeline",
         "storyline.timeline.build",
@@ -48,9 +57,16 @@ STAGES = (
         "timeline",
         ("sentences", "timexes", "copies"),
         uses=("docs",),  # the main event of a dated sentence is read in its article's parse
+        pieces=True,
     ),
     Stage(
-        "entities", "storyline.who.entities", "build_roster", "who is who", ("entities", "docs"), ("roster",)
+        "entities",
+        "storyline.who.entities",
+        "build_roster",
+        "who is who",
+        ("entities", "docs"),
+        ("roster",),
+        pieces=True,
     ),
     Stage(
         "attributions",
@@ -58,6 +74,7 @@ STAGES = (
         "find_attributions",
         "who said what",
         ("sentences", "docs", "roster"),
+        pieces=True,
     ),
     Stage(
         "comparison",
@@ -65,6 +82,7 @@ STAGES = (
         "compare",
         "source comparison",
         ("sentences", "docs", "copies", "roster", "attributions"),
+        pieces=True,
     ),
 )
 

@@ -24,6 +24,7 @@ from collections.abc import Callable, Sequence
 
 from ..errors import UsageError
 from ..model import Article, CitedSentence, Summary, cite
+from ..pieces import NO_PIECES, Pieces
 from ..registry import summarizers
 from ..text.similarity import source_groups
 from . import centrality, centroid, lead, learned, story  # noqa: F401 - each registers its method
@@ -44,12 +45,18 @@ def methods() -> list[str]:
     return [DEFAULT_METHOD] + [name for name in summarizers.names() if name != DEFAULT_METHOD]
 
 
-def summarize(articles: Sequence[Article], words: int = DEFAULT_WORDS, method: str | None = None) -> Summary:
+def summarize(
+    articles: Sequence[Article],
+    words: int = DEFAULT_WORDS,
+    method: str | None = None,
+    pieces: Pieces = NO_PIECES,
+) -> Summary:
     """An extractive summary of ``articles`` together, at most ``words`` words, every sentence cited.
 
     Articles should be annotated (sentences filled); any that are not are annotated here.
     ``method`` is a name from ``methods()`` (default: ``story`` for a story of ``story.STORY_ARTICLES``
-    distinct articles or more, else ``learned``).
+    distinct articles or more, else ``learned``). ``pieces`` keeps each article's part of the candidate
+    pool (``storyline.pieces``).
     """
     if words < 1:
         raise UsageError(f"the word budget must be at least 1 (got {words})")
@@ -61,16 +68,20 @@ def summarize(articles: Sequence[Article], words: int = DEFAULT_WORDS, method: s
         from ..annotate.nlp import annotate
 
         list(annotate(unannotated))
-    pool, chosen = choose_sentences(articles, words, choose, cut_glued=name == STORY_METHOD)
+    pool, chosen = choose_sentences(articles, words, choose, cut_glued=name == STORY_METHOD, pieces=pieces)
     return Summary(sentences=cited_sentences(pool, chosen), method=name)
 
 
 def choose_sentences(
-    articles: Sequence[Article], words: int, choose: Method, cut_glued: bool = False
+    articles: Sequence[Article],
+    words: int,
+    choose: Method,
+    cut_glued: bool = False,
+    pieces: Pieces = NO_PIECES,
 ) -> tuple[Pool, list[int]]:
     """The candidate pool of annotated ``articles`` and the chosen candidates, in reading order
     (``cut_glued``: see ``candidates.build_pool``)."""
-    pool = limit_candidates(build_pool(articles, cut_glued))
+    pool = limit_candidates(build_pool(articles, cut_glued, pieces))
     for _ in range(REPICKS + 1):
         if not pool.candidates:
             return pool, []

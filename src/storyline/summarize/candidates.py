@@ -12,11 +12,13 @@ candidate that remembers every occurrence, so the summary says the fact once and
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..model import Article, Sentence
+from ..pieces import NO_PIECES, Pieces
 from ..text.dates import CAPTION_DATE_END
 from ..text.patterns import (
     AGENCY_DATELINE,
@@ -270,7 +272,24 @@ def paragraph_sizes(article: Article) -> dict[int, int]:
     return sizes
 
 
-def build_pool(articles: Sequence[Article], cut_glued: bool = False) -> Pool:
+# An article's part of the pool, kept per article (``storyline.pieces``): for each of its sentences, the
+# characters cut before it (a dateline, a glued headline) and why it is no candidate (None: it is one).
+SENTENCE_CHOICES = list[tuple[int, str | None]]
+
+
+def sentence_choices(article: Article, cut_glued: bool = False) -> list[tuple[int, str | None]]:
+    sizes = paragraph_sizes(article)
+    found: list[tuple[int, str | None]] = []
+    for sentence in article.sentences:
+        text = article.sentence_text(sentence)
+        cut = without_dateline(text) or (
+            (after_agency_dateline(text) or glued_prefix(text)) if cut_glued else 0
+        )
+        found.append((cut or 0, eligibility(text[cut:] if cut else text, sizes.get(sentence.paragraph, 1))))
+    return found
+
+
+def build_pool(articles: Sequence[Article], cut_glued: bool = False, pieces: Pieces = NO_PIECES) -> Pool:
     """Every eligible sentence of ``articles``, near-duplicates merged into one candidate.
 
     ``cut_glued`` leaves a headline or caption glued before a sentence out of the candidate
@@ -278,23 +297,26 @@ def build_pool(articles: Sequence[Article], cut_glued: bool = False) -> Pool:
     clusters it cost ROUGE (the learned scorer was trained on the sentences as they are).
 
     Articles must be annotated (``Article.sentences`` filled). Within a group of near-duplicates the
-    occurrence quoted is the one from the earliest article in the given order.
+    occurrence quoted is the one from the earliest article in the given order. Each article's part
+    (``sentence_choices``) is kept in ``pieces``.
     """
     occurrences: list[Occurrence] = []
     texts: list[str] = []
     rejected: list[tuple[Occurrence, str]] = []
     for index, article in enumerate(articles):
-        sizes = paragraph_sizes(article)
-        for sentence in article.sentences:
+        choices = pieces.piece(
+            "summary-sentences",
+            article,
+            SENTENCE_CHOICES,
+            functools.partial(sentence_choices, article, cut_glued),
+            extra=f"cut_glued={cut_glued}",
+        )
+        for sentence, (cut, reason) in zip(article.sentences, choices, strict=True):
             text = article.sentence_text(sentence)
-            cut = without_dateline(text) or (
-                (after_agency_dateline(text) or glued_prefix(text)) if cut_glued else 0
-            )
             if cut:  # the summary says (and cites) the sentence after its dateline or glued headline
                 text = text[cut:]
                 sentence = dataclasses.replace(sentence, start=sentence.start + cut)
             occurrence = Occurrence(index, sentence)
-            reason = eligibility(text, sizes.get(sentence.paragraph, 1))
             if reason is None:
                 occurrences.append(occurrence)
                 texts.append(text)

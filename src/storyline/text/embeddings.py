@@ -69,10 +69,11 @@ def similar_pairs(vectors: np.ndarray, threshold: float, block: int = 2048) -> l
     block = max(1, min(block, BLOCK_CELLS // max(1, len(vectors))))
     pairs: list[tuple[int, int, float]] = []
     for start in range(0, len(vectors), block):
-        scores = vectors[start : start + block] @ vectors.T
+        # a block's rows against the columns from its own first row on: the pairs before it were scored
+        # by the blocks above (half the products of the whole square; each score the same dot product)
+        scores = vectors[start : start + block] @ vectors[start:].T
         rows, columns = np.nonzero(scores >= threshold)
         for row, column in zip(rows.tolist(), columns.tolist(), strict=True):
-            i = start + row
-            if i < column:
-                pairs.append((i, column, float(scores[row, column])))
+            if row < column:
+                pairs.append((start + row, start + column, float(scores[row, column])))
     return pairs

@@ -52,7 +52,7 @@ from ..model import (
     TimelineEntry,
     cite,
 )
-from ..pieces import kept_piece, piece
+from ..pieces import NO_PIECES, Pieces
 from ..settings import current_settings
 from ..text.dates import MONTH_STEM
 from ..text.patterns import (
@@ -421,13 +421,13 @@ def event_times(article: Article, parses: SentenceParses | None = None) -> list[
 
 
 def kept_event_times(
-    articles: Sequence[Article], parses: SentenceParses | None = None
+    articles: Sequence[Article], parses: SentenceParses | None = None, pieces: Pieces = NO_PIECES
 ) -> list[list[tuple[int, Point, str]]]:
-    """Each article's ``event_times``: kept per article (``storyline.pieces``); the sentences of the others
-    read in ``parses``, or parsed in one batch."""
+    """Each article's ``event_times``: kept per article in ``pieces`` (``storyline.pieces``); the sentences
+    of the others read in ``parses``, or parsed in one batch."""
     times: list[list[tuple[int, Point, str]] | None] = []
     for article in articles:
-        found, value = kept_piece("event-times", article, EVENT_TIMES)
+        found, value = pieces.kept("event-times", article, EVENT_TIMES)
         times.append(value if found else None)
     todo = [a for a, t in zip(articles, times, strict=True) if t is None]
     if todo:
@@ -435,7 +435,7 @@ def kept_event_times(
     return [
         t
         if t is not None
-        else piece("event-times", a, EVENT_TIMES, functools.partial(event_times, a, parses))
+        else pieces.piece("event-times", a, EVENT_TIMES, functools.partial(event_times, a, parses))
         for a, t in zip(articles, times, strict=True)
     ]
 
@@ -601,6 +601,7 @@ def build_timeline(
     weights: dict[str, float] | None = None,
     sentence_weights: dict[str, float] | None = None,
     docs: Sequence[Doc] | None = None,
+    pieces: Pieces = NO_PIECES,
 ) -> Timeline:
     """The ``dates`` most important dates of the story (the setting ``timeline.dates`` when None), ``per_date``
     sentences each, every sentence cited.
@@ -610,13 +611,13 @@ def build_timeline(
     contain. ``granularities`` says which kinds of dates may be entries (day, month, year). ``weights``
     and ``sentence_weights`` replace the shipped weights (``shipped_weights``). ``docs``, the articles'
     spaCy parses (one per article), are where each sentence's main event is read; without them each dated
-    sentence is parsed on its own.
+    sentence is parsed on its own. ``pieces`` keeps each article's event times (``storyline.pieces``).
     """
     from ..annotate.timex.event_time import parses_of
 
     parses = parses_of(articles, docs)
     return timeline_of(
-        articles, dates, per_date, start, end, granularities, weights, sentence_weights, parses
+        articles, dates, per_date, start, end, granularities, weights, sentence_weights, parses, pieces
     )
 
 
@@ -630,6 +631,7 @@ def timeline_of(
     weights: dict[str, float] | None,
     sentence_weights: dict[str, float] | None,
     parses: SentenceParses | None = None,
+    pieces: Pieces = NO_PIECES,
 ) -> Timeline:
     used = [
         a
@@ -639,7 +641,7 @@ def timeline_of(
     ]
     dated = [
         item
-        for article, times in zip(used, kept_event_times(used, parses), strict=True)
+        for article, times in zip(used, kept_event_times(used, parses, pieces), strict=True)
         for item in date_sentences(article, granularities, times)
         if in_range(item.point, start, end)
     ]

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 
 from ..ingest.outlets import HOSTS, KNOWN_NAMES
 from ..model import Article, Attribution, Entity
-from ..pieces import piece
+from ..pieces import NO_PIECES, Pieces
 from ..text.patterns import AGENCY_DATELINE, CLOSING_QUOTES, OPENING_QUOTES, STRAIGHT_QUOTE
 from .cues import (
     ASKING_VERBS,
@@ -272,7 +272,10 @@ class RegionIndex:
 
 
 def find_attributions(
-    articles: Sequence[Article], docs: Sequence[Doc] | None = None, roster: Sequence[Entity] | None = None
+    articles: Sequence[Article],
+    docs: Sequence[Doc] | None = None,
+    roster: Sequence[Entity] | None = None,
+    pieces: Pieces = NO_PIECES,
 ) -> list[Attribution]:
     """Every attribution of every article, in text order (articles are read, never written).
 
@@ -294,9 +297,9 @@ def find_attributions(
         return attributions_in(articles[i], parses[i], model)
 
     for i, article in enumerate(articles):
-        # one article's attributions depend on it alone: kept per article (``storyline.pieces``), so a
+        # one article's attributions depend on it alone: kept per article in ``pieces``, so a
         # story brief after new articles reads the others' (and their parses are not even loaded)
-        found.extend(piece("attributions", article, list[Attribution], functools.partial(one, i)))
+        found.extend(pieces.piece("attributions", article, list[Attribution], functools.partial(one, i)))
     if roster is not None:
         from .entities import link_speakers
 

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..model import Article, Attribution, Entity
-from ..pieces import piece
+from ..pieces import NO_PIECES, Pieces
 from .names import name_problem, tidy_name
 
 if TYPE_CHECKING:
@@ -1213,7 +1213,9 @@ def link_descriptions(
 # The roster
 
 
-def build_roster(articles: Sequence[Article], docs: Sequence[Doc] | None = None) -> list[Entity]:
+def build_roster(
+    articles: Sequence[Article], docs: Sequence[Doc] | None = None, pieces: Pieces = NO_PIECES
+) -> list[Entity]:
     """One entry per person, organisation and place across the articles, most mentioned first.
 
     Each entry has a canonical name, a type, every alias the articles use, mentions per article
@@ -1228,9 +1230,9 @@ def build_roster(articles: Sequence[Article], docs: Sequence[Doc] | None = None)
     all_roles: list[Role] = []
     sides = side_docs(articles)
     parses = docs
-    # Each article's part depends on it alone: kept per article (``storyline.pieces``).
+    # Each article's part depends on it alone: kept per article in ``pieces`` (``storyline.pieces``).
     found = [
-        piece("mentions", article, MENTIONS, functools.partial(article_mentions, article, parses, i))
+        pieces.piece("mentions", article, MENTIONS, functools.partial(article_mentions, article, parses, i))
         for i, article in enumerate(articles)
     ]
     # Descriptions can only stand for someone titled so somewhere in the collection.

@@ -231,6 +231,9 @@ class Mention:
     # of that person's name in the article
     describes: int | None = None
     relational: bool = False  # a description owned by a common noun ("the panel's chairman")
+    # what the words around the name say it is, whatever the recognizer said (``evidence_of_kind``):
+    # place, thing or body; it holds for the same word alone elsewhere in the article
+    evidence: str = ""
 
 
 @dataclass
@@ -286,6 +289,8 @@ def without_glued_words(name: str) -> str:
     """A person's name without the words the recognizer glued after it: a country, a nationality or an
     acronym ("Valerie Amos UN" -> "Valerie Amos", "Ahmad Syrian" -> "Ahmad")."""
     words = name.split()
+    if name.isupper():
+        return name  # a name in capitals ("DAVID CAMERON" of a transcript's label) has no acronym glued on
     while len(words) > 1:
         last = words[-1]
         bare = last.replace(".", "")
@@ -494,6 +499,116 @@ def storm_named(ent: Span) -> bool:
     return any(w in STORM_WORDS for w in words[:-1]) or before in STORM_WORDS
 
 
+# The capital words that end a place's or a body's name made from a possessive ("Bishop's Castle", "St John's
+# College", "Lord's Cricket Ground"): the name before the "'s" is no person mentioned.
+PLACE_NAME_HEADS = frozenset(
+    """castle street road lane hill park bridge island isle bay cross church well wood green square inn college
+    hospital school court gate end point head harbour harbor yard field fields place market chapel abbey cathedral
+    hall house mount cove creek falls lake river valley wharf dock common heath moor farm mill cricket ground
+    landing reef pass passage sound quay row walk way avenue close crescent terrace""".split()
+)
+# Nouns for places: a name of them ("the small towns of Jawsh, Ghezaya and Takut") is a place.
+PLACE_NOUNS = frozenset(
+    """town city village region province district county parish hamlet suburb neighbourhood neighborhood island
+    port oasis capital valley municipality governorate settlement enclave township borough area""".split()
+)
+# Verbs whose "in" or "near" names where someone lives or was born: "born in Llanfair, Welshpool".
+DWELLING_VERBS = frozenset("bear live die grow raise settle reside".split())
+# Words that introduce what something is called: "the computer known as Watson", "a horse called Frankel".
+NAMING_WORDS = frozenset({"called", "named", "dubbed", "nicknamed", "christened"})
+# Things whose nouns end like nouns for people (``PERSON_NOUN_ENDING``): "the computer known as Watson".
+THING_NOUNS = frozenset(
+    """computer supercomputer server router tanker container trailer helicopter carrier river tower center
+    centre theater theatre register shelter poster sticker""".split()
+)
+
+
+def in_capitals_run(ent: Span) -> bool:
+    """A name in capitals inside a longer run of words in capitals: a transcript's speaker label or a
+    shouted line ("DAVID UPTON:", "NEWT GINGRICH, FORMER SPEAKER OF THE HOUSE:"), where the recognizer's cut
+    ("DAVID", "HOUSE") is no name. A label that is the name itself and nothing more ("NEWT GINGRICH") is
+    kept: it is that person's name in capitals."""
+    if any(ch.islower() for ch in ent.text) or not any(ch.isalpha() for ch in ent.text):
+        return False
+    doc = ent.doc
+
+    def capital_word(token: Token) -> bool:
+        letters = re.sub(r"[^A-Za-z]", "", token.text)
+        return len(letters) >= 2 and letters.isupper() and "." not in token.text
+
+    def next_word(i: int, step: int) -> bool:
+        j = i + step
+        while 0 <= j < len(doc) and doc[j].text in ("'", "'s", "’s", "-"):
+            j += step  # "GINGRICH'S"
+        return 0 <= j < len(doc) and "\n" not in doc[j].text and capital_word(doc[j])
+
+    return next_word(ent.start, -1) or next_word(ent.end - 1, 1)
+
+
+def in_longer_name(ent: Span) -> bool:
+    """A name that is the possessive start of a place's or body's name: "Bishop" of "born in Bishop's Castle",
+    "John" of "St John's College"."""
+    doc = ent.doc
+    if ent.end + 1 >= len(doc) or doc[ent.end].lower_ not in ("'s", "’s", "'", "’"):
+        return False
+    after = doc[ent.end + 1]
+    return after.text[:1].isupper() and after.lower_ in PLACE_NAME_HEADS
+
+
+def evidence_of_kind(ent: Span) -> str:
+    """What the words around a name say it is, whatever the recognizer's label: ``place`` ("the towns of
+    Jawsh, Ghezaya and Takut", "born in Llanfair"), ``thing`` ("the computer known as Watson", "a horse
+    called Frankel"), ``body`` ("the House": a person's name takes no article), else ""."""
+    doc = ent.doc
+    root = ent.root
+    token = root
+    while (
+        token.dep_ == "conj"
+        and len(ent)
+        == 1  # "..., Ghezaya and Takut, Abdel-Salam Othman said": a full name is no town of a list
+        and token.head.i != token.i
+        and not (ent.start <= token.head.i < ent.end)
+    ):
+        token = token.head  # "Jawsh, Ghezaya and Takut": the first of the list says where they stand
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS:
+        return "place"
+    if token.dep_ == "pobj" and head.lower_ in ("in", "near") and head.head.lemma_.lower() in DWELLING_VERBS:
+        return "place"
+    if (
+        root.dep_ in ("appos", "compound", "det", "nmod")
+        and not (ent.start <= root.head.i < ent.end)
+        and root.head.tag_ == "NN"  # "the Brega area", not "Nato capitals"
+        and root.head.lemma_.lower() in PLACE_NOUNS
+    ):
+        return "place"  # "the town Jawsh", "the Llanfair/Welshpool area"
+    before = [t for t in doc[max(ent.sent.start, ent.start - 3) : ent.start]]
+    words = [t.lower_ for t in before]
+    noun = None
+    if len(words) >= 2 and words[-2:] == ["known", "as"] and len(before) >= 3:
+        noun = before[-3]
+    elif words and words[-1] in NAMING_WORDS and len(before) >= 2:
+        noun = before[-2]
+    if noun is not None and noun.pos_ == "NOUN" and noun.text.islower():
+        if noun.lemma_.lower() in PLACE_NOUNS:
+            return "place"
+        lemma = noun.lemma_.lower()
+        if lemma in THING_NOUNS or not names_a_person(noun.lower_) and not names_a_person(lemma):
+            return "thing"
+    if (
+        ent.start > 0
+        and doc[ent.start - 1].lower_ == "the"
+        and doc[ent.start - 1].head.i in range(ent.start, ent.end)
+        and root.dep_ not in ("compound", "amod", "poss", "nmod")
+        and root.tag_ != "NNPS"
+    ):
+        return "body"  # "the speaker of the House": no person's name takes "the"
+    return ""
+
+
+LABEL_OF_EVIDENCE = {"place": "GPE", "thing": "PRODUCT", "body": "ORG"}
+
+
 def is_part_of_title(ent: Span) -> bool:
     """A one-word "organisation" that is a piece of a title: "Secretary of State", "Defense Minister"."""
     if len(ent) != 1:
@@ -537,12 +652,23 @@ def mentions_of(
             continue
         if not re.search(r"[A-Z]", text):
             continue  # no capital letter, no name: "don" of "don't", "ann"
+        if in_capitals_run(ent):
+            continue  # "DAVID" of a transcript's "DAVID UPTON:", "HOUSE" of "SPEAKER OF THE HOUSE:"
+        if ent.label_ in ("PERSON", "ORG") and in_longer_name(ent):
+            continue  # "Bishop" of "born in Bishop's Castle": a place's name, no person
         label = ent.label_
         start = ent.start_char
         if label in ("ORG", "PERSON", "NORP") and is_dateline(ent, full_text):
             label = "GPE"  # "COCODRIE, La. (AP) --": a dateline names a place
         elif label == "PERSON" and not re.search(r"[a-z]", text) and len(re.sub(r"[^A-Z]", "", text)) <= 4:
             label = "ORG"  # "VX", "J.P.": initials alone are no person's name
+        evidence = evidence_of_kind(ent) if label in ("PERSON", "ORG") else ""
+        if evidence == "body" and (label != "PERSON" or len(ent) > 1):
+            evidence = ""  # "the Michael Jackson I knew" is the man; "the House" is a body
+        if evidence == "thing" and label != "PERSON":
+            evidence = ""
+        if evidence:
+            label = LABEL_OF_EVIDENCE[evidence]
         if storm_named(ent):
             label = "EVENT"  # "Tropical Storm Alex", "Hurricane Katrina": a storm, whatever the tagger said
         elif label == "PERSON" and names_a_family(ent):
@@ -560,6 +686,9 @@ def mentions_of(
                 last - 1 > first
                 and not_a_name_word(doc[last - 1])
                 and doc[last - 1].lower_ not in NAME_SUFFIXES
+                and not doc[
+                    last - 1
+                ].text.isupper()  # the tagger reads a label's capitals as a verb ("CAMERON")
             ):
                 last -= 1  # "Kerry Withdraws From Call ...": a headline's verb is no surname
             if first > ent.start or last < ent.end:
@@ -593,6 +722,7 @@ def mentions_of(
                 head=ent.root.lemma_.lower(),
                 government=government,
                 titled=titled,
+                evidence=evidence,
             )
         )
         if label == "PERSON":
@@ -693,7 +823,7 @@ PERSON_NOUNS = frozenset(
     fan friend partner wife husband son daughter mother father brother sister cousin uncle aunt
     widow widower child kid baby girl boy actress diva icon legend veteran rival ally expert analyst
     artist poet dj mp mep ceo cfo coo victim suspect surgeon admiral archbishop rabbi imam cleric priest
-    vicar nun monk sultan emir sheikh czar tsar lady lord dame sir""".split()
+    vicar nun monk sultan emir sheikh czar tsar lady lord dame sir person people guy""".split()
 )
 
 
@@ -801,9 +931,20 @@ def link(
     # name some mentions call a person is one ("Deep Throat" tagged an organisation once), unless it
     # is one word that more than twice as many mentions call a place or body ("Homs" tagged a person
     # once among many places).
+    # what the words around a name said it is ("the computer known as Watson", "the towns of Jawsh") holds
+    # for the same word alone elsewhere in that article ("Watson will try to beat two champions")
+    said: dict[tuple[str, str], str] = {}
+    for mention in names:
+        if mention.evidence:
+            said.setdefault((mention.article, key_of(mention.text)), mention.label)
+    for mention in names:
+        relabel = said.get((mention.article, key_of(mention.text)))
+        if relabel and mention.label == "PERSON" and " " not in key_of(mention.text):
+            mention.label = relabel
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for mention in names:
-        votes[key_of(mention.text)][coarse_label(mention.label)] += 1
+        # a mention whose words say what it is ("born in Llanfair") counts for two
+        votes[key_of(mention.text)][coarse_label(mention.label)] += 2 if mention.evidence else 1
 
     def outvoted(count: Counter[str]) -> bool:
         return max((n for kind, n in count.items() if kind != "person"), default=0) > 2 * count["person"]
@@ -854,6 +995,7 @@ def link(
             mention.label not in ("PERSON", "EVENT")
             and text_key in person_texts
             and country_of(mention.text) is None
+            and (mention.article, text_key) not in said
         ):
             mention.label = "PERSON"  # spaCy called one mention of "Deep Throat" an organisation
         elif (
@@ -943,9 +1085,26 @@ class People:
                 articles_of[key].add(mention.article)
         for (first, last), group in by_name.items():
             middles = {initials(middle) for _, middle in group if middle}
+            # where an article gives the name with a middle name, the name without one far from it there
+            # may be a namesake ("David Lloyd Morgan" and, pages later, another "David Morgan")
+            with_middle = defaultdict(list)
+            for mention, middle in group:
+                if middle:
+                    with_middle[mention.article].append(mention.start)
             for mention, middle in group:
                 if len(middles) >= 2 and middle:
                     key = f"person:{first} {initials(middle)} {last}"  # one of namesakes told apart
+                elif (
+                    not middle
+                    and with_middle.get(mention.article)
+                    and mention.start >= 0
+                    and all(
+                        abs(mention.start - at) > SURNAME_REACH
+                        for at in with_middle[mention.article]
+                        if at >= 0
+                    )
+                ):
+                    key = f"person:{first} {last}#{mention.article}"
                 else:
                     key = f"person:{first} {last}"
                 self.keys[id(mention)] = key
@@ -1001,14 +1160,21 @@ class People:
             for key in self.local_last.get((mention.article, name), set()) & everyone
             if self.near(mention, key, SURNAME_REACH)
         }
+        # everyone the article names in full with that word as first name or surname, wherever it does:
+        # a lone word is one of them only when it can be no other ("Mary" on a page naming Mary Parry and
+        # Annie Mary is neither)
+        first_here = self.local_first.get((mention.article, name), set())
+        last_here = self.local_last.get((mention.article, name), set())
         local_first = {
             key
-            for key in self.local_first.get((mention.article, name), set())
-            if self.near(mention, key, FIRST_NAME_REACH)
+            for key in first_here
+            if self.before(mention, key, FIRST_NAME_REACH)
             # a headline's capitals make names of words ("Kerry Withdraws From Call ..."): only a full
             # name in the text itself makes "Kerry" a first name
             and any(start >= 0 for start in self.where[(mention.article, key)])
         }
+        if first_here and len(first_here | last_here) > 1:
+            return f"person:{name}#{mention.article}"  # another could be meant
         if len(local_last) == 1 and not local_first:
             (key,) = local_last
             if not any(self.articles[other] > 3 * self.articles[key] for other in everyone - {key}):
@@ -1053,6 +1219,15 @@ class People:
             return True
         return any(
             start < 0 or abs(mention.start - start) <= reach for start in self.where[(mention.article, key)]
+        )
+
+    def before(self, mention: Mention, key: str, reach: int) -> bool:
+        """Whether the article names ``key`` in full before the mention, within ``reach`` characters (a
+        lone first name points back to the full name; a title or caption comes before the text)."""
+        if mention.start < 0:
+            return False
+        return any(
+            start < 0 or 0 <= mention.start - start <= reach for start in self.where[(mention.article, key)]
         )
 
     def dominant(self, article: str, keys: set[str]) -> str | None:

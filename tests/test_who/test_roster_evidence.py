@@ -129,3 +129,30 @@ def test_a_name_without_the_middle_name_far_from_it_may_be_a_namesake():
     assert "David Lloyd Morgan" not in far.aliases
     (near,) = [e for e in entities if "a1" in e.mentions and "David Lloyd Morgan" in e.aliases]
     assert "David Morgan" in near.aliases
+
+
+def test_a_family_name_an_office_and_a_month_are_no_one():
+    """ "nee Powell" and "the Powell name" name a family, "Deputy Clerk" an office, "3 MAR 2011" a date."""
+    from spacy.tokens import Span
+
+    from storyline.annotate.nlp import load_nlp
+
+    text = (
+        "He married Martha, nee Powell, who was born in 1870. Or perhaps the Powell name was her second marriage. "
+        "The Acting Principal Clerk said the spirit of the decision was clear. The Deputy Clerk agreed. "
+        "Let's go back to 3 MAR 2011. Morocco sent a delegation to the meeting."
+    )
+    article = Article(id="a0", source="a0.txt", text=text)
+    doc = load_nlp()(text)
+    spans = []
+    for i, token in enumerate(doc):
+        if token.text == "nee":
+            spans.append(Span(doc, i, i + 2, label="PERSON"))
+        elif token.text == "Powell" and doc[i - 1].text != "nee" or token.text == "Clerk":
+            spans.append(Span(doc, i, i + 1, label="PERSON"))
+        elif token.text in ("MAR", "Morocco"):
+            spans.append(Span(doc, i, i + 1, label="GPE"))
+    doc.ents = spans
+    names = {alias for e in build_roster([article], [doc]) for alias in e.aliases}
+    assert "Morocco" in names
+    assert not {"nee Powell", "Powell", "Clerk", "Deputy Clerk", "MAR"} & names, names

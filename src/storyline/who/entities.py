@@ -464,12 +464,56 @@ def not_a_name_word(token: Token) -> bool:
     return token.pos_ in OPEN_CLASS_POS or token.is_stop
 
 
-FAMILY_WORDS = {"family", "families", "ancestor", "ancestors", "clan", "surname", "side", "household", "line"}
+FAMILY_WORDS = {
+    "family",
+    "families",
+    "ancestor",
+    "ancestors",
+    "clan",
+    "surname",
+    "side",
+    "household",
+    "line",
+    "name",  # "the Powell name"
+}
+# A month's short name beside a day or a year is a date, not a country's code: "3 MAR 2011" is no Morocco.
+MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+
+
+def is_a_title_alone(ent: Span) -> bool:
+    """A one-word "person" that is a noun for a person's office after a title ("Deputy Clerk", "Acting
+    Principal Clerk", "Deputy Superintendent"): the office, not someone's name."""
+    if len(ent) != 1 or ent.start == 0:
+        return False
+    word = ent[0].lower_
+    before = ent.doc[ent.start - 1]
+    title_before = before.lower_.rstrip(".") in TITLE_WORDS or before.lower_ in (
+        "acting",
+        "principal",
+        "assistant",
+    )
+    return title_before and word in OFFICE_NOUNS
+
+
+# Nouns for an office that a title's capitals make look like a name.
+OFFICE_NOUNS = frozenset(
+    """clerk superintendent superintentant registrar secretary treasurer commissioner inspector director
+    constable chaplain coroner warden steward bursar principal headmaster headmistress editor""".split()
+)
+
+
+def is_month_abbreviation(ent: Span) -> bool:
+    doc = ent.doc
+    if len(ent) != 1 or ent[0].lower_.rstrip(".") not in MONTH_ABBREVIATIONS:
+        return False
+    return any(0 <= i < len(doc) and doc[i].like_num for i in (ent.start - 1, ent.end))
 
 
 def names_a_family(ent: Span) -> bool:
     """A lone surname standing for a family: "the Bebb family", "Nichols families", "nee Powell"."""
     doc = ent.doc
+    if len(ent) == 2 and ent[0].lower_ in ("nee", "née"):
+        return True  # the recognizer took "nee" in: "Martha, nee Powell"
     if len(ent) != 1:
         return False
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
@@ -652,6 +696,8 @@ def mentions_of(
             continue
         if not re.search(r"[A-Z]", text):
             continue  # no capital letter, no name: "don" of "don't", "ann"
+        if is_month_abbreviation(ent):
+            continue  # "3 MAR 2011"
         if in_capitals_run(ent):
             continue  # "DAVID" of a transcript's "DAVID UPTON:", "HOUSE" of "SPEAKER OF THE HOUSE:"
         if ent.label_ in ("PERSON", "ORG") and in_longer_name(ent):
@@ -673,6 +719,8 @@ def mentions_of(
             label = "EVENT"  # "Tropical Storm Alex", "Hurricane Katrina": a storm, whatever the tagger said
         elif label == "PERSON" and names_a_family(ent):
             continue  # "the Bebb family", "Bebb ancestors", "nee Powell": a family's name, not a person's
+        elif label == "PERSON" and is_a_title_alone(ent):
+            continue  # "the Assembly's Acting Principal Clerk", "The Deputy Superintendent": an office, no name
         elif label == "PERSON":
             first = ent.start
             while first < ent.end - 1 and (

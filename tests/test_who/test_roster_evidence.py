@@ -156,3 +156,14 @@ def test_a_family_name_an_office_and_a_month_are_no_one():
     names = {alias for e in build_roster([article], [doc]) for alias in e.aliases}
     assert "Morocco" in names
     assert not {"nee Powell", "Powell", "Clerk", "Deputy Clerk", "MAR"} & names, names
+
+
+def test_a_three_letter_code_is_a_country_only_where_prose_uses_it_so():
+    from storyline.who.entities import country_of
+
+    assert country_of("MAR") is None and country_of("CAN") is None and country_of("BEN") is None
+    assert country_of("USA").name == "United States" and country_of("UAE") is not None
+    entities = build_roster(
+        articles("MAR, your views are in line with other conspiracy theories. Morocco agreed.")
+    )
+    assert not any("MAR" in e.aliases and "Morocco" in e.aliases for e in entities)

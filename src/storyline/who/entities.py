@@ -188,6 +188,7 @@ def key_of(text: str) -> str:
 
 
 CODES_IN_PROSE = frozenset({"us", "uk"})
+CODES3_IN_PROSE = frozenset({"usa", "uae", "drc", "prc", "rok"})
 
 
 def country_of(text: str) -> Country | None:
@@ -199,6 +200,8 @@ def country_of(text: str) -> Country | None:
         # "al", "in": a two-letter code counts only in capitals, and only the codes news prose uses for a
         # country ("US", "U.K."): "BS" in readers' comments is no Bahamas, "IN" no India
         return None
+    if len(key) == 3 and key not in CODES3_IN_PROSE:
+        return None  # a three-letter code as a country only where prose uses it so: "MAR" is a reader's name
     return by_name.get(key)
 
 

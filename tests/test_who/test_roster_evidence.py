@@ -167,3 +167,19 @@ def test_a_three_letter_code_is_a_country_only_where_prose_uses_it_so():
         articles("MAR, your views are in line with other conspiracy theories. Morocco agreed.")
     )
     assert not any("MAR" in e.aliases and "Morocco" in e.aliases for e in entities)
+
+
+def test_a_comment_widgets_word_is_no_part_of_any_name():
+    """ "Reply Canada" (a reader's comment after the widget's "Reply") is Canada, whatever the label."""
+    from spacy.tokens import Span
+
+    from storyline.annotate.nlp import load_nlp
+
+    text = "April 8, 2011 at 4:58 pm | Reply Canada should stay out of it. Canada has sent ships."
+    article = Article(id="a0", source="a0.txt", text=text)
+    doc = load_nlp()(text)
+    reply = next(t.i for t in doc if t.text == "Reply")
+    second = next(t.i for t in doc if t.text == "Canada" and t.i > reply + 1)
+    doc.ents = [Span(doc, reply, reply + 2, label="ORG"), Span(doc, second, second + 1, label="GPE")]
+    names = {alias for e in build_roster([article], [doc]) for alias in e.aliases}
+    assert not any(name.startswith("Reply") for name in names), names

@@ -183,3 +183,44 @@ def test_a_comment_widgets_word_is_no_part_of_any_name():
     doc.ents = [Span(doc, reply, reply + 2, label="ORG"), Span(doc, second, second + 1, label="GPE")]
     names = {alias for e in build_roster([article], [doc]) for alias in e.aliases}
     assert not any(name.startswith("Reply") for name in names), names
+
+
+def test_a_place_most_mentions_call_a_place_is_one_and_an_acronym_far_more_used_keeps_its_name():
+    """ "Tahrir Square" tagged a person once among places is a place; "CNN" of many articles is not the
+    "Christian News Network" one article names; "the Egyptian military" is no one's title."""
+    from spacy.tokens import Span
+
+    from storyline.annotate.nlp import load_nlp
+
+    texts = [f"Protesters filled Tahrir Square on day {n}, CNN reported." for n in range(6)]
+    texts.append("Tahrir Square was calm. The Christian News Network and CNN both covered it.")
+    texts.append(
+        "Janine Zacharia, bureau chief for the Washington Post, said the Egyptian military was in control. "
+        "The Egyptian military said it would not fire."
+    )
+    nlp = load_nlp()
+    found, docs = [], []
+    for i, text in enumerate(texts):
+        doc = nlp(text)
+        spans = []
+        for j, token in enumerate(doc):
+            if token.text == "Tahrir":
+                spans.append(Span(doc, j, j + 2, label="PERSON" if i == 6 else "FAC"))
+            elif token.text == "CNN":
+                spans.append(Span(doc, j, j + 1, label="ORG"))
+            elif token.text == "Christian":
+                spans.append(Span(doc, j, j + 3, label="ORG"))
+            elif token.text == "Janine":
+                spans.append(Span(doc, j, j + 2, label="PERSON"))
+        doc.ents = spans
+        found.append(Article(id=f"a{i}", source=f"a{i}.txt", text=text))
+        docs.append(doc)
+    entities = build_roster(found, docs)
+    assert all(e.type == "place" for e in holding(entities, "Tahrir Square"))
+    assert not any({"CNN", "Christian News Network"} <= set(e.aliases) for e in entities)
+    assert not any(
+        "the Egyptian military" in e.aliases or "The Egyptian military" in e.aliases for e in entities
+    )
+    from storyline.who.entities import names_a_person
+
+    assert not names_a_person("military") and names_a_person("secretary")

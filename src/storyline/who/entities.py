@@ -377,6 +377,9 @@ def acronym_expansions(names: Sequence[Mention]) -> dict[str, str]:
                 and m.group(1) not in places
                 and country_of(m.group(1)) is None
             )
+            # the one name with those initials is the acronym's only where the acronym is not far more
+            # used than that name is used beside it: "CNN" of 216 articles is no "Christian News Network" of one
+            alone = alone and len(using[short]) <= 3 * together[(short, expansion)]
             if shown or introduced or alone:
                 scored.append((beside[(short, expansion)], len(before[(short, expansion)]), expansion))
         scored.sort(reverse=True)
@@ -882,7 +885,16 @@ PERSON_NOUNS = frozenset(
 )
 
 
+# Nouns with a person's ending that name no person ("the Egyptian military" is no one's title).
+NOT_PERSON_NOUNS = frozenset(
+    """military commentary documentary anniversary summary library boundary dictionary salary itinerary
+    glossary century majority minority authority community security economy""".split()
+)
+
+
 def names_a_person(noun: str) -> bool:
+    if noun in NOT_PERSON_NOUNS:
+        return False
     return noun in PERSON_NOUNS or PERSON_NOUN_ENDING.search(noun) is not None
 
 
@@ -1004,8 +1016,18 @@ def link(
     def outvoted(count: Counter[str]) -> bool:
         return max((n for kind, n in count.items() if kind != "person"), default=0) > 2 * count["person"]
 
+    def placed(count: Counter[str]) -> bool:
+        """A name of several words most mentions call a place ("Tahrir Square" tagged a person now and then)."""
+        return count["place"] > 2 * count["person"]
+
+    place_labels: dict[str, Counter[str]] = defaultdict(Counter)
+    for mention in names:
+        if coarse_label(mention.label) == "place":
+            place_labels[key_of(mention.text)][mention.label] += 1
     person_texts = {
-        text for text, count in votes.items() if count["person"] and (" " in text or not outvoted(count))
+        text
+        for text, count in votes.items()
+        if count["person"] and (" " in text and not placed(count) or not outvoted(count))
     }
     storms = {storm_key(m.text) for m in names if m.label == "EVENT" and storm_key(m.text)}
     named_in_full = {
@@ -1028,6 +1050,8 @@ def link(
             majority = max((c for c in count if c != "person"), key=lambda c: count[c])
             if majority in PLACE_OR_BODY:
                 mention.label = PLACE_OR_BODY[majority]
+        elif mention.label == "PERSON" and placed(count):
+            mention.label = place_labels[key_of(mention.text)].most_common(1)[0][0]  # "Tahrir Square"
         elif mention.label != "PERSON" and coarse_label(mention.label) in PLACE_OR_BODY:
             # a place, body or group as most mentions say ("Cocodrie" tagged a body once, a place twice)
             own = coarse_label(mention.label)

@@ -224,3 +224,19 @@ def test_a_place_most_mentions_call_a_place_is_one_and_an_acronym_far_more_used_
     from storyline.who.entities import names_a_person
 
     assert not names_a_person("military") and names_a_person("secretary")
+
+
+def test_a_wife_is_not_the_lone_surname_beside_her_and_a_nationality_before_a_name_is_cut():
+    found = articles(
+        *[
+            f"Hosni Mubarak spoke on television on day {n}. Hosni Mubarak named a vice president."
+            for n in range(4)
+        ],
+        "Rumours say Mubarak has already left Egypt and that Gamal Mubarak, the son, is in London. "
+        "Mrs. Mubarak was not seen.",
+        "Guests are Jonathan Myerson and Professor of Russian Donald Rayfield. Rayfield explores the novel.",
+    )
+    entities = build_roster(found)
+    (wife,) = holding(entities, "Mrs. Mubarak")
+    assert sum(wife.mentions.values()) == 1, wife
+    assert any(e.name == "Donald Rayfield" for e in entities), [e.name for e in entities]

@@ -294,6 +294,8 @@ def without_glued_words(name: str) -> str:
     words = name.split()
     if name.isupper():
         return name  # a name in capitals ("DAVID CAMERON" of a transcript's label) has no acronym glued on
+    if len(words) > 2 and key_of(words[0]) in gazetteer()[1]:
+        words = words[1:]  # "Professor of Russian Donald Rayfield": the subject glued before the name
     while len(words) > 1:
         last = words[-1]
         bare = last.replace(".", "")
@@ -1220,6 +1222,9 @@ class People:
             return "person:" + " ".join(parts) if parts and mention.label == "PERSON" else None
         name = parts[0]
         title = title_of(mention)
+        # a lone name of its own article; "Mrs. Mubarak" there is not the "Mubarak" beside her
+        sex = ("mrs " if title in ("mrs", "ms", "miss") else "mr ") if title in GENDER_TITLES else ""
+        own = f"person:{sex}{name}#{mention.article}"
         everyone = self.by_last.get(name, set())
         if title and title not in GENDER_TITLES:
             # "President Obama": the one of that surname the articles title so (not Michelle Obama)
@@ -1253,12 +1258,12 @@ class People:
             and any(start >= 0 for start in self.where[(mention.article, key)])
         }
         if first_here and len(first_here | last_here) > 1:
-            return f"person:{name}#{mention.article}"  # another could be meant
+            return own  # another could be meant
         if len(local_last) == 1 and not local_first:
             (key,) = local_last
             if not any(self.articles[other] > 3 * self.articles[key] for other in everyone - {key}):
                 return key
-            return f"person:{name}#{mention.article}"  # "Obama" where Michelle Obama is named: Barack?
+            return own  # "Obama" where Michelle Obama is named: Barack?
         if not local_last and len(local_first) == 1:
             return next(iter(local_first))
         if local_last and not local_first:
@@ -1266,7 +1271,7 @@ class People:
             if dominant is not None:
                 return dominant
         if local_last or local_first:
-            return f"person:{name}#{mention.article}"
+            return own
         last, first = everyone, self.by_first.get(name, set())
         if self.groups:
             # articles known to tell of one event (``groups``) share their cast: "Lohan" is the one
@@ -1288,8 +1293,8 @@ class People:
             if prominent and self.articles[key] > 2 * others:
                 return key
         if not last and not first:
-            return f"person:{name}" if mention.label == "PERSON" else None  # one name ("Madonna")
-        return f"person:{name}#{mention.article}"
+            return f"person:{sex}{name}" if mention.label == "PERSON" else None  # one name ("Madonna")
+        return own
 
     def near(self, mention: Mention, key: str, reach: int) -> bool:
         """Whether the article names ``key`` in full within ``reach`` characters of the mention (a title,

@@ -116,19 +116,18 @@ def test_where_someone_was_born_is_a_place():
 
 def test_a_name_without_the_middle_name_far_from_it_may_be_a_namesake():
     """A family-history page: "David Lloyd Morgan" (a father of 1880) and, queries later, a "David Morgan"
-    born in 1872 are not one man; near it, the short form is the same man."""
+    born in 1872 are not one man; a name the news uses in several articles is one person however far apart."""
     filler = "The records of the parish were kept in the chapel at the time. " * 100
     found = articles(
         "My grandfather's parents were David Lloyd Morgan and Margaret Morgan. "
         + filler
         + "My great grandad was born in 1872, his name was David Morgan, he married Sarah Roberts.",
-        "The singer David Lloyd Morgan was born in Cardiff. David Morgan toured Wales in 1990.",
+        "Hillary Rodham Clinton spoke in Geneva. " + filler + "Hillary Clinton left for Paris.",
+        "Hillary Clinton met the envoy on Friday.",
     )
     entities = build_roster(found)
-    (far,) = [e for e in entities if set(e.mentions) == {"a0"} and "David Morgan" in e.aliases]
-    assert "David Lloyd Morgan" not in far.aliases
-    (near,) = [e for e in entities if "a1" in e.mentions and "David Lloyd Morgan" in e.aliases]
-    assert "David Morgan" in near.aliases
+    assert not any({"David Morgan", "David Lloyd Morgan"} <= set(e.aliases) for e in entities)
+    assert any({"Hillary Clinton", "Hillary Rodham Clinton"} <= set(e.aliases) for e in entities)
 
 
 def test_a_family_name_an_office_and_a_month_are_no_one():

@@ -1169,14 +1169,21 @@ class People:
             # where an article gives the name with a middle name, the name without one far from it there
             # may be a namesake ("David Lloyd Morgan" and, pages later, another "David Morgan")
             with_middle = defaultdict(list)
+            short_articles = set()
             for mention, middle in group:
                 if middle:
                     with_middle[mention.article].append(mention.start)
+                else:
+                    short_articles.add(mention.article)
+            # only on one page of the collection: a name the news uses in several articles ("Hillary Clinton",
+            # "Hillary Rodham Clinton" further down) is one person
+            one_page = len(with_middle) == 1 and short_articles <= set(with_middle)
             for mention, middle in group:
                 if len(middles) >= 2 and middle:
                     key = f"person:{first} {initials(middle)} {last}"  # one of namesakes told apart
                 elif (
                     not middle
+                    and one_page
                     and with_middle.get(mention.article)
                     and mention.start >= 0
                     and all(

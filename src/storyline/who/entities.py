@@ -1254,7 +1254,12 @@ class People:
         # everyone the article names in full with that word as first name or surname, wherever it does:
         # a lone word is one of them only when it can be no other ("Mary" on a page naming Mary Parry and
         # Annie Mary is neither)
-        first_here = self.local_first.get((mention.article, name), set())
+        first_here = {
+            key
+            for key in self.local_first.get((mention.article, name), set())
+            # a headline's capitals make names of words ("Kerry Withdraws From Call ..."): not a candidate
+            if any(start >= 0 for start in self.where[(mention.article, key)])
+        }
         last_here = self.local_last.get((mention.article, name), set())
         local_first = {
             key

@@ -188,6 +188,7 @@ def key_of(text: str) -> str:
 
 
 CODES_IN_PROSE = frozenset({"us", "uk"})
+CODES3_IN_PROSE = frozenset({"usa", "uae", "drc", "prc", "rok"})
 
 
 def country_of(text: str) -> Country | None:
@@ -199,6 +200,8 @@ def country_of(text: str) -> Country | None:
         # "al", "in": a two-letter code counts only in capitals, and only the codes news prose uses for a
         # country ("US", "U.K."): "BS" in readers' comments is no Bahamas, "IN" no India
         return None
+    if len(key) == 3 and key not in CODES3_IN_PROSE:
+        return None  # a three-letter code as a country only where prose uses it so: "MAR" is a reader's name
     return by_name.get(key)
 
 
@@ -231,6 +234,9 @@ class Mention:
     # of that person's name in the article
     describes: int | None = None
     relational: bool = False  # a description owned by a common noun ("the panel's chairman")
+    # what the words around the name say it is, whatever the recognizer said (``evidence_of_kind``):
+    # place, thing or body; it holds for the same word alone elsewhere in the article
+    evidence: str = ""
 
 
 @dataclass
@@ -286,6 +292,10 @@ def without_glued_words(name: str) -> str:
     """A person's name without the words the recognizer glued after it: a country, a nationality or an
     acronym ("Valerie Amos UN" -> "Valerie Amos", "Ahmad Syrian" -> "Ahmad")."""
     words = name.split()
+    if name.isupper():
+        return name  # a name in capitals ("DAVID CAMERON" of a transcript's label) has no acronym glued on
+    if len(words) > 2 and key_of(words[0]) in gazetteer()[1]:
+        words = words[1:]  # "Professor of Russian Donald Rayfield": the subject glued before the name
     while len(words) > 1:
         last = words[-1]
         bare = last.replace(".", "")
@@ -369,6 +379,9 @@ def acronym_expansions(names: Sequence[Mention]) -> dict[str, str]:
                 and m.group(1) not in places
                 and country_of(m.group(1)) is None
             )
+            # the one name with those initials is the acronym's only where the acronym is not far more
+            # used than that name is used beside it: "CNN" of 216 articles is no "Christian News Network" of one
+            alone = alone and len(using[short]) <= 3 * together[(short, expansion)]
             if shown or introduced or alone:
                 scored.append((beside[(short, expansion)], len(before[(short, expansion)]), expansion))
         scored.sort(reverse=True)
@@ -457,12 +470,56 @@ def not_a_name_word(token: Token) -> bool:
     return token.pos_ in OPEN_CLASS_POS or token.is_stop
 
 
-FAMILY_WORDS = {"family", "families", "ancestor", "ancestors", "clan", "surname", "side", "household", "line"}
+FAMILY_WORDS = {
+    "family",
+    "families",
+    "ancestor",
+    "ancestors",
+    "clan",
+    "surname",
+    "side",
+    "household",
+    "line",
+    "name",  # "the Powell name"
+}
+# A month's short name beside a day or a year is a date, not a country's code: "3 MAR 2011" is no Morocco.
+MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+
+
+def is_a_title_alone(ent: Span) -> bool:
+    """A one-word "person" that is a noun for a person's office after a title ("Deputy Clerk", "Acting
+    Principal Clerk", "Deputy Superintendent"): the office, not someone's name."""
+    if len(ent) != 1 or ent.start == 0:
+        return False
+    word = ent[0].lower_
+    before = ent.doc[ent.start - 1]
+    title_before = before.lower_.rstrip(".") in TITLE_WORDS or before.lower_ in (
+        "acting",
+        "principal",
+        "assistant",
+    )
+    return title_before and word in OFFICE_NOUNS
+
+
+# Nouns for an office that a title's capitals make look like a name.
+OFFICE_NOUNS = frozenset(
+    """clerk superintendent superintentant registrar secretary treasurer commissioner inspector director
+    constable chaplain coroner warden steward bursar principal headmaster headmistress editor""".split()
+)
+
+
+def is_month_abbreviation(ent: Span) -> bool:
+    doc = ent.doc
+    if len(ent) != 1 or ent[0].lower_.rstrip(".") not in MONTH_ABBREVIATIONS:
+        return False
+    return any(0 <= i < len(doc) and doc[i].like_num for i in (ent.start - 1, ent.end))
 
 
 def names_a_family(ent: Span) -> bool:
     """A lone surname standing for a family: "the Bebb family", "Nichols families", "nee Powell"."""
     doc = ent.doc
+    if len(ent) == 2 and ent[0].lower_ in ("nee", "née"):
+        return True  # the recognizer took "nee" in: "Martha, nee Powell"
     if len(ent) != 1:
         return False
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
@@ -490,6 +547,116 @@ def storm_named(ent: Span) -> bool:
     words = [t.lower_ for t in ent]
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     return any(w in STORM_WORDS for w in words[:-1]) or before in STORM_WORDS
+
+
+# The capital words that end a place's or a body's name made from a possessive ("Bishop's Castle", "St John's
+# College", "Lord's Cricket Ground"): the name before the "'s" is no person mentioned.
+PLACE_NAME_HEADS = frozenset(
+    """castle street road lane hill park bridge island isle bay cross church well wood green square inn college
+    hospital school court gate end point head harbour harbor yard field fields place market chapel abbey cathedral
+    hall house mount cove creek falls lake river valley wharf dock common heath moor farm mill cricket ground
+    landing reef pass passage sound quay row walk way avenue close crescent terrace""".split()
+)
+# Nouns for places: a name of them ("the small towns of Jawsh, Ghezaya and Takut") is a place.
+PLACE_NOUNS = frozenset(
+    """town city village region province district county parish hamlet suburb neighbourhood neighborhood island
+    port oasis capital valley municipality governorate settlement enclave township borough area""".split()
+)
+# Verbs whose "in" or "near" names where someone lives or was born: "born in Llanfair, Welshpool".
+DWELLING_VERBS = frozenset("bear live die grow raise settle reside".split())
+# Words that introduce what something is called: "the computer known as Watson", "a horse called Frankel".
+NAMING_WORDS = frozenset({"called", "named", "dubbed", "nicknamed", "christened"})
+# Things whose nouns end like nouns for people (``PERSON_NOUN_ENDING``): "the computer known as Watson".
+THING_NOUNS = frozenset(
+    """computer supercomputer server router tanker container trailer helicopter carrier river tower center
+    centre theater theatre register shelter poster sticker""".split()
+)
+
+
+def in_capitals_run(ent: Span) -> bool:
+    """A name in capitals inside a longer run of words in capitals: a transcript's speaker label or a
+    shouted line ("DAVID UPTON:", "NEWT GINGRICH, FORMER SPEAKER OF THE HOUSE:"), where the recognizer's cut
+    ("DAVID", "HOUSE") is no name. A label that is the name itself and nothing more ("NEWT GINGRICH") is
+    kept: it is that person's name in capitals."""
+    if any(ch.islower() for ch in ent.text) or not any(ch.isalpha() for ch in ent.text):
+        return False
+    doc = ent.doc
+
+    def capital_word(token: Token) -> bool:
+        letters = re.sub(r"[^A-Za-z]", "", token.text)
+        return len(letters) >= 2 and letters.isupper() and "." not in token.text
+
+    def next_word(i: int, step: int) -> bool:
+        j = i + step
+        while 0 <= j < len(doc) and doc[j].text in ("'", "'s", "’s", "-"):
+            j += step  # "GINGRICH'S"
+        return 0 <= j < len(doc) and "\n" not in doc[j].text and capital_word(doc[j])
+
+    return next_word(ent.start, -1) or next_word(ent.end - 1, 1)
+
+
+def in_longer_name(ent: Span) -> bool:
+    """A name that is the possessive start of a place's or body's name: "Bishop" of "born in Bishop's Castle",
+    "John" of "St John's College"."""
+    doc = ent.doc
+    if ent.end + 1 >= len(doc) or doc[ent.end].lower_ not in ("'s", "’s", "'", "’"):
+        return False
+    after = doc[ent.end + 1]
+    return after.text[:1].isupper() and after.lower_ in PLACE_NAME_HEADS
+
+
+def evidence_of_kind(ent: Span) -> str:
+    """What the words around a name say it is, whatever the recognizer's label: ``place`` ("the towns of
+    Jawsh, Ghezaya and Takut", "born in Llanfair"), ``thing`` ("the computer known as Watson", "a horse
+    called Frankel"), ``body`` ("the House": a person's name takes no article), else ""."""
+    doc = ent.doc
+    root = ent.root
+    token = root
+    while (
+        token.dep_ == "conj"
+        and len(ent)
+        == 1  # "..., Ghezaya and Takut, Abdel-Salam Othman said": a full name is no town of a list
+        and token.head.i != token.i
+        and not (ent.start <= token.head.i < ent.end)
+    ):
+        token = token.head  # "Jawsh, Ghezaya and Takut": the first of the list says where they stand
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS:
+        return "place"
+    if token.dep_ == "pobj" and head.lower_ in ("in", "near") and head.head.lemma_.lower() in DWELLING_VERBS:
+        return "place"
+    if (
+        root.dep_ in ("appos", "compound", "det", "nmod")
+        and not (ent.start <= root.head.i < ent.end)
+        and root.head.tag_ == "NN"  # "the Brega area", not "Nato capitals"
+        and root.head.lemma_.lower() in PLACE_NOUNS
+    ):
+        return "place"  # "the town Jawsh", "the Llanfair/Welshpool area"
+    before = [t for t in doc[max(ent.sent.start, ent.start - 3) : ent.start]]
+    words = [t.lower_ for t in before]
+    noun = None
+    if len(words) >= 2 and words[-2:] == ["known", "as"] and len(before) >= 3:
+        noun = before[-3]
+    elif words and words[-1] in NAMING_WORDS and len(before) >= 2:
+        noun = before[-2]
+    if noun is not None and noun.pos_ == "NOUN" and noun.text.islower():
+        if noun.lemma_.lower() in PLACE_NOUNS:
+            return "place"
+        lemma = noun.lemma_.lower()
+        if lemma in THING_NOUNS or not names_a_person(noun.lower_) and not names_a_person(lemma):
+            return "thing"
+    if (
+        ent.start > 0
+        and doc[ent.start - 1].lower_ == "the"
+        and doc[ent.start - 1].head.i in range(ent.start, ent.end)
+        and root.dep_ not in ("compound", "amod", "poss", "nmod")
+        and root.tag_ != "NNPS"
+    ):
+        return "body"  # "the speaker of the House": no person's name takes "the"
+    return ""
+
+
+LABEL_OF_EVIDENCE = {"place": "GPE", "thing": "PRODUCT", "body": "ORG"}
 
 
 def is_part_of_title(ent: Span) -> bool:
@@ -530,21 +697,40 @@ def mentions_of(
     for ent in doc.ents:
         if ent.label_ not in TYPE_OF_LABEL:
             continue
+        if len(ent) > 1 and ent[0].text in WIDGET_WORDS:
+            from spacy.tokens import Span
+
+            ent = Span(doc, ent.start + 1, ent.end, label=ent.label_)  # "Reply Canada": the widget's word
         text = display_name(ent.text)
         if "\n" in text or not re.search(r"[A-Za-z]", text):
             continue
         if not re.search(r"[A-Z]", text):
             continue  # no capital letter, no name: "don" of "don't", "ann"
+        if is_month_abbreviation(ent):
+            continue  # "3 MAR 2011"
+        if in_capitals_run(ent):
+            continue  # "DAVID" of a transcript's "DAVID UPTON:", "HOUSE" of "SPEAKER OF THE HOUSE:"
+        if ent.label_ in ("PERSON", "ORG") and in_longer_name(ent):
+            continue  # "Bishop" of "born in Bishop's Castle": a place's name, no person
         label = ent.label_
         start = ent.start_char
         if label in ("ORG", "PERSON", "NORP") and is_dateline(ent, full_text):
             label = "GPE"  # "COCODRIE, La. (AP) --": a dateline names a place
         elif label == "PERSON" and not re.search(r"[a-z]", text) and len(re.sub(r"[^A-Z]", "", text)) <= 4:
             label = "ORG"  # "VX", "J.P.": initials alone are no person's name
+        evidence = evidence_of_kind(ent) if label in ("PERSON", "ORG") else ""
+        if evidence == "body" and (label != "PERSON" or len(ent) > 1):
+            evidence = ""  # "the Michael Jackson I knew" is the man; "the House" is a body
+        if evidence == "thing" and label != "PERSON":
+            evidence = ""
+        if evidence:
+            label = LABEL_OF_EVIDENCE[evidence]
         if storm_named(ent):
             label = "EVENT"  # "Tropical Storm Alex", "Hurricane Katrina": a storm, whatever the tagger said
         elif label == "PERSON" and names_a_family(ent):
             continue  # "the Bebb family", "Bebb ancestors", "nee Powell": a family's name, not a person's
+        elif label == "PERSON" and is_a_title_alone(ent):
+            continue  # "the Assembly's Acting Principal Clerk", "The Deputy Superintendent": an office, no name
         elif label == "PERSON":
             first = ent.start
             while first < ent.end - 1 and (
@@ -556,6 +742,9 @@ def mentions_of(
                 last - 1 > first
                 and not_a_name_word(doc[last - 1])
                 and doc[last - 1].lower_ not in NAME_SUFFIXES
+                and not doc[
+                    last - 1
+                ].text.isupper()  # the tagger reads a label's capitals as a verb ("CAMERON")
             ):
                 last -= 1  # "Kerry Withdraws From Call ...": a headline's verb is no surname
             if first > ent.start or last < ent.end:
@@ -589,6 +778,7 @@ def mentions_of(
                 head=ent.root.lemma_.lower(),
                 government=government,
                 titled=titled,
+                evidence=evidence,
             )
         )
         if label == "PERSON":
@@ -699,11 +889,20 @@ PERSON_NOUNS = frozenset(
     fan friend partner wife husband son daughter mother father brother sister cousin uncle aunt
     widow widower child kid baby girl boy actress diva icon legend veteran rival ally expert analyst
     artist poet dj mp mep ceo cfo coo victim suspect surgeon admiral archbishop rabbi imam cleric priest
-    vicar nun monk sultan emir sheikh czar tsar lady lord dame sir""".split()
+    vicar nun monk sultan emir sheikh czar tsar lady lord dame sir person people guy""".split()
+)
+
+
+# Nouns with a person's ending that name no person ("the Egyptian military" is no one's title).
+NOT_PERSON_NOUNS = frozenset(
+    """military commentary documentary anniversary summary library boundary dictionary salary itinerary
+    glossary century majority minority authority community security economy""".split()
 )
 
 
 def names_a_person(noun: str) -> bool:
+    if noun in NOT_PERSON_NOUNS:
+        return False
     return noun in PERSON_NOUNS or PERSON_NOUN_ENDING.search(noun) is not None
 
 
@@ -807,15 +1006,36 @@ def link(
     # name some mentions call a person is one ("Deep Throat" tagged an organisation once), unless it
     # is one word that more than twice as many mentions call a place or body ("Homs" tagged a person
     # once among many places).
+    # what the words around a name said it is ("the computer known as Watson", "the towns of Jawsh") holds
+    # for the same word alone elsewhere in that article ("Watson will try to beat two champions")
+    said: dict[tuple[str, str], str] = {}
+    for mention in names:
+        if mention.evidence:
+            said.setdefault((mention.article, key_of(mention.text)), mention.label)
+    for mention in names:
+        relabel = said.get((mention.article, key_of(mention.text)))
+        if relabel and mention.label == "PERSON" and " " not in key_of(mention.text):
+            mention.label = relabel
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for mention in names:
-        votes[key_of(mention.text)][coarse_label(mention.label)] += 1
+        # a mention whose words say what it is ("born in Llanfair") counts for two
+        votes[key_of(mention.text)][coarse_label(mention.label)] += 2 if mention.evidence else 1
 
     def outvoted(count: Counter[str]) -> bool:
         return max((n for kind, n in count.items() if kind != "person"), default=0) > 2 * count["person"]
 
+    def placed(count: Counter[str]) -> bool:
+        """A name of several words most mentions call a place ("Tahrir Square" tagged a person now and then)."""
+        return count["place"] > 2 * count["person"]
+
+    place_labels: dict[str, Counter[str]] = defaultdict(Counter)
+    for mention in names:
+        if coarse_label(mention.label) == "place":
+            place_labels[key_of(mention.text)][mention.label] += 1
     person_texts = {
-        text for text, count in votes.items() if count["person"] and (" " in text or not outvoted(count))
+        text
+        for text, count in votes.items()
+        if count["person"] and (" " in text and not placed(count) or not outvoted(count))
     }
     storms = {storm_key(m.text) for m in names if m.label == "EVENT" and storm_key(m.text)}
     named_in_full = {
@@ -838,6 +1058,8 @@ def link(
             majority = max((c for c in count if c != "person"), key=lambda c: count[c])
             if majority in PLACE_OR_BODY:
                 mention.label = PLACE_OR_BODY[majority]
+        elif mention.label == "PERSON" and placed(count):
+            mention.label = place_labels[key_of(mention.text)].most_common(1)[0][0]  # "Tahrir Square"
         elif mention.label != "PERSON" and coarse_label(mention.label) in PLACE_OR_BODY:
             # a place, body or group as most mentions say ("Cocodrie" tagged a body once, a place twice)
             own = coarse_label(mention.label)
@@ -860,6 +1082,7 @@ def link(
             mention.label not in ("PERSON", "EVENT")
             and text_key in person_texts
             and country_of(mention.text) is None
+            and (mention.article, text_key) not in said
         ):
             mention.label = "PERSON"  # spaCy called one mention of "Deep Throat" an organisation
         elif (
@@ -949,9 +1172,33 @@ class People:
                 articles_of[key].add(mention.article)
         for (first, last), group in by_name.items():
             middles = {initials(middle) for _, middle in group if middle}
+            # where an article gives the name with a middle name, the name without one far from it there
+            # may be a namesake ("David Lloyd Morgan" and, pages later, another "David Morgan")
+            with_middle = defaultdict(list)
+            short_articles = set()
+            for mention, middle in group:
+                if middle:
+                    with_middle[mention.article].append(mention.start)
+                else:
+                    short_articles.add(mention.article)
+            # only on one page of the collection: a name the news uses in several articles ("Hillary Clinton",
+            # "Hillary Rodham Clinton" further down) is one person
+            one_page = len(with_middle) == 1 and short_articles <= set(with_middle)
             for mention, middle in group:
                 if len(middles) >= 2 and middle:
                     key = f"person:{first} {initials(middle)} {last}"  # one of namesakes told apart
+                elif (
+                    not middle
+                    and one_page
+                    and with_middle.get(mention.article)
+                    and mention.start >= 0
+                    and all(
+                        abs(mention.start - at) > SURNAME_REACH
+                        for at in with_middle[mention.article]
+                        if at >= 0
+                    )
+                ):
+                    key = f"person:{first} {last}#{mention.article}"
                 else:
                     key = f"person:{first} {last}"
                 self.keys[id(mention)] = key
@@ -988,6 +1235,9 @@ class People:
             return "person:" + " ".join(parts) if parts and mention.label == "PERSON" else None
         name = parts[0]
         title = title_of(mention)
+        # a lone name of its own article; "Mrs. Mubarak" there is not the "Mubarak" beside her
+        sex = ("mrs " if title in ("mrs", "ms", "miss") else "mr ") if title in GENDER_TITLES else ""
+        own = f"person:{sex}{name}#{mention.article}"
         everyone = self.by_last.get(name, set())
         if title and title not in GENDER_TITLES:
             # "President Obama": the one of that surname the articles title so (not Michelle Obama)
@@ -1007,19 +1257,31 @@ class People:
             for key in self.local_last.get((mention.article, name), set()) & everyone
             if self.near(mention, key, SURNAME_REACH)
         }
-        local_first = {
+        # everyone the article names in full with that word as first name or surname, wherever it does:
+        # a lone word is one of them only when it can be no other ("Mary" on a page naming Mary Parry and
+        # Annie Mary is neither)
+        first_here = {
             key
             for key in self.local_first.get((mention.article, name), set())
-            if self.near(mention, key, FIRST_NAME_REACH)
+            # a headline's capitals make names of words ("Kerry Withdraws From Call ..."): not a candidate
+            if any(start >= 0 for start in self.where[(mention.article, key)])
+        }
+        last_here = self.local_last.get((mention.article, name), set())
+        local_first = {
+            key
+            for key in first_here
+            if self.before(mention, key, FIRST_NAME_REACH)
             # a headline's capitals make names of words ("Kerry Withdraws From Call ..."): only a full
             # name in the text itself makes "Kerry" a first name
             and any(start >= 0 for start in self.where[(mention.article, key)])
         }
+        if first_here and len(first_here | last_here) > 1:
+            return own  # another could be meant
         if len(local_last) == 1 and not local_first:
             (key,) = local_last
             if not any(self.articles[other] > 3 * self.articles[key] for other in everyone - {key}):
                 return key
-            return f"person:{name}#{mention.article}"  # "Obama" where Michelle Obama is named: Barack?
+            return own  # "Obama" where Michelle Obama is named: Barack?
         if not local_last and len(local_first) == 1:
             return next(iter(local_first))
         if local_last and not local_first:
@@ -1027,7 +1289,7 @@ class People:
             if dominant is not None:
                 return dominant
         if local_last or local_first:
-            return f"person:{name}#{mention.article}"
+            return own
         last, first = everyone, self.by_first.get(name, set())
         if self.groups:
             # articles known to tell of one event (``groups``) share their cast: "Lohan" is the one
@@ -1049,8 +1311,8 @@ class People:
             if prominent and self.articles[key] > 2 * others:
                 return key
         if not last and not first:
-            return f"person:{name}" if mention.label == "PERSON" else None  # one name ("Madonna")
-        return f"person:{name}#{mention.article}"
+            return f"person:{sex}{name}" if mention.label == "PERSON" else None  # one name ("Madonna")
+        return own
 
     def near(self, mention: Mention, key: str, reach: int) -> bool:
         """Whether the article names ``key`` in full within ``reach`` characters of the mention (a title,
@@ -1059,6 +1321,15 @@ class People:
             return True
         return any(
             start < 0 or abs(mention.start - start) <= reach for start in self.where[(mention.article, key)]
+        )
+
+    def before(self, mention: Mention, key: str, reach: int) -> bool:
+        """Whether the article names ``key`` in full before the mention, within ``reach`` characters (a
+        lone first name points back to the full name; a title or caption comes before the text)."""
+        if mention.start < 0:
+            return False
+        return any(
+            start < 0 or 0 <= mention.start - start <= reach for start in self.where[(mention.article, key)]
         )
 
     def dominant(self, article: str, keys: set[str]) -> str | None:

@@ -697,10 +697,6 @@ def mentions_of(
     for ent in doc.ents:
         if ent.label_ not in TYPE_OF_LABEL:
             continue
-        if len(ent) > 1 and ent[0].text in WIDGET_WORDS:
-            from spacy.tokens import Span
-
-            ent = Span(doc, ent.start + 1, ent.end, label=ent.label_)  # "Reply Canada": the widget's word
         text = display_name(ent.text)
         if "\n" in text or not re.search(r"[A-Za-z]", text):
             continue

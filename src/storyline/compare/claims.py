@@ -217,9 +217,18 @@ SENTENCE_CREDIT = re.compile(
 # VENICE, La. --"): ``text.patterns.AGENCY_DATELINE``, the one wire dateline.
 DATELINE_CREDIT = AGENCY_DATELINE
 DATELINE_REACH = 1500
+# An article that names an agency among its makers is that agency's copy for counting: "The Associated Press
+# contributed to this report", "Stephen Clark and The Associated Press contributed to this report", a byline's
+# "Associated Press Writer".
+CONTRIBUTION_CREDIT = re.compile(
+    rf"\b({CREDITED})(?: and [^.\n]{{1,60}})? contributed to this (?:report|story|article)"
+    rf"|\band (?:the )?({CREDITED}) contributed to this (?:report|story|article)"
+    rf"|\b({CREDITED}) (?:Press )?[Ww]riters?\b"
+)
 KEY_ALIASES = {
     "associatedpress": "ap",
     "apphoto": "ap",
+    "reuterslegal": "reuters",
     "agencefrancepresse": "afp",
     "fox": "foxnews",
     "nyt": "newyorktimes",
@@ -243,9 +252,15 @@ def sentence_credit(text: str) -> str | None:
 
 def article_credit(article: Article) -> str | None:
     """The agency an article is credited to by the dateline opening its body, when it is not the article's
-    own outlet ("NEW ORLEANS (AP) --" in a Fox News page)."""
+    own outlet ("NEW ORLEANS (AP) --" in a Fox News page), else by a line naming it among the article's makers
+    ("The Associated Press contributed to this report")."""
     match = DATELINE_CREDIT.search(article.text[:DATELINE_REACH])
-    return dateline_name(match) if match is not None else None
+    if match is not None:
+        return dateline_name(match)
+    contribution = CONTRIBUTION_CREDIT.search(article.text)
+    if contribution is None:
+        return None
+    return next(g for g in contribution.groups() if g).removeprefix("The ").removeprefix("the ")
 
 
 def credited_sources(

@@ -45,6 +45,25 @@ def test_stated_dates_of_the_samples():
     assert voa.published_provenance == "text:photo-caption" and not voa.published_estimated
 
 
+def test_a_caption_of_an_earlier_event_is_no_publication_date():
+    """A Multi-News page (audit round 4): a photo from the awards of Oct. 27, 2017 above a list of accusations
+    up to Nov. 4, 2017 was dated 2017-10-27, and the later days of its list were put in 2016 (a day told in
+    the past is not after its article)."""
+    page = (
+        "Kevin Spacey at the Britannia Awards in Beverly Hills, on Oct. 27, 2017. (Photo: Chris Pizzello/Invision/AP)\n"
+        "The first accusation of misconduct against the actor landed on Oct. 29.\n"
+        "A columnist wrote about him in BuzzFeed on November 4, 2017, describing what happened years ago.\n"
+        "More men have come forward since then, and the actor has not commented on the accusations.\n"
+    )
+    article = prepare_one(RawDocument(source="spacey.txt", content=page), "id")
+    assert article.published is None and article.published_provenance is None
+    assert article.published_interval is not None and article.published_interval.earliest == dt.date(
+        2017, 11, 4
+    )
+    # a caption dated on or after every day the text names still dates the article (the VOA sample)
+    assert described("001").published_provenance == "text:photo-caption"
+
+
 def test_undated_articles_get_an_interval_never_a_date():
     kerry = described("003")
     # it mentions August 2011 and June 2011: the publication is no earlier than August 2011

@@ -14,7 +14,8 @@ a date-and-time stamp at the top   ``text:timestamp``                          0
 a date in the dateline             ``text:dateline``                           0.8
 htmldate's reading of the page     ``html:htmldate``                           0.6-0.7
 a dated photo caption              ``text:photo-caption``                      0.7
-  (not a file photo: "FILE - In this Nov. 10, 2009 file photo" dates the photo, not the article)
+  (not a file photo: "FILE - In this Nov. 10, 2009 file photo" dates the photo, not the article; nor a
+  caption earlier than a day the text names: the photo of an earlier event)
 =================================  ==========================================  ==========
 
 When none of these exists the date is *not stated*: ``published`` stays None and the article gets a
@@ -271,9 +272,15 @@ def set_published(article: Article, cleaned: Cleaned, body_lines: list[str]) -> 
             )
         )
     captions = removed_with(cleaned.removed, "caption", "caption-repeated")
-    candidates.append(
-        (caption_date([c for c in captions if not FILE_PHOTO.search(c)]), "text:photo-caption", 0.7)
-    )
+    photo_day = caption_date([c for c in captions if not FILE_PHOTO.search(c)])
+    if photo_day is not None and any(
+        day > photo_day for day, kind in all_mentioned_dates(article.text) if kind == "day"
+    ):
+        photo_day = (
+            None  # a photo of an earlier event: the text names a later day ("at the awards on Oct. 27,
+        )
+        # 2017" above "a column on November 4, 2017"), and an article does not report what has not happened yet
+    candidates.append((photo_day, "text:photo-caption", 0.7))
     for date, provenance, confidence in candidates:
         if date is not None:
             article.published, article.published_provenance = date, provenance

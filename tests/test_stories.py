@@ -176,11 +176,11 @@ def test_gate_stories_of_timeline17_egypt_libya_h1n1():
     assert result["precision"] >= 0.96
     assert result["ari"] >= 0.90
     assert result["stories_5_plus"] <= 2 * result["gold_count"]
-    # The story's core is what keeps Libya out of Egypt's story at this join threshold: without it,
-    # Libya's articles, arriving while Egypt's story is live and sharing its region's names, take
-    # Egypt's story over (measured: P 0.68, one story of 1,038 articles for Egypt and Libya).
-    without = gate_run(FOLDS[1], settings=replace(StorySettings(), core_size=0))
-    assert without["precision"] < 0.8
+    # The story's core kept Libya out of Egypt's story at this join threshold while CNN's pages carried their
+    # readers' comment threads (about 40% of LibyaWar_cnn's text, shared talk of the whole region): without the
+    # core, P 0.68, one story of 1,038 articles. Since the threads are cut in cleaning (ninth session) the two
+    # stay apart without the core too (P 0.98), so that comparison no longer tests the core here: the core's
+    # own test is ``test_a_new_story_borrowing_an_old_ones_names_does_not_take_it_over`` below.
 
 
 @pytest.mark.gate

@@ -240,3 +240,19 @@ def test_a_wife_is_not_the_lone_surname_beside_her_and_a_nationality_before_a_na
     (wife,) = holding(entities, "Mrs. Mubarak")
     assert sum(wife.mentions.values()) == 1, wife
     assert any(e.name == "Donald Rayfield" for e in entities), [e.name for e in entities]
+
+
+def test_a_bare_title_is_no_name_of_its_holder():
+    """Audit round 4: "the president" listed among Mubarak's names (it is Obama's too in the story), "the head"
+    among Bob Diamond's ("Bob Diamond, the head of Barclays"); a title with its country stays."""
+    entities = build_roster(
+        articles(
+            "Bob Diamond, the head of Barclays, said the bank would cut jobs. The head said more on Monday.",
+            "Egyptian President Hosni Mubarak spoke on television. The president said he would not run again. "
+            "Mubarak said the Egyptian president would serve out his term.",
+        )
+    )
+    diamond = next(e for e in entities if e.name == "Bob Diamond")
+    mubarak = next(e for e in entities if "Mubarak" in e.name)
+    assert not {"the head", "The head"} & set(diamond.aliases), diamond.aliases
+    assert not {"the president", "The president"} & set(mubarak.aliases), mubarak.aliases

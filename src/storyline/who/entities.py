@@ -944,6 +944,13 @@ def description_of(article: Article, chunk: Span) -> Mention | None:
     )
 
 
+def bare_title(mention: Mention) -> bool:
+    """Is the mention a description of a title alone ("the president", "The company's chairman" keeps its
+    company's)?"""
+    words = mention.text.split()
+    return mention.kind == "description" and len(words) <= 2 and words[0].lower() in ("the", "this", "that")
+
+
 def described_person(root: Token) -> int | None:
     """Where the person a description is said of by apposition or copula is named: "Jeff Bingaman"
     in "the panel's chairman, Jeff Bingaman," and "Bingaman, the panel's chairman," and "Bingaman is
@@ -1598,7 +1605,9 @@ def entity_of(cluster: Cluster, by_id: dict[str, Article]) -> Entity | None:
     entity_type = TYPE_OF_LABEL.get(label, "other")
     if cluster.key.startswith("country:"):
         entity_type = "country"
-    forms = Counter(m.text for m in cluster.mentions)
+    # A bare title ("the president", "the head") stands for its holder only in its own article: listed as a
+    # name it would stand for them across the story, where it names others ("the president" is Obama too).
+    forms = Counter(m.text for m in cluster.mentions if not bare_title(m))
     forms.update(m.titled for m in cluster.mentions if m.titled)
     name = canonical_name(cluster, names)
     if name_problem(name):

@@ -328,7 +328,7 @@ def date_sentences(
             continue
         if position in chosen:
             point, evidence = chosen[position]
-            if weekday_off_the_page(evidence, point, days) or bounds_a_span(text, evidence):
+            if weekday_off_the_page(evidence, point, days):
                 continue
             if evidence in text or chronology_date(head, evidence):  # not dated by the headline cut off
                 if point.granularity in granularities:
@@ -342,24 +342,6 @@ def date_sentences(
             elif inferred is not None:
                 dated.append(DatedSentence(article, sentence, text, Point("day", inferred), placed_by, False))
     return dated
-
-
-# A span's bounds ("From August to December 2014, 120 people were diagnosed", "between March and May"): what
-# happened over the span did not happen on either end, so neither dates an entry.
-SPAN_BEFORE_END = re.compile(r"\b(?:[Ff]rom|[Bb]etween)\s+[^;]{1,40}?\s+(?:to|until|till|through|and)\s+$")
-SPAN_AFTER_START = re.compile(r"^,?\s*(?:to|until|till|through|and|-|\u2013)\s+\S")
-SPAN_OPENER = re.compile(r"\b(?:[Ff]rom|[Bb]etween)\s+$")
-
-
-def bounds_a_span(text: str, evidence: str) -> bool:
-    """Is the expression that dates a sentence one end of a span the sentence names ("from X to Y")?"""
-    at = text.find(evidence)
-    if at < 0:
-        return False
-    before, after = text[max(0, at - 60) : at], text[at + len(evidence) : at + len(evidence) + 12]
-    return bool(SPAN_BEFORE_END.search(before)) or bool(
-        SPAN_OPENER.search(before) and SPAN_AFTER_START.match(after)
-    )
 
 
 def chronology_date(head: str, evidence: str) -> bool:

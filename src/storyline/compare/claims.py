@@ -217,14 +217,11 @@ SENTENCE_CREDIT = re.compile(
 # VENICE, La. --"): ``text.patterns.AGENCY_DATELINE``, the one wire dateline.
 DATELINE_CREDIT = AGENCY_DATELINE
 DATELINE_REACH = 1500
-# An article that names an agency among its makers is that agency's copy for counting: "The Associated Press
-# contributed to this report", "Stephen Clark and The Associated Press contributed to this report", a byline's
-# "Associated Press Writer".
-CONTRIBUTION_CREDIT = re.compile(
-    rf"\b({CREDITED})(?: and [^.\n]{{1,60}})? contributed to this (?:report|story|article)"
-    rf"|\band (?:the )?({CREDITED}) contributed to this (?:report|story|article)"
-    rf"|\b({CREDITED}) (?:Press )?[Ww]riters?\b"
-)
+# An article that names an agency among its makers is that agency's copy for counting: the contributors its
+# credit line names ("The Associated Press contributed to this report", read by ``ingest.describe`` into
+# ``extra["contributors"]``), or a byline's "Associated Press Writer".
+NAMED_CREDIT = re.compile(rf"\b({CREDITED})\b")
+AGENCY_WRITER = re.compile(rf"\b({CREDITED}) (?:Press )?[Ww]riters?\b")
 KEY_ALIASES = {
     "associatedpress": "ap",
     "apphoto": "ap",
@@ -257,10 +254,10 @@ def article_credit(article: Article) -> str | None:
     match = DATELINE_CREDIT.search(article.text[:DATELINE_REACH])
     if match is not None:
         return dateline_name(match)
-    contribution = CONTRIBUTION_CREDIT.search(article.text)
-    if contribution is None:
-        return None
-    return next(g for g in contribution.groups() if g).removeprefix("The ").removeprefix("the ")
+    named = [NAMED_CREDIT.search(line) for line in article.extra.get("contributors", [])]
+    named.append(AGENCY_WRITER.search(article.byline or ""))
+    found = next((match for match in named if match is not None), None)
+    return found.group(1).removeprefix("The ").removeprefix("the ") if found is not None else None
 
 
 def credited_sources(

@@ -344,9 +344,11 @@ def test_big_sections_are_cut_short_with_a_note(sample_articles):
     sentence = a.sentences[0]
     citations = [cite(a, s) for s in a.sentences[:10]]
     claims = [
-        Claim(f"claim {i}", [a.id], ["CNN"], 3 if i == 0 else 1 + i % 3, [], [], [cite(a, sentence)])
+        Claim(f"claim {i}", [a.id], ["CNN"], 4 if i == 0 else 2 + i % 3, [], [], [cite(a, sentence)])
         for i in range(presenter.CLAIMS_SHOWN + 50)
     ]
+    # claims from one source that nobody contradicts compare nothing: counted, never listed
+    claims += [Claim(f"alone {i}", [a.id], ["CNN"], 1, [], [], [cite(a, sentence)]) for i in range(30)]
     claims[0].citations = citations
     comparison = Comparison(claims=claims, positions=[], reversals=[])
     page = render_report(Brief(articles=sample_articles, comparison=comparison))
@@ -354,9 +356,12 @@ def test_big_sections_are_cut_short_with_a_note(sample_articles):
     rows = [r for r in html.having("tr", "pg-item") if (r.get("id") or "").startswith("claim-")]
     assert len(rows) == presenter.CLAIMS_SHOWN
     assert "50 more claims (those carried by fewest outlets) not shown" in page
+    assert "30 claims from one source only, contradicted by none, are not listed" in page
     shown = {int((r["id"] or "").split("-")[1]) for r in rows}
     left = set(range(len(claims))) - shown
-    assert len(left) == 50 and all(claims[i].independent_outlets == 1 for i in left)  # fewest-carried go
+    assert len(left) == 80 and all(claims[i].independent_outlets == 2 for i in left if i < len(claims) - 30)
+    assert all(claims[i].independent_outlets >= 2 for i in shown)  # fewest-carried go, single ones first
+    assert '<a href="#comparison">Sources compared</a> <span class="n">450</span>' in page
     # A claim with 10 cited sentences shows 6 markers and counts the rest.
     first = re.search(r'id="claim-0".*?</tr>', page)
     assert first is not None and first.group(0).count('class="cite"') == presenter.CITATIONS_SHOWN
@@ -580,3 +585,14 @@ def test_a_title_from_the_text_never_opens_with_a_dateline():
     assert first_line("NAWFALIYAH/MISRATA, Libya (Reuters) - Rebels pushed on.") == "Rebels pushed on."
     assert first_line("Cairo, Egypt (CNN) -- Egypt braced for a march.") == "Egypt braced for a march."
     assert first_line("The rebels advanced on the town.") == "The rebels advanced on the town."
+
+
+def test_a_collection_with_no_compared_claim_says_so(sample_articles):
+    """One outlet's articles: its claims come from one source each and none is contradicted, so the
+    comparison lists none of them (they were template lines and captions at the top of the table)."""
+    a = sample_articles[0]
+    claims = [Claim(f"claim {i}", [a.id], [], 0, [], [], [cite(a, a.sentences[0])]) for i in range(12)]
+    page = render_report(Brief(articles=sample_articles, comparison=Comparison(claims, [], [])))
+    assert "No claim is carried by two or more independent outlets. 12 claims from one source only" in page
+    assert 'id="claim-' not in page
+    assert '<a href="#comparison">Sources compared</a> <span class="n">0</span>' in page

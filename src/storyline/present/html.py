@@ -659,7 +659,10 @@ def render_comparison(comparison: Any, index: ArticleIndex) -> str:
     body: list[str] = []
     if not claims and not positions and not reversals:
         return section("comparison", "Sources compared", '<p class="lede">No claims to compare.</p>')
-    shown = claim_order(claims)[:CLAIMS_SHOWN]
+    # A claim from one source with no one saying otherwise compares nothing: the matrix lists the claims
+    # several independent outlets carry and the contradicted ones; the rest are counted, not listed.
+    listed = [i for i in claim_order(claims) if compared(claims[i])]
+    shown = listed[:CLAIMS_SHOWN]
     if reversals:
         items = []
         for reversal in reversals:
@@ -676,7 +679,7 @@ def render_comparison(comparison: Any, index: ArticleIndex) -> str:
         )
     if claims:
         body.append(contradictions(claims, set(shown), index))
-        body.append(claims_matrix(claims, shown, index))
+        body.append(claims_matrix(claims, shown, index, len(listed)))
     if positions:
         by_actor: dict[str, list[Any]] = defaultdict(list)
         for position in positions:
@@ -705,14 +708,23 @@ def render_comparison(comparison: Any, index: ArticleIndex) -> str:
             + "</div>"
             + (left_out(len(actors) - SPEAKERS_SHOWN, "actor") if len(actors) > SPEAKERS_SHOWN else "")
         )
-    return section("comparison", "Sources compared", "".join(body), count=len(claims))
+    return section("comparison", "Sources compared", "".join(body), count=len(listed))
 
 
-def claims_matrix(claims: Sequence[Any], shown_claims: Sequence[int], index: ArticleIndex) -> str:
-    """Claims × outlets: carried (●), carries a contradicting claim (✕), silent (·)."""
+def compared(claim: Any) -> bool:
+    """Whether a claim says something about the sources: several independent outlets carry it, or a
+    claim contradicts it."""
+    return bool(claim.independent_outlets > 1 or claim.contradicts)
+
+
+def claims_matrix(
+    claims: Sequence[Any], shown_claims: Sequence[int], index: ArticleIndex, listed: int
+) -> str:
+    """Claims × outlets: carried (●), carries a contradicting claim (✕), silent (·); ``listed`` of the
+    claims are compared ones (``compared``), the first of them ``shown_claims``."""
     outlet_claims: dict[str, int] = defaultdict(int)
-    for claim in claims:
-        for outlet in set(claim.outlets):
+    for i in shown_claims:
+        for outlet in set(claims[i].outlets):
             outlet_claims[outlet] += 1
     outlets = sorted(outlet_claims, key=lambda o: (-outlet_claims[o], o.lower()))
     shown = outlets[:MATRIX_OUTLETS]
@@ -744,11 +756,22 @@ def claims_matrix(claims: Sequence[Any], shown_claims: Sequence[int], index: Art
     more = ""
     if len(outlets) > len(shown):
         more = f" The {len(outlets) - len(shown):,} outlets carrying fewest claims are not shown as columns."
+    unlisted = len(claims) - listed
+    alone = (
+        f" {plural(unlisted, 'claim')} from one source only, contradicted by none, "
+        f"{'is' if unlisted == 1 else 'are'} not listed (the JSON output has every one; who said what lists "
+        "the attributed ones)."
+        if unlisted
+        else ""
+    )
+    if not shown_claims:
+        return f'<p class="lede">No claim is carried by two or more independent outlets.{alone}</p>'
     headers = "".join(f'<th class="outlet">{esc(o)}</th>' for o in shown)
     return (
-        f'<p class="lede">{plural(len(claims), "claim")} across {plural(len(outlets), "outlet")}. '
+        f'<p class="lede">{plural(listed, "claim")} carried by several independent outlets or contradicted, '
+        f"across {plural(len(outlets), 'outlet')}. "
         "● carried, ✕ the outlet carries a contradicting claim, · silent. “Independent” counts wire copies "
-        f"and reprints once.{more}</p>"
+        f"and reprints once.{more}{alone}</p>"
         + filter_box("claim-rows", "filter claims")
         + '<div class="table-wrap"><table class="matrix"><thead><tr><th>claim</th>'
         f'<th class="num">independent outlets</th>{headers}</tr></thead>'
@@ -756,8 +779,8 @@ def claims_matrix(claims: Sequence[Any], shown_claims: Sequence[int], index: Art
         + "".join(rows)
         + "</tbody></table></div>"
         + (
-            left_out(len(claims) - CLAIMS_SHOWN, "claim", which=" (those carried by fewest outlets)")
-            if len(claims) > CLAIMS_SHOWN
+            left_out(listed - len(shown_claims), "claim", which=" (those carried by fewest outlets)")
+            if listed > len(shown_claims)
             else ""
         )
     )
@@ -992,7 +1015,8 @@ def render_report(brief: Brief, title: str | None = None, generated: dt.datetime
             "comparison",
             "Sources compared",
             render_comparison(brief.comparison, index),
-            len(claims) if claims is not None else None,
+            # what the section lists: the compared claims (``compared``)
+            sum(1 for c in claims if compared(c)) if claims is not None else None,
         )
     add("articles", "Articles", render_articles(index), len(brief.articles))
 

@@ -596,3 +596,19 @@ def test_a_collection_with_no_compared_claim_says_so(sample_articles):
     assert "No claim is carried by two or more independent outlets. 12 claims from one source only" in page
     assert 'id="claim-' not in page
     assert '<a href="#comparison">Sources compared</a> <span class="n">0</span>' in page
+
+
+def test_a_speakers_other_names_are_names_most_used_first(sample_articles):
+    """The "(as ...)" of a speaker lists other names the articles use, not an apposition, a caption, a
+    ticker figure glued on or two actors joined (on Finan_washingtonpost: "-348.22 Sen. Barack Obama",
+    "Geithner and Bernanke", "Cox, the embattled chairman of ...")."""
+    a = sample_articles[0]
+    s = a.sentences[0]
+    spans = ["Obama"] * 3 + ["Mr. Obama"] * 2 + ["Sen. Barack Obama"]
+    spans += ["-348.22 Sen. Barack Obama", "Obama and Bernanke", "Obama, who spoke in Ohio,", "Obama's aides"]
+    quotes = [
+        Attribution(span, None, None, "Barack Obama", "said", f"words {i}", a.id, s.start, s.end, False)
+        for i, span in enumerate(spans)
+    ]
+    page = render_report(Brief(articles=sample_articles, attributions=quotes))
+    assert "(as Obama, Mr. Obama, Sen. Barack Obama)" in page

@@ -19,7 +19,7 @@ import datetime as dt
 import hashlib
 import html
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -514,6 +514,28 @@ def speaker_key(attribution: Attribution) -> str:
     return (speaker_name(attribution) or "").strip()
 
 
+# A speaker's words as written that read as another name for them: a capital first, a few words, no
+# clause (a comma) and no second actor ("Geithner and Bernanke").
+NAME_WORDS = 5
+NOT_A_NAME = re.compile(r",|\band\b|\bor\b|\bwho\b|'s\b|\u2019s\b")
+
+
+def other_names(items: Sequence[Attribution], speaker: str) -> list[str]:
+    """The other names the articles use for a speaker, most used first: a resolved "he" or "I", an
+    apposition ("Cox, the embattled chairman of ..."), a caption or two actors joined are no name to show."""
+    counts: Counter[str] = Counter(
+        a.speaker.strip()
+        for a in items
+        if a.speaker
+        and a.speaker.strip() != speaker
+        and name_problem(a.speaker) is None
+        and a.speaker.strip()[:1].isupper()
+        and len(a.speaker.split()) <= NAME_WORDS
+        and not NOT_A_NAME.search(a.speaker)
+    )
+    return [name for name, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].lower()))]
+
+
 def render_attributions(attributions: Sequence[Attribution], index: ArticleIndex) -> str:
     attributions = statements(attributions)
     if not attributions:
@@ -534,14 +556,7 @@ def render_attributions(attributions: Sequence[Attribution], index: ArticleIndex
     for rank, (speaker, items) in enumerate(ordered[:SPEAKERS_SHOWN]):
         is_anonymous = all(a.anonymous for a in items)
         name = speaker or "Unresolved speaker (a pronoun or words that name no one)"
-        # Other names the articles use for this speaker; a resolved "he" or "I" is no name to show.
-        spellings = sorted(
-            {
-                a.speaker
-                for a in items
-                if a.speaker and a.speaker != speaker and name_problem(a.speaker) is None
-            }
-        )
+        spellings = other_names(items, speaker)
         also = f' <span class="count">(as {esc(", ".join(spellings[:4]))})</span>' if spellings else ""
         badge = ' <span class="badge anon">anonymous source</span>' if is_anonymous else ""
         quotes = []

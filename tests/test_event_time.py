@@ -50,6 +50,24 @@ def test_the_main_clause_expression_dates_the_sentence(text):
     assert chosen(text, dt.date(2012, 2, 9)) == "Tuesday"
 
 
+def test_a_background_clauses_year_does_not_date_an_event_of_an_unknown_week():
+    """The audit's item (round 4): in an undated article, "about midnight Saturday" is the arrest's time, which
+    no date resolves; the year of the relative clause ("who dropped out ... in 2007") is background and does
+    not date the sentence (it did: ``2007 -- The first suspect arrested ...``). A relative clause's year still
+    dates a sentence with no other expression."""
+    from storyline.annotate.sentences import annotate_fast
+    from storyline.model import Article
+    from storyline.timeline.build import event_times
+
+    text = (
+        "The first suspect arrested, Manuel Ortega, 19, who dropped out of Richmond High in 2007, was arrested "
+        "as he ran from the scene of the attack at the school about midnight Saturday, police said. "
+        "The school, which opened in 2007, was closed by the police for the whole week."
+    )
+    article = annotate_fast(Article(id="x", source="x.txt", text=text, published=None))
+    assert [(position, evidence) for position, _, evidence in event_times(article)] == [(1, "2007")]
+
+
 def test_a_bound_is_not_the_event_time():
     assert chosen("Three doctors have been murdered since 1993.", dt.date(1998, 10, 25)) is None
 

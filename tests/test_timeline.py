@@ -167,6 +167,34 @@ def test_dates_are_ranked_by_standardized_counts():
     assert rank_dates(stats, {"mention_articles": -1.0}) == [small, big]
 
 
+def test_a_dates_salience_counts_every_sentence_that_names_it():
+    """A date's rank counts every sentence that names it first, not only those a timeline could show: a
+    short line ("Thursday: vote.") or a date in a clause below the main one are mentions too (issue 15,
+    tenth session); the candidate dates stay those a showable sentence is dated to."""
+    from storyline.timeline.build import date_statistics, sentence_mentions
+
+    text = (
+        "Lawmakers voted on the bill on Thursday after a long debate in the chamber. "
+        "Thursday: vote. "
+        "Officials who met on Thursday said the result surprised nobody in the capital. "
+        "A new poll was published in a newspaper on Friday about the debate."
+    )
+    friday = WEDNESDAY + dt.timedelta(days=2)
+    article = annotate_fast(Article(id="a", source="a.txt", text=text, published=friday))
+    ahead = "The vote on August 18 will be close, the paper said on its front page."
+    earlier = annotate_fast(
+        Article(id="b", source="b.txt", text=ahead, published=WEDNESDAY - dt.timedelta(days=1))
+    )
+    thursday = Point("day", dt.date(2011, 8, 18))
+    assert sentence_mentions(article).count(thursday) == 3
+    dated = [d for a in (article, earlier) for d in date_sentences(a, ("day",))]
+    assert sum(d.point == thursday and d.mentioned for d in dated) < 4  # fewer are showable
+    stats = date_statistics(dated, [article, earlier])
+    assert stats[thursday].mention_sentences == 4
+    assert stats[thursday].mention_articles == {"a", "b"}
+    assert stats[thursday].mentions_before == 3 and stats[thursday].mentions_after == 1
+
+
 def test_renderers_escape_and_label(dated_samples):
     timeline = build_timeline(list(dated_samples.values()), dates=5)
     text = render_text(timeline)

@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..annotate.timex import Point, anchor_of, event_point
+from ..annotate.timex.event_time import UNRESOLVED
 from ..artefacts import load_artefact
 from ..errors import StorylineError
 from ..model import (
@@ -471,20 +472,27 @@ def placed_day(article: Article) -> dt.date | None:
 
 def sentence_expressions(
     text: str, sentence: Sentence, timexes: Sequence[TimeExpression], cursor: int
-) -> tuple[list[tuple[TimeExpression, Point]], tuple[str, tuple[tuple[int, int], ...], tuple[str, ...]]]:
-    """The sentence's expressions that name a calendar period, and the event-time rule's view of them
-    (sentence text, spans into it, granularities). ``cursor``: the first expression at or after its start."""
-    inside: list[tuple[TimeExpression, Point]] = []
+) -> tuple[
+    list[tuple[TimeExpression, Point | None]], tuple[str, tuple[tuple[int, int], ...], tuple[str, ...]]
+]:
+    """The sentence's expressions that name a calendar period, or a day or time the article's unknown date
+    leaves unresolved ("about midnight Saturday" in an undated article: point None, granularity
+    ``UNRESOLVED``), and the event-time rule's view of them (sentence text, spans into it, granularities).
+    ``cursor``: the first expression at or after its start."""
+    inside: list[tuple[TimeExpression, Point | None]] = []
     index = cursor
     while index < len(timexes) and timexes[index].start < sentence.end:
-        candidate = event_point(timexes[index])
-        if candidate is not None:
-            inside.append((timexes[index], candidate))
+        timex = timexes[index]
+        candidate = event_point(timex)
+        if candidate is not None or (
+            timex.type in ("DATE", "TIME") and not timex.value and not timex.rolling
+        ):
+            inside.append((timex, candidate))
         index += 1
     item = (
         text[sentence.start : sentence.end],
         tuple((t.start - sentence.start, t.end - sentence.start) for t, _ in inside),
-        tuple(p.granularity for _, p in inside),
+        tuple(p.granularity if p is not None else UNRESOLVED for _, p in inside),
     )
     return inside, item
 
@@ -503,7 +511,7 @@ def prepare_event_times(articles: Iterable[Article], parses: SentenceParses | No
             while cursor < len(timexes) and timexes[cursor].start < sentence.start:
                 cursor += 1
             inside, item = sentence_expressions(article.text, sentence, timexes, cursor)
-            if inside:
+            if any(point is not None for _, point in inside):
                 items.append(item)
     prepare(items, parses=parses)
 
@@ -524,12 +532,14 @@ def sentence_event_time(
     from ..annotate.timex.event_time import choose_in_text
 
     inside, (sentence_text, spans, grains) = sentence_expressions(text, sentence, timexes, cursor)
-    if not inside:
+    if all(point is None for _, point in inside):
         return None, ""
     choice = choose_in_text(sentence_text, spans, grains, parses=parses)
     if choice is None:
         return None, ""
     timex, point = inside[choice]
+    if point is None:
+        return None, ""  # the main clause's time is a weekday of an unknown week: not another clause's year
     if point.granularity == "time":
         point = point.coarsen("day")
     return point, timex.text
@@ -539,21 +549,51 @@ def in_range(point: Point, start: dt.date | None, end: dt.date | None) -> bool:
     return (start is None or point.start >= start) and (end is None or point.end <= end)
 
 
+def sentence_mentions(article: Article) -> list[Point]:
+    """The date each sentence of the article names first, one per sentence that names one: its first time
+    expression with a calendar value (a time of day counts as its day). This is how a date's salience is
+    counted (``date_statistics``): every sentence of every article, whatever its length or clause, as
+    DATEWISE counts; where a sentence is *placed* is its main event's date (``event_times``), a narrower
+    question. Counting only the sentences a timeline could show (a timeline sentence's length, its main
+    clause) lost signal: date F1 0.602 -> 0.625 on Timeline17 leave-one-story-out (BENCHMARKS.md, issue 15,
+    tenth session)."""
+    timexes = sorted(article.timexes, key=lambda t: t.start)
+    found: list[Point] = []
+    cursor = 0
+    for sentence in article.sentences:
+        while cursor < len(timexes) and timexes[cursor].start < sentence.start:
+            cursor += 1
+        index = cursor
+        while index < len(timexes) and timexes[index].start < sentence.end:
+            point = event_point(timexes[index])
+            if point is not None:
+                found.append(point.coarsen("day") if point.granularity == "time" else point)
+                break  # the first expression with a calendar value decides
+            index += 1
+    return found
+
+
 def date_statistics(
     sentences: Iterable[DatedSentence], articles: Sequence[Article]
 ) -> dict[Point, DateStats]:
-    stats: dict[Point, DateStats] = {}
-    for item in sentences:
-        if not item.mentioned:
-            continue
-        entry = stats.setdefault(item.point, DateStats(item.point))
-        entry.mention_sentences += 1
-        entry.mention_articles.add(item.article.id)
-        published = item.article.published
-        if published is not None and item.point.end < published:
-            entry.mentions_before += 1
-        elif published is not None and item.point.start > published:
-            entry.mentions_after += 1
+    """The ranking features of each date a sentence of ``sentences`` is dated to by its own words (the
+    candidate dates): the mentions of it in every sentence of ``articles`` (``sentence_mentions``) and the
+    articles published on it."""
+    stats: dict[Point, DateStats] = {
+        item.point: DateStats(item.point) for item in sentences if item.mentioned
+    }
+    for article in articles:
+        published = article.published
+        for point in sentence_mentions(article):
+            entry = stats.get(point)
+            if entry is None:
+                continue
+            entry.mention_sentences += 1
+            entry.mention_articles.add(article.id)
+            if published is not None and point.end < published:
+                entry.mentions_before += 1
+            elif published is not None and point.start > published:
+                entry.mentions_after += 1
     for article in articles:
         day = placed_day(article)
         if day is not None:

@@ -33,7 +33,15 @@ if TYPE_CHECKING:
 
     from ...model import Article
 
-__all__ = ["REPORTING", "SentenceParses", "clause_depth", "main_event_time", "parses_of", "timex_head"]
+__all__ = [
+    "REPORTING",
+    "UNRESOLVED",
+    "SentenceParses",
+    "clause_depth",
+    "main_event_time",
+    "parses_of",
+    "timex_head",
+]
 
 # Dependency labels that open another clause: what hangs below them is another event.
 CLAUSE_LABELS = frozenset({"relcl", "acl", "advcl", "ccomp", "csubj", "csubjpass", "parataxis", "pcomp"})
@@ -43,6 +51,11 @@ NOUNS = frozenset({"NOUN", "PROPN"})
 # Granularities coarser than a day: before a noun, such an expression names the thing ("the 2011 communiqué")
 # rather than the day of a recent event ("Sunday's debate", which news links to the main event).
 COARSE = frozenset({"month", "season", "quarter", "half", "year", "decade", "century"})
+# The granularity given to an expression whose calendar value the article's unknown date leaves open ("about
+# midnight Saturday" in an undated article): it can be the main clause's time, so that another clause's year
+# ("Ortega, who dropped out of school in 2007, was arrested about midnight Saturday") does not date the
+# sentence, and it is never chosen itself (``main_event_time`` gives None instead).
+UNRESOLVED = "unresolved"
 TIME_NOUNS = frozenset("period quarter year month week day season half time session term".split())
 # Prepositions that make an expression a bound of the event, not its time: "since 1990", "until Thursday",
 # "between 1982 and 1992", "as of Wednesday", "by Friday", "before March".
@@ -69,10 +82,12 @@ def timex_head(sentence: Span, start: int, end: int) -> Token | None:
     return tokens[0]
 
 
-def clause_depth(head: Token, *, speech: bool = False) -> int:
+def clause_depth(head: Token, *, speech: bool = False, relative: int = 1) -> int:
     """How many clause boundaries lie between the expression whose head is ``head`` and the root of its
     sentence; 0: it hangs from the main clause. A noun on the way is not a boundary: the parser often hangs
-    "on Friday" from the nearest noun ("shot in the back on Friday night")."""
+    "on Friday" from the nearest noun ("shot in the back on Friday night"). A clause that describes a noun
+    (a relative clause: "Ortega, who dropped out in 2007, ...") counts ``relative`` boundaries: with 2, it
+    is farther from the main event than a clause of its circumstances ("as he ran ... Saturday")."""
     depth = 0
     token = head
     while token.head.i != token.i:
@@ -80,7 +95,7 @@ def clause_depth(head: Token, *, speech: bool = False) -> int:
         label = token.dep_
         speech_through = speech and label in ("ccomp", "parataxis") and parent.lemma_.lower() in REPORTING
         if label in CLAUSE_LABELS and not speech_through:
-            depth += 1
+            depth += relative if label in ("relcl", "acl") else 1
         token = parent
     return depth
 
@@ -147,6 +162,13 @@ def main_event_time(
         if head is not None
         and not excluded(head, coarse=granularities is not None and granularities[index] in COARSE)
     ]
+    unresolved = {i for i in usable if granularities is not None and granularities[i] == UNRESOLVED}
+    if unresolved:
+        depth = {i: clause_depth(heads[i] or sentence.root, speech=speech, relative=2) for i in usable}
+        nearest = {i for i in usable if depth[i] == min(depth.values())}
+        if nearest <= unresolved:
+            return None  # the main event's time is known only relatively to a date nobody states
+    usable = [i for i in usable if i not in unresolved]
     passes: list[bool | None] = [False, True, None] if speech else [False, None]
     for through in passes:
         for index in usable:

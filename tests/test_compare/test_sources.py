@@ -192,3 +192,16 @@ def test_a_quotation_given_to_another_outlet_is_that_outlets_reporting():
         "s", "foxnews", ["BP spokesman Toby Odone spoke to reporters on Sunday in Houston.", quote], 2
     )
     assert shared(find_claims([said, reuters]), ["s", "r"]).independent_outlets == 2
+
+
+def test_an_outlet_read_from_the_text_has_the_name_of_the_list():
+    """A Fox News folder read alone showed "AP" and "Associated Press" as two outlets of its claims."""
+    assert (
+        outlet_from_text(
+            ["Associated Press Writer Harry Weber contributed."], ["By HARRY WEBER, Associated Press Writer"]
+        ).name
+        == "AP"
+    )
+    assert outlet_from_text(["NEW ORLEANS (Associated Press) -- Crews laid boom on Friday."], []).name == "AP"
+    assert outlet_from_text(["NEW ORLEANS (AP) -- Crews laid boom on Friday."], []).name == "AP"
+    assert outlet_from_text(["CAIRO (Reuters) - Protesters gathered on Friday."], []).name == "Reuters"

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from ..text.patterns import DATELINE, OUTLETS, dateline_name
+from ..text.patterns import DATELINE, OUTLETS, canonical_outlet, dateline_name
 
 # Hosts of well-known news outlets (registered domain -> name). Other hosts get a name from their domain.
 HOSTS = {
@@ -156,7 +156,7 @@ def outlet_from_text(lines: list[str], removed: list[str]) -> OutletGuess | None
         match = DATELINE_OUTLET.match(line)
         name = dateline_name(match) if match is not None else None
         if name is not None and not re.fullmatch(r"AP Photo|File", name) and not PARTY_STATE.match(name):
-            return OutletGuess(name, "text:dateline", 0.9)
+            return OutletGuess(canonical_outlet(name), "text:dateline", 0.9)
     for line in removed + lines:
         for match in PARTNER_NOTICE.finditer(line):
             name = partner_name(match, line)
@@ -165,7 +165,7 @@ def outlet_from_text(lines: list[str], removed: list[str]) -> OutletGuess | None
     for line in removed[:8]:
         match = STAFF_TITLE.search(line)
         if match:
-            return OutletGuess(match.group(1), "text:staff-title", 0.8)
+            return OutletGuess(canonical_outlet(match.group(1)), "text:staff-title", 0.8)
     lowered = [line.lower() for line in removed]
     for name, signature in TEMPLATE_SIGNATURES:
         if all(any(mark in line for line in lowered) for mark in signature):

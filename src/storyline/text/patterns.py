@@ -111,6 +111,12 @@ OUTLET_SPELLINGS = {
 }
 
 
+def canonical_outlet(name: str) -> str:
+    """The name ``OUTLET_NAMES`` gives an outlet written another way ("Associated Press" -> "AP"), else the
+    name as written."""
+    return OUTLET_SPELLINGS.get(re.sub(r"^the\s+", "", " ".join(name.split()).lower()), name)
+
+
 def outlet_key(name: str) -> str:
     """One key per outlet however it is written ("The Washington Post", "washingtonpost", "Fox News", "fox",
     "Associated Press" and "AP", "Reuters Legal" and "Reuters")."""

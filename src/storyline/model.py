@@ -230,6 +230,11 @@ class Article:
     outlet_confidence: float = 0.0
     # When ``published`` is None: the interval the publication date lies in, and how it was inferred.
     published_interval: PublishedInterval | None = None
+    # Who published the page: its URL's host, its site name, the outlet given with it (a JSONL field, a
+    # folder's outlet). None when only the text names a source: a dateline's or a credit line's agency is who
+    # wrote the copy ("NEW ORLEANS (AP) --" on a Fox News page), not who published it; ``outlet`` then shows
+    # that name, and independence is counted on publishers (``compare.claims``).
+    publisher: str | None = None
 
     def sentence_text(self, sentence: Sentence) -> str:
         return self.text[sentence.start : sentence.end]
@@ -287,6 +292,7 @@ class Article:
             extra=data.get("extra", {}),
             outlet_confidence=data.get("outlet_confidence", 0.0),
             published_interval=PublishedInterval.from_dict(interval) if interval else None,
+            publisher=data.get("publisher"),
         )
 
 

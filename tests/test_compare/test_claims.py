@@ -12,7 +12,8 @@ from ..conftest import SAMPLES
 def test_claims_group_paraphrases_and_count_outlets_once():
     texts = [
         ("a", "Wire", "The army pulled 300 soldiers out of Homs on Tuesday, officials said."),
-        ("b", "Paper", "The army pulled 300 soldiers out of Homs on Tuesday, officials said on Wednesday."),
+        # the paper's own wording (a near-identical sentence would prove a copy: ``copied_passages``)
+        ("b", "Paper", "On Tuesday the army withdrew 300 soldiers from Homs, officials said on Wednesday."),
         ("c", "Wire", "The army pulled 300 soldiers out of Homs on Tuesday, officials said."),
         ("d", "Radio", "The army pulled 500 soldiers out of Homs on Tuesday, rebels said."),
     ]
@@ -280,10 +281,8 @@ def test_a_sentence_credited_to_another_outlet_counts_for_that_outlet(credited):
     claim = next(c for c in find_claims(articles) if "a" in c.articles)
     assert set(claim.articles) == {"a", "b"}
     assert claim.independent_outlets == 1  # a reprint of Reuters is not a second confirmation
-    # told in Fox News' own words, crediting nobody: two outlets (word for word, it would be a copy)
-    own = (
-        "A drilling rig that had burned for 36 hours in the Gulf of Mexico sank on Thursday, officials said."
-    )
+    # told in Fox News' own words, crediting nobody: two outlets (word for word or nearly, it would be a copy)
+    own = "Officials said on Thursday that a drilling rig which had been burning for 36 hours sank in the Gulf of Mexico."
     uncredited = made([("a", "Reuters", FACT + ".", 1), ("b", "Fox News", own, 2)])
     assert next(c for c in find_claims(uncredited) if "a" in c.articles).independent_outlets == 2
     copied = made([("a", "Reuters", FACT + ".", 1), ("b", "Fox News", FACT + ".", 2)])

@@ -28,7 +28,14 @@ from typing import TYPE_CHECKING
 
 from ..model import Article, Attribution, Claim, Comparison, Entity, cite
 from ..pieces import NO_PIECES, Pieces
-from ..text.patterns import AGENCY_DATELINE, OUTLET_NAMES, dateline_name, names_pattern
+from ..text.patterns import (
+    AGENCY_DATELINE,
+    OUTLET_NAMES,
+    QUOTE_OPENERS,
+    dateline_name,
+    names_pattern,
+    outlet_key,
+)
 from ..text.similarity import (
     STOPWORDS,
     content_words,
@@ -38,7 +45,15 @@ from ..text.similarity import (
     original_of,
 )
 from ..who.names import speaker_name
-from .wording import DISPUTE_WORDS, NEGATIONS, ArticleDocs, main_verbs, polarity, same_predicate
+from .wording import (
+    DISPUTE_WORDS,
+    NEGATIONS,
+    ArticleDocs,
+    MainClause,
+    main_clause,
+    polarity,
+    same_main_clause,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -156,8 +171,10 @@ def find_claims(
     # ("Justin Taffinder of New Orleans was not amused" / "..., said Justin Taffinder of New Orleans") are
     # not one claim for that
     groups = split_on_names(near_duplicate_groups(texts, threshold=PARAPHRASE), texts)
-    links = paraphrase_links(units, texts, attributions, docs_by_article(articles, docs))
+    parses = docs_by_article(articles, docs)
+    links = paraphrase_links(units, texts, attributions, parses)
     groups = merge_paraphrases(groups, links, texts, [a.id for a, _ in units])
+    groups = split_on_main_clause(groups, units, texts, parses)
     passages = copied_passages(units, texts)
     claims: list[Claim] = []
     for group in split_by_figures(groups, texts, units):
@@ -171,9 +188,10 @@ def find_claims(
         # count once; articles of unknown source are counted apart, never as independent outlets.
         sources, unknown = credited_sources([(*units[i], texts[i]) for i in group], by_id, passages)
         outlets = sorted({o for o in (by_id[i].outlet for i in carried) if o})
-        # and never more than the outlets that publish it: one outlet's articles crediting an agency in one
-        # and not in another ("(AP) --" in one Fox News page) are not two confirmations
-        independent = min(len(sources), len({source_key(o) for o in outlets}))
+        # and never more than the publishers of its pages: one outlet's pages crediting an agency in one and
+        # not in another ("(AP) --" on one Fox News page) are not two confirmations
+        publishers = {source_key(p) for p in (publisher_of(by_id[i]) for i in carried) if p}
+        independent = min(len(sources), len(publishers))
         claims.append(
             Claim(
                 text=texts[group[0]],
@@ -222,21 +240,17 @@ DATELINE_REACH = 1500
 # ``extra["contributors"]``), or a byline's "Associated Press Writer".
 NAMED_CREDIT = re.compile(rf"\b({CREDITED})\b")
 AGENCY_WRITER = re.compile(rf"\b({CREDITED}) (?:Press )?[Ww]riters?\b")
-KEY_ALIASES = {
-    "associatedpress": "ap",
-    "apphoto": "ap",
-    "reuterslegal": "reuters",
-    "agencefrancepresse": "afp",
-    "fox": "foxnews",
-    "nyt": "newyorktimes",
-    "wsj": "wallstreetjournal",
-}
 
 
 def source_key(name: str) -> str:
-    """One key per outlet however it is written ("The Washington Post", "washingtonpost", "Fox News")."""
-    key = re.sub(r"[^a-z0-9]", "", re.sub(r"^the\s+", "", name.strip().lower()))
-    return KEY_ALIASES.get(key, key)
+    """One key per outlet however it is written (``text.patterns.outlet_key``: "The Washington Post" and
+    "washingtonpost", "Associated Press" and "AP")."""
+    return outlet_key(name)
+
+
+def publisher_of(article: Article) -> str | None:
+    """Who published the article's page (``Article.publisher``), else the outlet its text names."""
+    return article.publisher or article.outlet
 
 
 def sentence_credit(text: str) -> str | None:
@@ -245,6 +259,30 @@ def sentence_credit(text: str) -> str | None:
     if match is None:
         return None
     return next(g for g in match.groups() if g)
+
+
+# Sentences a quotation may run over after the sentence that introduces its speaker.
+QUOTE_REACH = 3
+
+
+def relayed_credit(article: Article, position: int) -> str | None:
+    """The outlet a quotation was given to, when the sentence that introduces it credits one ("BP spokesman
+    Toby Odone on Sunday told Reuters that ... " followed by '"We've always said ...'): a page relaying the
+    quotation relays that outlet's reporting. The sentence at ``position`` opens a quotation, or closes one
+    opened at most ``QUOTE_REACH`` sentences before."""
+    k = position
+    while k >= 0 and position - k <= QUOTE_REACH:
+        text = article.sentence_text(article.sentences[k]).lstrip()
+        if text[:1] in QUOTE_OPENERS:
+            if k == 0:
+                return None
+            return sentence_credit(article.sentence_text(article.sentences[k - 1]))
+        if k == position and not QUOTATION.search(text):
+            return None  # no quotation here
+        if k != position and QUOTATION.search(text):
+            return None  # another quotation's end or middle: not the one this sentence closes
+        k -= 1
+    return None
 
 
 def article_credit(article: Article) -> str | None:
@@ -268,9 +306,9 @@ def credited_sources(
     """The distinct known sources behind a claim's sentences and how many of its articles (copies of one
     original counted once) are of unknown source and credit nobody.
 
-    A sentence counts for the outlet it credits, else for the agency its article's dateline credits, else
-    for its own article's outlet (a syndicated copy for the original's); outlets whose articles share it
-    as copied text are one source."""
+    A sentence counts for the outlet it credits, else for the agency its article credits (dateline, credit
+    line, byline), else for its article's publisher (a syndicated copy for the original's); publishers whose
+    articles share it as copied text are one source."""
     parent: dict[str, str] = {}
 
     def find(key: str) -> str:
@@ -281,10 +319,10 @@ def credited_sources(
 
     unknown: set[str] = set()
     for article, position, text in members:
-        name = sentence_credit(text) or article_credit(article)
+        name = sentence_credit(text) or relayed_credit(article, position) or article_credit(article)
         if name is None:
             original = original_of(article, by_id)
-            name = original.outlet or article.outlet
+            name = publisher_of(original) or publisher_of(article)
             if not name:
                 unknown.add(original.id)
                 continue
@@ -295,70 +333,133 @@ def credited_sources(
     return {find(key) for key in list(parent)}, len(unknown)
 
 
-# Copied text: word for word the same sentence in articles of two outlets is one source's text (an agency
-# story, a press release, a live blog quoting a paper), not two reports. Only long sentences outside
-# quotation marks and first-person speech are taken as proof of copying: two outlets quoting one speech
-# are two reports of it. Two articles sharing ``COPIED_SENTENCES`` such sentences are one a copy of the
-# other, and then every sentence they share word for word (quotes too) is one source's.
+# Copied text: the same sentence in articles of two publishers is one source's text (an agency story, a press
+# release, a live blog quoting a paper), not two reports. Proof of copying is taken only outside quotation
+# marks and first-person speech (two outlets quoting one speech are two reports of it): a sentence word for
+# word the same (``PASSAGE_WORDS`` words or more), a near-identical one (``NEAR_COPY`` of its words in the same
+# order, "how or why the gas escaped" / "how and why ..."), or a shared word-for-word passage of ``RUN_WORDS``
+# words. Two articles sharing ``COPIED_SENTENCES`` such sentences are one a copy of the other, and then every
+# sentence they share word for word or nearly (quotes too) is one source's.
 PASSAGE_WORDS = 12
+NEAR_COPY = 0.8
+NEAR_COPY_WORDS = 8
+RUN_WORDS = 10
+SHINGLE = 5
 COPIED_SENTENCES = 2
 SHARED_WORDS_MIN = 6
 LARGEST_GROUP = 50
 FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|we|We|we're|We're|we've|We've|my|My|our|Our|us)\b")
 QUOTATION = re.compile('["\u201c\u201d\u00ab\u00bb]')
 QUOTED_SHARE = 0.5
+WORD = re.compile(r"[a-z0-9]+")
 
 
 def words_key(text: str) -> str | None:
-    words = re.findall(r"[a-z0-9]+", text.lower())
+    words = WORD.findall(text.lower())
     return " ".join(words) if len(words) >= SHARED_WORDS_MIN else None
+
+
+def same_words(a: str, b: str) -> bool:
+    """Word for word the same (``SHARED_WORDS_MIN`` words or more), whatever the punctuation."""
+    key = words_key(a)
+    return key is not None and key == words_key(b)
 
 
 def narrative(text: str) -> bool:
     """Long enough, mostly outside quotation marks and not first-person speech: word for word twice is a
     copy ("his company, CINC ("Costner in Nevada Corporation"), had ..." is narrative)."""
-    if len(re.findall(r"[a-z0-9]+", text.lower())) < PASSAGE_WORDS or FIRST_PERSON.search(text):
+    if len(WORD.findall(text.lower())) < PASSAGE_WORDS or FIRST_PERSON.search(text):
         return False
     parts = QUOTATION.split(text)
     quoted = sum(len(part) for part in parts[1::2])
     return quoted < QUOTED_SHARE * len(text)
 
 
+def narrative_words(text: str) -> list[list[str]]:
+    """The runs of words outside quotation marks, none when the sentence speaks in the first person there."""
+    parts = QUOTATION.split(text)[::2]
+    if any(FIRST_PERSON.search(part) for part in parts):
+        return []
+    return [words for part in parts if (words := WORD.findall(part.lower()))]
+
+
+def longest_run(a: Sequence[str], b: Sequence[str]) -> int:
+    """The longest stretch of words the two lists share in order, word for word."""
+    best = 0
+    previous = [0] * (len(b) + 1)
+    for x in a:
+        current = [0] * (len(b) + 1)
+        for k, y in enumerate(b, start=1):
+            if x == y:
+                current[k] = previous[k - 1] + 1
+                best = max(best, current[k])
+        previous = current
+    return best
+
+
+def copy_proof(a: str, b: str) -> bool:
+    """Whether two sentences prove that one copies the other (or both one source): word for word the same
+    and narrative, nearly so outside quotations (``NEAR_COPY``), or a shared passage of ``RUN_WORDS`` words
+    outside quotations."""
+    if same_words(a, b) and narrative(a):
+        return True
+    runs_a, runs_b = narrative_words(a), narrative_words(b)
+    if not runs_a or not runs_b:
+        return False
+    if max(longest_run(x, y) for x in runs_a for y in runs_b) >= RUN_WORDS:
+        return True
+    flat_a, flat_b = [w for r in runs_a for w in r], [w for r in runs_b for w in r]
+    if min(len(flat_a), len(flat_b)) < NEAR_COPY_WORDS:
+        return False
+    return near_copy(flat_a, flat_b)
+
+
+def near_copy(a: Sequence[str], b: Sequence[str]) -> bool:
+    """The same words in the same order but for a few (``NEAR_COPY`` of both lists matched)."""
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= NEAR_COPY
+
+
 def copied_passages(
     units: Sequence[tuple[Article, int]], texts: Sequence[str]
 ) -> dict[tuple[str, int], set[str]]:
-    """(article, sentence) -> the other outlets that have it word for word as copied text (which copied
-    which is not told, and need not be: both are one source)."""
-    at: dict[str, list[int]] = defaultdict(list)
+    """(article, sentence) -> the other publishers that have it as copied text (which copied which is not
+    told, and need not be: both are one source). Candidates share a run of ``SHINGLE`` words."""
+    at: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, text in enumerate(texts):
-        key = words_key(text)
-        if key is not None:
-            at[key].append(i)
+        words = WORD.findall(text.lower())
+        for shingle in {tuple(words[k : k + SHINGLE]) for k in range(len(words) - SHINGLE + 1)}:
+            at[shingle].append(i)
+    keys = [source_key(publisher_of(a) or "") for a, _ in units]
+    candidates: set[tuple[int, int]] = set()
+    for members in at.values():
+        if len(members) < 2 or len(members) > LARGEST_GROUP:
+            continue
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                if keys[i] and keys[j] and keys[i] != keys[j]:
+                    candidates.add((i, j))
 
     copied: dict[tuple[str, int], set[str]] = defaultdict(set)
 
     def join(i: int, j: int) -> None:
         (a, p), (b, q) = units[i], units[j]
-        copied[(a.id, p)].add(b.outlet or "")
-        copied[(b.id, q)].add(a.outlet or "")
+        copied[(a.id, p)].add(publisher_of(b) or "")
+        copied[(b.id, q)].add(publisher_of(a) or "")
 
     shared: Counter[tuple[str, str]] = Counter()
     pending: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
-    for members in at.values():
-        if len(members) < 2 or len(members) > LARGEST_GROUP:
-            continue
-        proof = narrative(texts[members[0]])
-        for x, i in enumerate(members):
-            for j in members[x + 1 :]:
-                a, b = units[i][0], units[j][0]
-                if not a.outlet or not b.outlet or source_key(a.outlet) == source_key(b.outlet):
-                    continue
-                pair = (min(a.id, b.id), max(a.id, b.id))
-                if proof:
-                    shared[pair] += 1
-                    join(i, j)
-                else:
-                    pending[pair].append((i, j))
+    for i, j in sorted(candidates):
+        a, b = units[i][0], units[j][0]
+        pair = (min(a.id, b.id), max(a.id, b.id))
+        if copy_proof(texts[i], texts[j]):
+            shared[pair] += 1
+            join(i, j)
+        elif same_words(texts[i], texts[j]) or near_copy(
+            WORD.findall(texts[i].lower()), WORD.findall(texts[j].lower())
+        ):
+            pending[pair].append((i, j))
     for pair, count in shared.items():
         if count >= COPIED_SENTENCES:
             for i, j in pending.get(pair, []):
@@ -429,18 +530,18 @@ def paraphrase_links(
     found, owner = propositions(units, texts, attributions)
     if len(found) < 2:
         return []
-    predicates: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+    clauses: dict[int, MainClause] = {}
 
-    def predicate(k: int) -> tuple[frozenset[str], frozenset[str]]:
-        if k not in predicates:
+    def clause(k: int) -> MainClause:
+        if k not in clauses:
             article, position = units[owner[k]]
             doc = (docs or {}).get(article.id)
-            predicates[k] = (
-                main_verbs(doc, article, found[k], article.sentences[position].start)
+            clauses[k] = (
+                main_clause(doc, article, found[k], article.sentences[position].start)
                 if doc is not None
-                else (frozenset(), frozenset())
+                else MainClause()
             )
-        return predicates[k]
+        return clauses[k]
 
     bags = [frozenset(content_words(t)) for t in found]
     names = [name_words(t) for t in found]
@@ -460,9 +561,9 @@ def paraphrase_links(
             continue
         if polarity(found[i]) != polarity(found[j]):
             continue
-        if not same_predicate(predicate(i), predicate(j)):
+        if not same_main_clause(clause(i), clause(j)):
             continue
-        if bool(predicate(i)[0]) != bool(predicate(j)[0]) and docs:
+        if bool(clause(i).verbs) != bool(clause(j).verbs) and docs:
             continue  # a headline or caption without a verb against a sentence with one: not one statement
         if len(shared - names[i] - names[j]) < SHARED_WORDS - 1:
             continue  # "Justin Taffinder of New Orleans was not amused" / "..., said Justin Taffinder"
@@ -581,6 +682,48 @@ def split_on_names(groups: list[list[int]], texts: Sequence[str]) -> list[list[i
         for i in group:
             parts[root(parent, i)].append(i)
         result.extend(sorted(parts.values()))
+    return sorted(result, key=lambda g: g[0])
+
+
+def split_on_main_clause(
+    groups: list[list[int]],
+    units: Sequence[tuple[Article, int]],
+    texts: Sequence[str],
+    docs: Mapping[str, Doc],
+) -> list[list[int]]:
+    """Groups carried by several publishers kept together only where every two sentences of different
+    articles state one fact in their main clause (``wording.same_main_clause``): "could eclipse" against "has
+    already eclipsed", "BP operated the rig" against "the rig was owned and operated by Transocean" are two
+    claims. (A group of one publisher is not looked at: it confirms nothing across outlets.)"""
+    if not docs:
+        return groups
+    result: list[list[int]] = []
+    clauses: dict[int, MainClause] = {}
+
+    def clause(i: int) -> MainClause:
+        if i not in clauses:
+            article, position = units[i]
+            doc = docs.get(article.id)
+            start = article.sentences[position].start
+            clauses[i] = main_clause(doc, article, texts[i], start) if doc is not None else MainClause()
+        return clauses[i]
+
+    for group in groups:
+        publishers = {source_key(publisher_of(units[i][0]) or "") for i in group}
+        if len(group) < 2 or len(publishers - {""}) < 2:
+            result.append(group)
+            continue
+        parts: list[list[int]] = []
+        for i in group:
+            for part in parts:
+                if all(
+                    units[i][0].id == units[k][0].id or same_main_clause(clause(i), clause(k)) for k in part
+                ):
+                    part.append(i)
+                    break
+            else:
+                parts.append([i])
+        result.extend(parts)
     return sorted(result, key=lambda g: g[0])
 
 

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Article
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 NEGATIONS = {"not", "no", "never", "n't", "nobody", "none", "nothing", "neither", "nor"}
 DISPUTE_WORDS = {
@@ -84,6 +85,95 @@ def same_predicate(
     if not a[0] or not b[0]:
         return True
     return bool(a[1] & b[0] or b[1] & a[0])
+
+
+# Modals that make a main verb a possibility, not a fact: "could eclipse" is not "has eclipsed". ("would" is
+# also reported speech's future, "said it would pay", and is not among them.)
+POSSIBILITY = frozenset({"could", "may", "might"})
+# Doers that name nobody in particular: pronouns and relative words.
+NO_DOER_POS = frozenset({"PRON", "DET", "PUNCT", "ADP", "CCONJ", "PART", "SPACE"})
+
+
+@dataclass(frozen=True)
+class MainClause:
+    """What a proposition's main clause says: its verbs and main verbs (``main_verbs``), whether a main verb
+    is only possible ("could eclipse"), and who does each main verb (its subject or its passive's "by"
+    agent, as lower-cased content words: "BP operated the rig" -> {"operate": {"bp"}})."""
+
+    verbs: frozenset[str] = frozenset()
+    main: frozenset[str] = frozenset()
+    possible: bool = False
+    doers: tuple[tuple[str, frozenset[str]], ...] = ()
+
+    def predicate(self) -> tuple[frozenset[str], frozenset[str]]:
+        return self.verbs, self.main
+
+
+def main_clause(doc: Doc, article: Article, text: str, near: int) -> MainClause:
+    """The main clause of the text found in the article at or after ``near`` (``MainClause``)."""
+    start = article.text.find(text, near)
+    if start < 0:
+        return MainClause()
+    span = doc.char_span(start, start + len(text), alignment_mode="expand")
+    if span is None:
+        return MainClause()
+    verbs, main = main_verbs(doc, article, text, near)
+    possible = False
+    doers: dict[str, set[str]] = {}
+    for token in span:
+        lemma = token.lemma_.lower()
+        if token.pos_ != "VERB" or lemma not in main:
+            continue
+        head = token
+        while head.dep_ == "conj" and head.head.i != head.i and not has_doer(head):
+            head = head.head  # "owned and operated by X": a coordinated verb shares its doer when it has none
+        possible = possible or any(
+            c.dep_ == "aux" and c.lower_ in POSSIBILITY for c in (*token.children, *head.children)
+        )
+        found = doer_words(token) or doer_words(head)
+        if found:
+            doers.setdefault(lemma, set()).update(found)
+    return MainClause(
+        verbs, main, possible, tuple(sorted((verb, frozenset(words)) for verb, words in doers.items()))
+    )
+
+
+def has_doer(token: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "agent") for c in token.children)
+
+
+def doer_words(token: Token) -> set[str]:
+    """The content words of who does the verb: its active subject, or the object of its "by" agent."""
+    words: set[str] = set()
+    for child in token.children:
+        if child.dep_ == "nsubj":
+            heads = [child]
+        elif child.dep_ == "agent":
+            heads = [c for c in child.children if c.dep_ == "pobj"]
+        else:
+            continue
+        for subject in heads:
+            words.update(
+                t.lower_
+                for t in subject.subtree
+                if t.pos_ not in NO_DOER_POS and t.dep_ not in ("relcl", "acl") and t.is_alpha
+            )
+    return words
+
+
+def same_main_clause(a: MainClause, b: MainClause) -> bool:
+    """Two propositions state one fact only if they share a main verb (``same_predicate``), both state it or
+    both only as possible ("could eclipse" / "has already eclipsed" are two), and a main verb they share has
+    the same doer when both name one ("BP operated the rig" / "the rig was owned and operated by
+    Transocean")."""
+    if not same_predicate(a.predicate(), b.predicate()):
+        return False
+    if not a.main or not b.main:
+        return True
+    if a.possible != b.possible:
+        return False
+    doers_a, doers_b = dict(a.doers), dict(b.doers)
+    return all(doers_a[verb] & doers_b[verb] for verb in doers_a.keys() & doers_b.keys())
 
 
 class ArticleDocs(Mapping[str, "Doc"]):

@@ -253,10 +253,9 @@ def joined_corpus(given: str, problems: list[InputProblem]) -> Corpus:
     references: list[str] = []
     for folder in folders:
         outlet = folder.name.rsplit("_", 1)[-1]
-        for article in prepare(read([str(folder / "articles.jsonl")]), problems.append):
-            if not article.outlet:
-                article.outlet, article.outlet_provenance, article.outlet_confidence = outlet, "user", 1.0
-            articles.append(article)
+        # the folder's outlet published every page in it, as a user's outlet field says (an agency's dateline
+        # on a page names who wrote the copy, not who published it)
+        articles.extend(prepare(read([str(folder / "articles.jsonl")]), problems.append, {"outlet": outlet}))
         if (folder / "timelines").exists():
             references.extend(timeline17_references(folder))
     mark_duplicates(articles)

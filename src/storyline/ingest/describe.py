@@ -229,7 +229,10 @@ def describe(article: Article, raw: RawDocument, cleaned: Cleaned) -> None:
     if (outlet is None or outlet.confidence < 0.9) and meta.get("sitename"):
         article.outlet, article.outlet_provenance = str(meta["sitename"]), "meta:site_name"
         article.outlet_confidence = 0.9
+        article.publisher = article.outlet
     else:
+        if outlet is not None:
+            article.publisher = outlet.name
         outlet = outlet or outlet_from_text(body_lines, removed_lines)
         if outlet is not None:
             article.outlet, article.outlet_provenance = outlet.name, outlet.provenance

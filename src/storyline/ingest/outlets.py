@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from ..text.patterns import DATELINE, OUTLETS, dateline_name
+from ..text.patterns import DATELINE, OUTLETS, canonical_outlet, dateline_name
 
 # Hosts of well-known news outlets (registered domain -> name). Other hosts get a name from their domain.
 HOSTS = {
@@ -88,6 +88,15 @@ NOT_OUTLET_NAMES = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Twitter|Facebook)\b"
 )
+# A person named where an outlet is looked for: a possessive ("Professor Cole's") or a title ("Dr. Juan Cole").
+PERSONAL = re.compile(
+    r"['\u2019]s?$|^(?:the |The )?(?:Professor|Prof\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Sen\.?|Senator|Rep\.?)(?:\s|$)"
+)
+# The name of a person's own site after the possessive: "'s blog, Informed Comment".
+OWN_SITE = re.compile(
+    r"\s*(?:blog|website|web site|site|column|newsletter|page|podcast)\s*,\s+"
+    r"((?:the |The )?[A-Z][\w&'.-]*(?: (?:of |on |the )?[A-Z][\w&'.-]*){0,3})"
+)
 # A party and state after a politician's name ("Sen. Ted Cruz (R-Texas) —"), not an outlet's dateline.
 PARTY_STATE = re.compile(r"^[RDI]-[A-Z]")
 STAFF_TITLE = re.compile(
@@ -147,21 +156,33 @@ def outlet_from_text(lines: list[str], removed: list[str]) -> OutletGuess | None
         match = DATELINE_OUTLET.match(line)
         name = dateline_name(match) if match is not None else None
         if name is not None and not re.fullmatch(r"AP Photo|File", name) and not PARTY_STATE.match(name):
-            return OutletGuess(name, "text:dateline", 0.9)
+            return OutletGuess(canonical_outlet(name), "text:dateline", 0.9)
     for line in removed + lines:
         for match in PARTNER_NOTICE.finditer(line):
-            name = match.group(1).strip().rstrip(".")
-            if not NOT_OUTLET_NAMES.match(name):
+            name = partner_name(match, line)
+            if name is not None:
                 return OutletGuess(name, "text:partner-notice", 0.8)
     for line in removed[:8]:
         match = STAFF_TITLE.search(line)
         if match:
-            return OutletGuess(match.group(1), "text:staff-title", 0.8)
+            return OutletGuess(canonical_outlet(match.group(1)), "text:staff-title", 0.8)
     lowered = [line.lower() for line in removed]
     for name, signature in TEMPLATE_SIGNATURES:
         if all(any(mark in line for line in lowered) for mark in signature):
             return OutletGuess(name, "text:page-template", 0.5)
     return None
+
+
+def partner_name(match: re.Match[str], line: str) -> str | None:
+    """The outlet a partner notice names. A person's possessive or title is no outlet ("This piece originally
+    appeared on Professor Cole's blog, Informed Comment": the blog's own name after it is, when given)."""
+    name = match.group(1).strip().rstrip(".")
+    if NOT_OUTLET_NAMES.match(name):
+        return None
+    if PERSONAL.search(name):
+        named = OWN_SITE.match(line, match.end(1))
+        return named.group(1).strip().rstrip(".") if named is not None else None
+    return name
 
 
 def contributors(lines: list[str]) -> list[str]:

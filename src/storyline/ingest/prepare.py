@@ -139,6 +139,7 @@ def apply_user_fields(article: Article, fields: dict[str, Any]) -> None:
             setattr(article, name, str(value))
             if name == "outlet":
                 article.outlet_provenance, article.outlet_confidence = "user", 1.0
+                article.publisher = article.outlet
 
 
 def parse_user_date(value: Any) -> dt.date | None:

@@ -96,6 +96,41 @@ OUTLET_NAMES = (
 )  # fmt: skip
 
 
+# Other spellings of the outlets of ``OUTLET_NAMES`` (lower case, "the " left out): a credit, a folder or a
+# user's field may write them so; ``outlet_key`` gives every spelling of one outlet one key.
+OUTLET_SPELLINGS = {
+    "associated press": "AP",
+    "ap photo": "AP",
+    "reuters legal": "Reuters",
+    "thomson reuters": "Reuters",
+    "agence france-presse": "AFP",
+    "agence france presse": "AFP",
+    "fox": "Fox News",
+    "nyt": "The New York Times",
+    "wsj": "The Wall Street Journal",
+}
+
+
+def canonical_outlet(name: str) -> str:
+    """The name ``OUTLET_NAMES`` gives an outlet written another way ("Associated Press" -> "AP"), else the
+    name as written."""
+    return OUTLET_SPELLINGS.get(re.sub(r"^the\s+", "", " ".join(name.split()).lower()), name)
+
+
+def outlet_key(name: str) -> str:
+    """One key per outlet however it is written ("The Washington Post", "washingtonpost", "Fox News", "fox",
+    "Associated Press" and "AP", "Reuters Legal" and "Reuters")."""
+    key = _compact(name)
+    return _SPELLING_KEYS.get(key, key)
+
+
+def _compact(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", re.sub(r"^the\s+", "", name.strip().lower()))
+
+
+_SPELLING_KEYS = {_compact(spelling): _compact(name) for spelling, name in OUTLET_SPELLINGS.items()}
+
+
 def names_pattern(names: tuple[str, ...] | list[str] | set[str] | frozenset[str]) -> str:
     """The names as one alternation, longest first, each with an optional "The " (case-sensitive: "the
     guardian of the children" names nobody)."""

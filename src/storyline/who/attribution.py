@@ -31,9 +31,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..ingest.outlets import HOSTS, KNOWN_NAMES
 from ..model import Article, Attribution, Entity
 from ..pieces import NO_PIECES, Pieces
+from ..text import patterns
 from ..text.patterns import AGENCY_DATELINE, CLOSING_QUOTES, OPENING_QUOTES, STRAIGHT_QUOTE
 from .cues import (
     ASKING_VERBS,
@@ -981,19 +981,7 @@ def to_attribution(
 
 # Names of news outlets and agencies as a speaker's name gives them (without "The"), and the head nouns of
 # outlets described ("state television", "the official news agency", "the Jerusalem Post").
-OUTLET_NAMES = frozenset(
-    name.removeprefix("The ").lower()
-    for name in (
-        *KNOWN_NAMES.split("|"),
-        *HOSTS.values(),
-        "Associated Press",
-        "Agence France-Presse",
-        "Agence France Presse",
-        "New York Times",
-        "Wall Street Journal",
-        "Washington Post",
-    )
-)
+OUTLET_NAMES = frozenset(name.removeprefix("The ").lower() for name in patterns.OUTLET_NAMES)
 MEDIA_HEADS = frozenset(
     "agency broadcaster channel daily journal magazine network news newspaper newswire paper post press radio "
     "station tabloid television times tv website wire".split()

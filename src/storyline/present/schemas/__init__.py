@@ -259,6 +259,11 @@ DEFS["article"] = obj(
         "outlet": nullable(STRING),
         "outlet_provenance": nullable(STRING),
         "outlet_confidence": NUMBER,
+        "publisher": {
+            **nullable(STRING),
+            "description": "who published the page (URL host, site name, the outlet given with it); null when "
+            "only the text names a source (an agency's dateline or credit is who wrote the copy)",
+        },
         "byline": nullable(STRING),
         "url": nullable(STRING),
         "published": PUBLISHED,

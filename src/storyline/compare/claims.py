@@ -21,6 +21,7 @@ Precision first: fewer, right items beat many noisy ones.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
@@ -251,11 +252,19 @@ def article_credit(article: Article) -> str | None:
     """The agency an article is credited to by the dateline opening its body, when it is not the article's
     own outlet ("NEW ORLEANS (AP) --" in a Fox News page), else by a line naming it among the article's makers
     ("The Associated Press contributed to this report")."""
-    match = DATELINE_CREDIT.search(article.text[:DATELINE_REACH])
+    return credit_of(
+        article.text[:DATELINE_REACH], tuple(article.extra.get("contributors", [])), article.byline or ""
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def credit_of(head: str, contributors: tuple[str, ...], byline: str) -> str | None:
+    """``article_credit`` of what it reads (remembered: each claim asks again for each of its articles)."""
+    match = DATELINE_CREDIT.search(head)
     if match is not None:
         return dateline_name(match)
-    named = [NAMED_CREDIT.search(line) for line in article.extra.get("contributors", [])]
-    named.append(AGENCY_WRITER.search(article.byline or ""))
+    named = [NAMED_CREDIT.search(line) for line in contributors]
+    named.append(AGENCY_WRITER.search(byline))
     found = next((match for match in named if match is not None), None)
     return found.group(1).removeprefix("The ").removeprefix("the ") if found is not None else None
 

@@ -17,7 +17,6 @@ from typing import Any
 
 from .errors import InputProblem
 
-
 # Types a JSON value is as it is, and each dataclass's field names (``to_jsonable`` is called for every value
 # of a brief: a 300-article brief has millions of them).
 PLAIN_TYPES = frozenset({str, int, float, bool, type(None)})

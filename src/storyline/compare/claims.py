@@ -24,7 +24,7 @@ import bisect
 import functools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from ..model import Article, Attribution, Claim, Comparison, Entity, cite
@@ -39,6 +39,7 @@ from ..text.similarity import (
     original_of,
 )
 from ..who.names import speaker_name
+from .kept_verbs import PropositionVerbs
 from .wording import DISPUTE_WORDS, NEGATIONS, ArticleDocs, main_verbs, polarity, same_predicate
 
 if TYPE_CHECKING:
@@ -109,7 +110,7 @@ def compare(
         roster = build_roster(articles, docs)
     if attributions is None:
         attributions = find_attributions(articles, docs, roster)
-    claims = find_claims(articles, attributions, docs)
+    claims = find_claims(articles, attributions, docs, pieces)
     link_stated_disputes(claims, articles, docs, attributions, pieces)
     positions = find_positions(articles, docs, roster, attributions, pieces)
     return Comparison(claims=claims, positions=positions, reversals=find_reversals(positions))
@@ -137,7 +138,10 @@ def link_stated_disputes(
 
 
 def find_claims(
-    articles: Sequence[Article], attributions: Sequence[Attribution] = (), docs: Sequence[Doc] | None = None
+    articles: Sequence[Article],
+    attributions: Sequence[Attribution] = (),
+    docs: Sequence[Doc] | None = None,
+    pieces: Pieces = NO_PIECES,
 ) -> list[Claim]:
     """Claims carried by the articles, most independently corroborated first, with contradictions;
     ``attributions`` name who a claim is attributed to; ``docs`` (the articles' parses, when given) let
@@ -157,7 +161,11 @@ def find_claims(
     # ("Justin Taffinder of New Orleans was not amused" / "..., said Justin Taffinder of New Orleans") are
     # not one claim for that
     groups = split_on_names(near_duplicate_groups(texts, threshold=PARAPHRASE), texts)
-    links = paraphrase_links(units, texts, attributions, docs_by_article(articles, docs))
+    # the verbs each paraphrase asks of a parse are kept per article (``kept_verbs``): a brief after new
+    # articles reads an old article's parse only for a proposition no earlier brief asked about
+    verbs = PropositionVerbs(articles, docs, pieces)
+    links = paraphrase_links(units, texts, attributions, docs_by_article(articles, docs), verbs)
+    verbs.keep()
     groups = merge_paraphrases(groups, links, texts, [a.id for a, _ in units])
     passages = copied_passages(units, texts)
     claims: list[Claim] = []
@@ -422,6 +430,7 @@ def paraphrase_links(
     texts: Sequence[str],
     attributions: Sequence[Attribution] = (),
     docs: Mapping[str, Doc] | None = None,
+    verbs: Callable[[Article, str, int], tuple[frozenset[str], frozenset[str]]] | None = None,
 ) -> list[tuple[int, int]]:
     """Units of different articles that state the same fact in other words.
 
@@ -443,6 +452,9 @@ def paraphrase_links(
     def predicate(k: int) -> tuple[frozenset[str], frozenset[str]]:
         if k not in predicates:
             article, position = units[owner[k]]
+            if verbs is not None:  # the same answers, remembered per article
+                predicates[k] = verbs(article, found[k], article.sentences[position].start)
+                return predicates[k]
             doc = (docs or {}).get(article.id)
             predicates[k] = (
                 main_verbs(doc, article, found[k], article.sentences[position].start)
@@ -510,6 +522,7 @@ QUANTITY = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=1 << 14)  # remembered: each candidate pair asks again for its two sentences
 def quantities(text: str) -> frozenset[str]:
     """The numbers a text states, in digits or words ("eleven" is 11); years, days of a month ("May 10") and
     clock times aside."""

@@ -278,6 +278,6 @@ def test_the_verbs_the_paraphrase_check_asks_are_kept_and_read_back(tmp_path, mo
         found, answers = pieces.kept("proposition-verbs", article, kept_verbs.KIND)
         assert found and answers
         doc = docs[[a.id for a in articles].index(article.id)]
-        for key, (verbs, main) in answers.items():
+        for key, (lemmas, heads) in answers.items():
             near, text = key.split(":", 1)
-            assert main_verbs(doc, article, text, int(near)) == (frozenset(verbs), frozenset(main))
+            assert main_verbs(doc, article, text, int(near)) == (frozenset(lemmas), frozenset(heads))

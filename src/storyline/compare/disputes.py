@@ -30,7 +30,7 @@ import bisect
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -39,7 +39,7 @@ from ..pieces import NO_PIECES, Pieces
 from ..text.similarity import content_words
 from ..who.cues import CLAIMING_VERBS  # verbs that put a claim in another voice's mouth
 from ..who.names import name_problem, speaker_name
-from .wording import ArticleDocs
+from .kept_verbs import PropositionVerbs
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -275,7 +275,10 @@ def find_disputes(
         if not known:
             pieces.keep("denial-verbs", article, denies)
     if pending and texts:
-        found.extend(other_article_disputes(pending, texts, attributions, ArticleDocs(articles, docs)))
+        # the verbs asked of the parses are kept per article, as the paraphrase check's (``kept_verbs``)
+        verbs = PropositionVerbs(articles, docs, pieces)
+        found.extend(other_article_disputes(pending, texts, attributions, verbs))
+        verbs.keep()
     return found
 
 
@@ -672,10 +675,12 @@ def other_article_disputes(
     pending: Sequence[tuple[Side, str]],
     texts: Sequence[tuple[Article, int, str]],
     attributions: Sequence[Attribution],
-    docs: Mapping[str, Doc],
+    verbs: Callable[[Article, str, int], tuple[frozenset[str], frozenset[str]]],
 ) -> list[Dispute]:
+    """The denials of ``pending`` whose denied clause another article's sentence of ``texts`` asserts;
+    ``verbs`` gives a text's verbs and main verbs in its article (``kept_verbs.PropositionVerbs``)."""
     from ..text.embeddings import embed
-    from .wording import main_verbs, polarity, same_predicate
+    from .wording import polarity, same_predicate
 
     candidates = [
         (article, position, text)
@@ -721,8 +726,8 @@ def other_article_disputes(
                 continue
             # the same predicate, not only the same people: "called for Mubarak's resignation" is no
             # assertion that "Mubarak is stepping down"
-            denied_verbs = main_verbs(docs[denial.article.id], denial.article, clause, 0)
-            their_verbs = main_verbs(docs[article.id], article, text, article.sentences[position].start)
+            denied_verbs = verbs(denial.article, clause, 0)
+            their_verbs = verbs(article, text, article.sentences[position].start)
             if not (denied_verbs[0] and their_verbs[0] and same_predicate(denied_verbs, their_verbs)):
                 continue
             best = (cosine, int(column))

@@ -22,6 +22,8 @@ from .conftest import SAMPLES
 PIECES = ("attributions", "event-times", "mentions", "sentence-vectors", "summary-sentences")
 # Learned on the way by the comparison (``Pieces.keep``): whether an article holds a denial, a stance.
 FLAGS = ("denial-verbs", "stances")
+# Answers remembered on the way (``compare.kept_verbs``): kept again for an old article asked something new.
+GROWING = ("proposition-verbs",)
 
 
 @pytest.fixture
@@ -46,7 +48,7 @@ def counted(monkeypatch) -> dict[str, list[str]]:
     import storyline.who.attribution as attribution
     import storyline.who.entities as entities
 
-    computed: dict[str, list[str]] = {name: [] for name in PIECES + FLAGS}
+    computed: dict[str, list[str]] = {name: [] for name in PIECES + FLAGS + GROWING}
     in_stages: list[bool] = []  # dating undated articles, before the stages, keeps no pieces
     run_stages = service.run_stages
 
@@ -112,17 +114,36 @@ def test_a_brief_after_new_articles_computes_only_their_pieces_and_is_the_same(
     shutil.rmtree(folder)  # everything computed again, nothing kept
     monkeypatch.undo()
     monkeypatch.setenv("STORYLINE_CACHE_DIRECTORY", str(folder))
+    verbs_kept = kept_verbs_of(monkeypatch)
     cold = brief_json(capsys, str(later))
     assert json.dumps(incremental, sort_keys=True) == json.dumps(cold, sort_keys=True)
-    assert len(list(folder.glob("??/*.piece"))) == 35  # seven pieces of each of the five articles
+    # seven pieces of each of the five articles, and the verbs the paraphrase check asked of some of them
+    assert len(list(folder.glob("??/*.piece"))) == 35 + len(set(verbs_kept))
+    # the verbs asked again after the new articles: of pairs with a new article, some of them old articles'
+    assert set(computed["proposition-verbs"]) <= set(verbs_kept)
+
+
+def kept_verbs_of(monkeypatch) -> list[str]:
+    """The articles (by id) whose verbs the paraphrase check keeps (``compare.kept_verbs``), from now on."""
+    verbs_kept: list[str] = []
+    keep = Pieces.keep
+
+    def kept(self, name, article, value, extra=""):
+        if name == "proposition-verbs" and self.active:
+            verbs_kept.append(article.id)
+        return keep(self, name, article, value, extra)
+
+    monkeypatch.setattr(Pieces, "keep", kept)
+    return verbs_kept
 
 
 def test_damaged_and_foreign_pieces_are_computed_again(folder, capsys, monkeypatch):
+    verbs_kept = kept_verbs_of(monkeypatch)
     cold = brief_json(capsys, str(SAMPLES))
     for path in folder.glob("??/*.stage"):
         path.unlink()  # the stages run again, from the pieces
     pieces = sorted(folder.glob("??/*.piece"))
-    assert len(pieces) == 35
+    assert verbs_kept and len(pieces) == 35 + len(set(verbs_kept))  # seven per article, and the verbs asked
     pieces[0].write_bytes(b"\x80\x04not ours")
     pieces[1].write_bytes(pieces[2].read_bytes())  # a sound piece under another key
     flipped = bytearray(pieces[3].read_bytes())
@@ -222,3 +243,41 @@ def test_the_comparison_reads_no_parse_of_an_article_without_a_denial_or_a_stanc
     quiet = {i for i, (d, s) in flags.items() if not d[1] and not s[1]}
     assert quiet and first.read == set(range(len(docs)))
     assert again.read < first.read
+
+
+def test_the_verbs_the_paraphrase_check_asks_are_kept_and_read_back(tmp_path, monkeypatch):
+    import storyline.compare.kept_verbs as kept_verbs
+    from storyline.compare.claims import find_claims
+    from storyline.service.brief import brief
+    from storyline.service.corpus import build_corpus
+
+    corpus = build_corpus([str(SAMPLES)], cache=False)
+    given = brief(corpus, sections=["attributions"])
+    articles, docs = list(corpus.articles), list(corpus.docs or [])
+    asked: list[str] = []
+    main_clause = kept_verbs.main_clause
+
+    def counted(doc, article, text, near):
+        asked.append(article.id)
+        return main_clause(doc, article, text, near)
+
+    monkeypatch.setattr(kept_verbs, "main_clause", counted)
+    cold = repr(find_claims(articles, given.attributions, docs))  # nothing kept
+    cache = AnalysisCache.of(load_settings(cache__directory=str(tmp_path), cache__max_mb=10))
+    assert cache is not None
+    pieces = Pieces(cache)
+    asked.clear()
+    assert repr(find_claims(articles, given.attributions, docs, pieces)) == cold
+    first = list(asked)
+    assert first  # the samples' paraphrases ask for verbs (CNN's and The Wire's "operations had stopped")
+    asked.clear()
+    assert repr(find_claims(articles, given.attributions, docs, pieces)) == cold
+    assert asked == []  # every answer read back: no parse read for them
+    # the answers are main_clause's own
+    for article in {a.id: a for a in articles if a.id in first}.values():
+        found, answers = pieces.kept("proposition-verbs", article, kept_verbs.KIND)
+        assert found and answers
+        doc = docs[[a.id for a in articles].index(article.id)]
+        for key, kept in answers.items():
+            near, text = key.split(":", 1)
+            assert main_clause(doc, article, text, int(near)) == kept_verbs.from_kept(kept)

@@ -17,11 +17,22 @@ from typing import Any
 
 from .errors import InputProblem
 
+# Types a JSON value is as it is, and each dataclass's field names (``to_jsonable`` is called for every value
+# of a brief: a 300-article brief has millions of them).
+PLAIN_TYPES = frozenset({str, int, float, bool, type(None)})
+FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
 
 def to_jsonable(value: Any) -> Any:
     """Turn model objects (dataclasses, dates, tuples) into JSON-ready values."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    kind = type(value)
+    if kind in PLAIN_TYPES:
+        return value
+    names = FIELD_NAMES.get(kind)
+    if names is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
+        names = FIELD_NAMES.setdefault(kind, tuple(f.name for f in dataclasses.fields(value)))
+    if names is not None:
+        return {name: to_jsonable(getattr(value, name)) for name in names}
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()
     if isinstance(value, dict):

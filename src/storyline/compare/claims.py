@@ -21,9 +21,10 @@ Precision first: fewer, right items beat many noisy ones.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from ..model import Article, Attribution, Claim, Comparison, Entity, cite
@@ -45,6 +46,7 @@ from ..text.similarity import (
     original_of,
 )
 from ..who.names import speaker_name
+from .kept_verbs import PropositionVerbs
 from .wording import (
     DISPUTE_WORDS,
     NEGATIONS,
@@ -123,7 +125,7 @@ def compare(
         roster = build_roster(articles, docs)
     if attributions is None:
         attributions = find_attributions(articles, docs, roster)
-    claims = find_claims(articles, attributions, docs)
+    claims = find_claims(articles, attributions, docs, pieces)
     link_stated_disputes(claims, articles, docs, attributions, pieces)
     positions = find_positions(articles, docs, roster, attributions, pieces)
     return Comparison(claims=claims, positions=positions, reversals=find_reversals(positions))
@@ -151,7 +153,10 @@ def link_stated_disputes(
 
 
 def find_claims(
-    articles: Sequence[Article], attributions: Sequence[Attribution] = (), docs: Sequence[Doc] | None = None
+    articles: Sequence[Article],
+    attributions: Sequence[Attribution] = (),
+    docs: Sequence[Doc] | None = None,
+    pieces: Pieces = NO_PIECES,
 ) -> list[Claim]:
     """Claims carried by the articles, most independently corroborated first, with contradictions;
     ``attributions`` name who a claim is attributed to; ``docs`` (the articles' parses, when given) let
@@ -171,10 +176,14 @@ def find_claims(
     # ("Justin Taffinder of New Orleans was not amused" / "..., said Justin Taffinder of New Orleans") are
     # not one claim for that
     groups = split_on_names(near_duplicate_groups(texts, threshold=PARAPHRASE), texts)
+    # the main clause each paraphrase asks of a parse is kept per article (``kept_verbs``): a brief after new
+    # articles reads an old article's parse only for a proposition no earlier brief asked about
     parses = docs_by_article(articles, docs)
-    links = paraphrase_links(units, texts, attributions, parses)
+    verbs = PropositionVerbs(articles, docs, pieces)
+    links = paraphrase_links(units, texts, attributions, parses, verbs)
     groups = merge_paraphrases(groups, links, texts, [a.id for a, _ in units])
-    groups = split_on_main_clause(groups, units, texts, parses)
+    groups = split_on_main_clause(groups, units, texts, parses, verbs)
+    verbs.keep()
     passages = copied_passages(units, texts)
     claims: list[Claim] = []
     for group in split_by_figures(groups, texts, units):
@@ -289,11 +298,19 @@ def article_credit(article: Article) -> str | None:
     """The agency an article is credited to by the dateline opening its body, when it is not the article's
     own outlet ("NEW ORLEANS (AP) --" in a Fox News page), else by a line naming it among the article's makers
     ("The Associated Press contributed to this report")."""
-    match = DATELINE_CREDIT.search(article.text[:DATELINE_REACH])
+    return credit_of(
+        article.text[:DATELINE_REACH], tuple(article.extra.get("contributors", [])), article.byline or ""
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def credit_of(head: str, contributors: tuple[str, ...], byline: str) -> str | None:
+    """``article_credit`` of what it reads (remembered: each claim asks again for each of its articles)."""
+    match = DATELINE_CREDIT.search(head)
     if match is not None:
         return dateline_name(match)
-    named = [NAMED_CREDIT.search(line) for line in article.extra.get("contributors", [])]
-    named.append(AGENCY_WRITER.search(article.byline or ""))
+    named = [NAMED_CREDIT.search(line) for line in contributors]
+    named.append(AGENCY_WRITER.search(byline))
     found = next((match for match in named if match is not None), None)
     return found.group(1).removeprefix("The ").removeprefix("the ") if found is not None else None
 
@@ -514,6 +531,7 @@ def paraphrase_links(
     texts: Sequence[str],
     attributions: Sequence[Attribution] = (),
     docs: Mapping[str, Doc] | None = None,
+    verbs: Callable[[Article, str, int], MainClause] | None = None,
 ) -> list[tuple[int, int]]:
     """Units of different articles that state the same fact in other words.
 
@@ -535,6 +553,9 @@ def paraphrase_links(
     def clause(k: int) -> MainClause:
         if k not in clauses:
             article, position = units[owner[k]]
+            if verbs is not None:  # the same answers, remembered per article
+                clauses[k] = verbs(article, found[k], article.sentences[position].start)
+                return clauses[k]
             doc = (docs or {}).get(article.id)
             clauses[k] = (
                 main_clause(doc, article, found[k], article.sentences[position].start)
@@ -602,6 +623,7 @@ QUANTITY = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=1 << 14)  # remembered: each candidate pair asks again for its two sentences
 def quantities(text: str) -> frozenset[str]:
     """The numbers a text states, in digits or words ("eleven" is 11); years, days of a month ("May 10") and
     clock times aside."""
@@ -690,6 +712,7 @@ def split_on_main_clause(
     units: Sequence[tuple[Article, int]],
     texts: Sequence[str],
     docs: Mapping[str, Doc],
+    verbs: PropositionVerbs | None = None,
 ) -> list[list[int]]:
     """Groups carried by several publishers kept together only where every two sentences of different
     articles state one fact in their main clause (``wording.same_main_clause``): "could eclipse" against "has
@@ -705,7 +728,10 @@ def split_on_main_clause(
             article, position = units[i]
             doc = docs.get(article.id)
             start = article.sentences[position].start
-            clauses[i] = main_clause(doc, article, texts[i], start) if doc is not None else MainClause()
+            if verbs is not None:  # the same answers, remembered per article
+                clauses[i] = verbs(article, texts[i], start)
+            else:
+                clauses[i] = main_clause(doc, article, texts[i], start) if doc is not None else MainClause()
         return clauses[i]
 
     for group in groups:

@@ -26,10 +26,11 @@ other: the side denied and the denial, both citing the sentences they come from.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -38,10 +39,12 @@ from ..pieces import NO_PIECES, Pieces
 from ..text.similarity import content_words
 from ..who.cues import CLAIMING_VERBS  # verbs that put a claim in another voice's mouth
 from ..who.names import name_problem, speaker_name
-from .wording import ArticleDocs
+from .kept_verbs import PropositionVerbs
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
+
+    from .wording import MainClause
 
 DENY_VERBS = {
     "deny",
@@ -207,77 +210,131 @@ def find_disputes(
         denies = False
         doc = docs[index]
         spoken = by_article.get(article.id, [])
-        sentences = list(doc.sents)
-        for number, sentence in enumerate(sentences):
-            position = sentence_position(article, sentence.start_char, sentence.end_char)
+        wanted = denial_candidates(doc)
+        sentences = list(doc.sents) if wanted else []
+        starts = [sentence.start for sentence in sentences]
+        locate = SentenceLocator(article)
+        for token_index in wanted:
+            number = bisect.bisect_right(starts, token_index) - 1
+            sentence = sentences[number]
+            position = locate(sentence.start_char, sentence.end_char)
             if position is None:
                 continue
-            for verb in sentence:
-                called_false = None if is_denial(verb) else falsity(verb)
-                if called_false is None and not is_denial(verb):
-                    continue
-                denies = True
-                noun, voiced = called_false if called_false is not None else (None, verb)
-                denier = voice_of(voiced, spoken)
-                if denier is None:
-                    continue
-                denial = Side(sentence.text.strip(), denier, article, position)
-                named = named_claim(verb, noun)
-                if called_false is not None:
-                    # a claim called false is a dispute when the sentence says what it claims; "called
-                    # the report baseless" alone answers what another voice said just before
-                    if named is None and noun is not None and anaphoric_noun(noun):
-                        previous = previous_voice(
-                            verb, sentence, sentences[number - 1] if number else None, spoken, checked=True
-                        )
-                        if previous is not None and not same_voice(previous[1], denier):
-                            where = sentence_position(article, previous[2], previous[3])
-                            if where is not None:
-                                found.append(
-                                    Dispute(
-                                        Side(previous[0], previous[1], article, where), denial, "called false"
-                                    )
+            verb = doc[token_index]
+            called_false = None if is_denial(verb) else falsity(verb)
+            if called_false is None and not is_denial(verb):
+                continue
+            denies = True
+            noun, voiced = called_false if called_false is not None else (None, verb)
+            denier = voice_of(voiced, spoken)
+            if denier is None:
+                continue
+            denial = Side(sentence.text.strip(), denier, article, position)
+            named = named_claim(verb, noun)
+            if called_false is not None:
+                # a claim called false is a dispute when the sentence says what it claims; "called
+                # the report baseless" alone answers what another voice said just before
+                if named is None and noun is not None and anaphoric_noun(noun):
+                    previous = previous_voice(
+                        verb, sentence, sentences[number - 1] if number else None, spoken, checked=True
+                    )
+                    if previous is not None and not same_voice(previous[1], denier):
+                        where = locate(previous[2], previous[3])
+                        if where is not None:
+                            found.append(
+                                Dispute(
+                                    Side(previous[0], previous[1], article, where), denial, "called false"
                                 )
-                        continue
-                    if named is None:
-                        continue
-                    called, by = named
-                    said = set(content_words(called)) - set(content_words(by or "")) - CLAIM_STEMS
-                    if not (by is not None and same_voice(by, denier)) and len(said) >= DENIED_WORDS - 2:
-                        found.append(Dispute(Side(called, by, article, position), denial, "called false"))
+                            )
                     continue
-                if named is not None:
-                    text, claimant = named
-                    if claimant is not None and same_voice(claimant, denier):
-                        continue
-                    said = set(content_words(text)) - set(content_words(claimant or "")) - CLAIM_STEMS
-                    if len(said) >= DENIED_WORDS - 2:
-                        found.append(Dispute(Side(text, claimant, article, position), denial, "named claim"))
+                if named is None:
                     continue
-                previous = previous_voice(verb, sentence, sentences[number - 1] if number else None, spoken)
-                if previous is not None:
-                    text, claimant, start, end = previous
-                    if same_voice(claimant, denier):
-                        continue
-                    where = sentence_position(article, start, end)
-                    if where is not None:
-                        found.append(Dispute(Side(text, claimant, article, where), denial, "previous voice"))
+                called, by = named
+                said = set(content_words(called)) - set(content_words(by or "")) - CLAIM_STEMS
+                if not (by is not None and same_voice(by, denier)) and len(said) >= DENIED_WORDS - 2:
+                    found.append(Dispute(Side(called, by, article, position), denial, "called false"))
+                continue
+            if named is not None:
+                text, claimant = named
+                if claimant is not None and same_voice(claimant, denier):
                     continue
-                clause = denied_clause(verb)
-                if clause is not None and len(content_words(clause)) >= DENIED_WORDS:
-                    pending.append((denial, clause))
+                said = set(content_words(text)) - set(content_words(claimant or "")) - CLAIM_STEMS
+                if len(said) >= DENIED_WORDS - 2:
+                    found.append(Dispute(Side(text, claimant, article, position), denial, "named claim"))
+                continue
+            previous = previous_voice(verb, sentence, sentences[number - 1] if number else None, spoken)
+            if previous is not None:
+                text, claimant, start, end = previous
+                if same_voice(claimant, denier):
+                    continue
+                where = locate(start, end)
+                if where is not None:
+                    found.append(Dispute(Side(text, claimant, article, where), denial, "previous voice"))
+                continue
+            clause = denied_clause(verb)
+            if clause is not None and len(content_words(clause)) >= DENIED_WORDS:
+                pending.append((denial, clause))
         if not known:
             pieces.keep("denial-verbs", article, denies)
     if pending and texts:
-        found.extend(other_article_disputes(pending, texts, attributions, ArticleDocs(articles, docs)))
+        # the verbs asked of the parses are kept per article, as the paraphrase check's (``kept_verbs``)
+        verbs = PropositionVerbs(articles, docs, pieces)
+        found.extend(other_article_disputes(pending, texts, attributions, verbs))
+        verbs.keep()
     return found
 
 
 def sentence_position(article: Article, start: int, end: int) -> int | None:
+    """The position of the article's first sentence that overlaps the characters ``start:end``."""
     for position, sentence in enumerate(article.sentences):
         if sentence.start < end and start < sentence.end:
             return position
     return None
+
+
+class SentenceLocator:
+    """``sentence_position`` for one article, by bisection over its sentences' ends (the article's
+    sentences follow each other; when they do not, each look-up scans them as ``sentence_position`` does)."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.ends = [sentence.end for sentence in article.sentences]
+        starts = [sentence.start for sentence in article.sentences]
+        self.ordered = all(a <= b for a, b in zip(starts, starts[1:], strict=False)) and all(
+            a <= b for a, b in zip(self.ends, self.ends[1:], strict=False)
+        )
+
+    def __call__(self, start: int, end: int) -> int | None:
+        if not self.ordered:
+            return sentence_position(self.article, start, end)
+        # the first sentence ending after ``start``; sentences before it end too early, and those after
+        # it start no earlier than it does
+        position = bisect.bisect_right(self.ends, start)
+        if position < len(self.ends) and self.article.sentences[position].start < end:
+            return position
+        return None
+
+
+# The lemmas a token's first test in ``is_denial`` or ``falsity`` asks for: every other token is refused.
+CANDIDATE_LEMMAS = frozenset(DENY_VERBS | LABEL_VERBS | {"be"})
+
+
+def denial_candidates(doc: Doc) -> list[int]:
+    """The indices of the tokens ``is_denial`` or ``falsity`` can accept (their lemma, lower-cased, is a verb
+    of denial, of labelling or "be"), in order, found with one array read (a speed-up only: the loop over
+    every token made a Python ``Token`` of each)."""
+    from spacy.attrs import LEMMA
+
+    if not len(doc):
+        return []
+    import numpy as np
+
+    lemmas = doc.to_array([LEMMA]).reshape(-1)
+    strings = doc.vocab.strings
+    wanted = [h for h in np.unique(lemmas).tolist() if strings[h].lower() in CANDIDATE_LEMMAS]
+    if not wanted:
+        return []
+    return np.isin(lemmas, wanted).nonzero()[0].tolist()
 
 
 def is_denial(token: Token) -> bool:
@@ -620,10 +677,12 @@ def other_article_disputes(
     pending: Sequence[tuple[Side, str]],
     texts: Sequence[tuple[Article, int, str]],
     attributions: Sequence[Attribution],
-    docs: Mapping[str, Doc],
+    verbs: Callable[[Article, str, int], MainClause],
 ) -> list[Dispute]:
+    """The denials of ``pending`` whose denied clause another article's sentence of ``texts`` asserts;
+    ``verbs`` gives a text's verbs and main verbs in its article (``kept_verbs.PropositionVerbs``)."""
     from ..text.embeddings import embed
-    from .wording import main_verbs, polarity, same_predicate
+    from .wording import polarity, same_predicate
 
     candidates = [
         (article, position, text)
@@ -669,9 +728,13 @@ def other_article_disputes(
                 continue
             # the same predicate, not only the same people: "called for Mubarak's resignation" is no
             # assertion that "Mubarak is stepping down"
-            denied_verbs = main_verbs(docs[denial.article.id], denial.article, clause, 0)
-            their_verbs = main_verbs(docs[article.id], article, text, article.sentences[position].start)
-            if not (denied_verbs[0] and their_verbs[0] and same_predicate(denied_verbs, their_verbs)):
+            denied_verbs = verbs(denial.article, clause, 0)
+            their_verbs = verbs(article, text, article.sentences[position].start)
+            if not (
+                denied_verbs.verbs
+                and their_verbs.verbs
+                and same_predicate(denied_verbs.predicate(), their_verbs.predicate())
+            ):
                 continue
             best = (cosine, int(column))
             break

@@ -29,6 +29,7 @@ one; it cites both sides.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import Counter, defaultdict
@@ -968,7 +969,7 @@ def positions_in(
     """The positions ``article`` states; every stance found (resolved or not) is added to ``seen``."""
     found: list[Position] = []
     documents: dict[str, list[Position]] = defaultdict(list)
-    for sentence in doc.sents:
+    for sentence in predicate_sentences(doc):
         if NOT_NEWS.search(sentence.text):
             continue  # page furniture (an update notice, a tweet's signature); readers' comments: ingest.clean
         for stance in stances_in(sentence):
@@ -1013,6 +1014,27 @@ def positions_in(
         found.extend(endorsed_positions(article, doc, documents, resolver))
     found.sort(key=lambda p: p.citation.start)
     return found
+
+
+def predicate_sentences(doc: Doc) -> list[Span]:
+    """The sentences of ``doc`` holding a token ``leave_power_predicates`` can take (its lemma, lower-cased,
+    is one of ``PREDICATE_LEMMAS``), in order: no other sentence holds a stance. Found with one array
+    read (a speed-up only: reading every token of every sentence made a Python ``Token`` of each)."""
+    from spacy.attrs import LEMMA
+
+    if not len(doc):
+        return []
+    import numpy as np
+
+    lemmas = doc.to_array([LEMMA]).reshape(-1)
+    strings = doc.vocab.strings
+    wanted = [h for h in np.unique(lemmas).tolist() if strings[h].lower() in PREDICATE_LEMMAS]
+    if not wanted:
+        return []
+    sentences = list(doc.sents)
+    starts = [sentence.start for sentence in sentences]
+    chosen = {bisect.bisect_right(starts, i) - 1 for i in np.isin(lemmas, wanted).nonzero()[0].tolist()}
+    return [sentences[number] for number in sorted(chosen)]
 
 
 def sentence_of(article: Article, start: int, end: int) -> Sentence:

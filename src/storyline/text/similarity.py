@@ -8,8 +8,10 @@ stand behind it (wire copies and syndicated reprints count once). Both live here
 from __future__ import annotations
 
 import functools
+import itertools
+import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
 from ..model import Article
@@ -86,29 +88,35 @@ def near_duplicate_groups(
             i = parent[i]
         return i
 
-    frequency: dict[str, int] = defaultdict(int)
-    for bag in bags:
-        for word in bag:
-            frequency[word] += 1
+    frequency = Counter(itertools.chain.from_iterable(bags))
+    # each word's place in the order rarest first (ties by the word): one sort, then a look-up per word
+    rank = {word: n for n, word in enumerate(sorted(frequency, key=lambda w: (frequency[w], w)))}
+    sizes = [len(bag) for bag in bags]
     index: dict[str, list[int]] = defaultdict(list)
     for i, bag in enumerate(bags):
-        if len(bag) < min_words:
+        size = sizes[i]
+        if size < min_words:
             continue
         # Two near-duplicates share most words, so they share at least one of each other's rarest few.
-        keys = sorted(bag, key=lambda w: (frequency[w], w))[: max(3, int(len(bag) * (1 - threshold)) + 1)]
+        keys = sorted(bag, key=rank.__getitem__)[: max(3, int(size * (1 - threshold)) + 1)]
         candidates: set[int] = set()
         for word in keys:
-            candidates.update(index[word])
-            index[word].append(i)
-        size = len(bag)
+            postings = index[word]
+            candidates.update(postings)
+            postings.append(i)
+        # Jaccard is at most the smaller set's size over the larger's: most candidates that share a rare
+        # word are far apart in size and need no intersection (the margin keeps float ties in)
+        low = threshold * size - 1e-9
+        high = (size + 1e-9) / threshold if threshold > 0 else math.inf
         for j in candidates:
-            # Jaccard is at most the smaller set's size over the larger's: most candidates that share a
-            # rare word are far apart in size and need no intersection (the margin keeps float ties in)
-            other = len(bags[j])
-            if min(size, other) < threshold * max(size, other) - 1e-9:
+            other = sizes[j]
+            if other < low or other > high:
                 continue
-            if find(i) != find(j) and jaccard(bag, bags[j]) >= threshold:
-                parent[find(i)] = find(j)
+            shared = len(bag & bags[j]) if size and other else 0
+            if (shared / (size + other - shared) if size and other else 0.0) >= threshold:
+                root_i, root_j = find(i), find(j)
+                if root_i != root_j:
+                    parent[root_i] = root_j
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(texts)):
         groups[find(i)].append(i)

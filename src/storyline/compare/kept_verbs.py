@@ -1,0 +1,91 @@
+"""The verbs of the propositions the paraphrase check compares, remembered per article between briefs.
+
+``claims.paraphrase_links`` asks for the verbs of a proposition (a sentence, or the content of a statement it
+reports: its main clause, ``wording.main_clause``) only for the pairs that pass its cheaper tests, and reading
+them needs the article's parse. Each article's answers are a piece of it (``storyline.pieces``,
+``proposition-verbs``: where the proposition is looked for and its text, to its verb lemmas, its main verbs'
+lemmas, whether a main verb is only possible and who does each), so a brief after new articles reads an old
+article's parse only for a proposition no earlier brief asked about. Without kept pieces the answers are only
+remembered for the run. The answers are the ones ``main_clause`` gives; a kept answer of another shape (an
+older version's) is computed again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from ..model import Article
+from ..pieces import NO_PIECES, Pieces
+from .wording import MainClause, main_clause
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+PIECE = "proposition-verbs"
+KIND = dict[str, list[Any]]
+
+
+def kept_form(clause: MainClause) -> list[Any]:
+    """A main clause as kept: [verbs, main verbs, possible, [[verb, its doers' words], ...]]."""
+    return [
+        sorted(clause.verbs),
+        sorted(clause.main),
+        clause.possible,
+        [[verb, sorted(words)] for verb, words in clause.doers],
+    ]
+
+
+def from_kept(kept: Any) -> MainClause | None:
+    """The main clause of a kept answer; None when it has another shape (computed again)."""
+    if not (isinstance(kept, list) and len(kept) == 4 and isinstance(kept[2], bool)):
+        return None
+    verbs, main, possible, doers = kept
+    try:
+        return MainClause(
+            frozenset(verbs), frozenset(main), possible, tuple((str(v), frozenset(w)) for v, w in doers)
+        )
+    except (TypeError, ValueError):
+        return None
+
+
+class PropositionVerbs:
+    """``main_clause`` of a proposition of one of ``articles`` (by its own parse among ``docs``), remembered per
+    article in ``pieces``; no parse (``docs`` not given, or not one per article): no verbs."""
+
+    def __init__(
+        self, articles: Sequence[Article], docs: Sequence[Doc] | None, pieces: Pieces = NO_PIECES
+    ) -> None:
+        given = docs is not None and len(docs) == len(articles)
+        self.index = {a.id: i for i, a in enumerate(articles)} if given else {}  # a repeated id: its last
+        self.articles = articles
+        self.docs = docs
+        self.pieces = pieces
+        self.known: dict[int, dict[str, list[list[str]]]] = {}  # by article (object): its answers
+        self.grown: dict[int, Article] = {}
+
+    def __call__(self, article: Article, text: str, near: int) -> MainClause:
+        position = self.index.get(article.id)
+        if position is None or self.docs is None:
+            return MainClause()
+        doc = self.docs[position] if self.articles[position] is not article else None
+        if doc is not None:
+            # the parse looked up by this id is another article's (a repeated id): not this one's piece
+            return main_clause(doc, article, text, near)
+        answers = self.known.get(id(article))
+        if answers is None:
+            found, kept = self.pieces.kept(PIECE, article, KIND)
+            answers = self.known[id(article)] = dict(kept) if found else {}
+        key = f"{near}:{text}"
+        clause = from_kept(answers.get(key))
+        if clause is None:
+            clause = main_clause(self.docs[position], article, text, near)
+            answers[key] = kept_form(clause)
+            self.grown[id(article)] = article
+        return clause
+
+    def keep(self) -> None:
+        """Keep the answers of every article that has new ones."""
+        for key, article in self.grown.items():
+            self.pieces.keep(PIECE, article, self.known[key])
+        self.grown.clear()

@@ -116,6 +116,7 @@ def test_captions_transcript_talk_labels_and_empty_speech_are_not_story_sentence
         "Conrad Murray was handcuffed in the court as his guilty verdict was confirmed.",
         "Prices rose, analysts said.",
         "The BBC reported that 20 people had died.",
+        "CNN reports that 20 people were killed in Benghazi.",
         "Looking ahead, the market fell.",
         "Not only did the spill grow, it spread east.",
     ):

@@ -9,7 +9,10 @@ parses found again in the kept analysis, ``storyline.service.cache``, so runs af
 summary only), summarized with the default method (or ``--method``), and scored by
 ``evaluate.brief.story_rouge`` (ROUGE-1/2 recall and F, rouge-score stemmed, against the gold timelines;
 Lead and sumy LexRank on storyline's candidate sentences, from the same run). TOPIC defaults to the twelve
-topics; the rows are marked development or held out (the fixed split of ``benchmarks/brief.py``). CPU seconds.
+topics and the two multi-outlet joins of the audit (``bpoil_foxnews+bpoil_reuters``, development, and
+``bpoil_guardian+bpoil_washingtonpost``, held out: topics joined by ``+`` are read as one corpus, each folder's
+articles given its outlet, as ``storyline evaluate brief`` does); the rows are marked development or held out
+(the fixed split of ``benchmarks/brief.py``; a join is of the half its topics are in). CPU seconds.
 """
 
 from __future__ import annotations
@@ -33,6 +36,21 @@ from storyline.settings import current_settings  # noqa: E402
 from storyline.summarize import summarize  # noqa: E402
 
 SYSTEMS = ("storyline", "Lead", "LexRank")
+# The multi-outlet corpora of the precision audit (issue 13): one of development topics, one of held-out ones.
+JOINS = ("bpoil_foxnews+bpoil_reuters", "bpoil_guardian+bpoil_washingtonpost")
+
+
+def topic_path(topic: str) -> str:
+    """A topic name (or names joined by ``+``) as the folder path(s) ``read_corpora`` takes."""
+    if "/" in topic:
+        return topic
+    return "+".join(str(DATA / "timeline17" / name) for name in topic.split("+"))
+
+
+def split_of(path: str) -> str:
+    """``dev`` or ``held`` when every topic of the path is in that half, else empty."""
+    names = {Path(part).name for part in path.split("+")}
+    return "dev" if names <= DEVELOPMENT else "held" if names <= HELD_OUT else ""
 
 
 def run_topic(path: str, method: str | None) -> dict:
@@ -47,7 +65,7 @@ def run_topic(path: str, method: str | None) -> dict:
     scores = story_rouge(corpus, Brief(articles=list(corpus.articles), summary=summary))
     return {
         "corpus": corpus.name,
-        "split": "dev" if corpus.name in DEVELOPMENT else "held" if corpus.name in HELD_OUT else "",
+        "split": split_of(path),
         "method": summary.method,
         "rouge": dict(zip(SYSTEMS, scores.values(), strict=True)),
         "summary": [s.text for s in summary.sentences],
@@ -66,9 +84,15 @@ def above_both(row: dict) -> bool:
 
 
 def print_rows(rows: list[dict]) -> None:
+    """Per corpus R-1/R-2 recall of the three systems; per half, the mean over its single topics (a join
+    repeats two of them, so it is listed but not averaged)."""
     print(
-        f"{'topic':<22}{'split':>6} {'storyline':>13} {'Lead':>13} {'LexRank':>13}  above both  summary CPU s"
+        f"{'topic':<32}{'split':>6} {'storyline':>13} {'Lead':>13} {'LexRank':>13}  above both  summary CPU s"
     )
+
+    def line(label: str, split: str, cells: list[str], tail: str) -> None:
+        print(f"{label:<32}{split:>6} {cells[0]:>13} {cells[1]:>13} {cells[2]:>13}  {tail}")
+
     for split in ("dev", "held", ""):
         chosen = [r for r in rows if r["split"] == split]
         for row in chosen:
@@ -76,33 +100,40 @@ def print_rows(rows: list[dict]) -> None:
                 f"{row['rouge'][s]['rouge_1_recall']:.3f}/{row['rouge'][s]['rouge_2_recall']:.3f}"
                 for s in SYSTEMS
             ]
-            print(
-                f"{row['corpus']:<22}{split:>6} {cells[0]:>13} {cells[1]:>13} {cells[2]:>13}  "
-                f"{'yes' if above_both(row) else 'no':>10}  {row['cpu_seconds']['summary']}"
+            line(
+                row["corpus"],
+                split,
+                cells,
+                f"{'yes' if above_both(row) else 'no':>10}  {row['cpu_seconds']['summary']}",
             )
-        if len(chosen) > 1:
+        single = [r for r in chosen if "[" not in r["corpus"]]
+        if len(single) > 1:
             means = [
                 "/".join(
-                    f"{statistics.fmean(r['rouge'][s][m] for r in chosen):.3f}"
+                    f"{statistics.fmean(r['rouge'][s][m] for r in single):.3f}"
                     for m in ("rouge_1_recall", "rouge_2_recall")
                 )
                 for s in SYSTEMS
             ]
-            print(
-                f"{'mean':<22}{split:>6} {means[0]:>13} {means[1]:>13} {means[2]:>13}  "
-                f"{sum(map(above_both, chosen)):>5} of {len(chosen)}"
+            line(
+                f"mean of {len(single)} topics",
+                split,
+                means,
+                f"{sum(map(above_both, single)):>5} of {len(single)}",
             )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "topics", nargs="*", help=f"topic names or folders (default: the twelve: {' '.join(TOPICS)})"
+        "topics",
+        nargs="*",
+        help=f"topic names or folders, joined by + for one corpus (default: {' '.join([*TOPICS, *JOINS])})",
     )
     parser.add_argument("--method", help="a summarization method (default: storyline's default for the set)")
     parser.add_argument("--json", help="write the rows (with each summary) to this file")
     args = parser.parse_args()
-    paths = [t if "/" in t else str(DATA / "timeline17" / t) for t in args.topics or TOPICS]
+    paths = [topic_path(t) for t in args.topics or [*TOPICS, *JOINS]]
     rows = []
     for path in paths:
         row = run_topic(path, args.method)

@@ -170,6 +170,20 @@ def test_a_dateline_is_left_out_of_the_candidate_and_its_citation():
         assert text[sentence.start : sentence.end] == candidate.text  # the citation is the sub-span
 
 
+def test_a_pages_own_dateline_before_the_agencys_is_cut_with_it():
+    """Fox News pages of AP copy open "WASHINGTON -- WASHINGTON (AP) -- ": both datelines go (issue 13 item 6)."""
+    from storyline.summarize.candidates import without_dateline
+
+    text = "WASHINGTON -- WASHINGTON (AP) -- Oil spill frustration is rampant along the Gulf coast."
+    assert text[without_dateline(text) :] == "Oil spill frustration is rampant along the Gulf coast."
+    article = Article(id="a", source="a", text=text, sentences=[Sentence(0, len(text), 0)])
+    (candidate,) = build_pool([article]).candidates
+    assert candidate.text == "Oil spill frustration is rampant along the Gulf coast."
+    assert text[candidate.first.sentence.start : candidate.first.sentence.end] == candidate.text
+    assert without_dateline("CAIRO (Reuters) - Egypt's army deployed tanks.") == len("CAIRO (Reuters) - ")
+    assert without_dateline("Washington said the talks would go on.") == 0
+
+
 def test_update_notices_comment_headers_and_tweet_signatures_are_no_candidates():
     from storyline.summarize.candidates import eligibility
 

@@ -82,6 +82,47 @@ def test_what_a_story_summary_cannot_say_on_its_own_is_not_chosen():
     assert chosen and not chosen & set(on_topic)
 
 
+def test_captions_transcript_talk_labels_and_empty_speech_are_not_story_sentences():
+    """Seen in development topics' story summaries after readers' comments were cut (issue 13 item 6): photo
+    captions told in the present and stamped with their day, a broadcast's talk to the viewer and a video's
+    blurb, a label before a colon, a verbless "Not the ...", a speaker and a speech verb with nothing said."""
+    for text in (
+        "Police officers protest in Cairo, Egypt, on Sunday.",
+        "Egyptian demonstrators in Alexandria tear a portrait of President Hosni Mubarak during a protest Thursday.",
+        "Oil floats around a rig at the site of the Deepwater Horizon oil spill in the Gulf of Mexico May 31.",
+        "An oil sheen is seen on the water at the site of the oil spill off the coast of Louisiana, May 27 2010.",
+        "Underwater robots are seen working at the site of the BP leak in the Gulf.",
+        "Let's go to Cairo right now.",
+        "First up, the latest from Egypt.",
+        "Look, there have been 17 deaths confirmed due to the swine flu virus worldwide.",
+        "Anderson is reporting live from Cairo, Egypt tonight.",
+        "The BBC talks to people in Mexico City about the flu outbreak.",
+        "The BBC's Lorna Gordon reports from Glasgow.",
+        "Subject: the BP oil spill.",
+        "Not the chief executive of BP.",
+        "Thad Allen and BP officials conceded.",
+        "The company told reporters.",
+    ):
+        assert not reads_alone(text), text
+    for text in (
+        # the past, the future or a plan: news, whatever day ends it
+        "Thousands of people took to the streets of Cairo on Friday.",
+        "Protests continued in Cairo on Thursday, February 10.",
+        "BP executives plan to meet with President Obama on Wednesday.",
+        "The trial begins on Monday.",
+        "BP expects the well to be completely sealed on Saturday.",
+        "The trial will open on May 9.",
+        "The move is seen as a sign of weakness.",
+        "Conrad Murray was handcuffed in the court as his guilty verdict was confirmed.",
+        "Prices rose, analysts said.",
+        "The BBC reported that 20 people had died.",
+        "CNN reports that 20 people were killed in Benghazi.",
+        "Looking ahead, the market fell.",
+        "Not only did the spill grow, it spread east.",
+    ):
+        assert reads_alone(text), text
+
+
 def test_story_is_the_default_for_many_distinct_articles_only():
     few = [Article(id=str(i), source=str(i), text="x") for i in range(STORY_ARTICLES - 1)]
     copies = few + [Article(id="c", source="c", text="x", duplicate_of="0")]

@@ -197,11 +197,14 @@ def open_bracket(text: str) -> bool:
 
 
 def without_dateline(text: str) -> int:
-    """How many leading characters are a dateline ("CAIRO (Reuters) - ", "PHNOM PENH — "), else 0."""
-    match = DATELINE.match(text)
-    if match is None or not INITIAL.search(text[match.end() :].lstrip()):
-        return 0
-    return len(text) - len(text[match.end() :].lstrip())
+    """How many leading characters are a dateline ("CAIRO (Reuters) - ", "PHNOM PENH — "), else 0; a page's
+    own dateline before the agency's ("WASHINGTON -- WASHINGTON (AP) -- ") is cut with it."""
+    cut = 0
+    while (match := DATELINE.match(rest := text[cut:])) is not None and INITIAL.search(
+        rest[match.end() :].lstrip()
+    ):
+        cut = len(text) - len(rest[match.end() :].lstrip())
+    return cut
 
 
 def after_agency_dateline(text: str) -> int:

@@ -18,8 +18,14 @@ human".', '"The virus is now unstoppable."'); the writer's own voice outside quo
 column's opinion, a live blog's "My colleague ... is working on ..."); and the outlet promoting its own
 pages ("A new Guardian video shows ...", "Watch ..."); a gallery caption or live-blog entry stamped with
 its date or time ("April 28: A boat makes its way ...", "2:30 pm ET - ...", "NEW: ..."); a speaker without words
-("Coast Guard Adm. Thad Allen said.") and a sentence cut inside its last word. (In a cluster of a few articles these refusals cost
-ROUGE; with hundreds of articles there is always another sentence on the same point.)
+("Coast Guard Adm. Thad Allen said.", "Thad Allen and BP officials conceded.") and a sentence cut inside its last
+word; a photo caption told in the present and stamped with its day ("Police officers protest in Cairo, Egypt, on
+Sunday.") or someone "seen" doing; a broadcast's talk to the viewer ("Let's go to Cairo right now.", "First up,
+...") and a video's blurb ("The BBC talks to people in Mexico City ..."); a label before a colon ("Subject: the
+BP oil spill.") and a verbless "Not the chief executive of BP.". Such sentences are central for the story's
+commonest words and say nothing: on a whole story they took the place of events (issue 13's story ROUGE).
+(In a cluster of a few articles these refusals cost ROUGE; with hundreds of articles there is always another
+sentence on the same point.)
 
 ``summarize`` uses it by default when at least ``STORY_ARTICLES`` distinct articles (copies counted once)
 are summarized together; ``method="story"`` asks for it on any set.
@@ -79,6 +85,48 @@ NOTHING_SAID = re.compile(
 )
 CUT_WORD = re.compile(r"\s[b-hj-z]\.$")
 QUOTATIONS = re.compile(r"\"[^\"]*\"|“[^”]*”")
+# Whoever said it, nothing said: a short sentence ending on its speech verb, no comma, no quote ("Thad
+# Allen and BP officials conceded.", "The company told reporters.").
+NOTHING_SAID_SHORT = re.compile(
+    r"^[^,;:\"“”]{1,80}\s(?<!\sbeen\s)(?<!\sbe\s)(?<!\swas\s)(?<!\swere\s)(?<!\sis\s)(?<!\sare\s)"
+    r"(?:said|says|added|conceded|agreed|admitted|noted|explained|told\s+reporters)\.$"
+)
+# A label, not a sentence: one word and a colon first ("Subject: the BP oil spill.", "Protesters: 'We want
+# Mubarak out'") or a verbless "Not the ..." ("Not the chief executive of BP.").
+LABEL = re.compile(r"^[A-Z][a-z]+:\s|^Not\s+(?:the|a|an|his|her|their|its)\s[^,;]{0,60}\.$")
+# A broadcast transcript's talk to the viewer ("Let's go to Cairo right now.", "First up, the latest from
+# Egypt.", "Anderson is reporting live from Cairo, Egypt tonight.").
+BROADCAST = re.compile(
+    r"^(?:(?:Let['’]s|Let\s+us|First\s+up|Next\s+up|Coming\s+up|Up\s+next|Still\s+ahead)\b|(?:Look|Right\s+now),)"
+    r"|\breporting\s+live\b|\blive\s+from\b|\bthe\s+latest\s+from\b"
+    # a video's blurb: the outlet or its reporter, in the present, "talks to" people ("The BBC talks to people
+    # in Mexico City about the flu outbreak.")
+    r"|^(?:The\s+)?(?:BBC|CNN|Reuters|Guardian|Fox\s+News|Post)(?:['’]s\s+[\w ]{1,40}?)?\s+"
+    r"(?:(?:talks|speaks)\s+to|reports\s+(?:from|on)|looks\s+at|asks|examines|explains|meets|visits|hears\s+from)\b"
+)
+# A photo caption: told in the present and stamped with its day at the end ("Police officers protest in
+# Cairo, Egypt, on Sunday.", "Oil floats around a rig ... May 31."), or "is seen" doing something ("Underwater
+# robots are seen working at the site ..."; not "is seen as"). A news sentence that ends on its day tells
+# it in the past or the future ("took to the streets on Friday", "will meet on Monday").
+DAY_STAMP_END = re.compile(
+    r"(?:\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?)[\"”’)]*\.$"
+)
+TOLD_OR_TO_COME = re.compile(
+    r"\b(?:[a-z]+ed|was|were|had|did|said|told|took|made|came|went|saw|gave|got|left|met|held|began|fell|rose|won|"
+    r"lost|sent|spoke|struck|led|fled|ran|brought|became|knew|found|kept|put|set|shot|hit|cut|fought|sought|"
+    r"caught|built|broke|bought|sold|paid|spent|stood|will|would|could|should|has|have|might|may|must|due|"
+    r"(?:is|are|plans?|aims?|hopes?|intends?|wants?|seeks?|prepares?|vows?|promises?|threatens?|expects?)\s+to|"
+    r"begins?|starts?|opens?|resumes?|meets?|votes?)\b"
+)
+SEEN_DOING = re.compile(r"\b(?:is|are)\s+seen\s+(?!as\b)")
+
+
+def photo_caption(text: str) -> bool:
+    """A photo caption among the sentences: the present tense stamped with a day, or someone "seen" doing."""
+    if SEEN_DOING.search(text):
+        return True
+    return bool(DAY_STAMP_END.search(text)) and not TOLD_OR_TO_COME.search(QUOTATIONS.sub(" ", text))
 
 
 def first_person(text: str) -> bool:
@@ -87,7 +135,8 @@ def first_person(text: str) -> bool:
 
 
 def reads_alone(text: str) -> bool:
-    """Not a question, an opener that points back, a bare quotation, the writer's own voice or a promotion."""
+    """Not a question, an opener that points back, a bare quotation, the writer's own voice, a promotion, a stamped
+    entry, empty speech, a cut word, a caption, broadcast talk or a label (the module docstring)."""
     return not (
         QUESTION.search(text)
         or POINTING_BACK.search(text)
@@ -97,6 +146,10 @@ def reads_alone(text: str) -> bool:
         or STAMPED.search(text)
         or NOTHING_SAID.search(text)
         or CUT_WORD.search(text)
+        or NOTHING_SAID_SHORT.search(text)
+        or LABEL.search(text)
+        or BROADCAST.search(text)
+        or photo_caption(text)
     )
 
 

@@ -508,6 +508,10 @@ OFFICE_NOUNS = frozenset(
 )
 
 
+# A prefix that makes an adjective of a stance out of a name: "anti-Gaddafi", "pro-Mubarak", "Pro-Western".
+STANCE_PREFIX = re.compile(r"^(?:anti|pro|non|post|pre|neo)[-\u2010\u2011]\S", re.IGNORECASE)
+
+
 def is_month_abbreviation(ent: Span) -> bool:
     doc = ent.doc
     if len(ent) != 1 or ent[0].lower_.rstrip(".") not in MONTH_ABBREVIATIONS:
@@ -704,6 +708,8 @@ def mentions_of(
             continue  # no capital letter, no name: "don" of "don't", "ann"
         if is_month_abbreviation(ent):
             continue  # "3 MAR 2011"
+        if STANCE_PREFIX.match(ent.text):
+            continue  # "anti-Gaddafi rebels", "pro-Mubarak crowds": a stance's adjective, no one's name
         if in_capitals_run(ent):
             continue  # "DAVID" of a transcript's "DAVID UPTON:", "HOUSE" of "SPEAKER OF THE HOUSE:"
         if ent.label_ in ("PERSON", "ORG") and in_longer_name(ent):
@@ -743,6 +749,16 @@ def mentions_of(
                 ].text.isupper()  # the tagger reads a label's capitals as a verb ("CAMERON")
             ):
                 last -= 1  # "Kerry Withdraws From Call ...": a headline's verb is no surname
+            for i in range(first + 1, last):
+                word = doc[i]
+                if (
+                    word.text[:1].islower()
+                    and word.is_alpha
+                    and word.lower_ not in NAME_PARTICLES
+                    and any(t.text[:1].isupper() for t in doc[first:i])
+                ):
+                    last = i  # "Gaddafi in public", "Gaddafi and some people": no name goes on in lower case
+                    break
             if first > ent.start or last < ent.end:
                 text, start = display_name(doc[first:last].text), doc[first].idx
             text = without_glued_words(text)
@@ -861,6 +877,8 @@ def roles_of(article: Article, ent: Span) -> list[Role]:
             )
     for child in ent.root.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i > ent.root.i:
+            if another_name_between(ent.root, child):
+                continue  # "Frattini of Italy -- formerly Libya's closest ally": whose title is unsure
             phrase = doc[child.left_edge.i : child.right_edge.i + 1]
             if phrase[0].lower_ in POSSESSIVE_PRONOUNS:
                 continue  # "Kurt Guerra, his 9-year-old daughter Cassie": someone else, his relative
@@ -951,6 +969,17 @@ def bare_title(mention: Mention) -> bool:
     return mention.kind == "description" and len(words) <= 2 and words[0].lower() in ("the", "this", "that")
 
 
+def another_name_between(name: Token, apposition: Token) -> bool:
+    """Whether another name stands between a name and an apposition the parse hangs on it: in "Franco Frattini
+    of Italy -- formerly Libya's closest ally in Europe --" the description may be Italy's as well as his."""
+    doc = name.doc
+    end = name.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].lower_ not in FUNCTION_WORDS:
+        end += 1  # the rest of the name itself ("Franco Frattini" where the parse hangs it on "Franco")
+    first = apposition.left_edge.i
+    return any(t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "ORG", "NORP", "LOC") for t in doc[end:first])
+
+
 def described_person(root: Token) -> int | None:
     """Where the person a description is said of by apposition or copula is named: "Jeff Bingaman"
     in "the panel's chairman, Jeff Bingaman," and "Bingaman, the panel's chairman," and "Bingaman is
@@ -969,6 +998,8 @@ def described_person(root: Token) -> int | None:
         if child.dep_ == "appos" and name_start(child) is not None:
             return name_start(child)
     if root.dep_ == "appos":
+        if another_name_between(root.head, root):
+            return None  # "Frattini of Italy -- formerly Libya's closest ally": Italy's, or his? no guess
         return name_start(root.head)
     if root.dep_ == "attr" and root.head.lemma_ == "be":
         subject = next((c for c in root.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)

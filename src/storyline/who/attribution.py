@@ -791,12 +791,15 @@ def speaker_of(cue: Token) -> Span | None:
         if subject is not None:
             return subject
         if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
-            if verb.dep_ == "conj" and verb is cue and in_reported_clause(verb.head):
-                # "Reuters revealed that Libya had received ... and on Wednesday reported that ...": a verb of
-                # saying joined to a clause of what another said may be that other's second act, or the
-                # clause subject's: no guess
-                return None
-            verb = verb.head
+            outer = (
+                reported_by(verb.head)
+                if verb.dep_ == "conj" and verb is cue and any(c.dep_ == "ccomp" for c in cue.children)
+                else None
+            )
+            # "Reuters revealed that Libya had received ... and on Wednesday reported that ...", "Moscow demanded
+            # that any text rule out intervention and warned it would veto ...": a verb of saying the parse joins
+            # to the clause of what another said is that other's second act, not the clause subject's
+            verb = outer if outer is not None else verb.head
         elif verb.dep_ == "pcomp" and verb.head.head is not verb.head:
             quoting = verb.head.head
             if verb.head.lower_ == "as" and quoting.lemma_.lower() in QUOTING_VERBS:
@@ -815,11 +818,14 @@ def speaker_of(cue: Token) -> Span | None:
     return None
 
 
-def in_reported_clause(verb: Token) -> bool:
-    """Whether a verb heads a clause of what a verb of saying governs ("revealed that Libya had received")."""
+def reported_by(verb: Token) -> Token | None:
+    """The verb of saying whose reported clause ``verb`` heads ("revealed" of "revealed that Libya had
+    received"), else None."""
     while verb.dep_ == "conj" and verb.head is not verb:
         verb = verb.head
-    return verb.dep_ == "ccomp" and verb.head is not verb and verb.head.lemma_.lower() in SPEECH_LEXICON
+    if verb.dep_ == "ccomp" and verb.head is not verb and verb.head.lemma_.lower() in SPEECH_LEXICON:
+        return verb.head
+    return None
 
 
 # Verbs by which one passes on another's words: "quoted X as saying", "cited X as saying".

@@ -51,6 +51,13 @@ def test_a_relative_clause_s_fragment_is_no_statement():
     )
     assert not by_content(text, "has hired")
     assert not by_content(text, "a month behind")
+    # no relative word (development, LibyaWar_cnn): "a key road junction the rebels hope to take"
+    text = (
+        "The rebels are squaring off against loyalists at a key road junction the rebels hope to take in the days "
+        "ahead.\nOn the day the minister said the talks had failed, the rebels took the port."
+    )
+    assert not by_content(text, "to take")
+    assert by_content(text, "the talks had failed"), "a relative clause of time leaves what was said whole"
 
 
 def test_a_speaker_in_a_relative_clause_still_speaks():
@@ -95,3 +102,17 @@ def test_the_first_word_of_a_name_is_no_cue_and_and_is_no_part_of_a_speaker():
     names = {speaker_name(a) for a in listed(text)} - {None}
     assert "El" not in names and "Said" not in names, names
     assert not any(n.split()[0] in ("And", "and") for n in names), names
+
+
+def test_a_participle_inside_what_was_said_is_the_clause_subject_s():
+    """ "France offered a detailed defense, arguing that ..., the diplomat said": France argued; the diplomat
+    reported it (development, LibyaWar_cnn). The rule it narrows still holds: "The NTC insists Gaddafi step
+    down, saying ..." is the NTC's."""
+    text = (
+        "France offered a detailed defense of its actions, arguing that supplying weapons was the only practical "
+        "way of protecting civilians, the diplomat said.\n"
+        "The NTC insists Gaddafi step down and leave Libya, saying talks with his government would be unthinkable."
+    )
+    arguing = [a for a in by_content(text, "supplying weapons") if a.cue == "arguing"]
+    assert [a.speaker for a in arguing] == ["France"], arguing
+    assert {a.speaker for a in by_content(text, "would be unthinkable")} == {"The NTC"}

@@ -843,6 +843,8 @@ def comma_participle_governor(cue: Token) -> Token | None:
         head = head.head
     if head.dep_ != "ccomp" or head.head is head or subject_of(head.head) is None:
         return None
+    if head.head.i > cue.i:
+        return None  # "France offered a defense, arguing that ..., the diplomat said": inside what was said
     return head.head
 
 
@@ -1195,11 +1197,23 @@ def gap_filled_before(cue: Token) -> bool:
     if subject is None or subject.tag_ in ("WDT", "WP", "WP$") or subject.lower_ in RELATIVE_PRONOUNS:
         return False
     doc = cue.doc
-    for token in doc[max(cue.head.i + 1, cue.sent.start, subject.left_edge.i - 3) : subject.left_edge.i]:
+    between = doc[max(cue.head.i + 1, cue.sent.start, subject.left_edge.i - 3) : subject.left_edge.i]
+    for token in between:
         # the parse hangs the relative word on the content's verb, on the cue or on the antecedent
         if token.tag_ in ("WDT", "WP", "WP$") or token.lower_ == "that" and token.dep_ != "det":
             return True
-    return False
+    # no relative word: "a key road junction the rebels hope to take", "the man police said was armed"; but
+    # "the day the minister said the talks failed" names when, and what was said is whole
+    return (
+        not any(t.is_alpha for t in between)
+        and cue.head.i < subject.left_edge.i
+        and cue.head.ent_type_ not in ("DATE", "TIME")
+        and cue.head.lemma_.lower() not in TIME_NOUNS
+    )
+
+
+# Nouns for a time that a relative clause without a relative word may say when of ("the day the minister said").
+TIME_NOUNS = frozenset("day time week month year moment hour night morning evening afternoon weekend".split())
 
 
 def common_noun_opening(ent: Span) -> bool:

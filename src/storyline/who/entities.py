@@ -1014,11 +1014,20 @@ def bare_title(mention: Mention) -> bool:
 
 def runs_into_verb(apposition: Token) -> bool:
     """An "apposition" the parse made of a verb's subject: "... trying to kill its leader, Muammar Gaddafi,
-    Russia's ambassador to the alliance said": a true apposition is closed by a comma or a dash, or ends the
-    sentence."""
+    Russia's ambassador to the alliance said": after a name that is no subject, a true apposition is closed by a
+    comma or a dash, or ends the sentence."""
     doc = apposition.doc
-    after = apposition.right_edge.i + 1
-    return after < len(doc) and doc[after].pos_ in ("VERB", "AUX") and doc[after].sent == apposition.sent
+    last = apposition.right_edge
+    after = last.i + 1
+    return (
+        # a name that is the verb's subject takes an apposition whose closing comma was left out ("Jamal Williams,
+        # the defensive tackle for the San Diego Chargers was arrested"); a name in another role does not
+        apposition.head.dep_ not in ("nsubj", "nsubjpass")
+        and not last.is_punct
+        and after < len(doc)
+        and doc[after].pos_ in ("VERB", "AUX")
+        and doc[after].sent == apposition.sent
+    )
 
 
 def another_name_between(name: Token, apposition: Token) -> bool:

@@ -116,13 +116,3 @@ def test_a_participle_inside_what_was_said_is_the_clause_subject_s():
     arguing = [a for a in by_content(text, "supplying weapons") if a.cue == "arguing"]
     assert [a.speaker for a in arguing] == ["France"], arguing
     assert {a.speaker for a in by_content(text, "would be unthinkable")} == {"The NTC"}
-
-
-def test_a_nationality_before_an_actor_is_not_the_speaker_s_name():
-    """ "The Libyan government said ..." was listed under "Libyan" (development, LibyaWar_cnn); "the rebels" too."""
-    text = (
-        "The Libyan government said Sunday that three grandchildren died in the strike.\n"
-        "The Egyptian military said it would not use force against the protesters."
-    )
-    names = {speaker_name(a) for a in listed(text)} - {None}
-    assert not names & {"Libyan", "Egyptian"}, names

@@ -1497,8 +1497,12 @@ def name_in(names: NameIndex, span: Span) -> Span | None:
     named = [e for e in inside if e.label_ in NAMED_LABELS]
     if named and named[0].start <= head_of(span).i < named[0].end:
         return named[0]
-    if named and len(named[0]) >= len(span) - 2 and not (named[0].label_ == "NORP" and root.pos_ == "NOUN"):
-        return named[0]  # but "the Mexican figures" are no Mexicans, "The Libyan government" is no "Libyan"
+    if (
+        named
+        and len(named[0]) >= len(span) - 2
+        and not (named[0].label_ == "NORP" and root.pos_ == "NOUN" and root.lemma_.lower() not in ACTOR_HEADS)
+    ):
+        return named[0]  # but "the Mexican figures" are no Mexicans
     return None
 
 

@@ -444,6 +444,19 @@ def extend_with_following_quotes(
             # the continuation may end in its own "she added" sentence: stop at the quote's end
 
 
+def starts_a_name(token: Token) -> bool:
+    """A word the recognizer reads as the first of a person's name of several words ("Said" of "Said El Sisi",
+    "Said" of "Said Ali")."""
+    doc = token.doc
+    return (
+        token.ent_iob_ == "B"
+        and token.ent_type_ == "PERSON"
+        and token.text[:1].isupper()
+        and token.i + 1 < len(doc)
+        and doc[token.i + 1].ent_iob_ == "I"
+    )
+
+
 def cue_candidates(doc: Doc) -> list[Token]:
     """The tokens ``draft_from_cue`` can make a draft of: verbs, auxiliaries and "according", found with
     one array read (a speed-up only: every other token is refused by its first test; the loop over every
@@ -460,6 +473,8 @@ def cue_candidates(doc: Doc) -> list[Token]:
 
 
 def draft_from_cue(token: Token, doc: Doc, index: RegionIndex, model: CueScorer) -> Draft | None:
+    if starts_a_name(token):
+        return None  # "Said El Sisi, 23, said ...": the first word of a man's name, no verb of saying
     if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
         return draft_according_to(token, doc, index)
     if token.pos_ not in ("VERB", "AUX") or token.pos_ == "AUX" and token.dep_ != "ROOT":
@@ -776,7 +791,15 @@ def speaker_of(cue: Token) -> Span | None:
         if subject is not None:
             return subject
         if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
-            verb = verb.head
+            outer = (
+                reported_by(verb.head)
+                if verb.dep_ == "conj" and verb is cue and any(c.dep_ == "ccomp" for c in cue.children)
+                else None
+            )
+            # "Reuters revealed that Libya had received ... and on Wednesday reported that ...", "Moscow demanded
+            # that any text rule out intervention and warned it would veto ...": a verb of saying the parse joins
+            # to the clause of what another said is that other's second act, not the clause subject's
+            verb = outer if outer is not None else verb.head
         elif verb.dep_ == "pcomp" and verb.head.head is not verb.head:
             quoting = verb.head.head
             if verb.head.lower_ == "as" and quoting.lemma_.lower() in QUOTING_VERBS:
@@ -789,9 +812,19 @@ def speaker_of(cue: Token) -> Span | None:
             verb = quoting  # "began by saying ...": the one who began
         elif verb.dep_ in ("relcl", "acl") and verb.head is not verb:
             head = verb.head
-            return doc[head.left_edge.i : head.i + 1]
+            return without_opening_debris(doc[head.left_edge.i : head.i + 1])  # not "And" of "And people ..."
         else:
             verb = None
+    return None
+
+
+def reported_by(verb: Token) -> Token | None:
+    """The verb of saying whose reported clause ``verb`` heads ("revealed" of "revealed that Libya had
+    received"), else None."""
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    if verb.dep_ == "ccomp" and verb.head is not verb and verb.head.lemma_.lower() in SPEECH_LEXICON:
+        return verb.head
     return None
 
 
@@ -810,6 +843,8 @@ def comma_participle_governor(cue: Token) -> Token | None:
         head = head.head
     if head.dep_ != "ccomp" or head.head is head or subject_of(head.head) is None:
         return None
+    if head.head.i > cue.i:
+        return None  # "France offered a defense, arguing that ..., the diplomat said": inside what was said
     return head.head
 
 
@@ -1091,9 +1126,15 @@ def statement_problem(draft: Draft, index: RegionIndex, text: str) -> str | None
     if cue.dep_ == "parataxis" and cue.head.pos_ in ("VERB", "AUX"):
         return None  # "because, he said, there is ...": the clause around the cue
     clauses = [c for c in children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")]
+    if cue.dep_ == "relcl" and gap_filled_before(cue):
+        return (
+            "relative clause"  # "mercenaries, who the rebels say Gaddafi has hired": no claim without "who"
+        )
     infinitives = [c for c in children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
     if passive and infinitives:
         return "raised subject"  # "are not considered by the FDA to pose ...": the subject is the content's
+    if infinitives and not clauses and lemma in DIRECTIVE_VERBS and not addressed(cue):
+        return "an object, not an addressee"  # "ordered two plasma screens to help the workers unwind"
     if not clauses and not (infinitives and lemma in INFINITIVE_CONTENT_VERBS):
         return "no clause"
     if clauses and lemma not in ASKING_VERBS:
@@ -1110,12 +1151,88 @@ def statement_problem(draft: Draft, index: RegionIndex, text: str) -> str | None
     return None
 
 
+# Verbs of telling someone to act: their object is the one told ("urged Assad to ...", "ordered troops to ...").
+DIRECTIVE_VERBS = frozenset("urge ask tell warn order instruct advise encourage call appeal plead".split())
+# Nouns for the many one addresses that no list of actors' heads holds: "urged the world to act".
+ADDRESSED_COLLECTIVES = frozenset("world community public nation international everyone everybody".split())
+
+
+def addressed(cue: Token) -> bool:
+    """Whether a verb of telling or ordering with an infinitive addresses someone: "urged Assad to step down",
+    "ordered troops to withdraw", "told reporters to leave", or no object at all ("vowed to fight on"). Its
+    object being a thing ("ordered two giant plasma screens to help the workers unwind", "ordered an inquiry
+    to find out") makes it an act, not a communication: the infinitive is the thing's purpose."""
+    objects = [c for c in cue.children if c.dep_ in ("dobj", "dative")]
+    if not objects:
+        return True
+    for obj in objects:
+        if obj.pos_ in ("PRON", "PROPN") or obj.ent_type_ in NAMED_LABELS:
+            return True
+        lemma = obj.lemma_.lower()
+        if lemma in ACTOR_HEADS or lemma in ANONYMOUS_HEADS or obj.lower_ in ANONYMOUS_HEADS:
+            return True
+        if lemma in ADDRESSED_COLLECTIVES or lemma.endswith(AGENT_SUFFIXES):
+            return True
+        if PERSON_NOUN.search(lemma) and lemma not in THING_LEMMAS:
+            return True
+    return False
+
+
+# Endings of nouns for people that ``ACTOR_HEADS`` need not list ("volunteers", "residents", "Libyans").
+PERSON_NOUN = re.compile(r"(?:er|or|ant|ent|ian|ese|ist)$")
+# Things with those endings: "ordered a computer", "ordered an investigation to ...".
+THING_LEMMAS = frozenset(
+    """computer container tanker trailer helicopter carrier monitor paper letter order number center centre
+    equipment shipment statement document agreement settlement payment government department tower
+    poster sticker river""".split()
+)
+
+
+def gap_filled_before(cue: Token) -> bool:
+    """A verb of saying in a relative clause whose relative word belongs to what was said: "African mercenaries,
+    who the rebels say Gaddafi has hired ...", "the outbreak, which Donaldson said was a month behind": the
+    content has a gap the relative word's antecedent fills, so without it the words claim nothing. (Not "the
+    minister, who said ...", where the relative word is the speaker.)"""
+    subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None or subject.tag_ in ("WDT", "WP", "WP$") or subject.lower_ in RELATIVE_PRONOUNS:
+        return False
+    doc = cue.doc
+    between = doc[max(cue.head.i + 1, cue.sent.start, subject.left_edge.i - 3) : subject.left_edge.i]
+    for token in between:
+        # the parse hangs the relative word on the content's verb, on the cue or on the antecedent
+        if token.tag_ in ("WDT", "WP", "WP$") or token.lower_ == "that" and token.dep_ != "det":
+            return True
+    # no relative word: "a key road junction the rebels hope to take", "the man police said was armed"; but
+    # "the day the minister said the talks failed" names when, and what was said is whole
+    return (
+        not any(t.is_alpha for t in between)
+        and cue.head.i < subject.left_edge.i
+        and cue.head.ent_type_ not in ("DATE", "TIME")
+        and cue.head.lemma_.lower() not in TIME_NOUNS
+    )
+
+
+# Nouns for a time that a relative clause without a relative word may say when of ("the day the minister said").
+TIME_NOUNS = frozenset("day time week month year moment hour night morning evening afternoon weekend".split())
+
+
+def common_noun_opening(ent: Span) -> bool:
+    """A one-word "name" that the tagger reads as a common noun and that has its capital only from opening the
+    sentence: "Media" of "Media habitually tells us ...", "Police" of "Police said ..." (a described source,
+    not a name)."""
+    if len(ent) != 1 or ent.label_ not in NAMED_LABELS:
+        return False
+    token = ent[0]
+    return bool(token.is_sent_start) and token.pos_ == "NOUN" and not token.text.isupper()
+
+
 class NameIndex:
     """A document's named entities, looked up by position in O(log n) (``Span.ents`` scans them all)."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.ents = list(doc.ents)
+        # "Media habitually tells us ...": a common noun capitalised only because it opens the sentence is no name
+        self.ents = [e for e in doc.ents if not common_noun_opening(e)]
         self.starts = [e.start for e in self.ents]
         self.people = [e for e in self.ents if e.label_ == "PERSON"]
         self.people_ends = [e.end_char for e in self.people]
@@ -1854,6 +1971,7 @@ def is_actor_description(span: Span) -> bool:
         or lemma in ANONYMOUS_HEADS
         or root.lower_ in ANONYMOUS_HEADS
         or root.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        and not (root.pos_ == "NOUN" and root.is_sent_start and not root.text.isupper() and len(span) == 1)
         or len(lemma) > 5
         and lemma.endswith(AGENT_SUFFIXES)
         and root.pos_ == "NOUN"
@@ -1885,6 +2003,8 @@ def description_text(span: Span) -> str:
         ):
             dropped.update(t.i for t in child.subtree)
     tokens = [t for t in span if t.i not in dropped]
+    while len(tokens) > 1 and tokens[0].lower_ in SENTENCE_CONJUNCTIONS and tokens[0].i < root.i:
+        tokens = tokens[1:]  # "And an Egyptian woman who says ...": the sentence's "And" is no part of her
     first = tokens[0].i if tokens else root.i
     last = root.i
     for token in tokens:

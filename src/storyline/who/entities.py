@@ -260,6 +260,8 @@ def person_name_parts(text: str) -> list[str]:
         lowered = word.lower().strip("'")
         if not parts and lowered.rstrip(".") in TITLE_WORDS:
             continue
+        if not parts and index < len(words) - 1 and is_demonym(word):
+            continue  # "Qatari NATO", "Iraqi Foreign Minister Hoshiyar Zebari": a nationality is no first name
         if capitalized and word[:1].islower() and not any(lowered.startswith(p) for p in NAME_PARTICLES):
             continue  # "stepmom Esther Williams": a description before the name
         if len(lowered) == 1 and any(len(w) > 1 for w in words[index + 1 : -1]) and len(words) > 2:
@@ -278,10 +280,16 @@ def person_name_parts(text: str) -> list[str]:
     return parts
 
 
+def is_demonym(word: str) -> bool:
+    """A nationality's adjective in -an, -ese or -i ("Syrian", "Chinese", "Qatari"; not "French" or "English",
+    which are surnames too)."""
+    return re.search(r"(?:an|ese|i)$", word) is not None and key_of(word) in gazetteer()[1]
+
+
 def display_name(text: str) -> str:
     """A mention as a name: without possessive, leading "the" kept only for organisations."""
     text = re.sub(r"(?<!\S)-[LR][RCS]B-(?!\S)", " ", text)  # Penn Treebank brackets ("-LRB- CNN")
-    text = re.sub(r"['\u2019]s$", "", " ".join(text.split())).strip(" ,;:-")
+    text = re.sub(r"['\u2019]s$", "", " ".join(text.split())).strip(" ,;:-&")
     text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
     if text.endswith(".") and not re.search(r"\b\w\.\w\.$", text):
         text = text[:-1]  # a sentence's full stop, not an abbreviation's ("U.S.")
@@ -508,6 +516,10 @@ OFFICE_NOUNS = frozenset(
 )
 
 
+# A prefix that makes an adjective of a stance out of a name: "anti-Gaddafi", "pro-Mubarak", "Pro-Western".
+STANCE_PREFIX = re.compile(r"^(?:anti|pro|non|post|pre|neo)[-\u2010\u2011]\S", re.IGNORECASE)
+
+
 def is_month_abbreviation(ent: Span) -> bool:
     doc = ent.doc
     if len(ent) != 1 or ent[0].lower_.rstrip(".") not in MONTH_ABBREVIATIONS:
@@ -595,6 +607,15 @@ def in_capitals_run(ent: Span) -> bool:
     return next_word(ent.start, -1) or next_word(ent.end - 1, 1)
 
 
+def capitals_headline(ent: Span) -> bool:
+    """A headline in capitals run into the text that the recognizer took for a name: "QATARI PLANE JOINS AIR
+    PATROLS NATO said on Thursday ..." (four words or more in capitals, or three with a verb among them)."""
+    words = [t for t in ent if any(ch.isalpha() for ch in t.text)]
+    if len(words) < 3 or any(ch.islower() for ch in ent.text):
+        return False
+    return len(words) >= 4 or any(t.pos_ in ("VERB", "AUX") for t in words)
+
+
 def in_longer_name(ent: Span) -> bool:
     """A name that is the possessive start of a place's or body's name: "Bishop" of "born in Bishop's Castle",
     "John" of "St John's College"."""
@@ -633,6 +654,20 @@ def evidence_of_kind(ent: Span) -> str:
     ):
         return "place"  # "the town Jawsh", "the Llanfair/Welshpool area"
     before = [t for t in doc[max(ent.sent.start, ent.start - 3) : ent.start]]
+    if (
+        before
+        and before[-1].pos_ == "NOUN"
+        and before[-1].text.islower()
+        and before[-1].lemma_.lower() in BODY_NOUNS
+        # one phrase, not "told the agency Libya would ..." (or siblings in one role where the parse splits it)
+        and (
+            root.head.i == before[-1].i
+            or before[-1].head.i == root.i
+            or before[-1].head.i == root.head.i
+            and before[-1].dep_ == root.dep_
+        )
+    ):
+        return "organisation"  # "the official news agency Jana", "the rebel group Hamas": the noun says what it is
     words = [t.lower_ for t in before]
     noun = None
     if len(words) >= 2 and words[-2:] == ["known", "as"] and len(before) >= 3:
@@ -656,7 +691,13 @@ def evidence_of_kind(ent: Span) -> str:
     return ""
 
 
-LABEL_OF_EVIDENCE = {"place": "GPE", "thing": "PRODUCT", "body": "ORG"}
+LABEL_OF_EVIDENCE = {"place": "GPE", "thing": "PRODUCT", "body": "ORG", "organisation": "ORG"}
+# Nouns for bodies that, right before a name, say the name is theirs: "the official news agency Jana".
+BODY_NOUNS = frozenset(
+    """agency newspaper daily weekly magazine channel broadcaster network station website group party movement
+    organisation organization company firm bank ministry council committee union association alliance coalition
+    militia faction""".split()
+)
 
 
 def is_part_of_title(ent: Span) -> bool:
@@ -704,7 +745,9 @@ def mentions_of(
             continue  # no capital letter, no name: "don" of "don't", "ann"
         if is_month_abbreviation(ent):
             continue  # "3 MAR 2011"
-        if in_capitals_run(ent):
+        if STANCE_PREFIX.match(ent.text):
+            continue  # "anti-Gaddafi rebels", "pro-Mubarak crowds": a stance's adjective, no one's name
+        if in_capitals_run(ent) or capitals_headline(ent):
             continue  # "DAVID" of a transcript's "DAVID UPTON:", "HOUSE" of "SPEAKER OF THE HOUSE:"
         if ent.label_ in ("PERSON", "ORG") and in_longer_name(ent):
             continue  # "Bishop" of "born in Bishop's Castle": a place's name, no person
@@ -714,7 +757,9 @@ def mentions_of(
             label = "GPE"  # "COCODRIE, La. (AP) --": a dateline names a place
         elif label == "PERSON" and not re.search(r"[a-z]", text) and len(re.sub(r"[^A-Z]", "", text)) <= 4:
             label = "ORG"  # "VX", "J.P.": initials alone are no person's name
-        evidence = evidence_of_kind(ent) if label in ("PERSON", "ORG") else ""
+        evidence = evidence_of_kind(ent) if label in ("PERSON", "ORG", "GPE", "NORP") else ""
+        if evidence != "organisation" and label not in ("PERSON", "ORG"):
+            evidence = ""  # "the official news agency Jana" tagged a place: the noun before it says a body
         if evidence == "body" and (label != "PERSON" or len(ent) > 1):
             evidence = ""  # "the Michael Jackson I knew" is the man; "the House" is a body
         if evidence == "thing" and label != "PERSON":
@@ -743,6 +788,16 @@ def mentions_of(
                 ].text.isupper()  # the tagger reads a label's capitals as a verb ("CAMERON")
             ):
                 last -= 1  # "Kerry Withdraws From Call ...": a headline's verb is no surname
+            for i in range(first + 1, last):
+                word = doc[i]
+                if (
+                    word.text[:1].islower()
+                    and word.is_alpha
+                    and word.lower_ not in NAME_PARTICLES
+                    and any(t.text[:1].isupper() for t in doc[first:i])
+                ):
+                    last = i  # "Gaddafi in public", "Gaddafi and some people": no name goes on in lower case
+                    break
             if first > ent.start or last < ent.end:
                 text, start = display_name(doc[first:last].text), doc[first].idx
             text = without_glued_words(text)
@@ -861,6 +916,8 @@ def roles_of(article: Article, ent: Span) -> list[Role]:
             )
     for child in ent.root.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i > ent.root.i:
+            if another_name_between(ent.root, child) or runs_into_verb(child):
+                continue  # "Frattini of Italy -- formerly Libya's closest ally": whose title is unsure
             phrase = doc[child.left_edge.i : child.right_edge.i + 1]
             if phrase[0].lower_ in POSSESSIVE_PRONOUNS:
                 continue  # "Kurt Guerra, his 9-year-old daughter Cassie": someone else, his relative
@@ -945,10 +1002,43 @@ def description_of(article: Article, chunk: Span) -> Mention | None:
 
 
 def bare_title(mention: Mention) -> bool:
-    """Is the mention a description of a title alone ("the president", "The company's chairman" keeps its
-    company's)?"""
+    """Is the mention a description of a title alone ("the president", "the prime minister", "the tyrant"), which
+    names whoever holds it in the article at hand? "The Libyan leader", "the panel's chairman" say whose."""
     words = mention.text.split()
-    return mention.kind == "description" and len(words) <= 2 and words[0].lower() in ("the", "this", "that")
+    return (
+        mention.kind == "description"
+        and words[0].lower() in ("the", "this", "that")
+        and all(modifier in TITLE_WORDS for modifier in mention.modifiers)
+    )
+
+
+def runs_into_verb(apposition: Token) -> bool:
+    """An "apposition" the parse made of a verb's subject: "... trying to kill its leader, Muammar Gaddafi,
+    Russia's ambassador to the alliance said": after a name that is no subject, a true apposition is closed by a
+    comma or a dash, or ends the sentence."""
+    doc = apposition.doc
+    last = apposition.right_edge
+    after = last.i + 1
+    return (
+        # a name that is the verb's subject takes an apposition whose closing comma was left out ("Jamal Williams,
+        # the defensive tackle for the San Diego Chargers was arrested"); a name in another role does not
+        apposition.head.dep_ not in ("nsubj", "nsubjpass")
+        and not last.is_punct
+        and after < len(doc)
+        and doc[after].pos_ in ("VERB", "AUX")
+        and doc[after].sent == apposition.sent
+    )
+
+
+def another_name_between(name: Token, apposition: Token) -> bool:
+    """Whether another name stands between a name and an apposition the parse hangs on it: in "Franco Frattini
+    of Italy -- formerly Libya's closest ally in Europe --" the description may be Italy's as well as his."""
+    doc = name.doc
+    end = name.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].lower_ not in FUNCTION_WORDS:
+        end += 1  # the rest of the name itself ("Franco Frattini" where the parse hangs it on "Franco")
+    first = apposition.left_edge.i
+    return any(t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "ORG", "NORP", "LOC") for t in doc[end:first])
 
 
 def described_person(root: Token) -> int | None:
@@ -969,8 +1059,15 @@ def described_person(root: Token) -> int | None:
         if child.dep_ == "appos" and name_start(child) is not None:
             return name_start(child)
     if root.dep_ == "appos":
+        if another_name_between(root.head, root) or runs_into_verb(root):
+            return None  # "Frattini of Italy -- formerly Libya's closest ally": Italy's, or his? no guess
         return name_start(root.head)
-    if root.dep_ == "attr" and root.head.lemma_ == "be":
+    if (
+        root.dep_ == "attr"
+        and root.head.lemma_ == "be"
+        and not root.sent.text.rstrip(" \"'\u201d").endswith("?")
+    ):
+        # (not a question: "I guess Gaddafi is the sofa king?")
         subject = next((c for c in root.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         return name_start(subject) if subject is not None else None
     return None
@@ -1402,10 +1499,18 @@ def surname_known(mention: Mention, directory: People) -> bool:
     parts = person_name_parts(mention.text)
     return (
         mention.label != "GPE"  # "Washington" the place is not George Washington
+        and not (mention.label == "ORG" and is_acronym(mention.text))  # "NATO", "JANA": a body's initials
+        # "Gaddafi soldiers & mercenaries", "Gaddafi s arms": a body or thing named after the man, not him
+        and all(w[:1].isupper() or w.lower().split("-")[0] in NAME_PARTICLES for w in mention.text.split())
         and len(parts) == 1
         and directory.known(parts[0])
         and country_of(mention.text) is None
     )
+
+
+def is_acronym(text: str) -> bool:
+    letters = re.sub(r"[^A-Za-z]", "", text)
+    return len(letters) >= 2 and letters.isupper()
 
 
 # How far after a person's title a description in the same article may still stand for them.

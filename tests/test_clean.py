@@ -332,3 +332,24 @@ def test_text_read_without_cleaning_loses_its_comments_the_same_way():
     assert without_reader_comments(cnn) == "Crowds grew on Tuesday."
     story = "The rig exploded on April 20, 2010, at 9:45 pm, the company said."
     assert without_reader_comments(story) == story
+
+
+def test_highlights_glued_before_a_wire_dateline_are_cut():
+    """CNN's story highlights scraped onto the dateline's line ran into the first statement ("a Gadhafi
+    spokesman says He discounts claims ... Tripoli, Libya (CNN) --" was one sentence with one speaker)."""
+    text = (
+        "The missile fell into the sea about 2 kilometers from the frigate "
+        '"We haven\'t used our real military power," a Gadhafi spokesman says He discounts claims that '
+        "pro-Gadhafi forces are down to 20% of their capabilities Tripoli, Libya (CNN) -- Libyan government "
+        "forces fired a missile at an Italian warship on Sunday, officials said.\n\n"
+        "The frigate was not hit, the Italian navy said."
+    )
+    cleaned = clean_text(text)
+    assert cleaned.text.startswith("Tripoli, Libya (CNN) -- Libyan government forces fired")
+    assert [r.text[:16] for r in cleaned.removed if r.reason == "highlights"] == ["The missile fell"]
+    # a dateline opening its line, or a few words before one (a place's longer name), is left alone
+    for kept in (
+        "Tripoli, Libya (CNN) -- Forces fired a missile on Sunday, officials said.",
+        "By staff Tripoli, Libya (CNN) -- Forces fired a missile on Sunday, officials said.",
+    ):
+        assert not [r for r in clean_text(kept).removed if r.reason == "highlights"]

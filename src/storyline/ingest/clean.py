@@ -27,7 +27,7 @@ from typing import Any
 
 from ..model import Removed
 from ..text.dates import CAPTION_DATE_END
-from ..text.patterns import COMMENT_HEADER, DATELINE, WIRE_STAMP
+from ..text.patterns import AGENCY_DATELINE, COMMENT_HEADER, DATELINE, WIRE_STAMP
 
 # Reason codes of removed lines, with what they mean (shown by `storyline inspect --help`).
 REASONS = {
@@ -269,6 +269,28 @@ def split_glued_credits(lines: list[Line]) -> list[Line]:
             continue
         result.append(Line(match.group(1), blank_before=line.blank_before, glued_credit=True))
         result.append(Line(line.text[match.end() :], blank_before=False))
+    return result
+
+
+# What a scraper glued before a wire dateline in the middle of one of a page's first lines ("NEW: Saif
+# al-Islam Gadhafi says ... A Libyan diplomat says ... Tripoli, Libya (CNN) -- The story"): story-highlight
+# bullets (or a headline and deck) that lost their line breaks, never the story's own prose. At least this
+# many words before the dateline.
+GLUED_HIGHLIGHTS_WORDS = 6
+
+
+def split_glued_highlights(lines: list[Line]) -> list[Line]:
+    """The words glued before a wire dateline in one of the first lines (``AGENCY_DATELINE``) on a line of
+    their own, cut as highlights; the story from its dateline on stays."""
+    result: list[Line] = []
+    for number, line in enumerate(lines):
+        match = AGENCY_DATELINE.search(line.text) if number < HEADER_LINES else None
+        before = line.text[: match.start()].strip() if match is not None else ""
+        if match is None or len(words_of(before)) < GLUED_HIGHLIGHTS_WORDS:
+            result.append(line)
+            continue
+        result.append(Line(before, blank_before=line.blank_before, reason="highlights"))
+        result.append(Line(line.text[match.start() :], blank_before=False))
     return result
 
 
@@ -550,6 +572,7 @@ def clean_text(
 
     text, tokenized = detokenized(text)  # Penn-Treebank-tokenized corpora are read as plain text
     lines, stamps = split_wire_stamps(split_glued_credits(split_lines(text)))
+    lines = split_glued_highlights(lines)
     main_script = dominant_script(text)
     mark_lines(lines, main_script)
     full_page = use_model and not extracted and looks_like_full_page([line.text for line in lines])

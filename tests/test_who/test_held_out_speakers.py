@@ -116,3 +116,18 @@ def test_a_participle_inside_what_was_said_is_the_clause_subject_s():
     arguing = [a for a in by_content(text, "supplying weapons") if a.cue == "arguing"]
     assert [a.speaker for a in arguing] == ["France"], arguing
     assert {a.speaker for a in by_content(text, "would be unthinkable")} == {"The NTC"}
+
+
+def test_the_question_put_to_a_speaker_is_not_their_statement():
+    """Fifth audit round, held out: "Asked whether ... amounted to 'mission creep,' Merchet said it was only a
+    small team" listed the question as Merchet's words; his answer is the statement."""
+    text = (
+        'Asked whether the dispatch of liaison officers amounted to "mission creep," military analyst '
+        "Jean-Dominique Merchet said it was only a small team.\n"
+        "Asked if the company would pay the claims, the spokesman said it would honour every legitimate one."
+    )
+    assert not by_content(text, "mission creep")
+    assert not by_content(text, "would pay the claims")
+    assert by_content(text, "only a small team") and by_content(text, "honour every legitimate one")
+    # someone who asks is still the speaker of the question put ("Reporters asked whether ...")
+    assert by_content("The senator asked whether the agency had known about the leak.", "had known")

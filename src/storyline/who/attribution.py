@@ -1113,6 +1113,12 @@ def statement_problem(draft: Draft, index: RegionIndex, text: str) -> str | None
             return "not said"  # "declined to say", "did not want to comment"
         if head.lemma_.lower() not in SAYING_HEADS and head.lemma_.lower() not in SAYING_VERBS:
             return "not said yet"  # "is expected to announce", "plans to say"
+    if (
+        lemma in ASKING_VERBS
+        and cue.tag_ == "VBN"
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children)
+    ):
+        return "asked of the speaker"  # "Asked whether ..., Merchet said ...": the question put to them
     passive = any(c.dep_ == "auxpass" for c in children)
     if passive and not any(c.dep_ == "agent" for c in children):
         return "passive"  # "it was announced", "he was told that ...": no one saying

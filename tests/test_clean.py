@@ -353,3 +353,18 @@ def test_highlights_glued_before_a_wire_dateline_are_cut():
         "By staff Tripoli, Libya (CNN) -- Forces fired a missile on Sunday, officials said.",
     ):
         assert not [r for r in clean_text(kept).removed if r.reason == "highlights"]
+
+
+def test_a_line_of_highlights_marked_new_above_the_story_is_cut():
+    text = (
+        "From Ben Wedeman and Amir Ahmed, CNN ElBaradei: Egypt is not stable NEW: Egypt's official news agency "
+        "reports 49 people were injured Protest organizers say they hope to capture Tunisia's regional momentum "
+        "If you're in Egypt, we want to hear your story.\n\n"
+        "Cairo, Egypt (CNN) -- Protesters filled the streets of Cairo on Tuesday, witnesses said."
+    )
+    cleaned = clean_text(text)
+    assert (
+        cleaned.text
+        == "Cairo, Egypt (CNN) -- Protesters filled the streets of Cairo on Tuesday, witnesses said."
+    )
+    assert [r.reason for r in cleaned.removed] == ["highlights"]

@@ -279,6 +279,11 @@ def split_glued_credits(lines: list[Line]) -> list[Line]:
 GLUED_HIGHLIGHTS_WORDS = 6
 
 
+# A highlight marked new ("NEW: Egypt's official news agency reports ..."), bullets run together above the
+# story's dateline line: the whole line is highlights.
+NEW_MARK = re.compile(r"(?:^|\s)NEW: ")
+
+
 def split_glued_highlights(lines: list[Line]) -> list[Line]:
     """The words glued before a wire dateline in one of the first lines (``AGENCY_DATELINE``) on a line of
     their own, cut as highlights; the story from its dateline on stays."""
@@ -403,7 +408,7 @@ def mark_lines(lines: list[Line], main_script: str | None) -> None:
                 lines[i - 1].reason = "caption"
         elif is_caption(text):
             line.reason = "caption"
-        elif BULLET.match(text) and len(words_of(text)) <= 40:
+        elif BULLET.match(text) and len(words_of(text)) <= 40 or i < HEADER_LINES and NEW_MARK.search(text):
             line.reason = "highlights"
 
     body_start = mark_header(lines)

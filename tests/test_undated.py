@@ -74,6 +74,14 @@ def test_its_lead_event_is_in_the_undated_lane_of_every_timeline_view(sample_bri
 
 def test_the_header_states_the_stated_range_and_the_undated_count_apart(sample_brief):
     line = facts_line(sample_brief)
+    # the articles of a known outlet and those of unknown source add up to the articles
+    known = sum(1 for a in sample_brief.articles if a.outlet)
+    outlets = len({a.outlet for a in sample_brief.articles if a.outlet})
+    assert known and known < len(sample_brief.articles)
+    assert line.startswith(
+        f"{len(sample_brief.articles)} articles: {known} from {outlets} outlets, "
+        f"{len(sample_brief.articles) - known} of unknown source, "
+    )
     assert "2 with a stated date: published 2012-02-02 to 2012-07-12" in line
     assert "3 with no stated date (after 2011-08, inferred; 2 unknown)" in line
 

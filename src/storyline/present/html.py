@@ -960,19 +960,22 @@ def leading_names(brief: Brief, count: int = 3) -> list[str]:
 
 
 def facts_line(brief: Brief) -> str:
-    """ "5 articles from 4 outlets, 2 with a stated date (2012-02-02 to 2012-07-12), 3 undated (after
-    2011-08, inferred; 2 unknown)": the stated range and the undated count apart, never an inferred day."""
+    """ "5 articles: 4 from 4 outlets, 1 of unknown source, 2 with a stated date (2012-02-02 to 2012-07-12), 3
+    undated (after 2011-08, inferred; 2 unknown)": the stated range and the undated count apart, never an inferred
+    day."""
     articles = brief.articles
     outlets = {a.outlet for a in articles if a.outlet}
-    parts = [plural(len(articles), "article")]
-    if outlets:
-        parts.append(f"from {plural(len(outlets), 'outlet')}")
     unknown = sum(1 for a in articles if not a.outlet)
-    if unknown and outlets:
-        parts.append(f"and {unknown_note(unknown)}")
-    elif unknown:
-        parts.append("of unknown source" if unknown == len(articles) else f"({unknown_note(unknown)})")
-    line = " ".join(parts)
+    if outlets and unknown:
+        # "271 articles: 43 from 1 outlet, 228 of unknown source" (never "271 from 1 outlet and 228 ...")
+        line = (
+            f"{plural(len(articles), 'article')}: {len(articles) - unknown:,} from "
+            f"{plural(len(outlets), 'outlet')}, {unknown:,} of unknown source"
+        )
+    elif outlets:
+        line = f"{plural(len(articles), 'article')} from {plural(len(outlets), 'outlet')}"
+    else:
+        line = f"{plural(len(articles), 'article')} of unknown source"
     return line + ", " + dates_note(articles)
 
 

@@ -402,16 +402,9 @@ def narrative_words(text: str) -> list[list[str]]:
 
 def longest_run(a: Sequence[str], b: Sequence[str]) -> int:
     """The longest stretch of words the two lists share in order, word for word."""
-    best = 0
-    previous = [0] * (len(b) + 1)
-    for x in a:
-        current = [0] * (len(b) + 1)
-        for k, y in enumerate(b, start=1):
-            if x == y:
-                current[k] = previous[k - 1] + 1
-                best = max(best, current[k])
-        previous = current
-    return best
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, a, b, autojunk=False).find_longest_match().size
 
 
 def copy_proof(a: str, b: str) -> bool:

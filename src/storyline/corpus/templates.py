@@ -12,7 +12,11 @@ spacing ignored), the number of distinct article bodies it occurs in. It is upda
 (``add``) and can be saved and loaded (``to_dict``/``from_dict``), so a store can judge article 10,001 by
 the statistics of the first 10,000. ``remove_templates`` applies it: a line, or a sentence inside a line,
 found in at least ``min_articles`` distinct bodies is cut from the article's text and recorded in
-``Article.removed`` with reason ``template``. It runs on prepared articles before annotation, so every
+``Article.removed`` with reason ``template``. A page's scraper also glues boxes into a sentence's line with no
+stop between them ("... sneezing Symptoms mimic those of normal flu Good hygiene ... can help reduce
+transmission "The threat ... remains low," she said."): a run of at least ``RUN_WORDS`` words that recurs in
+as many bodies, starts where a sentence starts and ends where the next one starts is cut the same way
+(``glued_runs``); a run inside a quotation, or one that ends mid-sentence, stays. It runs on prepared articles before annotation, so every
 span later points into the text without the templates.
 
 >>> from storyline.model import Article
@@ -26,6 +30,7 @@ span later points into the text without the templates.
 from __future__ import annotations
 
 import re
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -46,6 +51,18 @@ ABBREVIATION = re.compile(
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|(?:[A-Z]\.)+[A-Z])\.$"
 )
 NON_WORD = re.compile(r"[\W_]+")
+WORD = re.compile(r"[^\W_]+")
+# A glued run is counted by its shingles of this many words, and cut when at least RUN_WORDS long: a factbox
+# or a related-story link is longer than the recurring phrases of the news itself ("U.S. Secretary of State
+# Hillary Clinton said").
+SHINGLE = 8
+RUN_WORDS = 15
+# Where a glued run may start (a line's start, or after a sentence's stop) and what must follow it: a line's
+# end, an opening quote and a capital, or a capitalized word the article also writes in lower case (a
+# sentence's first word, not a name going on: "... licensed to BP Plc; 11 workers are killed").
+RUN_START = re.compile(r"(?:^|[.!?][\"'\u201d\u2019)\]]*)\s*$")
+RUN_END = re.compile(r"^(?:\s*$|\s+[\"\u201c\u2018][A-Z]|\s+(?P<word>[A-Z][a-z]+)\b)")
+LOWER_WORD = re.compile(r"\b[a-z]+\b")
 
 
 def unit_key(text: str) -> str:
@@ -80,18 +97,39 @@ def unit_keys(text: str) -> set[str]:
     return {k for k in keys if len(k.split()) >= MIN_WORDS}
 
 
+def shingle_keys(words: Sequence[str]) -> list[int]:
+    """A stable number for every run of ``SHINGLE`` consecutive words (the same in every process)."""
+    return [zlib.crc32(" ".join(words[i : i + SHINGLE]).encode()) for i in range(len(words) - SHINGLE + 1)]
+
+
+def text_shingles(text: str) -> set[int]:
+    """The shingles of every line of ``text`` (a run never crosses a line)."""
+    found: set[int] = set()
+    for line in text.split("\n"):
+        found.update(shingle_keys(WORD.findall(line.lower())))
+    return found
+
+
+def inside_quote(line: str, at: int) -> bool:
+    """Whether position ``at`` of ``line`` lies inside an opened quotation."""
+    head = line[:at]
+    return head.count('"') % 2 == 1 or head.rfind("\u201c") > head.rfind("\u201d")
+
+
 @dataclass
 class TemplateStats:
     """In how many distinct article bodies each line and sentence occurs (see the module docstring)."""
 
     counts: Counter[str] = field(default_factory=Counter)
     bodies: int = 0
+    shingles: Counter[int] = field(default_factory=Counter)
 
     def add(self, article: Article) -> None:
         """Count one article; a copy of another (``duplicate_of``) adds nothing."""
         if article.duplicate_of is not None:
             return
         self.counts.update(unit_keys(article.text))
+        self.shingles.update(text_shingles(article.text))
         self.bodies += 1
 
     def update(self, articles: Iterable[Article]) -> TemplateStats:
@@ -103,6 +141,41 @@ class TemplateStats:
         key = unit_key(text)
         return len(key.split()) >= MIN_WORDS and self.counts[key] >= min_articles
 
+    def glued_runs(
+        self, line: str, lower_words: set[str], min_articles: int = MIN_ARTICLES
+    ) -> list[tuple[int, int]]:
+        """The (start, end) character spans of ``line`` that are glued template runs: at least ``RUN_WORDS``
+        words whose every shingle recurs in ``min_articles`` bodies, starting where a sentence starts and
+        ending where the next starts (``RUN_END``; ``lower_words``: the words its article writes in lower
+        case), outside quotations, and not the whole line."""
+        words = list(WORD.finditer(line))
+        keys = shingle_keys([w.group().lower() for w in words])
+        spans: list[tuple[int, int]] = []
+        i = 0
+        while i < len(keys):
+            if self.shingles[keys[i]] < min_articles:
+                i += 1
+                continue
+            j = i
+            while j < len(keys) and self.shingles[keys[j]] >= min_articles:
+                j += 1
+            first, last = i, j - 1 + SHINGLE - 1  # the run's first and last words
+            i = j
+            if last - first + 1 < RUN_WORDS:
+                continue
+            start, end = words[first].start(), words[last].end()
+            if end < len(line) and line[end] in ".!?" and line[end + 1 : end + 2] in ("", " "):
+                end += 1
+            if (start, end) == (0, len(line.rstrip())) or inside_quote(line, start):
+                continue
+            after = RUN_END.match(line[end:])
+            if not RUN_START.search(line[:start]) or after is None:
+                continue
+            if after.group("word") and after.group("word").lower() not in lower_words:
+                continue
+            spans.append((start, end))
+        return spans
+
     def templates(self, min_articles: int = MIN_ARTICLES) -> list[tuple[str, int]]:
         """The template keys and their counts, most frequent first."""
         return [(k, n) for k, n in self.counts.most_common() if n >= min_articles]
@@ -110,12 +183,18 @@ class TemplateStats:
     def to_dict(self, min_count: int = 2) -> dict[str, Any]:
         """A JSON-ready form for a store (keys seen once are left out: they cannot become templates
         sooner than ``min_articles - 1`` further sightings, an acceptable lag for a feed)."""
-        return {"bodies": self.bodies, "counts": {k: n for k, n in self.counts.items() if n >= min_count}}
+        return {
+            "bodies": self.bodies,
+            "counts": {k: n for k, n in self.counts.items() if n >= min_count},
+            "shingles": {str(k): n for k, n in self.shingles.items() if n >= min_count},
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> TemplateStats:
         return cls(
-            Counter({str(k): int(n) for k, n in data.get("counts", {}).items()}), int(data.get("bodies", 0))
+            Counter({str(k): int(n) for k, n in data.get("counts", {}).items()}),
+            int(data.get("bodies", 0)),
+            Counter({int(k): int(n) for k, n in data.get("shingles", {}).items()}),
         )
 
 
@@ -128,6 +207,7 @@ def strip_templates(
     goes and the line's other sentences stay. Blank lines left doubled by a cut are merged."""
     removed: list[Removed] = []
     kept: list[str] = []
+    lower_words = set(LOWER_WORD.findall(text))
     for line in text.split("\n"):
         if not line.strip():
             if kept and kept[-1] != "":
@@ -147,6 +227,15 @@ def strip_templates(
             if not staying:
                 continue
             line = " ".join(staying)
+        spans = stats.glued_runs(line, lower_words, min_articles)
+        if spans:
+            pieces, at = [], 0
+            for start, end in spans:
+                removed.append(Removed(text=line[start:end], reason="template"))
+                pieces.append(line[at:start].strip())
+                at = end
+            pieces.append(line[at:].strip())
+            line = " ".join(p for p in pieces if p)
         kept.append(line)
     while kept and kept[-1] == "":
         kept.pop()

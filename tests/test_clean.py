@@ -368,3 +368,41 @@ def test_a_line_of_highlights_marked_new_above_the_story_is_cut():
         == "Cairo, Egypt (CNN) -- Protesters filled the streets of Cairo on Tuesday, witnesses said."
     )
     assert [r.reason for r in cleaned.removed] == ["highlights"]
+
+
+def test_a_pull_quote_with_its_speaker_and_title_is_cut_and_the_story_after_it_stays():
+    """BBC pull quotes were scraped onto the story's line: the quotation, "End Quote", the speaker's name and
+    title ran into the next sentence, whose statement then opened with someone else's words."""
+    text = (
+        "Mr Suttles said BP was aware that frustration was growing.\n\n"
+        "The fact that it's taken this long is painful to everybody\" End Quote Doug Suttles BP Chief Operations "
+        'Officer "Everyone is frustrated," he added.\n\n'
+        'The storm passed the rig overnight, the coast guard said. It seems as if they have had some success" End Quote David Cameron UK prime minister '
+        "Eleven workers were killed in the explosion."
+    )
+    cleaned = clean_text(text)
+    assert cleaned.text == (
+        "Mr Suttles said BP was aware that frustration was growing.\n\n"
+        '"Everyone is frustrated," he added.\n\n'
+        "The storm passed the rig overnight, the coast guard said.\n\nEleven workers were killed in the explosion."
+    )
+    assert [r.text[-30:] for r in cleaned.removed if r.reason == "pull-quote"] == [
+        "oug Suttles BP Chief Operations Officer"[-30:],
+        "End Quote David Cameron UK prime minister"[-30:],
+    ]
+
+
+def test_where_a_pull_quote_s_title_ends_is_unclear_only_the_mark_goes():
+    # no sentence start within ten words: the name and title stay rather than cutting into the story
+    text = (
+        'Ministers met.\n\nOur regime has been shown to be robust" End Quote Chris Huhne Energy and Climate '
+        "Change Secretary BP remained a target of critics on Monday."
+    )
+    cleaned = clean_text(text)
+    assert cleaned.text.endswith(
+        "Chris Huhne Energy and Climate Change Secretary BP remained a target of critics on Monday."
+    )
+    assert "End Quote" not in cleaned.text
+    assert [r.reason for r in cleaned.removed] == ["pull-quote"]
+    # "End Quote" inside ordinary prose is not a pull quote's mark
+    assert not clean_text("He read the End Quote aloud, then sat down.").removed

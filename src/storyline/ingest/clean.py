@@ -40,6 +40,7 @@ REASONS = {
     "caption": "photo caption or photo credit",
     "caption-repeated": "a caption printed twice",
     "highlights": "story-highlight bullets above the story",
+    "pull-quote": 'a quotation set beside the story ("... End Quote" with its speaker\'s name and title)',
     "related-headline": "headline of another article linked from this one",
     "promo": "promotion block after the story",
     "other-script": "line in another script than the article's",
@@ -296,6 +297,58 @@ def split_glued_highlights(lines: list[Line]) -> list[Line]:
             continue
         result.append(Line(before, blank_before=line.blank_before, reason="highlights"))
         result.append(Line(line.text[match.start() :], blank_before=False))
+    return result
+
+
+# A pull quote as the BBC's pages were scraped: the quotation, its closing mark, "End Quote", the speaker's
+# name and title, then the story's next sentence, all on one line ("... painful to everybody" End Quote Doug
+# Suttles BP Chief Operations Officer "Everyone is frustrated," he added.). The quotation is cut from where its
+# sentence starts when a closing mark ends it; the name and title up to where the next sentence starts.
+END_QUOTE = re.compile(r"(?P<close>[\"”])?\s*\bEnd Quote\s+")
+SENTENCE_START = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“]?[A-Z])")
+# Capitalized words that start a sentence after a speaker's title, never inside one.
+SENTENCE_OPENERS = frozenset(
+    "The He She It They We In On At But If Since Meanwhile Its His Her Their A An This That These Those There As "
+    "After Before When While And So Some Many Mr Mrs Ms Dr Prof Professor Sir Speaking Earlier Later".split()
+)
+# Lower-case words a title may go on after with a capitalized word ("officer at Royal London").
+TITLE_LINKS = frozenset("of at for on in and or the to de".split())
+
+
+def attribution_length(words: list[str]) -> int | None:
+    """How many of ``words`` (what follows "End Quote") are the speaker's name and title: up to an opening
+    quote, a sentence opener, or a capitalized word after a lower-case one; None when no such start is seen
+    in the first ten words."""
+    for k in range(2, min(len(words), 10)):
+        word, before = words[k], words[k - 1]
+        if word[:1] in '"“' or word in SENTENCE_OPENERS or before.endswith(('"', "”")):
+            return k
+        if word[:1].isupper() and before.islower() and before not in TITLE_LINKS and not before.endswith(","):
+            return k
+    return None
+
+
+def split_pull_quotes(lines: list[Line]) -> list[Line]:
+    """Each pull quote ("... End Quote Name Title") on a line of its own, cut as ``pull-quote``; what came
+    before it and the story after it stay."""
+    result: list[Line] = []
+    for line in lines:
+        match = END_QUOTE.search(line.text)
+        if match is None or not (match.group("close") or match.start() == 0):
+            result.append(line)
+            continue
+        starts = [m.end() for m in SENTENCE_START.finditer(line.text, 0, match.start())]
+        start = (starts[-1] if starts else 0) if match.group("close") else match.start()
+        words = line.text[match.end() :].split(" ")
+        length = attribution_length(words)
+        before = line.text[:start].strip()
+        if before:
+            result.append(Line(before, blank_before=line.blank_before))
+        cut = line.text[start : match.end()] + " ".join(words[: length or 0])
+        result.append(Line(cut.strip(), blank_before=not before and line.blank_before, reason="pull-quote"))
+        after = " ".join(words[length or 0 :]).strip()
+        if after:
+            result.append(Line(after, blank_before=False))
     return result
 
 
@@ -577,7 +630,7 @@ def clean_text(
 
     text, tokenized = detokenized(text)  # Penn-Treebank-tokenized corpora are read as plain text
     lines, stamps = split_wire_stamps(split_glued_credits(split_lines(text)))
-    lines = split_glued_highlights(lines)
+    lines = split_pull_quotes(split_glued_highlights(lines))
     main_script = dominant_script(text)
     mark_lines(lines, main_script)
     full_page = use_model and not extracted and looks_like_full_page([line.text for line in lines])

@@ -406,3 +406,26 @@ def test_where_a_pull_quote_s_title_ends_is_unclear_only_the_mark_goes():
     assert [r.reason for r in cleaned.removed] == ["pull-quote"]
     # "End Quote" inside ordinary prose is not a pull quote's mark
     assert not clean_text("He read the End Quote aloud, then sat down.").removed
+
+
+def test_a_sentence_glued_to_a_caption_or_headline_starts_a_paragraph():
+    text = (
+        "Clean-up crews have been working to remove oil from beaches and marshes In a speech in Pennsylvania on "
+        "Wednesday, President Barack Obama said the leak may prove to be a result of human error.\n\n"
+        "War power policy in question An objective assessment of the record was published on Monday by the panel."
+    )
+    cleaned = clean_text(text)
+    assert cleaned.text.split("\n\n") == [
+        "Clean-up crews have been working to remove oil from beaches and marshes",
+        "In a speech in Pennsylvania on Wednesday, President Barack Obama said the leak may prove to be a result "
+        "of human error.",
+        "War power policy in question",
+        "An objective assessment of the record was published on Monday by the panel.",
+    ]
+    # a title in capitals, a quotation's capitalized "He", a name after a verb: one paragraph each
+    for kept in (
+        "Tourists visit Key West's Ripley's Believe It or Not museum in large numbers every single year.",
+        '"I trust and believe in God that He will take care of us," Mrs Amick said on Tuesday evening.',
+        "Oil companies told The Times on Monday that Meanwhile Gardens was not affected by the spill at all.",
+    ):
+        assert clean_text(kept).text == kept

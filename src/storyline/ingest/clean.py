@@ -569,10 +569,37 @@ def mark_related_headlines(lines: list[Line]) -> None:
             line.reason = "related-headline"
 
 
-def repair_glued_sentences(text: str) -> tuple[str, int]:
-    """Put back the space scraping lost between two sentences; leave URLs and initials alone."""
-    if not GLUED.search(text):
+# A sentence a scraper glued to a caption or headline with neither stop nor line break ("... remove oil from
+# beaches and marshes In a speech in Pennsylvania on Wednesday, President Barack Obama said ..."): a word in
+# lower case, then one of these words that open sentences (capitalized, never a name), then a word in lower
+# case. Inside a quotation it is left alone (a writer's capitalized "He").
+GLUED_OPENER = re.compile(
+    r"(?<![\w'’-])[a-z][\w'’%-]*[a-z%](?= (?:He|She|They|We|It|In|On|At|But|If|Since|Meanwhile|Its|His|Her|Their|"
+    r"After|When|While|Speaking|Earlier|A|An|This|Some|Many) [a-z])"
+)
+
+
+def split_glued_openers(text: str) -> tuple[str, int]:
+    """Each sentence glued to a caption or headline (``GLUED_OPENER``) starts a paragraph of its own."""
+    cuts = [m.end() for m in GLUED_OPENER.finditer(text) if not inside_quote(text, m.end())]
+    if not cuts:
         return text, 0
+    pieces = [text[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
+    return "\n\n".join(pieces), len(cuts)
+
+
+def inside_quote(text: str, at: int) -> bool:
+    """Whether position ``at`` lies inside an opened quotation."""
+    head = text[:at]
+    return head.count('"') % 2 == 1 or head.rfind("“") > head.rfind("”")
+
+
+def repair_glued_sentences(text: str) -> tuple[str, int]:
+    """Put back the space scraping lost between two sentences; leave URLs and initials alone; a sentence
+    glued to a caption or headline starts a paragraph (``split_glued_openers``)."""
+    text, split = split_glued_openers(text)
+    if not GLUED.search(text):
+        return text, split
     pieces: list[str] = []
     repairs = 0
     for token in text.split(" "):
@@ -581,7 +608,7 @@ def repair_glued_sentences(text: str) -> tuple[str, int]:
             repairs += fixed.count(" ")
             token = fixed
         pieces.append(token)
-    return " ".join(pieces), repairs
+    return " ".join(pieces), repairs + split
 
 
 # Reasons that do not apply to text an HTML extractor (trafilatura) already cut to the article.

@@ -9,6 +9,8 @@ per source tree, side by side, for a before/after pair with equal digests:
     PYTHONPATH=src nice .venv/bin/python benchmarks/stage_cpu.py bpoil_bbc --keep /tmp/bbc
     PYTHONPATH=<other tree>/src nice .venv/bin/python benchmarks/stage_cpu.py bpoil_bbc --keep /tmp/bbc
 
+Topics joined by ``+`` are read as one corpus (``bpoil_foxnews+bpoil_reuters``: 584 articles).
+
 With ``--vectors-kept`` every sentence is embedded first (its own row) and the summary and the comparison are
 given those vectors, as a brief gives them its kept per-article vectors: without it, each of the two stages
 embeds every sentence itself, which a brief does once.
@@ -41,7 +43,9 @@ def memory() -> dict[str, int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("topic", help="Timeline17 topic folder")
+    parser.add_argument(
+        "topic", help="Timeline17 topic folder, or topics joined by '+' (bpoil_foxnews+bpoil_reuters)"
+    )
     parser.add_argument("--keep", required=True, help="path prefix of the kept parses (made when missing)")
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument(
@@ -67,7 +71,9 @@ def main() -> None:
         from storyline.service.corpus import build_corpus
 
         corpus = build_corpus(
-            [str(Path(args.data) / args.topic / "articles.jsonl")], cache=False, keep_docs=True
+            [str(Path(args.data) / topic / "articles.jsonl") for topic in args.topic.split("+")],
+            cache=False,
+            keep_docs=True,
         )
         assert corpus.docs is not None
         kept = DocBin(store_user_data=True)

@@ -22,8 +22,8 @@ from .conftest import SAMPLES
 PIECES = ("attributions", "event-times", "mentions", "sentence-vectors", "summary-sentences")
 # Learned on the way by the comparison (``Pieces.keep``): whether an article holds a denial, a stance.
 FLAGS = ("denial-verbs", "stances")
-# Answers remembered on the way (``compare.kept_verbs``): kept again for an old article asked something new.
-GROWING = ("proposition-verbs",)
+# Answers remembered on the way (``compare.kept_clauses``): kept again for an old article asked something new.
+GROWING = ("main-clauses",)
 
 
 @pytest.fixture
@@ -114,36 +114,38 @@ def test_a_brief_after_new_articles_computes_only_their_pieces_and_is_the_same(
     shutil.rmtree(folder)  # everything computed again, nothing kept
     monkeypatch.undo()
     monkeypatch.setenv("STORYLINE_CACHE_DIRECTORY", str(folder))
-    verbs_kept = kept_verbs_of(monkeypatch)
+    clauses_kept = clauses_kept_of(monkeypatch)
     cold = brief_json(capsys, str(later))
     assert json.dumps(incremental, sort_keys=True) == json.dumps(cold, sort_keys=True)
     # seven pieces of each of the five articles, and the verbs the paraphrase check asked of some of them
-    assert len(list(folder.glob("??/*.piece"))) == 35 + len(set(verbs_kept))
+    assert len(list(folder.glob("??/*.piece"))) == 35 + len(set(clauses_kept))
     # the verbs asked again after the new articles: of pairs with a new article, some of them old articles'
-    assert set(computed["proposition-verbs"]) <= set(verbs_kept)
+    assert set(computed["main-clauses"]) <= set(clauses_kept)
 
 
-def kept_verbs_of(monkeypatch) -> list[str]:
-    """The articles (by id) whose verbs the paraphrase check keeps (``compare.kept_verbs``), from now on."""
-    verbs_kept: list[str] = []
+def clauses_kept_of(monkeypatch) -> list[str]:
+    """The articles (by id) whose verbs the paraphrase check keeps (``compare.kept_clauses``), from now on."""
+    clauses_kept: list[str] = []
     keep = Pieces.keep
 
     def kept(self, name, article, value, extra=""):
-        if name == "proposition-verbs" and self.active:
-            verbs_kept.append(article.id)
+        if name == "main-clauses" and self.active:
+            clauses_kept.append(article.id)
         return keep(self, name, article, value, extra)
 
     monkeypatch.setattr(Pieces, "keep", kept)
-    return verbs_kept
+    return clauses_kept
 
 
 def test_damaged_and_foreign_pieces_are_computed_again(folder, capsys, monkeypatch):
-    verbs_kept = kept_verbs_of(monkeypatch)
+    clauses_kept = clauses_kept_of(monkeypatch)
     cold = brief_json(capsys, str(SAMPLES))
     for path in folder.glob("??/*.stage"):
         path.unlink()  # the stages run again, from the pieces
     pieces = sorted(folder.glob("??/*.piece"))
-    assert verbs_kept and len(pieces) == 35 + len(set(verbs_kept))  # seven per article, and the verbs asked
+    assert clauses_kept and len(pieces) == 35 + len(
+        set(clauses_kept)
+    )  # seven per article, and the verbs asked
     pieces[0].write_bytes(b"\x80\x04not ours")
     pieces[1].write_bytes(pieces[2].read_bytes())  # a sound piece under another key
     flipped = bytearray(pieces[3].read_bytes())
@@ -246,7 +248,7 @@ def test_the_comparison_reads_no_parse_of_an_article_without_a_denial_or_a_stanc
 
 
 def test_the_verbs_the_paraphrase_check_asks_are_kept_and_read_back(tmp_path, monkeypatch):
-    import storyline.compare.kept_verbs as kept_verbs
+    import storyline.compare.kept_clauses as kept_clauses
     from storyline.compare.claims import find_claims
     from storyline.service.brief import brief
     from storyline.service.corpus import build_corpus
@@ -255,13 +257,13 @@ def test_the_verbs_the_paraphrase_check_asks_are_kept_and_read_back(tmp_path, mo
     given = brief(corpus, sections=["attributions"])
     articles, docs = list(corpus.articles), list(corpus.docs or [])
     asked: list[str] = []
-    main_clause = kept_verbs.main_clause
+    main_clause = kept_clauses.main_clause
 
     def counted(doc, article, text, near):
         asked.append(article.id)
         return main_clause(doc, article, text, near)
 
-    monkeypatch.setattr(kept_verbs, "main_clause", counted)
+    monkeypatch.setattr(kept_clauses, "main_clause", counted)
     cold = repr(find_claims(articles, given.attributions, docs))  # nothing kept
     cache = AnalysisCache.of(load_settings(cache__directory=str(tmp_path), cache__max_mb=10))
     assert cache is not None
@@ -275,9 +277,53 @@ def test_the_verbs_the_paraphrase_check_asks_are_kept_and_read_back(tmp_path, mo
     assert asked == []  # every answer read back: no parse read for them
     # the answers are main_clause's own
     for article in {a.id: a for a in articles if a.id in first}.values():
-        found, answers = pieces.kept("proposition-verbs", article, kept_verbs.KIND)
+        found, answers = pieces.kept("main-clauses", article, kept_clauses.KIND)
         assert found and answers
         doc = docs[[a.id for a in articles].index(article.id)]
         for key, kept in answers.items():
             near, text = key.split(":", 1)
-            assert main_clause(doc, article, text, int(near)) == kept_verbs.from_kept(kept)
+            assert main_clause(doc, article, text, int(near)) == kept_clauses.from_kept(kept)
+
+
+def test_main_clauses_kept_under_the_old_name_or_of_another_shape_are_not_trusted(tmp_path, monkeypatch):
+    """The piece was called "proposition-verbs" before: what is kept under that name is never read (the
+    answers are made again from the parses and kept under the piece's name), nor is a kept answer of another
+    shape."""
+    import storyline.compare.kept_clauses as kept_clauses
+    from storyline.compare.claims import find_claims
+    from storyline.service.brief import brief
+    from storyline.service.corpus import build_corpus
+
+    corpus = build_corpus([str(SAMPLES)], cache=False)
+    given = brief(corpus, sections=["attributions"])
+    articles, docs = list(corpus.articles), list(corpus.docs or [])
+    cold = repr(find_claims(articles, given.attributions, docs))
+    asked: list[str] = []
+    main_clause = kept_clauses.main_clause
+
+    def counted(doc, article, text, near):
+        asked.append(article.id)
+        return main_clause(doc, article, text, near)
+
+    monkeypatch.setattr(kept_clauses, "main_clause", counted)
+    cache = AnalysisCache.of(load_settings(cache__directory=str(tmp_path / "a"), cache__max_mb=10))
+    assert cache is not None
+    find_claims(articles, given.attributions, docs, Pieces(cache))
+    answered = {a.id: Pieces(cache).kept(kept_clauses.PIECE, a, kept_clauses.KIND)[1] for a in articles}
+    answered = {key: value for key, value in answered.items() if value}
+    made = len(asked)
+    assert answered and made
+    for name, answer in (("proposition-verbs", [[], [], False, []]), (kept_clauses.PIECE, ["verbs", "main"])):
+        # a wrong answer under the old name (no verbs: every pair passes), or one of another shape
+        other = AnalysisCache.of(load_settings(cache__directory=str(tmp_path / name), cache__max_mb=10))
+        assert other is not None
+        pieces = Pieces(other)
+        for article in articles:
+            if article.id in answered:
+                pieces.keep(name, article, {key: answer for key in answered[article.id]})
+        asked.clear()
+        assert repr(find_claims(articles, given.attributions, docs, pieces)) == cold
+        assert len(asked) == made  # every answer made again from the parses
+        for article in articles:
+            if article.id in answered:
+                assert pieces.kept(kept_clauses.PIECE, article, kept_clauses.KIND)[1] == answered[article.id]

@@ -46,7 +46,7 @@ from ..text.similarity import (
     original_of,
 )
 from ..who.names import speaker_name
-from .kept_verbs import PropositionVerbs
+from .kept_clauses import KeptMainClauses
 from .wording import (
     DISPUTE_WORDS,
     NEGATIONS,
@@ -176,10 +176,10 @@ def find_claims(
     # ("Justin Taffinder of New Orleans was not amused" / "..., said Justin Taffinder of New Orleans") are
     # not one claim for that
     groups = split_on_names(near_duplicate_groups(texts, threshold=PARAPHRASE), texts)
-    # the main clause each paraphrase asks of a parse is kept per article (``kept_verbs``): a brief after new
+    # the main clause each paraphrase asks of a parse is kept per article (``kept_clauses``): a brief after new
     # articles reads an old article's parse only for a proposition no earlier brief asked about
     parses = docs_by_article(articles, docs)
-    verbs = PropositionVerbs(articles, docs, pieces)
+    verbs = KeptMainClauses(articles, docs, pieces)
     links = paraphrase_links(units, texts, attributions, parses, verbs)
     groups = merge_paraphrases(groups, links, texts, [a.id for a, _ in units])
     groups = split_on_main_clause(groups, units, texts, parses, verbs)
@@ -705,7 +705,7 @@ def split_on_main_clause(
     units: Sequence[tuple[Article, int]],
     texts: Sequence[str],
     docs: Mapping[str, Doc],
-    verbs: PropositionVerbs | None = None,
+    verbs: KeptMainClauses | None = None,
 ) -> list[list[int]]:
     """Groups carried by several publishers kept together only where every two sentences of different
     articles state one fact in their main clause (``wording.same_main_clause``): "could eclipse" against "has

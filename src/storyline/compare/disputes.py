@@ -39,7 +39,7 @@ from ..pieces import NO_PIECES, Pieces
 from ..text.similarity import content_words
 from ..who.cues import CLAIMING_VERBS  # verbs that put a claim in another voice's mouth
 from ..who.names import name_problem, speaker_name
-from .kept_verbs import PropositionVerbs
+from .kept_clauses import KeptMainClauses
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -277,8 +277,8 @@ def find_disputes(
         if not known:
             pieces.keep("denial-verbs", article, denies)
     if pending and texts:
-        # the verbs asked of the parses are kept per article, as the paraphrase check's (``kept_verbs``)
-        verbs = PropositionVerbs(articles, docs, pieces)
+        # the verbs asked of the parses are kept per article, as the paraphrase check's (``kept_clauses``)
+        verbs = KeptMainClauses(articles, docs, pieces)
         found.extend(other_article_disputes(pending, texts, attributions, verbs))
         verbs.keep()
     return found
@@ -680,7 +680,7 @@ def other_article_disputes(
     verbs: Callable[[Article, str, int], MainClause],
 ) -> list[Dispute]:
     """The denials of ``pending`` whose denied clause another article's sentence of ``texts`` asserts;
-    ``verbs`` gives a text's verbs and main verbs in its article (``kept_verbs.PropositionVerbs``)."""
+    ``verbs`` gives a text's verbs and main verbs in its article (``kept_clauses.KeptMainClauses``)."""
     from ..text.embeddings import embed
     from .wording import polarity, same_predicate
 

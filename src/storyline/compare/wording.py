@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ..model import Article
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 NEGATIONS = {"not", "no", "never", "n't", "nobody", "none", "nothing", "neither", "nor"}
 DISPUTE_WORDS = {
@@ -58,6 +58,11 @@ def main_verbs(doc: Doc, article: Article, text: str, near: int) -> tuple[frozen
     span = doc.char_span(start, start + len(text), alignment_mode="expand")
     if span is None:
         return frozenset(), frozenset()
+    return span_verbs(span)
+
+
+def span_verbs(span: Span) -> tuple[frozenset[str], frozenset[str]]:
+    """``main_verbs`` of the text's span."""
     verbs, main = set(), set()
     for token in span:
         if token.pos_ != "VERB" or token.lemma_.lower() in LIGHT_VERBS:
@@ -117,7 +122,7 @@ def main_clause(doc: Doc, article: Article, text: str, near: int) -> MainClause:
     span = doc.char_span(start, start + len(text), alignment_mode="expand")
     if span is None:
         return MainClause()
-    verbs, main = main_verbs(doc, article, text, near)
+    verbs, main = span_verbs(span)  # ``main_verbs``: the text found and its span made once
     possible = False
     doers: dict[str, set[str]] = {}
     for token in span:

@@ -1,13 +1,15 @@
-"""The verbs of the propositions the paraphrase check compares, remembered per article between briefs.
+"""The main clauses of the propositions the same-fact checks compare, remembered per article between briefs.
 
-``claims.paraphrase_links`` asks for the verbs of a proposition (a sentence, or the content of a statement it
-reports: its main clause, ``wording.main_clause``) only for the pairs that pass its cheaper tests, and reading
-them needs the article's parse. Each article's answers are a piece of it (``storyline.pieces``,
-``proposition-verbs``: where the proposition is looked for and its text, to its verb lemmas, its main verbs'
+``claims.paraphrase_links``, ``claims.split_on_main_clause`` and ``disputes.other_article_disputes`` ask for
+the main clause of a proposition (a sentence, or the content of a statement it reports:
+``wording.main_clause``, its verbs, main verbs, whether they are only possible, and their doers), and reading
+it needs the article's parse. Each article's answers are a piece of it (``storyline.pieces``,
+``main-clauses``: where the proposition is looked for and its text, to its verb lemmas, its main verbs'
 lemmas, whether a main verb is only possible and who does each), so a brief after new articles reads an old
 article's parse only for a proposition no earlier brief asked about. Without kept pieces the answers are only
 remembered for the run. The answers are the ones ``main_clause`` gives; a kept answer of another shape (an
-older version's) is computed again.
+older version's) is computed again; the piece was called ``proposition-verbs`` before, and entries under
+that name are never read (a piece's key holds its name and the package's code), so they are rebuilt.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from .wording import MainClause, main_clause
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-PIECE = "proposition-verbs"
+PIECE = "main-clauses"
 KIND = dict[str, list[Any]]
 
 
@@ -49,7 +51,7 @@ def from_kept(kept: Any) -> MainClause | None:
         return None
 
 
-class PropositionVerbs:
+class KeptMainClauses:
     """``main_clause`` of a proposition of one of ``articles`` (by its own parse among ``docs``), remembered per
     article in ``pieces``; no parse (``docs`` not given, or not one per article): no verbs."""
 

@@ -260,3 +260,28 @@ def test_nothing_read_gives_an_empty_brief_with_the_problems(tmp_path):
     assert [p.code for p in result.problems] == ["empty"]
     with pytest.raises(StageOrderError):  # a corpus not built by build_corpus provides nothing
         brief(Corpus(articles=(Article(id="a", source="a", text="Hello."),)))
+
+
+def test_the_stages_run_on_one_blas_thread_and_the_setting_is_given_back(corpus, monkeypatch):
+    """On a busy machine BLAS threads only wait for each other (CPU time): the stages' products run on one."""
+    from threadpoolctl import threadpool_info, threadpool_limits
+
+    import storyline.timeline.build as timeline
+
+    def blas_threads() -> set[int]:
+        return {i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"}
+
+    seen: list[set[int]] = []
+    build_timeline = timeline.build_timeline
+
+    def watched(*args, **kwargs):
+        seen.append(blas_threads())
+        return build_timeline(*args, **kwargs)
+
+    monkeypatch.setattr(timeline, "build_timeline", watched)
+    with threadpool_limits(limits=2, user_api="blas"):  # as on this two-core machine, whatever it has
+        before = blas_threads()
+        assert before == {2}
+        result = brief(corpus, sections=["timeline"])
+        assert blas_threads() == before  # given back
+    assert result.timeline is not None and seen == [{1}]

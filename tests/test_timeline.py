@@ -561,3 +561,32 @@ def not_an_entry_of(text: str) -> str | None:
     from storyline.timeline.build import not_an_entry
 
     return not_an_entry(text)
+
+
+def test_a_live_pages_clock_stamp_is_cut_and_a_bare_attribution_is_no_entry():
+    from storyline.timeline.build import glued_start
+
+    for text, lead in (
+        (
+            "LIBYA, 7:33 p.m. ET, 2:33 a.m. local: Here is more on Gadhafi's appearance on state TV.",
+            "Here is",
+        ),
+        ("local: Here is more on Libyan leader Moammar Gadhafi's appearance on state TV.", "Here is"),
+        (
+            "(7:03 p.m. Monday ET, 1:03 a.m. Tuesday in Libya) Pro-Gadhafi forces say they hold Misrata.",
+            "Pro-",
+        ),
+        ("ZIMBABWE, 9:45 p.m. ET: The opposition leader was arrested at his home in Harare.", "The opp"),
+    ):
+        assert text[glued_start(text) :].startswith(lead), text
+    assert glued_start("At 7:30 p.m. the rebels entered the town and raised their flag over it.") == 0
+    bare = "Moussa Ibrahim, a Libyan government spokesman, told reporters in Tripoli Sunday."
+    assert not_an_entry_of(bare) == "attribution"
+    assert not_an_entry_of("Officials said on Tuesday.") == "attribution"
+    for text in (
+        "Moussa Ibrahim told reporters in Tripoli that the rebels had been pushed back.",
+        "Gadhafi said in a speech that he will stay in Libya to the end.",
+        "The plan is working, Obama told reporters on Sunday.",
+        "Rebels said they advanced on the town of Brega on Monday.",
+    ):
+        assert not_an_entry_of(text) is None, text

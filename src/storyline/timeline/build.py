@@ -194,6 +194,23 @@ SCENE = re.compile(
 )
 
 
+# A sentence that only says who spoke ("Moussa Ibrahim, a Libyan government spokesman, told reporters in Tripoli
+# Sunday."; the words were in the sentence before): a name or a short noun phrase, an apposition, a verb of saying
+# and nothing after it but where and when.
+_SPEAKER = r"(?:[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*|of|al|bin|de|la|van|von)){0,5}|(?:The|A|An)(?:\s+[\w'\u2019-]+){1,4})"
+_PLACE_OR_TIME_WORD = (
+    r"(?:[A-Z][\w.'\u2019-]*|a|an|the|news|press|conference|statement|interview|speech|briefing|television|radio"
+    r"|phone|telephone|call|e-?mail|capital|city|morning|afternoon|evening|night|week|weekend|earlier|later|late"
+    r"|early|last|this)"
+)
+ATTRIBUTION_ONLY = re.compile(
+    rf"^[\"'\u201c]?{_SPEAKER}(?:,\s+[^,\"\u201c\u201d]{{3,80}},)?\s+(?:told|said|says|tells|added|adds)"
+    r"(?:\s+(?:reporters|journalists|the\s+[A-Z][\w.-]*|[A-Z][\w.-]*))?"
+    rf"(?:\s+(?:(?:in|on|at|from|during|after|before|late|early|last|this)\s+)?{_PLACE_OR_TIME_WORD}"
+    rf"(?:\s+{_PLACE_OR_TIME_WORD}){{0,3}}|\s+(?:yesterday|today|tonight))*\s*\.$"
+)
+
+
 def not_an_entry(text: str) -> str | None:
     """Why a sentence may not be a timeline entry (a short reason), or None when it may: no sentence's end
     (a headline, "February 2, 2011 at 6:31 pm |"), a question, a bracket it does not close or open ("Cairo, 8:53 a.m.
@@ -212,6 +229,8 @@ def not_an_entry(text: str) -> str | None:
         return "open-bracket"
     if NOT_NEWS.search(text):
         return "not-news"
+    if ATTRIBUTION_ONLY.match(text):
+        return "attribution"  # "X, a government spokesman, told reporters in Tripoli Sunday.": who spoke, not what
     if SCENE.match(text):
         return "scene"  # "It was 1990, and Ross was a top bankruptcy negotiator.": a scene set, no event
     lowered = text.lower()
@@ -227,6 +246,17 @@ STAMP_TAIL = re.compile(
 )
 
 
+# A live page's clock stamp before an update ("LIBYA, 7:33 p.m. ET, 2:33 a.m. local: Here is more on ...", its
+# "local:" end when splitting cut the stamp at "a.m.", "(7:03 p.m. Monday ET, 1:03 a.m. Tuesday in Libya) Pro-Gadhafi
+# forces say ..."): the time of posting, not the sentence's words.
+_CLOCK = r"\d{1,2}:\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z][a-z]+day)?(?:\s+(?:ET|GMT|BST|EST|EDT|PST|PDT|UTC))?"
+LIVE_STAMP = re.compile(
+    rf"(?:[A-Z][A-Z .'-]{{1,30}},\s*)?{_CLOCK}(?:\s*,\s*{_CLOCK}(?:\s+local(?:\s+time)?)?)?\s*:\s*"
+    r"|local(?:\s+time)?\s*:\s*"
+    rf"|\(\s*{_CLOCK}[^()]{{0,80}}\)\s*(?:[-\u2013\u2014:]+\s*)?"
+)
+
+
 def glued_start(text: str) -> int:
     """How many leading characters are a page stamp (``text.patterns.PAGE_STAMP``, with whatever headline
     came before it) or a headline glued before the sentence (``glued_headline``), else 0."""
@@ -235,6 +265,11 @@ def glued_start(text: str) -> int:
     tail = STAMP_TAIL.match(text, cut)
     if tail is not None and len(text[tail.end() :].split()) >= MIN_WORDS:
         cut = tail.end()  # "ET) Egyptians on Saturday cleared ...": the end of a live page's update stamp
+    stamp = LIVE_STAMP.match(text, cut)
+    if stamp is not None and len(text[stamp.end() :].split()) >= MIN_WORDS:
+        cut = (
+            stamp.end()
+        )  # "LIBYA, 7:33 p.m. ET, 2:33 a.m. local: Here is more ...": a live page's clock stamp
     agency = AGENCY_DATELINE.search(text, cut)
     if agency is not None and len(text[agency.end() :].split()) >= MIN_WORDS:
         return agency.end()  # "TRIPOLI, March 2 (Reuters) - ", with any headline, bullets or byline before it

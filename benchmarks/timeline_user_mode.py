@@ -1,0 +1,246 @@
+"""Which dates the user-mode timeline picks, and rules tried for picking them, on Timeline17 (date F1 only).
+
+Run from the project root:  nice .venv/bin/python benchmarks/timeline_user_mode.py [DIR] [--cache FILE]
+
+User mode is what ``storyline timeline articles.jsonl --dates L`` gives: every article, no range, days, months
+and years allowed; only ``L`` (the gold's number of dates) is given. Here only its *dates* are scored (date F1
+as news-tls averages it: mean precision and recall over timelines, F of the means; a month or a year counts as
+a wrong date), so a rule can be measured in seconds once the articles are annotated. Every story is ranked
+with date weights fitted on the other stories (leave one story out; the five bpoil topics are one story), and
+each family of rules has its parameter chosen by ``training.folds.choose_by_story``: a story gets the value
+best on the *other* stories; "held out" is the figure so obtained. The shipped rule (``timeline.build``:
+``rank_dates``, ``finest_first``, ``story_period_first``) is the first value of every family, so it wins ties.
+
+Families (none shipped; BENCHMARKS.md, eleventh session, helper D): a coverage penalty (a date's score minus
+``lam * exp(-days / tau)`` to the nearest date already chosen), a phase quota (the best date of each of ``P``
+equal stretches of the story's publication period first), "later references" (the z-scored log count of
+articles published at least ``gap`` days after the date that name it, added with weight ``beta``), and a
+relevance filter (articles whose TF-IDF cosine to the story's centroid is under ``theta`` times the median left
+out). ``--cache FILE`` keeps the annotated topics and their event times (a pickle; delete it when the code
+that dates sentences changes).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import math
+import pickle
+import statistics
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from storyline.evaluate.timeline17 import story_of
+from storyline.timeline import build
+from storyline.training.folds import choose_by_story
+from storyline.training.gold.timeline17 import annotate_topic, read_topic, topic_folders
+from storyline.training.timeline_weights import date_examples, fit_weights
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT = ROOT.parent / "shared" / "data" / "timeline17"
+Select = Callable[[Any, dict, list, dict, int], list]
+
+
+def load(directory: str, cache: str | None) -> list[Any]:
+    if cache and Path(cache).exists():
+        topics = pickle.loads(Path(cache).read_bytes())
+    else:
+        topics = []
+        for folder in topic_folders(directory):
+            topic = read_topic(folder)
+            annotate_topic(topic)
+            times = build.kept_event_times(topic.articles)
+            topics.append((topic, {a.id: t for a, t in zip(topic.articles, times, strict=True)}))
+        if cache:
+            Path(cache).write_bytes(pickle.dumps(topics))
+    kept = {id(a): times[a.id] for topic, times in topics for a in topic.articles}
+    build.kept_event_times = lambda articles, parses=None, pieces=None: [kept[id(a)] for a in articles]  # type: ignore[assignment]
+    build.event_times = lambda article, parses=None: kept[id(article)]  # type: ignore[assignment]
+    return [topic for topic, _ in topics]
+
+
+def zscores(values: dict) -> dict:
+    mean = statistics.fmean(values.values())
+    spread = statistics.pstdev(values.values()) or 1.0
+    return {key: (value - mean) / spread for key, value in values.items()}
+
+
+def scores_of(stats: dict, weights: dict) -> dict:
+    features = build.standardized_features(stats)
+    return {p: sum(weights.get(n, 0.0) * v for n, v in f.items()) for p, f in features.items()}
+
+
+def shipped(topic: Any, stats: dict, used: list, weights: dict, wanted: int) -> list:
+    ranked = build.story_period_first(build.finest_first(build.rank_dates(stats, weights)), used)
+    return ranked[:wanted]
+
+
+def coverage(lam: float, tau: float) -> Select:
+    def select(topic: Any, stats: dict, used: list, weights: dict, wanted: int) -> list:
+        score = scores_of(stats, weights)
+        ranked = shipped(topic, stats, used, weights, len(stats))
+        chosen: list = []
+        pool = list(ranked)
+        while pool and len(chosen) < wanted:
+
+            def adjusted(p: Any) -> float:
+                if not chosen:
+                    return score[p]
+                nearest = min(abs((p.start - c.start).days) for c in chosen)
+                return score[p] - lam * math.exp(-nearest / tau)
+
+            best = max(pool, key=lambda p: (adjusted(p), -pool.index(p)))
+            chosen.append(best)
+            pool.remove(best)
+        return chosen
+
+    return select
+
+
+def phases(parts: int) -> Select:
+    def select(topic: Any, stats: dict, used: list, weights: dict, wanted: int) -> list:
+        ranked = shipped(topic, stats, used, weights, len(stats))
+        published = sorted(a.published for a in used if a.published)
+        low, span = published[0], max(1, (published[-1] - published[0]).days + 1)
+        bounds = [low + dt.timedelta(days=span * k / parts) for k in range(parts + 1)]
+        first = []
+        for k in range(parts):
+            for p in ranked:
+                if (
+                    p.granularity == "day"
+                    and bounds[k] <= p.start < bounds[k + 1]
+                    and len(stats[p].mention_articles) >= 2
+                ):
+                    first.append(p)
+                    break
+        first = first[:wanted]
+        return first + [p for p in ranked if p not in set(first)][: wanted - len(first)]
+
+    return select
+
+
+LATER: dict[tuple[str, int], dict] = {}
+
+
+def later_references(gap: int, beta: float) -> Select:
+    def select(topic: Any, stats: dict, used: list, weights: dict, wanted: int) -> list:
+        key = (topic.name, gap)
+        if key not in LATER:
+            named: dict = defaultdict(set)
+            for article in used:
+                if article.published is None:
+                    continue
+                for point in build.sentence_mentions(article):
+                    if point in stats and (article.published - point.end).days >= gap:
+                        named[point].add(article.id)
+            LATER[key] = zscores({p: math.log1p(len(named[p])) for p in stats})
+        score = scores_of(stats, weights)
+        total = {p: score[p] + beta * LATER[key][p] for p in score}
+        ranked = sorted(stats, key=lambda p: (-total[p], p.start, p.granularity))
+        return build.story_period_first(build.finest_first(ranked), used)[:wanted]
+
+    return select
+
+
+def prepared(topic: Any, theta: float, cache: dict) -> tuple[list, dict]:
+    key = (topic.name, theta)
+    if key not in cache:
+        used = topic.articles
+        if theta:
+            import numpy as np
+
+            from storyline.text.tfidf import tfidf_matrix
+
+            matrix = tfidf_matrix([a.text for a in used])
+            centroid = np.asarray(matrix.sum(axis=0)).ravel()
+            cosine = matrix @ (centroid / np.linalg.norm(centroid))
+            median = float(np.median(cosine))
+            used = [a for a, c in zip(used, cosine, strict=True) if c >= theta * median]
+        times = build.kept_event_times(used)
+        dated = [
+            item
+            for a, t in zip(used, times, strict=True)
+            for item in build.date_sentences(a, ("day", "month", "year"), t)
+        ]
+        cache[key] = (used, build.date_statistics(dated, used))
+    return cache[key]
+
+
+def score_rule(topics: list, folds: dict, select: Select, theta: float, cache: dict) -> tuple[dict, list]:
+    per_story: dict[str, list[float]] = defaultdict(list)
+    rows = []
+    for topic in topics:
+        used, stats = prepared(topic, theta, cache)
+        for gold in topic.timelines:
+            picks = select(topic, stats, used, folds[story_of(topic.name)], len(gold.entries))
+            days = {p.start for p in picks if p.granularity == "day"}
+            shared = len(days & set(gold.entries))
+            precision = shared / len(picks) if picks else 0.0
+            recall = shared / len(gold.entries)
+            rows.append((story_of(topic.name), precision, recall))
+            per_story[story_of(topic.name)].append(
+                2 * precision * recall / (precision + recall) if precision + recall else 0.0
+            )
+    return {s: statistics.fmean(v) for s, v in per_story.items()}, rows
+
+
+def news_tls_f1(rows: list) -> float:
+    precision = statistics.fmean(r[1] for r in rows)
+    recall = statistics.fmean(r[2] for r in rows)
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("directory", nargs="?", default=str(DEFAULT))
+    parser.add_argument("--cache", metavar="FILE", help="keep the annotated topics and event times here")
+    args = parser.parse_args()
+    began = time.process_time()
+    topics = load(args.directory, args.cache)
+    stories = sorted({story_of(t.name) for t in topics})
+    examples = {t.name: [date_examples(t, g) for g in t.timelines] for t in topics}
+    folds = {
+        s: fit_weights([e for n, items in examples.items() if story_of(n) != s for e in items])
+        for s in stories
+    }
+    families: dict[str, dict[str, tuple[Select, float]]] = {
+        "coverage penalty": {"shipped": (shipped, 0.0)}
+        | {
+            f"lam {lam} tau {tau}": (coverage(lam, tau), 0.0) for lam in (0.5, 1, 2) for tau in (2, 5, 10, 20)
+        },
+        "phase quota": {"shipped": (shipped, 0.0)} | {f"P {p}": (phases(p), 0.0) for p in (3, 5, 8, 12)},
+        "later references": {"shipped": (shipped, 0.0)}
+        | {
+            f"gap {g} beta {b}": (later_references(g, b), 0.0) for g in (7, 14, 30) for b in (0.25, 0.5, 1, 2)
+        },
+        "relevance filter": {"shipped": (shipped, 0.0)}
+        | {f"theta {t}": (shipped, t) for t in (0.3, 0.5, 0.7)},
+    }
+    cache: dict = {}
+    print(f"{'rule':<28} {'date F1':>8} {'story mean':>10}   per story")
+    for family, rules in families.items():
+        figures = {}
+        for name, (select, theta) in rules.items():
+            per_story, rows = score_rule(topics, folds, select, theta, cache)
+            figures[name] = (per_story, rows)
+            cells = " ".join(f"{s} {v:.3f}" for s, v in sorted(per_story.items()))
+            print(
+                f"{family[:10] + ': ' + name:<28} {news_tls_f1(rows):8.4f} {statistics.fmean(per_story.values()):10.4f}   {cells}"
+            )
+        choice = choose_by_story({name: per_story for name, (per_story, _) in figures.items()})
+        order = [row[0] for row in figures["shipped"][1]]
+        held = [figures[choice.fold_values[s]][1][i] for i, s in enumerate(order)]
+        print(
+            f"  {family}, chosen in folds: date F1 {news_tls_f1(held):.4f}, story mean {choice.held_out_mean:.4f}; "
+            f"fold values {choice.fold_values}; on all stories: {choice.shipped}"
+        )
+    print(f"CPU seconds: {time.process_time() - began:.0f}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -117,3 +117,22 @@ def test_a_nationality_adjective_is_no_speaker_but_the_government_is_its_country
     assert speaker_name(next(a for a in attributions if "the port" in a.content)) == "Libyan rebels"
     assert speaker_name(next(a for a in attributions if "shelled" in a.content)) != "Libyan"
     assert speaker_name(next(a for a in attributions if "respond" in a.content)) == "Syrian"
+
+
+def test_whom_the_speaker_is_the_son_of_is_not_the_speaker():
+    text = (
+        "Gadhafi's son told Libyans that the army would restore order at any price.\n\n"
+        "The son of Moammar Gadhafi said the country faced civil war.\n"
+    )
+    for attribution in found(text):
+        assert speaker_name(attribution) not in ("Moammar Gadhafi", "Gadhafi")
+
+
+def test_a_live_blog_s_update_stamp_before_the_speaker_is_not_what_was_said():
+    text = (
+        "(Updated: 1:09 a.m. Monday, Libya; 6:09 p.m. Sunday ET): The son of Moammar Gadhafi said early Monday "
+        'that a "great sedition" was under way in Benghazi, the country\'s second-largest city, but said the '
+        "death toll was smaller than what is being reported.\n"
+    )
+    attribution = by_content(text, "great sedition")
+    assert attribution.content.startswith("that a")

@@ -747,6 +747,28 @@ def content_span(cue: Token) -> tuple[int, int] | None:
     # "said his forces had taken the port, Reuters reported": the outlet's credit is no part of what was said
     children = [c for c in children if not is_credit(c)]
     clausal = [c for c in children if c.dep_ in ("ccomp", "parataxis")]
+    # "The son of Gadhafi said early Monday that ..., but said the toll was smaller": a clause with a cue and a
+    # subject of its own hung on this cue by the parser is another attribution, not what this one said
+    own_attributions = [
+        c
+        for c in clausal
+        if c.dep_ == "parataxis"
+        and c.lemma_.lower() in SAYING_VERBS
+        and any(g.dep_ in SUBJECT_DEPS for g in c.children)
+        and any(g.dep_ in CONTENT_CLAUSES for g in c.children)
+    ]
+    if own_attributions and len(own_attributions) < len(clausal):
+        children = [c for c in children if c not in own_attributions]
+        clausal = [c for c in clausal if c not in own_attributions]
+    # "(Updated: 1:09 a.m.): The son of Gadhafi said that ...": words before the subject the parser took for
+    # a complement are not what was said when a "that" clause after the cue is
+    subjects = [c.i for c in cue.children if c.dep_ in SUBJECT_DEPS and c.i < cue.i]
+    if subjects and any(
+        c.i > cue.i and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children) for c in clausal
+    ):
+        before = [c for c in clausal if c.right_edge.i < min(subjects)]
+        children = [c for c in children if c not in before]
+        clausal = [c for c in clausal if c not in before]
     if clausal:
         # "told reporters that ...": the addressee is not part of what was said.
         children = clausal + [c for c in children if c.dep_ == "xcomp"]
@@ -1549,7 +1571,10 @@ def name_in(names: NameIndex, span: Span) -> Span | None:
             return own_names[0]
     if head_of(span).lower_ in ANONYMOUS_HEADS or head_of(span).lemma_.lower() in ANONYMOUS_HEADS:
         return None  # "a senior U.S. official" names a country, not the speaker
-    named = [e for e in inside if e.label_ in NAMED_LABELS]
+    # "Gadhafi's son", "the son of Moammar Gadhafi": whom the head noun is said of is not the speaker either
+    named = [
+        e for e in inside if e.label_ in NAMED_LABELS and not any(i in others for i in range(e.start, e.end))
+    ]
     if named and named[0].start <= head_of(span).i < named[0].end:
         return named[0]
     if (

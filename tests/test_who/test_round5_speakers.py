@@ -136,3 +136,43 @@ def test_a_live_blog_s_update_stamp_before_the_speaker_is_not_what_was_said():
     )
     attribution = by_content(text, "great sedition")
     assert attribution.content.startswith("that a")
+
+
+def test_he_after_a_person_the_text_goes_on_to_call_he_is_not_the_anchor_before():
+    text = (
+        'SUZANNE MALVEAUX, CNN ANCHOR: "Poppy, what are you hearing from business owners?" Malveaux asked.\n\n'
+        "We spent the day yesterday with Dr. Hossam Abdel Maksoud.\n\n"
+        "He is an Egyptian-American, Suzanne.\n\n"
+        "He moved here in 1984.\n\n"
+        "He said all of his business between the U.S. and Egypt has just come to a grinding halt.\n"
+    )
+    assert speaker_name(by_content(text, "grinding halt")) != "Malveaux"
+
+
+def test_a_first_name_introduced_with_an_apposition_is_not_the_reporter_of_that_first_name():
+    text = (
+        "Ahmed Hassan, a CNN producer, filed the report.\n\n"
+        '"We want him to go," said Ahmed, a 19-year-old law student.\n'
+    )
+    assert speaker_name(by_content(text, "want him to go")) == "Ahmed"
+
+
+def test_a_press_service_passing_on_a_president_s_words_is_not_their_speaker():
+    text = (
+        "Last week, President Abdelaziz Bouteflika said he would lift the state of emergency, according to "
+        "the Algerian Press Service.\n"
+    )
+    for attribution in found(text):
+        if attribution.statement:
+            assert "Press Service" not in (speaker_name(attribution) or "")
+
+
+def test_a_preposition_opens_no_speaker_s_name_and_a_glued_line_no_description():
+    text = (
+        "(Update 11:19 p.m. Cairo, 4:19 p.m. ET) Via Twitter, CNN's Nic Robertson reported: \"Alexandria "
+        'protesters say they plan big event on Friday."\n\n'
+        "Many protesters are young, unemployed, middle-class A Human Rights Watch researcher says more than "
+        "120 have died (CNN) -- Egypt was calm.\n"
+    )
+    assert speaker_name(by_content(text, "big event")) == "Nic Robertson"
+    assert speaker_name(by_content(text, "120 have died")) == "A Human Rights Watch researcher"

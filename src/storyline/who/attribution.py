@@ -717,6 +717,17 @@ def draft_according_to(token: Token, doc: Doc, index: RegionIndex) -> Draft | No
     phrase_start, phrase_end = token.left_edge.i, token.right_edge.i + 1
     if head is token or head.i < sentence.start or head.i >= sentence.end:
         head = sentence.root
+    # "Bouteflika said he would lift the state of emergency, according to the Algerian Press Service": the
+    # source reports the whole report, not only the clause the parser hung the phrase on
+    while (
+        head.dep_ in ("ccomp", "xcomp")
+        and head.head is not head
+        and head.head.lemma_.lower() in SPEECH_LEXICON
+        and any(c.dep_ in SUBJECT_DEPS for c in head.head.children)
+        and phrase_start > head.head.i
+        and sentence.start <= head.head.i < sentence.end
+    ):
+        head = head.head
     left, right = head.left_edge.i, head.right_edge.i + 1
     # The clause without the "according to X" phrase: the longer side of it.
     before = (left, phrase_start)
@@ -1101,7 +1112,10 @@ def is_outlet(entity: str | None, speaker: Span | None) -> bool:
         return False
     if words.lower() in OUTLET_NAMES:
         return True
-    return words.split()[-1].lower() in MEDIA_HEADS
+    # "the Algerian Press Service", "a news service" (but "the National Weather Service" is no outlet)
+    return words.split()[-1].lower() in MEDIA_HEADS or words.lower().endswith(
+        ("press service", "news service")
+    )
 
 
 def relays(draft: Draft, entity: str | None, drafts: Sequence[Draft]) -> bool:
@@ -1302,13 +1316,20 @@ def common_noun_opening(ent: Span) -> bool:
     return bool(token.is_sent_start) and token.pos_ == "NOUN" and not token.text.isupper()
 
 
+NAME_OPENING_PREPOSITIONS = frozenset("via from in on at by with to of for into about".split())
+
+
 class NameIndex:
     """A document's named entities, looked up by position in O(log n) (``Span.ents`` scans them all)."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         # "Media habitually tells us ...": a common noun capitalised only because it opens the sentence is no name
-        self.ents = [e for e in doc.ents if not common_noun_opening(e)]
+        # and "Via Twitter" (tagged a person in "Via Twitter, CNN's Nic Robertson reported") is no name: no
+        # name starts with a preposition
+        self.ents = [
+            e for e in doc.ents if not common_noun_opening(e) and e[0].lower_ not in NAME_OPENING_PREPOSITIONS
+        ]
         self.starts = [e.start for e in self.ents]
         self.people = [e for e in self.ents if e.label_ == "PERSON"]
         self.people_ends = [e.end_char for e in self.people]
@@ -1371,6 +1392,8 @@ class NameIndex:
             before = [form for start, form in forms if start <= name.start_char]
             return before[-1] if before else forms[0][1]
         first = self.by_first.get(text, set())
+        if introduced(name):
+            return text  # "Mohammed, a 20-year-old student,": someone new, not CNN's Mohammed Jamjoom
         return next(iter(first)) if len(first) == 1 and " " not in text else text
 
     def gender_of(self, person: Span | str) -> str | None:
@@ -1391,6 +1414,16 @@ class NameIndex:
             found.append(self.people[i])
             i += 1
         return found
+
+
+def introduced(name: Span) -> bool:
+    """A one-word name followed by an apposition that says who this is ("Mohammed, a 20-year-old student",
+    "Ahmed, 19,"): a person introduced here, not the one of that first name named in full elsewhere."""
+    doc = name.doc
+    if len(name) != 1 or name.end + 1 >= len(doc) or doc[name.end].text != ",":
+        return False
+    after = doc[name.end + 1]
+    return after.lower_ in ("a", "an") or after.like_num
 
 
 MASCULINE = {"he", "him", "his", "himself"}
@@ -1814,13 +1847,28 @@ def person_antecedent(
         root = person.root
         return root.dep_ in SUBJECT_DEPS or root.dep_ in ("conj", "appos") and root.head.dep_ in SUBJECT_DEPS
 
+    def spoken_of_after(person: Span) -> bool:
+        # "We spent the day with Dr. Hossam Abdel Maksoud. He is an Egyptian-American ... He said ...": a
+        # person named in passing whom the text goes on to call "he" (or "she") before the pronoun
+        # (not one named beside the subject the text is about: "She has faced controversies -- her meeting
+        # with Bill Clinton while the department was investigating his wife, Hillary Clinton, ... She said")
+        pronouns = MASCULINE if gender == "m" else FEMININE
+        sentence = person.sent
+        subjects = [t for t in sentence if t.dep_ in SUBJECT_DEPS and t.head == sentence.root]
+        if any(t.lower_ in pronouns or t.ent_type_ == "PERSON" for t in subjects):
+            return False
+        return any(
+            t.lower_ in pronouns and t.dep_ in SUBJECT_DEPS and t.is_sent_start
+            for t in names.doc[sentence.end : head_of(speaker).i]
+        )
+
     def rivals(start: int, surname: str | None, said: tuple[int, int] = (0, 0)) -> bool:
         # people named in what the candidate said ("Rice said the call for Assad to step down") are
         # whom the candidate talked about: no rivals either
         if any(
             fits(other)
             and outside(other)
-            and salient(other)
+            and (salient(other) or spoken_of_after(other))
             and not said[0] <= other.start_char < said[1]
             and clean_name(other.text).split()[-1:] != [surname]
             for other in names.people_between(start, speaker.start_char)
@@ -2179,6 +2227,11 @@ def description_text(span: Span) -> str:
     while len(tokens) > 1 and tokens[0].lower_ in SENTENCE_CONJUNCTIONS and tokens[0].i < root.i:
         tokens = tokens[1:]  # "And an Egyptian woman who says ...": the sentence's "And" is no part of her
     first = tokens[0].i if tokens else root.i
+    # "... Many protesters are young, unemployed, middle-class A Human Rights Watch researcher says": a
+    # description starts at its article; words before it are another line's
+    article = next((t for t in root.children if t.dep_ == "det" and t.lower_ in ("a", "an", "the")), None)
+    if article is not None and article.i > first and not any(t.dep_ == "predet" for t in root.children):
+        first = article.i
     last = root.i
     for token in tokens:
         if token.i > last and all(i not in dropped for i in range(last + 1, token.i + 1)):

@@ -176,3 +176,14 @@ def test_a_preposition_opens_no_speaker_s_name_and_a_glued_line_no_description()
     )
     assert speaker_name(by_content(text, "big event")) == "Nic Robertson"
     assert speaker_name(by_content(text, "120 have died")) == "A Human Rights Watch researcher"
+
+
+def test_a_cue_before_a_colon_says_what_follows_not_the_lines_before():
+    text = (
+        "(Update 5:01 p.m. Cairo, 10:01 a.m. ET) Google and Twitter have worked out a way for people to issue "
+        "messages without internet access: (Update 4:55 p.m. Cairo, 9:55 a.m. ET) Egyptian Finance Minister "
+        'Samir Radwan said: "Unemployment will increase due to this destruction."\n'
+    )
+    attribution = by_content(text, "Unemployment")
+    assert speaker_name(attribution) == "Samir Radwan"
+    assert "Google" not in attribution.content

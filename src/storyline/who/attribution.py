@@ -527,6 +527,16 @@ def draft_from_cue(token: Token, doc: Doc, index: RegionIndex, model: CueScorer)
     if content is None:
         return None
     start, end = widen_to_quotes(doc, content[0], content[1], index)
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if following is not None and following.text == ":" and start < token.idx and end > following.idx:
+        # "(Update 5:01 p.m.) Google and Twitter have ...: (Update 4:55 p.m.) Radwan said: "Unemployment will
+        # increase ...": a cue before a colon introduces what follows the colon, not the lines before it
+        start = (
+            following.idx
+            + 1
+            + len(index.text[following.idx + 1 : end])
+            - len(index.text[following.idx + 1 : end].lstrip())
+        )
     if token.idx >= end:
         start = quote_run_start(index.text, start, end, index)
     speaker = speaker_of(token)

@@ -234,9 +234,17 @@ def test_a_middle_initial_and_jr_are_the_same_person_unless_a_senior_is_named():
     people = [
         Mention("a0", "Henry Paulson", 0, 13, "PERSON"),
         Mention("a1", "Henry M. Paulson Jr.", 0, 20, "PERSON"),
+        Mention("a2", "Henry M. Paulson Jr.", 0, 20, "PERSON"),
     ]
     directory = People(people)
-    assert directory.key(people[0]) == directory.key(people[1])
+    assert directory.key(people[0]) == directory.key(people[1]) == directory.key(people[2])
+    # a son named once beside his father's name stays apart
+    kennedys = [
+        Mention("a0", "Robert Kennedy", 0, 14, "PERSON"),
+        Mention("a1", "Robert F. Kennedy Jr.", 0, 21, "PERSON"),
+    ]
+    directory = People(kennedys)
+    assert directory.key(kennedys[0]) != directory.key(kennedys[1])
     family = [
         Mention("a0", "John Smith Jr.", 0, 14, "PERSON"),
         Mention("a0", "John Smith Sr.", 30, 44, "PERSON"),

@@ -1262,19 +1262,28 @@ class People:
         self.full: Counter[tuple[str, str]] = Counter()
         self.titles: dict[str, set[str]] = defaultdict(set)
         self.where: dict[tuple[str, str], list[int]] = defaultdict(list)
-        # "Henry M. Paulson Jr." is the Henry Paulson of the other articles unless the collection names a
-        # "Sr." of that name too: "Jr." tells a son apart only beside his father
-        seniors = {
-            (parts[0], parts[-1])
-            for mention in people
-            if name_suffix(mention.text) == " sr" and len(parts := person_name_parts(mention.text)) >= 2
-        }
+        # "Henry M. Paulson Jr." is the Henry Paulson of the other articles where the collection names him so
+        # in several articles (the name it gives that person in full) and names no "Sr." of that name: "Jr."
+        # tells a son apart beside his father, and a son named once ("Robert F. Kennedy Jr.") stays apart
+        seniors: set[tuple[str, str]] = set()
+        juniors: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for mention in people:
+            suffix = name_suffix(mention.text)
+            if suffix in (" sr", " jr") and len(parts := person_name_parts(mention.text)) >= 2:
+                if suffix == " sr":
+                    seniors.add((parts[0], parts[-1]))
+                else:
+                    juniors[(parts[0], parts[-1])].add(mention.article)
         for mention in people:
             parts = person_name_parts(mention.text)
             if len(parts) >= 2:
                 # "Prince Michael Jackson II" is the son of Michael Jackson: a suffix is part of the name
                 suffix = name_suffix(mention.text)
-                if suffix == " jr" and (parts[0], parts[-1]) not in seniors:
+                if (
+                    suffix == " jr"
+                    and (parts[0], parts[-1]) not in seniors
+                    and len(juniors[(parts[0], parts[-1])]) >= 2
+                ):
                     suffix = ""
                 by_name[(parts[0], parts[-1] + suffix)].append((mention, tuple(parts[1:-1])))
             elif len(parts) == 1 and royal_title(mention):

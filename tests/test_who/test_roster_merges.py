@@ -227,3 +227,28 @@ def test_a_comment_widgets_word_is_no_part_of_a_name():
     article.sentences = [Sentence(s.start_char, s.end_char, i) for i, s in enumerate(doc.sents)]
     names = {alias for e in build_roster([article], [doc]) for alias in e.aliases}
     assert not any(name.startswith("Reply") for name in names)
+
+
+def test_a_middle_initial_and_jr_are_the_same_person_unless_a_senior_is_named():
+    assert person_name_parts("Henry M. Paulson Jr.") == ["henry", "m", "paulson"]
+    people = [
+        Mention("a0", "Henry Paulson", 0, 13, "PERSON"),
+        Mention("a1", "Henry M. Paulson Jr.", 0, 20, "PERSON"),
+        Mention("a2", "Henry M. Paulson Jr.", 0, 20, "PERSON"),
+    ]
+    directory = People(people)
+    assert directory.key(people[0]) == directory.key(people[1]) == directory.key(people[2])
+    # a son named once beside his father's name stays apart
+    kennedys = [
+        Mention("a0", "Robert Kennedy", 0, 14, "PERSON"),
+        Mention("a1", "Robert F. Kennedy Jr.", 0, 21, "PERSON"),
+    ]
+    directory = People(kennedys)
+    assert directory.key(kennedys[0]) != directory.key(kennedys[1])
+    family = [
+        Mention("a0", "John Smith Jr.", 0, 14, "PERSON"),
+        Mention("a0", "John Smith Sr.", 30, 44, "PERSON"),
+        Mention("a1", "John Smith", 0, 10, "PERSON"),
+    ]
+    directory = People(family)
+    assert directory.key(family[0]) != directory.key(family[1])

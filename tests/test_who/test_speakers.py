@@ -273,9 +273,11 @@ def test_gate_he_and_she_resolved_with_precision_on_polnear():
     spec.loader.exec_module(module)
     result = module.score(DATA / "polnear" / "dev")
     # 137 of the 139 are still he/she speakers since the quotation and participle rules of helper A (ninth session)
-    # gave two of them another speaker; measured then 124 resolved, 103 right (0.831): see BENCHMARKS.md
+    # gave two of them another speaker; measured then 124 resolved, 103 right (0.831): see BENCHMARKS.md. Since
+    # the round-5 pronoun rules (helper A, eleventh session: no "he" past a person described or spoken of in
+    # between): 119 resolved, 100 right (0.840)
     assert result["items"] == 139 and result["found"] >= 137
-    assert result["resolved"] >= 115 and result["right"] >= 100 and result["precision"] >= 0.82
+    assert result["resolved"] >= 115 and result["right"] >= 100 and result["precision"] >= 0.83
 
 
 def test_a_count_of_people_is_no_described_source():

@@ -340,6 +340,7 @@ def attributions_in(article: Article, doc: Doc, model: CueScorer) -> list[Attrib
         claimed.append((draft.content_start, draft.content_end))
     drafts.sort(key=lambda d: (d.content_start, d.content_end))
     stop_quotes_at_other_cues(text, drafts, index)
+    start_after_framing_colon(text, drafts, index)
     extend_with_following_quotes(text, drafts, regions, index)
     claimed = [(d.content_start, d.content_end) for d in drafts]
     drafts.extend(drafts_for_lone_quotes(doc, text, regions, index, claimed, drafts))
@@ -362,6 +363,11 @@ TRAILING_ASIDE = re.compile(r"\s*\([^()]*\)?\s*$")
 ASIDE_OPENER = re.compile(r"\s*(?:\(|--|[\u2013\u2014]|-\s)")
 
 
+# The closing marks of a quotation, and a prepositional phrase after one that says where or how it was said.
+CLOSING_MARKS = "\"'`\u201d\u2019\u00bb"
+NARRATED_CIRCUMSTANCE = re.compile(r"\s*(?:in|on|at|during|via|through|from)\s")
+
+
 def without_asides(text: str, start: int, end: int, index: RegionIndex) -> tuple[int, int]:
     """What was said, without what the page or the writer put around it.
 
@@ -381,6 +387,13 @@ def without_asides(text: str, start: int, end: int, index: RegionIndex) -> tuple
     if opening is not None and opening.closed and opening.start == start and regions:
         last = regions[-1]
         if last.end < end and ASIDE_OPENER.match(text, last.end):
+            end = last.end
+    if regions:
+        # 'Chavez said Gadhafi, "has been my friend for a long time," in remarks broadcast on state
+        # television': a quotation closed on its own comma or stop, then where it was said, is the writer's
+        last = regions[-1]
+        inner = text[last.start : last.end].rstrip(CLOSING_MARKS)
+        if last.end < end and inner.endswith((",", ".")) and NARRATED_CIRCUMSTANCE.match(text, last.end, end):
             end = last.end
     aside = TRAILING_ASIDE.search(text, start, end)
     if aside is not None and index.at(aside.start() + 1) is None and aside.start() > start:
@@ -415,6 +428,33 @@ def stop_quotes_at_other_cues(text: str, drafts: list[Draft], index: RegionIndex
             if other.speaker.text != own and any(t.pos_ == "PROPN" for t in other.speaker):
                 draft.content_end = end
                 break
+
+
+def start_after_framing_colon(text: str, drafts: list[Draft], index: RegionIndex) -> None:
+    """ "Now according to Reuters ..., reportedly ...: Several weeks ago, Obama signed ..., American officials
+    said": where the words before the cue hold another source's attribution and then a colon, what comes
+    before the colon is the writer's framing, and the speaker's statement starts after it."""
+    for draft in drafts:
+        if draft.cue_start is None or draft.content_end > draft.cue_start:
+            continue
+        colons = [
+            i
+            for i in range(draft.content_start, draft.content_end)
+            if text[i] == ":" and index.at(i) is None and not text[i - 1 : i].isdigit()
+        ]
+        if not colons:
+            continue
+        colon = colons[-1]
+        framed = any(
+            other is not draft
+            and other.cue_start is not None
+            and draft.content_start <= other.cue_start < colon
+            and index.at(other.cue_start) is None
+            for other in drafts
+        )
+        rest = text[colon + 1 : draft.content_end]
+        if framed and len(rest.split()) >= MIN_QUOTE_WORDS:
+            draft.content_start = colon + 1 + len(rest) - len(rest.lstrip())
 
 
 def extend_with_following_quotes(
@@ -487,6 +527,16 @@ def draft_from_cue(token: Token, doc: Doc, index: RegionIndex, model: CueScorer)
     if content is None:
         return None
     start, end = widen_to_quotes(doc, content[0], content[1], index)
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if following is not None and following.text == ":" and start < token.idx and end > following.idx:
+        # "(Update 5:01 p.m.) Google and Twitter have ...: (Update 4:55 p.m.) Radwan said: "Unemployment will
+        # increase ...": a cue before a colon introduces what follows the colon, not the lines before it
+        start = (
+            following.idx
+            + 1
+            + len(index.text[following.idx + 1 : end])
+            - len(index.text[following.idx + 1 : end].lstrip())
+        )
     if token.idx >= end:
         start = quote_run_start(index.text, start, end, index)
     speaker = speaker_of(token)
@@ -677,6 +727,17 @@ def draft_according_to(token: Token, doc: Doc, index: RegionIndex) -> Draft | No
     phrase_start, phrase_end = token.left_edge.i, token.right_edge.i + 1
     if head is token or head.i < sentence.start or head.i >= sentence.end:
         head = sentence.root
+    # "Bouteflika said he would lift the state of emergency, according to the Algerian Press Service": the
+    # source reports the whole report, not only the clause the parser hung the phrase on
+    while (
+        head.dep_ in ("ccomp", "xcomp")
+        and head.head is not head
+        and head.head.lemma_.lower() in SPEECH_LEXICON
+        and any(c.dep_ in SUBJECT_DEPS for c in head.head.children)
+        and phrase_start > head.head.i
+        and sentence.start <= head.head.i < sentence.end
+    ):
+        head = head.head
     left, right = head.left_edge.i, head.right_edge.i + 1
     # The clause without the "according to X" phrase: the longer side of it.
     before = (left, phrase_start)
@@ -707,9 +768,39 @@ def content_span(cue: Token) -> tuple[int, int] | None:
     # "said his forces had taken the port, Reuters reported": the outlet's credit is no part of what was said
     children = [c for c in children if not is_credit(c)]
     clausal = [c for c in children if c.dep_ in ("ccomp", "parataxis")]
+    # "The son of Gadhafi said early Monday that ..., but said the toll was smaller": a clause with a cue and a
+    # subject of its own hung on this cue by the parser is another attribution, not what this one said
+    own_attributions = [
+        c
+        for c in clausal
+        if c.dep_ == "parataxis"
+        and c.lemma_.lower() in SAYING_VERBS
+        and any(g.dep_ in SUBJECT_DEPS for g in c.children)
+        and any(g.dep_ in CONTENT_CLAUSES for g in c.children)
+    ]
+    if own_attributions and len(own_attributions) < len(clausal):
+        children = [c for c in children if c not in own_attributions]
+        clausal = [c for c in clausal if c not in own_attributions]
+    # "(Updated: 1:09 a.m.): The son of Gadhafi said that ...": words before the subject the parser took for
+    # a complement are not what was said when a "that" clause after the cue is
+    subjects = [c.i for c in cue.children if c.dep_ in SUBJECT_DEPS and c.i < cue.i]
+    if subjects and any(
+        c.i > cue.i and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children) for c in clausal
+    ):
+        before = [c for c in clausal if c.right_edge.i < min(subjects)]
+        children = [c for c in children if c not in before]
+        clausal = [c for c in clausal if c not in before]
     if clausal:
         # "told reporters that ...": the addressee is not part of what was said.
         children = clausal + [c for c in children if c.dep_ == "xcomp"]
+        # "Chavez said Gadhafi, "has been my friend ..."": the parser hangs the quote's subject on the cue
+        # as a second subject; it is whom the quote is about, part of what was said
+        if not any(c.dep_ in SUBJECT_DEPS for c in clausal[0].children) and any(
+            c.dep_ in SUBJECT_DEPS and c.i < cue.i for c in cue.children
+        ):
+            children += [
+                c for c in cue.children if c.dep_ in SUBJECT_DEPS and cue.i < c.i < clausal[0].left_edge.i
+            ]
     else:
         children = [c for c in children if c.dep_ in CONTENT_DEPS and not is_circumstance(c)]
     if not children:
@@ -1031,7 +1122,10 @@ def is_outlet(entity: str | None, speaker: Span | None) -> bool:
         return False
     if words.lower() in OUTLET_NAMES:
         return True
-    return words.split()[-1].lower() in MEDIA_HEADS
+    # "the Algerian Press Service", "a news service" (but "the National Weather Service" is no outlet)
+    return words.split()[-1].lower() in MEDIA_HEADS or words.lower().endswith(
+        ("press service", "news service")
+    )
 
 
 def relays(draft: Draft, entity: str | None, drafts: Sequence[Draft]) -> bool:
@@ -1125,7 +1219,7 @@ def statement_problem(draft: Draft, index: RegionIndex, text: str) -> str | None
     direct = index.quoted_share(text, draft.content_start, draft.content_end) >= 0.5
     if direct:
         return None
-    if cue.sent.text.rstrip(" \"'\u201d").endswith("?"):
+    if cue.sent.text.rstrip().rstrip(" \"'`\u201d\u2019").endswith("?"):
         return "question"  # "does X realize he has ...?": asked of the speaker, not said by them
     if lemma in QUOTATION_ONLY_VERBS and lemma not in SAYING_VERBS:
         return "quotation only"  # "continues to celebrate", "the sign read"
@@ -1232,13 +1326,20 @@ def common_noun_opening(ent: Span) -> bool:
     return bool(token.is_sent_start) and token.pos_ == "NOUN" and not token.text.isupper()
 
 
+NAME_OPENING_PREPOSITIONS = frozenset("via from in on at by with to of for into about".split())
+
+
 class NameIndex:
     """A document's named entities, looked up by position in O(log n) (``Span.ents`` scans them all)."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         # "Media habitually tells us ...": a common noun capitalised only because it opens the sentence is no name
-        self.ents = [e for e in doc.ents if not common_noun_opening(e)]
+        # and "Via Twitter" (tagged a person in "Via Twitter, CNN's Nic Robertson reported") is no name: no
+        # name starts with a preposition
+        self.ents = [
+            e for e in doc.ents if not common_noun_opening(e) and e[0].lower_ not in NAME_OPENING_PREPOSITIONS
+        ]
         self.starts = [e.start for e in self.ents]
         self.people = [e for e in self.ents if e.label_ == "PERSON"]
         self.people_ends = [e.end_char for e in self.people]
@@ -1273,6 +1374,7 @@ class NameIndex:
         )
         self.people_ends = [e.end_char for e in self.people]
         self.genders = person_genders(doc, self.people)
+        self.token_starts = [t.idx for t in doc]
 
     def within(self, span: Span) -> list[Span]:
         i = bisect.bisect_left(self.starts, span.start)
@@ -1300,6 +1402,8 @@ class NameIndex:
             before = [form for start, form in forms if start <= name.start_char]
             return before[-1] if before else forms[0][1]
         first = self.by_first.get(text, set())
+        if introduced(name):
+            return text  # "Mohammed, a 20-year-old student,": someone new, not CNN's Mohammed Jamjoom
         return next(iter(first)) if len(first) == 1 and " " not in text else text
 
     def gender_of(self, person: Span | str) -> str | None:
@@ -1320,6 +1424,16 @@ class NameIndex:
             found.append(self.people[i])
             i += 1
         return found
+
+
+def introduced(name: Span) -> bool:
+    """A one-word name followed by an apposition that says who this is ("Mohammed, a 20-year-old student",
+    "Ahmed, 19,"): a person introduced here, not the one of that first name named in full elsewhere."""
+    doc = name.doc
+    if len(name) != 1 or name.end + 1 >= len(doc) or doc[name.end].text != ",":
+        return False
+    after = doc[name.end + 1]
+    return after.lower_ in ("a", "an") or after.like_num
 
 
 MASCULINE = {"he", "him", "his", "himself"}
@@ -1500,9 +1614,22 @@ def name_in(names: NameIndex, span: Span) -> Span | None:
             return own_names[0]
     if head_of(span).lower_ in ANONYMOUS_HEADS or head_of(span).lemma_.lower() in ANONYMOUS_HEADS:
         return None  # "a senior U.S. official" names a country, not the speaker
-    named = [e for e in inside if e.label_ in NAMED_LABELS]
+    # "Gadhafi's son", "the son of Moammar Gadhafi": whom the head noun is said of is not the speaker either
+    named = [
+        e for e in inside if e.label_ in NAMED_LABELS and not any(i in others for i in range(e.start, e.end))
+    ]
     if named and named[0].start <= head_of(span).i < named[0].end:
         return named[0]
+    if (
+        named
+        and named[0].label_ == "NORP"
+        and all(t.pos_ == "ADJ" for t in named[0])
+        and root.lemma_.lower() not in STATE_HEADS
+    ):
+        # "the Western leaders", "Libyan rebels", "a Libyan woman": a nationality describes them and names
+        # no actor (one "Libyan" would hold the government's, the rebels' and a woman's words); "the
+        # Syrian government" is the country's
+        return None
     if (
         named
         and len(named[0]) >= len(span) - 2
@@ -1510,6 +1637,12 @@ def name_in(names: NameIndex, span: Span) -> Span | None:
     ):
         return named[0]  # but "the Mexican figures" are no Mexicans
     return None
+
+
+# Heads of a description that stands for a country's state: "the Syrian government" is Syria's.
+STATE_HEADS = frozenset(
+    "government regime administration authority ministry cabinet leadership state".split()
+)
 
 
 def clean_name(text: str) -> str:
@@ -1636,6 +1769,68 @@ PERSON_HEADS = {
 }
 
 
+# Nouns that name one person of a known gender ("a Sudanese man", "his wife"); a noun ending in "-man" or
+# "-woman" ("congressman", "chairwoman") too.
+GENDERED_NOUNS = {
+    **dict.fromkeys(
+        "man boy father son husband brother uncle nephew grandfather grandson king prince widower "
+        "gentleman monk priest sir lord".split(),
+        "m",
+    ),
+    **dict.fromkeys(
+        "woman girl mother daughter wife sister aunt niece grandmother granddaughter queen princess widow "
+        "lady actress nun dame".split(),
+        "f",
+    ),
+}
+# Nouns for one person of either gender, besides ``PERSON_HEADS`` and the agent suffixes.
+ONE_PERSON_NOUNS = frozenset(
+    """person individual resident witness reporter ireporter correspondent journalist blogger writer
+    doctor nurse student teacher worker driver survivor victim refugee lawyer friend neighbor neighbour
+    colleague engineer owner manager director president minister leader chief commander soldier pilot
+    father mother parent child""".split()
+)
+
+
+def description_gender(token: Token) -> str | None:
+    """ "m" or "f" for a noun that names one person of that gender, "" for one person of either, None for a
+    noun that names no one person (a thing, a body, a group)."""
+    if token.tag_ not in ("NN", "NNP") or token.ent_type_ in ("ORG", "GPE", "NORP", "LOC", "FAC", "DATE"):
+        return None
+    lemma = token.lemma_.lower()
+    if lemma in GENDERED_NOUNS:
+        return GENDERED_NOUNS[lemma]
+    if len(lemma) > 5 and lemma.endswith("woman"):
+        return "f"
+    if len(lemma) > 4 and lemma.endswith("man") and token.pos_ == "NOUN":
+        return "m"
+    if (
+        lemma in PERSON_HEADS
+        or lemma in ONE_PERSON_NOUNS
+        or len(lemma) > 5
+        and lemma.endswith(AGENT_SUFFIXES)
+    ):
+        return "" if token.pos_ == "NOUN" or lemma in ONE_PERSON_NOUNS else None
+    return None
+
+
+def described_subject(token: Token) -> str | None:
+    """For a clause's subject: "m", "f" or "" when it describes one person by a common noun ("a Sudanese
+    man who crossed into Tunisia", "the witness") or puts a person's noun before a name the recognizer did
+    not take for a person ("CNN iReporter Marianamin"); None otherwise."""
+    if token.pos_ == "NOUN":
+        return description_gender(token)
+    if token.pos_ == "PROPN" and token.ent_type_ != "PERSON" and token.tag_ == "NNP":
+        for child in token.children:
+            if child.dep_ in ("compound", "amod", "appos") and child.i < token.i:
+                lowered = child.lower_
+                if lowered in GENDERED_NOUNS:
+                    return GENDERED_NOUNS[lowered]
+                if lowered in PERSON_HEADS or lowered in ONE_PERSON_NOUNS:
+                    return ""
+    return None
+
+
 def person_antecedent(
     names: NameIndex, speaker: Span, drafts: Sequence[Draft], gender: str
 ) -> Resolution | None:
@@ -1662,18 +1857,47 @@ def person_antecedent(
         root = person.root
         return root.dep_ in SUBJECT_DEPS or root.dep_ in ("conj", "appos") and root.head.dep_ in SUBJECT_DEPS
 
+    def spoken_of_after(person: Span) -> bool:
+        # "We spent the day with Dr. Hossam Abdel Maksoud. He is an Egyptian-American ... He said ...": a
+        # person named in passing whom the text goes on to call "he" (or "she") before the pronoun
+        # (not one named beside the subject the text is about: "She has faced controversies -- her meeting
+        # with Bill Clinton while the department was investigating his wife, Hillary Clinton, ... She said")
+        pronouns = MASCULINE if gender == "m" else FEMININE
+        sentence = person.sent
+        subjects = [t for t in sentence if t.dep_ in SUBJECT_DEPS and t.head == sentence.root]
+        if any(t.lower_ in pronouns or t.ent_type_ == "PERSON" for t in subjects):
+            return False
+        return any(
+            t.lower_ in pronouns and t.dep_ in SUBJECT_DEPS and t.is_sent_start
+            for t in names.doc[sentence.end : head_of(speaker).i]
+        )
+
     def rivals(start: int, surname: str | None, said: tuple[int, int] = (0, 0)) -> bool:
         # people named in what the candidate said ("Rice said the call for Assad to step down") are
         # whom the candidate talked about: no rivals either
-        return any(
+        if any(
             fits(other)
             and outside(other)
-            and salient(other)
+            and (salient(other) or spoken_of_after(other))
             and not said[0] <= other.start_char < said[1]
             and clean_name(other.text).split()[-1:] != [surname]
             for other in names.people_between(start, speaker.start_char)
             if clean_name(other.text).split()
-        )
+        ):
+            return True
+        # and a person described, not named, who is the subject of a clause in between: "A Sudanese man
+        # who crossed into Tunisia said ...  He said ...", "CNN iReporter Marianamin is an American ...
+        # She says ...": "he" or "she" may be they, not the one named before
+        first = bisect.bisect_left(names.token_starts, start)
+        for token in names.doc[first : head_of(speaker).i]:
+            if token.dep_ not in SUBJECT_DEPS or said[0] <= token.idx < said[1]:
+                continue
+            if own is not None and own.content_start <= token.idx < own.content_end:
+                continue
+            kind = described_subject(token)
+            if kind is not None and kind in ("", gender):
+                return True
+        return False
 
     governing = governing_subject_person(names, head_of(speaker))
     if governing is not None and fits(governing):
@@ -1691,10 +1915,11 @@ def person_antecedent(
                 continue  # "he" is not the organisation, the country or the woman quoted before
         else:
             root = head_of(draft.speaker)
-            lemma = root.lemma_.lower()
-            person_like = lemma in PERSON_HEADS or len(lemma) > 5 and lemma.endswith(AGENT_SUFFIXES)
-            if root.tag_ not in ("NN", "NNP") or not person_like or not is_actor_description(draft.speaker):
-                continue  # a pronoun, several people, or a body ("the network")
+            kind = description_gender(root)
+            if root.tag_ not in ("NN", "NNP") or kind not in ("", gender):
+                continue  # a pronoun, several people, a body ("the network"), a woman for "he"
+            if not is_actor_description(draft.speaker) and root.lemma_.lower() not in GENDERED_NOUNS:
+                continue
         if latest is None or draft.speaker.end_char > latest[0].speaker.end_char:  # type: ignore[union-attr]
             latest = (draft, named)
     if latest is not None:
@@ -2012,6 +2237,11 @@ def description_text(span: Span) -> str:
     while len(tokens) > 1 and tokens[0].lower_ in SENTENCE_CONJUNCTIONS and tokens[0].i < root.i:
         tokens = tokens[1:]  # "And an Egyptian woman who says ...": the sentence's "And" is no part of her
     first = tokens[0].i if tokens else root.i
+    # "... Many protesters are young, unemployed, middle-class A Human Rights Watch researcher says": a
+    # description starts at its article; words before it are another line's
+    article = next((t for t in root.children if t.dep_ == "det" and t.lower_ in ("a", "an", "the")), None)
+    if article is not None and article.i > first and not any(t.dep_ == "predet" for t in root.children):
+        first = article.i
     last = root.i
     for token in tokens:
         if token.i > last and all(i not in dropped for i in range(last + 1, token.i + 1)):

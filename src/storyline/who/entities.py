@@ -255,6 +255,10 @@ def person_name_parts(text: str) -> list[str]:
     words = re.findall(r"[\w\-']+", re.sub(r"['\u2019]s$", "", text.strip()))
     # "al-Assad" is written in capitals too ("abandon al-Assad" is Assad)
     capitalized = any(w[:1].isupper() or w.split("-", 1)[-1][:1].isupper() for w in words)
+    # the words before a suffix ("Henry M. Paulson Jr"): an initial before the surname is a middle initial
+    core = len(words)
+    while core > 2 and words[core - 1].lower().rstrip(".") in NAME_SUFFIXES:
+        core -= 1
     parts: list[str] = []
     for index, word in enumerate(words):
         lowered = word.lower().strip("'")
@@ -264,7 +268,7 @@ def person_name_parts(text: str) -> list[str]:
             continue  # "Qatari NATO", "Iraqi Foreign Minister Hoshiyar Zebari": a nationality is no first name
         if capitalized and word[:1].islower() and not any(lowered.startswith(p) for p in NAME_PARTICLES):
             continue  # "stepmom Esther Williams": a description before the name
-        if len(lowered) == 1 and any(len(w) > 1 for w in words[index + 1 : -1]) and len(words) > 2:
+        if len(lowered) == 1 and any(len(w) > 1 for w in words[index + 1 : core - 1]) and core > 2:
             continue  # an initial before the given name: "W. Mark Felt" is Mark Felt ("T. J. Davies" keeps his)
         for particle in NAME_PARTICLES:
             if lowered.startswith(particle + "-") and len(lowered) > len(particle) + 2:
@@ -1258,11 +1262,29 @@ class People:
         self.full: Counter[tuple[str, str]] = Counter()
         self.titles: dict[str, set[str]] = defaultdict(set)
         self.where: dict[tuple[str, str], list[int]] = defaultdict(list)
+        # "Henry M. Paulson Jr." is the Henry Paulson of the other articles where the collection names him so
+        # in several articles (the name it gives that person in full) and names no "Sr." of that name: "Jr."
+        # tells a son apart beside his father, and a son named once ("Robert F. Kennedy Jr.") stays apart
+        seniors: set[tuple[str, str]] = set()
+        juniors: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for mention in people:
+            suffix = name_suffix(mention.text)
+            if suffix in (" sr", " jr") and len(parts := person_name_parts(mention.text)) >= 2:
+                if suffix == " sr":
+                    seniors.add((parts[0], parts[-1]))
+                else:
+                    juniors[(parts[0], parts[-1])].add(mention.article)
         for mention in people:
             parts = person_name_parts(mention.text)
             if len(parts) >= 2:
                 # "Prince Michael Jackson II" is the son of Michael Jackson: a suffix is part of the name
                 suffix = name_suffix(mention.text)
+                if (
+                    suffix == " jr"
+                    and (parts[0], parts[-1]) not in seniors
+                    and len(juniors[(parts[0], parts[-1])]) >= 2
+                ):
+                    suffix = ""
                 by_name[(parts[0], parts[-1] + suffix)].append((mention, tuple(parts[1:-1])))
             elif len(parts) == 1 and royal_title(mention):
                 key = f"person:{royal_title(mention)} {parts[0]}"  # "King Abdullah", not Hadi Abdullah

@@ -219,3 +219,48 @@ def test_a_wire_dateline_inside_a_sentence_starts_the_story_candidate():
     ):
         assert text[after_agency_dateline(text) :].startswith(lead)
     assert after_agency_dateline("The rebels said (Reuters) was wrong about the town on Tuesday night.") == 0
+
+
+def test_a_title_case_headline_glued_before_an_articles_first_sentence_is_no_story_candidate():
+    """Finan_washingtonpost's pages glue the headline before the lead with no stop and no opener word to cut at
+    ("... Markets President Obama is expected"): the story's pool refuses the sentence; names and titles in the
+    lead, which the body capitalises too, are no headline."""
+    from storyline.summarize.candidates import title_glued
+
+    body = (
+        "The plan gives the central bank a larger role in the markets.\n"
+        "Officials said the blueprint deepens oversight of the markets.\n"
+        "Treasury Secretary Timothy Geithner and Federal Reserve Chairman Ben Bernanke met on Monday.\n"
+        "The federal agencies will share the work, the secretary said.\n"
+    )
+    glued = (
+        "Obama Blueprint Deepens Federal Role in Markets President Obama is expected to unveil the plan to "
+        "overhaul the financial regulatory system today."
+    )
+    lead = (
+        "Treasury Secretary Timothy F. Geithner and Federal Reserve Chairman Ben S. Bernanke pressed Congress "
+        "yesterday to give the government new powers."
+    )
+    assert title_glued(glued, body)
+    assert not title_glued(lead, body)
+    assert not title_glued("President Obama is expected to unveil the plan to overhaul the system.", body)
+    # where the words are not the body's lower-case words, a run of names is no headline
+    assert not title_glued(glued, "President Obama spoke.\nThe Federal Reserve agreed.\n")
+
+    def sentences_of(text: str) -> list[Sentence]:
+        spans, start = [], 0
+        for index, line in enumerate(text.split("\n")):
+            spans.append(Sentence(start, start + len(line), index, index))
+            start += len(line) + 1
+        return spans
+
+    text = glued + "\n" + body.rstrip("\n")
+    page = Article(id="p", source="p", text=text, sentences=sentences_of(text))
+    story_pool = build_pool([page], cut_glued=True)
+    assert glued not in {c.text for c in story_pool.candidates}
+    assert ("headline-glued") in {reason for _, reason in story_pool.rejected}
+    assert glued in {c.text for c in build_pool([page]).candidates}  # a cluster's pool keeps it
+    # only an article's first sentence is read so: the same words later in a page are the page's own
+    later = body.rstrip("\n") + "\n" + glued
+    page = Article(id="q", source="q", text=later, sentences=sentences_of(later))
+    assert glued in {c.text for c in build_pool([page], cut_glued=True).candidates}

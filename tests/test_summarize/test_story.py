@@ -152,3 +152,54 @@ def test_a_headline_glued_before_the_sentence_is_left_out_of_the_candidate():
         'He said "the number in the UK The officials gave" was wrong all along.',
     ):
         assert glued_prefix(whole) == 0, whole
+
+
+def test_a_sentence_without_a_finite_verb_is_not_said():
+    """Issue 13 item 6, read in Finan_washingtonpost's and EgyptianProtest_cnn's reports: a column's list and a
+    broadcast's opening line read as sentences, are central for the story's commonest words and state nothing."""
+    from storyline.summarize.verbs import finite
+
+    verbless = [
+        "Banks refusing to lend to other banks.",
+        "United in prayer and in protest.",
+        "Gold soaring $70 in a single trading session.",
+        "A day of rage across the country.",
+    ]
+    told = [
+        "Stocks fell sharply on Monday.",
+        "Swine flu is officially a pandemic.",
+        '"We are all Libyans," the woman said.',
+        "Tens of thousands keep the uprising alive.",
+        "The bank will lend to other banks.",
+    ]
+    assert finite(verbless) == [False] * len(verbless)
+    assert finite(told) == [True] * len(told)
+    # the story method leaves them out even where they are the most central sentences: the same verbless
+    # sentence in many articles, beside the hub
+    verbless_line = "Anger in Homs over the night curfew."
+    hub = "The city council in Homs voted on Monday to extend the night curfew by two more weeks."
+    many = [
+        article(f"v{i}", [verbless_line, hub, f"Bakers in street number {i} opened their shops before dawn."])
+        for i in range(25)
+    ]
+    pool = build_pool(many, cut_glued=True)
+    chosen = [pool.candidates[i].text for i in story(pool, vectorize(pool), 40)]
+    assert hub in chosen and verbless_line not in chosen
+
+
+def test_broadcast_promos_and_exclamations_are_not_story_sentences():
+    for text in (
+        "CNN Student News starts right now!",
+        "What a week it has been for the markets!",
+        "Welcome back to our coverage of the crisis in Egypt.",
+        "Good evening, everyone, from Cairo.",
+        "Thanks for joining the program tonight.",
+        "More on the oil spill after the break.",
+    ):
+        assert not reads_alone(text), text
+    for text in (
+        '"Mubarak must go!" the crowd chanted in Tahrir Square.',
+        "The minister said good evening to reporters before the vote.",
+        "Hellobank shares fell 3 percent on Monday.",
+    ):
+        assert reads_alone(text), text

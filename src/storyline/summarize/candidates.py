@@ -5,7 +5,9 @@ sentence, promotional and web-archive boilerplate, lines that speak to the reade
 quotes), and fragments (no terminal punctuation, a lower-case start, a truncated caption) are never
 candidates; ``eligibility`` says why a sentence is turned away. (Refusing questions, quotes cut open
 and pronoun openers as well cost Multi-News ROUGE; they are left to the scorer's features for now.) A dateline ("CAIRO (Reuters) -") is left out of
-the candidate and of its citation's span. Sentences that several articles carry in nearly the same words are merged into one
+the candidate and of its citation's span; for a whole story, so is a headline glued before the sentence where a
+stop or an opener word shows the seam, and an article's first sentence that opens on a headline in title case with
+no such seam is refused (``title_glued``). Sentences that several articles carry in nearly the same words are merged into one
 candidate that remembers every occurrence, so the summary says the fact once and cites them all.
 """
 
@@ -283,13 +285,68 @@ SENTENCE_CHOICES = list[tuple[int, str | None]]
 def sentence_choices(article: Article, cut_glued: bool = False) -> list[tuple[int, str | None]]:
     sizes = paragraph_sizes(article)
     found: list[tuple[int, str | None]] = []
-    for sentence in article.sentences:
+    for position, sentence in enumerate(article.sentences):
         text = article.sentence_text(sentence)
         cut = without_dateline(text) or (
             (after_agency_dateline(text) or glued_prefix(text)) if cut_glued else 0
         )
-        found.append((cut or 0, eligibility(text[cut:] if cut else text, sizes.get(sentence.paragraph, 1))))
+        reason = eligibility(text[cut:] if cut else text, sizes.get(sentence.paragraph, 1))
+        if (
+            reason is None
+            and cut_glued
+            and position == 0
+            and title_glued(text[cut:], article.text[sentence.end :])
+        ):
+            reason = "headline-glued"
+        found.append((cut or 0, reason))
     return found
+
+
+# Small words a headline in title case leaves in lower case ("Obama Blueprint Deepens Federal Role in Markets").
+TITLE_SMALL_WORDS = frozenset(
+    "a an and as at by for from in into of on or over the to up vs with after amid".split()
+)
+# How many of a title-case run's words must be ones the article otherwise writes only in lower case.
+TITLE_COMMON_WORDS = 3
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def title_glued(text: str, rest: str) -> bool:
+    """A headline in title case glued before an article's first sentence, where no stop or opener word shows the
+    seam ("Obama Blueprint Deepens Federal Role in Markets President Obama is expected to ...", "Massive Oil Spill
+    Washes Ashore in the Gulf Millions of gallons ..."). The sentence opens on a run of capitalised words (small
+    words in lower case allowed) and at least ``TITLE_COMMON_WORDS`` of them, after the first, are words the
+    rest of the article (``rest``) writes in lower case and never capitalises inside a sentence: "blueprint",
+    "role", "markets" are a headline's; names and titles ("Treasury Secretary Henry Paulson", "Federal Reserve
+    Chairman Ben Bernanke") are capitalised in the body too. Where the sentence starts cannot be told from the
+    words ("Markets President Obama"), so the sentence is refused rather than cut."""
+    run: list[str] = []
+    for token in text.split():
+        word = token.strip("\"'“”‘’(),:;")
+        if not word or not (word[0].isupper() or word in TITLE_SMALL_WORDS):
+            break
+        run.append(word)
+    capitalised = [w for w in run[1:] if w[0].isupper() and WORD.fullmatch(w)]
+    if len(capitalised) < TITLE_COMMON_WORDS - 1 or len(run) == len(text.split()):
+        return False
+    lower: set[str] = set()
+    inside_capitalised: set[str] = set()
+    for line in rest.splitlines():
+        for match in WORD.finditer(line):
+            word = match.group()
+            if word[0].islower():
+                lower.add(word)
+            elif match.start() > 0 and not re.search(r"[.!?][\"'”’)]*\s*$", line[: match.start()]):
+                inside_capitalised.add(word.lower())
+    common = [w for w in capitalised if w.lower() in lower and w.lower() not in inside_capitalised]
+    # three such words, or two among a long run where they are not lost among names ("Obama Blueprint Deepens
+    # Federal Role in Markets President Obama"; not "Treasury Secretary Timothy F. Geithner and Federal Reserve
+    # Chairman Ben S. Bernanke")
+    return len(common) >= TITLE_COMMON_WORDS or (
+        len(common) == TITLE_COMMON_WORDS - 1
+        and len(capitalised) >= 5
+        and len(common) / len(capitalised) > 0.25
+    )
 
 
 def build_pool(articles: Sequence[Article], cut_glued: bool = False, pieces: Pieces = NO_PIECES) -> Pool:

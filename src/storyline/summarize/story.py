@@ -22,7 +22,10 @@ its date or time ("April 28: A boat makes its way ...", "2:30 pm ET - ...", "NEW
 word; a photo caption told in the present and stamped with its day ("Police officers protest in Cairo, Egypt, on
 Sunday.") or someone "seen" doing; a broadcast's talk to the viewer ("Let's go to Cairo right now.", "First up,
 ...") and a video's blurb ("The BBC talks to people in Mexico City ..."); a label before a colon ("Subject: the
-BP oil spill.") and a verbless "Not the chief executive of BP.". Such sentences are central for the story's
+BP oil spill.") and a verbless "Not the chief executive of BP."; a host's greeting or break ("Welcome back ...",
+"... after the break.") and an exclamation outside quotes ("CNN Student News starts right now!"); and, asked of the
+sentences about to be said only, a sentence without a finite verb (``verbs``: a column's list, "Banks refusing to
+lend to other banks.", or a broadcast's opener, "United in prayer and in protest."). Such sentences are central for the story's
 commonest words and say nothing: on a whole story they took the place of events (issue 13's story ROUGE).
 (In a cluster of a few articles these refusals cost ROUGE; with hundreds of articles there is always another
 sentence on the same point.)
@@ -46,6 +49,7 @@ from .candidates import Pool
 from .features import PoolVectors, centrality
 from .scorer import shipped_scorer
 from .select import select
+from .verbs import finite
 
 # From this many distinct articles on, a set of articles is a story rather than a cluster on one event.
 STORY_ARTICLES = 20
@@ -103,7 +107,14 @@ BROADCAST = re.compile(
     # in Mexico City about the flu outbreak.")
     r"|^(?:The\s+)?(?:BBC|CNN|Reuters|Guardian|Fox\s+News|Post)(?:['’]s\s+[\w ]{1,40}?)?\s+"
     r"(?:(?:talks|speaks)\s+to|reports\s+(?:from|on)|looks\s+at|asks|examines|explains|meets|visits|hears\s+from)\b"
+    # a host's greeting, thanks and breaks ("Welcome back.", "Good evening, everyone.", "Thanks for joining ...",
+    # "... after the break.")
+    r"|^(?:Welcome\s+(?:back|to)|Good\s+(?:morning|afternoon|evening|night)|Hello\b|Thanks?\s+(?:you\s+)?(?:for|so\s+much)"
+    r"|Don['’]t\s+go\s+away|Stay\s+(?:tuned|with))|\b(?:after|before)\s+(?:the|this)\s+break\b"
 )
+# An exclamation outside quotes is the host's or the writer's voice, not a report ("CNN Student News starts
+# right now!", "What a week it has been!").
+EXCLAIMED = re.compile(r"!\s*$")
 # A photo caption: told in the present and stamped with its day at the end ("Police officers protest in
 # Cairo, Egypt, on Sunday.", "Oil floats around a rig ... May 31."), or "is seen" doing something ("Underwater
 # robots are seen working at the site ..."; not "is seen as"). A news sentence that ends on its day tells
@@ -136,7 +147,7 @@ def first_person(text: str) -> bool:
 
 def reads_alone(text: str) -> bool:
     """Not a question, an opener that points back, a bare quotation, the writer's own voice, a promotion, a stamped
-    entry, empty speech, a cut word, a caption, broadcast talk or a label (the module docstring)."""
+    entry, empty speech, a cut word, a caption, broadcast talk, an exclamation or a label (the module docstring)."""
     return not (
         QUESTION.search(text)
         or POINTING_BACK.search(text)
@@ -149,6 +160,7 @@ def reads_alone(text: str) -> bool:
         or NOTHING_SAID_SHORT.search(text)
         or LABEL.search(text)
         or BROADCAST.search(text)
+        or EXCLAIMED.search(QUOTATIONS.sub(" ", text))
         or photo_caption(text)
     )
 
@@ -159,20 +171,36 @@ def story_scores(pool: Pool, vectors: PoolVectors) -> np.ndarray:
     return centrality(vectors.similarity) / lengths
 
 
+# Times the selection is run again after leaving out chosen sentences without a finite verb.
+VERB_ROUNDS = 8
+
+
 @summarizers.register("story")
 def story(pool: Pool, vectors: PoolVectors, words: int) -> list[int]:
     allowed = [i for i, c in enumerate(pool.candidates) if reads_alone(c.text)]
-    if not allowed:
-        return []
-    index = np.array(allowed)
-    scores = story_scores(pool, vectors)[index]
+    all_scores = story_scores(pool, vectors)
     parameters = shipped_scorer().parameters
-    chosen = select(
-        scores,
-        [pool.candidates[i].length for i in allowed],
-        vectors.similarity[np.ix_(index, index)],
-        words,
-        redundancy=parameters.redundancy,
-        max_similarity=parameters.max_similarity,
-    )
-    return [allowed[k] for k in chosen]
+    chosen: list[int] = []
+    for _ in range(VERB_ROUNDS + 1):
+        if not allowed:
+            return []
+        index = np.array(allowed)
+        picked = select(
+            all_scores[index],
+            [pool.candidates[i].length for i in allowed],
+            vectors.similarity[np.ix_(index, index)],
+            words,
+            redundancy=parameters.redundancy,
+            max_similarity=parameters.max_similarity,
+        )
+        chosen = [allowed[k] for k in picked]
+        # a sentence without a finite verb states nothing (``verbs``): left out, and the budget filled again
+        verbless = {
+            i
+            for i, ok in zip(chosen, finite([pool.candidates[i].text for i in chosen]), strict=True)
+            if not ok
+        }
+        if not verbless:
+            break
+        allowed = [i for i in allowed if i not in verbless]
+    return [i for i in chosen if finite([pool.candidates[i].text])[0]]

@@ -174,6 +174,15 @@ def test_a_sentence_without_a_finite_verb_is_not_said():
     ]
     assert finite(verbless) == [False] * len(verbless)
     assert finite(told) == [True] * len(told)
+    # two clauses with their own subjects run together with nothing between: a headline glued before the lead
+    # in lower case (MJ_bbc); joined by a conjunction or a comma they are one sentence
+    assert finite(
+        [
+            "Michael Jackson's doctor goes on trial Michael Jackson's doctor has gone on trial in America.",
+            "Supporters of Mubarak attacked demonstrators in Tahrir Square and the violence killed three people.",
+            "Stocks fell sharply on Monday, bonds rallied.",
+        ]
+    ) == [False, True, True]
     # the story method leaves them out even where they are the most central sentences: the same verbless
     # sentence in many articles, beside the hub
     verbless_line = "Anger in Homs over the night curfew."
@@ -190,6 +199,7 @@ def test_a_sentence_without_a_finite_verb_is_not_said():
 def test_broadcast_promos_and_exclamations_are_not_story_sentences():
     for text in (
         "CNN Student News starts right now!",
+        "AP July 12: The new containment cap is lowered over the broken wellhead in the Gulf of Mexico.",
         "What a week it has been for the markets!",
         "Welcome back to our coverage of the crisis in Egypt.",
         "Good evening, everyone, from Cairo.",

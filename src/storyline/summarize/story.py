@@ -75,10 +75,11 @@ PROMOTION = re.compile(
     r"guide|documentary|series|blog)\b"
     r"|^(?:Watch|Listen|See|Read|Explore|Join|Share|Send|Email|Tell|Check\s+out)\b"
 )
-# A gallery caption or live-blog entry stamped with its date or time: "April 28: A boat makes its way through
-# oil ...", "June 15, 2010: President Obama speaks ...", "2:30 pm ET - Protesting Egypt in the U.S. - ...".
+# A gallery caption or live-blog entry stamped with its date or time, its photo agency's credit first or not:
+# "April 28: A boat makes its way through oil ...", "AP July 12: The new containment cap is lowered ...",
+# "June 15, 2010: President Obama speaks ...", "2:30 pm ET - Protesting Egypt in the U.S. - ...".
 STAMPED = re.compile(
-    r"^(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?"
+    r"^(?:(?:AP|AFP|Reuters|Getty\s+Images|EPA)\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?"
     r"|\d{1,2}[:.]\d\d\s*[ap]\.?m\.?(?:\s+[A-Z]{2,4})?|NEW|UPDATE|UPDATED|BREAKING|LIVE|WATCH|VIDEO|PHOTOS?)"
     r"\s*(?::|[-–—]+\s)"
 )

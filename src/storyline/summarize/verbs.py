@@ -4,7 +4,9 @@ A column's list ("Banks refusing to lend to other banks.", "Gold soaring $70 in 
 a broadcast's opening line ("United in prayer and in protest.") read as sentences to the splitter and are
 central for the story's commonest words, but they state nothing: no verb carries tense. Whether one does is
 the part-of-speech tagger's call (spaCy's tagger over its token vectors, the pipeline the articles were
-annotated with; no parse): a past or present tense verb (VBD, VBZ, VBP) or a modal (MD). Participles, gerunds
+annotated with): a past or present tense verb (VBD, VBZ, VBP) or a modal (MD). Nor does a summary say two
+clauses with their own subjects run together with nothing between them (``run_on``: a headline glued before
+the lead in lower case, where no capitalised opener shows the seam). Participles, gerunds
 and infinitives alone ("refusing", "to lend", "United in ...") are none. The summary asks this only of the
 sentences it is about to say (a few dozen per summary), never of the whole pool.
 """
@@ -13,6 +15,10 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 # Penn Treebank tags of a verb that carries tense or mood: past, present (3rd person singular and other), modal.
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -31,9 +37,30 @@ def _finite(text: str) -> bool:
 
     nlp = load_nlp()
     doc = nlp.make_doc(text)
-    # the tagger alone (with the token vectors it listens to): the pipeline's other components are not needed
-    # and the shared pipeline is not reconfigured
-    for name in ("tok2vec", "tagger"):
+    # the tagger and the parser (with the token vectors they listen to): the named entities are not needed and
+    # the shared pipeline is not reconfigured
+    for name in ("tok2vec", "tagger", "parser"):
         if name in nlp.pipe_names:
             doc = nlp.get_pipe(name)(doc)
-    return any(token.tag_ in FINITE_TAGS for token in doc)
+    return any(token.tag_ in FINITE_TAGS for token in doc) and not run_on(doc)
+
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+
+
+def run_on(doc: Doc) -> bool:
+    """Two clauses, each with its own subject, joined by nothing: no conjunction, no punctuation between them.
+    A headline glued before its lead in lower case reads so ("Michael Jackson's doctor goes on trial Michael
+    Jackson's doctor has gone on trial in America"); "Police attacked the crowd and the violence killed three"
+    and "He came, he saw" do not."""
+    for token in doc:
+        if token.dep_ != "conj" or not token.tag_.startswith("VB"):
+            continue
+        subjects = [child for child in token.children if child.dep_ in SUBJECTS]
+        if not subjects:
+            continue
+        head = token.head
+        between = doc[head.i + 1 : min(s.left_edge.i for s in subjects)]
+        if not any(t.dep_ in ("cc", "punct", "mark", "preconj") or t.is_punct for t in between):
+            return True
+    return False

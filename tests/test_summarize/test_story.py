@@ -1,6 +1,6 @@
 """The ``story`` method: a whole story's summary by centrality per word, and when it is the default."""
 
-from storyline.model import Article
+from storyline.model import Article, Sentence
 from storyline.summarize import summarize
 from storyline.summarize.candidates import build_pool, glued_prefix
 from storyline.summarize.features import vectorize
@@ -213,3 +213,51 @@ def test_broadcast_promos_and_exclamations_are_not_story_sentences():
         "Hellobank shares fell 3 percent on Monday.",
     ):
         assert reads_alone(text), text
+
+
+def test_a_title_case_headline_glued_before_an_articles_first_sentence_is_not_said():
+    """Finan_washingtonpost's pages glue the headline before the lead with no stop and no opener word to cut at
+    ("... Markets President Obama is expected"): the story summary does not say the sentence (it still counts in
+    the similarity graph); names and titles in the lead, which the body capitalises too, are no headline."""
+    from storyline.summarize.candidates import title_glued
+
+    body = (
+        "The plan gives the central bank a larger role in the markets.\n"
+        "Officials said the blueprint deepens oversight of the markets.\n"
+        "Treasury Secretary Timothy Geithner and Federal Reserve Chairman Ben Bernanke met on Monday.\n"
+        "The federal agencies will share the work, the secretary said.\n"
+    )
+    glued = (
+        "Obama Blueprint Deepens Federal Role in Markets President Obama is expected to unveil the plan to "
+        "overhaul the financial regulatory system today."
+    )
+    lead = (
+        "Treasury Secretary Timothy F. Geithner and Federal Reserve Chairman Ben S. Bernanke pressed Congress "
+        "yesterday to give the government new powers."
+    )
+    assert title_glued(glued, body)
+    assert not title_glued(lead, body)
+    assert not title_glued("President Obama is expected to unveil the plan to overhaul the system.", body)
+    # where the words are not the body's lower-case words, a run of names is no headline
+    assert not title_glued(glued, "President Obama spoke.\nThe Federal Reserve agreed.\n")
+
+    def sentences_of(text: str) -> list[Sentence]:
+        spans, start = [], 0
+        for index, line in enumerate(text.split("\n")):
+            spans.append(Sentence(start, start + len(line), index, index))
+            start += len(line) + 1
+        return spans
+
+    text = glued + "\n" + body.rstrip("\n")
+    pages = [Article(id=f"p{i}", source=f"p{i}", text=text, sentences=sentences_of(text)) for i in range(25)]
+    pool = build_pool(pages, cut_glued=True)
+    assert glued in {c.text for c in pool.candidates}  # a candidate: it counts in the graph
+    chosen = [pool.candidates[i].text for i in story(pool, vectorize(pool), 200)]
+    assert chosen and glued not in chosen
+    # only an article's first sentence is read so: the same words later in a page are the page's own
+    later = body.rstrip("\n") + "\n" + glued
+    pages = [
+        Article(id=f"q{i}", source=f"q{i}", text=later, sentences=sentences_of(later)) for i in range(25)
+    ]
+    pool = build_pool(pages, cut_glued=True)
+    assert glued in [pool.candidates[i].text for i in story(pool, vectorize(pool), 200)]

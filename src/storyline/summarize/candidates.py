@@ -6,8 +6,8 @@ quotes), and fragments (no terminal punctuation, a lower-case start, a truncated
 candidates; ``eligibility`` says why a sentence is turned away. (Refusing questions, quotes cut open
 and pronoun openers as well cost Multi-News ROUGE; they are left to the scorer's features for now.) A dateline ("CAIRO (Reuters) -") is left out of
 the candidate and of its citation's span; for a whole story, so is a headline glued before the sentence where a
-stop or an opener word shows the seam, and an article's first sentence that opens on a headline in title case with
-no such seam is refused (``title_glued``). Sentences that several articles carry in nearly the same words are merged into one
+stop or an opener word shows the seam (an article's first sentence that opens on a headline in title case with no
+such seam, ``title_glued``, is the story summary's to refuse). Sentences that several articles carry in nearly the same words are merged into one
 candidate that remembers every occurrence, so the summary says the fact once and cites them all.
 """
 
@@ -285,20 +285,12 @@ SENTENCE_CHOICES = list[tuple[int, str | None]]
 def sentence_choices(article: Article, cut_glued: bool = False) -> list[tuple[int, str | None]]:
     sizes = paragraph_sizes(article)
     found: list[tuple[int, str | None]] = []
-    for position, sentence in enumerate(article.sentences):
+    for sentence in article.sentences:
         text = article.sentence_text(sentence)
         cut = without_dateline(text) or (
             (after_agency_dateline(text) or glued_prefix(text)) if cut_glued else 0
         )
-        reason = eligibility(text[cut:] if cut else text, sizes.get(sentence.paragraph, 1))
-        if (
-            reason is None
-            and cut_glued
-            and position == 0
-            and title_glued(text[cut:], article.text[sentence.end :])
-        ):
-            reason = "headline-glued"
-        found.append((cut or 0, reason))
+        found.append((cut or 0, eligibility(text[cut:] if cut else text, sizes.get(sentence.paragraph, 1))))
     return found
 
 
@@ -319,7 +311,8 @@ def title_glued(text: str, rest: str) -> bool:
     rest of the article (``rest``) writes in lower case and never capitalises inside a sentence: "blueprint",
     "role", "markets" are a headline's; names and titles ("Treasury Secretary Henry Paulson", "Federal Reserve
     Chairman Ben Bernanke") are capitalised in the body too. Where the sentence starts cannot be told from the
-    words ("Markets President Obama"), so the sentence is refused rather than cut."""
+    words ("Markets President Obama"), so the story summary does not say the sentence rather than cut it
+    (``story.opens_on_headline``)."""
     run: list[str] = []
     for token in text.split():
         word = token.strip("\"'“”‘’(),:;")

@@ -25,7 +25,9 @@ Sunday.") or someone "seen" doing; a broadcast's talk to the viewer ("Let's go t
 BP oil spill.") and a verbless "Not the chief executive of BP."; a host's greeting or break ("Welcome back ...",
 "... after the break.") and an exclamation outside quotes ("CNN Student News starts right now!"); and, asked of the
 sentences about to be said only, a sentence without a finite verb (``verbs``: a column's list, "Banks refusing to
-lend to other banks.", or a broadcast's opener, "United in prayer and in protest."). Such sentences are central for the story's
+lend to other banks.", or a broadcast's opener, "United in prayer and in protest.") or with two clauses run
+together; and an article's first sentence with a title-case headline glued before it ("Obama Blueprint Deepens
+Federal Role in Markets President Obama is expected ...": ``candidates.title_glued``). Such sentences are central for the story's
 commonest words and say nothing: on a whole story they took the place of events (issue 13's story ROUGE).
 (In a cluster of a few articles these refusals cost ROUGE; with hundreds of articles there is always another
 sentence on the same point.)
@@ -45,7 +47,7 @@ import numpy as np
 from ..model import Article
 from ..registry import summarizers
 from ..text.patterns import POINTING_BACK
-from .candidates import Pool
+from .candidates import Candidate, Pool, title_glued
 from .features import PoolVectors, centrality
 from .scorer import shipped_scorer
 from .select import select
@@ -166,6 +168,18 @@ def reads_alone(text: str) -> bool:
     )
 
 
+def opens_on_headline(pool: Pool, candidate: Candidate) -> bool:
+    """The candidate is an article's first sentence with a headline in title case glued before it
+    (``candidates.title_glued``): it counts in the story's similarity graph, it is not said."""
+    for occurrence in candidate.occurrences:
+        sentence = occurrence.sentence
+        if sentence.index == 0:
+            article = pool.articles[occurrence.article]
+            if title_glued(candidate.text, article.text[sentence.end :]):
+                return True
+    return False
+
+
 def story_scores(pool: Pool, vectors: PoolVectors) -> np.ndarray:
     """Centrality per (log) word of length."""
     lengths = np.array([math.log(max(2, c.length)) for c in pool.candidates])
@@ -178,7 +192,9 @@ VERB_ROUNDS = 8
 
 @summarizers.register("story")
 def story(pool: Pool, vectors: PoolVectors, words: int) -> list[int]:
-    allowed = [i for i, c in enumerate(pool.candidates) if reads_alone(c.text)]
+    allowed = [
+        i for i, c in enumerate(pool.candidates) if reads_alone(c.text) and not opens_on_headline(pool, c)
+    ]
     all_scores = story_scores(pool, vectors)
     parameters = shipped_scorer().parameters
     chosen: list[int] = []

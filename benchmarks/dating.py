@@ -35,6 +35,7 @@ def main() -> int:
     parser.add_argument("--topics", default=None)
     parser.add_argument("--seeds", default=",".join(map(str, SEEDS)))
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--save-rows", default=None, help="pickle the candidate rows here (for analysis)")
     args = parser.parse_args()
     began = time.process_time()
     result = evaluate(
@@ -42,6 +43,7 @@ def main() -> int:
         topics=args.topics.split(",") if args.topics else None,
         seeds=[int(s) for s in args.seeds.split(",")],
         quiet=args.json,
+        save_rows=args.save_rows,
     )
     seconds = time.process_time() - began
     if args.json:

@@ -359,9 +359,10 @@ def evaluate(
     seeds: Iterable[int] = SEEDS,
     quiet: bool = True,
     grid: Sequence[DatingSettings] | None = None,
+    save_rows: str | Path | None = None,
 ) -> dict[str, Any]:
     """Leave-one-story-out figures: each story dated with ranker weights, similarity threshold and interval
-    margins chosen on the other stories only."""
+    margins chosen on the other stories only (``save_rows``: a file to pickle the candidate rows to)."""
     folders = [f for f in topic_folders(directory) if topics is None or f.name in topics]
     seeds = tuple(seeds)
     rows: list[Row] = []
@@ -369,6 +370,10 @@ def evaluate(
         if not quiet:
             print(f"dating: {folder.name}", flush=True)
         rows.extend(topic_rows(folder, seeds, grid))
+    if save_rows is not None:
+        import pickle
+
+        Path(save_rows).write_bytes(pickle.dumps((rows, [f.name for f in folders])))
     result = evaluate_rows(rows, [f.name for f in folders])
     result["seeds"] = list(seeds)
     return result

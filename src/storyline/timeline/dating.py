@@ -22,7 +22,8 @@ around the best-voted ones, the days of the most similar dated articles and of t
 claims with, the lower bound and the latest day other articles give an event it tells. Each candidate is
 scored by a weighted sum of ``CANDIDATE_FEATURES`` (the votes; how well the weekdays and "yesterday"s it
 names fit the day; near-copies and shared claims published that day or the day before; where the day lies
-from the lower bound and the told events), the weights those of a conditional logit fitted on Timeline17
+from the lower bound and the told events; how many days it lies from the days the similar and the
+claim-sharing articles were published), the weights those of a conditional logit fitted on Timeline17
 with articles hidden (``benchmarks/dating.py``; the figures reported for it are leave-one-story-out). The
 best-scored day is the estimate, its confidence the model's probability that the truth lies within a day
 of it; the interval comes from how far estimates of that confidence strayed on other stories
@@ -90,28 +91,32 @@ class DatingSettings:
     # twelve Timeline17 topics with 20% of their articles hidden, seeds 0-2; printed by ``benchmarks/dating.py`` as
     # "shipped candidate_weights"). The figures reported for it are leave-one-story-out.
     candidate_weights: tuple[tuple[str, float], ...] = (
-        ("vote_share", 1.6001),
-        ("vote_near", -1.4307),
-        ("log_votes", 1.3606),
-        ("leader", -0.7077),
-        ("weekday_fit", 0.1195),
-        ("relative_same_day", 1.7836),
-        ("relative_day_before", 1.6896),
-        ("log_relative_gap", 0.175),
-        ("log_from_leader", -0.4101),
-        ("neighbour_same_day", -1.1874),
-        ("neighbour_day_before", 3.1681),
-        ("neighbour_share", 1.3609),
-        ("shared_same_day", 0.5559),
-        ("shared_day_before", 0.6029),
-        ("log_shared", -0.123),
-        ("log_published", 0.1147),
-        ("is_bound", 4.8782),
-        ("before_bound", -1.8936),
-        ("log_after_bound", -0.0782),
-        ("events_after", -0.4006),
-        ("log_after_event", 0.0695),
-        ("on_event_day", 0.3123),
+        ("vote_share", 1.2859),
+        ("vote_near", -0.9934),
+        ("log_votes", 1.0841),
+        ("leader", -0.1525),
+        ("weekday_fit", 0.1779),
+        ("relative_same_day", 1.8552),
+        ("relative_day_before", 1.5054),
+        ("log_relative_gap", 0.2685),
+        ("log_from_leader", -0.269),
+        ("neighbour_same_day", -1.3076),
+        ("neighbour_day_before", 2.129),
+        ("neighbour_share", 0.7564),
+        ("shared_same_day", 0.5592),
+        ("shared_day_before", 0.3753),
+        ("log_shared", -0.2679),
+        ("log_published", -0.0438),
+        ("is_bound", 4.3276),
+        ("before_bound", -3.579),
+        ("log_after_bound", -0.2825),
+        ("events_after", -1.3238),
+        ("log_after_event", 0.054),
+        ("on_event_day", 0.1649),
+        ("neighbour_distance", -0.2049),
+        ("neighbour_mean_distance", -1.5378),
+        ("shared_distance", -0.1094),
+        ("shared_mean_distance", 0.0264),
     )
     # (lowest confidence of the band, days before, days after): the estimate's interval, where confidence
     # is the ranker's probability that the publication day lies within a day of the estimate. Measured on
@@ -166,7 +171,8 @@ class InferredDate:
 # day either side), whether it is the best-voted day, how well the weekdays and other relative days the
 # article names fit it, the most similar dated articles published on it or the day before, how many dated
 # articles were published on it, where it lies from the latest day the article names (a lower bound) and from
-# the days other articles give to the events it tells.
+# the days other articles give to the events it tells, and how far it lies from the days the most similar
+# articles and those sharing its claims were published (a day months from all of them is a retold event's).
 CANDIDATE_FEATURES = (
     "vote_share",
     "vote_near",
@@ -190,6 +196,10 @@ CANDIDATE_FEATURES = (
     "events_after",
     "log_after_event",
     "on_event_day",
+    "neighbour_distance",
+    "neighbour_mean_distance",
+    "shared_distance",
+    "shared_mean_distance",
 )
 
 
@@ -518,6 +528,24 @@ class DatingIndex:
         top_shared = max(shared.values()) if shared else 1.0
         top_neighbour = max((v for _, v in neighbours), default=1.0)
         leader = leaders[0] if leaders else None
+        # The candidate days the most similar dated articles, and the articles sharing its claims, were
+        # published on, with their weights: how far a candidate lies from them (log days; 0 with none).
+        neighbour_days: dict[dt.date, float] = defaultdict(float)
+        for d, v in neighbours:
+            neighbour_days[d] += v
+        marked = {
+            "neighbour": {d: neighbour_days[d] for d in ordered if neighbour_days.get(d, 0.0) > 0},
+            "shared": {d: shared[d] for d in ordered if shared.get(d, 0.0) > 0},
+        }
+
+        def distances(day: dt.date, name: str) -> tuple[float, float]:
+            days = marked[name]
+            if not days:
+                return 0.0, 0.0
+            nearest = min(abs((day - d).days) for d in days)
+            mean = sum(w * abs((day - d).days) for d, w in days.items()) / sum(days.values())
+            return math.log1p(nearest), math.log1p(mean)
+
         rows = []
         for day in ordered:
             near = votes.get(day, 0.0) + 0.5 * (votes.get(day - one, 0.0) + votes.get(day + one, 0.0))
@@ -552,6 +580,10 @@ class DatingIndex:
                     if event_gap is not None and event_gap > 0
                     else 0.0,
                     "on_event_day": float(event_gap == 0),
+                    "neighbour_distance": distances(day, "neighbour")[0],
+                    "neighbour_mean_distance": distances(day, "neighbour")[1],
+                    "shared_distance": distances(day, "shared")[0],
+                    "shared_mean_distance": distances(day, "shared")[1],
                 }
             )
         return Candidates(

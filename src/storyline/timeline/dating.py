@@ -122,7 +122,7 @@ class DatingSettings:
     # is the ranker's probability that the publication day lies within a day of the estimate. Measured on
     # Timeline17 (the days that held the truth for 95% of each band's cross-validated estimates; the interval
     # is then cut to the story's dated span, ``bounded_interval``; BENCHMARKS.md).
-    margins: tuple[tuple[float, int, int], ...] = ((0.6, 12, 110), (0.3, 125, 259), (0.0, 135, 202))
+    margins: tuple[tuple[float, int, int], ...] = ((0.6, 15, 49), (0.3, 117, 182), (0.0, 102, 198))
     # With no matching sentence, the dated articles most like it place it only when the story has this many
     # dated articles; otherwise only the lower bound is given, as an open interval ("after 2011-08").
     min_dated_for_neighbours: int = 10

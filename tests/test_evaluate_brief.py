@@ -193,3 +193,13 @@ def test_a_roster_merge_is_shown_where_the_entity_is_mentioned():
         "b",
         "b",
     ]  # not page "a", which the roster did not link
+
+
+def test_a_claims_evidence_shows_every_outlet_it_is_counted_for_first():
+    # audit round 6: six Fox sentences were shown for a claim counted for Fox and Reuters, the Reuters one
+    # seventh and cut, so the judges could not see the second outlet
+    cites = [Citation(f"f{i}", "x", "foxnews", None, 0, 0, 1) for i in range(7)]
+    cites.append(Citation("r1", "x", "reuters", None, 0, 0, 1))
+    shown = evaluation.outlets_first(cites)
+    assert [c.article for c in shown] == ["f0", "r1", "f1", "f2", "f3", "f4"]
+    assert evaluation.outlets_first(cites[:3], limit=2) == cites[:2]

@@ -582,6 +582,18 @@ def evidence_at(articles: dict[str, Article], article_id: str, position: int) ->
     }
 
 
+def outlets_first(citations: list[Citation], limit: int = 6) -> list[Citation]:
+    """Up to ``limit`` citations, one of each outlet first (in order), then the rest in order: a claim's
+    evidence shows every outlet it is counted for before a second sentence of any."""
+    seen: set[str | None] = set()
+    first: list[Citation] = []
+    rest: list[Citation] = []
+    for citation in citations:
+        (rest if citation.outlet in seen else first).append(citation)
+        seen.add(citation.outlet)
+    return (first + rest)[:limit]
+
+
 def audit_items(corpus: Corpus, brief: Brief) -> dict[str, list[dict[str, Any]]]:
     """Every item of each audited kind in one brief, with the evidence a judge needs."""
     by_id = {a.id: a for a in brief.articles}
@@ -633,7 +645,7 @@ def audit_items(corpus: Corpus, brief: Brief) -> dict[str, list[dict[str, Any]]]
                     "claim": claim.text,
                     "independent_outlets": claim.independent_outlets,
                     "outlets": claim.outlets,
-                    "evidence": [evidence_of(by_id, c) for c in claim.citations[:6]],
+                    "evidence": [evidence_of(by_id, c) for c in outlets_first(claim.citations)],
                 }
             )
     for i, claim in enumerate(claims):

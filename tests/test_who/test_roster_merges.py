@@ -252,3 +252,30 @@ def test_a_middle_initial_and_jr_are_the_same_person_unless_a_senior_is_named():
     ]
     directory = People(family)
     assert directory.key(family[0]) != directory.key(family[1])
+
+
+def test_a_title_the_prominent_namesake_never_bears_is_not_hers():
+    """Audit round 6: "President Clinton" of readers' comments about the 1990s went to Hillary Clinton, named
+    as Secretary of State throughout (and once, by a reader, as "President Hillary Clinton")."""
+    found = articles(
+        *[
+            f"Secretary of State Hillary Clinton met envoys on day {n}. Secretary Hillary Clinton said talks go on."
+            for n in range(4)
+        ],
+        "A reader wrote that President Hillary Clinton would have acted sooner.",
+        "Another reader recalled that President Clinton bombed Yugoslavia in 1999.",
+        "Clinton said the envoys would meet again on Friday.",
+    )
+    entities = build_roster(found)
+    hillary = by_name(entities, "Hillary Clinton")
+    assert "a5" not in hillary.mentions
+    assert "a6" in hillary.mentions  # a lone surname with no title still goes to her
+    # a title she does bear, abbreviated or not, still goes to her
+    found = articles(
+        *[
+            f"Gov. Bobby Jindal toured the coast on day {n}. Governor Bobby Jindal met crews."
+            for n in range(4)
+        ],
+        "Governor Jindal said the barriers would be built.",
+    )
+    assert "a4" in by_name(build_roster(found), "Bobby Jindal").mentions

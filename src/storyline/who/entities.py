@@ -108,6 +108,11 @@ TITLE_WORDS = {
     "the",
 }
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+# A title's abbreviation and its full word are one title ("Gov. Jindal", "Governor Bobby Jindal").
+TITLE_FORMS = {"gen": "general", "sen": "senator", "rep": "representative", "gov": "governor"}
+# A person titled otherwise at least this many times is not the one a title they never bear means
+# ("President Clinton" where Hillary Clinton is named as Secretary of State and Bill Clinton not in full).
+TITLED_OTHERWISE = 3
 NAME_PARTICLES = {"al", "el", "ibn", "bin", "van", "von", "de", "da", "di", "le", "la", "du", "der"}
 FUNCTION_WORDS = {"of", "to", "for", "the", "and", "on", "at", "in", "a", "an", "'s", "’s"}
 PRONOUNS = {"he", "him", "his", "she", "her", "hers", "they", "them", "their", "it", "its", "i", "we", "you"}
@@ -1260,7 +1265,8 @@ class People:
         self.local_first: dict[tuple[str, str], set[str]] = defaultdict(set)
         articles_of: dict[str, set[str]] = defaultdict(set)
         self.full: Counter[tuple[str, str]] = Counter()
-        self.titles: dict[str, set[str]] = defaultdict(set)
+        # how often each person's full name comes with each title ("secretary": 20, "president": 1)
+        self.titles: dict[str, Counter[str]] = defaultdict(Counter)
         self.where: dict[tuple[str, str], list[int]] = defaultdict(list)
         # "Henry M. Paulson Jr." is the Henry Paulson of the other articles where the collection names him so
         # in several articles (the name it gives that person in full) and names no "Sr." of that name: "Jr."
@@ -1327,7 +1333,7 @@ class People:
                 self.full[(mention.article, key)] += 1
                 self.where[(mention.article, key)].append(mention.start)
                 if title_of(mention):
-                    self.titles[key].add(title_of(mention))
+                    self.titles[key][title_of(mention)] += 1
                 self.by_last[last.split(" ")[0]].add(key)
                 self.by_first[first].add(key)
                 self.local_last[(mention.article, last.split(" ")[0])].add(key)
@@ -1363,15 +1369,18 @@ class People:
         everyone = self.by_last.get(name, set())
         if title and title not in GENDER_TITLES:
             # "President Obama": the one of that surname the articles title so (not Michelle Obama)
-            titled = {key for key in everyone if title in self.titles[key]}
+            titled = {key for key in everyone if self.bears(key, title)}
             if len(titled) == 1:
                 return next(iter(titled))
+            if not titled:
+                # nor one the articles title otherwise again and again (Secretary Hillary Clinton)
+                everyone = {key for key in everyone if not self.titled_otherwise(key)}
         if title == "mr":
             # "Mr Jackson" is none of the people of that surname the articles call "Mrs" or "Ms"
-            everyone = {key for key in everyone if not self.titles[key] & GENDER_TITLES["mr"]}
+            everyone = {key for key in everyone if not self.titles[key].keys() & GENDER_TITLES["mr"]}
         elif title in GENDER_TITLES:
             # "Mrs Bull" is only a woman of that surname the articles call so, not Rupert Bull
-            everyone = {key for key in everyone if self.titles[key] & GENDER_TITLES["mr"]}
+            everyone = {key for key in everyone if self.titles[key].keys() & GENDER_TITLES["mr"]}
         # within its article, only near where the person is named in full: a page of listings or
         # readers' messages names many people, and "Anthony" far below "Anthony Davidson" is another
         local_last = {
@@ -1435,6 +1444,26 @@ class People:
         if not last and not first:
             return f"person:{sex}{name}" if mention.label == "PERSON" else None  # one name ("Madonna")
         return own
+
+    def office_titles(self, key: str) -> Counter[str]:
+        """How often the person's full name comes with each title of office (not Mr/Mrs/Ms/Miss), the
+        abbreviations counted under their full words."""
+        found: Counter[str] = Counter()
+        for title, count in self.titles[key].items():
+            if title not in GENDER_TITLES:
+                found[TITLE_FORMS.get(title, title)] += count
+        return found
+
+    def bears(self, key: str, title: str) -> bool:
+        """Whether the articles give the person this title: twice, or in half their titled mentions (one
+        reader's "President Hillary Clinton" among twenty "Secretary of State" does not make her President)."""
+        offices = self.office_titles(key)
+        count = offices[TITLE_FORMS.get(title, title)]
+        return count >= 2 or count > 0 and 2 * count >= sum(offices.values())
+
+    def titled_otherwise(self, key: str) -> bool:
+        """Whether the articles title the person, again and again, with titles other than the one asked."""
+        return sum(self.office_titles(key).values()) >= TITLED_OTHERWISE
 
     def near(self, mention: Mention, key: str, reach: int) -> bool:
         """Whether the article names ``key`` in full within ``reach`` characters of the mention (a title,

@@ -257,19 +257,27 @@ def test_a_middle_initial_and_jr_are_the_same_person_unless_a_senior_is_named():
 def test_a_title_the_prominent_namesake_never_bears_is_not_hers():
     """Audit round 6: "President Clinton" of readers' comments about the 1990s went to Hillary Clinton, named
     as Secretary of State throughout (and once, by a reader, as "President Hillary Clinton")."""
+    hillary = [
+        f"Secretary of State Hillary Clinton met envoys on day {n}. Secretary Hillary Clinton said talks go on."
+        for n in range(6)
+    ]
     found = articles(
-        *[
-            f"Secretary of State Hillary Clinton met envoys on day {n}. Secretary Hillary Clinton said talks go on."
-            for n in range(4)
-        ],
+        *hillary,
         "A reader wrote that President Hillary Clinton would have acted sooner.",
         "Another reader recalled that President Clinton bombed Yugoslavia in 1999.",
         "Clinton said the envoys would meet again on Friday.",
     )
     entities = build_roster(found)
-    hillary = by_name(entities, "Hillary Clinton")
-    assert "a5" not in hillary.mentions
-    assert "a6" in hillary.mentions  # a lone surname with no title still goes to her
+    assert "a7" not in by_name(entities, "Hillary Clinton").mentions
+    assert "a8" in by_name(entities, "Hillary Clinton").mentions  # a lone surname with no title still does
+    # where the other namesake is named with that title, the lone titled surname is his
+    found = articles(
+        *hillary,
+        "A reader wrote that President Hillary Clinton would have acted sooner.",
+        "In 1999 President Bill Clinton ordered air strikes on Yugoslavia.",
+        "A reader recalled that President Clinton bombed Yugoslavia.",
+    )
+    assert "a8" in by_name(build_roster(found), "Bill Clinton").mentions
     # a title she does bear, abbreviated or not, still goes to her
     found = articles(
         *[

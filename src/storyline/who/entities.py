@@ -113,6 +113,8 @@ TITLE_FORMS = {"gen": "general", "sen": "senator", "rep": "representative", "gov
 # A person titled otherwise at least this many times is not the one a title they never bear means
 # ("President Clinton" where Hillary Clinton is named as Secretary of State and Bill Clinton not in full).
 TITLED_OTHERWISE = 3
+# A title given once is the person's when it comes with at least one in this many of their full namings.
+TITLE_SHARE = 10
 NAME_PARTICLES = {"al", "el", "ibn", "bin", "van", "von", "de", "da", "di", "le", "la", "du", "der"}
 FUNCTION_WORDS = {"of", "to", "for", "the", "and", "on", "at", "in", "a", "an", "'s", "’s"}
 PRONOUNS = {"he", "him", "his", "she", "her", "hers", "they", "them", "their", "it", "its", "i", "we", "you"}
@@ -1340,6 +1342,9 @@ class People:
                 self.local_first[(mention.article, first)].add(key)
                 articles_of[key].add(mention.article)
         self.articles = {key: len(found) for key, found in articles_of.items()}
+        self.named: Counter[str] = Counter()  # how often each person is named in full
+        for (_, key), count in self.full.items():
+            self.named[key] += count
         self.key_groups = {key: {self.groups.get(a) for a in found} for key, found in articles_of.items()}
         self.collection = len({m.article for m in people})
         lone: dict[str, set[str]] = defaultdict(set)
@@ -1455,11 +1460,11 @@ class People:
         return found
 
     def bears(self, key: str, title: str) -> bool:
-        """Whether the articles give the person this title: twice, or in half their titled mentions (one
-        reader's "President Hillary Clinton" among twenty "Secretary of State" does not make her President)."""
-        offices = self.office_titles(key)
-        count = offices[TITLE_FORMS.get(title, title)]
-        return count >= 2 or count > 0 and 2 * count >= sum(offices.values())
+        """Whether the articles give the person this title: twice, or once in few full namings (one reader's
+        "President Hillary Clinton" among seventy articles naming the Secretary of State does not make her
+        President; "President Bill Clinton" once in four namings does make him)."""
+        count = self.office_titles(key)[TITLE_FORMS.get(title, title)]
+        return count >= 2 or count > 0 and count * TITLE_SHARE >= self.named[key]
 
     def titled_otherwise(self, key: str) -> bool:
         """Whether the articles title the person, again and again, with titles other than the one asked."""

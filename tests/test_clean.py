@@ -277,14 +277,21 @@ def test_a_wire_pages_stamp_before_its_dateline_is_cut_with_its_reason():
     text = (
         "Full Article Gaddafi tracked heading south BENGHAZI, Libya | Thu Aug 4, 2011 3:51 pm EDT "
         "BENGHAZI, Libya (Reuters) - The rebels said on Thursday they had taken the town.\n\n"
-        "June 3 | Thu Jun 3, 2010 9:10 am EDT June 3 (Reuters) - Oil kept pouring into the Gulf on Thursday."
+        "June 3 | Thu Jun 3, 2010 9:10 am EDT June 3 (Reuters) - Oil kept pouring into the Gulf on Thursday.\n\n"
+        "GHAZAIA, Libya, July 31 | Sun Jul 31, 2011 2:27 pm EDT GHAZAIA, Libya, July 31 (Reuters) - Rebels who "
+        "seized the town rolled in on Sunday."
     )
     cleaned = clean_text(text, use_model=False)
     assert "| Thu" not in cleaned.text and "EDT" not in cleaned.text
     assert "BENGHAZI, Libya (Reuters) - The rebels said on Thursday they had taken the town." in cleaned.text
     assert "June 3 (Reuters) - Oil kept pouring" in cleaned.text
     stamps = [r.text for r in cleaned.removed if r.reason == "page-stamp"]
-    assert stamps == ["BENGHAZI, Libya | Thu Aug 4, 2011 3:51 pm EDT", "June 3 | Thu Jun 3, 2010 9:10 am EDT"]
+    # a place, its country and the day before the bar (audit round 6: "EDT GHAZAIA" was left, a town typed a body)
+    assert stamps == [
+        "BENGHAZI, Libya | Thu Aug 4, 2011 3:51 pm EDT",
+        "June 3 | Thu Jun 3, 2010 9:10 am EDT",
+        "GHAZAIA, Libya, July 31 | Sun Jul 31, 2011 2:27 pm EDT",
+    ]
     # a bar in ordinary text is no stamp
     assert clean_text("Sales rose | fell on Tuesday, traders said in London.", use_model=False).removed == []
 

@@ -276,7 +276,7 @@ def glue_points(text: str) -> list[int]:
 # A wire page's stamp before its dateline, as Reuters' pages were scraped ("BENGHAZI, Libya | Thu Aug 4, 2011
 # 3:51 pm EDT BENGHAZI, Libya (Reuters) - The rebels ..."): the place, a bar, the weekday, date, clock and zone.
 WIRE_STAMP = re.compile(
-    r"(?:(?:^|(?<=\s))[A-Z][A-Z.'/-]*(?: [A-Z][A-Z.'/-]*){0,3}(?:,?\s+[A-Z\d][\w.]*(?: [A-Z\d][\w.]*)?)?\s+\|\s+"
+    r"(?:(?:^|(?<=\s))[A-Z][A-Z.'/-]*(?: [A-Z][A-Z.'/-]*){0,3}(?:,?\s+[A-Z\d][\w.]*(?: [A-Z\d][\w.]*)?){0,2}\s+\|\s+"
     r"|^[A-Z][a-z]{2,4}\.? \d{1,2}\s+\|\s+)"
     r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\s+[A-Z][a-z]{2}\s+\d{1,2}\s*,\s*\d{4}\s+\d{1,2}:\d\d\s*[ap]m\s+[A-Z]{2,4}\s+(?=[A-Z])"
 )

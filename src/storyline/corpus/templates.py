@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Article, Removed
+from ..text.patterns import inside_quote
 
 # A line or sentence in this many distinct article bodies (copies counted once) is a template.
 MIN_ARTICLES = 5
@@ -108,12 +109,6 @@ def text_shingles(text: str) -> set[int]:
     for line in text.split("\n"):
         found.update(shingle_keys(WORD.findall(line.lower())))
     return found
-
-
-def inside_quote(line: str, at: int) -> bool:
-    """Whether position ``at`` of ``line`` lies inside an opened quotation."""
-    head = line[:at]
-    return head.count('"') % 2 == 1 or head.rfind("\u201c") > head.rfind("\u201d")
 
 
 @dataclass

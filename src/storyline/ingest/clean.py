@@ -27,7 +27,7 @@ from typing import Any
 
 from ..model import Removed
 from ..text.dates import CAPTION_DATE_END
-from ..text.patterns import AGENCY_DATELINE, COMMENT_HEADER, DATELINE, WIRE_STAMP
+from ..text.patterns import AGENCY_DATELINE, COMMENT_HEADER, DATELINE, GLUED_OPENER, WIRE_STAMP, inside_quote
 
 # Reason codes of removed lines, with what they mean (shown by `storyline inspect --help`).
 REASONS = {
@@ -569,29 +569,14 @@ def mark_related_headlines(lines: list[Line]) -> None:
             line.reason = "related-headline"
 
 
-# A sentence a scraper glued to a caption or headline with neither stop nor line break ("... remove oil from
-# beaches and marshes In a speech in Pennsylvania on Wednesday, President Barack Obama said ..."): a word in
-# lower case, then one of these words that open sentences (capitalized, never a name), then a word in lower
-# case. Inside a quotation it is left alone (a writer's capitalized "He").
-GLUED_OPENER = re.compile(
-    r"(?<![\w'’-])[a-z][\w'’%-]*[a-z%](?= (?:He|She|They|We|It|In|On|At|But|If|Since|Meanwhile|Its|His|Her|Their|"
-    r"After|When|While|Speaking|Earlier|A|An|This|Some|Many) [a-z])"
-)
-
-
 def split_glued_openers(text: str) -> tuple[str, int]:
-    """Each sentence glued to a caption or headline (``GLUED_OPENER``) starts a paragraph of its own."""
+    """Each sentence glued to a caption or headline (``text.patterns.GLUED_OPENER``) starts a paragraph of its
+    own."""
     cuts = [m.end() for m in GLUED_OPENER.finditer(text) if not inside_quote(text, m.end())]
     if not cuts:
         return text, 0
     pieces = [text[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
     return "\n\n".join(pieces), len(cuts)
-
-
-def inside_quote(text: str, at: int) -> bool:
-    """Whether position ``at`` lies inside an opened quotation."""
-    head = text[:at]
-    return head.count('"') % 2 == 1 or head.rfind("“") > head.rfind("”")
 
 
 def repair_glued_sentences(text: str) -> tuple[str, int]:

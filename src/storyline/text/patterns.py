@@ -38,6 +38,8 @@ One home for them, so that the cleaner, the summary and the timeline agree on wh
 - ``GLUE_POINT`` / ``glue_points``: where a headline or caption is glued before a sentence without a stop
   ("Eight cases of swine flu have emerged in the UK Two more people ...", "BP oil leak plug 'going as
   planned' The oil company BP says ..."): the summary cuts there, the timeline refuses the sentence.
+  ``GLUED_OPENER``, stricter, is where cleaning starts a paragraph; ``inside_quote`` keeps it (and the corpus
+  templates' glued runs) out of quotations;
 - ``OPENING_QUOTES``, ``CLOSING_QUOTES``, ``STRAIGHT_QUOTE`` (``QUOTE_CHARS``: all three): the double quotation
   marks a quotation opens and closes with (`` ` `` and ``''`` of tokenized corpora count as the curly ones):
   what who said what pairs into quotations (``who.attribution``); ``QUOTE_OPENERS`` adds the single marks a
@@ -258,6 +260,23 @@ GLUE_POINT = re.compile(
     r"\s+(?=(?:The|A|An|He|She|It|They|We|There|This(?! [Ii]s [Ii]t)|Two|Three|Four|Five|Six|Seven|Eight|Nine|"
     r"Ten|More|Police|Officials|Mr|Mrs|Ms|Dr)\s+[a-z])"
 )
+
+
+# The stricter form cleaning uses to give such a sentence its own paragraph (``ingest.clean``), before any stage
+# reads the text: a word in lower case, one of these sentence openers (capitalized, never a name), a word in
+# lower case ("... beaches and marshes In a speech in Pennsylvania on Wednesday, President Barack Obama said");
+# GLUE_POINT, wider, is where the summary and the timeline trim what is still glued to a sentence they choose.
+GLUED_OPENER = re.compile(
+    r"(?<![\w'’-])[a-z][\w'’%-]*[a-z%](?= (?:He|She|They|We|It|In|On|At|But|If|Since|Meanwhile|Its|His|Her|Their|"
+    r"After|When|While|Speaking|Earlier|A|An|This|Some|Many) [a-z])"
+)
+
+
+def inside_quote(text: str, at: int) -> bool:
+    """Whether position ``at`` of ``text`` lies inside an opened quotation (an odd number of straight double
+    quotes before it, or a curly opening one after the last curly closing one)."""
+    head = text[:at]
+    return head.count('"') % 2 == 1 or head.rfind("\u201c") > head.rfind("\u201d")
 
 
 def named_letter(text: str, start: int, end: int) -> bool:

@@ -436,3 +436,41 @@ def test_a_sentence_glued_to_a_caption_or_headline_starts_a_paragraph():
         "Oil companies told The Times on Monday that Meanwhile Gardens was not affected by the spill at all.",
     ):
         assert clean_text(kept).text == kept
+
+
+def test_one_glue_rule_at_cleaning_a_capitalized_left_word_a_label_and_a_caption():
+    """Issue 13 items 1 and 6: the cases the reports still showed glued, each now a paragraph of its own; and
+    the names and quotations the rule must leave whole."""
+    for text, parts in (
+        (
+            "Obama pushes BP on the White House On Friday, President Barack Obama suggested that BP pay for it.",
+            ["Obama pushes BP on the White House", "On Friday, President Barack Obama suggested"],
+        ),
+        (
+            "Case study: Gulf of Mexico oil spill and BP On 20 April 2010 an explosion on the rig killed 11 men.",
+            ["Case study: Gulf of Mexico oil spill and BP", "On 20 April 2010 an explosion"],
+        ),
+        (
+            "US demands oil spill costs clarification from BP Thousands of barrels of oil a day have been "
+            "leaking from the seabed.",
+            ["US demands oil spill costs clarification from BP", "Thousands of barrels"],
+        ),
+        (
+            "Eight cases of swine flu have emerged in the UK Two more people in London have the virus.",
+            ["Eight cases of swine flu have emerged in the UK", "Two more people in London"],
+        ),
+    ):
+        pieces = clean_text(text).text.split("\n\n")
+        assert len(pieces) == 2 and pieces[0] == parts[0] and pieces[1].startswith(parts[1]), pieces
+    for whole in (
+        "The drama was shown on BBC Two after a power cut halted the opening night.",
+        "He tells Dr Murray about his plans for the This Is It tour in London.",
+        "People will die because of type A influenza infection this winter, he said.",
+        "He was caught with Class A drugs in his car last year, police said.",
+        'He said "the number in the UK The officials gave" was wrong all along.',
+        'He said it was over in London." The next day they left the city for good.',
+        "The ministry said the vitamin A supplements would reach the region on Monday.",
+        "Verily We chose him in the world, and he was among the righteous.",
+        "Some 36,000 people die every year from influenza A virus infections, the agency said.",
+    ):
+        assert clean_text(whole).text == whole, whole

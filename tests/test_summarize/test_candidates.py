@@ -197,10 +197,10 @@ def test_update_notices_comment_headers_and_tweet_signatures_are_no_candidates()
 
 
 def test_a_headline_glued_after_a_closing_quote_is_cut():
-    from storyline.summarize.candidates import glued_prefix
+    from storyline.ingest.clean import clean_text
 
     text = "BP oil leak plug 'going as planned' The oil company BP says its attempt to plug the leak is going well."
-    assert text[glued_prefix(text) :].startswith("The oil company BP says")
+    assert clean_text(text).text.split("\n\n")[-1].startswith("The oil company BP says")
 
 
 def test_a_wire_dateline_inside_a_sentence_starts_the_story_candidate():

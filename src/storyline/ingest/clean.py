@@ -27,7 +27,14 @@ from typing import Any
 
 from ..model import Removed
 from ..text.dates import CAPTION_DATE_END
-from ..text.patterns import AGENCY_DATELINE, COMMENT_HEADER, DATELINE, GLUED_OPENER, WIRE_STAMP, inside_quote
+from ..text.patterns import (
+    AGENCY_DATELINE,
+    COMMENT_HEADER,
+    DATELINE,
+    SENTENCE_OPENERS,
+    WIRE_STAMP,
+    glue_seams,
+)
 
 # Reason codes of removed lines, with what they mean (shown by `storyline inspect --help`).
 REASONS = {
@@ -306,11 +313,6 @@ def split_glued_highlights(lines: list[Line]) -> list[Line]:
 # sentence starts when a closing mark ends it; the name and title up to where the next sentence starts.
 END_QUOTE = re.compile(r"(?P<close>[\"”])?\s*\bEnd Quote\s+")
 SENTENCE_START = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“]?[A-Z])")
-# Capitalized words that start a sentence after a speaker's title, never inside one.
-SENTENCE_OPENERS = frozenset(
-    "The He She It They We In On At But If Since Meanwhile Its His Her Their A An This That These Those There As "
-    "After Before When While And So Some Many Mr Mrs Ms Dr Prof Professor Sir Speaking Earlier Later".split()
-)
 # Lower-case words a title may go on after with a capitalized word ("officer at Royal London").
 TITLE_LINKS = frozenset("of at for on in and or the to de".split())
 
@@ -570,9 +572,9 @@ def mark_related_headlines(lines: list[Line]) -> None:
 
 
 def split_glued_openers(text: str) -> tuple[str, int]:
-    """Each sentence glued to a caption or headline (``text.patterns.GLUED_OPENER``) starts a paragraph of its
-    own."""
-    cuts = [m.end() for m in GLUED_OPENER.finditer(text) if not inside_quote(text, m.end())]
+    """Each sentence glued to a caption, headline or label (``text.patterns.glue_seams``) starts a paragraph of
+    its own: the one place the seam is found, so every stage sees it."""
+    cuts = glue_seams(text)
     if not cuts:
         return text, 0
     pieces = [text[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]

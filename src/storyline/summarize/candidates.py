@@ -5,9 +5,11 @@ sentence, promotional and web-archive boilerplate, lines that speak to the reade
 quotes), and fragments (no terminal punctuation, a lower-case start, a truncated caption) are never
 candidates; ``eligibility`` says why a sentence is turned away. (Refusing questions, quotes cut open
 and pronoun openers as well cost Multi-News ROUGE; they are left to the scorer's features for now.) A dateline ("CAIRO (Reuters) -") is left out of
-the candidate and of its citation's span; for a whole story, so is a headline glued before the sentence where a
-stop or an opener word shows the seam (an article's first sentence that opens on a headline in title case with no
-such seam, ``title_glued``, is the story summary's to refuse). Sentences that several articles carry in nearly the same words are merged into one
+the candidate and of its citation's span; for a whole story, so is a wire dateline inside the sentence, with the
+headline or bullets before it. A headline glued before a sentence where an opener word shows the seam was given a
+paragraph of its own in cleaning (``text.patterns.glue_seams``), where, unterminated, it is no candidate; an
+article's first sentence that opens on a headline in title case with no such seam (``title_glued``) is the story
+summary's to refuse. Sentences that several articles carry in nearly the same words are merged into one
 candidate that remembers every occurrence, so the summary says the fact once and cites them all.
 """
 
@@ -29,7 +31,6 @@ from ..text.patterns import (
     DANGLING_OPENER,
     DATELINE,
     NOT_NEWS,
-    glue_points,
 )
 from ..text.similarity import content_words, near_duplicate_groups
 
@@ -218,18 +219,6 @@ def after_agency_dateline(text: str) -> int:
     return match.end()
 
 
-def glued_prefix(text: str) -> int:
-    """How many leading characters are a headline or caption glued before the sentence, else 0."""
-    ends = glue_points(text)
-    if not ends or word_count(text[ends[-1] :]) < MIN_WORDS:
-        return 0
-    # a quote or bracket left open before the glue point means it is inside the sentence after all
-    before = text[: ends[-1]]
-    if before.count("(") != before.count(")") or open_quote(before):
-        return 0
-    return ends[-1]
-
-
 @dataclass(frozen=True)
 class Occurrence:
     """One place a candidate sentence occurs: an article (index into ``Pool.articles``) and its sentence."""
@@ -287,9 +276,7 @@ def sentence_choices(article: Article, cut_glued: bool = False) -> list[tuple[in
     found: list[tuple[int, str | None]] = []
     for sentence in article.sentences:
         text = article.sentence_text(sentence)
-        cut = without_dateline(text) or (
-            (after_agency_dateline(text) or glued_prefix(text)) if cut_glued else 0
-        )
+        cut = without_dateline(text) or (after_agency_dateline(text) if cut_glued else 0)
         found.append((cut or 0, eligibility(text[cut:] if cut else text, sizes.get(sentence.paragraph, 1))))
     return found
 
@@ -345,9 +332,9 @@ def title_glued(text: str, rest: str) -> bool:
 def build_pool(articles: Sequence[Article], cut_glued: bool = False, pieces: Pieces = NO_PIECES) -> Pool:
     """Every eligible sentence of ``articles``, near-duplicates merged into one candidate.
 
-    ``cut_glued`` leaves a headline or caption glued before a sentence out of the candidate
-    (``glued_prefix``): done for a whole story, where hundreds of scraped pages glue them; on Multi-News
-    clusters it cost ROUGE (the learned scorer was trained on the sentences as they are).
+    ``cut_glued`` leaves a wire dateline inside a sentence, and what a scraper glued before it, out of the
+    candidate (``after_agency_dateline``): done for a whole story, where hundreds of scraped pages glue them; on
+    Multi-News clusters it cost ROUGE (the learned scorer was trained on the sentences as they are).
 
     Articles must be annotated (``Article.sentences`` filled). Within a group of near-duplicates the
     occurrence quoted is the one from the earliest article in the given order. Each article's part

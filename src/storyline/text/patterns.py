@@ -35,11 +35,12 @@ One home for them, so that the cleaner, the summary and the timeline agree on wh
   start after it, a speaker's name leaves it out, and an article whose body opens with one credits its agency
   (``compare.claims``). ``DATELINE`` and ``AGENCY_DATELINE`` are one pattern (``dateline_pattern``) built from
   one list of agencies and outlets (``OUTLET_NAMES``), which outlet detection and credits read too;
-- ``GLUE_POINT`` / ``glue_points``: where a headline or caption is glued before a sentence without a stop
-  ("Eight cases of swine flu have emerged in the UK Two more people ...", "BP oil leak plug 'going as
-  planned' The oil company BP says ..."): the summary cuts there, the timeline refuses the sentence.
-  ``GLUED_OPENER``, stricter, is where cleaning starts a paragraph; ``inside_quote`` keeps it (and the corpus
-  templates' glued runs) out of quotations;
+- ``glue_seams``: where a headline, caption or label is glued before a sentence without a stop ("Eight cases of
+  swine flu have emerged in the UK Two more people ...", "BP oil leak plug 'going as planned' The oil company BP
+  says ...", "... the White House On Friday, President ..."): cleaning starts a paragraph there, once, so the
+  summary, the timeline and who said what all see the seam (``ingest.clean``); ``inside_quote`` keeps it (and the
+  corpus templates' glued runs) out of quotations; ``SENTENCE_OPENERS``, the words it is built from, also end a
+  pull quote's speaker and title;
 - ``OPENING_QUOTES``, ``CLOSING_QUOTES``, ``STRAIGHT_QUOTE`` (``QUOTE_CHARS``: all three): the double quotation
   marks a quotation opens and closes with (`` ` `` and ``''`` of tokenized corpora count as the curly ones):
   what who said what pairs into quotations (``who.attribution``); ``QUOTE_OPENERS`` adds the single marks a
@@ -251,25 +252,122 @@ NOT_NEWS = re.compile(
     """,
     re.VERBOSE,
 )
-# A headline or photo caption glued before the sentence without a stop, as scraped pages often have it: a word
-# (or a closing quote), then a capitalised word that opens sentences followed by a lower-case word. Channel and
-# title names ("BBC Two", "This Is It", "type A influenza") are not glue points.
-GLUE_POINT = re.compile(
-    r"(?:(?<=[A-Za-z0-9%)])|(?<=[a-z.!?][\'\u2019\"\u201d]))"
-    r"(?<!\bBBC)(?<!\bITV)(?<!\bIs)(?<!\b[Cc]hannel)(?<!\b[Rr]adio)(?<!\b[Tt]ype)(?<!\b[Pp]lan)(?<!\b[Pp]art)"
-    r"\s+(?=(?:The|A|An|He|She|It|They|We|There|This(?! [Ii]s [Ii]t)|Two|Three|Four|Five|Six|Seven|Eight|Nine|"
-    r"Ten|More|Police|Officials|Mr|Mrs|Ms|Dr)\s+[a-z])"
+# Capitalized words that open a sentence and are no part of a name. ``GLUE_OPENERS`` may open a sentence glued after
+# a word in lower case ("... beaches and marshes In a speech in Pennsylvania ..."); ``STRONG_OPENERS``, never
+# capitalized inside a sentence, after any word ("BP oil leak plug 'going as planned' The oil company ...", "...
+# emerged in the UK Two more people ...", "... from BP Thousands of barrels ..."; not "Police", a name's part after
+# a capitalized word: "Tayside Police reveals"); ``SENTENCE_OPENERS`` adds the
+# words a sentence opens with after a speaker's name and title (``ingest.clean``'s pull quotes).
+STRONG_OPENERS = (
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "They",
+    "We",
+    "There",
+    "This",
+    "More",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+)
+# Numbers open a sentence after a word in lower case or in capitals ("... emerged in the UK Two more people ...",
+# "... from BP Thousands of barrels ..."), not after a capitalized word, whose name they end ("the Big Three
+# automakers", "Year Seven").
+NUMBER_OPENERS = (
+    "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Thousands", "Hundreds", "Millions",
+    "Dozens",
+)  # fmt: skip
+GLUE_OPENERS = (
+    *STRONG_OPENERS, *NUMBER_OPENERS, "Police", "Officials", "It", "In", "On", "At", "But", "If", "Since", "Meanwhile", "Its", "His", "Her", "Their",
+    "After", "When", "While", "Speaking", "Earlier", "Some", "Many",
+)  # fmt: skip
+SENTENCE_OPENERS = frozenset(
+    (*GLUE_OPENERS, *"That These Those As Before And So Prof Professor Sir Later".split())
+)
+# Words after which a capital is a name's part, not a sentence's start ("BBC Two", "Channel Four", "This Is It",
+# "type A influenza", "Plan A", "vitamin A"): lower-cased.
+_NAMING_WORDS = frozenset(
+    "bbc itv is channel radio type plan part vitamin hepatitis grade class category group section level division "
+    "phase stage series model option route terminal gate block ward wing room floor team box size league "
+    "influenza flu".split()
+)
+# Words a phrase does not end with, so no headline or caption either ("... dispersed yearly to the Thousands of
+# Saudi princes").
+_FUNCTION_WORDS = frozenset(
+    "the a an of to and or but for with by from at in on as than that this these those its their his her our your "
+    "my whose which who".split()
+)
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+# Where a glue may be: the space before an opener and a word in lower case, or before "On" or "In" and a day, a
+# month or a figure. ``glue_seams`` judges the word on the left.
+_SEAM = re.compile(
+    rf"(?<=\S)[ \t]+(?=(?:{'|'.join(GLUE_OPENERS)}) [a-z]|(?:On|In) (?:{_WEEKDAYS}|{_MONTHS}|\d{{1,4}}\b))"
+)
+_LOWER_WORD = re.compile(r"[a-z][\w'’%-]*[a-z%]")
+_CLOSING = "'’\"”"
+# A calendar date ending what is glued before a sentence: a chronology's line ("Dr Murray appears in court 25
+# January 2011 The doctor officially enters a plea ..."), whose date heads the sentence after it.
+_HEADING_DATE = re.compile(
+    rf"(?:\b\d{{1,2}} (?:{_MONTHS})|\b(?:{_MONTHS})(?: \d{{1,2}},?)?)\s+\d{{4}}\s*$|\b(?:{_MONTHS}) \d{{1,2}}\s*$"
 )
 
 
-# The stricter form cleaning uses to give such a sentence its own paragraph (``ingest.clean``), before any stage
-# reads the text: a word in lower case, one of these sentence openers (capitalized, never a name), a word in
-# lower case ("... beaches and marshes In a speech in Pennsylvania on Wednesday, President Barack Obama said");
-# GLUE_POINT, wider, is where the summary and the timeline trim what is still glued to a sentence they choose.
-GLUED_OPENER = re.compile(
-    r"(?<![\w'’-])[a-z][\w'’%-]*[a-z%](?= (?:He|She|They|We|It|In|On|At|But|If|Since|Meanwhile|Its|His|Her|Their|"
-    r"After|When|While|Speaking|Earlier|A|An|This|Some|Many) [a-z])"
-)
+def glue_seams(text: str) -> list[int]:
+    """Where, in ``text``, a sentence starts after a headline, caption or label glued before it without a stop
+    (the offsets of the sentences' first words); cleaning starts a paragraph at each (``ingest.clean``), so every
+    stage sees the seam. One rule, three shapes:
+
+    - a word in lower case (or a closing quote after one), then an opener of ``GLUE_OPENERS`` and a word in lower
+      case ("... beaches and marshes In a speech in Pennsylvania ...");
+    - any word or figure, then an opener of ``STRONG_OPENERS`` and a word in lower case ("BP oil leak plug 'going
+      as planned' The oil company BP says ..."), or a word in capitals and one of ``NUMBER_OPENERS`` ("...
+      emerged in the UK Two more people ...", "... from BP Thousands of barrels ...");
+    - any word, then "On" or "In" and a day, a month or a figure ("... the White House On Friday, President Barack
+      Obama suggested", "Case study: Gulf of Mexico oil spill and BP On 20 April 2010 ...").
+
+    A calendar date before the seam heads the sentence (a chronology's line: "... in Los Angeles || 25 January
+    2011 The doctor officially enters a plea ..."). Never inside a quotation, after a word that names what follows ("BBC Two", "This Is It", "type A influenza",
+    "Class A drugs": ``named_letter``), a pronoun after a capitalized word ("Verily We chose him": a verse's), after
+    a word no phrase ends with ("to the Thousands of ..."), or after a
+    sentence's stop (the sentence splitter's)."""
+    seams: list[int] = []
+    for match in _SEAM.finditer(text):
+        left = text[: match.start()].rsplit(None, 1)[-1]
+        opener, after = text[match.end() :].split(" ", 2)[:2]
+        word = left.rstrip(_CLOSING).lstrip("(\"“‘'")
+        if not word or word.lower() in _NAMING_WORDS or not (word[-1].isalnum() or word[-1] in "%)"):
+            continue
+        if word != left.lstrip("(\"“‘'") and not word[-1].isalpha():
+            continue  # a closing quote after a figure or a bracket
+        if word.lower() in _FUNCTION_WORDS:
+            continue
+        timed = opener in ("On", "In") and not after[:1].islower()
+        # a pronoun after a capitalized word is a verse's ("Verily We chose him", "Then We strengthened")
+        pronoun_after_title = (
+            opener in ("He", "She", "We", "They") and word[:1].isupper() and not word.isupper()
+        )
+        strong = (
+            opener in STRONG_OPENERS and not (opener == "This" and after == "Is") and not pronoun_after_title
+        ) or (opener in NUMBER_OPENERS and len(word) > 1 and word.isupper())
+        if not (timed or strong or _LOWER_WORD.fullmatch(word)):
+            continue
+        if opener == "A" and named_letter(text, match.start(), match.end()):
+            continue
+        if inside_quote(text, match.end()):
+            continue
+        date = None if timed else _HEADING_DATE.search(text, 0, match.start())
+        if date is None:
+            seams.append(match.end())
+        elif re.search(rf"(?:,|{_WEEKDAYS})\s*$", text[: date.start()]):
+            seams.append(match.end())  # the date ends a page's stamp ("16:45 UK time, Monday, 22 June 2009")
+        elif text[: date.start()].strip():
+            seams.append(date.start())  # the date heads the sentence
+    return seams
 
 
 def inside_quote(text: str, at: int) -> bool:
@@ -285,11 +383,6 @@ def named_letter(text: str, start: int, end: int) -> bool:
         return False
     previous = text[:start].rsplit(None, 1)[-1] if text[:start].strip() else ""
     return previous[:1].isupper() and not previous.isupper()
-
-
-def glue_points(text: str) -> list[int]:
-    """Where, in ``text``, a sentence starts after a headline or caption glued before it (ends of the glue)."""
-    return [m.end() for m in GLUE_POINT.finditer(text) if not named_letter(text, m.start(), m.end())]
 
 
 # A wire page's stamp before its dateline, as Reuters' pages were scraped ("BENGHAZI, Libya | Thu Aug 4, 2011

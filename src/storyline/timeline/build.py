@@ -63,7 +63,6 @@ from ..text.patterns import (
     LEANING_START,
     NOT_NEWS,
     PAGE_STAMP,
-    glue_points,
 )
 from ..text.patterns import LEAD_DEBRIS as DATELINE
 from ..text.similarity import near_duplicate_groups, source_groups
@@ -259,7 +258,9 @@ LIVE_STAMP = re.compile(
 
 def glued_start(text: str) -> int:
     """How many leading characters are a page stamp (``text.patterns.PAGE_STAMP``, with whatever headline
-    came before it) or a headline glued before the sentence (``glued_headline``), else 0."""
+    came before it) or a wire dateline with what was glued before it, else 0. (A headline glued before a
+    sentence where an opener word shows the seam was given its own paragraph in cleaning:
+    ``text.patterns.glue_seams``.)"""
     stamps = list(PAGE_STAMP.finditer(text))
     cut = stamps[-1].end() if stamps and len(text[stamps[-1].end() :].split()) >= MIN_WORDS else 0
     tail = STAMP_TAIL.match(text, cut)
@@ -273,23 +274,7 @@ def glued_start(text: str) -> int:
     agency = AGENCY_DATELINE.search(text, cut)
     if agency is not None and len(text[agency.end() :].split()) >= MIN_WORDS:
         return agency.end()  # "TRIPOLI, March 2 (Reuters) - ", with any headline, bullets or byline before it
-    return cut + glued_headline(text[cut:])
-
-
-def glued_headline(text: str) -> int:
-    """How many leading characters are a headline or caption glued before the sentence without a stop
-    ("Eight cases of swine flu have emerged in the UK Two more people ...", "BP oil leak plug 'going as
-    planned' The oil company BP says ..."; ``text.patterns.glue_points``), else 0: the timeline cuts them
-    off, as the story summary does."""
-    for end in reversed(glue_points(text)):
-        before = text[:end]
-        if (
-            len(text[end:].split()) >= MIN_WORDS
-            and before.count('"') % 2 == 0
-            and before.count("(") == before.count(")")
-        ):
-            return end
-    return 0
+    return cut
 
 
 # What a sentence of the article's lead says when it is background rather than the day's news: the past

@@ -474,3 +474,14 @@ def test_one_glue_rule_at_cleaning_a_capitalized_left_word_a_label_and_a_caption
         "Some 36,000 people die every year from influenza A virus infections, the agency said.",
     ):
         assert clean_text(whole).text == whole, whole
+
+
+def test_a_corpus_read_as_given_gets_the_glued_sentence_on_a_line_of_its_own():
+    from storyline.ingest.clean import glued_on_lines_of_their_own
+
+    text = "Eight cases of swine flu have emerged in the UK Two more people in London have the virus.\nIt spread."
+    assert glued_on_lines_of_their_own(text).split("\n") == [
+        "Eight cases of swine flu have emerged in the UK",
+        "Two more people in London have the virus.",
+        "It spread.",
+    ]

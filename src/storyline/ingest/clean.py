@@ -581,6 +581,13 @@ def split_glued_openers(text: str) -> tuple[str, int]:
     return "\n\n".join(pieces), len(cuts)
 
 
+def glued_on_lines_of_their_own(text: str) -> str:
+    """``text`` with each sentence glued to a caption, headline or label on a line of its own, as cleaning gives it
+    a paragraph (``split_glued_openers``): for corpora read as given, one sentence a line (Timeline17's
+    protocol), so that they are seen as a user's cleaned text is."""
+    return "\n".join(split_glued_openers(line)[0].replace("\n\n", "\n") for line in text.split("\n"))
+
+
 def repair_glued_sentences(text: str) -> tuple[str, int]:
     """Put back the space scraping lost between two sentences; leave URLs and initials alone; a sentence
     glued to a caption or headline starts a paragraph (``split_glued_openers``)."""

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ...errors import UsageError
-from ...ingest.clean import without_reader_comments
+from ...ingest.clean import glued_on_lines_of_their_own, without_reader_comments
 from ...ingest.detokenize import detokenized
 from ...model import Article
 
@@ -120,6 +120,7 @@ def read_topic(folder: Path) -> Topic:
                 published = dt.date.fromisoformat(str(record["time"])[:10])
                 text, _ = detokenized(str(record["text"]))
                 text = without_reader_comments(text)  # as cleaning removes them from what a user reads
+                text = glued_on_lines_of_their_own(text)  # as cleaning gives a glued sentence its paragraph
             except (json.JSONDecodeError, KeyError, ValueError) as exc:
                 print(
                     f"storyline: skipped {articles_path}:{number}: unusable article line ({exc})",

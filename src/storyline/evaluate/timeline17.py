@@ -181,7 +181,7 @@ def evaluate(
     loaded = []
     for folder in folders:
         try:
-            topic = read_topic(folder)
+            topic = read_topic(folder, glued_apart=True)
         except (UsageError, OSError) as exc:
             print(f"storyline: skipped {exc}", file=sys.stderr)  # one bad topic does not stop the others
             continue
@@ -193,7 +193,7 @@ def evaluate(
         for folder in topic_folders(directory):
             if folder.name not in pool:
                 try:
-                    extra = read_topic(folder)
+                    extra = read_topic(folder, glued_apart=True)
                 except (UsageError, OSError):
                     continue  # already reported, or not part of the evaluated topics
                 annotate_topic(extra)

@@ -106,7 +106,10 @@ def read_gold_timelines(folder: Path) -> list[GoldTimeline]:
     return timelines
 
 
-def read_topic(folder: Path) -> Topic:
+def read_topic(folder: Path, glued_apart: bool = False) -> Topic:
+    """A news-tls topic folder's articles (detokenized, readers' comments cut) and gold timelines;
+    ``glued_apart`` puts each sentence glued to a headline or caption on a line of its own, as cleaning does
+    (``ingest.clean.glued_on_lines_of_their_own``; the timeline protocol's reading)."""
     articles_path = folder / "articles.jsonl"
     if not articles_path.exists():
         raise UsageError(f"{folder}: no articles.jsonl (expected the news-tls layout)")
@@ -120,7 +123,8 @@ def read_topic(folder: Path) -> Topic:
                 published = dt.date.fromisoformat(str(record["time"])[:10])
                 text, _ = detokenized(str(record["text"]))
                 text = without_reader_comments(text)  # as cleaning removes them from what a user reads
-                text = glued_on_lines_of_their_own(text)  # as cleaning gives a glued sentence its paragraph
+                if glued_apart:  # as cleaning gives a glued sentence its paragraph
+                    text = glued_on_lines_of_their_own(text)
             except (json.JSONDecodeError, KeyError, ValueError) as exc:
                 print(
                     f"storyline: skipped {articles_path}:{number}: unusable article line ({exc})",

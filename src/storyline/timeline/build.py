@@ -63,6 +63,7 @@ from ..text.patterns import (
     LEANING_START,
     NOT_NEWS,
     PAGE_STAMP,
+    glue_seams,
 )
 from ..text.patterns import LEAD_DEBRIS as DATELINE
 from ..text.similarity import near_duplicate_groups, source_groups
@@ -274,7 +275,22 @@ def glued_start(text: str) -> int:
     agency = AGENCY_DATELINE.search(text, cut)
     if agency is not None and len(text[agency.end() :].split()) >= MIN_WORDS:
         return agency.end()  # "TRIPOLI, March 2 (Reuters) - ", with any headline, bullets or byline before it
-    return cut
+    return cut + glued_headline(text[cut:])
+
+
+def glued_headline(text: str) -> int:
+    """How many leading characters are a headline or caption glued before the sentence (``text.patterns.glue_seams``,
+    the rule cleaning splits by), else 0: for text that did not go through cleaning (a corpus read as given, as the
+    dating protocol reads Timeline17); on cleaned text the seam already starts a paragraph."""
+    for end in reversed(glue_seams(text)):
+        before = text[:end]
+        if (
+            len(text[end:].split()) >= MIN_WORDS
+            and before.count('"') % 2 == 0
+            and before.count("(") == before.count(")")
+        ):
+            return end
+    return 0
 
 
 # What a sentence of the article's lead says when it is background rather than the day's news: the past

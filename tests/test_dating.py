@@ -223,3 +223,123 @@ def test_a_candidate_far_from_the_similar_articles_days_is_marked_far():
     assert later
     for day in later:
         assert rows[day][shared] == math.log1p((day - copy_day).days)
+
+
+def parsed_story(extra: list[Article]):
+    """``STORY`` and ``extra`` (fresh copies) with spaCy's sentences and time expressions, and their parses."""
+    import dataclasses
+
+    from storyline.annotate.nlp import load_nlp
+    from storyline.annotate.sentences import annotate_fast
+    from storyline.model import Sentence
+
+    nlp = load_nlp()
+    articles, docs = [], []
+    for original in [*STORY, *extra]:
+        doc = nlp(original.text)
+        copy = dataclasses.replace(
+            original,
+            sentences=[Sentence(s.start_char, s.end_char, i) for i, s in enumerate(doc.sents)],
+            timexes=[],
+        )
+        articles.append(annotate_fast(copy))
+        docs.append(doc)
+    return articles, docs
+
+
+THURSDAY_RETELLING = article(
+    "u",
+    "Obama called on Thursday for Syrian President Bashar al-Assad to step down, in a written statement.\n"
+    "The European Union and Britain joined the call for the Syrian leader to resign.\n"
+    "Turkey said it was disappointed with Damascus.",
+    None,
+)
+
+
+def test_dating_given_the_articles_parses_parses_no_sentence_again(monkeypatch):
+    from storyline.annotate.timex.event_time import parses_of
+
+    articles, docs = parsed_story([THURSDAY_RETELLING])
+
+    def nothing_parsed_again(*args, **kwargs):
+        raise AssertionError("a sentence of the articles was parsed again")
+
+    monkeypatch.setattr("storyline.annotate.timex.event_time._CHOICES", {})
+    monkeypatch.setattr("storyline.annotate.timex.event_time.parser", nothing_parsed_again)
+    result = infer_publication_dates(articles, parses=parses_of(articles, docs))["u"]
+    assert result.method == "corpus"
+    assert result.estimate is not None and dt.date(2011, 8, 18) <= result.estimate <= dt.date(2011, 8, 19)
+    assert any(e.article == "a" for e in result.evidence)
+
+
+class KeptPieces:
+    """A piece source in memory (``storyline.pieces.PieceSource``), counting what it was asked."""
+
+    def __init__(self) -> None:
+        self.kept: dict[str, object] = {}
+        self.hits = 0
+
+    def piece_key(self, name, article, extra):
+        return f"{name}|{extra}|{article.id}|{article.text}"
+
+    def get_piece(self, key, kind):
+        if key in self.kept:
+            self.hits += 1
+            return True, self.kept[key]
+        return False, None
+
+    def put_piece(self, key, value):
+        self.kept[key] = value
+
+
+def test_dating_reads_the_event_times_the_run_keeps(monkeypatch):
+    """The dated sentences' event times are the timeline's kept pieces: a second run (a warm view) parses
+    none of the dated articles' sentences, and finds what the first found."""
+    from storyline.annotate.timex import event_time
+    from storyline.pieces import Pieces
+
+    source = KeptPieces()
+    first = infer_publication_dates(
+        [*(article(a.id, a.text, a.published) for a in STORY), THURSDAY_RETELLING], pieces=Pieces(source)
+    )["u"]
+    assert len(source.kept) == len(STORY) and source.hits == 0  # one piece per dated article, kept
+
+    parsed: list[str] = []
+    real = event_time.parser()
+
+    class Counting:
+        def pipe(self, texts, **kwargs):
+            texts = list(texts)
+            parsed.extend(texts)
+            return real.pipe(texts, **kwargs)
+
+    monkeypatch.setattr("storyline.annotate.timex.event_time._CHOICES", {})
+    monkeypatch.setattr("storyline.annotate.timex.event_time.parser", Counting)
+    undated = article("u", THURSDAY_RETELLING.text, None)
+    again = infer_publication_dates(
+        [*(article(a.id, a.text, a.published) for a in STORY), undated], pieces=Pieces(source)
+    )["u"]
+    assert source.hits == len(STORY)
+    dated_text = " ".join(a.text for a in STORY)
+    assert parsed and not any(text in dated_text for text in parsed)  # only the undated article's sentences
+    assert (again.estimate, again.earliest, again.latest) == (first.estimate, first.earliest, first.latest)
+
+
+def test_a_corpus_with_an_undated_article_parses_no_sentence_twice(monkeypatch):
+    """``build_corpus`` dates the samples' undated Kerry article reading the dated sentences in the parses
+    annotation made: no sentence is parsed again on its own (issue 18)."""
+    from storyline.service.corpus import build_corpus
+
+    from .conftest import SAMPLES
+
+    def nothing_parsed_again(*args, **kwargs):
+        raise AssertionError("a sentence of the articles was parsed again")
+
+    monkeypatch.setattr("storyline.annotate.timex.event_time._CHOICES", {})
+    monkeypatch.setattr("storyline.annotate.timex.event_time.parser", nothing_parsed_again)
+    corpus = build_corpus([str(SAMPLES)], keep_docs=True, cache=False)
+    assert any(a.published is None for a in corpus.articles)
+    (kerry,) = [a for a in corpus.articles if "Kerry backtracked" in a.text]  # the Free Beacon's
+    interval = kerry.published_interval
+    assert interval is not None and interval.earliest is not None and interval.earliest >= dt.date(2011, 8, 1)
+    assert interval.estimate is None and interval.latest is None  # an interval after August 2011, no point

@@ -246,7 +246,7 @@ def build_corpus(
             annotations.add("docs")
         timings["annotate"] = round(time.perf_counter() - began, 3)
         began = time.perf_counter()
-        date_undated(articles)
+        date_undated(articles, docs, kept)
         timings["dating"] = round(time.perf_counter() - began, 3)
     return Corpus(
         articles=tuple(articles),
@@ -261,16 +261,22 @@ def build_corpus(
     )
 
 
-def date_undated(articles: Sequence[Article]) -> None:
+def date_undated(
+    articles: Sequence[Article], docs: Sequence[Doc] | None = None, kept: AnalysisCache | None = None
+) -> None:
     """Give each article whose publication date is not stated the interval its story's dated articles put
     it in (``storyline.timeline.dating``), with the evidence; keep the lower bound describe found when the
-    corpus narrows nothing. Annotated articles only (sentences and time expressions are read)."""
+    corpus narrows nothing. Annotated articles only (sentences and time expressions are read). The dated
+    sentences' event times are the timeline's: kept pieces (``kept``), else read in the parses (``docs``)."""
     undated = [a for a in articles if a.published is None]
     if not undated or len(undated) == len(articles):
         return
+    from ..annotate.timex.event_time import parses_of
+    from ..pieces import NO_PIECES, Pieces
     from ..timeline.dating import infer_publication_dates
 
-    inferred = infer_publication_dates(articles)
+    pieces = Pieces(kept) if kept is not None else NO_PIECES
+    inferred = infer_publication_dates(articles, parses=parses_of(articles, docs), pieces=pieces)
     for article in undated:
         if article.published_interval is not None and article.published_interval.method in (
             "corpus",
@@ -428,7 +434,7 @@ def corpus_of(
     else:
         doc_list = annotate_articles(article_list, "spacy", settings, keep_docs, check)
     # Undated articles get their interval from the dated ones here too, as in ``build_corpus``.
-    date_undated(article_list)
+    date_undated(article_list, doc_list)
     annotations = {"copies", "sentences", "entities", "timexes"} | (
         {"docs"} if doc_list is not None else set()
     )

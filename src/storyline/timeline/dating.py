@@ -45,10 +45,14 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..annotate.timex import anchor_of, event_point, tag
+from ..annotate.timex import Point, anchor_of, event_point, tag
 from ..model import Article, Sentence
+from ..pieces import NO_PIECES, Pieces
+
+if TYPE_CHECKING:
+    from ..annotate.timex.event_time import SentenceParses
 
 __all__ = [
     "CANDIDATE_FEATURES",
@@ -289,19 +293,26 @@ def is_dated(article: Article) -> bool:
 
 
 def infer_publication_dates(
-    articles: Sequence[Article], settings: DatingSettings = DEFAULTS
+    articles: Sequence[Article],
+    settings: DatingSettings = DEFAULTS,
+    *,
+    parses: SentenceParses | None = None,
+    pieces: Pieces = NO_PIECES,
 ) -> dict[str, InferredDate]:
     """An ``InferredDate`` for every article of ``articles`` whose date is not stated, keyed by article id,
-    inferred from the articles whose date is."""
-    return DatingIndex(articles).infer(settings)
+    inferred from the articles whose date is. ``parses`` (the articles' own spaCy parses) and ``pieces``
+    (the run's kept per-article parts) are where the dated sentences' event times are read, as the timeline
+    reads them (``DatingIndex``)."""
+    return DatingIndex(articles, parses=parses, pieces=pieces).infer(settings)
 
 
-def day_lines(article: Article) -> list[DatedLine]:
-    """The article's sentences dated to a day, as the timeline dates them (its own date as anchor)."""
+def day_lines(article: Article, times: Sequence[tuple[int, Point, str]] | None = None) -> list[DatedLine]:
+    """The article's sentences dated to a day, as the timeline dates them (its own date as anchor);
+    ``times`` are its ``event_times`` when the caller has them."""
     from .build import date_sentences
 
     lines = []
-    for item in date_sentences(article, ("day",)):
+    for item in date_sentences(article, ("day",), times):
         lines.append(DatedLine(article, item.sentence, item.point.start, item.evidence))
     return lines
 
@@ -320,21 +331,36 @@ def latest_named_day(article: Article) -> dt.date | None:
 
 
 class DatingIndex:
-    """The story's sentences in one TF-IDF space, the dated ones with their days, ready to date the rest."""
+    """The story's sentences in one TF-IDF space, the dated ones with their days, ready to date the rest.
 
-    def __init__(self, articles: Sequence[Article]) -> None:
+    A dated sentence's day is the one the timeline gives it: its main event's time expression, chosen on a
+    dependency parse (``timeline.build.event_times``). Those choices are the run's kept pieces (``pieces``)
+    when kept, else read in the articles' own parses (``parses``, as annotation made them), and only without
+    either is each sentence holding a time expression parsed again on its own: a brief never parses twice."""
+
+    def __init__(
+        self,
+        articles: Sequence[Article],
+        *,
+        parses: SentenceParses | None = None,
+        pieces: Pieces = NO_PIECES,
+    ) -> None:
         from ..annotate.sentences import annotate_fast
         from ..text.tfidf import tfidf_matrix
+        from .build import kept_event_times
 
         self.articles = list(articles)
         for article in self.articles:
             annotate_fast(article)
         self.dated = [a for a in self.articles if is_dated(a)]
         self.undated = [a for a in self.articles if not is_dated(a)]
-        from .build import prepare_event_times
-
-        prepare_event_times(self.dated)  # one batched parse instead of one per sentence
-        self.lines: list[DatedLine] = [line for a in self.dated for line in day_lines(a)]
+        self.parses = parses
+        # The dated sentences' event times as the timeline reads them (``timeline.build.kept_event_times``):
+        # kept pieces first, then in the articles' own parses; only what neither holds is parsed, in one batch.
+        times = kept_event_times(self.dated, parses, pieces)
+        self.lines: list[DatedLine] = [
+            line for a, t in zip(self.dated, times, strict=True) for line in day_lines(a, t)
+        ]
         undated_sentences = [(a, s) for a in self.undated for s in a.sentences]
         texts = [a.text[s.start : s.end] for a, s in undated_sentences] + [
             line.article.text[line.sentence.start : line.sentence.end] for line in self.lines
@@ -380,16 +406,16 @@ class DatingIndex:
         self, article: Article, sentence: Sentence, position: int, day: dt.date
     ) -> dt.date | None:
         """The day ``sentence`` is about when ``article`` was written on ``day`` (None: no day)."""
-        from .build import LEAD_SENTENCES, date_sentences
+        from .build import LEAD_SENTENCES, date_sentences, event_times
 
         key = (article.id, sentence.index, day)
         if key not in self.reread_cache:
-            # Read the article as if written on ``day``: only its date changes.
+            # Read the article as if written on ``day``: only its date changes (the parse does not).
             copy = dataclasses.replace(
                 article, published=day, published_estimated=False, timexes=[], sentences=[sentence]
             )
             copy.timexes = tag(article.text[sentence.start : sentence.end], day, offset=sentence.start)
-            found = date_sentences(copy, ("day",))
+            found = date_sentences(copy, ("day",), event_times(copy, self.parses))
             result = found[0].point.start if found else None
             if found and not found[0].mentioned and position >= LEAD_SENTENCES:
                 result = None  # a later sentence with no date of its own is background, not the article's day

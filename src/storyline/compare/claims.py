@@ -579,8 +579,8 @@ def paraphrase_links(
             continue
         if bool(clause(i).verbs) != bool(clause(j).verbs) and docs:
             continue  # a headline or caption without a verb against a sentence with one: not one statement
-        if docs and any(k >= len(texts) and not clause(k).verbs for k in (i, j)):
-            continue  # a reported wording without a verb ('"gross negligence or willful misconduct"') is no fact
+        if docs and (i >= len(texts)) != (j >= len(texts)) and not clause(max(i, j)).verbs:
+            continue  # a quoted wording without a verb ('"gross negligence or willful misconduct"') is another's
         if len(shared - names[i] - names[j]) < SHARED_WORDS - 1:
             continue  # "Justin Taffinder of New Orleans was not amused" / "..., said Justin Taffinder"
         numbers_i, numbers_j = figures(found[i]), figures(found[j])

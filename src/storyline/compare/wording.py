@@ -107,7 +107,8 @@ PLANNED = frozenset({"will", "would", "'ll", "shall", "wo"})
 # a reporting or light verb ("told Ban *that operations had stopped*"), a verb's complement ("plans *to cap*").
 # Any other link (a relative clause, an "after ..."/"as ..."/"when ..." adverbial, a clause under a noun or a
 # preposition) puts the verb in a side clause: background, not the sentence's own news.
-MAIN_LINE = frozenset({"ROOT", "conj", "ccomp", "xcomp", "parataxis"})
+MAIN_LINE = frozenset({"ROOT", "conj", "ccomp", "xcomp", "acomp", "parataxis"})
+REPORTING = frozenset({"say", "tell"})
 
 
 @dataclass(frozen=True)
@@ -179,8 +180,12 @@ def line_verbs(span: Span) -> frozenset[str]:
             continue
         step = token
         while True:
-            if step.dep_ not in MAIN_LINE and step.head.i != step.i:
-                break
+            if (
+                step.dep_ not in MAIN_LINE
+                and step.head.i != step.i
+                and step.head.lemma_.lower() not in REPORTING
+            ):
+                break  # (what a reporting verb heads is what was said, however the parse links a quotation)
             if step.head.i == step.i or not (span.start <= step.head.i < span.end):
                 found.add(token.lemma_.lower())
                 break
@@ -217,8 +222,11 @@ def same_main_clause(a: MainClause, b: MainClause) -> bool:
     when a BP oil rig caught fire" against "The crisis began April 20"), both state it or both only as
     possible ("could eclipse" / "has already eclipsed" are two), and a main verb they share has the same doer
     when both name one ("BP operated the rig" / "the rig was owned and operated by Transocean")."""
-    if a.verbs and b.verbs and not (a.main & a.line & b.line or b.main & b.line & a.line):
-        return False
+    if a.verbs and b.verbs and (a.line or b.line):
+        if not (a.main & a.line & b.line or b.main & b.line & a.line):
+            return False  # (a verb beside a main clause of "be" is no verb of its main line)
+    elif not same_predicate(a.predicate(), b.predicate()):
+        return False  # two main clauses of "be" ("I was down there a month ago before ..."): their main verbs
     if not a.main or not b.main:
         return True
     if a.possible != b.possible:

@@ -534,3 +534,34 @@ def test_a_quoted_wording_without_a_verb_is_no_shared_fact():
     )
     docs = list(load_nlp().pipe(a.text for a in articles))
     assert all(c.independent_outlets < 2 for c in compare(articles, docs).claims)
+
+
+def test_what_a_reporting_verb_heads_stays_the_sentences_news():
+    quoted = [
+        ("a", "Fox News", '"Right from the beginning, BP was either lying or grossly incompetent.', 20),
+        (
+            "b",
+            "Reuters",
+            '"Right from the beginning, BP was either lying or grossly incompetent," Markey told NBC\'s "Meet the '
+            'Press."',
+            20,
+        ),
+    ]
+    assert shared_claims(quoted) == [["a", "b"]]
+    concerned = [
+        (
+            "a",
+            "Fox News",
+            '"I remain concerned that BP is stiffing too many victims and shortchanging others," said the '
+            "committee's chairman, John Conyers.",
+            18,
+        ),
+        (
+            "b",
+            "Reuters",
+            '"BP is stiffing too many victims and short-changing others," Representative John Conyers said in a '
+            "statement.",
+            18,
+        ),
+    ]
+    assert shared_claims(concerned) == [["a", "b"]]

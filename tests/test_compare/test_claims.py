@@ -413,3 +413,155 @@ def test_a_voice_on_both_sides_is_no_dispute():
     # will be permitted, but some Egyptians were going door to door": the Egyptians on both sides
     assert not different_voices(claim("Egyptians"), claim("Egypt's Interior Ministry", "Egyptians"))
     assert not different_voices(claim(), claim("protesters"))
+
+
+def shared_claims(rows, days=None):
+    """The article groups of the claims carried by two outlets, with parses (the main clause is read)."""
+    from storyline.annotate.nlp import load_nlp
+
+    articles = made(rows)
+    docs = list(load_nlp().pipe(a.text for a in articles))
+    return [sorted(c.articles) for c in find_claims(articles, [], docs) if c.independent_outlets > 1]
+
+
+def test_a_claim_rests_on_each_sentences_own_news_not_a_side_clause():
+    side = [
+        (
+            "a",
+            "Guardian",
+            "She pledged legislation by August to address the causes of the Deepwater Horizon disaster, which "
+            "began when a BP oil rig caught fire and sank on 20 April, killing 11 workers.",
+            9,
+        ),
+        (
+            "b",
+            "Post",
+            "The crisis began April 20, when Deepwater Horizon, a drilling rig leased by BP, caught fire and "
+            "sank, killing 11 people.",
+            9,
+        ),
+    ]
+    assert shared_claims(side) == []  # a relative clause's background is not the sentence's news
+    adverbial = [
+        (
+            "a",
+            "Guardian",
+            "Chief executive Tony Hayward has admitted that the company was not adequately prepared to fight "
+            "the oil leak, as pressure mounted on the company not to pay its annual dividend to shareholders.",
+            9,
+        ),
+        (
+            "b",
+            "Post",
+            "He said the company for the rest of this year will not pay dividends to shareholders.",
+            9,
+        ),
+    ]
+    assert shared_claims(adverbial) == []  # an "as ..." adverbial is not the news either
+    own = [
+        (
+            "a",
+            "Guardian",
+            "Chief executive Tony Hayward said the company will not pay its annual dividend to shareholders "
+            "this year, as pressure mounted on the company.",
+            9,
+        ),
+        (
+            "b",
+            "Post",
+            "He said the company for the rest of this year will not pay dividends to shareholders.",
+            9,
+        ),
+    ]
+    assert shared_claims(own) == [["a", "b"]]  # the same main event, whatever its side clauses
+
+
+def test_plans_told_weeks_apart_and_different_days_are_different_facts():
+    plans = [
+        (
+            "a",
+            "Guardian",
+            "BP engineers will seal the damaged well permanently with cement after the heavy mud.",
+            1,
+        ),
+        (
+            "b",
+            "Post",
+            "After pumping the mud, the engineers of BP would seal the damaged well for good with cement.",
+            18,
+        ),
+    ]
+    assert shared_claims(plans) == []  # two plans, seventeen days apart
+    assert shared_claims([(i, o, t, 3) for i, o, t, _ in plans]) == [["a", "b"]]  # one plan, told days apart
+    days = [
+        (
+            "a",
+            "Fox News",
+            "Anadarko said on June 18 that the behaviour of BP before the blowout was reckless.",
+            25,
+        ),
+        (
+            "b",
+            "Reuters",
+            "The conduct of BP before the blowout was reckless, its partner Anadarko said on July 21.",
+            25,
+        ),
+    ]
+    assert shared_claims(days) == []
+    same_day = [(i, o, t.replace("July 21", "June 18"), d) for i, o, t, d in days]
+    assert shared_claims(same_day) == [["a", "b"]]
+
+
+def test_a_quoted_wording_without_a_verb_is_no_shared_fact():
+    from storyline.annotate.nlp import load_nlp
+
+    articles = made(
+        [
+            (
+                "a",
+                "Fox News",
+                "Well, but the words in the law are gross negligence and willful misconduct.",
+                3,
+            ),
+            (
+                "b",
+                "Reuters",
+                "Anadarko Petroleum, part owner of the gushing well, says BP's behavior before the blowout was "
+                '"reckless" and likely represented "gross negligence or willful misconduct".',
+                3,
+            ),
+        ]
+    )
+    docs = list(load_nlp().pipe(a.text for a in articles))
+    assert all(c.independent_outlets < 2 for c in compare(articles, docs).claims)
+
+
+def test_what_a_reporting_verb_heads_stays_the_sentences_news():
+    quoted = [
+        ("a", "Fox News", '"Right from the beginning, BP was either lying or grossly incompetent.', 20),
+        (
+            "b",
+            "Reuters",
+            '"Right from the beginning, BP was either lying or grossly incompetent," Markey told NBC\'s "Meet the '
+            'Press."',
+            20,
+        ),
+    ]
+    assert shared_claims(quoted) == [["a", "b"]]
+    concerned = [
+        (
+            "a",
+            "Fox News",
+            '"I remain concerned that BP is stiffing too many victims and shortchanging others," said the '
+            "committee's chairman, John Conyers.",
+            18,
+        ),
+        (
+            "b",
+            "Reuters",
+            '"BP is stiffing too many victims and short-changing others," Representative John Conyers said in a '
+            "statement.",
+            18,
+        ),
+    ]
+    assert shared_claims(concerned) == [["a", "b"]]

@@ -182,7 +182,7 @@ def find_claims(
     verbs = KeptMainClauses(articles, docs, pieces)
     links = paraphrase_links(units, texts, attributions, parses, verbs)
     groups = merge_paraphrases(groups, links, texts, [a.id for a, _ in units])
-    groups = split_on_main_clause(groups, units, texts, parses, verbs)
+    groups = split_on_main_clause(groups, units, texts, parses, verbs, links)
     verbs.keep()
     passages = copied_passages(units, texts)
     claims: list[Claim] = []
@@ -579,6 +579,8 @@ def paraphrase_links(
             continue
         if bool(clause(i).verbs) != bool(clause(j).verbs) and docs:
             continue  # a headline or caption without a verb against a sentence with one: not one statement
+        if docs and (i >= len(texts)) != (j >= len(texts)) and not clause(max(i, j)).verbs:
+            continue  # a quoted wording without a verb ('"gross negligence or willful misconduct"') is another's
         if len(shared - names[i] - names[j]) < SHARED_WORDS - 1:
             continue  # "Justin Taffinder of New Orleans was not amused" / "..., said Justin Taffinder"
         numbers_i, numbers_j = figures(found[i]), figures(found[j])
@@ -588,6 +590,10 @@ def paraphrase_links(
             continue  # "$12 billion of assets" / "half its stake"
         if not same_week(texts[a], units[a][0], texts[b], units[b][0]):
             continue  # "Holder will meet ... on Tuesday" in May and in August: two meetings
+        if not same_days(texts[a], texts[b]):
+            continue  # "June 18 - Anadarko says ..." / "July 21 - Anadarko says ...": two events
+        if (clause(i).planned or clause(j).planned) and not same_plan_week(units[a][0], units[b][0]):
+            continue  # "They will follow it with cement" on 10 May / "Engineers would follow up ..." on 27 May
         for here, there in ((a, b), (b, a)):
             key = (here, units[there][0].id)
             if key not in best or best[key][0] < cosine:
@@ -662,6 +668,46 @@ def same_week(text_a: str, article_a: Article, text_b: str, article_b: Article) 
     return (day_b - day_a).days <= WEEK
 
 
+MONTHS = "January February March April May June July August September October November December".split()
+MONTH = (
+    r"(?P<month{n}>(?:Sept\.?|"
+    + "|".join(m[:3] + (r"(?:" + m[3:] + r"|\.)?" if len(m) > 3 else "") for m in MONTHS)
+    + r"))"
+)
+# A day of a month, "April 20", "Aug. 4", "20 April" (a year may follow).
+NAMED_DAY = re.compile(
+    r"\b(?:"
+    + MONTH.format(n=1)
+    + r"\s+(?P<day1>[12]?\d|3[01])(?!\d|:)|(?P<day2>[12]?\d|3[01])\s+"
+    + MONTH.format(n=2)
+    + r"\b)"
+)
+
+
+def named_days(text: str) -> frozenset[tuple[int, int]]:
+    """The days of a month a sentence names, as (month, day)."""
+    found = set()
+    for match in NAMED_DAY.finditer(text):
+        month = match.group("month1") or match.group("month2")
+        day = match.group("day1") or match.group("day2")
+        found.add((MONTHS.index(next(m for m in MONTHS if m.startswith(month[:3]))) + 1, int(day)))
+    return frozenset(found)
+
+
+def same_days(a: str, b: str) -> bool:
+    """Two sentences that both name days of a month tell one event only if they name one day in common: the
+    time each is anchored to differs otherwise ("June 18 - Anadarko says ..." / "July 21 - ...")."""
+    days_a, days_b = named_days(a), named_days(b)
+    return not days_a or not days_b or bool(days_a & days_b)
+
+
+def same_plan_week(article_a: Article, article_b: Article) -> bool:
+    """A plan or a forecast ("will follow it with cement") is told of the days around its article's
+    publication: told in articles more than a week apart, two plans (or a plan and what was done)."""
+    day_a, day_b = article_a.published, article_b.published
+    return day_a is None or day_b is None or abs((day_a - day_b).days) <= WEEK
+
+
 CAPITALIZED = re.compile(r"(?<![.!?\"'“]\s)(?<!^)\b[A-Z][\w\-]*")
 
 
@@ -706,15 +752,21 @@ def split_on_main_clause(
     texts: Sequence[str],
     docs: Mapping[str, Doc],
     verbs: KeptMainClauses | None = None,
+    links: Sequence[tuple[int, int]] = (),
 ) -> list[list[int]]:
     """Groups carried by several publishers kept together only where every two sentences of different
     articles state one fact in their main clause (``wording.same_main_clause``): "could eclipse" against "has
     already eclipsed", "BP operated the rig" against "the rig was owned and operated by Transocean" are two
-    claims. (A group of one publisher is not looked at: it confirms nothing across outlets.)"""
+    claims, and so is a plan told in articles more than a week apart (``same_plan_week``). Two sentences
+    ``links`` joins (``paraphrase_links``, which compares the statements they report on their own main clause)
+    stay together: a statement the article reports is its news wherever the sentence tells it ("The move ...
+    would come one day after al-Assad told the head of the United Nations that ... operations ... have
+    stopped"). (A group of one publisher is not looked at: it confirms nothing across outlets.)"""
     if not docs:
         return groups
     result: list[list[int]] = []
     clauses: dict[int, MainClause] = {}
+    linked = {(min(a, b), max(a, b)) for a, b in links}
 
     def clause(i: int) -> MainClause:
         if i not in clauses:
@@ -736,7 +788,16 @@ def split_on_main_clause(
         for i in group:
             for part in parts:
                 if all(
-                    units[i][0].id == units[k][0].id or same_main_clause(clause(i), clause(k)) for k in part
+                    units[i][0].id == units[k][0].id
+                    or (min(i, k), max(i, k)) in linked
+                    or (
+                        same_main_clause(clause(i), clause(k))
+                        and (
+                            not (clause(i).planned or clause(k).planned)
+                            or same_plan_week(units[i][0], units[k][0])
+                        )
+                    )
+                    for k in part
                 ):
                     part.append(i)
                     break
@@ -793,6 +854,7 @@ def split_by_figures(
                     and not different_figures(found, held)
                     and not different_figures(held, found)
                     and not different_numbers(texts[first], texts[i])
+                    and same_days(texts[first], texts[i])
                     and (units is None or same_week(texts[first], units[first][0], texts[i], units[i][0]))
                 ):
                     members.append(i)

@@ -2,7 +2,8 @@
 
 ``claims.paraphrase_links``, ``claims.split_on_main_clause`` and ``disputes.other_article_disputes`` ask for
 the main clause of a proposition (a sentence, or the content of a statement it reports:
-``wording.main_clause``, its verbs, main verbs, whether they are only possible, and their doers), and reading
+``wording.main_clause``, its verbs, main verbs, whether they are only possible, their doers, the verbs of its
+main line and whether a main verb is only planned), and reading
 it needs the article's parse. Each article's answers are a piece of it (``storyline.pieces``,
 ``main-clauses``: where the proposition is looked for and its text, to its verb lemmas, its main verbs'
 lemmas, whether a main verb is only possible and who does each), so a brief after new articles reads an old
@@ -29,23 +30,33 @@ KIND = dict[str, list[Any]]
 
 
 def kept_form(clause: MainClause) -> list[Any]:
-    """A main clause as kept: [verbs, main verbs, possible, [[verb, its doers' words], ...]]."""
+    """A main clause as kept: [verbs, main verbs, possible, [[verb, its doers' words], ...], main-line verbs,
+    planned]."""
     return [
         sorted(clause.verbs),
         sorted(clause.main),
         clause.possible,
         [[verb, sorted(words)] for verb, words in clause.doers],
+        sorted(clause.line),
+        clause.planned,
     ]
 
 
 def from_kept(kept: Any) -> MainClause | None:
     """The main clause of a kept answer; None when it has another shape (computed again)."""
-    if not (isinstance(kept, list) and len(kept) == 4 and isinstance(kept[2], bool)):
+    if not (
+        isinstance(kept, list) and len(kept) == 6 and isinstance(kept[2], bool) and isinstance(kept[5], bool)
+    ):
         return None
-    verbs, main, possible, doers = kept
+    verbs, main, possible, doers, line, planned = kept
     try:
         return MainClause(
-            frozenset(verbs), frozenset(main), possible, tuple((str(v), frozenset(w)) for v, w in doers)
+            frozenset(verbs),
+            frozenset(main),
+            possible,
+            tuple((str(v), frozenset(w)) for v, w in doers),
+            frozenset(line),
+            planned,
         )
     except (TypeError, ValueError):
         return None

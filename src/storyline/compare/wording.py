@@ -99,16 +99,32 @@ POSSIBILITY = frozenset({"could", "may", "might"})
 NO_DOER_POS = frozenset({"PRON", "DET", "PUNCT", "ADP", "CCONJ", "PART", "SPACE"})
 
 
+# Modals that make a main verb a plan or a forecast: what is to happen is told of the days around the
+# article's publication ("They will follow it with cement": the junk shot's plan of 10 May, not the top kill's
+# of 27 May).
+PLANNED = frozenset({"will", "would", "'ll", "shall", "wo"})
+# The links that keep a verb on the sentence's main line: its own clause, a coordinated one, the content of
+# a reporting or light verb ("told Ban *that operations had stopped*"), a verb's complement ("plans *to cap*").
+# Any other link (a relative clause, an "after ..."/"as ..."/"when ..." adverbial, a clause under a noun or a
+# preposition) puts the verb in a side clause: background, not the sentence's own news.
+MAIN_LINE = frozenset({"ROOT", "conj", "ccomp", "xcomp", "acomp", "parataxis"})
+REPORTING = frozenset({"say", "tell"})
+
+
 @dataclass(frozen=True)
 class MainClause:
     """What a proposition's main clause says: its verbs and main verbs (``main_verbs``), whether a main verb
-    is only possible ("could eclipse"), and who does each main verb (its subject or its passive's "by"
-    agent, as lower-cased content words: "BP operated the rig" -> {"operate": {"bp"}})."""
+    is only possible ("could eclipse"), who does each main verb (its subject or its passive's "by"
+    agent, as lower-cased content words: "BP operated the rig" -> {"operate": {"bp"}}), the verbs of its
+    main line (``line_verbs``: not those of a relative clause or an adverbial), and whether a main verb is
+    only planned or forecast ("will follow", "would follow up")."""
 
     verbs: frozenset[str] = frozenset()
     main: frozenset[str] = frozenset()
     possible: bool = False
     doers: tuple[tuple[str, frozenset[str]], ...] = ()
+    line: frozenset[str] = frozenset()
+    planned: bool = False
 
     def predicate(self) -> tuple[frozenset[str], frozenset[str]]:
         return self.verbs, self.main
@@ -123,7 +139,8 @@ def main_clause(doc: Doc, article: Article, text: str, near: int) -> MainClause:
     if span is None:
         return MainClause()
     verbs, main = span_verbs(span)  # ``main_verbs``: the text found and its span made once
-    possible = False
+    line = line_verbs(span)
+    possible = planned = False
     doers: dict[str, set[str]] = {}
     for token in span:
         lemma = token.lemma_.lower()
@@ -135,12 +152,45 @@ def main_clause(doc: Doc, article: Article, text: str, near: int) -> MainClause:
         possible = possible or any(
             c.dep_ == "aux" and c.lower_ in POSSIBILITY for c in (*token.children, *head.children)
         )
+        planned = planned or (
+            lemma in line
+            and any(c.dep_ == "aux" and c.lower_ in PLANNED for c in (*token.children, *head.children))
+        )
         found = doer_words(token) or doer_words(head)
         if found:
             doers.setdefault(lemma, set()).update(found)
     return MainClause(
-        verbs, main, possible, tuple(sorted((verb, frozenset(words)) for verb, words in doers.items()))
+        verbs,
+        main,
+        possible,
+        tuple(sorted((verb, frozenset(words)) for verb, words in doers.items())),
+        line,
+        planned,
     )
+
+
+def line_verbs(span: Span) -> frozenset[str]:
+    """The lemmas of the span's verbs on its main line: every link from the verb up to the span's root (or
+    out of the span, for a reported content) is one of ``MAIN_LINE``. "She pledged legislation by August ...,
+    which began when a BP oil rig caught fire": "pledge", not "begin" nor "catch"; "Hayward has admitted that
+    the company was not prepared, as pressure mounted on the company not to pay its dividend": not "pay"."""
+    found = set()
+    for token in span:
+        if token.pos_ != "VERB" or token.lemma_.lower() in LIGHT_VERBS:
+            continue
+        step = token
+        while True:
+            if (
+                step.dep_ not in MAIN_LINE
+                and step.head.i != step.i
+                and step.head.lemma_.lower() not in REPORTING
+            ):
+                break  # (what a reporting verb heads is what was said, however the parse links a quotation)
+            if step.head.i == step.i or not (span.start <= step.head.i < span.end):
+                found.add(token.lemma_.lower())
+                break
+            step = step.head
+    return frozenset(found)
 
 
 def has_doer(token: Token) -> bool:
@@ -167,12 +217,16 @@ def doer_words(token: Token) -> set[str]:
 
 
 def same_main_clause(a: MainClause, b: MainClause) -> bool:
-    """Two propositions state one fact only if they share a main verb (``same_predicate``), both state it or
-    both only as possible ("could eclipse" / "has already eclipsed" are two), and a main verb they share has
-    the same doer when both name one ("BP operated the rig" / "the rig was owned and operated by
-    Transocean")."""
-    if not same_predicate(a.predicate(), b.predicate()):
-        return False
+    """Two propositions state one fact only if a main verb of one is a verb on the other's main line
+    (``same_predicate`` on ``line_verbs``: not one of a relative clause or an adverbial, "..., which began
+    when a BP oil rig caught fire" against "The crisis began April 20"), both state it or both only as
+    possible ("could eclipse" / "has already eclipsed" are two), and a main verb they share has the same doer
+    when both name one ("BP operated the rig" / "the rig was owned and operated by Transocean")."""
+    if a.verbs and b.verbs and (a.line or b.line):
+        if not (a.main & a.line & b.line or b.main & b.line & a.line):
+            return False  # (a verb beside a main clause of "be" is no verb of its main line)
+    elif not same_predicate(a.predicate(), b.predicate()):
+        return False  # two main clauses of "be" ("I was down there a month ago before ..."): their main verbs
     if not a.main or not b.main:
         return True
     if a.possible != b.possible:

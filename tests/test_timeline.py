@@ -648,6 +648,9 @@ def test_a_page_of_an_earlier_days_updates_dates_its_clock_times_to_that_day():
     assert dated and all(d.point == Point("day", dt.date(2010, 5, 27)) for d in dated), [
         (d.text, d.point) for d in dated
     ]
+    assert {d.evidence for d in dated if not d.mentioned} <= {
+        "published 2010-05-28, a page of Thursday's news"
+    }
     same_day = dataclasses.replace(article, published=dt.date(2010, 5, 27))
     assert days_told(same_day, dt.date(2010, 5, 27)) == 0
 

@@ -448,7 +448,12 @@ def date_sentences(
             if anchor is not None:
                 # The article's own day, never the day before: a lead that says nothing of its date is not
                 # evidence that its events happened "yesterday".
-                dated.append(DatedSentence(article, sentence, text, Point("day", anchor), "published", False))
+                placed = (
+                    "published"
+                    if not back
+                    else f"published {article.published}, a page of {anchor:%A}'s news"
+                )
+                dated.append(DatedSentence(article, sentence, text, Point("day", anchor), placed, False))
             elif inferred is not None:
                 dated.append(DatedSentence(article, sentence, text, Point("day", inferred), placed_by, False))
     return dated
@@ -1050,7 +1055,8 @@ def cited_sentence(group: list[DatedSentence], by_id: dict[str, Article]) -> Cit
     first = group[0]
     published = first.article.published.isoformat() if first.article.published else "?"
     inferred = not first.mentioned and first.evidence.startswith("published about")
-    dated_by = first.evidence if first.mentioned or inferred else f"published {published}"
+    told = not first.mentioned and first.evidence.startswith("published ")  # a page of an earlier day's news
+    dated_by = first.evidence if first.mentioned or inferred or told else f"published {published}"
     return CitedSentence(
         text=first.text,
         citations=citations,

@@ -219,33 +219,6 @@ POINTER = re.compile(
 )
 
 
-# Quotation marks: an opening one follows a space, a bracket or the line's start; a single one then also precedes
-# a letter or digit (an apostrophe inside a word, "there's", opens nothing, nor does a clipped word's, "'s" of
-# tokenized text, "'90s", "'em", "'n'").
-_OPENING = re.compile(
-    r"(?:(?<=^)|(?<=[\s(\[]))(?:[\"\u201c]|``|['\u2018`](?=\w)(?!(?:s|t|d|ll|re|ve|m|em|n|\d\ds?)\b))"
-)
-_CLOSING = re.compile(r"[\"\u201d]|''|(?<=[\w.,!?])['\u2019](?![\w])")
-
-
-def cut_in_a_quote(text: str) -> bool:
-    """Does a quotation open inside the sentence, after its start, and not close in it: the sentence was cut
-    inside a quote ("BP chief executive Tony Hayward under fire for 'there's no one who wants this over more than
-    I do." of a headline, its quote going on in the next line)? A sentence that opens on a quotation going on
-    into the next sentence is a whole sentence of the quote and is not so counted."""
-    marks = sorted(
-        [(m.start(), 1) for m in _OPENING.finditer(text)]
-        + [(m.start(), -1) for m in _CLOSING.finditer(text) if not _OPENING.match(text, m.start())]
-    )
-    unclosed: list[int] = []
-    for at, step in marks:
-        if step > 0:
-            unclosed.append(at)
-        elif unclosed:
-            unclosed.pop()
-    return any(at > 2 for at in unclosed)
-
-
 def not_an_entry(text: str) -> str | None:
     """Why a sentence may not be a timeline entry (a short reason), or None when it may: no sentence's end
     (a headline, "February 2, 2011 at 6:31 pm |"), a question, a bracket it does not close or open ("Cairo, 8:53 a.m.
@@ -264,8 +237,6 @@ def not_an_entry(text: str) -> str | None:
         return "open-bracket"
     if NOT_NEWS.search(text):
         return "not-news"
-    if cut_in_a_quote(text):
-        return "cut-quote"  # a quote opened and cut off: the sentence is not whole
     if POINTER.match(text):
         return "pointer"  # "Here is more on ...": a live page's lead-in to what follows
     if ATTRIBUTION_ONLY.match(text):

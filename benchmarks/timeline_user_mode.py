@@ -11,12 +11,13 @@ each family of rules has its parameter chosen by ``training.folds.choose_by_stor
 best on the *other* stories; "held out" is the figure so obtained. The shipped rule (``timeline.build``:
 ``rank_dates``, ``finest_first``, ``story_period_first``) is the first value of every family, so it wins ties.
 
-Families (none shipped; BENCHMARKS.md, eleventh session, helper D): a coverage penalty (a date's score minus
-``lam * exp(-days / tau)`` to the nearest date already chosen), a phase quota (the best date of each of ``P``
-equal stretches of the story's publication period first), "later references" (the z-scored log count of
-articles published at least ``gap`` days after the date that name it, added with weight ``beta``), and a
-relevance filter (articles whose TF-IDF cosine to the story's centroid is under ``theta`` times the median left
-out). ``--cache FILE`` keeps the annotated topics and their event times (a pickle; delete it when the code
+Families (none shipped; BENCHMARKS.md, eleventh and twelfth sessions, helper D): a coverage penalty (a date's
+score minus ``lam * exp(-days / tau)`` to the nearest date already chosen), a phase quota (the best date of each
+of ``P`` equal stretches of the story's publication period first), a volume quota (the same with stretches of
+equal numbers of articles), "later references" (the z-scored log count of articles published at least ``gap``
+days after the date that name it, added with weight ``beta``), and a relevance filter (articles whose TF-IDF
+cosine to the story's centroid is under ``theta`` times the median left out). Every rule, as the shipped
+timeline does, takes no entry from an article far from the story (``timeline.build.off_story``). ``--cache FILE`` keeps the annotated topics and their event times (a pickle; delete it when the code
 that dates sentences changes).
 """
 
@@ -123,6 +124,32 @@ def phases(parts: int) -> Select:
     return select
 
 
+def volume_phases(parts: int) -> Select:
+    """The best date of each of ``parts`` stretches holding equal numbers of the story's dated articles first
+    (a story's busy weeks get more stretches than its quiet months), then the rest by rank."""
+
+    def select(topic: Any, stats: dict, used: list, weights: dict, wanted: int) -> list:
+        ranked = shipped(topic, stats, used, weights, len(stats))
+        published = sorted(a.published for a in used if a.published)
+        bounds = [published[min(len(published) - 1, len(published) * k // parts)] for k in range(parts)]
+        bounds.append(published[-1] + dt.timedelta(days=1))
+        first = []
+        for k in range(parts):
+            for p in ranked:
+                if (
+                    p.granularity == "day"
+                    and bounds[k] <= p.start < bounds[k + 1]
+                    and len(stats[p].mention_articles) >= 2
+                    and p not in first
+                ):
+                    first.append(p)
+                    break
+        first = first[:wanted]
+        return first + [p for p in ranked if p not in set(first)][: wanted - len(first)]
+
+    return select
+
+
 LATER: dict[tuple[str, int], dict] = {}
 
 
@@ -150,6 +177,8 @@ def prepared(topic: Any, theta: float, cache: dict) -> tuple[list, dict]:
     key = (topic.name, theta)
     if key not in cache:
         used = topic.articles
+        away = build.off_story(used)  # as ``timeline_of``: an article far from the story gives no entry
+        told = [a for a in used if a.id not in away]
         if theta:
             import numpy as np
 
@@ -160,10 +189,11 @@ def prepared(topic: Any, theta: float, cache: dict) -> tuple[list, dict]:
             cosine = matrix @ (centroid / np.linalg.norm(centroid))
             median = float(np.median(cosine))
             used = [a for a, c in zip(used, cosine, strict=True) if c >= theta * median]
-        times = build.kept_event_times(used)
+            told = [a for a in told if a.id in {b.id for b in used}]
+        times = build.kept_event_times(told)
         dated = [
             item
-            for a, t in zip(used, times, strict=True)
+            for a, t in zip(told, times, strict=True)
             for item in build.date_sentences(a, ("day", "month", "year"), t)
         ]
         cache[key] = (used, build.date_statistics(dated, used))
@@ -217,6 +247,8 @@ def main() -> int:
         | {
             f"gap {g} beta {b}": (later_references(g, b), 0.0) for g in (7, 14, 30) for b in (0.25, 0.5, 1, 2)
         },
+        "volume quota": {"shipped": (shipped, 0.0)}
+        | {f"P {p}": (volume_phases(p), 0.0) for p in (3, 5, 8, 12)},
         "relevance filter": {"shipped": (shipped, 0.0)}
         | {f"theta {t}": (shipped, t) for t in (0.3, 0.5, 0.7)},
     }

@@ -602,3 +602,132 @@ def test_a_live_pages_clock_stamp_is_cut_and_a_bare_attribution_is_no_entry():
         "Rebels said they advanced on the town of Brega on Monday.",
     ):
         assert not_an_entry_of(text) is None, text
+
+
+def test_an_in_article_chronology_places_no_undated_line_on_the_publication_day():
+    sunday = dt.date(2011, 2, 20)
+    article = annotate_fast(
+        Article(
+            id="k",
+            source="s",
+            text="Security forces fired on mourners in Benghazi, killing at least a dozen people, witnesses said.\n"
+            "Here's a timeline of events: Three days after the fall of Hosni Mubarak, calls go out on Facebook "
+            "for protests in Libya.\n"
+            "Seven people are killed in clashes between security forces and protesters, according to medical "
+            "sources.",
+            published=sunday,
+            published_provenance="user",
+        )
+    )
+    dated = date_sentences(article, ("day",))
+    assert [d.text.split()[0] for d in dated] == ["Security"]
+    assert dated[0].point == Point("day", sunday)
+    listed = annotate_fast(
+        Article(
+            id="l",
+            source="s",
+            text="The oil company said on Sunday that the relief well was nearly finished.\n"
+            "April 20, 2010 - Explosion and fire on the drilling rig in the Gulf of Mexico.\n"
+            "April 22, 2010 - The rig sinks in the Gulf of Mexico after burning for two days.\n"
+            "Eleven workers are missing and presumed dead after the blast on the rig.",
+            published=dt.date(2010, 8, 3),
+            published_provenance="user",
+        )
+    )
+    texts = {d.text.split()[0]: d.point.start for d in date_sentences(listed, ("day",))}
+    assert "Eleven" not in texts  # a chronology's undated line is not 3 August's news
+    assert texts["April"] in (dt.date(2010, 4, 20), dt.date(2010, 4, 22))
+
+
+def test_a_page_of_an_earlier_days_updates_dates_its_clock_times_to_that_day():
+    from storyline.timeline.build import days_told
+
+    friday = dt.date(2010, 5, 28)
+    article = annotate_fast(
+        Article(
+            id="u",
+            source="s",
+            text="All Thursday's live updates as they happened BP began pumping mud into the well on the "
+            "seabed overnight.\n"
+            "5.15 pm CDT: The Associated Press is confirming that BP has suspended top kill operations for the "
+            "time being.\n",
+            published=friday,
+            published_provenance="user",
+        )
+    )
+    assert days_told(article, friday) == 1
+    dated = date_sentences(article, ("day",))
+    assert dated and all(d.point == Point("day", dt.date(2010, 5, 27)) for d in dated), [
+        (d.text, d.point) for d in dated
+    ]
+    assert {d.evidence for d in dated if not d.mentioned} <= {
+        "published 2010-05-28, a page of Thursday's news"
+    }
+    same_day = dataclasses.replace(article, published=dt.date(2010, 5, 27))
+    assert days_told(same_day, dt.date(2010, 5, 27)) == 0
+
+
+def test_a_pointer_and_a_byline_are_no_entries():
+    assert (
+        not_an_entry_of("Here is more on Libyan leader Moammar Gadhafi's appearance on state TV.")
+        == "pointer"
+    )
+    assert not_an_entry_of("Here's what it looked like moments after the announcement.") == "pointer"
+    assert (
+        not_an_entry_of("Here's what the government has done so far: Noor Group has been shut down.") is None
+    )
+    for text in (
+        '"We will not give up the fight for the city.',
+        'He said "we will fight" and left the room on Monday.',
+        "Jones' car was seen on the road near the 'safe' house.",
+        "He said it's the best day the company has had this year.",
+    ):
+        assert not_an_entry_of(text) is None, text
+    from storyline.timeline.build import glued_start
+
+    for text, lead in (
+        (
+            "By Pam Benson, CNN National Security Producer Khamis Gadhafi was seen on live state TV Monday.",
+            "Khamis",
+        ),
+        ("By Ivan Watson and Jomana Karadsheh, CNN NATO accused the regime of shelling the port.", "NATO"),
+        ("By the end of the day the rebels had taken the town of Brega again.", "By the"),
+    ):
+        assert text[glued_start(text) :].startswith(lead), text
+
+
+def test_an_article_far_from_the_story_gives_no_entry():
+    from storyline.timeline.build import off_story
+
+    day = dt.date(2009, 5, 6)
+    story = [
+        annotate_fast(
+            Article(
+                id=f"s{i}",
+                source="s",
+                text=f"Swine flu cases rose to {10 + i} in Mexico as the World Health Organization raised its "
+                f"pandemic alert, health officials said on Tuesday.\nThe H1N1 virus spread to {i + 2} more "
+                "countries.",
+                published=day,
+                published_provenance="user",
+            )
+        )
+        for i in range(24)
+    ]
+    idioms = annotate_fast(
+        Article(
+            id="idioms",
+            source="s",
+            text="A bolt from the blue Once in a blue moon Until you are blue in the face.\n"
+            "On Tuesday my best friend told me that he was getting married, a real bolt from the blue.\n"
+            "Send me a sentence using one or more of these idioms and I will put my favourites on this page.",
+            published=day,
+            published_provenance="user",
+        )
+    )
+    assert off_story([*story, idioms]) == {"idioms"}
+    assert off_story([*story[:5], idioms]) == set()  # a small story: the median says little
+    timeline = build_timeline([*story, idioms], dates=3, per_date=3)
+    cited = {c.article for e in timeline.entries for s in e.sentences for c in s.citations}
+    assert cited and "idioms" not in cited
+    assert any(d.mentioned for d in date_sentences(idioms, ("day",)))  # a candidate the filter keeps out

@@ -211,6 +211,14 @@ ATTRIBUTION_ONLY = re.compile(
 )
 
 
+# A live page's pointer to what follows ("Here is more on Libyan leader Moammar Gadhafi's 40-second appearance ...",
+# "Here's a look at ...", "Here's what it looked like."): a lead-in, not an event. "Here's what the government has
+# done so far: Noor Group ... has been shut down" tells its event after the colon and stays.
+POINTER = re.compile(
+    r"^[\"'\u201c]?Here(?:\s*'s|\s*\u2019s|\s+is|\s+are)\s+(?:more\b|a\s+look\b|(?:what|how)\b(?!.*:\s+\S))"
+)
+
+
 def not_an_entry(text: str) -> str | None:
     """Why a sentence may not be a timeline entry (a short reason), or None when it may: no sentence's end
     (a headline, "February 2, 2011 at 6:31 pm |"), a question, a bracket it does not close or open ("Cairo, 8:53 a.m.
@@ -229,6 +237,8 @@ def not_an_entry(text: str) -> str | None:
         return "open-bracket"
     if NOT_NEWS.search(text):
         return "not-news"
+    if POINTER.match(text):
+        return "pointer"  # "Here is more on ...": a live page's lead-in to what follows
     if ATTRIBUTION_ONLY.match(text):
         return "attribution"  # "X, a government spokesman, told reporters in Tripoli Sunday.": who spoke, not what
     if SCENE.match(text):
@@ -257,6 +267,17 @@ LIVE_STAMP = re.compile(
 )
 
 
+# A byline before the lead ("By Pam Benson, CNN National Security Producer Khamis Gadhafi ...", "By Ivan Watson and
+# Jomana Karadsheh, CNN NATO accused ..."): the writer, not the event.
+_NAME = r"[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){1,3}"
+BYLINE = re.compile(
+    rf"By\s+{_NAME}(?:\s*,\s*{_NAME})*(?:\s+and\s+{_NAME})?\s*,\s*CNN"
+    r"(?:\s+(?:[Ss]enior|[Cc]hief|[Nn]ational|[Ii]nternational|[Ss]ecurity|[Pp]olitical|[Tt]errorism|[Ff]oreign"
+    r"|[Mm]ilitary|[Ll]egal|[Ww]ire|[Ss]pecial))*"
+    r"(?:\s+(?:[Cc]orrespondent|[Pp]roducer|[Aa]nalyst|[Ww]riter|[Ee]ditor|[Rr]eporter|[Cc]ontributor|[Ss]taff))?\s+"
+)
+
+
 def glued_start(text: str) -> int:
     """How many leading characters are a page stamp (``text.patterns.PAGE_STAMP``, with whatever headline
     came before it) or a wire dateline with what was glued before it, else 0. (A headline glued before a
@@ -272,6 +293,9 @@ def glued_start(text: str) -> int:
         cut = (
             stamp.end()
         )  # "LIBYA, 7:33 p.m. ET, 2:33 a.m. local: Here is more ...": a live page's clock stamp
+    byline = BYLINE.match(text, cut)
+    if byline is not None and len(text[byline.end() :].split()) >= MIN_WORDS:
+        cut = byline.end()  # "By Pam Benson, CNN National Security Producer Khamis Gadhafi ...": the writer
     agency = AGENCY_DATELINE.search(text, cut)
     if agency is not None and len(text[agency.end() :].split()) >= MIN_WORDS:
         return agency.end()  # "TRIPOLI, March 2 (Reuters) - ", with any headline, bullets or byline before it
@@ -350,10 +374,21 @@ def date_sentences(
             f"{article.published_interval.how()})"
         )
     days = page_days(article.text, anchor) if anchor is not None else None
-    if anchor is not None and tells_the_day_before(chosen, anchor):
+    back = days_told(article, anchor) if anchor is not None else 0
+    if anchor is not None and back:
+        # "All Thursday's live updates as they happened", published on Friday: the page tells Thursday, and its
+        # clock times, "today" and undated lead are Thursday's.
+        anchor = anchor - dt.timedelta(days=back)
+    elif anchor is not None and tells_the_day_before(chosen, anchor):
         anchor = None  # its undated sentences are not placed: they are about the day before, most likely
+    chronology = (
+        False  # inside an in-article chronology (``CHRONOLOGY``): undated lines are not the day's news
+    )
+    headings = 0  # lines so far that open on their own date ("April 20, 2010 - Explosion and fire ...")
     for position, sentence in enumerate(article.sentences):
         text = article.text[sentence.start : sentence.end]
+        if CHRONOLOGY.search(text):
+            chronology = True
         words = len(text.split())
         if words < MIN_WORDS or words > MAX_WORDS:
             continue
@@ -367,18 +402,80 @@ def date_sentences(
             point, evidence = chosen[position]
             if weekday_off_the_page(evidence, point, days):
                 continue
+            if date_heading(text, head, evidence):
+                headings += 1
+                chronology = chronology or headings >= CHRONOLOGY_HEADINGS
+            if (
+                back
+                and point.granularity == "day"
+                and RELATIVE_DAY.search(evidence)
+                and not ABSOLUTE.search(evidence)
+            ):
+                point = Point("day", point.start - dt.timedelta(days=back))
             if evidence in text or chronology_date(head, evidence):  # not dated by the headline cut off
                 if point.granularity in granularities:
                     dated.append(DatedSentence(article, sentence, text, point, evidence, True))
                 continue
-        if position < LEAD_SENTENCES and "day" in granularities and not background(text):
+        if position < LEAD_SENTENCES and "day" in granularities and not chronology and not background(text):
             if anchor is not None:
                 # The article's own day, never the day before: a lead that says nothing of its date is not
                 # evidence that its events happened "yesterday".
-                dated.append(DatedSentence(article, sentence, text, Point("day", anchor), "published", False))
+                placed = (
+                    "published"
+                    if not back
+                    else f"published {article.published}, a page of {anchor:%A}'s news"
+                )
+                dated.append(DatedSentence(article, sentence, text, Point("day", anchor), placed, False))
             elif inferred is not None:
                 dated.append(DatedSentence(article, sentence, text, Point("day", inferred), placed_by, False))
     return dated
+
+
+# An in-article chronology's heading ("Here's a timeline of events:", "Below is a chronology of the spill and its
+# impact:"), or CHRONOLOGY_HEADINGS lines that open on their own date ("Aug. 2: Iraq invades Kuwait.", "April 20, 2010
+# - Explosion and fire ..."): from there on the article lists past events, often in the present tense ("Seven people
+# are killed in clashes ..."), and a line that names no date of its own is no event of the day it was published.
+CHRONOLOGY = re.compile(r"\b(?:[Tt]imeline|[Cc]hronology)\b[^.:;!?]{0,80}:")
+CHRONOLOGY_HEADINGS = 2
+HEADING_MARK = re.compile(r"\s*(?::|[-\u2013\u2014]+\s)")
+
+
+def date_heading(text: str, head: str, evidence: str) -> bool:
+    """Does the line open on the calendar date that dates it, as a chronology's line does ("Aug. 2: ...",
+    "April 20, 2010 - Explosion ...", or the date cut off before it: ``chronology_date``)?"""
+    if CALENDAR.search(evidence) is None:
+        return False
+    if chronology_date(head, evidence):
+        return True
+    at = text.find(evidence)
+    return 0 <= at <= 2 and HEADING_MARK.match(text, at + len(evidence)) is not None
+
+
+# A page that says which day it tells ("All Thursday's live updates as they happened", "Tuesday's coverage"), a
+# weekday other than the one it was published on: the last such day before publication.
+DAY_TOLD = re.compile(
+    r"\b((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\s*(?:'s|\u2019s)\s+(?:live\s+)?"
+    r"(?:updates|coverage|blog|live\s+blog|developments|events\s+as\s+they\s+happened)\b"
+)
+# What such a page's sentences are dated by when it is counted from the day of publication: a clock time, "today",
+# "tonight", "yesterday", "this morning" (a month, a year or a weekday names its own day and is left as read).
+RELATIVE_DAY = re.compile(
+    r"\d{1,2}[.:]\d\d|\b\d{1,2}\s*(?:[ap]\.?m\.?)|\b(?:today|tonight|yesterday|this\s+(?:morning|afternoon|evening))\b",
+    re.IGNORECASE,
+)
+ABSOLUTE = re.compile(
+    rf"\b{MONTH_STEM}[a-z]*\b|\b(?:19|20)\d\d\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.IGNORECASE
+)
+
+
+def days_told(article: Article, published: dt.date) -> int:
+    """How many days before its publication the day a page says it tells is (``DAY_TOLD`` in its first three
+    sentences), else 0."""
+    for sentence in article.sentences[:3]:
+        found = DAY_TOLD.search(article.sentence_text(sentence))
+        if found:
+            return (published.weekday() - WEEKDAY_NAMES.index(found.group(1).lower())) % 7
+    return 0
 
 
 def chronology_date(head: str, evidence: str) -> bool:
@@ -715,14 +812,16 @@ def timeline_of(
         if a.published is None
         or ((start is None or a.published >= start) and (end is None or a.published <= end))
     ]
+    away = off_story(used)
+    told = [a for a in used if a.id not in away]
     dated = [
         item
-        for article, times in zip(used, kept_event_times(used, parses, pieces), strict=True)
+        for article, times in zip(told, kept_event_times(told, parses, pieces), strict=True)
         for item in date_sentences(article, granularities, times)
         if in_range(item.point, start, end)
     ]
     if not dated:
-        return with_undated_lane(Timeline(entries=[]), used, start, end)
+        return with_undated_lane(Timeline(entries=[]), told, start, end)
     stats = date_statistics(dated, used)
     ranked = rank_dates(stats, weights)
     by_date: dict[Point, list[int]] = defaultdict(list)
@@ -754,7 +853,34 @@ def timeline_of(
             )
         )
     entries.sort(key=lambda e: (point_start(e), e.granularity != "year", e.granularity != "month"))
-    return with_undated_lane(Timeline(entries=entries), used, start, end)
+    return with_undated_lane(Timeline(entries=entries), told, start, end)
+
+
+# An article far from the story's centre gives no entry (a BBC Learning English page of idioms, "A bolt from the
+# blue ...", in a swine-flu topic): its lead (first OFF_STORY_LEAD sentences) has a TF-IDF cosine to the sum of the
+# other articles' leads under OFF_STORY times the story's median; only in a story of OFF_STORY_ARTICLES or more
+# (in a smaller one the median says little). Leads rather than whole texts: a long page of any subject shares
+# common words with everything. The dates such an article names are still counted among the story's mentions.
+OFF_STORY = 0.3
+OFF_STORY_LEAD = 5
+OFF_STORY_ARTICLES = 20
+
+
+def off_story(articles: Sequence[Article]) -> set[str]:
+    """The ids of the articles far from the story's centre (``OFF_STORY``)."""
+    import numpy as np
+
+    if len(articles) < OFF_STORY_ARTICLES:
+        return set()
+    leads = [" ".join(a.sentence_text(s) for s in a.sentences[:OFF_STORY_LEAD]) for a in articles]
+    matrix = tfidf_matrix(leads)
+    total = np.asarray(matrix.sum(axis=0)).ravel()
+    own = np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel()  # each row with itself (1, or 0 when empty)
+    rest = matrix @ total - own  # each lead with the sum of the others
+    norms = np.sqrt(np.maximum(float(total @ total) - 2 * (matrix @ total) + own, 0.0))
+    similarity = np.divide(rest, norms, out=np.zeros(len(articles)), where=norms > 0)
+    bar = OFF_STORY * float(np.median(similarity))
+    return {a.id for a, value in zip(articles, similarity, strict=True) if value < bar}
 
 
 # The undated lane shows at most this many articles (the rest are counted).
@@ -901,7 +1027,8 @@ def cited_sentence(group: list[DatedSentence], by_id: dict[str, Article]) -> Cit
     first = group[0]
     published = first.article.published.isoformat() if first.article.published else "?"
     inferred = not first.mentioned and first.evidence.startswith("published about")
-    dated_by = first.evidence if first.mentioned or inferred else f"published {published}"
+    told = not first.mentioned and first.evidence.startswith("published ")  # a page of an earlier day's news
+    dated_by = first.evidence if first.mentioned or inferred or told else f"published {published}"
     return CitedSentence(
         text=first.text,
         citations=citations,

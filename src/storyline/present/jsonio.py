@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any, TextIO
+from typing import IO, Any
 
 from ..model import to_jsonable
 
@@ -42,7 +42,7 @@ def dump_json(value: Any, pretty: bool = True) -> str:
     return json.dumps(to_jsonable(value), ensure_ascii=False, separators=COMPACT)
 
 
-def write_json(value: Any, out: TextIO, pretty: bool | None = None) -> None:
+def write_json(value: Any, out: IO[str], pretty: bool | None = None) -> None:
     """Write ``value`` as JSON (without a final newline) to ``out``, indented or compact (``indented``)."""
     jsonable = to_jsonable(value)
     if indented(pretty):
@@ -64,7 +64,7 @@ def write_json(value: Any, out: TextIO, pretty: bool | None = None) -> None:
     out.write("}")
 
 
-def print_json(value: Any, stream: TextIO | None = None, pretty: bool | None = None) -> None:
+def print_json(value: Any, stream: IO[str] | None = None, pretty: bool | None = None) -> None:
     """Write ``value`` as JSON and a newline to ``stream`` (standard output by default): indented when a
     person reads standard output (or ``--pretty``), compact otherwise (``indented``)."""
     out = sys.stdout if stream is None else stream

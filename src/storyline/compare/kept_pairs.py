@@ -30,6 +30,7 @@ The result is the same whether pairs were read or scored, by construction:
 from __future__ import annotations
 
 import hashlib
+import itertools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -186,20 +187,34 @@ def jaccard_links(
 ) -> list[tuple[int, int]]:
     """Every pair of distinct texts with one of ``fresh`` whose Jaccard reaches ``threshold`` (both of at
     least ``min_words`` words): the test of ``near_duplicate_groups``, candidates by the rarest words."""
-    frequency = Counter(word for bag in bags for word in bag)
-    rank = {word: n for n, word in enumerate(sorted(frequency, key=lambda w: (frequency[w], w)))}
+    frequency = Counter(itertools.chain.from_iterable(bags))
 
     def keys(n: int) -> list[str]:
         # at most size·(1 − threshold) words of a text are outside a near-copy of it, so the pair's rarest
-        # shared word is among the first of these of each side (+1e-9: a product just under a whole number)
+        # shared word (in this order, or any) is among the first of these of the fresh text's words
+        # (+1e-9: a product just under a whole number)
         size = sizes[n]
-        return sorted(bags[n], key=rank.__getitem__)[: max(3, int(size * (1 - threshold) + 1e-9) + 1)]
+        return sorted(bags[n], key=lambda w: (frequency[w], w))[
+            : max(3, int(size * (1 - threshold) + 1e-9) + 1)
+        ]
 
+    first = {n: keys(n) for n in fresh}
     index: dict[str, list[int]] = defaultdict(list)
-    for n in range(len(bags)):
-        if sizes[n] >= min_words:
-            for word in keys(n):
-                index[word].append(n)
+    if 4 * len(fresh) < len(bags):
+        # a few fresh texts (a brief after new articles): every text holding one of a fresh text's first words
+        # is its candidate, so only those words are indexed, and no other text's words are sorted
+        wanted = set(itertools.chain.from_iterable(first.values()))
+        for n, bag in enumerate(bags):
+            if sizes[n] >= min_words:
+                for word in bag & wanted:
+                    index[word].append(n)
+    else:
+        # many (a first brief): each text indexed by its own first words, which the pair's rarest shared word
+        # is among on both sides (short postings)
+        for n in range(len(bags)):
+            if sizes[n] >= min_words:
+                for word in first[n] if n in first else keys(n):
+                    index[word].append(n)
     is_fresh = set(fresh)
     found: set[tuple[int, int]] = set()
     for n in fresh:
@@ -207,7 +222,7 @@ def jaccard_links(
         low = threshold * size - 1e-9
         high = (size + 1e-9) / threshold
         candidates: set[int] = set()
-        for word in keys(n):
+        for word in first[n]:
             candidates.update(index[word])
         for m in candidates:
             if m == n or (m in is_fresh and m < n):

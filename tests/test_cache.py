@@ -324,3 +324,23 @@ def samples_brief():
     from storyline.service.corpus import build_corpus
 
     return brief(build_corpus([str(SAMPLES)], cache=False))
+
+
+def test_the_warm_brief_writes_the_cold_briefs_text_in_each_json_form(folder, capsys):
+    """Compact in a pipe, indented with --pretty: the same text cold and warm, the timings (last) aside."""
+
+    def text(*extra: str) -> str:
+        assert main(["brief", str(SAMPLES), "--json", "-q", *extra]) == 0
+        out = capsys.readouterr().out
+        return out[: out.rindex('"timings"')]
+
+    try:
+        for form in ((), ("--pretty",)):
+            cold, warm = text("--no-cache", *form), text(*form)
+            assert cold == warm
+            assert ("\n" in cold) == bool(form)
+            assert text(*form) == warm  # the kept results read back
+    finally:
+        from storyline.present import jsonio
+
+        jsonio.PRETTY = None

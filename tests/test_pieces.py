@@ -24,6 +24,8 @@ PIECES = ("attributions", "event-times", "mentions", "sentence-vectors", "summar
 FLAGS = ("denial-verbs", "stances")
 # Answers remembered on the way (``compare.kept_clauses``): kept again for an old article asked something new.
 GROWING = ("main-clauses",)
+# The comparison's pairs across propositions (``compare.kept_pairs``): one entry each, under the first article.
+PAIRS = ("near-copy-pairs", "similar-pairs")
 
 
 @pytest.fixture
@@ -48,7 +50,7 @@ def counted(monkeypatch) -> dict[str, list[str]]:
     import storyline.who.attribution as attribution
     import storyline.who.entities as entities
 
-    computed: dict[str, list[str]] = {name: [] for name in PIECES + FLAGS + GROWING}
+    computed: dict[str, list[str]] = {name: [] for name in PIECES + FLAGS + GROWING + PAIRS}
     in_stages: list[bool] = []  # dating undated articles, before the stages, keeps no pieces
     run_stages = service.run_stages
 
@@ -117,8 +119,11 @@ def test_a_brief_after_new_articles_computes_only_their_pieces_and_is_the_same(
     clauses_kept = clauses_kept_of(monkeypatch)
     cold = brief_json(capsys, str(later))
     assert json.dumps(incremental, sort_keys=True) == json.dumps(cold, sort_keys=True)
-    # seven pieces of each of the five articles, and the verbs the paraphrase check asked of some of them
-    assert len(list(folder.glob("??/*.piece"))) == 35 + len(set(clauses_kept))
+    # seven pieces of each of the five articles, the verbs the paraphrase check asked of some of them, and
+    # the comparison's two entries of pairs
+    assert len(list(folder.glob("??/*.piece"))) == 35 + len(set(clauses_kept)) + len(PAIRS)
+    # after the new articles, the entries of pairs were kept again (under the first article), scored anew
+    assert sorted(name for name in PAIRS if computed[name]) == sorted(PAIRS)
     # the verbs asked again after the new articles: of pairs with a new article, some of them old articles'
     assert set(computed["main-clauses"]) <= set(clauses_kept)
 
@@ -143,9 +148,8 @@ def test_damaged_and_foreign_pieces_are_computed_again(folder, capsys, monkeypat
     for path in folder.glob("??/*.stage"):
         path.unlink()  # the stages run again, from the pieces
     pieces = sorted(folder.glob("??/*.piece"))
-    assert clauses_kept and len(pieces) == 35 + len(
-        set(clauses_kept)
-    )  # seven per article, and the verbs asked
+    # seven per article, the verbs asked, and the comparison's two entries of pairs
+    assert clauses_kept and len(pieces) == 35 + len(set(clauses_kept)) + len(PAIRS)
     pieces[0].write_bytes(b"\x80\x04not ours")
     pieces[1].write_bytes(pieces[2].read_bytes())  # a sound piece under another key
     flipped = bytearray(pieces[3].read_bytes())

@@ -21,7 +21,7 @@ T = TypeVar("T")
 
 
 def add_output_options(parser: argparse.ArgumentParser, formats: tuple[str, ...] = ("text", "json")) -> None:
-    """``--format`` (and ``--json`` as its short form) and ``--quiet``."""
+    """``--format`` (and ``--json`` as its short form), ``--pretty`` and ``--quiet``."""
     parser.add_argument(
         "--format",
         choices=formats,
@@ -29,6 +29,12 @@ def add_output_options(parser: argparse.ArgumentParser, formats: tuple[str, ...]
         help=f"output format (default: {formats[0]})",
     )
     parser.add_argument("--json", action="store_true", help="same as --format json: stdout is pure JSON")
+    parser.add_argument(
+        "--pretty",
+        action="store_true",
+        help="JSON indented even when stdout is not a terminal (by default it is indented on a terminal, "
+        "compact in a pipe or file)",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress or information on stderr")
 
 

@@ -56,6 +56,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser(arguments)
     args = parser.parse_args(arguments)
     args.argv = arguments  # the command as given (``storyline train`` records it in the artefact it writes)
+    from ..present import jsonio
+
+    # JSON indented on a terminal, compact in a pipe or file; --pretty: always indented (each run decides anew)
+    jsonio.PRETTY = True if getattr(args, "pretty", False) else None
     try:
         status = int(args.run(args) or 0)
     except UsageError as exc:

@@ -11,6 +11,7 @@ from contextlib import AbstractContextManager, nullcontext
 from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import StorylineError, UsageError
+from ..present.jsonio import write_json
 from .common import (
     add_input_options,
     add_output_options,
@@ -145,7 +146,7 @@ def run(args: argparse.Namespace) -> int:
                 value = summary_json(empty_summary(), [])
             if isinstance(value, dict):  # one summary: the same object as POST /api/summarize
                 value["problems"] = [problem_json(p) for p in corpus.problems]
-            json.dump(value, out, ensure_ascii=False, indent=2)
+            write_json(value, out)  # indented on a terminal or with --pretty, compact otherwise
             out.write("\n")
     if count == 0:
         console.info("no article could be read, so there is nothing to summarize")

@@ -41,11 +41,11 @@ from ..text.similarity import (
     STOPWORDS,
     content_words,
     jaccard,
-    near_duplicate_groups,
     normalize_token,
     original_of,
 )
 from ..who.names import speaker_name
+from . import kept_pairs
 from .kept_clauses import KeptMainClauses
 from .wording import (
     DISPUTE_WORDS,
@@ -175,12 +175,14 @@ def find_claims(
     # near-copies are judged on the words outside names: two sentences naming the same people and places
     # ("Justin Taffinder of New Orleans was not amused" / "..., said Justin Taffinder of New Orleans") are
     # not one claim for that
-    groups = split_on_names(near_duplicate_groups(texts, threshold=PARAPHRASE), texts)
+    # the pairs scored by an earlier brief of some of these articles are read, not scored again (``kept_pairs``)
+    near = kept_pairs.near_duplicate_groups(texts, threshold=PARAPHRASE, articles=articles, pieces=pieces)
+    groups = split_on_names(near, texts)
     # the main clause each paraphrase asks of a parse is kept per article (``kept_clauses``): a brief after new
     # articles reads an old article's parse only for a proposition no earlier brief asked about
     parses = docs_by_article(articles, docs)
     verbs = KeptMainClauses(articles, docs, pieces)
-    links = paraphrase_links(units, texts, attributions, parses, verbs)
+    links = paraphrase_links(units, texts, attributions, parses, verbs, articles, pieces)
     groups = merge_paraphrases(groups, links, texts, [a.id for a, _ in units])
     groups = split_on_main_clause(groups, units, texts, parses, verbs, links)
     verbs.keep()
@@ -436,12 +438,15 @@ def copied_passages(
 ) -> dict[tuple[str, int], set[str]]:
     """(article, sentence) -> the other publishers that have it as copied text (which copied which is not
     told, and need not be: both are one source). Candidates share a run of ``SHINGLE`` words."""
+    copied: dict[tuple[str, int], set[str]] = defaultdict(set)
+    keys = [source_key(publisher_of(a) or "") for a, _ in units]
+    if len({key for key in keys if key}) < 2:
+        return copied  # one publisher (or none known): no pair of two publishers, nothing to look for
     at: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, text in enumerate(texts):
         words = WORD.findall(text.lower())
         for shingle in {tuple(words[k : k + SHINGLE]) for k in range(len(words) - SHINGLE + 1)}:
             at[shingle].append(i)
-    keys = [source_key(publisher_of(a) or "") for a, _ in units]
     candidates: set[tuple[int, int]] = set()
     for members in at.values():
         if len(members) < 2 or len(members) > LARGEST_GROUP:
@@ -450,8 +455,6 @@ def copied_passages(
             for j in members[x + 1 :]:
                 if keys[i] and keys[j] and keys[i] != keys[j]:
                     candidates.add((i, j))
-
-    copied: dict[tuple[str, int], set[str]] = defaultdict(set)
 
     def join(i: int, j: int) -> None:
         (a, p), (b, q) = units[i], units[j]
@@ -525,6 +528,8 @@ def paraphrase_links(
     attributions: Sequence[Attribution] = (),
     docs: Mapping[str, Doc] | None = None,
     verbs: Callable[[Article, str, int], MainClause] | None = None,
+    articles: Sequence[Article] = (),
+    pieces: Pieces = NO_PIECES,
 ) -> list[tuple[int, int]]:
     """Units of different articles that state the same fact in other words.
 
@@ -536,7 +541,7 @@ def paraphrase_links(
     Each unit keeps only its best match in another article, and only when that article's unit
     has it as its best match too: one fact, not a chain of looser likenesses.
     """
-    from ..text.embeddings import embed, similar_pairs
+    from ..text.embeddings import embed
 
     found, owner = propositions(units, texts, attributions)
     if len(found) < 2:
@@ -558,13 +563,20 @@ def paraphrase_links(
         return clauses[k]
 
     bags = [frozenset(content_words(t)) for t in found]
-    names = [name_words(t) for t in found]
+    names: dict[int, frozenset[str]] = {}  # read for the pairs that get this far only
+
+    def named(k: int) -> frozenset[str]:
+        if k not in names:
+            names[k] = name_words(found[k])
+        return names[k]
+
     frequency: Counter[str] = Counter()
     for unit_bag in {owner[i]: bags[i] for i in range(len(texts))}.values():
         frequency.update(unit_bag)
     rare_limit = max(5, len(texts) // 100)
     best: dict[tuple[int, str], tuple[float, int]] = {}
-    for i, j, cosine in similar_pairs(embed(found), PARAPHRASE_COSINE):
+    # each pair's cosine computed exactly, so the pairs an earlier brief scored are read (``kept_pairs``)
+    for i, j, cosine in kept_pairs.similar_pairs(found, embed(found), PARAPHRASE_COSINE, articles, pieces):
         a, b = owner[i], owner[j]
         if a == b or units[a][0].id == units[b][0].id:
             continue
@@ -581,7 +593,7 @@ def paraphrase_links(
             continue  # a headline or caption without a verb against a sentence with one: not one statement
         if docs and (i >= len(texts)) != (j >= len(texts)) and not clause(max(i, j)).verbs:
             continue  # a quoted wording without a verb ('"gross negligence or willful misconduct"') is another's
-        if len(shared - names[i] - names[j]) < SHARED_WORDS - 1:
+        if len(shared - named(i) - named(j)) < SHARED_WORDS - 1:
             continue  # "Justin Taffinder of New Orleans was not amused" / "..., said Justin Taffinder"
         numbers_i, numbers_j = figures(found[i]), figures(found[j])
         if different_figures(numbers_i, numbers_j) or different_figures(numbers_j, numbers_i):

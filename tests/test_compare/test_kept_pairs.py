@@ -1,0 +1,174 @@
+"""The comparison's pairs kept between briefs (``compare.kept_pairs``): the same groups and pairs as scoring
+every pair, and after new texts only the pairs holding a new text are scored."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+import numpy as np
+import pytest
+
+from storyline.compare import kept_pairs
+from storyline.model import Article
+from storyline.pieces import NO_PIECES, Pieces
+from storyline.text.embeddings import similar_pairs as block_pairs
+from storyline.text.similarity import near_duplicate_groups as plain_groups
+
+
+class Source:
+    """Pieces kept in a dict (the cache's part of ``storyline.pieces.PieceSource``)."""
+
+    def __init__(self) -> None:
+        self.kept: dict[str, Any] = {}
+
+    def piece_key(self, name: str, article: Any, extra: str) -> str:
+        return f"{name}|{extra}|{article.id}|{article.text}"
+
+    def get_piece(self, key: str, kind: Any) -> tuple[bool, Any]:
+        return (key in self.kept, self.kept.get(key))
+
+    def put_piece(self, key: str, value: Any) -> None:
+        self.kept[key] = value
+
+
+WORDS = (
+    "oil spill gulf coast well cap pressure engineers robot submarine leak barrels day estimate "
+    "government company chief executive hearing senate committee fishermen beaches tar balls cleanup "
+    "dispersant chemicals relief drilling rig explosion workers killed investigation report"
+).split()
+
+
+def sentences(seed: int, count: int) -> list[str]:
+    """Made-up sentences, many of them near-copies of an earlier one (a word changed, dropped or added),
+    some repeated whole, some too short to be judged."""
+    rng = random.Random(seed)
+    made: list[str] = []
+    for _ in range(count):
+        if made and rng.random() < 0.45:
+            words = rng.choice(made).split()
+            for _ in range(rng.randint(0, 3)):
+                words[rng.randrange(len(words))] = rng.choice(WORDS)
+            if rng.random() < 0.3:
+                words.append(rng.choice(WORDS))
+            made.append(" ".join(words) if rng.random() < 0.8 else rng.choice(made))
+        else:
+            made.append(" ".join(rng.choice(WORDS) for _ in range(rng.randint(2, 14))))
+    return made
+
+
+@pytest.mark.parametrize("threshold", [0.5, 0.3, 0.6, 0.75, 1.0])
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_near_copy_groups_are_the_plain_ones(threshold, seed):
+    texts = sentences(seed, 400)
+    for min_words in (1, 4):
+        assert kept_pairs.near_duplicate_groups(texts, threshold, min_words) == plain_groups(
+            texts, threshold, min_words
+        )
+
+
+def test_near_copy_groups_of_the_samples_are_the_plain_ones(sample_articles):
+    texts = [a.sentence_text(s) for a in sample_articles for s in a.sentences]
+    texts += [t.replace(" the ", " a ", 1) for t in texts[::3]]  # near-copies of the samples' sentences
+    for threshold in (0.5, 0.6):
+        assert kept_pairs.near_duplicate_groups(texts, threshold) == plain_groups(texts, threshold)
+
+
+def articles_of(texts_by_article: list[list[str]]) -> list[Article]:
+    return [
+        Article(id=f"a{n}", source=f"a{n}.txt", text="\n".join(t)) for n, t in enumerate(texts_by_article)
+    ]
+
+
+def spied(monkeypatch, name: str) -> list[list[int]]:
+    """The fresh texts (as indices into the distinct texts) each call of ``name`` scores, from now on."""
+    calls: list[list[int]] = []
+    real = getattr(kept_pairs, name)
+
+    def spy(*args: Any) -> Any:
+        calls.append(list(args[2] if name == "jaccard_links" else args[1]))
+        return real(*args)
+
+    monkeypatch.setattr(kept_pairs, name, spy)
+    return calls
+
+
+def test_near_copy_pairs_kept_are_read_and_only_new_texts_scored(monkeypatch):
+    by_article = [sentences(seed, 30) for seed in range(8)]
+    by_article[5] = by_article[5][:10] + by_article[1][:10]  # copies across articles
+    articles = articles_of(by_article)
+    texts = [t for group in by_article for t in group]
+    pieces = Pieces(Source())
+    # seven articles first: the eighth's texts are few (the branch of a brief after new articles)
+    first = [t for group in by_article[:7] for t in group]
+    assert kept_pairs.near_duplicate_groups(first, 0.5, 4, articles[:7], pieces) == plain_groups(first, 0.5)
+    calls = spied(monkeypatch, "jaccard_links")
+    grown = kept_pairs.near_duplicate_groups(texts, 0.5, 4, articles, pieces)
+    assert grown == plain_groups(texts, 0.5)
+    distinct, _ = kept_pairs.unique_texts(texts)
+    new = {n for n, t in enumerate(distinct) if t not in set(first)}
+    assert len(calls) == 1 and set(calls[0]) <= new and calls[0]  # only the new texts were scored
+    assert 4 * len(calls[0]) < len(distinct)
+    # the same texts again: nothing scored; another order of the articles: the same groups
+    assert kept_pairs.near_duplicate_groups(texts, 0.5, 4, articles, pieces) == grown
+    assert len(calls) == 1
+    reordered = [t for group in by_article[::-1] for t in group]
+    assert kept_pairs.near_duplicate_groups(reordered, 0.5, 4, articles[::-1], pieces) == plain_groups(
+        reordered, 0.5
+    )
+
+
+def unit_rows(seed: int, count: int, width: int = 64) -> tuple[list[str], np.ndarray]:
+    """Unit vectors, many close to an earlier one, some repeated (the same text, the same row)."""
+    rng = np.random.default_rng(seed)
+    rows: list[np.ndarray] = []
+    texts: list[str] = []
+    for n in range(count):
+        if rows and rng.random() < 0.5:
+            k = int(rng.integers(len(rows)))
+            if rng.random() < 0.2:
+                rows.append(rows[k])
+                texts.append(texts[k])
+                continue
+            row = rows[k] + rng.normal(0, 0.08, width).astype(np.float32)
+        else:
+            row = rng.normal(0, 1, width).astype(np.float32)
+        rows.append((row / np.linalg.norm(row)).astype(np.float32))
+        texts.append(f"text {n}")
+    return texts, np.vstack(rows).astype(np.float32)
+
+
+def test_similar_pairs_are_the_block_products_pairs_with_exact_cosines():
+    texts, vectors = unit_rows(5, 600)
+    exact = kept_pairs.similar_pairs(texts, vectors, 0.7)
+    blocks = block_pairs(vectors, 0.7)
+    assert [(i, j) for i, j, _ in exact] == [(i, j) for i, j, _ in blocks]
+    assert max(abs(a[2] - b[2]) for a, b in zip(exact, blocks, strict=True)) < 1e-5
+    i, j, value = exact[0]
+    assert value == kept_pairs.exact_cosine(vectors[i], vectors[j])
+    # a pair's cosine does not depend on what else it is computed with
+    part = kept_pairs.similar_pairs(texts[: j + 1], vectors[: j + 1], 0.7)
+    assert (i, j, value) in part
+
+
+def test_similar_pairs_kept_are_read_and_only_new_texts_scored(monkeypatch):
+    texts, vectors = unit_rows(7, 500)
+    articles = articles_of([texts[n : n + 50] for n in range(0, 500, 50)])
+    pieces = Pieces(Source())
+    cold = kept_pairs.similar_pairs(texts, vectors, 0.7)
+    assert kept_pairs.similar_pairs(texts[:400], vectors[:400], 0.7, articles[:8], pieces) == [
+        p for p in cold if p[1] < 400
+    ]
+    calls = spied(monkeypatch, "cosine_links")
+    assert kept_pairs.similar_pairs(texts, vectors, 0.7, articles, pieces) == cold
+    distinct, _ = kept_pairs.unique_texts(texts)
+    new = {n for n, t in enumerate(distinct) if t not in set(texts[:400])}
+    assert len(calls) == 1 and set(calls[0]) == new
+    # an entry of another shape is not trusted: everything scored again, the same pairs
+    source = pieces.source
+    assert isinstance(source, Source)
+    for key in source.kept:
+        source.kept[key] = {"texts": source.kept[key]["texts"], "pairs": [[0, 1, "high"]]}
+    assert kept_pairs.similar_pairs(texts, vectors, 0.7, articles, pieces) == cold
+    assert len(calls[-1]) == len(distinct)
+    assert kept_pairs.similar_pairs(texts, vectors, 0.7, articles, NO_PIECES) == cold

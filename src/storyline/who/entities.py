@@ -993,6 +993,8 @@ def description_of(article: Article, chunk: Span) -> Mention | None:
         return None  # "his daughter", "her father": someone's relative, not the one titled so
     if not names_a_person(root.lower_):
         return None  # "the time", "the concert", "the BP spill": no title of a person
+    if two_phrases_run_together(chunk):
+        return None  # "Libya's new foreign minister NATO general": two headlines, no one's description
     modifiers = role_modifiers([t for t in chunk if t.i < root.i and t.lower_ != "the"], root)
     return Mention(
         article=article.id,
@@ -1010,6 +1012,24 @@ def description_of(article: Article, chunk: Span) -> Mention | None:
             if t.i < root.i
         ),
     )
+
+
+def two_phrases_run_together(chunk: Span) -> bool:
+    """Is a description two noun phrases run together, a noun for a person followed by a name and another
+    noun for a person ("Libya's new foreign minister NATO general": a highlight ending "... is Libya's new
+    foreign minister" and the next one opening "NATO general: ...")? In one noun phrase a name comes before
+    the nouns it qualifies ("the NATO secretary general", "the White House press secretary"), never after a
+    noun for a person: "minister NATO" starts the next headline."""
+    root = chunk.root
+    person_noun_seen = False
+    for token in chunk:
+        if token.i >= root.i:
+            break
+        if person_noun_seen and (token.pos_ == "PROPN" or token.ent_type_ in ("ORG", "GPE", "NORP", "LOC")):
+            return True
+        if token.pos_ == "NOUN" and names_a_person(token.lower_):
+            person_noun_seen = True
+    return False
 
 
 def bare_title(mention: Mention) -> bool:
@@ -1799,15 +1819,32 @@ def entity_of(cluster: Cluster, by_id: dict[str, Article]) -> Entity | None:
                 ),
             }
         )
+    aliases = [form for form, _ in forms.most_common()]
     return Entity(
         id=f"{entity_type}:{slug(name)}",
         name=name,
         type=entity_type,
-        aliases=[form for form, _ in forms.most_common()],
+        aliases=aliases,
         mentions=dict(mentions),
         roles=entity_roles,
         outlets=dict(outlets),
+        named_at=first_named(cluster.mentions, set(aliases)),
     )
+
+
+def first_named(mentions: Sequence[Mention], aliases: set[str]) -> dict[str, tuple[str, int]]:
+    """Where each alias is first named in an article's text by a mention linked here (the mention's article
+    and offset; for "President Clinton", its name's): the very mention merged, not the first of its words
+    anywhere ("London said ..." for the United Kingdom, not "flew to London"). Titles and captions (negative
+    offsets) are left out."""
+    found: dict[str, tuple[str, int]] = {}
+    for mention in sorted(mentions, key=lambda m: (m.article, m.start)):
+        if mention.start < 0:
+            continue
+        for form in (mention.text, mention.titled):
+            if form and form in aliases and form not in found:
+                found[form] = (mention.article, mention.start)
+    return found
 
 
 def canonical_name(cluster: Cluster, names: Sequence[Mention]) -> str:

@@ -69,3 +69,24 @@ def test_a_capital_is_its_country_only_where_it_acts_as_its_government():
     article, start = russia.named_at["Moscow"]
     assert found[int(article[1:])].text[start:].startswith("Moscow warned"), russia.named_at
     assert by_name["Moscow"].mentions == {"a2": 1}
+
+
+def test_a_description_of_a_lone_name_that_may_be_several_people_joins_no_entry():
+    """A genealogy board names Morgan Humphreys, John Morgan and his son Morgan: the lone "Morgan"s are kept as
+    the page's own name, and "Morgan was the eldest son" does not make "the eldest son" an alias of them all.
+    Where the lone name is one person ("Fraser" beside Fraser Brown), the description is still theirs."""
+    found = articles(
+        'Patsy from Corfe would like some information about relatives who lived in Llanidloes: Patsy: "I wonder '
+        "if anyone has any connections to a Morgan Humphreys born 1793 in Llandiloes died 1871 Dolgelly married "
+        "to Mary Wools born Middlesex 1795? His son was James Humphreys b. 1824 Llandiloes. Morgan is my 3x g. "
+        'grandfather and I have hit a complete vacuum of information further back."\n'
+        "Marianne Morgan from New Jersey, USA, wants help to decipher information gained from tithe maps. "
+        'Marianne: "Both properties were owned by my 4th Great-Grandfather, John Morgan, and bequeathed to his '
+        "sons, Morgan and Richard. Morgan was the eldest son and my 3rd Great-Grandfather. I have just begun my "
+        'quest."',
+        "Fraser Brown, the eldest son of the family, was taken to hospital. Fraser was at school that morning.",
+        "Fraser Brown, 8, was taken to hospital. Fraser is the eldest son of the family.",
+    )
+    entities = build_roster(found)
+    assert "the eldest son" not in aliases_of(entities, "Morgan")
+    assert "the eldest son" in aliases_of(entities, "Fraser Brown")

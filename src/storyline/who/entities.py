@@ -1228,7 +1228,7 @@ def link(
         add(cluster_key, mention.label, mention)
         if cluster_key.startswith("person:"):
             person_key_of[id(mention)] = cluster_key
-    link_descriptions(mentions, roles, clusters, person_key_of, groups or {})
+    link_descriptions(mentions, roles, clusters, person_key_of, groups or {}, directory.several)
     return list(clusters.values())
 
 
@@ -1373,6 +1373,10 @@ class People:
             if len(parts) == 1:
                 lone[parts[0]].add(mention.article)
         self.lone = {name: len(found) for name, found in lone.items()}
+        # the keys of lone names that stay their article's own because the article names in full several
+        # people they could be ("Morgan" on a page naming Morgan Humphreys and John Morgan): such a key's
+        # mentions may be of different people (filled by ``key``)
+        self.several: set[str] = set()
 
     def known(self, name: str) -> bool:
         """Whether a one-word name is someone's surname in the collection."""
@@ -1432,6 +1436,7 @@ class People:
             and any(start >= 0 for start in self.where[(mention.article, key)])
         }
         if first_here and len(first_here | last_here) > 1:
+            self.several.add(own)
             return own  # another could be meant
         if len(local_last) == 1 and not local_first:
             (key,) = local_last
@@ -1445,6 +1450,7 @@ class People:
             if dominant is not None:
                 return dominant
         if local_last or local_first:
+            self.several.add(own)
             return own
         last, first = everyone, self.by_first.get(name, set())
         if self.groups:
@@ -1605,8 +1611,12 @@ def link_descriptions(
     clusters: dict[str, Cluster],
     person_key_of: dict[int, str],
     groups: dict[str, int],
+    several: Container[str] = frozenset(),
 ) -> None:
-    """Attach "the Syrian president" to the one person titled so; leave it out when unsure."""
+    """Attach "the Syrian president" to the one person titled so; leave it out when unsure.
+
+    ``several``: keys of lone names that may stand for several people of their page; a description said of
+    one of them ("Morgan was the eldest son") would join one of them to the others' entry."""
     holders: dict[str, list[tuple[Role, str]]] = defaultdict(list)
     people_by_article: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
@@ -1633,7 +1643,7 @@ def link_descriptions(
         if mention.describes is not None:
             # said of a named person by apposition or copula: that person, whatever their titles
             described = named_at.get((mention.article, mention.describes))
-            if described is not None and described in clusters:
+            if described is not None and described in clusters and described not in several:
                 clusters[described].mentions.append(mention)
             continue
         if mention.relational:

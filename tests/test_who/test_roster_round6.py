@@ -90,3 +90,22 @@ def test_a_description_of_a_lone_name_that_may_be_several_people_joins_no_entry(
     entities = build_roster(found)
     assert "the eldest son" not in aliases_of(entities, "Morgan")
     assert "the eldest son" in aliases_of(entities, "Fraser Brown")
+
+
+def test_a_description_is_not_said_of_a_name_beyond_another_persons():
+    """A caption run into the text: "The Royal Philharmonic Orchestra's permanent guest conductor, Garry Walker A
+    long-time resident of the Orkney Islands, ..., Sir Peter Maxwell Davies, celebrates ...": the conductor is
+    Walker; the parse hangs Davies on "conductor" as its apposition. Right after its description, a name is
+    still the one described ("the panel's chairman, Jeff Bingaman")."""
+    found = articles(
+        "The Royal Philharmonic Orchestra's permanent guest conductor, Garry Walker A long-time resident of the "
+        "Orkney Islands, the master of The Queen's Music, Sir Peter Maxwell Davies, celebrates his 75th birthday "
+        "today. Peter Maxwell Davies conducts the orchestra tonight. Principal conductor Daniele Gatti was away.",
+        "The panel's chairman, Jeff Bingaman, said the bill would pass. Senate Energy Committee chairman Jeff "
+        "Bingaman spoke on Tuesday.",
+    )
+    entities = build_roster(found)
+    assert not any("conductor" in a for a in aliases_of(entities, "Peter Maxwell Davies"))
+    assert "The panel's chairman" in aliases_of(
+        entities, "Jeff Bingaman"
+    ) or "the panel's chairman" in aliases_of(entities, "Jeff Bingaman")

@@ -1088,6 +1088,14 @@ def described_person(root: Token) -> int | None:
 
     for child in root.children:
         if child.dep_ == "appos" and name_start(child) is not None:
+            first = child.left_edge.i
+            while first < child.i and doc[first].ent_type_ != "PERSON":
+                first += 1  # "Sir" of "Sir Peter Maxwell Davies"
+            if any(t.ent_type_ == "PERSON" for t in doc[root.i + 1 : first]):
+                # another person named nearer: "the orchestra's permanent guest conductor, Garry Walker A
+                # long-time resident ..., Sir Peter Maxwell Davies": a caption run into the text; the
+                # conductor is Walker, not Davies
+                return None
             return name_start(child)
     if root.dep_ == "appos":
         if another_name_between(root.head, root) or runs_into_verb(root):

@@ -109,3 +109,18 @@ def test_a_description_is_not_said_of_a_name_beyond_another_persons():
     assert "The panel's chairman" in aliases_of(
         entities, "Jeff Bingaman"
     ) or "the panel's chairman" in aliases_of(entities, "Jeff Bingaman")
+
+
+def test_a_relative_word_s_possession_is_no_alias():
+    """ "said Farisi, whose brother Fathi was killed": "whose brother" is Farisi's relative, no name of Fathi (as
+    "his brother" would not be)."""
+    found = articles(
+        '"You\'re a soldier and you have to follow orders," said Farisi, whose brother Fathi was killed in February '
+        "at the beginning of the uprising. His brother Ali Farisi fought in Misrata.",
+        "Ahmed Salem, whose father Omar was a judge, said the court was closed.",
+        "Ali Mansour, the brother of a rebel commander, said the town was quiet. Karim Nasser, the father of two "
+        "fighters, agreed.",
+    )
+    entities = build_roster(found)
+    names = {alias for e in entities for alias in e.aliases}
+    assert not any(a.lower().startswith("whose") for a in names), names

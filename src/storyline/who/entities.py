@@ -970,7 +970,8 @@ def names_a_person(noun: str) -> bool:
     return noun in PERSON_NOUNS or PERSON_NOUN_ENDING.search(noun) is not None
 
 
-POSSESSIVE_PRONOUNS = {"his", "her", "their", "its", "my", "our", "your"}
+# ("whose" too: "Farisi, whose brother Fathi was killed": Farisi's relative, as "his brother" would be)
+POSSESSIVE_PRONOUNS = {"his", "her", "their", "its", "my", "our", "your", "whose"}
 
 # Dependents that belong to a description's noun phrase ("the", "Syria's", "Syrian", "deputy").
 DESCRIPTION_DEPS = {"det", "poss", "amod", "compound", "nmod", "nummod"}

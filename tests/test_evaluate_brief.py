@@ -203,3 +203,32 @@ def test_a_claims_evidence_shows_every_outlet_it_is_counted_for_first():
     shown = evaluation.outlets_first(cites)
     assert [c.article for c in shown] == ["f0", "r1", "f1", "f2", "f3", "f4"]
     assert evaluation.outlets_first(cites[:3], limit=2) == cites[:2]
+
+
+def test_a_roster_merge_shows_the_mention_the_roster_merged():
+    # audit round 6: "London" of the United Kingdom was shown in "expelled his diplomats from London" (the city,
+    # an entry of its own) rather than in "London said ...", the capital speaking for its government
+    from storyline.model import Entity, EntityMention, Sentence
+
+    text = "Britain expelled his diplomats from London. London said it would recognise the council."
+    page = Article(id="a", source="a", text=text)
+    page.sentences = [Sentence(0, 43, 0), Sentence(44, len(text), 1)]
+    page.entities = [
+        EntityMention("Britain", "GPE", 0, 7),
+        EntityMention("London", "GPE", 36, 42),
+        EntityMention("London", "GPE", 44, 50),
+    ]
+    entity = Entity(
+        "country:united-kingdom",
+        "United Kingdom",
+        "country",
+        ["Britain", "London"],
+        {"a": 2},
+        named_at={"Britain": ("a", 0), "London": ("a", 44)},
+    )
+    brief = Brief(articles=[page], entities=[entity])
+    (item,) = evaluation.audit_items(evaluation.Corpus("H1N1_bbc", [page]), brief)["roster_merge"]
+    assert [e["sentence"] for e in item["evidence"]] == [
+        "Britain expelled his diplomats from London.",
+        "London said it would recognise the council.",
+    ]

@@ -400,6 +400,11 @@ class Entity:
     roles: list[dict[str, Any]] = field(default_factory=list)
     # Mentions per outlet (``unknown`` when an article's outlet is not known).
     outlets: dict[str, int] = field(default_factory=dict)
+    # Where each alias is first named in an article's cleaned text, as linked to this entry: alias ->
+    # (article id, character offset). "London" of the United Kingdom points at "London said ...", the
+    # capital acting as its government, not at a city mention of the same word (an entry of its own).
+    # Aliases named only in titles or captions are not in it.
+    named_at: dict[str, tuple[str, int]] = field(default_factory=dict)
 
 
 @dataclass

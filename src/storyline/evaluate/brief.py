@@ -621,7 +621,9 @@ def audit_items(corpus: Corpus, brief: Brief) -> dict[str, list[dict[str, Any]]]
         own = [article for article in brief.articles if article.id in entity.mentions]
         others = [article for article in brief.articles if article.id not in entity.mentions]
         for alias in entity.aliases[:6]:
-            found = next(
+            # the very mention the roster merged ("London said ..." for the United Kingdom, not a city
+            # sentence with the same word); else (a brief kept before ``named_at``) the first with its words
+            found = entity.named_at.get(alias) or next(
                 (
                     (article.id, m.start)
                     for article in own + others

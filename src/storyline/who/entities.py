@@ -970,7 +970,8 @@ def names_a_person(noun: str) -> bool:
     return noun in PERSON_NOUNS or PERSON_NOUN_ENDING.search(noun) is not None
 
 
-POSSESSIVE_PRONOUNS = {"his", "her", "their", "its", "my", "our", "your"}
+# ("whose" too: "Farisi, whose brother Fathi was killed": Farisi's relative, as "his brother" would be)
+POSSESSIVE_PRONOUNS = {"his", "her", "their", "its", "my", "our", "your", "whose"}
 
 # Dependents that belong to a description's noun phrase ("the", "Syria's", "Syrian", "deputy").
 DESCRIPTION_DEPS = {"det", "poss", "amod", "compound", "nmod", "nummod"}
@@ -993,6 +994,8 @@ def description_of(article: Article, chunk: Span) -> Mention | None:
         return None  # "his daughter", "her father": someone's relative, not the one titled so
     if not names_a_person(root.lower_):
         return None  # "the time", "the concert", "the BP spill": no title of a person
+    if two_phrases_run_together(chunk):
+        return None  # "Libya's new foreign minister NATO general": two headlines, no one's description
     modifiers = role_modifiers([t for t in chunk if t.i < root.i and t.lower_ != "the"], root)
     return Mention(
         article=article.id,
@@ -1010,6 +1013,24 @@ def description_of(article: Article, chunk: Span) -> Mention | None:
             if t.i < root.i
         ),
     )
+
+
+def two_phrases_run_together(chunk: Span) -> bool:
+    """Is a description two noun phrases run together, a noun for a person followed by a name and another
+    noun for a person ("Libya's new foreign minister NATO general": a highlight ending "... is Libya's new
+    foreign minister" and the next one opening "NATO general: ...")? In one noun phrase a name comes before
+    the nouns it qualifies ("the NATO secretary general", "the White House press secretary"), never after a
+    noun for a person: "minister NATO" starts the next headline."""
+    root = chunk.root
+    person_noun_seen = False
+    for token in chunk:
+        if token.i >= root.i:
+            break
+        if person_noun_seen and (token.pos_ == "PROPN" or token.ent_type_ in ("ORG", "GPE", "NORP", "LOC")):
+            return True
+        if token.pos_ == "NOUN" and names_a_person(token.lower_):
+            person_noun_seen = True
+    return False
 
 
 def bare_title(mention: Mention) -> bool:
@@ -1068,6 +1089,14 @@ def described_person(root: Token) -> int | None:
 
     for child in root.children:
         if child.dep_ == "appos" and name_start(child) is not None:
+            first = child.left_edge.i
+            while first < child.i and doc[first].ent_type_ != "PERSON":
+                first += 1  # "Sir" of "Sir Peter Maxwell Davies"
+            if any(t.ent_type_ == "PERSON" for t in doc[root.i + 1 : first]):
+                # another person named nearer: "the orchestra's permanent guest conductor, Garry Walker A
+                # long-time resident ..., Sir Peter Maxwell Davies": a caption run into the text; the
+                # conductor is Walker, not Davies
+                return None
             return name_start(child)
     if root.dep_ == "appos":
         if another_name_between(root.head, root) or runs_into_verb(root):
@@ -1208,7 +1237,7 @@ def link(
         add(cluster_key, mention.label, mention)
         if cluster_key.startswith("person:"):
             person_key_of[id(mention)] = cluster_key
-    link_descriptions(mentions, roles, clusters, person_key_of, groups or {})
+    link_descriptions(mentions, roles, clusters, person_key_of, groups or {}, directory.several)
     return list(clusters.values())
 
 
@@ -1353,6 +1382,10 @@ class People:
             if len(parts) == 1:
                 lone[parts[0]].add(mention.article)
         self.lone = {name: len(found) for name, found in lone.items()}
+        # the keys of lone names that stay their article's own because the article names in full several
+        # people they could be ("Morgan" on a page naming Morgan Humphreys and John Morgan): such a key's
+        # mentions may be of different people (filled by ``key``)
+        self.several: set[str] = set()
 
     def known(self, name: str) -> bool:
         """Whether a one-word name is someone's surname in the collection."""
@@ -1412,6 +1445,7 @@ class People:
             and any(start >= 0 for start in self.where[(mention.article, key)])
         }
         if first_here and len(first_here | last_here) > 1:
+            self.several.add(own)
             return own  # another could be meant
         if len(local_last) == 1 and not local_first:
             (key,) = local_last
@@ -1425,6 +1459,7 @@ class People:
             if dominant is not None:
                 return dominant
         if local_last or local_first:
+            self.several.add(own)
             return own
         last, first = everyone, self.by_first.get(name, set())
         if self.groups:
@@ -1585,8 +1620,12 @@ def link_descriptions(
     clusters: dict[str, Cluster],
     person_key_of: dict[int, str],
     groups: dict[str, int],
+    several: Container[str] = frozenset(),
 ) -> None:
-    """Attach "the Syrian president" to the one person titled so; leave it out when unsure."""
+    """Attach "the Syrian president" to the one person titled so; leave it out when unsure.
+
+    ``several``: keys of lone names that may stand for several people of their page; a description said of
+    one of them ("Morgan was the eldest son") would join one of them to the others' entry."""
     holders: dict[str, list[tuple[Role, str]]] = defaultdict(list)
     people_by_article: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
@@ -1613,7 +1652,7 @@ def link_descriptions(
         if mention.describes is not None:
             # said of a named person by apposition or copula: that person, whatever their titles
             described = named_at.get((mention.article, mention.describes))
-            if described is not None and described in clusters:
+            if described is not None and described in clusters and described not in several:
                 clusters[described].mentions.append(mention)
             continue
         if mention.relational:
@@ -1799,15 +1838,32 @@ def entity_of(cluster: Cluster, by_id: dict[str, Article]) -> Entity | None:
                 ),
             }
         )
+    aliases = [form for form, _ in forms.most_common()]
     return Entity(
         id=f"{entity_type}:{slug(name)}",
         name=name,
         type=entity_type,
-        aliases=[form for form, _ in forms.most_common()],
+        aliases=aliases,
         mentions=dict(mentions),
         roles=entity_roles,
         outlets=dict(outlets),
+        named_at=first_named(cluster.mentions, set(aliases)),
     )
+
+
+def first_named(mentions: Sequence[Mention], aliases: set[str]) -> dict[str, tuple[str, int]]:
+    """Where each alias is first named in an article's text by a mention linked here (the mention's article
+    and offset; for "President Clinton", its name's): the very mention merged, not the first of its words
+    anywhere ("London said ..." for the United Kingdom, not "flew to London"). Titles and captions (negative
+    offsets) are left out."""
+    found: dict[str, tuple[str, int]] = {}
+    for mention in sorted(mentions, key=lambda m: (m.article, m.start)):
+        if mention.start < 0:
+            continue
+        for form in (mention.text, mention.titled):
+            if form and form in aliases and form not in found:
+                found[form] = (mention.article, mention.start)
+    return found
 
 
 def canonical_name(cluster: Cluster, names: Sequence[Mention]) -> str:

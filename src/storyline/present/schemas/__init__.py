@@ -167,6 +167,16 @@ DEFS: dict[str, dict[str, Any]] = {
             "mentions": {"type": "object", "additionalProperties": INTEGER, "description": "per article id"},
             "roles": array({"type": "object"}),
             "outlets": {"type": "object", "additionalProperties": INTEGER},
+            "named_at": {
+                "type": "object",
+                "additionalProperties": {
+                    "type": "array",
+                    "prefixItems": [STRING, INTEGER],
+                    "minItems": 2,
+                    "maxItems": 2,
+                },
+                "description": "alias -> [article id, character offset] of its first mention linked to this entry",
+            },
         }
     ),
     "timeline_entry": obj(

@@ -826,10 +826,81 @@ def content_span(cue: Token) -> tuple[int, int] | None:
     ]
     if own:
         last = min(last, own[0] - 1)
+    last = through_listed_adjectives(doc, last)
+    last = before_unshifted_conjunct(cue, first, last)
     first, last = trim_tokens(doc, first, last)
     if last <= first:
         return None
     return doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text)
+
+
+ADJECTIVE_TAGS = frozenset({"JJ", "JJR", "JJS", "VBN", "VBD"})
+
+
+def through_listed_adjectives(doc: Doc, last: int) -> int:
+    """A comma between adjectives before their noun is no clause end: "denied Gaddafi is in the poor,
+    landlocked former French colony" (the parser ends the clause at "poor" and hangs the rest on the cue).
+
+    Where the content ends on an adjective that stands in a noun's place (an object after a determiner or
+    a preposition) and a comma is followed by nothing but modifiers and then a noun, the content runs on
+    through that noun."""
+    if last <= 0 or last + 1 >= len(doc):
+        return last
+    ending = doc[last - 1]
+    if ending.tag_ not in ("JJ", "JJR", "JJS") or ending.dep_ not in (
+        "pobj",
+        "dobj",
+        "attr",
+        "nsubj",
+        "conj",
+    ):
+        return last
+    if doc[last].text != "," or not any(c.dep_ == "det" for c in ending.children):
+        return last
+    j = last + 1
+    while j < len(doc) and doc[j].tag_ in ADJECTIVE_TAGS | {"RB"} and doc[j].dep_ != "nsubj":
+        j += 1
+    while j + 1 < len(doc) and doc[j].tag_ in ("NN", "NNS", "NNP") and doc[j + 1].tag_ in ("NN", "NNS"):
+        j += 1  # a compound noun ("former oil town")
+    if j == last + 1 or j >= len(doc) or doc[j].tag_ not in ("NN", "NNS"):
+        return last
+    if j + 1 < len(doc) and not (doc[j + 1].is_punct or doc[j + 1].is_space):
+        return last  # the noun goes on into more words: not one noun phrase after the comma
+    return j + 1
+
+
+HAVE_FORMS = frozenset({"has", "have", "'s", "'ve"})
+
+
+def before_unshifted_conjunct(cue: Token, first: int, last: int) -> int:
+    """ "Cameron said last month Britain saw scope for ... and Britain has pushed the new sanctions
+    initiative": after a past-tense cue and a past-tense reported clause, a conjunct clause with a subject of
+    its own in the present perfect is not backshifted: it is the writer's news, not the speaker's. The
+    content ends before its conjunction."""
+    doc = cue.doc
+    if cue.tag_ != "VBD" or any(t.is_quote for t in doc[first:last]):
+        return last  # a quotation is the speaker's own words, tense and all
+    clauses = [c for c in cue.children if c.dep_ == "ccomp" and first <= c.i < last and c.tag_ == "VBD"]
+    for clause in clauses:
+        for conjunct in clause.subtree:
+            if conjunct.dep_ != "conj" or conjunct.tag_ != "VBN" or not first <= conjunct.i < last:
+                continue
+            if conjunct.head.tag_ != "VBD" or conjunct.i <= clause.i:
+                continue
+            auxiliaries = [c for c in conjunct.children if c.dep_ == "aux" and c.i < conjunct.i]
+            if not auxiliaries or auxiliaries[0].lower_ not in HAVE_FORMS:
+                continue
+            # its subject: its own, or the words the parser took for a conjunct of the object before it
+            opening = auxiliaries[0].i
+            k = opening - 1
+            while k > first and doc[k].pos_ in ("PROPN", "NOUN", "DET", "ADJ", "PRON", "NUM"):
+                k -= 1
+            if k == opening - 1 or doc[k].lower_ not in ("and", "but") or doc[k].pos_ != "CCONJ":
+                continue
+            if k <= first:
+                continue
+            return k
+    return last
 
 
 def is_credit(clause: Token) -> bool:
@@ -994,7 +1065,7 @@ def drafts_for_lone_quotes(
         if len(text[region.start : region.end].split()) < MIN_QUOTE_WORDS:
             continue
         span = doc.char_span(region.start, region.end, alignment_mode="expand")
-        if span is None:
+        if span is None or quoted_title(text, region, regions):
             continue
         draft = draft_from_nearby_cue(doc, text, span, index)
         if draft is None:
@@ -1009,6 +1080,22 @@ def drafts_for_lone_quotes(
         if draft is not None:
             found.append(draft)
     return found
+
+
+POSSESSIVE_BEFORE = re.compile(r"\w(?:['\u2019]s|s['\u2019])\s*$")
+TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with from by".split())
+
+
+def quoted_title(text: str, region: Region, regions: Sequence[Region]) -> bool:
+    """'Browner told CBS's "Face The Nation," "We are prepared for the worst."': a quotation in title case
+    right after a possessive ("CBS's") and right before another quotation is the name of a programme or a
+    work, not something said; what was said is the quotation after it."""
+    if not POSSESSIVE_BEFORE.search(text, 0, region.start):
+        return False
+    words = re.findall(r"[A-Za-z][\w'\u2019-]*", text[region.start : region.end])
+    if not words or not all(w[0].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words):
+        return False
+    return any(r.start > region.end and not text[region.end : r.start].strip(" ,;:") for r in regions)
 
 
 def ends_in_quotation(draft: Draft, index: RegionIndex) -> bool:
@@ -1235,6 +1322,15 @@ def statement_problem(draft: Draft, index: RegionIndex, text: str) -> str | None
         return "raised subject"  # "are not considered by the FDA to pose ...": the subject is the content's
     if infinitives and not clauses and lemma in DIRECTIVE_VERBS and not addressed(cue):
         return "an object, not an addressee"  # "ordered two plasma screens to help the workers unwind"
+    if (
+        infinitives
+        and not clauses
+        and lemma in DIRECTIVE_VERBS
+        and draft.content_start >= infinitives[0].left_edge.idx
+        and draft.content_end > cue.idx
+    ):
+        # "pleaded with the Americans to help": a plea's bare infinitive without whom it asks says nothing
+        return "a bare infinitive"
     if not clauses and not (infinitives and lemma in INFINITIVE_CONTENT_VERBS):
         return "no clause"
     if clauses and lemma not in ASKING_VERBS:
@@ -1538,6 +1634,9 @@ def resolve(names: NameIndex, speaker: Span | None, drafts: Sequence[Draft]) -> 
         return UNRESOLVED
     anonymous = lowered in ANONYMOUS_HEADS or root.lemma_.lower() in ANONYMOUS_HEADS
     if anaphoric_description(speaker):
+        titled = titled_person_before(names, speaker)
+        if titled is not None:
+            return Resolution(names.full_name(titled), False)
         return UNRESOLVED  # "the company" whose antecedent was not found names no one
     described = speaker if is_actor_description(speaker) else None
     return Resolution(None, anonymous, described)
@@ -1571,11 +1670,68 @@ def anaphoric_description(speaker: Span) -> bool:
     """A bare "the" and one singular common noun ("the company", "the official", "the singer") points
     back to someone named before: no source of its own. Institutions ("the government", "the
     opposition") and groups ("the rebels") are described sources."""
-    words = [t for t in speaker if not t.is_punct]
+    # "The senator, who ran against Obama in 2008,": a clause or an aside after the head narrows no one down
+    # ("The official, who asked not to be named," is an anonymous source, described, not a pointer back)
+    root = head_of(speaker)
+    anonymous = root.lower_ in ANONYMOUS_HEADS or root.lemma_.lower() in ANONYMOUS_HEADS
+    aside = {
+        t.i
+        for child in root.children
+        if not anonymous and child.i > root.i and child.dep_ in ("relcl", "acl", "advcl", "punct")
+        for t in child.subtree
+    }
+    words = [t for t in speaker if not t.is_punct and t.i not in aside]
     if len(words) != 2 or words[0].lower_ != "the":
         return False
     head = words[1]
     return head.pos_ == "NOUN" and head.tag_ == "NN" and head.lemma_.lower() not in INSTITUTION_HEADS
+
+
+# Abbreviated titles before a name ("Sen. John McCain" is a senator).
+TITLE_ABBREVIATIONS = {
+    "sen": "senator",
+    "rep": "representative",
+    "gov": "governor",
+    "gen": "general",
+    "col": "colonel",
+    "lt": "lieutenant",
+    "sgt": "sergeant",
+    "adm": "admiral",
+    "amb": "ambassador",
+    "pres": "president",
+    "sec": "secretary",
+    "supt": "superintendent",
+    "insp": "inspector",
+}
+
+
+def titled_person_before(names: NameIndex, description: Span, reach: int = 1500) -> Span | None:
+    """ "Senator John McCain said ... The senator contends ...": a definite description by a title or role
+    ("the senator", "the president") is the nearest person named before it (within ``reach`` characters)
+    with that title right before the name ("Senator John McCain", "Sen. McCain", "Foreign Minister X"),
+    else no one."""
+    doc = names.doc
+    title = head_of(description).lower_
+    for person in reversed(names.people):
+        if person.end_char > description.start_char:
+            continue
+        if description.start_char - person.end_char >= reach:
+            break
+        if person.label_ != "PERSON":
+            continue
+        words = [t.lower_.rstrip(".") for t in person]
+        k = person.start - 1
+        while (
+            k >= 0
+            and k >= person.start - 4
+            and doc[k].pos_ in ("PROPN", "NOUN", "ADJ")
+            and doc[k].text[:1].isupper()
+        ):
+            words.append(doc[k].lower_.rstrip("."))
+            k -= 1
+        if any(TITLE_ABBREVIATIONS.get(w, w) == title for w in words):
+            return person
+    return None
 
 
 def name_in(names: NameIndex, span: Span) -> Span | None:

@@ -98,3 +98,15 @@ def test_a_plea_with_only_an_infinitive_is_no_statement():
 def test_a_plea_with_its_addressee_is_still_a_statement():
     text = "Obama urged BP to pay for the damage."
     assert [a.content for a in found(text) if a.statement] == ["BP to pay for the damage"]
+
+
+def test_a_dash_apposition_speaker_is_its_head_before_the_dash():
+    text = "The council met, and the Europeans - France and Britain - said the strikes must go on."
+    said = next(a for a in found(text) if "strikes must go on" in a.content)
+    assert speaker_name(said) == "the Europeans"
+
+
+def test_a_dateline_dash_is_no_apposition():
+    text = "CAIRO - Egyptian officials said the border would stay closed."
+    said = next(a for a in found(text) if "border would stay closed" in a.content)
+    assert speaker_name(said) != "CAIRO"  # the officials (a dateline before them is a known, separate cut)

@@ -2402,7 +2402,28 @@ def description_text(span: Span) -> str:
     for token in tokens:
         if token.i > last and all(i not in dropped for i in range(last + 1, token.i + 1)):
             last = token.i
-    words = span.doc[first : last + 1].text
+    # "the Europeans - France and Britain -": a spaced dash before the head sets off an apposition (the parser
+    # takes its first name for the head); the description is the words before the dash
+    doc = span.doc
+    dash = next(
+        (
+            t.i
+            for t in doc[first : root.i]
+            if t.text in ("-", "--", "\u2013", "\u2014")
+            and t.i > first
+            and doc[t.i - 1].whitespace_
+            and t.whitespace_
+        ),
+        None,
+    )
+    # (a determiner opens it: "CAIRO - Egyptian officials" is a dateline, not an apposition)
+    if (
+        dash is not None
+        and doc[first].pos_ == "DET"
+        and any(t.pos_ in ("NOUN", "PROPN") for t in doc[first:dash])
+    ):
+        last = dash - 1
+    words = doc[first : last + 1].text
     # A bracketed aside is not part of the description ("the Tunis Afrique Presse (TAP) news agency"),
     # and a description cut after a closing bracket starts after it ("Thursday ET) Officials").
     words = re.sub(r"(?:\(|-LRB-)[^()]*?(?:\)|-RRB-)", " ", words)

@@ -244,6 +244,9 @@ class Mention:
     # what the words around the name say it is, whatever the recognizer said (``evidence_of_kind``):
     # place, thing or body; it holds for the same word alone elsewhere in the article
     evidence: str = ""
+    # a one-word name given as a relative of someone named just before ("her husband, Aaron"): that person's
+    # relative, who may share their surname
+    kin: bool = False
 
 
 @dataclass
@@ -552,6 +555,62 @@ def names_a_family(ent: Span) -> bool:
     return after in FAMILY_WORDS or before in ("nee", "née")
 
 
+# Nouns for a relative: a first name given as one ("her husband, Aaron", "his son Tom") is of someone who
+# often shares the surname of the person named before it.
+KIN_NOUNS = frozenset(
+    """husband wife son daughter brother sister father mother widow widower stepson stepdaughter stepfather
+    stepmother grandson granddaughter grandfather grandmother""".split()
+)
+
+
+def named_as_kin(ent: Span) -> bool:
+    """A one-word name in apposition to, or right after, a noun for a relative: "her husband, Aaron"."""
+    if len(ent) != 1:
+        return False
+    root = ent.root
+    if root.dep_ == "appos" and root.head.lower_ in KIN_NOUNS and root.head.i < root.i:
+        return True
+    doc = ent.doc
+    i = ent.start - 1
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+    return i >= 0 and doc[i].lower_ in KIN_NOUNS
+
+
+# Words naming a part of a place: "Northern Mali" is a region of the country, no person.
+REGION_WORDS = frozenset(
+    """northern southern eastern western central northeastern northwestern southeastern southwestern north south
+    east west""".split()
+)
+
+
+def names_a_country_or_region(text: str) -> bool:
+    """A country's name ("Mali") or a region of one ("Northern Mali"), by the gazetteer."""
+    if country_of(text) is not None:
+        return True
+    words = text.split()
+    return (
+        len(words) >= 2 and words[0].lower() in REGION_WORDS and country_of(" ".join(words[1:])) is not None
+    )
+
+
+def runs_into_headline(word: Token, after: Token, text: str) -> bool:
+    """A name's last capitalized word that begins the next headline of highlights run together without stops
+    ("... Moammar Gadhafi Fighting started with ..."): a word in "-ing" the article also writes in lower case,
+    followed by a verb in lower case. A surname in "-ing" ("Bradley Manning said") is never written so."""
+    return (
+        word.is_alpha
+        and len(word.text) > 5
+        and word.text[:1].isupper()
+        and word.text[1:].islower()
+        and word.lower_.endswith("ing")
+        and after.is_alpha
+        and after.text.islower()
+        and after.pos_ in ("VERB", "AUX")
+        and re.search(rf"\b{word.lower_}\b", text) is not None
+    )
+
+
 STORM_WORDS = {"storm", "hurricane", "typhoon", "cyclone", "depression"}
 
 
@@ -809,6 +868,12 @@ def mentions_of(
                 ):
                     last = i  # "Gaddafi in public", "Gaddafi and some people": no name goes on in lower case
                     break
+            if (
+                last - 1 > first
+                and last < len(doc)
+                and runs_into_headline(doc[last - 1], doc[last], full_text)
+            ):
+                last -= 1  # "Moammar Gadhafi Fighting started ...": the next headline's first word
             if first > ent.start or last < ent.end:
                 text, start = display_name(doc[first:last].text), doc[first].idx
             text = without_glued_words(text)
@@ -841,6 +906,7 @@ def mentions_of(
                 government=government,
                 titled=titled,
                 evidence=evidence,
+                kin=label == "PERSON" and named_as_kin(ent),
             )
         )
         if label == "PERSON":
@@ -1156,6 +1222,22 @@ def link(
         relabel = said.get((mention.article, key_of(mention.text)))
         if relabel and mention.label == "PERSON" and " " not in key_of(mention.text):
             mention.label = relabel
+    # a country or a region of one ("Mali", "Northern Mali") tagged a person is a place, unless the collection
+    # names someone in full with that word ("Chad Smith")
+    name_words = {
+        part
+        for m in names
+        if m.label == "PERSON" and not names_a_country_or_region(m.text)
+        for part in person_name_parts(m.text)
+        if len(person_name_parts(m.text)) >= 2
+    }
+    for mention in names:
+        if (
+            mention.label == "PERSON"
+            and names_a_country_or_region(mention.text)
+            and not set(person_name_parts(mention.text)) & name_words
+        ):
+            mention.label = "GPE"
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for mention in names:
         # a mention whose words say what it is ("born in Llanfair") counts for two
@@ -1371,6 +1453,26 @@ class People:
                 self.local_first[(mention.article, first)].add(key)
                 articles_of[key].add(mention.article)
         self.articles = {key: len(found) for key, found in articles_of.items()}
+        # where an article names a relative of someone by first name ("Rhonda Burkeen lost her husband, Aaron"):
+        # the surname there may be either's (article, surname -> where the relative is named, whose relative)
+        self.kin: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
+        full_by_article: dict[str, list[Mention]] = defaultdict(list)
+        for mention in people:
+            if len(person_name_parts(mention.text)) >= 2:
+                full_by_article[mention.article].append(mention)
+        for mention in people:
+            if not mention.kin:
+                continue
+            before = [
+                m
+                for m in full_by_article[mention.article]
+                if m.sentence == mention.sentence and m.start < mention.start
+            ]
+            if before:
+                named = max(before, key=lambda m: m.start)
+                self.kin[(mention.article, person_name_parts(named.text)[-1])].append(
+                    (mention.start, self.keys[id(named)])
+                )
         self.named: Counter[str] = Counter()  # how often each person is named in full
         for (_, key), count in self.full.items():
             self.named[key] += count
@@ -1404,6 +1506,14 @@ class People:
         # a lone name of its own article; "Mrs. Mubarak" there is not the "Mubarak" beside her
         sex = ("mrs " if title in ("mrs", "ms", "miss") else "mr ") if title in GENDER_TITLES else ""
         own = f"person:{sex}{name}#{mention.article}"
+        if any(
+            abs(mention.start - at) <= SURNAME_REACH and not self.prominent(key)
+            for at, key in self.kin.get((mention.article, name), ())
+        ):
+            # "Burkeen's supervisor" where "her husband, Aaron" is named: Rhonda Burkeen or her husband; but
+            # "Obama" beside "Barack Obama and his daughter Sasha" is the story's figure, named in full often
+            self.several.add(own)
+            return own
         everyone = self.by_last.get(name, set())
         if title and title not in GENDER_TITLES:
             # "President Obama": the one of that surname the articles title so (not Michelle Obama)
@@ -1476,7 +1586,7 @@ class People:
             key = ranked[0]
             others = sum(self.articles[k] for k in ranked[1:]) + sum(self.articles[k] for k in first)
             # named in full in several articles, or used alone in several more (the story's "Assad")
-            prominent = self.articles[key] >= min(3, max(2, self.collection // 10)) or (
+            prominent = self.prominent(key) or (
                 self.articles[key] + self.lone.get(name, 0) >= LONE_NAME_ARTICLES
             )
             if prominent and self.articles[key] > 2 * others:
@@ -1484,6 +1594,10 @@ class People:
         if not last and not first:
             return f"person:{sex}{name}" if mention.label == "PERSON" else None  # one name ("Madonna")
         return own
+
+    def prominent(self, key: str) -> bool:
+        """Whether the collection names the person in full in several articles (three, or two in a small one)."""
+        return self.articles[key] >= min(3, max(2, self.collection // 10))
 
     def office_titles(self, key: str) -> Counter[str]:
         """How often the person's full name comes with each title of office (not Mr/Mrs/Ms/Miss), the

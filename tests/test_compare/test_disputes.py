@@ -106,6 +106,23 @@ def test_a_denial_finds_the_sentence_of_another_article_it_denies():
     assert texts == {"A spokesm", "Witnesses"}
 
 
+def test_one_who_joins_a_voice_in_a_denial_is_on_its_side_not_against_it():
+    """ "X joined Y in rejecting ..." puts X beside Y: what Y said just before is no claim X denies, while a
+    denial of another voice's words is still a dispute."""
+    said = (
+        '"In both its design and construction, BP made a series of cost-saving decisions that increased '
+        'risk," Transocean said. '
+    )
+    joined = (
+        "Halliburton joined Transocean in rejecting the findings, saying the BP report contained "
+        '"substantial omissions and inaccuracies".'
+    )
+    alone = "Halliburton rejected the findings, saying the BP report contained omissions."
+    assert contradictions({"a": (said + joined, DAY)}) == []
+    found = contradictions({"a": (said + alone, DAY)})
+    assert len(found) == 1 and set(found[0][0] + found[0][2]) == {"Transocean", "Halliburton"}
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -229,6 +229,7 @@ def find_disputes(
             denier = voice_of(voiced, spoken)
             if denier is None:
                 continue
+            allies = allies_of(voiced)
             denial = Side(sentence.text.strip(), denier, article, position)
             named = named_claim(verb, noun)
             if called_false is not None:
@@ -238,7 +239,7 @@ def find_disputes(
                     previous = previous_voice(
                         verb, sentence, sentences[number - 1] if number else None, spoken, checked=True
                     )
-                    if previous is not None and not same_voice(previous[1], denier):
+                    if previous is not None and not on_side(previous[1], denier, allies):
                         where = locate(previous[2], previous[3])
                         if where is not None:
                             found.append(
@@ -251,12 +252,12 @@ def find_disputes(
                     continue
                 called, by = named
                 said = set(content_words(called)) - set(content_words(by or "")) - CLAIM_STEMS
-                if not (by is not None and same_voice(by, denier)) and len(said) >= DENIED_WORDS - 2:
+                if not (by is not None and on_side(by, denier, allies)) and len(said) >= DENIED_WORDS - 2:
                     found.append(Dispute(Side(called, by, article, position), denial, "called false"))
                 continue
             if named is not None:
                 text, claimant = named
-                if claimant is not None and same_voice(claimant, denier):
+                if claimant is not None and on_side(claimant, denier, allies):
                     continue
                 said = set(content_words(text)) - set(content_words(claimant or "")) - CLAIM_STEMS
                 if len(said) >= DENIED_WORDS - 2:
@@ -265,7 +266,7 @@ def find_disputes(
             previous = previous_voice(verb, sentence, sentences[number - 1] if number else None, spoken)
             if previous is not None:
                 text, claimant, start, end = previous
-                if same_voice(claimant, denier):
+                if on_side(claimant, denier, allies):
                     continue
                 where = locate(start, end)
                 if where is not None:
@@ -457,6 +458,29 @@ def phrase_voice(token: Token) -> str | None:
     if not text or name_problem(text) is not None:
         return None
     return text
+
+
+def allies_of(verb: Token) -> list[str]:
+    """Who the denier is told to side with in the denial: "X joined Y in rejecting ...", "X joined Y and Z
+    in denying ..." put Y (and Z) on X's side, so what Y says is no claim X denies."""
+    node = verb
+    for _ in range(3):  # "in rejecting", "in rejecting and dismissing"
+        if node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+            continue
+        if node.dep_ == "pcomp" and node.head.lower_ == "in":
+            joined = node.head.head
+            if joined.lemma_.lower() == "join":
+                objects = [c for c in joined.children if c.dep_ == "dobj"]
+                objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
+                return [v for o in objects if (v := phrase_voice(o)) is not None]
+        break
+    return []
+
+
+def on_side(claimant: str | None, denier: str | None, allies: Sequence[str] = ()) -> bool:
+    """The claimant is the denier, or one the denial puts on the denier's side (``allies_of``)."""
+    return same_voice(claimant, denier) or any(same_voice(claimant, ally) for ally in allies)
 
 
 def same_voice(a: str | None, b: str | None) -> bool:

@@ -498,3 +498,42 @@ def test_what_a_cue_s_subject_says_beside_it_is_not_what_the_cue_rejects():
         "relinquish power before any talks can begin."
     )
     assert [stance for stance, actor, _ in found if actor is not None] == ["support"]
+
+
+def test_a_stance_told_as_history_is_no_position_at_the_article_s_date():
+    """A stance told in the past perfect, as a past since left, with a year decades before the article, or
+    going on with a narrative whose last time is such a year, is background; the same stance told of now, or
+    after a bound ("since 1970") or after a recent time, is a position."""
+    day = dt.date(2010, 10, 7)
+    history = {
+        "narrative": (
+            "BP originated in 1908 as the Anglo-Persian Oil Company, a British corporation. "
+            "Mohammed Mossadeq, the prime minister, signed legislation to nationalize the company. "
+            "The British government was horrified and imposed an economic embargo on Iran. "
+            "When this failed to bring the Iranians to heel, the British government sought to arrange for the "
+            "overthrow of Mossadeq.",
+            day,
+        ),
+        "decade": (
+            "In the 1950s the British government sought the overthrow of Prime Minister Mohammed Mossadeq.",
+            day,
+        ),
+        "perfect": ("Britain had sought the overthrow of Prime Minister Mohammed Mossadeq.", day),
+        "once": ("Britain once sought the overthrow of Prime Minister Mohammed Mossadeq.", day),
+    }
+    now = {
+        "now": ("Britain sought the overthrow of Prime Minister Mohammed Mossadeq on Monday.", day),
+        "bound": (
+            "Syria has been ruled by the Assad family since 1970. "
+            "The United States called for Syrian President Bashar al-Assad to step down.",
+            dt.date(2011, 8, 18),
+        ),
+        "recent": (
+            "Hafez al-Assad crushed a revolt in Hama in 1982. On Thursday, the United States called for "
+            "Syrian President Bashar al-Assad to step down.",
+            dt.date(2011, 8, 18),
+        ),
+    }
+    articles, docs = annotated({**history, **now})
+    positions = find_positions(articles, docs, build_roster(articles, docs))
+    assert sorted(p.citation.article for p in positions) == sorted(now)

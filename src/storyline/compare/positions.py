@@ -926,6 +926,75 @@ def article_dates(articles: Sequence[Article], roster: Sequence[Entity]) -> dict
 
 
 # ---------------------------------------------------------------------------------------------
+# Stances told as history
+
+# A stance told with a time this many years or more before its article's is background, not a position held
+# at the article's date.
+HISTORY_YEARS = 10
+# How many sentences back a past-tense narrative takes its time from (the last time expression told).
+NARRATIVE_SENTENCES = 5
+# Adverbs that put a stance in a past since left ("once sought", "formerly backed").
+BYGONE_ADVERBS = {"once", "formerly"}
+# Words before a time expression that make it a bound, not the time of what is told ("since 1970").
+TIME_BOUNDS = {"since", "until", "till", "before", "after", "between", "from", "through", "throughout", "by"}
+YEAR_TEXT = re.compile(r"\b(1[5-9]\d\d|20\d\d)(?:'?s)?\b")
+# Labels by which a time expression is put before a noun and names a thing ("the 1982 massacre").
+PREMODIFIERS = {"compound", "amod", "nmod", "poss", "nummod"}
+
+
+def year_told(ent: Span) -> int | None:
+    """The year (or a decade's first year) a DATE entity tells, when it is a time of what is told: not a
+    bound ("since 1970") nor a word before a noun ("the 1982 massacre")."""
+    if ent.label_ != "DATE" or ent.root.dep_ in PREMODIFIERS:
+        return None
+    if ent.start > 0 and ent.doc[ent.start - 1].lower_ in TIME_BOUNDS:
+        return None
+    match = YEAR_TEXT.search(ent.text)
+    return int(match.group(1)) if match else None
+
+
+def told_as_history(stance: Stance, year: int | None) -> bool:
+    """The stance is told as history, not held at its article's date (``year``): its cue is in the past
+    perfect ("had sought") or past since left ("once backed"); a time expression of the cue's clause lies
+    ``HISTORY_YEARS`` or more before the article ("in the 1950s the British sought ..."); or the cue is in the
+    simple past and the last time expression told before it, within ``NARRATIVE_SENTENCES`` sentences, is
+    such a year, a narrative of the past the sentence goes on with ("BP originated in 1908 ... . The British
+    government sought to arrange for the overthrow of Mossadeq.")."""
+    cue = stance.cue if stance.cue.pos_ in ("VERB", "AUX") else stance.cue.head
+    children = list(cue.children)
+    if cue.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in children):
+        return True
+    if any(c.dep_ == "advmod" and c.lower_ in BYGONE_ADVERBS for c in children):
+        return True
+    if year is None:
+        return False
+    path = {stance.cue.i, cue.i}
+    node = stance.predicate
+    for _ in range(10):
+        path.add(node.i)
+        if node.i == stance.cue.i or node.head is node:
+            break
+        node = node.head
+    sentence = stance.predicate.sent
+    for ent in sentence.ents:
+        told = year_told(ent)
+        head = ent.root.head
+        attached = head.i in path or head.dep_ == "prep" and head.head.i in path
+        if told is not None and attached and year - told >= HISTORY_YEARS:
+            return True
+    if cue.tag_ != "VBD":
+        return False
+    doc = sentence.doc
+    earlier = [s for s in doc.sents if s.end <= sentence.start][-NARRATIVE_SENTENCES:]
+    times = [e for s in earlier for e in s.ents if e.label_ in ("DATE", "TIME")]
+    times += [e for e in sentence.ents if e.label_ in ("DATE", "TIME") and e.end <= cue.i]
+    if not times:
+        return False
+    told = year_told(times[-1])
+    return told is not None and year - told >= HISTORY_YEARS
+
+
+# ---------------------------------------------------------------------------------------------
 # Positions and reversals
 
 
@@ -969,12 +1038,15 @@ def positions_in(
     """The positions ``article`` states; every stance found (resolved or not) is added to ``seen``."""
     found: list[Position] = []
     documents: dict[str, list[Position]] = defaultdict(list)
+    year = int(article_date[0][:4]) if article_date is not None and article_date[0] else None
     for sentence in predicate_sentences(doc):
         if NOT_NEWS.search(sentence.text):
             continue  # page furniture (an update notice, a tweet's signature); readers' comments: ingest.clean
         for stance in stances_in(sentence):
             if seen is not None:
                 seen.append(stance)
+            if told_as_history(stance, year):
+                continue  # background of decades ago, not a stance held at the article's date
             target = resolver.target(target_text(stance.target), stance.target)
             if target is None:
                 continue

@@ -47,7 +47,7 @@ from .cues import (
     CueScorer,
     load_cue_model,
 )
-from .names import name_problem, tidy_name
+from .names import TITLE_ABBREVIATIONS, name_problem, tidy_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -1685,24 +1685,6 @@ def anaphoric_description(speaker: Span) -> bool:
         return False
     head = words[1]
     return head.pos_ == "NOUN" and head.tag_ == "NN" and head.lemma_.lower() not in INSTITUTION_HEADS
-
-
-# Abbreviated titles before a name ("Sen. John McCain" is a senator).
-TITLE_ABBREVIATIONS = {
-    "sen": "senator",
-    "rep": "representative",
-    "gov": "governor",
-    "gen": "general",
-    "col": "colonel",
-    "lt": "lieutenant",
-    "sgt": "sergeant",
-    "adm": "admiral",
-    "amb": "ambassador",
-    "pres": "president",
-    "sec": "secretary",
-    "supt": "superintendent",
-    "insp": "inspector",
-}
 
 
 def titled_person_before(names: NameIndex, description: Span, reach: int = 1500) -> Span | None:

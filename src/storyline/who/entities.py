@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..model import Article, Attribution, Entity
 from ..pieces import NO_PIECES, Pieces
-from .names import name_problem, tidy_name
+from .names import TITLE_ABBREVIATIONS, name_problem, tidy_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -108,8 +108,6 @@ TITLE_WORDS = {
     "the",
 }
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
-# A title's abbreviation and its full word are one title ("Gov. Jindal", "Governor Bobby Jindal").
-TITLE_FORMS = {"gen": "general", "sen": "senator", "rep": "representative", "gov": "governor"}
 # A person titled otherwise at least this many times is not the one a title they never bear means
 # ("President Clinton" where Hillary Clinton is named as Secretary of State and Bill Clinton not in full).
 TITLED_OTHERWISE = 3
@@ -1605,14 +1603,14 @@ class People:
         found: Counter[str] = Counter()
         for title, count in self.titles[key].items():
             if title not in GENDER_TITLES:
-                found[TITLE_FORMS.get(title, title)] += count
+                found[TITLE_ABBREVIATIONS.get(title, title)] += count
         return found
 
     def bears(self, key: str, title: str) -> bool:
         """Whether the articles give the person this title: twice, or once in few full namings (one reader's
         "President Hillary Clinton" among seventy articles naming the Secretary of State does not make her
         President; "President Bill Clinton" once in four namings does make him)."""
-        count = self.office_titles(key)[TITLE_FORMS.get(title, title)]
+        count = self.office_titles(key)[TITLE_ABBREVIATIONS.get(title, title)]
         return count >= 2 or count > 0 and count * TITLE_SHARE >= self.named[key]
 
     def titled_otherwise(self, key: str) -> bool:

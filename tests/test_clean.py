@@ -485,3 +485,47 @@ def test_a_corpus_read_as_given_gets_the_glued_sentence_on_a_line_of_its_own():
         "Two more people in London have the virus.",
         "It spread.",
     ]
+
+
+def test_a_bbc_page_stamp_is_cut_from_its_line_and_dates_the_page():
+    # Timeline17's BBC pages begin "Page last updated at ..." glued before the story; left in, the stamp was read as
+    # a statement ("Page last updated at 11:24 GMT, Tuesday" announced by Michael Jackson) and entered the summary.
+    text = (
+        "Page last updated at 11:24 GMT, Tuesday, 27 September 2011 12:24 UK Michael Jackson announced his live "
+        "concerts at the London O2 Arena in March 2009.\n"
+        "Jackson died in June 2009 aged 50.\n"
+    )
+    cleaned = clean_text(text, use_model=False)
+    assert "Page last updated" not in cleaned.text
+    assert cleaned.text.startswith("Michael Jackson announced his live concerts")
+    assert [r.text for r in cleaned.removed if r.reason == "page-stamp"] == [
+        "Page last updated at 11:24 GMT, Tuesday, 27 September 2011 12:24 UK"
+    ]
+    headline = clean_text(
+        "Jackson doctor trial opens 7 November 2011 Last updated at 21:40 GMT Help The trial of Dr Conrad Murray "
+        "opened in Los Angeles on Monday with the prosecution's case.\n",
+        use_model=False,
+    )
+    # the headline glued before the stamp is a line of its own (here taken as the title), not part of the lead
+    assert headline.text.startswith("The trial of Dr Conrad Murray opened")
+    assert (
+        headline.title == "Jackson doctor trial opens"
+        or "Jackson doctor trial opens" in headline.text.split("\n\n")
+    )
+    assert "Last updated" not in headline.text
+
+
+def test_the_page_stamp_dates_an_article_without_another_date():
+    from storyline.ingest.prepare import prepare_one
+    from storyline.ingest.read import RawDocument
+
+    raw = RawDocument(
+        source="bbc.txt",
+        content=(
+            "Page last updated at 11:24 GMT, Tuesday, 27 September 2011 12:24 UK Michael Jackson announced his live "
+            "concerts at the London O2 Arena in March 2009.\nJackson died in June 2009 aged 50. His doctor is on "
+            "trial.\n"
+        ),
+    )
+    article = prepare_one(raw, "a1")
+    assert str(article.published) == "2011-09-27"

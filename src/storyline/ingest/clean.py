@@ -31,6 +31,7 @@ from ..text.patterns import (
     AGENCY_DATELINE,
     COMMENT_HEADER,
     DATELINE,
+    PAGE_STAMP,
     SENTENCE_OPENERS,
     WIRE_STAMP,
     glue_seams,
@@ -55,7 +56,8 @@ REASONS = {
     "boilerplate": "page boilerplate judged by the line model (whole web pages only)",
     "first-published": "publication date line (kept as the article's date)",
     "template": "line or sentence repeated across many different articles of the corpus (corpus.templates)",
-    "page-stamp": "a wire page's place and time stamp before its dateline",
+    "page-stamp": "a page's time stamp before its story (a wire page's place and time before its dateline, the BBC's"
+    ' "Page last updated at ... GMT")',
     "reader-comment": "readers' comments under the story, from the first comment's header or stamp on",
 }
 
@@ -355,12 +357,14 @@ def split_pull_quotes(lines: list[Line]) -> list[Line]:
 
 
 def split_wire_stamps(lines: list[Line]) -> tuple[list[Line], list[str]]:
-    """Each wire stamp cut out of its line (the headline a scraper glued before it kept on a line of its own,
-    the story from its dateline on), and the stamps cut."""
+    """Each page stamp cut out of its line — a wire page's place and time before its dateline
+    (``text.patterns.WIRE_STAMP``), a page's "Page last updated at 11:24 GMT, Tuesday, 27 September 2011 12:24 UK"
+    (``text.patterns.PAGE_STAMP``) — the headline a scraper glued before it kept on a line of its own, the story
+    after it on its own; and the stamps cut (``describe`` reads the page's date from them)."""
     result: list[Line] = []
     stamps: list[str] = []
     for line in lines:
-        match = WIRE_STAMP.search(line.text)
+        match = WIRE_STAMP.search(line.text) or PAGE_STAMP.search(line.text)
         if match is None:
             result.append(line)
             continue

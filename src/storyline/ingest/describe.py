@@ -262,7 +262,9 @@ def set_published(article: Article, cleaned: Cleaned, body_lines: list[str]) -> 
         )
     )
     header = (
-        [article.title or ""] + removed_with(cleaned.removed, "deck", "byline", "navigation") + body_lines[:2]
+        [article.title or ""]
+        + removed_with(cleaned.removed, "deck", "byline", "navigation", "page-stamp")
+        + body_lines[:2]
     )
     candidates.append((timestamp_date(header), "text:timestamp", 0.8))
     candidates.append((dateline_date(body_lines), "text:dateline", 0.8))

@@ -213,3 +213,15 @@ def test_articles_about_different_events_are_grouped_apart():
     }
     groups = group_articles(texts, threshold=0.1)
     assert groups["a"] == groups["b"] != groups["c"]
+
+
+def test_the_roster_lists_first_who_is_named_in_the_most_articles(roster):
+    # a name one article repeats many times (a family history's "John" in a story about a trial) does not outrank
+    # the story's actors named across articles: the roster is ordered by articles, then mentions
+    _, _, entities = roster
+    keys = [(-len(e.mentions), -sum(e.mentions.values())) for e in entities]
+    assert keys == sorted(keys)
+    many_articles = [e for e in entities if len(e.mentions) >= 3]
+    one_article = [e for e in entities if len(e.mentions) == 1]
+    assert many_articles and one_article
+    assert max(entities.index(e) for e in many_articles) < min(entities.index(e) for e in one_article)

@@ -626,7 +626,7 @@ def render_roster(entities: Sequence[Entity], index: ArticleIndex) -> str:
         return section(
             "roster", "Who is who", '<p class="lede">No people, organisations or places found.</p>'
         )
-    ordered = sorted(entities, key=lambda e: (-sum(e.mentions.values()), e.name.lower()))
+    ordered = list(entities)  # the roster's order: named in the most articles first
     types: dict[str, int] = defaultdict(int)
     for entity in entities:
         types[entity.type] += 1

@@ -103,7 +103,10 @@ def render_text(
     by_id = {a.id: a for a in articles}
     attributions = statements_of(attributions)
     shown_entities, hidden_entities = head(entities, limit)
-    lines = [f"WHO IS WHO ({len(entities)} entries; the {len(shown_entities)} most mentioned)", ""]
+    lines = [
+        f"WHO IS WHO ({len(entities)} entries; the {len(shown_entities)} named in the most articles)",
+        "",
+    ]
     for entity in shown_entities:
         total = sum(entity.mentions.values())
         others = [alias for alias in entity.aliases if alias != entity.name]

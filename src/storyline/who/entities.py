@@ -1802,7 +1802,7 @@ def link_descriptions(
 def build_roster(
     articles: Sequence[Article], docs: Sequence[Doc] | None = None, pieces: Pieces = NO_PIECES
 ) -> list[Entity]:
-    """One entry per person, organisation and place across the articles, most mentioned first.
+    """One entry per person, organisation and place across the articles, named in the most articles first (then most mentioned).
 
     Each entry has a canonical name, a type, every alias the articles use, mentions per article
     (and per outlet in ``outlets``) and the roles the articles give it, dated. The articles are read,
@@ -1849,7 +1849,9 @@ def build_roster(
     clusters = link(all_mentions, all_roles)
     by_id = {a.id: a for a in articles}
     entities = [e for e in (entity_of(cluster, by_id) for cluster in clusters) if e is not None]
-    entities.sort(key=lambda e: (-sum(e.mentions.values()), e.name))
+    # named in the most articles first: a name one article repeats (a family history's "John", 89 times in one
+    # article) is not what the story is about
+    entities.sort(key=lambda e: (-len(e.mentions), -sum(e.mentions.values()), e.name))
     seen: Counter[str] = Counter()
     for entity in entities:
         seen[entity.id] += 1
@@ -2006,7 +2008,7 @@ def slug(text: str) -> str:
 def alias_index(entities: Sequence[Entity]) -> dict[str, Entity]:
     """Lookup of an entity by any of its aliases (normalized), most mentioned entity first."""
     index: dict[str, Entity] = {}
-    for entity in entities:
+    for entity in sorted(entities, key=lambda e: (-sum(e.mentions.values()), e.name)):
         for alias in [entity.name, *entity.aliases]:
             index.setdefault(key_of(alias), entity)
     return index

@@ -143,21 +143,41 @@ def clauses_kept_of(monkeypatch) -> list[str]:
 
 
 def test_damaged_and_foreign_pieces_are_computed_again(folder, capsys, monkeypatch):
+    from storyline.service.cache import AnalysisCache
+
     clauses_kept = clauses_kept_of(monkeypatch)
+    names: dict[str, str] = {}  # each piece's key -> its name
+    piece_key = AnalysisCache.piece_key
+
+    def recorded(self, name, article, extra=""):
+        key = piece_key(self, name, article, extra)
+        names[key] = name
+        return key
+
+    monkeypatch.setattr(AnalysisCache, "piece_key", recorded)
     cold = brief_json(capsys, str(SAMPLES))
     for path in folder.glob("??/*.stage"):
         path.unlink()  # the stages run again, from the pieces
-    pieces = sorted(folder.glob("??/*.piece"))
+    every = sorted(folder.glob("??/*.piece"))
     # seven per article, the verbs asked, and the comparison's two entries of pairs
-    assert clauses_kept and len(pieces) == 35 + len(set(clauses_kept)) + len(PAIRS)
-    pieces[0].write_bytes(b"\x80\x04not ours")
-    pieces[1].write_bytes(pieces[2].read_bytes())  # a sound piece under another key
-    flipped = bytearray(pieces[3].read_bytes())
+    assert clauses_kept and len(every) == 35 + len(set(clauses_kept)) + len(PAIRS)
+    # three pieces of kinds only the stages compute, each damaged its own way (chosen by kind, not by where their
+    # file names sort, which moves with the code's key: an undated article's event times are computed again
+    # by the dating before the stages, and a piece asked only on the way, as the verbs are, only when asked)
+    first = {name: min(path for path in every if names.get(path.stem) == name) for name in PIECES}
+    first["mentions"].write_bytes(b"\x80\x04not ours")
+    first["attributions"].write_bytes(first["event-times"].read_bytes())  # a sound piece under another key
+    flipped = bytearray(first["summary-sentences"].read_bytes())
     flipped[-5] ^= 0xFF
-    pieces[3].write_bytes(bytes(flipped))
+    first["summary-sentences"].write_bytes(bytes(flipped))
     computed = counted(monkeypatch)
     assert brief_json(capsys, str(SAMPLES)) == cold
-    assert sum(len(ids) for ids in computed.values()) == 3  # the three bad ones, and only them
+    # the three bad ones, and only them
+    assert sorted(name for name, ids in computed.items() for _ in ids) == [
+        "attributions",
+        "mentions",
+        "summary-sentences",
+    ]
 
 
 def test_a_piece_is_computed_when_none_is_kept_or_no_cache_is_active(tmp_path):

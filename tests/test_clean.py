@@ -529,3 +529,40 @@ def test_the_page_stamp_dates_an_article_without_another_date():
     )
     article = prepare_one(raw, "a1")
     assert str(article.published) == "2011-09-27"
+
+
+def test_a_lead_starting_again_after_its_headline_on_the_first_line_starts_a_paragraph():
+    """Issue 13 item 6: a page's headline (and deck) glued to its lead, which repeats the headline's words, on the
+    article's first line; names, titles and clauses that go on stay whole."""
+    for text, parts in (
+        (
+            "BP faces US criticism over Gulf of Mexico oil spill BP is facing growing American criticism over the "
+            "giant oil spill in the Gulf of Mexico.",
+            [
+                "BP faces US criticism over Gulf of Mexico oil spill",
+                "BP is facing growing American criticism",
+            ],
+        ),
+        (
+            "BP boss Hayward to get immediate #600,000 pension Mr Hayward has been the public face of the response "
+            "to the spill and will get his pension immediately.",
+            ["BP boss Hayward to get immediate #600,000 pension", "Mr Hayward has been the public face"],
+        ),
+    ):
+        pieces = clean_text(text).text.split("\n\n")
+        assert len(pieces) == 2 and pieces[0] == parts[0] and pieces[1].startswith(parts[1]), pieces
+        # only on the first line: in the body the same words are one paragraph
+        body = clean_text("The company's shares fell again on Monday in London trading.\n\n" + text)
+        assert text in body.text.split("\n\n")
+    for whole in (
+        # the word before is the first half of a name, a title or a noun of the name's phrase
+        "Traders on Wall Street said Wall Street had fallen on the spill news in the morning.",
+        "LONDON (Reuters) - Oil major BP Plc said the oil spill in the Gulf had cost BP $350 million so far.",
+        "Libyan rebels fight on as Libyan leader Moammar Gadhafi is calling for volunteers to fight the rebels.",
+        # a clause that goes on after a verb of saying or a participle
+        "A Libyan government spokesman says Gadhafi is alive and well and the spokesman denied reports.",
+        "Foreign powers attacking Libya may hope air strikes alone will stop Libya's forces.",
+        # the lead does not repeat the headline's words
+        "BP oil spill cap ready for testing Faulty hose has been replaced by technicians on the cap.",
+    ):
+        assert clean_text(whole).text == whole, clean_text(whole).text

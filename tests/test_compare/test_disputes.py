@@ -250,6 +250,9 @@ def test_a_hypothetical_denial_is_no_stated_dispute(text):
     [
         "The Libyan government will dispute the report.",
         "The Libyan government would later dispute the report.",  # told as what came after, no hypothesis
+        # a verb in a tense of its own is not under the modal of the verb it is coordinated with
+        "Vice President Joe Biden said that the Libyan government should listen to the rebels but rejected the "
+        "report.",
     ],
 )
 def test_a_denial_told_as_what_a_source_will_do_or_later_did_is_still_a_dispute(denial):

@@ -369,8 +369,8 @@ CONDITIONS = frozenset({"if", "unless"})
 def hypothetical(verb: Token) -> bool:
     """The verb is a hypothesis or a condition, not a stated act: under a modal of possibility, under a
     hypothetical "would", or in (or governing) an "if" clause ("if the commanders deny it", "they would deny
-    it if asked"). Its own words, or those of the verb it is coordinated with ("would deny it and dismiss
-    ...")."""
+    it if asked"). Its own words, or, for a verb in the base form, those of the verb it is coordinated with
+    ("would deny it and dismiss ...")."""
     node = verb
     for _ in range(3):
         children = list(node.children)
@@ -394,8 +394,8 @@ def hypothetical(verb: Token) -> bool:
             for c in children
         ):
             return True
-        if node.dep_ != "conj" or node.head.i == node.i:
-            break
+        if node.dep_ != "conj" or node.head.i == node.i or node.tag_ != "VB":
+            break  # a coordinated verb in a tense of its own ("should listen ... but rejected") has no modal of its head
         node = node.head
     return False
 

@@ -575,11 +575,10 @@ def mark_related_headlines(lines: list[Line]) -> None:
             line.reason = "related-headline"
 
 
-def split_glued_openers(text: str, lead: bool = False) -> tuple[str, int]:
+def split_glued_openers(text: str) -> tuple[str, int]:
     """Each sentence glued to a caption, headline or label (``text.patterns.glue_seams``) starts a paragraph of
-    its own: the one place the seam is found, so every stage sees it. ``lead``: ``text`` is the article's first
-    line, where the lead may start again after a headline glued before it."""
-    cuts = glue_seams(text, lead=lead)
+    its own: the one place the seam is found, so every stage sees it."""
+    cuts = glue_seams(text)
     if not cuts:
         return text, 0
     pieces = [text[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
@@ -590,17 +589,13 @@ def glued_on_lines_of_their_own(text: str) -> str:
     """``text`` with each sentence glued to a caption, headline or label on a line of its own, as cleaning gives it
     a paragraph (``split_glued_openers``): for corpora read as given, one sentence a line (Timeline17's
     protocol), so that they are seen as a user's cleaned text is."""
-    return "\n".join(
-        split_glued_openers(line, lead=number == 0)[0].replace("\n\n", "\n")
-        for number, line in enumerate(text.split("\n"))
-    )
+    return "\n".join(split_glued_openers(line)[0].replace("\n\n", "\n") for line in text.split("\n"))
 
 
-def repair_glued_sentences(text: str, lead: bool = False) -> tuple[str, int]:
+def repair_glued_sentences(text: str) -> tuple[str, int]:
     """Put back the space scraping lost between two sentences; leave URLs and initials alone; a sentence
-    glued to a caption or headline starts a paragraph (``split_glued_openers``; ``lead``: the article's first
-    line)."""
-    text, split = split_glued_openers(text, lead)
+    glued to a caption or headline starts a paragraph (``split_glued_openers``)."""
+    text, split = split_glued_openers(text)
     if not GLUED.search(text):
         return text, split
     pieces: list[str] = []
@@ -682,7 +677,7 @@ def clean_text(
         if line.reason is not None:
             removed.append(Removed(text=line.text, reason=line.reason))
             continue
-        fixed, count = repair_glued_sentences(line.text, lead=not paragraphs)
+        fixed, count = repair_glued_sentences(line.text)
         repairs += count
         paragraphs.append(fixed)
     metadata: dict[str, Any] = {

@@ -339,7 +339,9 @@ def glue_seams(text: str, lead: bool = False) -> list[int]:
 
     With ``lead`` (``text`` opens with an article's first line, where a page's headline and deck are glued to its
     lead), a fourth shape: the lead starting again with the headline's own words (``echo_seams``: "BP faces US
-    criticism over Gulf of Mexico oil spill || BP is facing growing American criticism ...")."""
+    criticism over Gulf of Mexico oil spill || BP is facing growing American criticism ..."). Cleaning does not ask for
+    it yet: splitting the 55 first lines it cuts on Timeline17 lowered the Timeline17 gate (MJ_bbc's R-1 0.123 ->
+    0.112; BENCHMARKS.md, thirteenth session, helper G)."""
     seams: list[int] = []
     for match in _SEAM.finditer(text):
         left = text[: match.start()].rsplit(None, 1)[-1]

@@ -9,7 +9,7 @@ Each corpus is read as ``storyline evaluate brief`` reads it (detokenized, templ
 corpus the articles, the contradicting pairs in all and by kind (figures of one quantity across articles,
 denials across outlets and sources by wording, and the stated disputes: a named claim denied, a denial of
 what another voice just said, a denial matched to another article's sentence) and CPU seconds. ``--sample N --out FILE`` writes N contradictions drawn at
-random (seed 13) over all corpora in the audit's JSONL shape (``benchmarks/brief_audit/rubric.md``),
+random (``--seed``, 13 by default) over all corpora in the audit's JSONL shape (``benchmarks/brief_audit/rubric.md``),
 with who says each side.
 """
 
@@ -134,6 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("corpora", nargs="+")
     parser.add_argument("--sample", type=int)
     parser.add_argument("--out")
+    parser.add_argument("--seed", type=int, default=13, help="the sample's seed (default 13)")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--positions", action="store_true", help="sample positions too")
     parser.add_argument("--keep", metavar="DIR", help="pickle each corpus's analysis there, and reuse it")
@@ -147,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
         with Path(args.out).open("w", encoding="utf-8") as handle:
             for kind in ("contradiction", "position"):
                 of_kind = [i for i in pooled if i["kind"] == kind]
-                chosen = random.Random(13).sample(of_kind, min(args.sample, len(of_kind)))
+                chosen = random.Random(args.seed).sample(of_kind, min(args.sample, len(of_kind)))
                 for number, item in enumerate(chosen, start=1):
                     item = {"id": f"{kind}-{number:03d}", "found": len(of_kind), **item, "judgements": []}
                     handle.write(json.dumps(item, ensure_ascii=False) + "\n")

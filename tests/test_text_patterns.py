@@ -93,3 +93,45 @@ def test_comment_headers_and_stamps_are_found_and_ordinary_dates_are_not():
         "The meeting ended on March 21, 2011, at 2:20 pm, officials said.",
     ):
         assert not COMMENT_HEADER.search(text), text
+
+
+def pieces_at(text, seams):
+    return [text[a:b].strip() for a, b in zip([0, *seams], [*seams, len(text)], strict=True)]
+
+
+def test_a_lead_starting_again_after_its_headline_is_a_seam_on_the_first_line_only():
+    """Issue 13 item 6: a page's headline (and deck) glued to its lead, which repeats the headline's words, on the
+    article's first line (``glue_seams(lead=True)``, ``echo_seams``); names, titles and clauses that go on stay
+    whole. (Cleaning does not ask for it: it lowered the Timeline17 gate, BENCHMARKS.md.)"""
+    for text, parts in (
+        (
+            "BP faces US criticism over Gulf of Mexico oil spill BP is facing growing American criticism over the "
+            "giant oil spill in the Gulf of Mexico.",
+            [
+                "BP faces US criticism over Gulf of Mexico oil spill",
+                "BP is facing growing American criticism",
+            ],
+        ),
+        (
+            "BP boss Hayward to get immediate #600,000 pension Mr Hayward has been the public face of the response "
+            "to the spill and will get his pension immediately.",
+            ["BP boss Hayward to get immediate #600,000 pension", "Mr Hayward has been the public face"],
+        ),
+    ):
+        found = pieces_at(text, patterns.glue_seams(text, lead=True))
+        assert len(found) == 2 and found[0] == parts[0] and found[1].startswith(parts[1]), found
+        assert patterns.glue_seams(text) == []  # not asked for: not the first line
+        # only on the first line
+        assert patterns.glue_seams("Shares fell on Monday in London trading.\n" + text, lead=True) == []
+    for whole in (
+        # the word before is the first half of a name, a title or a noun of the name's phrase
+        "Traders on Wall Street said Wall Street had fallen on the spill news in the morning.",
+        "LONDON (Reuters) - Oil major BP Plc said the oil spill in the Gulf had cost BP $350 million so far.",
+        "Libyan rebels fight on as Libyan leader Moammar Gadhafi is calling for volunteers to fight the rebels.",
+        # a clause that goes on after a verb of saying or a participle
+        "A Libyan government spokesman says Gadhafi is alive and well and the spokesman denied reports.",
+        "Foreign powers attacking Libya may hope air strikes alone will stop Libya's forces.",
+        # the lead does not repeat the headline's words
+        "BP oil spill cap ready for testing Faulty hose has been replaced by technicians on the cap.",
+    ):
+        assert patterns.glue_seams(whole, lead=True) == [], whole

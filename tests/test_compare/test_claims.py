@@ -565,3 +565,49 @@ def test_what_a_reporting_verb_heads_stays_the_sentences_news():
         ),
     ]
     assert shared_claims(concerned) == [["a", "b"]]
+
+
+def compared_shared(rows):
+    """The article groups of the claims carried by two outlets, as the brief compares them (attributions
+    found, so the statements a sentence reports are compared too)."""
+    from storyline.annotate.nlp import load_nlp
+
+    articles = made(rows)
+    docs = list(load_nlp().pipe(a.text for a in articles))
+    return [sorted(c.articles) for c in compare(articles, docs).claims if c.independent_outlets > 1]
+
+
+def test_an_outlet_carrying_only_a_quote_embedded_in_a_claim_does_not_confirm_it():
+    # audit round 8, development, multi_outlet_claim-019: Reuters carries Watson's order, not the
+    # administration's word that BP was responding to it
+    order = (
+        "b",
+        "Reuters",
+        '"Every effort must be expended to speed up the process," he said.',
+        12,
+    )
+    nested = (
+        "a",
+        "Fox News",
+        "The Obama administration said BP was responding to its order from Friday, in which Coast Guard Rear "
+        'Adm. James Watson told the company that "every effort must be expended to speed up" the rate of '
+        "containment.",
+        14,
+    )
+    assert compared_shared([nested, order]) == []
+    relative = (
+        "a",
+        "Fox News",
+        "Shares of BP fell again on Friday after a week in which Coast Guard Rear Adm. James Watson told the "
+        'company that "every effort must be expended to speed up the process".',
+        12,
+    )
+    assert compared_shared([relative, order]) == []
+    own = (
+        "a",
+        "Fox News",
+        'Coast Guard Rear Adm. James Watson told the company that "every effort must be expended to speed up the '
+        'process".',
+        12,
+    )
+    assert compared_shared([own, order]) == [["a", "b"]]  # the order as the sentence's own news is confirmed

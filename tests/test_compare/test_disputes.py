@@ -217,3 +217,46 @@ def test_a_view_rejected_challenged_or_disagreed_with_is_a_stated_dispute(text, 
 )
 def test_a_challenge_without_a_claim_or_a_negated_disagreement_is_no_dispute(text):
     assert contradictions({"a": (text, DAY)}) == []
+
+
+VALASEK = (
+    "Tomas Valasek of the Center for European Reform think tank said that despite NATO denials, it did appear the "
+    "key alliance powers were seeking a way around the Gaddafi dilemma by targeting him directly. "
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an analyst's own hypothetical set against his own view (audit round 8, held out, contradiction-014)
+        VALASEK + "\"NATO's official mandate doesn't involve removing Gaddafi from power, so the commanders "
+        "would deny it and say they are going after communications posts and such, but to me it does smell "
+        'that they are going after Gaddafi personally," he said.',
+        # the claimant's own quotation tells the denial: one speaker's two sentences that agree
+        VALASEK + '"The commanders deny it, but to me it does smell that they are going after Gaddafi '
+        'personally," he said.',
+        VALASEK + "The alliance's commanders could deny it in public.",
+        VALASEK + "If the alliance's commanders deny it, few diplomats in Brussels will believe them.",
+        "Rebels said government troops shelled the hospital in Misrata on Sunday. "
+        "The Libyan government might dispute the report.",
+    ],
+)
+def test_a_hypothetical_denial_is_no_stated_dispute(text):
+    assert contradictions({"a": (text, DAY)}) == []
+
+
+@pytest.mark.parametrize(
+    "denial",
+    [
+        "The Libyan government will dispute the report.",
+        "The Libyan government would later dispute the report.",  # told as what came after, no hypothesis
+        # a verb in a tense of its own is not under the modal of the verb it is coordinated with
+        "Vice President Joe Biden said that the Libyan government should listen to the rebels but rejected the "
+        "report.",
+    ],
+)
+def test_a_denial_told_as_what_a_source_will_do_or_later_did_is_still_a_dispute(denial):
+    found = contradictions(
+        {"a": ("Rebels said government troops shelled the hospital in Misrata on Sunday. " + denial, DAY)}
+    )
+    assert len(found) == 1

@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 
 from storyline.annotate.nlp import load_nlp
+from storyline.annotate.timex import tag_article
 from storyline.compare.claims import compare
 from storyline.compare.positions import find_positions, find_reversals, stances_in
 from storyline.model import Article, Citation, Position, Sentence
@@ -168,10 +169,12 @@ def test_stance_actor_and_target_of_known_sentences(text, expected):
 
 
 def annotated(texts: dict[str, tuple[str, dt.date]]) -> tuple[list[Article], list]:
+    """Articles parsed, split and with their time expressions tagged, as the pipeline annotates them."""
     articles = [Article(id=k, source=k, text=t, published=d, outlet=k) for k, (t, d) in texts.items()]
     docs = list(load_nlp().pipe(a.text for a in articles))
     for article, doc in zip(articles, docs):
         article.sentences = [Sentence(s.start_char, s.end_char, i) for i, s in enumerate(doc.sents)]
+        tag_article(article)
     return articles, docs
 
 

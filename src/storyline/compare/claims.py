@@ -495,25 +495,74 @@ def asserts(text: str) -> bool:
 
 def propositions(
     units: Sequence[tuple[Article, int]], texts: Sequence[str], attributions: Sequence[Attribution]
-) -> tuple[list[str], list[int]]:
+) -> tuple[list[str], list[int], dict[int, Attribution]]:
     """What each unit states, for paraphrase: the sentence itself and the content of each statement it
-    reports ("Assad told Ban *that the operations had stopped*"), with the unit each comes from."""
+    reports ("Assad told Ban *that the operations had stopped*"), with the unit each comes from and the
+    attribution of each reported content (by its index)."""
     where = {(a.id, p): i for i, (a, p) in enumerate(units)}
     found = list(texts)
     owner = list(range(len(texts)))
+    reported: dict[int, Attribution] = {}
     by_article: dict[str, list[Attribution]] = defaultdict(list)
     for attribution in attributions:
         by_article[attribution.article].append(attribution)
     for article in {a.id: a for a, _ in units}.values():
         ends = [s.end for s in article.sentences]
-        for attribution in by_article.get(article.id, []):
+        spoken = by_article.get(article.id, [])
+        for attribution in spoken:
             unit = where.get((article.id, bisect.bisect_right(ends, attribution.start)))
             content = attribution.content.strip()
             if unit is None or len(content_words(content)) < CLAUSE_WORDS or content == texts[unit]:
                 continue
+            if reported_inside(attribution, spoken):
+                continue  # a statement inside another's: not the sentence's own news (``embedded_cue``)
+            reported[len(found)] = attribution
             found.append(content)
             owner.append(unit)
-    return found, owner
+    return found, owner, reported
+
+
+def reported_inside(attribution: Attribution, spoken: Sequence[Attribution]) -> bool:
+    """The attribution's cue lies inside what an earlier cue of its sentence reports: "The administration said
+    BP was responding to its order, in which Adm. Watson told the company that 'every effort must be
+    expended'" - Watson's words are part of the administration's statement, not a fact the sentence states
+    itself. (A source named after it, "..., according to a statement", frames the whole sentence: "Assad told
+    the U.N. chief that the operations had stopped, according to a statement" still states what Assad told.)"""
+    cue = attribution.cue_start
+    if cue is None:
+        return False
+    return any(
+        other is not attribution
+        and other.start <= cue < other.end
+        and other.cue_start is not None
+        and other.cue_start < cue
+        for other in spoken
+    )
+
+
+# The links by which a clause hangs inside a noun phrase of its sentence rather than on its main line: a
+# relative clause ("its order, in which Watson told ..."), a clause modifying a noun. (A temporal clause, "one
+# day after Assad told the U.N. chief that ...", still states that he told it: the samples' shared claim.)
+EMBEDDING = frozenset({"relcl", "acl"})
+
+
+def embedded_cue(doc: Doc, attribution: Attribution) -> bool:
+    """The cue of a reported statement hangs inside a relative clause or a noun's modifier: what it reports
+    is an embedded quote, not the sentence's main fact, and no other outlet confirms the sentence by
+    carrying only that."""
+    if attribution.cue_start is None:
+        return False
+    span = doc.char_span(attribution.cue_start, attribution.cue_end or attribution.cue_start + 1, "expand")
+    if span is None or not len(span):
+        return False
+    token = span.root
+    for _ in range(12):
+        if token.head.i == token.i:
+            return False
+        if token.dep_ in EMBEDDING:
+            return True
+        token = token.head
+    return False
 
 
 def docs_by_article(articles: Sequence[Article], docs: Sequence[Doc] | None) -> Mapping[str, Doc]:
@@ -543,7 +592,7 @@ def paraphrase_links(
     """
     from ..text.embeddings import embed
 
-    found, owner = propositions(units, texts, attributions)
+    found, owner, reported = propositions(units, texts, attributions)
     if len(found) < 2:
         return []
     clauses: dict[int, MainClause] = {}
@@ -561,6 +610,14 @@ def paraphrase_links(
                 else MainClause()
             )
         return clauses[k]
+
+    sides: dict[int, bool] = {}  # read for the pairs that get this far only
+
+    def side_statement(k: int) -> bool:
+        if k not in sides:
+            doc = (docs or {}).get(units[owner[k]][0].id) if k in reported else None
+            sides[k] = doc is not None and embedded_cue(doc, reported[k])
+        return sides[k]
 
     bags = [frozenset(content_words(t)) for t in found]
     names: dict[int, frozenset[str]] = {}  # read for the pairs that get this far only
@@ -606,6 +663,8 @@ def paraphrase_links(
             continue  # "June 18 - Anadarko says ..." / "July 21 - Anadarko says ...": two events
         if (clause(i).planned or clause(j).planned) and not same_plan_week(units[a][0], units[b][0]):
             continue  # "They will follow it with cement" on 10 May / "Engineers would follow up ..." on 27 May
+        if side_statement(i) or side_statement(j):
+            continue  # "BP, whose spokesman told reporters that ...": the spokesman's words are not its news
         for here, there in ((a, b), (b, a)):
             key = (here, units[there][0].id)
             if key not in best or best[key][0] < cosine:

@@ -37,7 +37,11 @@ from typing import TYPE_CHECKING
 from ..model import Article, Attribution, Claim, cite
 from ..pieces import NO_PIECES, Pieces
 from ..text.similarity import content_words
-from ..who.cues import CLAIMING_VERBS  # verbs that put a claim in another voice's mouth
+from ..who.cues import (
+    CLAIMING_VERBS,  # verbs that put a claim in another voice's mouth
+    SAYING_VERBS,
+    THINKING_VERBS,
+)
 from ..who.names import name_problem, speaker_name
 from .kept_clauses import KeptMainClauses
 
@@ -266,7 +270,7 @@ def find_disputes(
             previous = previous_voice(verb, sentence, sentences[number - 1] if number else None, spoken)
             if previous is not None:
                 text, claimant, start, end = previous
-                if on_side(claimant, denier, allies):
+                if on_side(claimant, denier, allies) or told_by(claimant, verb, spoken):
                     continue
                 where = locate(start, end)
                 if where is not None:
@@ -351,7 +355,49 @@ def is_denial(token: Token) -> bool:
         node = node.head
         if node.lemma_.lower() in ("refuse", "decline", "fail", "confirm"):
             return False
-    return True
+    return not hypothetical(token)
+
+
+# Modals that make a verb a possibility or a counsel, never a stated act ("the commanders could deny it").
+POSSIBILITY_MODALS = frozenset({"could", "might", "may", "should", "must", "can"})
+# "would" is a hypothesis ("the commanders would deny it and say ..., but to me ...") unless it tells what came
+# after ("would later dispute") or what a source said it would do ("said it would challenge the fine").
+LATER = frozenset({"later", "eventually", "subsequently", "then", "soon"})
+CONDITIONS = frozenset({"if", "unless"})
+
+
+def hypothetical(verb: Token) -> bool:
+    """The verb is a hypothesis or a condition, not a stated act: under a modal of possibility, under a
+    hypothetical "would", or in (or governing) an "if" clause ("if the commanders deny it", "they would deny
+    it if asked"). Its own words, or, for a verb in the base form, those of the verb it is coordinated with
+    ("would deny it and dismiss ...")."""
+    node = verb
+    for _ in range(3):
+        children = list(node.children)
+        modals = {c.lower_ for c in children if c.dep_ == "aux"}
+        if modals & POSSIBILITY_MODALS:
+            return True
+        if modals & {"would", "'d"}:
+            # "said it would challenge": indirect speech, the cue before it (a quotation's "he said" after it
+            # reports the hypothesis, not a plan)
+            reported = (
+                node.dep_ == "ccomp"
+                and node.head.i < node.i
+                and node.head.lemma_.lower() in SAYING_VERBS | THINKING_VERBS
+            )
+            if not reported and not any(c.lower_ in LATER for c in children if c.dep_ == "advmod"):
+                return True
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in children):
+            return True
+        if any(
+            c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in CONDITIONS for g in c.children)
+            for c in children
+        ):
+            return True
+        if node.dep_ != "conj" or node.head.i == node.i or node.tag_ != "VB":
+            break  # a coordinated verb in a tense of its own ("should listen ... but rejected") has no modal of its head
+        node = node.head
+    return False
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -680,6 +726,18 @@ def previous_voice(
     if len(voices) != 1 or not asserted(before.text):
         return None
     return before.text.strip(), next(iter(voices)), before.start_char, before.end_char
+
+
+def told_by(claimant: str | None, verb: Token, spoken: Sequence[Attribution]) -> bool:
+    """The denial is told in the claimant's own words (inside a quotation or report of the claimant's): one
+    speaker's two sentences, which never dispute each other ("Valasek said NATO was targeting Gaddafi ...
+    '... the commanders would deny it ..., but to me ...,' he said")."""
+    return any(
+        a.start <= verb.idx < a.end
+        and not (a.cue_start is not None and a.cue_start <= verb.idx < (a.cue_end or 0))
+        and same_voice(claimant, speaker_name(a))
+        for a in spoken
+    )
 
 
 def asserted(text: str) -> bool:

@@ -37,7 +37,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..model import Article, Attribution, Entity, Position, Reversal, Sentence, cite
+from ..model import Article, Attribution, Entity, Position, Reversal, Sentence, TimeExpression, cite
 from ..pieces import NO_PIECES, Pieces
 from ..text.patterns import NOT_NEWS
 from ..who.cues import REPORTING_VERBS  # verbs that report an actor's own stance
@@ -937,36 +937,63 @@ NARRATIVE_SENTENCES = 5
 BYGONE_ADVERBS = {"once", "formerly"}
 # Words before a time expression that make it a bound, not the time of what is told ("since 1970").
 TIME_BOUNDS = {"since", "until", "till", "before", "after", "between", "from", "through", "throughout", "by"}
-YEAR_TEXT = re.compile(r"\b(1[5-9]\d\d|20\d\d)(?:'?s)?\b")
 # Labels by which a time expression is put before a noun and names a thing ("the 1982 massacre").
 PREMODIFIERS = {"compound", "amod", "nmod", "poss", "nummod"}
 
 
-def year_told(ent: Span) -> int | None:
-    """The year (or a decade's first year) a DATE entity tells, when it is a time of what is told: not a
+def year_of(timex: TimeExpression) -> int | None:
+    """The year a time expression's value lies in ("1908", "1953-03", "2010-10-07T14:00"), or a decade's or
+    century's first year ("195": the 1950s, "19": the 1900s); None for durations, sets and unresolved ones."""
+    value = timex.value or ""
+    if timex.type not in ("DATE", "TIME"):
+        return None
+    digits = len(value) - len(value.lstrip("0123456789"))
+    if digits >= 4:
+        return int(value[:4])
+    if digits in (2, 3) and len(value) == digits:
+        return int(value) * 10 ** (4 - digits)
+    return None
+
+
+def timexes_in(
+    doc: Doc, timexes: Sequence[TimeExpression], start: int, end: int
+) -> list[tuple[Span, TimeExpression]]:
+    """The article's annotated time expressions within the characters ``start:end``, each with its span of
+    the parse, in order."""
+    found = []
+    for timex in timexes:
+        if start <= timex.start and timex.end <= end:
+            span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+            if span is not None and len(span):
+                found.append((span, timex))
+    return sorted(found, key=lambda pair: pair[1].start)
+
+
+def year_told(span: Span, timex: TimeExpression) -> int | None:
+    """The year (or a decade's first year) a time expression tells, when it is a time of what is told: not a
     bound ("since 1970") nor a word before a noun ("the 1982 massacre")."""
-    if ent.label_ != "DATE" or ent.root.dep_ in PREMODIFIERS:
+    if span.root.dep_ in PREMODIFIERS:
         return None
-    if ent.start > 0 and ent.doc[ent.start - 1].lower_ in TIME_BOUNDS:
+    if span.start > 0 and span.doc[span.start - 1].lower_ in TIME_BOUNDS:
         return None
-    match = YEAR_TEXT.search(ent.text)
-    return int(match.group(1)) if match else None
+    return year_of(timex)
 
 
-def told_as_history(stance: Stance, year: int | None) -> bool:
+def told_as_history(stance: Stance, year: int | None, timexes: Sequence[TimeExpression] = ()) -> bool:
     """The stance is told as history, not held at its article's date (``year``): its cue is in the past
     perfect ("had sought") or past since left ("once backed"); a time expression of the cue's clause lies
     ``HISTORY_YEARS`` or more before the article ("in the 1950s the British sought ..."); or the cue is in the
     simple past and the last time expression told before it, within ``NARRATIVE_SENTENCES`` sentences, is
     such a year, a narrative of the past the sentence goes on with ("BP originated in 1908 ... . The British
-    government sought to arrange for the overthrow of Mossadeq.")."""
+    government sought to arrange for the overthrow of Mossadeq."). The time expressions are the article's
+    annotated ones (``Article.timexes``, ``storyline.annotate.timex``)."""
     cue = stance.cue if stance.cue.pos_ in ("VERB", "AUX") else stance.cue.head
     children = list(cue.children)
     if cue.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in children):
         return True
     if any(c.dep_ == "advmod" and c.lower_ in BYGONE_ADVERBS for c in children):
         return True
-    if year is None:
+    if year is None or not timexes:
         return False
     path = {stance.cue.i, cue.i}
     node = stance.predicate
@@ -976,21 +1003,25 @@ def told_as_history(stance: Stance, year: int | None) -> bool:
             break
         node = node.head
     sentence = stance.predicate.sent
-    for ent in sentence.ents:
-        told = year_told(ent)
-        head = ent.root.head
+    doc = sentence.doc
+    for span, timex in timexes_in(doc, timexes, sentence.start_char, sentence.end_char):
+        told = year_told(span, timex)
+        head = span.root.head
         attached = head.i in path or head.dep_ == "prep" and head.head.i in path
         if told is not None and attached and year - told >= HISTORY_YEARS:
             return True
     if cue.tag_ != "VBD":
         return False
-    doc = sentence.doc
     earlier = [s for s in doc.sents if s.end <= sentence.start][-NARRATIVE_SENTENCES:]
-    times = [e for s in earlier for e in s.ents if e.label_ in ("DATE", "TIME")]
-    times += [e for e in sentence.ents if e.label_ in ("DATE", "TIME") and e.end <= cue.i]
+    since = earlier[0].start_char if earlier else sentence.start_char
+    times = [
+        (span, timex)
+        for span, timex in timexes_in(doc, timexes, since, sentence.end_char)
+        if span.end <= cue.i
+    ]
     if not times:
         return False
-    told = year_told(times[-1])
+    told = year_told(*times[-1])
     return told is not None and year - told >= HISTORY_YEARS
 
 
@@ -1045,7 +1076,7 @@ def positions_in(
         for stance in stances_in(sentence):
             if seen is not None:
                 seen.append(stance)
-            if told_as_history(stance, year):
+            if told_as_history(stance, year, article.timexes):
                 continue  # background of decades ago, not a stance held at the article's date
             target = resolver.target(target_text(stance.target), stance.target)
             if target is None:

@@ -27,7 +27,7 @@ import bisect
 import functools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -470,7 +470,16 @@ def extend_with_following_quotes(
         if draft.cue is None or not index.overlapping(draft.content_start, draft.content_end):
             continue
         sentence = draft.cue.sent
-        end = max(draft.content_end, sentence.end_char)
+        # the sentence's end without the line break the parse may hang on it: a quote on the next line
+        # (a new paragraph) is no continuation of this one
+        end = max(draft.content_end, len(text[: sentence.end_char].rstrip()))
+        rest = text[draft.content_end : end]
+        if (draft.cue_start is None or draft.cue_start < draft.content_end) and rest.strip(
+            " \"'`\u201d\u2019.,;!?"
+        ):
+            # "While admitting his surprise that ..., he said ...": the sentence goes on past what the cue
+            # reports (another clause, another cue); a quotation after that sentence is not this one's
+            continue
         for region in regions:
             if region.start < end:
                 continue
@@ -550,6 +559,12 @@ def draft_from_cue(token: Token, doc: Doc, index: RegionIndex, model: CueScorer)
         speaker = speaker_before_colon(token)
     if speaker is not None:
         speaker = whole_words(speaker)
+    if speaker is not None and token.idx >= end and start < speaker.start_char < end:
+        # '"...," a source close to the ministry, who ..., told Reuters': the parse hung the speaker on the
+        # quotation's clause; what was said ends before who said it
+        end = start + len(index.text[start : speaker.start_char].rstrip(" ,;\n\u2014\u2013-"))
+        if end <= start:
+            return None
     cue_start, cue_end = cue_extent(token)
     return Draft(token, cue_start, cue_end, speaker, start, end)
 
@@ -666,13 +681,20 @@ def inverted_subject(cue: Token, index: RegionIndex) -> Span | None:
     start = cue.i
     while start > sentence.start and not doc[start - 1].is_quote and index.at(doc[start - 1].idx) is None:
         start -= 1
+    # '"...," a source close to the ministry, who spoke on condition of anonymity, told Reuters': a relative
+    # clause set off by commas says who the speaker is; it does not make the words before the cue too many
+    aside = set(relative_aside(doc, start, cue.i))
     between = [
-        t for t in doc[start : cue.i] if not t.is_punct and not t.is_space and t.dep_ not in ("aux", "neg")
+        t
+        for t in doc[start : cue.i]
+        if not t.is_punct and not t.is_space and t.dep_ not in ("aux", "neg") and t.i not in aside
     ]
     if between and len(between) <= 12 and any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in between):
         first = next(i for i in range(start, cue.i) if not doc[i].is_punct and not doc[i].is_space)
         last = max(t.i for t in between if t.pos_ in ("PROPN", "NOUN", "PRON", "NUM", "ADJ"))
         return doc[first : last + 1]
+    if cue.lemma_.lower() in ADDRESSEE_VERBS:
+        return None  # "told Reuters": the one told, never the one telling
     for entity in (entity_at(doc, cue.i + 1), entity_ending_at(doc, cue.i)):
         if entity is None or entity.label_ not in NAMED_LABELS or index.at(entity.start_char) is not None:
             continue
@@ -689,6 +711,22 @@ def inverted_subject(cue: Token, index: RegionIndex) -> Span | None:
     if doc[after].pos_ == "DET" and doc[after].head.i > cue.i and doc[after].head.pos_ in ("NOUN", "PROPN"):
         return doc[after : doc[after].head.i + 1]  # "... ," added a South Carolina Democrat
     return None
+
+
+# Verbs whose object is whom the words were addressed to ("told Reuters", "assured the council").
+ADDRESSEE_VERBS = frozenset("tell inform assure reassure brief notify remind".split())
+
+
+def relative_aside(doc: Doc, start: int, end: int) -> range:
+    """The tokens of a relative clause set off by commas between ``start`` and ``end`` (", who spoke on
+    condition of anonymity,"), else an empty range."""
+    for i in range(start, end - 1):
+        if doc[i].text != "," or doc[i + 1].lower_ not in ("who", "which"):
+            continue
+        for j in range(i + 2, end):
+            if doc[j].text == ",":
+                return range(i, j + 1)
+    return range(0)
 
 
 def entity_at(doc: Doc, i: int) -> Span | None:
@@ -791,8 +829,17 @@ def content_span(cue: Token) -> tuple[int, int] | None:
         children = [c for c in children if c not in before]
         clausal = [c for c in clausal if c not in before]
     if clausal:
-        # "told reporters that ...": the addressee is not part of what was said.
-        children = clausal + [c for c in children if c.dep_ == "xcomp"]
+        # "told reporters that ...": the addressee is not part of what was said; but "admitting his surprise
+        # that ...": a noun of stance that the clause completes is (what was admitted is the surprise)
+        stance = [
+            c
+            for c in children
+            if c.dep_ == "dobj"
+            and c.lemma_.lower() in STANCE_NOUNS
+            and c.i < clausal[0].i
+            and c.right_edge.i + 1 == clausal[0].left_edge.i
+        ]
+        children = clausal + [c for c in children if c.dep_ == "xcomp"] + stance
         # "Chavez said Gadhafi, "has been my friend ..."": the parser hangs the quote's subject on the cue
         # as a second subject; it is whom the quote is about, part of what was said
         if not any(c.dep_ in SUBJECT_DEPS for c in clausal[0].children) and any(
@@ -828,12 +875,21 @@ def content_span(cue: Token) -> tuple[int, int] | None:
         last = min(last, own[0] - 1)
     last = through_listed_adjectives(doc, last)
     last = before_unshifted_conjunct(cue, first, last)
+    last = before_writers_aside(cue, first, last)
     first, last = trim_tokens(doc, first, last)
     if last <= first:
         return None
     return doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text)
 
 
+# Nouns of stance a "that" clause completes ("his surprise that ...", "the fear that ..."): as the object of a
+# cue, part of what was said, unlike an addressee ("told reporters that ...").
+STANCE_NOUNS = frozenset(
+    """surprise belief fear concern hope view fact claim doubt confidence regret conviction opinion assertion
+    assurance suspicion worry expectation frustration disappointment anger satisfaction sense feeling position
+    argument contention impression assessment understanding suggestion warning promise pledge determination
+    insistence relief dismay alarm skepticism scepticism bewilderment shock astonishment""".split()
+)
 ADJECTIVE_TAGS = frozenset({"JJ", "JJR", "JJS", "VBN", "VBD"})
 
 
@@ -900,6 +956,45 @@ def before_unshifted_conjunct(cue: Token, first: int, last: int) -> int:
             if k <= first:
                 continue
             return k
+    return last
+
+
+def before_writers_aside(cue: Token, first: int, last: int) -> int:
+    """ "The rebels admit hundreds of their fighters were killed around al-Brega, which Ibrahim grandiloquently
+    re-branded "Libya's Stalingrad."": a relative clause set off by a comma at the end of what was said, whose
+    subject is someone named who is not the speaker, is the writer's aside with another's words. The content
+    ends before its comma.
+
+    Read from the words, not the parse (which breaks on such clauses): a comma, "which" or "who(m)", a name,
+    then the rest of the content with no comma outside quotation marks (the clause runs to the end)."""
+    doc = cue.doc
+    speaker = subject_of(cue)
+    own = speaker.text.lower() if speaker is not None else ""
+    for i in range(max(first, cue.i + 1), last - 2):
+        if (
+            doc[i].text != ","
+            or doc[i + 1].lower_ not in ("which", "who", "whom")
+            or doc[i + 2].pos_ != "PROPN"
+        ):
+            continue
+        j = i + 2
+        while j < last and (doc[j].pos_ == "PROPN" or doc[j].text == "-" and not doc[j].whitespace_):
+            j += 1
+        if j >= last or doc[j].pos_ not in ("ADV", "VERB", "AUX"):
+            continue  # "which Ibrahim, a ...": no clause of the name's
+        inside: bool = False
+        rest = []
+        for t in doc[j:last]:
+            if t.is_quote:
+                inside = not inside
+            elif not inside:
+                rest.append(t)
+        if any(t.text in (",", ";") for t in rest):
+            continue  # the relative clause ends inside what was said ("the town, which X called Y, fell")
+        name = doc[i + 2 : j].text.lower()
+        if own and (name in own or own in name):
+            continue  # the speaker's own aside ("Smith said the plan, which Smith drew up ...")
+        return i
     return last
 
 
@@ -1272,7 +1367,10 @@ def statement_problem(draft: Draft, index: RegionIndex, text: str) -> str | None
     opens with "how" or "why" is a topic unless the verb asks ("explained why", but "asked whether").
     """
     cue = draft.cue
-    if cue is None or cue.lower_ == "according":
+    if cue is not None and cue.lower_ == "according":
+        # "But whose fault were they, according to BP?": a question put about the source is nothing it said
+        return "question" if asks(draft, index, text) else None
+    if cue is None:
         return None  # a quote continuing the previous one; "according to X, ...": a clause attributed
     lemma = cue.lemma_.lower()
     if lemma not in SPEECH_LEXICON:
@@ -1345,6 +1443,33 @@ def statement_problem(draft: Draft, index: RegionIndex, text: str) -> str | None
         if opener.lower_ in QUESTION_WORDS and opener.i > cue.i:
             return "topic"
     return None
+
+
+INVERTING_AUXILIARIES = frozenset(
+    "is are was were 's 're do does did has have had will would can could should shall may might must".split()
+)
+
+
+def asks(draft: Draft, index: RegionIndex, text: str) -> bool:
+    """Whether the words attributed outside quotation marks are a question: their sentence ends in "?", or
+    they open with a question word and an inverted auxiliary ("whose fault were they", "why did BP ...")."""
+    if index.quoted_share(text, draft.content_start, draft.content_end) >= 0.5 or draft.cue is None:
+        return False
+    if draft.cue.sent.text.rstrip().rstrip(" \"'`\u201d\u2019").endswith("?"):
+        return True
+    span = draft.cue.doc.char_span(draft.content_start, draft.content_end, alignment_mode="expand")
+    words = [t for t in span or () if not t.is_punct and t.pos_ != "CCONJ"]
+    if len(words) < 3 or words[0].tag_ not in ("WP", "WP$", "WRB", "WDT"):
+        return False
+    # the question word's noun ("whose fault"), then the auxiliary before the subject
+    k = 1
+    while (
+        k < len(words) - 1
+        and words[k].pos_ in ("NOUN", "ADJ", "PART")
+        and words[k].lower_ not in (INVERTING_AUXILIARIES)
+    ):
+        k += 1
+    return words[k].lower_ in INVERTING_AUXILIARIES and words[k + 1].dep_ in SUBJECT_DEPS | {"expl"}
 
 
 # Verbs of telling someone to act: their object is the one told ("urged Assad to ...", "ordered troops to ...").
@@ -1471,6 +1596,7 @@ class NameIndex:
         self.people_ends = [e.end_char for e in self.people]
         self.genders = person_genders(doc, self.people)
         self.token_starts = [t.idx for t in doc]
+        self.places_cache: dict[str, bool] = {}
 
     def within(self, span: Span) -> list[Span]:
         i = bisect.bisect_left(self.starts, span.start)
@@ -1502,6 +1628,30 @@ class NameIndex:
             return text  # "Mohammed, a 20-year-old student,": someone new, not CNN's Mohammed Jamjoom
         return next(iter(first)) if len(first) == 1 and " " not in text else text
 
+    def placed(self, name: Span) -> bool:
+        """Whether the document's syntax shows a name to be a place, whatever the recognizer tagged it (its
+        labels are too noisy to tell): the object of "in" or "near" ("the oil terminal in Brega"), a facility's
+        modifier ("Brega refinery") or a town named ("the oil town of Brega")."""
+        words = clean_name(name.text).split()
+        if not words:
+            return False
+        last = words[-1]
+        if last not in self.places_cache:
+            self.places_cache[last] = any(
+                t.text == last
+                and (
+                    t.dep_ == "pobj"
+                    and t.head.lower_ in LOCATIVE_PREPOSITIONS
+                    or t.dep_ == "compound"
+                    and t.head.lemma_.lower() in PLACE_NOUNS
+                    or t.dep_ == "pobj"
+                    and t.head.lower_ == "of"
+                    and t.head.head.lemma_.lower() in PLACE_NOUNS
+                )
+                for t in self.doc
+            )
+        return self.places_cache[last]
+
     def gender_of(self, person: Span | str) -> str | None:
         """ "m" or "f" where the document shows it (see ``person_genders``), else None."""
         text = clean_name(person if isinstance(person, str) else person.text)
@@ -1520,6 +1670,14 @@ class NameIndex:
             found.append(self.people[i])
             i += 1
         return found
+
+
+# Prepositions whose object is a place ("in Brega"), and nouns of places and their facilities.
+LOCATIVE_PREPOSITIONS = frozenset("in near outside".split())
+PLACE_NOUNS = frozenset(
+    """town city village port refinery terminal airport field oilfield province region district square
+    street road base border crossing suburb neighborhood neighbourhood capital harbour harbor""".split()
+)
 
 
 def introduced(name: Span) -> bool:
@@ -2038,7 +2196,7 @@ def person_antecedent(
         return False
 
     governing = governing_subject_person(names, head_of(speaker))
-    if governing is not None and fits(governing):
+    if governing is not None and fits(governing) and not names.placed(governing):
         name = names.full_name(governing, gender)
         return Resolution(name, False) if name else None
     latest: tuple[Draft, Span | None] | None = None
@@ -2047,10 +2205,12 @@ def person_antecedent(
             continue
         if speaker.start_char - draft.speaker.end_char >= 1500:
             continue
+        if draft.cue is not None and not_a_speaker(draft.cue):
+            continue  # "Brega refinery was reported to be intact": the subject of a passive says nothing
         named = name_in(names, draft.speaker)
         if named is not None:
-            if named.label_ != "PERSON" or not fits(named):
-                continue  # "he" is not the organisation, the country or the woman quoted before
+            if named.label_ != "PERSON" or not fits(named) or names.placed(named):
+                continue  # "he" is not the organisation, the country, the place or the woman quoted before
         else:
             root = head_of(draft.speaker)
             kind = description_gender(root)
@@ -2060,6 +2220,13 @@ def person_antecedent(
                 continue
         if latest is None or draft.speaker.end_char > latest[0].speaker.end_char:  # type: ignore[union-attr]
             latest = (draft, named)
+    # "The longest forecast came from David Wech, head of research at JBC Energy. He said ...": the one
+    # person named in the sentence just before (or earlier in the pronoun's own), not in anyone's words,
+    # is whom "he" goes on from, over a speaker quoted before that
+    recent = recent_person(names, speaker, drafts, fits)
+    if recent is not None and (latest is None or recent.start_char >= latest[0].content_end):
+        name = names.full_name(recent, gender)
+        return Resolution(name, False) if name else None
     if latest is not None:
         draft, named = latest
         assert draft.speaker is not None
@@ -2077,11 +2244,51 @@ def person_antecedent(
         for p in names.people_between(speaker.start_char - 600, speaker.start_char)
         if clean_name(p.text).split()
     ]
-    candidates = [p for p in window if fits(p) and outside(p)]
+    candidates = [p for p in window if fits(p) and outside(p) and not names.placed(p)]
     if not candidates or rivals(speaker.start_char - 600, clean_name(candidates[-1].text).split()[-1]):
         return None
     name = names.full_name(candidates[-1], gender)
     return Resolution(name, False) if name else None
+
+
+def not_a_speaker(cue: Token) -> bool:
+    """A cue whose subject says nothing: a passive without its agent with an infinitive of the subject's
+    state ("Brega refinery was reported to be intact"; but "Rakeyia Scott can be heard yelling" speaks)."""
+    children = list(cue.children)
+    if not any(c.dep_ == "auxpass" for c in children) or any(c.dep_ == "agent" for c in children):
+        return False
+    return any(c.dep_ == "xcomp" and any(g.tag_ == "TO" for g in c.children) for c in children)
+
+
+def recent_person(
+    names: NameIndex, speaker: Span, drafts: Sequence[Draft], fits: Callable[[Span], bool]
+) -> Span | None:
+    """The one person (by surname) named in the sentence before the pronoun's, or before it in its own, that
+    the pronoun can stand for: of its gender, no place, not in the words of any attribution; else None."""
+    doc = names.doc
+    own = head_of(speaker).sent
+    k = own.start - 1
+    while k >= 0 and (doc[k].is_space or doc[k].is_punct):
+        k -= 1
+    start = doc[k].sent.start_char if k >= 0 else own.start_char
+    said = [(d.content_start, d.content_end) for d in drafts if d.speaker is None or d.speaker != speaker]
+    pronouns = MASCULINE if names.doc[head_of(speaker).i].lower_ in MASCULINE else FEMININE
+    first = bisect.bisect_left(names.token_starts, start)
+    if any(t.lower_ in pronouns and t.dep_ in SUBJECT_DEPS for t in doc[first : head_of(speaker).i]):
+        return (
+            None  # "She has faced controversies -- her meeting with Bill Clinton ... She said": one told of
+        )
+    found = [
+        p
+        for p in names.people_between(start, speaker.start_char)
+        if clean_name(p.text).split()
+        and fits(p)
+        and not names.placed(p)
+        and not any(s <= p.start_char < e for s, e in said)
+    ]
+    if len({clean_name(p.text).split()[-1] for p in found}) != 1:
+        return None
+    return found[-1]
 
 
 def governing_subject_person(names: NameIndex, pronoun: Token) -> Span | None:

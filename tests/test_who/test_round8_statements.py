@@ -62,7 +62,7 @@ def test_the_one_told_is_never_the_speaker():
     assert speaker_name(said) != "Reuters"
     assert said.speaker is not None and said.speaker.startswith("a source close to")
     assert said.anonymous
-    assert "told Reuters" not in said.content and "This is all" not in said.content
+    assert said.content.startswith('"Gaddafi')
 
 
 def test_told_after_a_named_speaker_still_has_that_speaker():
@@ -108,7 +108,7 @@ def test_a_participle_cue_keeps_its_object_and_stops_before_the_main_clause():
     assert admitted.content.startswith("his surprise that an organization")
     assert admitted.content.endswith("proposed the plan")
     said = next(a for a in found(text) if a.cue == "said" and "ground troops" in a.content)
-    assert "Some countries" not in said.content
+    assert said.content.startswith("the use of ground troops")
 
 
 def test_a_quote_continued_on_the_same_line_is_still_joined():

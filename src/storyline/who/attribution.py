@@ -470,15 +470,11 @@ def extend_with_following_quotes(
         if draft.cue is None or not index.overlapping(draft.content_start, draft.content_end):
             continue
         sentence = draft.cue.sent
-        # the sentence's end without the line break the parse may hang on it: a quote on the next line
-        # (a new paragraph) is no continuation of this one
-        end = max(draft.content_end, len(text[: sentence.end_char].rstrip()))
-        rest = text[draft.content_end : end]
-        if (draft.cue_start is None or draft.cue_start < draft.content_end) and rest.strip(
-            " \"'`\u201d\u2019.,;!?"
-        ):
-            # "While admitting his surprise that ..., he said ...": the sentence goes on past what the cue
-            # reports (another clause, another cue); a quotation after that sentence is not this one's
+        end = max(draft.content_end, sentence.end_char)
+        governor = draft.cue.head
+        if draft.cue.dep_ == "advcl" and governor is not draft.cue and governor.idx >= draft.content_end:
+            # "While admitting his surprise that ..., he said ...": the sentence goes on into the main clause
+            # the participle hangs on; a quotation after that sentence is not the participle's
             continue
         for region in regions:
             if region.start < end:
@@ -685,10 +681,10 @@ def inverted_subject(cue: Token, index: RegionIndex) -> Span | None:
     # clause set off by commas says who the speaker is; it does not make the words before the cue too many
     aside = set(relative_aside(doc, start, cue.i))
     between = [
-        t
-        for t in doc[start : cue.i]
-        if not t.is_punct and not t.is_space and t.dep_ not in ("aux", "neg") and t.i not in aside
+        t for t in doc[start : cue.i] if not t.is_punct and not t.is_space and t.dep_ not in ("aux", "neg")
     ]
+    if len(between) > 12 and start > sentence.start:
+        between = [t for t in between if t.i not in aside]
     if between and len(between) <= 12 and any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in between):
         first = next(i for i in range(start, cue.i) if not doc[i].is_punct and not doc[i].is_space)
         last = max(t.i for t in between if t.pos_ in ("PROPN", "NOUN", "PRON", "NUM", "ADJ"))

@@ -121,3 +121,23 @@ def test_told_whom_that_keeps_the_addressee_out():
     text = "The minister told reporters that the talks had failed."
     (said,) = [a for a in found(text) if "talks had failed" in a.content]
     assert said.content == "that the talks had failed"
+
+
+def test_an_interrogative_clause_without_its_mark_is_no_statement_either():
+    assert not any(a.statement for a in found("But whose fault were they, according to BP."))
+
+
+def test_a_clause_opening_with_a_question_word_that_states_is_still_a_statement():
+    text = "What went wrong was the cement job, according to BP."
+    (said,) = [a for a in found(text) if "cement" in a.content]
+    assert said.statement
+
+
+def test_a_name_spoken_to_is_no_antecedent_for_he():
+    text = (
+        "BLITZER: Jack Cafferty, thank you.\n"
+        "A second federal judge has ruled that key parts of the measure are unconstitutional.\n"
+        "He said the whole law has to go."
+    )
+    said = next(a for a in found(text) if "whole law" in a.content)
+    assert speaker_name(said) != "Jack Cafferty"

@@ -2201,8 +2201,10 @@ def person_antecedent(
             continue
         if speaker.start_char - draft.speaker.end_char >= 1500:
             continue
-        if draft.cue is not None and not_a_speaker(draft.cue):
-            continue  # "Brega refinery was reported to be intact": the subject of a passive says nothing
+        if draft.cue is not None and (
+            not_a_speaker(draft.cue) or addressed_by_name(draft.speaker, draft.cue)
+        ):
+            continue  # "Brega refinery was reported to be intact", "Jack, thank you": no one saying
         named = name_in(names, draft.speaker)
         if named is not None:
             if named.label_ != "PERSON" or not fits(named) or names.placed(named):
@@ -2240,7 +2242,7 @@ def person_antecedent(
         for p in names.people_between(speaker.start_char - 600, speaker.start_char)
         if clean_name(p.text).split()
     ]
-    candidates = [p for p in window if fits(p) and outside(p) and not names.placed(p)]
+    candidates = [p for p in window if fits(p) and outside(p) and not names.placed(p) and not vocative(p)]
     if not candidates or rivals(speaker.start_char - 600, clean_name(candidates[-1].text).split()[-1]):
         return None
     name = names.full_name(candidates[-1], gender)
@@ -2254,6 +2256,27 @@ def not_a_speaker(cue: Token) -> bool:
     if not any(c.dep_ == "auxpass" for c in children) or any(c.dep_ == "agent" for c in children):
         return False
     return any(c.dep_ == "xcomp" and any(g.tag_ == "TO" for g in c.children) for c in children)
+
+
+def addressed_by_name(speaker: Span, cue: Token) -> bool:
+    """ "BLITZER: Jack, thank you.": a name set off by a comma before a verb in its base form is the one
+    spoken to, not the one speaking."""
+    doc = cue.doc
+    end = speaker.end
+    while end > speaker.start and doc[end - 1].is_punct:
+        end -= 1
+    return end > speaker.start and end + 1 == cue.i and vocative(doc[speaker.start : end])
+
+
+def vocative(name: Span) -> bool:
+    """A name the text speaks to ("Jack, thank you", "Wolf, tell us"): at the start of its clause, set off
+    by a comma before a verb in its base form."""
+    doc = name.doc
+    if name.end + 1 >= len(doc) or doc[name.end].text != "," or not all(t.pos_ == "PROPN" for t in name):
+        return False
+    verb = doc[name.end + 1]
+    opening = name.start == 0 or doc[name.start - 1].is_punct or doc[name.start - 1].is_space
+    return opening and verb.tag_ in ("VB", "VBP") and not any(c.dep_ in ("aux", "neg") for c in verb.children)
 
 
 def recent_person(
@@ -2270,10 +2293,6 @@ def recent_person(
     said = [(d.content_start, d.content_end) for d in drafts if d.speaker is None or d.speaker != speaker]
     pronouns = MASCULINE if names.doc[head_of(speaker).i].lower_ in MASCULINE else FEMININE
     first = bisect.bisect_left(names.token_starts, start)
-    if any(t.lower_ in pronouns and t.dep_ in SUBJECT_DEPS for t in doc[first : head_of(speaker).i]):
-        return (
-            None  # "She has faced controversies -- her meeting with Bill Clinton ... She said": one told of
-        )
     found = [
         p
         for p in names.people_between(start, speaker.start_char)
@@ -2284,6 +2303,10 @@ def recent_person(
     ]
     if len({clean_name(p.text).split()[-1] for p in found}) != 1:
         return None
+    if any(t.lower_ in pronouns and t.dep_ in SUBJECT_DEPS for t in doc[first : found[0].start]):
+        return (
+            None  # "She has faced controversies -- her meeting with Bill Clinton ... She said": one told of
+        )
     return found[-1]
 
 

@@ -141,3 +141,13 @@ def test_a_name_spoken_to_is_no_antecedent_for_he():
     )
     said = next(a for a in found(text) if "whole law" in a.content)
     assert speaker_name(said) != "Jack Cafferty"
+
+
+def test_the_subject_of_the_clause_around_a_parenthetical_cue_is_not_its_speaker():
+    from storyline.annotate.nlp import parse_articles
+    from storyline.who.attribution import NameIndex, governing_subject_person
+
+    text = 'Kenneth Abbott was fired in 2009.\nAbbott, he said, "feels like his efforts to fix the problem got him fired."'
+    (doc,) = parse_articles([Article(id="t", source="test", text=text)])
+    pronoun = next(t for t in doc if t.lower_ == "he")
+    assert governing_subject_person(NameIndex(doc), pronoun) is None

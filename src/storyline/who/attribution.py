@@ -2316,6 +2316,8 @@ def governing_subject_person(names: NameIndex, pronoun: Token) -> Span | None:
     for _ in range(6):
         if token.head is token:
             return None
+        if token.dep_ == "parataxis" and token.lemma_.lower() in SPEECH_LEXICON:
+            return None  # "Abbott, he said, "feels like ...": the clause around the cue is what was said
         token = token.head
         for child in token.children:
             if child.dep_ != "nsubj" or child.i >= pronoun.i:

@@ -275,9 +275,10 @@ def test_gate_he_and_she_resolved_with_precision_on_polnear():
     # 137 of the 139 are still he/she speakers since the quotation and participle rules of helper A (ninth session)
     # gave two of them another speaker; measured then 124 resolved, 103 right (0.831): see BENCHMARKS.md. Since
     # the round-5 pronoun rules (helper A, eleventh session: no "he" past a person described or spoken of in
-    # between): 119 resolved, 100 right (0.840)
+    # between): 119 resolved, 100 right (0.840). Since the round-8 rules (helper A, thirteenth session: the one person
+    # named in the sentence before, no place, no name spoken to): 126 resolved, 108 right (0.857)
     assert result["items"] == 139 and result["found"] >= 137
-    assert result["resolved"] >= 115 and result["right"] >= 100 and result["precision"] >= 0.83
+    assert result["resolved"] >= 122 and result["right"] >= 104 and result["precision"] >= 0.84
 
 
 def test_a_count_of_people_is_no_described_source():

@@ -7,7 +7,8 @@ import random
 
 import numpy as np
 
-from storyline.text.embeddings import KNOWN, embed, known_vectors
+from storyline.text import embeddings
+from storyline.text.embeddings import embed, known_vectors
 
 from .conftest import SAMPLES
 
@@ -34,29 +35,43 @@ def test_a_vector_is_the_same_alone_in_any_batch_and_when_known():
     # half the texts known: the others embedded, each row where it belongs
     with known_vectors({t: whole[i] for i, t in enumerate(texts) if i % 2}):
         mixed = embed(texts + ["A sentence nobody kept, about nothing in particular."])
-    assert not KNOWN
+    assert not embeddings.KNOWN
     assert np.array_equal(mixed[: len(texts)], whole) and mixed.dtype == np.float32
     assert np.array_equal(mixed[-1], embed(["A sentence nobody kept, about nothing in particular."])[0])
 
 
-def test_similar_pairs_are_those_of_the_whole_square_in_its_order():
-    """Each block is scored against the columns from its own first row on: the same pairs, in the same
-    order, with the same cosines as scoring every block against every column."""
-    import numpy as np
+def test_the_briefs_kept_vectors_read_an_articles_piece_only_when_one_of_its_texts_is_asked():
+    """``service.brief.KeptVectors``: asking one text reads (here: makes and keeps) one article's piece, the
+    vectors are the ones ``embed`` makes, and an article's piece is read once for every stage."""
+    from storyline.pieces import Pieces
+    from storyline.service.brief import KeptVectors
+    from storyline.service.corpus import build_corpus
 
-    from storyline.text.embeddings import similar_pairs
+    class Source:
+        def __init__(self) -> None:
+            self.kept: dict[str, object] = {}
+            self.asked: list[str] = []
 
-    generator = np.random.default_rng(7)
-    base = generator.normal(size=(40, 32))
-    # near copies of 40 texts among noise, so many pairs pass the threshold
-    vectors = np.vstack([base[generator.integers(0, 40, 1500)] + generator.normal(0, 0.6, (1500, 32))])
-    vectors = (vectors / np.linalg.norm(vectors, axis=1, keepdims=True)).astype(np.float32)
-    for block in (2048, 500, 7):
-        square = vectors @ vectors.T
-        rows, columns = np.nonzero(square >= 0.8)
-        expected = [
-            (i, j, float(square[i, j])) for i, j in zip(rows.tolist(), columns.tolist(), strict=True) if i < j
-        ]
-        found = similar_pairs(vectors, 0.8, block)
-        assert [(i, j) for i, j, _ in found] == [(i, j) for i, j, _ in expected] and len(found) > 1000
-        assert np.allclose([c for *_, c in found], [c for *_, c in expected], rtol=0, atol=1e-6)
+        def piece_key(self, name, article, extra):
+            return f"{name}|{extra}|{article.id}"
+
+        def get_piece(self, key, kind):
+            self.asked.append(key)
+            return (key in self.kept, self.kept.get(key))
+
+        def put_piece(self, key, value):
+            self.kept[key] = value
+
+    articles = build_corpus([str(SAMPLES)], annotate="rules", cache=False).articles
+    source = Source()
+    vectors = KeptVectors(articles, Pieces(source))
+    text = articles[2].sentence_text(articles[2].sentences[1])
+    fresh = embed([text])
+    with known_vectors(vectors):
+        assert np.array_equal(embed([text]), fresh)
+    assert len(source.asked) == 1 and articles[2].id in source.asked[0]
+    every = [a.sentence_text(s) for a in articles for s in a.sentences]
+    with known_vectors(vectors):
+        known = embed(every)
+    assert np.array_equal(known, embed(every))  # the same vectors as embedding afresh
+    assert len(source.asked) == len(articles)  # each article's piece read once, however often asked

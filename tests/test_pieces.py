@@ -24,8 +24,9 @@ PIECES = ("attributions", "event-times", "mentions", "sentence-vectors", "summar
 FLAGS = ("denial-verbs", "stances")
 # Answers remembered on the way (``compare.kept_clauses``): kept again for an old article asked something new.
 GROWING = ("main-clauses",)
-# The comparison's pairs across propositions (``compare.kept_pairs``): one entry each, under the first article.
-PAIRS = ("near-copy-pairs", "similar-pairs")
+# Pairs across sentences (``text.similarity.KeptPairs``): the comparison's near-copies and paraphrase candidates,
+# the summary's near-copies; one entry each, under the first article.
+PAIRS = ("near-copy-pairs", "similar-pairs", "summary-near-copy-pairs")
 
 
 @pytest.fixture
@@ -120,7 +121,7 @@ def test_a_brief_after_new_articles_computes_only_their_pieces_and_is_the_same(
     cold = brief_json(capsys, str(later))
     assert json.dumps(incremental, sort_keys=True) == json.dumps(cold, sort_keys=True)
     # seven pieces of each of the five articles, the verbs the paraphrase check asked of some of them, and
-    # the comparison's two entries of pairs
+    # the entries of pairs (the comparison's two, the summary's one)
     assert len(list(folder.glob("??/*.piece"))) == 35 + len(set(clauses_kept)) + len(PAIRS)
     # after the new articles, the entries of pairs were kept again (under the first article), scored anew
     assert sorted(name for name in PAIRS if computed[name]) == sorted(PAIRS)
@@ -159,7 +160,7 @@ def test_damaged_and_foreign_pieces_are_computed_again(folder, capsys, monkeypat
     for path in folder.glob("??/*.stage"):
         path.unlink()  # the stages run again, from the pieces
     every = sorted(folder.glob("??/*.piece"))
-    # seven per article, the verbs asked, and the comparison's two entries of pairs
+    # seven per article, the verbs asked, and the entries of pairs
     assert clauses_kept and len(every) == 35 + len(set(clauses_kept)) + len(PAIRS)
     # three pieces of kinds only the stages compute, each damaged its own way (chosen by kind, not by where their
     # file names sort, which moves with the code's key: an undated article's event times are computed again

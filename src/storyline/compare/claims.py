@@ -41,11 +41,12 @@ from ..text.similarity import (
     STOPWORDS,
     content_words,
     jaccard,
+    near_duplicate_groups,
     normalize_token,
     original_of,
+    similar_pairs,
 )
 from ..who.names import speaker_name
-from . import kept_pairs
 from .kept_clauses import KeptMainClauses
 from .wording import (
     DISPUTE_WORDS,
@@ -175,8 +176,8 @@ def find_claims(
     # near-copies are judged on the words outside names: two sentences naming the same people and places
     # ("Justin Taffinder of New Orleans was not amused" / "..., said Justin Taffinder of New Orleans") are
     # not one claim for that
-    # the pairs scored by an earlier brief of some of these articles are read, not scored again (``kept_pairs``)
-    near = kept_pairs.near_duplicate_groups(texts, threshold=PARAPHRASE, articles=articles, pieces=pieces)
+    # the pairs scored by an earlier brief of some of these articles are read, not scored again (``KeptPairs``)
+    near = near_duplicate_groups(texts, threshold=PARAPHRASE, articles=articles, pieces=pieces)
     groups = split_on_names(near, texts)
     # the main clause each paraphrase asks of a parse is kept per article (``kept_clauses``): a brief after new
     # articles reads an old article's parse only for a proposition no earlier brief asked about
@@ -632,8 +633,8 @@ def paraphrase_links(
         frequency.update(unit_bag)
     rare_limit = max(5, len(texts) // 100)
     best: dict[tuple[int, str], tuple[float, int]] = {}
-    # each pair's cosine computed exactly, so the pairs an earlier brief scored are read (``kept_pairs``)
-    for i, j, cosine in kept_pairs.similar_pairs(found, embed(found), PARAPHRASE_COSINE, articles, pieces):
+    # each pair's cosine computed exactly, so the pairs an earlier brief scored are read (``KeptPairs``)
+    for i, j, cosine in similar_pairs(found, embed(found), PARAPHRASE_COSINE, articles, pieces):
         a, b = owner[i], owner[j]
         if a == b or units[a][0].id == units[b][0].id:
             continue

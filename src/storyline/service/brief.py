@@ -133,6 +133,8 @@ def run_stages(
     kept = corpus.kept if articles else None
     pieces = Pieces(kept) if kept is not None else NO_PIECES
     digest = kept.corpus_digest(articles) if kept is not None else ""
+    # the sentences' kept vectors, read as the stages that embed ask for them (one reading for all of them)
+    vectors = KeptVectors(articles, pieces) if pieces.active else None
     keys: dict[str, str] = {}
     for stage in show(chosen, "building the brief", len(chosen), label=stage_title):
         function = stage_function(stage)
@@ -175,7 +177,7 @@ def run_stages(
             arguments["pieces"] = pieces
         try:
             with (
-                kept_vectors(articles, pieces if stage.field in EMBEDS and own else NO_PIECES),
+                kept_vectors(vectors if stage.field in EMBEDS and own else None),
                 one_blas_thread(),
             ):
                 value = function(articles, **arguments) if articles else None
@@ -203,37 +205,102 @@ def run_stages(
 EMBEDS = frozenset({"summary", "comparison"})
 
 
-@contextlib.contextmanager
-def kept_vectors(articles: Sequence[Any], pieces: Pieces) -> Iterator[None]:
-    """While a stage that embeds sentences runs over ``articles``, the vectors of every article's sentences
-    are taken from its kept piece (made for the articles that have none, and kept): a story brief after new
-    articles embeds only theirs. The vectors are the ones ``embed`` would make (``text.embeddings.KNOWN``)."""
-    if not pieces.active:
-        yield
-        return
-    import base64
-    from importlib.metadata import version
+class KeptVectors(Mapping[str, Any]):
+    """The vectors of the articles' sentences (text to float32 row), each article's read from its kept piece
+    (``sentence_vectors``; made and kept for an article that has none) when one of its texts is first asked.
 
-    import numpy as np
+    A brief after new articles embeds only theirs; the summary, which asks a few dozen texts (the sentences it is
+    about to say), reads a few pieces, not every article's; the comparison, which asks most sentences, reads the
+    rest, and the pieces read are decoded once for both. A text's row comes from the first article (in order)
+    whose piece holds it; every such row is the one ``embed`` would make (a text's vector does not depend on its
+    batch), so which article gives it does not matter."""
 
-    from ..text.embeddings import known_vectors, model
+    def __init__(self, articles: Sequence[Any], pieces: Pieces) -> None:
+        self.articles = articles
+        self.pieces = pieces
+        self.rows: dict[str, Any] = {}
+        self.read: set[int] = set()
+        self.width = 0
 
-    weights = f"wordllama {version('wordllama')}"  # other weights: other vectors
-    width = int(model().embedding.shape[1])
-    known: dict[str, Any] = {}
-    for article in articles:
+    @functools.cached_property
+    def holders(self) -> dict[str, list[int]]:
+        """Each sentence text's articles, in order (made when first asked: a run whose stages are all kept
+        asks nothing)."""
+        holders: dict[str, list[int]] = {}
+        for n, article in enumerate(self.articles):
+            for sentence in article.sentences:
+                holders.setdefault(article.sentence_text(sentence), []).append(n)
+        return holders
+
+    def __getitem__(self, text: str) -> Any:
+        row = self.rows.get(text)
+        if row is not None:
+            return row
+        for n in self.holders.get(text, ()):
+            if n not in self.read:
+                self.load(n)
+                row = self.rows.get(text)
+                if row is not None:
+                    return row
+        raise KeyError(text)
+
+    def __contains__(self, text: object) -> bool:
+        return isinstance(text, str) and text in self.holders
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.holders)
+
+    def __len__(self) -> int:
+        return len(self.holders)
+
+    @functools.cached_property
+    def weights(self) -> str:
+        """The embedding's name and version, in each piece's key: other weights, other vectors (asked once:
+        ``importlib.metadata.version`` reads the installed packages' metadata each time)."""
+        from importlib.metadata import version
+
+        return f"wordllama {version('wordllama')}"
+
+    def load(self, n: int) -> None:
+        """Read article ``n``'s piece (make and keep it if there is none) into ``rows``."""
+        import base64
+
+        import numpy as np
+
+        from ..text.embeddings import known_vectors, model
+
+        self.read.add(n)
+        article = self.articles[n]
         texts = [article.sentence_text(s) for s in article.sentences]
         if not texts:
-            continue
-        made = functools.partial(sentence_vectors, article)
+            return
+        if not self.width:
+            self.width = int(model().embedding.shape[1])
+        weights = self.weights
+
+        def made() -> str:
+            with known_vectors({}):  # embedded afresh, as a cold brief does (not looked up here again)
+                return sentence_vectors(article)
+
         rows = np.frombuffer(
-            base64.b64decode(pieces.piece("sentence-vectors", article, str, made, weights)), dtype="<f4"
+            base64.b64decode(self.pieces.piece("sentence-vectors", article, str, made, weights)), dtype="<f4"
         )
-        if rows.size != len(texts) * width:
-            continue  # not this article's vectors: embedded again where asked
+        if rows.size != len(texts) * self.width:
+            return  # not this article's vectors: its texts are looked for in the next article, or embedded
         for text, row in zip(texts, rows.reshape(len(texts), -1), strict=True):
-            known.setdefault(text, row.astype(np.float32))
-    with known_vectors(known):
+            self.rows.setdefault(text, row.astype(np.float32))
+
+
+@contextlib.contextmanager
+def kept_vectors(vectors: KeptVectors | None) -> Iterator[None]:
+    """While a stage that embeds sentences runs, ``embed`` takes the sentences' vectors from ``vectors`` (the
+    run's kept per-article pieces, read as asked; ``text.embeddings.KNOWN``)."""
+    if vectors is None:
+        yield
+        return
+    from ..text.embeddings import known_vectors
+
+    with known_vectors(vectors):
         yield
 
 

@@ -368,7 +368,12 @@ def build_pool(articles: Sequence[Article], cut_glued: bool = False, pieces: Pie
         exact.setdefault(" ".join(text.split()), []).append(i)
     unique = list(exact.values())
     candidates = []
-    for group in near_duplicate_groups([texts[g[0]] for g in unique], threshold=DUPLICATE_THRESHOLD):
+    # the pairs an earlier brief of some of these articles linked are read, not looked for again (``KeptPairs``)
+    distinct = [texts[g[0]] for g in unique]
+    near = near_duplicate_groups(
+        distinct, DUPLICATE_THRESHOLD, articles=articles, pieces=pieces, name="summary-near-copy-pairs"
+    )
+    for group in near:
         members = sorted(i for u in group for i in unique[u])
         text = texts[members[0]]
         candidates.append(

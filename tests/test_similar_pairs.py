@@ -1,19 +1,61 @@
-"""The comparison's pairs kept between briefs (``compare.kept_pairs``): the same groups and pairs as scoring
-every pair, and after new texts only the pairs holding a new text are scored."""
+"""Near-copy groups and similar pairs (``text.similarity``), kept between briefs: the groups of the exact Jaccard
+graph and the pairs of the whole square of cosines, and after new texts only the pairs holding a new text are
+scored."""
 
 from __future__ import annotations
 
+import functools
 import random
 from typing import Any
 
 import numpy as np
 import pytest
 
-from storyline.compare import kept_pairs
 from storyline.model import Article
 from storyline.pieces import NO_PIECES, Pieces
-from storyline.text.embeddings import similar_pairs as block_pairs
-from storyline.text.similarity import near_duplicate_groups as plain_groups
+from storyline.text import similarity
+from storyline.text.similarity import content_words
+
+
+@functools.lru_cache(maxsize=4)
+def jaccards(texts: tuple[str, ...]) -> list[tuple[int, int, int, float]]:
+    """Every pair (i < j) of ``texts`` with the smaller content-word count and the Jaccard (the same arithmetic)."""
+    bags = [frozenset(content_words(t)) for t in texts]
+    found = []
+    for j in range(len(texts)):
+        for i in range(j):
+            a, b = bags[i], bags[j]
+            if a and b:
+                shared = len(a & b)
+                found.append((i, j, min(len(a), len(b)), shared / (len(a) + len(b) - shared)))
+    return found
+
+
+def plain_groups(texts: list[str], threshold: float, min_words: int = 4) -> list[list[int]]:
+    """The connected components of the exact Jaccard graph, every pair looked at (the definition)."""
+    parent = list(range(len(texts)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for i, j, smaller, value in jaccards(tuple(texts)):
+        if smaller >= min_words and value >= threshold:
+            parent[find(j)] = find(i)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(texts)):
+        groups.setdefault(find(i), []).append(i)
+    return sorted(groups.values(), key=lambda g: g[0])
+
+
+def block_pairs(vectors: np.ndarray, threshold: float) -> list[tuple[int, int, float]]:
+    """Every pair (i < j) of the whole square of float32 products at or above ``threshold``, in order."""
+    square = vectors @ vectors.T
+    rows, columns = np.nonzero(square >= threshold)
+    return [
+        (i, j, float(square[i, j])) for i, j in zip(rows.tolist(), columns.tolist(), strict=True) if i < j
+    ]
 
 
 class Source:
@@ -57,21 +99,31 @@ def sentences(seed: int, count: int) -> list[str]:
     return made
 
 
-@pytest.mark.parametrize("threshold", [0.5, 0.3, 0.6, 0.75, 1.0])
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_near_copy_groups_are_the_plain_ones(threshold, seed):
+def test_near_copy_groups_are_the_exact_jaccard_graphs_components(seed):
     texts = sentences(seed, 400)
-    for min_words in (1, 4):
-        assert kept_pairs.near_duplicate_groups(texts, threshold, min_words) == plain_groups(
-            texts, threshold, min_words
-        )
+    # 0.3, 0.7, 0.9: thresholds whose 1 - t is not exact in binary (a text's count of first words at the edge)
+    for threshold in (0.5, 0.3, 0.6, 0.7, 0.75, 0.9, 1.0):
+        for min_words in (1, 4):
+            assert similarity.near_duplicate_groups(texts, threshold, min_words) == plain_groups(
+                texts, threshold, min_words
+            )
+
+
+def test_near_copy_groups_above_one_link_nothing_and_zero_is_refused():
+    texts = ["oil spill gulf coast well cap", "oil spill gulf coast well cap", "a b"]
+    assert similarity.near_duplicate_groups(texts, 1.0) == [[0, 1], [2]]
+    assert similarity.near_duplicate_groups(texts, 1.5) == [[0], [1], [2]]
+    assert similarity.near_duplicate_groups(["", ""], 0.5, min_words=0) == [[0], [1]]
+    with pytest.raises(ValueError, match="above 0"):
+        similarity.near_duplicate_groups(texts, 0.0)
 
 
 def test_near_copy_groups_of_the_samples_are_the_plain_ones(sample_articles):
     texts = [a.sentence_text(s) for a in sample_articles for s in a.sentences]
     texts += [t.replace(" the ", " a ", 1) for t in texts[::3]]  # near-copies of the samples' sentences
     for threshold in (0.5, 0.6):
-        assert kept_pairs.near_duplicate_groups(texts, threshold) == plain_groups(texts, threshold)
+        assert similarity.near_duplicate_groups(texts, threshold) == plain_groups(texts, threshold)
 
 
 def articles_of(texts_by_article: list[list[str]]) -> list[Article]:
@@ -83,13 +135,13 @@ def articles_of(texts_by_article: list[list[str]]) -> list[Article]:
 def spied(monkeypatch, name: str) -> list[list[int]]:
     """The fresh texts (as indices into the distinct texts) each call of ``name`` scores, from now on."""
     calls: list[list[int]] = []
-    real = getattr(kept_pairs, name)
+    real = getattr(similarity, name)
 
     def spy(*args: Any) -> Any:
         calls.append(list(args[2] if name == "jaccard_links" else args[1]))
         return real(*args)
 
-    monkeypatch.setattr(kept_pairs, name, spy)
+    monkeypatch.setattr(similarity, name, spy)
     return calls
 
 
@@ -101,19 +153,19 @@ def test_near_copy_pairs_kept_are_read_and_only_new_texts_scored(monkeypatch):
     pieces = Pieces(Source())
     # seven articles first: the eighth's texts are few (the branch of a brief after new articles)
     first = [t for group in by_article[:7] for t in group]
-    assert kept_pairs.near_duplicate_groups(first, 0.5, 4, articles[:7], pieces) == plain_groups(first, 0.5)
+    assert similarity.near_duplicate_groups(first, 0.5, 4, articles[:7], pieces) == plain_groups(first, 0.5)
     calls = spied(monkeypatch, "jaccard_links")
-    grown = kept_pairs.near_duplicate_groups(texts, 0.5, 4, articles, pieces)
+    grown = similarity.near_duplicate_groups(texts, 0.5, 4, articles, pieces)
     assert grown == plain_groups(texts, 0.5)
-    distinct, _ = kept_pairs.unique_texts(texts)
+    distinct, _ = similarity.unique_texts(texts)
     new = {n for n, t in enumerate(distinct) if t not in set(first)}
     assert len(calls) == 1 and set(calls[0]) <= new and calls[0]  # only the new texts were scored
     assert 4 * len(calls[0]) < len(distinct)
     # the same texts again: nothing scored; another order of the articles: the same groups
-    assert kept_pairs.near_duplicate_groups(texts, 0.5, 4, articles, pieces) == grown
+    assert similarity.near_duplicate_groups(texts, 0.5, 4, articles, pieces) == grown
     assert len(calls) == 1
     reordered = [t for group in by_article[::-1] for t in group]
-    assert kept_pairs.near_duplicate_groups(reordered, 0.5, 4, articles[::-1], pieces) == plain_groups(
+    assert similarity.near_duplicate_groups(reordered, 0.5, 4, articles[::-1], pieces) == plain_groups(
         reordered, 0.5
     )
 
@@ -140,14 +192,14 @@ def unit_rows(seed: int, count: int, width: int = 64) -> tuple[list[str], np.nda
 
 def test_similar_pairs_are_the_block_products_pairs_with_exact_cosines():
     texts, vectors = unit_rows(5, 600)
-    exact = kept_pairs.similar_pairs(texts, vectors, 0.7)
+    exact = similarity.similar_pairs(texts, vectors, 0.7)
     blocks = block_pairs(vectors, 0.7)
     assert [(i, j) for i, j, _ in exact] == [(i, j) for i, j, _ in blocks]
     assert max(abs(a[2] - b[2]) for a, b in zip(exact, blocks, strict=True)) < 1e-5
     i, j, value = exact[0]
-    assert value == kept_pairs.exact_cosine(vectors[i], vectors[j])
+    assert value == similarity.exact_cosine(vectors[i], vectors[j])
     # a pair's cosine does not depend on what else it is computed with
-    part = kept_pairs.similar_pairs(texts[: j + 1], vectors[: j + 1], 0.7)
+    part = similarity.similar_pairs(texts[: j + 1], vectors[: j + 1], 0.7)
     assert (i, j, value) in part
 
 
@@ -155,13 +207,13 @@ def test_similar_pairs_kept_are_read_and_only_new_texts_scored(monkeypatch):
     texts, vectors = unit_rows(7, 500)
     articles = articles_of([texts[n : n + 50] for n in range(0, 500, 50)])
     pieces = Pieces(Source())
-    cold = kept_pairs.similar_pairs(texts, vectors, 0.7)
-    assert kept_pairs.similar_pairs(texts[:400], vectors[:400], 0.7, articles[:8], pieces) == [
+    cold = similarity.similar_pairs(texts, vectors, 0.7)
+    assert similarity.similar_pairs(texts[:400], vectors[:400], 0.7, articles[:8], pieces) == [
         p for p in cold if p[1] < 400
     ]
     calls = spied(monkeypatch, "cosine_links")
-    assert kept_pairs.similar_pairs(texts, vectors, 0.7, articles, pieces) == cold
-    distinct, _ = kept_pairs.unique_texts(texts)
+    assert similarity.similar_pairs(texts, vectors, 0.7, articles, pieces) == cold
+    distinct, _ = similarity.unique_texts(texts)
     new = {n for n, t in enumerate(distinct) if t not in set(texts[:400])}
     assert len(calls) == 1 and set(calls[0]) == new
     # an entry of another shape is not trusted: everything scored again, the same pairs
@@ -169,6 +221,6 @@ def test_similar_pairs_kept_are_read_and_only_new_texts_scored(monkeypatch):
     assert isinstance(source, Source)
     for key in source.kept:
         source.kept[key] = {"texts": source.kept[key]["texts"], "pairs": [[0, 1, "high"]]}
-    assert kept_pairs.similar_pairs(texts, vectors, 0.7, articles, pieces) == cold
+    assert similarity.similar_pairs(texts, vectors, 0.7, articles, pieces) == cold
     assert len(calls[-1]) == len(distinct)
-    assert kept_pairs.similar_pairs(texts, vectors, 0.7, articles, NO_PIECES) == cold
+    assert similarity.similar_pairs(texts, vectors, 0.7, articles, NO_PIECES) == cold

@@ -84,3 +84,29 @@ def test_a_generic_description_is_no_alias():
     holm = person(build_roster(found), "Peter Holm")
     assert "the Norco official" not in holm.aliases, holm.aliases
     assert "Norco USA's president" in holm.aliases, holm.aliases
+
+
+def test_a_title_complement_ends_after_the_whole_name_it_holds():
+    """ "Marrawan Gargoun, the lead singer for Guys Underground": the complement is "for Guys Underground", never
+    "for Guys" (a name cut in two is no title)."""
+    found = articles(
+        '"You will find yourself in another world," said Dana Kline, the lead singer for Guys Underground. '
+        "Kline said the band would play on.",
+        "Dana Kline played a concert in the old town.",
+    )
+    kline = person(build_roster(found), "Dana Kline")
+    assert "the lead singer for Guys" not in kline.aliases, kline.aliases
+
+
+def test_a_capital_in_a_dateline_with_a_country_of_two_words_stays_the_city():
+    """ "San Salvador, El Salvador (CNN) -- President Barack Obama on Tuesday expressed hope ...": a dateline
+    names the city where the story was filed, not El Salvador's government."""
+    found = articles(
+        "San Salvador, El Salvador (CNN) -- President Barack Obama on Tuesday expressed hope that the opposition "
+        "can organize itself. El Salvador's president welcomed him.",
+        "Obama flew on to El Salvador on Monday.",
+    )
+    entities = build_roster(found)
+    for entity in entities:
+        if "El Salvador" in entity.aliases:
+            assert "San Salvador" not in entity.aliases, entity

@@ -117,7 +117,8 @@ TITLE_SHARE = 10
 NAME_PARTICLES = {"al", "el", "ibn", "bin", "van", "von", "de", "da", "di", "le", "la", "du", "der"}
 FUNCTION_WORDS = {"of", "to", "for", "the", "and", "on", "at", "in", "a", "an", "'s", "’s"}
 PRONOUNS = {"he", "him", "his", "she", "her", "hers", "they", "them", "their", "it", "its", "i", "we", "you"}
-DATELINE_AFTER = re.compile(r"^\s*(?:\(|[-–—]|,\s*[A-Z][a-z]+\.?\s*\(|\s*$)")
+# (a state or country of several words too: "San Salvador, El Salvador (CNN) --")
+DATELINE_AFTER = re.compile(r"^\s*(?:\(|[-–—]|,\s*[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+\.?){0,2}\s*\(|\s*$)")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -459,7 +460,7 @@ def is_dateline(span: Span, text: str) -> bool:
 
 def is_government_use(span: Span, text: str) -> bool:
     """A capital acting as a government ("Washington and Paris endorse", "Moscow's envoy")."""
-    after = text[span.end_char : span.end_char + 12]
+    after = text[span.end_char : span.end_char + 40]
     line_start = text.rfind("\n", 0, span.start_char) + 1
     if not text[line_start : span.start_char].strip() and DATELINE_AFTER.match(after):
         return False  # "WASHINGTON –", "Washington (CNN) --": a dateline names the city
@@ -1142,8 +1143,12 @@ def title_end(root: Token) -> tuple[int, bool]:
         if not clean:
             return end, first  # a later unclean phrase ("in 2009, when ...") ends the title; a first cuts it
         end = words.end
+        while end < len(doc) and (
+            doc[end].ent_iob_ == "I" or doc[end - 1].pos_ == "PROPN" and doc[end].pos_ == "PROPN"
+        ):
+            end += 1  # "for Guys Underground": a name the parse cut is taken whole
         first = False
-        if words.end <= child.right_edge.i:
+        if end <= child.right_edge.i:
             break  # the rest of the phrase after the comma is no part of the title
     return end, False
 

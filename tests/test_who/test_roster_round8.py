@@ -96,6 +96,7 @@ def test_a_title_complement_ends_after_the_whole_name_it_holds():
     )
     kline = person(build_roster(found), "Dana Kline")
     assert "the lead singer for Guys" not in kline.aliases, kline.aliases
+    assert "the lead singer for Guys Underground" in kline.aliases, kline.aliases
 
 
 def test_a_capital_in_a_dateline_with_a_country_of_two_words_stays_the_city():

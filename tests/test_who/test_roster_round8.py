@@ -111,3 +111,16 @@ def test_a_capital_in_a_dateline_with_a_country_of_two_words_stays_the_city():
     for entity in entities:
         if "El Salvador" in entity.aliases:
             assert "San Salvador" not in entity.aliases, entity
+
+
+def test_a_title_one_article_generalises_to_the_parent_body_is_no_alias():
+    """Peter Holm is Norco USA's chairman in two articles; a third calls him "Norco's chairman" (the parent
+    company's office): that alias would name the parent's chairman wherever it is used."""
+    found = articles(
+        "Peter Holm, Norco USA's chairman, told the senators the valve had failed. Holm said the cause was unknown.",
+        "Executives including Norco's chairman, Peter Holm, appeared before the committee on Tuesday.",
+        "Peter Holm, Norco USA's chairman, met the governors.",
+    )
+    holm = person(build_roster(found), "Peter Holm")
+    assert "Norco's chairman" not in holm.aliases, holm.aliases
+    assert "Norco USA's chairman" in holm.aliases, holm.aliases

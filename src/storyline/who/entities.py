@@ -2046,6 +2046,25 @@ def no_alias(mention: Mention, shared: Container[str]) -> bool:
     )
 
 
+def generalised_titles(cluster: Cluster) -> set[str]:
+    """A person's titles (as ``key_of`` writes them) that generalise another of their titles to another body:
+    "BP's chairman" beside "BP America's chairman" names the parent company's chairman, someone else."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for mention in cluster.mentions:
+        if mention.kind == "description" and mention.owner:
+            owners[mention.head].add(mention.owner)
+    for role in cluster.roles:
+        if role.owner:
+            owners[role.head].add(role.owner)
+    return {
+        key_of(mention.text)
+        for mention in cluster.mentions
+        if mention.kind == "description"
+        and mention.owner
+        and any(other.startswith(mention.owner + " ") for other in owners[mention.head])
+    }
+
+
 def entity_of(
     cluster: Cluster, by_id: dict[str, Article], shared: Container[str] = frozenset()
 ) -> Entity | None:
@@ -2061,7 +2080,10 @@ def entity_of(
         entity_type = "country"
     # A bare title ("the president", "the head") stands for its holder only in its own article: listed as a
     # name it would stand for them across the story, where it names others ("the president" is Obama too).
-    forms = Counter(m.text for m in cluster.mentions if not no_alias(m, shared))
+    generalised = generalised_titles(cluster)
+    forms = Counter(
+        m.text for m in cluster.mentions if not no_alias(m, shared) and key_of(m.text) not in generalised
+    )
     forms.update(m.titled for m in cluster.mentions if m.titled)
     name = canonical_name(cluster, names)
     if name_problem(name):

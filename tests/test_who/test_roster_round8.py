@@ -124,3 +124,48 @@ def test_a_title_one_article_generalises_to_the_parent_body_is_no_alias():
     holm = person(build_roster(found), "Peter Holm")
     assert "Norco's chairman" not in holm.aliases, holm.aliases
     assert "Norco USA's chairman" in holm.aliases, holm.aliases
+
+
+def test_a_company_suffix_is_no_persons_name():
+    """ "an analyst at Oppenheimer and Co", "a Halliburton Co unit": whatever the recognizer says, "Co" is no one's
+    name and "Halliburton Co" is a company (it was a person with the alias "Co")."""
+    from spacy.tokens import Span
+
+    from storyline.annotate.nlp import load_nlp
+    from storyline.who.entities import mentions_of
+
+    text = "Fadel Gheit, an analyst at Oppenheimer and Co, spoke. A Halliburton Co unit provided cementing services."
+    doc = load_nlp()(text)
+    words = [t.text for t in doc]
+    co = words.index("Co")
+    halliburton = words.index("Halliburton")
+    doc.ents = [
+        Span(doc, co, co + 1, label="PERSON"),
+        Span(doc, halliburton, halliburton + 2, label="PERSON"),
+    ]
+    mentions, _ = mentions_of(Article(id="a0", source="a0.txt", text=text), doc)
+    found = {m.text: m.label for m in mentions if m.kind == "name"}
+    assert "Co" not in found, found
+    assert found.get("Halliburton Co") == "ORG", found
+
+
+def test_a_relative_of_whom_there_may_be_several_is_no_alias():
+    """ "Khamis Gadhafi, the Libyan leader's son": Gadhafi has several sons; the description names none of them
+    across the story. A ranked relative ("the eldest son of the family") is one person."""
+    found = articles(
+        "Khamis Gadhafi, the Libyan leader's son, was seen on state television. Khamis Gadhafi commands a "
+        "brigade.",
+        "Khamis Gadhafi was seen in Tripoli.",
+    )
+    khamis = person(build_roster(found), "Khamis Gadhafi")
+    assert "the Libyan leader's son" not in khamis.aliases, khamis.aliases
+
+
+def test_a_bracket_or_quote_left_open_is_no_part_of_a_name():
+    """ "BOISE, Idaho (Reuters) -": the recognizer's "Idaho (" is "Idaho"."""
+    found = articles(
+        "BOISE, Idaho (Reuters) - A panel of U.S. judges heard arguments from lawyers on Thursday.",
+        "Thomas Walker, an Idaho attorney, maintains a blog.",
+    )
+    names = {alias for e in build_roster(found) for alias in e.aliases}
+    assert not any(alias.endswith("(") for alias in names), names

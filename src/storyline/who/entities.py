@@ -314,6 +314,12 @@ def display_name(text: str) -> str:
     text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
     if text.endswith(".") and not re.search(r"\b\w\.\w\.$", text):
         text = text[:-1]  # a sentence's full stop, not an abbreviation's ("U.S.")
+    # a bracket or quotation mark the recognizer took in with no partner: "Idaho (" of "BOISE, Idaho (Reuters)",
+    # 'Hayward a "'
+    text = text.rstrip(" ([{")
+    for mark in ('"', "\u201c", "\u201d"):
+        if text.endswith(mark) and text.count(mark) == 1:
+            text = text[:-1].rstrip()
     return text
 
 
@@ -529,6 +535,9 @@ def is_a_title_alone(ent: Span) -> bool:
     )
     return title_before and word in OFFICE_NOUNS
 
+
+# The words that end a company's name ("Halliburton Co", "Transocean Ltd", "BP Plc"): no person's surname.
+CORPORATE_SUFFIXES = frozenset("co corp inc ltd plc llc llp lp gmbh ag nv bv spa".split())
 
 # Nouns for an office that a title's capitals make look like a name.
 OFFICE_NOUNS = frozenset(
@@ -822,6 +831,8 @@ def mentions_of(
             continue  # no capital letter, no name: "don" of "don't", "ann"
         if is_month_abbreviation(ent):
             continue  # "3 MAR 2011"
+        if key_of(text) in CORPORATE_SUFFIXES:
+            continue  # "Co" of "Oppenheimer and Co": a company's suffix, no one's name
         if STANCE_PREFIX.match(ent.text):
             continue  # "anti-Gaddafi rebels", "pro-Mubarak crowds": a stance's adjective, no one's name
         if in_capitals_run(ent) or capitals_headline(ent):
@@ -843,6 +854,10 @@ def mentions_of(
             evidence = ""
         if evidence:
             label = LABEL_OF_EVIDENCE[evidence]
+        if label == "PERSON" and key_of(text.split()[-1]) in CORPORATE_SUFFIXES:
+            label = (
+                "ORG"  # "Halliburton Co", "Cameron International Corp": a company, whatever the tagger said
+            )
         if storm_named(ent):
             label = "EVENT"  # "Tropical Storm Alex", "Hurricane Katrina": a storm, whatever the tagger said
         elif label == "PERSON" and names_a_family(ent):
@@ -2025,13 +2040,23 @@ def shared_titles(clusters: Sequence[Cluster]) -> set[str]:
     return {title for title, keys in holders.items() if len(keys) > 1}
 
 
+# Relatives a person may have several of ("the Libyan leader's son"), unless a rank says which ("the eldest son").
+SEVERAL_KIN_NOUNS = frozenset(
+    "son daughter brother sister grandson granddaughter stepson stepdaughter child cousin nephew niece".split()
+)
+RANK_WORDS = frozenset("eldest oldest youngest only first second third fourth fifth".split())
+
+
 def generic_description(mention: Mention) -> bool:
-    """A description of one of many people of a body ("the BP official", "the White House spokesman"): it may
-    stand for someone in its sentence, but names no one across the story. A chief's title is one person's
-    ("BP's chief operating officer")."""
-    return (
-        mention.kind == "description" and mention.head in ANONYMOUS_HEADS and "chief" not in mention.modifiers
-    )
+    """A description of one of many people of a body ("the BP official", "the White House spokesman") or of
+    someone's relatives ("the Libyan leader's son"): it may stand for someone in its sentence, but names no one
+    across the story. A chief's title is one person's ("BP's chief operating officer"), so is a ranked relative's
+    ("the eldest son of the family")."""
+    if mention.kind != "description":
+        return False
+    if mention.head in SEVERAL_KIN_NOUNS:
+        return not mention.modifiers & RANK_WORDS
+    return mention.head in ANONYMOUS_HEADS and "chief" not in mention.modifiers
 
 
 def no_alias(mention: Mention, shared: Container[str]) -> bool:

@@ -2055,7 +2055,9 @@ def generic_description(mention: Mention) -> bool:
     if mention.kind != "description":
         return False
     if mention.head in SEVERAL_KIN_NOUNS:
-        return not mention.modifiers & RANK_WORDS
+        return (
+            not set(key_of(mention.text).split()) & RANK_WORDS
+        )  # (as written: "eldest" has the lemma "old")
     return mention.head in ANONYMOUS_HEADS and "chief" not in mention.modifiers
 
 

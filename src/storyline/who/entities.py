@@ -33,8 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..model import Article, Attribution, Entity
 from ..pieces import NO_PIECES, Pieces
-from .attribution import ANONYMOUS_HEADS
-from .names import TITLE_ABBREVIATIONS, name_problem, tidy_name
+from .names import ANONYMOUS_HEADS, TITLE_ABBREVIATIONS, name_problem, tidy_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

@@ -47,7 +47,16 @@ from .cues import (
     CueScorer,
     load_cue_model,
 )
-from .names import TITLE_ABBREVIATIONS, name_problem, tidy_name
+from .names import (
+    AGENT_SUFFIXES,
+    ANONYMOUS_HEADS,
+    GENDERED_NOUNS,
+    ONE_PERSON_NOUNS,
+    PERSON_HEADS,
+    TITLE_ABBREVIATIONS,
+    name_problem,
+    tidy_name,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -100,50 +109,6 @@ CIRCUMSTANCE_PREPS = {
 
 PRONOUNS = {"he", "she", "they", "i", "we", "it", "you"}
 RELATIVE_PRONOUNS = {"who", "which", "that"}
-# Head nouns of descriptions that stand for a person or body without naming it.
-ANONYMOUS_HEADS = {
-    "official",
-    "officials",
-    "source",
-    "sources",
-    "aide",
-    "aides",
-    "diplomat",
-    "diplomats",
-    "person",
-    "people",
-    "insider",
-    "insiders",
-    "adviser",
-    "advisers",
-    "advisor",
-    "advisors",
-    "staffer",
-    "staffers",
-    "observer",
-    "observers",
-    "analyst",
-    "analysts",
-    "expert",
-    "experts",
-    "activist",
-    "activists",
-    "witness",
-    "witnesses",
-    "resident",
-    "residents",
-    "critic",
-    "critics",
-    "member",
-    "members",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "officer",
-    "officers",
-    "someone",
-    "somebody",
-}
 NAMED_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 MIN_QUOTE_WORDS = 3
 # Lower-case words that belong to a name ("Bashar al-Assad", "Ludwig van Beethoven").
@@ -2034,56 +1999,6 @@ def other_group_between(candidate: Draft, pronoun: Span) -> bool:
     return False
 
 
-# Heads of descriptions of one person ("a senior official", "the spokeswoman"): "he" or "she" may
-# stand for such a source; "the network", "the ministry" are not someone.
-PERSON_HEADS = {
-    "official",
-    "aide",
-    "diplomat",
-    "insider",
-    "adviser",
-    "advisor",
-    "staffer",
-    "observer",
-    "analyst",
-    "expert",
-    "activist",
-    "witness",
-    "resident",
-    "critic",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "officer",
-    "chancellor",
-    "premier",
-    "emir",
-}
-
-
-# Nouns that name one person of a known gender ("a Sudanese man", "his wife"); a noun ending in "-man" or
-# "-woman" ("congressman", "chairwoman") too.
-GENDERED_NOUNS = {
-    **dict.fromkeys(
-        "man boy father son husband brother uncle nephew grandfather grandson king prince widower "
-        "gentleman monk priest sir lord".split(),
-        "m",
-    ),
-    **dict.fromkeys(
-        "woman girl mother daughter wife sister aunt niece grandmother granddaughter queen princess widow "
-        "lady actress nun dame".split(),
-        "f",
-    ),
-}
-# Nouns for one person of either gender, besides ``PERSON_HEADS`` and the agent suffixes.
-ONE_PERSON_NOUNS = frozenset(
-    """person individual resident witness reporter ireporter correspondent journalist blogger writer
-    doctor nurse student teacher worker driver survivor victim refugee lawyer friend neighbor neighbour
-    colleague engineer owner manager director president minister leader chief commander soldier pilot
-    father mother parent child""".split()
-)
-
-
 def description_gender(token: Token) -> str | None:
     """ "m" or "f" for a noun that names one person of that gender, "" for one person of either, None for a
     noun that names no one person (a thing, a body, a group)."""
@@ -2551,9 +2466,6 @@ QUANTIFIERS = {
 }
 # Determiners that introduce a described source ("a senior official", "the rebels", "one diplomat").
 DESCRIPTION_DETERMINERS = {"a", "an", "the", "one", "two", "three", "another"}
-# Suffixes of nouns for people ("activist", "physician", "volunteer", "congressman"); "-er", "-or",
-# "-ant" and "-ent" name things as often ("sector", "statement", "paper"), so such nouns are listed.
-AGENT_SUFFIXES = ("ist", "ian", "eer", "man", "woman", "person")
 
 
 def is_actor_description(span: Span) -> bool:

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..model import Article, Attribution, Entity
 from ..pieces import NO_PIECES, Pieces
-from .names import TITLE_ABBREVIATIONS, name_problem, tidy_name
+from .names import ANONYMOUS_HEADS, TITLE_ABBREVIATIONS, name_problem, tidy_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -116,7 +116,8 @@ TITLE_SHARE = 10
 NAME_PARTICLES = {"al", "el", "ibn", "bin", "van", "von", "de", "da", "di", "le", "la", "du", "der"}
 FUNCTION_WORDS = {"of", "to", "for", "the", "and", "on", "at", "in", "a", "an", "'s", "’s"}
 PRONOUNS = {"he", "him", "his", "she", "her", "hers", "they", "them", "their", "it", "its", "i", "we", "you"}
-DATELINE_AFTER = re.compile(r"^\s*(?:\(|[-–—]|,\s*[A-Z][a-z]+\.?\s*\(|\s*$)")
+# (a state or country of several words too: "San Salvador, El Salvador (CNN) --")
+DATELINE_AFTER = re.compile(r"^\s*(?:\(|[-–—]|,\s*[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+\.?){0,2}\s*\(|\s*$)")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -245,6 +246,12 @@ class Mention:
     # a one-word name given as a relative of someone named just before ("her husband, Aaron"): that person's
     # relative, who may share their surname
     kin: bool = False
+    # a description's named owner, the body or country whose title it is ("norco usa" of "Norco USA's
+    # chairman", "syria" of "the Syrian president"); empty when it names none (``title_owner``)
+    owner: str = ""
+    # a description cut from its complement that the parse gave no clean end ("the head" of "the head of the
+    # company that ..."): it may still stand for its holder in its article, but is no name for them
+    cut: bool = False
 
 
 @dataclass
@@ -256,6 +263,7 @@ class Role:
     modifiers: frozenset[str]
     article: str
     start: int
+    owner: str = ""  # the body or country whose title it is (``title_owner``)
 
 
 def person_name_parts(text: str) -> list[str]:
@@ -305,6 +313,12 @@ def display_name(text: str) -> str:
     text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
     if text.endswith(".") and not re.search(r"\b\w\.\w\.$", text):
         text = text[:-1]  # a sentence's full stop, not an abbreviation's ("U.S.")
+    # a bracket or quotation mark the recognizer took in with no partner: "Idaho (" of "BOISE, Idaho (Reuters)",
+    # 'Hayward a "'
+    text = text.rstrip(" ([{")
+    for mark in ('"', "\u201c", "\u201d"):
+        if text.endswith(mark) and text.count(mark) == 1:
+            text = text[:-1].rstrip()
     return text
 
 
@@ -451,7 +465,7 @@ def is_dateline(span: Span, text: str) -> bool:
 
 def is_government_use(span: Span, text: str) -> bool:
     """A capital acting as a government ("Washington and Paris endorse", "Moscow's envoy")."""
-    after = text[span.end_char : span.end_char + 12]
+    after = text[span.end_char : span.end_char + 40]
     line_start = text.rfind("\n", 0, span.start_char) + 1
     if not text[line_start : span.start_char].strip() and DATELINE_AFTER.match(after):
         return False  # "WASHINGTON –", "Washington (CNN) --": a dateline names the city
@@ -520,6 +534,9 @@ def is_a_title_alone(ent: Span) -> bool:
     )
     return title_before and word in OFFICE_NOUNS
 
+
+# The words that end a company's name ("Halliburton Co", "Transocean Ltd", "BP Plc"): no person's surname.
+CORPORATE_SUFFIXES = frozenset("co corp inc ltd plc llc llp lp gmbh ag nv bv spa".split())
 
 # Nouns for an office that a title's capitals make look like a name.
 OFFICE_NOUNS = frozenset(
@@ -813,6 +830,8 @@ def mentions_of(
             continue  # no capital letter, no name: "don" of "don't", "ann"
         if is_month_abbreviation(ent):
             continue  # "3 MAR 2011"
+        if key_of(text) in CORPORATE_SUFFIXES:
+            continue  # "Co" of "Oppenheimer and Co": a company's suffix, no one's name
         if STANCE_PREFIX.match(ent.text):
             continue  # "anti-Gaddafi rebels", "pro-Mubarak crowds": a stance's adjective, no one's name
         if in_capitals_run(ent) or capitals_headline(ent):
@@ -834,6 +853,10 @@ def mentions_of(
             evidence = ""
         if evidence:
             label = LABEL_OF_EVIDENCE[evidence]
+        if label == "PERSON" and key_of(text.split()[-1]) in CORPORATE_SUFFIXES:
+            label = (
+                "ORG"  # "Halliburton Co", "Cameron International Corp": a company, whatever the tagger said
+            )
         if storm_named(ent):
             label = "EVENT"  # "Tropical Storm Alex", "Hurricane Katrina": a storm, whatever the tagger said
         elif label == "PERSON" and names_a_family(ent):
@@ -986,7 +1009,12 @@ def roles_of(article: Article, ent: Span) -> list[Role]:
             head = nouns[0] if any(t.lower_ in ("of", "to", "for") for t in title) else nouns[-1]
             found.append(
                 Role(
-                    title.text, head.lemma_.lower(), role_modifiers(title, head), article.id, title.start_char
+                    title.text,
+                    head.lemma_.lower(),
+                    role_modifiers(title, head),
+                    article.id,
+                    title.start_char,
+                    owner=title_owner([t for t in title if t.i < head.i]),
                 )
             )
     for child in ent.root.children:
@@ -1000,7 +1028,14 @@ def roles_of(article: Article, ent: Span) -> list[Role]:
                 continue  # "Richard Cable | 15:13 UK time": no title of a person
             text = re.sub(r"^(a|an|the)\s+", "", phrase.text, flags=re.IGNORECASE)
             found.append(
-                Role(text, child.lemma_.lower(), role_modifiers(phrase, child), article.id, phrase.start_char)
+                Role(
+                    text,
+                    child.lemma_.lower(),
+                    role_modifiers(phrase, child),
+                    article.id,
+                    phrase.start_char,
+                    owner=title_owner([t for t in phrase if t.i < child.i]),
+                )
             )
     return found
 
@@ -1061,11 +1096,14 @@ def description_of(article: Article, chunk: Span) -> Mention | None:
     if two_phrases_run_together(chunk):
         return None  # "Libya's new foreign minister NATO general": two headlines, no one's description
     modifiers = role_modifiers([t for t in chunk if t.i < root.i and t.lower_ != "the"], root)
+    # "BP's head of the claims operation": the title is the whole phrase; "BP's head" alone names BP's chief
+    end, cut = title_end(root)
+    whole = chunk.doc[chunk.start : max(end, chunk.end)]
     return Mention(
         article=article.id,
-        text=chunk.text,
-        start=chunk.start_char,
-        end=chunk.end_char,
+        text=whole.text,
+        start=whole.start_char,
+        end=whole.end_char,
         label="DESC",
         kind="description",
         head=root.lemma_.lower(),
@@ -1076,7 +1114,80 @@ def description_of(article: Article, chunk: Span) -> Mention | None:
             for t in chunk
             if t.i < root.i
         ),
+        owner=title_owner([t for t in chunk if t.i < root.i]),
+        cut=cut,
     )
+
+
+# Prepositions that open a title's complement ("head of the claims operation", "minister for energy",
+# "ambassador to the UN"): without it the title is cut short.
+COMPLEMENT_PREPOSITIONS = frozenset({"of", "for", "to"})
+# Dependents that end a title's complement: a clause, a coordination, an apposition.
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "cc", "conj", "appos", "punct"})
+# The longest complement taken as part of a title, in tokens.
+COMPLEMENT_TOKENS = 12
+
+
+def title_end(root: Token) -> tuple[int, bool]:
+    """Where a title headed by ``root`` ends, and whether it was cut: its complement ("of the claims operation
+    for the Gulf of Mexico", right after the head) belongs to it, with any preposition after it; a complement
+    the parse gives no clean end (a clause, a coordination, a long run) cuts the title, which then names no
+    one across the story."""
+    doc = root.doc
+    end = root.i + 1
+    first = True
+    for child in root.rights:
+        if child.dep_ != "prep" or child.i != end:
+            break
+        if first and child.lower_ not in COMPLEMENT_PREPOSITIONS:
+            return end, False  # "the president in 2009": no complement
+        words = doc[child.i : child.right_edge.i + 1]
+        stop = next((t.i for t in words if t.text in (",", "--", "\u2014", "\u2013", "(")), None)
+        if stop is not None and stop > child.i + 1:
+            words = doc[child.i : stop]  # "head of the claims operation, who joined in May": up to the comma
+        clean = (
+            len(words) <= COMPLEMENT_TOKENS
+            and len(words) > 1
+            and all(
+                t.dep_ not in CLAUSE_DEPS and t.pos_ not in ("VERB", "AUX", "PRON", "SCONJ")
+                for t in words[1:]
+            )
+            and any(t.pos_ in ("NOUN", "PROPN") for t in words)
+        )
+        if not clean:
+            return end, first  # a later unclean phrase ("in 2009, when ...") ends the title; a first cuts it
+        end = words.end
+        while end < len(doc) and (
+            doc[end].ent_iob_ == "I" or doc[end - 1].pos_ == "PROPN" and doc[end].pos_ == "PROPN"
+        ):
+            end += 1  # "for Guys Underground": a name the parse cut is taken whole
+        first = False
+        if end <= child.right_edge.i:
+            break  # the rest of the phrase after the comma is no part of the title
+    return end, False
+
+
+def title_owner(words: Sequence[Token]) -> str:
+    """The body or country whose title it is, from the named words before its head: "norco usa" of "Norco
+    USA's chairman", "syria" of "the Syrian president", "senate" of "U.S. Senate majority leader" (a country
+    before a body's name only says whose body it is); empty when the title names none ("the energy
+    secretary")."""
+    named = [
+        t
+        for t in words
+        if t.ent_type_ in ("ORG", "GPE", "NORP", "LOC", "FAC")
+        and re.search(r"[A-Za-z]", t.text)
+        and t.lower_ not in ("'s", "\u2019s")
+    ]
+    while len(named) > 1 and country_of_word(named[0].text) is not None:
+        named = named[1:]
+    if not named:
+        return ""
+    if len(named) == 1 and (country := country_of_word(named[0].text)) is not None:
+        return key_of(country.name)
+    joined = " ".join(t.text for t in named)
+    country = country_of(joined)
+    return key_of(country.name) if country is not None else key_of(joined)
 
 
 def two_phrases_run_together(chunk: Span) -> bool:
@@ -1773,7 +1884,10 @@ def link_descriptions(
         candidates = {
             owner
             for role, owner in holders.get(mention.head, [])
-            if mention.modifiers <= role.modifiers | {mention.head} and groups.get(role.article) == group
+            if mention.modifiers <= role.modifiers | {mention.head}
+            and groups.get(role.article) == group
+            # "Norco's chairman" is not "Norco USA's chairman": one body's title says nothing of another's
+            and not (mention.owner and role.owner and mention.owner != role.owner)
         }
         local = {
             owner
@@ -1848,7 +1962,8 @@ def build_roster(
         all_roles.extend(roles)
     clusters = link(all_mentions, all_roles)
     by_id = {a.id: a for a in articles}
-    entities = [e for e in (entity_of(cluster, by_id) for cluster in clusters) if e is not None]
+    shared = shared_titles(clusters)
+    entities = [e for e in (entity_of(cluster, by_id, shared) for cluster in clusters) if e is not None]
     # named in the most articles first: a name one article repeats (a family history's "John", 89 times in one
     # article) is not what the story is about
     entities.sort(key=lambda e: (-len(e.mentions), -sum(e.mentions.values()), e.name))
@@ -1908,7 +2023,77 @@ def side_docs(articles: Sequence[Article]) -> list[tuple[Article, Doc]]:
     return [(article, doc) for doc, article in nlp.pipe(pieces, as_tuples=True, batch_size=64)]
 
 
-def entity_of(cluster: Cluster, by_id: dict[str, Article]) -> Entity | None:
+def shared_titles(clusters: Sequence[Cluster]) -> set[str]:
+    """Titles (as ``key_of`` writes them) the articles give to more than one person: "BP's chairman" for the
+    chairman of BP and, in one article, for BP America's. Such a title names either; it is an alias of neither.
+    """
+    holders: dict[str, set[str]] = defaultdict(set)
+    for cluster in clusters:
+        if not cluster.key.startswith("person:"):
+            continue
+        for mention in cluster.mentions:
+            if mention.kind == "description":
+                holders[key_of(mention.text)].add(cluster.key)
+        for role in cluster.roles:
+            holders[key_of(role.text)].add(cluster.key)
+    return {title for title, keys in holders.items() if len(keys) > 1}
+
+
+# Relatives a person may have several of ("the Libyan leader's son"), unless a rank says which ("the eldest son").
+SEVERAL_KIN_NOUNS = frozenset(
+    "son daughter brother sister grandson granddaughter stepson stepdaughter child cousin nephew niece".split()
+)
+RANK_WORDS = frozenset("eldest oldest youngest only first second third fourth fifth".split())
+
+
+def generic_description(mention: Mention) -> bool:
+    """A description of one of many people of a body ("the BP official", "the White House spokesman") or of
+    someone's relatives ("the Libyan leader's son"): it may stand for someone in its sentence, but names no one
+    across the story. A chief's title is one person's ("BP's chief operating officer"), so is a ranked relative's
+    ("the eldest son of the family")."""
+    if mention.kind != "description":
+        return False
+    if mention.head in SEVERAL_KIN_NOUNS:
+        return (
+            not set(key_of(mention.text).split()) & RANK_WORDS
+        )  # (as written: "eldest" has the lemma "old")
+    return mention.head in ANONYMOUS_HEADS and "chief" not in mention.modifiers
+
+
+def no_alias(mention: Mention, shared: Container[str]) -> bool:
+    """A mention whose words name its entity only where it stands: a bare title ("the president"), a title
+    cut from its complement, a generic description, or a title the articles give to several people."""
+    return (
+        bare_title(mention)
+        or mention.cut
+        or generic_description(mention)
+        or mention.kind == "description"
+        and key_of(mention.text) in shared
+    )
+
+
+def generalised_titles(cluster: Cluster) -> set[str]:
+    """A person's titles (as ``key_of`` writes them) that generalise another of their titles to another body:
+    "BP's chairman" beside "BP America's chairman" names the parent company's chairman, someone else."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for mention in cluster.mentions:
+        if mention.kind == "description" and mention.owner:
+            owners[mention.head].add(mention.owner)
+    for role in cluster.roles:
+        if role.owner:
+            owners[role.head].add(role.owner)
+    return {
+        key_of(mention.text)
+        for mention in cluster.mentions
+        if mention.kind == "description"
+        and mention.owner
+        and any(other.startswith(mention.owner + " ") for other in owners[mention.head])
+    }
+
+
+def entity_of(
+    cluster: Cluster, by_id: dict[str, Article], shared: Container[str] = frozenset()
+) -> Entity | None:
     names = [m for m in cluster.mentions if m.kind == "name"]
     if not names:
         return None
@@ -1921,7 +2106,10 @@ def entity_of(cluster: Cluster, by_id: dict[str, Article]) -> Entity | None:
         entity_type = "country"
     # A bare title ("the president", "the head") stands for its holder only in its own article: listed as a
     # name it would stand for them across the story, where it names others ("the president" is Obama too).
-    forms = Counter(m.text for m in cluster.mentions if not bare_title(m))
+    generalised = generalised_titles(cluster)
+    forms = Counter(
+        m.text for m in cluster.mentions if not no_alias(m, shared) and key_of(m.text) not in generalised
+    )
     forms.update(m.titled for m in cluster.mentions if m.titled)
     name = canonical_name(cluster, names)
     if name_problem(name):

@@ -28,6 +28,104 @@ TITLE_ABBREVIATIONS = {
 UNRESOLVED_SPEAKER = "unresolved speaker"
 
 
+# Nouns for people, in one place: who.attribution (speakers, gender of a described subject) and who.entities
+# (a generic description is no alias) read them from here.
+# Head nouns of descriptions that stand for a person or body without naming it.
+ANONYMOUS_HEADS = {
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "aide",
+    "aides",
+    "diplomat",
+    "diplomats",
+    "person",
+    "people",
+    "insider",
+    "insiders",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "staffer",
+    "staffers",
+    "observer",
+    "observers",
+    "analyst",
+    "analysts",
+    "expert",
+    "experts",
+    "activist",
+    "activists",
+    "witness",
+    "witnesses",
+    "resident",
+    "residents",
+    "critic",
+    "critics",
+    "member",
+    "members",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "officer",
+    "officers",
+    "someone",
+    "somebody",
+}
+# Heads of descriptions of one person as common nouns only ("a senior official", "the spokeswoman"): "he" or
+# "she" may stand for such a source; "the network", "the ministry" are not someone (tagged a proper noun, a
+# capitalised "Spokesman" or "Chancellor" is a title before a name). The nouns of ``ONE_PERSON_NOUNS`` are not
+# repeated here.
+PERSON_HEADS = {
+    "official",
+    "aide",
+    "diplomat",
+    "insider",
+    "adviser",
+    "advisor",
+    "staffer",
+    "observer",
+    "analyst",
+    "expert",
+    "activist",
+    "critic",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "officer",
+    "chancellor",
+    "premier",
+    "emir",
+}
+
+# Nouns that name one person of a known gender ("a Sudanese man", "his wife"); a noun ending in "-man" or
+# "-woman" ("congressman", "chairwoman") too.
+GENDERED_NOUNS = {
+    **dict.fromkeys(
+        "man boy father son husband brother uncle nephew grandfather grandson king prince widower "
+        "gentleman monk priest sir lord".split(),
+        "m",
+    ),
+    **dict.fromkeys(
+        "woman girl mother daughter wife sister aunt niece grandmother granddaughter queen princess widow "
+        "lady actress nun dame".split(),
+        "f",
+    ),
+}
+# Nouns for one person of either gender whatever their tag, besides ``PERSON_HEADS`` and the agent suffixes.
+ONE_PERSON_NOUNS = frozenset(
+    """person individual resident witness reporter ireporter correspondent journalist blogger writer
+    doctor nurse student teacher worker driver survivor victim refugee lawyer friend neighbor neighbour
+    colleague engineer owner manager director president minister leader chief commander soldier pilot
+    parent child""".split()
+)
+# Suffixes of nouns for people ("activist", "physician", "volunteer", "congressman"); "-er", "-or",
+# "-ant" and "-ent" name things as often ("sector", "statement", "paper"), so such nouns are listed.
+AGENT_SUFFIXES = ("ist", "ian", "eer", "man", "woman", "person")
+
+
 def speaker_name(attribution: Attribution) -> str | None:
     """The speaker's roster entry or named entity, else the described source ("senior U.S. officials",
     "the opposition"); None when the speaker is unresolved (a pronoun or relative word without

@@ -52,7 +52,7 @@ def load(directory: str, cache: str | None) -> list[Any]:
     else:
         topics = []
         for folder in topic_folders(directory):
-            topic = read_topic(folder)
+            topic = read_topic(folder, glued_apart=True)  # the timeline protocol's reading
             annotate_topic(topic)
             times = build.kept_event_times(topic.articles)
             topics.append((topic, {a.id: t for a, t in zip(topic.articles, times, strict=True)}))

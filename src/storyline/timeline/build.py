@@ -55,7 +55,7 @@ from ..model import (
 )
 from ..pieces import NO_PIECES, Pieces
 from ..settings import current_settings
-from ..text.dates import MONTH_STEM
+from ..text.dates import MONTH_NAME, MONTH_STEM
 from ..text.patterns import (
     AGENCY_DATELINE,
     CAPTION,
@@ -326,6 +326,24 @@ SAYING = (
     r"\b(?:said|says|told|announced|confirmed|reported|added|stated|warned|testified|claimed|insisted|admitted"
     r"|according\s+to)\b"
 )
+# A page's headline left on the article's first line ("BP oil spill: 'I'd like my life back' BP chief executive
+# Tony Hayward under fire for ...", "Swine flu: pandemic threat alert raised", "Official: U.S., Egypt talk ways ...",
+# "Nicola Sturgeon: 'The patients in question ...'"): a short topic or speaker label and a colon opening the first
+# sentence, with no seam where the body starts (``glued_start`` found none). It is the page's headline and deck, not
+# a sentence of the body, and tells no dated event. A label that is a date ("July 13: In a photo ...", a caption's
+# date) or holds a verb of saying ("Obama said: ...") is no headline label.
+KICKER = re.compile(r"^[\"'\u201c\u2018`]?[A-Z][\w'\u2019.&-]*(?:\s+[\w'\u2019.&-]+){0,4}\s?:\s+\S")
+KICKER_NOT = re.compile(
+    rf"{SAYING}|\b(?:{MONTH_NAME}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|[Uu]pdated?|[Pp]osted)\b|\d"
+)
+
+
+def headline_line(text: str) -> bool:
+    """Does this first sentence of an article open on a headline's topic label (``KICKER``)?"""
+    kicker = KICKER.match(text)
+    return kicker is not None and not KICKER_NOT.search(text[: kicker.end()])
+
+
 PAST_PERFECT = re.compile(
     r"\bhad(?:n't|\s+not)?\s+(?:(?:already|also|long|never|previously|just|recently|only|since)\s+)?"
     r"(?:been|[a-z]+(?:ed|en|wn|ne|un|ung|ought|aught|id|ld|lt|pt|ft|ve|de|nd)|spread|put|set|hit|cut|left|met|sent|"
@@ -398,6 +416,8 @@ def date_sentences(
             text, sentence = text[cut:], dataclasses.replace(sentence, start=sentence.start + cut)
         if not_an_entry(text):
             continue
+        if position == 0 and headline_line(text):
+            continue  # the page's headline and deck ("BP oil spill: 'I'd like my life back' BP chief ...")
         if position in chosen:
             point, evidence = chosen[position]
             if weekday_off_the_page(evidence, point, days):

@@ -151,6 +151,7 @@ class DatedSentence:
     point: Point
     evidence: str
     mentioned: bool  # dated by a time expression of its own, not by the article's publication date
+    entry: bool = True  # False: a page's headline (``headline_line``), which makes its date a candidate, no entry
 
 
 @dataclass
@@ -416,8 +417,9 @@ def date_sentences(
             text, sentence = text[cut:], dataclasses.replace(sentence, start=sentence.start + cut)
         if not_an_entry(text):
             continue
-        if position == 0 and headline_line(text):
-            continue  # the page's headline and deck ("BP oil spill: 'I'd like my life back' BP chief ...")
+        # The page's headline and deck ("BP oil spill: 'I'd like my life back' BP chief ..."): the date it names
+        # counts, the line is no entry and is not placed on the publication day.
+        entry = not (position == 0 and headline_line(text))
         if position in chosen:
             point, evidence = chosen[position]
             if weekday_off_the_page(evidence, point, days):
@@ -434,8 +436,10 @@ def date_sentences(
                 point = Point("day", point.start - dt.timedelta(days=back))
             if evidence in text or chronology_date(head, evidence):  # not dated by the headline cut off
                 if point.granularity in granularities:
-                    dated.append(DatedSentence(article, sentence, text, point, evidence, True))
+                    dated.append(DatedSentence(article, sentence, text, point, evidence, True, entry))
                 continue
+        if not entry:
+            continue
         if position < LEAD_SENTENCES and "day" in granularities and not chronology and not background(text):
             if anchor is not None:
                 # The article's own day, never the day before: a lead that says nothing of its date is not
@@ -858,7 +862,9 @@ def timeline_of(
     for point in ranked:
         if len(entries) >= wanted:
             break
-        candidates = [dated[i] for i in by_date[point] if normalized(dated[i].text) not in said]
+        candidates = [
+            dated[i] for i in by_date[point] if dated[i].entry and normalized(dated[i].text) not in said
+        ]
         rows = matrix[[row_of[c.text] for c in candidates]]
         chosen = summarize_date(candidates, per_date, rows, point, story, sentence_weights)
         if not chosen:

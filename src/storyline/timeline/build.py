@@ -151,7 +151,9 @@ class DatedSentence:
     point: Point
     evidence: str
     mentioned: bool  # dated by a time expression of its own, not by the article's publication date
-    entry: bool = True  # False: a page's headline (``headline_line``), which makes its date a candidate, no entry
+    entry: bool = (
+        True  # False: a page's headline (``headline_line``), which makes its date a candidate, no entry
+    )
 
 
 @dataclass
@@ -332,8 +334,12 @@ SAYING = (
 # "Nicola Sturgeon: 'The patients in question ...'"): a short topic or speaker label and a colon opening the first
 # sentence, with no seam where the body starts (``glued_start`` found none). It is the page's headline and deck, not
 # a sentence of the body, and tells no dated event. A label that is a date ("July 13: In a photo ...", a caption's
-# date) or holds a verb of saying ("Obama said: ...") is no headline label.
-KICKER = re.compile(r"^[\"'\u201c\u2018`]?[A-Z][\w'\u2019.&-]*(?:\s+[\w'\u2019.&-]+){0,4}\s?:\s+\S")
+# date), holds a verb of saying ("Obama said: ...") or opens as a clause does ("The good news for BP: it will ...")
+# is no headline label.
+KICKER = re.compile(
+    r"^[\"'\u201c\u2018`]?(?!(?:The|A|An|This|That|These|Those|It|He|She|They|We|I)\b)"
+    r"[A-Z][\w'\u2019.&-]*(?:\s+[\w'\u2019.&-]+){0,4}\s?:\s+\S"
+)
 KICKER_NOT = re.compile(
     rf"{SAYING}|\b(?:{MONTH_NAME}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|[Uu]pdated?|[Pp]osted)\b|\d"
 )

@@ -16,7 +16,12 @@ score minus ``lam * exp(-days / tau)`` to the nearest date already chosen), a ph
 of ``P`` equal stretches of the story's publication period first), a volume quota (the same with stretches of
 equal numbers of articles), "later references" (the z-scored log count of articles published at least ``gap``
 days after the date that name it, added with weight ``beta``), and a relevance filter (articles whose TF-IDF
-cosine to the story's centroid is under ``theta`` times the median left out). Every rule, as the shipped
+cosine to the story's centroid is under ``theta`` times the median left out); thirteenth session, helper E:
+"mention days" (the z-scored log count of distinct publication days of the articles naming the date, all or
+only after it, added with weight ``beta``), user-mode weights (``fit_weights`` on the user-mode candidates of the
+other stories rather than the gold range's), and the off-story bar (``timeline.build.OFF_STORY``) chosen in
+folds; first it prints what the gold's range is worth (user mode with the dates after the gold's last one
+skipped: a diagnosis, the range being the gold's). Every rule, as the shipped
 timeline does, takes no entry from an article far from the story (``timeline.build.off_story``). ``--cache FILE`` keeps the annotated topics and their event times (a pickle; delete it when the code
 that dates sentences changes).
 """

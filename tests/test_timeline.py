@@ -766,3 +766,21 @@ def test_a_headline_with_a_topic_label_on_the_first_line_is_no_entry():
         "The good news for BP: it will probably be able to write off some of the fund from its taxes.",
     ):
         assert not headline_line(text), text
+
+
+def test_a_headlines_own_date_still_counts_but_the_headline_is_no_entry():
+    article = annotate_fast(
+        Article(
+            id="h",
+            source="s",
+            text="Swine flu: WHO raises its alert on 29 April as cases spread across Europe and Asia.\n"
+            "The World Health Organization raised its pandemic alert to phase five on Wednesday, 29 April.",
+            published=dt.date(2009, 4, 30),
+            published_provenance="user",
+        )
+    )
+    dated = date_sentences(article, ("day",))
+    assert [(d.text.split()[0], d.entry) for d in dated] == [("Swine", False), ("The", True)]
+    timeline = build_timeline([article], dates=3)
+    texts = [s.text for e in timeline.entries for s in e.sentences]
+    assert texts and all(not t.startswith("Swine flu:") for t in texts)

@@ -16,7 +16,12 @@ score minus ``lam * exp(-days / tau)`` to the nearest date already chosen), a ph
 of ``P`` equal stretches of the story's publication period first), a volume quota (the same with stretches of
 equal numbers of articles), "later references" (the z-scored log count of articles published at least ``gap``
 days after the date that name it, added with weight ``beta``), and a relevance filter (articles whose TF-IDF
-cosine to the story's centroid is under ``theta`` times the median left out). Every rule, as the shipped
+cosine to the story's centroid is under ``theta`` times the median left out); thirteenth session, helper E:
+"mention days" (the z-scored log count of distinct publication days of the articles naming the date, all or
+only after it, added with weight ``beta``), user-mode weights (``fit_weights`` on the user-mode candidates of the
+other stories rather than the gold range's), and the off-story bar (``timeline.build.OFF_STORY``) chosen in
+folds; first it prints what the gold's range is worth (user mode with the dates after the gold's last one
+skipped: a diagnosis, the range being the gold's). Every rule, as the shipped
 timeline does, takes no entry from an article far from the story (``timeline.build.off_story``). ``--cache FILE`` keeps the annotated topics and their event times (a pickle; delete it when the code
 that dates sentences changes).
 """
@@ -52,7 +57,7 @@ def load(directory: str, cache: str | None) -> list[Any]:
     else:
         topics = []
         for folder in topic_folders(directory):
-            topic = read_topic(folder)
+            topic = read_topic(folder, glued_apart=True)  # the timeline protocol's reading
             annotate_topic(topic)
             times = build.kept_event_times(topic.articles)
             topics.append((topic, {a.id: t for a, t in zip(topic.articles, times, strict=True)}))
@@ -173,6 +178,78 @@ def later_references(gap: int, beta: float) -> Select:
     return select
 
 
+def mention_days(beta: float, after_only: bool) -> Select:
+    """+ ``beta`` x the z-scored log count of distinct publication days of the articles naming the date (only
+    days after it with ``after_only``): a date still named week after week is a big event."""
+
+    def select(topic: Any, stats: dict, used: list, weights: dict, wanted: int) -> list:
+        published = {a.id: a.published for a in used}
+        raw = {}
+        for p, entry in stats.items():
+            days = {published.get(i) for i in entry.mention_articles} - {None}
+            raw[p] = math.log1p(len([d for d in days if d > p.end] if after_only else days))
+        bonus = zscores(raw)
+        score = scores_of(stats, weights)
+        ranked = sorted(stats, key=lambda p: (-(score[p] + beta * bonus[p]), p.start, p.granularity))
+        return build.story_period_first(build.finest_first(ranked), used)[:wanted]
+
+    return select
+
+
+def user_mode_weights(topics: list, stories: list, cache: dict, days_only: bool) -> dict:
+    """Per story, date weights fitted (as ``fit_weights``) on the *user-mode* candidates of the other stories
+    (every date the whole topic names, standardized over them; a day of the gold is a positive)."""
+    out = {}
+    for story in stories:
+        examples = []
+        for topic in topics:
+            if story_of(topic.name) == story:
+                continue
+            features = build.standardized_features(prepared(topic, 0.0, cache)[1])
+            for gold in topic.timelines:
+                kept = [p for p in features if p.granularity == "day" or not days_only]
+                examples.append(
+                    (
+                        [[features[p][n] for n in build.DATE_FEATURES] for p in kept],
+                        [int(p.granularity == "day" and p.start in gold.entries) for p in kept],
+                    )
+                )
+        out[story] = fit_weights(examples)
+    return out
+
+
+def range_known(topics: list, folds: dict, cache: dict) -> None:
+    """What the gold's range is worth: user mode's ranking, with the dates after the gold's last one (or
+    outside its range) skipped; and with months and years skipped. Diagnosis only (the range is the gold's)."""
+    rows: dict[str, list] = defaultdict(list)
+    for topic in topics:
+        used, stats = prepared(topic, 0.0, cache)
+        ranked = shipped(topic, stats, used, folds[story_of(topic.name)], len(stats))
+        for gold in topic.timelines:
+            for name, keep in (
+                ("user mode", lambda p: True),
+                ("  the gold's last date known", lambda p, g=gold: p.start <= g.end),
+                ("  the gold's range known", lambda p, g=gold: g.start <= p.start <= g.end),
+                ("  days only", lambda p: p.granularity == "day"),
+            ):
+                picks = [p for p in ranked if keep(p)][: len(gold.entries)]
+                shared = len({p.start for p in picks if p.granularity == "day"} & set(gold.entries))
+                rows[name].append(
+                    (story_of(topic.name), shared / len(picks) if picks else 0.0, shared / len(gold.entries))
+                )
+                if name == "user mode":
+                    rows["  picks after the gold's last date"].append(
+                        (story_of(topic.name), sum(p.start > gold.end for p in picks) / len(picks), 0.0)
+                    )
+    for name, items in rows.items():
+        if "picks after" in name:
+            print(
+                f"{name:<36} {sum(r[1] for r in items) / len(items):.3f} of the picks (mean over timelines)"
+            )
+        else:
+            print(f"{name:<36} date F1 {news_tls_f1(items):.4f}")
+
+
 def prepared(topic: Any, theta: float, cache: dict) -> tuple[list, dict]:
     key = (topic.name, theta)
     if key not in cache:
@@ -237,7 +314,7 @@ def main() -> int:
         s: fit_weights([e for n, items in examples.items() if story_of(n) != s for e in items])
         for s in stories
     }
-    families: dict[str, dict[str, tuple[Select, float]]] = {
+    families: dict[str, dict[str, tuple[Any, ...]]] = {
         "coverage penalty": {"shipped": (shipped, 0.0)}
         | {
             f"lam {lam} tau {tau}": (coverage(lam, tau), 0.0) for lam in (0.5, 1, 2) for tau in (2, 5, 10, 20)
@@ -252,12 +329,24 @@ def main() -> int:
         "relevance filter": {"shipped": (shipped, 0.0)}
         | {f"theta {t}": (shipped, t) for t in (0.3, 0.5, 0.7)},
     }
+    families["mention days"] = {"shipped": (shipped, 0.0)} | {
+        f"beta {b}": (mention_days(b, False), 0.0) for b in (0.25, 0.5, 1, 2)
+    }
+    families["mention days after"] = {"shipped": (shipped, 0.0)} | {
+        f"beta {b}": (mention_days(b, True), 0.0) for b in (0.25, 0.5, 1, 2)
+    }
     cache: dict = {}
+    families["user-mode weights"] = {
+        "shipped": (shipped, 0.0),
+        "all candidates": (shipped, 0.0, user_mode_weights(topics, stories, cache, False)),
+        "day candidates": (shipped, 0.0, user_mode_weights(topics, stories, cache, True)),
+    }
+    range_known(topics, folds, cache)
     print(f"{'rule':<28} {'date F1':>8} {'story mean':>10}   per story")
     for family, rules in families.items():
         figures = {}
-        for name, (select, theta) in rules.items():
-            per_story, rows = score_rule(topics, folds, select, theta, cache)
+        for name, (select, theta, *fitted) in rules.items():
+            per_story, rows = score_rule(topics, fitted[0] if fitted else folds, select, theta, cache)
             figures[name] = (per_story, rows)
             cells = " ".join(f"{s} {v:.3f}" for s, v in sorted(per_story.items()))
             print(
@@ -270,6 +359,20 @@ def main() -> int:
             f"  {family}, chosen in folds: date F1 {news_tls_f1(held):.4f}, story mean {choice.held_out_mean:.4f}; "
             f"fold values {choice.fold_values}; on all stories: {choice.shipped}"
         )
+    bars: dict = {}
+    for bar in (0.3, 0.0, 0.15, 0.2, 0.4, 0.5):  # the shipped timeline.build.OFF_STORY first
+        build.OFF_STORY = bar
+        bars[f"off-story bar {bar}"] = score_rule(topics, folds, shipped, 0.0, {})
+    build.OFF_STORY = 0.3
+    for name, (per_story, rows) in bars.items():
+        cells = " ".join(f"{s} {v:.3f}" for s, v in sorted(per_story.items()))
+        print(f"{name:<28} {news_tls_f1(rows):8.4f} {statistics.fmean(per_story.values()):10.4f}   {cells}")
+    choice = choose_by_story({name: per_story for name, (per_story, _) in bars.items()})
+    order = [row[0] for row in bars["off-story bar 0.3"][1]]
+    held = [bars[choice.fold_values[s]][1][i] for i, s in enumerate(order)]
+    print(
+        f"  off-story bar, chosen in folds: date F1 {news_tls_f1(held):.4f}; fold values {choice.fold_values}"
+    )
     print(f"CPU seconds: {time.process_time() - began:.0f}", file=sys.stderr)
     return 0
 

@@ -731,3 +731,56 @@ def test_an_article_far_from_the_story_gives_no_entry():
     cited = {c.article for e in timeline.entries for s in e.sentences for c in s.citations}
     assert cited and "idioms" not in cited
     assert any(d.mentioned for d in date_sentences(idioms, ("day",)))  # a candidate the filter keeps out
+
+
+def test_a_headline_with_a_topic_label_on_the_first_line_is_no_entry():
+    """Audit rounds 7 and 8 (bpoil_guardian 361): a Guardian page's headline and deck, "BP oil spill: 'I'd like my
+    life back' BP chief executive Tony Hayward under fire for ...", was an entry on the publication day."""
+    from storyline.timeline.build import headline_line
+
+    day = dt.date(2010, 6, 1)
+    article = annotate_fast(
+        Article(
+            id="g",
+            source="s",
+            text="BP oil spill: 'I'd like my life back' BP chief executive Tony Hayward under fire for comments "
+            "on the leak.\n"
+            "BP's chief executive apologised on Tuesday for saying he would like his life back.",
+            published=day,
+            published_provenance="user",
+        )
+    )
+    dated = date_sentences(article, ("day",))
+    assert [d.text.split()[0] for d in dated] == ["BP's"]
+    for text in (
+        "Swine flu: fears of pandemic rise as Mexico death toll reaches 80 in a week.",
+        "Official: U.S., Egypt talk ways to move political transition forward.",
+        "Nicola Sturgeon: 'The patients in question are undergoing further tests.'",
+    ):
+        assert headline_line(text), text
+    for text in (
+        "Obama said: 'We will make BP pay for the damage it has done.'",
+        "July 13: Oil emerges from a cap placed on the broken wellhead in the Gulf.",
+        "Rebels took the town on Monday, and the government said it would respond.",
+        "In a statement, the ministry said the talks would resume next week.",
+        "The good news for BP: it will probably be able to write off some of the fund from its taxes.",
+    ):
+        assert not headline_line(text), text
+
+
+def test_a_headlines_own_date_still_counts_but_the_headline_is_no_entry():
+    article = annotate_fast(
+        Article(
+            id="h",
+            source="s",
+            text="Swine flu: WHO raises its alert on 29 April as cases spread across Europe and Asia.\n"
+            "The World Health Organization raised its pandemic alert to phase five on Wednesday, 29 April.",
+            published=dt.date(2009, 4, 30),
+            published_provenance="user",
+        )
+    )
+    dated = date_sentences(article, ("day",))
+    assert [(d.text.split()[0], d.entry) for d in dated] == [("Swine", False), ("The", True)]
+    timeline = build_timeline([article], dates=3)
+    texts = [s.text for e in timeline.entries for s in e.sentences]
+    assert texts and all(not t.startswith("Swine flu:") for t in texts)

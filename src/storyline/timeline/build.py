@@ -55,7 +55,7 @@ from ..model import (
 )
 from ..pieces import NO_PIECES, Pieces
 from ..settings import current_settings
-from ..text.dates import MONTH_STEM
+from ..text.dates import MONTH_NAME, MONTH_STEM
 from ..text.patterns import (
     AGENCY_DATELINE,
     CAPTION,
@@ -151,6 +151,9 @@ class DatedSentence:
     point: Point
     evidence: str
     mentioned: bool  # dated by a time expression of its own, not by the article's publication date
+    entry: bool = (
+        True  # False: a page's headline (``headline_line``), which makes its date a candidate, no entry
+    )
 
 
 @dataclass
@@ -326,6 +329,28 @@ SAYING = (
     r"\b(?:said|says|told|announced|confirmed|reported|added|stated|warned|testified|claimed|insisted|admitted"
     r"|according\s+to)\b"
 )
+# A page's headline left on the article's first line ("BP oil spill: 'I'd like my life back' BP chief executive
+# Tony Hayward under fire for ...", "Swine flu: pandemic threat alert raised", "Official: U.S., Egypt talk ways ...",
+# "Nicola Sturgeon: 'The patients in question ...'"): a short topic or speaker label and a colon opening the first
+# sentence, with no seam where the body starts (``glued_start`` found none). It is the page's headline and deck, not
+# a sentence of the body, and tells no dated event. A label that is a date ("July 13: In a photo ...", a caption's
+# date), holds a verb of saying ("Obama said: ...") or opens as a clause does ("The good news for BP: it will ...")
+# is no headline label.
+KICKER = re.compile(
+    r"^[\"'\u201c\u2018`]?(?!(?:The|A|An|This|That|These|Those|It|He|She|They|We|I)\b)"
+    r"[A-Z][\w'\u2019.&-]*(?:\s+[\w'\u2019.&-]+){0,4}\s?:\s+\S"
+)
+KICKER_NOT = re.compile(
+    rf"{SAYING}|\b(?:{MONTH_NAME}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|[Uu]pdated?|[Pp]osted)\b|\d"
+)
+
+
+def headline_line(text: str) -> bool:
+    """Does this first sentence of an article open on a headline's topic label (``KICKER``)?"""
+    kicker = KICKER.match(text)
+    return kicker is not None and not KICKER_NOT.search(text[: kicker.end()])
+
+
 PAST_PERFECT = re.compile(
     r"\bhad(?:n't|\s+not)?\s+(?:(?:already|also|long|never|previously|just|recently|only|since)\s+)?"
     r"(?:been|[a-z]+(?:ed|en|wn|ne|un|ung|ought|aught|id|ld|lt|pt|ft|ve|de|nd)|spread|put|set|hit|cut|left|met|sent|"
@@ -398,6 +423,9 @@ def date_sentences(
             text, sentence = text[cut:], dataclasses.replace(sentence, start=sentence.start + cut)
         if not_an_entry(text):
             continue
+        # The page's headline and deck ("BP oil spill: 'I'd like my life back' BP chief ..."): the date it names
+        # counts, the line is no entry and is not placed on the publication day.
+        entry = not (position == 0 and headline_line(text))
         if position in chosen:
             point, evidence = chosen[position]
             if weekday_off_the_page(evidence, point, days):
@@ -414,8 +442,10 @@ def date_sentences(
                 point = Point("day", point.start - dt.timedelta(days=back))
             if evidence in text or chronology_date(head, evidence):  # not dated by the headline cut off
                 if point.granularity in granularities:
-                    dated.append(DatedSentence(article, sentence, text, point, evidence, True))
+                    dated.append(DatedSentence(article, sentence, text, point, evidence, True, entry))
                 continue
+        if not entry:
+            continue
         if position < LEAD_SENTENCES and "day" in granularities and not chronology and not background(text):
             if anchor is not None:
                 # The article's own day, never the day before: a lead that says nothing of its date is not
@@ -838,7 +868,9 @@ def timeline_of(
     for point in ranked:
         if len(entries) >= wanted:
             break
-        candidates = [dated[i] for i in by_date[point] if normalized(dated[i].text) not in said]
+        candidates = [
+            dated[i] for i in by_date[point] if dated[i].entry and normalized(dated[i].text) not in said
+        ]
         rows = matrix[[row_of[c.text] for c in candidates]]
         chosen = summarize_date(candidates, per_date, rows, point, story, sentence_weights)
         if not chosen:

@@ -3,8 +3,8 @@
 Run from the project root:  nice .venv/bin/python benchmarks/dating.py [DIR] [--topics A,B] [--seeds 0,1,2]
 DIR defaults to ../shared/data/timeline17. In each topic 20% of the articles lose their dates (fixed seeds);
 they are dated from the others. Every choice (similarity threshold, how early an estimate may lean, interval
-margins, the candidate ranker's weights) is made leave-one-story-out; the development topics (``DEVELOPMENT``) were the only ones looked at
-while building the method, the others are reported apart as held-out.
+margins, the candidate ranker's weights) is made leave-one-story-out; development and held-out topics are the
+project's one split (``evaluate.brief``), reported apart.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import json
 import time
 from pathlib import Path
 
-from storyline.evaluate.dating import DEVELOPMENT, SEEDS, evaluate
+from storyline.evaluate.dating import DEVELOPMENT, HELD_OUT, SEEDS, evaluate
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT.parent / "shared" / "data" / "timeline17"
@@ -51,7 +51,7 @@ def main() -> int:
         return 0
     print(f"{'':<48} {'exact':>6} {'±1':>6} {'±7':>6} {'in interval':>9} {'width':>7}")
     for name, figures in result["per_topic"].items():
-        mark = "dev" if name in DEVELOPMENT else "held-out"
+        mark = "dev" if name in DEVELOPMENT else "held-out" if name in HELD_OUT else "neither"
         print(line(f"{name} ({mark}, n={figures['articles']})", figures))
     for part in ("development", "heldout", "all"):
         if result[part]:

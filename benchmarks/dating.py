@@ -1,20 +1,22 @@
 """Dating undated articles from their story, on Timeline17: storyline beside two anchors, same run.
 
 Run from the project root:  nice .venv/bin/python benchmarks/dating.py [DIR] [--topics A,B] [--seeds 0,1,2]
+[--save-rows FILE | --rows FILE]
 DIR defaults to ../shared/data/timeline17. In each topic 20% of the articles lose their dates (fixed seeds);
 they are dated from the others. Every choice (similarity threshold, how early an estimate may lean, interval
-margins, the candidate ranker's weights) is made leave-one-story-out; the development topics (``DEVELOPMENT``) were the only ones looked at
-while building the method, the others are reported apart as held-out.
+margins, the candidate ranker's weights) is made leave-one-story-out; development and held-out topics are the
+project's one split (``evaluate.brief``), reported apart.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import pickle
 import time
 from pathlib import Path
 
-from storyline.evaluate.dating import DEVELOPMENT, SEEDS, evaluate
+from storyline.evaluate.dating import DEVELOPMENT, HELD_OUT, SEEDS, evaluate, evaluate_rows
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT.parent / "shared" / "data" / "timeline17"
@@ -36,22 +38,36 @@ def main() -> int:
     parser.add_argument("--seeds", default=",".join(map(str, SEEDS)))
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--save-rows", default=None, help="pickle the candidate rows here (for analysis)")
+    parser.add_argument(
+        "--rows",
+        default=None,
+        help="score the candidate rows pickled by an earlier --save-rows instead of collecting them "
+        "(the ranker, thresholds, margins and bar are still chosen leave-one-story-out)",
+    )
     args = parser.parse_args()
     began = time.process_time()
-    result = evaluate(
-        args.directory,
-        topics=args.topics.split(",") if args.topics else None,
-        seeds=[int(s) for s in args.seeds.split(",")],
-        quiet=args.json,
-        save_rows=args.save_rows,
-    )
+    if args.rows:
+        rows, names = pickle.loads(Path(args.rows).read_bytes())
+        if args.topics:
+            names = [n for n in names if n in args.topics.split(",")]
+            rows = [r for r in rows if r.topic in names]
+        result = evaluate_rows(rows, names)
+        result["seeds"] = sorted({r.seed for r in rows})
+    else:
+        result = evaluate(
+            args.directory,
+            topics=args.topics.split(",") if args.topics else None,
+            seeds=[int(s) for s in args.seeds.split(",")],
+            quiet=args.json,
+            save_rows=args.save_rows,
+        )
     seconds = time.process_time() - began
     if args.json:
         print(json.dumps(result, default=str, indent=1))
         return 0
     print(f"{'':<48} {'exact':>6} {'±1':>6} {'±7':>6} {'in interval':>9} {'width':>7}")
     for name, figures in result["per_topic"].items():
-        mark = "dev" if name in DEVELOPMENT else "held-out"
+        mark = "dev" if name in DEVELOPMENT else "held-out" if name in HELD_OUT else "neither"
         print(line(f"{name} ({mark}, n={figures['articles']})", figures))
     for part in ("development", "heldout", "all"):
         if result[part]:

@@ -6,6 +6,7 @@ import pytest
 
 from storyline.evaluate import dating
 from storyline.model import Article
+from storyline.timeline.build import INFERRED_CONFIDENCE
 from storyline.timeline.dating import DatingSettings, infer_publication_dates
 
 from .conftest import DATA
@@ -194,7 +195,28 @@ def test_the_inferred_day_bar_is_chosen_on_the_other_stories():
     assert all(bar > 0.55 for bar in result["fold_bars"].values())
     assert result["held_out"]["placed"] == 6 and result["held_out"]["precision"] == 1.0
     assert result["per_bar"]["0.5"]["placed"] == 15 and result["per_bar"]["0.5"]["right"] == 9
-    assert result["shipped"] == 0.8  # listed first among the bars that did best
+    # 0.8, 0.9 and 0.95 place the same articles here: the shipped bar, listed first, keeps the tie.
+    assert result["shipped"] == INFERRED_CONFIDENCE == dating.INFERRED_BARS[0]
+    assert set(result["fold_bars"].values()) == {INFERRED_CONFIDENCE}
+
+    # Estimates of confidence 0.75 right every time on every story: a lower bar places them, clearly better.
+    clear = scored + [row(f"{story}_x", 0.75, True) for story in ("A", "B", "C") for _ in range(3)]
+    result = dating.inferred_bar(clear)
+    assert result["shipped"] == 0.7 and set(result["fold_bars"].values()) == {0.7}
+    # One more right placement than wrong ones over all stories is within the noise: the shipped bar stays.
+    noisy = scored + [
+        row(f"{story}_x", 0.85, right) for story, right in [("A", True), ("B", True), ("C", False)]
+    ]
+    noisy += [row(f"{story}_x", 0.85, True) for story in ("A", "B")]
+    result = dating.inferred_bar(noisy)
+    assert result["shipped"] == INFERRED_CONFIDENCE
+
+
+def test_the_dating_benchmark_takes_the_projects_one_split():
+    """Development and held-out topics are ``evaluate.brief``'s, which the other benchmarks take."""
+    from storyline.evaluate import brief
+
+    assert dating.DEVELOPMENT == brief.DEVELOPMENT and dating.HELD_OUT == brief.HELD_OUT
 
 
 def test_a_candidate_far_from_the_similar_articles_days_is_marked_far():

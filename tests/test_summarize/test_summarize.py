@@ -136,6 +136,27 @@ def test_one_sentence_per_point_a_restatement_in_other_words_is_dropped():
     assert restatements([texts[0], texts[2]]) == []
 
 
+def test_restatements_found_after_the_last_repick_are_left_out_of_that_pick(sample_articles, monkeypatch):
+    import storyline.summarize as summarize_module
+    from storyline.registry import summarizers
+
+    learned = summarizers.get("learned")
+    picks: list[list[str]] = []
+
+    def recording(pool, vectors, words):
+        chosen = learned(pool, vectors, words)
+        picks.append([pool.candidates[i].text for i in chosen])
+        return chosen
+
+    # every second sentence "restates" the one before it, and no pick is left to fill the budget again
+    monkeypatch.setattr(summarize_module, "REPICKS", 0)
+    monkeypatch.setattr(summarize_module, "restatements", lambda texts: list(range(1, len(texts), 2)))
+    pool, chosen = summarize_module.choose_sentences(sample_articles, 150, recording)
+    assert len(picks) == 1 and len(picks[0]) >= 3
+    # the chosen indices are the returned pool's: the pick's sentences less the restatements
+    assert sorted(pool.candidates[i].text for i in chosen) == sorted(picks[0][0::2])
+
+
 def test_the_samples_summary_has_no_dateline_dangling_pronoun_or_open_quote(sample_articles):
     from storyline.summarize.candidates import DANGLING_OPENER, open_quote, without_dateline
 

@@ -82,13 +82,17 @@ def choose_sentences(
     """The candidate pool of annotated ``articles`` and the chosen candidates, in reading order
     (``cut_glued``: see ``candidates.build_pool``)."""
     pool = limit_candidates(build_pool(articles, cut_glued, pieces))
-    for _ in range(REPICKS + 1):
+    for round_ in range(REPICKS + 1):
         if not pool.candidates:
             return pool, []
         vectors = vectorize(pool)
         chosen = choose(pool, vectors, words)
         repeated = restatements([pool.candidates[i].text for i in chosen])
         if not repeated:
+            break
+        if round_ == REPICKS:
+            # No pick left: the restatements are left out of this pool's choice (the budget is not filled again).
+            chosen = [c for k, c in enumerate(chosen) if k not in set(repeated)]
             break
         # One sentence per point: a chosen sentence that restates a better one in other words is
         # dropped from the pool and the budget is filled again.

@@ -789,6 +789,17 @@ def content_span(cue: Token) -> tuple[int, int] | None:
         before = [c for c in clausal if c.right_edge.i < min(subjects)]
         children = [c for c in children if c not in before]
         clausal = [c for c in clausal if c not in before]
+    # "Hours after a commission raised new questions ..., Halliburton said the mixture ...": a clause before
+    # the cue that a subordinator opens is when or why it was said, not what, even where the parser takes it
+    # for a complement (with the dateline it swallowed), when a clause after the cue is what was said
+    circumstances = [
+        c
+        for c in clausal
+        if c.i < cue.i and any(g.dep_ == "mark" and g.lower_ in SUBORDINATORS for g in c.children)
+    ]
+    if circumstances and any(c.i > cue.i for c in clausal):
+        children = [c for c in children if c not in circumstances]
+        clausal = [c for c in clausal if c not in circumstances]
     if clausal:
         # "told reporters that ...": the addressee is not part of what was said; but "admitting his surprise
         # that ...": a noun of stance that the clause completes is (what was admitted is the surprise)
@@ -837,10 +848,17 @@ def content_span(cue: Token) -> tuple[int, int] | None:
     last = through_listed_adjectives(doc, last)
     last = before_unshifted_conjunct(cue, first, last)
     last = before_writers_aside(cue, first, last)
+    last = before_run_on_name(cue, first, last)
     first, last = trim_tokens(doc, first, last)
     if last <= first:
         return None
     return doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text)
+
+
+# Words opening a clause of time, cause or condition ("after", "because"): never a content clause's opener.
+SUBORDINATORS = frozenset(
+    "after before when whenever while because since as although though if unless until once whereas".split()
+)
 
 
 # Nouns of stance a "that" clause completes ("his surprise that ...", "the fear that ..."): as the object of a
@@ -959,6 +977,28 @@ def before_writers_aside(cue: Token, first: int, last: int) -> int:
     return last
 
 
+def before_run_on_name(cue: Token, first: int, last: int) -> int:
+    """ "... a repeat of the BP oil spill last year Former Sen. Bob Graham (D-Fla.)": a person's name at the
+    end of what was said, right after a lower-case word with no punctuation between, capitalised, and
+    governed by no word of the clause as subject, object or a preposition's object (the parser hangs it
+    loose, as a bare noun modifier or an unknown dependent of a word further back; not an apposition: "his
+    lawyer John Smith"), is the next sentence's subject run
+    on where a full stop or a line went missing. The content ends before it. Not inside a quotation."""
+    doc = cue.doc
+    if any(t.is_quote for t in doc[first:last]):
+        return last
+    for token in doc[max(first, cue.i + 1) : last]:
+        if token.ent_type_ != "PERSON" or token.dep_ not in ("npadvmod", "dep") or token.head.i > token.i:
+            continue
+        start = token.left_edge.i
+        if start <= first or token.right_edge.i + 1 < last - 1 or token.head.i == start - 1:
+            continue  # the name must run to the end of the content (an aside after it aside)
+        before, opening = doc[start - 1], doc[start]
+        if before.is_alpha and before.is_lower and opening.is_title and opening.pos_ == "PROPN":
+            return start
+    return last
+
+
 def is_credit(clause: Token) -> bool:
     """ ", Reuters reported (on Monday)": an outlet's credit hung on the clause it credits, with no content
     of its own."""
@@ -1001,6 +1041,9 @@ def widen_to_quotes(doc: Doc, start: int, end: int, index: RegionIndex) -> tuple
 def speaker_of(cue: Token) -> Span | None:
     """The cue's subject (the agent of a passive), climbing to the governing verb when it has none."""
     doc = cue.doc
+    bare = bare_participle_noun(cue)
+    if bare is not None:
+        return bare
     verb: Token | None = comma_participle_governor(cue) or cue
     for _ in range(4):
         if verb is None:
@@ -1036,6 +1079,48 @@ def speaker_of(cue: Token) -> Span | None:
     return None
 
 
+# Written sources that say things themselves: "research suggesting", "a report saying", "the data showing".
+WRITTEN_SOURCES = frozenset(
+    """research study report analysis survey poll paper review data finding evidence figure statistic document
+    memo letter estimate assessment audit investigation inquiry""".split()
+)
+
+
+def bare_participle_noun(cue: Token) -> Span | None:
+    """A participle with no auxiliary is no finite verb: "Cunha and Heckman review research suggesting that
+    ...", parsed with "suggesting" as the verb of a subject that ends in "research", says what the research
+    suggests. The speaker is the common noun just before the participle (with its determiner and
+    adjectives: a compound may be the parse's mistake for the subject's words), when the parse puts it at the end of the participle's subject; who wrote the research is
+    the speaker only when the sentence makes them the subject of a verb of saying."""
+    if cue.tag_ != "VBG" or cue.i == 0 or any(c.dep_ in ("aux", "auxpass") for c in cue.children):
+        return None
+    noun = cue.doc[cue.i - 1]
+    subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS and c.i < cue.i), None)
+    if (
+        noun.pos_ != "NOUN"
+        or noun.lemma_.lower() not in WRITTEN_SOURCES
+        or subject is None
+        or subject.i == noun.i
+    ):
+        return None
+    # the noun is the last of the subject's conjuncts ("Cunha and Heckman review research"), not a word inside
+    # it ("some members of the Jackson family saying ...": the members say)
+    up = noun
+    while up.dep_ == "conj" and up.head.i != up.i and up.i != subject.i:
+        up = up.head
+    if up.i != subject.i or subject.right_edge.i != noun.i:
+        return None
+    left = min(
+        [noun.i]
+        + [
+            c.left_edge.i
+            for c in noun.children
+            if c.i < noun.i and c.dep_ in NOUN_PHRASE_DEPS and c.dep_ != "compound"
+        ]
+    )
+    return cue.doc[left : noun.i + 1]
+
+
 def reported_by(verb: Token) -> Token | None:
     """The verb of saying whose reported clause ``verb`` heads ("revealed" of "revealed that Libya had
     received"), else None."""
@@ -1044,6 +1129,10 @@ def reported_by(verb: Token) -> Token | None:
     if verb.dep_ == "ccomp" and verb.head is not verb and verb.head.lemma_.lower() in SPEECH_LEXICON:
         return verb.head
     return None
+
+
+# Dependents that belong to a noun's own phrase before it: "a J.P. Morgan Chase analysis", "the rebels' claim".
+NOUN_PHRASE_DEPS = frozenset({"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "advmod"})
 
 
 # Verbs by which one passes on another's words: "quoted X as saying", "cited X as saying".
@@ -1379,6 +1468,15 @@ def statement_problem(draft: Draft, index: RegionIndex, text: str) -> str | None
     infinitives = [c for c in children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
     if passive and infinitives:
         return "raised subject"  # "are not considered by the FDA to pose ...": the subject is the content's
+    if (
+        infinitives
+        and not clauses
+        and lemma in REQUEST_VERBS
+        and any(c.dep_ in ("dobj", "dative") for c in children)
+    ):
+        # "Jackson asked him to employ Dr Murray": asking someone to do something is a request; what they were
+        # asked to do is no claim of the one asking
+        return "a request"
     if infinitives and not clauses and lemma in DIRECTIVE_VERBS and not addressed(cue):
         return "an object, not an addressee"  # "ordered two plasma screens to help the workers unwind"
     if (
@@ -1435,6 +1533,8 @@ def asks(draft: Draft, index: RegionIndex, text: str) -> bool:
 
 # Verbs of telling someone to act: their object is the one told ("urged Assad to ...", "ordered troops to ...").
 DIRECTIVE_VERBS = frozenset("urge ask tell warn order instruct advise encourage call appeal plead".split())
+# Verbs of asking someone to act: "asked him to employ ...", "begged the court to ...": a request, not a claim.
+REQUEST_VERBS = frozenset("ask beg request invite".split())
 # Nouns for the many one addresses that no list of actors' heads holds: "urged the world to act".
 ADDRESSED_COLLECTIVES = frozenset("world community public nation international everyone everybody".split())
 
@@ -1871,9 +1971,16 @@ def name_in(names: NameIndex, span: Span) -> Span | None:
             return own_names[0]
     if head_of(span).lower_ in ANONYMOUS_HEADS or head_of(span).lemma_.lower() in ANONYMOUS_HEADS:
         return None  # "a senior U.S. official" names a country, not the speaker
+    if root.pos_ == "NOUN" and root.lemma_.lower() in FOLLOWER_HEADS:
+        return None  # "Michael Jackson fans", "Obama supporters": whom they follow is not who speaks
     # "Gadhafi's son", "the son of Moammar Gadhafi": whom the head noun is said of is not the speaker either
     named = [
-        e for e in inside if e.label_ in NAMED_LABELS and not any(i in others for i in range(e.start, e.end))
+        e
+        for e in inside
+        if e.label_ in NAMED_LABELS
+        and not any(i in others for i in range(e.start, e.end))
+        # "a U.S. Congressional report": a name ending in an adjective cut from its noun names no one
+        and not (e.label_ != "NORP" and e[-1].tag_ == "JJ" and not e.start <= root.i < e.end)
     ]
     if named and named[0].start <= head_of(span).i < named[0].end:
         return named[0]
@@ -1896,6 +2003,10 @@ def name_in(names: NameIndex, span: Span) -> Span | None:
     return None
 
 
+# People named by whom they follow or oppose: "Michael Jackson fans" are not Michael Jackson.
+FOLLOWER_HEADS = frozenset(
+    "fan supporter admirer follower devotee loyalist critic opponent detractor mourner well-wisher".split()
+)
 # Heads of a description that stands for a country's state: "the Syrian government" is Syria's.
 STATE_HEADS = frozenset(
     "government regime administration authority ministry cabinet leadership state".split()

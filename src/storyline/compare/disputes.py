@@ -641,7 +641,8 @@ def is_negated_token(token: Token) -> bool:
 
 def named_claim(verb: Token, noun: Token | None = None) -> tuple[str, str | None] | None:
     """A claim the sentence names with its content ("rebel claims that the governments ... have been
-    asked", "claims of curfews in parts of the country"): its text and claimant (None: unnamed)."""
+    asked", "claims of massacres that killed dozens"): its text and claimant (None: unnamed). The content must hold a
+    finite verb: "claims of curfews in parts of the country" names no fact stated."""
     noun = noun if noun is not None else claim_noun(verb)
     if noun is None:
         return None

@@ -141,9 +141,42 @@ def test_no_dispute_where_none_is_stated(text):
 @pytest.mark.parametrize(
     "text",
     [
+        # a claim is a clause with a finite verb: a noun phrase states no fact (MJ_bbc, round 13)
+        "Dr Murray denies a charge of involuntary manslaughter.",
+        "The ministry described rebel claims of a massacre in the eastern town as untrue.",
+        "Rebels said government troops shelled the hospital in Misrata. Officials rejected reports of heavy "
+        "casualties in the western city.",
+    ],
+)
+def test_a_verbless_claim_is_no_side_of_a_dispute(text):
+    found = contradictions({"a": (text, DAY)})
+    assert found == [], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parser hangs the reported clause under "NewsHour": the rejection is still Biden's (EgyptianProtest_cnn)
+        'Vice President Joe Biden said on "PBS NewsHour" on Thursday that Mubarak should listen to protesters but '
+        "rejected claims that the embattled Egyptian president is a dictator.",
+        "Biden said Mubarak should listen to protesters but rejected claims that the embattled Egyptian president "
+        "is a dictator.",
+    ],
+)
+def test_a_sides_speaker_is_the_subject_of_its_cue_not_a_name_in_the_reported_clause(text):
+    found = contradictions({"a": (text, DAY)})
+    assert len(found) == 1, found
+    voices, claim, other_voices, other = found[0]
+    denial_voices = voices if claim == text else other_voices
+    assert denial_voices and all("Biden" in v for v in denial_voices), denial_voices
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "BP spokesman Andrew Gowers called reports that the company would file for bankruptcy baseless.",
         "A government spokesman said claims that troops fired on the crowd in Benghazi were false.",
-        "The ministry described rebel claims of a massacre in the eastern town as untrue.",
+        "The ministry described rebel claims that troops massacred civilians in the eastern town as untrue.",
     ],
 )
 def test_a_claim_called_false_is_a_dispute_with_both_sides(text):
@@ -260,3 +293,17 @@ def test_a_denial_told_as_what_a_source_will_do_or_later_did_is_still_a_dispute(
         {"a": ("Rebels said government troops shelled the hospital in Misrata on Sunday. " + denial, DAY)}
     )
     assert len(found) == 1
+
+
+def test_the_denial_sentence_is_said_by_the_denier_not_by_the_claimant_it_quotes():
+    text = (
+        "A prominent Yemeni human rights lawyer, Khaled Al-Anesi, said he suspected pro-government demonstrators "
+        "were security forces in civilian clothes, but government spokesman Tareq Shami denied that."
+    )
+    found = contradictions({"a": (text, DAY)})
+    assert len(found) == 1, found
+    voices, claim, other_voices, other = found[0]
+    sides = {claim: voices, other: other_voices}
+    assert [v for v in sides[text] if "Al-Anesi" in v] == [], sides
+    assert any("Tareq Shami" in v for v in sides[text]), sides
+    assert any("Al-Anesi" in v for t, vs in sides.items() if t != text for v in vs), sides

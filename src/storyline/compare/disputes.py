@@ -27,6 +27,7 @@ other: the side denied and the denial, both citing the sentences they come from.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import re
 from collections import defaultdict
@@ -175,6 +176,9 @@ class Side:
     voice: str | None
     article: Article
     sentence: int  # index into article.sentences
+    # names an attribution gives the side's cue that are not its voice ("Biden said Mubarak should listen ...
+    # but rejected claims ...": not Mubarak's rejection): never its speaker
+    not_voices: tuple[str, ...] = ()
 
 
 @dataclass
@@ -234,7 +238,9 @@ def find_disputes(
             if denier is None:
                 continue
             allies = allies_of(voiced)
-            denial = Side(sentence.text.strip(), denier, article, position)
+            denial = Side(
+                sentence.text.strip(), denier, article, position, misattributed(voiced, denier, spoken)
+            )
             named = named_claim(verb, noun)
             if called_false is not None:
                 # a claim called false is a dispute when the sentence says what it claims; "called
@@ -413,17 +419,33 @@ def subject_of(verb: Token) -> Token | None:
             head = node.head
             if (
                 node.dep_ == "conj"
-                and node.tag_ in ("VBD", "VBZ", "VBP")
+                and node.tag_ in FINITE
                 and head.tag_ == "VB"
-                and head.dep_ == "ccomp"
                 and any(c.tag_ == "MD" for c in head.children)
             ):
                 # "said that Mubarak should listen ... but rejected claims": the finite verb belongs to
-                # the one who said, not to the modal clause it is parsed into
-                head = head.head
+                # the one who said, not to the modal clause it is parsed into (a clause the parser may hang
+                # anywhere below the verb of saying: 'said on "PBS NewsHour" on Thursday that ...')
+                head = reporting_verb(head) or head
             node = head  # "went on to deny", "met ... and denied"
             continue
         break
+    return None
+
+
+FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def reporting_verb(clause: Token) -> Token | None:
+    """The finite verb of saying or thinking above a reported clause ("Biden *said* ... that Mubarak should
+    listen"), within a few steps up the parse; None when the clause reports nobody's words."""
+    node = clause
+    for _ in range(5):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if node.tag_ in FINITE and node.lemma_.lower() in SAYING_VERBS | THINKING_VERBS:
+            return node
     return None
 
 
@@ -456,6 +478,19 @@ def voice_of(verb: Token, spoken: Sequence[Attribution]) -> str | None:
     if subject is None:
         return None
     return phrase_voice(subject)
+
+
+def misattributed(verb: Token, voice: str, spoken: Sequence[Attribution]) -> tuple[str, ...]:
+    """The speakers the attributions give the verb as their cue that are not its voice (the subject of the
+    verb, ``voice_of``): a name inside the reported clause is not who denies."""
+    return tuple(
+        name
+        for a in spoken
+        if a.cue_start is not None
+        and a.cue_start <= verb.idx < (a.cue_end or 0)
+        and (name := speaker_name(a)) is not None
+        and not same_voice(name, voice)
+    )
 
 
 def modifier_only(subject: Token, entity: str | None) -> bool:
@@ -606,7 +641,8 @@ def is_negated_token(token: Token) -> bool:
 
 def named_claim(verb: Token, noun: Token | None = None) -> tuple[str, str | None] | None:
     """A claim the sentence names with its content ("rebel claims that the governments ... have been
-    asked", "claims of curfews in parts of the country"): its text and claimant (None: unnamed)."""
+    asked", "claims of massacres that killed dozens"): its text and claimant (None: unnamed). The content must hold a
+    finite verb: "claims of curfews in parts of the country" names no fact stated."""
     noun = noun if noun is not None else claim_noun(verb)
     if noun is None:
         return None
@@ -630,6 +666,11 @@ def named_claim(verb: Token, noun: Token | None = None) -> tuple[str, str | None
     ]
     if not content and not about:
         return None  # "denied the reports" says nothing of what they say: not matched here
+    tokens = list(noun.subtree)
+    if not any(t.tag_ in FINITE | {"MD"} for t in tokens if t.i > noun.i):
+        # a claim is a clause with a finite verb, a statement of fact: "a charge of involuntary manslaughter",
+        # "claims of a massacre" name no fact stated, and are no side of a dispute
+        return None
     claimant = None
     for child in noun.children:
         if child.dep_ in ("poss", "compound") and child.pos_ in ("PROPN", "NOUN"):
@@ -644,7 +685,6 @@ def named_claim(verb: Token, noun: Token | None = None) -> tuple[str, str | None
                 claimant = phrase_voice(pobj) or claimant
     if claimant is not None and claimant.lower() in ("these", "those", "such", "the", "any"):
         claimant = None
-    tokens = list(noun.subtree)
     text = noun.doc[tokens[0].i : tokens[-1].i + 1].text
     # what the denier adds is not part of the claim: "rebel claims that ..., saying that ..."
     text = re.sub(
@@ -861,6 +901,12 @@ def link_disputes(claims: list[Claim], disputes: Sequence[Dispute]) -> None:
         key = (side.article.id, sentence.index)
         if side.text == whole and key in where:
             index = where[key]
+            if side.voice and side.not_voices:
+                claims[index].attributed_to[:] = [
+                    name
+                    for name in claims[index].attributed_to
+                    if same_voice(name, side.voice) or not any(same_voice(name, n) for n in side.not_voices)
+                ]
             if side.voice and side.voice not in claims[index].attributed_to:
                 claims[index].attributed_to.append(side.voice)
             return index
@@ -884,7 +930,17 @@ def link_disputes(claims: list[Claim], disputes: Sequence[Dispute]) -> None:
         return len(claims) - 1
 
     for dispute in disputes:
-        a, b = claim_of(dispute.claim), claim_of(dispute.denial)
+        denial = dispute.denial
+        claimant = dispute.claim.voice
+        if (
+            claimant
+            and (dispute.claim.article.id, dispute.claim.sentence) == (denial.article.id, denial.sentence)
+            and not same_voice(claimant, denial.voice)
+        ):
+            # "Al-Anesi said ..., but spokesman Tareq Shami denied that": the sentence is the denial, and the
+            # claimant it also quotes speaks on the other side only
+            denial = dataclasses.replace(denial, not_voices=(*denial.not_voices, claimant))
+        a, b = claim_of(dispute.claim), claim_of(denial)
         if a == b or b in claims[a].contradicts:
             continue
         claims[a].contradicts.append(b)

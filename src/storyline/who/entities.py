@@ -549,6 +549,20 @@ OFFICE_NOUNS = frozenset(
 STANCE_PREFIX = re.compile(r"^(?:anti|pro|non|post|pre|neo)[-\u2010\u2011]\S", re.IGNORECASE)
 
 
+# Degrees and honours written after a person's name ("John Smith, MD", "Ann Lee, PhD").
+POST_NOMINALS = frozenset("md phd dds dmd rn np esq mba jd dvm obe mbe cbe kbe qc kc frs facs".split())
+
+
+def is_post_nominal(ent: Span) -> bool:
+    """Whether the entity starts with a degree or honour written after a person's name and a comma ("Theodore
+    M. Cole, MD Posted by ..."): the person's credential, no place or body of that spelling."""
+    first = ent.doc[ent.start]
+    if first.text.replace(".", "").lower() not in POST_NOMINALS or not first.text[:2].isupper():
+        return False
+    before = ent.start - 1
+    return before >= 1 and ent.doc[before].text == "," and ent.doc[before - 1].ent_type_ == "PERSON"
+
+
 def is_month_abbreviation(ent: Span) -> bool:
     doc = ent.doc
     if len(ent) != 1 or ent[0].lower_.rstrip(".") not in MONTH_ABBREVIATIONS:
@@ -834,6 +848,8 @@ def mentions_of(
             continue  # "Co" of "Oppenheimer and Co": a company's suffix, no one's name
         if STANCE_PREFIX.match(ent.text):
             continue  # "anti-Gaddafi rebels", "pro-Mubarak crowds": a stance's adjective, no one's name
+        if is_post_nominal(ent):
+            continue  # "Theodore M. Cole, MD": a degree after a person's name, not Maryland ("Bethesda, Md.")
         if in_capitals_run(ent) or capitals_headline(ent):
             continue  # "DAVID" of a transcript's "DAVID UPTON:", "HOUSE" of "SPEAKER OF THE HOUSE:"
         if ent.label_ in ("PERSON", "ORG") and in_longer_name(ent):
@@ -999,14 +1015,17 @@ def roles_of(article: Article, ent: Span) -> list[Role]:
             i -= 1
             continue
         break
-    while first < ent.start and doc[first].lower_ in FUNCTION_WORDS:
+    # "But Judge Michael Pastor ruled": a conjunction before the title is no part of it
+    while first < ent.start and (doc[first].lower_ in FUNCTION_WORDS or doc[first].lower_ in CONJUNCTIONS):
         first += 1
     if first < ent.start and doc[first].sent == ent.sent and doc[first].lower_ not in POSSESSIVE_PRONOUNS:
         title = doc[first : ent.start]
         nouns = [t for t in title if not t.ent_type_ and t.pos_ in ("NOUN", "PROPN")]
         nouns = [t for t in nouns if t.lower_.rstrip(".") not in ("mr", "mrs", "ms", "dr")]
+        head = None
         if nouns and first > ent.sent.start - 1:
             head = nouns[0] if any(t.lower_ in ("of", "to", "for") for t in title) else nouns[-1]
+        if head is not None and title_names_a_person(title, head):
             found.append(
                 Role(
                     title.text,
@@ -1067,6 +1086,30 @@ def names_a_person(noun: str) -> bool:
     if noun in NOT_PERSON_NOUNS:
         return False
     return noun in PERSON_NOUNS or PERSON_NOUN_ENDING.search(noun) is not None
+
+
+# Words before a name that are titles though no ``PERSON_NOUNS`` and of no person's ending ("Deputy District
+# Attorney Sam Hale", "Chief Justice", "Prof.", "Capt.").
+TITLE_NOUNS = frozenset(
+    """attorney justice deputy reverend candidate delegate magistrate dean warden duke earl baron constable
+    lama shah mufti ayatollah mullah counsel pm prof rev fr capt cmdr maj det cpl""".split()
+)
+
+# Conjunctions a title never starts with ("But Judge Michael Pastor ruled", "And Senator Hale said").
+CONJUNCTIONS = frozenset("but and or nor yet so".split())
+
+
+def title_names_a_person(title: Span, head: Token) -> bool:
+    """Whether the words before a name are a title of that person: the title's head names a person
+    ("Judge", "Deputy District Attorney", "Sen."), not a place, programme or word of a headline run into the
+    text before the name ("Final preparations in Cardiff Michael Jackson", "the World Today Michael
+    Jackson", "GMT Help Michael Jackson"); a common noun in the plural is no one person's title
+    ("anaesthetics Michael Jackson's physician", "confirmed artists Leona Lewis, JLS, ...")."""
+    word = head.lower_.rstrip(".")
+    word = TITLE_ABBREVIATIONS.get(word, word)
+    if head.tag_ == "NNS" and head.text.islower():
+        return False
+    return word in TITLE_NOUNS or names_a_person(word)
 
 
 # ("whose" too: "Farisi, whose brother Fathi was killed": Farisi's relative, as "his brother" would be)

@@ -37,6 +37,10 @@ def test_a_leading_conjunction_is_no_part_of_a_title():
     )
     assert not any(role.startswith("And") for role in roles), roles
     assert "Superior Court Judge" in roles, roles
+    roles = roles_in("Meanwhile U.S. Secretary of State Ann Cole said the talks would go on.", "Ann Cole")
+    assert "U.S. Secretary of State" in roles, roles
+    roles = roles_in("According to President Sam Hale, the talks will go on.", "Sam Hale")
+    assert "President" in roles, roles
 
 
 def test_a_place_or_programme_run_into_the_name_is_no_title():

@@ -1015,8 +1015,13 @@ def roles_of(article: Article, ent: Span) -> list[Role]:
             i -= 1
             continue
         break
-    # "But Judge Michael Pastor ruled": a conjunction before the title is no part of it
-    while first < ent.start and (doc[first].lower_ in FUNCTION_WORDS or doc[first].lower_ in CONJUNCTIONS):
+    # "But Judge Michael Pastor ruled", "Meanwhile U.S. Secretary of State ...", "According to President ...": a
+    # conjunction, adverb, preposition or verb that starts the sentence is no part of the title after it
+    while first < ent.start and (
+        doc[first].lower_ in FUNCTION_WORDS
+        or doc[first].lower_ in CONJUNCTIONS
+        or doc[first].pos_ in NOT_TITLE_POS
+    ):
         first += 1
     if first < ent.start and doc[first].sent == ent.sent and doc[first].lower_ not in POSSESSIVE_PRONOUNS:
         title = doc[first : ent.start]
@@ -1097,6 +1102,8 @@ TITLE_NOUNS = frozenset(
 
 # Conjunctions a title never starts with ("But Judge Michael Pastor ruled", "And Senator Hale said").
 CONJUNCTIONS = frozenset("but and or nor yet so".split())
+# Parts of speech a title never starts with ("Meanwhile", "According to", "Until", "By the ...").
+NOT_TITLE_POS = frozenset({"ADV", "ADP", "SCONJ", "CCONJ", "INTJ", "PART", "DET", "PRON", "VERB", "AUX"})
 
 
 def title_names_a_person(title: Span, head: Token) -> bool:

@@ -820,6 +820,7 @@ def content_span(cue: Token) -> tuple[int, int] | None:
             children += [
                 c for c in cue.children if c.dep_ in SUBJECT_DEPS and cue.i < c.i < clausal[0].left_edge.i
             ]
+        children += stranded_subject(cue, clausal[0])
     else:
         children = [c for c in children if c.dep_ in CONTENT_DEPS and not is_circumstance(c)]
     if not children:
@@ -849,10 +850,40 @@ def content_span(cue: Token) -> tuple[int, int] | None:
     last = before_unshifted_conjunct(cue, first, last)
     last = before_writers_aside(cue, first, last)
     last = before_run_on_name(cue, first, last)
+    last = before_dash_gloss(cue, first, last)
     first, last = trim_tokens(doc, first, last)
     if last <= first:
         return None
     return doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text)
+
+
+FINITE_TAGS = frozenset({"MD", "VBD", "VBZ", "VBP"})
+
+
+def stranded_subject(cue: Token, clause: Token) -> list[Token]:
+    """ "implied more could be done to target Gadhafi": a finite content clause right after the cue with no
+    subject of its own keeps the words between the cue and it as its subject, where the parser hangs them on
+    the cue (as an adverb or object). Not words of time ("said Monday ..."), not when the clause has a
+    subject or is not finite, nor with anything but those words between."""
+    if clause.i < cue.i or any(c.dep_ in SUBJECT_DEPS | {"expl"} for c in clause.children):
+        return []
+    finite = clause.tag_ in FINITE_TAGS or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS and c.i < clause.i for c in clause.children
+    )
+    if not finite:
+        return []
+    between = [c for c in cue.children if cue.i < c.i < clause.left_edge.i]
+    if not between or any(c.dep_ not in STRANDED_SUBJECT_DEPS for c in between):
+        return []
+    covered = {t.i for c in between for t in c.subtree}
+    if covered != set(range(cue.i + 1, clause.left_edge.i)):
+        return []
+    if any(t.ent_type_ in ("DATE", "TIME") or t.is_punct for c in between for t in c.subtree):
+        return []
+    return between
+
+
+STRANDED_SUBJECT_DEPS = frozenset({"advmod", "dobj", "npadvmod", "nsubj", "nsubjpass"})
 
 
 # Words opening a clause of time, cause or condition ("after", "because"): never a content clause's opener.
@@ -996,6 +1027,44 @@ def before_run_on_name(cue: Token, first: int, last: int) -> int:
         before, opening = doc[start - 1], doc[start]
         if before.is_alpha and before.is_lower and opening.is_title and opening.pos_ == "PROPN":
             return start
+    return last
+
+
+DASHES = frozenset({"--", "\u2014", "\u2013", "-"})
+
+
+def before_dash_gloss(cue: Token, first: int, last: int) -> int:
+    """ "said it wants BP to compensate those workers -- a cost BP thinks it should not have to pay": a noun
+    phrase after a dash with a relative clause of its own ("a cost [that] BP thinks ...", "a move which ...")
+    running to the end of what was said glosses it in the writer's words. The content ends before the dash.
+
+    Read from the words (the parser breaks on such dashes): a spaced dash after the cue, an article, at most
+    three adjectives or nouns, then a clause (a relative pronoun, or a subject and a verb) with no further
+    dash. Not inside a quotation."""
+    doc = cue.doc
+    if any(t.is_quote for t in doc[first:last]):
+        return last
+    for i in range(max(first, cue.i + 1), last - 3):
+        dash = doc[i]
+        if dash.text not in DASHES or not doc[i - 1].whitespace_ or not dash.whitespace_:
+            continue
+        if doc[i + 1].lower_ not in ("a", "an", "the", "one"):
+            continue
+        j = i + 2
+        while j < last and j - i - 2 < 3 and doc[j].tag_ in ("JJ", "NN", "NNS"):
+            j += 1
+        if j == i + 2 or doc[j - 1].tag_ not in ("NN", "NNS") or j + 1 >= last:
+            continue
+        rest = doc[j:last]
+        if any(t.text in DASHES for t in rest):
+            continue
+        relative = doc[j].lower_ in ("that", "which", "who", "whom", "whose")
+        subject_verb = doc[j].tag_ in ("NNP", "NNPS", "PRP", "NN", "NNS") and doc[j + 1].pos_ in (
+            "VERB",
+            "AUX",
+        )
+        if relative or subject_verb:
+            return i
     return last
 
 
@@ -1419,9 +1488,13 @@ def statement_problem(draft: Draft, index: RegionIndex, text: str) -> str | None
     cue = draft.cue
     if cue is not None and cue.lower_ == "according":
         # "But whose fault were they, according to BP?": a question put about the source is nothing it said
-        return "question" if asks(draft, index, text) else None
+        if asks(draft, index, text):
+            return "question"
+        return "subordinate clause" if lone_subordinate_clause(draft, index, text) else None
     if cue is None:
         return None  # a quote continuing the previous one; "according to X, ...": a clause attributed
+    if elided_fragment(cue.doc, draft.content_start, draft.content_end):
+        return "fragment"
     lemma = cue.lemma_.lower()
     if lemma not in SPEECH_LEXICON:
         return "not a verb of saying"
@@ -1507,6 +1580,53 @@ def statement_problem(draft: Draft, index: RegionIndex, text: str) -> str | None
 INVERTING_AUXILIARIES = frozenset(
     "is are was were 's 're do does did has have had will would can could should shall may might must".split()
 )
+
+
+CONJUNCTIONS = frozenset({"and", "but", "or", "so", "yet", "nor"})
+
+
+def elided_fragment(doc: Doc, start: int, end: int) -> bool:
+    """ "But spend a week in the water on vacation and it's not going to": what was said that opens with a
+    conjunction and ends on an infinitive marker or an auxiliary whose verb is left out is the tail of a
+    quotation split across sentences, meaningless without the sentence before it (whose verb it leaves out).
+    Not a statement on its own."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    words = [t for t in span if not (t.is_punct or t.is_space or t.is_quote)]
+    if len(words) < 3 or words[0].lower_ not in CONJUNCTIONS:
+        return False
+    ending = words[-1]
+    if ending.tag_ == "TO":
+        return True
+    # "... and they will.", "but he did": an auxiliary with no verb of its own after it
+    return ending.tag_ == "MD" or (ending.pos_ == "AUX" and ending.dep_ in ("aux", "ROOT", "conj", "ccomp"))
+
+
+def lone_subordinate_clause(draft: Draft, index: RegionIndex, text: str) -> bool:
+    """ "So while many countries have criticized Gadhafi ..., according to the U.N., some of his allies
+    refuse ...": words attributed outside quotation marks that are a clause opened by a subordinator ("while",
+    "although", "because" ...), after at most a linking adverb or conjunction, with the main clause after the
+    source, are half a sentence: no claim of the source's on their own. ("As many as 100 died": "as" that
+    opens no clause is no subordinator.)"""
+    if draft.cue is None or index.quoted_share(text, draft.content_start, draft.content_end) >= 0.5:
+        return False
+    doc = draft.cue.doc
+    if draft.content_end > draft.cue.idx:
+        return False  # the content follows the source: "according to X, while ..., Y" is whole
+    span = doc.char_span(draft.content_start, draft.content_end, alignment_mode="expand")
+    if span is None or len(span) < 2:
+        return False
+    opener = span[0]
+    if opener.lower_ in ("so", "and", "but", "yet", "still", "now") and opener.pos_ in ("ADV", "CCONJ"):
+        opener = span[1]
+    if opener.lower_ not in SUBORDINATORS or opener.dep_ != "mark":
+        return False
+    # the clause it opens must end inside the content, and the sentence must go on after the source
+    clause = opener.head
+    sentence = draft.cue.sent
+    rest = [t for t in doc[draft.cue.right_edge.i + 1 : sentence.end] if not (t.is_punct or t.is_space)]
+    return clause.i < span.end and len(rest) >= 2
 
 
 def asks(draft: Draft, index: RegionIndex, text: str) -> bool:
@@ -1628,6 +1748,7 @@ class NameIndex:
         # The full forms of each surname's person, where the text uses them ("Clinton" -> "Hillary
         # Clinton"); two people of one surname ("Jeh Johnson", "Gary Johnson") are told apart by place.
         self.full_forms: dict[str, list[tuple[int, str]]] = {}
+        # (keyed by the surname in lower case: "al-Obeidy" and "Al-Obeidy" are one surname)
         # Full names by their first word: "Ban" is "Ban Ki-moon" (family name first), "Hillary" is
         # "Hillary Clinton", when the article names one such person.
         self.by_first: dict[str, set[str]] = {}
@@ -1639,7 +1760,7 @@ class NameIndex:
             if any(t.pos_ in ("VERB", "AUX") for t in person):
                 continue  # a title's words: "Obama Says", "Black Lawmakers Rip Donald Trump"
             if 2 <= len(words) <= 4:
-                self.full_forms.setdefault(words[-1], []).append((person.start_char, name))
+                self.full_forms.setdefault(words[-1].lower(), []).append((person.start_char, name))
                 self.by_first.setdefault(words[0], set()).add(name)
         # A surname the recognizer tagged as a body or place elsewhere ("Trump" as ORG) is still that
         # person: counted among the people a pronoun could stand for.
@@ -1649,7 +1770,7 @@ class NameIndex:
                 *(
                     e
                     for e in self.ents
-                    if e.label_ in ("ORG", "GPE", "NORP") and clean_name(e.text) in self.full_forms
+                    if e.label_ in ("ORG", "GPE", "NORP") and clean_name(e.text).lower() in self.full_forms
                 ),
             ],
             key=lambda e: e.start,
@@ -1672,9 +1793,9 @@ class NameIndex:
         """The full form of a person's name in the document ("Clinton" -> "Hillary Clinton"): of several
         people of one surname, the one named last before (else first after) this mention."""
         text = clean_name(name.text)
-        if not text.split() or name.label_ != "PERSON" and text not in self.full_forms:
+        if not text.split() or name.label_ != "PERSON" and text.lower() not in self.full_forms:
             return text  # a body or place ("Trump" tagged ORG is the person named so elsewhere)
-        forms = self.full_forms.get(text.split()[-1], [])
+        forms = self.full_forms.get(text.split()[-1].lower(), [])
         if forms and " " not in text:
             if gender is not None:
                 # "he" for "Cruz" is not Heidi Cruz: the forms of the pronoun's gender, else of none shown
@@ -1719,7 +1840,7 @@ class NameIndex:
         words = text.split()
         if len(words) >= 2 and text in self.genders:
             return self.genders[text]
-        if len(words) >= 2 and len({form for _, form in self.full_forms.get(words[-1], [])}) > 1:
+        if len(words) >= 2 and len({form for _, form in self.full_forms.get(words[-1].lower(), [])}) > 1:
             return None  # "Ivanka Trump" is not what "Trump" is shown to be
         return self.genders.get(words[-1]) if words else None
 
@@ -1956,7 +2077,11 @@ def name_in(names: NameIndex, span: Span) -> Span | None:
         e for e in inside if e.label_ == "PERSON" and not any(i in others for i in range(e.start, e.end))
     ]
     at_head = next((e for e in inside if e.start <= root.i < e.end), None)
-    if at_head is not None and at_head.label_ != "PERSON" and clean_name(at_head.text) in names.full_forms:
+    if (
+        at_head is not None
+        and at_head.label_ != "PERSON"
+        and clean_name(at_head.text).lower() in names.full_forms
+    ):
         return at_head  # "Rendell, a Clinton surrogate,": Rendell (tagged ORG) is the person named so
     if people:
         # "Clinton communication director Jennifer Palmieri": the speaker is the person at the head
@@ -2350,7 +2475,9 @@ def governing_subject_person(names: NameIndex, pronoun: Token) -> Span | None:
                 continue
             subject = names.doc[child.left_edge.i : child.right_edge.i + 1]
             named = name_in(names, subject)
-            if named is not None and (named.label_ == "PERSON" or clean_name(named.text) in names.full_forms):
+            if named is not None and (
+                named.label_ == "PERSON" or clean_name(named.text).lower() in names.full_forms
+            ):
                 return named
             return None  # the governing clause has a subject that names nobody: no guess
     return None

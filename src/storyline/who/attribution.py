@@ -864,9 +864,13 @@ def stranded_subject(cue: Token, clause: Token) -> list[Token]:
     """ "implied more could be done to target Gadhafi": a finite content clause right after the cue with no
     subject of its own keeps the words between the cue and it as its subject, where the parser hangs them on
     the cue (as an adverb or object). Not words of time ("said Monday ..."), not when the clause has a
-    subject or is not finite, nor with anything but those words between."""
-    if clause.i < cue.i or any(c.dep_ in SUBJECT_DEPS | {"expl"} for c in clause.children):
+    subject, opens with "that" or is not finite, nor with anything but those words between."""
+    if clause.i < cue.i or any(c.dep_ in SUBJECT_DEPS | {"csubjpass", "expl"} for c in clause.children):
         return []
+    if any(c.dep_ == "mark" and c.i < clause.i for c in clause.children):
+        return []  # "told the leaders that ...": what comes before "that" is never the clause's subject
+    if not clause.text[:1].islower():
+        return []  # "told CNN affiliate WVUE that ...": a capitalised "verb" is a name the tagger misread
     finite = clause.tag_ in FINITE_TAGS or any(
         c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS and c.i < clause.i for c in clause.children
     )

@@ -529,3 +529,20 @@ def test_the_page_stamp_dates_an_article_without_another_date():
     )
     article = prepare_one(raw, "a1")
     assert str(article.published) == "2011-09-27"
+
+
+def test_a_days_page_stamp_without_a_time_zone_is_cut_too():
+    # MJ_bbc: "8 November 2011 Last updated at 06:28 Michael Jackson's doctor, Conrad Murray, found guilty ..." reached
+    # the timeline with the stamp in front
+    cleaned = clean_text(
+        "8 November 2011 Last updated at 06:28 Michael Jackson's doctor, Conrad Murray, has been found guilty of "
+        "involuntary manslaughter by a jury in Los Angeles.\n",
+        use_model=False,
+    )
+    assert cleaned.text.startswith("Michael Jackson's doctor, Conrad Murray, has been found guilty")
+    assert [r.text for r in cleaned.removed if r.reason == "page-stamp"] == [
+        "8 November 2011 Last updated at 06:28"
+    ]
+    # prose that says when something was updated is no stamp
+    prose = "The list was last updated at 10:30 on Monday, officials said."
+    assert clean_text(prose, use_model=False).text == prose

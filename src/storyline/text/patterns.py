@@ -505,6 +505,7 @@ PAGE_STAMP = re.compile(
     rf"(?:\d{{1,2}}\s+[A-Z][a-z]+\s+\d{{4}}\s+)?(?:Page\s+)?[Ll]ast\s+updated\s+at\s+\d{{1,2}}:\d\d\s*GMT"
     rf"(?:,\s+{_DAY_DATE})?(?:\s+\d{{1,2}}:\d\d\s+UK)?(?:\s+\(an error occurred while processing this directive\))?"
     rf"(?:\s+Help)?\s+"
+    rf"|\d{{1,2}}\s+[A-Z][a-z]+\s+\d{{4}}\s+[Ll]ast\s+updated\s+at\s+\d{{1,2}}:\d\d\s+"  # a day's stamp, no zone
     rf"|^[^|]{{1,60}}\|\s*\d{{1,2}}:\d\d\s*(?:UK\s+time|GMT|BST)?,?(?:\s+{_DAY_DATE})?\s+"
 )
 

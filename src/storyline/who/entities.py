@@ -725,6 +725,39 @@ def in_longer_name(ent: Span) -> bool:
     return after.text[:1].isupper() and after.lower_ in PLACE_NAME_HEADS
 
 
+def inside_proper_noun_run(doc: Doc, first: int, last: int) -> bool:
+    """One capitalised word that the recognizer cut from a longer run of proper nouns naming one thing ("Martin"
+    of "his Aston Martin DB9 car", "Martin" of "Martin Marietta Materials"): the word beside it in the run
+    (a capitalised proper noun or a model's code, not a title such as "President") modifies the same noun,
+    so the word is a piece of that name and no surname mention of a person: only a mention whose whole span
+    is the name links to the person."""
+    words = [t for t in doc[first:last] if t.is_alpha]
+    if len(words) != 1:
+        return False
+    word = words[0]
+
+    def in_run(other: Token) -> bool:
+        return (
+            other.pos_ == "PROPN"
+            and other.dep_ == "compound"
+            and (other.text[:1].isupper() or any(ch.isdigit() for ch in other.text))
+            and other.lower_.rstrip(".") not in TITLE_WORDS
+            and other.lower_ not in NAME_SUFFIXES
+            and other.ent_type_ not in ("GPE", "NORP")
+            and "\n" not in doc[min(other.i, word.i) : max(other.i, word.i) + 1].text
+        )
+
+    if word.i > 0 and not word.is_sent_start:
+        left = doc[word.i - 1]
+        if in_run(left) and left.head.i in (word.i, word.head.i) and word.dep_ == "compound":
+            return True
+    if word.i + 1 < len(doc) and word.dep_ == "compound":
+        right = doc[word.i + 1]
+        if right.pos_ == "PROPN" and word.head.i == right.head.i and in_run(right):
+            return True  # "Aston Martin DB9 car": siblings before one noun
+    return False
+
+
 def evidence_of_kind(ent: Span) -> str:
     """What the words around a name say it is, whatever the recognizer's label: ``place`` ("the towns of
     Jawsh, Ghezaya and Takut", "born in Llanfair"), ``thing`` ("the computer known as Watson", "a horse
@@ -767,6 +800,8 @@ def evidence_of_kind(ent: Span) -> str:
         )
     ):
         return "organisation"  # "the official news agency Jana", "the rebel group Hamas": the noun says what it is
+    if len(ent) <= 3 and listed_among_bodies(token):
+        return "organisation"  # "US companies Chevron, ExxonMobil and Hess", "Hess, an oil company"
     words = [t.lower_ for t in before]
     noun = None
     if len(words) >= 2 and words[-2:] == ["known", "as"] and len(before) >= 3:
@@ -788,6 +823,41 @@ def evidence_of_kind(ent: Span) -> str:
     ):
         return "body"  # "the speaker of the House": no person's name takes "the"
     return ""
+
+
+LIST_PREPOSITIONS = frozenset({"as", "including", "like"})
+
+
+def body_noun(token: Token) -> bool:
+    """A common noun for bodies ("companies", "Firms" opening a sentence), not a word of a name ("Party")."""
+    lower = token.text.islower() or token.is_sent_start and token.text[1:].islower()
+    return token.pos_ == "NOUN" and lower and token.lemma_.lower() in BODY_NOUNS
+
+
+def listed_among_bodies(token: Token) -> bool:
+    """A name set beside a common noun for bodies, which says its kind: in apposition to a plural ("US
+    companies Chevron, ExxonMobil and Hess", the first of a list standing for all), after "such as",
+    "including" or "like" ("firms including Hess and Chevron", "companies such as Hess"), or with an
+    indefinite noun in apposition ("Hess, an oil company"). A person's title names no body ("the company's
+    chief executive, Tony Hayward": the apposition's head is "executive")."""
+    head = token.head
+    if token.dep_ == "appos" and body_noun(head) and head.tag_ == "NNS" and head.i < token.i:
+        return True
+    if (
+        token.dep_ == "pobj"
+        and head.lower_ in LIST_PREPOSITIONS
+        and body_noun(head.head)
+        and head.head.tag_ == "NNS"
+        and (head.lower_ != "as" or head.i > 0 and head.doc[head.i - 1].lower_ == "such")
+    ):
+        return True
+    return any(
+        child.dep_ == "appos"
+        and child.i > token.i
+        and body_noun(child)
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in child.children)
+        for child in token.children
+    )
 
 
 LABEL_OF_EVIDENCE = {"place": "GPE", "thing": "PRODUCT", "body": "ORG", "organisation": "ORG"}
@@ -911,6 +981,8 @@ def mentions_of(
                 and runs_into_headline(doc[last - 1], doc[last], full_text)
             ):
                 last -= 1  # "Moammar Gadhafi Fighting started ...": the next headline's first word
+            if inside_proper_noun_run(doc, first, last):
+                continue  # "Martin" of "Aston Martin DB9": a brand's or model's word, no surname of a person
             if first > ent.start or last < ent.end:
                 text, start = display_name(doc[first:last].text), doc[first].idx
             text = without_glued_words(text)

@@ -158,16 +158,24 @@ DANGLING = frozenset(
 LEADING_FUNCTION_WORDS = frozenset("of to in on at for with by from and or but as than into about".split())
 
 
+# A quotation mark standing alone as a word of a name, or opening it: the name is a quoted title.
+QUOTE_MARKS = frozenset({"'", '"', "`", "``", "''", "\u2018", "\u2019", "\u201c", "\u201d"})
+OPENING_QUOTES = frozenset({'"', "`", "\u2018", "\u201c"})
+
+
 def name_problem(name: str) -> str | None:
     """Why a roster name is not an actor's name, else None: ``closed-class`` (a pronoun, relative word or
     determiner first: "he", "which", "both", "his refusal", "many experts"), ``short`` (under three
     letters and no acronym: "al"), ``fragment`` (starts or ends in a function word: "Capel Bangor and",
-    "In Living Memory"), ``ptb-bracket`` ("-LRB- CNN")."""
+    "In Living Memory"), ``ptb-bracket`` ("-LRB- CNN"), ``quoted-title`` (in quotation marks: "' I Live the
+    Selection '", a work's or slogan's title, no actor)."""
     words = name.split()
     if not words:
         return "empty"
     if re.search(r"-[LR][RCS]B-", name):
         return "ptb-bracket"
+    if words[0] in QUOTE_MARKS or words[0][:1] in OPENING_QUOTES or words[-1] in QUOTE_MARKS:
+        return "quoted-title"  # "' I Live the Selection '", "“Thriller”": a work's or slogan's title
     first = words[0].strip("\"'`.,;:")
     if first.lower() in CLOSED_CLASS and not (first.isupper() and len(first) > 1):
         return "closed-class"  # "US health officials" is not "us"; "I. Am" is "I"

@@ -830,7 +830,7 @@ LIST_PREPOSITIONS = frozenset({"as", "including", "like"})
 
 def body_noun(token: Token) -> bool:
     """A common noun for bodies ("companies", "Firms" opening a sentence), not a word of a name ("Party")."""
-    lower = token.text.islower() or token.is_sent_start and token.text[1:].islower()
+    lower = token.text.islower() or bool(token.is_sent_start) and token.text[1:].islower()
     return token.pos_ == "NOUN" and lower and token.lemma_.lower() in BODY_NOUNS
 
 

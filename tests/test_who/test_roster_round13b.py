@@ -63,3 +63,30 @@ def test_a_quoted_title_is_no_name():
     assert name_problem("\u201cThriller\u201d") == "quoted-title"
     assert name_problem("Ian Martin") is None
     assert name_problem("O'Brien") is None
+
+
+def test_a_drug_named_so_across_articles_is_no_person():
+    """ "the powerful anesthetic Propofol" and "a sedative, Propofol" say what the word is; where most of its
+    articles say so (two or more) and no one is titled or fully named with it, the mentions the recognizer
+    tagged a person are the drug too."""
+    entities = build_roster(
+        articles(
+            "Death was mainly caused by the powerful anesthetic Meridol, the coroner said.",
+            "The doctor gave the singer a powerful sedative, Meridol, to help him sleep.",
+            "The singer demanded Meridol on the night he died.",
+            "Meridol was found in his room.",
+            "He asked for Meridol again.",
+            "Meridol killed him, the coroner said.",
+        )
+    )
+    typed = {e.type for e in entities if "Meridol" in e.aliases}
+    assert typed and "person" not in typed, [(e.name, e.type) for e in entities]
+
+
+def test_a_person_beside_a_drug_stays_a_person():
+    entities = build_roster(
+        articles(
+            "Conrad Mbeki, who gave the drug to the singer, said he was sorry.", "Mbeki said he was sorry."
+        )
+    )
+    assert any(e.name == "Conrad Mbeki" and e.type == "person" for e in entities), entities

@@ -800,6 +800,15 @@ def evidence_of_kind(ent: Span) -> str:
         )
     ):
         return "organisation"  # "the official news agency Jana", "the rebel group Hamas": the noun says what it is
+    kind = [t for t in before if not t.is_punct]
+    if (
+        kind
+        and kind[-1].text.islower()
+        and kind[-1].lower_ in SUBSTANCE_NOUNS
+        and (root.head.i == kind[-1].i or kind[-1].head.i == root.i)
+        or any(c.dep_ == "appos" and c.i > root.i and c.lower_ in SUBSTANCE_NOUNS for c in root.children)
+    ):
+        return "thing"  # "the powerful anesthetic Propofol", "Propofol, a sedative": a drug, no person
     if len(ent) <= 3 and listed_among_bodies(token):
         return "organisation"  # "US companies Chevron, ExxonMobil and Hess", "Hess, an oil company"
     words = [t.lower_ for t in before]
@@ -860,6 +869,11 @@ def listed_among_bodies(token: Token) -> bool:
     )
 
 
+# Nouns for drugs that, right before a name or in apposition to it, say the name is a drug's.
+SUBSTANCE_NOUNS = frozenset(
+    """drug anesthetic anaesthetic sedative painkiller medication medicine narcotic opiate opioid tranquilliser
+    tranquilizer steroid vaccine antidepressant""".split()
+)
 LABEL_OF_EVIDENCE = {"place": "GPE", "thing": "PRODUCT", "body": "ORG", "organisation": "ORG"}
 # Nouns for bodies that, right before a name, say the name is theirs: "the official news agency Jana".
 BODY_NOUNS = frozenset(
@@ -1462,6 +1476,25 @@ def link(
         for part in person_name_parts(m.text)
         if len(person_name_parts(m.text)) >= 2
     }
+    # a word the words around it call a thing ("the anesthetic Propofol") in two articles or more, never titled
+    # ("Dr ...") nor part of a person's full name, is that thing wherever the recognizer tagged it a person, a
+    # place or a body
+    thing_articles: dict[str, set[str]] = defaultdict(set)
+    for mention in names:
+        if mention.evidence == "thing":
+            thing_articles[key_of(mention.text)].add(mention.article)
+    titled_words = {key_of(m.text) for m in names if m.titled}
+    for mention in names:
+        key = key_of(mention.text)
+        if (
+            mention.label in ("PERSON", "GPE", "LOC", "FAC", "ORG")
+            and not mention.evidence
+            and " " not in key
+            and len(thing_articles.get(key, ())) >= 2
+            and key not in titled_words
+            and key not in name_words
+        ):
+            mention.label = "PRODUCT"
     for mention in names:
         if (
             mention.label == "PERSON"
@@ -1473,6 +1506,9 @@ def link(
     for mention in names:
         # a mention whose words say what it is ("born in Llanfair") counts for two
         votes[key_of(mention.text)][coarse_label(mention.label)] += 2 if mention.evidence else 1
+
+    # names the words around them call a thing somewhere ("the anesthetic Propofol")
+    things = {key_of(m.text) for m in names if m.evidence == "thing"}
 
     def outvoted(count: Counter[str]) -> bool:
         return max((n for kind, n in count.items() if kind != "person"), default=0) > 2 * count["person"]
@@ -1511,6 +1547,8 @@ def link(
             majority = max((c for c in count if c != "person"), key=lambda c: count[c])
             if majority in PLACE_OR_BODY:
                 mention.label = PLACE_OR_BODY[majority]
+            elif majority == "other" and key_of(mention.text) in things:
+                mention.label = "PRODUCT"  # "Propofol" where most mentions say "the anesthetic Propofol"
         elif mention.label == "PERSON" and placed(count):
             mention.label = place_labels[key_of(mention.text)].most_common(1)[0][0]  # "Tahrir Square"
         elif mention.label != "PERSON" and coarse_label(mention.label) in PLACE_OR_BODY:

@@ -53,7 +53,6 @@ broad and case-blind, the summary's refusals are narrow and case-sensitive).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 # Personal pronouns and possessives that a sentence cannot open with and stand alone.
 PERSONAL_PRONOUNS = ("he", "she", "it", "they", "them", "his", "her", "its", "their", "theirs")
@@ -318,7 +317,7 @@ _HEADING_DATE = re.compile(
 )
 
 
-def glue_seams(text: str, lead: bool = False) -> list[int]:
+def glue_seams(text: str) -> list[int]:
     """Where, in ``text``, a sentence starts after a headline, caption or label glued before it without a stop
     (the offsets of the sentences' first words); cleaning starts a paragraph at each (``ingest.clean``), so every
     stage sees the seam. One rule, three shapes:
@@ -335,13 +334,7 @@ def glue_seams(text: str, lead: bool = False) -> list[int]:
     2011 The doctor officially enters a plea ..."). Never inside a quotation, after a word that names what follows ("BBC Two", "This Is It", "type A influenza",
     "Class A drugs": ``named_letter``), a pronoun after a capitalized word ("Verily We chose him": a verse's), after
     a word no phrase ends with ("to the Thousands of ..."), or after a
-    sentence's stop (the sentence splitter's).
-
-    With ``lead`` (``text`` opens with an article's first line, where a page's headline and deck are glued to its
-    lead), a fourth shape: the lead starting again with the headline's own words (``echo_seams``: "BP faces US
-    criticism over Gulf of Mexico oil spill || BP is facing growing American criticism ..."). Cleaning does not ask for
-    it yet: splitting the 55 first lines it cuts on Timeline17 lowered the Timeline17 gate (MJ_bbc's R-1 0.123 ->
-    0.112; BENCHMARKS.md, thirteenth session, helper G)."""
+    sentence's stop (the sentence splitter's)."""
     seams: list[int] = []
     for match in _SEAM.finditer(text):
         left = text[: match.start()].rsplit(None, 1)[-1]
@@ -374,106 +367,6 @@ def glue_seams(text: str, lead: bool = False) -> list[int]:
             seams.append(match.end())  # the date ends a page's stamp ("16:45 UK time, Monday, 22 June 2009")
         elif text[: date.start()].strip():
             seams.append(date.start())  # the date heads the sentence
-    if lead:
-        seams = sorted(set(seams) | set(echo_seams(text, seams)))
-    return seams
-
-
-# The headline-echo seam: the first line of a page holds its headline (and deck) glued to the lead, which starts
-# again with the headline's subject and words ("BP faces US criticism over Gulf of Mexico oil spill || BP is facing
-# growing American criticism over the giant oil spill ..."). The headline before it has this many words.
-ECHO_HEADLINE_WORDS = (4, 40)
-# Words of the lead read for the headline's words.
-ECHO_REACH = 20
-# What a subject opening the lead is followed by: a verb of these, or one in the past ("... BP pumped mud").
-_SUBJECT_VERBS = frozenset(
-    "is are was were has have had will would can could may might must should says said".split()
-)
-# Words that end no headline before a name: they belong to the name's phrase ("energy giant || BP", "Libyan leader
-# || Moammar Gadhafi", "pop legend || Michael Jackson", "al || Abidi"), to a clause that goes on ("a spokesman says
-# || Gadhafi is alive", "sold 31 million || Jackson albums"), or to a time ("Last night || Piers Morgan hosted").
-_PHRASE_GOES_ON = frozenset(
-    """leader leaders chief executive executives boss star legend veteran champion nominee spokesman spokeswoman
-    spokesperson minister president secretary director officer official officials chairman chairwoman head staff
-    correspondent reporter editor analyst lawyer attorney judge senator governor commander general envoy ambassador
-    prosecutor doctor singer brother sister son daughter father mother wife husband colleague rival member members
-    founder host presenter anchor actor actress giant firm company group school state agency network channel
-    newspaper daily carrier operator maker producer club side major
-    say says said tell tells told warn warns warned claim claims claimed insist insists insisted add adds added
-    report reports reported announce announces announced deny denies denied according believe believes think
-    thinks know knows prove proves hope hopes show shows suggest suggests mean means meant indication evidence sign
-    word
-    against into after before about over under between among across through toward towards without within
-    despite including via per than upon onto
-    million millions billion billions thousand thousands hundred hundreds dozen dozens
-    night morning afternoon evening week weekend month year today yesterday tonight
-    new former late outgoing eastern western northern southern central
-    al el bin ibn abu de del della di da du la le van von der den""".split()
-)
-# Words the lead's echo of its headline does not count: what any sentence has.
-_ECHO_IGNORED = frozenset(
-    """is are was were has have had will would can could may might must should says said been be being the a an
-    of to in on for and with by from at as that this it its his her their he she they we not""".split()
-)
-_TITLES = frozenset({"mr", "mrs", "ms", "dr"})
-
-
-def _echo_key(word: str) -> str:
-    """A word as the echo compares it: lower case, without punctuation or a possessive, without a plain inflection
-    ("faces", "facing" and "faced" are one)."""
-    word = word.lower().strip(".,;:!?()[]'\"‘’“”")
-    word = re.sub(r"['’]s$", "", word)
-    for ending in ("ing", "ed", "es", "s"):
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
-            return word[: -len(ending)]
-    return word
-
-
-_ECHO_IGNORED_KEYS = frozenset(_echo_key(w) for w in _ECHO_IGNORED)
-
-
-def echo_seams(text: str, found: Sequence[int] = ()) -> list[int]:
-    """Where, on ``text``'s first line, the lead starts again after the headline glued before it, judged by the
-    headline's words echoed in the lead (precision first; ``found``, the seams other shapes found, are left out):
-
-    - the word before the seam ends a headline plausibly: a word in lower case (so no first half of a name, "Wall ||
-      Street", "Donny || Deutsch"), no function word, no participle in "-ing" and none of ``_PHRASE_GOES_ON``,
-      after 4 to 40 words;
-    - the lead opens as a sentence: a capitalized subject of up to three words (not "I") and a verb
-      (``_SUBJECT_VERBS`` or one in the past);
-    - and it repeats the headline: its subject is named in the headline, and a word of its own in lower case too
-      ("BP faces US criticism ... || BP is facing growing American criticism")."""
-    end = text.find("\n")
-    line = text if end < 0 else text[:end]
-    seams: list[int] = []
-    for match in re.finditer(r"(?<=\S) (?=[A-Z])", line):
-        at = match.end()
-        before = line[: match.start()].split()
-        if at in found or not ECHO_HEADLINE_WORDS[0] <= len(before) <= ECHO_HEADLINE_WORDS[1]:
-            continue
-        word = before[-1].rstrip(_CLOSING).lstrip("(\"“‘'")
-        if not _LOWER_WORD.fullmatch(word) or word in _FUNCTION_WORDS or word in _PHRASE_GOES_ON:
-            continue
-        if word.endswith("ing"):
-            continue  # a participle before its object ("Foreign powers attacking || Libya may hope ...")
-        if word != before[-1] and before[-1][-1] not in _CLOSING:
-            continue  # a bracket or stop after the word
-        right = line[at:].split()
-        run = 0
-        while run < min(3, len(right)) and right[run][:1].isupper():
-            run += 1
-        if run == 0 or run >= len(right) or right[0] == "I":
-            continue
-        verb = right[run].rstrip(",;:")
-        if verb not in _SUBJECT_VERBS and not (len(verb) > 4 and verb.endswith("ed")):
-            continue
-        headline = {_echo_key(w) for w in before}
-        if not ({_echo_key(w) for w in right[:run]} - _TITLES) & headline:
-            continue
-        echoed = {_echo_key(w) for w in right[run:ECHO_REACH] if w[:1].islower()} - _ECHO_IGNORED_KEYS
-        if not echoed & headline or inside_quote(text, at):
-            continue
-        seams.append(at)
     return seams
 
 

@@ -938,8 +938,8 @@ def brief_title(brief: Brief) -> str:
 
 def leading_names(brief: Brief, count: int = 3) -> list[str]:
     if brief.entities:
-        ranked = sorted(brief.entities, key=lambda e: (-len(e.mentions), -sum(e.mentions.values()), e.name))
-        return [e.name for e in ranked if e.type in TITLE_LABELS][:count]
+        # the roster's own order: named in the most articles first, then most mentioned
+        return [e.name for e in brief.entities if e.type in TITLE_LABELS][:count]
     articles_per_name: dict[str, int] = defaultdict(int)
     for article in brief.articles:
         for name in {m.text for m in article.entities if m.label in TITLE_LABELS}:

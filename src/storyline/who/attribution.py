@@ -50,6 +50,7 @@ from .cues import (
 from .names import (
     AGENT_SUFFIXES,
     ANONYMOUS_HEADS,
+    CONJUNCTIONS,
     GENDERED_NOUNS,
     ONE_PERSON_NOUNS,
     PERSON_HEADS,
@@ -1242,9 +1243,6 @@ def subject_of(verb: Token) -> Span | None:
     return None
 
 
-SENTENCE_CONJUNCTIONS = frozenset("and but or nor so yet".split())
-
-
 def without_opening_debris(span: Span) -> Span:
     """A subject without the sentence's opening conjunction a parse put inside it ("And people said ..."
     -> "people"), or the wire dateline ("AJDABIYAH, Libya (Reuters) - Rebels fighting ..." -> "Rebels fighting
@@ -1255,7 +1253,7 @@ def without_opening_debris(span: Span) -> Span:
         after = next((t.i for t in span if t.idx >= span.start_char + dateline.end()), None)
         if after is not None:
             start = after
-    while start < span.end - 1 and span.doc[start].lower_ in SENTENCE_CONJUNCTIONS:
+    while start < span.end - 1 and span.doc[start].lower_ in CONJUNCTIONS:
         start += 1
     return span.doc[start : span.end]
 
@@ -1584,9 +1582,6 @@ def statement_problem(draft: Draft, index: RegionIndex, text: str) -> str | None
 INVERTING_AUXILIARIES = frozenset(
     "is are was were 's 're do does did has have had will would can could should shall may might must".split()
 )
-
-
-CONJUNCTIONS = frozenset({"and", "but", "or", "so", "yet", "nor"})
 
 
 def elided_fragment(doc: Doc, start: int, end: int) -> bool:
@@ -2754,7 +2749,7 @@ def description_text(span: Span) -> str:
         ):
             dropped.update(t.i for t in child.subtree)
     tokens = [t for t in span if t.i not in dropped]
-    while len(tokens) > 1 and tokens[0].lower_ in SENTENCE_CONJUNCTIONS and tokens[0].i < root.i:
+    while len(tokens) > 1 and tokens[0].lower_ in CONJUNCTIONS and tokens[0].i < root.i:
         tokens = tokens[1:]  # "And an Egyptian woman who says ...": the sentence's "And" is no part of her
     first = tokens[0].i if tokens else root.i
     # "... Many protesters are young, unemployed, middle-class A Human Rights Watch researcher says": a

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..model import Article, Attribution, Entity
 from ..pieces import NO_PIECES, Pieces
-from .names import ANONYMOUS_HEADS, TITLE_ABBREVIATIONS, name_problem, tidy_name
+from .names import ANONYMOUS_HEADS, CONJUNCTIONS, TITLE_ABBREVIATIONS, name_problem, tidy_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -1186,8 +1186,6 @@ TITLE_NOUNS = frozenset(
     lama shah mufti ayatollah mullah counsel pm prof rev fr capt cmdr maj det cpl""".split()
 )
 
-# Conjunctions a title never starts with ("But Judge Michael Pastor ruled", "And Senator Hale said").
-CONJUNCTIONS = frozenset("but and or nor yet so".split())
 # Parts of speech a title never starts with ("Meanwhile", "According to", "Until", "By the ...").
 NOT_TITLE_POS = frozenset({"ADV", "ADP", "SCONJ", "CCONJ", "INTJ", "PART", "DET", "PRON", "VERB", "AUX"})
 

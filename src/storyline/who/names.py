@@ -145,6 +145,9 @@ PRONOUNS = frozenset(
     nobody none""".split()
 )
 RELATIVE_WORDS = frozenset("who whom whose which that what whoever whatever where when".split())
+# The coordinating conjunctions: a statement, a title or a sentence's piece does not start with one ("And it's not
+# going to", "But Judge Michael Pastor ruled").
+CONJUNCTIONS = frozenset("and but or nor so yet".split())
 # Determiners that stand for an unnamed set or point back ("both", "this", "any text"); the articles are
 # not here: "a senior U.S. official", "the ministry" are described sources. "Another source" is one too.
 DETERMINERS = frozenset("this these those both all any some each either neither".split())

@@ -33,7 +33,15 @@ from typing import TYPE_CHECKING, Any
 
 from ..model import Article, Attribution, Entity
 from ..pieces import NO_PIECES, Pieces
-from .names import ANONYMOUS_HEADS, CONJUNCTIONS, TITLE_ABBREVIATIONS, name_problem, tidy_name
+from .names import (
+    ANONYMOUS_HEADS,
+    CONJUNCTIONS,
+    KIN_NOUNS,
+    TITLE_ABBREVIATIONS,
+    TITLE_NOUNS,
+    name_problem,
+    tidy_name,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -582,14 +590,6 @@ def names_a_family(ent: Span) -> bool:
         after = doc[ent.end + 1].lower_
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     return after in FAMILY_WORDS or before in ("nee", "née")
-
-
-# Nouns for a relative: a first name given as one ("her husband, Aaron", "his son Tom") is of someone who
-# often shares the surname of the person named before it.
-KIN_NOUNS = frozenset(
-    """husband wife son daughter brother sister father mother widow widower stepson stepdaughter stepfather
-    stepmother grandson granddaughter grandfather grandmother""".split()
-)
 
 
 def named_as_kin(ent: Span) -> bool:
@@ -1178,13 +1178,6 @@ def names_a_person(noun: str) -> bool:
         return False
     return noun in PERSON_NOUNS or PERSON_NOUN_ENDING.search(noun) is not None
 
-
-# Words before a name that are titles though no ``PERSON_NOUNS`` and of no person's ending ("Deputy District
-# Attorney Sam Hale", "Chief Justice", "Prof.", "Capt.").
-TITLE_NOUNS = frozenset(
-    """attorney justice deputy reverend candidate delegate magistrate dean warden duke earl baron constable
-    lama shah mufti ayatollah mullah counsel pm prof rev fr capt cmdr maj det cpl""".split()
-)
 
 # Parts of speech a title never starts with ("Meanwhile", "According to", "Until", "By the ...").
 NOT_TITLE_POS = frozenset({"ADV", "ADP", "SCONJ", "CCONJ", "INTJ", "PART", "DET", "PRON", "VERB", "AUX"})

@@ -121,6 +121,18 @@ ONE_PERSON_NOUNS = frozenset(
     colleague engineer owner manager director president minister leader chief commander soldier pilot
     parent child""".split()
 )
+# Nouns for a relative: a first name given as one ("her husband, Aaron", "his son Tom") is of someone who
+# often shares the surname of the person named before it.
+KIN_NOUNS = frozenset(
+    """husband wife son daughter brother sister father mother widow widower stepson stepdaughter stepfather
+    stepmother grandson granddaughter grandfather grandmother""".split()
+)
+# Words before a name that are titles though no ``PERSON_NOUNS`` and of no person's ending ("Deputy District
+# Attorney Sam Hale", "Chief Justice", "Prof.", "Capt.").
+TITLE_NOUNS = frozenset(
+    """attorney justice deputy reverend candidate delegate magistrate dean warden duke earl baron constable
+    lama shah mufti ayatollah mullah counsel pm prof rev fr capt cmdr maj det cpl""".split()
+)
 # Suffixes of nouns for people ("activist", "physician", "volunteer", "congressman"); "-er", "-or",
 # "-ant" and "-ent" name things as often ("sector", "statement", "paper"), so such nouns are listed.
 AGENT_SUFFIXES = ("ist", "ian", "eer", "man", "woman", "person")

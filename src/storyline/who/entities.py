@@ -37,6 +37,7 @@ from .names import (
     ANONYMOUS_HEADS,
     CONJUNCTIONS,
     KIN_NOUNS,
+    PLAIN_PERSON_NOUNS,
     TITLE_ABBREVIATIONS,
     TITLE_NOUNS,
     name_problem,
@@ -272,6 +273,9 @@ class Role:
     article: str
     start: int
     owner: str = ""  # the body or country whose title it is (``title_owner``)
+    # an apposition after the name ("Conrad Murray, Michael Jackson's doctor,"), not a title before it: the name
+    # it belongs to stands right before it, never after it
+    apposition: bool = False
 
 
 def person_name_parts(text: str) -> list[str]:
@@ -668,6 +672,24 @@ PLACE_NAME_HEADS = frozenset(
     hall house mount cove creek falls lake river valley wharf dock common heath moor farm mill cricket ground
     landing reef pass passage sound quay row walk way avenue close crescent terrace""".split()
 )
+# The last words of names of buildings and businesses ("Bourbon House", "Rixos Hotel", "Millennium Stadium"), never
+# of a person's name in news ("Hall", "Wood", "Green", "Hill" are surnames too: not here).
+BUILDING_HEADS = frozenset(
+    """house hotel restaurant cafe café grill bar bistro pub tavern inn club center centre stadium arena theatre
+    theater museum hospital airport street avenue boulevard square plaza mall""".split()
+)
+# Websites and online services a page's template names ("Follow us on Twitter"): no person, whatever the tagger said.
+WEB_SERVICES = frozenset(
+    """twitter facebook youtube instagram myspace flickr linkedin tumblr pinterest whatsapp snapchat tiktok reddit
+    wikipedia itunes""".split()
+)
+
+
+def web_service(name: str) -> str:
+    """The word of a website or online service in a name ("Twitter" of "Twitter Follow"), else ""."""
+    return next((word for word in name.split() if word.lower() in WEB_SERVICES), "")
+
+
 # Nouns for places: a name of them ("the small towns of Jawsh, Ghezaya and Takut") is a place.
 PLACE_NOUNS = frozenset(
     """town city village region province district county parish hamlet suburb neighbourhood neighborhood island
@@ -957,6 +979,12 @@ def mentions_of(
             label = (
                 "ORG"  # "Halliburton Co", "Cameron International Corp": a company, whatever the tagger said
             )
+        if label == "PERSON" and len(text.split()) > 1 and key_of(text.split()[-1]) in BUILDING_HEADS:
+            label = "FAC"  # "Bourbon House", "Rixos Hotel": a building's or business's name, whatever the tagger said
+        if label == "PERSON" and (service := web_service(text)):
+            # "Twitter Follow" of a page's "... analysis on Twitter Follow the latest ...": a website, and the
+            # words joined to it the page's template
+            label, start, text = "ORG", start + text.index(service), service
         if storm_named(ent):
             label = "EVENT"  # "Tropical Storm Alex", "Hurricane Katrina": a storm, whatever the tagger said
         elif label == "PERSON" and names_a_family(ent):
@@ -1116,7 +1144,7 @@ def roles_of(article: Article, ent: Span) -> list[Role]:
         head = None
         if nouns and first > ent.sent.start - 1:
             head = nouns[0] if any(t.lower_ in ("of", "to", "for") for t in title) else nouns[-1]
-        if head is not None and title_names_a_person(title, head):
+        if head is not None and title_names_a_person(title, head) and not relation_title(title, head):
             found.append(
                 Role(
                     title.text,
@@ -1145,9 +1173,17 @@ def roles_of(article: Article, ent: Span) -> list[Role]:
                     article.id,
                     phrase.start_char,
                     owner=title_owner([t for t in phrase if t.i < child.i]),
+                    apposition=True,
                 )
             )
     return found
+
+
+def relation_title(title: Span, head: Token) -> bool:
+    """A title that is a relative's noun in lower case and nothing after it ("her pop star brother Michael",
+    "Jackson's brother Tito"): whose relative the person is stands outside it, so alone it is no title of theirs
+    ("Mother Teresa" has one; "son of David Jones", "the father of the modern ghost story" say whose)."""
+    return head.i == title.end - 1 and head.text.islower() and head.lemma_.lower() in KIN_NOUNS
 
 
 # A lower-case noun right before a name is a title only when it names a person ("host Hugh Jackman",
@@ -1501,6 +1537,10 @@ def link(
     # names the words around them call a thing somewhere ("the anesthetic Propofol")
     things = {key_of(m.text) for m in names if m.evidence == "thing"}
 
+    # a one-word name the articles give a person's honorific ("Mr. Megrahi", "Dr. Okafor") is a person's, however
+    # often the recognizer tagged it a place or body (a gazetteer's namesake, a label from the words around it)
+    honoured = {key_of(m.text) for m in names if m.label == "PERSON" and title_of(m) in HONORIFICS}
+
     def outvoted(count: Counter[str]) -> bool:
         return max((n for kind, n in count.items() if kind != "person"), default=0) > 2 * count["person"]
 
@@ -1515,7 +1555,7 @@ def link(
     person_texts = {
         text
         for text, count in votes.items()
-        if count["person"] and (" " in text and not placed(count) or not outvoted(count))
+        if count["person"] and (text in honoured or " " in text and not placed(count) or not outvoted(count))
     }
     storms = {storm_key(m.text) for m in names if m.label == "EVENT" and storm_key(m.text)}
     named_in_full = {
@@ -1534,7 +1574,12 @@ def link(
             mention.label = (
                 "EVENT"  # "Alex" where the articles tell of Tropical Storm Alex (and no Alex Morris)
             )
-        elif mention.label == "PERSON" and outvoted(count) and " " not in mention.text:
+        elif (
+            mention.label == "PERSON"
+            and outvoted(count)
+            and " " not in mention.text
+            and key_of(mention.text) not in honoured
+        ):
             majority = max((c for c in count if c != "person"), key=lambda c: count[c])
             if majority in PLACE_OR_BODY:
                 mention.label = PLACE_OR_BODY[majority]
@@ -1921,6 +1966,10 @@ GENDER_TITLES = {
     "ms": {"mr"},
     "miss": {"mr"},
 }
+# The key of a lone name told apart by a title of sex ("person:mrs obama", "person:mr qadri#a3").
+SEX_TITLED_KEY = re.compile(r"person:(?:mr|mrs) ")
+# Titles only a person bears, whatever office they hold: a name given one is a person's.
+HONORIFICS = frozenset({*GENDER_TITLES, "dr"})
 
 
 def title_of(mention: Mention) -> str:
@@ -2006,15 +2055,18 @@ def link_descriptions(
         if id(mention) in person_key_of:
             people_by_article[mention.article].append(mention)
     for role in roles:
-        # a title is the name's right after it ("American author Lionel Shriver"), else an apposition is
-        # the name's right before it ("Bobby Bolton, the wellsite leader")
-        after = [
-            m
-            for m in people_by_article[role.article]
-            if 0 <= m.start - (role.start + len(role.text)) <= 3  # the name right after its title
-        ]
-        before = [m for m in people_by_article[role.article] if m.start < role.start <= m.end + 4]
-        owner = person_key_of[id((after or before)[0])] if after or before else None
+        # a title is the name's right after it ("American author Lionel Shriver"), an apposition the name's right
+        # before it ("Bobby Bolton, the wellsite leader"; not the next sentence's "Jackson" after "Conrad Murray,
+        # Michael Jackson's doctor, who ... singer.")
+        if role.apposition:
+            found = [m for m in people_by_article[role.article] if m.start < role.start <= m.end + 4]
+        else:
+            found = [
+                m
+                for m in people_by_article[role.article]
+                if 0 <= m.start - (role.start + len(role.text)) <= 3  # the name right after its title
+            ]
+        owner = person_key_of[id(found[0])] if found else None
         if owner is not None and owner in clusters:
             clusters[owner].roles.append(role)
             holders[role.head].append((role, owner))
@@ -2050,9 +2102,15 @@ def link_descriptions(
         }
         if len(local) == 1:
             owner = next(iter(local))
-        elif len(candidates) == 1 and (groups or mention.modifiers and mention.modifiers <= countries):
-            # across articles: a national title ("the Syrian president") held by one person; within
-            # articles about one event (``groups``), any title held by one person there
+        elif len(candidates) == 1 and (
+            groups
+            or mention.modifiers
+            and mention.modifiers <= countries
+            and mention.head not in PLAIN_PERSON_NOUNS
+        ):
+            # across articles: a national title ("the Syrian president") held by one person ("the Libyan woman"
+            # is no title: another article's may be another woman); within articles about one event
+            # (``groups``), any title held by one person there
             owner = next(iter(candidates))
         else:
             continue
@@ -2201,9 +2259,12 @@ def generic_description(mention: Mention) -> bool:
     """A description of one of many people of a body ("the BP official", "the White House spokesman") or of
     someone's relatives ("the Libyan leader's son"): it may stand for someone in its sentence, but names no one
     across the story. A chief's title is one person's ("BP's chief operating officer"), so is a ranked relative's
-    ("the eldest son of the family")."""
+    ("the eldest son of the family"). A description that says only a person's sex or age ("the Libyan woman") is
+    true of many people too."""
     if mention.kind != "description":
         return False
+    if mention.head in PLAIN_PERSON_NOUNS:
+        return True
     if mention.head in SEVERAL_KIN_NOUNS:
         return (
             not set(key_of(mention.text).split()) & RANK_WORDS
@@ -2258,8 +2319,15 @@ def entity_of(
     # A bare title ("the president", "the head") stands for its holder only in its own article: listed as a
     # name it would stand for them across the story, where it names others ("the president" is Obama too).
     generalised = generalised_titles(cluster)
+    # a lone name told apart by a title of sex ("Mrs. Obama" beside the story's Barack Obama, ``People.key``): the
+    # title is part of its name, and the bare name, the other's, no alias of it
+    by_title = SEX_TITLED_KEY.match(cluster.key) is not None
     forms = Counter(
-        m.text for m in cluster.mentions if not no_alias(m, shared) and key_of(m.text) not in generalised
+        m.text
+        for m in cluster.mentions
+        if not no_alias(m, shared)
+        and key_of(m.text) not in generalised
+        and not (by_title and m.kind == "name" and m.titled)
     )
     forms.update(m.titled for m in cluster.mentions if m.titled)
     name = canonical_name(cluster, names)
@@ -2324,6 +2392,8 @@ def canonical_name(cluster: Cluster, names: Sequence[Mention]) -> str:
         country = country_of(cluster.key.split(":", 1)[1])
         if country is not None:
             return country.name
+    if SEX_TITLED_KEY.match(cluster.key):
+        return Counter(m.titled or m.text for m in names).most_common(1)[0][0]  # "Mrs. Obama"
     counts = Counter(m.text for m in names)
     if cluster.key.startswith("person:"):
         full = [(n, c) for n, c in counts.items() if len(person_name_parts(n)) >= 2]

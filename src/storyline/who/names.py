@@ -114,6 +114,11 @@ GENDERED_NOUNS = {
         "f",
     ),
 }
+# Nouns that say no more of a person than their sex or age ("the Libyan woman", "a young man"): no title, a
+# description headed by one names nobody across the story (the corpus's other anonymous Libyan women).
+PLAIN_PERSON_NOUNS = frozenset(
+    "man woman boy girl lady gentleman guy person individual child kid baby teenager teen youth adult".split()
+)
 # Nouns for one person of either gender whatever their tag, besides ``PERSON_HEADS`` and the agent suffixes.
 ONE_PERSON_NOUNS = frozenset(
     """person individual resident witness reporter ireporter correspondent journalist blogger writer

@@ -4,7 +4,8 @@ told apart by a title of sex ("Mrs. Obama" beside Barack Obama) is shown with it
 of it; a description that says only a person's sex or age ("the Libyan woman") is no alias of a named person and
 links to no one across articles; a name ending in a building's noun ("Bourbon House") or holding a website's
 ("Twitter Follow") is no person; an apposition goes to the name before it, never to the next sentence's name
-after it; a relative's noun ("her brother Michael") is no title. Made-up articles and mentions (other names,
+after it; a relative's noun ("her brother Michael") is no title; a name of several words used mostly as a
+noun's modifier ("the Michael Forever concert") is a thing's. Made-up articles and mentions (other names,
 other places); each test fails on the rules before this change."""
 
 from storyline.model import Article
@@ -38,7 +39,9 @@ def test_a_surname_told_apart_by_a_title_of_sex_is_shown_with_it():
         Mention(article=f"a{i}", text="Barack Lomax", start=100, end=112, label="PERSON") for i in range(3)
     ]
     mentions.append(Mention(article="a2", text="Lomax", start=200, end=205, label="PERSON"))
-    mentions.append(Mention(article="a4", text="Lomax", start=40, end=45, label="PERSON", titled="Mrs. Lomax"))
+    mentions.append(
+        Mention(article="a4", text="Lomax", start=40, end=45, label="PERSON", titled="Mrs. Lomax")
+    )
     found = {name: aliases for name, _, aliases in entities_of(mentions)}
     assert found.get("Mrs. Lomax") == ["Mrs. Lomax"], found
     assert "Lomax" in found["Barack Lomax"], found
@@ -104,3 +107,19 @@ def test_a_relatives_noun_is_no_title():
     )
     peter = next(e for e in entities if e.name == "Peter Okafor")
     assert not any(r["role"] == "brother" for r in peter.roles), peter.roles
+
+
+def test_a_name_used_mostly_as_a_nouns_modifier_is_no_person():
+    """ "the Peter Wilson concert", "this Peter Wilson gig": a show named so, no one the articles speak of; a
+    person's name used so now and then ("the Ann Cole trial") stays theirs."""
+    entities = build_roster(
+        articles(
+            "Black Eyed Peas withdrew from the line-up of the Peter Wilson concert last week.",
+            "She will sing at this Peter Wilson gig in Cardiff next month.",
+            "Organisers of the Peter Wilson concert said more acts would be added.",
+            "Ann Cole died in 2009. The Ann Cole trial opened on Monday. Ann Cole's doctor denied the charge.",
+        )
+    )
+    types = {e.name: e.type for e in entities}
+    assert types.get("Peter Wilson") == "other", types
+    assert types.get("Ann Cole") == "person", types

@@ -261,6 +261,9 @@ class Mention:
     # a description cut from its complement that the parse gave no clean end ("the head" of "the head of the
     # company that ..."): it may still stand for its holder in its article, but is no name for them
     cut: bool = False
+    # a name of several words used as the modifier of a common noun after an article ("the Michael Forever
+    # concert"): the noun's thing is named after it (``attributive``)
+    attributive: bool = False
 
 
 @dataclass
@@ -1058,6 +1061,7 @@ def mentions_of(
                 titled=titled,
                 evidence=evidence,
                 kin=label == "PERSON" and named_as_kin(ent),
+                attributive=label == "PERSON" and attributive(ent),
             )
         )
         if label == "PERSON":
@@ -1177,6 +1181,26 @@ def roles_of(article: Article, ent: Span) -> list[Role]:
                 )
             )
     return found
+
+
+def attributive(ent: Span) -> bool:
+    """A name of several words between an article and the common noun it modifies ("the Michael Forever concert",
+    "this Michael Forever gig"): a name of that thing, or a person's ("the Michael Jackson trial"); ``link`` tells
+    which by how the collection uses the name elsewhere."""
+    doc = ent.doc
+    root = ent.root
+    noun = root.head
+    return (
+        len(ent) > 1
+        and ent.start > 0
+        and root.dep_ == "compound"
+        and noun.i >= ent.end
+        and noun.pos_ == "NOUN"
+        and noun.text.islower()
+        and not names_a_person(noun.lower_)
+        and doc[ent.start - 1].lower_ in ("the", "this", "that", "a", "an")
+        and doc[ent.start - 1].head.i == noun.i
+    )
 
 
 def relation_title(title: Span, head: Token) -> bool:
@@ -1529,6 +1553,23 @@ def link(
             and not set(person_name_parts(mention.text)) & name_words
         ):
             mention.label = "GPE"
+    # a name of several words the collection uses as a modifier of a common noun in most of its mentions ("the
+    # Michael Forever concert", "the Michael Forever gig", and once "Michael Forever, a show ..."), never titled:
+    # the name of a thing, not a person's ("the Michael Jackson trial" is one of his hundreds of mentions)
+    uses: dict[str, Counter[str]] = defaultdict(Counter)
+    for mention in names:
+        if mention.label == "PERSON" and " " in key_of(mention.text):
+            use = "titled" if mention.titled else "attributive" if mention.attributive else "other"
+            uses[key_of(mention.text)][use] += 1
+    for mention in names:
+        count = uses.get(key_of(mention.text))
+        if (
+            count
+            and count["attributive"] >= ATTRIBUTIVE_USES
+            and count["attributive"] > 2 * count["other"]
+            and not count["titled"]
+        ):
+            mention.label = "WORK_OF_ART"
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for mention in names:
         # a mention whose words say what it is ("born in Llanfair") counts for two
@@ -1628,6 +1669,8 @@ def link(
     return list(clusters.values())
 
 
+# How many mentions as a noun's modifier ("the Michael Forever concert") make a name a thing's (``link``).
+ATTRIBUTIVE_USES = 3
 # The label a one-word name takes when most of its mentions say it is a place, body or group.
 PLACE_OR_BODY = {"place": "GPE", "organization": "ORG", "group": "NORP"}
 

@@ -62,6 +62,15 @@ def test_the_libyan_woman_is_no_alias_of_a_named_woman():
     assert "a1" not in hadid.mentions, hadid.mentions
 
 
+def test_a_compound_title_headed_by_man_stays_an_alias():
+    """ "the point man" is a title, not a description of sex: said of a named person by apposition, it stays theirs."""
+    entities = build_roster(
+        articles("Admiral Sam Hale, the government's point man for the spill, said the well was sealed.")
+    )
+    hale = next(e for e in entities if e.name == "Sam Hale")
+    assert "the government's point man for the spill" in hale.aliases, hale.aliases
+
+
 def test_a_name_ending_in_a_buildings_noun_is_no_person():
     entities = build_roster(
         articles(

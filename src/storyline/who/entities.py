@@ -261,6 +261,9 @@ class Mention:
     # a description cut from its complement that the parse gave no clean end ("the head" of "the head of the
     # company that ..."): it may still stand for its holder in its article, but is no name for them
     cut: bool = False
+    # a description that says no more of a person than their sex or age ("the Libyan woman", "the old man"): true of
+    # many people, no title ("the point man", "the company man" are titles)
+    plain: bool = False
     # a name of several words used as the modifier of a common noun after an article ("the Michael Forever
     # concert"): the noun's thing is named after it (``attributive``)
     attributive: bool = False
@@ -1303,6 +1306,8 @@ def description_of(article: Article, chunk: Span) -> Mention | None:
         ),
         owner=title_owner([t for t in chunk if t.i < root.i]),
         cut=cut,
+        plain=root.lemma_.lower() in PLAIN_PERSON_NOUNS
+        and not any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in root.children),
     )
 
 
@@ -2146,10 +2151,7 @@ def link_descriptions(
         if len(local) == 1:
             owner = next(iter(local))
         elif len(candidates) == 1 and (
-            groups
-            or mention.modifiers
-            and mention.modifiers <= countries
-            and mention.head not in PLAIN_PERSON_NOUNS
+            groups or mention.modifiers and mention.modifiers <= countries and not mention.plain
         ):
             # across articles: a national title ("the Syrian president") held by one person ("the Libyan woman"
             # is no title: another article's may be another woman); within articles about one event
@@ -2306,7 +2308,7 @@ def generic_description(mention: Mention) -> bool:
     true of many people too."""
     if mention.kind != "description":
         return False
-    if mention.head in PLAIN_PERSON_NOUNS:
+    if mention.plain:
         return True
     if mention.head in SEVERAL_KIN_NOUNS:
         return (

@@ -1207,10 +1207,15 @@ def attributive(ent: Span) -> bool:
 
 
 def relation_title(title: Span, head: Token) -> bool:
-    """A title that is a relative's noun in lower case and nothing after it ("her pop star brother Michael",
+    """A title that is a relative's noun in lower case and nothing else of whose ("her pop star brother Michael",
     "Jackson's brother Tito"): whose relative the person is stands outside it, so alone it is no title of theirs
-    ("Mother Teresa" has one; "son of David Jones", "the father of the modern ghost story" say whose)."""
-    return head.i == title.end - 1 and head.text.islower() and head.lemma_.lower() in KIN_NOUNS
+    ("Mother Teresa" has one; "son of David Jones", "the star's daughter Paris" say whose)."""
+    return (
+        head.i == title.end - 1
+        and head.text.islower()
+        and head.lemma_.lower() in KIN_NOUNS
+        and not any(t.lower_ in ("'s", "\u2019s") or t.dep_ == "poss" for t in title)
+    )
 
 
 # A lower-case noun right before a name is a title only when it names a person ("host Hugh Jackman",

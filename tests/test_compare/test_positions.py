@@ -136,6 +136,18 @@ def test_a_negated_demand_holds_no_stance():
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She did not say the prime minister should go, but said he would answer for any abuses.",
+        "The senator never said the president must step down.",
+    ],
+)
+def test_a_negated_report_of_a_stance_holds_no_stance(text):
+    # the audit's judges: "He did not say Gaddafi should go" is not his support, and no opposition either
+    assert [(stance, actor) for stance, actor, _ in stance_of(text) if actor is not None] == []
+
+
 def test_stance_rules_compose():
     def stance(text):
         found = stances_in(next(load_nlp()(text).sents))

@@ -530,7 +530,8 @@ def stances_in(sentence: Span) -> list[Stance]:
                 and actor is None
                 and framed_by_modal
             ):
-                if hypothetical_cue(parent):
+                if hypothetical_cue(parent) or is_negated(parent):
+                    # "did not say Gaddafi should go": no stance told, neither the one reported nor its opposite
                     hypothetical = True
                     break
                 holder = subject_token(parent)

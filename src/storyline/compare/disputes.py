@@ -544,7 +544,7 @@ def own_phrase(token: Token) -> list[Token]:
     words = [t for t in token.subtree if (t.dep_ in modifiers and t.i <= token.i) or t.i == token.i]
     of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     named = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-    if token.pos_ == "NOUN" and named is not None and named.pos_ == "PROPN":
+    if token.pos_ == "NOUN" and of is not None and named is not None and named.pos_ == "PROPN":
         words += [of] + [t for t in named.subtree if t.i <= named.i and t.dep_ in modifiers or t.i == named.i]
     return sorted(words, key=lambda t: t.i)
 

@@ -453,7 +453,7 @@ def test_brief_runs_every_stage_and_each_section_says_what_the_samples_say(whole
         (r.actor, r.proposition, r.from_, r.to)
         for r in brief.comparison.reversals
         if r.actor == "United States"
-    ] == [("United States", "Bashar al-Assad steps down", "support", "oppose")]
+    ] == [("United States", "Bashar al-Assad leaves power", "support", "oppose")]
     page = render_report(brief)
     for anchor in ("summary", "timeline", "quotes", "roster", "comparison", "articles"):
         assert f'id="{anchor}"' in page, anchor

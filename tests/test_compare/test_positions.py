@@ -1,4 +1,4 @@
-"""Positions over time (storyline.compare.positions): stances on "X steps down", their actors,
+"""Positions over time (storyline.compare.positions): stances on "X leaves power", their actors,
 dates and reversals, on sentences whose stance and speaker are known."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from storyline.compare.positions import find_positions, find_reversals, stances_
 from storyline.model import Article, Citation, Position, Sentence
 from storyline.who.entities import build_roster
 
-ASSAD_STEPS_DOWN = "Bashar al-Assad steps down"
+ASSAD_LEAVES_POWER = "Bashar al-Assad leaves power"
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +64,7 @@ def test_known_positions_of_the_samples(sample_positions, opening):
 
 def test_the_samples_hold_no_position_on_anyone_else_and_none_of_assad_himself(sample_positions):
     assert sample_positions
-    assert {p.proposition for p in sample_positions} == {ASSAD_STEPS_DOWN}
+    assert {p.proposition for p in sample_positions} == {ASSAD_LEAVES_POWER}
     assert not [p for p in sample_positions if p.actor in ("Bashar al-Assad", "Syria", "Russia")]
     # The 2013 article has no U.S. support: every U.S. position in it is a step back.
     kerry_article = next(p.citation.article for p in sample_positions if "Kerry backtracked" in p.text)
@@ -134,6 +134,18 @@ def test_a_negated_demand_holds_no_stance():
         )
         == []
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She did not say the prime minister should go, but said he would answer for any abuses.",
+        "The senator never said the president must step down.",
+    ],
+)
+def test_a_negated_report_of_a_stance_holds_no_stance(text):
+    # the audit's judges: "He did not say Gaddafi should go" is not his support, and no opposition either
+    assert [(stance, actor) for stance, actor, _ in stance_of(text) if actor is not None] == []
 
 
 def test_stance_rules_compose():
@@ -206,12 +218,26 @@ def test_a_hand_made_story_gives_each_government_its_positions_and_one_reversal(
         ("c", "Turkey", "support", "2012-03-01", "published"),
         ("d", "United States", "oppose", "2013-05-08", "published"),  # an office holder too
     ]
-    assert {p.proposition for p in positions} == {ASSAD_STEPS_DOWN}
+    assert {p.proposition for p in positions} == {ASSAD_LEAVES_POWER}
     reversals = find_reversals(positions)
     assert [(r.actor, r.from_, r.to, r.from_date, r.to_date) for r in reversals] == [
         ("United States", "support", "oppose", "2011-10-07", "2013-05-08")
     ]
     assert [c.article for c in reversals[0].citations] == ["a", "b", "d"]
+
+
+def test_an_ouster_and_a_stepping_down_are_one_proposition_that_says_only_that_the_leader_leaves_power():
+    articles, docs = annotated(
+        {
+            "a": ("Britain is seeking to oust President Omar Bongo.", dt.date(2011, 9, 1)),
+            "b": ("France called for Bongo to step down.", dt.date(2011, 9, 2)),
+            "c": ("Spain rejected calls to topple Bongo.", dt.date(2011, 9, 3)),
+        }
+    )
+    positions = find_positions(articles, docs, build_roster(articles, docs))
+    assert {p.citation.article for p in positions} == {"a", "b", "c"}, positions
+    # being ousted is no stepping down: the one proposition names no way of leaving
+    assert {p.proposition for p in positions} == {"Omar Bongo leaves power"}
 
 
 def test_reversal_needs_a_change_between_years():
@@ -236,7 +262,7 @@ def test_reversal_needs_a_change_between_years():
 
 
 def position(
-    actor: str, stance: str, date: str | None, n: int, proposition: str = ASSAD_STEPS_DOWN
+    actor: str, stance: str, date: str | None, n: int, proposition: str = ASSAD_LEAVES_POWER
 ) -> Position:
     citation = Citation(f"art{n}", f"{n}.txt", None, None, 0, 0, 10)
     return Position(actor, proposition, stance, date, citation, text=f"sentence {n}")
@@ -285,7 +311,7 @@ def test_reversals_back_and_forth_ties_undated_and_other_actors():
     apart = [
         position("France", "support", "2011", 1),
         position("Russia", "oppose", "2012", 2),
-        position("France", "oppose", "2013", 3, proposition="Ali Saleh steps down"),
+        position("France", "oppose", "2013", 3, proposition="Ali Saleh leaves power"),
     ]
     assert find_reversals(apart) == []
 
@@ -388,12 +414,13 @@ def test_an_actor_is_its_own_stance_holder_and_targets_are_people():
     )
     positions = find_positions(articles, docs, build_roster(articles, docs))
     held = {(p.actor, p.stance, p.proposition) for p in positions}
-    assert ("Egypt", "support", "Hosni Mubarak steps down") not in held  # ElBaradei is not Egypt's government
+    # ElBaradei is not Egypt's government
+    assert ("Egypt", "support", "Hosni Mubarak leaves power") not in held
     assert any(actor.endswith("ElBaradei") for actor, _, _ in held)
     assert (
         "United States",
         "support",
-        "Hosni Mubarak steps down",
+        "Hosni Mubarak leaves power",
     ) in held  # a current office of a government
     assert not any("government" in p.lower() for _, _, p in held)  # a government is no leader leaving power
 

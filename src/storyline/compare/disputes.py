@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Article, Attribution, Claim, cite
 from ..pieces import NO_PIECES, Pieces
-from ..text.similarity import content_words
+from ..text.similarity import content_words, jaccard
 from ..who.cues import (
     CLAIMING_VERBS,  # verbs that put a claim in another voice's mouth
     SAYING_VERBS,
@@ -166,6 +166,9 @@ COUNTERPART_COVER = 0.6
 COUNTERPART_DAYS = 3
 # A denied proposition needs this many content words to be matched at all.
 DENIED_WORDS = 4
+# Two sides whose words outside names share this much (Jaccard), their names one the other's longer or shorter
+# form, are one side told twice (``copied_side``).
+COPIED_WORDS = 0.8
 
 
 @dataclass
@@ -459,7 +462,10 @@ def voice_of(verb: Token, spoken: Sequence[Attribution]) -> str | None:
             if attribution.speaker_start is not None and attribution.speaker_start <= subject.idx < (
                 attribution.speaker_end or 0
             ):
-                if subject.pos_ == "NOUN" and modifier_only(subject, attribution.speaker_entity):
+                if subject.pos_ == "NOUN" and (
+                    modifier_only(subject, attribution.speaker_entity)
+                    or named_apart(subject, attribution_voice(attribution))
+                ):
                     return phrase_voice(subject) or attribution_voice(attribution)
                 return attribution_voice(attribution)
         return phrase_voice(subject)
@@ -481,15 +487,30 @@ def voice_of(verb: Token, spoken: Sequence[Attribution]) -> str | None:
 
 
 def misattributed(verb: Token, voice: str, spoken: Sequence[Attribution]) -> tuple[str, ...]:
-    """The speakers the attributions give the verb as their cue that are not its voice (the subject of the
-    verb, ``voice_of``): a name inside the reported clause is not who denies."""
+    """The speakers the attributions give the side that are not its voice (the subject of the verb,
+    ``voice_of``): one the attributions give the verb as its cue, or give the verb's subject resolved to
+    someone else, and one speaking inside what the verb denies ("rejecting rebel claims that Gadhafi is seeking
+    refuge ..., saying ...": Gadhafi says nothing here). A name inside the disputed claim is not who denies."""
+    subject = subject_of(verb)
+    denied = [
+        (c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
+        for c in verb.children
+        if c.dep_ in ("dobj", "ccomp", "nsubjpass", "prep")
+    ]
+
+    def given(a: Attribution) -> bool:
+        if a.cue_start is not None and a.cue_start <= verb.idx < (a.cue_end or 0):
+            return True
+        if a.speaker_start is None:
+            return False
+        if subject is not None and a.speaker_start <= subject.idx < (a.speaker_end or 0):
+            return True
+        return any(start <= a.speaker_start < end for start, end in denied)
+
     return tuple(
         name
         for a in spoken
-        if a.cue_start is not None
-        and a.cue_start <= verb.idx < (a.cue_end or 0)
-        and (name := speaker_name(a)) is not None
-        and not same_voice(name, voice)
+        if given(a) and (name := speaker_name(a)) is not None and not same_voice(name, voice)
     )
 
 
@@ -503,6 +524,29 @@ def modifier_only(subject: Token, entity: str | None) -> bool:
     return bool(named) and all(
         t.dep_ in ("amod", "compound", "poss") and t.head.i == subject.i for t in named
     )
+
+
+def named_apart(subject: Token, resolved: str | None) -> bool:
+    """The subject's own words name who it is, and the resolution names someone else: "the chief executive of
+    driller Noble Corp" resolved to the chief executive of another company named in an earlier sentence. The
+    sentence's words come first."""
+    if resolved is None:
+        return False
+    named = {t.lower_ for t in own_phrase(subject) if t.pos_ == "PROPN"}
+    return bool(named) and not named & {w.lower() for w in re.findall(r"[\w.&-]+", resolved)}
+
+
+def own_phrase(token: Token) -> list[Token]:
+    """The words of a noun phrase that say who it is: its modifiers before the head and a proper name it is "of"
+    ("Libyan Deputy Foreign Minister Khaled Kaim", "chief executive of driller Noble Corp"), not the clauses or
+    appositions hanging off it."""
+    modifiers = ("compound", "amod", "poss", "case")
+    words = [t for t in token.subtree if (t.dep_ in modifiers and t.i <= token.i) or t.i == token.i]
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    named = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if token.pos_ == "NOUN" and of is not None and named is not None and named.pos_ == "PROPN":
+        words += [of] + [t for t in named.subtree if t.i <= named.i and t.dep_ in modifiers or t.i == named.i]
+    return sorted(words, key=lambda t: t.i)
 
 
 def attribution_voice(attribution: Attribution) -> str | None:
@@ -531,11 +575,7 @@ def phrase_voice(token: Token) -> str | None:
         return None  # "the report", "the evidence", "the attempts" say nothing themselves
     if token.pos_ not in ("PROPN", "NOUN"):
         return None
-    words = [
-        t for t in token.subtree if t.dep_ in ("compound", "amod", "poss", "case", "det") or t.i == token.i
-    ]
-    words = [t for t in words if t.i <= token.i and t.dep_ != "det"]
-    text = " ".join(t.text for t in words).replace(" 's", "'s").strip()
+    text = " ".join(t.text for t in own_phrase(token)).replace(" 's", "'s").strip()
     if not text or name_problem(text) is not None:
         return None
     return text
@@ -929,8 +969,16 @@ def link_disputes(claims: list[Claim], disputes: Sequence[Dispute]) -> None:
         made[text_key] = len(claims) - 1
         return len(claims) - 1
 
+    linked: list[tuple[int, Side]] = []  # the denial's claim and the side it disputes, of each dispute linked
     for dispute in disputes:
         denial = dispute.denial
+        denied_in = where.get((denial.article.id, denial.article.sentences[denial.sentence].index))
+        if denied_in is not None and any(
+            denied_in == earlier and copied_side(dispute.claim, side) for earlier, side in linked
+        ):
+            continue  # a copy of a dispute already linked (one article and its copy): one dispute, not two
+        if denied_in is not None:
+            linked.append((denied_in, dispute.claim))
         claimant = dispute.claim.voice
         if (
             claimant
@@ -945,6 +993,24 @@ def link_disputes(claims: list[Claim], disputes: Sequence[Dispute]) -> None:
             continue
         claims[a].contradicts.append(b)
         claims[b].contradicts.append(a)
+
+
+def copied_side(a: Side, b: Side) -> bool:
+    """Two sides that are one side told twice: the same voice (or none) saying the same words, up to a name's
+    longer or shorter form ("rebel claims that Moammar Gadhafi is seeking refuge" in one article, "... that
+    Gadhafi is seeking refuge" in its copy)."""
+    if (a.voice is None) != (b.voice is None) or a.voice is not None and not same_voice(a.voice, b.voice):
+        return False
+    (names_a, rest_a), (names_b, rest_b) = names_and_rest(a.text), names_and_rest(b.text)
+    return (names_a <= names_b or names_b <= names_a) and jaccard(rest_a, rest_b) >= COPIED_WORDS
+
+
+def names_and_rest(text: str) -> tuple[set[str], set[str]]:
+    """The content words of the text's capitalised words (names, in whichever form) and of the others."""
+    words = re.findall(r"[\w'-]+", text)
+    names = " ".join(w for w in words if any(c.isupper() for c in w)).replace("-", " ")  # "al-Assad": Assad
+    rest = " ".join(w for w in words if not any(c.isupper() for c in w))
+    return set(content_words(names)), set(content_words(rest))
 
 
 def normal(text: str) -> str:

@@ -195,7 +195,9 @@ GOVERNMENT_HEADS = {
     "secretary",
     "minister",
 }
-LEAVE_POWER = "steps down"
+# What every proposition says of its leader: "leaves power", whether they step down, resign or are ousted, toppled or
+# removed ("his battle to oust Gadhafi" wants Gadhafi gone, not that he steps down of his own accord).
+LEAVE_POWER = "leaves power"
 # Relations a stance does not pass through: an adverbial clause, a coordinated or loosely attached
 # clause states something beside the cue, not what the cue demands or rejects.
 CLAUSE_BOUNDARIES = {"parataxis", "appos"}
@@ -530,7 +532,8 @@ def stances_in(sentence: Span) -> list[Stance]:
                 and actor is None
                 and framed_by_modal
             ):
-                if hypothetical_cue(parent):
+                if hypothetical_cue(parent) or is_negated(parent):
+                    # "did not say Gaddafi should go": no stance told, neither the one reported nor its opposite
                     hypothetical = True
                     break
                 holder = subject_token(parent)

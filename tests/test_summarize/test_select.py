@@ -34,16 +34,3 @@ def test_mmr_prefers_a_new_fact_to_a_close_paraphrase():
 def test_normalize_maps_to_unit_interval():
     assert normalize(np.array([2.0, 4.0, 3.0])).tolist() == [0.0, 1.0, 0.5]
     assert normalize(np.array([1.0, 1.0])).tolist() == [1.0, 1.0]
-
-
-def test_a_period_already_said_gives_way_to_another_period_of_the_story():
-    # Sentences 0 and 1 tell the same fortnight, 2 and 3 a later one: no word in common, so only the periods
-    # tell the second pick that the story's other time is not said yet.
-    scores = np.array([1.0, 0.9, 0.85, 0.0])
-    lengths = [5, 5, 5, 5]
-    assert select(scores, lengths, np.eye(4), words=10, redundancy=0.3) == [0, 1]
-    periods = np.array([0, 0, 1, 1])
-    assert select(scores, lengths, np.eye(4), words=10, periods=periods, period_weight=0.2) == [0, 2]
-    # a candidate of no known period (-1) is never held back, nor crowds anything
-    unknown = np.array([-1, -1, 1, 1])
-    assert select(scores, lengths, np.eye(4), words=10, periods=unknown, period_weight=0.2) == [0, 1]

@@ -1,12 +1,10 @@
 """The ``story`` method: a whole story's summary by centrality per word, and when it is the default."""
 
-import datetime as dt
-
 from storyline.model import Article, Sentence
 from storyline.summarize import summarize
 from storyline.summarize.candidates import build_pool
 from storyline.summarize.features import vectorize
-from storyline.summarize.story import STORY_ARTICLES, is_story, reads_alone, story, story_periods
+from storyline.summarize.story import STORY_ARTICLES, is_story, reads_alone, story
 
 from .pools import HUB, article, central_pool, reported_pool
 
@@ -255,25 +253,3 @@ def test_a_title_case_headline_glued_before_an_articles_first_sentence_is_not_sa
     ]
     pool = build_pool(pages, cut_glued=True)
     assert glued in [pool.candidates[i].text for i in story(pool, vectorize(pool), 200)]
-
-
-def test_the_storys_time_is_cut_into_periods_of_as_many_candidates():
-    told = {
-        "2010-04-20": "The drilling rig exploded and caught fire off the coast of Louisiana at night.",
-        "2010-04-21": "Eleven workers were missing after the blast, the Coast Guard said in a statement.",
-        "2010-05-30": "Engineers abandoned the attempt to plug the leaking well with heavy mud.",
-        "2010-07-15": "A new cap stopped the flow of oil into the sea for the first time in months.",
-    }
-    articles = []
-    for number, (day, text) in enumerate(told.items()):
-        a = article(f"a{number}", [text])
-        a.published = dt.date.fromisoformat(day)
-        articles.append(a)
-    undated = article("u", ["An undated column said the cleanup would take many years to finish."])
-    pool = build_pool([*articles, undated])
-    periods = story_periods(pool, 2).tolist()
-    by_text = {c.text: p for c, p in zip(pool.candidates, periods, strict=True)}
-    assert [by_text[t] for t in told.values()] == [0, 0, 1, 1]
-    assert by_text[undated.text] == -1
-    # one period: nothing to spread over
-    assert story_periods(pool, 1).tolist() == [-1] * len(pool.candidates)

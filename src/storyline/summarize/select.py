@@ -32,15 +32,11 @@ def select(
     words: int,
     redundancy: float = 0.3,
     max_similarity: float = MAX_SIMILARITY,
-    periods: np.ndarray | None = None,
-    period_weight: float = 0.0,
 ) -> list[int]:
     """Indices of the chosen candidates, in the order they were chosen (best first).
 
     ``redundancy`` weighs the similarity to the summary so far against the score (0 = plain greedy
-    by score); ``max_similarity`` is a hard ceiling on that similarity. ``periods`` gives each candidate's
-    period of the story (-1: none known); each sentence already chosen from a candidate's period lowers its
-    value by ``period_weight``, so the summary spreads over the story's time.
+    by score); ``max_similarity`` is a hard ceiling on that similarity.
     """
     relevance = normalize(np.asarray(scores, dtype=float))
     n = relevance.size
@@ -49,18 +45,15 @@ def select(
     available = np.ones(n, dtype=bool)
     remaining = words
     length_array = np.asarray(lengths)
-    crowding = np.zeros(n)
     while True:
         available &= length_array <= remaining
         available &= closest < max_similarity
         if not available.any():
             break
-        value = (1 - redundancy) * relevance - redundancy * closest - period_weight * crowding
-        best = int(np.argmax(np.where(available, value, -np.inf)))
+        value = np.where(available, (1 - redundancy) * relevance - redundancy * closest, -np.inf)
+        best = int(np.argmax(value))
         chosen.append(best)
         available[best] = False
         remaining -= int(length_array[best])
         closest = np.maximum(closest, similarity[best])
-        if periods is not None and periods[best] >= 0:
-            crowding += periods == periods[best]
     return chosen

@@ -189,27 +189,6 @@ def story_scores(pool: Pool, vectors: PoolVectors) -> np.ndarray:
 # Times the selection is run again after leaving out chosen sentences without a finite verb.
 VERB_ROUNDS = 8
 
-# The story's time cut into this many periods, each with as many candidate sentences as the others, and the
-# value a candidate loses for each sentence already said from its period (``select``; 0: off).
-PERIODS = 8
-PERIOD_WEIGHT = 0.1
-
-
-def story_periods(pool: Pool, count: int) -> np.ndarray:
-    """Each candidate's period of the story: the day the first article to carry it was published (stated or
-    estimated: ``Article.date_key``), cut at the quantiles of the candidates' days into ``count`` periods
-    of equal size; -1 where no carrying article is dated."""
-    days = []
-    for candidate in pool.candidates:
-        known = [d for o in candidate.occurrences if (d := pool.articles[o.article].date_key()) is not None]
-        days.append(min(known).toordinal() if known else -1)
-    day_array = np.array(days)
-    dated = day_array[day_array >= 0]
-    if count < 2 or dated.size == 0:
-        return np.full(len(days), -1)
-    edges = np.quantile(dated, np.linspace(0, 1, count + 1)[1:-1])
-    return np.where(day_array >= 0, np.searchsorted(edges, day_array, side="right"), -1)
-
 
 @summarizers.register("story")
 def story(pool: Pool, vectors: PoolVectors, words: int) -> list[int]:
@@ -217,7 +196,6 @@ def story(pool: Pool, vectors: PoolVectors, words: int) -> list[int]:
         i for i, c in enumerate(pool.candidates) if reads_alone(c.text) and not opens_on_headline(pool, c)
     ]
     all_scores = story_scores(pool, vectors)
-    all_periods = story_periods(pool, PERIODS)
     parameters = shipped_scorer().parameters
     chosen: list[int] = []
     for _ in range(VERB_ROUNDS + 1):
@@ -231,8 +209,6 @@ def story(pool: Pool, vectors: PoolVectors, words: int) -> list[int]:
             words,
             redundancy=parameters.redundancy,
             max_similarity=parameters.max_similarity,
-            periods=all_periods[index],
-            period_weight=PERIOD_WEIGHT,
         )
         chosen = [allowed[k] for k in picked]
         # a sentence without a finite verb states nothing (``verbs``): left out, and the budget filled again

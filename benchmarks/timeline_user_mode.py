@@ -1,6 +1,7 @@
 """Which dates the user-mode timeline picks, and rules tried for picking them, on Timeline17 (date F1 only).
 
 Run from the project root:  nice .venv/bin/python benchmarks/timeline_user_mode.py [DIR] [--cache FILE]
+[--families NAME ...]
 
 User mode is what ``storyline timeline articles.jsonl --dates L`` gives: every article, no range, days, months
 and years allowed; only ``L`` (the gold's number of dates) is given. Here only its *dates* are scored (date F1
@@ -20,7 +21,11 @@ cosine to the story's centroid is under ``theta`` times the median left out); th
 "mention days" (the z-scored log count of distinct publication days of the articles naming the date, all or
 only after it, added with weight ``beta``), user-mode weights (``fit_weights`` on the user-mode candidates of the
 other stories rather than the gold range's), and the off-story bar (``timeline.build.OFF_STORY``) chosen in
-folds; first it prints what the gold's range is worth (user mode with the dates after the gold's last one
+folds; fourteenth session, helper C: where the story ends by its coverage ("coverage end": the last week
+with at least ``share`` of the busiest week's articles; "coverage quantile": the day by which a share ``q`` of
+the articles were out; dates more than a week after it come last) and "retrospective days" (a publication day
+whose articles mostly look back ``gap`` days or more, and that no other article names, comes last). First it
+prints what the gold's range is worth (user mode with the dates after the gold's last one
 skipped: a diagnosis, the range being the gold's). Every rule, as the shipped
 timeline does, takes no entry from an article far from the story (``timeline.build.off_story``). ``--cache FILE`` keeps the annotated topics and their event times (a pickle; delete it when the code
 that dates sentences changes).
@@ -196,6 +201,74 @@ def mention_days(beta: float, after_only: bool) -> Select:
     return select
 
 
+def coverage_end(share: float) -> Select:
+    """The story ends where coverage falls: the last week (7-day stretch from the first article) with at least
+    ``share`` times the busiest week's articles; dates more than a week after it come after the others, each part
+    in rank order (for an analyst a loss: the war's later turns go; measured because the gold timelines stop)."""
+
+    def select(topic: Any, stats: dict, used: list, weights: dict, wanted: int) -> list:
+        ranked = shipped(topic, stats, used, weights, len(stats))
+        published = sorted(a.published for a in used if a.published)
+        weeks: dict = defaultdict(int)
+        for day in published:
+            weeks[(day - published[0]).days // 7] += 1
+        peak = max(weeks.values())
+        last = max(w for w, n in weeks.items() if n >= share * peak)
+        end = published[0] + dt.timedelta(days=7 * (last + 1) + 7)
+        return ([p for p in ranked if p.start <= end] + [p for p in ranked if p.start > end])[:wanted]
+
+    return select
+
+
+def coverage_quantile(q: float) -> Select:
+    """The story ends when a share ``q`` of its dated articles have been published: dates more than a week
+    after that day come after the others, each part in rank order."""
+
+    def select(topic: Any, stats: dict, used: list, weights: dict, wanted: int) -> list:
+        ranked = shipped(topic, stats, used, weights, len(stats))
+        published = sorted(a.published for a in used if a.published)
+        end = published[min(len(published) - 1, int(q * len(published)))] + dt.timedelta(days=7)
+        return ([p for p in ranked if p.start <= end] + [p for p in ranked if p.start > end])[:wanted]
+
+    return select
+
+
+RETRO: dict[tuple[str, int], dict] = {}
+
+
+def retrospective_days(gap: int, share: float) -> Select:
+    """A publication day whose articles mostly look back (most of the days an article names lie ``gap`` days or
+    more before it was published: an anniversary, a "one year on" page) is no new event: such dates, when
+    they have no article naming them but their own day's, come after the others."""
+
+    def select(topic: Any, stats: dict, used: list, weights: dict, wanted: int) -> list:
+        key = (topic.name, gap)
+        if key not in RETRO:
+            looking_back = set()
+            for article in used:
+                if article.published is None:
+                    continue
+                named = [p for p in build.sentence_mentions(article) if p.granularity == "day"]
+                back = sum((article.published - p.end).days >= gap for p in named)
+                if named and back > len(named) / 2:
+                    looking_back.add(article.id)
+            RETRO[key] = {
+                p: len(e.published_articles & looking_back) / len(e.published_articles)
+                for p, e in stats.items()
+                if e.published_articles
+            }
+        ranked = shipped(topic, stats, used, weights, len(stats))
+        late = {
+            p
+            for p in ranked
+            if RETRO[key].get(p, 0.0) >= share
+            and not (stats[p].mention_articles - stats[p].published_articles)
+        }
+        return ([p for p in ranked if p not in late] + [p for p in ranked if p in late])[:wanted]
+
+    return select
+
+
 def user_mode_weights(topics: list, stories: list, cache: dict, days_only: bool) -> dict:
     """Per story, date weights fitted (as ``fit_weights``) on the *user-mode* candidates of the other stories
     (every date the whole topic names, standardized over them; a day of the gold is a positive)."""
@@ -305,6 +378,9 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("directory", nargs="?", default=str(DEFAULT))
     parser.add_argument("--cache", metavar="FILE", help="keep the annotated topics and event times here")
+    parser.add_argument(
+        "--families", nargs="+", metavar="NAME", help="only these families (and no off-story bars)"
+    )
     args = parser.parse_args()
     began = time.process_time()
     topics = load(args.directory, args.cache)
@@ -335,12 +411,24 @@ def main() -> int:
     families["mention days after"] = {"shipped": (shipped, 0.0)} | {
         f"beta {b}": (mention_days(b, True), 0.0) for b in (0.25, 0.5, 1, 2)
     }
-    cache: dict = {}
-    families["user-mode weights"] = {
-        "shipped": (shipped, 0.0),
-        "all candidates": (shipped, 0.0, user_mode_weights(topics, stories, cache, False)),
-        "day candidates": (shipped, 0.0, user_mode_weights(topics, stories, cache, True)),
+    families["coverage end"] = {"shipped": (shipped, 0.0)} | {
+        f"share {f}": (coverage_end(f), 0.0) for f in (0.05, 0.1, 0.2, 0.3, 0.4, 0.5)
     }
+    families["coverage quantile"] = {"shipped": (shipped, 0.0)} | {
+        f"q {q}": (coverage_quantile(q), 0.0) for q in (0.7, 0.8, 0.9, 0.95)
+    }
+    families["retrospective days"] = {"shipped": (shipped, 0.0)} | {
+        f"gap {g} share {f}": (retrospective_days(g, f), 0.0) for g in (30, 180) for f in (0.5, 0.75)
+    }
+    cache: dict = {}
+    if not args.families or "user-mode weights" in args.families:
+        families["user-mode weights"] = {
+            "shipped": (shipped, 0.0),
+            "all candidates": (shipped, 0.0, user_mode_weights(topics, stories, cache, False)),
+            "day candidates": (shipped, 0.0, user_mode_weights(topics, stories, cache, True)),
+        }
+    if args.families:
+        families = {name: rules for name, rules in families.items() if name in args.families}
     range_known(topics, folds, cache)
     print(f"{'rule':<28} {'date F1':>8} {'story mean':>10}   per story")
     for family, rules in families.items():
@@ -359,6 +447,9 @@ def main() -> int:
             f"  {family}, chosen in folds: date F1 {news_tls_f1(held):.4f}, story mean {choice.held_out_mean:.4f}; "
             f"fold values {choice.fold_values}; on all stories: {choice.shipped}"
         )
+    if args.families:
+        print(f"CPU seconds: {time.process_time() - began:.0f}", file=sys.stderr)
+        return 0
     bars: dict = {}
     for bar in (0.3, 0.0, 0.15, 0.2, 0.4, 0.5):  # the shipped timeline.build.OFF_STORY first
         build.OFF_STORY = bar

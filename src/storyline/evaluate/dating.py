@@ -113,10 +113,24 @@ def hide(articles: Sequence[Any], seed: int, topic: str) -> tuple[list[Any], set
     return copies, hidden
 
 
+def read_as_a_brief(folder: Path) -> Any:
+    """A Timeline17 topic with its articles as a brief reads them before dating: copies marked and the lines the
+    corpus repeats cut (``corpus.templates``: CNN's "2 men charged in death of Chicago teen ..." sidebar and
+    comment policy, Reuters' "Views expressed in the comments ..." in every page), so that no template votes for
+    the days of the pages it was scraped from."""
+    from ..corpus.copies import mark_duplicates
+    from ..corpus.templates import remove_templates
+
+    topic = read_topic(folder)
+    mark_duplicates(topic.articles)
+    remove_templates(topic.articles)
+    return topic
+
+
 def topic_rows(
     folder: Path, seeds: Iterable[int] = SEEDS, grid: Sequence[DatingSettings] | None = None
 ) -> list[Row]:
-    topic = read_topic(folder)
+    topic = read_as_a_brief(folder)
     truth = {a.id: a.published for a in topic.articles}
     rows = []
     for seed in seeds:

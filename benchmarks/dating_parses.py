@@ -3,8 +3,9 @@ parsed again alone: the same hidden articles, the same shipped ranker, one run (
 
 Run from the project root:  nice .venv/bin/python benchmarks/dating_parses.py [DIR] --topics A,B [--seeds 0,1,2]
 
-Each topic's articles are parsed once by spaCy (sentences and parses, as a brief's annotation makes them); then
-read as a brief reads them (``evaluate.dating.read_as_a_brief``: copies marked, templates cut); per seed 20% lose their dates (``evaluate.dating.hide``) and are dated twice (``timeline.dating.DatingIndex``):
+Each topic is read as a brief reads it (``evaluate.dating.read_as_a_brief``: copies marked, templates cut) and its
+articles are parsed once by spaCy (sentences and parses, as a brief's annotation makes them); then per seed 20% lose
+their dates (``evaluate.dating.hide``) and are dated twice (``timeline.dating.DatingIndex``):
 ``alone`` (no parses given: every dated sentence holding a time expression is parsed again on its own, what a
 brief did before) and ``parse`` (read in the article's parse, what a brief does now). Both use the shipped
 ``DatingSettings`` (ranker weights fitted on all Timeline17 topics: in-sample for every topic, the same for both

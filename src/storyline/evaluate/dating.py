@@ -1,7 +1,8 @@
 """Dating undated articles from their story, measured on Timeline17.
 
-In each topic a random 20% of the articles lose their dates (fixed seeds, several draws) and are dated
-from the rest (``storyline.timeline.dating``). Scores: accuracy of the estimate at 0, 1 and 7 days, the
+Each topic is read as a brief reads it (``read_as_a_brief``: copies marked, the corpus's templates cut); in each
+a random 20% of the articles lose their dates (fixed seeds, several draws) and are dated from the rest
+(``storyline.timeline.dating``). Scores: accuracy of the estimate at 0, 1 and 7 days, the
 share whose true date lies in the reported interval, and the interval's median width; beside two
 anchors scored on the same hidden articles — the latest date the article mentions (the lower bound
 ``ingest.describe`` gives today) and the median date of the story's dated articles.

@@ -16,6 +16,9 @@ articles give the same sentences:
   day the article names is a lower bound (an article does not report what has not happened yet; a date
   announced for the future is the exception, so the bound is a feature, not a rule).
 
+A photo caption or page furniture (``captions``: "... pose at the premiere in Hollywood, July 19, 2010." with a
+photo credit after it) gives no evidence: its day is the photo's or the page's, not the story's.
+
 Each sentence spreads one vote over the dates its matches give (a background sentence repeated all
 month says little; an event two outlets date alike says much). The candidates are the voted days, the days
 around the best-voted ones, the days of the most similar dated articles and of the articles it shares

@@ -2,8 +2,7 @@
 
 Run from the project root:  nice .venv/bin/python benchmarks/dating.py [DIR] [--topics A,B] [--seeds 0,1,2]
 [--save-rows FILE | --rows FILE]
-DIR defaults to ../shared/data/timeline17. Each topic is read as a brief reads it (copies marked, templates cut,
-``evaluate.dating.read_as_a_brief``); in each 20% of the articles lose their dates (fixed seeds);
+DIR defaults to ../shared/data/timeline17. In each topic 20% of the articles lose their dates (fixed seeds);
 they are dated from the others. Every choice (similarity threshold, how early an estimate may lean, interval
 margins, the candidate ranker's weights) is made leave-one-story-out; development and held-out topics are the
 project's one split (``evaluate.brief``), reported apart.

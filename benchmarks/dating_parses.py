@@ -3,9 +3,8 @@ parsed again alone: the same hidden articles, the same shipped ranker, one run (
 
 Run from the project root:  nice .venv/bin/python benchmarks/dating_parses.py [DIR] --topics A,B [--seeds 0,1,2]
 
-Each topic is read as a brief reads it (``evaluate.dating.read_as_a_brief``: copies marked, templates cut) and its
-articles are parsed once by spaCy (sentences and parses, as a brief's annotation makes them); then per seed 20% lose
-their dates (``evaluate.dating.hide``) and are dated twice (``timeline.dating.DatingIndex``):
+Each topic's articles are parsed once by spaCy (sentences and parses, as a brief's annotation makes them); then
+per seed 20% lose their dates (``evaluate.dating.hide``) and are dated twice (``timeline.dating.DatingIndex``):
 ``alone`` (no parses given: every dated sentence holding a time expression is parsed again on its own, what a
 brief did before) and ``parse`` (read in the article's parse, what a brief does now). Both use the shipped
 ``DatingSettings`` (ranker weights fitted on all Timeline17 topics: in-sample for every topic, the same for both
@@ -25,7 +24,8 @@ from pathlib import Path
 from storyline.annotate.nlp import annotate_docs
 from storyline.annotate.timex import event_time
 from storyline.annotate.timex.event_time import parses_of
-from storyline.evaluate.dating import SEEDS, hide, read_as_a_brief
+from storyline.evaluate.dating import SEEDS, hide
+from storyline.evaluate.timeline17 import read_topic
 from storyline.timeline.dating import DatingIndex
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -44,7 +44,7 @@ def main() -> int:
     shared_lines = all_lines = 0
     print(f"{'':<34} {'mode':<6} {'n':>4} {'exact':>6} {'±1':>6} {'±7':>6} {'inside':>7} {'index CPU s':>11}")
     for name in args.topics.split(","):
-        topic = read_as_a_brief(Path(args.directory) / name)  # as ``benchmarks/dating.py`` reads it
+        topic = read_topic(Path(args.directory) / name)
         began = time.process_time()
         parsed = [dataclasses.replace(a, sentences=[], timexes=[]) for a in topic.articles]
         docs = [doc for _, doc in annotate_docs(parsed)]

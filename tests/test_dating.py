@@ -247,49 +247,6 @@ def test_a_candidate_far_from_the_similar_articles_days_is_marked_far():
         assert rows[day][shared] == math.log1p((day - copy_day).days)
 
 
-def test_a_photo_caption_gives_no_date_evidence():
-    """A caption's day is its photo's, often weeks before the story: the sentence a photo credit follows ("(Reuters)
-    Brad Pitt has said ...") or a caption by its words ("In this May 26 photo ...") is no lower bound, votes for
-    nothing, and in a dated article dates no line (Timeline17's bpoil_foxnews: a 23 August story estimated 19
-    July, its caption's day)."""
-    from storyline.annotate.sentences import annotate_fast
-    from storyline.timeline.dating import DatingIndex, captions, latest_named_day
-
-    undated = article(
-        "u",
-        'Angelina Jolie and actor Brad Pitt pose at the premiere of "Salt" in Hollywood, California July 19, 2010.\n'
-        "(Reuters) Brad Pitt has said that he would consider executing those responsible for the oil spill.\n"
-        "In this May 26, 2010 photo provided by the U.S. Coast Guard, a drilling unit holds position.\n"
-        "He said it in a documentary aired on Tuesday, August 3, 2010.",
-        None,
-    )
-    annotate_fast(undated)
-    assert captions(undated) == {0, 2}
-    assert latest_named_day(undated) == dt.date(2010, 8, 3)
-    undated.text = undated.text.replace("Tuesday, August 3, 2010", "Tuesday")
-    undated.sentences, undated.timexes = [], []
-    annotate_fast(undated)
-    assert latest_named_day(undated) is None  # not 19 July, the photo's day
-    # The same words as a news line are evidence; after a credit, as a caption, they are not.
-    news = "Syrian forces kept up their assault on the port city of Latakia, residents said on Monday, August 15, 2011."
-    dated = article("d", f"{news}\n(AP) Thousands of refugees fled a camp in the city.", dt.date(2011, 8, 16))
-    plain = article("p", f"{news}\nThousands of refugees fled a camp in the city.", dt.date(2011, 8, 16))
-    index = DatingIndex([dated, plain, article("x", "Turkey said it was disappointed with Damascus.", None)])
-    assert {
-        line.article.id for line in index.lines if "Latakia" in line.article.text[line.sentence.start :]
-    } == {"p"}
-
-
-def test_the_dating_benchmark_reads_a_topic_as_a_brief_does():
-    """Templates are cut before dating, as ``evaluate.brief.build`` cuts them: CNN's sidebar headline, scraped into
-    58 of EgyptianProtest_cnn's pages, voted for the days of every page it was on."""
-    topic = dating.read_as_a_brief(DATA / "timeline17" / "EgyptianProtest_cnn")
-    sidebar = "2 men charged in death of Chicago teen who performed in inauguration event."
-    assert not any(sidebar in a.text for a in topic.articles)
-    assert sum(any(r.text == sidebar for r in a.removed) for a in topic.articles) >= 50
-    assert all(a.published is not None for a in topic.articles)
-
-
 def parsed_story(extra: list[Article]):
     """``STORY`` and ``extra`` (fresh copies) with spaCy's sentences and time expressions, and their parses."""
     import dataclasses

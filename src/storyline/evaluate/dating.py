@@ -1,8 +1,7 @@
 """Dating undated articles from their story, measured on Timeline17.
 
-Each topic is read as a brief reads it (``read_as_a_brief``: copies marked, the corpus's templates cut); in each
-a random 20% of the articles lose their dates (fixed seeds, several draws) and are dated from the rest
-(``storyline.timeline.dating``). Scores: accuracy of the estimate at 0, 1 and 7 days, the
+In each topic a random 20% of the articles lose their dates (fixed seeds, several draws) and are dated
+from the rest (``storyline.timeline.dating``). Scores: accuracy of the estimate at 0, 1 and 7 days, the
 share whose true date lies in the reported interval, and the interval's median width; beside two
 anchors scored on the same hidden articles — the latest date the article mentions (the lower bound
 ``ingest.describe`` gives today) and the median date of the story's dated articles.
@@ -114,24 +113,10 @@ def hide(articles: Sequence[Any], seed: int, topic: str) -> tuple[list[Any], set
     return copies, hidden
 
 
-def read_as_a_brief(folder: Path) -> Any:
-    """A Timeline17 topic with its articles as a brief reads them before dating: copies marked and the lines the
-    corpus repeats cut (``corpus.templates``: CNN's "2 men charged in death of Chicago teen ..." sidebar and
-    comment policy, Reuters' "Views expressed in the comments ..." in every page), so that no template votes for
-    the days of the pages it was scraped from."""
-    from ..corpus.copies import mark_duplicates
-    from ..corpus.templates import remove_templates
-
-    topic = read_topic(folder)
-    mark_duplicates(topic.articles)
-    remove_templates(topic.articles)
-    return topic
-
-
 def topic_rows(
     folder: Path, seeds: Iterable[int] = SEEDS, grid: Sequence[DatingSettings] | None = None
 ) -> list[Row]:
-    topic = read_as_a_brief(folder)
+    topic = read_topic(folder)
     truth = {a.id: a.published for a in topic.articles}
     rows = []
     for seed in seeds:

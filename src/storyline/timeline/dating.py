@@ -16,9 +16,6 @@ articles give the same sentences:
   day the article names is a lower bound (an article does not report what has not happened yet; a date
   announced for the future is the exception, so the bound is a feature, not a rule).
 
-A photo caption or page furniture (``captions``: "... pose at the premiere in Hollywood, July 19, 2010." with a
-photo credit after it) gives no evidence: its day is the photo's or the page's, not the story's.
-
 Each sentence spreads one vote over the dates its matches give (a background sentence repeated all
 month says little; an event two outlets date alike says much). The candidates are the voted days, the days
 around the best-voted ones, the days of the most similar dated articles and of the articles it shares
@@ -45,7 +42,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -315,46 +311,18 @@ def day_lines(article: Article, times: Sequence[tuple[int, Point, str]] | None =
     ``times`` are its ``event_times`` when the caller has them."""
     from .build import date_sentences
 
-    skipped = {article.sentences[p].index for p in captions(article)}
     lines = []
     for item in date_sentences(article, ("day",), times):
-        if item.sentence.index not in skipped:  # a caption's day is its photo's (``captions``)
-            lines.append(DatedLine(article, item.sentence, item.point.start, item.evidence))
+        lines.append(DatedLine(article, item.sentence, item.point.start, item.evidence))
     return lines
-
-
-# A photo's credit opening the sentence after its caption, as scraped pages run them into the story ("(AP) WASHINGTON
-# -- ...", "AP NEW ORLEANS -- ...", "(Reuters) Brad Pitt has said ...", "REUTERS/Larry Downing Come on ...", "Coast
-# Guard via AP NEW ORLEANS -- ...", "(AP Photo/BP PLC) BP's underwater robots ...").
-PHOTO_CREDIT = re.compile(
-    r"^(?:\((?:AP|Reuters|AFP|Getty Images|Associated Press)\b[^()]{0,60}\)"
-    r"|(?:AP|AFP)\b(?!\s+(?:and|said|says|reported|reports)\b)"
-    r"|REUTERS/"
-    r"|(?:[A-Z][\w.]*\s+){1,4}via\s+AP\b)"
-)
-
-
-def captions(article: Article) -> set[int]:
-    """The positions of the article's sentences that are photo captions or page furniture, whose days are the
-    photo's or the page's, not the article's news ("Angelina Jolie and actor Brad Pitt pose at the premiere of
-    'Salt' in Hollywood, California July 19, 2010." above a 23 August story): a caption by its own words or
-    page furniture (``timeline.build.not_an_entry``: "In this May 26 photo provided by ...", an update notice), or
-    a sentence the next one's photo credit follows (``PHOTO_CREDIT``: "(Reuters) Brad Pitt has said ...")."""
-    from .build import not_an_entry
-
-    texts = [article.text[s.start : s.end] for s in article.sentences]
-    credited = {position - 1 for position, text in enumerate(texts) if position and PHOTO_CREDIT.match(text)}
-    return credited | {p for p, text in enumerate(texts) if not_an_entry(text) in ("caption", "not-news")}
 
 
 def latest_named_day(article: Article) -> dt.date | None:
     """The first day of the latest day or month the article names by an absolute expression ("March 19,
-    2011", "August 2011"): a lower bound of its publication date. A photo caption's day does not count
-    (``captions``): the bound is read as the likeliest day, and a photo is often weeks older than its story."""
-    skipped = [article.sentences[p] for p in captions(article)]
+    2011", "August 2011"): a lower bound of its publication date."""
     days = []
     for timex in tag(article.text, None):
-        if timex.relative or any(s.start <= timex.start < s.end for s in skipped):
+        if timex.relative:
             continue
         point = event_point(timex)
         if point is not None and point.granularity in ("day", "time", "week", "month"):
@@ -470,11 +438,10 @@ class DatingIndex:
         events: list[dt.date] = []
         shared: dict[dt.date, float] = defaultdict(float)
         last = self.known_days[-1] if self.known_days else None
-        skipped = captions(article)
         for position, sentence in enumerate(article.sentences):
             text = article.text[sentence.start : sentence.end]
-            if not MIN_WORDS <= len(text.split()) <= MAX_WORDS or position in skipped:
-                continue  # too short or long to match, or a caption (its day is its photo's)
+            if not MIN_WORDS <= len(text.split()) <= MAX_WORDS:
+                continue
             matches = [
                 (c, v)
                 for c, v in self.similar.get((article.id, sentence.index), [])

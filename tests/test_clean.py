@@ -601,6 +601,10 @@ def test_a_lead_starting_again_after_its_headline_or_caption_on_the_first_line_s
         "Foreign powers attacking Libya may hope air strikes alone will stop Libya's forces.",
         # the lead neither repeats the headline's words nor opens with the perfect
         "Oil prices rise sharply in early trading Analysts expected the jump after the spill.",
+        # a title in title case, or a phrase begun before the seam that a comma closes (Multi-News)
+        "The remaining half of the screen culinary duo Two Fat Ladies has died in hospital in Edinburgh aged 66.",
+        "Chip and Joanna Gaines, HGTV's husband-wife Fixer Upper team, have agreed to pay a fine by the EPA.",
+        "The mission, originally named Solar Probe Plus, will now be called the Parker Solar Probe.",
     ):
         assert clean_text(whole).text == whole, clean_text(whole).text
 

@@ -463,9 +463,12 @@ def _lead_subject(words: Sequence[str]) -> int:
     then capitalized words and possessives, then up to ``LEAD_SUBJECT_LOWER`` nouns or adjectives in lower case
     (no name after them, "Sony music deal Sony has ..." is two phrases, but after a noun of a name's phrase: "Pop
     star Michael Jackson's father"), and a name in commas ("Michael Jackson's physician, Doctor Conrad Murray,").
-    A sentence's opener inside it ("Europe The UN has warned") means no subject."""
+    A sentence's opener inside it ("Europe The UN has warned"), a title's words ("Two Fat Ladies", "Photo Of All
+    Time") or a lone comma before the verb ("Fixer Upper team, have agreed") mean no subject."""
     if not words or not words[0][:1].isupper() or words[0] == "I" or not words[0][-1].isalpha():
         return 0
+    if words[0] in NUMBER_OPENERS or words[0] in STRONG_OPENERS and words[0].lower() not in _TITLES:
+        return 0  # the other shapes judge an opener; before a capital it starts a title ("Two Fat Ladies has died")
     lower = 0
     count = 1
     apposition = False
@@ -476,10 +479,13 @@ def _lead_subject(words: Sequence[str]) -> int:
                 return count
             apposition = True
         following = words[count].rstrip(",")
-        if following in STRONG_OPENERS:
-            return 0
+        opener = following in STRONG_OPENERS and following.lower() not in _TITLES
+        if opener or following.lower() in _FUNCTION_WORDS and following[:1].isupper():
+            return 0  # a sentence's opener, or a title's capitalized function word ("Photo Of All Time")
+        if apposition and word.endswith(",") and not following[:1].isupper():
+            return 0  # a comma that closes a phrase begun before the seam ("husband-wife || Fixer Upper team, have")
         # a name goes on a name, or follows a noun of its phrase ("Pop star Michael")
-        named = apposition or lower == 0 or word in _PHRASE_GOES_ON
+        named = apposition or lower == 0 or word in _PHRASE_GOES_ON or word[:1].isupper()
         if following[:1].isupper() and following[-1:].isalpha() and named:
             count += 1
         elif (

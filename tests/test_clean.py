@@ -574,6 +574,11 @@ def test_a_lead_starting_again_after_its_headline_or_caption_on_the_first_line_s
                 "Michael Jackson's former doctor, Conrad Murray,",
             ],
         ),
+        (  # MJ_bbc: a headline before a lead whose subject opens with an article
+            "Dr Conrad Murray faces four years in prison if convicted A US judge has delayed the trial of Michael "
+            "Jackson's doctor until May.",
+            ["Dr Conrad Murray faces four years in prison if convicted", "A US judge has delayed the trial"],
+        ),
         (  # MJ_bbc: a caption before a lead that does not repeat it, but opens with the perfect
             "The judge told Dr Murray he must not administer anesthetic Michael Jackson's former doctor has denied a "
             "charge of involuntary manslaughter over the singer's death, at a court in Los Angeles.",

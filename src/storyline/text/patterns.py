@@ -467,8 +467,8 @@ def _lead_subject(words: Sequence[str]) -> int:
     Time") or a lone comma before the verb ("Fixer Upper team, have agreed") mean no subject."""
     if not words or not words[0][:1].isupper() or words[0] == "I" or not words[0][-1].isalpha():
         return 0
-    if words[0] in NUMBER_OPENERS or words[0] in STRONG_OPENERS and words[0].lower() not in _TITLES:
-        return 0  # the other shapes judge an opener; before a capital it starts a title ("Two Fat Ladies has died")
+    if words[0] in NUMBER_OPENERS:
+        return 0  # before a capital a number starts a title ("Two Fat Ladies has died"); the other shapes judge it
     lower = 0
     count = 1
     apposition = False

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from storyline.ingest.clean import clean_text, repair_glued_sentences
+from storyline.ingest.clean import clean_text, glued_on_lines_of_their_own, repair_glued_sentences
 from storyline.ingest.prepare import clean
 from storyline.ingest.read import RawDocument
 
@@ -546,3 +546,87 @@ def test_a_days_page_stamp_without_a_time_zone_is_cut_too():
     # prose that says when something was updated is no stamp
     prose = "The list was last updated at 10:30 on Monday, officials said."
     assert clean_text(prose, use_model=False).text == prose
+
+
+def test_a_lead_starting_again_after_its_headline_or_caption_on_the_first_line_starts_a_paragraph():
+    """Issue 13 item 6: a page's headline, deck or caption glued to its lead on the article's first line (Timeline17's
+    BBC scrape): the lead starts again, repeating the headline's words or with the perfect of a news lead; names,
+    titles and clauses that go on stay whole."""
+    for text, parts in (
+        (
+            "BP faces US criticism over Gulf of Mexico oil spill BP is facing growing American criticism over the "
+            "giant oil spill in the Gulf of Mexico.",
+            [
+                "BP faces US criticism over Gulf of Mexico oil spill",
+                "BP is facing growing American criticism",
+            ],
+        ),
+        (
+            "BP boss Hayward to get immediate #600,000 pension Mr Hayward has been the public face of the response "
+            "to the spill and will get his pension immediately.",
+            ["BP boss Hayward to get immediate #600,000 pension", "Mr Hayward has been the public face"],
+        ),
+        (  # MJ_bbc: the headline echoed by the lead, whose subject has a possessive, nouns and a name in commas
+            "Michael Jackson doctor gets four years in prison Michael Jackson's former doctor, Conrad Murray, has been "
+            "sentenced to four years in prison for causing the King of Pop's death.",
+            [
+                "Michael Jackson doctor gets four years in prison",
+                "Michael Jackson's former doctor, Conrad Murray,",
+            ],
+        ),
+        (  # MJ_bbc: a headline before a lead whose subject opens with an article
+            "Dr Conrad Murray faces four years in prison if convicted A US judge has delayed the trial of Michael "
+            "Jackson's doctor until May.",
+            ["Dr Conrad Murray faces four years in prison if convicted", "A US judge has delayed the trial"],
+        ),
+        (  # MJ_bbc: a caption before a lead that does not repeat it, but opens with the perfect
+            "The judge told Dr Murray he must not administer anesthetic Michael Jackson's former doctor has denied a "
+            "charge of involuntary manslaughter over the singer's death, at a court in Los Angeles.",
+            [
+                "The judge told Dr Murray he must not administer anesthetic",
+                "Michael Jackson's former doctor has",
+            ],
+        ),
+    ):
+        pieces = clean_text(text).text.split("\n\n")
+        assert len(pieces) == 2 and pieces[0] == parts[0] and pieces[1].startswith(parts[1]), pieces
+        # the protocol's reading of Timeline17 sees the same seam
+        assert glued_on_lines_of_their_own(text).split("\n")[1].startswith(parts[1])
+        # only on the first line: in the body the same words are one paragraph
+        body = clean_text("The company's shares fell again on Monday in London trading.\n\n" + text)
+        assert text in body.text.split("\n\n")
+    for whole in (
+        # the word before is the first half of a name, a title or a noun of the name's phrase
+        "Traders on Wall Street said Wall Street had fallen on the spill news in the morning.",
+        "LONDON (Reuters) - Oil major BP Plc said the oil spill in the Gulf had cost BP $350 million so far.",
+        "Libyan rebels fight on as Libyan leader Moammar Gadhafi is calling for volunteers to fight the rebels.",
+        # a clause that goes on after a verb of saying, its object, or a participle
+        "A Libyan government spokesman says Gadhafi is alive and well and the spokesman denied reports.",
+        "The company on Monday told investors BP shares have fallen by a third since the spill began.",
+        "Foreign powers attacking Libya may hope air strikes alone will stop Libya's forces.",
+        # the lead neither repeats the headline's words nor opens with the perfect
+        "Oil prices rise sharply in early trading Analysts expected the jump after the spill.",
+        # a title in title case, or a phrase begun before the seam that a comma closes (Multi-News)
+        "The remaining half of the screen culinary duo Two Fat Ladies has died in hospital in Edinburgh aged 66.",
+        "Chip and Joanna Gaines, HGTV's husband-wife Fixer Upper team, have agreed to pay a fine by the EPA.",
+        "The mission, originally named Solar Probe Plus, will now be called the Parker Solar Probe.",
+    ):
+        assert clean_text(whole).text == whole, clean_text(whole).text
+
+
+def test_a_caption_telling_its_scene_in_the_present_is_cut():
+    """Issue 13 item 6: MJ_bbc's "Michael Jackson's brother Tito Jackson arrives at the trial ..." reached the summary;
+    prose in the present about what someone will do stays."""
+    caption = (
+        "Michael Jackson's brother Tito Jackson arrives at the trial of Dr Conrad Murray in Los Angeles."
+    )
+    dated = "Iranian President Mahmoud Ahmadinejad gestures during a rally on Tehran's Azadi Square on February 11."
+    prose = [
+        "The president arrives at the summit in Brussels.",
+        "Mr Obama leaves for Asia on Tuesday, officials in Washington said.",
+        "He arrives at the court in Los Angeles.",
+    ]
+    text = "\n\n".join(["Jackson died in June 2009 aged 50.", caption, dated, *prose])
+    cleaned = clean_text(text, use_model=False)
+    assert [r.text for r in cleaned.removed if r.reason == "caption"] == [caption, dated]
+    assert cleaned.text.split("\n\n") == ["Jackson died in June 2009 aged 50.", *prose]

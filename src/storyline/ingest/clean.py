@@ -420,8 +420,29 @@ CAPTION_OPENING = re.compile(
 )
 
 
+# A photo caption that tells its scene in the present ("Michael Jackson's brother Tito Jackson arrives at the trial of
+# Dr Conrad Murray in Los Angeles.", "Iranian President Mahmoud Ahmadinejad gestures during a rally on Tehran's Azadi
+# Square on February 11."): a named subject (no pronoun or article: prose's "The president arrives at ..."), a verb
+# of a picture's moment and its preposition, and the place or the date the picture ends with; one sentence, no
+# quotation. At most this many words.
+CAPTION_SCENE_WORDS = 35
+CAPTION_SCENE = re.compile(
+    r"^(?!(?:He|She|It|They|We|I|You|This|That|There|The|A|An)\b)[A-Z][^.!?\"“”:;]{2,80}? "
+    r"(?:arrives?|leaves?|waves?|gestures?|poses?|(?:is|are) pictured|pictured) "
+    r"(?:at|outside|from|for|to|as|with|during|after|in front of)\b[^.!?\"“”:;]{0,160}"
+    r"(?:\bin [A-Z][\w'.-]*(?:,? [A-Z][\w'.-]*){0,3}"
+    r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Aug|Sept?"
+    r"|Oct|Nov|Dec)\.? \d{1,2}(?:, \d{4})?)\s*\.?$"
+)
+
+
 def is_caption(line: str) -> bool:
-    return bool(CAPTION_CREDIT_END.search(line) or CAPTION_OPENING.match(line))
+    return bool(
+        CAPTION_CREDIT_END.search(line)
+        or CAPTION_OPENING.match(line)
+        or len(words_of(line)) <= CAPTION_SCENE_WORDS
+        and CAPTION_SCENE.match(line)
+    )
 
 
 def looks_like_headline(line: str) -> bool:
@@ -575,10 +596,11 @@ def mark_related_headlines(lines: list[Line]) -> None:
             line.reason = "related-headline"
 
 
-def split_glued_openers(text: str) -> tuple[str, int]:
+def split_glued_openers(text: str, lead: bool = False) -> tuple[str, int]:
     """Each sentence glued to a caption, headline or label (``text.patterns.glue_seams``) starts a paragraph of
-    its own: the one place the seam is found, so every stage sees it."""
-    cuts = glue_seams(text)
+    its own: the one place the seam is found, so every stage sees it. ``lead``: ``text`` is the article's first
+    line, where the lead may start again after a headline glued before it."""
+    cuts = glue_seams(text, lead=lead)
     if not cuts:
         return text, 0
     pieces = [text[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
@@ -589,13 +611,17 @@ def glued_on_lines_of_their_own(text: str) -> str:
     """``text`` with each sentence glued to a caption, headline or label on a line of its own, as cleaning gives it
     a paragraph (``split_glued_openers``): for corpora read as given, one sentence a line (Timeline17's
     protocol), so that they are seen as a user's cleaned text is."""
-    return "\n".join(split_glued_openers(line)[0].replace("\n\n", "\n") for line in text.split("\n"))
+    return "\n".join(
+        split_glued_openers(line, lead=number == 0)[0].replace("\n\n", "\n")
+        for number, line in enumerate(text.split("\n"))
+    )
 
 
-def repair_glued_sentences(text: str) -> tuple[str, int]:
+def repair_glued_sentences(text: str, lead: bool = False) -> tuple[str, int]:
     """Put back the space scraping lost between two sentences; leave URLs and initials alone; a sentence
-    glued to a caption or headline starts a paragraph (``split_glued_openers``)."""
-    text, split = split_glued_openers(text)
+    glued to a caption or headline starts a paragraph (``split_glued_openers``; ``lead``: the article's first
+    line)."""
+    text, split = split_glued_openers(text, lead)
     if not GLUED.search(text):
         return text, split
     pieces: list[str] = []
@@ -677,7 +703,7 @@ def clean_text(
         if line.reason is not None:
             removed.append(Removed(text=line.text, reason=line.reason))
             continue
-        fixed, count = repair_glued_sentences(line.text)
+        fixed, count = repair_glued_sentences(line.text, lead=not paragraphs)
         repairs += count
         paragraphs.append(fixed)
     metadata: dict[str, Any] = {

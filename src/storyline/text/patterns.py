@@ -37,7 +37,9 @@ One home for them, so that the cleaner, the summary and the timeline agree on wh
   one list of agencies and outlets (``OUTLET_NAMES``), which outlet detection and credits read too;
 - ``glue_seams``: where a headline, caption or label is glued before a sentence without a stop ("Eight cases of
   swine flu have emerged in the UK Two more people ...", "BP oil leak plug 'going as planned' The oil company BP
-  says ...", "... the White House On Friday, President ..."): cleaning starts a paragraph there, once, so the
+  says ...", "... the White House On Friday, President ..."), and on an article's first line where the lead starts
+  again after its headline or caption (``lead_seams``: "Michael Jackson doctor gets four years in prison || Michael
+  Jackson's former doctor, Conrad Murray, has been sentenced ..."): cleaning starts a paragraph there, once, so the
   summary, the timeline and who said what all see the seam (``ingest.clean``); ``inside_quote`` keeps it (and the
   corpus templates' glued runs) out of quotations; ``SENTENCE_OPENERS``, the words it is built from, also end a
   pull quote's speaker and title;
@@ -53,6 +55,7 @@ broad and case-blind, the summary's refusals are narrow and case-sensitive).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 # Personal pronouns and possessives that a sentence cannot open with and stand alone.
 PERSONAL_PRONOUNS = ("he", "she", "it", "they", "them", "his", "her", "its", "their", "theirs")
@@ -317,7 +320,7 @@ _HEADING_DATE = re.compile(
 )
 
 
-def glue_seams(text: str) -> list[int]:
+def glue_seams(text: str, lead: bool = False) -> list[int]:
     """Where, in ``text``, a sentence starts after a headline, caption or label glued before it without a stop
     (the offsets of the sentences' first words); cleaning starts a paragraph at each (``ingest.clean``), so every
     stage sees the seam. One rule, three shapes:
@@ -334,7 +337,12 @@ def glue_seams(text: str) -> list[int]:
     2011 The doctor officially enters a plea ..."). Never inside a quotation, after a word that names what follows ("BBC Two", "This Is It", "type A influenza",
     "Class A drugs": ``named_letter``), a pronoun after a capitalized word ("Verily We chose him": a verse's), after
     a word no phrase ends with ("to the Thousands of ..."), or after a
-    sentence's stop (the sentence splitter's)."""
+    sentence's stop (the sentence splitter's).
+
+    With ``lead`` (``text`` opens with an article's first line, where a page's headline and deck are glued to its
+    lead), a fourth shape: the lead starting again after its headline or caption (``lead_seams``: "BP faces US
+    criticism over Gulf of Mexico oil spill || BP is facing growing American criticism ...", "... must not
+    administer anesthetic || Michael Jackson's former doctor has denied ...")."""
     seams: list[int] = []
     for match in _SEAM.finditer(text):
         left = text[: match.start()].rsplit(None, 1)[-1]
@@ -367,6 +375,187 @@ def glue_seams(text: str) -> list[int]:
             seams.append(match.end())  # the date ends a page's stamp ("16:45 UK time, Monday, 22 June 2009")
         elif text[: date.start()].strip():
             seams.append(date.start())  # the date heads the sentence
+    if lead:
+        seams = sorted(set(seams) | set(lead_seams(text, seams)))
+    return seams
+
+
+# The lead's seam: the first line of a page holds its headline, deck or photo caption glued to the lead, which starts
+# again as a sentence ("BP faces US criticism over Gulf of Mexico oil spill || BP is facing growing American
+# criticism over the giant oil spill ..."). The headline before it has this many words.
+LEAD_HEADLINE_WORDS = (4, 40)
+# Words of the lead read for the headline's words.
+LEAD_REACH = 20
+# What a subject opening the lead is followed by: a verb of these, or one in the past ("... BP pumped mud").
+_SUBJECT_VERBS = frozenset(
+    "is are was were has have had will would can could may might must should says said".split()
+)
+# Verbs of saying: the clause they report goes on after them, or after their object ("told investors || BP shares
+# have fallen").
+_SAYING = frozenset(
+    """say says said tell tells told warn warns warned claim claims claimed insist insists insisted add adds added
+    report reports reported announce announces announced deny denies denied assure assures assured
+    inform informs informed indicate indicates indicated confirm confirms confirmed find finds found note notes noted
+    reveal reveals revealed admit admits admitted agree agrees agreed estimate estimates estimated predict predicts
+    predicted fear fears feared expect expects expected learn learns learned""".split()
+)
+# Words that end no headline before a name: they belong to the name's phrase ("energy giant || BP", "Libyan leader
+# || Moammar Gadhafi", "pop legend || Michael Jackson", "al || Abidi"), to a clause that goes on ("a spokesman says
+# || Gadhafi is alive", "sold 31 million || Jackson albums"), or to a time ("Last night || Piers Morgan hosted").
+_PHRASE_GOES_ON = _SAYING | frozenset(
+    """leader leaders chief executive executives boss star legend veteran champion nominee spokesman spokeswoman
+    spokesperson minister president secretary director officer official officials chairman chairwoman head staff
+    correspondent reporter editor analyst lawyer attorney judge senator governor commander general envoy ambassador
+    prosecutor doctor singer brother sister son daughter father mother wife husband colleague rival member members
+    founder host presenter anchor actor actress giant firm company group school state agency network channel
+    newspaper daily carrier operator maker producer club side major strongman dictator ruler king queen prince
+    princess pope tycoon activist blogger researcher scientist expert student
+    according believe believes think
+    thinks know knows prove proves hope hopes show shows suggest suggests mean means meant indication evidence sign
+    word
+    against into after before about over under between among across through toward towards without within
+    despite including via per than upon onto throughout along beyond behind beside near inside outside around amid
+    during since until like unlike whether if because while although though unless when where why how what whom
+    now then also even only just
+    million millions billion billions thousand thousands hundred hundreds dozen dozens
+    night morning afternoon evening week weekend month year today yesterday tonight
+    new former late outgoing eastern western northern southern central
+    al el bin ibn abu de del della di da du la le van von der den""".split()
+)
+# An adjective's ending, and what opens a noun phrase before it (a determiner, a possessive): a phrase that goes on
+# past a seam's word ("BP's broken || Macondo well", "Mexico's usual || May Day celebrations").
+_ADJECTIVE = re.compile(r"(?:al|ic|ous|ive|ful|less|en|ed|able|ible|ant|ent|ary)$")
+_PHRASE_START = re.compile(r"^(?:the|a|an|his|her|its|their|our|your|my|this|that|these|those)$|['’]s$")
+# Words the lead's echo of its headline does not count: what any sentence has.
+_ECHO_IGNORED = frozenset(
+    """is are was were has have had will would can could may might must should says said been be being the a an
+    of to in on for and with by from at as that this it its his her their he she they we not""".split()
+)
+_TITLES = frozenset({"mr", "mrs", "ms", "dr"})
+
+
+def _echo_key(word: str) -> str:
+    """A word as the echo compares it: lower case, without punctuation or a possessive, without a plain inflection
+    ("faces", "facing" and "faced" are one)."""
+    word = word.lower().strip(".,;:!?()[]'\"‘’“”")
+    word = re.sub(r"['’]s$", "", word)
+    for ending in ("ing", "ed", "es", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
+
+
+_ECHO_IGNORED_KEYS = frozenset(_echo_key(w) for w in _ECHO_IGNORED)
+
+
+# A lead's subject: a capitalized word and up to this many more, its name, possessives, nouns and adjectives
+# ("Michael Jackson's former doctor", "Michael Jackson's physician, Doctor Conrad Murray,").
+LEAD_SUBJECT_WORDS = 8
+# Lower-case words inside a lead's subject: at most this many ("former personal doctor").
+LEAD_SUBJECT_LOWER = 3
+# The verbs after a lead's subject that open a news lead by themselves, whatever the headline said: the perfect
+# ("... has been found guilty", "... has denied a charge", "... have announced").
+_PERFECT = frozenset({"has", "have"})
+
+
+def _lead_subject(words: Sequence[str]) -> int:
+    """How many of ``words`` are a lead's subject (0 when they do not open with one): a capitalized word (not "I"),
+    then capitalized words and possessives, then up to ``LEAD_SUBJECT_LOWER`` nouns or adjectives in lower case
+    (no name after them, "Sony music deal Sony has ..." is two phrases, but after a noun of a name's phrase: "Pop
+    star Michael Jackson's father"), and a name in commas ("Michael Jackson's physician, Doctor Conrad Murray,").
+    A sentence's opener inside it ("Europe The UN has warned"), a title's words ("Two Fat Ladies", "Photo Of All
+    Time") or a lone comma before the verb ("Fixer Upper team, have agreed") mean no subject."""
+    if not words or not words[0][:1].isupper() or words[0] == "I" or not words[0][-1].isalpha():
+        return 0
+    if words[0] in NUMBER_OPENERS:
+        return 0  # before a capital a number starts a title ("Two Fat Ladies has died"); the other shapes judge it
+    lower = 0
+    count = 1
+    apposition = False
+    while count < min(len(words), LEAD_SUBJECT_WORDS):
+        word = words[count - 1]
+        if word.endswith(","):  # a name in commas: it goes on to its closing comma
+            if apposition:
+                return count
+            apposition = True
+        following = words[count].rstrip(",")
+        opener = following in STRONG_OPENERS and following.lower() not in _TITLES
+        if opener or following.lower() in _FUNCTION_WORDS and following[:1].isupper():
+            return 0  # a sentence's opener, or a title's capitalized function word ("Photo Of All Time")
+        if apposition and word.endswith(",") and not following[:1].isupper():
+            return 0  # a comma that closes a phrase begun before the seam ("husband-wife || Fixer Upper team, have")
+        # a name goes on a name, or follows a noun of its phrase ("Pop star Michael")
+        named = apposition or lower == 0 or word in _PHRASE_GOES_ON or word[:1].isupper()
+        if following[:1].isupper() and following[-1:].isalpha() and named:
+            count += 1
+        elif (
+            apposition
+            or not _LOWER_WORD.fullmatch(following)
+            or following in _FUNCTION_WORDS
+            or following in _SUBJECT_VERBS
+            or following.endswith(("ed", "ing"))  # a verb
+            or lower == LEAD_SUBJECT_LOWER
+        ):
+            return count
+        else:
+            lower += 1
+            count += 1
+    return count
+
+
+def lead_seams(text: str, found: Sequence[int] = ()) -> list[int]:
+    """Where, on ``text``'s first line, the lead starts again after the headline or caption glued before it
+    (precision first; ``found``, the seams other shapes found, are left out):
+
+    - the word before the seam ends a headline plausibly: a word in lower case (so no first half of a name, "Wall ||
+      Street", "Donny || Deutsch"), no function word, no participle in "-ing" and none of ``_PHRASE_GOES_ON``,
+      after 4 to 40 words;
+    - the lead opens as a sentence: a capitalized subject (``_lead_subject``: "Michael Jackson's former doctor")
+      and a verb (``_SUBJECT_VERBS`` or one in the past);
+    - and either it repeats the headline (its subject is named in the headline, and a word of its own in lower
+      case too: "BP faces US criticism ... || BP is facing growing American criticism", "Michael Jackson doctor
+      gets four years in prison || Michael Jackson's former doctor, Conrad Murray, has been sentenced to four
+      years in prison"), or its verb is the perfect that opens a news lead ("The judge told Dr Murray he must
+      not administer anesthetic || Michael Jackson's former doctor has denied a charge ..."), not after a verb of
+      saying and its object ("told investors || BP shares have fallen": the clause it reports)."""
+    end = text.find("\n")
+    line = text if end < 0 else text[:end]
+    seams: list[int] = []
+    for match in re.finditer(r"(?<=\S) (?=[A-Z])", line):
+        at = match.end()
+        before = line[: match.start()].split()
+        if at in found or not LEAD_HEADLINE_WORDS[0] <= len(before) <= LEAD_HEADLINE_WORDS[1]:
+            continue
+        word = before[-1].rstrip(_CLOSING).lstrip("(\"“‘'")
+        if not _LOWER_WORD.fullmatch(word) or word in _FUNCTION_WORDS or word in _PHRASE_GOES_ON:
+            continue
+        if word.endswith("ing"):
+            continue  # a participle before its object ("Foreign powers attacking || Libya may hope ...")
+        if word != before[-1] and before[-1][-1] not in _CLOSING:
+            continue  # a bracket or stop after the word
+        if len(before) > 1 and _ADJECTIVE.search(word) and _PHRASE_START.search(before[-2].lower()):
+            continue  # an adjective after a determiner or possessive: its phrase goes on ("BP's broken || Macondo well")
+        right = line[at:].split()
+        run = _lead_subject(right)
+        if run == 0 or run >= len(right):
+            continue
+        verb = right[run].rstrip(",;:")
+        if verb not in _SUBJECT_VERBS and not (len(verb) > 4 and verb.endswith("ed")):
+            continue
+        if inside_quote(text, at):
+            continue
+        headline = {_echo_key(w) for w in before}
+        named = ({_echo_key(w) for w in right[:run] if w[:1].isupper()} - _TITLES) & headline
+        echoed = {_echo_key(w) for w in right[run:LEAD_REACH] if w[:1].islower()} - _ECHO_IGNORED_KEYS
+        perfect = (
+            verb in _PERFECT
+            and run + 1 < len(right)
+            and _LOWER_WORD.fullmatch(right[run + 1]) is not None
+            # not the clause a verb of saying reports after its object ("told investors || BP shares have fallen")
+            and (len(before) < 2 or before[-2].lower() not in _SAYING)
+        )
+        if (named and echoed & headline) or perfect:
+            seams.append(at)
     return seams
 
 

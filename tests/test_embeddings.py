@@ -75,3 +75,52 @@ def test_the_briefs_kept_vectors_read_an_articles_piece_only_when_one_of_its_tex
         known = embed(every)
     assert np.array_equal(known, embed(every))  # the same vectors as embedding afresh
     assert len(source.asked) == len(articles)  # each article's piece read once, however often asked
+
+
+def test_kept_text_vectors_are_embeds_own_and_a_later_call_embeds_only_the_texts_no_piece_holds(monkeypatch):
+    """``embed_kept`` (the vectors of the statements the comparison's sentences report): kept per article, read
+    back bit for bit, and a call with one more text embeds that text only."""
+    from storyline.model import Article
+    from storyline.pieces import NO_PIECES, Pieces
+
+    class Source:
+        def __init__(self) -> None:
+            self.kept: dict[str, object] = {}
+
+        def piece_key(self, name, article, extra):
+            return f"{name}|{extra}|{article.id}"
+
+        def get_piece(self, key, kind):
+            return (key in self.kept, self.kept.get(key))
+
+        def put_piece(self, key, value):
+            self.kept[key] = value
+
+    texts = sample_sentences()[:40]
+    one = Article(id="one", source="a", text=" ".join(texts[:20]))
+    other = Article(id="other", source="b", text=" ".join(texts[20:]))
+    owners = [one] * 20 + [other] * 20
+    source = Source()
+    pieces = Pieces(source)
+    whole = embed(texts)
+    assert np.array_equal(embeddings.embed_kept(texts, owners, pieces), whole)
+    assert len(source.kept) == 2  # a piece per article
+    embedded: list[str] = []
+    real = embeddings.embed
+
+    def counted(batch):
+        embedded.extend(batch)
+        return real(batch)
+
+    monkeypatch.setattr(embeddings, "embed", counted)
+    assert np.array_equal(embeddings.embed_kept(texts, owners, pieces), whole)
+    assert embedded == []  # every row read back
+    added = "A statement nobody reported before, about nothing in particular."
+    again = embeddings.embed_kept([*texts, added], [*owners, other], pieces)
+    assert embedded == [added] and np.array_equal(again[:40], whole)
+    assert np.array_equal(again[40], real([added])[0])
+    # the article's piece now holds the new text too; without pieces everything is embedded
+    embedded.clear()
+    embeddings.embed_kept([added], [other], pieces)
+    assert embedded == []
+    assert np.array_equal(embeddings.embed_kept(texts, owners, NO_PIECES), whole) and len(embedded) == 40

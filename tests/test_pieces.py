@@ -24,6 +24,9 @@ PIECES = ("attributions", "event-times", "mentions", "sentence-vectors", "summar
 FLAGS = ("denial-verbs", "stances")
 # Answers remembered on the way (``compare.kept_clauses``): kept again for an old article asked something new.
 GROWING = ("main-clauses",)
+# Vectors of the statements an article's sentences report (``text.embeddings.embed_kept``): kept for the articles
+# that report one.
+CONTENTS = ("reported-content-vectors",)
 # Pairs across sentences (``text.similarity.KeptPairs``): the comparison's near-copies and paraphrase candidates,
 # the summary's near-copies; one entry each, under the first article.
 PAIRS = ("near-copy-pairs", "similar-pairs", "summary-near-copy-pairs")
@@ -51,7 +54,7 @@ def counted(monkeypatch) -> dict[str, list[str]]:
     import storyline.who.attribution as attribution
     import storyline.who.entities as entities
 
-    computed: dict[str, list[str]] = {name: [] for name in PIECES + FLAGS + GROWING + PAIRS}
+    computed: dict[str, list[str]] = {name: [] for name in PIECES + FLAGS + GROWING + CONTENTS + PAIRS}
     in_stages: list[bool] = []  # dating undated articles, before the stages, keeps no pieces
     run_stages = service.run_stages
 
@@ -117,36 +120,46 @@ def test_a_brief_after_new_articles_computes_only_their_pieces_and_is_the_same(
     shutil.rmtree(folder)  # everything computed again, nothing kept
     monkeypatch.undo()
     monkeypatch.setenv("STORYLINE_CACHE_DIRECTORY", str(folder))
-    clauses_kept = clauses_kept_of(monkeypatch)
+    growing = growing_kept_of(monkeypatch)
     cold = brief_json(capsys, str(later))
     assert json.dumps(incremental, sort_keys=True) == json.dumps(cold, sort_keys=True)
-    # seven pieces of each of the five articles, the verbs the paraphrase check asked of some of them, and
-    # the entries of pairs (the comparison's two, the summary's one)
-    assert len(list(folder.glob("??/*.piece"))) == 35 + len(set(clauses_kept)) + len(PAIRS)
+    # seven pieces of each of the five articles, the verbs the paraphrase check asked of some of them, the
+    # vectors of the statements some of them report, and the entries of pairs (the comparison's two, the
+    # summary's one)
+    assert growing["reported-content-vectors"]
+    assert len(list(folder.glob("??/*.piece"))) == 35 + kept_growing(growing) + len(PAIRS)
+    # the reported statements' vectors embedded after the new articles: only the new articles'
+    assert computed["reported-content-vectors"] and set(computed["reported-content-vectors"]) <= new
     # after the new articles, the entries of pairs were kept again (under the first article), scored anew
     assert sorted(name for name in PAIRS if computed[name]) == sorted(PAIRS)
     # the verbs asked again after the new articles: of pairs with a new article, some of them old articles'
-    assert set(computed["main-clauses"]) <= set(clauses_kept)
+    assert set(computed["main-clauses"]) <= set(growing["main-clauses"])
 
 
-def clauses_kept_of(monkeypatch) -> list[str]:
-    """The articles (by id) whose verbs the paraphrase check keeps (``compare.kept_clauses``), from now on."""
-    clauses_kept: list[str] = []
+def growing_kept_of(monkeypatch) -> dict[str, list[str]]:
+    """The articles (by id) whose verbs the paraphrase check keeps (``compare.kept_clauses``) and whose reported
+    statements' vectors it keeps (``text.embeddings.embed_kept``), by piece, from now on."""
+    growing: dict[str, list[str]] = {name: [] for name in GROWING + CONTENTS}
     keep = Pieces.keep
 
     def kept(self, name, article, value, extra=""):
-        if name == "main-clauses" and self.active:
-            clauses_kept.append(article.id)
+        if name in growing and self.active:
+            growing[name].append(article.id)
         return keep(self, name, article, value, extra)
 
     monkeypatch.setattr(Pieces, "keep", kept)
-    return clauses_kept
+    return growing
+
+
+def kept_growing(growing: dict[str, list[str]]) -> int:
+    """How many pieces the growing kinds left: one per article and kind."""
+    return sum(len(set(ids)) for ids in growing.values())
 
 
 def test_damaged_and_foreign_pieces_are_computed_again(folder, capsys, monkeypatch):
     from storyline.service.cache import AnalysisCache
 
-    clauses_kept = clauses_kept_of(monkeypatch)
+    growing = growing_kept_of(monkeypatch)
     names: dict[str, str] = {}  # each piece's key -> its name
     piece_key = AnalysisCache.piece_key
 
@@ -160,8 +173,8 @@ def test_damaged_and_foreign_pieces_are_computed_again(folder, capsys, monkeypat
     for path in folder.glob("??/*.stage"):
         path.unlink()  # the stages run again, from the pieces
     every = sorted(folder.glob("??/*.piece"))
-    # seven per article, the verbs asked, and the entries of pairs
-    assert clauses_kept and len(every) == 35 + len(set(clauses_kept)) + len(PAIRS)
+    # seven per article, the verbs asked, the reported statements' vectors, and the entries of pairs
+    assert all(growing.values()) and len(every) == 35 + kept_growing(growing) + len(PAIRS)
     # three pieces of kinds only the stages compute, each damaged its own way (chosen by kind, not by where their
     # file names sort, which moves with the code's key: an undated article's event times are computed again
     # by the dating before the stages, and a piece asked only on the way, as the verbs are, only when asked)
@@ -284,28 +297,45 @@ def test_the_verbs_the_paraphrase_check_asks_are_kept_and_read_back(tmp_path, mo
     asked: list[str] = []
     main_clause = kept_clauses.main_clause
 
+    embedded_cue = kept_clauses.embedded_cue
+    cues: list[str] = []
+
     def counted(doc, article, text, near):
         asked.append(article.id)
         return main_clause(doc, article, text, near)
 
+    def counted_cue(doc, attribution):
+        cues.append(attribution.article)
+        return embedded_cue(doc, attribution)
+
     monkeypatch.setattr(kept_clauses, "main_clause", counted)
+    monkeypatch.setattr(kept_clauses, "embedded_cue", counted_cue)
     cold = repr(find_claims(articles, given.attributions, docs))  # nothing kept
     cache = AnalysisCache.of(load_settings(cache__directory=str(tmp_path), cache__max_mb=10))
     assert cache is not None
     pieces = Pieces(cache)
     asked.clear()
+    cues.clear()
     assert repr(find_claims(articles, given.attributions, docs, pieces)) == cold
     first = list(asked)
     assert first  # the samples' paraphrases ask for verbs (CNN's and The Wire's "operations had stopped")
+    assert cues  # and whether a reported statement's cue hangs inside a noun phrase
     asked.clear()
+    cues.clear()
     assert repr(find_claims(articles, given.attributions, docs, pieces)) == cold
-    assert asked == []  # every answer read back: no parse read for them
-    # the answers are main_clause's own
+    assert asked == [] and cues == []  # every answer read back: no parse read for them
+    # the answers are main_clause's and embedded_cue's own
+    spoken = {(a.article, a.cue_start, a.cue_end): a for a in given.attributions or []}
     for article in {a.id: a for a in articles if a.id in first}.values():
         found, answers = pieces.kept("main-clauses", article, kept_clauses.KIND)
         assert found and answers
         doc = docs[[a.id for a in articles].index(article.id)]
         for key, kept in answers.items():
+            if key.startswith("cue:"):
+                _, start, end = key.split(":")
+                attribution = spoken[(article.id, int(start), None if end == "None" else int(end))]
+                assert embedded_cue(doc, attribution) is kept
+                continue
             near, text = key.split(":", 1)
             assert main_clause(doc, article, text, int(near)) == kept_clauses.from_kept(kept)
 
@@ -326,11 +356,19 @@ def test_main_clauses_kept_under_the_old_name_or_of_another_shape_are_not_truste
     asked: list[str] = []
     main_clause = kept_clauses.main_clause
 
+    embedded_cue = kept_clauses.embedded_cue
+    cues: list[str] = []
+
     def counted(doc, article, text, near):
         asked.append(article.id)
         return main_clause(doc, article, text, near)
 
+    def counted_cue(doc, attribution):
+        cues.append(attribution.article)
+        return embedded_cue(doc, attribution)
+
     monkeypatch.setattr(kept_clauses, "main_clause", counted)
+    monkeypatch.setattr(kept_clauses, "embedded_cue", counted_cue)
     cache = AnalysisCache.of(load_settings(cache__directory=str(tmp_path / "a"), cache__max_mb=10))
     assert cache is not None
     find_claims(articles, given.attributions, docs, Pieces(cache))

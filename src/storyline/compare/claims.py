@@ -24,7 +24,7 @@ import bisect
 import functools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from ..model import Article, Attribution, Claim, Comparison, Entity, cite
@@ -53,6 +53,7 @@ from .wording import (
     NEGATIONS,
     ArticleDocs,
     MainClause,
+    embedded_cue,
     main_clause,
     polarity,
     same_main_clause,
@@ -541,35 +542,14 @@ def reported_inside(attribution: Attribution, spoken: Sequence[Attribution]) -> 
     )
 
 
-# The links by which a clause hangs inside a noun phrase of its sentence rather than on its main line: a
-# relative clause ("its order, in which Watson told ..."), a clause modifying a noun. (A temporal clause, "one
-# day after Assad told the U.N. chief that ...", still states that he told it: the samples' shared claim.)
-EMBEDDING = frozenset({"relcl", "acl"})
-
-
-def embedded_cue(doc: Doc, attribution: Attribution) -> bool:
-    """The cue of a reported statement hangs inside a relative clause or a noun's modifier: what it reports
-    is an embedded quote, not the sentence's main fact, and no other outlet confirms the sentence by
-    carrying only that."""
-    if attribution.cue_start is None:
-        return False
-    span = doc.char_span(attribution.cue_start, attribution.cue_end or attribution.cue_start + 1, "expand")
-    if span is None or not len(span):
-        return False
-    token = span.root
-    for _ in range(12):
-        if token.head.i == token.i:
-            return False
-        if token.dep_ in EMBEDDING:
-            return True
-        token = token.head
-    return False
-
-
 def docs_by_article(articles: Sequence[Article], docs: Sequence[Doc] | None) -> Mapping[str, Doc]:
     if docs is None or len(docs) != len(articles):
         return {}
     return ArticleDocs(articles, docs)
+
+
+# The piece (``storyline.pieces``) holding the vectors of the statements an article's sentences report.
+CONTENT_VECTORS = "reported-content-vectors"
 
 
 def paraphrase_links(
@@ -577,7 +557,7 @@ def paraphrase_links(
     texts: Sequence[str],
     attributions: Sequence[Attribution] = (),
     docs: Mapping[str, Doc] | None = None,
-    verbs: Callable[[Article, str, int], MainClause] | None = None,
+    verbs: KeptMainClauses | None = None,
     articles: Sequence[Article] = (),
     pieces: Pieces = NO_PIECES,
 ) -> list[tuple[int, int]]:
@@ -591,7 +571,9 @@ def paraphrase_links(
     Each unit keeps only its best match in another article, and only when that article's unit
     has it as its best match too: one fact, not a chain of looser likenesses.
     """
-    from ..text.embeddings import embed
+    import numpy as np
+
+    from ..text.embeddings import embed, embed_kept
 
     found, owner, reported = propositions(units, texts, attributions)
     if len(found) < 2:
@@ -616,8 +598,13 @@ def paraphrase_links(
 
     def side_statement(k: int) -> bool:
         if k not in sides:
-            doc = (docs or {}).get(units[owner[k]][0].id) if k in reported else None
-            sides[k] = doc is not None and embedded_cue(doc, reported[k])
+            if k not in reported:
+                sides[k] = False
+            elif verbs is not None:  # the same answers, remembered per article
+                sides[k] = verbs.embedded(units[owner[k]][0], reported[k])
+            else:
+                doc = (docs or {}).get(units[owner[k]][0].id)
+                sides[k] = doc is not None and embedded_cue(doc, reported[k])
         return sides[k]
 
     bags = [frozenset(content_words(t)) for t in found]
@@ -633,8 +620,23 @@ def paraphrase_links(
         frequency.update(unit_bag)
     rare_limit = max(5, len(texts) // 100)
     best: dict[tuple[int, str], tuple[float, int]] = {}
+    # the sentences' vectors are the brief's kept ones (``embed``); the reported contents' are kept per article
+    vectors = embed(texts)
+    if len(found) > len(texts):
+        contents = range(len(texts), len(found))
+        vectors = np.vstack(
+            [
+                vectors,
+                embed_kept(
+                    [found[k] for k in contents],
+                    [units[owner[k]][0] for k in contents],
+                    pieces,
+                    CONTENT_VECTORS,
+                ),
+            ]
+        )
     # each pair's cosine computed exactly, so the pairs an earlier brief scored are read (``KeptPairs``)
-    for i, j, cosine in similar_pairs(found, embed(found), PARAPHRASE_COSINE, articles, pieces):
+    for i, j, cosine in similar_pairs(found, vectors, PARAPHRASE_COSINE, articles, pieces):
         a, b = owner[i], owner[j]
         if a == b or units[a][0].id == units[b][0].id:
             continue

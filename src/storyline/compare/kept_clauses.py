@@ -7,7 +7,9 @@ main line and whether a main verb is only planned), and reading
 it needs the article's parse. Each article's answers are a piece of it (``storyline.pieces``,
 ``main-clauses``: where the proposition is looked for and its text, to its verb lemmas, its main verbs'
 lemmas, whether a main verb is only possible and who does each), so a brief after new articles reads an old
-article's parse only for a proposition no earlier brief asked about. Without kept pieces the answers are only
+article's parse only for a proposition no earlier brief asked about. Whether the cue of a statement the article
+reports hangs inside a noun phrase (``wording.embedded_cue``, asked by ``claims.paraphrase_links``) is kept in
+the same piece (``cue:`` and the cue's span, to a bool). Without kept pieces the answers are only
 remembered for the run. The answers are the ones ``main_clause`` gives; a kept answer of another shape (an
 older version's) is computed again; the piece was called ``proposition-verbs`` before, and entries under
 that name are never read (a piece's key holds its name and the package's code), so they are rebuilt.
@@ -15,18 +17,19 @@ that name are never read (a piece's key holds its name and the package's code), 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..model import Article
+from ..model import Article, Attribution
 from ..pieces import NO_PIECES, Pieces
-from .wording import MainClause, main_clause
+from .wording import MainClause, embedded_cue, main_clause
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 PIECE = "main-clauses"
-KIND = dict[str, list[Any]]
+KIND = dict[str, Any]
+T = TypeVar("T")
 
 
 def kept_form(clause: MainClause) -> list[Any]:
@@ -63,8 +66,9 @@ def from_kept(kept: Any) -> MainClause | None:
 
 
 class KeptMainClauses:
-    """``main_clause`` of a proposition of one of ``articles`` (by its own parse among ``docs``), remembered per
-    article in ``pieces``; no parse (``docs`` not given, or not one per article): no verbs."""
+    """``main_clause`` of a proposition of one of ``articles`` (by its own parse among ``docs``), and whether the
+    cue of one of its statements hangs inside a noun phrase (``embedded_cue``), remembered per article in
+    ``pieces``; no parse (``docs`` not given, or not one per article): no verbs, no embedded cue."""
 
     def __init__(
         self, articles: Sequence[Article], docs: Sequence[Doc] | None, pieces: Pieces = NO_PIECES
@@ -74,28 +78,52 @@ class KeptMainClauses:
         self.articles = articles
         self.docs = docs
         self.pieces = pieces
-        self.known: dict[int, dict[str, list[list[str]]]] = {}  # by article (object): its answers
+        self.known: dict[int, dict[str, Any]] = {}  # by article (object): its answers
         self.grown: dict[int, Article] = {}
 
     def __call__(self, article: Article, text: str, near: int) -> MainClause:
+        clause = self.answer(
+            article, f"{near}:{text}", lambda doc: kept_form(main_clause(doc, article, text, near)), from_kept
+        )
+        return clause if clause is not None else MainClause()
+
+    def embedded(self, article: Article, attribution: Attribution) -> bool:
+        if attribution.cue_start is None:
+            return False
+        return bool(
+            self.answer(
+                article,
+                f"cue:{attribution.cue_start}:{attribution.cue_end}",
+                lambda doc: embedded_cue(doc, attribution),
+                lambda kept: kept if isinstance(kept, bool) else None,
+            )
+        )
+
+    def answer(
+        self,
+        article: Article,
+        key: str,
+        compute: Callable[[Doc], Any],
+        read: Callable[[Any], T | None],
+    ) -> T | None:
+        """The article's answer ``key`` (``compute`` gives its kept form from the parse, ``read`` reads a kept form
+        back, None for one of another shape); None without a parse."""
         position = self.index.get(article.id)
         if position is None or self.docs is None:
-            return MainClause()
-        doc = self.docs[position] if self.articles[position] is not article else None
-        if doc is not None:
+            return None
+        if self.articles[position] is not article:
             # the parse looked up by this id is another article's (a repeated id): not this one's piece
-            return main_clause(doc, article, text, near)
+            return read(compute(self.docs[position]))
         answers = self.known.get(id(article))
         if answers is None:
             found, kept = self.pieces.kept(PIECE, article, KIND)
             answers = self.known[id(article)] = dict(kept) if found else {}
-        key = f"{near}:{text}"
-        clause = from_kept(answers.get(key))
-        if clause is None:
-            clause = main_clause(self.docs[position], article, text, near)
-            answers[key] = kept_form(clause)
+        value = read(answers.get(key))
+        if value is None:
+            answers[key] = compute(self.docs[position])
             self.grown[id(article)] = article
-        return clause
+            value = read(answers[key])
+        return value
 
     def keep(self) -> None:
         """Keep the answers of every article that has new ones."""

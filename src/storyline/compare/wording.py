@@ -9,7 +9,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..model import Article
+from ..model import Article, Attribution
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -233,6 +233,31 @@ def same_main_clause(a: MainClause, b: MainClause) -> bool:
         return False
     doers_a, doers_b = dict(a.doers), dict(b.doers)
     return all(doers_a[verb] & doers_b[verb] for verb in doers_a.keys() & doers_b.keys())
+
+
+# The links by which a clause hangs inside a noun phrase of its sentence rather than on its main line: a
+# relative clause ("its order, in which Watson told ..."), a clause modifying a noun. (A temporal clause, "one
+# day after Assad told the U.N. chief that ...", still states that he told it: the samples' shared claim.)
+EMBEDDING = frozenset({"relcl", "acl"})
+
+
+def embedded_cue(doc: Doc, attribution: Attribution) -> bool:
+    """The cue of a reported statement hangs inside a relative clause or a noun's modifier: what it reports
+    is an embedded quote, not the sentence's main fact, and no other outlet confirms the sentence by
+    carrying only that."""
+    if attribution.cue_start is None:
+        return False
+    span = doc.char_span(attribution.cue_start, attribution.cue_end or attribution.cue_start + 1, "expand")
+    if span is None or not len(span):
+        return False
+    token = span.root
+    for _ in range(12):
+        if token.head.i == token.i:
+            return False
+        if token.dep_ in EMBEDDING:
+            return True
+        token = token.head
+    return False
 
 
 class ArticleDocs(Mapping[str, "Doc"]):

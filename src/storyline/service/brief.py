@@ -253,21 +253,13 @@ class KeptVectors(Mapping[str, Any]):
     def __len__(self) -> int:
         return len(self.holders)
 
-    @functools.cached_property
-    def weights(self) -> str:
-        """The embedding's name and version, in each piece's key: other weights, other vectors (asked once:
-        ``importlib.metadata.version`` reads the installed packages' metadata each time)."""
-        from importlib.metadata import version
-
-        return f"wordllama {version('wordllama')}"
-
     def load(self, n: int) -> None:
         """Read article ``n``'s piece (make and keep it if there is none) into ``rows``."""
         import base64
 
         import numpy as np
 
-        from ..text.embeddings import known_vectors, model
+        from ..text.embeddings import known_vectors, model, weights
 
         self.read.add(n)
         article = self.articles[n]
@@ -276,14 +268,14 @@ class KeptVectors(Mapping[str, Any]):
             return
         if not self.width:
             self.width = int(model().embedding.shape[1])
-        weights = self.weights
 
         def made() -> str:
             with known_vectors({}):  # embedded afresh, as a cold brief does (not looked up here again)
                 return sentence_vectors(article)
 
         rows = np.frombuffer(
-            base64.b64decode(self.pieces.piece("sentence-vectors", article, str, made, weights)), dtype="<f4"
+            base64.b64decode(self.pieces.piece("sentence-vectors", article, str, made, weights())),
+            dtype="<f4",
         )
         if rows.size != len(texts) * self.width:
             return  # not this article's vectors: its texts are looked for in the next article, or embedded

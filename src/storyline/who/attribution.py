@@ -1063,12 +1063,12 @@ def before_writers_aside(cue: Token, first: int, last: int) -> int:
         # closing it) is the writer's, with that source's words
         source = i + 3 if doc[i + 2].text == "," else i + 2
         if source + 1 < last and doc[source].lower_ == "according" and doc[source + 1].lower_ == "to":
-            rest = doc[source + 2 : last]
-            commas = sum(t.text in (",", ";") for t in rest)
+            sourced = doc[source + 2 : last]
+            commas = sum(t.text in (",", ";") for t in sourced)
             if (
                 commas == (source - i - 2)
-                and not any(t.is_quote for t in rest)
-                and not (own and own in rest.text.lower())
+                and not any(t.is_quote for t in sourced)
+                and not (own and own in sourced.text.lower())
             ):
                 return i
         if doc[i + 2].pos_ != "PROPN":

@@ -11,7 +11,7 @@
   aside: no part of what the speaker said, and no statement of its own;
 - "It" after "The ministry said NATO has justified ..." is the ministry: a speaker named inside what another said
   is spoken of, not the one a pronoun goes on with;
-- a quotation followed by a verb that reports a clause of its own ('"..." Tom Brown said the general ...')
+- a quotation that opens its sentence, or a quoted title, followed by a verb that reports a clause of its own ('"..." Tom Brown said the general ...')
   continues the quotation before it, not that verb's.
 """
 
@@ -105,3 +105,15 @@ def test_a_quote_before_another_speakers_own_clause_continues_the_quote_before_i
     assert "Jane Doe" in (speaker_name(quote) or "")
     brown = next(a for a in found(text) if "key role" in a.content)
     assert speaker_name(brown) == "Tom Brown"
+
+
+def test_a_quoted_title_before_a_speakers_own_clause_is_nothing_said():
+    text = 'In an interview on "Face the Nation," Gates said he was unaware of any casualties.'
+    assert [a.content for a in found(text)] == ["he was unaware of any casualties"]
+
+
+def test_a_quoted_clause_inside_the_speakers_sentence_stays_the_speakers():
+    # guard: the quote is a clause of the sentence whose verb follows it
+    text = 'Analysts were cautious. And, while "we need to know what went wrong" Hayward also said there is work to do.'
+    quote = next(a for a in found(text) if "went wrong" in a.content)
+    assert quote.speaker == "Hayward"

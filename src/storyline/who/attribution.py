@@ -1469,16 +1469,7 @@ def draft_from_nearby_cue(doc: Doc, text: str, quote: Span, index: RegionIndex) 
                 continue
             if index.at(token.idx) is not None:
                 continue
-            if token.i > quote.end and any(
-                c.dep_ == "ccomp"
-                and c.i > token.i
-                and index.at(c.idx) is None
-                and c.lemma_.lower() not in SPEECH_LEXICON
-                for c in token.children
-            ):
-                # '"... why we are there ..." Ashour Shamis, an activist, said Hamidi played a key role': a verb
-                # after the quote with a clause of its own after it reports that clause, not the quote (but
-                # '"...," Neely said a supporter told him': a clause that passes the quote on is the quote's)
+            if token.i > quote.end and reports_own_clause(token, quote, index):
                 continue
             speaker = speaker_of(token)
             if speaker is None or index.at(speaker.start_char) is not None:
@@ -1488,6 +1479,25 @@ def draft_from_nearby_cue(doc: Doc, text: str, quote: Span, index: RegionIndex) 
             cue_start, cue_end = cue_extent(token)
             return Draft(token, cue_start, cue_end, speaker, quote.start_char, quote.end_char)
     return None
+
+
+def reports_own_clause(verb: Token, quote: Span, index: RegionIndex) -> bool:
+    """'"... why we are there ..." Ashour Shamis, an activist, said Hamidi played a key role', 'In an interview on
+    "Face the Nation," Gates said he was unaware ...': a verb after a quote with a clause of its own after it
+    reports that clause, not the quote, where the quote opens the sentence or is no clause (a title, a name).
+    Not a clause that passes the quote on ('"...," Neely said a supporter told him'), nor a quoted clause inside
+    the verb's sentence ('while "we need to know what went wrong" Hayward also said ...')."""
+    if not any(
+        c.dep_ == "ccomp"
+        and c.i > verb.i
+        and index.at(c.idx) is None
+        and c.lemma_.lower() not in SPEECH_LEXICON
+        for c in verb.children
+    ):
+        return False
+    doc = verb.doc
+    opens = all(t.is_punct or t.is_space or t.is_quote for t in doc[quote.sent.start : quote.start])
+    return opens or not any(t.dep_ in ("nsubj", "nsubjpass") for t in quote)
 
 
 # ---------------------------------------------------------------------------------------------

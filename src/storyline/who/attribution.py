@@ -779,6 +779,7 @@ def content_span(cue: Token) -> tuple[int, int] | None:
     # "said his forces had taken the port, Reuters reported": the outlet's credit is no part of what was said
     children = [c for c in children if not is_credit(c)]
     clausal = [c for c in children if c.dep_ in ("ccomp", "parataxis")]
+    stranded: list[Token] = []
     # "The son of Gadhafi said early Monday that ..., but said the toll was smaller": a clause with a cue and a
     # subject of its own hung on this cue by the parser is another attribution, not what this one said
     own_attributions = [
@@ -832,7 +833,8 @@ def content_span(cue: Token) -> tuple[int, int] | None:
             children += [
                 c for c in cue.children if c.dep_ in SUBJECT_DEPS and cue.i < c.i < clausal[0].left_edge.i
             ]
-        children += stranded_subject(cue, clausal[0])
+        stranded = stranded_subject(cue, clausal[0])
+        children += stranded
     else:
         children = [c for c in children if c.dep_ in CONTENT_DEPS and not is_circumstance(c)]
     if not children:
@@ -858,7 +860,8 @@ def content_span(cue: Token) -> tuple[int, int] | None:
     ]
     if own:
         last = min(last, own[0] - 1)
-    first = after_addressee(cue, first, last)
+    if stranded:
+        first = after_addressee(cue, first, last)
     last = through_listed_adjectives(doc, last)
     last = before_conjoined_speaker(cue, first, last)
     last = before_unshifted_conjunct(cue, first, last)
@@ -989,8 +992,8 @@ def before_unshifted_conjunct(cue: Token, first: int, last: int) -> int:
 
 def after_addressee(cue: Token, first: int, last: int) -> int:
     """ "A union leader tells Reuters talks continue ...": a verb of telling has whom it tells right after it;
-    a name there that the parse took into what was said (as part of the clause's subject, "Reuters talks")
-    is the addressee. The content starts after it."""
+    a name there that the parse took into what was said (as part of the subject it left stranded,
+    ``stranded_subject``: "Reuters talks") is the addressee. The content starts after it."""
     if cue.lemma_.lower() not in ADDRESSEE_VERBS or first != cue.i + 1:
         return first
     doc = cue.doc

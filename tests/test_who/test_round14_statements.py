@@ -60,6 +60,22 @@ def test_the_name_told_is_no_part_of_what_was_said():
     assert told.content == "talks continue in Leeds as the company announced a pay freeze"
 
 
+def test_the_name_told_before_the_clauses_own_subject_is_no_part_of_what_was_said():
+    text = "A spokesman told the Daily Mail changes have been made to the scheme."
+    told = next(a for a in found(text) if a.cue == "told")
+    assert told.content == "changes have been made to the scheme"
+
+
+def test_a_name_in_the_addressees_own_words_stays():
+    # guard: "the BBC Radio 4 Today program" is whom he told; no name is cut out of it
+    for text in (
+        'Prof Smith, who sits on the committee, told the BBC Radio 4 Today program: "This virus has full potential."',
+        'Prof Smith told the BBC Radio 4 Today program: "This virus really does have full pandemic potential."',
+    ):
+        told = next(a for a in found(text) if a.cue == "told")
+        assert "virus" in told.content and not told.content.startswith("program")
+
+
 def test_telling_someone_what_to_do_is_no_statement():
     text = "The workers are tired of managers and consultants telling them what to do and finally they will strike."
     assert not [a for a in statements(found(text)) if a.cue == "telling"]

@@ -860,8 +860,7 @@ def content_span(cue: Token) -> tuple[int, int] | None:
     ]
     if own:
         last = min(last, own[0] - 1)
-    if stranded:
-        first = after_addressee(cue, first, last)
+    first = after_addressee(cue, first, last, stranded)
     last = through_listed_adjectives(doc, last)
     last = before_conjoined_speaker(cue, first, last)
     last = before_unshifted_conjunct(cue, first, last)
@@ -990,20 +989,28 @@ def before_unshifted_conjunct(cue: Token, first: int, last: int) -> int:
     return last
 
 
-def after_addressee(cue: Token, first: int, last: int) -> int:
-    """ "A union leader tells Reuters talks continue ...": a verb of telling has whom it tells right after it;
-    a name there that the parse took into what was said (as part of the subject it left stranded,
-    ``stranded_subject``: "Reuters talks") is the addressee. The content starts after it."""
+def after_addressee(cue: Token, first: int, last: int, stranded: Sequence[Token]) -> int:
+    """ "A member tells CNN fighting continues ...", "tells Reuters talks continue ...": a verb of telling has
+    whom it tells right after it; a name there that the parse took into what was said, as a modifier of the
+    reported clause's subject ("CNN fighting") or of the words ``stranded_subject`` found for it ("Reuters
+    talks"), is the addressee. The content starts after it."""
     if cue.lemma_.lower() not in ADDRESSEE_VERBS or first != cue.i + 1:
         return first
     doc = cue.doc
     name = entity_at(doc, first)
     if name is None or name.label_ not in NAMED_LABELS or name.end + 1 >= last:
         return first
-    # what follows opens the clause's subject ("talks", "fighting"): not a verb ("told CNN Gadhafi is ...", one
-    # name to the recognizer) nor a preposition ("told Islamists in the country: ...", the addressee's own)
+    # what follows is that subject's head or starts it: not a verb ("told CNN Gadhafi is ...", one name to the
+    # recognizer), nor the addressee's own words ("told the BBC Radio 4 Today program: ...")
     opening = doc[name.end]
-    if opening.pos_ not in ("NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM") and opening.tag_ != "VBG":
+    subject = opening.dep_ in ("nsubj", "nsubjpass") or any(
+        t.i == opening.i for s in stranded for t in s.subtree
+    )
+    if (
+        not subject
+        or opening.pos_ not in ("NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM")
+        and opening.tag_ != "VBG"
+    ):
         return first
     return name.end
 

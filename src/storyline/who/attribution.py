@@ -1507,7 +1507,7 @@ def reports_own_clause(verb: Token, quote: Span, index: RegionIndex) -> bool:
         return False
     doc = verb.doc
     opens = all(t.is_punct or t.is_space or t.is_quote for t in doc[quote.sent.start : quote.start])
-    return opens or not any(t.dep_ in ("nsubj", "nsubjpass") for t in quote)
+    return opens or not any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in quote)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -66,6 +66,13 @@ def test_the_name_told_before_the_clauses_own_subject_is_no_part_of_what_was_sai
     assert told.content == "changes have been made to the scheme"
 
 
+def test_a_name_the_recognizer_ran_into_the_subject_is_not_cut():
+    # guard: "Reuters Assad" is one name to the recognizer; only an outlet's name is surely the addressee
+    text = "Rebels told Reuters Assad forces shelled the town on Monday."
+    told = next(a for a in found(text) if a.cue == "told")
+    assert "Assad forces shelled the town" in told.content
+
+
 def test_a_name_in_the_addressees_own_words_stays():
     # guard: "the BBC Radio 4 Today program" is whom he told; no name is cut out of it
     for text in (

@@ -991,7 +991,7 @@ def before_unshifted_conjunct(cue: Token, first: int, last: int) -> int:
 
 def after_addressee(cue: Token, first: int, last: int, stranded: Sequence[Token]) -> int:
     """ "A member tells CNN fighting continues ...", "tells Reuters talks continue ...": a verb of telling has
-    whom it tells right after it; a name there that the parse took into what was said, as a modifier of the
+    whom it tells right after it; an outlet's name there that the parse took into what was said, as a modifier of the
     reported clause's subject ("CNN fighting") or of the words ``stranded_subject`` found for it ("Reuters
     talks"), is the addressee. The content starts after it."""
     if cue.lemma_.lower() not in ADDRESSEE_VERBS or first != cue.i + 1:
@@ -999,6 +999,10 @@ def after_addressee(cue: Token, first: int, last: int, stranded: Sequence[Token]
     doc = cue.doc
     name = entity_at(doc, first)
     if name is None or name.label_ not in NAMED_LABELS or name.end + 1 >= last:
+        return first
+    if not is_outlet(name.text, None) or doc[name.end].lemma_.lower() in MEDIA_HEADS:
+        # only an outlet's name is surely whom one tells: "Reuters Gaddafi forces" is one name to the recognizer,
+        # and "BBC radio" is the outlet still
         return first
     # what follows is that subject's head or starts it: not a verb ("told CNN Gadhafi is ...", one name to the
     # recognizer), nor the addressee's own words ("told the BBC Radio 4 Today program: ...")

@@ -730,7 +730,8 @@ def draft_according_to(token: Token, doc: Doc, index: RegionIndex) -> Draft | No
     # "Bouteflika said he would lift the state of emergency, according to the Algerian Press Service": the
     # source reports the whole report, not only the clause the parser hung the phrase on
     while (
-        head.dep_ in ("ccomp", "xcomp")
+        not relative_source(token)
+        and head.dep_ in ("ccomp", "xcomp")
         and head.head is not head
         and head.head.lemma_.lower() in SPEECH_LEXICON
         and any(c.dep_ in SUBJECT_DEPS for c in head.head.children)
@@ -752,6 +753,16 @@ def draft_according_to(token: Token, doc: Doc, index: RegionIndex) -> Draft | No
     return Draft(token, token.idx, cue_end, speaker, start, end)
 
 
+def relative_source(according: Token) -> bool:
+    """ "... after the static kill worked, which, according to BP, it did": "according to" right after a relative
+    pronoun sources the relative clause, whose words mean nothing without the noun or clause it hangs on."""
+    doc = according.doc
+    k = according.i - 1
+    if k >= 0 and doc[k].text == ",":
+        k -= 1
+    return k >= 0 and doc[k].lower_ in ("which", "who") and doc[k].tag_ in ("WDT", "WP")
+
+
 def cue_extent(token: Token) -> tuple[int, int]:
     """The cue's characters: the verb, with a particle ("pointed out") when it has one."""
     start, end = token.idx, token.idx + len(token.text)
@@ -768,6 +779,7 @@ def content_span(cue: Token) -> tuple[int, int] | None:
     # "said his forces had taken the port, Reuters reported": the outlet's credit is no part of what was said
     children = [c for c in children if not is_credit(c)]
     clausal = [c for c in children if c.dep_ in ("ccomp", "parataxis")]
+    stranded: list[Token] = []
     # "The son of Gadhafi said early Monday that ..., but said the toll was smaller": a clause with a cue and a
     # subject of its own hung on this cue by the parser is another attribution, not what this one said
     own_attributions = [
@@ -821,7 +833,8 @@ def content_span(cue: Token) -> tuple[int, int] | None:
             children += [
                 c for c in cue.children if c.dep_ in SUBJECT_DEPS and cue.i < c.i < clausal[0].left_edge.i
             ]
-        children += stranded_subject(cue, clausal[0])
+        stranded = stranded_subject(cue, clausal[0])
+        children += stranded
     else:
         children = [c for c in children if c.dep_ in CONTENT_DEPS and not is_circumstance(c)]
     if not children:
@@ -847,7 +860,9 @@ def content_span(cue: Token) -> tuple[int, int] | None:
     ]
     if own:
         last = min(last, own[0] - 1)
+    first = after_addressee(cue, first, last, stranded)
     last = through_listed_adjectives(doc, last)
+    last = before_conjoined_speaker(cue, first, last)
     last = before_unshifted_conjunct(cue, first, last)
     last = before_writers_aside(cue, first, last)
     last = before_run_on_name(cue, first, last)
@@ -974,6 +989,75 @@ def before_unshifted_conjunct(cue: Token, first: int, last: int) -> int:
     return last
 
 
+def after_addressee(cue: Token, first: int, last: int, stranded: Sequence[Token]) -> int:
+    """ "A member tells CNN fighting continues ...", "tells Reuters talks continue ...": a verb of telling has
+    whom it tells right after it; an outlet's name there that the parse took into what was said, as a modifier of the
+    reported clause's subject ("CNN fighting") or of the words ``stranded_subject`` found for it ("Reuters
+    talks"), is the addressee. The content starts after it."""
+    if cue.lemma_.lower() not in ADDRESSEE_VERBS or first != cue.i + 1:
+        return first
+    doc = cue.doc
+    name = entity_at(doc, first)
+    if name is None or name.label_ not in NAMED_LABELS or name.end + 1 >= last:
+        return first
+    if not is_outlet(name.text, None) or doc[name.end].lemma_.lower() in MEDIA_HEADS:
+        # only an outlet's name is surely whom one tells: "Reuters Gaddafi forces" is one name to the recognizer,
+        # and "BBC radio" is the outlet still
+        return first
+    # what follows is that subject's head or starts it: not a verb ("told CNN Gadhafi is ...", one name to the
+    # recognizer), nor the addressee's own words ("told the BBC Radio 4 Today program: ...")
+    opening = doc[name.end]
+    subject = opening.dep_ in ("nsubj", "nsubjpass") or any(
+        t.i == opening.i for s in stranded for t in s.subtree
+    )
+    if (
+        not subject
+        or opening.pos_ not in ("NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM")
+        and opening.tag_ != "VBG"
+    ):
+        return first
+    return name.end
+
+
+def before_conjoined_speaker(cue: Token, first: int, last: int) -> int:
+    """ "BP officials have said waves would delay plans ... and officials in Florida said high surf ...": where a
+    second verb of saying joined to the cue takes its subject from the end of this one's content
+    (``stranded_conjunct_speaker``), the content ends before the conjunction: the rest is another's."""
+    for conjunct in cue.children:
+        if conjunct.dep_ != "conj" or conjunct.i < cue.i:
+            continue
+        speaker = stranded_conjunct_speaker(conjunct)
+        if speaker is not None and first < speaker.start - 1 < last:
+            return speaker.start - 1
+    return last
+
+
+def stranded_conjunct_speaker(cue: Token) -> Span | None:
+    """ "... would delay plans to hook up a third system and officials in Florida said high surf ...": a verb of
+    saying joined by "and" or "but" to an earlier one, with no subject of its own, right after a noun phrase
+    naming someone that the parse hung inside the earlier one's content (as a conjunct of its last noun),
+    has that phrase for its subject: a second speaker, not the first one again."""
+    if cue.dep_ != "conj" or cue.head is cue or cue.head.i > cue.i or subject_of(cue) is not None:
+        return None
+    if cue.head.lemma_.lower() not in SPEECH_LEXICON:
+        return None
+    doc = cue.doc
+    k = cue.i - 1
+    while k > cue.head.i and doc[k].dep_ in ("aux", "neg") and doc[k].head.i == cue.i:
+        k -= 1  # "and officials in Florida have said"
+    end = k + 1
+    while k > cue.head.i and doc[k].pos_ in ("PROPN", "NOUN", "DET", "ADJ", "NUM", "ADP"):
+        k -= 1
+    if k <= cue.head.i or doc[k].lower_ not in ("and", "but") or k + 1 >= end:
+        return None
+    phrase = doc[k + 1 : end]
+    # its head (a prepositional phrase in it may hang outside: "officials in Florida")
+    roots = [t for t in phrase if not phrase.start <= t.head.i < phrase.end and t.pos_ != "ADP"]
+    if phrase[0].pos_ == "ADP" or phrase[-1].pos_ not in ("NOUN", "PROPN") or len(roots) != 1:
+        return None
+    return phrase if names_someone(roots[0]) else None
+
+
 def before_writers_aside(cue: Token, first: int, last: int) -> int:
     """ "The rebels admit hundreds of their fighters were killed around al-Brega, which Ibrahim grandiloquently
     re-branded "Libya's Stalingrad."": a relative clause set off by a comma at the end of what was said, whose
@@ -986,11 +1070,22 @@ def before_writers_aside(cue: Token, first: int, last: int) -> int:
     speaker = subject_of(cue)
     own = speaker.text.lower() if speaker is not None else ""
     for i in range(max(first, cue.i + 1), last - 2):
-        if (
-            doc[i].text != ","
-            or doc[i + 1].lower_ not in ("which", "who", "whom")
-            or doc[i + 2].pos_ != "PROPN"
-        ):
+        if doc[i].text != "," or doc[i + 1].lower_ not in ("which", "who", "whom"):
+            continue
+        # "... even after the static kill worked, which, according to BP, it did": a relative clause that names
+        # its own source and runs to the end of what was said (no comma after the source's phrase but the one
+        # closing it) is the writer's, with that source's words
+        source = i + 3 if doc[i + 2].text == "," else i + 2
+        if source + 1 < last and doc[source].lower_ == "according" and doc[source + 1].lower_ == "to":
+            sourced = doc[source + 2 : last]
+            commas = sum(t.text in (",", ";") for t in sourced)
+            if (
+                commas == (source - i - 2)
+                and not any(t.is_quote for t in sourced)
+                and not (own and own in sourced.text.lower())
+            ):
+                return i
+        if doc[i + 2].pos_ != "PROPN":
             continue
         j = i + 2
         while j < last and (doc[j].pos_ == "PROPN" or doc[j].text == "-" and not doc[j].whitespace_):
@@ -1115,10 +1210,11 @@ def widen_to_quotes(doc: Doc, start: int, end: int, index: RegionIndex) -> tuple
 def speaker_of(cue: Token) -> Span | None:
     """The cue's subject (the agent of a passive), climbing to the governing verb when it has none."""
     doc = cue.doc
-    bare = bare_participle_noun(cue)
+    bare = bare_participle_noun(cue) or stranded_conjunct_speaker(cue)
     if bare is not None:
         return bare
-    verb: Token | None = comma_participle_governor(cue) or cue
+    governor = comma_participle_governor(cue)
+    verb: Token | None = cue if governor is None or narrated_act(cue.head) else governor
     for _ in range(4):
         if verb is None:
             break
@@ -1229,6 +1325,23 @@ def comma_participle_governor(cue: Token) -> Token | None:
     return head.head
 
 
+def narrated_act(clause: Token) -> bool:
+    """ "officials said Clinton called Obama, telling him ...": a clause narrating someone's act in the simple
+    past (no auxiliary, no modal, not "was" or "had") is an event, and a participle after it is how its subject
+    did it: Clinton told him. A demand ("insists Gaddafi step down"), a modal or a state ("said Libya was unlike
+    them, predicting ...") is what its governor reports, and the participle the governor's further words."""
+    while clause.dep_ == "conj" and clause.head is not clause:
+        clause = clause.head
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    return (
+        clause.tag_ == "VBD"
+        and clause.lemma_.lower() not in ("be", "have")
+        and not any(c.dep_ in ("aux", "auxpass") for c in clause.children)
+        and subject is not None
+        and names_someone(subject)
+    )
+
+
 def subject_of(verb: Token) -> Span | None:
     doc = verb.doc
     passive = any(c.dep_ == "auxpass" for c in verb.children)
@@ -1318,7 +1431,15 @@ def ends_in_quotation(draft: Draft, index: RegionIndex) -> bool:
     """A quote continues the speaker of a quotation before it, not of any statement ("The implications have
     not been lost on Western diplomats who ... [new paragraph] "There was a chance ...," a diplomat said)."""
     regions = index.overlapping(draft.content_start, draft.content_end)
-    return bool(regions) and regions[-1].end >= draft.content_end - 1
+    if regions and regions[-1].end >= draft.content_end - 1:
+        return True
+    # "`` These missions are difficult . [line] ... in Kosovo , '' she said": a quotation over several lines
+    # whose opening mark is lines away is no region; its closing mark right after the words still ends them
+    return CLOSING_QUOTE_AFTER.match(index.text, draft.content_end) is not None
+
+
+# A closing quotation mark right after words (after a comma, a full stop or spaces): '' of PTB text, ” or ".
+CLOSING_QUOTE_AFTER = re.compile(r"[ \t,.]*(?:''|\u201d|\"(?=[ \t,.]*[a-z]))")
 
 
 def latest_before(drafts: Sequence[Draft], offset: int) -> Draft | None:
@@ -1362,6 +1483,8 @@ def draft_from_nearby_cue(doc: Doc, text: str, quote: Span, index: RegionIndex) 
                 continue
             if index.at(token.idx) is not None:
                 continue
+            if token.i > quote.end and reports_own_clause(token, quote, index):
+                continue
             speaker = speaker_of(token)
             if speaker is None or index.at(speaker.start_char) is not None:
                 speaker = inverted_subject(token, index)
@@ -1370,6 +1493,25 @@ def draft_from_nearby_cue(doc: Doc, text: str, quote: Span, index: RegionIndex) 
             cue_start, cue_end = cue_extent(token)
             return Draft(token, cue_start, cue_end, speaker, quote.start_char, quote.end_char)
     return None
+
+
+def reports_own_clause(verb: Token, quote: Span, index: RegionIndex) -> bool:
+    """'"... why we are there ..." Ashour Shamis, an activist, said Hamidi played a key role', 'In an interview on
+    "Face the Nation," Gates said he was unaware ...': a verb after a quote with a clause of its own after it
+    reports that clause, not the quote, where the quote opens the sentence or is no clause (a title, a name).
+    Not a clause that passes the quote on ('"...," Neely said a supporter told him'), nor a quoted clause inside
+    the verb's sentence ('while "we need to know what went wrong" Hayward also said ...')."""
+    if not any(
+        c.dep_ == "ccomp"
+        and c.i > verb.i
+        and index.at(c.idx) is None
+        and c.lemma_.lower() not in SPEECH_LEXICON
+        for c in verb.children
+    ):
+        return False
+    doc = verb.doc
+    opens = all(t.is_punct or t.is_space or t.is_quote for t in doc[quote.sent.start : quote.start])
+    return opens or not any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in quote)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1492,6 +1634,8 @@ def statement_problem(draft: Draft, index: RegionIndex, text: str) -> str | None
         # "But whose fault were they, according to BP?": a question put about the source is nothing it said
         if asks(draft, index, text):
             return "question"
+        if relative_source(cue):
+            return "relative clause"
         return "subordinate clause" if lone_subordinate_clause(draft, index, text) else None
     if cue is None:
         return None  # a quote continuing the previous one; "according to X, ...": a clause attributed
@@ -1552,6 +1696,8 @@ def statement_problem(draft: Draft, index: RegionIndex, text: str) -> str | None
         # "Jackson asked him to employ Dr Murray": asking someone to do something is a request; what they were
         # asked to do is no claim of the one asking
         return "a request"
+    if infinitives and not clauses and infinitives[0].left_edge.tag_ in ("WP", "WRB", "WDT"):
+        return "topic"  # "telling them what to do", "explained how to apply": an instruction or a topic, no claim
     if infinitives and not clauses and lemma in DIRECTIVE_VERBS and not addressed(cue):
         return "an object, not an addressee"  # "ordered two plasma screens to help the workers unwind"
     if (
@@ -1664,19 +1810,20 @@ def addressed(cue: Token) -> bool:
     object being a thing ("ordered two giant plasma screens to help the workers unwind", "ordered an inquiry
     to find out") makes it an act, not a communication: the infinitive is the thing's purpose."""
     objects = [c for c in cue.children if c.dep_ in ("dobj", "dative")]
-    if not objects:
+    return not objects or any(names_someone(obj) for obj in objects)
+
+
+def names_someone(noun: Token) -> bool:
+    """Whether a noun phrase's head names someone who can speak or be spoken to (a pronoun, a name, "the
+    driver", "residents", "the world"), not a thing ("two giant plasma screens", "an inquiry")."""
+    if noun.pos_ in ("PRON", "PROPN") or noun.ent_type_ in NAMED_LABELS:
         return True
-    for obj in objects:
-        if obj.pos_ in ("PRON", "PROPN") or obj.ent_type_ in NAMED_LABELS:
-            return True
-        lemma = obj.lemma_.lower()
-        if lemma in ACTOR_HEADS or lemma in ANONYMOUS_HEADS or obj.lower_ in ANONYMOUS_HEADS:
-            return True
-        if lemma in ADDRESSED_COLLECTIVES or lemma.endswith(AGENT_SUFFIXES):
-            return True
-        if PERSON_NOUN.search(lemma) and lemma not in THING_LEMMAS:
-            return True
-    return False
+    lemma = noun.lemma_.lower()
+    if lemma in ACTOR_HEADS or lemma in ANONYMOUS_HEADS or noun.lower_ in ANONYMOUS_HEADS:
+        return True
+    if lemma in ADDRESSED_COLLECTIVES or lemma.endswith(AGENT_SUFFIXES):
+        return True
+    return bool(PERSON_NOUN.search(lemma)) and lemma not in THING_LEMMAS
 
 
 # Endings of nouns for people that ``ACTOR_HEADS`` need not list ("volunteers", "residents", "Libyans").
@@ -2189,6 +2336,8 @@ def antecedent_of(
             continue  # "they" is not the one person (or one official) quoted before
         if pronoun == "it" and head.ent_type_ == "PERSON":
             continue
+        if reported_inside(draft.speaker, drafts):
+            continue  # "The ministry said NATO has justified its raids by citing ... It said ...": the ministry
         if latest is None or latest.speaker is None or draft.speaker.end_char > latest.speaker.end_char:
             latest = draft
     if latest is not None and latest.speaker is not None:
@@ -2196,6 +2345,18 @@ def antecedent_of(
             return None
         return resolve(names, latest.speaker, [])
     return None
+
+
+def reported_inside(speaker: Span, drafts: Sequence[Draft]) -> bool:
+    """Whether a speaker is named inside what another speaker said ("The ministry said NATO has justified its
+    raids by citing ..."): someone spoken of, whom a pronoun in the next sentence does not take over from the
+    one reporting."""
+    return any(
+        other.speaker is not None
+        and other.speaker.end_char <= other.content_start <= speaker.start_char
+        and speaker.end_char <= other.content_end
+        for other in drafts
+    )
 
 
 def describes_same(description: Span, candidate: Span) -> bool:

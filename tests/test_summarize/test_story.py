@@ -253,3 +253,36 @@ def test_a_title_case_headline_glued_before_an_articles_first_sentence_is_not_sa
     ]
     pool = build_pool(pages, cut_glued=True)
     assert glued in [pool.candidates[i].text for i in story(pool, vectorize(pool), 200)]
+
+
+def test_nobody_commenting_a_promise_not_kept_and_a_pronoun_speaker_are_not_story_sentences():
+    """Lines that tell a reader nothing on their own (issue 13 item 6): only that someone declined or could not
+    comment, a promise of content the sentence does not give, a speaker who is only "he" in the cue."""
+    for text in (
+        "A BP spokesman declined to comment.",
+        "CNN was unable to get a response from the Egyptian government on the report.",
+        "The company did not return calls seeking comment.",
+        "Officials could not be reached for comment.",
+        "A spokesman for the ministry was not available for comment.",
+        "The protesters say they have two demands.",
+        "Here is a collection of the week's best photographs.",
+        "The minister outlined the plan's main points as follows:",
+        "The U.S. will continue to stand up for the rights of the Egyptian people, he affirmed.",
+        '"It is over," she said.',
+        "The talks, he said, had failed because neither side would move.",
+    ):
+        assert not reads_alone(text), text
+    for text in (
+        # the refusal is not the sentence's only news
+        "BP declined to comment on the report, but said the company would pay all legitimate claims.",
+        # not about comment at all
+        "The troops did not return fire.",
+        "The village could not be reached by road until Monday.",
+        "The patient did not respond to treatment.",
+        # the promise kept, the speaker named
+        "Protesters made three demands: jobs, bread and an end to the emergency law.",
+        '"We are all Libyans," the woman said.',
+        "Obama said he would act within days.",
+        "Mubarak stepped down on Friday, Vice President Omar Suleiman said.",
+    ):
+        assert reads_alone(text), text

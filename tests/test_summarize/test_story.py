@@ -1,15 +1,17 @@
 """The ``story`` method: a whole story's summary by centrality per word, and when it is the default."""
 
-from storyline.model import Article, Sentence
+from storyline.model import Article, EntityMention, Sentence
 from storyline.summarize import summarize
 from storyline.summarize.candidates import build_pool
 from storyline.summarize.features import vectorize
-from storyline.summarize.story import STORY_ARTICLES, is_story, reads_alone, story
+from storyline.summarize.story import GENERIC_WORDS, STORY_ARTICLES, concrete, is_story, reads_alone, story
 
 from .pools import HUB, article, central_pool, reported_pool
 
 
-def test_story_takes_the_central_sentences_and_leaves_the_off_topic_ones():
+def test_story_takes_the_central_sentences_and_leaves_the_off_topic_ones(monkeypatch):
+    # centrality alone: the fixture's articles carry no entities, so no short sentence would count as concrete
+    monkeypatch.setattr("storyline.summarize.story.GENERIC_WORDS", 0)
     pool = central_pool()
     chosen = [pool.candidates[i].text for i in story(pool, vectorize(pool), 40)]
     assert chosen[0] == HUB
@@ -253,3 +255,73 @@ def test_a_title_case_headline_glued_before_an_articles_first_sentence_is_not_sa
     ]
     pool = build_pool(pages, cut_glued=True)
     assert glued in [pool.candidates[i].text for i in story(pool, vectorize(pool), 200)]
+
+
+def test_nobody_commenting_a_promise_not_kept_and_a_pronoun_speaker_are_not_story_sentences():
+    """Lines that tell a reader nothing on their own (issue 13 item 6): only that someone declined or could not
+    comment, a promise of content the sentence does not give, a speaker who is only "he" in the cue."""
+    for text in (
+        "A BP spokesman declined to comment.",
+        "CNN was unable to get a response from the Egyptian government on the report.",
+        "The company did not return calls seeking comment.",
+        "Officials could not be reached for comment.",
+        "A spokesman for the ministry was not available for comment.",
+        "The protesters say they have two demands.",
+        "Here is a collection of the week's best photographs.",
+        "The minister outlined the plan's main points as follows:",
+        "The U.S. will continue to stand up for the rights of the Egyptian people, he affirmed.",
+        '"It is over," she said.',
+        "The talks, he said, had failed because neither side would move.",
+    ):
+        assert not reads_alone(text), text
+    for text in (
+        # the refusal is not the sentence's only news
+        "BP declined to comment on the report, but said the company would pay all legitimate claims.",
+        # not about comment at all
+        "The troops did not return fire.",
+        "The village could not be reached by road until Monday.",
+        "The patient did not respond to treatment.",
+        # the promise kept, the speaker named
+        "Protesters made three demands: jobs, bread and an end to the emergency law.",
+        '"We are all Libyans," the woman said.',
+        "Obama said he would act within days.",
+        "Mubarak stepped down on Friday, Vice President Omar Suleiman said.",
+    ):
+        assert reads_alone(text), text
+
+
+def test_a_short_sentence_that_tells_no_concrete_event_is_not_said():
+    """A short generic line (a caption in the present, a columnist's verdict, a state) gives way to sentences with
+    a number, a date, or a named actor and a verb told in the past or the future (issue 13 item 6)."""
+    named = {
+        "Tear gas surrounds protesters in Egypt.": [("Egypt", "GPE")],
+        "The well is leaking oil near the coast.": [],
+        "Mubarak's days are clearly numbered, analysts think.": [("Mubarak", "PERSON")],
+        "Mubarak resigned as president on Friday.": [("Mubarak", "PERSON"), ("Friday", "DATE")],
+        "Three people died in the clashes in Cairo.": [("Three", "CARDINAL"), ("Cairo", "GPE")],
+        "Obama spoke to Mubarak by telephone.": [("Obama", "PERSON"), ("Mubarak", "PERSON")],
+    }
+    generic = {
+        "Tear gas surrounds protesters in Egypt.",
+        "The well is leaking oil near the coast.",
+        "Mubarak's days are clearly numbered, analysts think.",
+    }
+    assert all(len(text.split()) < GENERIC_WORDS for text in named)
+    articles = []
+    for n in range(3):
+        a = article(f"e{n}", list(named))
+        a.entities = [
+            EntityMention(
+                name,
+                label,
+                a.text.index(text) + text.index(name),
+                a.text.index(text) + text.index(name) + len(name),
+            )
+            for text, entities in named.items()
+            for name, label in entities
+        ]
+        articles.append(a)
+    pool = build_pool(articles)
+    assert {c.text for c in pool.candidates if not concrete(pool, c)} == generic
+    chosen = {pool.candidates[i].text for i in story(pool, vectorize(pool), 200)}
+    assert chosen and not chosen & generic

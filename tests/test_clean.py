@@ -630,3 +630,37 @@ def test_a_caption_telling_its_scene_in_the_present_is_cut():
     cleaned = clean_text(text, use_model=False)
     assert [r.text for r in cleaned.removed if r.reason == "caption"] == [caption, dated]
     assert cleaned.text.split("\n\n") == ["Jackson died in June 2009 aged 50.", *prose]
+
+
+def test_a_byline_glued_before_the_storys_first_words_is_cut_as_the_byline():
+    """A scraped page's byline run into its first words on one line ("By the CNN Wire Staff NEW: ...", "By ...,
+    Special to CNN An Egyptian man ..."): the byline is cut (reason ``byline``) and the story starts at its words;
+    where a title follows the outlet no word marks the byline's end, and the line is left whole."""
+    for text, byline, story in (
+        (
+            "By the CNN Wire Staff Protesters gathered again in Cairo's main square on Friday after prayers.\n"
+            "The army said it would not fire on them.",
+            "By the CNN Wire Staff",
+            "Protesters gathered again",
+        ),
+        (
+            "By Micah L. Sifry, Special to CNN An Egyptian man holds up a sign praising Facebook in Cairo.\n"
+            "The protests began on Tuesday.",
+            "By Micah L. Sifry, Special to CNN",
+            "An Egyptian man holds up",
+        ),
+        (
+            "By Ivan Watson, Raja Razek and Jomana Karadsheh, CNN Gadhafi backers rally in Zawiyah on Sunday.\n"
+            "The town was quiet on Monday.",
+            "By Ivan Watson, Raja Razek and Jomana Karadsheh, CNN",
+            "Gadhafi backers rally",
+        ),
+    ):
+        cleaned = clean_text(text, use_model=False)
+        assert cleaned.text.startswith(story), cleaned.text
+        assert [r.text for r in cleaned.removed if r.reason == "byline"] == [byline]
+    titled = (
+        "By Nic Robertson, CNN Senior International Correspondent Nic Robertson has been covering Egypt for weeks.\n"
+        "The square was full on Friday."
+    )
+    assert not [r for r in clean_text(titled, use_model=False).removed if r.reason == "byline"]

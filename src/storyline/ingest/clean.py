@@ -282,6 +282,36 @@ def split_glued_credits(lines: list[Line]) -> list[Line]:
     return result
 
 
+# A byline a scraper glued before the story's first words on one line ("By the CNN Wire Staff NEW: ...", "By Micah
+# L. Sifry, Special to CNN An Egyptian man holds up ...", "By Bryony Jones for CNN Thai PM Abhisit ..."): the names,
+# and the outlet's name that ends the byline; not where a title follows the outlet ("By Nic Robertson, CNN Senior
+# International Correspondent Nic Robertson has been ..."), whose end no word marks.
+_BYLINE_NAME = r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}"
+GLUED_BYLINE = re.compile(
+    r"^(By\s+(?:the\s+CNN\s+Wires?\s+[Ss]taff"
+    rf"|{_BYLINE_NAME}(?:\s*,\s*{_BYLINE_NAME})*(?:\s*,?\s+and\s+{_BYLINE_NAME})?"
+    r"(?:\s*,\s*(?:Special\s+to\s+|For\s+)?CNN|\s+for\s+CNN)))"
+    r"\s+(?!(?:Senior|Chief|International|Political|Legal|National|Foreign|Pentagon|White|State|Special|Staff"
+    r"|Correspondent|Producer|Writer|Editor|Analyst|Contributor|Reporter|Wire)\b)(?=[A-Z\"\u201c'])"
+)
+# Words the story must still have after a glued byline.
+GLUED_BYLINE_REST_WORDS = 6
+
+
+def split_glued_bylines(lines: list[Line]) -> list[Line]:
+    """Each byline glued before the story's first words (``GLUED_BYLINE``) on a line of its own among the page's
+    first lines, marked ``byline``; the story after it on its own."""
+    result: list[Line] = []
+    for number, line in enumerate(lines):
+        match = GLUED_BYLINE.match(line.text) if number < HEADER_LINES else None
+        if match is None or len(words_of(line.text[match.end() :])) < GLUED_BYLINE_REST_WORDS:
+            result.append(line)
+            continue
+        result.append(Line(match.group(1), blank_before=line.blank_before, reason="byline"))
+        result.append(Line(line.text[match.end() :], blank_before=False))
+    return result
+
+
 # What a scraper glued before a wire dateline in the middle of one of a page's first lines ("NEW: Saif
 # al-Islam Gadhafi says ... A Libyan diplomat says ... Tripoli, Libya (CNN) -- The story"): story-highlight
 # bullets (or a headline and deck) that lost their line breaks, never the story's own prose. At least this
@@ -680,7 +710,7 @@ def clean_text(
     from .detokenize import detokenized
 
     text, tokenized = detokenized(text)  # Penn-Treebank-tokenized corpora are read as plain text
-    lines, stamps = split_wire_stamps(split_glued_credits(split_lines(text)))
+    lines, stamps = split_wire_stamps(split_glued_credits(split_glued_bylines(split_lines(text))))
     lines = split_pull_quotes(split_glued_highlights(lines))
     main_script = dominant_script(text)
     mark_lines(lines, main_script)

@@ -634,8 +634,8 @@ def test_a_caption_telling_its_scene_in_the_present_is_cut():
 
 def test_a_byline_glued_before_the_storys_first_words_is_cut_as_the_byline():
     """A scraped page's byline run into its first words on one line ("By the CNN Wire Staff NEW: ...", "By ...,
-    Special to CNN An Egyptian man ..."): the byline is cut (reason ``byline``) and the story starts at its words;
-    where a title follows the outlet no word marks the byline's end, and the line is left whole."""
+    Special to CNN An Egyptian man ...", a writer's title after the outlet): the byline is cut (reason ``byline``)
+    and the story starts at its words; a line that only begins like a byline is left whole."""
     for text, byline, story in (
         (
             "By the CNN Wire Staff Protesters gathered again in Cairo's main square on Friday after prayers.\n"
@@ -655,12 +655,15 @@ def test_a_byline_glued_before_the_storys_first_words_is_cut_as_the_byline():
             "By Ivan Watson, Raja Razek and Jomana Karadsheh, CNN",
             "Gadhafi backers rally",
         ),
+        (
+            "By Nic Robertson, CNN Senior International Correspondent Nic Robertson has been covering Egypt for weeks.\n"
+            "The square was full on Friday.",
+            "By Nic Robertson, CNN Senior International Correspondent",
+            "Nic Robertson has been covering",
+        ),
     ):
         cleaned = clean_text(text, use_model=False)
         assert cleaned.text.startswith(story), cleaned.text
         assert [r.text for r in cleaned.removed if r.reason == "byline"] == [byline]
-    titled = (
-        "By Nic Robertson, CNN Senior International Correspondent Nic Robertson has been covering Egypt for weeks.\n"
-        "The square was full on Friday."
-    )
-    assert not [r for r in clean_text(titled, use_model=False).removed if r.reason == "byline"]
+    not_a_byline = "By Tuesday, CNN had reported that the protests had spread to four more cities in the south.\nMore."
+    assert clean_text(not_a_byline, use_model=False).text.startswith("By Tuesday, CNN had reported")

@@ -31,6 +31,7 @@ from ..text.patterns import (
     AGENCY_DATELINE,
     COMMENT_HEADER,
     DATELINE,
+    GLUED_BYLINE,
     PAGE_STAMP,
     SENTENCE_OPENERS,
     WIRE_STAMP,
@@ -282,18 +283,6 @@ def split_glued_credits(lines: list[Line]) -> list[Line]:
     return result
 
 
-# A byline a scraper glued before the story's first words on one line ("By the CNN Wire Staff NEW: ...", "By Micah
-# L. Sifry, Special to CNN An Egyptian man holds up ...", "By Bryony Jones for CNN Thai PM Abhisit ..."): the names,
-# and the outlet's name that ends the byline; not where a title follows the outlet ("By Nic Robertson, CNN Senior
-# International Correspondent Nic Robertson has been ..."), whose end no word marks.
-_BYLINE_NAME = r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}"
-GLUED_BYLINE = re.compile(
-    r"^(By\s+(?:the\s+CNN\s+Wires?\s+[Ss]taff"
-    rf"|{_BYLINE_NAME}(?:\s*,\s*{_BYLINE_NAME})*(?:\s*,?\s+and\s+{_BYLINE_NAME})?"
-    r"(?:\s*,\s*(?:Special\s+to\s+|For\s+)?CNN|\s+for\s+CNN)))"
-    r"\s+(?!(?:Senior|Chief|International|Political|Legal|National|Foreign|Pentagon|White|State|Special|Staff"
-    r"|Correspondent|Producer|Writer|Editor|Analyst|Contributor|Reporter|Wire)\b)(?=[A-Z\"\u201c'])"
-)
 # Words the story must still have after a glued byline.
 GLUED_BYLINE_REST_WORDS = 6
 

@@ -602,3 +602,20 @@ COMMENT_HEADER = re.compile(
     rf"|\bPosted\ by:\ [^|\n]{{1,40}}\|\ [A-Z][a-z]+\.?\ \d{{1,2}},\ \d{{4}}\ {_CLOCK}",
     re.VERBOSE | re.MULTILINE,
 )
+
+
+# A byline a scraper glued before the story's first words ("By the CNN Wire Staff NEW: ...", "By Micah L. Sifry,
+# Special to CNN An Egyptian man holds up ...", "By Pam Benson, CNN National Security Producer Khamis Gadhafi ...",
+# "By Ivan Watson and Jomana Karadsheh, CNN NATO accused ..."): the names, the outlet that ends the byline and the
+# writer's title after it (group 1). Cleaning cuts it as the byline (``ingest.clean``); the timeline's reading of raw
+# text starts a sentence after it (``timeline.build.glued_start``).
+_BYLINE_NAME = r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}"
+GLUED_BYLINE = re.compile(
+    r"(By\s+(?:the\s+CNN\s+Wires?\s+[Ss]taff"
+    rf"|{_BYLINE_NAME}(?:\s*,\s*{_BYLINE_NAME})*(?:\s*,?\s+and\s+{_BYLINE_NAME})?"
+    r"(?:\s*,\s*(?:Special\s+to\s+|For\s+)?CNN|\s+for\s+CNN)"
+    r"(?:\s+(?:[Ss]enior|[Cc]hief|[Nn]ational|[Ii]nternational|[Ss]ecurity|[Pp]olitical|[Tt]errorism|[Ff]oreign"
+    r"|[Mm]ilitary|[Ll]egal|[Ww]ire|[Ss]pecial))*"
+    r"(?:\s+(?:[Cc]orrespondent|[Pp]roducer|[Aa]nalyst|[Ww]riter|[Ee]ditor|[Rr]eporter|[Cc]ontributor|[Ss]taff))?))"
+    r"\s+(?=[A-Z\"\u201c'])"
+)

@@ -60,6 +60,7 @@ from ..text.patterns import (
     AGENCY_DATELINE,
     CAPTION,
     CAPTION_WORDS,
+    GLUED_BYLINE,
     LEANING_START,
     NOT_NEWS,
     PAGE_STAMP,
@@ -270,17 +271,6 @@ LIVE_STAMP = re.compile(
 )
 
 
-# A byline before the lead ("By Pam Benson, CNN National Security Producer Khamis Gadhafi ...", "By Ivan Watson and
-# Jomana Karadsheh, CNN NATO accused ..."): the writer, not the event.
-_NAME = r"[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){1,3}"
-BYLINE = re.compile(
-    rf"By\s+{_NAME}(?:\s*,\s*{_NAME})*(?:\s+and\s+{_NAME})?\s*,\s*CNN"
-    r"(?:\s+(?:[Ss]enior|[Cc]hief|[Nn]ational|[Ii]nternational|[Ss]ecurity|[Pp]olitical|[Tt]errorism|[Ff]oreign"
-    r"|[Mm]ilitary|[Ll]egal|[Ww]ire|[Ss]pecial))*"
-    r"(?:\s+(?:[Cc]orrespondent|[Pp]roducer|[Aa]nalyst|[Ww]riter|[Ee]ditor|[Rr]eporter|[Cc]ontributor|[Ss]taff))?\s+"
-)
-
-
 def glued_start(text: str) -> int:
     """How many leading characters are a page stamp (``text.patterns.PAGE_STAMP``, with whatever headline
     came before it) or a wire dateline with what was glued before it, else 0. (A headline glued before a
@@ -296,7 +286,7 @@ def glued_start(text: str) -> int:
         cut = (
             stamp.end()
         )  # "LIBYA, 7:33 p.m. ET, 2:33 a.m. local: Here is more ...": a live page's clock stamp
-    byline = BYLINE.match(text, cut)
+    byline = GLUED_BYLINE.match(text, cut)
     if byline is not None and len(text[byline.end() :].split()) >= MIN_WORDS:
         cut = byline.end()  # "By Pam Benson, CNN National Security Producer Khamis Gadhafi ...": the writer
     agency = AGENCY_DATELINE.search(text, cut)

@@ -66,3 +66,27 @@ def test_a_demonstrative_before_any_noun_of_time_says_when():
         assert not patterns.POINTING_BACK.search(text), text
     # "may" is a modal here, not the month: "This" points back
     assert patterns.POINTING_BACK.search("This may not be enough to stop the leak.")
+
+
+def test_a_name_before_a_noun_of_places_is_a_place_and_a_field_of_study_is_not():
+    from storyline.annotate.nlp import load_nlp
+
+    nlp = load_nlp()
+
+    def evidence(text: str, name: str) -> str:
+        doc = nlp(text)
+        start = next(t.i for t in doc if t.text == name.split()[0])
+        return entities.evidence_of_kind(doc[start : start + len(name.split())])
+
+    # MJ_bbc: "base" was a place noun of who.attribution only; "field" of neither list now
+    assert (
+        evidence("Chris Boatman, who lives next to the RAF Scampton base, heard the crash.", "RAF Scampton")
+        == "place"
+    )
+    assert (
+        evidence(
+            "He won the prize for his work in the field of Quantum Electrodynamics.",
+            "Quantum Electrodynamics",
+        )
+        != "place"
+    )

@@ -38,9 +38,9 @@ from typing import TYPE_CHECKING
 from ..model import Article, Attribution, Claim, cite
 from ..pieces import NO_PIECES, Pieces
 from ..text.similarity import content_words, jaccard
+from ..text.words import FINITE_TAGS, SAYING_VERBS
 from ..who.cues import (
     CLAIMING_VERBS,  # verbs that put a claim in another voice's mouth
-    SAYING_VERBS,
     THINKING_VERBS,
 )
 from ..who.names import name_problem, speaker_name
@@ -422,7 +422,7 @@ def subject_of(verb: Token) -> Token | None:
             head = node.head
             if (
                 node.dep_ == "conj"
-                and node.tag_ in FINITE
+                and node.tag_ in FINITE_TAGS
                 and head.tag_ == "VB"
                 and any(c.tag_ == "MD" for c in head.children)
             ):
@@ -436,9 +436,6 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
-FINITE = frozenset({"VBD", "VBZ", "VBP"})
-
-
 def reporting_verb(clause: Token) -> Token | None:
     """The finite verb of saying or thinking above a reported clause ("Biden *said* ... that Mubarak should
     listen"), within a few steps up the parse; None when the clause reports nobody's words."""
@@ -447,7 +444,7 @@ def reporting_verb(clause: Token) -> Token | None:
         if node.head.i == node.i:
             return None
         node = node.head
-        if node.tag_ in FINITE and node.lemma_.lower() in SAYING_VERBS | THINKING_VERBS:
+        if node.tag_ in FINITE_TAGS and node.lemma_.lower() in SAYING_VERBS | THINKING_VERBS:
             return node
     return None
 
@@ -707,7 +704,7 @@ def named_claim(verb: Token, noun: Token | None = None) -> tuple[str, str | None
     if not content and not about:
         return None  # "denied the reports" says nothing of what they say: not matched here
     tokens = list(noun.subtree)
-    if not any(t.tag_ in FINITE | {"MD"} for t in tokens if t.i > noun.i):
+    if not any(t.tag_ in FINITE_TAGS for t in tokens if t.i > noun.i):
         # a claim is a clause with a finite verb, a statement of fact: "a charge of involuntary manslaughter",
         # "claims of a massacre" name no fact stated, and are no side of a dispute
         return None

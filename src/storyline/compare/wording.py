@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Article, Attribution
+from ..text.words import SAYING_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -108,7 +109,6 @@ PLANNED = frozenset({"will", "would", "'ll", "shall", "wo"})
 # Any other link (a relative clause, an "after ..."/"as ..."/"when ..." adverbial, a clause under a noun or a
 # preposition) puts the verb in a side clause: background, not the sentence's own news.
 MAIN_LINE = frozenset({"ROOT", "conj", "ccomp", "xcomp", "acomp", "parataxis"})
-REPORTING = frozenset({"say", "tell"})
 
 
 @dataclass(frozen=True)
@@ -183,7 +183,7 @@ def line_verbs(span: Span) -> frozenset[str]:
             if (
                 step.dep_ not in MAIN_LINE
                 and step.head.i != step.i
-                and step.head.lemma_.lower() not in REPORTING
+                and step.head.lemma_.lower() not in SAYING_VERBS
             ):
                 break  # (what a reporting verb heads is what was said, however the parse links a quotation)
             if step.head.i == step.i or not (span.start <= step.head.i < span.end):

@@ -17,11 +17,11 @@ import functools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ..text.words import FINITE_TAGS
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-# Penn Treebank tags of a verb that carries tense or mood: past, present (3rd person singular and other), modal.
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # Answers kept per process: the same sentences come back in every repick and every view of a corpus.
 MEMORY = 20_000
 

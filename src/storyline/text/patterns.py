@@ -57,17 +57,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .words import TIME_NOUNS
+
 # Personal pronouns and possessives that a sentence cannot open with and stand alone.
 PERSONAL_PRONOUNS = ("he", "she", "it", "they", "them", "his", "her", "its", "their", "theirs")
 DEMONSTRATIVES = ("this", "that", "these", "those")
 # Connectives that join a sentence to the one before.
 CONNECTIVES = ("but", "and", "so", "yet", "still", "also", "however", "now")
-# Nouns of time after a demonstrative: "This week ..." says when, it does not point back.
-TIME_NOUNS = (
-    "year|years|month|months|week|weeks|weekend|day|days|morning|afternoon|evening|night|time|summer|winter|"
-    "spring|autumn|fall|season|decade|century|january|february|march|april|may|june|july|august|september|"
-    "october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-)
+# Nouns of time after a demonstrative, singular or plural: "This week ...", "These days ..." say when, they do
+# not point back. (Names of months and days are capitalised: never the lower-case word the pattern looks at.)
+TIME_NOUN_FORMS = tuple(sorted(TIME_NOUNS | {noun + "s" for noun in TIME_NOUNS}))
 
 
 # Double quotation marks: curly and guillemets that open, those that close, and the straight one that does both.
@@ -205,7 +204,7 @@ DANGLING_OPENER = re.compile(
 POINTING_BACK = re.compile(
     r"^(?:(?:And|But|So|Yet|Or)\b"
     r"|(?:This|That)['’]s\b"
-    rf"|(?:{alternatives(DEMONSTRATIVES, title=True)})\s+(?!(?:{TIME_NOUNS}|who)\b)[a-z])"
+    rf"|(?:{alternatives(DEMONSTRATIVES, title=True)})\s+(?!(?:{alternatives(TIME_NOUN_FORMS)}|who)\b)[a-z])"
 )
 
 

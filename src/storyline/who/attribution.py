@@ -35,6 +35,7 @@ from ..model import Article, Attribution, Entity
 from ..pieces import NO_PIECES, Pieces
 from ..text import patterns
 from ..text.patterns import AGENCY_DATELINE, CLOSING_QUOTES, OPENING_QUOTES, STRAIGHT_QUOTE
+from ..text.words import FINITE_TAGS, SAYING_VERBS, TIME_NOUNS
 from .cues import (
     ASKING_VERBS,
     INFINITIVE_CONTENT_VERBS,
@@ -42,7 +43,6 @@ from .cues import (
     QUOTATION_ONLY_VERBS,
     QUOTE_CUE_LEMMAS,
     SAYING_HEADS,
-    SAYING_VERBS,
     SPEECH_LEXICON,
     CueScorer,
     load_cue_model,
@@ -54,6 +54,7 @@ from .names import (
     GENDERED_NOUNS,
     ONE_PERSON_NOUNS,
     PERSON_HEADS,
+    PLACE_NOUNS,
     TITLE_ABBREVIATIONS,
     name_problem,
     tidy_name,
@@ -871,9 +872,6 @@ def content_span(cue: Token) -> tuple[int, int] | None:
     if last <= first:
         return None
     return doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text)
-
-
-FINITE_TAGS = frozenset({"MD", "VBD", "VBZ", "VBP"})
 
 
 def stranded_subject(cue: Token, clause: Token) -> list[Token]:
@@ -1860,10 +1858,6 @@ def gap_filled_before(cue: Token) -> bool:
     )
 
 
-# Nouns for a time that a relative clause without a relative word may say when of ("the day the minister said").
-TIME_NOUNS = frozenset("day time week month year moment hour night morning evening afternoon weekend".split())
-
-
 def common_noun_opening(ent: Span) -> bool:
     """A one-word "name" that the tagger reads as a common noun and that has its capital only from opening the
     sentence: "Media" of "Media habitually tells us ...", "Police" of "Police said ..." (a described source,
@@ -2000,12 +1994,8 @@ class NameIndex:
         return found
 
 
-# Prepositions whose object is a place ("in Brega"), and nouns of places and their facilities.
+# Prepositions whose object is a place ("in Brega") (nouns of places: ``PLACE_NOUNS`` of ``who.names``).
 LOCATIVE_PREPOSITIONS = frozenset("in near outside".split())
-PLACE_NOUNS = frozenset(
-    """town city village port refinery terminal airport field oilfield province region district square
-    street road base border crossing suburb neighborhood neighbourhood capital harbour harbor""".split()
-)
 
 
 def introduced(name: Span) -> bool:

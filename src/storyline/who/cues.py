@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from ..artefacts import load_artefact
 from ..errors import StorylineError
+from ..text.words import SAYING_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -167,19 +168,8 @@ def load_cue_model() -> CueModel:
 # "urged X to ...", or a quotation). ``statement_problem`` in ``storyline.who.attribution`` applies
 # these lists; ``storyline.compare.positions`` and ``storyline.compare.disputes`` take theirs from here.
 
-# Verbs of saying and writing: with a clause or a quotation, what they govern is what was said.
-SAYING_VERBS = frozenset(
-    """say tell add state announce declare note stress emphasize emphasise argue claim allege insist
-    explain warn caution urge ask reply respond answer write tweet post report confirm deny admit
-    acknowledge concede suggest estimate predict forecast maintain assert charge accuse complain recall
-    conclude quip joke remark observe exclaim shout promise vow pledge threaten demand propose recommend
-    advise reiterate repeat testify disclose reveal indicate signal order instruct appeal plead inform
-    assure reassure contend counter retort concur boast brag lament speculate hint imply mention point
-    affirm reaffirm clarify specify tout vouch swear guarantee remind proclaim pronounce protest object
-    question dispute rebut refute scoff yell scream whisper mutter confess elaborate agree disagree
-    acknowledge announce caution comment describe predict recount insinuate email blog text cable
-    telephone phone write""".split()
-)
+# Verbs of saying and writing: ``SAYING_VERBS``, in ``storyline.text.words`` (the timex stage reads it too).
+
 # Verbs of thought, belief and intention: a clause they govern is what the speaker is quoted as holding.
 # Knowing, finding out and wanting are not holding a view ("finds out that ...", "knows how to ...",
 # "wants to know more"): not here.

@@ -37,6 +37,7 @@ from .names import (
     ANONYMOUS_HEADS,
     CONJUNCTIONS,
     KIN_NOUNS,
+    PLACE_NOUNS,
     PLAIN_PERSON_NOUNS,
     TITLE_ABBREVIATIONS,
     TITLE_NOUNS,
@@ -696,11 +697,6 @@ def web_service(name: str) -> str:
     return next((word for word in name.split() if word.lower() in WEB_SERVICES), "")
 
 
-# Nouns for places: a name of them ("the small towns of Jawsh, Ghezaya and Takut") is a place.
-PLACE_NOUNS = frozenset(
-    """town city village region province district county parish hamlet suburb neighbourhood neighborhood island
-    port oasis capital valley municipality governorate settlement enclave township borough area""".split()
-)
 # Verbs whose "in" or "near" names where someone lives or was born: "born in Llanfair, Welshpool".
 DWELLING_VERBS = frozenset("bear live die grow raise settle reside".split())
 # Words that introduce what something is called: "the computer known as Watson", "a horse called Frankel".

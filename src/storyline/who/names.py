@@ -154,6 +154,17 @@ def speaker_name(attribution: Attribution) -> str | None:
     return None
 
 
+# Nouns of places and their facilities: a name they govern is a place ("the small towns of Jawsh, Ghezaya and
+# Takut", "the Brega refinery", "the Llanfair/Welshpool area"): who.entities (what a name is) and
+# who.attribution (a name in a place is no speaker) read them from here. Not "field": in news it is mostly a
+# playing field or a field of study ("the field of Quantum Electrodynamics" is no place); "oilfield" is here.
+PLACE_NOUNS = frozenset(
+    """town city village hamlet suburb neighborhood neighbourhood settlement enclave township borough capital
+    region province district county parish municipality governorate area island oasis valley port harbour
+    harbor refinery terminal airport oilfield square street road base border crossing""".split()
+)
+
+
 # The closed-class words no actor's name starts with, in one place: the roster's filter (``name_problem``)
 # and the brief's independent check (``storyline.evaluate.brief.bad_name``) both take their words from here.
 PRONOUNS = frozenset(

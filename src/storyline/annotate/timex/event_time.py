@@ -28,13 +28,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from ...text.words import DATING_SPEECH_VERBS, TIME_NOUNS
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from ...model import Article
 
 __all__ = [
-    "REPORTING",
     "UNRESOLVED",
     "SentenceParses",
     "clause_depth",
@@ -56,16 +57,10 @@ COARSE = frozenset({"month", "season", "quarter", "half", "year", "decade", "cen
 # ("Ortega, who dropped out of school in 2007, was arrested about midnight Saturday") does not date the
 # sentence, and it is never chosen itself (``main_event_time`` gives None instead).
 UNRESOLVED = "unresolved"
-TIME_NOUNS = frozenset("period quarter year month week day season half time session term".split())
 # Prepositions that make an expression a bound of the event, not its time: "since 1990", "until Thursday",
 # "between 1982 and 1992", "as of Wednesday", "by Friday", "before March".
 BOUNDS = frozenset(
     {"since", "until", "till", "before", "after", "by", "between", "from", "through", "throughout"}
-)
-# Verbs of saying: with ``speech``, what they report is the sentence's news.
-REPORTING = frozenset(
-    "say tell report announce state add confirm claim insist warn note explain declare reveal "
-    "acknowledge admit deny tweet write quote estimate predict".split()
 )
 
 
@@ -93,7 +88,9 @@ def clause_depth(head: Token, *, speech: bool = False, relative: int = 1) -> int
     while token.head.i != token.i:
         parent = token.head
         label = token.dep_
-        speech_through = speech and label in ("ccomp", "parataxis") and parent.lemma_.lower() in REPORTING
+        speech_through = (
+            speech and label in ("ccomp", "parataxis") and parent.lemma_.lower() in DATING_SPEECH_VERBS
+        )
         if label in CLAUSE_LABELS and not speech_through:
             depth += relative if label in ("relcl", "acl") else 1
         token = parent

@@ -192,7 +192,8 @@ AUXILIARY = re.compile(
 # Where one clause ends and a contrasting one begins: verbs beyond it tell of something else.
 CLAUSE_BREAK = re.compile(r"(?i);|,\s+(?:while|whereas|but|although|though)\b")
 CLAUSE_PENALTY = 1000
-# Verbs of telling: after the expression and a comma they belong to the attribution ("..., he said").
+# Verbs of telling: after the expression and a comma they belong to the attribution ("..., he said"). Surface
+# forms, not ``SAYING_VERBS`` (lemmas): the past forms of "say" and "tell" among the cue words of ``TENSE_CUE``.
 REPORTING = {"said", "told"}
 # Cues of a plan made in the past for a later day ("had been scheduled for", "was planned for"): read as past, the
 # day they date may still lie after the telling.

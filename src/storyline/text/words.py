@@ -1,0 +1,44 @@
+"""Word lists that several stages read, one list each (no parsing here: safe to import from any stage).
+
+- ``FINITE_TAGS``: the Penn Treebank tags of a verb that carries tense or mood: what makes a clause finite for
+  the summary (``summarize.verbs``), a stranded subject (``who.attribution``) and a claim (``compare.disputes``);
+- ``SAYING_VERBS``: verbs of saying and writing (lemmas): what a statement's cue is (``who.attribution``,
+  part of the cue lexicon of ``who.cues``), what a reported claim hangs under (``compare.disputes``), the
+  verb whose clause is what was said, not another event (``compare.wording``; ``annotate.timex.event_time``
+  reads a narrower list, ``DATING_SPEECH_VERBS``);
+- ``TIME_NOUNS``: nouns of time (lemmas): "This week ..." says when and does not point back
+  (``text.patterns``), "the June 2011 period" is a stretch of time, not a thing named
+  (``annotate.timex.event_time``), "the day the minister said ..." says when (``who.attribution``).
+"""
+
+from __future__ import annotations
+
+# Penn Treebank tags of a verb that carries tense or mood: past, present (3rd person singular and other), modal.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+# Verbs of saying and writing: with a clause or a quotation, what they govern is what was said.
+SAYING_VERBS = frozenset(
+    """say tell add state announce declare note stress emphasize emphasise argue claim allege insist
+    explain warn caution urge ask reply respond answer write tweet post report confirm deny admit
+    acknowledge concede suggest estimate predict forecast maintain assert charge accuse complain recall
+    conclude quip joke remark observe exclaim shout promise vow pledge threaten demand propose recommend
+    advise reiterate repeat testify disclose reveal indicate signal order instruct appeal plead inform
+    assure reassure contend counter retort concur boast brag lament speculate hint imply mention point
+    affirm reaffirm clarify specify tout vouch swear guarantee remind proclaim pronounce protest object
+    question dispute rebut refute scoff yell scream whisper mutter confess elaborate agree disagree
+    acknowledge announce caution comment describe predict recount insinuate email blog text cable
+    telephone phone write""".split()
+)
+# The verbs of saying through which the timeline dates what was said rather than the saying
+# (``annotate.timex.event_time``): the common ones of news reports, and "quote". Narrower than ``SAYING_VERBS``:
+# through all of them the Timeline17 gate's MJ_bbc figures dropped (R-1 0.1285 -> 0.1281, fourteenth session).
+DATING_SPEECH_VERBS = frozenset(
+    """say tell report announce state add confirm claim insist warn note explain declare reveal acknowledge admit
+    deny tweet write quote estimate predict""".split()
+)
+
+# Nouns of time: units and parts of the calendar and the day, and words for a stretch of time.
+TIME_NOUNS = frozenset(
+    """moment hour time day night morning afternoon evening week weekend month year decade century season
+    summer winter spring autumn fall period quarter half session term""".split()
+)

@@ -665,5 +665,7 @@ def test_a_byline_glued_before_the_storys_first_words_is_cut_as_the_byline():
         cleaned = clean_text(text, use_model=False)
         assert cleaned.text.startswith(story), cleaned.text
         assert [r.text for r in cleaned.removed if r.reason == "byline"] == [byline]
-    not_a_byline = "By Tuesday, CNN had reported that the protests had spread to four more cities in the south.\nMore."
+    not_a_byline = (
+        "By Tuesday, CNN had reported that the protests had spread to four more cities in the south.\nMore."
+    )
     assert clean_text(not_a_byline, use_model=False).text.startswith("By Tuesday, CNN had reported")

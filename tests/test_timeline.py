@@ -784,3 +784,18 @@ def test_a_headlines_own_date_still_counts_but_the_headline_is_no_entry():
     timeline = build_timeline([article], dates=3)
     texts = [s.text for e in timeline.entries for s in e.sentences]
     assert texts and all(not t.startswith("Swine flu:") for t in texts)
+
+
+def test_the_rest_of_a_sentence_a_line_break_cut_is_no_entry():
+    """A sentence opening on a word in lower case is the rest of one a line break cut inside a quote ("Thousands ...
+    roared, "Get out!" || in Cairo's Tahrir Square as ...") or a reader's comment: no entry. A name written in lower
+    case first ("eBay", "iPhone") is no fragment."""
+    from storyline.timeline.build import not_an_entry
+
+    assert (
+        not_an_entry("in Cairo's Tahrir Square as the president said late Thursday he was delegating power.")
+        == "fragment"
+    )
+    assert not_an_entry("they then target the rich with poisonous stories.") == "fragment"
+    assert not_an_entry("eBay said on Monday it would sell the unit to a rival.") is None
+    assert not_an_entry("The army said on Friday it would not fire on the crowds.") is None

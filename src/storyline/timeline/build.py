@@ -223,11 +223,16 @@ POINTER = re.compile(
 )
 
 
+# A sentence whose first word is in lower case (not a name written so: "eBay", "iPhone"): the rest of a sentence a
+# line break cut ("in Cairo's Tahrir Square as President Hosni Mubarak said late Thursday ..."), or a reader's comment.
+FRAGMENT_START = re.compile(r"^[\"'\u201c\u2018`]*[a-z]+(?![A-Za-z])")
+
+
 def not_an_entry(text: str) -> str | None:
     """Why a sentence may not be a timeline entry (a short reason), or None when it may: no sentence's end
     (a headline, "February 2, 2011 at 6:31 pm |"), a question, a bracket it does not close or open ("Cairo, 8:53 a.m.
     ET) Egyptian opposition ..."), page furniture (``text.patterns.NOT_NEWS``: update notices, comment
-    headers, a tweet's signature) or a photo caption (``CAPTION``)."""
+    headers, a tweet's signature), a photo caption (``CAPTION``) or a fragment (``FRAGMENT_START``)."""
     if not TERMINAL.search(text):
         return "unterminated"
     if QUESTION_END.search(text):
@@ -239,6 +244,8 @@ def not_an_entry(text: str) -> str | None:
             break
     if depth != 0:
         return "open-bracket"
+    if FRAGMENT_START.match(text):
+        return "fragment"
     if NOT_NEWS.search(text):
         return "not-news"
     if POINTER.match(text):

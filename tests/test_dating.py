@@ -416,6 +416,12 @@ def test_a_yearless_dateline_takes_the_year_of_the_storys_dated_articles():
     assert result.method == "dateline"
     assert (result.estimate, result.earliest, result.latest) == (dt.date(2011, 3, 3),) * 3
     assert result.confidence == 1.0
+    # A brief shows it as that day, saying which words stated it.
+    from storyline.service.corpus import date_undated
+
+    date_undated([*WIRE_STORY, undated])
+    assert undated.published_label() == "2011-03-03" and undated.published_interval.method == "dateline"
+    assert "TRIPOLI, March 3 (Reuters) -" in undated.published_interval.evidence[0]
 
 
 def test_a_yearless_dateline_two_years_allow_is_an_interval_not_a_date():

@@ -305,7 +305,7 @@ def date_undated(
             evidence.insert(0, "the dated articles most like it")
         if found.method.startswith("dateline"):
             words = article.extra["dateline_month_day"]["words"]
-            evidence.insert(0, f"its dateline \u201c{words}\u201d, the year the story's dated articles'")
+            evidence.insert(0, f"its dateline \u201c{words}\u201d; the year from the story's dated articles")
         article.published_interval = PublishedInterval(
             earliest=earliest,
             latest=found.latest,

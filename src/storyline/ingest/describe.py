@@ -25,7 +25,7 @@ caption) mentions is a lower bound, so the interval is "after" it (``after 2011-
 month), method ``latest-date-mentioned``; with no date at all it is ``unknown``. A dateline that states the
 month and day but no year ("TRIPOLI, March 3 (Reuters) -", "MOSCOW, Sept. 20 --") is the page's own day whose
 year the text alone does not fix: the interval then starts on the first such day at or after that latest date,
-and the month-day is kept (``YearlessDateline``, ``article.extra["dateline_month_day"]``) for the corpus, whose
+and the month-day is kept (``yearless_dateline``, ``article.extra["dateline_month_day"]``) for the corpus, whose
 dated articles give the year (``timeline.dating.DatingIndex.dateline_days``). The corpus narrows it
 later from the story's dated articles (``storyline.timeline.dating``, run by ``build_corpus``). A
 user-given date (CLI option, ``--meta`` file or JSONL field) wins over all of this

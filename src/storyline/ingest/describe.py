@@ -41,7 +41,7 @@ from typing import Any
 
 from ..model import Article, PublishedInterval
 from ..text.dates import MONTH_NAME, MONTHS
-from ..text.patterns import AGENCY_DATELINE, DATELINE
+from ..text.patterns import AGENCY_DATELINE, DATELINE, PLACE_DAY_DATELINE
 from .clean import Cleaned, removed_with
 from .outlets import contributors, outlet_from_text, outlet_from_url
 from .read import RawDocument
@@ -202,17 +202,18 @@ def dateline_date(lines: list[str]) -> dt.date | None:
 
 def yearless_dateline(lines: list[str]) -> dict[str, Any] | None:
     """The month and day of a wire dateline that states no year, near the top of the story ("AMMAN, April 6
-    (Reuters) -", the project's one dateline pattern, ``text.patterns.DATELINE``), with its words."""
+    (Reuters) -", the project's dateline patterns: ``text.patterns.DATELINE``, or one glued after a headline or a
+    credit, ``AGENCY_DATELINE`` and ``PLACE_DAY_DATELINE``), with its words."""
     for line in lines[:3]:
         head = line[:300]
-        dateline = DATELINE.search(head) or AGENCY_DATELINE.search(head)
-        found = MONTH_DAY.search(dateline.group(0)) if dateline else None
-        if dateline is None or found is None:
-            continue
-        month, day = MONTHS[found.group("month").lower()[:3]], int(found.group("day"))
-        if safe_date(2000, month, day) is None:  # 2000 is a leap year: 29 February passes
-            continue
-        return {"month": month, "day": day, "words": dateline.group(0).strip()}
+        for pattern in (DATELINE, AGENCY_DATELINE, PLACE_DAY_DATELINE):
+            dateline = pattern.search(head)
+            found = MONTH_DAY.search(dateline.group(0)) if dateline else None
+            if dateline is None or found is None:
+                continue
+            month, day = MONTHS[found.group("month").lower()[:3]], int(found.group("day"))
+            if safe_date(2000, month, day) is not None:  # 2000 is a leap year: 29 February passes
+                return {"month": month, "day": day, "words": dateline.group(0).strip()}
     return None
 
 

@@ -413,3 +413,11 @@ COMMENT_HEADER = re.compile(
     rf"|\bPosted\ by:\ [^|\n]{{1,40}}\|\ [A-Z][a-z]+\.?\ \d{{1,2}},\ \d{{4}}\ {_CLOCK}",
     re.VERBOSE | re.MULTILINE,
 )
+
+# A dateline of a place alone with its day, inside a line: a scraped page glues the headline or a photo's credit
+# before it ("... Systemic Change After Crisis TOULON, France, Sept. 25 -- French ...", "(By Misha Japaridze --
+# Associated Press) MOSCOW, Sept. 20 -- For ..."); ``DATELINE`` reads it only at a paragraph's start.
+PLACE_DAY_DATELINE = re.compile(
+    rf"(?<!\S)[A-Z][A-Z.'-]+(?:[ ,]+[A-Z][A-Za-z.'-]+){{0,4}}(?:,\s*[A-Z][\w.]+)?,?\s+[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}"
+    rf"\s*{_DASH}\s"
+)

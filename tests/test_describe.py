@@ -153,7 +153,10 @@ def test_language_check():
         ("SAO PAULO, Brazil, June 21 (Reuters) - Brazil's Petrobras", (6, 21)),
         ("June 3 (Reuters) - Millions of gallons of oil have poured", (6, 3)),
         # glued after a headline or a photo's credit, as scraped pages have it
-        ("Sarkozy Advocates Systemic Change After Crisis TOULON, France, Sept. 25 -- French President", (9, 25)),
+        (
+            "Sarkozy Advocates Systemic Change After Crisis TOULON, France, Sept. 25 -- French President",
+            (9, 25),
+        ),
         ("(By Misha Japaridze -- Associated Press) MOSCOW, Sept. 20 -- For the past eight", (9, 20)),
         # not datelines: a day in a sentence, a dateline with its year (read as a full date), a range
         ("Organizers chose January 25 -- Police Day -- for the march", None),

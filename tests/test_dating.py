@@ -365,3 +365,72 @@ def test_a_corpus_with_an_undated_article_parses_no_sentence_twice(monkeypatch):
     interval = kerry.published_interval
     assert interval is not None and interval.earliest is not None and interval.earliest >= dt.date(2011, 8, 1)
     assert interval.estimate is None and interval.latest is None  # an interval after August 2011, no point
+
+
+def stated(name: str, text: str) -> Article:
+    """An article given with no date, read as a brief reads it (cleaning and describe)."""
+    from storyline.ingest.prepare import prepare_one
+    from storyline.ingest.read import RawDocument
+
+    return prepare_one(RawDocument(source=name, content=text), name)
+
+
+def test_a_hidden_transcript_is_dated_by_its_air_date():
+    transcript = article(
+        "t",
+        "Mubarak Steps Down; Celebration In The Streets At Tahrir Square Aired February 11, 2011 - 13:00 ET "
+        "THIS IS A RUSH TRANSCRIPT. THIS COPY MAY NOT BE IN ITS FINAL FORM AND MAY BE UPDATED.\n"
+        "BLITZER: Hosni Mubarak has stepped down today.",
+        dt.date(2011, 2, 11),
+    )
+    (hidden,), _ = dating.hide([transcript], 0, "transcripts")
+    assert hidden.published is None
+    reading = dating.page_reading(hidden)  # what a brief reads on the page before dating it from the story
+    assert (reading.published, reading.published_provenance) == (dt.date(2011, 2, 11), "text:timestamp")
+    assert hidden.published is None  # the hidden article itself stays undated in the story's index
+
+
+WIRE_STORY = [
+    article(
+        f"d{day}",
+        f"Libyan rebels held the eastern town of Brega on day {day} of the uprising, witnesses said.",
+        dt.date(2011, 2, 20) + dt.timedelta(days=day),
+    )
+    for day in range(0, 40, 4)
+]
+
+
+def test_a_yearless_dateline_takes_the_year_of_the_storys_dated_articles():
+    undated = stated(
+        "u",
+        "TRIPOLI, March 3 (Reuters) - Muammar Gaddafi's forces bombed the oil port of Brega on Thursday.\n"
+        "The rebels said they had held the port since the uprising began.",
+    )
+    assert undated.published is None  # the page states no year: describe keeps the month and day
+    assert undated.extra["dateline_month_day"] == {
+        "month": 3,
+        "day": 3,
+        "words": "TRIPOLI, March 3 (Reuters) -",
+    }
+    result = infer_publication_dates([*WIRE_STORY, undated])["u"]
+    assert result.method == "dateline"
+    assert (result.estimate, result.earliest, result.latest) == (dt.date(2011, 3, 3),) * 3
+    assert result.confidence == 1.0
+    # A brief shows it as that day, saying which words stated it.
+    from storyline.service.corpus import date_undated
+
+    date_undated([*WIRE_STORY, undated])
+    assert undated.published_label() == "2011-03-03" and undated.published_interval.method == "dateline"
+    assert "TRIPOLI, March 3 (Reuters) -" in undated.published_interval.evidence[0]
+
+
+def test_a_yearless_dateline_two_years_allow_is_an_interval_not_a_date():
+    story = [
+        article("early", "Protesters filled Tahrir Square in Cairo on Tuesday.", dt.date(2011, 1, 25)),
+        article("late", "Protesters returned to Tahrir Square in Cairo on Friday.", dt.date(2012, 1, 27)),
+    ]
+    undated = stated("u", "CAIRO, Feb 3 (AP) — Crowds gathered again in central Cairo, witnesses said.")
+    result = infer_publication_dates([*story, undated])["u"]
+    assert result.method == "dateline-years"
+    assert result.estimate is None and result.confidence == 0.0
+    assert (result.earliest, result.latest) == (dt.date(2011, 2, 3), dt.date(2012, 2, 3))

@@ -143,3 +143,42 @@ def test_language_check():
         "Le président a déclaré mardi que les négociations avec les rebelles se poursuivraient aussi longtemps "
         "que nécessaire, selon un communiqué publié par la présidence dans la soirée."
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "found"),
+    [
+        ("(Adds quotes) AMMAN, April 6 (Reuters) - Jordan has sent aircraft", (4, 6)),
+        ("TOULON, France, Sept. 25 -- French President Nicolas Sarkozy said", (9, 25)),
+        ("SAO PAULO, Brazil, June 21 (Reuters) - Brazil's Petrobras", (6, 21)),
+        ("June 3 (Reuters) - Millions of gallons of oil have poured", (6, 3)),
+        # glued after a headline or a photo's credit, as scraped pages have it
+        (
+            "Sarkozy Advocates Systemic Change After Crisis TOULON, France, Sept. 25 -- French President",
+            (9, 25),
+        ),
+        ("(By Misha Japaridze -- Associated Press) MOSCOW, Sept. 20 -- For the past eight", (9, 20)),
+        # not datelines: a day in a sentence, a dateline with its year (read as a full date), a range
+        ("Organizers chose January 25 -- Police Day -- for the march", None),
+        ("WASHINGTON, Aug. 18, 2011 -- President Obama said", None),
+        ("Five Days That Transformed Wall Street: Sept. 15 - 19, 2008", None),
+    ],
+)
+def test_a_dateline_without_a_year_is_read_as_a_month_and_day(line, found):
+    from storyline.ingest.describe import yearless_dateline
+
+    dateline = yearless_dateline([line])
+    assert (dateline["month"], dateline["day"]) == found if found else dateline is None
+
+
+def test_a_yearless_dateline_moves_the_lower_bound_to_its_first_day_after_the_latest_date_named():
+    raw = RawDocument(
+        source="x",
+        content="BENGHAZI, March 3 (Reuters) - Rebels recalled the uprising that began on February 17, 2011.\n"
+        "They said the town had been quiet since.",
+    )
+    article = prepare_one(raw, "id")
+    assert article.published is None
+    interval = article.published_interval
+    assert interval is not None and interval.earliest == dt.date(2011, 3, 3) and interval.latest is None
+    assert "BENGHAZI, March 3 (Reuters) -" in interval.evidence[-1]

@@ -178,6 +178,8 @@ class PublishedInterval:
             "lower-bound": "inferred from the latest date it names",
             "corpus": "inferred from sentences the story's dated articles date",
             "neighbours": "inferred from the dated articles most like it",
+            "dateline": "its dateline's month and day, in the one year the story's dated articles allow",
+            "dateline-years": "its dateline's month and day, in any of the years the story's dated articles allow",
         }.get(self.method, "nothing dates it")
 
     def sort_date(self) -> dt.date | None:

@@ -1,7 +1,9 @@
 """Dating undated articles from their story, measured on Timeline17.
 
-In each topic a random 20% of the articles lose their dates (fixed seeds, several draws) and are dated
-from the rest (``storyline.timeline.dating``). Scores: accuracy of the estimate at 0, 1 and 7 days, the
+In each topic a random 20% of the articles lose their dates (fixed seeds, several draws) and are read as a
+brief reads an article given with no date: first what the page states (``ingest.describe``: a time stamp, a
+transcript's air date, a dateline; a yearless dateline's year from the story's span, ``DatingIndex.dateline_days``),
+the rest dated from the story (``storyline.timeline.dating``). Scores: accuracy of the estimate at 0, 1 and 7 days, the
 share whose true date lies in the reported interval, and the interval's median width; beside two
 anchors scored on the same hidden articles — the latest date the article mentions (the lower bound
 ``ingest.describe`` gives today) and the median date of the story's dated articles.
@@ -25,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..ingest.describe import all_mentioned_dates
+from ..ingest.describe import all_mentioned_dates, read_stated_date
 from ..timeline.build import INFERRED_CONFIDENCE
 from ..timeline.dating import CANDIDATE_FEATURES, Candidates, DatingIndex, DatingSettings, bounded_interval
 from .brief import DEVELOPMENT as BRIEF_DEVELOPMENT
@@ -80,6 +82,9 @@ class Row:
     story_last: dt.date | None
     estimate: dt.date | None = None  # set by ``predict`` with a fold's weights
     confidence: float = 0.0
+    # The day the page states (``method`` ``stated``: its text; ``dateline``: its yearless dateline in the one
+    # year the story allows): the estimate and the interval, nothing to rank.
+    stated: dt.date | None = None
 
 
 def settings_grid() -> list[DatingSettings]:
@@ -113,6 +118,18 @@ def hide(articles: Sequence[Any], seed: int, topic: str) -> tuple[list[Any], set
     return copies, hidden
 
 
+def page_reading(article: Any) -> Any:
+    """A copy of a hidden article as ``ingest.describe`` reads its text alone (``read_stated_date``): the day
+    the page states (a stamp, a transcript's air date, a dateline), with its provenance, or describe's interval
+    and a yearless dateline's month and day. The article itself stays undated in the story's index, so its
+    candidates and the ranker's training are those of an undated article; only its score takes the stated day
+    (in a brief a stated article is also evidence for the other undated ones; here it is not, so what the
+    others score is unchanged by the reading)."""
+    reading = dataclasses.replace(article, extra=dict(article.extra))
+    read_stated_date(reading)
+    return reading
+
+
 def topic_rows(
     folder: Path, seeds: Iterable[int] = SEEDS, grid: Sequence[DatingSettings] | None = None
 ) -> list[Row]:
@@ -124,9 +141,21 @@ def topic_rows(
         index = DatingIndex(copies)
         known = sorted(a.published for a in copies if a.published is not None)
         median = statistics.median_low(known) if known else None
+        readings = {a.id: page_reading(a) for a in index.undated}
         for settings in grid or settings_grid():
             for article in index.undated:
+                reading = readings[article.id]
+                days = index.dateline_days(reading, settings) if reading.published is None else []
                 found = index.candidates(article, settings)
+                method = (
+                    "stated"
+                    if reading.published is not None
+                    else "dateline"
+                    if len(days) == 1
+                    else found.method
+                    if found
+                    else ("lower-bound" if index.lower_bounds.get(article.id) else "unknown")
+                )
                 mentioned = all_mentioned_dates(article.text)
                 rows.append(
                     Row(
@@ -136,9 +165,8 @@ def topic_rows(
                         article=article.id,
                         truth=truth[article.id],  # type: ignore[arg-type]
                         candidates=found,
-                        method=found.method
-                        if found
-                        else ("lower-bound" if index.lower_bounds.get(article.id) else "unknown"),
+                        method=method,
+                        stated=reading.published or (days[0] if len(days) == 1 else None),
                         lower_bound=index.lower_bounds.get(article.id),
                         latest_mentioned=max(mentioned)[0] if mentioned else None,
                         story_median=median,
@@ -197,6 +225,9 @@ def predict(rows: Sequence[Row], weights: dict[str, float]) -> list[Row]:
     """Copies of ``rows`` with the estimate and confidence the ranker with ``weights`` gives."""
     out = []
     for row in rows:
+        if row.stated is not None:
+            out.append(dataclasses.replace(row, estimate=row.stated, confidence=1.0))
+            continue
         if row.candidates is None:
             out.append(dataclasses.replace(row, estimate=None, confidence=0.0))
             continue
@@ -228,7 +259,7 @@ def fit_margins(rows: Sequence[Row]) -> dict[str, tuple[int, int]]:
     margins: dict[str, tuple[int, int]] = {}
     groups: dict[str, list[int]] = {}
     for row in rows:
-        if row.estimate is not None:
+        if row.estimate is not None and row.stated is None:  # a stated day has no margin to measure
             groups.setdefault(band(row), []).append((row.truth - row.estimate).days)
     tail = (1 - COVERAGE) / 2
     pooled = [days for offsets in groups.values() for days in offsets]
@@ -242,6 +273,8 @@ def fit_margins(rows: Sequence[Row]) -> dict[str, tuple[int, int]]:
 def interval(row: Row, margins: dict[str, tuple[int, int]]) -> tuple[dt.date | None, dt.date | None]:
     """The reported interval: around the estimate by its band's margins, within the story's dated span, never
     before the lower bound when the estimate is after it (``timeline.dating.bounded_interval``); with no estimate, after the lower bound (open), or unknown (open both ways)."""
+    if row.stated is not None:
+        return row.stated, row.stated
     if row.estimate is None:
         return row.lower_bound, None
     before, after = margins.get(band(row)) or margins.get(POOLED) or (30, 30)
@@ -269,7 +302,8 @@ def score(rows: Sequence[Row], margins_of: Callable[[Row], dict[str, tuple[int, 
     figures["open_intervals"] = (len(rows) - len(widths)) / len(rows) if rows else 0.0
     figures["articles"] = len(rows)
     figures["by_method"] = {
-        m: sum(r.method == m for r in rows) for m in ("corpus", "neighbours", "lower-bound", "unknown")
+        m: sum(r.method == m for r in rows)
+        for m in ("stated", "dateline", "corpus", "neighbours", "lower-bound", "unknown")
     }
     return figures
 
@@ -452,5 +486,7 @@ def evaluate_rows(rows: Sequence[Row], names: Sequence[str]) -> dict[str, Any]:
         "shipped_setting": shipped,
         "shipped_weights": fit_ranker([r for r in rows if r.setting == shipped]),
         "shipped_margins": fit_margins(everything[shipped]),
-        "inferred_bar": inferred_bar(scored),
+        # The bar is for inferred days: a stated day is placed whatever the bar.
+        "inferred_bar": inferred_bar([r for r in scored if r.stated is None]),
+        "inferred_only": score([r for r in scored if r.stated is None], margins_of),
     }

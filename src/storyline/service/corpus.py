@@ -261,6 +261,11 @@ def build_corpus(
     )
 
 
+# What the story's dated articles tell of an undated one (``timeline.dating.InferredDate.method``), beyond the
+# lower bound describe gave: its sentences, the most similar articles, its yearless dateline's year.
+INFERRED = ("corpus", "neighbours", "dateline", "dateline-years")
+
+
 def date_undated(
     articles: Sequence[Article], docs: Sequence[Doc] | None = None, kept: AnalysisCache | None = None
 ) -> None:
@@ -278,13 +283,10 @@ def date_undated(
     pieces = Pieces(kept) if kept is not None else NO_PIECES
     inferred = infer_publication_dates(articles, parses=parses_of(articles, docs), pieces=pieces)
     for article in undated:
-        if article.published_interval is not None and article.published_interval.method in (
-            "corpus",
-            "neighbours",
-        ):
+        if article.published_interval is not None and article.published_interval.method in INFERRED:
             continue  # inferred already (a corpus built twice over the same articles): kept as it was
         found = inferred.get(article.id)
-        if found is None or found.method not in ("corpus", "neighbours"):
+        if found is None or found.method not in INFERRED:
             continue  # nothing narrower than the lower bound (or nothing at all) that describe gave
         bound = article.published_interval.earliest if article.published_interval else None
         earliest = found.earliest
@@ -301,6 +303,9 @@ def date_undated(
         ]
         if found.method == "neighbours":
             evidence.insert(0, "the dated articles most like it")
+        if found.method.startswith("dateline"):
+            words = article.extra["dateline_month_day"]["words"]
+            evidence.insert(0, f"its dateline \u201c{words}\u201d; the year from the story's dated articles")
         article.published_interval = PublishedInterval(
             earliest=earliest,
             latest=found.latest,

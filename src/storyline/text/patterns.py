@@ -618,3 +618,12 @@ GLUED_BYLINE = re.compile(
     r"(?:\s+(?:[Cc]orrespondent|[Pp]roducer|[Aa]nalyst|[Ww]riter|[Ee]ditor|[Rr]eporter|[Cc]ontributor|[Ss]taff))?))"
     r"\s+(?=[A-Z\"\u201c'])"
 )
+
+
+# A dateline of a place alone with its day, inside a line: a scraped page glues the headline or a photo's credit
+# before it ("... Systemic Change After Crisis TOULON, France, Sept. 25 -- French ...", "(By Misha Japaridze --
+# Associated Press) MOSCOW, Sept. 20 -- For ..."); ``DATELINE`` reads it only at a paragraph's start.
+PLACE_DAY_DATELINE = re.compile(
+    rf"(?<!\S)[A-Z][A-Z.'-]+(?:[ ,]+[A-Z][A-Za-z.'-]+){{0,4}}(?:,\s*[A-Z][\w.]+)?,?\s+[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}"
+    rf"\s*{_DASH}\s"
+)

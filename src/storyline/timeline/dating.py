@@ -155,8 +155,10 @@ class InferredDate:
 
     ``earliest``/``latest`` are None when nothing bounds that side, and ``estimate`` None when there is no
     best guess; ``method`` says what decided: ``corpus`` (sentences matched with dated articles),
-    ``neighbours`` (only the dated articles most like it), ``lower-bound`` (only the latest date the
-    article names: "after" that date) or ``unknown`` (nothing at all)."""
+    ``neighbours`` (only the dated articles most like it), ``dateline`` (its yearless dateline, the one year
+    the story's span allows), ``dateline-years`` (that dateline in any of two or more years: an interval from
+    the first to the last, no estimate), ``lower-bound`` (only the latest date the article names: "after"
+    that date) or ``unknown`` (nothing at all)."""
 
     article: str
     estimate: dt.date | None
@@ -623,8 +625,38 @@ class DatingIndex:
             story_last=self.known_days[-1] if self.known_days else None,
         )
 
+    def dateline_days(self, article: Article, settings: DatingSettings = DEFAULTS) -> list[dt.date]:
+        """The days the article's yearless dateline ("AMMAN, April 6 (Reuters) -", kept by ``ingest.describe``)
+        may be: its month and day in each year that puts it within the story's dated span (``bound_slack``
+        days either side) and not before the latest day the article names."""
+        from ..ingest.describe import safe_date
+
+        stated = article.extra.get("dateline_month_day")
+        if not stated or not self.known_days:
+            return []
+        slack = dt.timedelta(days=settings.bound_slack)
+        low, high = self.known_days[0] - slack, self.known_days[-1] + slack
+        bound = self.lower_bounds.get(article.id)
+        if bound is not None:
+            low = max(low, bound)
+        days = [safe_date(year, stated["month"], stated["day"]) for year in range(low.year, high.year + 1)]
+        return [day for day in days if day is not None and low <= day <= high]
+
     def infer_one(self, article: Article, settings: DatingSettings) -> InferredDate:
         bound = self.lower_bounds.get(article.id)
+        days = self.dateline_days(article, settings)
+        if days:
+            # The page states its month and day: one year in the story's span makes it the date; two or more
+            # leave an interval from the first to the last, not a guess between them.
+            return InferredDate(
+                article=article.id,
+                estimate=days[0] if len(days) == 1 else None,
+                earliest=days[0],
+                latest=days[-1],
+                confidence=1.0 if len(days) == 1 else 0.0,
+                method="dateline" if len(days) == 1 else "dateline-years",
+                lower_bound=bound,
+            )
         found = self.candidates(article, settings)
         if found is None:
             return self.fallback(article, bound)

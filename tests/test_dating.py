@@ -105,13 +105,13 @@ def test_gate_dating_on_two_timeline17_topics():
     figures = result["all"]
     anchors = result["anchors"]
     # Measured (seed 0, 43 hidden articles; each story's candidate ranker and interval margins fitted on the
-    # other story only, so the margins are poor): exact 0.372, within 1 day 0.535, within 7 days 0.651, true
-    # date inside the interval 0.581 (without the distances to the similar and claim-sharing articles' days:
-    # 0.279, 0.419, 0.558, 0.488); anchors: the latest day the article names 0.279 within a day, the story's
-    # median date 0.047.
-    assert figures["within_1"] >= 0.49
-    assert figures["within_7"] >= 0.60
-    assert figures["in_interval"] >= 0.53
+    # other story only, so the margins are poor; each page read as a brief reads it, fourteenth session):
+    # exact 0.419, within 1 day 0.535, within 7 days 0.674, true date inside the interval 0.581 (earlier, without
+    # the distances to the similar and claim-sharing articles' days: 0.279, 0.419, 0.558, 0.488); anchors: the
+    # latest day the article names 0.279 within a day, the story's median date 0.047.
+    assert figures["within_1"] >= 0.51
+    assert figures["within_7"] >= 0.64
+    assert figures["in_interval"] >= 0.56
     assert figures["within_1"] > anchors["story's median date (story's span)"]["within_1"] + 0.3
     assert figures["within_1"] > anchors["latest date mentioned (lower bound)"]["within_1"] + 0.08
 

@@ -40,7 +40,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..model import Article, PublishedInterval
-from ..text.dates import MONTH_NAME, MONTHS
+from ..text.dates import MONTH_NAME, MONTHS, safe_date
 from ..text.patterns import AGENCY_DATELINE, DATELINE, PLACE_DAY_DATELINE
 from .clean import Cleaned, removed_with
 from .outlets import contributors, outlet_from_text, outlet_from_url
@@ -77,15 +77,6 @@ ENGLISH_WORDS = frozenset(
     "the of and to in a is that for on was with he it as at by said from his has have be are were but "
     "not an this which they who had their been will would its after over also about more than".split()
 )
-
-
-def safe_date(year: int, month: int, day: int) -> dt.date | None:
-    if year < 100:
-        year += 2000 if year < 70 else 1900
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
 
 
 def parse_date(text: str, day_first: bool | None = None) -> dt.date | None:

@@ -32,6 +32,17 @@ MONTH_STEM = "(?:" + "|".join(sorted({name[:3] for name in MONTHS})) + ")"
 CAPTION_DATE_END = re.compile(rf",\s+{MONTH_NAME}\.?\s+\d{{1,2}},\s+\d{{4}}\.?$")
 
 
+def safe_date(year: int, month: int, day: int) -> dt.date | None:
+    """The day, or None where the calendar has none (31 April, 29 February of a common year); a two-digit year is
+    read in 1970-2069."""
+    if year < 100:
+        year += 2000 if year < 70 else 1900
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
 def add_months(day: dt.date, months: int) -> dt.date:
     """The same day of the month ``months`` later (clipped to the month's last day)."""
     index = day.year * 12 + day.month - 1 + months

@@ -50,6 +50,7 @@ from typing import TYPE_CHECKING, Any
 from ..annotate.timex import Point, anchor_of, event_point, tag
 from ..model import Article, Sentence
 from ..pieces import NO_PIECES, Pieces
+from ..text.dates import safe_date
 
 if TYPE_CHECKING:
     from ..annotate.timex.event_time import SentenceParses
@@ -629,8 +630,6 @@ class DatingIndex:
         """The days the article's yearless dateline ("AMMAN, April 6 (Reuters) -", kept by ``ingest.describe``)
         may be: its month and day in each year that puts it within the story's dated span (``bound_slack``
         days either side) and not before the latest day the article names."""
-        from ..ingest.describe import safe_date
-
         stated = article.extra.get("dateline_month_day")
         if not stated or not self.known_days:
             return []

@@ -656,6 +656,18 @@ def test_a_byline_glued_before_the_storys_first_words_is_cut_as_the_byline():
             "Gadhafi backers rally",
         ),
         (
+            "By Peter Bowes BBC News, Los Angeles The high profile trial in Los Angeles has attracted supporters.\n"
+            "The jury was told on Tuesday.",
+            "By Peter Bowes BBC News, Los Angeles",
+            "The high profile trial",
+        ),
+        (
+            "By Richard Black Environment correspondent, BBC News Vast amounts of methane are present in the Arctic.\n"
+            "Bacteria multiplied in the Gulf.",
+            "By Richard Black Environment correspondent, BBC News",
+            "Vast amounts of methane",
+        ),
+        (
             "By Nic Robertson, CNN Senior International Correspondent Nic Robertson has been covering Egypt for weeks.\n"
             "The square was full on Friday.",
             "By Nic Robertson, CNN Senior International Correspondent",

@@ -41,7 +41,7 @@ from typing import Any
 
 from ..model import Article, PublishedInterval
 from ..text.dates import MONTH_NAME, MONTHS, safe_date
-from ..text.patterns import AGENCY_DATELINE, DATELINE, PLACE_DAY_DATELINE
+from ..text.patterns import AGENCY_DATELINE, BYLINE, DATELINE, PLACE_DAY_DATELINE
 from .clean import Cleaned, removed_with
 from .outlets import contributors, outlet_from_text, outlet_from_url
 from .read import RawDocument
@@ -68,10 +68,6 @@ TIME_OF_DAY = re.compile(r"\b\d{1,2}[:.]\d{2}\b(?:\s*(?:am|pm|a\.m\.|p\.m\.))?|\
 PUBLISHED_LABEL = re.compile(
     r"^(?:first\s+)?(?:published|posted|updated|last updated|created|date)\b|^(?:publié|veröffentlicht|publicado|pubblicato)",
     re.IGNORECASE,
-)
-BYLINE = re.compile(
-    r"^\s*[Bb][Yy]\s+((?:[A-Z][\w.'’-]+)(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|al|bin|el)){0,4}"
-    r"(?:\s+and\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})?)",
 )
 ENGLISH_WORDS = frozenset(
     "the of and to in a is that for on was with he it as at by said from his has have be are were but "
@@ -233,9 +229,9 @@ def language_of(cleaned: Cleaned) -> str:
 
 def byline_of(cleaned: Cleaned) -> str | None:
     for line in removed_with(cleaned.removed, "byline") + cleaned.text.split("\n", 3)[:2]:
-        match = BYLINE.match(line)
-        if match:
-            return match.group(1).strip()
+        match = BYLINE.match(line.strip())
+        if match and match.group("names"):
+            return re.sub(r"\s+,", ",", match.group("names"))
     author = cleaned.metadata.get("author")
     return str(author) if author else None
 

@@ -1,5 +1,7 @@
 """``text.patterns``: the openers and datelines the cleaner, the summary and the timeline share, in one place."""
 
+import re
+
 from storyline.ingest import clean, describe
 from storyline.summarize import candidates, story
 from storyline.text import patterns
@@ -162,3 +164,14 @@ def test_caption_parts_a_line_and_a_sentence():
     ):
         assert patterns.caption_sentence(sentence), sentence
     assert not patterns.caption_sentence("Reuters reported that the protests spread to Alexandria on Friday.")
+
+
+def test_the_forms_of_the_verbs_of_saying():
+    """The base, third-person and past forms of the shared verbs of saying, irregular ones too, and nothing else."""
+    forms = re.compile(rf"(?:{patterns.SAYING_FORMS})")
+    for (
+        word
+    ) in "say says said told tells wrote admitted admits replied replies stresses stressed tweeted".split():
+        assert forms.fullmatch(word), word
+    for word in "saying sayed telled ran walked".split():
+        assert not forms.fullmatch(word), word

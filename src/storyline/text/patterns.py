@@ -62,7 +62,7 @@ import re
 from collections.abc import Sequence
 
 from .dates import MONTH_NAME
-from .words import TIME_NOUNS
+from .words import SAYING_VERBS, TIME_NOUNS
 
 # Personal pronouns and possessives that a sentence cannot open with and stand alone.
 PERSONAL_PRONOUNS = ("he", "she", "it", "they", "them", "his", "her", "its", "their", "theirs")
@@ -85,6 +85,35 @@ QUOTE_OPENERS = frozenset(STRAIGHT_QUOTE + OPENING_QUOTES + "\u2018'`")
 
 def alternatives(words: tuple[str, ...] | list[str], title: bool = False) -> str:
     return "|".join(w.title() if title else w for w in words)
+
+
+# The irregular present (third person) and past of verbs of saying; the rest inflect as English does ("admit",
+# "admitted"; "reply", "replied").
+_IRREGULAR_FORMS = {
+    "say": "says said",
+    "tell": "tells told",
+    "write": "writes wrote",
+    "swear": "swears swore",
+}
+
+
+def verb_forms(lemmas: frozenset[str]) -> str:
+    """A pattern of the verbs' base, third-person and past forms ("say|says|said", "admit(?:s|t?ed)?"), longest
+    first; ``SAYING_FORMS``: those of ``words.SAYING_VERBS``."""
+    forms = []
+    for lemma in sorted(lemmas, key=lambda w: (-len(w), w)):
+        if lemma in _IRREGULAR_FORMS:
+            forms.append("|".join([lemma, *_IRREGULAR_FORMS[lemma].split()]))
+        elif re.search(r"[^aeiou]y$", lemma):
+            forms.append(f"{lemma[:-1]}(?:y|ies|ied)")
+        elif lemma.endswith("e"):
+            forms.append(f"{lemma}[sd]?")
+        else:
+            forms.append(rf"{lemma}(?:e?s|{lemma[-1]}?ed)?")
+    return "|".join(forms)
+
+
+SAYING_FORMS = verb_forms(SAYING_VERBS)
 
 
 # News agencies and outlets as datelines and credits name them: the one list of the wire dateline (below), of

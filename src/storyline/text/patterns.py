@@ -541,8 +541,9 @@ LEAD_SUBJECT_WORDS = 8
 # Lower-case words inside a lead's subject: at most this many ("former personal doctor").
 LEAD_SUBJECT_LOWER = 3
 # The verbs after a lead's subject that open a news lead by themselves, whatever the headline said: the perfect
-# ("... has been found guilty", "... has denied a charge", "... have announced").
-_PERFECT = frozenset({"has", "have"})
+# ("... has been found guilty", "... has denied a charge", "... have announced") and the future ("Los Angeles
+# prosecutors will file a criminal case ...").
+_LEAD_VERBS = frozenset({"has", "have", "will"})
 
 
 def _lead_subject(words: Sequence[str]) -> int:
@@ -594,6 +595,8 @@ def lead_seams(text: str, found: Sequence[int] = ()) -> list[int]:
     """Where, on ``text``'s first line, the lead starts again after the headline or caption glued before it
     (precision first; ``found``, the seams other shapes found, are left out):
 
+    - the line does not open with a wire's dateline (the story's body: "NEW YORK (Reuters) - ... on prospects ||
+      Libya's civil war will soon end");
     - the word before the seam ends a headline plausibly: a word in lower case (so no first half of a name, "Wall ||
       Street", "Donny || Deutsch"), no function word, no participle in "-ing" and none of ``_PHRASE_GOES_ON``,
       after 4 to 40 words;
@@ -602,12 +605,15 @@ def lead_seams(text: str, found: Sequence[int] = ()) -> list[int]:
     - and either it repeats the headline (its subject is named in the headline, and a word of its own in lower
       case too: "BP faces US criticism ... || BP is facing growing American criticism", "Michael Jackson doctor
       gets four years in prison || Michael Jackson's former doctor, Conrad Murray, has been sentenced to four
-      years in prison"), or its verb is the perfect that opens a news lead ("The judge told Dr Murray he must
+      years in prison"), or its verb is the perfect or the future that opens a news lead ("The judge told Dr Murray he must
       not administer anesthetic || Michael Jackson's former doctor has denied a charge ..."), not after a verb of
       saying and its object ("told investors || BP shares have fallen": the clause it reports)."""
     end = text.find("\n")
     line = text if end < 0 else text[:end]
     seams: list[int] = []
+    dateline = DATELINE.match(line)
+    if dateline is not None and dateline_name(dateline) is not None:
+        return seams  # a wire's dateline: the story's body opens the line, no headline before it
     for match in re.finditer(r"(?<=\S) (?=[A-Z])", line):
         at = match.end()
         before = line[: match.start()].split()
@@ -634,14 +640,14 @@ def lead_seams(text: str, found: Sequence[int] = ()) -> list[int]:
         headline = {_echo_key(w) for w in before}
         named = ({_echo_key(w) for w in right[:run] if w[:1].isupper()} - _TITLES) & headline
         echoed = {_echo_key(w) for w in right[run:LEAD_REACH] if w[:1].islower()} - _ECHO_IGNORED_KEYS
-        perfect = (
-            verb in _PERFECT
+        opens_lead = (
+            verb in _LEAD_VERBS
             and run + 1 < len(right)
             and _LOWER_WORD.fullmatch(right[run + 1]) is not None
             # not the clause a verb of saying reports after its object ("told investors || BP shares have fallen")
             and (len(before) < 2 or before[-2].lower() not in _SAYING)
         )
-        if (named and echoed & headline) or perfect:
+        if (named and echoed & headline) or opens_lead:
             seams.append(at)
     return seams
 

@@ -550,8 +550,8 @@ def test_a_days_page_stamp_without_a_time_zone_is_cut_too():
 
 def test_a_lead_starting_again_after_its_headline_or_caption_on_the_first_line_starts_a_paragraph():
     """Issue 13 item 6: a page's headline, deck or caption glued to its lead on the article's first line (Timeline17's
-    BBC scrape): the lead starts again, repeating the headline's words or with the perfect of a news lead; names,
-    titles and clauses that go on stay whole."""
+    BBC scrape): the lead starts again, repeating the headline's words or with the perfect or future of a news lead;
+    names, titles, clauses that go on and a wire story's body stay whole."""
     for text, parts in (
         (
             "BP faces US criticism over Gulf of Mexico oil spill BP is facing growing American criticism over the "
@@ -587,6 +587,11 @@ def test_a_lead_starting_again_after_its_headline_or_caption_on_the_first_line_s
                 "Michael Jackson's former doctor has",
             ],
         ),
+        (  # MJ_bbc: a caption before a lead that opens with the future
+            "Dr Murray has denied he caused Michael Jackson's death Los Angeles prosecutors will file a criminal case "
+            "against Michael Jackson's doctor on Monday, officials say.",
+            ["Dr Murray has denied he caused Michael Jackson's death", "Los Angeles prosecutors will file"],
+        ),
     ):
         pieces = clean_text(text).text.split("\n\n")
         assert len(pieces) == 2 and pieces[0] == parts[0] and pieces[1].startswith(parts[1]), pieces
@@ -610,6 +615,9 @@ def test_a_lead_starting_again_after_its_headline_or_caption_on_the_first_line_s
         "The remaining half of the screen culinary duo Two Fat Ladies has died in hospital in Edinburgh aged 66.",
         "Chip and Joanna Gaines, HGTV's husband-wife Fixer Upper team, have agreed to pay a fine by the EPA.",
         "The mission, originally named Solar Probe Plus, will now be called the Parker Solar Probe.",
+        # a wire's dateline opens the line: the story's body, no headline before it
+        "BEIRUT (Reuters) - Rebels trying to topple Libya's Muammar Gaddafi have so far fought alone.",
+        "NEW YORK (Reuters) - Brent crude prices slipped on prospects Libya's civil war will soon end.",
     ):
         assert clean_text(whole).text == whole, clean_text(whole).text
 
@@ -654,6 +662,18 @@ def test_a_byline_glued_before_the_storys_first_words_is_cut_as_the_byline():
             "The town was quiet on Monday.",
             "By Ivan Watson, Raja Razek and Jomana Karadsheh, CNN",
             "Gadhafi backers rally",
+        ),
+        (
+            "By Peter Bowes BBC News, Los Angeles The high profile trial in Los Angeles has attracted supporters.\n"
+            "The jury was told on Tuesday.",
+            "By Peter Bowes BBC News, Los Angeles",
+            "The high profile trial",
+        ),
+        (
+            "By Richard Black Environment correspondent, BBC News Vast amounts of methane are present in the Arctic.\n"
+            "Bacteria multiplied in the Gulf.",
+            "By Richard Black Environment correspondent, BBC News",
+            "Vast amounts of methane",
         ),
         (
             "By Nic Robertson, CNN Senior International Correspondent Nic Robertson has been covering Egypt for weeks.\n"

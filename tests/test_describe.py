@@ -158,17 +158,22 @@ def test_language_check():
             (9, 25),
         ),
         ("(By Misha Japaridze -- Associated Press) MOSCOW, Sept. 20 -- For the past eight", (9, 20)),
-        # not datelines: a day in a sentence, a dateline with its year (read as a full date), a range
+        # a dateline with its year is read as a full date
+        ("WASHINGTON, Aug. 18, 2011 -- President Obama said", dt.date(2011, 8, 18)),
+        # not datelines: a day in a sentence, a range
         ("Organizers chose January 25 -- Police Day -- for the march", None),
-        ("WASHINGTON, Aug. 18, 2011 -- President Obama said", None),
         ("Five Days That Transformed Wall Street: Sept. 15 - 19, 2008", None),
     ],
 )
-def test_a_dateline_without_a_year_is_read_as_a_month_and_day(line, found):
-    from storyline.ingest.describe import yearless_dateline
+def test_a_dateline_is_read_as_a_date_or_as_a_month_and_day(line, found):
+    """One reader of the dateline's day: the full date it states, else the month and day without a year."""
+    from storyline.ingest.describe import dateline_day
 
-    dateline = yearless_dateline([line])
-    assert (dateline["month"], dateline["day"]) == found if found else dateline is None
+    dateline = dateline_day([line])
+    if isinstance(found, dt.date):
+        assert dateline == found
+    else:
+        assert (dateline["month"], dateline["day"]) == found if found else dateline is None
 
 
 def test_a_yearless_dateline_moves_the_lower_bound_to_its_first_day_after_the_latest_date_named():

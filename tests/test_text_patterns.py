@@ -1,6 +1,8 @@
 """``text.patterns``: the openers and datelines the cleaner, the summary and the timeline share, in one place."""
 
-from storyline.ingest import clean
+import re
+
+from storyline.ingest import clean, describe
 from storyline.summarize import candidates, story
 from storyline.text import patterns
 from storyline.timeline import build
@@ -13,6 +15,12 @@ def test_each_stage_reads_the_one_pattern():
     assert story.POINTING_BACK is patterns.POINTING_BACK
     assert build.LEANING_START is patterns.LEANING_START
     assert build.DATELINE is patterns.LEAD_DEBRIS
+    # one byline reading and one caption reading, whichever stage reads them
+    assert clean.BYLINE is patterns.BYLINE and describe.BYLINE is patterns.BYLINE
+    assert candidates.BYLINE is patterns.BYLINE
+    assert clean.GLUED_BYLINE is patterns.GLUED_BYLINE and build.GLUED_BYLINE is patterns.GLUED_BYLINE
+    assert clean.CAPTION_SCENE is patterns.CAPTION_SCENE
+    assert candidates.caption_sentence is patterns.caption_sentence is build.caption_sentence
 
 
 def test_datelines():
@@ -93,3 +101,77 @@ def test_comment_headers_and_stamps_are_found_and_ordinary_dates_are_not():
         "The meeting ended on March 21, 2011, at 2:20 pm, officials said.",
     ):
         assert not COMMENT_HEADER.search(text), text
+
+
+def test_one_byline_reading_alone_and_glued():
+    """A byline alone gives its writers' names (no outlet, no date after them); glued before the story's first words it
+    ends at the outlet's credit: CNN's with the writer's title, the BBC's with the writer's role and place; "By" and
+    a day is a sentence."""
+    for line, names in (
+        ("By John D. Sutter, CNN", "John D. Sutter"),
+        ("By Ivan Watson and Jomana Karadsheh, CNN", "Ivan Watson and Jomana Karadsheh"),
+        ("By Peter Bowes BBC News, Los Angeles", "Peter Bowes"),
+        ("By Dan Primack February 2, 2011: 2:24 PM ET", "Dan Primack"),
+        ("By Ezra Klein | May 27, 2009; 10:04 AM ET", "Ezra Klein"),
+        ("BY JOHN SMITH", "JOHN SMITH"),
+    ):
+        match = patterns.BYLINE.match(line)
+        assert match is not None and match.group("names") == names, line
+    for sentence in (
+        "By Monday, the protesters had gone home.",
+        "By the way, Anderson, it is loud.",
+        "By EgyptLove",
+    ):
+        assert patterns.BYLINE.match(sentence) is None, sentence
+    for text, byline in (
+        ("By Peter Bowes BBC News, Los Angeles The high profile trial ...", "By Peter Bowes BBC News, Los Angeles"),
+        ("By David Willis BBC News, Los Angeles Michael Jackson died ...", "By David Willis BBC News, Los Angeles"),
+        ("By Finlo Rohrer BBC News, Washington Everything so far ...", "By Finlo Rohrer BBC News, Washington"),
+        ("By Katia Moskvitch Science reporter, BBC News, Lake Baikal The subs ...", "By Katia Moskvitch Science reporter, BBC News, Lake Baikal"),
+        ("By Julian Miglierini BBC News, Campeche, Mexico The Ixtoc well ...", "By Julian Miglierini BBC News, Campeche, Mexico"),
+        ("By Pallab Ghosh Science correspondent, BBC News A study ...", "By Pallab Ghosh Science correspondent, BBC News"),
+        ("By Pam Benson, CNN National Security Producer Khamis Gadhafi ...", "By Pam Benson, CNN National Security Producer"),
+        ("By Stephan Richter -- Special to CNN Seemingly all the major ...", "By Stephan Richter -- Special to CNN"),
+    ):  # fmt: skip
+        match = patterns.GLUED_BYLINE.match(text)
+        assert match is not None and match.group("byline") == byline, text
+    # no outlet's credit: where the byline ends is not known, so nothing is cut
+    assert patterns.GLUED_BYLINE.match("By Andrew Cohen The Atlantic Murray will be sentenced ...") is None
+
+
+def test_caption_parts_a_line_and_a_sentence():
+    """A line of a page is a caption by a wire photo's opening or a credit at its end; a sentence by any part, the
+    loose labels too, which would take a paragraph of prose a scraper glued a credit to."""
+    for line in (
+        "FILE - In this June 1, 2010 file photo, workers collect oil that washed ashore.",
+        "In this June 24, 2010 file photo, oil workers listen to Louisiana Gov. Bobby Jindal.",
+        "May 10: Boats work with containment boom on the shoreline of Grand Isle, La. (AP)",
+        "Rice (L) with Clinton (Photo: MCT)",
+        "Lavrov meets Clinton in Geneva / AP",
+    ):
+        assert clean.is_caption(line), line
+    for prose in (
+        "Photograph: Dave Martin When BP's chief executive, Tony Hayward, said in May that the spill was tiny, he was pilloried.",
+        "Image has become more and more important for government officials.",
+        "An image he captured shows a minder pointing his finger at Abdallah.",
+    ):  # fmt: skip
+        assert not clean.is_caption(prose), prose
+        assert patterns.caption_sentence(prose), prose  # as a sentence, a caption's label
+    for sentence in (
+        "In this image made from video released by BP, equipment is seen on the live feed from the oil rig June 1.",
+        "This September 18, 2010 BP video frame grab shows a remote operating vehicle working at the well.",
+        "Protesters march in Cairo (Reuters)",
+    ):
+        assert patterns.caption_sentence(sentence), sentence
+    assert not patterns.caption_sentence("Reuters reported that the protests spread to Alexandria on Friday.")
+
+
+def test_the_forms_of_the_verbs_of_saying():
+    """The base, third-person and past forms of the shared verbs of saying, irregular ones too, and nothing else."""
+    forms = re.compile(rf"(?:{patterns.SAYING_FORMS})")
+    for (
+        word
+    ) in "say says said told tells wrote admitted admits replied replies stresses stressed tweeted".split():
+        assert forms.fullmatch(word), word
+    for word in "saying sayed telled ran walked".split():
+        assert not forms.fullmatch(word), word

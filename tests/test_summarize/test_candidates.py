@@ -45,6 +45,8 @@ def test_bylines_and_credits_are_refused():
     assert eligibility("By Elise Labott, CNN Senior State Department Producer.") == "byline"
     # "By" opening an ordinary sentence is not a byline.
     assert eligibility("By 8 p.m., the intersection was reopened after investigators finished.") is None
+    assert eligibility("By Friday night, the protesters got what they were seeking.") is None
+    assert eligibility("By Ezra Klein | May 27, 2009; 10:04 AM ET Thanks, Dan.") == "byline"
 
 
 def test_fragments_are_refused():

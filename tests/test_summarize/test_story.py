@@ -272,6 +272,10 @@ def test_nobody_commenting_a_promise_not_kept_and_a_pronoun_speaker_are_not_stor
         "The U.S. will continue to stand up for the rights of the Egyptian people, he affirmed.",
         '"It is over," she said.',
         "The talks, he said, had failed because neither side would move.",
+        # any verb of saying of the shared list (``text.words.SAYING_VERBS``), in any form
+        '"Millions are in an uproar in Cairo," he tweeted.',
+        '"Whether you like it or not, we are staying here," he yelled.',
+        "The military guard this place fiercely, he warns.",
     ):
         assert not reads_alone(text), text
     for text in (

@@ -29,12 +29,15 @@ from ..model import Removed
 from ..text.dates import CAPTION_DATE_END
 from ..text.patterns import (
     AGENCY_DATELINE,
+    BYLINE,
+    CAPTION_SCENE,
     COMMENT_HEADER,
     DATELINE,
     GLUED_BYLINE,
     PAGE_STAMP,
     SENTENCE_OPENERS,
     WIRE_STAMP,
+    caption_parts,
     glue_seams,
 )
 
@@ -127,19 +130,11 @@ CREDIT = re.compile(
     re.IGNORECASE,
 )
 
-BYLINE = re.compile(r"^by\s+([A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})(?=$|[,;|]| and | for | - )", re.I)
-
 # A photo credit on its own line ("Photo: EPA", "Getty Images", "AFP/Getty") or at the end of a
 # caption ("... Rice (L) with Clinton (Photo: MCT)", "... Sergey Lavrov / AP").
 PHOTO_CREDIT_LINE = re.compile(
     r"^((photo|photograph|image|picture|video|credit|source)s?( credit)?\s*[:/]\s*.{1,60}|"
     r"(\w+ )?(getty images|afp|ap|reuters|epa|ap photo|afp/getty images?|reuters/[\w .]+))$",
-    re.IGNORECASE,
-)
-CAPTION_CREDIT_END = re.compile(
-    r"(\((photo|photograph|image|picture|credit|file photo|pool photo)s?\s*[:/]?\s*[^()]{0,60}\)|"
-    r"\([^()]{2,60}/\s*(staff )?(photographer|getty images|afp|ap|reuters|epa|[\w ]{1,30}photo)\)|"
-    r"\s/\s(ap|afp|reuters|epa|getty images|ap photo|afp/getty images|[A-Z][\w.]*(?: [A-Z][\w.]*)?/getty images))$",
     re.IGNORECASE,
 )
 # A caption typically ends with where and when the photo was taken: text.dates.CAPTION_DATE_END.
@@ -296,7 +291,7 @@ def split_glued_bylines(lines: list[Line]) -> list[Line]:
         if match is None or len(words_of(line.text[match.end() :])) < GLUED_BYLINE_REST_WORDS:
             result.append(line)
             continue
-        result.append(Line(match.group(1), blank_before=line.blank_before, reason="byline"))
+        result.append(Line(match.group("byline"), blank_before=line.blank_before, reason="byline"))
         result.append(Line(line.text[match.end() :], blank_before=False))
     return result
 
@@ -431,34 +426,15 @@ def is_photo_credit_line(line: str) -> bool:
     return len(line) <= 80 and bool(PHOTO_CREDIT_LINE.match(line))
 
 
-# The wire-photo caption's opening: "FILE - In this Tuesday, Nov. 10, 2009 file photo, ...", "In this
-# photo taken ...", "This undated handout photo provided by ... shows ...".
-CAPTION_OPENING = re.compile(
-    r"^(?:FILE\s*[-–—]+\s*)?(?:In this|This)\b(?:[^.]|\.(?=\s\d)){0,60}?\b(?:file |handout |pool |undated )?"
-    r"(?:photo|image|picture|frame grab)s?\b(?:,| (?:provided|released|taken|made|shows?)\b)"
-)
-
-
-# A photo caption that tells its scene in the present ("Michael Jackson's brother Tito Jackson arrives at the trial of
-# Dr Conrad Murray in Los Angeles.", "Iranian President Mahmoud Ahmadinejad gestures during a rally on Tehran's Azadi
-# Square on February 11."): a named subject (no pronoun or article: prose's "The president arrives at ..."), a verb
-# of a picture's moment and its preposition, and the place or the date the picture ends with; one sentence, no
-# quotation. At most this many words.
+# A caption's line, at most this many words, may tell its scene (``text.patterns.CAPTION_SCENE``).
 CAPTION_SCENE_WORDS = 35
-CAPTION_SCENE = re.compile(
-    r"^(?!(?:He|She|It|They|We|I|You|This|That|There|The|A|An)\b)[A-Z][^.!?\"“”:;]{2,80}? "
-    r"(?:arrives?|leaves?|waves?|gestures?|poses?|(?:is|are) pictured|pictured) "
-    r"(?:at|outside|from|for|to|as|with|during|after|in front of)\b[^.!?\"“”:;]{0,160}"
-    r"(?:\bin [A-Z][\w'.-]*(?:,? [A-Z][\w'.-]*){0,3}"
-    r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Aug|Sept?"
-    r"|Oct|Nov|Dec)\.? \d{1,2}(?:, \d{4})?)\s*\.?$"
-)
 
 
 def is_caption(line: str) -> bool:
+    """A photo caption's line: by its opening or its credit (``text.patterns.CAPTION``; a gallery's mark inside a
+    paragraph is not enough to drop it), or a short line that tells a picture's scene."""
     return bool(
-        CAPTION_CREDIT_END.search(line)
-        or CAPTION_OPENING.match(line)
+        caption_parts(line) & {"opening", "credit"}
         or len(words_of(line)) <= CAPTION_SCENE_WORDS
         and CAPTION_SCENE.match(line)
     )

@@ -25,7 +25,7 @@ caption) mentions is a lower bound, so the interval is "after" it (``after 2011-
 month), method ``latest-date-mentioned``; with no date at all it is ``unknown``. A dateline that states the
 month and day but no year ("TRIPOLI, March 3 (Reuters) -", "MOSCOW, Sept. 20 --") is the page's own day whose
 year the text alone does not fix: the interval then starts on the first such day at or after that latest date,
-and the month-day is kept (``yearless_dateline``, ``article.extra["dateline_month_day"]``) for the corpus, whose
+and the month-day is kept (``dateline_day``, ``article.extra["dateline_month_day"]``) for the corpus, whose
 dated articles give the year (``timeline.dating.DatingIndex.dateline_days``). The corpus narrows it
 later from the story's dated articles (``storyline.timeline.dating``, run by ``build_corpus``). A
 user-given date (CLI option, ``--meta`` file or JSONL field) wins over all of this
@@ -41,7 +41,7 @@ from typing import Any
 
 from ..model import Article, PublishedInterval
 from ..text.dates import MONTH_NAME, MONTHS, safe_date
-from ..text.patterns import AGENCY_DATELINE, DATELINE, PLACE_DAY_DATELINE
+from ..text.patterns import AGENCY_DATELINE, BYLINE, DATELINE, PLACE_DAY_DATELINE
 from .clean import Cleaned, removed_with
 from .outlets import contributors, outlet_from_text, outlet_from_url
 from .read import RawDocument
@@ -68,10 +68,6 @@ TIME_OF_DAY = re.compile(r"\b\d{1,2}[:.]\d{2}\b(?:\s*(?:am|pm|a\.m\.|p\.m\.))?|\
 PUBLISHED_LABEL = re.compile(
     r"^(?:first\s+)?(?:published|posted|updated|last updated|created|date)\b|^(?:publié|veröffentlicht|publicado|pubblicato)",
     re.IGNORECASE,
-)
-BYLINE = re.compile(
-    r"^\s*[Bb][Yy]\s+((?:[A-Z][\w.'’-]+)(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|al|bin|el)){0,4}"
-    r"(?:\s+and\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})?)",
 )
 ENGLISH_WORDS = frozenset(
     "the of and to in a is that for on was with he it as at by said from his has have be are were but "
@@ -180,21 +176,17 @@ def timestamp_date(lines: Iterable[str]) -> dt.date | None:
     return None
 
 
-def dateline_date(lines: list[str]) -> dt.date | None:
-    """A date inside the dateline of the first paragraph ("WASHINGTON, Aug. 18, 2011 —")."""
+def dateline_day(lines: list[str]) -> dt.date | dict[str, Any] | None:
+    """The day the dateline at the top of the story states: a full date ("WASHINGTON, Aug. 18, 2011 —", in the
+    first paragraph's head), else the month and day of a wire dateline that states no year, with its words ("AMMAN,
+    April 6 (Reuters) -", the project's dateline patterns: ``text.patterns.DATELINE``, or one glued after a headline
+    or a credit, ``AGENCY_DATELINE`` and ``PLACE_DAY_DATELINE``), else None."""
     for line in lines[:2]:
         head = re.split(r"\s[-–—]{1,2}\s|\(\w+\)", line, maxsplit=1)[0]
         if len(head) < 60:
             date = parse_date(head)
             if date:
                 return date
-    return None
-
-
-def yearless_dateline(lines: list[str]) -> dict[str, Any] | None:
-    """The month and day of a wire dateline that states no year, near the top of the story ("AMMAN, April 6
-    (Reuters) -", the project's dateline patterns: ``text.patterns.DATELINE``, or one glued after a headline or a
-    credit, ``AGENCY_DATELINE`` and ``PLACE_DAY_DATELINE``), with its words."""
     for line in lines[:3]:
         head = line[:300]
         for pattern in (DATELINE, AGENCY_DATELINE, PLACE_DAY_DATELINE):
@@ -233,9 +225,9 @@ def language_of(cleaned: Cleaned) -> str:
 
 def byline_of(cleaned: Cleaned) -> str | None:
     for line in removed_with(cleaned.removed, "byline") + cleaned.text.split("\n", 3)[:2]:
-        match = BYLINE.match(line)
-        if match:
-            return match.group(1).strip()
+        match = BYLINE.match(line.strip())
+        if match and match.group("names"):
+            return re.sub(r"\s+,", ",", match.group("names"))
     author = cleaned.metadata.get("author")
     return str(author) if author else None
 
@@ -293,7 +285,8 @@ def set_published(article: Article, cleaned: Cleaned, body_lines: list[str]) -> 
         + body_lines[:2]
     )
     candidates.append((timestamp_date(header), "text:timestamp", 0.8))
-    candidates.append((dateline_date(body_lines), "text:dateline", 0.8))
+    dateline = dateline_day(body_lines)
+    candidates.append((dateline if isinstance(dateline, dt.date) else None, "text:dateline", 0.8))
     if meta.get("date"):
         candidates.append(
             (
@@ -321,8 +314,7 @@ def set_published(article: Article, cleaned: Cleaned, body_lines: list[str]) -> 
     article.published, article.published_provenance = None, None
     article.published_confidence, article.published_estimated = 0.0, False
     article.published_interval = lower_bound_interval(article.text, captions)
-    dateline = yearless_dateline(body_lines)
-    if dateline is not None:
+    if isinstance(dateline, dict):
         # The page's own month and day: the corpus gives the year; the latest date named moves the bound to it.
         article.extra["dateline_month_day"] = dateline
         interval = article.published_interval

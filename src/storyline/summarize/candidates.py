@@ -26,11 +26,11 @@ from ..pieces import NO_PIECES, Pieces
 from ..text.dates import CAPTION_DATE_END
 from ..text.patterns import (
     AGENCY_DATELINE,
-    CAPTION,
-    CAPTION_WORDS,
+    BYLINE,
     DANGLING_OPENER,
     DATELINE,
     NOT_NEWS,
+    caption_sentence,
 )
 from ..text.similarity import content_words, near_duplicate_groups
 
@@ -63,10 +63,11 @@ HEADLINE_PREFIX = re.compile(
 )
 # A caption in the wire style: "Clinton speaks at a press conference in Phnom Penh, July 12, 2012."
 DATED_CAPTION = CAPTION_DATE_END
-BYLINE = re.compile(
+# A writer's credit in a sentence's place (a byline alone is ``text.patterns.BYLINE``'s): "Written by ...",
+# "Updated 5:01 p.m.", "... contributed to this report", "reached at ...", "Jane Doe is a reporter for ...".
+CREDIT = re.compile(
     r"""
-    ^(?:By|BY)\s+[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+(?:,|\s+and\s|\s*$)
-    | ^(?:Written|Posted|Reporting|Editing|Story|Additional\ reporting)\ by\s
+    ^(?:Written|Posted|Reporting|Editing|Story|Additional\ reporting)\ by\s
     | ^(?:Updated|Published|Last\ updated)\b
     | \bcontributed\ (?:to\ )?(?:this\ )?report
     | \b(?:can|may)\ be\ (?:reached|contacted)\ at\b | [\w.+-]+@[\w-]+\.[\w.]+
@@ -95,8 +96,8 @@ READER_ADDRESS = re.compile(
 )
 QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
 
-# Every match of BYLINE and BOILERPLATE contains one of these (lower-cased) words (CAPTION_WORDS: CAPTION's).
-BYLINE_WORDS = ("by", "updated", "published", "contributed", "reached", "contacted", "@", " is a")
+# Every match of CREDIT and BOILERPLATE contains one of these (lower-cased) words.
+CREDIT_WORDS = ("by", "updated", "published", "contributed", "reached", "contacted", "@", " is a")
 BOILERPLATE_WORDS = (
     "sign up",
     "subscribe",
@@ -154,13 +155,13 @@ def eligibility(text: str, paragraph_sentences: int = 2) -> str | None:
         return "fragment:open-quote"  # part of a quote that spans sentences: whole or not at all
     if open_bracket(text):
         return "fragment:open-bracket"  # split inside brackets: "BP plc (BP.", "L) oil spill ..."
-    lowered = text.lower()
-    # The patterns below are slow on long sentences; a cheap look for their key words comes first.
-    if any(word in lowered for word in CAPTION_WORDS) and CAPTION.search(text):
+    if caption_sentence(text):
         return "caption"
     if paragraph_sentences == 1 and DATED_CAPTION.search(text) and not re.search(r"\bsa(?:id|ys)\b", text):
         return "caption"
-    if any(word in lowered for word in BYLINE_WORDS) and BYLINE.search(text):
+    lowered = text.lower()
+    # The patterns below are slow on long sentences; a cheap look for their key words comes first.
+    if BYLINE.match(text) or any(word in lowered for word in CREDIT_WORDS) and CREDIT.search(text):
         return "byline"
     if any(word in lowered for word in BOILERPLATE_WORDS) and BOILERPLATE.search(text):
         return "boilerplate"

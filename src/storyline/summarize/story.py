@@ -51,7 +51,7 @@ import numpy as np
 
 from ..model import Article
 from ..registry import summarizers
-from ..text.patterns import POINTING_BACK
+from ..text.patterns import POINTING_BACK, SAYING_FORMS
 from .candidates import Candidate, Pool, title_glued
 from .features import PoolVectors, centrality
 from .scorer import shipped_scorer
@@ -164,11 +164,11 @@ PROMISE = re.compile(
 # The sentence's only speaker is a pronoun in the cue after what was said ("The U.S. will continue to stand up for
 # the rights of the Egyptian people, he affirmed.", '"It is over," she said.', "The talks, he said, had failed."):
 # who "he" is, the summary does not say. (A pronoun opening the sentence is ``DANGLING_OPENER``'s.)
+# The cue's verb: one of saying (``text.patterns.SAYING_FORMS``), or one that goes on with a quotation or tells a
+# belief ("continued", "went on", "believes", "thought").
 PRONOUN_CUE = re.compile(
     r"(?:,[\"”’]?|[\"”])\s+(?:he|she|they)\s+(?:[a-z]+ly\s+)?"
-    r"(?:said|says|added|adds|affirmed|told|noted|explained|stressed|insisted|argued|warned|claimed|declared|"
-    r"continued|wrote|asked|replied|stated|acknowledged|admitted|maintained|emphasi[sz]ed|concluded|recalled|"
-    r"suggested|conceded|agreed|believes|believed|thinks|thought|went\s+on|pointed\s+out)\b"
+    rf"(?:{SAYING_FORMS}|continued|went\s+on|believes|believed|thinks|thought)\b"
 )
 
 

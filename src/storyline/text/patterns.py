@@ -17,7 +17,11 @@ One home for them, so that the cleaner, the summary and the timeline agree on wh
   "These measures ..."), except the demonstratives of time ("This week ...", "That night ...") and
   "Those who ...".
 - ``CAPTION``: a photo caption or credit ("In this Tuesday, Nov. 10, 2009 file photo ...", "... (AP Photo)",
-  "... before the House subcommittee (Associated Press)"), with ``CAPTION_WORDS``, words every match holds;
+  "... before the House subcommittee (Associated Press)"), in named parts (``caption_parts``: a line of a page is
+  a caption by fewer of them than a sentence is), with ``CAPTION_WORDS``, words every match holds;
+  ``CAPTION_SCENE``, a caption that tells its scene ("Tito Jackson arrives at the trial ... in Los Angeles.");
+- ``BYLINE`` and ``GLUED_BYLINE``: a byline alone or glued before the story's first words, one reading
+  (``byline_pattern``);
 - ``NOT_NEWS``: page furniture that reads like a sentence but tells no event: update notices ("Update: Reuters
   has updated their story.", "(Update 12:31 a.m. Tuesday in Cairo ...)"), embedded tweets' signatures ("— Jack
   Lloyd (@RedDeadLloyd) May 21, 2013"), teasers and promos ("Live blog: ...", "Tune in to CNN tonight at 8
@@ -57,7 +61,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .words import TIME_NOUNS
+from .dates import MONTH_NAME
+from .words import SAYING_VERBS, TIME_NOUNS
 
 # Personal pronouns and possessives that a sentence cannot open with and stand alone.
 PERSONAL_PRONOUNS = ("he", "she", "it", "they", "them", "his", "her", "its", "their", "theirs")
@@ -80,6 +85,35 @@ QUOTE_OPENERS = frozenset(STRAIGHT_QUOTE + OPENING_QUOTES + "\u2018'`")
 
 def alternatives(words: tuple[str, ...] | list[str], title: bool = False) -> str:
     return "|".join(w.title() if title else w for w in words)
+
+
+# The irregular present (third person) and past of verbs of saying; the rest inflect as English does ("admit",
+# "admitted"; "reply", "replied").
+_IRREGULAR_FORMS = {
+    "say": "says said",
+    "tell": "tells told",
+    "write": "writes wrote",
+    "swear": "swears swore",
+}
+
+
+def verb_forms(lemmas: frozenset[str]) -> str:
+    """A pattern of the verbs' base, third-person and past forms ("say|says|said", "admit(?:s|t?ed)?"), longest
+    first; ``SAYING_FORMS``: those of ``words.SAYING_VERBS``."""
+    forms = []
+    for lemma in sorted(lemmas, key=lambda w: (-len(w), w)):
+        if lemma in _IRREGULAR_FORMS:
+            forms.append("|".join([lemma, *_IRREGULAR_FORMS[lemma].split()]))
+        elif re.search(r"[^aeiou]y$", lemma):
+            forms.append(f"{lemma[:-1]}(?:y|ies|ied)")
+        elif lemma.endswith("e"):
+            forms.append(f"{lemma}[sd]?")
+        else:
+            forms.append(rf"{lemma}(?:e?s|{lemma[-1]}?ed)?")
+    return "|".join(forms)
+
+
+SAYING_FORMS = verb_forms(SAYING_VERBS)
 
 
 # News agencies and outlets as datelines and credits name them: the one list of the wire dateline (below), of
@@ -208,17 +242,68 @@ POINTING_BACK = re.compile(
 )
 
 
+# A photo caption or credit, in named parts (``caption_parts``):
+#
+# - ``opening``: a wire photo's caption opening a line ("FILE - In this Tuesday, Nov. 10, 2009 file photo, ...", "In
+#   this photo taken ...", "This undated handout photo provided by ... shows ...");
+# - ``label``: a caption's label or a looser opening ("Hide Caption", "Photo ...", "FILE ...", "In this ... photo",
+#   "This undated photo ..."), which would also take a paragraph of prose that a scraper glued a credit to
+#   ("Photograph: Dave Martin When BP's chief executive ...", "Image has become more and more important ...");
+# - ``credit``: the photo's credit that ends it ("... (AP Photo)", "... before the House subcommittee (Associated
+#   Press)", "... Rice (L) with Clinton (Photo: MCT)", "... (Jim Watson / AFP)", "... Sergey Lavrov / AP");
+# - ``mark``: a credit or a gallery's widget anywhere ("Photo: EPA", "Credit: ...", "AP Photo", "Buy Photo",
+#   "Full Screen", "3 of 12 Photos").
+#
+# A sentence is a caption by any part (``caption_sentence``: the summary's candidates, the timeline's sentences); a
+# line of a page by its opening or its credit alone (``ingest.clean``, with ``CAPTION_SCENE``).
 CAPTION = re.compile(
     r"""
-    ^(?:Hide\ Caption|Caption|Photo(?:s|graph)?\b|Image\b|Enlarge|FILE\b|In\ this\ [^.]{0,60}\ (?:file\ )?photo)
-    | \b(?:Photo|Image|Picture)\s*(?::|credit|courtesy) | \bCredit:\s
-    | \((?:AP|Reuters|AFP|Getty\ Images|Associated\ Press|[^()]{0,60}/\s*(?:AP|Reuters|AFP|Getty[^()]*|Staff\ Photographer))\)\s*$
-    | \b(?:AP|AFP|Getty|Reuters)\s+Photo\b
+    (?P<opening>
+      ^(?:FILE\s*[-–—]+\s*)?(?:In\ this|This)\b(?:[^.]|\.(?=\s\d)){0,60}?\b(?:file\ |handout\ |pool\ |undated\ )?
+      (?:photo|image|picture|frame\ grab)s?\b(?:,|\ (?:provided|released|taken|made|shows?)\b)
+    )
+    | (?P<label>
+      ^(?i:Hide\ Caption|Caption|Photo(?:s|graph)?\b|Image\b|Enlarge|FILE\b|In\ this\ [^.]{0,60}\ (?:file\ )?photo)
+    | ^\(?(?i:This|An?)\ (?i:undated\ )?(?i:file\ )?(?i:photo|image|picture)\b
+    )
+    | (?P<credit>
+      (?i:\((?:AP|Reuters|AFP|Getty\ Images|Associated\ Press|[^()]{0,60}/\s*(?:AP|Reuters|AFP|Getty[^()]*|Staff\ Photographer))\)\s*$)
+    | (?i:\((?:photo|photograph|image|picture|credit|file\ photo|pool\ photo)s?\s*[:/]?\s*[^()]{0,60}\)$)
+    | (?i:\([^()]{2,60}/\s*(?:staff\ )?(?:photographer|getty\ images|afp|ap|reuters|epa|[\w\ ]{1,30}photo)\)$)
+    | (?i:\s/\s(?:ap|afp|reuters|epa|getty\ images|ap\ photo|afp/getty\ images|[a-z][\w.]*(?:\ [a-z][\w.]*)?/getty\ images)$)
+    )
+    | (?P<mark>(?i:
+      \b(?:Photo|Image|Picture)\s*(?::|credit|courtesy) | \bCredit:\s | \b(?:AP|AFP|Getty|Reuters)\s+Photo\b
     | \bBuy\ Photo\b | \bFull\ Screen\b | \bAutoplay\b | \bSkip\ Ad\b | \bView\ (?:Photos|Gallery)\b
     | \b\d+\ of\ \d+\ (?:Photos|Images)\b
-    | ^\(?(?:This|An?)\ (?:undated\ )?(?:file\ )?(?:photo|image|picture)\b
+    ))
     """,
-    re.VERBOSE | re.IGNORECASE,
+    re.VERBOSE,
+)
+
+
+def caption_parts(text: str) -> set[str]:
+    """The parts of ``CAPTION`` that ``text`` shows ("label", "opening", "credit", "mark")."""
+    return {match.lastgroup for match in CAPTION.finditer(text) if match.lastgroup is not None}
+
+
+def caption_sentence(text: str) -> bool:
+    """A sentence that is a photo caption or credit (any part of ``CAPTION``; a cheap look for ``CAPTION_WORDS``
+    first, the pattern is slow on long sentences)."""
+    lowered = text.lower()
+    return any(word in lowered for word in CAPTION_WORDS) and CAPTION.search(text) is not None
+
+
+# A photo caption that tells its scene in the present ("Michael Jackson's brother Tito Jackson arrives at the trial of
+# Dr Conrad Murray in Los Angeles.", "Iranian President Mahmoud Ahmadinejad gestures during a rally on Tehran's Azadi
+# Square on February 11."): a named subject (no pronoun or article: prose's "The president arrives at ..."), a verb
+# of a picture's moment and its preposition, and the place or the date the picture ends with; one sentence, no
+# quotation (a line of a page: ``ingest.clean``, which bounds its length).
+CAPTION_SCENE = re.compile(
+    r"^(?!(?:He|She|It|They|We|I|You|This|That|There|The|A|An)\b)[A-Z][^.!?\"“”:;]{2,80}? "
+    r"(?:arrives?|leaves?|waves?|gestures?|poses?|(?:is|are) pictured|pictured) "
+    r"(?:at|outside|from|for|to|as|with|during|after|in front of)\b[^.!?\"“”:;]{0,160}"
+    rf"(?:\bin [A-Z][\w'.-]*(?:,? [A-Z][\w'.-]*){{0,3}}|\b{MONTH_NAME}\.? \d{{1,2}}(?:, \d{{4}})?)\s*\.?$"
 )
 # Every match of CAPTION contains one of these (lower-cased) words: a cheap look before the pattern.
 CAPTION_WORDS = (
@@ -226,20 +311,23 @@ CAPTION_WORDS = (
     "photo",
     "image",
     "picture",
+    "frame grab",
     "enlarge",
     "file",
     "(ap",
     "/ap",
     "ap)",
+    "/ ap",
     "ap photo",
     "reuters",
     "afp",
+    "epa",
     "getty",
     "associated press",
     "full screen",
     "autoplay",
     "skip ad",
-    "credit:",
+    "credit",
 )
 _CLOCK = r"\d{1,2}(?::\d\d|\.\d\d)\s*(?:[ap]\.?m\.?|GMT|BST|ET|EST|EDT)?"
 NOT_NEWS = re.compile(
@@ -453,8 +541,9 @@ LEAD_SUBJECT_WORDS = 8
 # Lower-case words inside a lead's subject: at most this many ("former personal doctor").
 LEAD_SUBJECT_LOWER = 3
 # The verbs after a lead's subject that open a news lead by themselves, whatever the headline said: the perfect
-# ("... has been found guilty", "... has denied a charge", "... have announced").
-_PERFECT = frozenset({"has", "have"})
+# ("... has been found guilty", "... has denied a charge", "... have announced") and the future ("Los Angeles
+# prosecutors will file a criminal case ...").
+_LEAD_VERBS = frozenset({"has", "have", "will"})
 
 
 def _lead_subject(words: Sequence[str]) -> int:
@@ -506,6 +595,8 @@ def lead_seams(text: str, found: Sequence[int] = ()) -> list[int]:
     """Where, on ``text``'s first line, the lead starts again after the headline or caption glued before it
     (precision first; ``found``, the seams other shapes found, are left out):
 
+    - the line does not open with a wire's dateline (the story's body: "NEW YORK (Reuters) - ... on prospects ||
+      Libya's civil war will soon end");
     - the word before the seam ends a headline plausibly: a word in lower case (so no first half of a name, "Wall ||
       Street", "Donny || Deutsch"), no function word, no participle in "-ing" and none of ``_PHRASE_GOES_ON``,
       after 4 to 40 words;
@@ -514,12 +605,15 @@ def lead_seams(text: str, found: Sequence[int] = ()) -> list[int]:
     - and either it repeats the headline (its subject is named in the headline, and a word of its own in lower
       case too: "BP faces US criticism ... || BP is facing growing American criticism", "Michael Jackson doctor
       gets four years in prison || Michael Jackson's former doctor, Conrad Murray, has been sentenced to four
-      years in prison"), or its verb is the perfect that opens a news lead ("The judge told Dr Murray he must
+      years in prison"), or its verb is the perfect or the future that opens a news lead ("The judge told Dr Murray he must
       not administer anesthetic || Michael Jackson's former doctor has denied a charge ..."), not after a verb of
       saying and its object ("told investors || BP shares have fallen": the clause it reports)."""
     end = text.find("\n")
     line = text if end < 0 else text[:end]
     seams: list[int] = []
+    dateline = DATELINE.match(line)
+    if dateline is not None and dateline_name(dateline) is not None:
+        return seams  # a wire's dateline: the story's body opens the line, no headline before it
     for match in re.finditer(r"(?<=\S) (?=[A-Z])", line):
         at = match.end()
         before = line[: match.start()].split()
@@ -546,14 +640,14 @@ def lead_seams(text: str, found: Sequence[int] = ()) -> list[int]:
         headline = {_echo_key(w) for w in before}
         named = ({_echo_key(w) for w in right[:run] if w[:1].isupper()} - _TITLES) & headline
         echoed = {_echo_key(w) for w in right[run:LEAD_REACH] if w[:1].islower()} - _ECHO_IGNORED_KEYS
-        perfect = (
-            verb in _PERFECT
+        opens_lead = (
+            verb in _LEAD_VERBS
             and run + 1 < len(right)
             and _LOWER_WORD.fullmatch(right[run + 1]) is not None
             # not the clause a verb of saying reports after its object ("told investors || BP shares have fallen")
             and (len(before) < 2 or before[-2].lower() not in _SAYING)
         )
-        if (named and echoed & headline) or perfect:
+        if (named and echoed & headline) or opens_lead:
             seams.append(at)
     return seams
 
@@ -603,21 +697,69 @@ COMMENT_HEADER = re.compile(
 )
 
 
-# A byline a scraper glued before the story's first words ("By the CNN Wire Staff NEW: ...", "By Micah L. Sifry,
-# Special to CNN An Egyptian man holds up ...", "By Pam Benson, CNN National Security Producer Khamis Gadhafi ...",
-# "By Ivan Watson and Jomana Karadsheh, CNN NATO accused ..."): the names, the outlet that ends the byline and the
-# writer's title after it (group 1). Cleaning cuts it as the byline (``ingest.clean``); the timeline's reading of raw
-# text starts a sentence after it (``timeline.build.glued_start``).
-_BYLINE_NAME = r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}"
-GLUED_BYLINE = re.compile(
-    r"(By\s+(?:the\s+CNN\s+Wires?\s+[Ss]taff"
-    rf"|{_BYLINE_NAME}(?:\s*,\s*{_BYLINE_NAME})*(?:\s*,?\s+and\s+{_BYLINE_NAME})?"
-    r"(?:\s*,\s*(?:Special\s+to\s+|For\s+)?CNN|\s+for\s+CNN)"
+# A byline: "By", the writers' names ("By John D. Sutter", "By Ivan Watson, Raja Razek and Jomana Karadsheh"; never a
+# day's or a month's name: "By Monday, ..." is a sentence) and, maybe, the outlet's credit with the writer's title
+# and place: CNN's ("..., Special to CNN", "..., CNN National Security Producer", "... for CNN") or the BBC's ("BBC
+# News, Los Angeles", "Science correspondent, BBC News"). One reading, two anchors (``byline_pattern``):
+#
+# - ``BYLINE``: a byline alone on its line, or ending where a date, a bar or a comma follows ("By Dan Primack February
+#   2, 2011: 2:24 PM ET"): cleaning marks the line ``byline`` (``ingest.clean``), describing takes its names
+#   (``ingest.describe``), and the summary refuses it as a sentence (``summarize.candidates``);
+# - ``GLUED_BYLINE``: a byline a scraper glued before the story's first words ("By the CNN Wire Staff NEW: ...", "By
+#   Pam Benson, CNN National Security Producer Khamis Gadhafi ...", "By Peter Bowes BBC News, Los Angeles The high
+#   profile trial ..."): it needs the outlet's credit to know where the byline ends (group ``byline``). Cleaning cuts
+#   it as the byline (``ingest.clean``); the timeline's reading of raw text starts a sentence after it
+#   (``timeline.build.glued_start``).
+_BYLINE_WORD = rf"(?!(?:{_WEEKDAYS}|{MONTH_NAME}|BBC|CNN)\b)[A-Z][\w.'\u2019-]*"
+_BYLINE_NAME = rf"{_BYLINE_WORD}(?:\s+(?:{_BYLINE_WORD}|de|van|von|al|bin|el)){{1,3}}"
+_BYLINE_NAMES = rf"{_BYLINE_NAME}(?:\s*,\s*{_BYLINE_NAME})*(?:\s*,?\s+and\s+{_BYLINE_NAME})?"
+# A writer's title after CNN's credit ("CNN Senior International Correspondent").
+_CNN_TITLE = (
     r"(?:\s+(?:[Ss]enior|[Cc]hief|[Nn]ational|[Ii]nternational|[Ss]ecurity|[Pp]olitical|[Tt]errorism|[Ff]oreign"
     r"|[Mm]ilitary|[Ll]egal|[Ww]ire|[Ss]pecial))*"
-    r"(?:\s+(?:[Cc]orrespondent|[Pp]roducer|[Aa]nalyst|[Ww]riter|[Ee]ditor|[Rr]eporter|[Cc]ontributor|[Ss]taff))?))"
-    r"\s+(?=[A-Z\"\u201c'])"
+    r"(?:\s+(?:[Cc]orrespondent|[Pp]roducer|[Aa]nalyst|[Ww]riter|[Ee]ditor|[Rr]eporter|[Cc]ontributor|[Ss]taff))?"
 )
+# The first words of places named in more than one word ("Los Angeles", "New Orleans", "Lake Baikal").
+_PLACE_HEADS = (
+    "Los|Las|San|Santa|Sao|New|Lake|Hong|Sri|Abu|Buenos|Rio|Saint|St|Tel|Cape|Port|Mount|Kuala|Costa|Puerto"
+)
+_PLACE_WORD = r"[A-Z][\w.'\u2019-]*"
+# The BBC's writer's place after its credit: the capitalized words before a sentence's opener ("Lake Baikal || The
+# subs ..."), else a place's two words when the first opens a place's name ("Los Angeles || Michael Jackson ..."),
+# else one word ("Washington || Everything so far ..."); and a country after a comma ("Campeche, Mexico").
+_BBC_PLACE = (
+    rf"(?:{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}}(?=\s+(?:{'|'.join(STRONG_OPENERS)})\s+[a-z])"
+    rf"|(?:{_PLACE_HEADS})\s+{_PLACE_WORD}|{_PLACE_WORD})(?:\s*,\s*{_PLACE_WORD})?"
+)
+# A writer's role in the BBC's credit ("Science correspondent, BBC News", "BBC NI business reporter").
+_BYLINE_ROLE = "[Cc]orrespondent|[Rr]eporter|[Ee]ditor|[Pp]resenter|[Pp]roducer"
+_WIRE_STAFF = r"the\s+CNN\s+Wires?\s+[Ss]taff"
+_BYLINE_CREDIT = (
+    rf"(?:\s*(?:,|-{{1,2}})\s*(?:Special\s+to\s+|For\s+)?CNN|\s+for\s+CNN){_CNN_TITLE}"
+    rf"|(?:\s+(?:[A-Z][a-z]+\s+)?(?:{_BYLINE_ROLE})\s*,)?"
+    rf"\s+BBC(?:\s+(?:World\s+)?News|\s+[A-Z][a-z]+(?=\s*,)|\s+[A-Z]{{2,5}}(?:\s+[a-z]+)?\s+(?:{_BYLINE_ROLE}))"
+    rf"(?:\s*,\s*{_BBC_PLACE})?"
+)
+
+
+def byline_pattern(glued: bool) -> str:
+    """The byline reading (see above): names with an optional credit and the end of a byline alone (``glued``
+    False: the line's end, a comma, a bar, a semicolon, "and", "for" or a dash, a date), or a credit-ended byline
+    and the capital the story starts with (``glued``). The names are group ``names`` (None for "By the CNN Wire
+    Staff"), the byline ``byline``."""
+    if glued:
+        return (
+            rf"(?P<byline>By\s+(?:{_WIRE_STAFF}|(?P<names>{_BYLINE_NAMES})(?:{_BYLINE_CREDIT})))"
+            r"\s+(?=[A-Z\"\u201c'`])"
+        )
+    return (
+        rf"(?P<byline>[Bb][Yy]\s+(?:{_WIRE_STAFF}|(?P<names>{_BYLINE_NAMES})(?:{_BYLINE_CREDIT})?))"
+        rf"(?=\s*(?:$|[,;|])|\s+(?:and|for|-{{1,2}})\s|\s+{MONTH_NAME}\.?\s+\d)"
+    )
+
+
+BYLINE = re.compile(byline_pattern(glued=False))
+GLUED_BYLINE = re.compile(byline_pattern(glued=True))
 
 
 # A dateline of a place alone with its day, inside a line: a scraped page glues the headline or a photo's credit

@@ -58,12 +58,11 @@ from ..settings import current_settings
 from ..text.dates import MONTH_NAME, MONTH_STEM
 from ..text.patterns import (
     AGENCY_DATELINE,
-    CAPTION,
-    CAPTION_WORDS,
     GLUED_BYLINE,
     LEANING_START,
     NOT_NEWS,
     PAGE_STAMP,
+    caption_sentence,
     glue_seams,
 )
 from ..text.patterns import LEAD_DEBRIS as DATELINE
@@ -254,8 +253,7 @@ def not_an_entry(text: str) -> str | None:
         return "attribution"  # "X, a government spokesman, told reporters in Tripoli Sunday.": who spoke, not what
     if SCENE.match(text):
         return "scene"  # "It was 1990, and Ross was a top bankruptcy negotiator.": a scene set, no event
-    lowered = text.lower()
-    if any(word in lowered for word in CAPTION_WORDS) and CAPTION.search(text):
+    if caption_sentence(text):
         return "caption"
     return None
 

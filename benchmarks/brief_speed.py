@@ -16,6 +16,8 @@ from ``os.wait4``, so each figure is that process's own):
   story), then ``ingest`` of the last 10 and ``brief --db F --story S`` again: the cost of a story
   kept current;
 - ``storyline --help``;
+- with ``--floor-rounds N``: only bare spaCy and the cold brief, one after the other N times (their medians
+  and ratio): on a busy machine the one comparison that holds is between runs made in alternation;
 - with ``--growth 1000,3000``: bare spaCy, cold and warm brief on that many articles of every
   Timeline17 topic mixed (a fixed shuffle): growth in CPU seconds and peak RSS with the corpus.
 
@@ -27,6 +29,7 @@ by cumulative and by own time are printed. CPU seconds are the figure that count
     nice .venv/bin/python benchmarks/brief_speed.py                      # bpoil_bbc: 293 articles
     nice .venv/bin/python benchmarks/brief_speed.py --limit 60 --profile    # its first 60 articles
     nice .venv/bin/python benchmarks/brief_speed.py --only-growth --growth 1000
+    nice .venv/bin/python benchmarks/brief_speed.py --floor-rounds 3      # bare spaCy / cold brief, alternated
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ import json
 import os
 import pstats
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -169,6 +173,29 @@ def cold_and_warm(
     return rows
 
 
+def floor_rounds(
+    args: argparse.Namespace, topic: Path, folder: Path, env: dict[str, str]
+) -> list[dict[str, Any]]:
+    """Bare spaCy and the cold brief (an empty cache each time) of the same texts, one after the other,
+    ``args.floor_rounds`` times: on a shared machine only runs made in alternation compare."""
+    texts = cleaned_texts(topic)
+    (folder / "texts.json").write_text(json.dumps(texts), encoding="utf-8")
+    print(f"{args.topic}: {len(texts)} articles, {sum(len(t.split()) for t in texts):,} words", flush=True)
+    bare = [sys.executable, "-c", BARE, str(folder / "texts.json"), "stock"]
+    rows = []
+    for round_ in range(1, args.floor_rounds + 1):
+        rows.append(measure(f"bare spaCy nlp.pipe ({round_})", bare, env))
+        cold = dict(env, STORYLINE_CACHE_DIRECTORY=str(folder / f"cache-{round_}"))
+        rows.append(measure(f"brief cold ({round_})", storyline("brief", str(topic), "--json", "-q"), cold))
+    floor = statistics.median(row["cpu_s"] for row in rows[::2])
+    brief = statistics.median(row["cpu_s"] for row in rows[1::2])
+    print(
+        f"medians: bare spaCy {floor:.2f} CPU s, cold brief {brief:.2f} CPU s: {brief / floor:.2f}x",
+        flush=True,
+    )
+    return rows
+
+
 def store_rows(topic: Path, folder: Path, env: dict[str, str]) -> list[dict[str, Any]]:
     """Ingest all but the last 10 articles, brief the largest story, ingest the last 10, brief it again."""
     lines = [line for line in topic.read_text(encoding="utf-8").splitlines(keepends=True) if line.strip()]
@@ -247,6 +274,13 @@ def main() -> int:
     parser.add_argument("--no-store", action="store_true", help="leave out the store runs")
     parser.add_argument("--only-store", action="store_true", help="only the store runs (and --growth)")
     parser.add_argument("--no-bare", action="store_true", help="growth runs without their bare spaCy floor")
+    parser.add_argument(
+        "--floor-rounds",
+        type=int,
+        default=0,
+        metavar="N",
+        help="only bare spaCy and the cold brief of the topic, N rounds in alternation (medians)",
+    )
     args = parser.parse_args()
     if os.nice(0) < 10:  # a shared machine: every process measured here runs niced (they inherit it)
         os.nice(10 - os.nice(0))
@@ -269,7 +303,9 @@ def main() -> int:
                 )
                 for count in counts
             ]
-            if not args.only_growth:
+            if args.floor_rounds:
+                rows, same = floor_rounds(args, topic, folder, env), True
+            elif not args.only_growth:
                 rows, same = topic_rows(args, topic, folder, env)
             for track in growth:
                 rows.extend(track.result())

@@ -225,3 +225,18 @@ def test_the_roster_lists_first_who_is_named_in_the_most_articles(roster):
     one_article = [e for e in entities if len(e.mentions) == 1]
     assert many_articles and one_article
     assert max(entities.index(e) for e in many_articles) < min(entities.index(e) for e in one_article)
+
+
+def test_the_name_questions_of_a_text_are_answered_once_and_always_the_same():
+    # the roster asks them of the same mention texts tens of thousands of times (``link``): remembered per text
+    from storyline.who.entities import name_parts
+
+    texts = ["the U.S.'s", "Tony Hayward's", "National Security Council", "Syrian", "W. Mark Felt", "U.K."]
+    for question in (key_of, country_of, name_parts, acronym_of):
+        question.cache_clear()
+        first = [question(text) for text in texts * 3]
+        assert question.cache_info().misses == len(texts)
+        assert first == [question.__wrapped__(text) for text in texts * 3]
+    parts = person_name_parts("W. Mark Felt")
+    parts.append("changed by a caller")
+    assert person_name_parts("W. Mark Felt") == ["mark", "felt"]

@@ -195,6 +195,12 @@ def gazetteer() -> tuple[dict[str, Country], dict[str, Country], dict[str, Count
     return by_name, by_demonym, by_capital
 
 
+# The name questions below are pure functions of a mention's text, asked of the same few thousand texts again
+# and again (``link`` alone asks ``key_of`` some 60,000 times of a 266-article story): the answers are remembered.
+NAME_MEMORY = 200_000
+
+
+@functools.lru_cache(maxsize=NAME_MEMORY)
 def key_of(text: str) -> str:
     """Lower case, no dots, possessive or leading "the", single spaces: "the U.S.'s" -> "us"."""
     text = re.sub(r"['\u2019]s\b", "", text.strip())
@@ -207,6 +213,7 @@ CODES_IN_PROSE = frozenset({"us", "uk"})
 CODES3_IN_PROSE = frozenset({"usa", "uae", "drc", "prc", "rok"})
 
 
+@functools.lru_cache(maxsize=NAME_MEMORY)
 def country_of(text: str) -> Country | None:
     by_name, _by_demonym, _by_capital = gazetteer()
     key = key_of(text)
@@ -287,6 +294,11 @@ class Role:
 
 def person_name_parts(text: str) -> list[str]:
     """The name words of a person mention, lower case, without titles and particles."""
+    return list(name_parts(text))
+
+
+@functools.lru_cache(maxsize=NAME_MEMORY)
+def name_parts(text: str) -> tuple[str, ...]:
     words = re.findall(r"[\w\-']+", re.sub(r"['\u2019]s$", "", text.strip()))
     # "al-Assad" is written in capitals too ("abandon al-Assad" is Assad)
     capitalized = any(w[:1].isupper() or w.split("-", 1)[-1][:1].isupper() for w in words)
@@ -316,7 +328,7 @@ def person_name_parts(text: str) -> list[str]:
         ):
             continue  # "al-Assad", "bin Laden"; a capital first word is a first name ("Al Green", "Van Morrison")
         parts.append(lowered)
-    return parts
+    return tuple(parts)
 
 
 def is_demonym(word: str) -> bool:
@@ -391,8 +403,9 @@ def acronym_expansions(names: Sequence[Mention]) -> dict[str, str]:
     places = {key_of(m.text) for m in names if coarse_label(m.label) == "place"}
     for article, found in by_article.items():
         keys_here = {key_of(m.text) for m in found}
+        single_words = {k for k in keys_here if " " not in k}  # the article's one-word names: acronyms used
         for short, candidates in expansions.items():
-            if short in {k.replace(" ", "") for k in keys_here if " " not in k}:
+            if short in single_words:
                 for expansion in candidates & keys_here:
                     together[(short, expansion)] += 1
         found.sort(key=lambda m: m.start)
@@ -443,6 +456,7 @@ def acronym_expansions(names: Sequence[Mention]) -> dict[str, str]:
     return chosen
 
 
+@functools.lru_cache(maxsize=NAME_MEMORY)
 def acronym_of(name: str) -> str:
     words = [w for w in re.findall(r"[A-Za-z][\w\-]*", name) if w.lower() not in FUNCTION_WORDS]
     return "".join(w[0] for w in words).lower() if len(words) >= 2 else ""

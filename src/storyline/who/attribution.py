@@ -39,13 +39,13 @@ from ..text.words import FINITE_TAGS, SAYING_VERBS, TIME_NOUNS
 from .cues import (
     ASKING_VERBS,
     INFINITIVE_CONTENT_VERBS,
-    NOT_SAYING_HEADS,
     QUOTATION_ONLY_VERBS,
     QUOTE_CUE_LEMMAS,
     SAYING_HEADS,
     SPEECH_LEXICON,
     CueScorer,
     load_cue_model,
+    not_said,
 )
 from .names import (
     AGENT_SUFFIXES,
@@ -1653,10 +1653,12 @@ def statement_problem(draft: Draft, index: RegionIndex, text: str) -> str | None
         return "infinitive"  # "for the WHO to ask ...", "plans to say": not (yet) said
     if draft.content_end <= cue.idx and cue.i + 1 < len(cue.doc) and cue.doc[cue.i + 1].text == ":":
         return "content after the colon"  # "At 08:47 am, X wrote:" introduces what follows, not what precedes
+    if not_said(cue):
+        return "not said"  # "declined to say", "stopped short of saying"
     if cue.dep_ == "xcomp" and cue.head is not cue:
         head = cue.head
-        if head.lemma_.lower() in NOT_SAYING_HEADS or any(c.dep_ == "neg" for c in head.children):
-            return "not said"  # "declined to say", "did not want to comment"
+        if any(c.dep_ == "neg" for c in head.children):
+            return "not said"  # "did not want to comment"
         if head.lemma_.lower() not in SAYING_HEADS and head.lemma_.lower() not in SAYING_VERBS:
             return "not said yet"  # "is expected to announce", "plans to say"
     if (

@@ -2508,6 +2508,10 @@ def person_antecedent(
             not_a_speaker(draft.cue) or addressed_by_name(draft.speaker, draft.cue)
         ):
             continue  # "Brega refinery was reported to be intact", "Jack, thank you": no one saying
+        if reported_inside(draft.speaker, drafts):
+            # "Dr Alon Steinberg ..., describing how he had reviewed ... the night Michael Jackson died, as told to
+            # a detective. He outlined ...": a speaker named inside another's words is spoken of, not who goes on
+            continue
         named = name_in(names, draft.speaker)
         if named is not None:
             if named.label_ != "PERSON" or not fits(named) or names.placed(named):

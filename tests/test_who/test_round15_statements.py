@@ -1,8 +1,8 @@
 """Speaker and statement errors the fourteenth session left (issue 13 items 4 and 5), as general rules.
 
 - a refusal to say something is no saying of it: "stopped short of saying", "declined to say";
-- "he" or "she" goes on from a speaker, not from a person named inside what a speaker said, and a quote that
-  continues a "he" takes the name "he" was resolved to.
+- a bare past participle ("... the night Michael Jackson died, as told to a detective") has no speaker a "he"
+  can go on from, and a quote that continues a "he" takes the name "he" was resolved to.
 """
 
 from __future__ import annotations
@@ -24,9 +24,9 @@ def test_stopping_short_of_saying_something_is_no_statement_of_it():
     ]
 
 
-def test_he_goes_on_from_the_speaker_not_from_a_person_named_inside_their_words_and_so_does_the_quote_after():
-    # MJ_bbc: "Michael Jackson" is the subject of "died" inside the cardiologist's description, and the parse gives
-    # him the passive "as told to a detective"; "He" is the cardiologist, and so is the quote that continues him
+def test_he_goes_on_from_the_speaker_not_from_a_bare_participle_s_borrowed_subject_nor_does_the_quote_after():
+    # MJ_bbc: "Michael Jackson" is the subject of "died", which the bare participle "as told to a detective" hangs
+    # on; "He" is the cardiologist, and so is the quote that continues him
     text = (
         "For much of the day cardiologist Dr Alon Steinberg was in the stand, describing how he had reviewed "
         "Dr Murray's own account of what happened the night Michael Jackson died, as told to a detective.\n\n"

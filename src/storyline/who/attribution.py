@@ -2508,10 +2508,6 @@ def person_antecedent(
             not_a_speaker(draft.cue) or addressed_by_name(draft.speaker, draft.cue)
         ):
             continue  # "Brega refinery was reported to be intact", "Jack, thank you": no one saying
-        if reported_inside(draft.speaker, drafts):
-            # "Dr Alon Steinberg ..., describing how he had reviewed ... the night Michael Jackson died, as told to
-            # a detective. He outlined ...": a speaker named inside another's words is spoken of, not who goes on
-            continue
         named = name_in(names, draft.speaker)
         if named is not None:
             if named.label_ != "PERSON" or not fits(named) or names.placed(named):
@@ -2558,9 +2554,15 @@ def person_antecedent(
 
 def not_a_speaker(cue: Token) -> bool:
     """A cue whose subject says nothing: a passive without its agent with an infinitive of the subject's
-    state ("Brega refinery was reported to be intact"; but "Rakeyia Scott can be heard yelling" speaks)."""
+    state ("Brega refinery was reported to be intact"; but "Rakeyia Scott can be heard yelling" speaks), or a
+    bare past participle, whose speaker is only borrowed from the clause it hangs on ("... the night Michael
+    Jackson died, as told to a detective": Jackson told nothing)."""
     children = list(cue.children)
-    if not any(c.dep_ == "auxpass" for c in children) or any(c.dep_ == "agent" for c in children):
+    if any(c.dep_ == "agent" for c in children):
+        return False
+    if cue.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in children):
+        return True
+    if not any(c.dep_ == "auxpass" for c in children):
         return False
     return any(c.dep_ == "xcomp" and any(g.tag_ == "TO" for g in c.children) for c in children)
 

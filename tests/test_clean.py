@@ -622,6 +622,20 @@ def test_a_lead_starting_again_after_its_headline_or_caption_on_the_first_line_s
         assert clean_text(whole).text == whole, clean_text(whole).text
 
 
+def test_no_lead_seam_inside_a_relative_clause_or_after_a_subject_that_runs_past_a_preposition():
+    """Issue 13 (held-out LibyaWar_reuters, "who helped defend || Benghazi against Muammar Gaddafi's forces has
+    called"): a verb's object is no lead's subject, whether a relative clause opened just before the seam or a
+    preposition follows the name (a lead's subject stops at a preposition, as at "of", "for", "in")."""
+    for whole in (
+        "BENGHAZI, Libya (Reuters) - A Libyan commander sent to defend Benghazi against Muammar Gaddafi's forces "
+        "has called on the interim cabinet to resign.",
+        "BENGHAZI, Libya (Reuters) - A Libyan Islamist commander who helped defend Benghazi has called on the "
+        "interim cabinet to resign.",
+    ):
+        assert clean_text(whole).text == whole, clean_text(whole).text
+        assert glued_on_lines_of_their_own(whole) == whole
+
+
 def test_a_caption_telling_its_scene_in_the_present_is_cut():
     """Issue 13 item 6: MJ_bbc's "Michael Jackson's brother Tito Jackson arrives at the trial ..." reached the summary;
     prose in the present about what someone will do stays."""

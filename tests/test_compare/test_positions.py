@@ -51,7 +51,8 @@ KNOWN = {
     # May 2013: Kerry backs away, for the U.S. government.
     "Secretary of State John Kerry backtracked from America": [("United States", "oppose")],
     "Kerry was touting United States and Russian cooperation": [("United States", "oppose")],
-    "Kerry framed his refusal to say that Assad should step down": [("United States", "oppose")],
+    # A refusal to say he should go is no stance told (issue 13): the article's other lines hold its step back.
+    "Kerry framed his refusal to say that Assad should step down": [],
     # The 2011 call, recalled in the 2013 article.
     "Obama first called on Assad to resign in August 2011": [("Barack Obama", "support")],
 }
@@ -146,6 +147,26 @@ def test_a_negated_demand_holds_no_stance():
 def test_a_negated_report_of_a_stance_holds_no_stance(text):
     # the audit's judges: "He did not say Gaddafi should go" is not his support, and no opposition either
     assert [(stance, actor) for stance, actor, _ in stance_of(text) if actor is not None] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister refused to say Assad should go.",
+        "Kerry declined to say that Assad must step down.",
+        "The envoy stopped short of saying Gaddafi should leave power.",
+        "Kerry framed his refusal to say that Assad should step down as in line with the Geneva communique.",
+        "The White House has been reluctant to say that Mubarak must step down.",
+    ],
+)
+def test_a_refusal_to_say_a_stance_holds_no_stance(text):
+    # declining to say "X should go" is neither support nor the opposition the refusal verb would give
+    assert [(stance, actor) for stance, actor, _ in stance_of(text) if actor is not None] == []
+
+
+def test_a_refusal_to_call_for_a_leaving_is_still_opposition():
+    # the demand itself refused (not a report of one) stays the refuser's stance
+    assert stance_of("Obama refused to call for Mubarak to step down.") == [("oppose", "Obama", "Mubarak")]
 
 
 def test_stance_rules_compose():

@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any
 from ..model import Article, Attribution, Entity, Position, Reversal, Sentence, TimeExpression, cite
 from ..pieces import NO_PIECES, Pieces
 from ..text.patterns import NOT_NEWS
-from ..who.cues import REPORTING_VERBS  # verbs that report an actor's own stance
+from ..who.cues import REPORTING_VERBS, not_said  # verbs that report an actor's own stance
 from ..who.entities import (
     alias_index,
     country_of,
@@ -532,8 +532,9 @@ def stances_in(sentence: Span) -> list[Stance]:
                 and actor is None
                 and framed_by_modal
             ):
-                if hypothetical_cue(parent) or is_negated(parent):
-                    # "did not say Gaddafi should go": no stance told, neither the one reported nor its opposite
+                if hypothetical_cue(parent) or is_negated(parent) or not_said(parent):
+                    # "did not say Gaddafi should go", "refused to say ...", "stopped short of saying ...": no
+                    # stance told, neither the one reported nor its opposite
                     hypothetical = True
                     break
                 holder = subject_token(parent)

@@ -489,8 +489,18 @@ _SAYING = frozenset(
 # Words that end no headline before a name: they belong to the name's phrase ("energy giant || BP", "Libyan leader
 # || Moammar Gadhafi", "pop legend || Michael Jackson", "al || Abidi"), to a clause that goes on ("a spokesman says
 # || Gadhafi is alive", "sold 31 million || Jackson albums"), or to a time ("Last night || Piers Morgan hosted").
-_PHRASE_GOES_ON = _SAYING | frozenset(
-    """leader leaders chief executive executives boss star legend veteran champion nominee spokesman spokeswoman
+# Prepositions (those not among ``_FUNCTION_WORDS``): a phrase goes on after one, and a lead's subject ends before
+# one ("who helped defend || Benghazi against Muammar Gaddafi's forces has called": no subject).
+_PREPOSITIONS = frozenset(
+    """against into after before about over under between among across through toward towards without within
+    despite including via per than upon onto throughout along beyond behind beside near inside outside around amid
+    during since until like unlike""".split()
+)
+_PHRASE_GOES_ON = (
+    _SAYING
+    | _PREPOSITIONS
+    | frozenset(
+        """leader leaders chief executive executives boss star legend veteran champion nominee spokesman spokeswoman
     spokesperson minister president secretary director officer official officials chairman chairwoman head staff
     correspondent reporter editor analyst lawyer attorney judge senator governor commander general envoy ambassador
     prosecutor doctor singer brother sister son daughter father mother wife husband colleague rival member members
@@ -500,14 +510,13 @@ _PHRASE_GOES_ON = _SAYING | frozenset(
     according believe believes think
     thinks know knows prove proves hope hopes show shows suggest suggests mean means meant indication evidence sign
     word
-    against into after before about over under between among across through toward towards without within
-    despite including via per than upon onto throughout along beyond behind beside near inside outside around amid
-    during since until like unlike whether if because while although though unless when where why how what whom
+    whether if because while although though unless when where why how what whom
     now then also even only just
     million millions billion billions thousand thousands hundred hundreds dozen dozens
     night morning afternoon evening week weekend month year today yesterday tonight
     new former late outgoing eastern western northern southern central
     al el bin ibn abu de del della di da du la le van von der den""".split()
+    )
 )
 # An adjective's ending, and what opens a noun phrase before it (a determiner, a possessive): a phrase that goes on
 # past a seam's word ("BP's broken || Macondo well", "Mexico's usual || May Day celebrations").
@@ -519,6 +528,8 @@ _ECHO_IGNORED = frozenset(
     of to in on for and with by from at as that this it its his her their he she they we not""".split()
 )
 _TITLES = frozenset({"mr", "mrs", "ms", "dr"})
+# Words that open a relative clause: a seam one or two words after one is inside that clause.
+_RELATIVE_WORDS = frozenset({"who", "whom", "which", "that"})
 
 
 def _echo_key(word: str) -> str:
@@ -580,6 +591,7 @@ def _lead_subject(words: Sequence[str]) -> int:
             apposition
             or not _LOWER_WORD.fullmatch(following)
             or following in _FUNCTION_WORDS
+            or following in _PREPOSITIONS
             or following in _SUBJECT_VERBS
             or following.endswith(("ed", "ing"))  # a verb
             or lower == LEAD_SUBJECT_LOWER
@@ -624,6 +636,8 @@ def lead_seams(text: str, found: Sequence[int] = ()) -> list[int]:
             continue
         if word.endswith("ing"):
             continue  # a participle before its object ("Foreign powers attacking || Libya may hope ...")
+        if any(w.lower() in _RELATIVE_WORDS for w in before[-3:-1]):
+            continue  # inside a relative clause its verb's object goes on ("a commander who helped defend || Benghazi")
         if word != before[-1] and before[-1][-1] not in _CLOSING:
             continue  # a bracket or stop after the word
         if len(before) > 1 and _ADJECTIVE.search(word) and _PHRASE_START.search(before[-2].lower()):

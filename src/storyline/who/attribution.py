@@ -39,13 +39,13 @@ from ..text.words import FINITE_TAGS, SAYING_VERBS, TIME_NOUNS
 from .cues import (
     ASKING_VERBS,
     INFINITIVE_CONTENT_VERBS,
-    NOT_SAYING_HEADS,
     QUOTATION_ONLY_VERBS,
     QUOTE_CUE_LEMMAS,
     SAYING_HEADS,
     SPEECH_LEXICON,
     CueScorer,
     load_cue_model,
+    not_said,
 )
 from .names import (
     AGENT_SUFFIXES,
@@ -1653,10 +1653,12 @@ def statement_problem(draft: Draft, index: RegionIndex, text: str) -> str | None
         return "infinitive"  # "for the WHO to ask ...", "plans to say": not (yet) said
     if draft.content_end <= cue.idx and cue.i + 1 < len(cue.doc) and cue.doc[cue.i + 1].text == ":":
         return "content after the colon"  # "At 08:47 am, X wrote:" introduces what follows, not what precedes
+    if not_said(cue):
+        return "not said"  # "declined to say", "stopped short of saying"
     if cue.dep_ == "xcomp" and cue.head is not cue:
         head = cue.head
-        if head.lemma_.lower() in NOT_SAYING_HEADS or any(c.dep_ == "neg" for c in head.children):
-            return "not said"  # "declined to say", "did not want to comment"
+        if any(c.dep_ == "neg" for c in head.children):
+            return "not said"  # "did not want to comment"
         if head.lemma_.lower() not in SAYING_HEADS and head.lemma_.lower() not in SAYING_VERBS:
             return "not said yet"  # "is expected to announce", "plans to say"
     if (
@@ -2552,9 +2554,15 @@ def person_antecedent(
 
 def not_a_speaker(cue: Token) -> bool:
     """A cue whose subject says nothing: a passive without its agent with an infinitive of the subject's
-    state ("Brega refinery was reported to be intact"; but "Rakeyia Scott can be heard yelling" speaks)."""
+    state ("Brega refinery was reported to be intact"; but "Rakeyia Scott can be heard yelling" speaks), or a
+    bare past participle, whose speaker is only borrowed from the clause it hangs on ("... the night Michael
+    Jackson died, as told to a detective": Jackson told nothing)."""
     children = list(cue.children)
-    if not any(c.dep_ == "auxpass" for c in children) or any(c.dep_ == "agent" for c in children):
+    if any(c.dep_ == "agent" for c in children):
+        return False
+    if cue.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in children):
+        return True
+    if not any(c.dep_ == "auxpass" for c in children):
         return False
     return any(c.dep_ == "xcomp" and any(g.tag_ == "TO" for g in c.children) for c in children)
 

@@ -194,8 +194,9 @@ INFINITIVE_CONTENT_VERBS = frozenset(
 # Verbs that ask: a clause opening with "whether", "why", "how" is their content (a question put);
 # under any other verb such a clause is a topic ("explained why ...", "discuss what 2010 holds").
 ASKING_VERBS = frozenset("ask wonder question query inquire enquire".split())
-# Heads that say a cue's act did not (yet) happen: "declined to say", "refused to comment".
-NOT_SAYING_HEADS = frozenset("decline refuse fail hesitate".split())
+# Heads that say a cue's act did not (yet) happen: "declined to say", "refused to comment", "his refusal to
+# say", "reluctant to say".
+NOT_SAYING_HEADS = frozenset("decline refuse fail hesitate refusal failure reluctant unwilling".split())
 # Heads under which a cue's infinitive still reports speech: "went on to say", "continued to insist".
 SAYING_HEADS = frozenset("go continue begin start proceed".split())
 # Verbs of speech that compare.disputes reads as putting a claim in another voice's mouth ("HRW said
@@ -212,3 +213,18 @@ REPORTING_VERBS = frozenset(
 )
 # Every verb the lexicon knows as one of saying, thinking or quoting.
 SPEECH_LEXICON = SAYING_VERBS | THINKING_VERBS | QUOTATION_ONLY_VERBS | QUOTE_CUE_LEMMAS
+
+
+def not_said(verb: Token) -> bool:
+    """The verb of saying is an act its head says did not happen: "declined to say", "refused to say", "his
+    refusal to say", "reluctant to say", "stopped short of saying" (a refusal to say something is no saying
+    of it, nor of its opposite)."""
+    head = verb.head
+    if head is verb:
+        return False
+    if verb.dep_ in ("xcomp", "acl") and head.lemma_.lower() in NOT_SAYING_HEADS:
+        return True
+    # "stopped short of saying": the gerund under "of", which hangs off a verb with "short"
+    return (
+        verb.dep_ == "pcomp" and head.lower_ == "of" and any(c.lower_ == "short" for c in head.head.children)
+    )

@@ -434,3 +434,55 @@ def test_a_yearless_dateline_two_years_allow_is_an_interval_not_a_date():
     assert result.method == "dateline-years"
     assert result.estimate is None and result.confidence == 0.0
     assert (result.earliest, result.latest) == (dt.date(2011, 2, 3), dt.date(2012, 2, 3))
+
+
+def test_a_line_shared_with_one_article_votes_more_than_a_line_many_pages_carry():
+    """``rare_vote_share`` / ``rare_shared_same_day``: each sentence's vote divided by the number of dated
+    articles its line matches, so a sidebar line on every page weighs little beside a lead one other page
+    shares."""
+    from storyline.timeline.dating import CANDIDATE_FEATURES, DatingIndex
+
+    sidebar = "Comments are not pre-screened before they post and may be removed by our editors."
+    pages = [
+        article(
+            f"s{k}",
+            f"Protesters marched through the capital for the {k}th day in a row on Friday.\n{sidebar}",
+            dt.date(2011, 2, 1) + dt.timedelta(days=k),
+        )
+        for k in range(6)
+    ]
+    copy = article(
+        "copy",
+        "The central bank raised its benchmark interest rate by half a point to curb inflation.\n"
+        "Shares fell sharply on the news across the region.",
+        dt.date(2011, 2, 20),
+    )
+    undated = article(
+        "u",
+        "The central bank raised its benchmark interest rate by half a point to curb inflation.\n" + sidebar,
+        None,
+    )
+    index = DatingIndex([*pages, copy, undated])
+    found = index.candidates(undated, DatingSettings())
+    assert found is not None
+    rows = dict(zip(found.days, found.features, strict=True))
+    rare = CANDIDATE_FEATURES.index("rare_vote_share")
+    shared = CANDIDATE_FEATURES.index("rare_shared_same_day")
+    copy_day, a_sidebar_day = dt.date(2011, 2, 20), dt.date(2011, 2, 3)
+    assert rows[copy_day][rare] == 1.0 and rows[copy_day][shared] == 1.0
+    assert rows[a_sidebar_day][rare] < 0.2 and rows[a_sidebar_day][shared] < 0.2
+
+
+def test_the_latest_day_told_in_the_past_is_kept_apart_from_a_day_ahead():
+    """``named_days``: a day told in the past ("exploded on April 20, 2010") is marked told; a day ahead ("a
+    hearing on May 30, 2010 will ...") and a month are not, though both are named (the lower bound)."""
+    from storyline.timeline.dating import DatingIndex, named_days
+
+    text = (
+        "The rig exploded on April 20, 2010, killing eleven workers.\n"
+        "A court hearing on May 30, 2010 will decide on the claims filed in June 2010."
+    )
+    days = dict(named_days(article("u", text, None)))
+    assert days == {dt.date(2010, 4, 20): True, dt.date(2010, 5, 30): False, dt.date(2010, 6, 1): False}
+    index = DatingIndex([article("u", text, None), *STORY])
+    assert index.lower_bounds["u"] == dt.date(2010, 6, 1) and index.told_bounds["u"] == dt.date(2010, 4, 20)

@@ -207,15 +207,6 @@ CANDIDATE_FEATURES = (
     "neighbour_mean_distance",
     "shared_distance",
     "shared_mean_distance",
-    "rare_vote_share",
-    "log_rare_votes",
-    "rare_shared_same_day",
-    "rare_shared_day_before",
-    "is_told_bound",
-    "told_bound_day_after",
-    "before_told_bound",
-    "log_after_told_bound",
-    "kinds_agree",
 )
 
 
@@ -291,24 +282,6 @@ class Candidates:
 
 
 @dataclass
-class Votes:
-    """What an undated article's sentences matched in the dated ones say of its day (``DatingIndex.votes``)."""
-
-    days: dict[dt.date, float]  # the sentences' votes per candidate day
-    # The same votes, each sentence's weighed by how rare its line is: divided by the number of dated articles
-    # it matches (a line shared with one article dates better than one fifty pages carry).
-    rare: dict[dt.date, float]
-    support: dict[dt.date, list[DateEvidence]]  # the sentences behind each day's votes
-    # The days other articles give to the events it tells (a sentence that matches one dated by its own time
-    # expression: the article was written on or after that day).
-    events: list[dt.date]
-    # Per day, the claims it shares with articles published then: the summed similarity of its sentences'
-    # closest matches in those articles; ``rare_shared`` weighs each sentence by its line's rarity as ``rare``.
-    shared: dict[dt.date, float]
-    rare_shared: dict[dt.date, float]
-
-
-@dataclass
 class DatedLine:
     """A sentence of a dated article with the day it is about."""
 
@@ -347,23 +320,17 @@ def day_lines(article: Article, times: Sequence[tuple[int, Point, str]] | None =
     return lines
 
 
-def named_days(article: Article) -> list[tuple[dt.date, bool]]:
-    """The first day of every day or month the article names by an absolute expression ("March 19, 2011",
-    "August 2011"), each with whether it is a day told in the past ("The well blew out on April 20, 2010": its
-    sentence's nearest verb is a past form, ``annotate.timex``'s tense reading), not a day ahead ("the hearing
-    on 29 November will ...") nor a month."""
-    from ..annotate.timex.rules import Context, sentence_bounds
-
-    context = Context(text=article.text, anchor=None, sentence_bounds=sentence_bounds(article.text))
+def latest_named_day(article: Article) -> dt.date | None:
+    """The first day of the latest day or month the article names by an absolute expression ("March 19,
+    2011", "August 2011"): a lower bound of its publication date."""
     days = []
     for timex in tag(article.text, None):
         if timex.relative:
             continue
         point = event_point(timex)
         if point is not None and point.granularity in ("day", "time", "week", "month"):
-            told = point.granularity in ("day", "time") and context.tense(timex.start, timex.end) == "past"
-            days.append((point.start, told))
-    return days
+            days.append(point.start)
+    return max(days) if days else None
 
 
 class DatingIndex:
@@ -425,20 +392,12 @@ class DatingIndex:
         self.published_count: dict[dt.date, int] = defaultdict(int)
         for day in self.known_days:
             self.published_count[day] += 1
-        # The latest day or month each undated article names (a lower bound of its date), and the latest day
-        # it tells as past: an op-ed or analysis is written soon after the last event it looks back on, while
-        # the latest day it names may be one ahead (a hearing announced) or a month.
-        named = {a.id: named_days(a) for a in self.undated}
-        self.lower_bounds = {name: max((d for d, _ in days), default=None) for name, days in named.items()}
-        self.told_bounds = {
-            name: max((d for d, told in days if told), default=None) for name, days in named.items()
-        }
+        self.lower_bounds = {a.id: latest_named_day(a) for a in self.undated}
         if self.known_days:
             last = self.known_days[-1]
-            for bounds in (self.lower_bounds, self.told_bounds):
-                for name, bound in bounds.items():
-                    if bound is not None and (bound - last).days > DEFAULTS.bound_slack:
-                        bounds[name] = None
+            for name, bound in self.lower_bounds.items():
+                if bound is not None and (bound - last).days > DEFAULTS.bound_slack:
+                    self.lower_bounds[name] = None
         self.reread_cache: dict[tuple[str, int, dt.date], dt.date | None] = {}
         self.relative_cache: dict[tuple[str, dt.date], list[dt.date]] = {}
         self._distances: dict[int, float] | None = None
@@ -466,18 +425,21 @@ class DatingIndex:
             self.reread_cache[key] = result
         return self.reread_cache[key]
 
-    def votes(self, article: Article, settings: DatingSettings) -> Votes:
-        """The votes of the article's sentences for candidate dates (see the module's docstring) and what
-        else its matched sentences say (``Votes``)."""
+    def votes(
+        self, article: Article, settings: DatingSettings
+    ) -> tuple[dict[dt.date, float], dict[dt.date, list[DateEvidence]], list[dt.date], dict[dt.date, float]]:
+        """The votes of the article's sentences for candidate dates (see the module's docstring), the
+        sentences behind each, the days other articles give to the events it tells (a sentence that
+        matches one dated by its own time expression: the article was written on or after that day), and
+        per day the claims it shares with articles published then (the summed similarity of its sentences'
+        closest matches in those articles)."""
         from .build import MAX_WORDS, MIN_WORDS
 
         # votes[d] = sum over sentences of (weight x share of the sentence's matches that d explains)
         votes: dict[dt.date, float] = defaultdict(float)
-        rare: dict[dt.date, float] = defaultdict(float)
         support: dict[dt.date, list[DateEvidence]] = defaultdict(list)
         events: list[dt.date] = []
         shared: dict[dt.date, float] = defaultdict(float)
-        rare_shared: dict[dt.date, float] = defaultdict(float)
         last = self.known_days[-1] if self.known_days else None
         for position, sentence in enumerate(article.sentences):
             text = article.text[sentence.start : sentence.end]
@@ -490,9 +452,6 @@ class DatingIndex:
             ]
             if not matches:
                 continue
-            # How rare the line is: a line one other article shares dates the article better than one fifty
-            # pages carry (a sidebar, a comment policy, background every report repeats).
-            rarity = 1.0 / len({self.lines[c].article.id for c, _ in matches})
             # A claim shared with a dated article: the days such articles were published on.
             closest: dict[dt.date, float] = {}
             for c, v in matches:
@@ -501,7 +460,6 @@ class DatingIndex:
                     closest[published] = max(closest.get(published, 0.0), v)
             for day, value in closest.items():
                 shared[day] += value
-                rare_shared[day] += value * rarity
             told = [
                 self.lines[c].day
                 for c, _ in matches
@@ -532,7 +490,6 @@ class DatingIndex:
             for candidate, columns in explained.items():
                 share = sum(v for _, v in dict(columns).items()) / total
                 votes[candidate] += weight * share * max(v for _, v in matches)
-                rare[candidate] += weight * share * max(v for _, v in matches) * rarity
                 best_column, best_value = max(columns, key=lambda cv: cv[1])
                 line = self.lines[best_column]
                 support[candidate].append(
@@ -547,15 +504,14 @@ class DatingIndex:
                         dated_by=line.dated_by if line.dated_by != "published" else f"published {line.day}",
                     )
                 )
-        return Votes(dict(votes), dict(rare), support, events, dict(shared), dict(rare_shared))
+        return votes, support, events, dict(shared)
 
     def candidates(self, article: Article, settings: DatingSettings) -> Candidates | None:
         """The dates the article may have been published on, each with the features its rank is learned on
         (``CANDIDATE_FEATURES``); None when nothing at all points to a date."""
         import math
 
-        found = self.votes(article, settings)
-        votes, support, events, shared = found.days, found.support, found.events, found.shared
+        votes, support, events, shared = self.votes(article, settings)
         bound = self.lower_bounds.get(article.id)
         neighbours = [
             (other.published, value)
@@ -577,10 +533,8 @@ class DatingIndex:
         )
         for day, _ in neighbours:
             days.update((day, day + one))
-        told_bound = self.told_bounds.get(article.id)
-        for named_bound in (bound, told_bound):
-            if named_bound is not None:
-                days.update((named_bound, named_bound + one))
+        if bound is not None:
+            days.update((bound, bound + one))
         if events:
             latest = max(events)
             days.update((latest, latest + one))
@@ -603,19 +557,6 @@ class DatingIndex:
         top_shared = max(shared.values()) if shared else 1.0
         top_neighbour = max((v for _, v in neighbours), default=1.0)
         leader = leaders[0] if leaders else None
-        rare, rare_shared = found.rare, found.rare_shared
-        top_rare = max(rare.values()) if rare else 1.0
-        top_rare_shared = max(rare_shared.values()) if rare_shared else 1.0
-        # The day each kind of evidence points to most: a candidate within a day of several kinds at once is
-        # surer than one a single kind favours.
-        pointers = [
-            max(evidence, key=lambda d: (evidence[d], -d.toordinal()))
-            for evidence in (votes, rare, shared, rare_shared)
-            if evidence
-        ]
-        if neighbours:
-            pointers.append(max(neighbours, key=lambda dv: (dv[1], -dv[0].toordinal()))[0])
-        pointers.extend(d for d in (latest_event, told_bound) if d is not None)
         # The candidate days the most similar dated articles, and the articles sharing its claims, were
         # published on, with their weights: how far a candidate lies from them (log days; 0 with none).
         neighbour_days: dict[dt.date, float] = defaultdict(float)
@@ -642,7 +583,6 @@ class DatingIndex:
             # How long before ``day`` the latest day the article names relatively ("on Tuesday") would be.
             told = [n for n in named[day] if n <= day]
             recent = (day - max(told)).days if told else None
-            told_gap = (day - told_bound).days if told_bound is not None else None
             rows.append(
                 {
                     "vote_share": votes.get(day, 0.0) / top,
@@ -673,18 +613,6 @@ class DatingIndex:
                     "neighbour_mean_distance": distances(day, "neighbour")[1],
                     "shared_distance": distances(day, "shared")[0],
                     "shared_mean_distance": distances(day, "shared")[1],
-                    "rare_vote_share": rare.get(day, 0.0) / top_rare,
-                    "log_rare_votes": math.log1p(rare.get(day, 0.0)),
-                    "rare_shared_same_day": rare_shared.get(day, 0.0) / top_rare_shared,
-                    "rare_shared_day_before": rare_shared.get(day - one, 0.0) / top_rare_shared,
-                    "is_told_bound": float(told_gap == 0),
-                    "told_bound_day_after": float(told_gap == 1),
-                    "before_told_bound": float(told_gap is not None and told_gap < 0),
-                    "log_after_told_bound": math.log1p(told_gap)
-                    if told_gap is not None and told_gap > 0
-                    else 0.0,
-                    "kinds_agree": float(sum(abs((day - d).days) <= 1 for d in pointers))
-                    + float(recent is not None and recent <= 1),
                 }
             )
         return Candidates(

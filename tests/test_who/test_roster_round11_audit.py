@@ -62,3 +62,14 @@ def test_a_name_of_titles_alone_is_no_person():
     )
     names = {e.name for e in entities}
     assert "Wing Cmdr" not in names and "Andy Green" in names, names
+
+
+def test_a_name_after_a_plural_noun_for_vessels_keeps_its_type():
+    # a headline run into the next sentence: "warships" is no apposition of the leader's name
+    entities = build_roster(
+        articles(
+            "NATO strikes hit Libyan warships Gadhafi was mining waters in Misrata, Bracken said. Moammar "
+            "Gadhafi denied it."
+        )
+    )
+    assert all(e.type == "person" for e in entities if "Gadhafi" in e.name), entities

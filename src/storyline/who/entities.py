@@ -932,6 +932,7 @@ def vessel_named(ent: Span) -> bool:
         before = ent.doc[ent.start - 1]
         if (
             before.text.islower()
+            and before.tag_ == "NN"  # one craft: not a headline's "... hit Libyan warships Gadhafi was ..."
             and before.lemma_.lower() in VESSEL_NOUNS
             and (root.head.i == before.i or before.head.i == root.i)
         ):
@@ -940,6 +941,7 @@ def vessel_named(ent: Span) -> bool:
         child.dep_ == "appos"
         and child.i > root.i
         and child.text.islower()
+        and child.tag_ == "NN"
         and child.lemma_.lower() in VESSEL_NOUNS
         for child in root.children
     )

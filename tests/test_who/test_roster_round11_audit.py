@@ -34,6 +34,13 @@ def test_a_name_after_a_noun_for_a_vessel_is_no_person():
     assert barry.type != "person", barry
 
 
+def test_initials_that_spell_a_ships_prefix_stay_a_persons():
+    entities = build_roster(
+        articles("He had a brother, R.V. Arkinstall, who died in 1938. R.V. Arkinstall was a miner.")
+    )
+    assert any(e.name == "R.V. Arkinstall" and e.type == "person" for e in entities), entities
+
+
 def test_a_ships_word_that_is_someones_name_stays_theirs():
     entities = build_roster(
         articles(

@@ -911,8 +911,8 @@ VESSEL_NOUNS = frozenset(
 def vessel_prefixed(name: str) -> bool:
     """Whether a name opens with a ship's prefix in capitals: "USS Kearsarge", "HMS Cumberland"."""
     first, _, rest = name.partition(" ")
-    first = first.replace(".", "")
-    return bool(rest) and first.isupper() and first.lower() in VESSEL_PREFIXES
+    # written without dots: "R.V. Arkinstall" is a man's initials
+    return bool(rest) and first.isalpha() and first.isupper() and first.lower() in VESSEL_PREFIXES
 
 
 def vessel_key(key: str) -> str:

@@ -80,3 +80,15 @@ def test_a_name_after_a_plural_noun_for_vessels_keeps_its_type():
         )
     )
     assert all(e.type == "person" for e in entities if "Gadhafi" in e.name), entities
+
+
+def test_a_craft_of_several_words_named_so_in_two_articles_is_one_everywhere():
+    entities = build_roster(
+        articles(
+            "Divers searched the waters near the rig Deepwater Horizon on Friday.",
+            "Crews searched the waters near the rig Deepwater Horizon on Thursday.",
+            "Deepwater Horizon was leased by Transocean, Tony Hayward said. Hayward said Deepwater Horizon sank.",
+        )
+    )
+    horizon = [e for e in entities if "Deepwater Horizon" in e.aliases]
+    assert horizon and all(e.type == "other" for e in horizon), horizon

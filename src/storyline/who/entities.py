@@ -1650,17 +1650,26 @@ def link(
         ):
             mention.label = "PRODUCT"
     # a ship's name ("USS Kearsarge", "the assault ship Kearsarge") is the ship's wherever its one word stands alone
-    # ("He was flown to the Kearsarge"), unless the collection titles it or names someone in full with that word
+    # ("He was flown to the Kearsarge"), unless the collection titles it or names someone in full with that word; a
+    # name of several words a noun calls a craft in two articles or more ("the rig Deepwater Horizon") is the craft's
+    # wherever it stands
     vessels = {vessel_key(key_of(m.text)) for m in names if m.evidence == "vessel" or vessel_prefixed(m.text)}
+    vessel_articles: dict[str, set[str]] = defaultdict(set)
+    for mention in names:
+        if mention.evidence == "vessel" and not vessel_prefixed(mention.text):
+            vessel_articles[key_of(mention.text)].add(mention.article)
     for mention in names:
         key = vessel_key(key_of(mention.text))
         if (
-            key in vessels
-            and " " not in key
-            and mention.label in ("PERSON", "GPE", "LOC", "FAC", "ORG")
+            mention.label in ("PERSON", "GPE", "LOC", "FAC", "ORG")
             and mention.evidence in ("", "body")
             and key not in titled_words
-            and key not in name_words
+            and (
+                key in vessels
+                and " " not in key
+                and key not in name_words
+                or len(vessel_articles.get(key_of(mention.text), ())) >= 2
+            )
         ):
             mention.label = "PRODUCT"
     for mention in names:

@@ -1668,7 +1668,8 @@ def link(
                 key in vessels
                 and " " not in key
                 and key not in name_words
-                or len(vessel_articles.get(key_of(mention.text), ())) >= 2
+                or " " in key
+                and len(vessel_articles.get(key_of(mention.text), ())) >= 2
             )
         ):
             mention.label = "PRODUCT"

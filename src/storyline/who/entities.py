@@ -553,9 +553,39 @@ FAMILY_WORDS = {
 MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 
 
+# Words of a military or police rank besides ``TITLE_WORDS`` and ``TITLE_NOUNS``: "Wing Cmdr", "Rear Admiral".
+MILITARY_RANKS = frozenset(
+    """wing flight squadron group rear lance staff petty warrant master brigadier major lieutenant commander
+    colonel captain admiral sergeant corporal marshal""".split()
+)
+
+# The titles written short, which a name never is alone ("Cmdr", "Capt", "Sen"; not "Prince", "Major").
+ABBREVIATED_TITLES = frozenset(TITLE_ABBREVIATIONS) | frozenset(
+    "mr mrs ms dr capt cmdr maj det cpl prof rev fr".split()
+)
+
+
+def title_word(word: str) -> bool:
+    word = word.lower().rstrip(".")
+    return (
+        word in TITLE_WORDS
+        or word in TITLE_NOUNS
+        or word in MILITARY_RANKS
+        or word in TITLE_ABBREVIATIONS
+        or word in TITLE_ABBREVIATIONS.values()
+    )
+
+
 def is_a_title_alone(ent: Span) -> bool:
-    """A one-word "person" that is a noun for a person's office after a title ("Deputy Clerk", "Acting
-    Principal Clerk", "Deputy Superintendent"): the office, not someone's name."""
+    """A "person" that is only a title: words of titles and ranks alone ("Wing Cmdr" of "Wing Cmdr. Andy Green"
+    where the sentence was split after the abbreviation, "Prime Minister"; one word only when abbreviated: "Prince"
+    is a name), or a one-word noun for a person's office after a title ("Deputy Clerk", "Acting Principal Clerk",
+    "Deputy Superintendent"): the office, not someone's name."""
+    words = ent.text.split()
+    if all(title_word(w) for w in words) and (
+        len(words) > 1 or words[0].rstrip(".").lower() in ABBREVIATED_TITLES
+    ):
+        return True
     if len(ent) != 1 or ent.start == 0:
         return False
     word = ent[0].lower_
@@ -580,6 +610,11 @@ OFFICE_NOUNS = frozenset(
 
 # A prefix that makes an adjective of a stance out of a name: "anti-Gaddafi", "pro-Mubarak", "Pro-Western".
 STANCE_PREFIX = re.compile(r"^(?:anti|pro|non|post|pre|neo)[-\u2010\u2011]\S", re.IGNORECASE)
+
+
+# A slash between two words in letters: names run together, as an agency and its photographer in a photo credit
+# ("REUTERS/Sean Gardner", "Gerald Herbert/AP"), a ticket ("McCain/Palin") or a dateline's two cities.
+NAMES_RUN_TOGETHER = re.compile(r"[A-Za-z]\\?/[A-Za-z]")
 
 
 # Degrees and honours written after a person's name ("John Smith, MD", "Ann Lee, PhD").
@@ -802,6 +837,8 @@ def evidence_of_kind(ent: Span) -> str:
     called Frankel"), ``body`` ("the House": a person's name takes no article), else ""."""
     doc = ent.doc
     root = ent.root
+    if vessel_named(ent):
+        return "vessel"
     token = root
     while (
         token.dep_ == "conj"
@@ -874,6 +911,55 @@ def evidence_of_kind(ent: Span) -> str:
 
 LIST_PREPOSITIONS = frozenset({"as", "including", "like"})
 
+# The prefixes of a ship's or boat's name ("USS Kearsarge", "HMS Cumberland", "MV Blue Marlin"), and the nouns
+# for vessels and aircraft that, right before a name or in apposition to it, say the name is a craft's ("the
+# amphibious assault ship USS Kearsarge", "the destroyer Barry", "Kearsarge, an assault ship"): no person.
+VESSEL_PREFIXES = frozenset("uss hms hmas hmcs hmnzs rfa usns usnsc usc uscgc ins mv ms mt rv".split())
+VESSEL_NOUNS = frozenset(
+    """ship warship flagship destroyer frigate cruiser corvette submarine carrier vessel boat tanker tug tugboat
+    trawler freighter liner ferry yacht barge rig dredge skimmer dinghy aircraft airplane plane jet airliner
+    helicopter drone spacecraft shuttle""".split()
+)
+
+
+def vessel_prefixed(name: str) -> bool:
+    """Whether a name opens with a ship's prefix in capitals: "USS Kearsarge", "HMS Cumberland"."""
+    first, _, rest = name.partition(" ")
+    # written without dots: "R.V. Arkinstall" is a man's initials
+    return bool(rest) and first.isalpha() and first.isupper() and first.lower() in VESSEL_PREFIXES
+
+
+def vessel_key(key: str) -> str:
+    """A vessel's name (as ``key_of`` writes it) without its prefix: "uss kearsarge" -> "kearsarge"."""
+    prefix, _, rest = key.partition(" ")
+    return rest if rest and prefix in VESSEL_PREFIXES else key
+
+
+def vessel_named(ent: Span) -> bool:
+    """Whether a name is a ship's, a boat's or an aircraft's: it opens with a ship's prefix in capitals ("USS
+    Kearsarge"), or a noun for a craft stands right before it in one phrase ("the amphibious assault ship USS
+    Kearsarge", "the carrier Enterprise") or in apposition to it ("Kearsarge, an amphibious assault ship")."""
+    if vessel_prefixed(ent.text):
+        return True
+    root = ent.root
+    if ent.start > 0:
+        before = ent.doc[ent.start - 1]
+        if (
+            before.text.islower()
+            and before.tag_ == "NN"  # one craft: not a headline's "... hit Libyan warships Gadhafi was ..."
+            and before.lemma_.lower() in VESSEL_NOUNS
+            and (root.head.i == before.i or before.head.i == root.i)
+        ):
+            return True
+    return any(
+        child.dep_ == "appos"
+        and child.i > root.i
+        and child.text.islower()
+        and child.tag_ == "NN"
+        and child.lemma_.lower() in VESSEL_NOUNS
+        for child in root.children
+    )
+
 
 def body_noun(token: Token) -> bool:
     """A common noun for bodies ("companies", "Firms" opening a sentence), not a word of a name ("Party")."""
@@ -912,7 +998,13 @@ SUBSTANCE_NOUNS = frozenset(
     """drug anesthetic anaesthetic sedative painkiller medication medicine narcotic opiate opioid tranquilliser
     tranquilizer steroid vaccine antidepressant""".split()
 )
-LABEL_OF_EVIDENCE = {"place": "GPE", "thing": "PRODUCT", "body": "ORG", "organisation": "ORG"}
+LABEL_OF_EVIDENCE = {
+    "place": "GPE",
+    "thing": "PRODUCT",
+    "vessel": "PRODUCT",
+    "body": "ORG",
+    "organisation": "ORG",
+}
 # Nouns for bodies that, right before a name, say the name is theirs: "the official news agency Jana".
 BODY_NOUNS = frozenset(
     """agency newspaper daily weekly magazine channel broadcaster network station website group party movement
@@ -970,6 +1062,8 @@ def mentions_of(
             continue  # "Co" of "Oppenheimer and Co": a company's suffix, no one's name
         if STANCE_PREFIX.match(ent.text):
             continue  # "anti-Gaddafi rebels", "pro-Mubarak crowds": a stance's adjective, no one's name
+        if NAMES_RUN_TOGETHER.search(text):
+            continue  # "REUTERS/Sean Gardner" of a photo credit, "McCain/Palin", "HOUSTON/LONDON": two names, no one
         if is_post_nominal(ent):
             continue  # "Theodore M. Cole, MD": a degree after a person's name, not Maryland ("Bethesda, Md.")
         if in_capitals_run(ent) or capitals_headline(ent):
@@ -983,7 +1077,10 @@ def mentions_of(
         elif label == "PERSON" and not re.search(r"[a-z]", text) and len(re.sub(r"[^A-Z]", "", text)) <= 4:
             label = "ORG"  # "VX", "J.P.": initials alone are no person's name
         evidence = evidence_of_kind(ent) if label in ("PERSON", "ORG", "GPE", "NORP") else ""
-        if evidence != "organisation" and label not in ("PERSON", "ORG"):
+        # "the carrier Delta" tagged a body is the airline; "USS Cole" is a ship however tagged
+        if evidence == "vessel" and label != "PERSON" and not vessel_prefixed(ent.text):
+            evidence = ""
+        if evidence not in ("organisation", "vessel") and label not in ("PERSON", "ORG"):
             evidence = ""  # "the official news agency Jana" tagged a place: the noun before it says a body
         if evidence == "body" and (label != "PERSON" or len(ent) > 1):
             evidence = ""  # "the Michael Jackson I knew" is the man; "the House" is a body
@@ -1566,6 +1663,30 @@ def link(
             and key not in name_words
         ):
             mention.label = "PRODUCT"
+    # a ship's name ("USS Kearsarge", "the assault ship Kearsarge") is the ship's wherever its one word stands alone
+    # ("He was flown to the Kearsarge"), unless the collection titles it or names someone in full with that word; a
+    # name of several words a noun calls a craft in two articles or more ("the rig Deepwater Horizon") is the craft's
+    # wherever it stands
+    vessels = {vessel_key(key_of(m.text)) for m in names if m.evidence == "vessel" or vessel_prefixed(m.text)}
+    vessel_articles: dict[str, set[str]] = defaultdict(set)
+    for mention in names:
+        if mention.evidence == "vessel" and not vessel_prefixed(mention.text):
+            vessel_articles[key_of(mention.text)].add(mention.article)
+    for mention in names:
+        key = vessel_key(key_of(mention.text))
+        if (
+            mention.label in ("PERSON", "GPE", "LOC", "FAC", "ORG")
+            and mention.evidence in ("", "body")
+            and key not in titled_words
+            and (
+                key in vessels
+                and " " not in key
+                and key not in name_words
+                or " " in key
+                and len(vessel_articles.get(key_of(mention.text), ())) >= 2
+            )
+        ):
+            mention.label = "PRODUCT"
     for mention in names:
         if (
             mention.label == "PERSON"
@@ -1716,6 +1837,8 @@ def name_key(mention: Mention, directory: People, acronyms: dict[str, str]) -> s
         return f"org:{acronyms.get(key.replace(' ', ''), key)}"
     if mention.label == "EVENT" and storm_key(mention.text):
         return f"event:{storm_key(mention.text)}"  # "Tropical Storm Alex", "storm Alex", "Alex"
+    if mention.label == "PRODUCT":
+        return f"product:{vessel_key(key)}"  # "USS Kearsarge", "the Kearsarge"
     return f"{mention.label.lower()}:{key}"
 
 

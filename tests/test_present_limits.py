@@ -115,3 +115,25 @@ def test_statements_without_a_resolved_speaker_are_listed_after_the_named_speake
     speakers = [line for line in out.splitlines() if line and not line.startswith((" ", "…", "WHO"))]
     assert speakers[0].startswith("Ban Ki-moon")
     assert speakers[-1].startswith("unresolved speaker  (40)")
+
+
+def test_claims_of_articles_of_unknown_source_say_so_not_empty_brackets_or_zero_outlets():
+    from storyline.present.html import ArticleIndex, claims_matrix, contradictions
+
+    one = Article(id="a", source="a", text="X denied it. It happened.", sentences=[Sentence(0, 12)])
+    citation = cite(one, one.sentences[0])
+    claims = [
+        Claim("X denied it.", ["a"], [], 0, ["X"], [1], [citation], unknown_sources=1),
+        Claim("It happened.", ["a"], [], 0, [], [0], [citation], unknown_sources=1),
+    ]
+    index = ArticleIndex([one])
+    pair = contradictions(claims, {0, 1}, index)
+    assert "()" not in pair and pair.count("(unknown source)") == 2
+    table = claims_matrix(claims, [0, 1], index, 2)
+    assert "0 outlets" not in table and "none from a known outlet" in table
+    known = [
+        Claim("A.", ["a"], ["Wire"], 1, [], [1], [citation]),
+        Claim("B.", ["a"], ["Wire"], 1, [], [0], [citation]),
+    ]
+    assert "across 1 outlet" in claims_matrix(known, [0, 1], index, 2)
+    assert "(Wire)" in contradictions(known, {0, 1}, index)

@@ -782,9 +782,11 @@ def claims_matrix(
     if not shown_claims:
         return f'<p class="lede">No claim is carried by two or more independent outlets.{alone}</p>'
     headers = "".join(f'<th class="outlet">{esc(o)}</th>' for o in shown)
+    # Articles of unknown source are no outlet: "across 0 outlets" would read as an error.
+    across = f"across {plural(len(outlets), 'outlet')}" if outlets else "none from a known outlet"
     return (
         f'<p class="lede">{plural(listed, "claim")} carried by several independent outlets or contradicted, '
-        f"across {plural(len(outlets), 'outlet')}. "
+        f"{across}. "
         "● carried, ✕ the outlet carries a contradicting claim, · silent. “Independent” counts wire copies "
         f"and reprints once.{more}{alone}</p>"
         + filter_box("claim-rows", "filter claims")
@@ -812,7 +814,7 @@ def contradictions(claims: Sequence[Any], shown: set[int], index: ArticleIndex) 
     def claim_html(i: int) -> str:
         claim = claims[i]
         text = f'<a href="#claim-{i}">{esc(claim.text)}</a>' if i in shown else esc(claim.text)
-        outlets = ", ".join(sorted(set(claim.outlets))[:4])
+        outlets = ", ".join(sorted(set(claim.outlets))[:4]) or "unknown source"
         return f'{text} <span class="cue">({esc(outlets)})</span>{citation_buttons(claim.citations, index)}'
 
     items = [

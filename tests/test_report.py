@@ -578,6 +578,41 @@ def test_a_direct_quote_that_carries_its_own_marks_is_not_quoted_again():
     assert '<span class="quote-direct">the vote mattered</span>' in html
 
 
+def test_a_speaker_saying_the_same_words_twice_is_one_line_citing_both_places():
+    from storyline.model import Article, Attribution
+    from storyline.present.html import STATEMENTS_PER_SPEAKER, ArticleIndex, render_attributions
+
+    first = Article(id="a1", source="a.txt", text="The WHO said countries must not lower their guard.")
+    second = Article(id="a2", source="b.txt", text="The WHO said Countries must not lower their guard .")
+
+    def said(article: str, content: str, start: int = 0) -> Attribution:
+        return Attribution(
+            speaker="The WHO",
+            speaker_start=0,
+            speaker_end=7,
+            speaker_entity="World Health Organization",
+            cue="said",
+            content=content,
+            article=article,
+            start=start,
+            end=start + 10,
+            direct=False,
+        )
+
+    again = "countries must not lower their guard"
+    others = [said("a1", f"statement {n}", n) for n in range(1, STATEMENTS_PER_SPEAKER + 2)]
+    html = render_attributions(
+        [said("a1", again), said("a2", "Countries must not lower their guard ."), *others],
+        ArticleIndex([first, second]),
+    )
+    block = html.split('<ul class="quotes">', 1)[1]
+    assert block.count("must not lower their guard") == 1
+    line = block.split("must not lower their guard", 1)[1].split("</li>", 1)[0]
+    assert 'data-article="a1"' in line and 'data-article="a2"' in line
+    assert f"{STATEMENTS_PER_SPEAKER + 3} statements" in html  # every statement is still counted
+    assert "and 2 more" in block  # of the distinct lines not shown
+
+
 def test_a_title_from_the_text_never_opens_with_a_dateline():
     from storyline.present.html import first_line
 

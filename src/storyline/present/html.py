@@ -159,15 +159,21 @@ def cite_button(article_id: str, start: int, end: int, index: ArticleIndex) -> s
 def citation_buttons(citations: Iterable[Citation], index: ArticleIndex, limit: int = CITATIONS_SHOWN) -> str:
     """A marker per cited passage, the first ``limit`` of them; the rest are counted (a boilerplate
     line carried by 250 articles must not fill the page with markers)."""
+    return span_buttons(((c.article, c.start, c.end) for c in citations), index, limit)
+
+
+def span_buttons(
+    spans: Iterable[tuple[str, int, int]], index: ArticleIndex, limit: int = CITATIONS_SHOWN
+) -> str:
+    """``citation_buttons`` for passages given as (article id, start, end)."""
     seen: set[tuple[str, int, int]] = set()
     buttons = []
-    for citation in citations:
-        key = (citation.article, citation.start, citation.end)
-        if key in seen or citation.article not in index.number:
+    for key in spans:
+        if key in seen or key[0] not in index.number:
             continue
         seen.add(key)
         if len(seen) <= limit:
-            buttons.append(cite_button(citation.article, citation.start, citation.end, index))
+            buttons.append(cite_button(*key, index))
     if len(seen) > limit:
         buttons.append(
             f'<span class="more-cites" title="and {len(seen) - limit:,} more sources">+{len(seen) - limit:,}</span>'
@@ -559,10 +565,12 @@ def render_attributions(attributions: Sequence[Attribution], index: ArticleIndex
         spellings = other_names(items, speaker)
         also = f' <span class="count">(as {esc(", ".join(spellings[:4]))})</span>' if spellings else ""
         badge = ' <span class="badge anon">anonymous source</span>' if is_anonymous else ""
+        # One line per thing said: the same words in several articles (or twice in one) cite every place.
+        said: dict[str, list[Attribution]] = {}
+        for a in sorted(items, key=lambda a: (index.number.get(a.article, 0), a.start)):
+            said.setdefault(" ".join(a.content.casefold().split()).strip(" .,;:\"'“”"), []).append(a)
         quotes = []
-        for a in sorted(items, key=lambda a: (index.number.get(a.article, 0), a.start))[
-            :STATEMENTS_PER_SPEAKER
-        ]:
+        for a, *again in list(said.values())[:STATEMENTS_PER_SPEAKER]:
             marker = ' <span class="badge anon">anonymous</span>' if a.anonymous and not is_anonymous else ""
             cls = "quote-direct" if a.direct else "quote-reported"
             if a.direct and a.content.lstrip()[:1] in QUOTE_OPENERS:
@@ -570,10 +578,10 @@ def render_attributions(attributions: Sequence[Attribution], index: ArticleIndex
             cue = f' <span class="cue">{esc(a.cue)}</span>' if a.cue else ""
             quotes.append(
                 f'<li><span class="{cls}">{esc(a.content)}</span>{cue}{marker}'
-                f"{cite_button(a.article, a.start, a.end, index)}</li>"
+                f"{span_buttons(((b.article, b.start, b.end) for b in (a, *again)), index)}</li>"
             )
-        if len(items) > STATEMENTS_PER_SPEAKER:
-            quotes.append(f'<li class="cue">and {len(items) - STATEMENTS_PER_SPEAKER:,} more</li>')
+        if len(said) > STATEMENTS_PER_SPEAKER:
+            quotes.append(f'<li class="cue">and {len(said) - STATEMENTS_PER_SPEAKER:,} more</li>')
         blocks.append(
             f'<details class="speaker pg-item" data-key="{esc(name)}"{" open" if rank < 3 else ""}>'
             f'<summary>{esc(name)}{also} <span class="count">{plural(len(items), "statement")}</span>'

@@ -12,9 +12,14 @@ import re
 from ..model import Article, Sentence
 
 SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
-ABBREVIATIONS = frozenset(
-    "mr ms mrs dr st jr sr vs co no gen gov sen rep lt col capt sgt inc corp ltd jan feb mar apr jun jul aug "
-    "sep sept oct nov dec mt ft u.s u.n u.k e.g i.e".split()
+# Titles written before a name ("Navy spokesman Cmdr. Danny Hernandez"): their period never ends a sentence
+# when a capitalised word follows. Read here and by spaCy's sentence rule (``storyline.annotate.nlp``).
+TITLE_ABBREVIATIONS = frozenset(
+    "mr ms mrs dr gen gens gov govs sen sens rep reps lt col capt cmdr cdr adm maj brig sgt cpl pvt spc "
+    "supt insp det amb prof rev".split()
+)
+ABBREVIATIONS = TITLE_ABBREVIATIONS | frozenset(
+    "st jr sr vs co no inc corp ltd jan feb mar apr jun jul aug sep sept oct nov dec mt ft u.s u.n u.k e.g i.e".split()
 )
 
 

@@ -53,10 +53,12 @@ def _load_nlp(model: str) -> Language:
     from .token_attributes import replace_components
 
     replace_components(nlp)
-    from spacy.symbols import ORTH
+    from spacy.symbols import NORM, ORTH
 
-    for title in TITLE_ABBREVIATIONS:  # "Cmdr." one token, as spaCy already keeps "Adm." and "Gen."
-        nlp.tokenizer.add_special_case(f"{title.capitalize()}.", [{ORTH: f"{title.capitalize()}."}])
+    # "Cmdr." one token, read as "commander" (as spaCy reads "Adm."): the tagger then takes it for a title
+    for title, word in TITLE_ABBREVIATIONS.items():
+        written = f"{title.capitalize()}."
+        nlp.tokenizer.add_special_case(written, [{ORTH: written, NORM: word}])
     if not isinstance(nlp.tokenizer, RunSplittingTokenizer):
         nlp.tokenizer = RunSplittingTokenizer(nlp.tokenizer)
     from spacy.language import Language as _Language

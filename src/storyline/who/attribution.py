@@ -1529,6 +1529,8 @@ def to_attribution(
     if entity is not None and name_problem(entity):
         # a recognizer's cut ("Myers Family And") is tidied; what is no actor's name is not a speaker
         entity = tidy_name(entity) if not name_problem(tidy_name(entity) or "-") else None
+    if entity is not None and ends_in_title(entity):
+        entity = None
     return Attribution(
         speaker=speaker_text,
         speaker_start=speaker.start_char if speaker is not None else None,
@@ -1550,6 +1552,12 @@ def to_attribution(
 
 # Names of news outlets and agencies as a speaker's name gives them (without "The"), and the head nouns of
 # outlets described ("state television", "the official news agency", "the Jerusalem Post").
+def ends_in_title(name: str) -> bool:
+    """A name whose last word is a title's abbreviation is a title, not anyone's name: "Wing Cmdr", "Navy
+    spokesman Cmdr" (a sentence cut after "Cmdr." left the name in the next one), "Brig. Gen"."""
+    return name.split()[-1].rstrip(".").lower() in TITLE_ABBREVIATIONS
+
+
 OUTLET_NAMES = frozenset(name.removeprefix("The ").lower() for name in patterns.OUTLET_NAMES)
 MEDIA_HEADS = frozenset(
     "agency broadcaster channel daily journal magazine network news newspaper newswire paper post press radio "

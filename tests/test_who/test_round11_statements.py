@@ -1,0 +1,38 @@
+"""Speaker and statement errors of the eleventh precision audit (issue 13 item 4), as general rules.
+
+- a title's abbreviation is no one's name: a speaker cut from their name after "Cmdr." has no name;
+- a name found only in a reporter's credit line ("From Ernest Scheyder in LAROSE , La. :") is never whom a
+  quoted "he" stands for;
+- a sentence-final "according to X" sources the sentence's main clause, not the last clause embedded in it.
+"""
+
+from __future__ import annotations
+
+from storyline.model import Article, Attribution
+from storyline.who.attribution import ends_in_title, find_attributions
+
+
+def found(text: str) -> list[Attribution]:
+    return find_attributions([Article(id="t", source="test", text=text)])
+
+
+def test_a_title_alone_is_no_speakers_name():
+    # LibyaWar_cnn 348 (here with the name on the next line, so the title stays alone in its sentence)
+    text = (
+        "The Harriers `` conducted strikes against Gadhafi 's ground forces and air defenses , '' said Navy "
+        "spokesman Cmdr.\nDanny Hernandez .\n`` Contact with the drone was lost at 7:20 a.m. , '' said Wing Cmdr.\n"
+        "Mike Bracken , a NATO spokesman ."
+    )
+    attributions = found(text)
+    assert len(attributions) == 2
+    assert [a.speaker_entity for a in attributions] == [None, None]
+    assert ends_in_title("Wing Cmdr") and ends_in_title("Brig. Gen.") and not ends_in_title("Danny Hernandez")
+
+
+def test_the_speaker_keeps_the_name_after_a_title_abbreviation():
+    text = (
+        "The Harriers `` conducted strikes against Gadhafi 's ground forces and air defenses , '' said Navy "
+        "spokesman Cmdr. Danny Hernandez ."
+    )
+    (attribution,) = found(text)
+    assert attribution.speaker_entity == "Danny Hernandez"

@@ -36,3 +36,17 @@ def test_the_speaker_keeps_the_name_after_a_title_abbreviation():
     )
     (attribution,) = found(text)
     assert attribution.speaker_entity == "Danny Hernandez"
+
+
+def test_a_reporters_credit_is_no_antecedent_of_he():
+    # bpoil_reuters 266: a live page's credit line, then a quotation whose "he" is someone the page cut off
+    text = (
+        "Enduring problems like the struggling economy also remain on his plate .\n"
+        "From Ernest Scheyder in LAROSE , La. : A program like this can not be designed and administered from "
+        "Washington , '' he said .\n`` You have to come down here and take time to listen . ''"
+    )
+    attributions = found(text)
+    assert attributions and all(a.speaker_entity != "Ernest Scheyder" for a in attributions)
+    # a name after an opening "From" that is no credit is still one "he" can stand for
+    text = "From Tony Hayward 's office came the news on Monday .\n`` We will stop the leak , '' he said ."
+    assert [a.speaker_entity for a in found(text)] == ["Tony Hayward"]

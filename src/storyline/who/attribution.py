@@ -1891,7 +1891,9 @@ class NameIndex:
             e for e in doc.ents if not common_noun_opening(e) and e[0].lower_ not in NAME_OPENING_PREPOSITIONS
         ]
         self.starts = [e.start for e in self.ents]
-        self.people = [e for e in self.ents if e.label_ == "PERSON"]
+        # a reporter's credit ("From Ernest Scheyder in LAROSE , La. :", "Reporting by ...") names no one whom the
+        # article's "he" or "she" could stand for
+        self.people = [e for e in self.ents if e.label_ == "PERSON" and not credited(e)]
         self.people_ends = [e.end_char for e in self.people]
         # The full forms of each surname's person, where the text uses them ("Clinton" -> "Hillary
         # Clinton"); two people of one surname ("Jeh Johnson", "Gary Johnson") are told apart by place.
@@ -2000,6 +2002,32 @@ class NameIndex:
             found.append(self.people[i])
             i += 1
         return found
+
+
+CREDIT_OPENERS = frozenset({"By", "From"})
+CREDIT_VERBS = frozenset("reporting writing editing compiled reported written edited".split())
+CREDIT_ENDS = frozenset({",", ";", ":", ")", "|", "in", "and", "for"})
+
+
+def credited(name: Span) -> bool:
+    """Whether a name is a reporter's credit: after a line's or sentence's opening "By" or "From" and followed by
+    the line's end, a place ("in LAROSE"), a colleague ("and ...") or punctuation; or after "reporting by",
+    "editing by"."""
+    doc = name.doc
+    if name.start == 0:
+        return False
+    before = doc[name.start - 1]
+    if before.lower_ == "by" and name.start >= 2 and doc[name.start - 2].lower_ in CREDIT_VERBS:
+        return True
+    opens = (
+        before.i == 0
+        or before.is_sent_start
+        or "\n" in doc[before.i - 1].text
+        or doc[before.i - 1].text == "("
+    )
+    if before.text not in CREDIT_OPENERS or not opens:
+        return False
+    return name.end == len(doc) or doc[name.end].text in CREDIT_ENDS or "\n" in doc[name.end].text
 
 
 # Prepositions whose object is a place ("in Brega") (nouns of places: ``PLACE_NOUNS`` of ``who.names``).

@@ -50,3 +50,19 @@ def test_a_reporters_credit_is_no_antecedent_of_he():
     # a name after an opening "From" that is no credit is still one "he" can stand for
     text = "From Tony Hayward 's office came the news on Monday .\n`` We will stop the leak , '' he said ."
     assert [a.speaker_entity for a in found(text)] == ["Tony Hayward"]
+
+
+def test_a_sentence_final_according_to_sources_the_main_clause():
+    # bpoil_foxnews 1866: the parser hung "according to" on the relative clause "the company is discussing"
+    text = (
+        "June 16: A drilling rig operates in the Gulf of Mexico.\n\n"
+        "AP BP PLC is pushing to fix its runaway Gulf oil well by July 27, possibly weeks before the deadline the "
+        "company is discussing publicly, in a bid to show investors it has capped its ballooning financial "
+        "liabilities, according to company officials.\n\nAt the same time, BP is readying backup plans."
+    )
+    (attribution,) = [a for a in found(text) if a.speaker == "company officials"]
+    assert attribution.content.startswith("AP BP PLC is pushing to fix its runaway Gulf oil well")
+    assert attribution.content.endswith("its ballooning financial liabilities")
+    # "..., which, according to BP, it did": a relative clause's source is still the relative clause's
+    text = "Officials said the static kill worked, which, according to BP, it did."
+    assert [a.content for a in found(text) if a.speaker == "BP"] == ["it did"]

@@ -726,7 +726,7 @@ def draft_according_to(token: Token, doc: Doc, index: RegionIndex) -> Draft | No
     head = token.head
     sentence = token.sent
     phrase_start, phrase_end = token.left_edge.i, token.right_edge.i + 1
-    if head is token or head.i < sentence.start or head.i >= sentence.end:
+    if head is token or head.i < sentence.start or head.i >= sentence.end or closes_sentence(token):
         head = sentence.root
     # "Bouteflika said he would lift the state of emergency, according to the Algerian Press Service": the
     # source reports the whole report, not only the clause the parser hung the phrase on
@@ -752,6 +752,16 @@ def draft_according_to(token: Token, doc: Doc, index: RegionIndex) -> Draft | No
     start, end = widen_to_quotes(doc, start, end, index)
     cue_end = to.idx + len(to.text)
     return Draft(token, token.idx, cue_end, speaker, start, end)
+
+
+def closes_sentence(according: Token) -> bool:
+    """ "BP is pushing to fix its well by July 27, possibly weeks before the deadline the company is discussing
+    publicly, ..., according to company officials.": an "according to" phrase set off by a comma at the end of
+    the sentence sources the sentence's main clause, wherever the parser hung it (here on the relative clause)."""
+    doc, sentence = according.doc, according.sent
+    if according.i == sentence.start or doc[according.i - 1].text != ",":
+        return False
+    return all(t.is_punct or t.is_space for t in doc[according.right_edge.i + 1 : sentence.end])
 
 
 def relative_source(according: Token) -> bool:

@@ -55,10 +55,11 @@ def _load_nlp(model: str) -> Language:
     replace_components(nlp)
     from spacy.symbols import NORM, ORTH
 
-    # "Cmdr." one token, read as "commander" (as spaCy reads "Adm."): the tagger then takes it for a title
+    # "Cmdr." one token as spaCy keeps "Adm." (whose own rules stay as trained), read as the word it stands for
     for title, word in TITLE_ABBREVIATIONS.items():
         written = f"{title.capitalize()}."
-        nlp.tokenizer.add_special_case(written, [{ORTH: written, NORM: word}])
+        if written not in nlp.tokenizer.rules:
+            nlp.tokenizer.add_special_case(written, [{ORTH: written, NORM: word}])
     if not isinstance(nlp.tokenizer, RunSplittingTokenizer):
         nlp.tokenizer = RunSplittingTokenizer(nlp.tokenizer)
     from spacy.language import Language as _Language

@@ -66,3 +66,13 @@ def test_a_sentence_final_according_to_sources_the_main_clause():
     # "..., which, according to BP, it did": a relative clause's source is still the relative clause's
     text = "Officials said the static kill worked, which, according to BP, it did."
     assert [a.content for a in found(text) if a.speaker == "BP"] == ["it did"]
+
+
+def test_a_contrasting_clause_with_its_own_speaker_ends_the_statement():
+    text = (
+        "Officials say the well has been capped for good, while environmental groups say oil is still leaking "
+        "from the sea floor."
+    )
+    by_speaker = {a.speaker: a.content for a in found(text)}
+    assert by_speaker["Officials"] == "the well has been capped for good"
+    assert by_speaker["environmental groups"] == "oil is still leaking from the sea floor"

@@ -874,6 +874,7 @@ def content_span(cue: Token) -> tuple[int, int] | None:
     first = after_addressee(cue, first, last, stranded)
     last = through_listed_adjectives(doc, last)
     last = before_conjoined_speaker(cue, first, last)
+    last = before_contrasting_speaker(cue, first, last)
     last = before_unshifted_conjunct(cue, first, last)
     last = before_writers_aside(cue, first, last)
     last = before_run_on_name(cue, first, last)
@@ -1037,6 +1038,32 @@ def before_conjoined_speaker(cue: Token, first: int, last: int) -> int:
         speaker = stranded_conjunct_speaker(conjunct)
         if speaker is not None and first < speaker.start - 1 < last:
             return speaker.start - 1
+    return last
+
+
+CONTRASTING_MARKERS = frozenset({"while", "whereas", "but"})
+
+
+def before_contrasting_speaker(cue: Token, first: int, last: int) -> int:
+    """ "Rights groups say 2,000 civilians have been killed, while Syrian authorities say 500 soldiers have died":
+    a clause opened by "while", "whereas" or "but" whose verb of saying has a subject of its own is another
+    speaker's statement; this one's content ends before it, wherever the parser hung that clause."""
+    doc = cue.doc
+    for verb in doc[max(first, cue.i + 1) : last]:
+        if verb.lemma_.lower() not in SAYING_VERBS or verb.pos_ != "VERB":
+            continue
+        if not any(c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in verb.children):
+            continue
+        marker = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ in ("mark", "cc") and c.lower_ in CONTRASTING_MARKERS and c.i < verb.i
+            ),
+            None,
+        )
+        if marker is not None and first < marker.i:
+            return marker.i
     return last
 
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from ..errors import StorylineError
 from ..model import Article, EntityMention, Sentence
 from ..settings import Settings, current_settings
-from .sentences import TITLE_ABBREVIATIONS
+from ..text.words import TITLE_ABBREVIATIONS
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -10,42 +10,9 @@ from __future__ import annotations
 import re
 
 from ..model import Article, Sentence
+from ..text.words import TITLE_ABBREVIATIONS
 
 SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
-# Titles written before a name ("Navy spokesman Cmdr. Danny Hernandez") and the word each stands for: their
-# period never ends a sentence when a capitalised word follows (here and in spaCy's sentences,
-# ``storyline.annotate.nlp``), and a title's abbreviation and its full word are one title ("Sen. John McCain" is a
-# senator, "Gov. Jindal" is "Governor Bobby Jindal": the roster's title counts, ``storyline.who``).
-TITLE_ABBREVIATIONS = {
-    "sen": "senator",
-    "sens": "senators",
-    "rep": "representative",
-    "reps": "representatives",
-    "gov": "governor",
-    "govs": "governors",
-    "gen": "general",
-    "gens": "generals",
-    "col": "colonel",
-    "lt": "lieutenant",
-    "maj": "major",
-    "capt": "captain",
-    "cmdr": "commander",
-    "cdr": "commander",
-    "adm": "admiral",
-    "brig": "brigadier",
-    "sgt": "sergeant",
-    "cpl": "corporal",
-    "pvt": "private",
-    "spc": "specialist",
-    "amb": "ambassador",
-    "pres": "president",
-    "sec": "secretary",
-    "supt": "superintendent",
-    "insp": "inspector",
-    "det": "detective",
-    "prof": "professor",
-    "rev": "reverend",
-}
 ABBREVIATIONS = frozenset(TITLE_ABBREVIATIONS) | frozenset(
     "mr ms mrs dr st jr sr vs co no inc corp ltd jan feb mar apr jun jul aug sep sept oct nov dec mt ft u.s u.n u.k e.g i.e".split()
 )

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..annotate.sentences import TITLE_ABBREVIATIONS as TITLE_ABBREVIATIONS
 from ..model import Attribution
+from ..text.words import TITLE_ABBREVIATIONS as TITLE_ABBREVIATIONS
 
 UNRESOLVED_SPEAKER = "unresolved speaker"
 

@@ -76,3 +76,10 @@ def test_a_contrasting_clause_with_its_own_speaker_ends_the_statement():
     by_speaker = {a.speaker: a.content for a in found(text)}
     assert by_speaker["Officials"] == "the well has been capped for good"
     assert by_speaker["environmental groups"] == "oil is still leaking from the sea floor"
+    # a passive "while" clause inside what was said names no other speaker (bpoil_foxnews 640)
+    text = (
+        "BP officials acknowledged that while no claims have been denied, thousands had not been paid by late "
+        "last week because the company required more documentation."
+    )
+    (attribution,) = [a for a in found(text) if a.speaker == "BP officials"]
+    assert attribution.content.endswith("the company required more documentation")

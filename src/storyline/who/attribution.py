@@ -1052,8 +1052,8 @@ def before_contrasting_speaker(cue: Token, first: int, last: int) -> int:
     for verb in doc[max(first, cue.i + 1) : last]:
         if verb.lemma_.lower() not in SAYING_VERBS or verb.pos_ != "VERB":
             continue
-        if not any(c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in verb.children):
-            continue
+        if not any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children):
+            continue  # "that while no claims have been denied, ...": a passive names no other speaker
         marker = next(
             (
                 c

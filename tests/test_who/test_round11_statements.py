@@ -83,3 +83,17 @@ def test_a_contrasting_clause_with_its_own_speaker_ends_the_statement():
     )
     (attribution,) = [a for a in found(text) if a.speaker == "BP officials"]
     assert attribution.content.endswith("the company required more documentation")
+
+
+def test_a_cue_inside_a_dash_parenthesis_governs_only_the_parenthesis():
+    text = (
+        "Exxon was one of four firms that met with the committee -- the senator described them to reporters "
+        'afterward as "our new allies" -- and the talks will continue next month.'
+    )
+    assert not [a for a in found(text) if a.speaker == "the senator"]
+    # a bare "they said" closing the parenthesis still reports the sentence (EgyptianProtest_cnn 47)
+    text = (
+        "The police officers currently earn 500 Egyptian pounds a month -- a quarter of what army troops of "
+        "comparable rank earn, they said -- and face imprisonment if they refuse to work unpaid overtime."
+    )
+    assert any(a.speaker == "they" and a.content.startswith("The police officers") for a in found(text))

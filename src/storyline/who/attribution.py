@@ -879,6 +879,11 @@ def content_span(cue: Token) -> tuple[int, int] | None:
     last = before_writers_aside(cue, first, last)
     last = before_run_on_name(cue, first, last)
     last = before_dash_gloss(cue, first, last)
+    inside = dash_parenthesis(cue)
+    if inside is not None:
+        if first < inside[0]:
+            return None  # the writer's clause around the parenthesis is not what its cue governs
+        last = min(last, inside[1])
     first, last = trim_tokens(doc, first, last)
     if last <= first:
         return None
@@ -1201,6 +1206,31 @@ def before_dash_gloss(cue: Token, first: int, last: int) -> int:
         if relative or subject_verb:
             return i
     return last
+
+
+def dash_parenthesis(cue: Token) -> tuple[int, int] | None:
+    """The token range between two spaced dashes around the cue in its sentence ("BP was one of three ... --
+    Lieberman described them to reporters as "our new friends" -- and ..."), or None: a cue inside such a
+    parenthesis, with its complements there, governs only the parenthesis."""
+    doc, sentence = cue.doc, cue.sent
+
+    def spaced_dash(i: int) -> bool:
+        return (
+            doc[i].text in DASHES
+            and doc[i].text != "-"
+            and bool(doc[i - 1].whitespace_)
+            and bool(doc[i].whitespace_)
+        )
+
+    opening = next((i for i in range(cue.i - 1, sentence.start, -1) if spaced_dash(i)), None)
+    closing = next((i for i in range(cue.i + 1, sentence.end - 1) if spaced_dash(i)), None)
+    if opening is None or closing is None:
+        return None
+    # "... a month -- a quarter of what army troops earn, they said -- and face ...": a cue with nothing of its own
+    # after it in the parenthesis reports the sentence, as a parenthetical cue does
+    if not any(c.dep_ in CONTENT_DEPS and cue.i < c.i < closing for c in cue.children):
+        return None
+    return opening + 1, closing
 
 
 def is_credit(clause: Token) -> bool:

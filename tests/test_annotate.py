@@ -75,3 +75,19 @@ def test_a_long_text_is_parsed_in_pieces_cut_at_line_ends_and_joined_exactly(mon
         "Officials in Geneva said on Monday that talks number 0 would resume.",
         "BP chief executive Tony Hayward visited the Gulf of Mexico on Tuesday.",
     ]
+
+
+def test_a_title_abbreviation_before_a_name_ends_no_sentence():
+    # LibyaWar_cnn: the parser cut "Cmdr." from "Danny Hernandez", and the quote's speaker became a bare title
+    text = (
+        "The Harriers `` conducted strikes against Gadhafi 's ground forces , '' said Navy spokesman Cmdr. "
+        "Danny Hernandez . NATO spokesman Brig. Gen. Rob Weighill told reporters . Staff Sgt. Patrick Zeigler "
+        "testified . The fleet was led by Adm. James Stavridis .\nRep.\nJohn Boehner spoke ."
+    )
+    (article,) = annotate([Article(id="a", source="s", text=text)])
+    sentences = [article.sentence_text(s) for s in article.sentences]
+    assert sentences[0].endswith("said Navy spokesman Cmdr. Danny Hernandez .")
+    assert "NATO spokesman Brig. Gen. Rob Weighill told reporters ." in sentences
+    assert "Staff Sgt. Patrick Zeigler testified ." in sentences
+    assert "The fleet was led by Adm. James Stavridis ." in sentences
+    assert sentences[-2:] == ["Rep.", "John Boehner spoke ."]  # a line break still ends a sentence

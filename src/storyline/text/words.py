@@ -8,7 +8,8 @@
   reads a narrower list, ``DATING_SPEECH_VERBS``);
 - ``TIME_NOUNS``: nouns of time (lemmas): "This week ..." says when and does not point back
   (``text.patterns``), "the June 2011 period" is a stretch of time, not a thing named
-  (``annotate.timex.event_time``), "the day the minister said ..." says when (``who.attribution``).
+  (``annotate.timex.event_time``), "the day the minister said ..." says when (``who.attribution``);
+- ``TITLE_ABBREVIATIONS``: titles written before a name, abbreviated, and the word each stands for.
 """
 
 from __future__ import annotations
@@ -42,3 +43,38 @@ TIME_NOUNS = frozenset(
     """moment hour time day night morning afternoon evening week weekend month year decade century season
     summer winter spring autumn fall period quarter half session term""".split()
 )
+
+# Titles written before a name ("Navy spokesman Cmdr. Danny Hernandez") and the word each stands for: their
+# period never ends a sentence when a capitalised word follows (``annotate.sentences``, ``annotate.nlp``), and a
+# title's abbreviation and its full word are one title ("Sen. John McCain" is a senator, "Gov. Jindal" is
+# "Governor Bobby Jindal": the roster's title counts, ``who.entities``).
+TITLE_ABBREVIATIONS = {
+    "sen": "senator",
+    "sens": "senators",
+    "rep": "representative",
+    "reps": "representatives",
+    "gov": "governor",
+    "govs": "governors",
+    "gen": "general",
+    "gens": "generals",
+    "col": "colonel",
+    "lt": "lieutenant",
+    "maj": "major",
+    "capt": "captain",
+    "cmdr": "commander",
+    "cdr": "commander",
+    "adm": "admiral",
+    "brig": "brigadier",
+    "sgt": "sergeant",
+    "cpl": "corporal",
+    "pvt": "private",
+    "spc": "specialist",
+    "amb": "ambassador",
+    "pres": "president",
+    "sec": "secretary",
+    "supt": "superintendent",
+    "insp": "inspector",
+    "det": "detective",
+    "prof": "professor",
+    "rev": "reverend",
+}

@@ -726,7 +726,7 @@ def draft_according_to(token: Token, doc: Doc, index: RegionIndex) -> Draft | No
     head = token.head
     sentence = token.sent
     phrase_start, phrase_end = token.left_edge.i, token.right_edge.i + 1
-    if head is token or head.i < sentence.start or head.i >= sentence.end:
+    if head is token or head.i < sentence.start or head.i >= sentence.end or closes_sentence(token):
         head = sentence.root
     # "Bouteflika said he would lift the state of emergency, according to the Algerian Press Service": the
     # source reports the whole report, not only the clause the parser hung the phrase on
@@ -752,6 +752,16 @@ def draft_according_to(token: Token, doc: Doc, index: RegionIndex) -> Draft | No
     start, end = widen_to_quotes(doc, start, end, index)
     cue_end = to.idx + len(to.text)
     return Draft(token, token.idx, cue_end, speaker, start, end)
+
+
+def closes_sentence(according: Token) -> bool:
+    """ "BP is pushing to fix its well by July 27, possibly weeks before the deadline the company is discussing
+    publicly, ..., according to company officials.": an "according to" phrase set off by a comma at the end of
+    the sentence sources the sentence's main clause, wherever the parser hung it (here on the relative clause)."""
+    doc, sentence = according.doc, according.sent
+    if according.i == sentence.start or doc[according.i - 1].text != ",":
+        return False
+    return all(t.is_punct or t.is_space for t in doc[according.right_edge.i + 1 : sentence.end])
 
 
 def relative_source(according: Token) -> bool:
@@ -864,10 +874,16 @@ def content_span(cue: Token) -> tuple[int, int] | None:
     first = after_addressee(cue, first, last, stranded)
     last = through_listed_adjectives(doc, last)
     last = before_conjoined_speaker(cue, first, last)
+    last = before_contrasting_speaker(cue, first, last)
     last = before_unshifted_conjunct(cue, first, last)
     last = before_writers_aside(cue, first, last)
     last = before_run_on_name(cue, first, last)
     last = before_dash_gloss(cue, first, last)
+    inside = dash_parenthesis(cue)
+    if inside is not None:
+        if first < inside[0]:
+            return None  # the writer's clause around the parenthesis is not what its cue governs
+        last = min(last, inside[1])
     first, last = trim_tokens(doc, first, last)
     if last <= first:
         return None
@@ -1030,6 +1046,32 @@ def before_conjoined_speaker(cue: Token, first: int, last: int) -> int:
     return last
 
 
+CONTRASTING_MARKERS = frozenset({"while", "whereas", "but"})
+
+
+def before_contrasting_speaker(cue: Token, first: int, last: int) -> int:
+    """ "Rights groups say 2,000 civilians have been killed, while Syrian authorities say 500 soldiers have died":
+    a clause opened by "while", "whereas" or "but" whose verb of saying has a subject of its own is another
+    speaker's statement; this one's content ends before it, wherever the parser hung that clause."""
+    doc = cue.doc
+    for verb in doc[max(first, cue.i + 1) : last]:
+        if verb.lemma_.lower() not in SAYING_VERBS or verb.pos_ != "VERB":
+            continue
+        if not any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children):
+            continue  # "that while no claims have been denied, ...": a passive names no other speaker
+        marker = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ in ("mark", "cc") and c.lower_ in CONTRASTING_MARKERS and c.i < verb.i
+            ),
+            None,
+        )
+        if marker is not None and first < marker.i:
+            return marker.i
+    return last
+
+
 def stranded_conjunct_speaker(cue: Token) -> Span | None:
     """ "... would delay plans to hook up a third system and officials in Florida said high surf ...": a verb of
     saying joined by "and" or "but" to an earlier one, with no subject of its own, right after a noun phrase
@@ -1164,6 +1206,31 @@ def before_dash_gloss(cue: Token, first: int, last: int) -> int:
         if relative or subject_verb:
             return i
     return last
+
+
+def dash_parenthesis(cue: Token) -> tuple[int, int] | None:
+    """The token range between two spaced dashes around the cue in its sentence ("BP was one of three ... --
+    Lieberman described them to reporters as "our new friends" -- and ..."), or None: a cue inside such a
+    parenthesis, with its complements there, governs only the parenthesis."""
+    doc, sentence = cue.doc, cue.sent
+
+    def spaced_dash(i: int) -> bool:
+        return (
+            doc[i].text in DASHES
+            and doc[i].text != "-"
+            and bool(doc[i - 1].whitespace_)
+            and bool(doc[i].whitespace_)
+        )
+
+    opening = next((i for i in range(cue.i - 1, sentence.start, -1) if spaced_dash(i)), None)
+    closing = next((i for i in range(cue.i + 1, sentence.end - 1) if spaced_dash(i)), None)
+    if opening is None or closing is None:
+        return None
+    # "... a month -- a quarter of what army troops earn, they said -- and face ...": a cue with nothing of its own
+    # after it in the parenthesis reports the sentence, as a parenthetical cue does
+    if not any(c.dep_ in CONTENT_DEPS and cue.i < c.i < closing for c in cue.children):
+        return None
+    return opening + 1, closing
 
 
 def is_credit(clause: Token) -> bool:
@@ -1529,6 +1596,8 @@ def to_attribution(
     if entity is not None and name_problem(entity):
         # a recognizer's cut ("Myers Family And") is tidied; what is no actor's name is not a speaker
         entity = tidy_name(entity) if not name_problem(tidy_name(entity) or "-") else None
+    if entity is not None and ends_in_title(entity):
+        entity = None
     return Attribution(
         speaker=speaker_text,
         speaker_start=speaker.start_char if speaker is not None else None,
@@ -1550,6 +1619,12 @@ def to_attribution(
 
 # Names of news outlets and agencies as a speaker's name gives them (without "The"), and the head nouns of
 # outlets described ("state television", "the official news agency", "the Jerusalem Post").
+def ends_in_title(name: str) -> bool:
+    """A name whose last word is a title's abbreviation is a title, not anyone's name: "Wing Cmdr", "Navy
+    spokesman Cmdr" (a sentence cut after "Cmdr." left the name in the next one), "Brig. Gen"."""
+    return name.split()[-1].rstrip(".").lower() in TITLE_ABBREVIATIONS
+
+
 OUTLET_NAMES = frozenset(name.removeprefix("The ").lower() for name in patterns.OUTLET_NAMES)
 MEDIA_HEADS = frozenset(
     "agency broadcaster channel daily journal magazine network news newspaper newswire paper post press radio "
@@ -1885,7 +1960,9 @@ class NameIndex:
             e for e in doc.ents if not common_noun_opening(e) and e[0].lower_ not in NAME_OPENING_PREPOSITIONS
         ]
         self.starts = [e.start for e in self.ents]
-        self.people = [e for e in self.ents if e.label_ == "PERSON"]
+        # a reporter's credit ("From Ernest Scheyder in LAROSE , La. :", "Reporting by ...") names no one whom the
+        # article's "he" or "she" could stand for
+        self.people = [e for e in self.ents if e.label_ == "PERSON" and not credited(e)]
         self.people_ends = [e.end_char for e in self.people]
         # The full forms of each surname's person, where the text uses them ("Clinton" -> "Hillary
         # Clinton"); two people of one surname ("Jeh Johnson", "Gary Johnson") are told apart by place.
@@ -1994,6 +2071,32 @@ class NameIndex:
             found.append(self.people[i])
             i += 1
         return found
+
+
+CREDIT_OPENERS = frozenset({"By", "From"})
+CREDIT_VERBS = frozenset("reporting writing editing compiled reported written edited".split())
+CREDIT_ENDS = frozenset({",", ";", ":", ")", "|", "in", "and", "for"})
+
+
+def credited(name: Span) -> bool:
+    """Whether a name is a reporter's credit: after a line's or sentence's opening "By" or "From" and followed by
+    the line's end, a place ("in LAROSE"), a colleague ("and ...") or punctuation; or after "reporting by",
+    "editing by"."""
+    doc = name.doc
+    if name.start == 0:
+        return False
+    before = doc[name.start - 1]
+    if before.lower_ == "by" and name.start >= 2 and doc[name.start - 2].lower_ in CREDIT_VERBS:
+        return True
+    opens = (
+        before.i == 0
+        or before.is_sent_start
+        or "\n" in doc[before.i - 1].text
+        or doc[before.i - 1].text == "("
+    )
+    if before.text not in CREDIT_OPENERS or not opens:
+        return False
+    return name.end == len(doc) or doc[name.end].text in CREDIT_ENDS or "\n" in doc[name.end].text
 
 
 # Prepositions whose object is a place ("in Brega") (nouns of places: ``PLACE_NOUNS`` of ``who.names``).

@@ -6,24 +6,7 @@ import re
 from collections.abc import Sequence
 
 from ..model import Attribution
-
-# A title's abbreviation and its full word are one title ("Sen. John McCain" is a senator, "Gov. Jindal" is
-# "Governor Bobby Jindal"): read by the roster's title counts and by "the senator" resolved to a titled name.
-TITLE_ABBREVIATIONS = {
-    "sen": "senator",
-    "rep": "representative",
-    "gov": "governor",
-    "gen": "general",
-    "col": "colonel",
-    "lt": "lieutenant",
-    "sgt": "sergeant",
-    "adm": "admiral",
-    "amb": "ambassador",
-    "pres": "president",
-    "sec": "secretary",
-    "supt": "superintendent",
-    "insp": "inspector",
-}
+from ..text.words import TITLE_ABBREVIATIONS as TITLE_ABBREVIATIONS
 
 UNRESOLVED_SPEAKER = "unresolved speaker"
 

@@ -9,7 +9,10 @@ per source tree, side by side, for a before/after pair with equal digests:
     PYTHONPATH=src nice .venv/bin/python benchmarks/stage_cpu.py bpoil_bbc --keep /tmp/bbc
     PYTHONPATH=<other tree>/src nice .venv/bin/python benchmarks/stage_cpu.py bpoil_bbc --keep /tmp/bbc
 
-Topics joined by ``+`` are read as one corpus (``bpoil_foxnews+bpoil_reuters``: 584 articles).
+Topics joined by ``+`` are read as one corpus (``bpoil_foxnews+bpoil_reuters``: 584 articles). For growth,
+``--first N`` runs the stages on the first N articles of the kept parses only: nested mixes from one parse
+(``--first 300``, ``--first 600`` of a 1,200-article mix); ``--profile STAGE`` runs that stage under cProfile
+(its CPU time inflated: read the shares) and prints its top functions.
 
 With ``--vectors-kept`` every sentence is embedded first (its own row) and the summary and the comparison are
 given those vectors, as a brief gives them its kept per-article vectors: without it, each of the two stages
@@ -57,6 +60,21 @@ def main() -> None:
     parser.add_argument(
         "--data", default=str(DATA), help="the Timeline17 folder (default ../shared/data/timeline17)"
     )
+    parser.add_argument(
+        "--first", type=int, help="only the first N articles of the kept parses (nested mixes)"
+    )
+    parser.add_argument(
+        "--profile",
+        choices=STAGES,
+        help="run this stage under cProfile (CPU time) and print its top functions by own and cumulative time",
+    )
+    parser.add_argument(
+        "--skip",
+        default="",
+        metavar="STAGE,STAGE",
+        help="stages not run (summary, timeline: nothing later reads them; the roster and the attributions "
+        "are computed untimed when skipped, the comparison needs them)",
+    )
     args = parser.parse_args()
     if os.nice(0) < 10:
         os.nice(10 - os.nice(0))
@@ -83,12 +101,28 @@ def main() -> None:
         Path(f"{keep}.arts").write_bytes(pickle.dumps(list(corpus.articles)))
     docs = list(DocBin().from_bytes(Path(f"{keep}.docs").read_bytes()).get_docs(nlp.vocab))
     articles = pickle.loads(Path(f"{keep}.arts").read_bytes())
+    if args.first:
+        docs, articles = docs[: args.first], articles[: args.first]
 
     def digest(value: Any) -> str:
         text = json.dumps(to_jsonable(value), sort_keys=True, default=str)
         return hashlib.sha256(text.encode()).hexdigest()[:12]
 
+    skipped = set(filter(None, args.skip.split(",")))
+
     def run(name: str, compute: Any, show: bool = True) -> Any:
+        if name in skipped:
+            return compute() if name in ("roster", "attributions") and "comparison" not in skipped else None
+        if name == args.profile:
+            import cProfile
+            import pstats
+
+            profile = cProfile.Profile(time.process_time)
+            value = profile.runcall(compute)
+            stats = pstats.Stats(profile)
+            for order in ("tottime", "cumulative"):
+                stats.sort_stats(order).print_stats(25)
+            return value
         times = []
         with open("/proc/self/clear_refs", "w", encoding="ascii") as refs:  # the peak from here
             refs.write("5")
@@ -126,6 +160,9 @@ def main() -> None:
         vectors = known_vectors(run("embedding", every_sentence, show=False))
     with vectors:
         stages(run, articles, docs)
+
+
+STAGES = ("summary", "timeline", "roster", "attributions", "comparison")
 
 
 def stages(run: Any, articles: Any, docs: Any) -> None:

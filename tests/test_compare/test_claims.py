@@ -611,3 +611,23 @@ def test_an_outlet_carrying_only_a_quote_embedded_in_a_claim_does_not_confirm_it
         12,
     )
     assert compared_shared([own, order]) == [["a", "b"]]  # the order as the sentence's own news is confirmed
+
+
+def test_a_claims_articles_are_listed_once_each_in_the_order_the_articles_were_given():
+    # the order is looked up per article (not a list's ``index`` per claim, quadratic in the corpus)
+    text = "The army pulled 300 soldiers out of Homs on Tuesday, officials said."
+    rows = [("z", "Wire", text, 1), ("m", "Paper", text, 1), ("a", "Radio", text, 1), ("q", "Post", text, 1)]
+    articles = made(rows)
+    twice = f"{text} {text}"  # one article holding the sentence twice is listed once
+    articles[1] = Article(
+        id="m",
+        source="m",
+        text=twice,
+        outlet="Paper",
+        published=articles[1].published,
+        sentences=[Sentence(0, len(text)), Sentence(len(text) + 1, len(twice))],
+    )
+    claims = find_claims(articles)
+    shared = next(c for c in claims if len(c.articles) > 1)
+    assert shared.articles == ["z", "m", "a", "q"]
+    assert len(shared.citations) == 5

@@ -189,10 +189,12 @@ def find_claims(
     groups = split_on_main_clause(groups, units, texts, parses, verbs, links)
     verbs.keep()
     passages = copied_passages(units, texts)
+    # the articles' order, looked up (a list's ``index`` per claim made this quadratic in the corpus)
+    order = {a.id: n for n, a in reversed(list(enumerate(articles)))}
     claims: list[Claim] = []
     for group in split_by_figures(groups, texts, units):
         members = [units[i] for i in group]
-        carried = sorted({a.id for a, _ in members}, key=[a.id for a in articles].index)
+        carried = sorted({a.id for a, _ in members}, key=order.__getitem__)
         citations = [cite(a, a.sentences[p]) for a, p in members]
         speakers = attributed_speakers(members, speakers_of)
         # Independent outlets are the distinct known *sources credited*: a sentence or article credited to

@@ -198,7 +198,7 @@ def tells_nothing(text: str) -> bool:
 # ("The girl tested positive for virus A H1N1."). The antecedent of "he" or "she" is a name (a capitalised word that
 # is no stop word, nor part of a place's, a group's or a body's name when the sentence's entities are at hand:
 # "Mexican" is no one) or a noun for a person ("A BP spokesman said he ...", "the singer", "an activist"); that of
-# "they" or "them" also any plural, a group or a named body ("Rebels say they ...", "BP said they ..."). (A pronoun
+# "they" or "them" also any plural, a group or a body named by its acronym ("Rebels say they ...", "BP said they ..."). (A pronoun
 # opening the sentence is ``DANGLING_OPENER``'s; "it" is as often the weather or the time as a thing.)
 SINGULAR_PRONOUN = re.compile(r"\b(?:he|she|him|her)\b", re.IGNORECASE)
 PLURAL_PRONOUN = re.compile(r"\b(?:they|them)\b", re.IGNORECASE)
@@ -213,7 +213,7 @@ PERSON_NOUNS = (
     | frozenset(
         """singer star judge jury host captain coach suspect defendant prosecutor governor mayor senator
         lawmaker chairman executive boss rebel protester protestor demonstrator hunter fisherman fan
-        player user caller passenger traveller traveler pupil head briton""".split()
+        player user caller passenger traveller traveler pupil head briton ceo secretary""".split()
     )
 )
 # Nouns for a group of people, and words ending in "s" that are no plural noun.
@@ -227,7 +227,18 @@ NOT_PLURAL = frozenset(
 NOT_PERSON_LABELS = frozenset({"GPE", "NORP", "ORG", "LOC", "FAC", "DATE", "TIME", "EVENT", "PRODUCT", "LAW"})
 SURNAME_LABELS = frozenset({"ORG", "LOC", "FAC"})
 SURNAME = re.compile(r"(?:Mc|Mac)?[A-Z][a-z]+")
-WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+WORD = re.compile(r"[A-Za-z][\w'’]*")
+# A name is in title case ("Cameron", "McNutt"); an acronym ("BP", "WHO", "H1N1") names a body or a thing.
+TITLE_CASE = re.compile(r"[A-Z][a-z]")
+ACRONYM = re.compile(r"[A-Z]{2,}")
+POSSESSIVE = re.compile(r"['’]s?$")
+# A quantifier that stands for people or things the sentence never names ("None had been overseas recently.", "Both
+# are based in Benghazi.", "Most of them were unsuccessful ..."; not "Most of those who died ...").
+QUANTIFIER_ALONE = re.compile(
+    r"^(?:None|Neither|Both|Each|Others|Most|Many|Some|Several|Few)"
+    r"(?:\s+of\s+(?:them|these|those)(?!\s+(?:who|whom|which|that)\b))?"
+    r"\s+(?:had|have|has|was|were|is|are|will|would|could|can|may|might|did|do|does)\b"
+)
 # A definite person the sentence does not name: "the girl", "the young man", "the couple" (not "the first person to
 # ...", "the man who ...": an ordinal, a superlative or a relative clause says which).
 UNNAMED_PERSON = re.compile(
@@ -238,18 +249,20 @@ UNNAMED_PERSON = re.compile(
 
 
 def person_noun(word: str) -> bool:
-    lower = word.lower().rstrip("'’")
+    lower = POSSESSIVE.sub("", word.lower())
     return lower in PERSON_NOUNS or lower.removesuffix("s") in PERSON_NOUNS or lower.endswith(AGENT_SUFFIXES)
 
 
 def stranger(text: str, entities: Sequence[tuple[str, str]] = ()) -> bool:
-    """Someone the sentence does not introduce: a personal pronoun without antecedent or an unnamed definite
-    person (see above). ``entities`` are the sentence's (text, label); without them (not annotated) any capitalised
+    """Someone the sentence does not introduce: a personal pronoun without antecedent, an unnamed definite
+    person or a quantifier alone (see above). ``entities`` are the sentence's (text, label); without them (not annotated) any capitalised
     word but a stop word counts as a name, so that less is refused."""
     told = QUOTATIONS.sub(" ", text)
     singular = SINGULAR_PRONOUN.search(told)
     plural = PLURAL_PRONOUN.search(told)
     unnamed = UNNAMED_PERSON.search(told)
+    if QUANTIFIER_ALONE.search(told):
+        return True
     if not (singular or plural or unnamed):
         return False
     words = WORD.findall(text)
@@ -262,7 +275,7 @@ def stranger(text: str, entities: Sequence[tuple[str, str]] = ()) -> bool:
         for part in WORD.findall(name)
     }
     capitalised = [name for name, label in entities if label == "PERSON"] + [
-        w for w in words if w[0].isupper() and w.lower() not in STOPWORDS and w not in others
+        w for w in words if TITLE_CASE.match(w) and w.lower() not in STOPWORDS and w not in others
     ]
     named = any(not person_noun(w) for w in capitalised)
     if unnamed:
@@ -274,7 +287,8 @@ def stranger(text: str, entities: Sequence[tuple[str, str]] = ()) -> bool:
     if singular:
         return True
     return not any(
-        (w.endswith("s") and w.lower() not in NOT_PLURAL) or w.lower() in GROUP_NOUNS for w in words
+        (w.endswith("s") and w.lower() not in NOT_PLURAL) or w.lower() in GROUP_NOUNS or ACRONYM.fullmatch(w)
+        for w in words
     )
 
 

@@ -30,7 +30,8 @@ together; and an article's first sentence with a title-case headline glued befor
 Federal Role in Markets President Obama is expected ...": ``candidates.title_glued``); and a line that tells
 nothing on its own (``tells_nothing``): only that someone declined or could not comment ("A BP spokesman declined
 to comment."), a promise it does not keep ("The protesters say they have two demands."), or a speaker who is only
-"he" in the cue ("..., he affirmed."); and a short sentence (under ``GENERIC_WORDS``) that tells no concrete
+"he" in the cue ("..., he affirmed."); and someone the sentence never introduces (``stranger``: "he" or "they"
+without antecedent, "the girl" unnamed, "None had ..."); and a short sentence (under ``GENERIC_WORDS``) that tells no concrete
 event (``concrete``: no number, amount or date, nor a named actor with a verb in the past or the future): "Tear gas
 surrounds protesters in Egypt.", "The well is leaking oil.". Such sentences are central for the story's
 commonest words and say nothing: on a whole story they took the place of events (issue 13's story ROUGE).

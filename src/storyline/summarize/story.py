@@ -30,7 +30,8 @@ together; and an article's first sentence with a title-case headline glued befor
 Federal Role in Markets President Obama is expected ...": ``candidates.title_glued``); and a line that tells
 nothing on its own (``tells_nothing``): only that someone declined or could not comment ("A BP spokesman declined
 to comment."), a promise it does not keep ("The protesters say they have two demands."), or a speaker who is only
-"he" in the cue ("..., he affirmed."); and a short sentence (under ``GENERIC_WORDS``) that tells no concrete
+"he" in the cue ("..., he affirmed."); and someone the sentence never introduces (``stranger``: "he" or "they"
+without antecedent, "the girl" unnamed, "None had ..."); and a short sentence (under ``GENERIC_WORDS``) that tells no concrete
 event (``concrete``: no number, amount or date, nor a named actor with a verb in the past or the future): "Tear gas
 surrounds protesters in Egypt.", "The well is leaking oil.". Such sentences are central for the story's
 commonest words and say nothing: on a whole story they took the place of events (issue 13's story ROUGE).
@@ -49,9 +50,20 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from ..model import Article
+from ..model import Article, EntityMention
 from ..registry import summarizers
 from ..text.patterns import POINTING_BACK, SAYING_FORMS
+from ..text.similarity import STOPWORDS
+from ..who.names import (
+    AGENT_SUFFIXES,
+    ANONYMOUS_HEADS,
+    GENDERED_NOUNS,
+    KIN_NOUNS,
+    ONE_PERSON_NOUNS,
+    PERSON_HEADS,
+    PLAIN_PERSON_NOUNS,
+    TITLE_NOUNS,
+)
 from .candidates import Candidate, Pool, title_glued
 from .features import PoolVectors, centrality
 from .scorer import shipped_scorer
@@ -181,6 +193,106 @@ def tells_nothing(text: str) -> bool:
     )
 
 
+# A person the sentence never introduces (issue 13 item 6): a summary sentence is read alone, so "he", "she", "him",
+# "her", "they" or "them" outside quotes needs its antecedent in the same sentence ("The Mexican government believes
+# he is the first person to have been infected ...": who?), and "the girl", "the man", "the couple" need a name
+# ("The girl tested positive for virus A H1N1."). The antecedent of "he" or "she" is a name (a capitalised word that
+# is no stop word, nor part of a place's, a group's or a body's name when the sentence's entities are at hand:
+# "Mexican" is no one) or a noun for a person ("A BP spokesman said he ...", "the singer", "an activist"); that of
+# "they" or "them" also any plural, a group or a body named by its acronym ("Rebels say they ...", "BP said they ..."). (A pronoun
+# opening the sentence is ``DANGLING_OPENER``'s; "it" is as often the weather or the time as a thing.)
+SINGULAR_PRONOUN = re.compile(r"\b(?:he|she|him|her)\b", re.IGNORECASE)
+PLURAL_PRONOUN = re.compile(r"\b(?:they|them)\b", re.IGNORECASE)
+PERSON_NOUNS = (
+    frozenset(GENDERED_NOUNS)
+    | ONE_PERSON_NOUNS
+    | PERSON_HEADS
+    | ANONYMOUS_HEADS
+    | PLAIN_PERSON_NOUNS
+    | KIN_NOUNS
+    | TITLE_NOUNS
+    | frozenset(
+        """singer star judge jury host captain coach suspect defendant prosecutor governor mayor senator
+        lawmaker chairman executive boss rebel protester protestor demonstrator hunter fisherman fan
+        player user caller passenger traveller traveler pupil head briton ceo secretary""".split()
+    )
+)
+# Nouns for a group of people, and words ending in "s" that are no plural noun.
+GROUP_NOUNS = frozenset(
+    """police government army military family couple crowd public team company firm staff committee council
+    authorities regime opposition everyone everybody anyone anybody""".split()
+)
+NOT_PLURAL = frozenset(
+    "is was has does his its this us as thus yes plus less unless across always perhaps news".split()
+)
+NOT_PERSON_LABELS = frozenset({"GPE", "NORP", "ORG", "LOC", "FAC", "DATE", "TIME", "EVENT", "PRODUCT", "LAW"})
+SURNAME_LABELS = frozenset({"ORG", "LOC", "FAC"})
+SURNAME = re.compile(r"(?:Mc|Mac)?[A-Z][a-z]+")
+WORD = re.compile(r"[A-Za-z][\w'’]*")
+# A name is in title case ("Cameron", "McNutt"); an acronym ("BP", "WHO", "H1N1") names a body or a thing.
+TITLE_CASE = re.compile(r"[A-Z][a-z]")
+ACRONYM = re.compile(r"[A-Z]{2,}")
+POSSESSIVE = re.compile(r"['’]s?$")
+# A quantifier that stands for people or things the sentence never names ("None had been overseas recently.", "Both
+# are based in Benghazi.", "Most of them were unsuccessful ..."; not "Most of those who died ...").
+QUANTIFIER_ALONE = re.compile(
+    r"^(?:None|Neither|Both|Each|Others|Most|Many|Some|Several|Few)"
+    r"(?:\s+of\s+(?:them|these|those)(?!\s+(?:who|whom|which|that)\b))?"
+    r"\s+(?:had|have|has|was|were|is|are|will|would|could|can|may|might|did|do|does)\b"
+)
+# A definite person the sentence does not name: "the girl", "the young man", "the couple" (not "the first person to
+# ...", "the man who ...": an ordinal, a superlative or a relative clause says which).
+UNNAMED_PERSON = re.compile(
+    r"\b[Tt]he\s+(?:(?!(?:first|second|third|last|only|same|other|next|former|late)\b)(?![a-z]+est\b)"
+    r"(?:[a-z]+|\d+-year-old)\s+)?(?:girl|boy|man|woman|couple|patient|lady|child|baby|teenager|victim)\b"
+    r"(?!\s*,?\s*(?:who|whose|whom|that)\b|[-’'])"
+)
+
+
+def person_noun(word: str) -> bool:
+    lower = POSSESSIVE.sub("", word.lower())
+    return lower in PERSON_NOUNS or lower.removesuffix("s") in PERSON_NOUNS or lower.endswith(AGENT_SUFFIXES)
+
+
+def stranger(text: str, entities: Sequence[tuple[str, str]] = ()) -> bool:
+    """Someone the sentence does not introduce: a personal pronoun without antecedent, an unnamed definite
+    person or a quantifier alone (see above). ``entities`` are the sentence's (text, label); without them (not annotated) any capitalised
+    word but a stop word counts as a name, so that less is refused."""
+    told = QUOTATIONS.sub(" ", text)
+    singular = SINGULAR_PRONOUN.search(told)
+    plural = PLURAL_PRONOUN.search(told)
+    unnamed = UNNAMED_PERSON.search(told)
+    if QUANTIFIER_ALONE.search(told):
+        return True
+    if not (singular or plural or unnamed):
+        return False
+    words = WORD.findall(text)
+    # (a surname alone is often taken for a body or a place: "Cameron said he ...", "Hayward did testify that he
+    # ...": a one-word body's name in title case may be a person's)
+    others = {
+        part
+        for name, label in entities
+        if label in NOT_PERSON_LABELS and not (label in SURNAME_LABELS and SURNAME.fullmatch(name))
+        for part in WORD.findall(name)
+    }
+    capitalised = [name for name, label in entities if label == "PERSON"] + [
+        w for w in words if TITLE_CASE.match(w) and w.lower() not in STOPWORDS and w not in others
+    ]
+    named = any(not person_noun(w) for w in capitalised)
+    if unnamed:
+        return not named
+    # a noun for a person stands for the pronoun after it ("he is the first person to ..." introduces no one)
+    first = min(m.start() for m in (singular, plural) if m)
+    if named or any(person_noun(w) for w in WORD.findall(told[:first])):
+        return False
+    if singular:
+        return True
+    return not any(
+        (w.endswith("s") and w.lower() not in NOT_PLURAL) or w.lower() in GROUP_NOUNS or ACRONYM.fullmatch(w)
+        for w in words
+    )
+
+
 def photo_caption(text: str) -> bool:
     """A photo caption among the sentences: the present tense stamped with a day, or someone "seen" doing."""
     if SEEN_DOING.search(text):
@@ -193,10 +305,11 @@ def first_person(text: str) -> bool:
     return bool(FIRST_PERSON.search(ROMAN_ONE.sub(" ", QUOTATIONS.sub(" ", text))))
 
 
-def reads_alone(text: str) -> bool:
+def reads_alone(text: str, entities: Sequence[tuple[str, str]] = ()) -> bool:
     """Not a question, an opener that points back, a bare quotation, the writer's own voice, a promotion, a stamped
-    entry, empty speech, a cut word, a caption, broadcast talk, an exclamation, a label or a line that tells nothing
-    (the module docstring)."""
+    entry, empty speech, a cut word, a caption, broadcast talk, an exclamation, a label, a line that tells nothing
+    or someone never introduced (the module docstring; ``entities``: the sentence's (text, label), see
+    ``stranger``)."""
     return not (
         QUESTION.search(text)
         or POINTING_BACK.search(text)
@@ -212,6 +325,7 @@ def reads_alone(text: str) -> bool:
         or EXCLAIMED.search(QUOTATIONS.sub(" ", text))
         or photo_caption(text)
         or tells_nothing(text)
+        or stranger(text, entities)
     )
 
 
@@ -240,17 +354,23 @@ PRESENT_STATE = re.compile(r"\b(?:is|are|am)\s+(?:not\s+)?(?:[a-z]+ly\s+)?[a-z]+
 GENERIC_WORDS = 10
 
 
+def sentence_entities(pool: Pool, candidate: Candidate) -> list[EntityMention]:
+    """The named entities of the candidate's first occurrence (spaCy's)."""
+    occurrence = candidate.first
+    start, end = occurrence.sentence.start, occurrence.sentence.end
+    return [e for e in pool.articles[occurrence.article].entities if start <= e.start < end]
+
+
 def concrete(pool: Pool, candidate: Candidate) -> bool:
     """The sentence tells a concrete event: a number, an amount or a date (spaCy's entities, storyline's time
     expressions), or a named actor with a verb told in the past or the future (``TOLD_OR_TO_COME``, outside
     quotes). "Tear gas surrounds protesters in Egypt.", "The well is leaking oil." and "People are concerned about
     the stability of Egypt." do not."""
     occurrence = candidate.first
-    article = pool.articles[occurrence.article]
     start, end = occurrence.sentence.start, occurrence.sentence.end
-    if any(start <= t.start < end for t in article.timexes):
+    if any(start <= t.start < end for t in pool.articles[occurrence.article].timexes):
         return True
-    labels = {e.label for e in article.entities if start <= e.start < end}
+    labels = {e.label for e in sentence_entities(pool, candidate)}
     if labels & NUMBER_LABELS:
         return True
     told = PRESENT_STATE.sub(" ", QUOTATIONS.sub(" ", candidate.text))
@@ -272,7 +392,7 @@ def story(pool: Pool, vectors: PoolVectors, words: int) -> list[int]:
     allowed = [
         i
         for i, c in enumerate(pool.candidates)
-        if reads_alone(c.text)
+        if reads_alone(c.text, [(e.text, e.label) for e in sentence_entities(pool, c)])
         and not opens_on_headline(pool, c)
         and (c.length >= GENERIC_WORDS or concrete(pool, c))
     ]

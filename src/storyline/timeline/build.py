@@ -875,12 +875,11 @@ def timeline_of(
         if len(entries) >= wanted:
             break
         candidates = [
-            dated[i]
-            for i in by_date[point]
-            if dated[i].entry and on_story[row_of[dated[i].text]] and normalized(dated[i].text) not in said
+            dated[i] for i in by_date[point] if dated[i].entry and normalized(dated[i].text) not in said
         ]
         rows = matrix[[row_of[c.text] for c in candidates]]
-        chosen = summarize_date(candidates, per_date, rows, point, story, sentence_weights)
+        choosable = on_story[[row_of[c.text] for c in candidates]]
+        chosen = summarize_date(candidates, per_date, rows, point, story, sentence_weights, choosable)
         if not chosen:
             continue
         for group in chosen:
@@ -1211,11 +1210,14 @@ def summarize_date(
     point: Point,
     story: Any,
     sentence_weights: dict[str, float] | None = None,
+    choosable: Any = None,
 ) -> list[list[DatedSentence]]:
     """Up to ``k`` groups of near-identical sentences that together best cover what the date's sentences say
     and read most like timeline entries.
 
     ``rows`` are the candidates' TF-IDF vectors, ``story`` the story's centroid over the same columns.
+    ``choosable`` (booleans, one per candidate; all when None) says which may be shown: the others still
+    shape the date's centroid (``on_story_rows``: a sentence that says nothing of the story is no entry).
     """
     import numpy as np
 
@@ -1229,11 +1231,12 @@ def summarize_date(
         [weights.get(name, 0.0) for name in SENTENCE_FEATURES]
     )
     learned = (learned - learned.mean()) / (float(learned.std()) or 1.0)
+    allowed = np.ones(len(candidates), dtype=bool) if choosable is None else np.asarray(choosable, dtype=bool)
     if ONE_ARTICLE_BY_SCORE and len({c.article.duplicate_of or c.article.id for c in candidates}) == 1:
         # One article tells of this date: the date's centroid is that article's own words, so closeness to
         # it rewards the sentences that repeat the article's commonest words (a quote's "I'm not going to
         # decide that"), not the event; the learned score (a lead, a named date, a full sentence) chooses.
-        order = sorted(range(len(candidates)), key=lambda i: -learned[i])
+        order = sorted((i for i in range(len(candidates)) if allowed[i]), key=lambda i: -learned[i])
         return [[candidates[i]] for i in order[:k]]
     vectors, keep = space.vectors, space.keep
     # Near-identical sentences among those kept (wire copies, reprints) become one group, shown in the words
@@ -1243,6 +1246,7 @@ def summarize_date(
         sorted((int(kept_indices[i]) for i in group), key=lambda j: -learned[j])
         for group in near_duplicate_groups([candidates[i].text for i in kept_indices])
     ]
+    kept = [indices for indices in kept if allowed[indices[0]]]
     if not kept:
         return []
     kept_centroid = space.kept_centroid

@@ -799,3 +799,56 @@ def test_the_rest_of_a_sentence_a_line_break_cut_is_no_entry():
     assert not_an_entry("they then target the rich with poisonous stories.") == "fragment"
     assert not_an_entry("eBay said on Monday it would sell the unit to a rival.") is None
     assert not_an_entry("The army said on Friday it would not fire on the crowds.") is None
+
+
+def test_a_definition_or_a_fact_box_in_a_lead_is_not_placed_on_the_publication_day():
+    from storyline.timeline.build import background
+
+    for text in (
+        "Swine flu is a respiratory disease thought to spread through coughing and sneezing Symptoms mimic those "
+        "of normal flu - but in Mexico more than 100 people have died.",  # a fact box's glued lines
+        "Suleiman is a former general and head of military intelligence.",
+        "It is a very tense situation on this the 8th day.",
+    ):
+        assert background(text), text
+    for text in (
+        '"This is a dark day for Egypt and a dark day for journalism," CPJ director Joel Simon said.',  # reported
+        "A public health emergency has been declared in the US.",
+        "Mexico is to reopen its schools and museums on Thursday.",
+    ):
+        assert not background(text), text
+
+
+def test_a_sentence_that_says_nothing_of_the_story_is_no_entry_even_in_an_on_story_article():
+    day = dt.date(2009, 5, 5)
+    story = [
+        annotate_fast(
+            Article(
+                id=f"s{i}",
+                source="s",
+                text=f"Swine flu cases rose to {10 + i} in Mexico as the World Health Organization raised its "
+                f"pandemic alert, health officials said on Tuesday.\nThe H1N1 virus spread to {i + 2} more "
+                "countries, health officials said.",
+                published=day,
+                published_provenance="user",
+            )
+        )
+        for i in range(12)  # under OFF_STORY_ARTICLES: no article is set aside as off the story
+    ]
+    boxer = annotate_fast(
+        Article(
+            id="boxer",
+            source="s",
+            text="Swine flu cases rose in Mexico as the World Health Organization raised its pandemic alert, and the "
+            "Philippines asked its boxer to delay his return from the US, health officials said.\nManny Pacquiao was scheduled to return home on Friday, after his "
+            "knockout victory against Ricky Hatton in Las Vegas at the weekend.",
+            published=dt.date(2009, 5, 6),
+            published_provenance="user",
+        )
+    )
+    (friday,) = [d for d in date_sentences(boxer, ("day",)) if d.mentioned]
+    assert friday.point == Point("day", dt.date(2009, 5, 8))  # a candidate date, told by that sentence alone
+    timeline = build_timeline([*story, boxer], dates=3)
+    texts = [s.text for e in timeline.entries for s in e.sentences]
+    assert texts and not any("knockout" in text for text in texts), texts
+    assert "2009-05-05" in [e.date for e in timeline.entries]

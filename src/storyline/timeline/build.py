@@ -21,7 +21,8 @@ The method is DATEWISE (Gholipour Ghalandari & Ifrim 2020), made to work on any 
    closest to that centroid, each step also weighing a learned score of how much like a timeline entry
    the sentence reads (``sentence_weights``: later retellings, several copies, the date named first as in
    a chronology, no dateline or byline); a date one article alone tells of is told by that article's
-   best-scored sentence (its centroid would be the article's own words). Sentences that several outlets share are merged into one entry
+   best-scored sentence (its centroid would be the article's own words); a sentence that says nothing of the
+   story (``on_story_rows``) is none. Sentences that several outlets share are merged into one entry
    that cites them all, with the number of independent outlets (wire copies count once).
 
 Everything said is a verbatim sentence with its citations (article, outlet, character span).
@@ -357,11 +358,20 @@ LASTING = re.compile(
     r"|\b(?:has|have)\s+already\b"
     r"|\b[Ss]ince\b",
 )
+# A present-tense definition or characterization opening the sentence ("Swine flu is a respiratory disease thought
+# to spread through coughing and sneezing ...", a fact box's line; "Suleiman is a former general ..."; "It is a very
+# tense situation"): what something is, not what happened that day. Quoted words ("This is a dark day for Egypt,"
+# CPJ's director said) are the day's news and stay.
+DEFINITION = re.compile(
+    r"^[\"'\u201c]?[A-Z][\w'\u2019-]*(?:\s+[\w'\u2019-]+){0,3}\s+(?:is|are)\s+(?:a|an)\s+\w"
+)
 
 
 def background(text: str) -> bool:
-    """Is this lead sentence background (``PAST_PERFECT``, ``LASTING``) rather than the day's news?"""
+    """Is this lead sentence background (``PAST_PERFECT``, ``LASTING``, ``DEFINITION``) rather than the day's news?"""
     if LASTING.search(text):
+        return True
+    if DEFINITION.match(text) and not QUOTATION.search(text):
         return True
     perfect = PAST_PERFECT.search(text)
     return (
@@ -853,6 +863,7 @@ def timeline_of(
     for position, item in enumerate(dated):
         by_date[item.point].append(position)
     row_of, matrix, story = sentence_vectors(dated)
+    on_story = on_story_rows(matrix, story)
     ranked = finest_first(ranked)
     if start is None and end is None:
         ranked = story_period_first(ranked, used)
@@ -867,7 +878,8 @@ def timeline_of(
             dated[i] for i in by_date[point] if dated[i].entry and normalized(dated[i].text) not in said
         ]
         rows = matrix[[row_of[c.text] for c in candidates]]
-        chosen = summarize_date(candidates, per_date, rows, point, story, sentence_weights)
+        choosable = on_story[[row_of[c.text] for c in candidates]]
+        chosen = summarize_date(candidates, per_date, rows, point, story, sentence_weights, choosable)
         if not chosen:
             continue
         for group in chosen:
@@ -891,6 +903,15 @@ def timeline_of(
 OFF_STORY = 0.3
 OFF_STORY_LEAD = 5
 OFF_STORY_ARTICLES = 20
+# A sentence of an on-story article can still say nothing of the story ("Manny Pacquiao was scheduled to return home
+# on Friday, after his knockout victory against Britain's Ricky Hatton ...", from a page on the Philippines asking the
+# boxer to delay his return over swine flu): a sentence that holds none of the story's STORY_TERMS heaviest terms
+# (the centroid of all its dated sentences: "swine", "flu", "virus", "mexico", ...) and whose TF-IDF cosine to that
+# centroid is under OFF_STORY_SENTENCE times the median sentence's is no entry; its date still counts. Either test
+# alone drops on-story sentences: the cosine alone "Foreign Minister Patricia Espinosa criticised China ... for
+# cutting flights to Mexico", the terms alone four sentences in ten.
+OFF_STORY_SENTENCE = 0.5
+STORY_TERMS = 10
 
 
 def off_story(articles: Sequence[Article]) -> set[str]:
@@ -1076,6 +1097,18 @@ def sentence_vectors(dated: Sequence[DatedSentence]) -> tuple[dict[str, int], An
     return {text: row for row, text in enumerate(texts)}, matrix, story_centroid(matrix)
 
 
+def on_story_rows(matrix: Any, story: Any) -> Any:
+    """Per row of ``matrix`` (a CSR matrix), is that sentence about the story: it holds one of the story's
+    ``STORY_TERMS`` heaviest terms, or its cosine to the story's centroid is at least ``OFF_STORY_SENTENCE``
+    times the median row's (a NumPy array of booleans)."""
+    import numpy as np
+
+    similarity = np.asarray(matrix @ story).ravel()
+    key_terms = np.argsort(-story, kind="stable")[:STORY_TERMS]
+    holds_term = np.asarray(matrix[:, key_terms].getnnz(axis=1)).ravel() > 0
+    return holds_term | (similarity >= OFF_STORY_SENTENCE * float(np.median(similarity)))
+
+
 def story_centroid(matrix: Any) -> Any:
     """The unit mean of all the story's dated sentences (TF-IDF rows): what the whole story is about."""
     import numpy as np
@@ -1177,11 +1210,14 @@ def summarize_date(
     point: Point,
     story: Any,
     sentence_weights: dict[str, float] | None = None,
+    choosable: Any = None,
 ) -> list[list[DatedSentence]]:
     """Up to ``k`` groups of near-identical sentences that together best cover what the date's sentences say
     and read most like timeline entries.
 
     ``rows`` are the candidates' TF-IDF vectors, ``story`` the story's centroid over the same columns.
+    ``choosable`` (booleans, one per candidate; all when None) says which may be shown: the others still
+    shape the date's centroid (``on_story_rows``: a sentence that says nothing of the story is no entry).
     """
     import numpy as np
 
@@ -1195,11 +1231,12 @@ def summarize_date(
         [weights.get(name, 0.0) for name in SENTENCE_FEATURES]
     )
     learned = (learned - learned.mean()) / (float(learned.std()) or 1.0)
+    allowed = np.ones(len(candidates), dtype=bool) if choosable is None else np.asarray(choosable, dtype=bool)
     if ONE_ARTICLE_BY_SCORE and len({c.article.duplicate_of or c.article.id for c in candidates}) == 1:
         # One article tells of this date: the date's centroid is that article's own words, so closeness to
         # it rewards the sentences that repeat the article's commonest words (a quote's "I'm not going to
         # decide that"), not the event; the learned score (a lead, a named date, a full sentence) chooses.
-        order = sorted(range(len(candidates)), key=lambda i: -learned[i])
+        order = sorted((i for i in range(len(candidates)) if allowed[i]), key=lambda i: -learned[i])
         return [[candidates[i]] for i in order[:k]]
     vectors, keep = space.vectors, space.keep
     # Near-identical sentences among those kept (wire copies, reprints) become one group, shown in the words
@@ -1209,6 +1246,7 @@ def summarize_date(
         sorted((int(kept_indices[i]) for i in group), key=lambda j: -learned[j])
         for group in near_duplicate_groups([candidates[i].text for i in kept_indices])
     ]
+    kept = [indices for indices in kept if allowed[indices[0]]]
     if not kept:
         return []
     kept_centroid = space.kept_centroid

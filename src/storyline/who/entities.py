@@ -200,12 +200,26 @@ def gazetteer() -> tuple[dict[str, Country], dict[str, Country], dict[str, Count
 NAME_MEMORY = 200_000
 
 
+# British spellings and their American twins, which write one name two ways ("World Health Organisation", "Ministry
+# of Defence"): a key is written the American way. Only endings of common words, so no person's name changes
+# ("Seymour", "Balfour" keep their "-our").
+BRITISH_SPELLINGS = (
+    (re.compile(r"(?<=\w)isation(s?)\b"), r"ization\1"),  # organisation, civilisation
+    (re.compile(r"\b(def|off|lic|pret)ence\b"), r"\1ense"),  # defence, offence
+    (re.compile(r"\b(lab|hon|harb|neighb|behavi|fav|col|hum|vig|arm|rum|endeav)our(s?)\b"), r"\1or\2"),  # labour
+    (re.compile(r"\b(cen|thea|me|li)tre(s?)\b"), r"\1ter\2"),  # centre, theatre
+)
+
+
 @functools.lru_cache(maxsize=NAME_MEMORY)
 def key_of(text: str) -> str:
-    """Lower case, no dots, possessive or leading "the", single spaces: "the U.S.'s" -> "us"."""
+    """Lower case, no dots, possessive or leading "the", single spaces, American spelling: "the U.S.'s" -> "us",
+    "World Health Organisation" -> "world health organization"."""
     text = re.sub(r"['\u2019]s\b", "", text.strip())
     text = text.replace(".", "").lower()
     text = re.sub(r"^the\s+", "", text)
+    for british, american in BRITISH_SPELLINGS:
+        text = british.sub(american, text)
     return " ".join(re.findall(r"[\w\-]+", text))
 
 
@@ -344,13 +358,41 @@ def display_name(text: str) -> str:
     text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
     if text.endswith(".") and not re.search(r"\b\w\.\w\.$", text):
         text = text[:-1]  # a sentence's full stop, not an abbreviation's ("U.S.")
-    # a bracket or quotation mark the recognizer took in with no partner: "Idaho (" of "BOISE, Idaho (Reuters)",
-    # 'Hayward a "'
-    text = text.rstrip(" ([{")
-    for mark in ('"', "\u201c", "\u201d"):
-        if text.endswith(mark) and text.count(mark) == 1:
-            text = text[:-1].rstrip()
-    return text
+    return without_unpaired_marks(text)
+
+
+# Brackets and quotation marks, opening and closing; the straight marks are both.
+BRACKET_PAIRS = (("(", ")"), ("[", "]"), ("{", "}"))
+QUOTE_PAIRS = (('"', '"'), ("'", "'"), ("\u201c", "\u201d"), ("\u2018", "\u2019"))
+PAIRED_MARKS = "".join(mark for pair in BRACKET_PAIRS + QUOTE_PAIRS for mark in pair)
+
+
+def without_unpaired_marks(text: str) -> str:
+    """A name without the bracket or quotation mark the recognizer took in with no partner: "Idaho (" of
+    "BOISE, Idaho (Reuters)", "World Health Organization (WHO" of "... (WHO)" (the acronym in brackets is
+    found alone too, and is an alias), '"Hong Kong' of 'the "Hong Kong" flu', "New York'" of "' ... to New
+    York'", 'Hayward a "'. Marks inside a name that have their partner stay ("Bell (Canada)", "O'Brien")."""
+    while True:
+        before = text
+        for opening, closing in BRACKET_PAIRS:
+            if text.count(opening) > text.count(closing):
+                cut = text.rfind(opening)
+                text = text[:cut] if cut > 0 else text[1:]  # what an unclosed bracket opens is another name
+            elif text.count(closing) > text.count(opening) and (text.endswith(closing) or text.startswith(closing)):
+                text = text[:-1] if text.endswith(closing) else text[1:]
+        for opening, closing in QUOTE_PAIRS:
+            unpaired = (
+                text.count(opening) % 2 == 1
+                if opening == closing
+                else text.count(opening) != text.count(closing)
+            )
+            if unpaired and text.startswith(opening) and (opening != closing or not text.endswith(closing)):
+                text = text[1:]
+            elif unpaired and text.endswith(closing):
+                text = text[:-1]  # "Reynolds'": a plural's possessive mark too
+        text = text.strip(" ,;:-&")
+        if text == before:
+            return text
 
 
 def without_glued_words(name: str) -> str:
@@ -996,8 +1038,25 @@ def listed_among_bodies(token: Token) -> bool:
 # Nouns for drugs that, right before a name or in apposition to it, say the name is a drug's.
 SUBSTANCE_NOUNS = frozenset(
     """drug anesthetic anaesthetic sedative painkiller medication medicine narcotic opiate opioid tranquilliser
-    tranquilizer steroid vaccine antidepressant""".split()
+    tranquilizer steroid vaccine antidepressant antiviral antibiotic""".split()
 )
+# A virus's strain: letters and numbers by turns ("H1N1", "H5N1", "H7N9"), no organisation's name.
+STRAIN_CODE = re.compile(r"[A-Z]\d+[A-Z]\d+")
+# Determiners a name in capitals does not take, but a common noun written so does ("see a GP", "their GP").
+COMMON_NOUN_DETERMINERS = frozenset({"a", "an", "my", "your", "his", "her", "their"})
+
+
+def common_noun_in_capitals(ent: Span) -> bool:
+    """Whether a one-word name in capitals is a common noun written so: it takes an indefinite article or a
+    personal possessive of its own ("a GP", "their GP", "my MP"); an acronym that names a body does not ("the WHO",
+    "a WHO official" has the article on "official")."""
+    root = ent.root
+    return (
+        len(ent) == 1
+        and root.text.isupper()
+        and root.dep_ not in ("compound", "amod", "nmod", "poss")
+        and any(c.dep_ in ("det", "poss") and c.lower_ in COMMON_NOUN_DETERMINERS for c in root.children)
+    )
 LABEL_OF_EVIDENCE = {
     "place": "GPE",
     "thing": "PRODUCT",
@@ -1052,6 +1111,9 @@ def mentions_of(
         if ent.label_ not in TYPE_OF_LABEL:
             continue
         text = display_name(ent.text)
+        start = ent.start_char
+        if (shift := ent.text.find(text)) > 0 and not ent.text[:shift].strip(PAIRED_MARKS + " "):
+            start += shift  # '"Hong Kong': the name starts after the unpaired mark
         if "\n" in text or not re.search(r"[A-Za-z]", text):
             continue
         if not re.search(r"[A-Z]", text):
@@ -1071,7 +1133,6 @@ def mentions_of(
         if ent.label_ in ("PERSON", "ORG") and in_longer_name(ent):
             continue  # "Bishop" of "born in Bishop's Castle": a place's name, no person
         label = ent.label_
-        start = ent.start_char
         if label in ("ORG", "PERSON", "NORP") and is_dateline(ent, full_text):
             label = "GPE"  # "COCODRIE, La. (AP) --": a dateline names a place
         elif label == "PERSON" and not re.search(r"[a-z]", text) and len(re.sub(r"[^A-Z]", "", text)) <= 4:
@@ -1084,10 +1145,14 @@ def mentions_of(
             evidence = ""  # "the official news agency Jana" tagged a place: the noun before it says a body
         if evidence == "body" and (label != "PERSON" or len(ent) > 1):
             evidence = ""  # "the Michael Jackson I knew" is the man; "the House" is a body
-        if evidence == "thing" and label != "PERSON":
-            evidence = ""
+        if evidence == "thing" and label not in ("PERSON", "ORG"):
+            evidence = ""  # "the antiviral drug Tamiflu" tagged a person or a body
         if evidence:
             label = LABEL_OF_EVIDENCE[evidence]
+        if STRAIN_CODE.fullmatch(text):
+            label = "PRODUCT"  # "H1N1", "H5N1": a virus's strain, whatever the tagger said
+        if common_noun_in_capitals(ent):
+            continue  # "see a GP", "their GP": a common noun written in capitals, no one's name
         if label == "PERSON" and key_of(text.split()[-1]) in CORPORATE_SUFFIXES:
             label = (
                 "ORG"  # "Halliburton Co", "Cameron International Corp": a company, whatever the tagger said

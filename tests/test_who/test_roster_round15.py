@@ -86,3 +86,15 @@ def test_a_common_noun_in_capitals_is_no_name():
         )
     )
     assert not any(e.name == "GP" or "GP" in e.aliases for e in entities), [(e.name, e.type) for e in entities]
+
+
+def test_a_drug_listed_among_antivirals_or_hyphenated_is_a_thing():
+    entities = build_roster(
+        articles(
+            "Governments are stockpiling antivirals such as Virocil, the health ministry said.",
+            "He was given the anti-viral Virocil on Monday, the Pharmacy Board said.",
+            "Stocks of Virocil were running low, the Pharmacy Board said.",
+        )
+    )
+    drug = next((e for e in entities if e.name == "Virocil"), None)
+    assert drug is not None and drug.type == "other", drug

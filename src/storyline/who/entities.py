@@ -206,7 +206,10 @@ NAME_MEMORY = 200_000
 BRITISH_SPELLINGS = (
     (re.compile(r"(?<=\w)isation(s?)\b"), r"ization\1"),  # organisation, civilisation
     (re.compile(r"\b(def|off|lic|pret)ence\b"), r"\1ense"),  # defence, offence
-    (re.compile(r"\b(lab|hon|harb|neighb|behavi|fav|col|hum|vig|arm|rum|endeav)our(s?)\b"), r"\1or\2"),  # labour
+    (
+        re.compile(r"\b(lab|hon|harb|neighb|behavi|fav|col|hum|vig|arm|rum|endeav)our(s?)\b"),
+        r"\1or\2",
+    ),  # labour
     (re.compile(r"\b(cen|thea|me|li)tre(s?)\b"), r"\1ter\2"),  # centre, theatre
 )
 
@@ -378,7 +381,9 @@ def without_unpaired_marks(text: str) -> str:
             if text.count(opening) > text.count(closing):
                 cut = text.rfind(opening)
                 text = text[:cut] if cut > 0 else text[1:]  # what an unclosed bracket opens is another name
-            elif text.count(closing) > text.count(opening) and (text.endswith(closing) or text.startswith(closing)):
+            elif text.count(closing) > text.count(opening) and (
+                text.endswith(closing) or text.startswith(closing)
+            ):
                 text = text[:-1] if text.endswith(closing) else text[1:]
         for opening, closing in QUOTE_PAIRS:
             unpaired = (
@@ -921,12 +926,16 @@ def evidence_of_kind(ent: Span) -> str:
     if (
         kind
         and kind[-1].text.islower()
-        and kind[-1].lower_ in SUBSTANCE_NOUNS
+        and written_word(kind[-1]).replace("-", "") in SUBSTANCE_NOUNS
         and (root.head.i == kind[-1].i or kind[-1].head.i == root.i)
         or any(c.dep_ == "appos" and c.i > root.i and c.lower_ in SUBSTANCE_NOUNS for c in root.children)
+        or len(ent) == 1
+        and listed_among(token, SUBSTANCE_NOUNS)
     ):
-        return "thing"  # "the powerful anesthetic Propofol", "Propofol, a sedative": a drug, no person
-    if len(ent) <= 3 and listed_among_bodies(token):
+        # "the powerful anesthetic Propofol", "the anti-viral Tamiflu", "Propofol, a sedative", "antivirals such
+        # as Tamiflu": a drug, no person nor body
+        return "thing"
+    if len(ent) <= 3 and listed_among(token, BODY_NOUNS):
         return "organisation"  # "US companies Chevron, ExxonMobil and Hess", "Hess, an oil company"
     words = [t.lower_ for t in before]
     noun = None
@@ -1003,25 +1012,37 @@ def vessel_named(ent: Span) -> bool:
     )
 
 
-def body_noun(token: Token) -> bool:
-    """A common noun for bodies ("companies", "Firms" opening a sentence), not a word of a name ("Party")."""
+def written_word(token: Token) -> str:
+    """The lower-case word a token ends, with the tokens written against it before it: "anti-viral" of "viral"."""
+    first = token.i
+    while (
+        first > 0
+        and not token.doc[first - 1].whitespace_
+        and (token.doc[first - 1].is_alpha or token.doc[first - 1].text == "-")
+    ):
+        first -= 1
+    return token.doc[first : token.i + 1].text.lower()
+
+
+def kind_noun(token: Token, nouns: frozenset[str]) -> bool:
+    """A common noun of ``nouns`` ("companies", "Firms" opening a sentence), not a word of a name ("Party")."""
     lower = token.text.islower() or bool(token.is_sent_start) and token.text[1:].islower()
-    return token.pos_ == "NOUN" and lower and token.lemma_.lower() in BODY_NOUNS
+    return token.pos_ == "NOUN" and lower and token.lemma_.lower() in nouns
 
 
-def listed_among_bodies(token: Token) -> bool:
-    """A name set beside a common noun for bodies, which says its kind: in apposition to a plural ("US
-    companies Chevron, ExxonMobil and Hess", the first of a list standing for all), after "such as",
-    "including" or "like" ("firms including Hess and Chevron", "companies such as Hess"), or with an
+def listed_among(token: Token, nouns: frozenset[str]) -> bool:
+    """A name set beside a common noun of ``nouns`` (for bodies, for drugs), which says its kind: in apposition
+    to a plural ("US companies Chevron, ExxonMobil and Hess", the first of a list standing for all), after "such
+    as", "including" or "like" ("firms including Hess and Chevron", "antivirals such as Tamiflu"), or with an
     indefinite noun in apposition ("Hess, an oil company"). A person's title names no body ("the company's
     chief executive, Tony Hayward": the apposition's head is "executive")."""
     head = token.head
-    if token.dep_ == "appos" and body_noun(head) and head.tag_ == "NNS" and head.i < token.i:
+    if token.dep_ == "appos" and kind_noun(head, nouns) and head.tag_ == "NNS" and head.i < token.i:
         return True
     if (
         token.dep_ == "pobj"
         and head.lower_ in LIST_PREPOSITIONS
-        and body_noun(head.head)
+        and kind_noun(head.head, nouns)
         and head.head.tag_ == "NNS"
         and (head.lower_ != "as" or head.i > 0 and head.doc[head.i - 1].lower_ == "such")
     ):
@@ -1029,7 +1050,7 @@ def listed_among_bodies(token: Token) -> bool:
     return any(
         child.dep_ == "appos"
         and child.i > token.i
-        and body_noun(child)
+        and kind_noun(child, nouns)
         and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in child.children)
         for child in token.children
     )
@@ -1057,6 +1078,8 @@ def common_noun_in_capitals(ent: Span) -> bool:
         and root.dep_ not in ("compound", "amod", "nmod", "poss")
         and any(c.dep_ in ("det", "poss") and c.lower_ in COMMON_NOUN_DETERMINERS for c in root.children)
     )
+
+
 LABEL_OF_EVIDENCE = {
     "place": "GPE",
     "thing": "PRODUCT",

@@ -98,3 +98,16 @@ def test_a_drug_listed_among_antivirals_or_hyphenated_is_a_thing():
     )
     drug = next((e for e in entities if e.name == "Virocil"), None)
     assert drug is not None and drug.type == "other", drug
+
+
+def test_a_name_of_a_thing_tagged_two_ways_is_one_entry():
+    # the recognizer reads the name in quotation marks as a work's title, the others as a product or a body
+    entities = build_roster(
+        articles(
+            'The known antiviral drug "Tamiflu" showed little effect, the ministry said.',
+            "Doctors gave the antiviral Tamiflu to 40 children in Leeds.",
+            "Patients were given the antiviral drug Tamiflu, the board said.",
+        )
+    )
+    drugs = [e for e in entities if e.name == "Tamiflu"]
+    assert len(drugs) == 1, [(e.id, e.type) for e in drugs]

@@ -1925,8 +1925,10 @@ def name_key(mention: Mention, directory: People, acronyms: dict[str, str]) -> s
         return f"org:{acronyms.get(key.replace(' ', ''), key)}"
     if mention.label == "EVENT" and storm_key(mention.text):
         return f"event:{storm_key(mention.text)}"  # "Tropical Storm Alex", "storm Alex", "Alex"
-    if mention.label == "PRODUCT":
-        return f"product:{vessel_key(key)}"  # "USS Kearsarge", "the Kearsarge"
+    if TYPE_OF_LABEL.get(mention.label) == "other":
+        # "USS Kearsarge", "the Kearsarge"; a product's, a work's or a law's name is one thing however tagged
+        # ('the antiviral drug "Tamiflu"' read as a work's title)
+        return f"product:{vessel_key(key)}"
     return f"{mention.label.lower()}:{key}"
 
 

@@ -49,7 +49,9 @@ def test_one_body_spelt_two_ways_and_cut_at_its_bracket_is_one_entry():
 
 def test_a_name_in_quotation_marks_gets_no_stray_mark():
     entities = build_roster(
-        articles('The last pandemic was the "Hong Kong" flu in 1968, and Hong Kong was hit hard again in 1997.')
+        articles(
+            'The last pandemic was the "Hong Kong" flu in 1968, and Hong Kong was hit hard again in 1997.'
+        )
     )
     names = {alias for e in entities for alias in e.aliases} | {e.name for e in entities}
     assert not any(name.startswith('"') or name.endswith('"') for name in names), names
@@ -85,7 +87,9 @@ def test_a_common_noun_in_capitals_is_no_name():
             "She went to see a GP on Monday. Your GP will advise you, the board said.",
         )
     )
-    assert not any(e.name == "GP" or "GP" in e.aliases for e in entities), [(e.name, e.type) for e in entities]
+    assert not any(e.name == "GP" or "GP" in e.aliases for e in entities), [
+        (e.name, e.type) for e in entities
+    ]
 
 
 def test_a_drug_listed_among_antivirals_or_hyphenated_is_a_thing():

@@ -115,3 +115,15 @@ def test_a_name_of_a_thing_tagged_two_ways_is_one_entry():
     )
     drugs = [e for e in entities if e.name == "Tamiflu"]
     assert len(drugs) == 1, [(e.id, e.type) for e in drugs]
+
+
+def test_a_body_a_company_is_called_stays_an_organisation():
+    # what "called" names after a company is the company: only a noun for a drug turns a body into a thing
+    entities = build_roster(
+        articles(
+            "He used a Los Angeles-based company called Greenlight Partners to handle licensing for his films.",
+            "Greenlight Partners said on Monday that it would appeal.",
+        )
+    )
+    company = next((e for e in entities if e.name == "Greenlight Partners"), None)
+    assert company is not None and company.type == "organization", [(e.name, e.type) for e in entities]

@@ -275,7 +275,7 @@ class Mention:
     describes: int | None = None
     relational: bool = False  # a description owned by a common noun ("the panel's chairman")
     # what the words around the name say it is, whatever the recognizer said (``evidence_of_kind``):
-    # place, thing or body; it holds for the same word alone elsewhere in the article
+    # place, thing, drug or body; it holds for the same word alone elsewhere in the article
     evidence: str = ""
     # a one-word name given as a relative of someone named just before ("her husband, Aaron"): that person's
     # relative, who may share their surname
@@ -881,7 +881,8 @@ def inside_proper_noun_run(doc: Doc, first: int, last: int) -> bool:
 def evidence_of_kind(ent: Span) -> str:
     """What the words around a name say it is, whatever the recognizer's label: ``place`` ("the towns of
     Jawsh, Ghezaya and Takut", "born in Llanfair"), ``thing`` ("the computer known as Watson", "a horse
-    called Frankel"), ``body`` ("the House": a person's name takes no article), else ""."""
+    called Frankel"), ``drug`` ("the antiviral drug Tamiflu", "antivirals such as Tamiflu"), ``body`` ("the House": a
+    person's name takes no article), else ""."""
     doc = ent.doc
     root = ent.root
     if vessel_named(ent):
@@ -934,7 +935,7 @@ def evidence_of_kind(ent: Span) -> str:
     ):
         # "the powerful anesthetic Propofol", "the anti-viral Tamiflu", "Propofol, a sedative", "antivirals such
         # as Tamiflu": a drug, no person nor body
-        return "thing"
+        return "drug"
     if len(ent) <= 3 and listed_among(token, BODY_NOUNS):
         return "organisation"  # "US companies Chevron, ExxonMobil and Hess", "Hess, an oil company"
     words = [t.lower_ for t in before]
@@ -1083,6 +1084,7 @@ def common_noun_in_capitals(ent: Span) -> bool:
 LABEL_OF_EVIDENCE = {
     "place": "GPE",
     "thing": "PRODUCT",
+    "drug": "PRODUCT",
     "vessel": "PRODUCT",
     "body": "ORG",
     "organisation": "ORG",
@@ -1168,8 +1170,10 @@ def mentions_of(
             evidence = ""  # "the official news agency Jana" tagged a place: the noun before it says a body
         if evidence == "body" and (label != "PERSON" or len(ent) > 1):
             evidence = ""  # "the Michael Jackson I knew" is the man; "the House" is a body
-        if evidence == "thing" and label not in ("PERSON", "ORG"):
-            evidence = ""  # "the antiviral drug Tamiflu" tagged a person or a body
+        if evidence == "thing" and label != "PERSON" or evidence == "drug" and label not in ("PERSON", "ORG"):
+            # "the antiviral drug Tamiflu" tagged a body is the drug; "a company called Greenlight" tagged one
+            # is the company
+            evidence = ""
         if evidence:
             label = LABEL_OF_EVIDENCE[evidence]
         if STRAIN_CODE.fullmatch(text):
@@ -1737,7 +1741,7 @@ def link(
     # place or a body
     thing_articles: dict[str, set[str]] = defaultdict(set)
     for mention in names:
-        if mention.evidence == "thing":
+        if mention.evidence in ("thing", "drug"):
             thing_articles[key_of(mention.text)].add(mention.article)
     titled_words = {key_of(m.text) for m in names if m.titled}
     for mention in names:
@@ -1805,7 +1809,7 @@ def link(
         votes[key_of(mention.text)][coarse_label(mention.label)] += 2 if mention.evidence else 1
 
     # names the words around them call a thing somewhere ("the anesthetic Propofol")
-    things = {key_of(m.text) for m in names if m.evidence == "thing"}
+    things = {key_of(m.text) for m in names if m.evidence in ("thing", "drug")}
 
     # a one-word name the articles give a person's honorific ("Mr. Megrahi", "Dr. Okafor") is a person's, however
     # often the recognizer tagged it a place or body (a gazetteer's namesake, a label from the words around it)

@@ -28,6 +28,7 @@ def test_unpaired_brackets_and_quotes_leave_the_name():
     assert display_name('"Hong Kong') == "Hong Kong"
     assert display_name("New York'") == "New York"
     assert display_name("(WHO") == "WHO"
+    assert display_name("'The O'Reilly Factor'") == "The O'Reilly Factor"
     # paired marks and apostrophes inside a name stay
     assert display_name("Bell (Canada)") == "Bell (Canada)"
     assert display_name("O'Brien") == "O'Brien"

@@ -391,7 +391,9 @@ def without_unpaired_marks(text: str) -> str:
                 if opening == closing
                 else text.count(opening) != text.count(closing)
             )
-            if unpaired and text.startswith(opening) and (opening != closing or not text.endswith(closing)):
+            if opening == closing and len(text) > 1 and text.startswith(opening) and text.endswith(closing):
+                text = text[1:-1]  # "'The O'Reilly Factor'": a name in quotation marks, one inside
+            elif unpaired and text.startswith(opening) and (opening != closing or not text.endswith(closing)):
                 text = text[1:]
             elif unpaired and text.endswith(closing):
                 text = text[:-1]  # "Reynolds'": a plural's possessive mark too

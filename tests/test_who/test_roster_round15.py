@@ -128,3 +128,15 @@ def test_a_body_a_company_is_called_stays_an_organisation():
     )
     company = next((e for e in entities if e.name == "Greenlight Partners"), None)
     assert company is not None and company.type == "organization", [(e.name, e.type) for e in entities]
+
+
+def test_a_titled_name_after_a_plural_noun_for_drugs_stays_a_person():
+    # a headline run into a caption (MJ_bbc): "drugs" and "Dr Murray" are no list of drugs
+    entities = build_roster(
+        articles(
+            "Paramedic says Michael Jackson doctor cleaned up drugs Dr Murray, shown here in February, joined "
+            "Jackson's entourage to get him fit for London concerts.",
+        )
+    )
+    doctor = next((e for e in entities if "Murray" in e.aliases), None)
+    assert doctor is not None and doctor.type == "person", [(e.name, e.type, e.aliases) for e in entities]

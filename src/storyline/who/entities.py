@@ -934,6 +934,8 @@ def evidence_of_kind(ent: Span) -> str:
         or any(c.dep_ == "appos" and c.i > root.i and c.lower_ in SUBSTANCE_NOUNS for c in root.children)
         or len(ent) == 1
         and listed_among(token, SUBSTANCE_NOUNS)
+        # "... cleaned up drugs Dr Murray, shown here ...": a headline run into a caption, a titled man
+        and not (before and before[-1].lower_.rstrip(".") in TITLE_WORDS)
     ):
         # "the powerful anesthetic Propofol", "the anti-viral Tamiflu", "Propofol, a sedative", "antivirals such
         # as Tamiflu": a drug, no person nor body

@@ -200,12 +200,29 @@ def gazetteer() -> tuple[dict[str, Country], dict[str, Country], dict[str, Count
 NAME_MEMORY = 200_000
 
 
+# British spellings and their American twins, which write one name two ways ("World Health Organisation", "Ministry
+# of Defence"): a key is written the American way. Only endings of common words, so no person's name changes
+# ("Seymour", "Balfour" keep their "-our").
+BRITISH_SPELLINGS = (
+    (re.compile(r"(?<=\w)isation(s?)\b"), r"ization\1"),  # organisation, civilisation
+    (re.compile(r"\b(def|off|lic|pret)ence\b"), r"\1ense"),  # defence, offence
+    (
+        re.compile(r"\b(lab|hon|harb|neighb|behavi|fav|col|hum|vig|arm|rum|endeav)our(s?)\b"),
+        r"\1or\2",
+    ),  # labour
+    (re.compile(r"\b(cen|thea|me|li)tre(s?)\b"), r"\1ter\2"),  # centre, theatre
+)
+
+
 @functools.lru_cache(maxsize=NAME_MEMORY)
 def key_of(text: str) -> str:
-    """Lower case, no dots, possessive or leading "the", single spaces: "the U.S.'s" -> "us"."""
+    """Lower case, no dots, possessive or leading "the", single spaces, American spelling: "the U.S.'s" -> "us",
+    "World Health Organisation" -> "world health organization"."""
     text = re.sub(r"['\u2019]s\b", "", text.strip())
     text = text.replace(".", "").lower()
     text = re.sub(r"^the\s+", "", text)
+    for british, american in BRITISH_SPELLINGS:
+        text = british.sub(american, text)
     return " ".join(re.findall(r"[\w\-]+", text))
 
 
@@ -258,7 +275,7 @@ class Mention:
     describes: int | None = None
     relational: bool = False  # a description owned by a common noun ("the panel's chairman")
     # what the words around the name say it is, whatever the recognizer said (``evidence_of_kind``):
-    # place, thing or body; it holds for the same word alone elsewhere in the article
+    # place, thing, drug or body; it holds for the same word alone elsewhere in the article
     evidence: str = ""
     # a one-word name given as a relative of someone named just before ("her husband, Aaron"): that person's
     # relative, who may share their surname
@@ -344,13 +361,45 @@ def display_name(text: str) -> str:
     text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
     if text.endswith(".") and not re.search(r"\b\w\.\w\.$", text):
         text = text[:-1]  # a sentence's full stop, not an abbreviation's ("U.S.")
-    # a bracket or quotation mark the recognizer took in with no partner: "Idaho (" of "BOISE, Idaho (Reuters)",
-    # 'Hayward a "'
-    text = text.rstrip(" ([{")
-    for mark in ('"', "\u201c", "\u201d"):
-        if text.endswith(mark) and text.count(mark) == 1:
-            text = text[:-1].rstrip()
-    return text
+    return without_unpaired_marks(text)
+
+
+# Brackets and quotation marks, opening and closing; the straight marks are both.
+BRACKET_PAIRS = (("(", ")"), ("[", "]"), ("{", "}"))
+QUOTE_PAIRS = (('"', '"'), ("'", "'"), ("\u201c", "\u201d"), ("\u2018", "\u2019"))
+PAIRED_MARKS = "".join(mark for pair in BRACKET_PAIRS + QUOTE_PAIRS for mark in pair)
+
+
+def without_unpaired_marks(text: str) -> str:
+    """A name without the bracket or quotation mark the recognizer took in with no partner: "Idaho (" of
+    "BOISE, Idaho (Reuters)", "World Health Organization (WHO" of "... (WHO)" (the acronym in brackets is
+    found alone too, and is an alias), '"Hong Kong' of 'the "Hong Kong" flu', "New York'" of "' ... to New
+    York'", 'Hayward a "'. Marks inside a name that have their partner stay ("Bell (Canada)", "O'Brien")."""
+    while True:
+        before = text
+        for opening, closing in BRACKET_PAIRS:
+            if text.count(opening) > text.count(closing):
+                cut = text.rfind(opening)
+                text = text[:cut] if cut > 0 else text[1:]  # what an unclosed bracket opens is another name
+            elif text.count(closing) > text.count(opening) and (
+                text.endswith(closing) or text.startswith(closing)
+            ):
+                text = text[:-1] if text.endswith(closing) else text[1:]
+        for opening, closing in QUOTE_PAIRS:
+            unpaired = (
+                text.count(opening) % 2 == 1
+                if opening == closing
+                else text.count(opening) != text.count(closing)
+            )
+            if opening == closing and len(text) > 1 and text.startswith(opening) and text.endswith(closing):
+                text = text[1:-1]  # "'The O'Reilly Factor'": a name in quotation marks, one inside
+            elif unpaired and text.startswith(opening) and (opening != closing or not text.endswith(closing)):
+                text = text[1:]
+            elif unpaired and text.endswith(closing):
+                text = text[:-1]  # "Reynolds'": a plural's possessive mark too
+        text = text.strip(" ,;:-&")
+        if text == before:
+            return text
 
 
 def without_glued_words(name: str) -> str:
@@ -834,7 +883,8 @@ def inside_proper_noun_run(doc: Doc, first: int, last: int) -> bool:
 def evidence_of_kind(ent: Span) -> str:
     """What the words around a name say it is, whatever the recognizer's label: ``place`` ("the towns of
     Jawsh, Ghezaya and Takut", "born in Llanfair"), ``thing`` ("the computer known as Watson", "a horse
-    called Frankel"), ``body`` ("the House": a person's name takes no article), else ""."""
+    called Frankel"), ``drug`` ("the antiviral drug Tamiflu", "antivirals such as Tamiflu"), ``body`` ("the House": a
+    person's name takes no article), else ""."""
     doc = ent.doc
     root = ent.root
     if vessel_named(ent):
@@ -879,12 +929,18 @@ def evidence_of_kind(ent: Span) -> str:
     if (
         kind
         and kind[-1].text.islower()
-        and kind[-1].lower_ in SUBSTANCE_NOUNS
+        and written_word(kind[-1]).replace("-", "") in SUBSTANCE_NOUNS
         and (root.head.i == kind[-1].i or kind[-1].head.i == root.i)
         or any(c.dep_ == "appos" and c.i > root.i and c.lower_ in SUBSTANCE_NOUNS for c in root.children)
+        or len(ent) == 1
+        and listed_among(token, SUBSTANCE_NOUNS)
+        # "... cleaned up drugs Dr Murray, shown here ...": a headline run into a caption, a titled man
+        and not (before and before[-1].lower_.rstrip(".") in TITLE_WORDS)
     ):
-        return "thing"  # "the powerful anesthetic Propofol", "Propofol, a sedative": a drug, no person
-    if len(ent) <= 3 and listed_among_bodies(token):
+        # "the powerful anesthetic Propofol", "the anti-viral Tamiflu", "Propofol, a sedative", "antivirals such
+        # as Tamiflu": a drug, no person nor body
+        return "drug"
+    if len(ent) <= 3 and listed_among(token, BODY_NOUNS):
         return "organisation"  # "US companies Chevron, ExxonMobil and Hess", "Hess, an oil company"
     words = [t.lower_ for t in before]
     noun = None
@@ -961,25 +1017,37 @@ def vessel_named(ent: Span) -> bool:
     )
 
 
-def body_noun(token: Token) -> bool:
-    """A common noun for bodies ("companies", "Firms" opening a sentence), not a word of a name ("Party")."""
+def written_word(token: Token) -> str:
+    """The lower-case word a token ends, with the tokens written against it before it: "anti-viral" of "viral"."""
+    first = token.i
+    while (
+        first > 0
+        and not token.doc[first - 1].whitespace_
+        and (token.doc[first - 1].is_alpha or token.doc[first - 1].text == "-")
+    ):
+        first -= 1
+    return token.doc[first : token.i + 1].text.lower()
+
+
+def kind_noun(token: Token, nouns: frozenset[str]) -> bool:
+    """A common noun of ``nouns`` ("companies", "Firms" opening a sentence), not a word of a name ("Party")."""
     lower = token.text.islower() or bool(token.is_sent_start) and token.text[1:].islower()
-    return token.pos_ == "NOUN" and lower and token.lemma_.lower() in BODY_NOUNS
+    return token.pos_ == "NOUN" and lower and token.lemma_.lower() in nouns
 
 
-def listed_among_bodies(token: Token) -> bool:
-    """A name set beside a common noun for bodies, which says its kind: in apposition to a plural ("US
-    companies Chevron, ExxonMobil and Hess", the first of a list standing for all), after "such as",
-    "including" or "like" ("firms including Hess and Chevron", "companies such as Hess"), or with an
+def listed_among(token: Token, nouns: frozenset[str]) -> bool:
+    """A name set beside a common noun of ``nouns`` (for bodies, for drugs), which says its kind: in apposition
+    to a plural ("US companies Chevron, ExxonMobil and Hess", the first of a list standing for all), after "such
+    as", "including" or "like" ("firms including Hess and Chevron", "antivirals such as Tamiflu"), or with an
     indefinite noun in apposition ("Hess, an oil company"). A person's title names no body ("the company's
     chief executive, Tony Hayward": the apposition's head is "executive")."""
     head = token.head
-    if token.dep_ == "appos" and body_noun(head) and head.tag_ == "NNS" and head.i < token.i:
+    if token.dep_ == "appos" and kind_noun(head, nouns) and head.tag_ == "NNS" and head.i < token.i:
         return True
     if (
         token.dep_ == "pobj"
         and head.lower_ in LIST_PREPOSITIONS
-        and body_noun(head.head)
+        and kind_noun(head.head, nouns)
         and head.head.tag_ == "NNS"
         and (head.lower_ != "as" or head.i > 0 and head.doc[head.i - 1].lower_ == "such")
     ):
@@ -987,7 +1055,7 @@ def listed_among_bodies(token: Token) -> bool:
     return any(
         child.dep_ == "appos"
         and child.i > token.i
-        and body_noun(child)
+        and kind_noun(child, nouns)
         and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in child.children)
         for child in token.children
     )
@@ -996,11 +1064,31 @@ def listed_among_bodies(token: Token) -> bool:
 # Nouns for drugs that, right before a name or in apposition to it, say the name is a drug's.
 SUBSTANCE_NOUNS = frozenset(
     """drug anesthetic anaesthetic sedative painkiller medication medicine narcotic opiate opioid tranquilliser
-    tranquilizer steroid vaccine antidepressant""".split()
+    tranquilizer steroid vaccine antidepressant antiviral antibiotic""".split()
 )
+# A virus's strain: letters and numbers by turns ("H1N1", "H5N1", "H7N9"), no organisation's name.
+STRAIN_CODE = re.compile(r"[A-Z]\d+[A-Z]\d+")
+# Determiners a name in capitals does not take, but a common noun written so does ("see a GP", "their GP").
+COMMON_NOUN_DETERMINERS = frozenset({"a", "an", "my", "your", "his", "her", "their"})
+
+
+def common_noun_in_capitals(ent: Span) -> bool:
+    """Whether a one-word name in capitals is a common noun written so: it takes an indefinite article or a
+    personal possessive of its own ("a GP", "their GP", "my MP"); an acronym that names a body does not ("the WHO",
+    "a WHO official" has the article on "official")."""
+    root = ent.root
+    return (
+        len(ent) == 1
+        and root.text.isupper()
+        and root.dep_ not in ("compound", "amod", "nmod", "poss")
+        and any(c.dep_ in ("det", "poss") and c.lower_ in COMMON_NOUN_DETERMINERS for c in root.children)
+    )
+
+
 LABEL_OF_EVIDENCE = {
     "place": "GPE",
     "thing": "PRODUCT",
+    "drug": "PRODUCT",
     "vessel": "PRODUCT",
     "body": "ORG",
     "organisation": "ORG",
@@ -1052,6 +1140,9 @@ def mentions_of(
         if ent.label_ not in TYPE_OF_LABEL:
             continue
         text = display_name(ent.text)
+        start = ent.start_char
+        if (shift := ent.text.find(text)) > 0 and not ent.text[:shift].strip(PAIRED_MARKS + " "):
+            start += shift  # '"Hong Kong': the name starts after the unpaired mark
         if "\n" in text or not re.search(r"[A-Za-z]", text):
             continue
         if not re.search(r"[A-Z]", text):
@@ -1071,7 +1162,6 @@ def mentions_of(
         if ent.label_ in ("PERSON", "ORG") and in_longer_name(ent):
             continue  # "Bishop" of "born in Bishop's Castle": a place's name, no person
         label = ent.label_
-        start = ent.start_char
         if label in ("ORG", "PERSON", "NORP") and is_dateline(ent, full_text):
             label = "GPE"  # "COCODRIE, La. (AP) --": a dateline names a place
         elif label == "PERSON" and not re.search(r"[a-z]", text) and len(re.sub(r"[^A-Z]", "", text)) <= 4:
@@ -1084,10 +1174,16 @@ def mentions_of(
             evidence = ""  # "the official news agency Jana" tagged a place: the noun before it says a body
         if evidence == "body" and (label != "PERSON" or len(ent) > 1):
             evidence = ""  # "the Michael Jackson I knew" is the man; "the House" is a body
-        if evidence == "thing" and label != "PERSON":
+        if evidence == "thing" and label != "PERSON" or evidence == "drug" and label not in ("PERSON", "ORG"):
+            # "the antiviral drug Tamiflu" tagged a body is the drug; "a company called Greenlight" tagged one
+            # is the company
             evidence = ""
         if evidence:
             label = LABEL_OF_EVIDENCE[evidence]
+        if STRAIN_CODE.fullmatch(text):
+            label = "PRODUCT"  # "H1N1", "H5N1": a virus's strain, whatever the tagger said
+        if common_noun_in_capitals(ent):
+            continue  # "see a GP", "their GP": a common noun written in capitals, no one's name
         if label == "PERSON" and key_of(text.split()[-1]) in CORPORATE_SUFFIXES:
             label = (
                 "ORG"  # "Halliburton Co", "Cameron International Corp": a company, whatever the tagger said
@@ -1649,7 +1745,7 @@ def link(
     # place or a body
     thing_articles: dict[str, set[str]] = defaultdict(set)
     for mention in names:
-        if mention.evidence == "thing":
+        if mention.evidence in ("thing", "drug"):
             thing_articles[key_of(mention.text)].add(mention.article)
     titled_words = {key_of(m.text) for m in names if m.titled}
     for mention in names:
@@ -1717,7 +1813,7 @@ def link(
         votes[key_of(mention.text)][coarse_label(mention.label)] += 2 if mention.evidence else 1
 
     # names the words around them call a thing somewhere ("the anesthetic Propofol")
-    things = {key_of(m.text) for m in names if m.evidence == "thing"}
+    things = {key_of(m.text) for m in names if m.evidence in ("thing", "drug")}
 
     # a one-word name the articles give a person's honorific ("Mr. Megrahi", "Dr. Okafor") is a person's, however
     # often the recognizer tagged it a place or body (a gazetteer's namesake, a label from the words around it)
@@ -1837,8 +1933,10 @@ def name_key(mention: Mention, directory: People, acronyms: dict[str, str]) -> s
         return f"org:{acronyms.get(key.replace(' ', ''), key)}"
     if mention.label == "EVENT" and storm_key(mention.text):
         return f"event:{storm_key(mention.text)}"  # "Tropical Storm Alex", "storm Alex", "Alex"
-    if mention.label == "PRODUCT":
-        return f"product:{vessel_key(key)}"  # "USS Kearsarge", "the Kearsarge"
+    if TYPE_OF_LABEL.get(mention.label) == "other":
+        # "USS Kearsarge", "the Kearsarge"; a product's, a work's or a law's name is one thing however tagged
+        # ('the antiviral drug "Tamiflu"' read as a work's title)
+        return f"product:{vessel_key(key)}"
     return f"{mention.label.lower()}:{key}"
 
 

@@ -175,3 +175,26 @@ def test_the_forms_of_the_verbs_of_saying():
         assert forms.fullmatch(word), word
     for word in "saying sayed telled ran walked".split():
         assert not forms.fullmatch(word), word
+
+
+def test_a_wire_photos_scene_told_up_to_its_whole_day_is_a_caption_sentence():
+    """Finan_washingtonpost's timeline gave "A broker sits in front of the German stock index DAX display board ... on
+    Wednesday, Oct. 15, 2008." as the 15 October entry: a wire photo's caption, whose day is written whole (weekday to
+    year) at its end. Prose that names such a day tells it in the past, the perfect or the future, or says who said it."""
+    for caption in (
+        "A broker sits in front of the German stock index DAX display board at the stock exchange in Frankfurt, "
+        "central Germany, on Wednesday, Oct. 15, 2008.",
+        "Pedestrians walk beside an electric stock market board in Tokyo Thursday, Oct. 16, 2008.",
+        "BP PLC Chief Executive Bob Dudley speaks at a press conference at their headquarters in London, Tuesday, "
+        "Nov. 2, 2010.",
+    ):
+        assert patterns.caption_sentence(caption), caption
+    for prose in (
+        "The bill was signed on Friday, Oct. 3, 2008.",
+        "Voters go to the polls on Tuesday, Nov. 4, 2008, officials said.",
+        "I would appreciate a response to these questions by Friday July 2, 2010.",
+        "The vote will take place on Tuesday, Nov. 4, 2008.",
+        '"We are ready," he said on Monday, Oct. 13, 2008.',
+        "Pedestrians walk beside an electric stock market board in Tokyo on Thursday.",
+    ):
+        assert not patterns.caption_sentence(prose), prose

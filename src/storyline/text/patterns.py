@@ -289,9 +289,27 @@ def caption_parts(text: str) -> set[str]:
 
 def caption_sentence(text: str) -> bool:
     """A sentence that is a photo caption or credit (any part of ``CAPTION``; a cheap look for ``CAPTION_WORDS``
-    first, the pattern is slow on long sentences)."""
+    first, the pattern is slow on long sentences), or a wire photo's scene told in the present up to its day
+    (``DATED_SCENE``)."""
     lowered = text.lower()
-    return any(word in lowered for word in CAPTION_WORDS) and CAPTION.search(text) is not None
+    return (
+        any(word in lowered for word in CAPTION_WORDS)
+        and CAPTION.search(text) is not None
+        or DATED_SCENE.search(text) is not None
+        and TOLD_OR_NOT_PRESENT.search(text) is None
+    )
+
+
+_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+# A wire photo's caption ends with the picture's day written whole, weekday to year ("A broker sits in front of the
+# DAX board at the stock exchange in Frankfurt, on Wednesday, Oct. 15, 2008.", "Pedestrians walk beside a market
+# board in Tokyo Thursday, Oct. 16, 2008."); news prose names the weekday or the year, rarely both. With a past,
+# perfect or future verb or a verb of saying the sentence is prose ("The bill was signed on Friday, Oct. 3, 2008.").
+DATED_SCENE = re.compile(rf"\b(?:{_WEEKDAYS}),?\s+{MONTH_NAME}\.?\s+\d{{1,2}},\s+\d{{4}}\s*\.?$")
+TOLD_OR_NOT_PRESENT = re.compile(
+    r"\b(?:sa(?:id|ys)|told|was|were|had|has|have|will|would|did|could|should|may|might)\b|[\"“”]",
+    re.IGNORECASE,
+)
 
 
 # A photo caption that tells its scene in the present ("Michael Jackson's brother Tito Jackson arrives at the trial of
@@ -392,7 +410,6 @@ _FUNCTION_WORDS = frozenset(
     "my whose which who".split()
 )
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 # Where a glue may be: the space before an opener and a word in lower case, or before "On" or "In" and a day, a
 # month or a figure. ``glue_seams`` judges the word on the left.
 _SEAM = re.compile(

@@ -605,6 +605,10 @@ def test_a_lead_starting_again_after_its_headline_or_caption_on_the_first_line_s
         "Traders on Wall Street said Wall Street had fallen on the spill news in the morning.",
         "LONDON (Reuters) - Oil major BP Plc said the oil spill in the Gulf had cost BP $350 million so far.",
         "Libyan rebels fight on as Libyan leader Moammar Gadhafi is calling for volunteers to fight the rebels.",
+        # a noun after a possessive goes on into the name after it (Finan_washingtonpost: the summary said "Henry
+        # Paulson have been the public faces ...")
+        "Timothy Geithner and his predecessor Henry Paulson have been the public faces of the U.S. government's "
+        "battle against the global economic crisis.",
         # a clause that goes on after a verb of saying, its object, or a participle
         "A Libyan government spokesman says Gadhafi is alive and well and the spokesman denied reports.",
         "The company on Monday told investors BP shares have fallen by a third since the spill began.",

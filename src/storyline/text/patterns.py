@@ -545,6 +545,8 @@ _ECHO_IGNORED = frozenset(
     of to in on for and with by from at as that this it its his her their he she they we not""".split()
 )
 _TITLES = frozenset({"mr", "mrs", "ms", "dr"})
+# A possessive before a noun: "his predecessor", "her husband", "their leader" go on into the name after them.
+_POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your", "whose"})
 # Words that open a relative clause: a seam one or two words after one is inside that clause.
 _RELATIVE_WORDS = frozenset({"who", "whom", "which", "that"})
 
@@ -659,6 +661,8 @@ def lead_seams(text: str, found: Sequence[int] = ()) -> list[int]:
             continue  # a bracket or stop after the word
         if len(before) > 1 and _ADJECTIVE.search(word) and _PHRASE_START.search(before[-2].lower()):
             continue  # an adjective after a determiner or possessive: its phrase goes on ("BP's broken || Macondo well")
+        if len(before) > 1 and before[-2].lower() in _POSSESSIVES:
+            continue  # a noun after a possessive names the one after it ("Geithner and his predecessor || Henry Paulson")
         right = line[at:].split()
         run = _lead_subject(right)
         if run == 0 or run >= len(right):

@@ -71,6 +71,11 @@ def test_not_news_is_page_furniture_only():
         "Update: Reuters has updated their story.",
         "(UPDATE 3:15 a.m. Thursday in Cairo, 8:15 p.m. ET Wednesday)",
         "— Alyssa Milano (@Alyssa_Milano) December 16, 2017",
+        # a reader's letter on the paper's page (Finan_washingtonpost's timeline gave the first as an entry)
+        "Regarding the Sept. 17 front-page article on the government bailout of American International Group (AIG), "
+        "which was published a day after the op-ed column, it seems to me that the market is not really free.",
+        "Your article is nothing but a red herring to cover for Obama.",
+        "In response to your editorial of Oct. 2, the bailout is a mistake.",
     ):
         assert NOT_NEWS.search(text), text
     for text in (
@@ -78,6 +83,9 @@ def test_not_news_is_page_furniture_only():
         "At 12:46 pm on Monday, the rig exploded, the company said.",
         "He wrote to the minister on 10 June 2010 asking for help.",
         "Updates to the software were released on Tuesday.",
+        "In response to the report, Transocean said the company's workers were well trained.",
+        "Regarding the cementing, the report cited several possible reasons it may have failed.",
+        "Your viewpoint is yours, but do not report it as a fact.",
     ):
         assert not NOT_NEWS.search(text), text
 

@@ -69,16 +69,20 @@ print(json.dumps({"docs": sum(1 for _ in nlp.pipe((t[: settings.max_chars] for t
       batch_size=settings.batch_size)), "pipeline": nlp.pipe_names}))
 """
 
-# Each component in turn over all the texts (model loading not counted): its own CPU seconds.
+# Each component in turn over all the texts (model loading not counted): its own CPU seconds. Storyline's
+# pipeline gets the texts as annotation hands them over (a text over ``PIECE_CHARS`` in pieces).
 COMPONENTS = """
 import importlib, json, sys, time
-from storyline.annotate.nlp import load_nlp
+from storyline.annotate.nlp import load_nlp, pieces
 from storyline.settings import current_settings
-texts = json.load(open(sys.argv[1], encoding="utf-8"))
 settings = current_settings().annotate
-nlp = importlib.import_module(settings.spacy_model).load() if sys.argv[2] == "stock" else load_nlp()
+texts = [t[: settings.max_chars] for t in json.load(open(sys.argv[1], encoding="utf-8"))]
+if sys.argv[2] == "stock":
+    nlp = importlib.import_module(settings.spacy_model).load()
+else:
+    nlp, texts = load_nlp(), [piece for text in texts for piece in pieces(text)]
 started = time.process_time()
-docs = [nlp.make_doc(t[: settings.max_chars]) for t in texts]
+docs = [nlp.make_doc(text) for text in texts]
 seconds = {"tokenizer": time.process_time() - started}
 for name, component in nlp.pipeline:
     started = time.process_time()

@@ -18,6 +18,9 @@ from ``os.wait4``, so each figure is that process's own):
 - ``storyline --help``;
 - with ``--floor-rounds N``: only bare spaCy and the cold brief, one after the other N times (their medians
   and ratio): on a busy machine the one comparison that holds is between runs made in alternation;
+- with ``--components``: only each pipeline's own CPU seconds per component over the topic's texts (the
+  tokenizer, then each component's ``pipe`` in turn over all the texts, in one process), for the stock
+  model and for storyline's pipeline: where the parse's time goes;
 - with ``--growth 1000,3000``: bare spaCy, cold and warm brief on that many articles of every
   Timeline17 topic mixed (a fixed shuffle): growth in CPU seconds and peak RSS with the corpus.
 
@@ -30,6 +33,7 @@ by cumulative and by own time are printed. CPU seconds are the figure that count
     nice .venv/bin/python benchmarks/brief_speed.py --limit 60 --profile    # its first 60 articles
     nice .venv/bin/python benchmarks/brief_speed.py --only-growth --growth 1000
     nice .venv/bin/python benchmarks/brief_speed.py --floor-rounds 3      # bare spaCy / cold brief, alternated
+    nice .venv/bin/python benchmarks/brief_speed.py --components          # CPU s per spaCy component
 """
 
 from __future__ import annotations
@@ -64,6 +68,47 @@ nlp = importlib.import_module(settings.spacy_model).load() if sys.argv[2] == "st
 print(json.dumps({"docs": sum(1 for _ in nlp.pipe((t[: settings.max_chars] for t in texts),
       batch_size=settings.batch_size)), "pipeline": nlp.pipe_names}))
 """
+
+# Each component in turn over all the texts (model loading not counted): its own CPU seconds. Storyline's
+# pipeline gets the texts as annotation hands them over (a text over ``PIECE_CHARS`` in pieces).
+COMPONENTS = """
+import importlib, json, sys, time
+from storyline.annotate.nlp import load_nlp, pieces
+from storyline.settings import current_settings
+settings = current_settings().annotate
+texts = [t[: settings.max_chars] for t in json.load(open(sys.argv[1], encoding="utf-8"))]
+if sys.argv[2] == "stock":
+    nlp = importlib.import_module(settings.spacy_model).load()
+else:
+    nlp, texts = load_nlp(), [piece for text in texts for piece in pieces(text)]
+started = time.process_time()
+docs = [nlp.make_doc(text) for text in texts]
+seconds = {"tokenizer": time.process_time() - started}
+for name, component in nlp.pipeline:
+    started = time.process_time()
+    if hasattr(component, "pipe"):
+        docs = list(component.pipe(docs, batch_size=settings.batch_size))
+    else:
+        docs = [component(doc) for doc in docs]
+    seconds[name] = time.process_time() - started
+print(json.dumps(seconds))
+"""
+
+
+def components(texts: Path, env: dict[str, str]) -> list[dict[str, Any]]:
+    """CPU seconds of each component of the stock model and of storyline's pipeline over ``texts``."""
+    rows = []
+    for kind in ("stock", "storyline"):
+        done = subprocess.run(
+            [sys.executable, "-c", COMPONENTS, str(texts), kind], env=env, capture_output=True, check=True
+        )
+        seconds = json.loads(done.stdout)
+        print(f"\n{kind} pipeline, CPU s per component (model load aside)")
+        for name, cpu in seconds.items():
+            print(f"  {name:18} {cpu:7.2f}")
+        print(f"  {'all':18} {sum(seconds.values()):7.2f}", flush=True)
+        rows.append({"run": f"{kind} components", "cpu_s": seconds})
+    return rows
 
 
 def measure(
@@ -275,6 +320,9 @@ def main() -> int:
     parser.add_argument("--only-store", action="store_true", help="only the store runs (and --growth)")
     parser.add_argument("--no-bare", action="store_true", help="growth runs without their bare spaCy floor")
     parser.add_argument(
+        "--components", action="store_true", help="only the CPU seconds of each spaCy component"
+    )
+    parser.add_argument(
         "--floor-rounds",
         type=int,
         default=0,
@@ -303,7 +351,11 @@ def main() -> int:
                 )
                 for count in counts
             ]
-            if args.floor_rounds:
+            if args.components:
+                texts = folder / "texts.json"
+                texts.write_text(json.dumps(cleaned_texts(topic)), encoding="utf-8")
+                rows = components(texts, env)
+            elif args.floor_rounds:
                 rows, same = floor_rounds(args, topic, folder, env), True
             elif not args.only_growth:
                 rows, same = topic_rows(args, topic, folder, env)

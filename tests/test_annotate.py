@@ -91,3 +91,28 @@ def test_a_title_abbreviation_before_a_name_ends_no_sentence():
     assert "Staff Sgt. Patrick Zeigler testified ." in sentences
     assert "The fleet was led by Adm. James Stavridis ." in sentences
     assert sentences[-2:] == ["Rep.", "John Boehner spoke ."]  # a line break still ends a sentence
+
+
+def test_marking_line_breaks_costs_time_in_proportion_to_the_text():
+    # It ran once per offset over the whole text (``doc.text`` joins every token anew): an article of a few
+    # thousand lines cost seconds, quadratic in its length.
+    import time
+
+    import spacy
+
+    from storyline.annotate.nlp import mark_line_breaks
+
+    tokenizer = spacy.blank("en")
+
+    def cpu(lines: int) -> float:
+        doc = tokenizer.make_doc("The minister said the well was sealed.\n" * lines)
+        best = float("inf")
+        for _ in range(3):
+            started = time.process_time()
+            mark_line_breaks(doc)
+            best = min(best, time.process_time() - started)
+        assert all(doc[i].is_sent_start for i in range(9, len(doc), 9))  # each line's first token starts one
+        return best
+
+    short, long = cpu(60), cpu(480)  # eight times the text: linear ~8x, quadratic ~64x
+    assert long < 20 * max(short, 1e-3)

@@ -144,7 +144,8 @@ def set_sentence_starts(doc: Doc, offsets: Sequence[int], value: int) -> Doc:
     from spacy.attrs import IDX, SENT_START
 
     starts = doc.to_array([IDX]).reshape(-1)
-    wanted = np.asarray([offset for offset in offsets if offset < len(doc.text)], dtype=starts.dtype)
+    length = len(doc.text)  # once: ``doc.text`` joins every token's text anew on each call
+    wanted = np.asarray([offset for offset in offsets if offset < length], dtype=starts.dtype)
     if not len(wanted):
         return doc
     positions = np.searchsorted(starts, wanted)

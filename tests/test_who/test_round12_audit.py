@@ -36,6 +36,11 @@ def test_a_statement_runs_on_through_a_list():
     # a participle after a verb, with its own object, is still a participle of its own
     text = "Officials said the platform sank, killing 11 workers and injuring 17 others."
     assert all("killing" not in a.content for a in found(text) if a.speaker == "Officials")
+    # LibyaWar_cnn 341: an object with words of its own ("their") after the "-ing" word: a participle
+    text = "Clapper said Russia and China posed a mortal threat, citing their nuclear arsenals and military capabilities."
+    assert [a.content for a in found(text) if a.speaker == "Clapper"] == [
+        "Russia and China posed a mortal threat"
+    ]
 
 
 def test_a_title_before_a_name_is_the_names():
@@ -84,3 +89,15 @@ def test_a_border_post_and_a_dateline_name_a_place():
         [Article(id="c", source="c", text="Mona Hassan wrote a Facebook post on Monday.")]
     )
     assert all(e.type != "place" for e in entities if e.name == "Facebook"), entities
+
+
+def test_a_transcripts_speaker_label_is_no_dateline():
+    # LibyaWar_cnn 283: "LIU -LRB- TRANSLATED -RRB- :" labels a man's words; the dateline rule made him a place
+    text = (
+        "Liu Jin has inventory of his own.\n"
+        'LIU -LRB- TRANSLATED -RRB- : "We are over here picking up what we need," Liu explains.\n'
+        "Liu has been to Beijing and Shanghai.\n"
+        'LIU (TRANSLATED): "I make money," he says.'
+    )
+    entities = build_roster([Article(id="a", source="a", text=text)])
+    assert all(e.type == "person" for e in entities if "Liu" in e.aliases), entities

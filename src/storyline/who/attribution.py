@@ -1428,20 +1428,16 @@ LIST_CONJUNCTIONS = frozenset({"and", "or"})
 
 def listed_noun(participle: Token) -> bool:
     """ "claims had been filed by commercial fishermen, angling guides and others": an "-ing" word after a
-    noun and a comma, whose object follows it at once and closes a list with "and" or "or", is a noun's
+    noun and a comma, whose object is the next word and closes a list with "and" or "or", is a noun's
     modifier in that list ("angling guides"), not a participle of its own: what was said runs on through
     the list. ("The rig exploded, killing 11 workers and injuring 17" follows a verb: a participle.)"""
     doc = participle.doc
     if participle.i < 2 or doc[participle.i - 2].tag_ not in ("NN", "NNS", "NNP", "NNPS"):
         return False
     objects = [c for c in participle.children if c.dep_ == "dobj"]
-    if (
-        len(objects) != 1
-        or objects[0].left_edge.i != participle.i + 1
-        or objects[0].tag_ not in ("NNS", "NN")
-    ):
-        return False
-    if any(c.i < participle.i or c.dep_ not in ("dobj",) for c in participle.children):
+    if len(objects) != 1 or objects[0].i != participle.i + 1 or objects[0].tag_ not in ("NNS", "NN"):
+        return False  # "..., citing their nuclear arsenals and ...": an object with words of its own
+    if any(c.dep_ != "dobj" for c in participle.children):
         return False
     listed = objects[0]
     return any(c.dep_ == "cc" and c.lower_ in LIST_CONJUNCTIONS for c in listed.children) and any(

@@ -542,7 +542,12 @@ def is_dateline(span: Span, text: str) -> bool:
         bool(words)
         and all(w.isupper() for w in words)
         and DATELINE.match(text[span.end_char : span.end_char + 14]) is not None
+        and not SPEAKER_LABEL.match(text, span.end_char)
     )
+
+
+# A transcript's speaker label, "LIU (TRANSLATED): ...", "SNOW -LRB- voice-over -RRB- : ...": a name, no dateline.
+SPEAKER_LABEL = re.compile(r"[ \t]*(?:\(|-LRB-)[^()\n]{0,40}?(?:\)|-RRB-)[ \t]*:")
 
 
 def is_government_use(span: Span, text: str) -> bool:

@@ -1198,13 +1198,31 @@ def sources(k: int, framed: Mapping[int, Report], reported: Mapping[int, Attribu
 
 
 def counted_by_others(text_a: str, sources_a: frozenset[str], text_b: str, sources_b: frozenset[str]) -> bool:
-    """Two statements of numbers attributed to different sources (none on both sides): two agencies' counts
-    are two claims, even of one event ("the Coast Guard said it had shut down two platforms and evacuated one
-    of them" / "the Minerals Management Service said two platforms had been shut down and a third was
-    evacuated")."""
-    return bool(
-        sources_a and sources_b and not sources_a & sources_b and quantities(text_a) and quantities(text_b)
+    """Two statements of counts attributed to different sources (none on both sides), each with a count the
+    other has not: two agencies' tallies are two claims, even of one event ("the Coast Guard said it had shut
+    down two platforms and evacuated one of them" / "the Minerals Management Service said two platforms had
+    been shut down and a third was evacuated"). One side's extra detail ("almost 200,000 have fled, nearly
+    100,000 to Tunisia" / "almost 200,000 have fled", told by the U.N. refugee agency named two ways) is none."""
+    if not sources_a or not sources_b or sources_a & sources_b:
+        return False
+    counts_a, counts_b = counts(text_a), counts(text_b)
+    return bool(counts_a - counts_b) and bool(counts_b - counts_a)
+
+
+COUNT_WORDS = dict(
+    zip(
+        "one first second third fourth fifth sixth seventh eighth ninth tenth".split(),
+        ["1", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"],
+        strict=True,
     )
+)
+COUNT_WORD = re.compile(r"\b(" + "|".join(COUNT_WORDS) + r")\b", re.IGNORECASE)
+
+
+def counts(text: str) -> frozenset[str]:
+    """The numbers a text states (``quantities``) with "one" and the ordinals of counting ("a third was
+    evacuated": the third of them)."""
+    return quantities(text) | {COUNT_WORDS[m.group(1).lower()] for m in COUNT_WORD.finditer(text)}
 
 
 def split_on_reports(
@@ -1215,9 +1233,9 @@ def split_on_reports(
     links: Sequence[tuple[int, int]] = (),
 ) -> list[list[int]]:
     """Groups kept together only where every two sentences of different articles that both report a
-    statement report the same (``reports``: their words outside the frames near-copies, jaccard
-    ``PARAPHRASE``) and, stating numbers, from a source in common (``counted_by_others``); two sentences
-    ``links`` joins (``paraphrase_links``, which compares the same way) stay together. "They are going to
+    statement have more in common than their frames (``SHARED_WORDS`` content words outside them:
+    ``reports``) and are not two sources' different counts (``counted_by_others``); two sentences ``links``
+    joins (``paraphrase_links``, which compares the same way) stay together. "They are going to
     argue it was less," said Priya Aiyar, the commission's deputy chief counsel / "... it's going to be
     litigated," Priya Aiyar, deputy chief counsel of the commission, said: one speaker, two claims."""
     framed = reports(units, attributions)
@@ -1231,9 +1249,9 @@ def split_on_reports(
         a, b = framed[i], framed[k]
         if a.words == b.words:
             return True  # the same words reported: one claim, however each article resolved its speaker
-        return jaccard(a.words, b.words) >= PARAPHRASE and not counted_by_others(
-            texts[i], a.speakers, texts[k], b.speakers
-        )
+        if counted_by_others(texts[i], a.speakers, texts[k], b.speakers):
+            return False
+        return len(a.words & b.words) >= SHARED_WORDS  # not only the frame in common
 
     result: list[list[int]] = []
     for group in groups:

@@ -612,9 +612,7 @@ def paraphrase_links(
                 sides[k] = doc is not None and embedded_cue(doc, reported[k])
         return sides[k]
 
-    # a sentence that reports a statement is compared on what it reports, not on its frame ("X, a spokeswoman
-    # for Y, said"): two quotes of one speaker share the frame's words and nothing else
-    bags = [framed[k].words if k in framed else frozenset(content_words(t)) for k, t in enumerate(found)]
+    bags = [frozenset(content_words(t)) for t in found]
     names: dict[int, frozenset[str]] = {}  # read for the pairs that get this far only
 
     def named(k: int) -> frozenset[str]:
@@ -662,6 +660,8 @@ def paraphrase_links(
             continue  # a quoted wording without a verb ('"gross negligence or willful misconduct"') is another's
         if len(shared - named(i) - named(j)) < SHARED_WORDS - 1:
             continue  # "Justin Taffinder of New Orleans was not amused" / "..., said Justin Taffinder"
+        if i in framed and j in framed and frame_only(framed[i], framed[j]):
+            continue  # two quotes of one speaker: "X, a spokeswoman for Y, said" is all they share
         if counted_by_others(found[i], sources(i, framed, reported), found[j], sources(j, framed, reported)):
             continue  # "the Coast Guard said two platforms ..." / "the Minerals Management Service said two ..."
         numbers_i, numbers_j = figures(found[i]), figures(found[j])
@@ -1197,6 +1197,17 @@ def sources(k: int, framed: Mapping[int, Report], reported: Mapping[int, Attribu
     return framed[k].speakers if k in framed else frozenset()
 
 
+def frame_only(a: Report, b: Report) -> bool:
+    """Two statements of one source that share less than half of the shorter's words outside their frames: "They
+    are going to argue it was less," said Priya Aiyar, the commission's deputy chief counsel / "... it's going to
+    be litigated," Priya Aiyar, deputy chief counsel of the commission, said - the frame is all they share, and
+    a statement's claim is what it reports."""
+    if not a.speakers & b.speakers or a.words == b.words:
+        return False
+    shared = a.words & b.words
+    return not shared or 2 * len(shared) < min(len(a.words), len(b.words))
+
+
 def counted_by_others(text_a: str, sources_a: frozenset[str], text_b: str, sources_b: frozenset[str]) -> bool:
     """Two statements of counts attributed to different sources (none on both sides), each with a count the
     other has not: two agencies' tallies are two claims, even of one event ("the Coast Guard said it had shut
@@ -1233,11 +1244,9 @@ def split_on_reports(
     links: Sequence[tuple[int, int]] = (),
 ) -> list[list[int]]:
     """Groups kept together only where every two sentences of different articles that both report a
-    statement have more in common than their frames (``SHARED_WORDS`` content words outside them:
-    ``reports``) and are not two sources' different counts (``counted_by_others``); two sentences ``links``
-    joins (``paraphrase_links``, which compares the same way) stay together. "They are going to
-    argue it was less," said Priya Aiyar, the commission's deputy chief counsel / "... it's going to be
-    litigated," Priya Aiyar, deputy chief counsel of the commission, said: one speaker, two claims."""
+    statement have more in common than their frames (``frame_only``) and are not two sources' different counts
+    (``counted_by_others``); two sentences ``links`` joins (``paraphrase_links``, which compares the same way)
+    stay together."""
     framed = reports(units, attributions)
     linked = {(min(a, b), max(a, b)) for a, b in links}
 
@@ -1247,11 +1256,7 @@ def split_on_reports(
         if (min(i, k), max(i, k)) in linked:
             return True
         a, b = framed[i], framed[k]
-        if a.words == b.words:
-            return True  # the same words reported: one claim, however each article resolved its speaker
-        if counted_by_others(texts[i], a.speakers, texts[k], b.speakers):
-            return False
-        return len(a.words & b.words) >= SHARED_WORDS  # not only the frame in common
+        return not frame_only(a, b) and not counted_by_others(texts[i], a.speakers, texts[k], b.speakers)
 
     result: list[list[int]] = []
     for group in groups:

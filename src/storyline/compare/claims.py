@@ -1198,14 +1198,14 @@ def sources(k: int, framed: Mapping[int, Report], reported: Mapping[int, Attribu
 
 
 def frame_only(a: Report, b: Report) -> bool:
-    """Two statements of one source that share less than half of the shorter's words outside their frames: "They
-    are going to argue it was less," said Priya Aiyar, the commission's deputy chief counsel / "... it's going to
-    be litigated," Priya Aiyar, deputy chief counsel of the commission, said - the frame is all they share, and
-    a statement's claim is what it reports."""
+    """Two statements of one source that share at most one word outside their frames, and less than half of the
+    shorter's: "They are going to argue it was less," said Priya Aiyar, the commission's deputy chief counsel /
+    "... it's going to be litigated," Priya Aiyar, deputy chief counsel of the commission, said - the frame is
+    all they share, and a statement's claim is what it reports."""
     if not a.speakers & b.speakers or a.words == b.words:
         return False
     shared = a.words & b.words
-    return not shared or 2 * len(shared) < min(len(a.words), len(b.words))
+    return len(shared) <= 1 and 2 * len(shared) < min(len(a.words), len(b.words))
 
 
 def counted_by_others(text_a: str, sources_a: frozenset[str], text_b: str, sources_b: frozenset[str]) -> bool:

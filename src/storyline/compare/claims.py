@@ -25,6 +25,7 @@ import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Article, Attribution, Claim, Comparison, Entity, cite
@@ -186,6 +187,7 @@ def find_claims(
     verbs = KeptMainClauses(articles, docs, pieces)
     links = paraphrase_links(units, texts, attributions, parses, verbs, articles, pieces)
     groups = merge_paraphrases(groups, links, texts, [a.id for a, _ in units])
+    groups = split_on_reports(groups, units, texts, attributions, links)
     groups = split_on_main_clause(groups, units, texts, parses, verbs, links)
     verbs.keep()
     passages = copied_passages(units, texts)
@@ -580,6 +582,7 @@ def paraphrase_links(
     found, owner, reported = propositions(units, texts, attributions)
     if len(found) < 2:
         return []
+    framed = reports(units, attributions)
     clauses: dict[int, MainClause] = {}
 
     def clause(k: int) -> MainClause:
@@ -657,6 +660,10 @@ def paraphrase_links(
             continue  # a quoted wording without a verb ('"gross negligence or willful misconduct"') is another's
         if len(shared - named(i) - named(j)) < SHARED_WORDS - 1:
             continue  # "Justin Taffinder of New Orleans was not amused" / "..., said Justin Taffinder"
+        if i in framed and j in framed and frame_only(framed[i], framed[j]):
+            continue  # two quotes of one speaker: "X, a spokeswoman for Y, said" is all they share
+        if counted_by_others(found[i], sources(i, framed, reported), found[j], sources(j, framed, reported)):
+            continue  # "the Coast Guard said two platforms ..." / "the Minerals Management Service said two ..."
         numbers_i, numbers_j = figures(found[i]), figures(found[j])
         if different_figures(numbers_i, numbers_j) or different_figures(numbers_j, numbers_i):
             continue
@@ -1128,3 +1135,137 @@ def disputes(a: Claim, b: Claim, a_negated: bool, b_negated: bool) -> bool:
     if a_negated == b_negated:
         return False
     return set(a.attributed_to) != set(b.attributed_to) or set(a.articles) != set(b.articles)
+
+
+# ---------------------------------------------------------------------------------------------
+# Reported statements: a claim is what is reported, not who reports it
+
+
+@dataclass(frozen=True)
+class Report:
+    """What a sentence that reports a statement says outside its frames (the speakers and cues: "X, a
+    spokeswoman for Y, said"), as content words, and who it is attributed to (the named or described
+    sources; none when a speaker is unresolved)."""
+
+    words: frozenset[str]
+    speakers: frozenset[str]
+
+
+def reports(units: Sequence[tuple[Article, int]], attributions: Sequence[Attribution]) -> dict[int, Report]:
+    """The units whose sentence reports a statement (an attribution whose speaker and cue stand in it), by
+    unit index, with the sentence's words outside those frames and the statements' sources."""
+    where = {(a.id, p): i for i, (a, p) in enumerate(units)}
+    starts = {a.id: [s.start for s in a.sentences] for a, _ in units}
+    frames: dict[int, list[Attribution]] = defaultdict(list)
+    for attribution in attributions:
+        cue, speaker = attribution.cue_start, attribution.speaker_start
+        if cue is None or speaker is None or attribution.article not in starts:
+            continue
+        position = bisect.bisect_right(starts[attribution.article], cue) - 1
+        unit = where.get((attribution.article, position))
+        if unit is not None and bisect.bisect_right(starts[attribution.article], speaker) - 1 == position:
+            frames[unit].append(attribution)
+    found: dict[int, Report] = {}
+    for unit, framing in frames.items():
+        article, position = units[unit]
+        sentence = article.sentences[position]
+        spans = sorted(
+            (start, end)
+            for attribution in framing
+            for start, end in (
+                (attribution.speaker_start, attribution.speaker_end),
+                (attribution.cue_start, attribution.cue_end),
+            )
+            if start is not None and end is not None
+        )
+        kept, at = [], sentence.start
+        for start, end in spans:
+            kept.append(article.text[at : max(at, start)])
+            at = max(at, min(end, sentence.end))
+        kept.append(article.text[at : sentence.end])
+        speakers = frozenset(name for name in map(speaker_name, framing) if name)
+        found[unit] = Report(frozenset(content_words(" ".join(kept))), speakers)
+    return found
+
+
+def sources(k: int, framed: Mapping[int, Report], reported: Mapping[int, Attribution]) -> frozenset[str]:
+    """Who proposition ``k`` of ``propositions`` is attributed to: a reported content's speaker, or the
+    sources of the statements its sentence reports."""
+    if k in reported:
+        name = speaker_name(reported[k])
+        return frozenset({name} if name else ())
+    return framed[k].speakers if k in framed else frozenset()
+
+
+def frame_only(a: Report, b: Report) -> bool:
+    """Two statements of one source that share at most one word outside their frames, and less than half of the
+    shorter's: "They are going to argue it was less," said Priya Aiyar, the commission's deputy chief counsel /
+    "... it's going to be litigated," Priya Aiyar, deputy chief counsel of the commission, said - the frame is
+    all they share, and a statement's claim is what it reports."""
+    if not a.speakers & b.speakers or a.words == b.words:
+        return False
+    shared = a.words & b.words
+    return len(shared) <= 1 and 2 * len(shared) < min(len(a.words), len(b.words))
+
+
+def counted_by_others(text_a: str, sources_a: frozenset[str], text_b: str, sources_b: frozenset[str]) -> bool:
+    """Two statements of counts attributed to different sources (none on both sides), each with a count the
+    other has not: two agencies' tallies are two claims, even of one event ("the Coast Guard said it had shut
+    down two platforms and evacuated one of them" / "the Minerals Management Service said two platforms had
+    been shut down and a third was evacuated"). One side's extra detail ("almost 200,000 have fled, nearly
+    100,000 to Tunisia" / "almost 200,000 have fled", told by the U.N. refugee agency named two ways) is none."""
+    if not sources_a or not sources_b or sources_a & sources_b:
+        return False
+    counts_a, counts_b = counts(text_a), counts(text_b)
+    return bool(counts_a - counts_b) and bool(counts_b - counts_a)
+
+
+COUNT_WORDS = dict(
+    zip(
+        "one first second third fourth fifth sixth seventh eighth ninth tenth".split(),
+        ["1", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"],
+        strict=True,
+    )
+)
+COUNT_WORD = re.compile(r"\b(" + "|".join(COUNT_WORDS) + r")\b", re.IGNORECASE)
+
+
+def counts(text: str) -> frozenset[str]:
+    """The numbers a text states (``quantities``) with "one" and the ordinals of counting ("a third was
+    evacuated": the third of them)."""
+    return quantities(text) | {COUNT_WORDS[m.group(1).lower()] for m in COUNT_WORD.finditer(text)}
+
+
+def split_on_reports(
+    groups: list[list[int]],
+    units: Sequence[tuple[Article, int]],
+    texts: Sequence[str],
+    attributions: Sequence[Attribution],
+    links: Sequence[tuple[int, int]] = (),
+) -> list[list[int]]:
+    """Groups kept together only where every two sentences of different articles that both report a
+    statement have more in common than their frames (``frame_only``) and are not two sources' different counts
+    (``counted_by_others``); two sentences ``links`` joins (``paraphrase_links``, which compares the same way)
+    stay together."""
+    framed = reports(units, attributions)
+    linked = {(min(a, b), max(a, b)) for a, b in links}
+
+    def agree(i: int, k: int) -> bool:
+        if i not in framed or k not in framed or units[i][0].id == units[k][0].id:
+            return True
+        if (min(i, k), max(i, k)) in linked:
+            return True
+        a, b = framed[i], framed[k]
+        return not frame_only(a, b) and not counted_by_others(texts[i], a.speakers, texts[k], b.speakers)
+
+    result: list[list[int]] = []
+    for group in groups:
+        parts: list[list[int]] = []
+        for i in group:
+            part = next((part for part in parts if all(agree(i, k) for k in part)), None)
+            if part is None:
+                parts.append([i])
+            else:
+                part.append(i)
+        result.extend(parts)
+    return sorted(result, key=lambda g: g[0])

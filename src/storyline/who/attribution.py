@@ -521,7 +521,7 @@ def draft_from_cue(token: Token, doc: Doc, index: RegionIndex, model: CueScorer)
     if speaker is None:
         speaker = speaker_before_colon(token)
     if speaker is not None:
-        speaker = whole_words(speaker)
+        speaker = through_titled_name(whole_words(speaker))
     if speaker is not None and token.idx >= end and start < speaker.start_char < end:
         # '"...," a source close to the ministry, who ..., told Reuters': the parse hung the speaker on the
         # quotation's clause; what was said ends before who said it
@@ -530,6 +530,29 @@ def draft_from_cue(token: Token, doc: Doc, index: RegionIndex, model: CueScorer)
             return None
     cue_start, cue_end = cue_extent(token)
     return Draft(token, cue_start, cue_end, speaker, start, end)
+
+
+def title_abbreviation(token: Token) -> bool:
+    """ "Capt.", "Col.", "Adm.": a title's abbreviation (``TITLE_ABBREVIATIONS``), capitalised."""
+    return token.text[:1].isupper() and token.text.rstrip(".").lower() in TITLE_ABBREVIATIONS
+
+
+def through_titled_name(speaker: Span) -> Span:
+    """ "said a Pentagon spokesman, Navy Capt. Darryn James", "said Col. Roland Lavoie": a title before a name
+    is that name's title, and the name is the speaker. A speaker the parse ends at a title's abbreviation, or
+    right before one, runs on through the person's name that follows the title (in the same sentence)."""
+    doc = speaker.doc
+    after = speaker.end
+    while after < speaker.sent.end and title_abbreviation(doc[after]):
+        after += 1
+    if after == speaker.end and not title_abbreviation(doc[speaker.end - 1]):
+        return speaker
+    if after >= speaker.sent.end or doc[after].ent_iob_ != "B" or doc[after].ent_type_ != "PERSON":
+        return speaker
+    end = after + 1
+    while end < speaker.sent.end and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[speaker.start : end]
 
 
 def parenthetical_content(cue: Token) -> tuple[int, int] | None:
@@ -1104,8 +1127,10 @@ def before_writers_aside(cue: Token, first: int, last: int) -> int:
     subject is someone named who is not the speaker, is the writer's aside with another's words. The content
     ends before its comma.
 
-    Read from the words, not the parse (which breaks on such clauses): a comma, "which" or "who(m)", a name,
-    then the rest of the content with no comma outside quotation marks (the clause runs to the end)."""
+    Read from the words, not the parse (which breaks on such clauses): a comma, "which" or "who(m)", a name
+    (with its "the": "which the White House says is ...") or "the" and a description before a verb of saying
+    ("which the governor says is ..."), then the rest of the content with no comma outside quotation marks
+    (the clause runs to the end)."""
     doc = cue.doc
     speaker = subject_of(cue)
     own = speaker.text.lower() if speaker is not None else ""
@@ -1125,13 +1150,19 @@ def before_writers_aside(cue: Token, first: int, last: int) -> int:
                 and not (own and own in sourced.text.lower())
             ):
                 return i
-        if doc[i + 2].pos_ != "PROPN":
+        opening = i + 3 if doc[i + 2].lower_ == "the" else i + 2  # "which the White House says ..."
+        if opening >= last or doc[opening].pos_ not in ("PROPN", "NOUN"):
             continue
-        j = i + 2
-        while j < last and (doc[j].pos_ == "PROPN" or doc[j].text == "-" and not doc[j].whitespace_):
+        j = opening
+        while j < last and (
+            doc[j].pos_ in ("PROPN", "NOUN") or doc[j].text == "-" and not doc[j].whitespace_
+        ):
             j += 1
         if j >= last or doc[j].pos_ not in ("ADV", "VERB", "AUX"):
             continue  # "which Ibrahim, a ...": no clause of the name's
+        described = any(t.pos_ == "NOUN" for t in doc[opening:j])
+        if described and (opening == i + 2 or doc[j].lemma_.lower() not in SAYING_VERBS):
+            continue  # a description ("which the governor says ...") only with its "the" and a verb of saying
         inside: bool = False
         rest = []
         for t in doc[j:last]:
@@ -1141,7 +1172,7 @@ def before_writers_aside(cue: Token, first: int, last: int) -> int:
                 rest.append(t)
         if any(t.text in (",", ";") for t in rest):
             continue  # the relative clause ends inside what was said ("the town, which X called Y, fell")
-        name = doc[i + 2 : j].text.lower()
+        name = doc[opening:j].text.lower()
         if own and (name in own or own in name):
             continue  # the speaker's own aside ("Smith said the plan, which Smith drew up ...")
         return i
@@ -1380,6 +1411,8 @@ def comma_participle_governor(cue: Token) -> Token | None:
     the clause's subject (Gaddafi)."""
     if cue.dep_ != "advcl" or cue.tag_ != "VBG" or cue.i == 0 or cue.doc[cue.i - 1].text != ",":
         return None
+    if listed_noun(cue):
+        return None
     head = cue.head
     while head.dep_ == "conj" and head.head is not head:
         head = head.head
@@ -1388,6 +1421,28 @@ def comma_participle_governor(cue: Token) -> Token | None:
     if head.head.i > cue.i:
         return None  # "France offered a defense, arguing that ..., the diplomat said": inside what was said
     return head.head
+
+
+LIST_CONJUNCTIONS = frozenset({"and", "or"})
+
+
+def listed_noun(participle: Token) -> bool:
+    """ "claims had been filed by commercial fishermen, angling guides and others": an "-ing" word after a
+    noun and a comma, whose object is the next word and closes a list with "and" or "or", is a noun's
+    modifier in that list ("angling guides"), not a participle of its own: what was said runs on through
+    the list. ("The rig exploded, killing 11 workers and injuring 17" follows a verb: a participle.)"""
+    doc = participle.doc
+    if participle.i < 2 or doc[participle.i - 2].tag_ not in ("NN", "NNS", "NNP", "NNPS"):
+        return False
+    objects = [c for c in participle.children if c.dep_ == "dobj"]
+    if len(objects) != 1 or objects[0].i != participle.i + 1 or objects[0].tag_ not in ("NNS", "NN"):
+        return False  # "..., citing their nuclear arsenals and ...": an object with words of its own
+    if any(c.dep_ != "dobj" for c in participle.children):
+        return False
+    listed = objects[0]
+    return any(c.dep_ == "cc" and c.lower_ in LIST_CONJUNCTIONS for c in listed.children) and any(
+        c.dep_ == "conj" for c in listed.children
+    )
 
 
 def narrated_act(clause: Token) -> bool:

@@ -542,7 +542,12 @@ def is_dateline(span: Span, text: str) -> bool:
         bool(words)
         and all(w.isupper() for w in words)
         and DATELINE.match(text[span.end_char : span.end_char + 14]) is not None
+        and not SPEAKER_LABEL.match(text, span.end_char)
     )
+
+
+# A transcript's speaker label, "LIU (TRANSLATED): ...", "SNOW -LRB- voice-over -RRB- : ...": a name, no dateline.
+SPEAKER_LABEL = re.compile(r"[ \t]*(?:\(|-LRB-)[^()\n]{0,40}?(?:\)|-RRB-)[ \t]*:")
 
 
 def is_government_use(span: Span, text: str) -> bool:
@@ -907,9 +912,9 @@ def evidence_of_kind(ent: Span) -> str:
         root.dep_ in ("appos", "compound", "det", "nmod")
         and not (ent.start <= root.head.i < ent.end)
         and root.head.tag_ == "NN"  # "the Brega area", not "Nato capitals"
-        and root.head.lemma_.lower() in PLACE_NOUNS
+        and names_a_place(root.head, root)
     ):
-        return "place"  # "the town Jawsh", "the Llanfair/Welshpool area"
+        return "place"  # "the town Jawsh", "the Llanfair/Welshpool area", "the Ras Jdir border post"
     before = [t for t in doc[max(ent.sent.start, ent.start - 3) : ent.start]]
     if (
         before
@@ -966,6 +971,22 @@ def evidence_of_kind(ent: Span) -> str:
 
 
 LIST_PREPOSITIONS = frozenset({"as", "including", "like"})
+# Nouns of a place's point or post that a noun of places before them makes a place ("border post", "border
+# checkpoint"); alone they are not ("a Facebook post", "a talking point").
+PLACE_POINT_NOUNS = frozenset("post point checkpoint gate station".split())
+
+
+def names_a_place(noun: Token, name: Token) -> bool:
+    """The noun a name modifies says it is a place: a noun of places ("the Brega area"), or a noun of a place's
+    point or post after one ("the Ras Jdir border post", "the Wazen border checkpoint")."""
+    lemma = noun.lemma_.lower()
+    return lemma in PLACE_NOUNS or (
+        lemma in PLACE_POINT_NOUNS
+        and any(
+            c.dep_ == "compound" and c.i > name.i and c.lemma_.lower() in PLACE_NOUNS for c in noun.children
+        )
+    )
+
 
 # The prefixes of a ship's or boat's name ("USS Kearsarge", "HMS Cumberland", "MV Blue Marlin"), and the nouns
 # for vessels and aircraft that, right before a name or in apposition to it, say the name is a craft's ("the
@@ -1162,7 +1183,8 @@ def mentions_of(
         if ent.label_ in ("PERSON", "ORG") and in_longer_name(ent):
             continue  # "Bishop" of "born in Bishop's Castle": a place's name, no person
         label = ent.label_
-        if label in ("ORG", "PERSON", "NORP") and is_dateline(ent, full_text):
+        dateline = label in ("ORG", "PERSON", "NORP", "GPE") and is_dateline(ent, full_text)
+        if dateline:
             label = "GPE"  # "COCODRIE, La. (AP) --": a dateline names a place
         elif label == "PERSON" and not re.search(r"[a-z]", text) and len(re.sub(r"[^A-Z]", "", text)) <= 4:
             label = "ORG"  # "VX", "J.P.": initials alone are no person's name
@@ -1178,6 +1200,8 @@ def mentions_of(
             # "the antiviral drug Tamiflu" tagged a body is the drug; "a company called Greenlight" tagged one
             # is the company
             evidence = ""
+        if dateline:
+            evidence = "place"  # and says so as surely as "the town of ...": "RAS JDIR, Tunisia (Reuters) -"
         if evidence:
             label = LABEL_OF_EVIDENCE[evidence]
         if STRAIN_CODE.fullmatch(text):

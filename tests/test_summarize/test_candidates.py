@@ -206,7 +206,7 @@ def test_a_headline_glued_after_a_closing_quote_is_cut():
 
 
 def test_a_wire_dateline_inside_a_sentence_starts_the_story_candidate():
-    from storyline.summarize.candidates import after_agency_dateline
+    from storyline.summarize.candidates import glued_before
 
     for text, lead in (
         (
@@ -219,5 +219,43 @@ def test_a_wire_dateline_inside_a_sentence_starts_the_story_candidate():
             "Libya's rebel council",
         ),
     ):
-        assert text[after_agency_dateline(text) :].startswith(lead)
-    assert after_agency_dateline("The rebels said (Reuters) was wrong about the town on Tuesday night.") == 0
+        assert text[glued_before(text) :].startswith(lead)
+    assert glued_before("The rebels said (Reuters) was wrong about the town on Tuesday night.") == 0
+
+
+def test_a_photo_credit_run_into_the_sentence_is_left_out_of_the_story_candidate():
+    """bpoil_foxnews's pages put the lead photo's credit before the lead ("AP It took ...", "Reuters BP's ..."):
+    a whole story's candidate starts after it, and after a dateline that follows it; an agency that is the
+    subject, a body that is no picture agency and a credit of unknown length stay as they are."""
+    from storyline.summarize.candidates import glued_before
+
+    for text, lead in (
+        (
+            "Reuters BP's embattled boss Tony Hayward is set to be replaced at the firm.",
+            "BP's embattled boss",
+        ),
+        (
+            "AP Thirteen nations and the U.N. have offered assistance in cleaning up the spill.",
+            "Thirteen nations",
+        ),
+        (
+            "AFP/Getty Images Tropical Storm Alex churned in the southeastern Gulf of Mexico.",
+            "Tropical Storm",
+        ),
+        ("AP NEW ORLEANS -- Oil from the ruptured well is seeping into Lake Pontchartrain.", "Oil from the"),
+    ):
+        assert text[glued_before(text) :].startswith(lead), text
+    for text in (
+        "Reuters reported that the well was sealed on Thursday after months of work.",
+        "EPA Administrator Lisa Jackson will return to the Gulf Coast on Sunday.",
+        "AP Photo/Jae C. Hong The Superdome in New Orleans is the largest fixed-dome structure.",
+        "AP BP.",
+    ):
+        assert glued_before(text) == 0, text
+    credited = "Reuters BP's embattled boss Tony Hayward is set to be replaced at the firm."
+    pool = build_pool(
+        [Article(id="a", source="a.txt", text=credited, sentences=[Sentence(0, len(credited), 0, 0)])],
+        cut_glued=True,
+    )
+    assert [c.text for c in pool.candidates] == [credited.removeprefix("Reuters ")]
+    assert pool.candidates[0].first.sentence.start == len("Reuters ")

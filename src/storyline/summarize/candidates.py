@@ -6,8 +6,9 @@ quotes), and fragments (no terminal punctuation, a lower-case start, a truncated
 candidates; ``eligibility`` says why a sentence is turned away. (Refusing questions, quotes cut open
 and pronoun openers as well cost Multi-News ROUGE; they are left to the scorer's features for now.) A dateline ("CAIRO (Reuters) -") is left out of
 the candidate and of its citation's span; for a whole story, so is a wire dateline inside the sentence, with the
-headline or bullets before it. A headline glued before a sentence where an opener word shows the seam was given a
-paragraph of its own in cleaning (``text.patterns.glue_seams``), where, unterminated, it is no candidate; an
+headline or bullets before it, and a photo's credit run into the sentence ("Reuters BP's embattled boss ...").
+A headline glued before a sentence where an opener word shows the seam was given a paragraph of its own in
+cleaning (``text.patterns.glue_seams``), where, unterminated, it is no candidate; an
 article's first sentence that opens on a headline in title case with no such seam (``title_glued``) is the story
 summary's to refuse. Sentences that several articles carry in nearly the same words are merged into one
 candidate that remembers every occurrence, so the summary says the fact once and cites them all.
@@ -211,13 +212,23 @@ def without_dateline(text: str) -> int:
     return cut
 
 
-def after_agency_dateline(text: str) -> int:
+# A photo's credit run into the sentence after it on a scraped page ("AP It took U.S. and British teams three months to
+# cap the well ...", "Reuters BP's embattled boss Tony Hayward is set to be replaced ..."): a picture agency's name alone
+# before a capital. Not the agency as the subject ("Reuters reported ..."), nor a body that is no picture agency ("EPA
+# Administrator Lisa Jackson ..."), nor a credit whose photographer's name runs on ("AP Photo/Jae C. Hong The Superdome
+# ...": where it ends is unknown).
+PHOTO_CREDIT = re.compile(r"^(?:AP|AFP(?:/Getty\s+Images)?|Getty\s+Images|Reuters)\s+(?!Photo\b)(?=[A-Z])")
+
+
+def glued_before(text: str) -> int:
     """How many leading characters come before the sentence after a wire dateline inside it ("No secret talks,
-    says rebel council * Report denied BENGHAZI, Libya, Aug 16 (Reuters) - Libya's ..."), else 0."""
-    match = AGENCY_DATELINE.search(text)
-    if match is None or word_count(text[match.end() :]) < MIN_WORDS:
+    says rebel council * Report denied BENGHAZI, Libya, Aug 16 (Reuters) - Libya's ...") or after a photo's credit
+    (``PHOTO_CREDIT``; with a dateline after it, "AP NEW ORLEANS -- Oil from ..."), else 0."""
+    match = AGENCY_DATELINE.search(text) or PHOTO_CREDIT.match(text)
+    if match is None:
         return 0
-    return match.end()
+    cut = match.end() + without_dateline(text[match.end() :])
+    return cut if word_count(text[cut:]) >= MIN_WORDS else 0
 
 
 @dataclass(frozen=True)
@@ -277,7 +288,7 @@ def sentence_choices(article: Article, cut_glued: bool = False) -> list[tuple[in
     found: list[tuple[int, str | None]] = []
     for sentence in article.sentences:
         text = article.sentence_text(sentence)
-        cut = without_dateline(text) or (after_agency_dateline(text) if cut_glued else 0)
+        cut = without_dateline(text) or (glued_before(text) if cut_glued else 0)
         found.append((cut or 0, eligibility(text[cut:] if cut else text, sizes.get(sentence.paragraph, 1))))
     return found
 
@@ -333,9 +344,9 @@ def title_glued(text: str, rest: str) -> bool:
 def build_pool(articles: Sequence[Article], cut_glued: bool = False, pieces: Pieces = NO_PIECES) -> Pool:
     """Every eligible sentence of ``articles``, near-duplicates merged into one candidate.
 
-    ``cut_glued`` leaves a wire dateline inside a sentence, and what a scraper glued before it, out of the
-    candidate (``after_agency_dateline``): done for a whole story, where hundreds of scraped pages glue them; on
-    Multi-News clusters it cost ROUGE (the learned scorer was trained on the sentences as they are).
+    ``cut_glued`` leaves a wire dateline inside a sentence, and what a scraper glued before it, or a photo's credit
+    run into the sentence, out of the candidate (``glued_before``): done for a whole story, where hundreds of scraped
+    pages glue them; on Multi-News clusters it cost ROUGE (the learned scorer was trained on the sentences as they are).
 
     Articles must be annotated (``Article.sentences`` filled). Within a group of near-duplicates the
     occurrence quoted is the one from the earliest article in the given order. Each article's part

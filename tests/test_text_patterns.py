@@ -21,6 +21,11 @@ def test_each_stage_reads_the_one_pattern():
     assert clean.GLUED_BYLINE is patterns.GLUED_BYLINE and build.GLUED_BYLINE is patterns.GLUED_BYLINE
     assert clean.CAPTION_SCENE is patterns.CAPTION_SCENE
     assert candidates.caption_sentence is patterns.caption_sentence is build.caption_sentence
+    # one reading of a scene told in the present up to its day, for the story summary's refusal and every sentence's
+    assert (
+        story.told_in_the_present is patterns.told_in_the_present
+        and story.TOLD_OR_TO_COME is patterns.TOLD_OR_TO_COME
+    )
 
 
 def test_datelines():

@@ -52,7 +52,7 @@ import numpy as np
 
 from ..model import Article, EntityMention
 from ..registry import summarizers
-from ..text.patterns import POINTING_BACK, SAYING_FORMS
+from ..text.patterns import DAY_STAMP_END, POINTING_BACK, SAYING_FORMS, TOLD_OR_TO_COME, told_in_the_present
 from ..text.similarity import STOPWORDS
 from ..who.names import (
     AGENT_SUFFIXES,
@@ -135,21 +135,9 @@ BROADCAST = re.compile(
 # An exclamation outside quotes is the host's or the writer's voice, not a report ("CNN Student News starts
 # right now!", "What a week it has been!").
 EXCLAIMED = re.compile(r"!\s*$")
-# A photo caption: told in the present and stamped with its day at the end ("Police officers protest in
-# Cairo, Egypt, on Sunday.", "Oil floats around a rig ... May 31."), or "is seen" doing something ("Underwater
-# robots are seen working at the site ..."; not "is seen as"). A news sentence that ends on its day tells
-# it in the past or the future ("took to the streets on Friday", "will meet on Monday").
-DAY_STAMP_END = re.compile(
-    r"(?:\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-    r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?)[\"”’)]*\.$"
-)
-TOLD_OR_TO_COME = re.compile(
-    r"\b(?:[a-z]+ed|was|were|had|did|said|told|took|made|came|went|saw|gave|got|left|met|held|began|fell|rose|won|"
-    r"lost|sent|spoke|struck|led|fled|ran|brought|became|knew|found|kept|put|set|shot|hit|cut|fought|sought|"
-    r"caught|built|broke|bought|sold|paid|spent|stood|will|would|could|should|has|have|might|may|must|due|"
-    r"(?:is|are|plans?|aims?|hopes?|intends?|wants?|seeks?|prepares?|vows?|promises?|threatens?|expects?)\s+to|"
-    r"begins?|starts?|opens?|resumes?|meets?|votes?)\b"
-)
+# A photo caption: told in the present and stamped with its day at the end (``text.patterns.told_in_the_present``
+# with ``DAY_STAMP_END``), or "is seen" doing something ("Underwater robots are seen working at the site ..."; not "is
+# seen as").
 SEEN_DOING = re.compile(r"\b(?:is|are)\s+seen\s+(?!as\b)")
 
 # Someone declining or unable to comment is not news ("A BP spokesman declined to comment.", "CNN was unable to get
@@ -238,7 +226,7 @@ POSSESSIVE = re.compile(r"['’]s?$")
 QUANTIFIER_ALONE = re.compile(
     r"^(?:None|Neither|Both|Each|Others|Most|Many|Some|Several|Few)"
     r"(?:\s+of\s+(?:them|these|those)(?!\s+(?:who|whom|which|that)\b))?"
-    r"\s+(?:had|have|has|was|were|is|are|will|would|could|can|may|might|did|do|does)\b"
+    r"\s+(?:had|have|has|was|were|is|are|will|would|could|can|may|might|did|do|does|[a-z]+ed)\b"
 )
 # A definite person the sentence does not name: "the girl", "the young man", "the couple" (not "the first person to
 # ...", "the man who ...": an ordinal, a superlative or a relative clause says which).
@@ -297,7 +285,7 @@ def photo_caption(text: str) -> bool:
     """A photo caption among the sentences: the present tense stamped with a day, or someone "seen" doing."""
     if SEEN_DOING.search(text):
         return True
-    return bool(DAY_STAMP_END.search(text)) and not TOLD_OR_TO_COME.search(QUOTATIONS.sub(" ", text))
+    return told_in_the_present(QUOTATIONS.sub(" ", text), DAY_STAMP_END)
 
 
 def first_person(text: str) -> bool:

@@ -290,29 +290,44 @@ def caption_parts(text: str) -> set[str]:
 
 def caption_sentence(text: str) -> bool:
     """A sentence that is a photo caption or credit (any part of ``CAPTION``; a cheap look for ``CAPTION_WORDS``
-    first, the pattern is slow on long sentences), or a wire photo's scene told in the present up to its day
-    (``DATED_SCENE``)."""
+    first, the pattern is slow on long sentences), or a wire photo's scene told in the present up to its whole day
+    (``WHOLE_DAY_STAMP_END``, ``told_in_the_present``)."""
     lowered = text.lower()
     return (
         any(word in lowered for word in CAPTION_WORDS)
         and CAPTION.search(text) is not None
-        or DATED_SCENE.search(text) is not None
-        and TOLD_OR_NOT_PRESENT.search(text) is None
+        or told_in_the_present(text, WHOLE_DAY_STAMP_END)
     )
 
 
+def told_in_the_present(text: str, stamp: re.Pattern[str]) -> bool:
+    """A scene told in the present and stamped with its day at the end (``stamp``): a photo's caption. A news
+    sentence that ends on its day tells it in the past or the future (``TOLD_OR_TO_COME``)."""
+    return stamp.search(text) is not None and TOLD_OR_TO_COME.search(text) is None
+
+
 _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-# A wire photo's caption ends with the picture's day written whole, weekday to year ("A broker sits in front of the
-# DAX board at the stock exchange in Frankfurt, on Wednesday, Oct. 15, 2008.", "Pedestrians walk beside a market
-# board in Tokyo Thursday, Oct. 16, 2008."); news prose names the weekday or the year, rarely both. With a past,
-# perfect or future verb or a verb of saying the sentence is prose ("The bill was signed on Friday, Oct. 3, 2008.").
-DATED_SCENE = re.compile(rf"\b(?:{_WEEKDAYS}),?\s+{MONTH_NAME}\.?\s+\d{{1,2}},\s+\d{{4}}\s*\.?$")
-TOLD_OR_NOT_PRESENT = re.compile(
-    r"\b(?:sa(?:id|ys)|told|was|were|had|has|have|will|would|did|could|should|may|might)\b|[\"“”]",
-    re.IGNORECASE,
+# A photo caption's day stamp at its end: any day ("Police officers protest in Cairo, Egypt, on Sunday.", "Oil
+# floats around a rig ... May 31."; the story summary's refusal, ``summarize.story.photo_caption``), or the day written
+# whole, weekday to year, as wire photos are captioned ("A broker sits in front of the DAX board at the stock exchange
+# in Frankfurt, central Germany, on Wednesday, Oct. 15, 2008."; news prose names the weekday or the year, rarely
+# both: every sentence's refusal, ``caption_sentence``).
+DAY_STAMP_END = re.compile(
+    rf"(?:\b(?:{_WEEKDAYS})|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?)"
+    r"[\"”’)]*\.$"
 )
-
-
+WHOLE_DAY_STAMP_END = re.compile(
+    rf"\b(?:{_WEEKDAYS}),?\s+{MONTH_NAME}\.?\s+\d{{1,2}},\s+\d{{4}}[\"”’)]*\s*\.?$"
+)
+# A verb told in the past, the perfect or the future, or a plan ("took to the streets on Friday", "will meet on
+# Monday", "plans to", "begins"): what a news sentence that ends on its day has, and a caption has not.
+TOLD_OR_TO_COME = re.compile(
+    r"\b(?:[a-z]+ed|was|were|had|did|said|told|took|made|came|went|saw|gave|got|left|met|held|began|fell|rose|won|"
+    r"lost|sent|spoke|struck|led|fled|ran|brought|became|knew|found|kept|put|set|shot|hit|cut|fought|sought|"
+    r"caught|built|broke|bought|sold|paid|spent|stood|will|would|could|should|has|have|might|may|must|due|"
+    r"(?:is|are|plans?|aims?|hopes?|intends?|wants?|seeks?|prepares?|vows?|promises?|threatens?|expects?)\s+to|"
+    r"begins?|starts?|opens?|resumes?|meets?|votes?)\b"
+)
 # A photo caption that tells its scene in the present ("Michael Jackson's brother Tito Jackson arrives at the trial of
 # Dr Conrad Murray in Los Angeles.", "Iranian President Mahmoud Ahmadinejad gestures during a rally on Tehran's Azadi
 # Square on February 11."): a named subject (no pronoun or article: prose's "The president arrives at ..."), a verb

@@ -171,7 +171,7 @@ def later_references(gap: int, beta: float) -> Select:
             for article in used:
                 if article.published is None:
                     continue
-                for point in build.sentence_mentions(article):
+                for _, point in build.sentence_mentions(article):
                     if point in stats and (article.published - point.end).days >= gap:
                         named[point].add(article.id)
             LATER[key] = zscores({p: math.log1p(len(named[p])) for p in stats})
@@ -248,7 +248,7 @@ def retrospective_days(gap: int, share: float) -> Select:
             for article in used:
                 if article.published is None:
                     continue
-                named = [p for p in build.sentence_mentions(article) if p.granularity == "day"]
+                named = [p for _, p in build.sentence_mentions(article) if p.granularity == "day"]
                 back = sum((article.published - p.end).days >= gap for p in named)
                 if named and back > len(named) / 2:
                     looking_back.add(article.id)

@@ -781,8 +781,8 @@ def date_statistics(
                     weeks.append((article, article.sentence_text(sentence), days))
             elif point in stats:
                 stats[point].count_mention(article)
-    for article, day in week_days(weeks, sentences):
-        stats[day].count_mention(article)
+    for article, looked_back_to in week_days(weeks, sentences):
+        stats[looked_back_to].count_mention(article)
     for article in articles:
         day = placed_day(article)
         if day is not None:

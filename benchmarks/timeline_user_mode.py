@@ -26,7 +26,8 @@ with at least ``share`` of the busiest week's articles; "coverage quantile": the
 the articles were out; dates more than a week after it come last) and "retrospective days" (a publication day
 whose articles mostly look back ``gap`` days or more, and that no other article names, comes last). First it
 prints what the gold's range is worth (user mode with the dates after the gold's last one
-skipped: a diagnosis, the range being the gold's). Every rule, as the shipped
+skipped: a diagnosis, the range being the gold's). ``--week-bars`` (sixteenth session, helper D) measures only
+the bar of a week's look back (``timeline.build.WEEK_TO_DAY``), the date weights refitted for each bar. Every rule, as the shipped
 timeline does, takes no entry from an article far from the story (``timeline.build.off_story``). ``--cache FILE`` keeps the annotated topics and their event times (a pickle; delete it when the code
 that dates sentences changes).
 """
@@ -171,7 +172,7 @@ def later_references(gap: int, beta: float) -> Select:
             for article in used:
                 if article.published is None:
                     continue
-                for point in build.sentence_mentions(article):
+                for _, point in build.sentence_mentions(article):
                     if point in stats and (article.published - point.end).days >= gap:
                         named[point].add(article.id)
             LATER[key] = zscores({p: math.log1p(len(named[p])) for p in stats})
@@ -248,7 +249,7 @@ def retrospective_days(gap: int, share: float) -> Select:
             for article in used:
                 if article.published is None:
                     continue
-                named = [p for p in build.sentence_mentions(article) if p.granularity == "day"]
+                named = [p for _, p in build.sentence_mentions(article) if p.granularity == "day"]
                 back = sum((article.published - p.end).days >= gap for p in named)
                 if named and back > len(named) / 2:
                     looking_back.add(article.id)
@@ -374,6 +375,52 @@ def news_tls_f1(rows: list) -> float:
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
+def week_bars(topics: list) -> None:
+    """User-mode date F1 and the protocol's date ranking (the gold range's candidates, the best ``L`` days) with
+    each bar of ``timeline.build.WEEK_TO_DAY`` (the shipped one first; ``inf``: a week counts for no day), the
+    date weights refitted on the other stories for each bar; the bar chosen in folds on the user-mode figure."""
+    from storyline.training.gold.timeline17 import gold_range_sentences
+
+    shipped_bar = build.WEEK_TO_DAY
+    figures = {}
+    names = sorted(t.name for t in topics)
+    for bar in (shipped_bar, math.inf, 0.1, 0.2, 0.35, 0.5):
+        if bar == shipped_bar and figures:
+            continue
+        build.WEEK_TO_DAY = bar
+        stories = sorted({story_of(t.name) for t in topics})
+        examples = {t.name: [date_examples(t, g) for g in t.timelines] for t in topics}
+        folds = {
+            s: fit_weights([e for n, items in examples.items() if story_of(n) != s for e in items])
+            for s in stories
+        }
+        per_story, rows = score_rule(topics, folds, shipped, 0.0, {})
+        protocol = []
+        for topic in topics:
+            for gold in topic.timelines:
+                used, dated = gold_range_sentences(topic, gold)
+                ranked = build.rank_dates(build.date_statistics(dated, used), folds[story_of(topic.name)])
+                picks = [p for p in ranked if p.granularity == "day"][: len(gold.entries)]
+                shared = len({p.start for p in picks} & set(gold.entries))
+                protocol.append(
+                    (story_of(topic.name), shared / max(1, len(picks)), shared / len(gold.entries))
+                )
+        halves = [names.index(t.name) % 2 for t in topics for _ in t.timelines]
+        development = news_tls_f1([r for r, h in zip(rows, halves, strict=True) if h == 0])
+        held_out = news_tls_f1([r for r, h in zip(rows, halves, strict=True) if h == 1])
+        cells = " ".join(f"{s} {v:.3f}" for s, v in sorted(per_story.items()))
+        print(
+            f"week bar {bar:<5} user mode {news_tls_f1(rows):.4f} (development {development:.4f}, held out "
+            f"{held_out:.4f}); protocol ranking {news_tls_f1(protocol):.4f}   {cells}"
+        )
+        figures[f"{bar}"] = (per_story, rows)
+    build.WEEK_TO_DAY = shipped_bar
+    choice = choose_by_story({name: per_story for name, (per_story, _) in figures.items()})
+    order = [row[0] for row in figures[f"{shipped_bar}"][1]]
+    held = [figures[choice.fold_values[s]][1][i] for i, s in enumerate(order)]
+    print(f"  week bar chosen in folds: date F1 {news_tls_f1(held):.4f}; fold values {choice.fold_values}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("directory", nargs="?", default=str(DEFAULT))
@@ -381,9 +428,18 @@ def main() -> int:
     parser.add_argument(
         "--families", nargs="+", metavar="NAME", help="only these families (and no off-story bars)"
     )
+    parser.add_argument(
+        "--week-bars",
+        action="store_true",
+        help="only the bar of a week's look back (timeline.build.WEEK_TO_DAY)",
+    )
     args = parser.parse_args()
     began = time.process_time()
     topics = load(args.directory, args.cache)
+    if args.week_bars:
+        week_bars(topics)
+        print(f"CPU seconds: {time.process_time() - began:.0f}", file=sys.stderr)
+        return 0
     stories = sorted({story_of(t.name) for t in topics})
     examples = {t.name: [date_examples(t, g) for g in t.timelines] for t in topics}
     folds = {

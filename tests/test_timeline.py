@@ -186,13 +186,45 @@ def test_a_dates_salience_counts_every_sentence_that_names_it():
         Article(id="b", source="b.txt", text=ahead, published=WEDNESDAY - dt.timedelta(days=1))
     )
     thursday = Point("day", dt.date(2011, 8, 18))
-    assert sentence_mentions(article).count(thursday) == 3
+    assert [point for _, point in sentence_mentions(article)].count(thursday) == 3
     dated = [d for a in (article, earlier) for d in date_sentences(a, ("day",))]
     assert sum(d.point == thursday and d.mentioned for d in dated) < 4  # fewer are showable
     stats = date_statistics(dated, [article, earlier])
     assert stats[thursday].mention_sentences == 4
     assert stats[thursday].mention_articles == {"a", "b"}
     assert stats[thursday].mentions_before == 3 and stats[thursday].mentions_after == 1
+
+
+def test_a_week_named_for_an_event_the_story_dates_to_a_day_counts_for_that_day():
+    """ "Last week the WHO declared a global flu pandemic" (H1N1_bbc, the week after 11 June 2009) counts as a
+    mention of the day of that week whose sentences tell the same event, not of the week's busiest day, and a
+    week named for nothing the story dates counts for no day (issue 15, sixteenth session)."""
+    from storyline.timeline.build import date_statistics
+
+    thursday, monday = dt.date(2009, 6, 11), dt.date(2009, 6, 8)
+    texts = {
+        "a": (
+            "The World Health Organization declared a global flu pandemic on Thursday in Geneva.",
+            thursday,
+        ),
+        "b": ("Schools in Mexico City reopened on Monday after the outbreak of the flu.", monday),
+        "c": ("Hospitals in Mexico City treated more flu patients on Monday than on any day.", monday),
+        "d": (
+            "Last week the World Health Organization declared a global flu pandemic.",
+            dt.date(2009, 6, 17),
+        ),
+        "e": ("Last week a ship sailed from Valparaiso with copper for the mills.", dt.date(2009, 6, 17)),
+    }
+    articles = [
+        annotate_fast(Article(id=key, source=f"{key}.txt", text=text, published=day))
+        for key, (text, day) in texts.items()
+    ]
+    dated = [d for a in articles for d in date_sentences(a, ("day",))]
+    stats = date_statistics(dated, articles)
+    declared, reopened = Point("day", thursday), Point("day", monday)
+    assert stats[declared].mention_articles == {"a", "d"}
+    assert stats[declared].mentions_before == 1
+    assert stats[reopened].mention_articles == {"b", "c"}
 
 
 def test_renderers_escape_and_label(dated_samples):

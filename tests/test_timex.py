@@ -319,6 +319,28 @@ def test_said_right_after_the_day_still_dates_the_saying():
     assert values("He said Thursday that talks had failed.", dt.date(2011, 8, 17))["Thursday"] == "2011-08-11"
 
 
+def test_early_on_the_day_after_the_page_is_its_small_hours_not_six_days_before():
+    # LibyaWar_cnn article 225, dated Saturday 26 February 2011, after "voted unanimously Saturday night" (the
+    # audit's timeline error of rounds 10-12); EgyptianProtest_cnn, a page of Friday 28 January 2011.
+    saturday, friday = dt.date(2011, 2, 26), dt.date(2011, 1, 28)
+    early_sunday = (
+        "Early Sunday, Saif al-Islam Gadhafi told CNN that he was confident the regime could survive."
+    )
+    assert values(early_sunday, saturday)["Early Sunday"] == "2011-02-27"
+    mubarak = "Embattled President Hosni Mubarak said early Saturday that he asked the government to resign."
+    assert values(mubarak, friday)["early Saturday"] == "2011-01-29"
+    assert (
+        values("The internet went dark early Saturday morning.", friday)["early Saturday morning"]
+        == "2011-01-29TMO"
+    )
+    # Without "early", or with "last", or another weekday, the tense still decides.
+    assert (
+        values("He said Saturday that he asked the government to resign.", friday)["Saturday"] == "2011-01-22"
+    )
+    assert values("Rebels attacked early last Saturday.", friday)["early last Saturday"] == "2011-01-22"
+    assert values("The plane crashed early Tuesday.", friday)["early Tuesday"] == "2011-01-25"
+
+
 @pytest.mark.parametrize(
     "text, anchor, expected",
     [

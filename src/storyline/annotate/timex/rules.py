@@ -1154,6 +1154,15 @@ def season(m: re.Match[str], ctx: Context) -> Found | None:
 # days relative to the document date
 
 
+# "Early Sunday" in a page dated Saturday is the small hours after it, whatever the tense: a report updated past
+# midnight, or told from a place ahead of the page's clock (CNN's pages are dated in US time: "Mubarak said early
+# Saturday that he asked the government to resign" in a page of Friday 28 January 2011 is the 29th). Read as the
+# Sunday before, six days earlier, it was wrong in the audit three rounds running. In Timeline17's 55 "early <the
+# day after the page>", a gold timeline holds the day after and not the day six days before 19 times, the reverse 2
+# times (BENCHMARKS.md, issue 15, sixteenth session).
+SMALL_HOURS = re.compile(r"(?i)\bearly\s+(?:on\s+)?$")
+
+
 @rule(
     "weekday",
     rf"(?:(?P<rel>(?i:last|next|this\s+past|this\s+coming|this|coming|past|every|each))\s+)?{WEEKDAY}(?P<pl>s)?"
@@ -1171,6 +1180,12 @@ def weekday(m: re.Match[str], ctx: Context) -> Found | None:
     way = direction(ctx, m, rel or None)
     strict = rel in ("last", "next", "this past", "this coming", "past", "coming")
     day = nearest_weekday(ctx.anchor, index, way, strict)
+    if (
+        not rel
+        and index == (ctx.anchor.weekday() + 1) % 7
+        and SMALL_HOURS.search(ctx.text, max(0, m.start() - 12), m.start())
+    ):
+        day = ctx.anchor + dt.timedelta(days=1)
     confidence = 0.85 if rel or ctx.tense(m.start(), m.end()) else 0.7
     if part:
         # "Wednesday night" is a TIME: that Wednesday's night (TimeML; AQUAINT often drops the part).

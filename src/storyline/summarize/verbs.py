@@ -14,9 +14,9 @@ The tags and dependencies are read in the sentence's kept parse when there is on
 its article's parse, as annotation made it and the analysis cache or the store keeps it), so a brief over kept
 analyses loads no spaCy model for this; a sentence with none (a summary of articles given without their parses,
 a text the parse does not cover) is tagged alone. The two readings differ only where the tagger reads a word
-differently with the sentence's neighbours in view: 3 of 6,000 candidates of MJ_bbc, H1N1_bbc and bpoil_bbc
-(the first 2,000 of each pool), the kept reading right in two ("These result in 150,000 hospitalisations ...",
-"result" a verb in the article, a noun alone).
+differently with the sentence's neighbours in view: 3 of the 6,000 candidates of MJ_bbc's, H1N1_bbc's and
+bpoil_bbc's pools, the kept reading right in two ("These result in 150,000 hospitalisations ...": "result" a verb
+in the article, a noun alone), and no Timeline17 story's summary changed by it.
 """
 
 from __future__ import annotations

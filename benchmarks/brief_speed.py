@@ -14,7 +14,7 @@ from ``os.wait4``, so each figure is that process's own):
 - each view **warm**: ``summarize``, ``timeline``, ``who``, ``compare``, ``report``;
 - **a store**: ``ingest`` of all but the last 10 articles, ``brief --db F --story S`` (S the largest
   story), then ``ingest`` of the last 10 and ``brief --db F --story S`` again: the cost of a story
-  kept current;
+  kept current, and whether that brief loaded spaCy's model (it reads the kept parses without it);
 - ``storyline --help``;
 - with ``--floor-rounds N``: only bare spaCy and the cold brief, one after the other N times (their medians
   and ratio): on a busy machine the one comparison that holds is between runs made in alternation;
@@ -166,6 +166,21 @@ profiler.dump_stats(sys.argv[1])
 """
 
 
+# A command run as ``storyline`` runs it, telling afterwards (in the file named first) whether it loaded spaCy's
+# model: a brief over kept analyses reads its parses with the language's vocabulary and needs none.
+MODEL_LOADED = """
+import json, sys
+from storyline.cli.main import main
+from storyline.settings import current_settings
+try:
+    main(sys.argv[2:])
+except SystemExit:
+    pass
+with open(sys.argv[1], "w") as out:
+    json.dump(current_settings().annotate.spacy_model in sys.modules, out)
+"""
+
+
 def profile(topic: Path, env: dict[str, str], folder: Path, top: int) -> None:
     out = folder / "cold.prof"
     arguments = ["brief", str(topic), "--json", "-q", "--no-cache"]
@@ -279,15 +294,13 @@ def store_rows(topic: Path, folder: Path, env: dict[str, str]) -> list[dict[str,
     )
     size = json.loads(listing.stdout)["stories"][0]["size"]
     print(f"story {story['id']}: now {size} articles", flush=True)
+    loaded = folder / "store-after-model.json"
     with open(folder / "store-after.json", "wb") as out:
-        rows.append(
-            measure(
-                "brief --db --story (after 10)",
-                storyline("brief", "--db", db, "--story", story["id"], "--json", "-q"),
-                env,
-                stdout=out,
-            )
-        )
+        arguments = ["brief", "--db", db, "--story", story["id"], "--json", "-q"]
+        command = [sys.executable, "-c", MODEL_LOADED, str(loaded), *arguments]
+        rows.append(measure("brief --db --story (after 10)", command, env, stdout=out))
+    rows[-1]["spacy_model_loaded"] = json.loads(loaded.read_text(encoding="utf-8"))
+    print(f"the brief after the 10 loaded spaCy's model: {rows[-1]['spacy_model_loaded']}", flush=True)
     with open(folder / "store-nothing-kept.json", "wb") as out:
         rows.append(
             measure(

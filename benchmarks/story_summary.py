@@ -58,9 +58,12 @@ def run_topic(path: str, method: str | None) -> dict:
     (corpus,) = read_corpora([path])
     began = time.process_time()
     remove_templates(corpus.articles, None, add=True)
-    annotate_articles(corpus.articles, "spacy", settings, cache=AnalysisCache.of(settings))
+    # the parses kept too: the summary reads its finite-verb check in them, as the brief's summary does
+    docs = annotate_articles(
+        corpus.articles, "spacy", settings, keep_docs=True, cache=AnalysisCache.of(settings)
+    )
     annotated = time.process_time()
-    summary = summarize(corpus.articles, method=method)
+    summary = summarize(corpus.articles, method=method, docs=docs)
     summarized = time.process_time()
     scores = story_rouge(corpus, Brief(articles=list(corpus.articles), summary=summary))
     return {

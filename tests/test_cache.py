@@ -230,6 +230,32 @@ def test_a_kept_parse_is_read_only_when_asked_for_and_a_bad_one_is_made_again():
     assert [t.dep_ for t in docs[0]] == [t.dep_ for t in good]
 
 
+def test_a_kept_parse_is_read_with_the_languages_vocabulary_and_has_the_models_token_attributes():
+    """Issue 18: a brief over kept analyses reads parses without loading the model; what a token's word gives
+    (lower case, shape, stop word, number...) is the same as in the model's vocabulary."""
+    import numpy as np
+    from spacy.attrs import IDS
+
+    from storyline.annotate.nlp import load_nlp
+    from storyline.service.cache import DOC_EXCLUDE, LazyDocs, language_vocab
+    from storyline.settings import current_settings
+
+    model = current_settings().annotate.spacy_model
+    nlp = load_nlp()
+    texts = [path.read_text(encoding="utf-8")[:20_000] for path in sorted(SAMPLES.glob("*.txt"))]
+    parsed = list(nlp.pipe(texts))
+    docs = LazyDocs([(doc.to_bytes(exclude=DOC_EXCLUDE), doc.text) for doc in parsed], model)
+    assert docs[0].vocab is language_vocab(model) is not nlp.vocab
+    names = [name for name in IDS if not name.startswith(("FLAG", "ID", "IS_OOV"))]
+    for doc, read in zip(parsed, docs, strict=True):
+        ids = [IDS[name] for name in names]
+        assert np.array_equal(doc.to_array(ids), read.to_array(ids))
+        assert [span.text for span in doc.noun_chunks] == [span.text for span in read.noun_chunks]
+        assert [(t.is_stop, t.like_num, t.shape_, t.lemma_, t.norm_) for t in doc] == [
+            (t.is_stop, t.like_num, t.shape_, t.lemma_, t.norm_) for t in read
+        ]
+
+
 def test_the_same_inputs_are_prepared_once_and_read_back_as_they_were(folder, capsys, monkeypatch, tmp_path):
     bad = tmp_path / "inputs"
     bad.mkdir()

@@ -119,10 +119,12 @@ def test_brief_holds_each_command_result_and_numbers_articles_as_the_html(full):
 def test_corpus_says_what_it_provides_and_parses_only_when_asked(corpus):
     assert {"sentences", "entities", "timexes", "docs", "copies"} <= corpus.annotations
     assert corpus.docs is not None and len(corpus.docs) == len(corpus.articles)
-    light = build_corpus([str(SAMPLES)], sections=["summary"])
+    light = build_corpus([str(SAMPLES)], sections=["summary"], keep_docs=False)
     assert light.docs is None and "docs" not in light.annotations
-    # the timeline reads each dated sentence's main event in its article's parse: the parses are kept
+    # the timeline reads each dated sentence's main event in its article's parse, the summary whether a sentence
+    # has a finite verb: the parses are kept
     assert "docs" in build_corpus([str(SAMPLES)], sections=["timeline"]).annotations
+    assert "docs" in build_corpus([str(SAMPLES)], sections=["summary"]).annotations
     assert all(a.timexes for a in light.articles if "2011" in a.text)
     rules = build_corpus([str(SAMPLES)], annotate="rules")
     assert "entities" not in rules.annotations and all(a.sentences and not a.entities for a in rules.articles)
@@ -210,7 +212,7 @@ def test_the_order_is_checked_once_before_any_work(corpus):
         check_order(backwards, corpus.annotations)
     with pytest.raises(StageOrderError):
         brief(corpus, stages=backwards)
-    unparsed = build_corpus([str(SAMPLES)], sections=["summary"])
+    unparsed = build_corpus([str(SAMPLES)], sections=["summary"], keep_docs=False)
     with pytest.raises(StageOrderError, match="'docs' \\(the corpus was built without it\\)"):
         brief(unparsed, ["entities"])
     check_order(STAGES, {"sentences", "entities", "timexes", "docs", "copies"})

@@ -48,6 +48,7 @@ STAGES = (
         "summarize",
         "summary",
         ("sentences", "timexes", "copies"),
+        uses=("docs",),  # whether a sentence has a finite verb is read in its article's parse
         pieces=True,
     ),
     Stage(

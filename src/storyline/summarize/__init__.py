@@ -20,7 +20,9 @@ alternatives); ``ordering`` puts them in reading order.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from ..errors import UsageError
 from ..model import Article, CitedSentence, Summary, cite
@@ -31,6 +33,9 @@ from . import centrality, centroid, lead, learned, story  # noqa: F401 - each re
 from .candidates import Pool, build_pool, limit_candidates
 from .features import PoolVectors, vectorize
 from .ordering import order
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 DEFAULT_METHOD = "learned"
 # The default for a whole story (hundreds of articles): ``summarize.story``.
@@ -50,13 +55,16 @@ def summarize(
     words: int = DEFAULT_WORDS,
     method: str | None = None,
     pieces: Pieces = NO_PIECES,
+    docs: Sequence[Doc] | None = None,
 ) -> Summary:
     """An extractive summary of ``articles`` together, at most ``words`` words, every sentence cited.
 
     Articles should be annotated (sentences filled); any that are not are annotated here.
     ``method`` is a name from ``methods()`` (default: ``story`` for a story of ``story.STORY_ARTICLES``
     distinct articles or more, else ``learned``). ``pieces`` keeps each article's part of the candidate
-    pool (``storyline.pieces``).
+    pool (``storyline.pieces``). ``docs``, the articles' spaCy parses in order (the brief's kept ones), are
+    where the story method reads whether a sentence has a finite verb (``verbs``); without them it tags the
+    sentences it asks about alone.
     """
     if words < 1:
         raise UsageError(f"the word budget must be at least 1 (got {words})")
@@ -68,7 +76,9 @@ def summarize(
         from ..annotate.nlp import annotate
 
         list(annotate(unannotated))
-    pool, chosen = choose_sentences(articles, words, choose, cut_glued=name == STORY_METHOD, pieces=pieces)
+    pool, chosen = choose_sentences(
+        articles, words, choose, cut_glued=name == STORY_METHOD, pieces=pieces, docs=docs
+    )
     return Summary(sentences=cited_sentences(pool, chosen), method=name)
 
 
@@ -78,10 +88,11 @@ def choose_sentences(
     choose: Method,
     cut_glued: bool = False,
     pieces: Pieces = NO_PIECES,
+    docs: Sequence[Doc] | None = None,
 ) -> tuple[Pool, list[int]]:
-    """The candidate pool of annotated ``articles`` and the chosen candidates, in reading order
-    (``cut_glued``: see ``candidates.build_pool``)."""
-    pool = limit_candidates(build_pool(articles, cut_glued, pieces))
+    """The candidate pool of annotated ``articles`` (with their parses ``docs``, when given) and the chosen
+    candidates, in reading order (``cut_glued``: see ``candidates.build_pool``)."""
+    pool = dataclasses.replace(limit_candidates(build_pool(articles, cut_glued, pieces)), docs=docs)
     for round_ in range(REPICKS + 1):
         if not pool.candidates:
             return pool, []
@@ -97,10 +108,8 @@ def choose_sentences(
         # One sentence per point: a chosen sentence that restates a better one in other words is
         # dropped from the pool and the budget is filled again.
         dropped = {chosen[k] for k in repeated}
-        pool = Pool(
-            articles=pool.articles,
-            candidates=[c for i, c in enumerate(pool.candidates) if i not in dropped],
-            rejected=pool.rejected,
+        pool = dataclasses.replace(
+            pool, candidates=[c for i, c in enumerate(pool.candidates) if i not in dropped]
         )
     return pool, order(pool, chosen, vectors.similarity)
 

@@ -21,6 +21,7 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..model import Article, Sentence
 from ..pieces import NO_PIECES, Pieces
@@ -34,6 +35,9 @@ from ..text.patterns import (
     caption_sentence,
 )
 from ..text.similarity import content_words, near_duplicate_groups
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 # Sentences shorter than this (in words) are too thin to stand alone in a summary.
 MIN_WORDS = 5
@@ -264,11 +268,13 @@ class Candidate:
 
 @dataclass
 class Pool:
-    """The candidates of one set of articles, and the sentences turned away (with the reason)."""
+    """The candidates of one set of articles, and the sentences turned away (with the reason); ``docs``, the
+    articles' parses in order when the summary was given them (``verbs.finite_candidates`` reads them)."""
 
     articles: list[Article]
     candidates: list[Candidate]
     rejected: list[tuple[Occurrence, str]] = field(default_factory=list)
+    docs: Sequence[Doc] | None = None
 
 
 def paragraph_sizes(article: Article) -> dict[int, int]:
@@ -416,4 +422,4 @@ def limit_candidates(pool: Pool, limit: int = MAX_CANDIDATES) -> Pool:
         ((rank, article, i) for article, members in by_article.items() for rank, i in enumerate(members))
     )
     kept = sorted(i for _rank, _article, i in ranked[:limit])
-    return Pool(articles=pool.articles, candidates=[pool.candidates[i] for i in kept], rejected=pool.rejected)
+    return dataclasses.replace(pool, candidates=[pool.candidates[i] for i in kept])

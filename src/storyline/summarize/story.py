@@ -68,7 +68,7 @@ from .candidates import Candidate, Pool, title_glued
 from .features import PoolVectors, centrality
 from .scorer import shipped_scorer
 from .select import select
-from .verbs import finite
+from .verbs import finite_candidates
 
 # From this many distinct articles on, a set of articles is a story rather than a cluster on one event.
 STORY_ARTICLES = 20
@@ -401,12 +401,8 @@ def story(pool: Pool, vectors: PoolVectors, words: int) -> list[int]:
         )
         chosen = [allowed[k] for k in picked]
         # a sentence without a finite verb states nothing (``verbs``): left out, and the budget filled again
-        verbless = {
-            i
-            for i, ok in zip(chosen, finite([pool.candidates[i].text for i in chosen]), strict=True)
-            if not ok
-        }
+        verbless = {i for i, ok in zip(chosen, finite_candidates(pool, chosen), strict=True) if not ok}
         if not verbless:
             break
         allowed = [i for i in allowed if i not in verbless]
-    return [i for i in chosen if finite([pool.candidates[i].text])[0]]
+    return [i for i in chosen if finite_candidates(pool, [i])[0]]

@@ -9,6 +9,14 @@ clauses with their own subjects run together with nothing between them (``run_on
 the lead in lower case, where no capitalised opener shows the seam). Participles, gerunds
 and infinitives alone ("refusing", "to lend", "United in ...") are none. The summary asks this only of the
 sentences it is about to say (a few dozen per summary), never of the whole pool.
+
+The tags and dependencies are read in the sentence's kept parse when there is one (``kept_parse``: the span of
+its article's parse, as annotation made it and the analysis cache or the store keeps it), so a brief over kept
+analyses loads no spaCy model for this; a sentence with none (a summary of articles given without their parses,
+a text the parse does not cover) is tagged alone. The two readings differ only where the tagger reads a word
+differently with the sentence's neighbours in view: 3 of the 6,000 candidates of MJ_bbc's, H1N1_bbc's and
+bpoil_bbc's pools, the kept reading right in two ("These result in 150,000 hospitalisations ...": "result" a verb
+in the article, a noun alone), and no Timeline17 story's summary changed by it.
 """
 
 from __future__ import annotations
@@ -20,15 +28,24 @@ from typing import TYPE_CHECKING
 from ..text.words import FINITE_TAGS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
+
+    from .candidates import Pool
 
 # Answers kept per process: the same sentences come back in every repick and every view of a corpus.
 MEMORY = 20_000
 
 
-def finite(texts: Sequence[str]) -> list[bool]:
-    """For each text, whether the tagger finds a finite verb in it."""
-    return [_finite(text) for text in texts]
+def finite(texts: Sequence[str], parses: Sequence[Span | None] = ()) -> list[bool]:
+    """For each text, whether it has a finite verb and no run-on: read in ``parses[i]`` (its kept parse, the
+    span of its article's parse that is exactly the text) when given and not None, else tagged alone."""
+    found = list(parses) + [None] * (len(texts) - len(parses))
+    return [_finite(text) if parse is None else told(parse) for text, parse in zip(texts, found, strict=True)]
+
+
+def told(tokens: Doc | Span) -> bool:
+    """A finite verb among the tokens, and no two clauses run together."""
+    return any(token.tag_ in FINITE_TAGS for token in tokens) and not run_on(tokens)
 
 
 @functools.lru_cache(maxsize=MEMORY)
@@ -42,25 +59,48 @@ def _finite(text: str) -> bool:
     for name in ("tok2vec", "tagger", "parser"):
         if name in nlp.pipe_names:
             doc = nlp.get_pipe(name)(doc)
-    return any(token.tag_ in FINITE_TAGS for token in doc) and not run_on(doc)
+    return told(doc)
+
+
+def finite_candidates(pool: Pool, chosen: Sequence[int]) -> list[bool]:
+    """``finite`` of the pool's candidates ``chosen``: each read in the kept parse of the occurrence it quotes
+    (``pool.docs``) when the pool has the parses, else tagged alone."""
+    texts = [pool.candidates[i].text for i in chosen]
+    if pool.docs is None:
+        return finite(texts)
+    parses = []
+    for i, text in zip(chosen, texts, strict=True):
+        quoted = pool.candidates[i].first
+        parses.append(kept_parse(pool.docs[quoted.article], quoted.sentence.start, quoted.sentence.end, text))
+    return finite(texts, parses)
+
+
+def kept_parse(doc: Doc, start: int, end: int, text: str) -> Span | None:
+    """The tokens of ``doc`` (an article's parse) that are its characters ``start:end``, ``text``; None when the
+    parse does not hold them (a text longer than the characters parsed, or a cut inside a token)."""
+    span = doc.char_span(start, end) if end <= len(doc.text) else None
+    return span if span is not None and span.text == text else None
 
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 
 
-def run_on(doc: Doc) -> bool:
+def run_on(tokens: Doc | Span) -> bool:
     """Two clauses, each with its own subject, joined by nothing: no conjunction, no punctuation between them.
     A headline glued before its lead in lower case reads so ("Michael Jackson's doctor goes on trial Michael
     Jackson's doctor has gone on trial in America"); "Police attacked the crowd and the violence killed three"
-    and "He came, he saw" do not."""
-    for token in doc:
+    and "He came, he saw" do not. Of a span of a larger parse (a sentence cut after its dateline) only the
+    tokens inside it are read."""
+    span = tokens[:]  # a whole parse as its one span
+    doc, first, last = span.doc, span.start, span.end
+    for token in span:
         if token.dep_ != "conj" or not token.tag_.startswith("VB"):
             continue
-        subjects = [child for child in token.children if child.dep_ in SUBJECTS]
+        subjects = [child for child in token.children if child.dep_ in SUBJECTS and first <= child.i < last]
         if not subjects:
             continue
         head = token.head
-        between = doc[head.i + 1 : min(s.left_edge.i for s in subjects)]
+        between = doc[max(first, head.i + 1) : min(max(first, s.left_edge.i) for s in subjects)]
         if not any(t.dep_ in ("cc", "punct", "mark", "preconj") or t.is_punct for t in between):
             return True
     return False

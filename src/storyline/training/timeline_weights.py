@@ -5,12 +5,13 @@ Two logistic regressions over all topics of Timeline17 (``timeline.build`` descr
 - date weights: "a gold timeline has this date" on the log-counts of ``DateStats``, standardized over each
   timeline's candidate dates (balanced classes, C 1);
 - sentence weights: pairwise, without intercept: "the first of two candidates of the same gold date has the
-  higher ROUGE-2 F against that date's gold sentences" on the difference of their features (1000 random
-  pairs per date, seed 0; C 0.05; features scaled by their spread while fitting, weights given back unscaled).
+  higher ROUGE-2 F against that date's gold sentences" on the difference of their features (every pair of
+  unequal gain of each date, each date weighing the same; C 0.05; features scaled by their spread while
+  fitting, weights given back unscaled).
 
 Both are rounded to four decimals and written to the ``timeline-weights`` artefact
 (``data/timeline_weights.json``). ``storyline evaluate timeline17`` cross-validates the same fits leave one
-story out. Deterministic (seeded pairs, lbfgs), so a refit with the same annotation gives the same weights.
+story out. Deterministic (no draw, lbfgs), so a refit with the same annotation gives the same weights.
 
     storyline train timeline-weights ../shared/data/timeline17
 """
@@ -98,30 +99,36 @@ def sentence_examples(topic: Topic, gold: GoldTimeline) -> list[tuple[Any, Any]]
     return examples
 
 
-def fit_sentence_weights(examples: Sequence[tuple[Any, Any]], pairs_per_date: int = 1000) -> dict[str, float]:
+def fit_sentence_weights(examples: Sequence[tuple[Any, Any]]) -> dict[str, float]:
     """Sentence weights: a logistic regression, without intercept, of "the first of two candidates of the same
-    date has the higher ROUGE-2 F" on the difference of their features (``pairs_per_date`` random pairs of
-    each date, seed 0; features scaled by their spread while fitting, the weights given back unscaled)."""
+    date has the higher ROUGE-2 F" on the difference of their features, over every pair of candidates of a
+    date whose gains differ, in both orders; each date's pairs weigh one date in all, so a date of hundreds of
+    candidates counts as much as a date of three (features scaled by their spread while fitting, the weights
+    given back unscaled). Nothing is drawn: the weights depend only on the examples."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
     from ..timeline.build import SENTENCE_FEATURES
 
-    rng = np.random.default_rng(0)
-    differences, labels = [], []
+    differences, labels, weights = [], [], []
     for features, gains in examples:
-        if len(gains) < 2:
-            continue
-        first = rng.integers(0, len(gains), pairs_per_date)
-        second = rng.integers(0, len(gains), pairs_per_date)
+        first, second = np.triu_indices(len(gains), 1)
         unequal = gains[first] != gains[second]
-        differences.append(features[first[unequal]] - features[second[unequal]])
-        labels.append((gains[first[unequal]] > gains[second[unequal]]).astype(int))
+        first, second = first[unequal], second[unequal]
+        if not len(first):
+            continue
+        difference = features[first] - features[second]
+        higher = (gains[first] > gains[second]).astype(int)
+        differences += [difference, -difference]
+        labels += [higher, 1 - higher]
+        weights.append(np.full(2 * len(first), 1.0 / (2 * len(first))))
     rows = np.vstack(differences)
+    sample_weight = np.concatenate(weights)
+    sample_weight *= len(sample_weight) / sample_weight.sum()  # mean 1: C means what it meant per pair
     spread = rows.std(axis=0)
     spread[spread == 0] = 1.0
     model = LogisticRegression(C=0.05, fit_intercept=False, max_iter=3000)
-    model.fit(rows / spread, np.concatenate(labels))
+    model.fit(rows / spread, np.concatenate(labels), sample_weight=sample_weight)
     return {name: round(float(w), 4) for name, w in zip(SENTENCE_FEATURES, model.coef_[0] / spread)}
 
 

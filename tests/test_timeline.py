@@ -425,9 +425,14 @@ def test_page_furniture_captions_and_glued_headlines_are_no_timeline_sentences()
             "CAIRO (Reuters) - One of Muammar Gaddafi's sons said Libya would descend into civil war.",
             "One of",
         ),
+        (  # a photo's credit run into the sentence (bpoil_foxnews's 5 May entry), as the story summary cuts it
+            "Reuters British Petroleum was able to cap the smallest of three leaks at the well on Wednesday.",
+            "British Petroleum was",
+        ),
     ):
         assert text[glued_start(text) :].startswith(lead), text
     assert glued_start("The rebels said (Reuters) was wrong about the town on Tuesday night.") == 0
+    assert glued_start("Reuters reported that the leak was capped on Wednesday.") == 0
     for text in (
         "The World Health Organisation has raised its alert level to four.",
         "Thousands of people took to the streets of Cairo on Friday (local time).",

@@ -32,6 +32,7 @@ from ..text.patterns import (
     DANGLING_OPENER,
     DATELINE,
     NOT_NEWS,
+    PHOTO_CREDIT,
     caption_sentence,
 )
 from ..text.similarity import content_words, near_duplicate_groups
@@ -214,14 +215,6 @@ def without_dateline(text: str) -> int:
     ):
         cut = len(text) - len(rest[match.end() :].lstrip())
     return cut
-
-
-# A photo's credit run into the sentence after it on a scraped page ("AP It took U.S. and British teams three months to
-# cap the well ...", "Reuters BP's embattled boss Tony Hayward is set to be replaced ..."): a picture agency's name alone
-# before a capital. Not the agency as the subject ("Reuters reported ..."), nor a body that is no picture agency ("EPA
-# Administrator Lisa Jackson ..."), nor a credit whose photographer's name runs on ("AP Photo/Jae C. Hong The Superdome
-# ...": where it ends is unknown).
-PHOTO_CREDIT = re.compile(r"^(?:AP|AFP(?:/Getty\s+Images)?|Getty\s+Images|Reuters)\s+(?!Photo\b)(?=[A-Z])")
 
 
 def glued_before(text: str) -> int:

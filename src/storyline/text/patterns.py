@@ -339,6 +339,15 @@ CAPTION_SCENE = re.compile(
     r"(?:at|outside|from|for|to|as|with|during|after|in front of)\b[^.!?\"“”:;]{0,160}"
     rf"(?:\bin [A-Z][\w'.-]*(?:,? [A-Z][\w'.-]*){{0,3}}|\b{MONTH_NAME}\.? \d{{1,2}}(?:, \d{{4}})?)\s*\.?$"
 )
+# A photo's credit run into the sentence after it on a scraped page ("AP It took U.S. and British teams three months to
+# cap the well ...", "Reuters BP's embattled boss Tony Hayward is set to be replaced ..."): a picture agency's name alone
+# before a capital. Not the agency as the subject ("Reuters reported ..."), nor a body that is no picture agency ("EPA
+# Administrator Lisa Jackson ..."), nor a credit whose photographer's name runs on ("AP Photo/Jae C. Hong The Superdome
+# ...": where it ends is unknown). Read where the sentence starts: ``summarize.candidates.glued_before``,
+# ``timeline.build.glued_start``.
+PHOTO_CREDIT = re.compile(r"(?:AP|AFP(?:/Getty\s+Images)?|Getty\s+Images|Reuters)\s+(?!Photo\b)(?=[A-Z])")
+
+
 # Every match of CAPTION contains one of these (lower-cased) words: a cheap look before the pattern.
 CAPTION_WORDS = (
     "caption",

@@ -63,6 +63,7 @@ from ..text.patterns import (
     LEANING_START,
     NOT_NEWS,
     PAGE_STAMP,
+    PHOTO_CREDIT,
     caption_sentence,
     glue_seams,
 )
@@ -288,9 +289,9 @@ LIVE_STAMP = re.compile(
 
 def glued_start(text: str) -> int:
     """How many leading characters are a page stamp (``text.patterns.PAGE_STAMP``, with whatever headline
-    came before it) or a wire dateline with what was glued before it, else 0. (A headline glued before a
-    sentence where an opener word shows the seam was given its own paragraph in cleaning:
-    ``text.patterns.glue_seams``.)"""
+    came before it), a photo's credit (``text.patterns.PHOTO_CREDIT``) or a wire dateline with what was glued before
+    it, else 0. (A headline glued before a sentence where an opener word shows the seam was given its own paragraph
+    in cleaning: ``text.patterns.glue_seams``.)"""
     stamps = list(PAGE_STAMP.finditer(text))
     cut = stamps[-1].end() if stamps and len(text[stamps[-1].end() :].split()) >= MIN_WORDS else 0
     tail = STAMP_TAIL.match(text, cut)
@@ -304,6 +305,11 @@ def glued_start(text: str) -> int:
     byline = GLUED_BYLINE.match(text, cut)
     if byline is not None and len(text[byline.end() :].split()) >= MIN_WORDS:
         cut = byline.end()  # "By Pam Benson, CNN National Security Producer Khamis Gadhafi ...": the writer
+    credit = PHOTO_CREDIT.match(text, cut)
+    if credit is not None and len(text[credit.end() :].split()) >= MIN_WORDS:
+        cut = (
+            credit.end()
+        )  # "Reuters British Petroleum was able to cap ...": a photo's credit run into the sentence
     agency = AGENCY_DATELINE.search(text, cut)
     if agency is not None and len(text[agency.end() :].split()) >= MIN_WORDS:
         return agency.end()  # "TRIPOLI, March 2 (Reuters) - ", with any headline, bullets or byline before it

@@ -81,6 +81,10 @@ def test_not_news_is_page_furniture_only():
         "which was published a day after the op-ed column, it seems to me that the market is not really free.",
         "Your article is nothing but a red herring to cover for Obama.",
         "In response to your editorial of Oct. 2, the bailout is a mistake.",
+        # a live Q&A's announcement (the paper's chat pages in Finan_washingtonpost and bpoil_washingtonpost)
+        'Alex Blumberg of "Planet Money" was online Wednesday, Oct. 15 at 11 a.m. ET to offer some "Crisis 101" '
+        "explanations about the current state of the economy and takes your questions.",
+        "Motley Fool analyst Tim Hanson will be online Thursday, Oct. 16 at noon ET to take your questions.",
     ):
         assert NOT_NEWS.search(text), text
     for text in (
@@ -91,6 +95,8 @@ def test_not_news_is_page_furniture_only():
         "In response to the report, Transocean said the company's workers were well trained.",
         "Regarding the cementing, the report cited several possible reasons it may have failed.",
         "Your viewpoint is yours, but do not report it as a fact.",
+        "Only about a quarter of the Egyptian populace is online, el-Amrani estimated.",
+        "The bank's website was online again by 9 a.m. ET, to the relief of its customers.",
     ):
         assert not NOT_NEWS.search(text), text
 

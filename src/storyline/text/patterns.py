@@ -25,7 +25,8 @@ One home for them, so that the cleaner, the summary and the timeline agree on wh
 - ``NOT_NEWS``: page furniture that reads like a sentence but tells no event: update notices ("Update: Reuters
   has updated their story.", "(Update 12:31 a.m. Tuesday in Cairo ...)"), embedded tweets' signatures ("— Jack
   Lloyd (@RedDeadLloyd) May 21, 2013"), teasers and promos ("Live blog: ...", "Tune in to CNN tonight at 8
-  ET"), a reader's letter on the paper's own pages ("Regarding the Sept. 17 front-page article on ...", "Your
+  ET", a live Q&A's announcement: "... was online Friday, Oct. 10, at Noon ET to discuss ..."), a reader's letter on
+  the paper's own pages ("Regarding the Sept. 17 front-page article on ...", "Your
   article is ..."); neither a summary candidate nor a timeline sentence;
 - ``COMMENT_HEADER``: a reader's comment header or stamp ("At 12:46 pm on 10 Jun 2010, TonyP wrote:",
   "February 2, 2011 at 6:31 pm | Reply"): cleaning removes the page's comments from the first on
@@ -384,6 +385,7 @@ NOT_NEWS = re.compile(
     | \(@\w{1,30}\)\ (?:[A-Z][a-z]+\.?\ \d{1,2},\ \d{4}|\d{1,2}\ [A-Z][a-z]+\ \d{4})\s*$
     | ^\W{0,2}(?:Regarding|Re:?|In\ response\ to)\s+(?:your\b|the\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|[\w-]+-page\b|op-ed\b))
       [^!?]{0,60}?\b(?:article|column|editorial|op-ed|story|piece|commentary|report|letter)s?\b
+    | \b(?:was|will\ be)\ online\ .{0,60}?\bET\b,?\ to\ (?:discuss|take|offer|answer|chat|talk)\b
     | ^\W{0,2}Your\s+(?:[\w-]+\s+){0,3}?(?:article|column|editorial|op-ed|story|piece|commentary|coverage)\s+(?:is|was)\b
     """,
     re.VERBOSE,

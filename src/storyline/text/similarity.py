@@ -149,53 +149,83 @@ def jaccard_links(
 
     Complete: a pair of Jaccard ``t`` or more shares ``s ≥ t·a`` of the ``a`` words of either text, so at most
     ``a·(1 − t)`` of a text's words are rarer (in any one order of the words) than the pair's rarest shared
-    word, which is therefore among the first ``max(3, a·(1 − t) + 1)`` of each text's words."""
+    word, which is therefore among the first ``max(3, a·(1 − t) + 1)`` of each text's words. Of the pair's
+    smaller text (``a ≤ b`` words) it is among fewer: ``s ≥ t·(a + b)/(1 + t) ≥ 2t·a/(1 + t)``, so among the
+    first ``a·(1 − t)/(1 + t) + 1``."""
     frequency = Counter(itertools.chain.from_iterable(bags))
 
-    def keys(n: int) -> list[str]:
-        # (+1e-9: a product just under a whole number)
-        size = sizes[n]
-        return sorted(bags[n], key=lambda w: (frequency[w], w))[
-            : max(3, int(size * (1 - threshold) + 1e-9) + 1)
-        ]
+    def rarest(n: int) -> list[str]:
+        return sorted(bags[n], key=lambda w: (frequency[w], w))
 
-    first = {n: keys(n) for n in fresh}
-    index: dict[str, list[int]] = defaultdict(list)
+    def first(n: int, share: float, words: list[str]) -> list[str]:
+        # (+1e-9: a product just under a whole number)
+        return words[: max(3, int(sizes[n] * share + 1e-9) + 1)]
+
+    probed = 1 - threshold  # the first words of any text of a pair
+    indexed = (1 - threshold) / (1 + threshold)  # the first words of its smaller text
+    is_fresh = set(fresh)
+    found: set[tuple[int, int]] = set()
+
+    def check(n: int, candidates: Iterable[int]) -> None:
+        size, bag = sizes[n], bags[n]
+        for m in candidates:
+            other = sizes[m]
+            shared = len(bag & bags[m])
+            if shared / (size + other - shared) >= threshold:
+                found.add((min(n, m), max(n, m)))
+
     if 4 * len(fresh) < len(bags):
         # a few fresh texts (a brief after new articles): every text holding one of a fresh text's first words
         # is its candidate, so only those words are indexed, and no other text's words are sorted
-        wanted = set(itertools.chain.from_iterable(first.values()))
+        looked_up = {n: first(n, probed, rarest(n)) for n in fresh}
+        wanted = set(itertools.chain.from_iterable(looked_up.values()))
+        index: dict[str, list[int]] = defaultdict(list)
         for n, bag in enumerate(bags):
             if sizes[n] >= min_words:
                 for word in bag & wanted:
                     index[word].append(n)
-    else:
-        # many (a first brief): each text indexed by its own first words, which the pair's rarest shared word
-        # is among on both sides (short postings)
-        for n in range(len(bags)):
-            if sizes[n] >= min_words:
-                for word in first[n] if n in first else keys(n):
-                    index[word].append(n)
-    is_fresh = set(fresh)
-    found: set[tuple[int, int]] = set()
-    for n in fresh:
-        size, bag = sizes[n], bags[n]
-        # Jaccard is at most the smaller set's size over the larger's: most candidates that share a rare
-        # word are far apart in size and need no intersection (the margin keeps float ties in)
-        low = threshold * size - 1e-9
-        high = (size + 1e-9) / threshold
-        candidates: set[int] = set()
-        for word in first[n]:
-            candidates.update(index[word])
-        for m in candidates:
-            if m == n or (m in is_fresh and m < n):
-                continue  # a pair of two fresh texts is looked at once, from its lower one
-            other = sizes[m]
-            if other < low or other > high:
-                continue
-            shared = len(bag & bags[m])
-            if shared / (size + other - shared) >= threshold:
-                found.add((min(n, m), max(n, m)))
+        for n in fresh:
+            size = sizes[n]
+            # Jaccard is at most the smaller set's size over the larger's (the margin keeps float ties in)
+            low, high = threshold * size - 1e-9, (size + 1e-9) / threshold
+            candidates: set[int] = set()
+            for word in looked_up[n]:
+                candidates.update(index[word])
+            check(
+                n,
+                (
+                    m
+                    for m in candidates
+                    if m != n and not (m in is_fresh and m < n) and low <= sizes[m] <= high
+                ),
+            )
+        return sorted(found)
+    # many (a first brief): the texts in order of size, each looked up by its own first words among the smaller
+    # ones before it, indexed by their (fewer) first words; a word's texts are in order of size, so those too
+    # small for this text and every later one (Jaccard is at most the smaller size over the larger) are dropped
+    # once
+    order = sorted((n for n in range(len(bags)) if sizes[n] >= min_words), key=lambda n: (sizes[n], n))
+    postings: dict[str, list[int]] = defaultdict(list)
+    fresh_postings: dict[str, list[int]] = defaultdict(list)  # the fresh texts' alone
+    starts: dict[tuple[bool, str], int] = defaultdict(int)
+    for n in order:
+        low = threshold * sizes[n] - 1e-9
+        words = rarest(n)
+        candidates = set()
+        for word in first(n, probed, words):
+            # a fresh text against every smaller one, another only against the fresh ones
+            texts = postings[word] if n in is_fresh else fresh_postings[word]
+            key = (n in is_fresh, word)
+            start = starts[key]
+            while start < len(texts) and sizes[texts[start]] < low:
+                start += 1
+            starts[key] = start
+            candidates.update(texts[start:])
+        check(n, candidates)
+        for word in first(n, indexed, words):
+            postings[word].append(n)
+            if n in is_fresh:
+                fresh_postings[word].append(n)
     return sorted(found)
 
 
@@ -350,19 +380,24 @@ def similar_pairs(
 
 def cosine_links(rows: np.ndarray, fresh: Sequence[int], threshold: float) -> list[tuple[int, int, float]]:
     """Every pair of distinct rows with one of ``fresh`` (as (lower, higher, cosine)) whose exact cosine reaches
-    ``threshold``: found by block products against every row with ``MARGIN`` to spare, then scored exactly."""
+    ``threshold``: found by block products with ``MARGIN`` to spare, then scored exactly. A block of fresh rows
+    is multiplied by the rows it can pair with only: every row not fresh and the fresh rows from the block's
+    first on (a pair of two fresh rows is scored once, from its lower one: half the square in a first brief)."""
     import numpy as np
 
-    chosen = np.asarray(fresh, dtype=np.int64)
+    chosen = np.unique(np.asarray(fresh, dtype=np.int64))
     is_fresh = np.zeros(len(rows), dtype=bool)
     is_fresh[chosen] = True
+    others = np.flatnonzero(~is_fresh)
     block = max(1, min(2048, BLOCK_CELLS // max(1, len(rows))))
     found: list[tuple[int, int, float]] = []
     for start in range(0, len(chosen), block):
         part = chosen[start : start + block]
-        scores = rows[part] @ rows.T
-        for r, column in zip(*np.nonzero(scores >= threshold - MARGIN), strict=True):
-            n, m = int(part[r]), int(column)
+        columns = np.concatenate([others, chosen[start:]])
+        # every row fresh (a first brief): the columns are the rows from the block's first on, read in place
+        scores = rows[part] @ (rows[columns] if len(others) else rows[start:]).T
+        for r, c in zip(*np.nonzero(scores >= threshold - MARGIN), strict=True):
+            n, m = int(part[r]), int(columns[c])
             if m == n or (is_fresh[m] and m < n):
                 continue  # a pair of two fresh rows is scored once, from its lower one
             value = exact_cosine(rows[n], rows[m])

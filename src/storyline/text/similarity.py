@@ -156,11 +156,10 @@ def jaccard_links(
         return smaller_links(bags, sizes, fresh, threshold, min_words, frequency)
     # a few fresh texts (a brief after new articles): every text holding one of a fresh text's first words
     # is its candidate, so only those words are indexed, and no other text's words are sorted
+    # (+1e-9: a product just under a whole number)
     first = {
         n: sorted(bags[n], key=lambda w: (frequency[w], w))[
-            : max(
-                3, int(sizes[n] * (1 - threshold) + 1e-9) + 1
-            )  # (+1e-9: a product just under a whole number)
+            : max(3, int(sizes[n] * (1 - threshold) + 1e-9) + 1)
         ]
         for n in fresh
     }
@@ -223,7 +222,7 @@ def smaller_links(
         return []
     words = [sorted(rank[w] for w in bags[n]) for n in order]
     size = np.array([sizes[n] for n in order], dtype=np.int64)
-    place = {n: k for k, n in enumerate(order)}
+    place = {n: p for p, n in enumerate(order)}
     is_fresh = np.zeros(len(order), dtype=bool)
     is_fresh[[place[n] for n in fresh if n in place]] = True
     k = 2 if threshold * min_words > 1 + 1e-9 else 1

@@ -10,8 +10,9 @@ per source tree, side by side, for a before/after pair with equal digests:
     PYTHONPATH=<other tree>/src nice .venv/bin/python benchmarks/stage_cpu.py bpoil_bbc --keep /tmp/bbc
 
 Topics joined by ``+`` are read as one corpus (``bpoil_foxnews+bpoil_reuters``: 584 articles). For growth,
-``--first N`` runs the stages on the first N articles of the kept parses only: nested mixes from one parse
-(``--first 300``, ``--first 600`` of a 1,200-article mix); ``--profile STAGE`` runs that stage under cProfile
+``--mix 1200`` parses 1,200 articles of every topic mixed (the topic is then only a label) and ``--first N``
+runs the stages on the first N articles of the kept parses only: nested mixes from one parse (``--first 300``,
+``--first 600`` of the 1,200-article mix); ``--profile STAGE`` runs that stage under cProfile
 (its CPU time inflated: read the shares) and prints its top functions.
 
 With ``--vectors-kept`` every sentence is embedded first (its own row) and the summary and the comparison are
@@ -64,6 +65,13 @@ def main() -> None:
         "--first", type=int, help="only the first N articles of the kept parses (nested mixes)"
     )
     parser.add_argument(
+        "--mix",
+        type=int,
+        metavar="N",
+        help="parse N articles of every Timeline17 topic mixed (brief_speed.mixed_topics, the growth run's "
+        "fixed shuffle) instead of the topic folders, when the kept parses are missing",
+    )
+    parser.add_argument(
         "--profile",
         choices=STAGES,
         help="run this stage under cProfile (CPU time) and print its top functions by own and cumulative time",
@@ -88,11 +96,13 @@ def main() -> None:
     if not Path(f"{keep}.docs").exists():
         from storyline.service.corpus import build_corpus
 
-        corpus = build_corpus(
-            [str(Path(args.data) / topic / "articles.jsonl") for topic in args.topic.split("+")],
-            cache=False,
-            keep_docs=True,
-        )
+        if args.mix:
+            from brief_speed import mixed_topics
+
+            sources = [str(mixed_topics(args.mix, Path(f"{keep}.jsonl")))]
+        else:
+            sources = [str(Path(args.data) / topic / "articles.jsonl") for topic in args.topic.split("+")]
+        corpus = build_corpus(sources, cache=False, keep_docs=True)
         assert corpus.docs is not None
         kept = DocBin(store_user_data=True)
         for i in range(len(corpus.articles)):

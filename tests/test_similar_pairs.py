@@ -110,6 +110,26 @@ def test_near_copy_groups_are_the_exact_jaccard_graphs_components(seed):
             )
 
 
+@pytest.mark.parametrize("seed", [80, 81])
+def test_jaccard_links_are_every_pair_holding_a_fresh_text(seed):
+    # the texts looked up in order of size among the smaller ones: whichever of a pair is fresh, whatever share
+    # of the texts is fresh (a first brief, or most texts new), every linked pair with a fresh text, no other
+    texts = sentences(seed, 400)
+    bags = [frozenset(content_words(t)) for t in texts]
+    sizes = [len(b) for b in bags]
+    rng = random.Random(seed)
+    for threshold in (0.5, 0.3, 0.7, 0.9, 1.0):
+        for share in (1.0, 0.6, 0.3):
+            fresh = sorted(n for n in range(len(texts)) if sizes[n] >= 4 and rng.random() < share)
+            chosen = set(fresh)
+            expected = [
+                (i, j)
+                for i, j, smaller, value in jaccards(tuple(texts))
+                if smaller >= 4 and value >= threshold and (i in chosen or j in chosen)
+            ]
+            assert similarity.jaccard_links(bags, sizes, fresh, threshold, 4) == sorted(expected)
+
+
 def test_near_copy_groups_above_one_link_nothing_and_zero_is_refused():
     texts = ["oil spill gulf coast well cap", "oil spill gulf coast well cap", "a b"]
     assert similarity.near_duplicate_groups(texts, 1.0) == [[0, 1], [2]]
@@ -201,6 +221,22 @@ def test_similar_pairs_are_the_block_products_pairs_with_exact_cosines():
     # a pair's cosine does not depend on what else it is computed with
     part = similarity.similar_pairs(texts[: j + 1], vectors[: j + 1], 0.7)
     assert (i, j, value) in part
+
+
+@pytest.mark.parametrize("seed", [82, 83])
+def test_cosine_links_are_every_pair_holding_a_fresh_row(seed):
+    # a block of fresh rows against the rows it can pair with only: whichever rows are fresh, scattered or all,
+    # every pair with a fresh row that reaches the threshold, once, with its exact cosine
+    _, vectors = unit_rows(seed, 500)
+    rows = np.unique(vectors, axis=0)  # distinct rows, as ``similar_pairs`` gives them
+    rng = np.random.default_rng(seed)
+    for share in (1.0, 0.7, 0.2):
+        fresh = [n for n in range(len(rows)) if share == 1.0 or rng.random() < share]
+        chosen = set(fresh)
+        expected = [(i, j) for i, j, _ in block_pairs(rows, 0.7) if i in chosen or j in chosen]
+        found = similarity.cosine_links(rows, fresh[::-1], 0.7)
+        assert sorted((i, j) for i, j, _ in found) == expected
+        assert all(value == similarity.exact_cosine(rows[i], rows[j]) for i, j, value in found)
 
 
 def test_similar_pairs_kept_are_read_and_only_new_texts_scored(monkeypatch):

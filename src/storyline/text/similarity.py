@@ -149,33 +149,26 @@ def jaccard_links(
 
     Complete: a pair of Jaccard ``t`` or more shares ``s ≥ t·a`` of the ``a`` words of either text, so at most
     ``a·(1 − t)`` of a text's words are rarer (in any one order of the words) than the pair's rarest shared
-    word, which is therefore among the first ``max(3, a·(1 − t) + 1)`` of each text's words."""
+    word, which is therefore among the first ``max(3, a·(1 − t) + 1)`` of each text's words. With many fresh
+    texts, each is looked up among the smaller ones (``smaller_links``)."""
     frequency = Counter(itertools.chain.from_iterable(bags))
-
-    def keys(n: int) -> list[str]:
-        # (+1e-9: a product just under a whole number)
-        size = sizes[n]
-        return sorted(bags[n], key=lambda w: (frequency[w], w))[
-            : max(3, int(size * (1 - threshold) + 1e-9) + 1)
+    if 4 * len(fresh) >= len(bags):
+        return smaller_links(bags, sizes, fresh, threshold, min_words, frequency)
+    # a few fresh texts (a brief after new articles): every text holding one of a fresh text's first words
+    # is its candidate, so only those words are indexed, and no other text's words are sorted
+    # (+1e-9: a product just under a whole number)
+    first = {
+        n: sorted(bags[n], key=lambda w: (frequency[w], w))[
+            : max(3, int(sizes[n] * (1 - threshold) + 1e-9) + 1)
         ]
-
-    first = {n: keys(n) for n in fresh}
+        for n in fresh
+    }
+    wanted = set(itertools.chain.from_iterable(first.values()))
     index: dict[str, list[int]] = defaultdict(list)
-    if 4 * len(fresh) < len(bags):
-        # a few fresh texts (a brief after new articles): every text holding one of a fresh text's first words
-        # is its candidate, so only those words are indexed, and no other text's words are sorted
-        wanted = set(itertools.chain.from_iterable(first.values()))
-        for n, bag in enumerate(bags):
-            if sizes[n] >= min_words:
-                for word in bag & wanted:
-                    index[word].append(n)
-    else:
-        # many (a first brief): each text indexed by its own first words, which the pair's rarest shared word
-        # is among on both sides (short postings)
-        for n in range(len(bags)):
-            if sizes[n] >= min_words:
-                for word in first[n] if n in first else keys(n):
-                    index[word].append(n)
+    for n, bag in enumerate(bags):
+        if sizes[n] >= min_words:
+            for word in bag & wanted:
+                index[word].append(n)
     is_fresh = set(fresh)
     found: set[tuple[int, int]] = set()
     for n in fresh:
@@ -196,6 +189,78 @@ def jaccard_links(
             shared = len(bag & bags[m])
             if shared / (size + other - shared) >= threshold:
                 found.add((min(n, m), max(n, m)))
+    return sorted(found)
+
+
+# the texts looked up at once by ``smaller_links`` (a block of candidate pairs, however many texts there are)
+LOOKUP_ROWS = 2048
+
+
+def smaller_links(
+    bags: Sequence[frozenset[str]],
+    sizes: Sequence[int],
+    fresh: Sequence[int],
+    threshold: float,
+    min_words: int,
+    frequency: Counter[str],
+) -> list[tuple[int, int]]:
+    """``jaccard_links`` for many fresh texts (a first brief): the texts in order of size, each against the
+    smaller ones before it, as sparse products of their first words (rarest first).
+
+    Complete: the pair's ``k`` rarest shared words are among the first ``a − s + k`` of either text's words; a
+    text of ``b`` words shares ``s ≥ t·b`` with any other, and the smaller one (``a ≤ b``) shares
+    ``s ≥ t·(a + b)/(1 + t) ≥ 2t·a/(1 + t)``. So a pair shares at least ``k`` of the first ``b·(1 − t) + k`` words
+    of the text looked up and the first ``a·(1 − t)/(1 + t) + k`` of the smaller one, with ``k = 2`` when
+    every pair that can pass shares two words (``s ≥ t·min_words > 1``), else 1. Only the pairs sharing that
+    many are intersected (in sparse products too: no Python loop over candidates)."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    rank = {w: r for r, w in enumerate(sorted(frequency, key=lambda w: (frequency[w], w)))}
+    order = sorted((n for n in range(len(bags)) if sizes[n] >= min_words), key=lambda n: (sizes[n], n))
+    if not order:
+        return []
+    words = [sorted(rank[w] for w in bags[n]) for n in order]
+    size = np.array([sizes[n] for n in order], dtype=np.int64)
+    place = {n: p for p, n in enumerate(order)}
+    is_fresh = np.zeros(len(order), dtype=bool)
+    is_fresh[[place[n] for n in fresh if n in place]] = True
+    k = 2 if threshold * min_words > 1 + 1e-9 else 1
+
+    def matrix(share: float | None) -> csr_matrix:
+        # each text's words (their ranks), or its first ones: the share of its words the proof above gives, + k
+        # (+1e-9: a product just under a whole number)
+        rows = [w if share is None else w[: int(len(w) * share + 1e-9) + k] for w in words]
+        ends = np.zeros(len(rows) + 1, dtype=np.int64)
+        ends[1:] = np.cumsum([len(r) for r in rows])
+        columns = np.fromiter(itertools.chain.from_iterable(rows), dtype=np.int64, count=int(ends[-1]))
+        return csr_matrix(
+            (np.ones(len(columns), dtype=np.int32), columns, ends), shape=(len(rows), len(rank))
+        )
+
+    looked_up = matrix(1 - threshold)
+    smaller = matrix((1 - threshold) / (1 + threshold))
+    whole = matrix(None)
+    found: list[tuple[int, int]] = []
+    for start in range(0, len(order), LOOKUP_ROWS):
+        stop = min(len(order), start + LOOKUP_ROWS)
+        shared = (looked_up[start:stop] @ smaller[:stop].T).tocoo()
+        x, y = shared.row.astype(np.int64) + start, shared.col.astype(np.int64)
+        # an earlier (smaller) text, k first words shared, one of the two fresh; Jaccard is at most the smaller
+        # size over the larger (the margin keeps float ties in)
+        keep = (
+            (shared.data >= k)
+            & (y < x)
+            & (size[y] >= threshold * size[x] - 1e-9)
+            & (is_fresh[x] | is_fresh[y])
+        )
+        x, y = x[keep], y[keep]
+        if len(x):
+            common = np.asarray(whole[x].multiply(whole[y]).sum(axis=1)).ravel()
+            # the same arithmetic as ``jaccard`` (a float64 quotient of two integers, rounded once)
+            linked = common / (size[x] + size[y] - common) >= threshold
+            a, b = np.asarray(order)[x[linked]], np.asarray(order)[y[linked]]
+            found.extend(zip(np.minimum(a, b).tolist(), np.maximum(a, b).tolist(), strict=True))
     return sorted(found)
 
 
@@ -350,19 +415,24 @@ def similar_pairs(
 
 def cosine_links(rows: np.ndarray, fresh: Sequence[int], threshold: float) -> list[tuple[int, int, float]]:
     """Every pair of distinct rows with one of ``fresh`` (as (lower, higher, cosine)) whose exact cosine reaches
-    ``threshold``: found by block products against every row with ``MARGIN`` to spare, then scored exactly."""
+    ``threshold``: found by block products with ``MARGIN`` to spare, then scored exactly. A block of fresh rows
+    is multiplied by the rows it can pair with only: every row not fresh and the fresh rows from the block's
+    first on (a pair of two fresh rows is scored once, from its lower one: half the square in a first brief)."""
     import numpy as np
 
-    chosen = np.asarray(fresh, dtype=np.int64)
+    chosen = np.unique(np.asarray(fresh, dtype=np.int64))
     is_fresh = np.zeros(len(rows), dtype=bool)
     is_fresh[chosen] = True
+    others = np.flatnonzero(~is_fresh)
     block = max(1, min(2048, BLOCK_CELLS // max(1, len(rows))))
     found: list[tuple[int, int, float]] = []
     for start in range(0, len(chosen), block):
         part = chosen[start : start + block]
-        scores = rows[part] @ rows.T
-        for r, column in zip(*np.nonzero(scores >= threshold - MARGIN), strict=True):
-            n, m = int(part[r]), int(column)
+        columns = np.concatenate([others, chosen[start:]])
+        # every row fresh (a first brief): the columns are the rows from the block's first on, read in place
+        scores = rows[part] @ (rows[columns] if len(others) else rows[start:]).T
+        for r, c in zip(*np.nonzero(scores >= threshold - MARGIN), strict=True):
+            n, m = int(part[r]), int(columns[c])
             if m == n or (is_fresh[m] and m < n):
                 continue  # a pair of two fresh rows is scored once, from its lower one
             value = exact_cosine(rows[n], rows[m])

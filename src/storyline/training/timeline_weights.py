@@ -169,7 +169,8 @@ def run(args: argparse.Namespace) -> int:
     if args.print:
         print_json(model)
         return 0
-    topics = len({f.parent if f.name == "articles.jsonl" else f.parent.parent for f in files})
+    # a topic is a folder directly under DIR (its articles.jsonl, its timelines.jsonl and its timelines/*.txt)
+    topics = len({Path(f).resolve().relative_to(Path(args.directory).resolve()).parts[0] for f in files})
     data = training_data(
         files, args.directory, f"Timeline17 ({topics} topics: articles.jsonl and gold timelines)"
     )

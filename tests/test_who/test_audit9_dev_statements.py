@@ -11,12 +11,7 @@
 
 from __future__ import annotations
 
-from storyline.model import Article, Attribution
-from storyline.who.attribution import find_attributions
-
-
-def found(text: str) -> list[Attribution]:
-    return find_attributions([Article(id="t", source="test", text=text)])
+from . import found
 
 
 def test_a_content_clause_keeps_the_subject_the_parser_hung_on_the_cue():

@@ -8,12 +8,9 @@
 
 from __future__ import annotations
 
-from storyline.model import Article, Attribution
-from storyline.who.attribution import ends_in_title, find_attributions
+from storyline.who.attribution import ends_in_title
 
-
-def found(text: str) -> list[Attribution]:
-    return find_attributions([Article(id="t", source="test", text=text)])
+from . import found
 
 
 def test_a_title_alone_is_no_speakers_name():

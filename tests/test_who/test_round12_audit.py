@@ -13,13 +13,10 @@ Made-up sentences with other names; each test fails on the rules before this cha
 
 from __future__ import annotations
 
-from storyline.model import Article, Attribution
-from storyline.who.attribution import find_attributions
+from storyline.model import Article
 from storyline.who.entities import build_roster
 
-
-def found(text: str) -> list[Attribution]:
-    return find_attributions([Article(id="t", source="test", text=text)])
+from . import found
 
 
 def test_a_statement_runs_on_through_a_list():

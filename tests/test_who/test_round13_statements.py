@@ -13,13 +13,9 @@
 
 from __future__ import annotations
 
-from storyline.model import Article, Attribution
-from storyline.who.attribution import find_attributions
 from storyline.who.names import speaker_name
 
-
-def found(text: str) -> list[Attribution]:
-    return find_attributions([Article(id="t", source="test", text=text)])
+from . import found
 
 
 def test_research_suggesting_is_the_research_not_the_people_reviewing_it():

@@ -10,13 +10,9 @@
 
 from __future__ import annotations
 
-from storyline.model import Article, Attribution
-from storyline.who.attribution import find_attributions
 from storyline.who.names import speaker_name
 
-
-def found(text: str) -> list[Attribution]:
-    return find_attributions([Article(id="t", source="test", text=text)])
+from . import found
 
 
 def test_a_quoted_title_after_a_possessive_is_not_what_was_said():

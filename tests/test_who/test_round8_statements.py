@@ -12,13 +12,10 @@
 
 from __future__ import annotations
 
-from storyline.model import Article, Attribution
-from storyline.who.attribution import find_attributions
+from storyline.model import Article
 from storyline.who.names import speaker_name
 
-
-def found(text: str) -> list[Attribution]:
-    return find_attributions([Article(id="t", source="test", text=text)])
+from . import found
 
 
 def test_he_is_the_person_named_just_before_not_a_place_quoted_earlier():

@@ -17,13 +17,9 @@
 
 from __future__ import annotations
 
-from storyline.model import Article, Attribution
-from storyline.who.attribution import find_attributions
 from storyline.who.names import speaker_name, statements
 
-
-def found(text: str) -> list[Attribution]:
-    return find_attributions([Article(id="t", source="test", text=text)])
+from . import found
 
 
 def test_a_participle_after_a_narrated_act_is_said_by_the_one_who_acted():

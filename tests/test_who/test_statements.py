@@ -7,15 +7,11 @@ from __future__ import annotations
 import pytest
 
 from storyline.compare import disputes, positions
-from storyline.model import Article, Attribution
 from storyline.who import attribution as finder
 from storyline.who import cues
-from storyline.who.attribution import find_attributions
 from storyline.who.names import speaker_name, statements
 
-
-def found(text: str) -> list[Attribution]:
-    return find_attributions([Article(id="t", source="t", text=text)])
+from . import found
 
 
 def listed(text: str) -> list[tuple[str | None, str]]:

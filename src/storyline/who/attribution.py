@@ -512,8 +512,8 @@ def draft_from_cue(token: Token, doc: Doc, index: RegionIndex, model: CueScorer)
     if token.idx >= end:
         start = quote_run_start(index.text, start, end, index)
     speaker = speaker_of(token)
-    if speaker is not None and DATELINE.match(speaker.text):
-        speaker = after_dateline(speaker, token)
+    if speaker is not None:
+        speaker = past_dateline(speaker, token, index.text)
     if speaker is None or index.overlapping(speaker.start_char, speaker.end_char):
         # The parser took words of the quotation for the subject ("... Congress," Cummings said)
         # or found none ("read one"): look beside the cue.
@@ -623,18 +623,40 @@ def whole_words(span: Span) -> Span:
     return doc[start:end] if (start, end) != (span.start, span.end) else span
 
 
-# "WASHINGTON –", "Washington (CNN) --": where a story was filed, which the parser may take for a subject.
-DATELINE = re.compile(r"^(?:[A-Z][A-Z .,]+|[A-Z][\w .,]*\([A-Za-z .]+\))\s*(?:--|[\u2013\u2014-])\s*$")
+# How far a dateline is read from a speaker's first word: "TOKYO/LONDON, Oct 25 (Reuters) - " and more.
+DATELINE_REACH = 120
 
 
-def after_dateline(speaker: Span, cue: Token) -> Span | None:
-    """The subject after a dateline the parser took for it: "WASHINGTON – The Obama administration"."""
+def dateline_end(speaker: Span, text: str) -> int | None:
+    """Where a wire dateline that the speaker's first word opens ends in ``text`` ("TOKYO/LONDON (Reuters) - ",
+    "WASHINGTON – ", "Washington (CNN) -- "), else None: an agency's dateline anywhere (``AGENCY_DATELINE``), any
+    dateline (``text.patterns.DATELINE``) when the speaker opens its line."""
+    start = speaker.start_char
+    if (match := AGENCY_DATELINE.match(text, start)) is not None:
+        return match.end()
+    if text[text.rfind("\n", 0, start) + 1 : start].strip():
+        return None  # a place and a dash inside a paragraph ("... in TOKYO - "): no dateline
+    match = patterns.DATELINE.match(text[start : start + DATELINE_REACH])
+    return start + match.end() if match is not None else None
+
+
+def past_dateline(speaker: Span, cue: Token, text: str) -> Span | None:
+    """The speaker without the wire dateline the parser took for the subject or a part of it, which is where
+    a story was filed and never who said anything: "TOKYO/LONDON (Reuters) - BP agreed" is BP's, "WASHINGTON
+    – The Obama administration said" the administration's; None when no words are left before the cue."""
+    end = dateline_end(speaker, text)
+    if end is None:
+        return speaker
     doc = cue.doc
-    words = [t for t in doc[speaker.end : cue.i] if not t.is_punct and not t.is_space]
+    first = next((t.i for t in doc[speaker.start : cue.i] if t.idx >= end), cue.i)
+    words = [t for t in doc[first : max(speaker.end, first)] if not t.is_punct and not t.is_space]
+    if words:
+        return doc[words[0].i : words[-1].i + 1]  # "WASHINGTON - The Obama administration": the subject after it
+    words = [t for t in doc[first : cue.i] if not t.is_punct and not t.is_space]
     nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN", "PRON")]
     if not nouns:
         return None
-    return doc[words[0].i : nouns[-1].i + 1]
+    return doc[words[0].i : nouns[-1].i + 1]  # the subject after a dateline the parser took for it
 
 
 def quote_run_start(text: str, start: int, end: int, index: RegionIndex) -> int:

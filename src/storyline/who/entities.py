@@ -754,6 +754,23 @@ def runs_into_headline(word: Token, after: Token, text: str) -> bool:
     )
 
 
+# Verbs a headline puts after its subject, in the third person and title case ("Obama Outlines His Plans ...",
+# "Kerry Vows", "Merkel Backs"): no person's name ends in one. Verbs that are also surnames ("Burns", "Marks",
+# "Banks", "Wells", "Waters", "Summers") are left out: "Ken Burns" stays whole.
+HEADLINE_VERBS = frozenset(
+    """says tells warns urges vows backs calls outlines unveils announces proposes pledges promises signs seeks
+    wins faces defends rejects denies admits blames slams praises criticizes criticises asks meets visits
+    nominates taps orders offers expects insists predicts refuses threatens accepts approves vetoes touts
+    pushes hails lauds cites considers agrees declares launches confirms reveals resigns quits apologizes
+    apologises signals reassures defies demands doubts fears hopes plans sets eyes""".split()
+)
+
+
+def headline_verb(word: Token) -> bool:
+    """A headline's verb at a name's end ("Obama Outlines", "Geithner Says"), capitalized as a title's words are."""
+    return word.text[:1].isupper() and word.text[1:].islower() and word.lower_ in HEADLINE_VERBS
+
+
 STORM_WORDS = {"storm", "hurricane", "typhoon", "cyclone", "depression"}
 
 
@@ -1231,15 +1248,13 @@ def mentions_of(
             ):  # readers' comments ("... | Reply Qhaddafi"): removed in ingest.clean
                 first += 1  # "Thankfully Obama", "Blaming Obama": the word before is no first name
             last = ent.end
-            while (
-                last - 1 > first
-                and not_a_name_word(doc[last - 1])
+            while last - 1 > first and (
+                headline_verb(doc[last - 1])
+                or not_a_name_word(doc[last - 1])
                 and doc[last - 1].lower_ not in NAME_SUFFIXES
-                and not doc[
-                    last - 1
-                ].text.isupper()  # the tagger reads a label's capitals as a verb ("CAMERON")
+                and not doc[last - 1].text.isupper()  # the tagger reads a label's capitals as a verb ("CAMERON")
             ):
-                last -= 1  # "Kerry Withdraws From Call ...": a headline's verb is no surname
+                last -= 1  # "Kerry Withdraws From Call ...", "Obama Outlines His Plans": a headline's verb is no surname
             for i in range(first + 1, last):
                 word = doc[i]
                 if (

@@ -19,7 +19,11 @@ def found(text: str) -> list[Attribution]:
 
 
 def roster_names(text: str) -> set[str]:
-    return {alias for entity in build_roster([Article(id="t", source="test", text=text)]) for alias in entity.aliases}
+    return {
+        alias
+        for entity in build_roster([Article(id="t", source="test", text=text)])
+        for alias in entity.aliases
+    }
 
 
 def test_a_headlines_verb_is_no_part_of_a_name():

@@ -650,8 +650,8 @@ def past_dateline(speaker: Span, cue: Token, text: str) -> Span | None:
     doc = cue.doc
     first = next((t.i for t in doc[speaker.start : cue.i] if t.idx >= end), cue.i)
     words = [t for t in doc[first : max(speaker.end, first)] if not t.is_punct and not t.is_space]
-    if words:
-        return doc[words[0].i : words[-1].i + 1]  # "WASHINGTON - The Obama administration": the subject after it
+    if words:  # "WASHINGTON - The Obama administration": the subject after it
+        return doc[words[0].i : words[-1].i + 1]
     words = [t for t in doc[first : cue.i] if not t.is_punct and not t.is_space]
     nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN", "PRON")]
     if not nouns:

@@ -1252,7 +1252,8 @@ def mentions_of(
                 headline_verb(doc[last - 1])
                 or not_a_name_word(doc[last - 1])
                 and doc[last - 1].lower_ not in NAME_SUFFIXES
-                and not doc[last - 1].text.isupper()  # the tagger reads a label's capitals as a verb ("CAMERON")
+                # the tagger reads a label's capitals as a verb ("CAMERON")
+                and not doc[last - 1].text.isupper()
             ):
                 last -= 1  # "Kerry Withdraws From Call ...", "Obama Outlines His Plans": a headline's verb is no surname
             for i in range(first + 1, last):

@@ -37,6 +37,12 @@ def test_a_headlines_verb_is_no_part_of_a_name():
     text = "In Speech to Congress, Obama Outlines His Plans for the economy. He spoke for an hour."
     names = roster_names(text)
     assert "Obama Outlines" not in names and "Obama" in names, names
+    # and a pronoun after the headline stands for the name without the verb, as the roster lists it
+    text = (
+        "Obama Outlines His Plans for Economic Recovery In a speech to a joint session of Congress, he promised "
+        "to lead an economic renewal."
+    )
+    assert [(a.speaker, a.speaker_entity) for a in found(text)] == [("he", "Obama")]
     # a surname in "s" that is also a word (no headline's verb) stays whole
     text = "Documentary maker Ken Burns and Kenny Rogers said they would come."
     assert {"Ken Burns", "Kenny Rogers"} <= roster_names(text)

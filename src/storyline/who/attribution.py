@@ -56,6 +56,7 @@ from .names import (
     PERSON_HEADS,
     PLACE_NOUNS,
     TITLE_ABBREVIATIONS,
+    headline_verb,
     name_problem,
     tidy_name,
 )
@@ -2025,6 +2026,16 @@ def common_noun_opening(ent: Span) -> bool:
 NAME_OPENING_PREPOSITIONS = frozenset("via from in on at by with to of for into about".split())
 
 
+def without_headline_verb(ent: Span) -> Span:
+    """A person's name without the headline's verb the recognizer took in ("Obama Outlines His Plans ..." ->
+    "Obama"), as ``who.entities`` lists the name."""
+    if ent.label_ != "PERSON" or len(ent) < 2 or not headline_verb(ent[-1]):
+        return ent
+    from spacy.tokens import Span
+
+    return Span(ent.doc, ent.start, ent.end - 1, label=ent.label_)
+
+
 class NameIndex:
     """A document's named entities, looked up by position in O(log n) (``Span.ents`` scans them all)."""
 
@@ -2034,7 +2045,9 @@ class NameIndex:
         # and "Via Twitter" (tagged a person in "Via Twitter, CNN's Nic Robertson reported") is no name: no
         # name starts with a preposition
         self.ents = [
-            e for e in doc.ents if not common_noun_opening(e) and e[0].lower_ not in NAME_OPENING_PREPOSITIONS
+            without_headline_verb(e)
+            for e in doc.ents
+            if not common_noun_opening(e) and e[0].lower_ not in NAME_OPENING_PREPOSITIONS
         ]
         self.starts = [e.start for e in self.ents]
         # a reporter's credit ("From Ernest Scheyder in LAROSE , La. :", "Reporting by ...") names no one whom the

@@ -41,6 +41,7 @@ from .names import (
     PLAIN_PERSON_NOUNS,
     TITLE_ABBREVIATIONS,
     TITLE_NOUNS,
+    headline_verb,
     name_problem,
     tidy_name,
 )
@@ -752,23 +753,6 @@ def runs_into_headline(word: Token, after: Token, text: str) -> bool:
         and after.pos_ in ("VERB", "AUX")
         and re.search(rf"\b{word.lower_}\b", text) is not None
     )
-
-
-# Verbs a headline puts after its subject, in the third person and title case ("Obama Outlines His Plans ...",
-# "Kerry Vows", "Merkel Backs"): no person's name ends in one. Verbs that are also surnames ("Burns", "Marks",
-# "Banks", "Wells", "Waters", "Summers") are left out: "Ken Burns" stays whole.
-HEADLINE_VERBS = frozenset(
-    """says tells warns urges vows backs calls outlines unveils announces proposes pledges promises signs seeks
-    wins faces defends rejects denies admits blames slams praises criticizes criticises asks meets visits
-    nominates taps orders offers expects insists predicts refuses threatens accepts approves vetoes touts
-    pushes hails lauds cites considers agrees declares launches confirms reveals resigns quits apologizes
-    apologises signals reassures defies demands doubts fears hopes plans sets eyes""".split()
-)
-
-
-def headline_verb(word: Token) -> bool:
-    """A headline's verb at a name's end ("Obama Outlines", "Geithner Says"), capitalized as a title's words are."""
-    return word.text[:1].isupper() and word.text[1:].islower() and word.lower_ in HEADLINE_VERBS
 
 
 STORM_WORDS = {"storm", "hurricane", "typhoon", "cyclone", "depression"}

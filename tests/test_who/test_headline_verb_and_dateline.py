@@ -60,3 +60,6 @@ def test_a_wire_dateline_is_no_speaker():
     text = "OSAKA (Reuters) - Toyota agreed to buy four plants in the south of Mexico."
     agreed = next(a for a in found(text) if a.cue == "agreed")
     assert agreed.speaker == "Toyota", agreed.speaker
+    # a name and a dash's aside opening a paragraph is no dateline (bpoil_bbc 1926, the aside as written)
+    text = "Exxon - which is battling to cap a damaged well in the Gulf - says the project will cost about $360m."
+    assert not any(a.speaker.startswith("which") for a in found(text) if a.speaker)

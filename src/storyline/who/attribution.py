@@ -634,11 +634,15 @@ def dateline_end(speaker: Span, text: str) -> int | None:
     dateline (``text.patterns.DATELINE``) when the speaker opens its line."""
     start = speaker.start_char
     if (match := AGENCY_DATELINE.match(text, start)) is not None:
-        return match.end()
-    if text[text.rfind("\n", 0, start) + 1 : start].strip():
+        end = match.end()
+    elif text[text.rfind("\n", 0, start) + 1 : start].strip():
         return None  # a place and a dash inside a paragraph ("... in TOKYO - "): no dateline
-    match = patterns.DATELINE.match(text[start : start + DATELINE_REACH])
-    return start + match.end() if match is not None else None
+    elif (match := patterns.DATELINE.match(text[start : start + DATELINE_REACH])) is not None:
+        end = start + match.end()
+    else:
+        return None
+    # a sentence starts after a dateline: "BP - which is battling to cap ..." is a name and a dash's aside
+    return None if text[end : end + 1].islower() else end
 
 
 def past_dateline(speaker: Span, cue: Token, text: str) -> Span | None:

@@ -56,6 +56,7 @@ from .names import (
     PERSON_HEADS,
     PLACE_NOUNS,
     TITLE_ABBREVIATIONS,
+    headline_verb,
     name_problem,
     tidy_name,
 )
@@ -512,8 +513,8 @@ def draft_from_cue(token: Token, doc: Doc, index: RegionIndex, model: CueScorer)
     if token.idx >= end:
         start = quote_run_start(index.text, start, end, index)
     speaker = speaker_of(token)
-    if speaker is not None and DATELINE.match(speaker.text):
-        speaker = after_dateline(speaker, token)
+    if speaker is not None:
+        speaker = past_dateline(speaker, token, index.text)
     if speaker is None or index.overlapping(speaker.start_char, speaker.end_char):
         # The parser took words of the quotation for the subject ("... Congress," Cummings said)
         # or found none ("read one"): look beside the cue.
@@ -623,18 +624,44 @@ def whole_words(span: Span) -> Span:
     return doc[start:end] if (start, end) != (span.start, span.end) else span
 
 
-# "WASHINGTON –", "Washington (CNN) --": where a story was filed, which the parser may take for a subject.
-DATELINE = re.compile(r"^(?:[A-Z][A-Z .,]+|[A-Z][\w .,]*\([A-Za-z .]+\))\s*(?:--|[\u2013\u2014-])\s*$")
+# How far a dateline is read from a speaker's first word: "TOKYO/LONDON, Oct 25 (Reuters) - " and more.
+DATELINE_REACH = 120
 
 
-def after_dateline(speaker: Span, cue: Token) -> Span | None:
-    """The subject after a dateline the parser took for it: "WASHINGTON – The Obama administration"."""
+def dateline_end(speaker: Span, text: str) -> int | None:
+    """Where a wire dateline that the speaker's first word opens ends in ``text`` ("TOKYO/LONDON (Reuters) - ",
+    "WASHINGTON – ", "Washington (CNN) -- "), else None: an agency's dateline anywhere (``AGENCY_DATELINE``), any
+    dateline (``text.patterns.DATELINE``) when the speaker opens its line."""
+    start = speaker.start_char
+    if (match := AGENCY_DATELINE.match(text, start)) is not None:
+        end = match.end()
+    elif text[text.rfind("\n", 0, start) + 1 : start].strip():
+        return None  # a place and a dash inside a paragraph ("... in TOKYO - "): no dateline
+    elif (match := patterns.DATELINE.match(text[start : start + DATELINE_REACH])) is not None:
+        end = start + match.end()
+    else:
+        return None
+    # a sentence starts after a dateline: "BP - which is battling to cap ..." is a name and a dash's aside
+    return None if text[end : end + 1].islower() else end
+
+
+def past_dateline(speaker: Span, cue: Token, text: str) -> Span | None:
+    """The speaker without the wire dateline the parser took for the subject or a part of it, which is where
+    a story was filed and never who said anything: "TOKYO/LONDON (Reuters) - BP agreed" is BP's, "WASHINGTON
+    – The Obama administration said" the administration's; None when no words are left before the cue."""
+    end = dateline_end(speaker, text)
+    if end is None:
+        return speaker
     doc = cue.doc
-    words = [t for t in doc[speaker.end : cue.i] if not t.is_punct and not t.is_space]
+    first = next((t.i for t in doc[speaker.start : cue.i] if t.idx >= end), cue.i)
+    words = [t for t in doc[first : max(speaker.end, first)] if not t.is_punct and not t.is_space]
+    if words:  # "WASHINGTON - The Obama administration": the subject after it
+        return doc[words[0].i : words[-1].i + 1]
+    words = [t for t in doc[first : cue.i] if not t.is_punct and not t.is_space]
     nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN", "PRON")]
     if not nouns:
         return None
-    return doc[words[0].i : nouns[-1].i + 1]
+    return doc[words[0].i : nouns[-1].i + 1]  # the subject after a dateline the parser took for it
 
 
 def quote_run_start(text: str, start: int, end: int, index: RegionIndex) -> int:
@@ -2003,6 +2030,16 @@ def common_noun_opening(ent: Span) -> bool:
 NAME_OPENING_PREPOSITIONS = frozenset("via from in on at by with to of for into about".split())
 
 
+def without_headline_verb(ent: Span) -> Span:
+    """A person's name without the headline's verb the recognizer took in ("Obama Outlines His Plans ..." ->
+    "Obama"), as ``who.entities`` lists the name."""
+    if ent.label_ != "PERSON" or len(ent) < 2 or not headline_verb(ent[-1]):
+        return ent
+    from spacy.tokens import Span
+
+    return Span(ent.doc, ent.start, ent.end - 1, label=ent.label_)
+
+
 class NameIndex:
     """A document's named entities, looked up by position in O(log n) (``Span.ents`` scans them all)."""
 
@@ -2012,7 +2049,9 @@ class NameIndex:
         # and "Via Twitter" (tagged a person in "Via Twitter, CNN's Nic Robertson reported") is no name: no
         # name starts with a preposition
         self.ents = [
-            e for e in doc.ents if not common_noun_opening(e) and e[0].lower_ not in NAME_OPENING_PREPOSITIONS
+            without_headline_verb(e)
+            for e in doc.ents
+            if not common_noun_opening(e) and e[0].lower_ not in NAME_OPENING_PREPOSITIONS
         ]
         self.starts = [e.start for e in self.ents]
         # a reporter's credit ("From Ernest Scheyder in LAROSE , La. :", "Reporting by ...") names no one whom the

@@ -41,6 +41,7 @@ from .names import (
     PLAIN_PERSON_NOUNS,
     TITLE_ABBREVIATIONS,
     TITLE_NOUNS,
+    headline_verb,
     name_problem,
     tidy_name,
 )
@@ -1231,15 +1232,14 @@ def mentions_of(
             ):  # readers' comments ("... | Reply Qhaddafi"): removed in ingest.clean
                 first += 1  # "Thankfully Obama", "Blaming Obama": the word before is no first name
             last = ent.end
-            while (
-                last - 1 > first
-                and not_a_name_word(doc[last - 1])
+            while last - 1 > first and (
+                headline_verb(doc[last - 1])
+                or not_a_name_word(doc[last - 1])
                 and doc[last - 1].lower_ not in NAME_SUFFIXES
-                and not doc[
-                    last - 1
-                ].text.isupper()  # the tagger reads a label's capitals as a verb ("CAMERON")
+                # the tagger reads a label's capitals as a verb ("CAMERON")
+                and not doc[last - 1].text.isupper()
             ):
-                last -= 1  # "Kerry Withdraws From Call ...": a headline's verb is no surname
+                last -= 1  # "Kerry Withdraws From Call ...", "Obama Outlines His Plans": a headline's verb is no surname
             for i in range(first + 1, last):
                 word = doc[i]
                 if (

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ..model import Attribution
 from ..text.words import TITLE_ABBREVIATIONS as TITLE_ABBREVIATIONS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 UNRESOLVED_SPEAKER = "unresolved speaker"
 
@@ -135,6 +139,24 @@ def speaker_name(attribution: Attribution) -> str | None:
     if attribution.speaker_description:
         return attribution.speaker_description
     return None
+
+
+# Verbs a headline puts after its subject, in the third person and title case ("Obama Outlines His Plans ...",
+# "Kerry Vows", "Merkel Backs"): no person's name ends in one (who.entities' mentions and the names
+# who.attribution resolves a speaker to read them from here). Verbs that are also surnames ("Burns", "Marks",
+# "Banks", "Wells", "Waters", "Summers") are left out: "Ken Burns" stays whole.
+HEADLINE_VERBS = frozenset(
+    """says tells warns urges vows backs calls outlines unveils announces proposes pledges promises signs seeks
+    wins faces defends rejects denies admits blames slams praises criticizes criticises asks meets visits
+    nominates taps orders offers expects insists predicts refuses threatens accepts approves vetoes touts
+    pushes hails lauds cites considers agrees declares launches confirms reveals resigns quits apologizes
+    apologises signals reassures defies demands doubts fears hopes plans sets eyes""".split()
+)
+
+
+def headline_verb(word: Token) -> bool:
+    """A headline's verb at a name's end ("Obama Outlines", "Geithner Says"), capitalized as a title's words are."""
+    return word.text[:1].isupper() and word.text[1:].islower() and word.lower_ in HEADLINE_VERBS
 
 
 # Nouns of places and their facilities: a name they govern is a place ("the small towns of Jawsh, Ghezaya and

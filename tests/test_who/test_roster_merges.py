@@ -287,3 +287,19 @@ def test_a_title_the_prominent_namesake_never_bears_is_not_hers():
         "Governor Jindal said the barriers would be built.",
     )
     assert "a4" in by_name(build_roster(found), "Bobby Jindal").mentions
+
+
+def test_a_captions_position_word_an_institution_or_a_figure_is_no_role():
+    """Finan_washingtonpost's roster gave Henry Paulson the roles "center" (a caption's "Paulson, center,") and
+    "+270.00 Treasury Secretary" (a ticker's figure run into the text), and John McCain "government": a noun that
+    only ends like a person's ("-er", "-ent") names no one, and a title starts with a word."""
+    found = articles(
+        "Treasury Secretary Henry Paulson, center, speaks with reporters at the White House.",
+        "Dow +270.00 Treasury Secretary Henry Paulson said the plan would work.",
+        "Senator John McCain, government critic of the plan, spoke on Friday.",
+    )
+    entities = build_roster(found)
+    roles = {role["role"] for role in by_name(entities, "Henry Paulson").roles}
+    assert "Treasury Secretary" in roles
+    assert not any(role == "center" or not role[:1].isalpha() for role in roles), roles
+    assert not any(role["role"] == "government" for role in by_name(entities, "John McCain").roles)

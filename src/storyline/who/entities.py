@@ -1346,6 +1346,8 @@ def roles_of(article: Article, ent: Span) -> list[Role]:
         token = doc[i]
         if token.is_punct or token.is_space or token.ent_type_ in ("PERSON", "DATE", "TIME", "CARDINAL"):
             break
+        if not token.text[:1].isalpha():
+            break  # "+270.00 Treasury Secretary Henry Paulson": a figure of a ticker run into the text is no title
         if "\n" in token.whitespace_:
             break
         titled = token.text[:1].isupper() or token.ent_type_ in ("GPE", "NORP", "ORG")
@@ -1464,7 +1466,10 @@ PERSON_NOUNS = frozenset(
 # Nouns with a person's ending that name no person ("the Egyptian military" is no one's title).
 NOT_PERSON_NOUNS = frozenset(
     """military commentary documentary anniversary summary library boundary dictionary salary itinerary
-    glossary century majority minority authority community security economy""".split()
+    glossary century majority minority authority community security economy
+    center government parliament department statement agreement movement management investment environment
+    equipment payment settlement treatment development moment comment document event element
+    corner number order water letter paper power border matter quarter chapter sector factor error""".split()
 )
 
 

@@ -56,13 +56,28 @@ def test_openers_that_lean_on_the_sentence_before():
         assert patterns.DANGLING_OPENER.search(text), text
     for text in ("Italy said the talks had failed.", "Theirs-and-ours was the slogan.", "Hezbollah said no."):
         assert not patterns.DANGLING_OPENER.search(text), text
-    for text in ("And that was that.", "These measures were dropped.", "That's all.", "Yet the rebels held."):
+    for text in (
+        "And that was that.",
+        "These measures were dropped.",
+        "That's all.",
+        "Yet the rebels held.",
+        # a time counted from a moment the sentence does not give
+        "Five days later, the rig exploded.",
+        "The next day, the Fitch Ratings service downgraded AIG's credit rating.",
+        "A few hours later Medvedev weighed in.",
+        "Later that day, Obama was asked how confident he was.",
+    ):
         assert patterns.POINTING_BACK.search(text), text
     for text in (
         "This week the talks resumed.",
         "Those who fled were safe.",
         "Andrew Lansley said so.",
         "This Is It tickets sold out.",
+        "An earlier report from Nile TV said 1,000 prisoners escaped.",
+        "Two days after the explosion, the rig sank.",
+        "Later, the company said the well was capped.",
+        # the sentence gives its day at once (bpoil_foxnews's summary says it, the story's turn)
+        "Five days later, on April 20, the well blew out, causing the worst offshore oil spill in U.S. history.",
     ):
         assert not patterns.POINTING_BACK.search(text), text
     assert patterns.LEANING_START.match('"We will win," he said.')

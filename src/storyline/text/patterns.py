@@ -240,7 +240,14 @@ DANGLING_OPENER = re.compile(
 POINTING_BACK = re.compile(
     r"^(?:(?:And|But|So|Yet|Or)\b"
     r"|(?:This|That)['’]s\b"
-    rf"|(?:{alternatives(DEMONSTRATIVES, title=True)})\s+(?!(?:{alternatives(TIME_NOUN_FORMS)}|who)\b)[a-z])"
+    rf"|(?:{alternatives(DEMONSTRATIVES, title=True)})\s+(?!(?:{alternatives(TIME_NOUN_FORMS)}|who)\b)[a-z]"
+    # a time counted from a moment the sentence does not give ("The next day, ...", "Hours later ...", "Later that
+    # day ..."; not when the sentence gives its day at once: "Five days later, on April 20, the well blew out")
+    r"|(?:(?:(?:A|An|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Several|A\s+few|\d+)\s+"
+    r"(?:minutes?|hours?|days?|weeks?|months?|years?)|Minutes|Hours|Days|Weeks|Months|Moments)\s+"
+    r"(?:later|earlier|afterwards?)"
+    r"|The\s+(?:next|following|previous)\s+(?:day|week|month|morning|afternoon|evening|night)"
+    r"|Later\s+that\s+(?:day|week|month|morning|afternoon|evening|night))\b(?!,?\s+(?:on|in)\s+[A-Z\d]))"
 )
 
 

@@ -27,9 +27,14 @@ the articles were out; dates more than a week after it come last) and "retrospec
 whose articles mostly look back ``gap`` days or more, and that no other article names, comes last). First it
 prints what the gold's range is worth (user mode with the dates after the gold's last one
 skipped: a diagnosis, the range being the gold's). ``--week-bars`` (sixteenth session, helper D) measures only
-the bar of a week's look back (``timeline.build.WEEK_TO_DAY``), the date weights refitted for each bar. Every rule, as the shipped
-timeline does, takes no entry from an article far from the story (``timeline.build.off_story``). ``--cache FILE`` keeps the annotated topics and their event times (a pickle; delete it when the code
-that dates sentences changes).
+the bar of a week's look back (``timeline.build.WEEK_TO_DAY``), the date weights refitted for each bar. ``--counts``
+(sixteenth session, helper I) measures only *how many* dates user mode shows without ``--dates``
+(``timeline.build.supported_dates``: the shipped count, then rules from the dates' mention counts, the share of the
+story's articles naming them, their rank scores, the story's span, a fixed number; each capped by the setting
+``timeline.dates`` as the shipped count is, and with no cap), the dates being user mode's ranking. Every rule,
+as the shipped timeline does, takes no entry from an article far from the story (``timeline.build.off_story``).
+``--cache FILE`` keeps the annotated topics and their event times (a pickle; delete it when the code that dates
+sentences changes).
 """
 
 from __future__ import annotations
@@ -375,6 +380,135 @@ def news_tls_f1(rows: list) -> float:
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
+Count = Callable[[list, dict, list, dict], int]
+
+
+def mention_bar(needed: int, most: float = math.inf) -> Count:
+    """As ``supported_dates`` with ``SUPPORT_MENTIONS`` = ``needed``: the dates told by that many articles (at
+    most ``most``)."""
+
+    def count(ranked: list, stats: dict, used: list, score: dict) -> int:
+        return int(min(most, sum(len(stats[p].mention_articles) >= needed for p in ranked)))
+
+    return count
+
+
+def mention_share(share: float) -> Count:
+    """The dates told by at least ``share`` of the story's dated articles (two at least)."""
+
+    def count(ranked: list, stats: dict, used: list, score: dict) -> int:
+        needed = max(2, share * sum(a.published is not None for a in used))
+        return sum(len(stats[p].mention_articles) >= needed for p in ranked)
+
+    return count
+
+
+def standing_out(bar: float) -> Count:
+    """The dates whose rank score (a sum of weighted z-scores over the story's candidates) is at least ``bar``."""
+
+    def count(ranked: list, stats: dict, used: list, score: dict) -> int:
+        return sum(score[p] >= bar for p in ranked)
+
+    return count
+
+
+def per_days(days: int) -> Count:
+    """One date for every ``days`` days the story's articles span."""
+
+    def count(ranked: list, stats: dict, used: list, score: dict) -> int:
+        published = sorted(a.published for a in used if a.published)
+        return round(((published[-1] - published[0]).days + 1) / days) if published else 0
+
+    return count
+
+
+def supported(ranked: list, stats: dict, used: list, score: dict) -> int:
+    """The shipped count."""
+    return build.supported_dates(ranked, stats, used)
+
+
+def fixed(number: int) -> Count:
+    def count(ranked: list, stats: dict, used: list, score: dict) -> int:
+        return number
+
+    return count
+
+
+def date_counts(topics: list, folds: dict, cache: dict) -> None:
+    """How many dates user mode shows without ``--dates`` (``timeline.build.supported_dates``), against the gold's
+    number, and rules for that number, each capped as the shipped one is (at most the setting ``timeline.dates``,
+    at least three) and, for the record, with no cap; each family's parameter chosen by ``choose_by_story``.
+    The dates are user mode's ranking (fold weights); only the count changes."""
+    from storyline.settings import current_settings
+
+    cap = current_settings().timeline.dates
+    names = sorted(t.name for t in topics)
+    ranking = {}
+    for topic in topics:
+        used, stats = prepared(topic, 0.0, cache)
+        weights = folds[story_of(topic.name)]
+        ranked = shipped(topic, stats, used, weights, len(stats))
+        ranking[topic.name] = (ranked, stats, used, scores_of(stats, weights))
+        shown = build.supported_dates(ranked, stats, used)
+        print(
+            f"{topic.name:<22} gold dates {'/'.join(str(len(g.entries)) for g in topic.timelines):<5} "
+            f"supported_dates {shown:<3} candidates {len(ranked):<4} told by >= 2 articles "
+            f"{mention_bar(2)(ranked, stats, used, {})}"
+        )
+
+    def figures(count: Count, capped: bool) -> tuple[dict, list]:
+        per_story: dict[str, list[float]] = defaultdict(list)
+        rows = []
+        for topic in topics:
+            ranked, stats, used, score = ranking[topic.name]
+            wanted = count(ranked, stats, used, score)
+            if capped:
+                wanted = min(cap, max(wanted, min(3, len(ranked))))
+            picks = ranked[: max(1, wanted)]
+            for gold in topic.timelines:
+                shared = len({p.start for p in picks if p.granularity == "day"} & set(gold.entries))
+                precision, recall = shared / len(picks), shared / len(gold.entries)
+                rows.append((story_of(topic.name), precision, recall, names.index(topic.name) % 2))
+                per_story[story_of(topic.name)].append(
+                    2 * precision * recall / (precision + recall) if precision + recall else 0.0
+                )
+        return {s: statistics.fmean(v) for s, v in per_story.items()}, rows
+
+    def halves(rows: list) -> str:
+        development = news_tls_f1([r for r in rows if r[3] == 0])
+        return (
+            f"{news_tls_f1(rows):8.4f} {development:8.4f} {news_tls_f1([r for r in rows if r[3] == 1]):8.4f}"
+        )
+
+    families = {
+        "mention bar": {f"{k} articles": mention_bar(k) for k in (2, 3, 4, 5, 6, 8, 10, 12, 15, 20)},
+        "mention share": {f"share {q}": mention_share(q) for q in (0.01, 0.02, 0.03, 0.05, 0.08)},
+        "standing out": {f"score {b}": standing_out(b) for b in (0.5, 1, 1.5, 2, 2.5, 3, 4)},
+        "per days": {f"1 per {d} days": per_days(d) for d in (5, 10, 15, 20, 30)},
+        "fixed": {f"{n} dates": fixed(n) for n in (5, 10, 15, 20, 25, 30, 40)},
+    }
+    for capped in (True, False):
+        if not capped:
+            families["bar and cap"] = {
+                f"{k} articles, at most {c}": mention_bar(k, c)
+                for k in (2, 3, 4, 5, 6, 8)
+                for c in (20, 30, 40, 60)
+            }
+        print(f"\n{'capped at ' + str(cap) + ', at least 3' if capped else 'no cap'}")
+        print(f"{'rule':<34} {'date F1':>8} {'dev':>8} {'held':>8}   per story")
+        for family, rules in families.items():
+            results = {"shipped": figures(supported, True)} | {
+                name: figures(count, capped) for name, count in rules.items()
+            }
+            for name, (per_story, rows) in results.items():
+                cells = " ".join(f"{s} {v:.3f}" for s, v in sorted(per_story.items()))
+                print(f"{family[:12] + ': ' + name:<34} {halves(rows)}   {cells}")
+            choice = choose_by_story({name: per_story for name, (per_story, _) in results.items()})
+            order = [row[0] for row in results["shipped"][1]]
+            held = [results[choice.fold_values[s]][1][i] for i, s in enumerate(order)]
+            print(f"  {family}, chosen in folds: {halves(held)}; fold values {choice.fold_values}")
+
+
 def week_bars(topics: list) -> None:
     """User-mode date F1 and the protocol's date ranking (the gold range's candidates, the best ``L`` days) with
     each bar of ``timeline.build.WEEK_TO_DAY`` (the shipped one first; ``inf``: a week counts for no day), the
@@ -433,6 +567,11 @@ def main() -> int:
         action="store_true",
         help="only the bar of a week's look back (timeline.build.WEEK_TO_DAY)",
     )
+    parser.add_argument(
+        "--counts",
+        action="store_true",
+        help="only how many dates user mode shows without --dates (timeline.build.supported_dates)",
+    )
     args = parser.parse_args()
     began = time.process_time()
     topics = load(args.directory, args.cache)
@@ -446,6 +585,10 @@ def main() -> int:
         s: fit_weights([e for n, items in examples.items() if story_of(n) != s for e in items])
         for s in stories
     }
+    if args.counts:
+        date_counts(topics, folds, {})
+        print(f"CPU seconds: {time.process_time() - began:.0f}", file=sys.stderr)
+        return 0
     families: dict[str, dict[str, tuple[Any, ...]]] = {
         "coverage penalty": {"shipped": (shipped, 0.0)}
         | {

@@ -82,7 +82,10 @@ class SummarySettings:
 
 @dataclass(frozen=True)
 class TimelineSettings:
-    dates: int = option(15, "most dates a timeline shows (`--dates` overrides)", low=1)
+    # 20: every Timeline17 story (76 to 398 articles) has over 30 dates told by two articles or more, so this cap is
+    # what sets a story's count; the gold timelines hold 7 to 102 dates (33 on average), and 20 is the best cap on
+    # the development topics and raises the held-out ones too (BENCHMARKS.md, "The user-mode timeline, part 4").
+    dates: int = option(20, "most dates a timeline shows (`--dates` overrides)", low=1)
 
 
 @dataclass(frozen=True)

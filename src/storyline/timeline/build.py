@@ -1101,7 +1101,10 @@ def story_period_first(ranked: Sequence[Point], used: Sequence[Article]) -> list
 
 
 # A date the story "supports" in a timeline of its own choosing: mentioned by at least this many articles
-# (of a story of at least SUPPORT_ARTICLES dated articles; in a smaller one, one article is enough).
+# (of a story of at least SUPPORT_ARTICLES dated articles; in a smaller one, one article is enough). In a story of
+# tens of articles or more the cap (the setting timeline.dates) decides: higher bars (3 to 20 articles, a share of the
+# story's articles, a rank score, one date per so many days of the story) chosen in leave-one-story-out folds do no
+# better on Timeline17 than this bar under that cap (benchmarks/timeline_user_mode.py --counts).
 SUPPORT_MENTIONS = 2
 SUPPORT_ARTICLES = 10
 

@@ -100,6 +100,8 @@ def test_not_news_is_page_furniture_only():
         'Alex Blumberg of "Planet Money" was online Wednesday, Oct. 15 at 11 a.m. ET to offer some "Crisis 101" '
         "explanations about the current state of the economy and takes your questions.",
         "Motley Fool analyst Tim Hanson will be online Thursday, Oct. 16 at noon ET to take your questions.",
+        "Washington Post staff writers Jill Drew and Ellen Nakashima were online Wednesday, Oct. 15 at 1 p.m. ET to "
+        "answer questions about their story.",
     ):
         assert NOT_NEWS.search(text), text
     for text in (

@@ -427,6 +427,10 @@ def test_page_furniture_captions_and_glued_headlines_are_no_timeline_sentences()
             "CAIRO (Reuters) - One of Muammar Gaddafi's sons said Libya would descend into civil war.",
             "One of",
         ),
+        (  # a page's own dateline (Finan_washingtonpost's 7 October entry)
+            "NASHVILLE, Oct. 7 -- On a day when the stock market took another sharp plunge, the candidates clashed.",
+            "On a day when",
+        ),
         (  # a photo's credit run into the sentence (bpoil_foxnews's 5 May entry), as the story summary cuts it
             "Reuters British Petroleum was able to cap the smallest of three leaks at the well on Wednesday.",
             "British Petroleum was",

@@ -392,7 +392,7 @@ NOT_NEWS = re.compile(
     | \(@\w{1,30}\)\ (?:[A-Z][a-z]+\.?\ \d{1,2},\ \d{4}|\d{1,2}\ [A-Z][a-z]+\ \d{4})\s*$
     | ^\W{0,2}(?:Regarding|Re:?|In\ response\ to)\s+(?:your\b|the\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|[\w-]+-page\b|op-ed\b))
       [^!?]{0,60}?\b(?:article|column|editorial|op-ed|story|piece|commentary|report|letter)s?\b
-    | \b(?:was|will\ be)\ online\ .{0,60}?\bET\b,?\ to\ (?:discuss|take|offer|answer|chat|talk)\b
+    | \b(?:is|are|was|were|will\ be)\ online\ .{0,60}?\bET\b,?\ to\ (?:discuss|take|offer|answer|chat|talk)\b
     | ^\W{0,2}Your\s+(?:[\w-]+\s+){0,3}?(?:article|column|editorial|op-ed|story|piece|commentary|coverage)\s+(?:is|was)\b
     """,
     re.VERBOSE,

@@ -67,6 +67,7 @@ from ..text.patterns import (
     caption_sentence,
     glue_seams,
 )
+from ..text.patterns import DATELINE as WIRE_DATELINE
 from ..text.patterns import LEAD_DEBRIS as DATELINE
 from ..text.similarity import near_duplicate_groups, source_groups
 from ..text.tfidf import l2_rows, tfidf_matrix
@@ -289,8 +290,8 @@ LIVE_STAMP = re.compile(
 
 def glued_start(text: str) -> int:
     """How many leading characters are a page stamp (``text.patterns.PAGE_STAMP``, with whatever headline
-    came before it), a photo's credit (``text.patterns.PHOTO_CREDIT``) or a wire dateline with what was glued before
-    it, else 0. (A headline glued before a sentence where an opener word shows the seam was given its own paragraph
+    came before it), a photo's credit (``text.patterns.PHOTO_CREDIT``), a wire dateline with what was glued before
+    it or a page's own dateline (``text.patterns.DATELINE``), else 0. (A headline glued before a sentence where an opener word shows the seam was given its own paragraph
     in cleaning: ``text.patterns.glue_seams``.)"""
     stamps = list(PAGE_STAMP.finditer(text))
     cut = stamps[-1].end() if stamps and len(text[stamps[-1].end() :].split()) >= MIN_WORDS else 0
@@ -313,6 +314,13 @@ def glued_start(text: str) -> int:
     agency = AGENCY_DATELINE.search(text, cut)
     if agency is not None and len(text[agency.end() :].split()) >= MIN_WORDS:
         return agency.end()  # "TRIPOLI, March 2 (Reuters) - ", with any headline, bullets or byline before it
+    dateline = WIRE_DATELINE.match(text, cut)
+    if (
+        dateline is not None
+        and len(text[dateline.end() :].split()) >= MIN_WORDS
+        and text[dateline.end()].isupper()
+    ):
+        return dateline.end()  # "NASHVILLE, Oct. 7 -- ", "PHNOM PENH — ": a page's own dateline
     return cut + glued_headline(text[cut:])
 
 

@@ -291,8 +291,8 @@ LIVE_STAMP = re.compile(
 def glued_start(text: str) -> int:
     """How many leading characters are a page stamp (``text.patterns.PAGE_STAMP``, with whatever headline
     came before it), a photo's credit (``text.patterns.PHOTO_CREDIT``), a wire dateline with what was glued before
-    it or a page's own dateline (``text.patterns.DATELINE``), else 0. (A headline glued before a sentence where an opener word shows the seam was given its own paragraph
-    in cleaning: ``text.patterns.glue_seams``.)"""
+    it or a page's own dateline (``text.patterns.DATELINE``), else 0. (A headline glued before a sentence where an
+    opener word shows the seam was given its own paragraph in cleaning: ``text.patterns.glue_seams``.)"""
     stamps = list(PAGE_STAMP.finditer(text))
     cut = stamps[-1].end() if stamps and len(text[stamps[-1].end() :].split()) >= MIN_WORDS else 0
     tail = STAMP_TAIL.match(text, cut)
@@ -306,21 +306,18 @@ def glued_start(text: str) -> int:
     byline = GLUED_BYLINE.match(text, cut)
     if byline is not None and len(text[byline.end() :].split()) >= MIN_WORDS:
         cut = byline.end()  # "By Pam Benson, CNN National Security Producer Khamis Gadhafi ...": the writer
+    # "Reuters British Petroleum was able to cap ...": a photo's credit run into the sentence
     credit = PHOTO_CREDIT.match(text, cut)
     if credit is not None and len(text[credit.end() :].split()) >= MIN_WORDS:
-        cut = (
-            credit.end()
-        )  # "Reuters British Petroleum was able to cap ...": a photo's credit run into the sentence
+        cut = credit.end()
     agency = AGENCY_DATELINE.search(text, cut)
     if agency is not None and len(text[agency.end() :].split()) >= MIN_WORDS:
         return agency.end()  # "TRIPOLI, March 2 (Reuters) - ", with any headline, bullets or byline before it
+    # "NASHVILLE, Oct. 7 -- ", "PHNOM PENH — ": a page's own dateline, a sentence after it
     dateline = WIRE_DATELINE.match(text, cut)
-    if (
-        dateline is not None
-        and len(text[dateline.end() :].split()) >= MIN_WORDS
-        and text[dateline.end()].isupper()
-    ):
-        return dateline.end()  # "NASHVILLE, Oct. 7 -- ", "PHNOM PENH — ": a page's own dateline
+    rest = text[dateline.end() :] if dateline is not None else ""
+    if len(rest.split()) >= MIN_WORDS and rest[:1].isupper():
+        return len(text) - len(rest)
     return cut + glued_headline(text[cut:])
 
 

@@ -116,7 +116,7 @@ def keys(clusters):
 
 def test_a_name_takes_the_type_most_of_its_mentions_give_it():
     mentions = [mention(f"a{i}", "Homs", "GPE") for i in range(5)] + [mention("b", "Homs", "PERSON")]
-    assert {c.key for c in link(mentions, [])} == {"gpe:homs"}
+    assert {c.key for c in link(mentions, [])} == {"place:homs"}
 
 
 def test_a_king_is_not_a_namesake_with_a_first_name():
@@ -292,3 +292,33 @@ def test_a_count_of_people_is_no_described_source():
 def test_you_is_never_a_speaker_name():
     found = listed('"The vaccine is ready," the agency said. "You should see a doctor," you said.')
     assert [n for k, n in found.items() if k.startswith('"You should')] == [None]
+
+
+def test_one_place_however_each_mention_was_tagged():
+    # the recognizer tags "Gulf of Mexico" a location in one sentence, a place or a facility in others: one place
+    mentions = (
+        [mention(f"a{i}", "Gulf of Mexico", "LOC") for i in range(3)]
+        + [mention(f"b{i}", "Gulf of Mexico", "GPE") for i in range(2)]
+        + [mention("c", "Gulf of Mexico", "FAC")]
+    )
+    assert {c.key for c in link(mentions, [])} == {"place:gulf of mexico"}
+
+
+def test_a_company_written_with_its_legal_suffix_is_the_same_company_without_it():
+    mentions = (
+        [mention("a", "Halliburton Co", "ORG"), mention("b", "Halliburton", "ORG")]
+        + [mention(f"c{i}", "Halliburton", "GPE") for i in range(4)]
+        # someone bears the name: the bare name stays the company's, not a surname's
+        + [mention("d", "Joe Halliburton", "PERSON")]
+        # "Cameron Inc." beside David Cameron: the bare name some mentions call a person is left to the person
+        + [
+            mention("e", "Cameron Inc", "ORG"),
+            mention("f", "Cameron", "PERSON"),
+            mention("f", "David Cameron", "PERSON"),
+        ]
+    )
+    found = keys(link(mentions, []))
+    assert {found["Halliburton Co@a"], found["Halliburton@b"]} | {
+        found[f"Halliburton@c{i}"] for i in range(4)
+    } == {"org:halliburton"}
+    assert found["Cameron@f"].startswith("person:") and found["Cameron Inc@e"] == "org:cameron"

@@ -1900,6 +1900,20 @@ def link(
             majority = max((c for c in count if c in PLACE_OR_BODY), key=lambda c: count[c])
             if count[majority] > count[own]:
                 mention.label = PLACE_OR_BODY[majority]
+    # a company's name with its legal suffix ("Transocean Ltd", "Halliburton Co") says the same name without it is the
+    # company's ("Transocean", tagged a place in most mentions), where the recognizer called the bare name a body at least
+    # once and no mention a person ("Cameron Inc." beside David Cameron) or a country
+    companies = {base for m in names if m.label == "ORG" and (base := company_base(key_of(m.text)))}
+    for mention in names:
+        key = key_of(mention.text)
+        if (
+            key in companies
+            and mention.label in ("GPE", "LOC", "FAC", "NORP", "PRODUCT")
+            and votes[key]["organization"]
+            and not votes[key]["person"]
+            and country_of(mention.text) is None
+        ):
+            mention.label = "ORG"
     people = [m for m in names if m.label == "PERSON"]
     directory = People(people, groups)
     organisations = {key_of(m.text): m for m in names if m.label == "ORG"}
@@ -1927,7 +1941,7 @@ def link(
         ):
             add(f"org:{team_words[text_key]}", "ORG", mention)  # "the Chiefs": Kansas City Chiefs
             continue
-        cluster_key = name_key(mention, directory, acronyms)
+        cluster_key = name_key(mention, directory, acronyms, companies)
         add(cluster_key, mention.label, mention)
         if cluster_key.startswith("person:"):
             person_key_of[id(mention)] = cluster_key
@@ -1941,7 +1955,11 @@ ATTRIBUTIVE_USES = 3
 PLACE_OR_BODY = {"place": "GPE", "organization": "ORG", "group": "NORP"}
 
 
-def name_key(mention: Mention, directory: People, acronyms: dict[str, str]) -> str:
+def name_key(
+    mention: Mention, directory: People, acronyms: dict[str, str], companies: Container[str] = frozenset()
+) -> str:
+    """The cluster a name's mention joins; ``companies`` are names the collection also writes with a legal suffix
+    ("Halliburton Co"), a company's even where someone bears the name as a surname."""
     if mention.label in ("GPE", "LOC", "ORG", "NORP", "FAC"):
         country = country_of(mention.text)
         if country is None and mention.government:
@@ -1952,6 +1970,7 @@ def name_key(mention: Mention, directory: People, acronyms: dict[str, str]) -> s
     if (
         mention.label == "PERSON"
         or mention.label in ("ORG", "GPE", "NORP")
+        and key_of(mention.text) not in companies
         and surname_known(mention, directory)
     ):
         key = directory.key(mention)
@@ -1959,7 +1978,11 @@ def name_key(mention: Mention, directory: People, acronyms: dict[str, str]) -> s
             return key
     key = key_of(mention.text)
     if mention.label == "ORG":
+        key = company_base(key) or key  # "Transocean Ltd" is Transocean
         return f"org:{acronyms.get(key.replace(' ', ''), key)}"
+    if TYPE_OF_LABEL.get(mention.label) == "place":
+        # one place however the recognizer tagged each mention: "Gulf of Mexico" a location here, a facility there
+        return f"place:{key}"
     if mention.label == "EVENT" and storm_key(mention.text):
         return f"event:{storm_key(mention.text)}"  # "Tropical Storm Alex", "storm Alex", "Alex"
     if TYPE_OF_LABEL.get(mention.label) == "other":
@@ -2916,6 +2939,12 @@ def cluster_mentions(
             recent[mention.article].append(i)
     labels: dict[int, int] = {}
     return [labels.setdefault(find(i), len(labels)) for i in range(len(mentions))]
+
+
+def company_base(key: str) -> str:
+    """The name a company's legal suffix follows ("transocean ltd" -> "transocean"), else ""."""
+    words = key.split()
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1] in CORPORATE_SUFFIXES else ""
 
 
 def coarse_label(label: str) -> str:

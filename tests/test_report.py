@@ -647,3 +647,17 @@ def test_a_speakers_other_names_are_names_most_used_first(sample_articles):
     ]
     page = render_report(Brief(articles=sample_articles, attributions=quotes))
     assert "(as Obama, Mr. Obama, Sen. Barack Obama)" in page
+
+
+def test_the_title_names_the_story_not_the_outlet_that_carries_it(sample_articles):
+    # "(Reuters) -" in every dateline makes Reuters the most mentioned body of a Reuters corpus: the title is
+    # about who the story is about
+    articles = [dataclasses.replace(a, outlet="Reuters") for a in sample_articles]
+    ids = {a.id: 1 for a in articles}
+    entities = [
+        Entity("organization:reuters", "Reuters", "organization", ["Reuters", "REUTERS"], dict(ids)),
+        Entity("person:bashar-al-assad", "Bashar al-Assad", "person", ["Assad"], dict(ids)),
+        Entity("organization:un", "United Nations", "organization", ["UN"], dict(ids)),
+    ]
+    page = render_report(Brief(articles, entities=entities))
+    assert "<title>Brief: Bashar al-Assad and United Nations — storyline</title>" in page

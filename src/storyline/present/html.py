@@ -948,8 +948,14 @@ def brief_title(brief: Brief) -> str:
 
 def leading_names(brief: Brief, count: int = 3) -> list[str]:
     if brief.entities:
-        # the roster's own order: named in the most articles first, then most mentioned
-        return [e.name for e in brief.entities if e.type in TITLE_LABELS][:count]
+        # the roster's own order: named in the most articles first, then most mentioned; not the outlets that
+        # carry the story ("Reuters" of 263 Reuters datelines is who wrote it, not who it is about)
+        outlets = {a.outlet.casefold() for a in brief.articles if a.outlet}
+        return [
+            e.name
+            for e in brief.entities
+            if e.type in TITLE_LABELS and not {n.casefold() for n in (e.name, *e.aliases)} & outlets
+        ][:count]
     articles_per_name: dict[str, int] = defaultdict(int)
     for article in brief.articles:
         for name in {m.text for m in article.entities if m.label in TITLE_LABELS}:

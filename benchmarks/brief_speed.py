@@ -21,6 +21,9 @@ from ``os.wait4``, so each figure is that process's own):
 - with ``--components``: only each pipeline's own CPU seconds per component over the topic's texts (the
   tokenizer, then each component's ``pipe`` in turn over all the texts, in one process), for the stock
   model and for storyline's pipeline: where the parse's time goes;
+- with ``--steps cache`` (or ``no-cache``): only the cold brief, once, with each step's own CPU seconds (the
+  parse, the model load, each stage, keeping the analysis, the JSON; ``time.process_time`` around each step's
+  function, no profiler): where the cold brief's time goes beyond spaCy;
 - with ``--growth 1000,3000``: bare spaCy, cold and warm brief on that many articles of every
   Timeline17 topic mixed (a fixed shuffle): growth in CPU seconds and peak RSS with the corpus.
 
@@ -34,6 +37,7 @@ by cumulative and by own time are printed. CPU seconds are the figure that count
     nice .venv/bin/python benchmarks/brief_speed.py --only-growth --growth 1000
     nice .venv/bin/python benchmarks/brief_speed.py --floor-rounds 3      # bare spaCy / cold brief, alternated
     nice .venv/bin/python benchmarks/brief_speed.py --components          # CPU s per spaCy component
+    nice .venv/bin/python benchmarks/brief_speed.py --steps cache         # CPU s per step of a cold brief
 """
 
 from __future__ import annotations
@@ -166,6 +170,89 @@ profiler.dump_stats(sys.argv[1])
 """
 
 
+# The cold brief in one process, each step's own CPU seconds (``time.process_time`` around the step's function, a
+# step called inside another subtracted from it; no profiler, so no inflation): the parse, the model load, each
+# stage, keeping the analysis and the stage results, the JSON. Printed as a JSON object (step -> CPU s).
+STEPS = """
+import functools, importlib, inspect, json, resource, sys, time
+spent, stack = {}, []
+def wrap(module, name, label, owner=None):
+    holder = importlib.import_module(module)
+    holder = getattr(holder, owner) if owner else holder
+    function = getattr(holder, name)
+    def enter():
+        stack.append([time.process_time(), 0.0])
+    def leave():
+        began, inner = stack.pop()
+        took = time.process_time() - began
+        spent[label] = spent.get(label, 0.0) + took - inner
+        if stack:
+            stack[-1][1] += took
+    if inspect.isgeneratorfunction(function):
+        @functools.wraps(function)
+        def timed(*args, **kwargs):
+            items = function(*args, **kwargs)
+            while True:
+                enter()
+                try:
+                    item = next(items)
+                except StopIteration:
+                    leave()
+                    return
+                leave()
+                yield item
+    else:
+        @functools.wraps(function)
+        def timed(*args, **kwargs):
+            enter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                leave()
+    setattr(holder, name, timed)
+for step in json.loads(sys.argv[1]):
+    wrap(*step)
+import storyline.cli.brief, storyline.cli.common, storyline.present.jsonio
+storyline.cli.brief.print_json = storyline.present.jsonio.print_json
+from storyline.cli.main import main
+began = time.process_time()
+out, sys.stdout = sys.stdout, open(sys.argv[2], "w")
+try:
+    main(sys.argv[3:])
+except SystemExit:
+    pass
+sys.stdout.close()
+sys.stdout = out
+ran = time.process_time() - began
+spent["the rest (CLI, imports, corpus glue)"] = ran - sum(spent.values())
+usage = resource.getrusage(resource.RUSAGE_SELF)
+spent["start-up, the timed modules' imports"] = usage.ru_utime + usage.ru_stime - ran
+spent["process total (user + system)"] = usage.ru_utime + usage.ru_stime
+print(json.dumps(spent))
+"""
+# (module, function, label[, class]): the steps ``--steps`` times.
+STEP_FUNCTIONS = [
+    ("storyline.ingest.prepare", "prepare", "read, clean, describe"),
+    ("storyline.corpus.copies", "mark_duplicates", "copies"),
+    ("storyline.corpus.templates", "remove_templates", "templates"),
+    ("storyline.annotate.nlp", "load_nlp", "spaCy model load"),
+    ("storyline.annotate.nlp", "parse_bounded", "parse (nlp.pipe)"),
+    ("storyline.annotate.nlp", "fill", "sentences and entities from the parse"),
+    ("storyline.annotate.timex", "tag", "time expressions"),
+    ("storyline.service.corpus", "date_undated", "dating the undated"),
+    ("storyline.service.cache", "put", "keeping each analysis", "AnalysisCache"),
+    ("storyline.service.cache", "put_piece", "keeping pieces", "AnalysisCache"),
+    ("storyline.service.cache", "get_piece", "looking up pieces", "AnalysisCache"),
+    ("storyline.service.cache", "put_result", "keeping stage results", "AnalysisCache"),
+    ("storyline.summarize", "summarize", "stage: summary"),
+    ("storyline.timeline.build", "build_timeline", "stage: timeline"),
+    ("storyline.who.entities", "build_roster", "stage: roster"),
+    ("storyline.who.attribution", "find_attributions", "stage: attributions"),
+    ("storyline.compare.claims", "compare", "stage: comparison"),
+    ("storyline.present.results", "brief_json", "JSON: brief_json"),
+    ("storyline.present.jsonio", "print_json", "JSON: print_json"),
+]
+
 # A command run as ``storyline`` runs it, telling afterwards (in the file named first) whether it loaded spaCy's
 # model: a brief over kept analyses reads its parses with the language's vocabulary and needs none.
 MODEL_LOADED = """
@@ -189,6 +276,28 @@ def profile(topic: Path, env: dict[str, str], folder: Path, top: int) -> None:
     for order in ("cumulative", "tottime"):
         print(f"\n## top {top} functions by {order} CPU time (cold brief, cProfile)\n")
         stats.sort_stats(order).print_stats(top)
+
+
+def steps(topic: Path, env: dict[str, str], folder: Path, kept: bool) -> list[dict[str, Any]]:
+    """The cold brief of ``topic`` once, each step's own CPU seconds (``STEPS``): with an empty cache (``kept``,
+    as the floor rounds' cold brief) or ``--no-cache``."""
+    arguments = ["brief", str(topic), "--json", "-q"] + ([] if kept else ["--no-cache"])
+    env = dict(env, STORYLINE_CACHE_DIRECTORY=str(folder / "steps-cache"))
+    command = [
+        sys.executable,
+        "-c",
+        STEPS,
+        json.dumps(STEP_FUNCTIONS),
+        str(folder / "steps.json"),
+        *arguments,
+    ]
+    done = subprocess.run(command, env=env, capture_output=True, check=True, text=True)
+    spent = json.loads(done.stdout.splitlines()[-1])
+    total = spent["process total (user + system)"]
+    print(f"\ncold brief ({'an empty cache' if kept else '--no-cache'}), CPU s per step")
+    for name, cpu in sorted(spent.items(), key=lambda item: -item[1]):
+        print(f"  {name:40} {cpu:7.2f} {100 * cpu / total:5.1f}%")
+    return [{"run": f"steps ({'cache' if kept else 'no-cache'})", "cpu_s": spent}]
 
 
 def mixed_topics(count: int, out: Path) -> Path:
@@ -336,6 +445,12 @@ def main() -> int:
         "--components", action="store_true", help="only the CPU seconds of each spaCy component"
     )
     parser.add_argument(
+        "--steps",
+        choices=("cache", "no-cache"),
+        help="only the cold brief once, with each step's own CPU seconds (no profiler): with an empty cache or "
+        "--no-cache",
+    )
+    parser.add_argument(
         "--floor-rounds",
         type=int,
         default=0,
@@ -368,6 +483,8 @@ def main() -> int:
                 texts = folder / "texts.json"
                 texts.write_text(json.dumps(cleaned_texts(topic)), encoding="utf-8")
                 rows = components(texts, env)
+            elif args.steps:
+                rows = steps(topic, env, folder, args.steps == "cache")
             elif args.floor_rounds:
                 rows, same = floor_rounds(args, topic, folder, env), True
             elif not args.only_growth:

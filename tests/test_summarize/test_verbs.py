@@ -133,3 +133,38 @@ def test_a_story_summary_after_new_articles_over_kept_analyses_loads_no_spacy_mo
     alone = summarize(list(corpus.articles), method="story")
     said = json.loads("\n".join(shown))
     assert said["sentences"] and [s["text"] for s in said["sentences"]] == [s.text for s in alone.sentences]
+
+
+def test_a_kept_parse_is_found_in_time_that_does_not_grow_with_its_article():
+    """``kept_parse`` read ``len(doc.text)`` on every call, and spaCy joins every token's text anew on each read:
+    asking one sentence of an article cost a join of the whole article. Now a sentence of an article eight times
+    longer costs about the same, and the answers are those of the old guard (None past the parse's end)."""
+    import time
+
+    import spacy
+
+    nlp = spacy.blank("en")
+    sentence = "The well was capped on Thursday. "
+    short, long = nlp(sentence * 150), nlp(sentence * 1200)
+    text = sentence.strip()
+
+    def cost(doc) -> float:
+        started = time.process_time()
+        for _ in range(400):
+            assert kept_parse(doc, 33, 33 + len(text), text) is not None
+        return time.process_time() - started
+
+    cost(short)  # warm
+    assert cost(long) <= 2.5 * cost(short) + 0.02
+    # the same answers as reading the text's length first, at and past the parse's end
+    length = len(long.text)
+    for start, end in [
+        (0, len(text)),
+        (length - len(sentence), length - 1),
+        (length - 1, length + 5),
+        (5, 10**9),
+    ]:
+        expected = long.char_span(start, end) if end <= length else None
+        found = kept_parse(long, start, end, long.text[start:end])
+        assert (found is None) == (expected is None or expected.text != long.text[start:end])
+    assert kept_parse(long, length - len(sentence), length - 1, text) is not None

@@ -77,8 +77,10 @@ def finite_candidates(pool: Pool, chosen: Sequence[int]) -> list[bool]:
 
 def kept_parse(doc: Doc, start: int, end: int, text: str) -> Span | None:
     """The tokens of ``doc`` (an article's parse) that are its characters ``start:end``, ``text``; None when the
-    parse does not hold them (a text longer than the characters parsed, or a cut inside a token)."""
-    span = doc.char_span(start, end) if end <= len(doc.text) else None
+    parse does not hold them (a text longer than the characters parsed, or a cut inside a token). ``char_span``
+    finds the tokens by a binary search and gives None past the parse's end; ``doc.text`` is not read (spaCy
+    joins every token's text anew on each read: a long article's parse cost a whole join per sentence asked)."""
+    span = doc.char_span(start, end)
     return span if span is not None and span.text == text else None
 
 

@@ -254,22 +254,25 @@ class DatelinePlace:
 def dateline_place(text: str, at: int) -> DatelinePlace | None:
     """The place of the dateline (``DATELINE``) that opens the line of ``text`` that position ``at`` lies on,
     when ``at`` is where that place starts: "COCODRIE" of "COCODRIE, La. (AP) --", "Washington" of "Washington
-    (CNN) -- ", "VENICE" of "AP VENICE, La. -- ", "PHNOM PENH" of "PHNOM PENH — "; else None. The one reading
-    of a dateline's place (``who.entities``: a name there names a place)."""
+    (CNN) -- ", "VENICE" of "AP VENICE, La. -- " (or the agency before it: a recognizer's name may take both in,
+    "AP VENICE"), "PHNOM PENH" of "PHNOM PENH — "; else None. The one reading of a dateline's place
+    (``who.entities``: a name there names a place)."""
     line_start = text.rfind("\n", 0, at) + 1
     line = text[line_start : line_start + DATELINE_REACH]
     opening = len(line) - len(line.lstrip())
     match = DATELINE.match(line[opening:])
     if match is None:
         return None
-    # the place opens the dateline, or follows the agency of "AP VENICE, La. --"
+    # the place opens the dateline, or follows the agency of "AP VENICE, La. --" (where a span may start too)
     start = opening + (match.end(3) + 1 if match.group(3) is not None else 0)
-    if line_start + start != at:
+    if at - line_start not in (start, opening + match.start(3) if match.group(3) is not None else start):
         return None
     end = _PLACE_END.search(line, start, opening + match.end())
     if end is None:
         return None
-    return DatelinePlace(at, line_start + end.start(), dateline_name(match), end.group().strip() == ",")
+    return DatelinePlace(
+        line_start + start, line_start + end.start(), dateline_name(match), end.group().strip() == ","
+    )
 
 
 # (the Timeline17 texts are read detokenized; "-LRB- Reuters -RRB-" is kept for text given tokenized)

@@ -5,7 +5,9 @@ One home for them, so that the cleaner, the summary and the timeline agree on wh
 - ``DATELINE``: a dateline opening a paragraph ("CAIRO (Reuters) - ", "PHNOM PENH — ", "Cairo, Egypt (CNN) --
   ", "LONDON, March 8 (Reuters) - ", "AP VENICE, La. -- "): where the story body starts (``ingest.clean``), what a
   summary sentence leaves out (``summarize.candidates``) and the outlet an article's text names
-  (``ingest.outlets``);
+  (``ingest.outlets``); ``dateline_place``, the place it names ("COCODRIE" of "COCODRIE, La. (AP) --"), where the
+  roster reads a place's name (``who.entities``); a heading in capitals before a dash is none ("BP RUNS OUT OF CASH
+  - UNLIKELY ...": ``HEADING_WORDS``);
 - ``LEAD_DEBRIS``: headline, dateline and byline debris glued into a scraped lead ("TRIPOLI | Tue Mar 1,
   2011 6:36 pm EST TRIPOLI (Reuters) - ...", anywhere in the sentence): a feature of timeline sentences;
 - ``LEANING_START``: a sentence that opens on a pronoun, a demonstrative or a connective leans on the
@@ -62,6 +64,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from .dates import MONTH_NAME
 from .words import SAYING_VERBS, TIME_NOUNS
@@ -186,9 +189,18 @@ OUTLETS = names_pattern(OUTLET_NAMES)
 _PLACE = r"[A-Z][\w./'-]*(?:[ ,/]+[A-Z\d][\w./'-]*){0,4}"
 _CAPS_PLACE = r"[A-Z][A-Z./'-]+(?:[ ,/]+[A-Z\d][\w./'-]*){0,4}"
 _DASH = r"(?:--|[-\u2013\u2014]{1,2})"
+# Words in capitals that no place's name has and a heading's words do: pronouns, "to" before a verb, particles
+# and negations ("CEO HAYWARD LOSES HIS JOB - ", "BP RUNS OUT OF CASH - UNLIKELY", "BP TO LOSE GOVERNMENT
+# CONTRACTS - ", "AT LEAST TEMPORARILY - ", "WAKE UP -- "). (Prepositions and articles are a place's too: "MOUTH
+# OF THE MISSISSIPPI RIVER --", "ON BARATARIA BAY, La. --".)
+HEADING_WORDS = frozenset(
+    "HE SHE IT WE THEY YOU HIS HER ITS OUR THEIR MY YOUR TO UP OUT OFF LEAST NO NOT IS ARE WAS WERE WILL WOULD "
+    "CAN COULD SHOULD MAY MUST HAS HAVE HAD DO DOES DID".split()
+)
 # A place alone before the dash, in capitals, with a state and a date ("PHNOM PENH — ", "MESA, Ariz., Feb. 18
-# -- "): words of two letters or more, no digits but the day's.
+# -- "): words of two letters or more, no digits but the day's, none of a heading's words.
 _PLACE_ALONE = (
+    rf"(?![A-Z.' ]*\b(?:{alternatives(sorted(HEADING_WORDS))})\b)"
     r"[A-Z][A-Z.'-]+(?:[ ,]+[A-Z][A-Za-z.'-]+){0,4}(?:,\s*[A-Z][\w.]+)?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
 )
 # Any short name in brackets: at a paragraph's start the dateline's shape says it is one ("WOODLAND HILLS
@@ -219,6 +231,48 @@ AGENCY_DATELINE = re.compile(dateline_pattern(OUTLETS, r"\b"))
 def dateline_name(match: re.Match[str]) -> str | None:
     """The agency or outlet a dateline match names ("Reuters"), or None for a dateline of a place alone."""
     return next((g.strip() for g in match.groups() if g), None)
+
+
+# How far a dateline is read from its line's start: "TOKYO/LONDON, Oct 25 (Reuters) - " and more.
+DATELINE_REACH = 120
+# A dateline's place: the words before its state or day, its bracketed name or its dash.
+_PLACE_END = re.compile(r"\s*(?:,|\(|[-\u2013\u2014]{1,2}\s)")
+
+
+@dataclass(frozen=True)
+class DatelinePlace:
+    """The place a dateline opening a line names: where in the text (``start``, ``end``), the agency or outlet
+    the dateline credits (``name``, None for a place alone before its dash) and whether a state, country or day
+    follows the place after a comma (``qualified``: "COCODRIE, La. --", "LONDON, March 8 --")."""
+
+    start: int
+    end: int
+    name: str | None
+    qualified: bool
+
+
+def dateline_place(text: str, at: int) -> DatelinePlace | None:
+    """The place of the dateline (``DATELINE``) that opens the line of ``text`` that position ``at`` lies on,
+    when ``at`` is where that place starts: "COCODRIE" of "COCODRIE, La. (AP) --", "Washington" of "Washington
+    (CNN) -- ", "VENICE" of "AP VENICE, La. -- " (or the agency before it: a recognizer's name may take both in,
+    "AP VENICE"), "PHNOM PENH" of "PHNOM PENH — "; else None. The one reading of a dateline's place
+    (``who.entities``: a name there names a place)."""
+    line_start = text.rfind("\n", 0, at) + 1
+    line = text[line_start : line_start + DATELINE_REACH]
+    opening = len(line) - len(line.lstrip())
+    match = DATELINE.match(line[opening:])
+    if match is None:
+        return None
+    # the place opens the dateline, or follows the agency of "AP VENICE, La. --" (where a span may start too)
+    start = opening + (match.end(3) + 1 if match.group(3) is not None else 0)
+    if at - line_start not in (start, opening + match.start(3) if match.group(3) is not None else start):
+        return None
+    end = _PLACE_END.search(line, start, opening + match.end())
+    if end is None:
+        return None
+    return DatelinePlace(
+        line_start + start, line_start + end.start(), dateline_name(match), end.group().strip() == ","
+    )
 
 
 # (the Timeline17 texts are read detokenized; "-LRB- Reuters -RRB-" is kept for text given tokenized)

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..model import Article, Attribution, Entity
 from ..pieces import NO_PIECES, Pieces
+from ..text.patterns import dateline_place
 from .names import (
     ANONYMOUS_HEADS,
     CONJUNCTIONS,
@@ -127,8 +128,6 @@ TITLE_SHARE = 10
 NAME_PARTICLES = {"al", "el", "ibn", "bin", "van", "von", "de", "da", "di", "le", "la", "du", "der"}
 FUNCTION_WORDS = {"of", "to", "for", "the", "and", "on", "at", "in", "a", "an", "'s", "’s"}
 PRONOUNS = {"he", "him", "his", "she", "her", "hers", "they", "them", "their", "it", "its", "i", "we", "you"}
-# (a state or country of several words too: "San Salvador, El Salvador (CNN) --")
-DATELINE_AFTER = re.compile(r"^\s*(?:\(|[-–—]|,\s*[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+\.?){0,2}\s*\(|\s*$)")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -530,32 +529,56 @@ GOVERNMENT_NOUNS = frozenset(
 )
 
 
-DATELINE = re.compile(r"^\s*(?:\(|[-–—]|,\s*[A-Z][A-Za-z]*\.?(?:\s*\(|\s*[-–—]|\s*$))")
-
-
 def is_dateline(span: Span, text: str) -> bool:
-    """A place name opening a line as a dateline: "COCODRIE, La. (AP) --", "WASHINGTON -"."""
-    line_start = text.rfind("\n", 0, span.start_char) + 1
-    if text[line_start : span.start_char].strip():
+    """A name that is the place of a dateline opening its line (``text.patterns.dateline_place``, the one reading
+    of a dateline): "COCODRIE, La. (AP) --", "RAS JDIR, Tunisia (Reuters) -", "Washington (CNN) --". A name the
+    recognizer typed otherwise is a place by it only when it is written in capitals, as a wire writes a dateline's
+    place ("RAND Corp. (CNN) -- " is a credit's company run into the story's dateline), and a name alone before a
+    dash only when a state or day follows ("GRAND ISLE, La. --"): a heading or a name in capitals looks the same
+    ("NATO -- the North Atlantic Treaty Organization ...", "BP - which is battling ...", "EDGAR HERNANDEZ - ")."""
+    place = dateline_place(text, span.start_char)
+    if place is None or place.end != span.end_char:
         return False
-    words = span.text.replace(".", "").split()
-    return (
-        bool(words)
-        and all(w.isupper() for w in words)
-        and DATELINE.match(text[span.end_char : span.end_char + 14]) is not None
-        and not SPEAKER_LABEL.match(text, span.end_char)
+    if span.label_ in ("GPE", "LOC"):
+        return True
+    capitals = all(word.isupper() for word in span.text.replace(".", "").split())
+    return capitals and (place.name is not None or place.qualified)
+
+
+# A transcript's speaker label: a name in capitals opening its line, maybe the speaker's outlet or body after a
+# comma and an aside in brackets, and a colon ("LIU (TRANSLATED): ...", "MARTIN GEISSLER, ITV NEWS -LRB- voice-over
+# -RRB- : ...", "GEISSLER : ..."); the name is group ``name``, the aside ``aside``.
+TRANSCRIPT_LABEL = re.compile(
+    r"^[ \t]*(?P<name>[A-Z][A-Z.'-]+(?:[ \t]+[A-Z][A-Z.'-]+){0,3})[ \t]*(?:,[^:()\n]{1,60}?)?"
+    r"(?P<aside>(?:\(|-LRB-)[^()\n]{0,40}?(?:\)|-RRB-))?[ \t]*:",
+    re.MULTILINE,
+)
+
+
+def transcript_speakers(text: str) -> frozenset[str]:
+    """The words of the names a transcript's labels give a speaker with an aside ("SNOW (voice-over):", "MARTIN
+    GEISSLER, ITV NEWS (voice-over):"): a person speaking, whom the text's other labels ("GEISSLER :") name too. A
+    label without an aside may head a list of places ("EGYPT: Protesters ...") and names no one by itself."""
+    return frozenset(
+        word for match in TRANSCRIPT_LABEL.finditer(text) if match["aside"] for word in match["name"].split()
     )
 
 
-# A transcript's speaker label, "LIU (TRANSLATED): ...", "SNOW -LRB- voice-over -RRB- : ...": a name, no dateline.
-SPEAKER_LABEL = re.compile(r"[ \t]*(?:\(|-LRB-)[^()\n]{0,40}?(?:\)|-RRB-)[ \t]*:")
+def transcript_speaker(span: Span, text: str, speakers: Container[str]) -> bool:
+    """A name in capitals that is a transcript's label of a speaker (``transcript_speakers``): a person, however
+    the recognizer typed it ("GEISSLER -LRB- voice-over -RRB- :" tagged a body)."""
+    label = TRANSCRIPT_LABEL.match(text, text.rfind("\n", 0, span.start_char) + 1)
+    return (
+        label is not None
+        and label.start("name") == span.start_char
+        and label.end("name") == span.end_char
+        and all(word in speakers for word in span.text.split())
+    )
 
 
 def is_government_use(span: Span, text: str) -> bool:
     """A capital acting as a government ("Washington and Paris endorse", "Moscow's envoy")."""
-    after = text[span.end_char : span.end_char + 40]
-    line_start = text.rfind("\n", 0, span.start_char) + 1
-    if not text[line_start : span.start_char].strip() and DATELINE_AFTER.match(after):
+    if is_dateline(span, text):
         return False  # "WASHINGTON –", "Washington (CNN) --": a dateline names the city
     root = span.root
     dep = root.dep_
@@ -576,6 +599,16 @@ def is_government_use(span: Span, text: str) -> bool:
     if dep == "poss":
         return root.head.lemma_.lower() in GOVERNMENT_NOUNS  # "Moscow's envoy", not "Nairobi's slums"
     return dep == "pobj" and root.head.lower_ == "by" and root.head.head.lemma_.lower() in GOVERNMENT_VERBS
+
+
+def headline_verb_in(ent: Span) -> int | None:
+    """Where a headline's verb (``who.names.headline_verb``) that the tagger reads as a verb or a common noun ends a
+    body's name run into it: "OTS Faces Questions Over IndyMac", "... off Shetland Calls to halt BP's plans"; a
+    proper noun's word of the list stays ("United Health Plans")."""
+    return next(
+        (t.i for t in ent[1:] if headline_verb(t) and t.pos_ in ("VERB", "NOUN")),
+        None,
+    )
 
 
 # Parts of speech no word of a person's name has: a sentence's first word the recognizer took in.
@@ -888,8 +921,8 @@ def inside_proper_noun_run(doc: Doc, first: int, last: int) -> bool:
 
 def evidence_of_kind(ent: Span) -> str:
     """What the words around a name say it is, whatever the recognizer's label: ``place`` ("the towns of
-    Jawsh, Ghezaya and Takut", "born in Llanfair"), ``thing`` ("the computer known as Watson", "a horse
-    called Frankel"), ``drug`` ("the antiviral drug Tamiflu", "antivirals such as Tamiflu"), ``body`` ("the House": a
+    Jawsh, Ghezaya and Takut", "the border at Ras Jdir", "born in Llanfair"), ``thing`` ("the computer known as
+    Watson", "a horse called Frankel"), ``drug`` ("the antiviral drug Tamiflu", "antivirals such as Tamiflu"), ``body`` ("the House": a
     person's name takes no article), else ""."""
     doc = ent.doc
     root = ent.root
@@ -906,6 +939,10 @@ def evidence_of_kind(ent: Span) -> str:
         token = token.head  # "Jawsh, Ghezaya and Takut": the first of the list says where they stand
     head = token.head
     if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS:
+        return "place"
+    if token.dep_ == "pobj" and head.lower_ == "at" and head.i > 0 and at_a_place_noun(head):
+        # "the border at Ras Jdir", "the refinery at Ras Lanuf": a noun of places says it (not "at" alone, which
+        # takes people too: "fired at", "a jab at Obama")
         return "place"
     if token.dep_ == "pobj" and head.lower_ in ("in", "near") and head.head.lemma_.lower() in DWELLING_VERBS:
         return "place"
@@ -969,6 +1006,17 @@ def evidence_of_kind(ent: Span) -> str:
     ):
         return "body"  # "the speaker of the House": no person's name takes "the"
     return ""
+
+
+def at_a_place_noun(at: Token) -> bool:
+    """ "at" after a noun of places, or governed by one: "the border at Ras Jdir" (the parse often hangs "at ..." on
+    the verb: "waited at the border at Ras Jdir")."""
+    before = at.doc[at.i - 1]
+    return any(
+        noun.pos_ == "NOUN" and noun.lemma_.lower() in PLACE_NOUNS
+        for noun in {before, at.head}
+        if noun is not at
+    )
 
 
 LIST_PREPOSITIONS = frozenset({"as", "including", "like"})
@@ -1151,6 +1199,7 @@ def mentions_of(
     for number, sentence in enumerate(doc.sents):
         sentence_of[sentence.start] = number
     starts = sorted(sentence_of)
+    speakers = transcript_speakers(full_text)
 
     def sentence_number(token_index: int) -> int:
         import bisect
@@ -1184,6 +1233,9 @@ def mentions_of(
         if ent.label_ in ("PERSON", "ORG") and in_longer_name(ent):
             continue  # "Bishop" of "born in Bishop's Castle": a place's name, no person
         label = ent.label_
+        if label in ("ORG", "NORP", "GPE") and transcript_speaker(ent, full_text, speakers):
+            # "GEISSLER -LRB- voice-over -RRB- :": a transcript's label names the one speaking
+            label = "PERSON"
         dateline = label in ("ORG", "PERSON", "NORP", "GPE") and is_dateline(ent, full_text)
         if dateline:
             label = "GPE"  # "COCODRIE, La. (AP) --": a dateline names a place
@@ -1261,6 +1313,9 @@ def mentions_of(
             if first > ent.start or last < ent.end:
                 text, start = display_name(doc[first:last].text), doc[first].idx
             text = without_glued_words(text)
+        elif label == "ORG" and (verb := headline_verb_in(ent)) is not None:
+            # "Shetland Calls to halt ...", "OTS Faces Questions": a headline's verb ends a body's name too
+            text = display_name(doc[ent.start : verb].text)
         if ent.label_ == "NORP" and (country_of_word(text) is not None or not text.endswith("s")):
             continue  # "Syrian", "Arab": an adjective, not a mention of a group ("Republicans" is one)
         if ent.label_ in ("ORG", "GPE") and is_part_of_title(ent):

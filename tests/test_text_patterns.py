@@ -66,6 +66,9 @@ def test_openers_that_lean_on_the_sentence_before():
         "The next day, the Fitch Ratings service downgraded AIG's credit rating.",
         "A few hours later Medvedev weighed in.",
         "Later that day, Obama was asked how confident he was.",
+        # its day given, the moment it counts from is not: later than what? (bpoil_foxnews's summary read as an
+        # analyst, issue 13)
+        "Five days later, on April 20, the well blew out, causing the worst offshore oil spill in U.S. history.",
     ):
         assert patterns.POINTING_BACK.search(text), text
     for text in (
@@ -76,8 +79,6 @@ def test_openers_that_lean_on_the_sentence_before():
         "An earlier report from Nile TV said 1,000 prisoners escaped.",
         "Two days after the explosion, the rig sank.",
         "Later, the company said the well was capped.",
-        # the sentence gives its day at once (bpoil_foxnews's summary says it, the story's turn)
-        "Five days later, on April 20, the well blew out, causing the worst offshore oil spill in U.S. history.",
     ):
         assert not patterns.POINTING_BACK.search(text), text
     assert patterns.LEANING_START.match('"We will win," he said.')

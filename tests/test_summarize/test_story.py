@@ -294,6 +294,24 @@ def test_nobody_commenting_a_promise_not_kept_and_a_pronoun_speaker_are_not_stor
         assert reads_alone(text), text
 
 
+def test_a_few_words_quoted_and_their_cue_are_not_story_sentences():
+    """Issue 13, bpoil_foxnews read as an analyst: a quotation of three words or fewer with its cue and nothing else
+    ('"Bear with us," Wells said.') is a mood, not news."""
+    for text in (
+        '"Bear with us," Wells said.',
+        '"This is relentless," Kinner said.',
+        '"It\'s pretty dramatic," the spokesman added.',
+        '"We\'re going slowly," spokesman Mohammad Zawawi told Reuters.',
+    ):
+        assert not reads_alone(text), text
+    for text in (
+        '"The police attacked the demonstrators," Boushashi told CNN.',
+        '"The people of Egypt have spoken," President Barack Obama said at the White House.',
+        '"Bear with us," Wells said, as BP lowered a new cap over the well.',
+    ):
+        assert reads_alone(text), text
+
+
 def test_a_short_sentence_that_tells_no_concrete_event_is_not_said():
     """A short generic line (a caption in the present, a columnist's verdict, a state) gives way to sentences with
     a number, a date, or a named actor and a verb told in the past or the future (issue 13 item 6)."""

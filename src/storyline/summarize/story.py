@@ -29,12 +29,12 @@ lend to other banks.", or a broadcast's opener, "United in prayer and in protest
 together; and an article's first sentence with a title-case headline glued before it ("Obama Blueprint Deepens
 Federal Role in Markets President Obama is expected ...": ``candidates.title_glued``); and a line that tells
 nothing on its own (``tells_nothing``): only that someone declined or could not comment ("A BP spokesman declined
-to comment."), a promise it does not keep ("The protesters say they have two demands."), or a speaker who is only
-"he" in the cue ("..., he affirmed."); and someone the sentence never introduces (``stranger``: "he" or "they"
-without antecedent, "the girl" unnamed, "None had ..."); and a short sentence (under ``GENERIC_WORDS``) that tells no concrete
-event (``concrete``: no number, amount or date, nor a named actor with a verb in the past or the future): "Tear gas
-surrounds protesters in Egypt.", "The well is leaking oil.". Such sentences are central for the story's
-commonest words and say nothing: on a whole story they took the place of events (issue 13's story ROUGE).
+to comment."), a promise it does not keep ("The protesters say they have two demands."), a speaker who is only
+"he" in the cue ("..., he affirmed."), or three words quoted and their cue ('"Bear with us," Wells said.'); and
+someone the sentence never introduces (``stranger``: "he" or "they" without antecedent, "the girl" unnamed, "None
+had ..."); and a short sentence (under ``GENERIC_WORDS``) that tells no concrete event (``concrete``: no number,
+amount or date, nor a named actor with a verb in the past or the future): "Tear gas surrounds protesters in
+Egypt.", "The well is leaking oil.". Such sentences are central for the story's commonest words and say nothing: on a whole story they took the place of events (issue 13's story ROUGE).
 (In a cluster of a few articles these refusals cost ROUGE; with hundreds of articles there is always another
 sentence on the same point.)
 
@@ -171,13 +171,21 @@ PRONOUN_CUE = re.compile(
     rf"(?:{SAYING_FORMS}|continued|went\s+on|believes|believed|thinks|thought)\b"
 )
 
+# A quotation of three words or fewer and its cue, nothing else: what was said is a mood, not news ('"Bear with us,"
+# Wells said.', '"This is relentless," Kinner said.', '"It's pretty dramatic," he said.').
+BARE_QUOTE = re.compile(
+    r"^[\"“](?:\S+\s+){0,2}\S+?[,.!?]?[\"”],?\s+[^,;\"“”]{1,60}\s(?:said|says|told\s+\S+|added|asked)\.$"
+)
+
 
 def tells_nothing(text: str) -> bool:
-    """Nobody commenting, a promise of what is not given, or a pronoun as the only speaker (see above)."""
+    """Nobody commenting, a promise of what is not given, a pronoun as the only speaker, or a few words quoted and
+    nothing else (see above)."""
     return bool(
         (NO_COMMENT.search(text) and not GOES_ON.search(text))
         or PROMISE.search(text)
         or PRONOUN_CUE.search(text)
+        or BARE_QUOTE.search(text)
     )
 
 

@@ -296,12 +296,12 @@ POINTING_BACK = re.compile(
     r"|(?:This|That)['’]s\b"
     rf"|(?:{alternatives(DEMONSTRATIVES, title=True)})\s+(?!(?:{alternatives(TIME_NOUN_FORMS)}|who)\b)[a-z]"
     # a time counted from a moment the sentence does not give ("The next day, ...", "Hours later ...", "Later that
-    # day ..."; not when the sentence gives its day at once: "Five days later, on April 20, the well blew out")
+    # day ...", "Five days later, on April 20, the well blew out": later than what, the summary does not say)
     r"|(?:(?:(?:A|An|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Several|A\s+few|\d+)\s+"
     r"(?:minutes?|hours?|days?|weeks?|months?|years?)|Minutes|Hours|Days|Weeks|Months|Moments)\s+"
     r"(?:later|earlier|afterwards?)"
     r"|The\s+(?:next|following|previous)\s+(?:day|week|month|morning|afternoon|evening|night)"
-    r"|Later\s+that\s+(?:day|week|month|morning|afternoon|evening|night))\b(?!,?\s+(?:on|in)\s+[A-Z\d]))"
+    r"|Later\s+that\s+(?:day|week|month|morning|afternoon|evening|night))\b)"
 )
 
 

@@ -47,6 +47,7 @@ from .cues import (
     load_cue_model,
     not_said,
 )
+from .entities import country_of_word
 from .names import (
     AGENT_SUFFIXES,
     ANONYMOUS_HEADS,
@@ -1457,9 +1458,12 @@ def listed_noun(participle: Token) -> bool:
     """ "claims had been filed by commercial fishermen, angling guides and others": an "-ing" word after a
     noun and a comma, whose object is the next word and closes a list with "and" or "or", is a noun's
     modifier in that list ("angling guides"), not a participle of its own: what was said runs on through
-    the list. ("The rig exploded, killing 11 workers and injuring 17" follows a verb: a participle.)"""
+    the list. ("The rig exploded, killing 11 workers and injuring 17" follows a verb, "... in recent years,
+    alienating allies and tribes" a noun of time that ends a circumstance: a participle.)"""
     doc = participle.doc
     if participle.i < 2 or doc[participle.i - 2].tag_ not in ("NN", "NNS", "NNP", "NNPS"):
+        return False
+    if doc[participle.i - 2].lemma_.lower() in TIME_NOUNS:
         return False
     objects = [c for c in participle.children if c.dep_ == "dobj"]
     if len(objects) != 1 or objects[0].i != participle.i + 1 or objects[0].tag_ not in ("NNS", "NN"):
@@ -2292,7 +2296,7 @@ def resolve(names: NameIndex, speaker: Span | None, drafts: Sequence[Draft]) -> 
         return UNRESOLVED
     name = name_in(names, speaker)
     if name is not None:
-        return Resolution(names.full_name(name), False)
+        return Resolution(country_meant(name, speaker) or names.full_name(name), False)
     root = head_of(speaker)
     lowered = root.lower_
     if lowered == "you":
@@ -2461,6 +2465,20 @@ def name_in(names: NameIndex, span: Span) -> Span | None:
     ):
         return named[0]  # but "the Mexican figures" are no Mexicans
     return None
+
+
+def country_meant(name: Span, speaker: Span) -> str | None:
+    """ "The Libyan government", "Libyan authorities": a nationality before the head noun of a state stands for
+    the country (Libya), not for an actor named "Libyan"."""
+    root = head_of(speaker)
+    if (
+        name.label_ != "NORP"
+        or root.lemma_.lower() not in STATE_HEADS
+        or not all(t.pos_ == "ADJ" for t in name)
+    ):
+        return None
+    country = country_of_word(clean_name(name.text))
+    return country.name if country is not None else None
 
 
 # People named by whom they follow or oppose: "Michael Jackson fans" are not Michael Jackson.
@@ -2745,6 +2763,9 @@ def person_antecedent(
     candidates = [p for p in window if fits(p) and outside(p) and not names.placed(p) and not vocative(p)]
     if not candidates or rivals(speaker.start_char - 600, clean_name(candidates[-1].text).split()[-1]):
         return None
+    # "She spoke of how she was taken to ... Moammar Gadhafi's soldiers. ... she said": one she told of
+    if pronoun_subject(names.doc[candidates[-1].sent.start : candidates[-1].start], gender):
+        return None
     name = names.full_name(candidates[-1], gender)
     return Resolution(name, False) if name else None
 
@@ -2789,15 +2810,16 @@ def recent_person(
     names: NameIndex, speaker: Span, drafts: Sequence[Draft], fits: Callable[[Span], bool]
 ) -> Span | None:
     """The one person (by surname) named in the sentence before the pronoun's, or before it in its own, that
-    the pronoun can stand for: of its gender, no place, not in the words of any attribution; else None."""
+    the pronoun can stand for: of its gender, no place, not in the words of any attribution (the pronoun's own
+    included: in '"... to meet with Gadhafi," she said' she talks of Gadhafi); else None."""
     doc = names.doc
     own = head_of(speaker).sent
     k = own.start - 1
     while k >= 0 and (doc[k].is_space or doc[k].is_punct):
         k -= 1
     start = doc[k].sent.start_char if k >= 0 else own.start_char
-    said = [(d.content_start, d.content_end) for d in drafts if d.speaker is None or d.speaker != speaker]
-    pronouns = MASCULINE if names.doc[head_of(speaker).i].lower_ in MASCULINE else FEMININE
+    said = [(d.content_start, d.content_end) for d in drafts]
+    gender = "m" if head_of(speaker).lower_ in MASCULINE else "f"
     first = bisect.bisect_left(names.token_starts, start)
     found = [
         p
@@ -2809,11 +2831,18 @@ def recent_person(
     ]
     if len({clean_name(p.text).split()[-1] for p in found}) != 1:
         return None
-    if any(t.lower_ in pronouns and t.dep_ in SUBJECT_DEPS for t in doc[first : found[0].start]):
+    if pronoun_subject(doc[first : found[0].start], gender):
         return (
             None  # "She has faced controversies -- her meeting with Bill Clinton ... She said": one told of
         )
     return found[-1]
+
+
+def pronoun_subject(span: Span, gender: str) -> bool:
+    """Whether a pronoun of the gender is a subject in the span: a person named after it in its sentence is
+    whom that "she" (or "he") tells of, not who she is."""
+    pronouns = MASCULINE if gender == "m" else FEMININE
+    return any(t.lower_ in pronouns and t.dep_ in SUBJECT_DEPS for t in span)
 
 
 def governing_subject_person(names: NameIndex, pronoun: Token) -> Span | None:

@@ -1,7 +1,8 @@
 """Speaker errors found reading LibyaWar_cnn's who said what as an analyst (issue 13, seventeenth session).
 
-- "he" or "she" never stands for a person named only in what that pronoun's speaker says, nor for a person a
-  sentence about another "she" tells of ("She spoke of ... Moammar Gadhafi's soldiers. ... she said");
+- "he" or "she" never stands for a person named in what that pronoun's speaker says (in the third person), nor
+  for a person a sentence about another "she" tells of ("She spoke of ... Moammar Gadhafi's soldiers. ... she
+  said");
 - "the Libyan government", "Libyan authorities" are Libya's, not an actor named "Libyan";
 - a statement cut at a participle after a noun of time: "... in recent years, alienating allies and tribes"
   is no list (helper F's held-out false positive of the sixteenth session).
@@ -27,6 +28,17 @@ def test_a_pronoun_is_not_whom_its_statement_names():
     text = 'Rebels fought for the town on Monday. "Gadhafi should be killed," he says.'
     (says,) = [a for a in found(text) if a.cue == "says"]
     assert says.speaker_entity != "Gadhafi"
+    # LibyaWar_cnn 268: the council's deputy chairman's words went to Moussa Koussa, of whom they speak
+    text = (
+        "The deputy chairman of the council did not reject the idea of a meeting with Moussa Koussa. He told "
+        'reporters a meeting with Moussa Koussa in Doha "was not on the agenda."'
+    )
+    (told,) = [a for a in found(text) if a.cue == "told"]
+    assert told.speaker_entity is None, told
+    # a son who speaks of his father, who shares his surname, is still the son
+    text = "Saif al-Islam Gadhafi spoke on Monday. He said Moammar Gadhafi would never leave."
+    (said,) = [a for a in found(text) if a.cue == "said"]
+    assert said.speaker_entity == "Saif al-Islam Gadhafi", said
 
 
 def test_a_person_told_of_by_she_is_not_she():

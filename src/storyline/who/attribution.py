@@ -2522,7 +2522,14 @@ def antecedent_of(
             return resolve(names, phrase, [])
         return None
     if pronoun in ("he", "she"):
-        return person_antecedent(names, speaker, drafts, "m" if pronoun == "he" else "f")
+        found = person_antecedent(names, speaker, drafts, "m" if pronoun == "he" else "f")
+        if (
+            found is not None
+            and found.entity is not None
+            and named_in_own_words(found.entity, speaker, drafts)
+        ):
+            return None  # '"Gadhafi should be killed," he says': whom one talks of is not who talks
+        return found
     wanted_head = head_of(speaker).lemma_.lower() if pronoun not in PRONOUNS else None
     latest: Draft | None = None
     for draft in drafts:  # in text order: the last one before the speaker wins
@@ -2552,6 +2559,23 @@ def antecedent_of(
             return None
         return resolve(names, latest.speaker, [])
     return None
+
+
+def named_in_own_words(name: str, speaker: Span, drafts: Sequence[Draft]) -> bool:
+    """Whether the statement a speaker makes names the person in the third person: the surname alone or after
+    a word of the person's own name ("Gadhafi", "Moammar Gadhafi" for Moammar Gadhafi; not "Moammar Gadhafi"
+    for his son Saif al-Islam Gadhafi)."""
+    words = name.split()
+    text = speaker.doc.text
+    for draft in drafts:
+        if draft.speaker is None or draft.speaker.start_char != speaker.start_char:
+            continue
+        content = text[draft.content_start : draft.content_end]
+        for match in re.finditer(rf"\b{re.escape(words[-1])}\b", content):
+            before = content[: match.start()].split()[-1:]
+            if not before or not before[0][:1].isupper() or before[0] in words:
+                return True
+    return False
 
 
 def reported_inside(speaker: Span, drafts: Sequence[Draft]) -> bool:
@@ -2810,15 +2834,17 @@ def recent_person(
     names: NameIndex, speaker: Span, drafts: Sequence[Draft], fits: Callable[[Span], bool]
 ) -> Span | None:
     """The one person (by surname) named in the sentence before the pronoun's, or before it in its own, that
-    the pronoun can stand for: of its gender, no place, not in the words of any attribution (the pronoun's own
-    included: in '"... to meet with Gadhafi," she said' she talks of Gadhafi); else None."""
+    the pronoun can stand for: of its gender, no place, not in the words of another attribution; else None.
+    The one person found in the pronoun's own words is no answer either: in '"... to meet with Gadhafi," she
+    said' she talks of Gadhafi."""
     doc = names.doc
     own = head_of(speaker).sent
     k = own.start - 1
     while k >= 0 and (doc[k].is_space or doc[k].is_punct):
         k -= 1
     start = doc[k].sent.start_char if k >= 0 else own.start_char
-    said = [(d.content_start, d.content_end) for d in drafts]
+    said = [(d.content_start, d.content_end) for d in drafts if d.speaker is None or d.speaker != speaker]
+    own_words = [(d.content_start, d.content_end) for d in drafts if d.speaker == speaker]
     gender = "m" if head_of(speaker).lower_ in MASCULINE else "f"
     first = bisect.bisect_left(names.token_starts, start)
     found = [
@@ -2830,6 +2856,8 @@ def recent_person(
         and not any(s <= p.start_char < e for s, e in said)
     ]
     if len({clean_name(p.text).split()[-1] for p in found}) != 1:
+        return None
+    if any(s <= p.start_char < e for p in found for s, e in own_words):
         return None
     if pronoun_subject(doc[first : found[0].start], gender):
         return (

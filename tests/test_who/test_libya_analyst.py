@@ -35,6 +35,13 @@ def test_a_pronoun_is_not_whom_its_statement_names():
     )
     (told,) = [a for a in found(text) if a.cue == "told"]
     assert told.speaker_entity is None, told
+    # one reported telling of himself by name, as the subject of what he said, is still himself (H1N1_bbc 583)
+    text = (
+        "Dr Ann Marie Connolly said the symptoms were mild. She said all pupils were treated. Headmaster Colin "
+        "Diggory is contacting exam boards to reschedule some exams, he said in a statement."
+    )
+    (diggory,) = [a for a in found(text) if a.content.startswith("Headmaster")]
+    assert diggory.speaker_entity == "Colin Diggory", diggory
     # a son who speaks of his father, who shares his surname, is still the son
     text = "Saif al-Islam Gadhafi spoke on Monday. He said Moammar Gadhafi would never leave."
     (said,) = [a for a in found(text) if a.cue == "said"]

@@ -2562,20 +2562,36 @@ def antecedent_of(
 
 
 def named_in_own_words(name: str, speaker: Span, drafts: Sequence[Draft]) -> bool:
-    """Whether the statement a speaker makes names the person in the third person: the surname alone or after
+    """Whether the statement a speaker makes talks of the person in the third person: the surname alone or after
     a word of the person's own name ("Gadhafi", "Moammar Gadhafi" for Moammar Gadhafi; not "Moammar Gadhafi"
-    for his son Saif al-Islam Gadhafi)."""
+    for his son Saif al-Islam Gadhafi), inside a quotation or not as the subject of what was said. ("Headmaster
+    Colin Diggory is contacting exam boards, he said": one reported telling of himself.)"""
     words = name.split()
-    text = speaker.doc.text
+    doc = speaker.doc
     for draft in drafts:
         if draft.speaker is None or draft.speaker.start_char != speaker.start_char:
             continue
-        content = text[draft.content_start : draft.content_end]
+        content = doc.text[draft.content_start : draft.content_end]
         for match in re.finditer(rf"\b{re.escape(words[-1])}\b", content):
             before = content[: match.start()].split()[-1:]
-            if not before or not before[0][:1].isupper() or before[0] in words:
+            if before and before[0][:1].isupper() and before[0] not in words:
+                continue  # another person of that surname
+            mention = doc.char_span(
+                draft.content_start + match.start(),
+                draft.content_start + match.end(),
+                alignment_mode="expand",
+            )
+            if mention is None or told_of(mention, draft):
                 return True
     return False
+
+
+def told_of(person: Span, draft: Draft) -> bool:
+    """Whether a person named in a draft's content is one the speaker tells of: inside a quotation, or anywhere
+    but the subject of what was said ("Headmaster Colin Diggory is contacting exam boards, he said" may be
+    Diggory telling of himself)."""
+    quoted = any(mark in person.doc.text[draft.content_start : person.start_char] for mark in QUOTE_TOKENS)
+    return quoted or person.root.dep_ not in SUBJECT_DEPS
 
 
 def reported_inside(speaker: Span, drafts: Sequence[Draft]) -> bool:
@@ -2835,7 +2851,7 @@ def recent_person(
 ) -> Span | None:
     """The one person (by surname) named in the sentence before the pronoun's, or before it in its own, that
     the pronoun can stand for: of its gender, no place, not in the words of another attribution; else None.
-    The one person found in the pronoun's own words is no answer either: in '"... to meet with Gadhafi," she
+    The one person the pronoun's own words tell of is no answer either: in '"... to meet with Gadhafi," she
     said' she talks of Gadhafi."""
     doc = names.doc
     own = head_of(speaker).sent
@@ -2844,7 +2860,7 @@ def recent_person(
         k -= 1
     start = doc[k].sent.start_char if k >= 0 else own.start_char
     said = [(d.content_start, d.content_end) for d in drafts if d.speaker is None or d.speaker != speaker]
-    own_words = [(d.content_start, d.content_end) for d in drafts if d.speaker == speaker]
+    own_words = [d for d in drafts if d.speaker == speaker]
     gender = "m" if head_of(speaker).lower_ in MASCULINE else "f"
     first = bisect.bisect_left(names.token_starts, start)
     found = [
@@ -2857,7 +2873,9 @@ def recent_person(
     ]
     if len({clean_name(p.text).split()[-1] for p in found}) != 1:
         return None
-    if any(s <= p.start_char < e for p in found for s, e in own_words):
+    if any(
+        d.content_start <= p.start_char < d.content_end and told_of(p, d) for p in found for d in own_words
+    ):
         return None
     if pronoun_subject(doc[first : found[0].start], gender):
         return (

@@ -83,3 +83,17 @@ def test_a_participle_after_a_noun_of_time_is_no_list():
     )
     (said,) = [a for a in found(text) if a.cue == "said"]
     assert said.content == "Gaddafi had narrowed the circle of his power in recent years", said.content
+
+
+def test_a_speaker_is_never_the_subject_of_what_follows_its_cue():
+    # LibyaWar_cnn 44 and 31: an imperative "say" and a cue whose subject the parse lost took the subject of the
+    # content that follows them as the speaker
+    text = "In other words, don't lead. Just say Obama can't lead."
+    (say,) = [a for a in found(text) if a.cue == "say"]
+    assert say.speaker is None and say.speaker_entity is None, say
+    text = 'Clinton, who called the situation "fluid and dynamic," said the United States wants actions, not words.'
+    (said,) = [a for a in found(text) if a.cue == "said"]
+    assert said.speaker_entity != "United States", said
+    # a subject before its cue is still the speaker
+    (said,) = [a for a in found("Obama said the United States would act.") if a.cue == "said"]
+    assert said.speaker_entity == "Obama"

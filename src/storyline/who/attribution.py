@@ -524,6 +524,10 @@ def draft_from_cue(token: Token, doc: Doc, index: RegionIndex, model: CueScorer)
         speaker = speaker_before_colon(token)
     if speaker is not None:
         speaker = through_titled_name(whole_words(speaker))
+    if speaker is not None and token.idx < start <= speaker.start_char < end:
+        # "Just say Obama can't lead.", "Clinton ... said the United States wants actions": a cue whose parse gave
+        # it no subject of its own took the subject of what follows it; who is said of is not who says it
+        speaker = None
     if speaker is not None and token.idx >= end and start < speaker.start_char < end:
         # '"...," a source close to the ministry, who ..., told Reuters': the parse hung the speaker on the
         # quotation's clause; what was said ends before who said it

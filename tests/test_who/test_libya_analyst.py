@@ -94,6 +94,13 @@ def test_a_speaker_is_never_the_subject_of_what_follows_its_cue():
     text = 'Clinton, who called the situation "fluid and dynamic," said the United States wants actions, not words.'
     (said,) = [a for a in found(text) if a.cue == "said"]
     assert said.speaker_entity != "United States", said
+    # a "he" after the cue whose own subject the parse lost is still the one who says it (LibyaWar_cnn 35)
+    text = (
+        'Barber, an academic whose books on political theory include the best-seller "Jihad vs. McWorld," says he '
+        "now wants to see Gadhafi driven out."
+    )
+    (says,) = [a for a in found(text) if a.content.startswith("he now wants")]
+    assert says.speaker_entity == "Barber", says
     # a subject before its cue is still the speaker
     (said,) = [a for a in found("Obama said the United States would act.") if a.cue == "said"]
     assert said.speaker_entity == "Obama"

@@ -112,6 +112,7 @@ CIRCUMSTANCE_PREPS = {
 }
 
 PRONOUNS = {"he", "she", "they", "i", "we", "it", "you"}
+PERSONAL = frozenset({"he", "she"})
 RELATIVE_PRONOUNS = {"who", "which", "that"}
 NAMED_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 MIN_QUOTE_WORDS = 3
@@ -524,9 +525,14 @@ def draft_from_cue(token: Token, doc: Doc, index: RegionIndex, model: CueScorer)
         speaker = speaker_before_colon(token)
     if speaker is not None:
         speaker = through_titled_name(whole_words(speaker))
-    if speaker is not None and token.idx < start <= speaker.start_char < end:
+    if (
+        speaker is not None
+        and token.idx < start <= speaker.start_char < end
+        and speaker.root.lower_ not in PERSONAL
+    ):
         # "Just say Obama can't lead.", "Clinton ... said the United States wants actions": a cue whose parse gave
-        # it no subject of its own took the subject of what follows it; who is said of is not who says it
+        # it no subject of its own took the subject of what follows it; who is said of is not who says it (but
+        # "Barber, an academic whose books ..., says he now wants ...": the "he" is the one who says it)
         speaker = None
     if speaker is not None and token.idx >= end and start < speaker.start_char < end:
         # '"...," a source close to the ministry, who ..., told Reuters': the parse hung the speaker on the

@@ -47,6 +47,7 @@ from .cues import (
     load_cue_model,
     not_said,
 )
+from .entities import country_of_word
 from .names import (
     AGENT_SUFFIXES,
     ANONYMOUS_HEADS,
@@ -111,6 +112,7 @@ CIRCUMSTANCE_PREPS = {
 }
 
 PRONOUNS = {"he", "she", "they", "i", "we", "it", "you"}
+PERSONAL = frozenset({"he", "she"})
 RELATIVE_PRONOUNS = {"who", "which", "that"}
 NAMED_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 MIN_QUOTE_WORDS = 3
@@ -523,6 +525,15 @@ def draft_from_cue(token: Token, doc: Doc, index: RegionIndex, model: CueScorer)
         speaker = speaker_before_colon(token)
     if speaker is not None:
         speaker = through_titled_name(whole_words(speaker))
+    if (
+        speaker is not None
+        and token.idx < start <= speaker.start_char < end
+        and speaker.root.lower_ not in PERSONAL
+    ):
+        # "Just say Obama can't lead.", "Clinton ... said the United States wants actions": a cue whose parse gave
+        # it no subject of its own took the subject of what follows it; who is said of is not who says it (but
+        # "Barber, an academic whose books ..., says he now wants ...": the "he" is the one who says it)
+        speaker = None
     if speaker is not None and token.idx >= end and start < speaker.start_char < end:
         # '"...," a source close to the ministry, who ..., told Reuters': the parse hung the speaker on the
         # quotation's clause; what was said ends before who said it
@@ -1457,9 +1468,12 @@ def listed_noun(participle: Token) -> bool:
     """ "claims had been filed by commercial fishermen, angling guides and others": an "-ing" word after a
     noun and a comma, whose object is the next word and closes a list with "and" or "or", is a noun's
     modifier in that list ("angling guides"), not a participle of its own: what was said runs on through
-    the list. ("The rig exploded, killing 11 workers and injuring 17" follows a verb: a participle.)"""
+    the list. ("The rig exploded, killing 11 workers and injuring 17" follows a verb, "... in recent years,
+    alienating allies and tribes" a noun of time that ends a circumstance: a participle.)"""
     doc = participle.doc
     if participle.i < 2 or doc[participle.i - 2].tag_ not in ("NN", "NNS", "NNP", "NNPS"):
+        return False
+    if doc[participle.i - 2].lemma_.lower() in TIME_NOUNS:
         return False
     objects = [c for c in participle.children if c.dep_ == "dobj"]
     if len(objects) != 1 or objects[0].i != participle.i + 1 or objects[0].tag_ not in ("NNS", "NN"):
@@ -2292,7 +2306,7 @@ def resolve(names: NameIndex, speaker: Span | None, drafts: Sequence[Draft]) -> 
         return UNRESOLVED
     name = name_in(names, speaker)
     if name is not None:
-        return Resolution(names.full_name(name), False)
+        return Resolution(country_meant(name, speaker) or names.full_name(name), False)
     root = head_of(speaker)
     lowered = root.lower_
     if lowered == "you":
@@ -2463,6 +2477,20 @@ def name_in(names: NameIndex, span: Span) -> Span | None:
     return None
 
 
+def country_meant(name: Span, speaker: Span) -> str | None:
+    """ "The Libyan government", "Libyan authorities": a nationality before the head noun of a state stands for
+    the country (Libya), not for an actor named "Libyan"."""
+    root = head_of(speaker)
+    if (
+        name.label_ != "NORP"
+        or root.lemma_.lower() not in STATE_HEADS
+        or not all(t.pos_ == "ADJ" for t in name)
+    ):
+        return None
+    country = country_of_word(clean_name(name.text))
+    return country.name if country is not None else None
+
+
 # People named by whom they follow or oppose: "Michael Jackson fans" are not Michael Jackson.
 FOLLOWER_HEADS = frozenset(
     "fan supporter admirer follower devotee loyalist critic opponent detractor mourner well-wisher".split()
@@ -2504,7 +2532,14 @@ def antecedent_of(
             return resolve(names, phrase, [])
         return None
     if pronoun in ("he", "she"):
-        return person_antecedent(names, speaker, drafts, "m" if pronoun == "he" else "f")
+        found = person_antecedent(names, speaker, drafts, "m" if pronoun == "he" else "f")
+        if (
+            found is not None
+            and found.entity is not None
+            and named_in_own_words(found.entity, speaker, drafts)
+        ):
+            return None  # '"Gadhafi should be killed," he says': whom one talks of is not who talks
+        return found
     wanted_head = head_of(speaker).lemma_.lower() if pronoun not in PRONOUNS else None
     latest: Draft | None = None
     for draft in drafts:  # in text order: the last one before the speaker wins
@@ -2534,6 +2569,39 @@ def antecedent_of(
             return None
         return resolve(names, latest.speaker, [])
     return None
+
+
+def named_in_own_words(name: str, speaker: Span, drafts: Sequence[Draft]) -> bool:
+    """Whether the statement a speaker makes talks of the person in the third person: the surname alone or after
+    a word of the person's own name ("Gadhafi", "Moammar Gadhafi" for Moammar Gadhafi; not "Moammar Gadhafi"
+    for his son Saif al-Islam Gadhafi), inside a quotation or not as the subject of what was said. ("Headmaster
+    Colin Diggory is contacting exam boards, he said": one reported telling of himself.)"""
+    words = name.split()
+    doc = speaker.doc
+    for draft in drafts:
+        if draft.speaker is None or draft.speaker.start_char != speaker.start_char:
+            continue
+        content = doc.text[draft.content_start : draft.content_end]
+        for match in re.finditer(rf"\b{re.escape(words[-1])}\b", content):
+            before = content[: match.start()].split()[-1:]
+            if before and before[0][:1].isupper() and before[0] not in words:
+                continue  # another person of that surname
+            mention = doc.char_span(
+                draft.content_start + match.start(),
+                draft.content_start + match.end(),
+                alignment_mode="expand",
+            )
+            if mention is None or told_of(mention, draft):
+                return True
+    return False
+
+
+def told_of(person: Span, draft: Draft) -> bool:
+    """Whether a person named in a draft's content is one the speaker tells of: inside a quotation, or anywhere
+    but the subject of what was said ("Headmaster Colin Diggory is contacting exam boards, he said" may be
+    Diggory telling of himself)."""
+    quoted = any(mark in person.doc.text[draft.content_start : person.start_char] for mark in QUOTE_TOKENS)
+    return quoted or person.root.dep_ not in SUBJECT_DEPS
 
 
 def reported_inside(speaker: Span, drafts: Sequence[Draft]) -> bool:
@@ -2745,6 +2813,9 @@ def person_antecedent(
     candidates = [p for p in window if fits(p) and outside(p) and not names.placed(p) and not vocative(p)]
     if not candidates or rivals(speaker.start_char - 600, clean_name(candidates[-1].text).split()[-1]):
         return None
+    # "She spoke of how she was taken to ... Moammar Gadhafi's soldiers. ... she said": one she told of
+    if pronoun_subject(names.doc[candidates[-1].sent.start : candidates[-1].start], gender):
+        return None
     name = names.full_name(candidates[-1], gender)
     return Resolution(name, False) if name else None
 
@@ -2789,7 +2860,9 @@ def recent_person(
     names: NameIndex, speaker: Span, drafts: Sequence[Draft], fits: Callable[[Span], bool]
 ) -> Span | None:
     """The one person (by surname) named in the sentence before the pronoun's, or before it in its own, that
-    the pronoun can stand for: of its gender, no place, not in the words of any attribution; else None."""
+    the pronoun can stand for: of its gender, no place, not in the words of another attribution; else None.
+    The one person the pronoun's own words tell of is no answer either: in '"... to meet with Gadhafi," she
+    said' she talks of Gadhafi."""
     doc = names.doc
     own = head_of(speaker).sent
     k = own.start - 1
@@ -2797,7 +2870,8 @@ def recent_person(
         k -= 1
     start = doc[k].sent.start_char if k >= 0 else own.start_char
     said = [(d.content_start, d.content_end) for d in drafts if d.speaker is None or d.speaker != speaker]
-    pronouns = MASCULINE if names.doc[head_of(speaker).i].lower_ in MASCULINE else FEMININE
+    own_words = [d for d in drafts if d.speaker == speaker]
+    gender = "m" if head_of(speaker).lower_ in MASCULINE else "f"
     first = bisect.bisect_left(names.token_starts, start)
     found = [
         p
@@ -2809,11 +2883,22 @@ def recent_person(
     ]
     if len({clean_name(p.text).split()[-1] for p in found}) != 1:
         return None
-    if any(t.lower_ in pronouns and t.dep_ in SUBJECT_DEPS for t in doc[first : found[0].start]):
+    if any(
+        d.content_start <= p.start_char < d.content_end and told_of(p, d) for p in found for d in own_words
+    ):
+        return None
+    if pronoun_subject(doc[first : found[0].start], gender):
         return (
             None  # "She has faced controversies -- her meeting with Bill Clinton ... She said": one told of
         )
     return found[-1]
+
+
+def pronoun_subject(span: Span, gender: str) -> bool:
+    """Whether a pronoun of the gender is a subject in the span: a person named after it in its sentence is
+    whom that "she" (or "he") tells of, not who she is."""
+    pronouns = MASCULINE if gender == "m" else FEMININE
+    return any(t.lower_ in pronouns and t.dep_ in SUBJECT_DEPS for t in span)
 
 
 def governing_subject_person(names: NameIndex, pronoun: Token) -> Span | None:

@@ -9,13 +9,7 @@ from storyline.annotate.timex import Point, point_of_value, tag_article
 from storyline.cli.main import main
 from storyline.model import Article
 from storyline.present.timeline import date_label, render_markdown, render_text, timeline_json
-from storyline.timeline.build import (
-    NEXT_DAY_LEADS,
-    build_timeline,
-    date_candidate_positions,
-    date_sentences,
-    date_statistics,
-)
+from storyline.timeline.build import build_timeline, date_sentences
 
 from .conftest import SAMPLES
 
@@ -145,63 +139,17 @@ def test_a_sentence_without_a_date_belongs_to_the_publication_day_never_the_day_
     assert by_text["Officials"].point.value == "2011-08-18" and by_text["Officials"].evidence == "Thursday"
 
 
-def test_timeline_puts_undated_leads_on_their_article_day_or_says_they_are_the_next_days(samples_by_file):
+def test_timeline_puts_undated_leads_on_their_article_day(samples_by_file):
     cnn = fresh(samples_by_file["000"], published=WEDNESDAY, published_estimated=False)
     timeline = build_timeline([cnn], dates=30, per_date=5, granularities=("day",))
     undated = [
-        (entry.date, sentence.dated_by)
+        (entry.date, sentence.text)
         for entry in timeline.entries
         for sentence in entry.sentences
-        if sentence.dated_by and sentence.dated_by.startswith("published 2011-08-17")
+        if sentence.dated_by == "published 2011-08-17"
     ]
-    assert ("2011-08-17", "published 2011-08-17") in undated
-    # A lead shown on the day before its page says so (NEXT_DAY_LEADS); it is never shown as that day's page.
-    assert all(
-        (date, dated_by) in {("2011-08-17", "published 2011-08-17"), ("2011-08-16", NEXT_DAY)}
-        for date, dated_by in undated
-    ), undated
-
-
-NEXT_DAY = "published 2011-08-17, the next day's lead"
-
-
-def test_the_next_days_undated_lead_is_a_candidate_for_the_day_before_when_the_page_names_it():
-    def article(key, text, published):
-        return annotate_fast(
-            Article(id=key, source=key, text=text, published=published, published_provenance="user")
-        )
-
-    tuesday = article(
-        "tuesday",
-        "Syrian tanks shelled the port city of Latakia on Tuesday, residents said.\n"
-        "The army had surrounded the city since the weekend.",
-        WEDNESDAY - dt.timedelta(days=1),
-    )
-    wednesday = article(
-        "wednesday",
-        "Syrian tanks shelled the port city of Latakia for a third day, killing at least 26 people.\n"
-        "Thousands fled the Palestinian camp in the south of the city.\n"
-        + "\n".join(f"Residents counted the dead in district number {n} of the old city." for n in range(7))
-        + "\nThe navy had joined the assault on Tuesday, witnesses said.",
-        WEDNESDAY,
-    )
-    # The same page without its line on Tuesday: nothing in it says it tells Tuesday's news.
-    silent = article("silent", wednesday.text.rsplit("\n", 1)[0], WEDNESDAY)
-    tuesday_point = Point("day", WEDNESDAY - dt.timedelta(days=1))
-    dated = date_sentences(tuesday, ("day",)) + date_sentences(wednesday, ("day",))
-    by_date = date_candidate_positions(dated)
-    next_day = [dated[i] for i in by_date[tuesday_point] if dated[i].point != tuesday_point]
-    # The first NEXT_DAY_LEADS sentences of the Wednesday page that name no date are Tuesday's candidates too ...
-    assert [d.sentence.index for d in next_day] == list(range(NEXT_DAY_LEADS))
-    assert all(d.article.id == "wednesday" and not d.mentioned for d in next_day)
-    # ... and still Wednesday's; a day with no sentence of its own gets none, and no day's counts change.
-    assert len([i for i in by_date[Point("day", WEDNESDAY)] if not dated[i].mentioned]) == 9
-    assert Point("day", WEDNESDAY - dt.timedelta(days=2)) not in by_date
-    stats = date_statistics(dated, [tuesday, wednesday])
-    assert stats[tuesday_point].published_articles == {"tuesday"}
-    # A page that names no Tuesday gives Tuesday no candidate.
-    quiet = date_sentences(tuesday, ("day",)) + date_sentences(silent, ("day",))
-    assert {quiet[i].article.id for i in date_candidate_positions(quiet)[tuesday_point]} == {"tuesday"}
+    assert undated
+    assert all(date == "2011-08-17" for date, _ in undated), undated
 
 
 def test_dates_are_ranked_by_standardized_counts():

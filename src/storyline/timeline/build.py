@@ -930,7 +930,9 @@ def timeline_of(
         return with_undated_lane(Timeline(entries=[]), told, start, end)
     stats = date_statistics(dated, used)
     ranked = rank_dates(stats, weights)
-    by_date = date_candidate_positions(dated)
+    by_date: dict[Point, list[int]] = defaultdict(list)
+    for position, item in enumerate(dated):
+        by_date[item.point].append(position)
     row_of, matrix, story = sentence_vectors(dated)
     on_story = on_story_rows(matrix, story)
     ranked = finest_first(ranked)
@@ -957,7 +959,7 @@ def timeline_of(
             TimelineEntry(
                 date=point.value,
                 granularity=point.granularity,
-                sentences=[cited_sentence(group, by_id, point) for group in chosen],
+                sentences=[cited_sentence(group, by_id) for group in chosen],
             )
         )
     entries.sort(key=lambda e: (point_start(e), e.granularity != "year", e.granularity != "month"))
@@ -1133,9 +1135,8 @@ def normalized(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
-def cited_sentence(group: list[DatedSentence], by_id: dict[str, Article], point: Point) -> CitedSentence:
-    """One timeline sentence of the entry ``point``: the first member's words, and a citation for every article
-    that carries it."""
+def cited_sentence(group: list[DatedSentence], by_id: dict[str, Article]) -> CitedSentence:
+    """One timeline sentence: the first member's words, and a citation for every article that carries it."""
     citations: list[Citation] = []
     seen: set[tuple[str, int]] = set()
     for member in group:
@@ -1150,8 +1151,6 @@ def cited_sentence(group: list[DatedSentence], by_id: dict[str, Article], point:
     inferred = not first.mentioned and first.evidence.startswith("published about")
     told = not first.mentioned and first.evidence.startswith("published ")  # a page of an earlier day's news
     dated_by = first.evidence if first.mentioned or inferred or told else f"published {published}"
-    if not first.mentioned and first.point != point:  # the next day's undated lead (``NEXT_DAY_LEADS``)
-        dated_by = f"published {published}, the next day's lead"
     return CitedSentence(
         text=first.text,
         citations=citations,
@@ -1163,39 +1162,6 @@ def cited_sentence(group: list[DatedSentence], by_id: dict[str, Article], point:
 
 # ---------------------------------------------------------------------------------------------
 # choosing a date's sentences
-
-
-# A page published the morning after often tells the day before's news in its first lines without naming the day:
-# the first NEXT_DAY_LEADS sentences of a page that name no date of their own are candidates for the day before its
-# publication too, as DATEWISE's are (its PUB_END of two days, its first CLIP_SENTS + 1 = 6 sentences; taken from
-# the published method, not tuned) -- but only when the page itself names that day elsewhere (it tells that day's
-# news) and the day has sentences of its own. Without that condition CNN's page of 2 February 2011 put "Supporters
-# of Egyptian President Hosni Mubarak attacked anti-government demonstrators in Cairo's Tahrir Square ..." (the 2nd's
-# events) on the 1st. They are not counted among that day's publications (``date_statistics``), and an entry that
-# shows one says so (``cited_sentence``). Leave-one-story-out R-2 on Timeline17 0.0468 -> 0.0523, higher on both
-# halves; date F1 0.6250 -> 0.6221 (BENCHMARKS.md, issue 15 part 8).
-NEXT_DAY_LEADS = 6
-
-
-def date_candidate_positions(dated: Sequence[DatedSentence]) -> dict[Point, list[int]]:
-    """Per date, the positions in ``dated`` of the sentences a timeline entry of that date may be chosen from:
-    those dated to it, and the undated leads of the next day's pages that name it (``NEXT_DAY_LEADS``) for a
-    date that has sentences of its own."""
-    by_date: dict[Point, list[int]] = defaultdict(list)
-    for position, item in enumerate(dated):
-        by_date[item.point].append(position)
-    named = {(item.article.id, item.point) for item in dated if item.mentioned}
-    for position, item in enumerate(dated):
-        if (
-            not item.mentioned
-            and item.evidence == "published"
-            and item.point.granularity == "day"
-            and item.sentence.index < NEXT_DAY_LEADS
-        ):
-            day_before = Point("day", item.point.start - dt.timedelta(days=1))
-            if day_before in by_date and (item.article.id, day_before) in named:
-                by_date[day_before].append(position)
-    return by_date
 
 
 def sentence_vectors(dated: Sequence[DatedSentence]) -> tuple[dict[str, int], Any, Any]:

@@ -70,22 +70,16 @@ def sentence_examples(topic: Topic, gold: GoldTimeline) -> list[tuple[Any, Any]]
     import numpy as np
     from tilse.evaluation.rouge import RougeReimplementation
 
-    from ..timeline.build import (
-        date_candidate_positions,
-        date_candidates,
-        sentence_features,
-        sentence_vectors,
-    )
+    from ..timeline.build import date_candidates, sentence_features, sentence_vectors
 
     rouge = RougeReimplementation()
     rouge.stem_function = functools.lru_cache(maxsize=None)(rouge.stem_function)  # the same words recur
     _, dated = gold_range_sentences(topic, gold)
     row_of, matrix, story = sentence_vectors(dated)
-    by_date = {
-        point: [dated[i] for i in positions]
-        for point, positions in date_candidate_positions(dated).items()
-        if point.start in gold.entries
-    }
+    by_date: dict[Any, list[Any]] = {}
+    for item in dated:
+        if item.point.start in gold.entries:
+            by_date.setdefault(item.point, []).append(item)
     examples = []
     for point, candidates in sorted(by_date.items(), key=lambda pair: pair[0].start):
         rows = matrix[[row_of[c.text] for c in candidates]]

@@ -2416,9 +2416,12 @@ def name_in(names: NameIndex, span: Span) -> Span | None:
             own.difference_update(t.i for t in child.subtree)
     # and not someone the head is said of: "a lawyer for Michael Jackson's doctor", "Obama's spokesman"
     # are neither Jackson nor Obama (the head, a common noun, is the speaker)
+    # nor whose a named head is ("BP's Odone said": Odone, BP's spokesman, is the speaker, not BP)
     others = (
         {t.i for child in root.children if child.dep_ in ("prep", "poss") for t in child.subtree}
         if root.pos_ == "NOUN"
+        else {t.i for child in root.children if child.dep_ == "poss" for t in child.subtree}
+        if root.pos_ == "PROPN"
         else set()
     )
     inside = [e for e in names.within(span) if all(i in own for i in range(e.start, e.end))]
@@ -2452,7 +2455,8 @@ def name_in(names: NameIndex, span: Span) -> Span | None:
         e
         for e in inside
         if e.label_ in NAMED_LABELS
-        and not any(i in others for i in range(e.start, e.end))
+        # (a name that holds the head holds its own possessive: "Moody's Investors Service")
+        and (e.start <= root.i < e.end or not any(i in others for i in range(e.start, e.end)))
         # "a U.S. Congressional report": a name ending in an adjective cut from its noun names no one
         and not (e.label_ != "NORP" and e[-1].tag_ == "JJ" and not e.start <= root.i < e.end)
     ]

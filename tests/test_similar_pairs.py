@@ -251,8 +251,8 @@ def test_similar_pairs_are_the_block_products_pairs_sharing_rare_words_with_exac
 @pytest.mark.parametrize("seed", [84, 85])
 def test_rare_pairs_are_every_pair_holding_a_looked_up_text_that_shares_the_rare_words(seed):
     # a block of looked-up texts against the texts it can pair with only: whichever texts are looked up,
-    # scattered or all, every pair with one of them that shares the rare words asked, once, in order
-    texts, _ = unit_rows(seed, 500)
+    # scattered or all, every pair with one of them that shares the rare words asked, once
+    texts, _ = unit_rows(seed, 300)
     distinct, _ = similarity.unique_texts(texts)
     bags = [frozenset(content_words(t)) for t in distinct]
     shared = rare_shared(distinct, COMMON)
@@ -266,7 +266,7 @@ def test_rare_pairs_are_every_pair_holding_a_looked_up_text_that_shares_the_rare
             )
             assert expected
             found = similarity.rare_pairs(bags, similarity.SharedRare(COMMON, least), look_up[::-1])
-            assert found == expected
+            assert sorted(tuple(p) for p in found.tolist()) == expected
 
 
 def test_similar_pairs_kept_are_read_and_only_new_texts_scored(monkeypatch):

@@ -430,12 +430,17 @@ def similar_pairs(
     now_rare = frozenset(was_common) - rare.common
     look_up = [n for n in range(len(distinct)) if not covered[n] or not bags[n].isdisjoint(now_rare)]
     if look_up:
-        then = SharedRare(frozenset(was_common), rare.least)
-        candidates = [
-            (a, b)
-            for a, b in rare_pairs(bags, rare, look_up)
-            if not (covered[a] and covered[b] and then.holds(bags[a], bags[b]))
-        ]
+        candidates = rare_pairs(bags, rare, look_up)
+        old = np.asarray(covered, dtype=bool)
+        both = np.flatnonzero(old[candidates[:, 0]] & old[candidates[:, 1]])
+        if len(both):  # two covered texts: scored by the entry when its rare words joined them too
+            then = SharedRare(frozenset(was_common), rare.least)
+            known_pairs = [
+                k
+                for k, (a, b) in zip(both, candidates[both].tolist(), strict=True)
+                if then.holds(bags[a], bags[b])
+            ]
+            candidates = np.delete(candidates, known_pairs, axis=0)
         links.extend(cosine_links(rows, candidates, threshold))
     scored = {(a, b): value for a, b, value in links}
     vocabulary = frozenset().union(*bags)
@@ -460,13 +465,11 @@ def similar_pairs(
     return pairs
 
 
-def rare_pairs(
-    bags: Sequence[frozenset[str]], rare: SharedRare, look_up: Sequence[int]
-) -> list[tuple[int, int]]:
+def rare_pairs(bags: Sequence[frozenset[str]], rare: SharedRare, look_up: Sequence[int]) -> np.ndarray:
     """Every pair of distinct texts with one of ``look_up`` that shares ``rare.least`` words not ``rare.common``,
-    as (lower, higher), in order: sparse products of the texts' rare words, a block of looked-up texts against
-    the texts it can pair with only (every text not looked up, and the looked-up ones from the block's first on:
-    a pair of two is found once, from its lower one)."""
+    as rows (lower, higher) of an array (millions of pairs at a thousand articles): sparse products of the texts'
+    rare words, a block of looked-up texts against the texts it can pair with only (every text not looked up, and
+    the looked-up ones from the block's first on: a pair of two is found once, from its lower one)."""
     import numpy as np
     from scipy.sparse import csr_matrix
 
@@ -482,34 +485,32 @@ def rare_pairs(
     is_chosen = np.zeros(len(words), dtype=bool)
     is_chosen[chosen] = True
     others = np.flatnonzero(~is_chosen)
-    found: list[tuple[int, int]] = []
+    found = [np.zeros((0, 2), dtype=np.int64)]
     for start in range(0, len(chosen), LOOKUP_ROWS):
         part = chosen[start : start + LOOKUP_ROWS]
         against = np.concatenate([others, chosen[start:]])
         # every text looked up (a first brief): the texts from the block's first on, read in place
         shared = (matrix[part] @ (matrix[against] if len(others) else matrix[start:]).T).tocoo()
-        x, y = part[shared.row], against[shared.col]
-        keep = (shared.data >= rare.least) & (~is_chosen[y] | (y > x))
+        enough = shared.data >= rare.least
+        x, y = part[shared.row[enough]], against[shared.col[enough]]
+        keep = ~is_chosen[y] | (y > x)
         x, y = x[keep], y[keep]
-        found.extend(zip(np.minimum(x, y).tolist(), np.maximum(x, y).tolist(), strict=True))
-    return sorted(found)
+        found.append(np.column_stack([np.minimum(x, y), np.maximum(x, y)]))
+    return np.concatenate(found)
 
 
 # the candidate pairs whose float32 cosines are computed at once by ``cosine_links`` (16 MB of rows)
 COSINE_PAIRS = 8192
 
 
-def cosine_links(
-    rows: np.ndarray, candidates: Sequence[tuple[int, int]], threshold: float
-) -> list[tuple[int, int, float]]:
-    """The ``candidates`` (pairs of rows) whose exact cosine reaches ``threshold``, as (lower, higher, cosine):
-    found by float32 products with ``MARGIN`` to spare, then scored exactly."""
+def cosine_links(rows: np.ndarray, candidates: np.ndarray, threshold: float) -> list[tuple[int, int, float]]:
+    """The ``candidates`` (pairs of rows, an array of two columns) whose exact cosine reaches ``threshold``, as
+    (lower, higher, cosine): found by float32 products with ``MARGIN`` to spare, then scored exactly."""
     import numpy as np
 
     found: list[tuple[int, int, float]] = []
-    pairs = np.asarray(candidates, dtype=np.int64).reshape(-1, 2)
-    for start in range(0, len(pairs), COSINE_PAIRS):
-        x, y = pairs[start : start + COSINE_PAIRS, 0], pairs[start : start + COSINE_PAIRS, 1]
+    for start in range(0, len(candidates), COSINE_PAIRS):
+        x, y = candidates[start : start + COSINE_PAIRS, 0], candidates[start : start + COSINE_PAIRS, 1]
         close = np.einsum("ij,ij->i", rows[x], rows[y]) >= threshold - MARGIN
         for n, m in zip(x[close].tolist(), y[close].tolist(), strict=True):
             value = exact_cosine(rows[n], rows[m])

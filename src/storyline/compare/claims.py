@@ -1156,7 +1156,8 @@ def reports(units: Sequence[tuple[Article, int]], attributions: Sequence[Attribu
     """The units whose sentence reports a statement (an attribution whose speaker and cue stand in it), by
     unit index, with the sentence's words outside those frames and the statements' sources."""
     where = {(a.id, p): i for i, (a, p) in enumerate(units)}
-    starts = {a.id: [s.start for s in a.sentences] for a, _ in units}
+    # each article's sentence starts once (built per unit, it was every sentence of an article per sentence)
+    starts = {a.id: [s.start for s in a.sentences] for a in {a.id: a for a, _ in units}.values()}
     frames: dict[int, list[Attribution]] = defaultdict(list)
     for attribution in attributions:
         cue, speaker = attribution.cue_start, attribution.speaker_start

@@ -1,6 +1,6 @@
 """Near-copy groups and similar pairs (``text.similarity``), kept between briefs: the groups of the exact Jaccard
-graph and the pairs of the whole square of cosines, and after new texts only the pairs holding a new text are
-scored."""
+graph and the pairs of the whole square of cosines that share the rare words asked, and after new texts only the
+pairs holding a new text are scored."""
 
 from __future__ import annotations
 
@@ -153,12 +153,12 @@ def articles_of(texts_by_article: list[list[str]]) -> list[Article]:
 
 
 def spied(monkeypatch, name: str) -> list[list[int]]:
-    """The fresh texts (as indices into the distinct texts) each call of ``name`` scores, from now on."""
+    """The fresh texts (as indices into the distinct texts) each call of ``name`` looks up, from now on."""
     calls: list[list[int]] = []
     real = getattr(similarity, name)
 
     def spy(*args: Any) -> Any:
-        calls.append(list(args[2] if name == "jaccard_links" else args[1]))
+        calls.append(list(args[2]))
         return real(*args)
 
     monkeypatch.setattr(similarity, name, spy)
@@ -190,12 +190,19 @@ def test_near_copy_pairs_kept_are_read_and_only_new_texts_scored(monkeypatch):
     )
 
 
+# made-up words of consonants only (no stop word, no suffix the light stem strips), the first few used by
+# most texts (what ``SharedRare`` leaves out as common)
+VOCABULARY = ["".join(random.Random(n).choices("bcdfghjklmnpqrtvwxz", k=5)) for n in range(40)]
+COMMON = frozenset(VOCABULARY[:6])
+
+
 def unit_rows(seed: int, count: int, width: int = 64) -> tuple[list[str], np.ndarray]:
-    """Unit vectors, many close to an earlier one, some repeated (the same text, the same row)."""
+    """Texts with unit vectors, many close to an earlier one in both (a word or two changed), some repeated (the
+    same text, the same row)."""
     rng = np.random.default_rng(seed)
     rows: list[np.ndarray] = []
     texts: list[str] = []
-    for n in range(count):
+    for _ in range(count):
         if rows and rng.random() < 0.5:
             k = int(rng.integers(len(rows)))
             if rng.random() < 0.2:
@@ -203,60 +210,114 @@ def unit_rows(seed: int, count: int, width: int = 64) -> tuple[list[str], np.nda
                 texts.append(texts[k])
                 continue
             row = rows[k] + rng.normal(0, 0.08, width).astype(np.float32)
+            words = texts[k].split()
+            for _ in range(int(rng.integers(3))):
+                words[int(rng.integers(len(words)))] = VOCABULARY[int(rng.integers(len(VOCABULARY)))]
         else:
             row = rng.normal(0, 1, width).astype(np.float32)
+            words = [VOCABULARY[int(k)] for k in rng.integers(len(VOCABULARY), size=int(rng.integers(3, 8)))]
+        while " ".join(words) in texts:  # another row is another text
+            words.append(VOCABULARY[int(rng.integers(len(VOCABULARY)))])
         rows.append((row / np.linalg.norm(row)).astype(np.float32))
-        texts.append(f"text {n}")
+        texts.append(" ".join(words))
     return texts, np.vstack(rows).astype(np.float32)
 
 
-def test_similar_pairs_are_the_block_products_pairs_with_exact_cosines():
+def rare_shared(texts: list[str], common: frozenset[str]) -> dict[tuple[int, int], int]:
+    """Every pair (i < j) of ``texts`` with the count of content words they share that are not ``common``."""
+    bags = [frozenset(content_words(t)) for t in texts]
+    return {(i, j): len((bags[i] & bags[j]) - common) for j in range(len(texts)) for i in range(j)}
+
+
+def test_similar_pairs_are_the_block_products_pairs_sharing_rare_words_with_exact_cosines():
     texts, vectors = unit_rows(5, 600)
-    exact = similarity.similar_pairs(texts, vectors, 0.7)
-    blocks = block_pairs(vectors, 0.7)
-    assert [(i, j) for i, j, _ in exact] == [(i, j) for i, j, _ in blocks]
-    assert max(abs(a[2] - b[2]) for a, b in zip(exact, blocks, strict=True)) < 1e-5
+    shared = rare_shared(texts, COMMON)
+    for least in (1, 2, 3):
+        exact = similarity.similar_pairs(texts, vectors, 0.7, similarity.SharedRare(COMMON, least))
+        blocks = [p for p in block_pairs(vectors, 0.7) if shared[p[0], p[1]] >= least]
+        assert [(i, j) for i, j, _ in exact] == [(i, j) for i, j, _ in blocks]
+        assert max(abs(a[2] - b[2]) for a, b in zip(exact, blocks, strict=True)) < 1e-5
+        assert len(blocks) > 50  # the words leave pairs to find, and leave some out
+        assert len(blocks) < len(block_pairs(vectors, 0.7))
     i, j, value = exact[0]
     assert value == similarity.exact_cosine(vectors[i], vectors[j])
-    # a pair's cosine does not depend on what else it is computed with
-    part = similarity.similar_pairs(texts[: j + 1], vectors[: j + 1], 0.7)
+    # a pair's cosine does not depend on what it is computed with
+    part = similarity.similar_pairs(texts[: j + 1], vectors[: j + 1], 0.7, similarity.SharedRare(COMMON, 3))
     assert (i, j, value) in part
+    with pytest.raises(ValueError, match="1 or more"):
+        similarity.similar_pairs(texts, vectors, 0.7, similarity.SharedRare(COMMON, 0))
 
 
-@pytest.mark.parametrize("seed", [82, 83])
-def test_cosine_links_are_every_pair_holding_a_fresh_row(seed):
-    # a block of fresh rows against the rows it can pair with only: whichever rows are fresh, scattered or all,
-    # every pair with a fresh row that reaches the threshold, once, with its exact cosine
-    _, vectors = unit_rows(seed, 500)
-    rows = np.unique(vectors, axis=0)  # distinct rows, as ``similar_pairs`` gives them
-    rng = np.random.default_rng(seed)
-    for share in (1.0, 0.7, 0.2):
-        fresh = [n for n in range(len(rows)) if share == 1.0 or rng.random() < share]
-        chosen = set(fresh)
-        expected = [(i, j) for i, j, _ in block_pairs(rows, 0.7) if i in chosen or j in chosen]
-        found = similarity.cosine_links(rows, fresh[::-1], 0.7)
-        assert sorted((i, j) for i, j, _ in found) == expected
-        assert all(value == similarity.exact_cosine(rows[i], rows[j]) for i, j, value in found)
+@pytest.mark.parametrize("seed", [84, 85])
+def test_rare_pairs_are_every_pair_holding_a_looked_up_text_that_shares_the_rare_words(seed):
+    # a block of looked-up texts against the texts it can pair with only: whichever texts are looked up,
+    # scattered or all, every pair with one of them that shares the rare words asked, once
+    texts, _ = unit_rows(seed, 300)
+    distinct, _ = similarity.unique_texts(texts)
+    bags = [frozenset(content_words(t)) for t in distinct]
+    shared = rare_shared(distinct, COMMON)
+    rng = random.Random(seed)
+    for least in (1, 2, 4):
+        for share in (1.0, 0.7, 0.2):
+            look_up = [n for n in range(len(distinct)) if share == 1.0 or rng.random() < share]
+            chosen = set(look_up)
+            expected = sorted(
+                (i, j) for (i, j), count in shared.items() if count >= least and (i in chosen or j in chosen)
+            )
+            assert expected
+            found = similarity.rare_pairs(bags, similarity.SharedRare(COMMON, least), look_up[::-1])
+            assert sorted(tuple(p) for p in found.tolist()) == expected
 
 
 def test_similar_pairs_kept_are_read_and_only_new_texts_scored(monkeypatch):
     texts, vectors = unit_rows(7, 500)
     articles = articles_of([texts[n : n + 50] for n in range(0, 500, 50)])
     pieces = Pieces(Source())
-    cold = similarity.similar_pairs(texts, vectors, 0.7)
-    assert similarity.similar_pairs(texts[:400], vectors[:400], 0.7, articles[:8], pieces) == [
+    rare = similarity.SharedRare(COMMON, 2)
+    cold = similarity.similar_pairs(texts, vectors, 0.7, rare)
+    assert similarity.similar_pairs(texts[:400], vectors[:400], 0.7, rare, articles[:8], pieces) == [
         p for p in cold if p[1] < 400
     ]
-    calls = spied(monkeypatch, "cosine_links")
-    assert similarity.similar_pairs(texts, vectors, 0.7, articles, pieces) == cold
+    calls = spied(monkeypatch, "rare_pairs")
+    assert similarity.similar_pairs(texts, vectors, 0.7, rare, articles, pieces) == cold
     distinct, _ = similarity.unique_texts(texts)
     new = {n for n, t in enumerate(distinct) if t not in set(texts[:400])}
     assert len(calls) == 1 and set(calls[0]) == new
+    # the same texts again: nothing looked up
+    assert similarity.similar_pairs(texts, vectors, 0.7, rare, articles, pieces) == cold
+    assert len(calls) == 1
     # an entry of another shape is not trusted: everything scored again, the same pairs
     source = pieces.source
     assert isinstance(source, Source)
     for key in source.kept:
-        source.kept[key] = {"texts": source.kept[key]["texts"], "pairs": [[0, 1, "high"]]}
-    assert similarity.similar_pairs(texts, vectors, 0.7, articles, pieces) == cold
+        source.kept[key] = {**source.kept[key], "pairs": [[0, 1, "high"]]}
+    assert similarity.similar_pairs(texts, vectors, 0.7, rare, articles, pieces) == cold
     assert len(calls[-1]) == len(distinct)
-    assert similarity.similar_pairs(texts, vectors, 0.7, articles, NO_PIECES) == cold
+    for key in source.kept:
+        source.kept[key] = {k: v for k, v in source.kept[key].items() if k != "common"}
+    assert similarity.similar_pairs(texts, vectors, 0.7, rare, articles, pieces) == cold
+    assert len(calls[-1]) == len(distinct)
+    assert similarity.similar_pairs(texts, vectors, 0.7, rare, articles, NO_PIECES) == cold
+
+
+def test_similar_pairs_kept_under_other_common_words_are_the_pairs_of_the_words_common_now(monkeypatch):
+    # which words are common depends on the whole collection: a word common for the first brief and rare for
+    # the next makes pairs of old texts candidates that the first never scored; a word rare then and common now
+    # unmakes kept pairs
+    texts, vectors = unit_rows(9, 500)
+    articles = articles_of([texts[n : n + 50] for n in range(0, 500, 50)])
+    then = similarity.SharedRare(frozenset(VOCABULARY[:8]), 2)
+    now = similarity.SharedRare(frozenset(VOCABULARY[4:12]), 2)
+    cold = similarity.similar_pairs(texts, vectors, 0.7, now)
+    assert cold != similarity.similar_pairs(texts, vectors, 0.7, then)
+    pieces = Pieces(Source())
+    similarity.similar_pairs(texts[:400], vectors[:400], 0.7, then, articles[:8], pieces)
+    calls = spied(monkeypatch, "rare_pairs")
+    assert similarity.similar_pairs(texts, vectors, 0.7, now, articles, pieces) == cold
+    distinct, _ = similarity.unique_texts(texts)
+    old = set(texts[:400])
+    again = {n for n, t in enumerate(distinct) if set(t.split()) & set(VOCABULARY[:4])}
+    assert set(calls[0]) == {n for n, t in enumerate(distinct) if t not in old} | (
+        again & {n for n, t in enumerate(distinct) if t in old}
+    )
+    assert len(calls[0]) < len(distinct)

@@ -40,6 +40,7 @@ from ..text.patterns import (
 )
 from ..text.similarity import (
     STOPWORDS,
+    SharedRare,
     content_words,
     jaccard,
     near_duplicate_groups,
@@ -640,15 +641,15 @@ def paraphrase_links(
                 ),
             ]
         )
-    # each pair's cosine computed exactly, so the pairs an earlier brief scored are read (``KeptPairs``)
-    for i, j, cosine in similar_pairs(found, vectors, PARAPHRASE_COSINE, articles, pieces):
+    # only the pairs sharing ``SHARED_RARE`` rare words are scored, each pair's cosine exactly, so the pairs an
+    # earlier brief scored are read (``KeptPairs``)
+    rare = SharedRare(frozenset(w for w, count in frequency.items() if count > rare_limit), SHARED_RARE)
+    for i, j, cosine in similar_pairs(found, vectors, PARAPHRASE_COSINE, rare, articles, pieces):
         a, b = owner[i], owner[j]
         if a == b or units[a][0].id == units[b][0].id:
             continue
         shared = bags[i] & bags[j]
         if len(shared) < SHARED_WORDS or len(shared) / min(len(bags[i]), len(bags[j])) < PARAPHRASE_COVER:
-            continue
-        if sum(1 for w in shared if frequency[w] <= rare_limit) < SHARED_RARE:
             continue
         if polarity(found[i]) != polarity(found[j]):
             continue
@@ -1155,7 +1156,8 @@ def reports(units: Sequence[tuple[Article, int]], attributions: Sequence[Attribu
     """The units whose sentence reports a statement (an attribution whose speaker and cue stand in it), by
     unit index, with the sentence's words outside those frames and the statements' sources."""
     where = {(a.id, p): i for i, (a, p) in enumerate(units)}
-    starts = {a.id: [s.start for s in a.sentences] for a, _ in units}
+    # each article's sentence starts once (built per unit, it was every sentence of an article per sentence)
+    starts = {a.id: [s.start for s in a.sentences] for a in {a.id: a for a, _ in units}.values()}
     frames: dict[int, list[Attribution]] = defaultdict(list)
     for attribution in attributions:
         cue, speaker = attribution.cue_start, attribution.speaker_start

@@ -14,6 +14,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..model import Article
@@ -270,13 +271,14 @@ def smaller_links(
 # SHA-256) and every linked pair among them, a piece of the first article of that brief (``storyline.pieces``:
 # the code, settings and the article are in its key). A later call reads the entry of the first of its articles
 # that has one, keeps its pairs whose two texts are both among its own, and scores only the pairs with a text the
-# entry does not cover (the new texts against all). Without kept pieces every pair is scored.
+# entry does not cover (the new texts against all). Without kept pieces every pair is scored. ``similar_pairs``
+# scores only the pairs whose words bear them out (``SharedRare``: which words count as rare depends on the whole
+# collection), so its entry also keeps the words that did not count, and a later call scores again the pairs of
+# two covered texts that only its own rare words make candidates.
 
 PAIRS_KIND = dict[str, list[Any]]
 # A float32 product of two unit vectors of width w is within w·2^-24 (~1.5e-5 at 256) of the exact one.
 MARGIN = 1e-3
-# the most cells of one block of candidate scores (float32): 32 MB however many texts there are
-BLOCK_CELLS = 8 * 1024 * 1024
 
 
 def digest(text: str) -> str:
@@ -297,6 +299,7 @@ class KeptPairs:
 
         self.found_at: int | None = None  # which article's entry was read
         self.covered = 0
+        self.entry: PAIRS_KIND = {}  # the entry read (what else the caller kept with its pairs)
 
     def known(self) -> tuple[dict[str, int], list[list[Any]]]:
         """The texts an earlier entry covered (by digest, to their place in it) and its pairs."""
@@ -308,20 +311,23 @@ class KeptPairs:
                 continue
             texts, pairs = entry.get("texts"), entry.get("pairs")
             if isinstance(texts, list) and isinstance(pairs, list) and all(isinstance(t, str) for t in texts):
-                self.found_at, self.covered = n, len(texts)
+                self.found_at, self.covered, self.entry = n, len(texts), entry
                 return {t: k for k, t in enumerate(texts)}, pairs
         return {}, []
 
-    def keep(self, texts: Sequence[str], pairs: Sequence[Sequence[Any]], scored: bool) -> None:
-        """Keep the pairs among ``texts`` under the first article, unless that entry holds them already
-        (nothing ``scored`` and the entry read was that article's, over the same texts)."""
+    def keep(
+        self, texts: Sequence[str], pairs: Sequence[Sequence[Any]], scored: bool, **more: list[Any]
+    ) -> None:
+        """Keep the pairs among ``texts`` (and ``more``: what they were scored under) under the first article,
+        unless that entry holds them already (nothing ``scored`` and the entry read was that article's, over the
+        same texts)."""
         if not scored and self.found_at == 0 and self.covered == len(texts):
             return
         if self.pieces.active and self.articles:
             self.pieces.keep(
                 self.name,
                 self.articles[0],
-                {"texts": list(texts), "pairs": [list(p) for p in pairs]},
+                {"texts": list(texts), "pairs": [list(p) for p in pairs], **more},
                 self.extra,
             )
 
@@ -367,37 +373,83 @@ def exact_cosine(a: np.ndarray, b: np.ndarray) -> float:
     return math.fsum((a.astype(np.float64) * b.astype(np.float64)).tolist())
 
 
+@dataclass(frozen=True)
+class SharedRare:
+    """What the words of two texts must bear out before their cosine is looked at: at least ``least`` (1 or more)
+    content words in common that are not ``common`` (the words too many texts of the collection use to tell two
+    statements apart: the story's own vocabulary)."""
+
+    common: frozenset[str]
+    least: int
+
+    def holds(self, a: frozenset[str], b: frozenset[str]) -> bool:
+        return len((a & b) - self.common) >= self.least
+
+
 def similar_pairs(
     texts: Sequence[str],
     vectors: np.ndarray,
     threshold: float,
+    rare: SharedRare,
     articles: Sequence[Article] = (),
     pieces: Pieces = NO_PIECES,
     name: str = "similar-pairs",
 ) -> list[tuple[int, int, float]]:
     """Pairs (i < j, in that order) of ``texts`` (with their unit ``vectors``, one row each, the same for the
-    same text) whose cosine (``exact_cosine``) reaches ``threshold``. The block products only find the
-    candidates, with a margin (``MARGIN``) far wider than a float32 product's rounding error, so none is missed.
-    With ``pieces`` and the ``articles`` the texts come from, pairs among texts an earlier call of the same
-    ``name`` kept are read, not scored again (``KeptPairs``)."""
+    same text) that share the ``rare`` words asked and whose cosine (``exact_cosine``) reaches ``threshold``.
+    Only the pairs sharing those words are scored (``rare_pairs``, an index on the rare words: no product of
+    every text with every other). With ``pieces`` and the ``articles`` the texts come from, pairs among texts an
+    earlier call of the same ``name`` kept are read, not scored again (``KeptPairs``; its entry keeps the words
+    that were ``common`` then, so the pairs of old texts that only this call's rare words join are scored)."""
     import numpy as np
 
+    if rare.least < 1:
+        raise ValueError(f"the rare words in common must be 1 or more (got {rare.least})")
     distinct, where = unique_texts(texts)
     if not distinct:
         return []
     rows = np.ascontiguousarray(vectors[[used[0] for used in where]], dtype=np.float32)
+    bags = [frozenset(content_words(t)) for t in distinct]
     keys = [digest(t) for t in distinct]
-    store = KeptPairs(name, f"{threshold!r}", articles, pieces)
+    store = KeptPairs(name, f"{threshold!r}:{rare.least}", articles, pieces)
     known, kept_pairs = store.known()
     links, covered = carried_over(keys, known, kept_pairs)
-    # a kept cosine must be a number (an entry of another shape: everything scored again)
-    if not all(isinstance(value, float) for _, _, value in links):
-        links, covered = [], [False] * len(distinct)
-    fresh = [n for n in range(len(distinct)) if not covered[n]]
-    if fresh:
-        links.extend(cosine_links(rows, fresh, threshold))
+    was_common = store.entry.get("common")
+    # a kept cosine must be a number, the words common then strings (an entry of another shape: everything
+    # scored again)
+    if not (
+        isinstance(was_common, list)
+        and all(isinstance(w, str) for w in was_common)
+        and all(isinstance(value, float) for _, _, value in links)
+    ):
+        links, covered, was_common = [], [False] * len(distinct), []
+    # the pairs the entry scored that share too few of this call's rare words are left out; a pair of two
+    # covered texts that this call's rare words make a candidate, and the entry's did not, holds a word rare now
+    # that was common then: such texts are looked up again, with the new ones
+    links = [(a, b, value) for a, b, value in links if rare.holds(bags[a], bags[b])]
+    now_rare = frozenset(was_common) - rare.common
+    look_up = [n for n in range(len(distinct)) if not covered[n] or not bags[n].isdisjoint(now_rare)]
+    if look_up:
+        candidates = rare_pairs(bags, rare, look_up)
+        old = np.asarray(covered, dtype=bool)
+        both = np.flatnonzero(old[candidates[:, 0]] & old[candidates[:, 1]])
+        if len(both):  # two covered texts: scored by the entry when its rare words joined them too
+            then = SharedRare(frozenset(was_common), rare.least)
+            known_pairs = [
+                k
+                for k, (a, b) in zip(both, candidates[both].tolist(), strict=True)
+                if then.holds(bags[a], bags[b])
+            ]
+            candidates = np.delete(candidates, known_pairs, axis=0)
+        links.extend(cosine_links(rows, candidates, threshold))
     scored = {(a, b): value for a, b, value in links}
-    store.keep(keys, sorted((a, b, value) for (a, b), value in scored.items()), bool(fresh))
+    vocabulary = frozenset().union(*bags)
+    store.keep(
+        keys,
+        sorted((a, b, value) for (a, b), value in scored.items()),
+        bool(look_up),
+        common=sorted(rare.common & vocabulary),
+    )
     # back to the texts' own places: every use of one text against every use of the other
     pairs: list[tuple[int, int, float]] = []
     for (a, b), value in scored.items():
@@ -405,7 +457,7 @@ def similar_pairs(
             for j in where[b]:
                 pairs.append((min(i, j), max(i, j), value))
     for n, used in enumerate(where):
-        if len(used) > 1:
+        if len(used) > 1 and rare.holds(bags[n], bags[n]):
             value = exact_cosine(rows[n], rows[n])
             if value >= threshold:
                 pairs.extend((i, j, value) for k, i in enumerate(used) for j in used[k + 1 :])
@@ -413,28 +465,54 @@ def similar_pairs(
     return pairs
 
 
-def cosine_links(rows: np.ndarray, fresh: Sequence[int], threshold: float) -> list[tuple[int, int, float]]:
-    """Every pair of distinct rows with one of ``fresh`` (as (lower, higher, cosine)) whose exact cosine reaches
-    ``threshold``: found by block products with ``MARGIN`` to spare, then scored exactly. A block of fresh rows
-    is multiplied by the rows it can pair with only: every row not fresh and the fresh rows from the block's
-    first on (a pair of two fresh rows is scored once, from its lower one: half the square in a first brief)."""
+def rare_pairs(bags: Sequence[frozenset[str]], rare: SharedRare, look_up: Sequence[int]) -> np.ndarray:
+    """Every pair of distinct texts with one of ``look_up`` that shares ``rare.least`` words not ``rare.common``,
+    as rows (lower, higher) of an array (millions of pairs at a thousand articles): sparse products of the texts'
+    rare words, a block of looked-up texts against the texts it can pair with only (every text not looked up, and
+    the looked-up ones from the block's first on: a pair of two is found once, from its lower one)."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    column: dict[str, int] = {}
+    words = [[column.setdefault(w, len(column)) for w in bag if w not in rare.common] for bag in bags]
+    ends = np.zeros(len(words) + 1, dtype=np.int64)
+    ends[1:] = np.cumsum([len(w) for w in words])
+    columns = np.fromiter(itertools.chain.from_iterable(words), dtype=np.int64, count=int(ends[-1]))
+    matrix = csr_matrix(
+        (np.ones(len(columns), dtype=np.int32), columns, ends), shape=(len(words), max(1, len(column)))
+    )
+    chosen = np.unique(np.asarray(look_up, dtype=np.int64))
+    is_chosen = np.zeros(len(words), dtype=bool)
+    is_chosen[chosen] = True
+    others = np.flatnonzero(~is_chosen)
+    found = [np.zeros((0, 2), dtype=np.int64)]
+    for start in range(0, len(chosen), LOOKUP_ROWS):
+        part = chosen[start : start + LOOKUP_ROWS]
+        against = np.concatenate([others, chosen[start:]])
+        # every text looked up (a first brief): the texts from the block's first on, read in place
+        shared = (matrix[part] @ (matrix[against] if len(others) else matrix[start:]).T).tocoo()
+        enough = shared.data >= rare.least
+        x, y = part[shared.row[enough]], against[shared.col[enough]]
+        keep = ~is_chosen[y] | (y > x)
+        x, y = x[keep], y[keep]
+        found.append(np.column_stack([np.minimum(x, y), np.maximum(x, y)]))
+    return np.concatenate(found)
+
+
+# the candidate pairs whose float32 cosines are computed at once by ``cosine_links`` (16 MB of rows)
+COSINE_PAIRS = 8192
+
+
+def cosine_links(rows: np.ndarray, candidates: np.ndarray, threshold: float) -> list[tuple[int, int, float]]:
+    """The ``candidates`` (pairs of rows, an array of two columns) whose exact cosine reaches ``threshold``, as
+    (lower, higher, cosine): found by float32 products with ``MARGIN`` to spare, then scored exactly."""
     import numpy as np
 
-    chosen = np.unique(np.asarray(fresh, dtype=np.int64))
-    is_fresh = np.zeros(len(rows), dtype=bool)
-    is_fresh[chosen] = True
-    others = np.flatnonzero(~is_fresh)
-    block = max(1, min(2048, BLOCK_CELLS // max(1, len(rows))))
     found: list[tuple[int, int, float]] = []
-    for start in range(0, len(chosen), block):
-        part = chosen[start : start + block]
-        columns = np.concatenate([others, chosen[start:]])
-        # every row fresh (a first brief): the columns are the rows from the block's first on, read in place
-        scores = rows[part] @ (rows[columns] if len(others) else rows[start:]).T
-        for r, c in zip(*np.nonzero(scores >= threshold - MARGIN), strict=True):
-            n, m = int(part[r]), int(columns[c])
-            if m == n or (is_fresh[m] and m < n):
-                continue  # a pair of two fresh rows is scored once, from its lower one
+    for start in range(0, len(candidates), COSINE_PAIRS):
+        x, y = candidates[start : start + COSINE_PAIRS, 0], candidates[start : start + COSINE_PAIRS, 1]
+        close = np.einsum("ij,ij->i", rows[x], rows[y]) >= threshold - MARGIN
+        for n, m in zip(x[close].tolist(), y[close].tolist(), strict=True):
             value = exact_cosine(rows[n], rows[m])
             if value >= threshold:
                 found.append((min(n, m), max(n, m), value))

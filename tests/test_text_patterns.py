@@ -224,6 +224,10 @@ def test_a_wire_photos_scene_told_up_to_its_whole_day_is_a_caption_sentence():
         "Pedestrians walk beside an electric stock market board in Tokyo Thursday, Oct. 16, 2008.",
         "BP PLC Chief Executive Bob Dudley speaks at a press conference at their headquarters in London, Tuesday, "
         "Nov. 2, 2010.",
+        # bpoil_reuters' 27 May entry: a Reuters picture's scene, its day set off by a comma, no weekday
+        "An oil sheen is seen on the water at the site of the Deepwater Horizon oil spill in the Gulf of Mexico off "
+        "the coast of Louisiana, May 27 2010.",
+        "Secretary-General Ban Ki-moon attends a news conference in Brasilia, June 17, 2011.",
     ):
         assert patterns.caption_sentence(caption), caption
     for prose in (
@@ -233,5 +237,7 @@ def test_a_wire_photos_scene_told_up_to_its_whole_day_is_a_caption_sentence():
         "The vote will take place on Tuesday, Nov. 4, 2008.",
         '"We are ready," he said on Monday, Oct. 13, 2008.',
         "Pedestrians walk beside an electric stock market board in Tokyo on Thursday.",
+        "Obama visits the Gulf Coast again on May 28, 2010.",
+        "The hearing is set for Thursday, June 17, 2010.",
     ):
         assert not patterns.caption_sentence(prose), prose

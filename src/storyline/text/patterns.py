@@ -373,13 +373,14 @@ _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 # floats around a rig ... May 31."; the story summary's refusal, ``summarize.story.photo_caption``), or the day written
 # whole, weekday to year, as wire photos are captioned ("A broker sits in front of the DAX board at the stock exchange
 # in Frankfurt, central Germany, on Wednesday, Oct. 15, 2008."; news prose names the weekday or the year, rarely
-# both: every sentence's refusal, ``caption_sentence``).
+# both), or set off by a comma, day and year ("An oil sheen is seen on the water ... off the coast of Louisiana, May 27
+# 2010.": prose says "on May 27"): every sentence's refusal, ``caption_sentence``).
 DAY_STAMP_END = re.compile(
     rf"(?:\b(?:{_WEEKDAYS})|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?)"
     r"[\"”’)]*\.$"
 )
 WHOLE_DAY_STAMP_END = re.compile(
-    rf"\b(?:{_WEEKDAYS}),?\s+{MONTH_NAME}\.?\s+\d{{1,2}},\s+\d{{4}}[\"”’)]*\s*\.?$"
+    rf"(?:\b(?:{_WEEKDAYS}),?\s+|,\s+){MONTH_NAME}\.?\s+\d{{1,2}},?\s+\d{{4}}[\"”’)]*\s*\.?$"
 )
 # A verb told in the past, the perfect or the future, or a plan ("took to the streets on Friday", "will meet on
 # Monday", "plans to", "begins"): what a news sentence that ends on its day has, and a caption has not.

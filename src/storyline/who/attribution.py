@@ -2059,6 +2059,7 @@ class NameIndex:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        self.text = doc.text  # read once: spaCy joins a Doc's text anew on every read
         # "Media habitually tells us ...": a common noun capitalised only because it opens the sentence is no name
         # and "Via Twitter" (tagged a person in "Via Twitter, CNN's Nic Robertson reported") is no name: no
         # name starts with a preposition
@@ -2540,7 +2541,7 @@ def antecedent_of(
         if (
             found is not None
             and found.entity is not None
-            and named_in_own_words(found.entity, speaker, drafts)
+            and named_in_own_words(names, found.entity, speaker, drafts)
         ):
             return None  # '"Gadhafi should be killed," he says': whom one talks of is not who talks
         return found
@@ -2575,17 +2576,17 @@ def antecedent_of(
     return None
 
 
-def named_in_own_words(name: str, speaker: Span, drafts: Sequence[Draft]) -> bool:
+def named_in_own_words(names: NameIndex, name: str, speaker: Span, drafts: Sequence[Draft]) -> bool:
     """Whether the statement a speaker makes talks of the person in the third person: the surname alone or after
     a word of the person's own name ("Gadhafi", "Moammar Gadhafi" for Moammar Gadhafi; not "Moammar Gadhafi"
     for his son Saif al-Islam Gadhafi), inside a quotation or not as the subject of what was said. ("Headmaster
     Colin Diggory is contacting exam boards, he said": one reported telling of himself.)"""
     words = name.split()
-    doc = speaker.doc
+    doc, text = speaker.doc, names.text
     for draft in drafts:
         if draft.speaker is None or draft.speaker.start_char != speaker.start_char:
             continue
-        content = doc.text[draft.content_start : draft.content_end]
+        content = text[draft.content_start : draft.content_end]
         for match in re.finditer(rf"\b{re.escape(words[-1])}\b", content):
             before = content[: match.start()].split()[-1:]
             if before and before[0][:1].isupper() and before[0] not in words:
@@ -2595,16 +2596,16 @@ def named_in_own_words(name: str, speaker: Span, drafts: Sequence[Draft]) -> boo
                 draft.content_start + match.end(),
                 alignment_mode="expand",
             )
-            if mention is None or told_of(mention, draft):
+            if mention is None or told_of(mention, draft, text):
                 return True
     return False
 
 
-def told_of(person: Span, draft: Draft) -> bool:
+def told_of(person: Span, draft: Draft, text: str) -> bool:
     """Whether a person named in a draft's content is one the speaker tells of: inside a quotation, or anywhere
     but the subject of what was said ("Headmaster Colin Diggory is contacting exam boards, he said" may be
     Diggory telling of himself)."""
-    quoted = any(mark in person.doc.text[draft.content_start : person.start_char] for mark in QUOTE_TOKENS)
+    quoted = any(mark in text[draft.content_start : person.start_char] for mark in QUOTE_TOKENS)
     return quoted or person.root.dep_ not in SUBJECT_DEPS
 
 
@@ -2888,7 +2889,9 @@ def recent_person(
     if len({clean_name(p.text).split()[-1] for p in found}) != 1:
         return None
     if any(
-        d.content_start <= p.start_char < d.content_end and told_of(p, d) for p in found for d in own_words
+        d.content_start <= p.start_char < d.content_end and told_of(p, d, names.text)
+        for p in found
+        for d in own_words
     ):
         return None
     if pronoun_subject(doc[first : found[0].start], gender):

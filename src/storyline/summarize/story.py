@@ -34,7 +34,8 @@ to comment."), a promise it does not keep ("The protesters say they have two dem
 someone the sentence never introduces (``stranger``: "he" or "they" without antecedent, "the girl" unnamed, "None
 had ..."); and a short sentence (under ``GENERIC_WORDS``) that tells no concrete event (``concrete``: no number,
 amount or date, nor a named actor with a verb in the past or the future): "Tear gas surrounds protesters in
-Egypt.", "The well is leaking oil.". Such sentences are central for the story's commonest words and say nothing: on a whole story they took the place of events (issue 13's story ROUGE).
+Egypt.", "The well is leaking oil.". Such sentences are central for the story's commonest words and say nothing:
+on a whole story they took the place of events (issue 13's story ROUGE).
 (In a cluster of a few articles these refusals cost ROUGE; with hundreds of articles there is always another
 sentence on the same point.)
 

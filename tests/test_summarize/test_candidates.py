@@ -36,8 +36,13 @@ def test_captions_are_refused():
         eligibility("BP to raise $50 billion for oil spill costs: report Credit: Reuters/Walter Shinn.")
         == "caption"
     )
-    # The same shape inside a paragraph of prose is a sentence, not a caption.
-    assert eligibility(wire_caption, paragraph_sentences=3) is None
+    # A scene told in the present up to its day and year is a caption inside a paragraph too
+    # (``text.patterns.WHOLE_DAY_STAMP_END``); the same shape told in the past inside prose is a sentence.
+    assert eligibility(wire_caption, paragraph_sentences=3) == "caption"
+    told = (
+        "U.S. Secretary of State Hillary Rodham Clinton met reporters in Phnom Penh, Cambodia, July 12, 2012."
+    )
+    assert eligibility(told, paragraph_sentences=3) is None
 
 
 def test_bylines_and_credits_are_refused():

@@ -985,6 +985,8 @@ def evidence_of_kind(ent: Span) -> str:
         return "drug"
     if len(ent) <= 3 and listed_among(token, BODY_NOUNS):
         return "organisation"  # "US companies Chevron, ExxonMobil and Hess", "Hess, an oil company"
+    if any(c.dep_ == "appos" and c.i >= ent.end and person_apposition(c) for c in root.children):
+        return "person"  # "Cliff Stearns, a Republican from Florida, says ...", "Stearns, a congressman"
     words = [t.lower_ for t in before]
     noun = None
     if len(words) >= 2 and words[-2:] == ["known", "as"] and len(before) >= 3:
@@ -1006,6 +1008,36 @@ def evidence_of_kind(ent: Span) -> str:
     ):
         return "body"  # "the speaker of the House": no person's name takes "the"
     return ""
+
+
+# Nouns an apposition gives a person and no body ("BP, an oil giant", "Hess, a partner" are bodies: no such word
+# here): offices, kin, callings; a noun ending in "-man"/"-woman" too ("a congressman", "a spokeswoman").
+PERSON_APPOSITION_NOUNS = frozenset(
+    """senator lawmaker legislator governor mayor minister ambassador diplomat envoy aide adviser advisor
+    lawyer attorney judge professor scientist doctor surgeon nurse economist engineer pilot officer
+    wife husband son daughter mother father brother sister widow widower cousin uncle aunt
+    actor actress singer poet author writer novelist journalist reporter columnist""".split()
+)
+
+
+def person_apposition(noun: Token) -> bool:
+    """An apposition that says its name is a person's: "a Republican from Florida" (one member of a party or
+    people), "a congressman", "the former senator"."""
+    if noun.ent_type_ == "NORP":
+        # "a Republican", "a Libyan": one of a group, a person ("the Republicans" are the group)
+        return not noun.text.endswith("s") and any(
+            c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children
+        )
+    word = noun.lower_
+    return (
+        noun.pos_ == "NOUN"
+        and noun.text.islower()
+        and (
+            word in PERSON_APPOSITION_NOUNS
+            or word.endswith(("man", "woman"))
+            and word not in NOT_PERSON_NOUNS
+        )
+    )
 
 
 def at_a_place_noun(at: Token) -> bool:
@@ -1162,6 +1194,7 @@ LABEL_OF_EVIDENCE = {
     "vessel": "PRODUCT",
     "body": "ORG",
     "organisation": "ORG",
+    "person": "PERSON",
 }
 # Nouns for bodies that, right before a name, say the name is theirs: "the official news agency Jana".
 BODY_NOUNS = frozenset(

@@ -2,7 +2,9 @@
 
 - a name the recognizer typed a body is a person's when its apposition says a person: one member of a party or
   people ("a Democrat from Texas"), an office or calling ("a congressman"); a body's apposition ("an oil company",
-  "a contractor") leaves it a body.
+  "a contractor") leaves it a body;
+- a name the recognizer cut from the word before it ("Horizon" of "the Deepwater Horizon rig") is the whole name's
+  when the collection names the whole (bpoil_reuters: "Horizon" a place of 64 articles).
 Made-up sentences; each test fails on the rules before this change.
 """
 
@@ -29,3 +31,19 @@ def test_a_persons_apposition_makes_a_name_typed_a_body_a_person():
     # a body's apposition is no person's
     bodies = roster("Acme Corporation, a contractor from Texas, says the company was reckless.")
     assert "person" not in types_of(bodies, "Acme Corporation")
+
+
+def test_a_name_cut_from_the_word_before_it_follows_the_whole_name():
+    # the recognizer takes "Horizon" alone out of "the Deepwater Horizon rig" (a place, a body; the real rig's name,
+    # as the made-up names tried were not cut so); the collection names the whole rig, so the part is the whole's
+    entities = roster(
+        "The explosion that sank the Deepwater Horizon rig and killed 11 workers was avoidable. Analysts estimated "
+        "the net claims from the Deepwater Horizon explosion stands at between $ 1 billion.",
+        "Since an April 20 blast on the Deepwater Horizon rig triggered a huge spill, shares fell. The cause of the "
+        "Deepwater Horizon accident is not known.",
+        "Transocean owned the rig Deepwater Horizon, which sank. The rig Deepwater Horizon was leased to the company.",
+    )
+    assert not [e for e in entities if e.name == "Horizon"]
+    # a title before a name stays apart
+    people = roster("President Obama spoke. Later Obama left.", "Obama and President Obama met.")
+    assert not [e for e in people if e.name == "President Obama"]

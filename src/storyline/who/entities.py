@@ -27,7 +27,7 @@ import dataclasses
 import functools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -985,8 +985,12 @@ def evidence_of_kind(ent: Span) -> str:
         return "drug"
     if len(ent) <= 3 and listed_among(token, BODY_NOUNS):
         return "organisation"  # "US companies Chevron, ExxonMobil and Hess", "Hess, an oil company"
-    if any(c.dep_ == "appos" and c.i >= ent.end and person_apposition(c) for c in root.children):
-        return "person"  # "Cliff Stearns, a Republican from Florida, says ...", "Stearns, a congressman"
+    if root.dep_ != "pobj" and any(
+        c.dep_ == "appos" and c.i >= ent.end and person_apposition(c) for c in root.children
+    ):
+        # "Cliff Stearns, a Republican from Florida, says ...", "Stearns, a congressman"; not after a preposition,
+        # where the apposition is often the phrase's ("The head of Orascom, the executive chairman, ...")
+        return "person"
     words = [t.lower_ for t in before]
     noun = None
     if len(words) >= 2 and words[-2:] == ["known", "as"] and len(before) >= 3:
@@ -1842,7 +1846,9 @@ def link(
     # for the same word alone elsewhere in that article ("Watson will try to beat two champions")
     said: dict[tuple[str, str], str] = {}
     for mention in names:
-        if mention.evidence:
+        # (a person's apposition says nothing against the recognizer's other types: "Toler, a married father", then
+        # "like Toler" tagged a place, is the same man)
+        if mention.evidence and mention.evidence != "person":
             said.setdefault((mention.article, key_of(mention.text)), mention.label)
     for mention in names:
         relabel = said.get((mention.article, key_of(mention.text)))
@@ -2590,8 +2596,8 @@ def build_roster(
             role.start += base
         all_mentions.extend(mentions)
         all_roles.extend(roles)
-    clusters = link(all_mentions, all_roles)
     by_id = {a.id: a for a in articles}
+    clusters = link(whole_names(all_mentions, by_id), all_roles)
     shared = shared_titles(clusters)
     entities = [e for e in (entity_of(cluster, by_id, shared) for cluster in clusters) if e is not None]
     # named in the most articles first: a name one article repeats (a family history's "John", 89 times in one
@@ -2603,6 +2609,41 @@ def build_roster(
         if seen[entity.id] > 1:
             entity.id = f"{entity.id}-{seen[entity.id]}"
     return entities
+
+
+def whole_names(mentions: Sequence[Mention], by_id: Mapping[str, Article]) -> list[Mention]:
+    """The mentions, a name the recognizer cut from the word before it made whole again: "Horizon" of "the
+    Deepwater Horizon rig" (the recognizer's "Horizon" a place, "Deepwater" apart) is "Deepwater Horizon" when the
+    collection's names hold that whole name, and takes the whole name's commonest type unless the whole has the
+    part's own. A title before a name stays apart ("President Obama" is Obama), and a name typed a person is
+    left to the linking."""
+    wholes: dict[str, Counter[str]] = {}
+    for mention in mentions:
+        if mention.kind == "name" and " " in mention.text:
+            wholes.setdefault(mention.text, Counter())[mention.label] += 1
+    made = []
+    for mention in mentions:
+        article = by_id.get(mention.article)
+        # (a person's surname goes to the full name by the linking's own rules, and keeps its type)
+        if mention.kind == "name" and mention.label != "PERSON" and mention.start > 0 and article is not None:
+            reach = max(0, mention.start - WORD_REACH)
+            before = WORD_BEFORE.search(article.text[reach : mention.start])
+            if before is not None and not title_word(before.group(1)):
+                whole = f"{before.group(1)} {mention.text}"
+                if whole in wholes:
+                    labels = wholes[whole]
+                    # the recognizer's type of the part where the whole has it ("Jones" of "Michelle Jones"), else
+                    # the whole's commonest
+                    label = mention.label if mention.label in labels else labels.most_common(1)[0][0]
+                    start = reach + before.start(1)
+                    mention = dataclasses.replace(mention, text=whole, start=start, label=label)
+        made.append(mention)
+    return made
+
+
+# A word in title case right before a name, one space between: "Deepwater" of "the Deepwater Horizon rig".
+WORD_BEFORE = re.compile(r"(?<![\w.'\u2019-])([A-Z][a-z]+) \Z")
+WORD_REACH = 40
 
 
 class EveryNoun:

@@ -4,7 +4,8 @@
   people ("a Democrat from Texas"), an office or calling ("a congressman"); a body's apposition ("an oil company",
   "a contractor") leaves it a body;
 - a name the recognizer cut from the word before it ("Horizon" of "the Deepwater Horizon rig") is the whole name's
-  when the collection names the whole (bpoil_reuters: "Horizon" a place of 64 articles).
+  when the collection names the whole (bpoil_reuters: "Horizon" a place of 64 articles);
+- a name with the Arabic article ("al-Zawiya") whose bare name the collection calls a place is a place.
 Made-up sentences; each test fails on the rules before this change.
 """
 
@@ -47,3 +48,13 @@ def test_a_name_cut_from_the_word_before_it_follows_the_whole_name():
     # a title before a name stays apart
     people = roster("President Obama spoke. Later Obama left.", "Obama and President Obama met.")
     assert not [e for e in people if e.name == "President Obama"]
+
+
+def test_a_place_with_the_arabic_article_is_the_place():
+    # "al-Zawiya" is Zawiya: where the collection calls the bare name a place, the article's form is a place too
+    entities = roster(
+        "Rebels entered the town of Qawalish on Monday. Fighting in the town of Qawalish went on.",
+        "The road to the town of Qawalish was cut. Residents fled the town of Qawalish.",
+        "Government forces shelled al-Qawalish with rockets, and al-Qawalish said nothing.",
+    )
+    assert types_of(entities, "al-Qawalish") == {"place"}

@@ -27,7 +27,7 @@ import dataclasses
 import functools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -985,6 +985,12 @@ def evidence_of_kind(ent: Span) -> str:
         return "drug"
     if len(ent) <= 3 and listed_among(token, BODY_NOUNS):
         return "organisation"  # "US companies Chevron, ExxonMobil and Hess", "Hess, an oil company"
+    if root.dep_ != "pobj" and any(
+        c.dep_ == "appos" and c.i >= ent.end and person_apposition(c) for c in root.children
+    ):
+        # "Cliff Stearns, a Republican from Florida, says ...", "Stearns, a congressman"; not after a preposition,
+        # where the apposition is often the phrase's ("The head of Orascom, the executive chairman, ...")
+        return "person"
     words = [t.lower_ for t in before]
     noun = None
     if len(words) >= 2 and words[-2:] == ["known", "as"] and len(before) >= 3:
@@ -1006,6 +1012,36 @@ def evidence_of_kind(ent: Span) -> str:
     ):
         return "body"  # "the speaker of the House": no person's name takes "the"
     return ""
+
+
+# Nouns an apposition gives a person and no body ("BP, an oil giant", "Hess, a partner" are bodies: no such word
+# here): offices, kin, callings; a noun ending in "-man"/"-woman" too ("a congressman", "a spokeswoman").
+PERSON_APPOSITION_NOUNS = frozenset(
+    """senator lawmaker legislator governor mayor minister ambassador diplomat envoy aide adviser advisor
+    lawyer attorney judge professor scientist doctor surgeon nurse economist engineer pilot officer
+    wife husband son daughter mother father brother sister widow widower cousin uncle aunt
+    actor actress singer poet author writer novelist journalist reporter columnist""".split()
+)
+
+
+def person_apposition(noun: Token) -> bool:
+    """An apposition that says its name is a person's: "a Republican from Florida" (one member of a party or
+    people), "a congressman", "the former senator"."""
+    if noun.ent_type_ == "NORP":
+        # "a Republican", "a Libyan": one of a group, a person ("the Republicans" are the group)
+        return not noun.text.endswith("s") and any(
+            c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children
+        )
+    word = noun.lower_
+    return (
+        noun.pos_ == "NOUN"
+        and noun.text.islower()
+        and (
+            word in PERSON_APPOSITION_NOUNS
+            or word.endswith(("man", "woman"))
+            and word not in NOT_PERSON_NOUNS
+        )
+    )
 
 
 def at_a_place_noun(at: Token) -> bool:
@@ -1162,6 +1198,7 @@ LABEL_OF_EVIDENCE = {
     "vessel": "PRODUCT",
     "body": "ORG",
     "organisation": "ORG",
+    "person": "PERSON",
 }
 # Nouns for bodies that, right before a name, say the name is theirs: "the official news agency Jana".
 BODY_NOUNS = frozenset(
@@ -1809,7 +1846,9 @@ def link(
     # for the same word alone elsewhere in that article ("Watson will try to beat two champions")
     said: dict[tuple[str, str], str] = {}
     for mention in names:
-        if mention.evidence:
+        # (a person's apposition says nothing against the recognizer's other types: "Toler, a married father", then
+        # "like Toler" tagged a place, is the same man)
+        if mention.evidence and mention.evidence != "person":
             said.setdefault((mention.article, key_of(mention.text)), mention.label)
     for mention in names:
         relabel = said.get((mention.article, key_of(mention.text)))
@@ -1910,6 +1949,12 @@ def link(
         """A name of several words most mentions call a place ("Tahrir Square" tagged a person now and then)."""
         return count["place"] > 2 * count["person"]
 
+    # "al-Zawiya" is Zawiya with the Arabic article: where the collection calls the bare name a place far more often
+    # than a person, its places count for the article's form too (the recognizer tags "al-Zawiya" a person)
+    for key in list(votes):
+        bare = key[3:] if key.startswith(("al-", "el-")) else ""
+        if bare in votes and placed(votes[bare]):
+            votes[key]["place"] += votes[bare]["place"]
     place_labels: dict[str, Counter[str]] = defaultdict(Counter)
     for mention in names:
         if coarse_label(mention.label) == "place":
@@ -2557,8 +2602,8 @@ def build_roster(
             role.start += base
         all_mentions.extend(mentions)
         all_roles.extend(roles)
-    clusters = link(all_mentions, all_roles)
     by_id = {a.id: a for a in articles}
+    clusters = link(whole_names(all_mentions, by_id), all_roles)
     shared = shared_titles(clusters)
     entities = [e for e in (entity_of(cluster, by_id, shared) for cluster in clusters) if e is not None]
     # named in the most articles first: a name one article repeats (a family history's "John", 89 times in one
@@ -2570,6 +2615,41 @@ def build_roster(
         if seen[entity.id] > 1:
             entity.id = f"{entity.id}-{seen[entity.id]}"
     return entities
+
+
+def whole_names(mentions: Sequence[Mention], by_id: Mapping[str, Article]) -> list[Mention]:
+    """The mentions, a name the recognizer cut from the word before it made whole again: "Horizon" of "the
+    Deepwater Horizon rig" (the recognizer's "Horizon" a place, "Deepwater" apart) is "Deepwater Horizon" when the
+    collection's names hold that whole name, and takes the whole name's commonest type unless the whole has the
+    part's own. A title before a name stays apart ("President Obama" is Obama), and a name typed a person is
+    left to the linking."""
+    wholes: dict[str, Counter[str]] = {}
+    for mention in mentions:
+        if mention.kind == "name" and " " in mention.text:
+            wholes.setdefault(mention.text, Counter())[mention.label] += 1
+    made = []
+    for mention in mentions:
+        article = by_id.get(mention.article)
+        # (a person's surname goes to the full name by the linking's own rules, and keeps its type)
+        if mention.kind == "name" and mention.label != "PERSON" and mention.start > 0 and article is not None:
+            reach = max(0, mention.start - WORD_REACH)
+            before = WORD_BEFORE.search(article.text[reach : mention.start])
+            if before is not None and not title_word(before.group(1)):
+                whole = f"{before.group(1)} {mention.text}"
+                if whole in wholes:
+                    labels = wholes[whole]
+                    # the recognizer's type of the part where the whole has it ("Jones" of "Michelle Jones"), else
+                    # the whole's commonest
+                    label = mention.label if mention.label in labels else labels.most_common(1)[0][0]
+                    start = reach + before.start(1)
+                    mention = dataclasses.replace(mention, text=whole, start=start, label=label)
+        made.append(mention)
+    return made
+
+
+# A word in title case right before a name, one space between: "Deepwater" of "the Deepwater Horizon rig".
+WORD_BEFORE = re.compile(r"(?<![\w.'\u2019-])([A-Z][a-z]+) \Z")
+WORD_REACH = 40
 
 
 class EveryNoun:

@@ -922,8 +922,8 @@ def inside_proper_noun_run(doc: Doc, first: int, last: int) -> bool:
 def evidence_of_kind(ent: Span) -> str:
     """What the words around a name say it is, whatever the recognizer's label: ``place`` ("the towns of
     Jawsh, Ghezaya and Takut", "the border at Ras Jdir", "born in Llanfair"), ``thing`` ("the computer known as
-    Watson", "a horse called Frankel"), ``drug`` ("the antiviral drug Tamiflu", "antivirals such as Tamiflu"), ``body`` ("the House": a
-    person's name takes no article), else ""."""
+    Watson", "a horse called Frankel"), ``drug`` ("the antiviral drug Tamiflu", "antivirals such as Tamiflu"),
+    ``body`` ("the House": a person's name takes no article), else ""."""
     doc = ent.doc
     root = ent.root
     if vessel_named(ent):
@@ -2000,9 +2000,9 @@ def link(
             majority = max((c for c in count if c in PLACE_OR_BODY), key=lambda c: count[c])
             if count[majority] > count[own]:
                 mention.label = PLACE_OR_BODY[majority]
-    # a company's name with its legal suffix ("Transocean Ltd", "Halliburton Co") says the same name without it is the
-    # company's ("Transocean", tagged a place in most mentions), where the recognizer called the bare name a body at least
-    # once and no mention a person ("Cameron Inc." beside David Cameron) or a country
+    # a company's name with its legal suffix ("Transocean Ltd", "Halliburton Co") says the same name without it is
+    # the company's ("Transocean", tagged a place in most mentions), where the recognizer called the bare name a body
+    # at least once and no mention a person ("Cameron Inc." beside David Cameron) or a country
     companies = {base for m in names if m.label == "ORG" and (base := company_base(key_of(m.text)))}
     for mention in names:
         key = key_of(mention.text)

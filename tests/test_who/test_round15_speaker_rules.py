@@ -4,7 +4,8 @@
   would be overshadowed ...");
 - "it" opening a sentence goes on from the body the sentence before is about, not from a speaker quoted before
   that; where that body names no one, the pronoun stays unresolved;
-- "told CNN's "Larry King Live" to be broadcast ... that he is ...": what was told starts at "that";
+- "told CNN's "Larry King Live" to be broadcast ... that he is ...": what was told starts at "that"; the
+  programme told to is no quotation of what was said, and the passive infinitive borrows no speaker;
 - a speaker with a "which" clause is a thing or a body, never a person of the same surname.
 """
 
@@ -50,6 +51,9 @@ def test_what_is_told_starts_at_that_after_the_addressee_and_words_about_it():
     assert [a.content for a in said] == ['that he is "furious at this entire situation" in the Gulf']
     said = found("The minister told reporters at a news conference in Tripoli that the army would win.")
     assert [a.content for a in said] == ["that the army would win"]
+    # a programme's name told to, without a possessive before it, is no quotation of what was said either
+    said = found('Hamad bin Khalifa told "The Situation Room" that the opposition must be trained first.')
+    assert [a.content for a in said] == ["that the opposition must be trained first"]
 
 
 def test_a_speaker_with_a_which_clause_is_no_person():

@@ -1618,7 +1618,7 @@ def drafts_for_lone_quotes(
         if len(text[region.start : region.end].split()) < MIN_QUOTE_WORDS:
             continue
         span = doc.char_span(region.start, region.end, alignment_mode="expand")
-        if span is None or quoted_title(text, region):
+        if span is None or quoted_title(text, region) or told_to(span):
             continue
         draft = draft_from_nearby_cue(doc, text, span, index)
         if draft is None:
@@ -1647,6 +1647,16 @@ def quoted_title(text: str, region: Region) -> bool:
         return False
     words = re.findall(r"[A-Za-z][\w'\u2019-]*", text[region.start : region.end])
     return bool(words) and all(w[0].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words)
+
+
+def told_to(quote: Span) -> bool:
+    """ 'Hamad bin Khalifa told "The Situation Room" that the opposition ...': a quotation that a verb of telling
+    addresses, before the clause it tells, is whom it was told to, not something said."""
+    root = quote.root
+    cue = root.head
+    if root.dep_ not in ("dobj", "dative") or cue.lemma_.lower() not in ADDRESSEE_VERBS:
+        return False
+    return any(c.dep_ == "ccomp" and c.i > root.i for c in cue.children) or told_that_clause(cue) is not None
 
 
 def ends_in_quotation(draft: Draft, index: RegionIndex) -> bool:

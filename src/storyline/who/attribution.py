@@ -2406,12 +2406,16 @@ def resolve(names: NameIndex, speaker: Span | None, drafts: Sequence[Draft]) -> 
 
 
 def described_by_which(speaker: Span) -> bool:
-    """ "Cameron, which supplied the blowout preventer for the rig,": a speaker whose relative clause opens with
-    "which" is a thing or a body (Cameron International), never a person (David Cameron)."""
+    """ "Cameron, which supplied the blowout preventer for the rig,": a speaker whose name a relative clause opening
+    with "which" follows is a thing or a body (Cameron International), never a person (David Cameron). (Not a
+    "which" further on, that may hang on a name in an aside: "Gordon, an attorney with Weitz & Luxenberg, which
+    ...")"""
     root = head_of(speaker)
+    doc = speaker.doc
     return any(
         child.dep_ == "relcl"
-        and any(t.lower_ == "which" and t.tag_ == "WDT" and t.i < child.i for t in child.subtree)
+        and child.left_edge.lower_ == "which"
+        and all(t.is_punct for t in doc[root.i + 1 : child.left_edge.i])
         for child in root.children
     )
 

@@ -36,10 +36,14 @@ def test_it_goes_on_from_the_body_the_sentence_before_is_about():
     )
     it = next(a for a in said if a.speaker == "It")
     assert it.speaker_entity is None  # the opposition, which names no one: not the Security Council
-    said = found(quoted_before + "NATO has suffered setbacks this week. It has said such action was necessary.")
+    said = found(
+        quoted_before + "NATO has suffered setbacks this week. It has said such action was necessary."
+    )
     assert next(a for a in said if a.speaker == "It").speaker_entity == "NATO"
     # a sentence about something else leaves "it" to the speaker before
-    said = found("BP said the cap was working. The company's shares rose on Monday. It said the leak would stop.")
+    said = found(
+        "BP said the cap was working. The company's shares rose on Monday. It said the leak would stop."
+    )
     assert next(a for a in said if a.speaker == "It").speaker_entity == "BP"
 
 

@@ -548,7 +548,7 @@ def draft_from_cue(token: Token, doc: Doc, index: RegionIndex, model: CueScorer)
 
 
 def borrowed_passive(cue: Token) -> bool:
-    """ 'Obama told CNN's "Larry King Live" to be broadcast on Thursday night that ...': a passive infinitive
+    """'Obama told CNN's "Larry King Live" to be broadcast on Thursday night that ...': a passive infinitive
     without an agent or a subject of its own tells what is done to something; the subject of the verb it hangs on
     is no one saying it."""
     children = list(cue.children)
@@ -915,7 +915,9 @@ def content_span(cue: Token) -> tuple[int, int] | None:
             and c.right_edge.i + 1 == clausal[0].left_edge.i
         ]
         # (an infinitive the clause hangs on is the addressee's circumstance: "to be broadcast on Thursday")
-        children = clausal + [c for c in children if c.dep_ == "xcomp" and not c.is_ancestor(clausal[0])] + stance
+        children = (
+            clausal + [c for c in children if c.dep_ == "xcomp" and not c.is_ancestor(clausal[0])] + stance
+        )
         # "Chavez said Gadhafi, "has been my friend ..."": the parser hangs the quote's subject on the cue
         # as a second subject; it is whom the quote is about, part of what was said
         if not any(c.dep_ in SUBJECT_DEPS for c in clausal[0].children) and any(
@@ -971,7 +973,7 @@ def content_span(cue: Token) -> tuple[int, int] | None:
 
 
 def told_that_clause(cue: Token) -> Token | None:
-    """ 'Obama told CNN's "Larry King Live" to be broadcast on Thursday night that he is "furious ..."': a verb of
+    """'Obama told CNN's "Larry King Live" to be broadcast on Thursday night that he is "furious ..."': a verb of
     telling with its addressee and no content clause of its own, where the parser hangs the "that" clause on words
     about the addressee, says that clause; the addressee and what is told of it are not what was said."""
     if cue.lemma_.lower() not in ADDRESSEE_VERBS:
@@ -1040,7 +1042,8 @@ def named_date_subject(cue: Token, clause: Token) -> list[Token]:
 
 
 CALENDAR_NAMES = frozenset(
-    name.lower() for name in (*calendar.day_name, *calendar.day_abbr, *calendar.month_name[1:], *calendar.month_abbr[1:])
+    name.lower()
+    for name in (*calendar.day_name, *calendar.day_abbr, *calendar.month_name[1:], *calendar.month_abbr[1:])
 )
 
 
@@ -1650,7 +1653,7 @@ def quoted_title(text: str, region: Region) -> bool:
 
 
 def told_to(quote: Span) -> bool:
-    """ 'Hamad bin Khalifa told "The Situation Room" that the opposition ...': a quotation that a verb of telling
+    """'Hamad bin Khalifa told "The Situation Room" that the opposition ...': a quotation that a verb of telling
     addresses, before the clause it tells, is whom it was told to, not something said."""
     root = quote.root
     cue = root.head

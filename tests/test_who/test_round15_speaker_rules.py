@@ -52,7 +52,9 @@ def test_what_is_told_starts_at_that_after_the_addressee_and_words_about_it():
         'President Barack Obama told CNN\'s "Larry King Live" to be broadcast on Thursday night that he is '
         '"furious at this entire situation" in the Gulf.'
     )
-    assert [a.content for a in said] == ['that he is "furious at this entire situation" in the Gulf']
+    assert [a.content for a in said if a.statement] == [
+        'that he is "furious at this entire situation" in the Gulf'
+    ]
     said = found("The minister told reporters at a news conference in Tripoli that the army would win.")
     assert [a.content for a in said] == ["that the army would win"]
     # a programme's name told to, without a possessive before it, is no quotation of what was said either
@@ -66,3 +68,9 @@ def test_a_speaker_with_a_which_clause_is_no_person():
         "for the rig, said it would cooperate with investigators. Cameron, who met Obama, said BP should pay."
     )
     assert [a.speaker_entity for a in said] == ["David Cameron", "Cameron", "David Cameron"]
+    # the body named in full in the story is whom the short name stands for
+    said = found(
+        "Shares of Cameron International Corp fell. British Prime Minister David Cameron said BP should pay. "
+        "Cameron, which supplied the blowout preventer for the rig, said it would cooperate with investigators."
+    )
+    assert [a.speaker_entity for a in said] == ["David Cameron", "Cameron International Corp"]

@@ -1925,6 +1925,8 @@ def statement_problem(draft: Draft, index: RegionIndex, text: str) -> str | None
     if cue.dep_ == "parataxis" and cue.head.pos_ in ("VERB", "AUX"):
         return None  # "because, he said, there is ...": the clause around the cue
     clauses = [c for c in children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")]
+    if not clauses and (told := told_that_clause(cue)) is not None:
+        clauses = [told]  # 'told CNN's "Larry King Live" to be broadcast ... that he is ...'
     if cue.dep_ == "relcl" and gap_filled_before(cue):
         return (
             "relative clause"  # "mercenaries, who the rebels say Gaddafi has hired": no claim without "who"
@@ -2212,6 +2214,21 @@ class NameIndex:
             return text  # "Mohammed, a 20-year-old student,": someone new, not CNN's Mohammed Jamjoom
         return next(iter(first)) if len(first) == 1 and " " not in text else text
 
+    def body_name(self, name: Span) -> str:
+        """The full form of a body's short name in the document ("Cameron" -> "Cameron International Corp"): the
+        organisation named last before it (else first after it) whose name starts with it; else the name."""
+        text = clean_name(name.text)
+        forms = [
+            (
+                e.start_char > name.start_char,
+                -e.start_char if e.start_char < name.start_char else e.start_char,
+                full,
+            )
+            for e in self.ents
+            if e.label_ == "ORG" and (full := clean_name(e.text)).startswith(text + " ")
+        ]
+        return min(forms)[2] if forms else text
+
     def placed(self, name: Span) -> bool:
         """Whether the document's syntax shows a name to be a place, whatever the recognizer tagged it (its
         labels are too noisy to tell): the object of "in" or "near" ("the oil terminal in Brega"), a facility's
@@ -2381,7 +2398,7 @@ def resolve(names: NameIndex, speaker: Span | None, drafts: Sequence[Draft]) -> 
         return UNRESOLVED
     name = name_in(names, speaker)
     if name is not None and described_by_which(speaker):
-        return Resolution(clean_name(name.text), False)  # a body or a thing: no person's full name
+        return Resolution(names.body_name(name), False)  # a body or a thing: no person's full name
     if name is not None:
         return Resolution(country_meant(name, speaker) or names.full_name(name), False)
     root = head_of(speaker)

@@ -2216,7 +2216,8 @@ class NameIndex:
 
     def body_name(self, name: Span) -> str:
         """The full form of a body's short name in the document ("Cameron" -> "Cameron International Corp"): the
-        organisation named last before it (else first after it) whose name starts with it; else the name."""
+        name (whatever the recognizer tagged it: "Fitch Ratings" a person) last before it, else first after it, that
+        starts with it; else the name."""
         text = clean_name(name.text)
         forms = [
             (
@@ -2225,7 +2226,7 @@ class NameIndex:
                 full,
             )
             for e in self.ents
-            if e.label_ == "ORG" and (full := clean_name(e.text)).startswith(text + " ")
+            if (full := clean_name(e.text)).startswith(text + " ")
         ]
         return min(forms)[2] if forms else text
 

@@ -57,6 +57,9 @@ def test_what_is_told_starts_at_that_after_the_addressee_and_words_about_it():
     ]
     said = found("The minister told reporters at a news conference in Tripoli that the army would win.")
     assert [a.content for a in said] == ["that the army would win"]
+    # a "that" clause of another subject's verb inside the object is not what is told
+    said = found("The drama tells the story of a contestant who decides that he has a claim to the throne.")
+    assert not [a for a in said if a.content.startswith("that")]
     # a programme's name told to, without a possessive before it, is no quotation of what was said either
     said = found('Hamad bin Khalifa told "The Situation Room" that the opposition must be trained first.')
     assert [a.content for a in said] == ["that the opposition must be trained first"]
@@ -68,6 +71,9 @@ def test_a_speaker_with_a_which_clause_is_no_person():
         "for the rig, said it would cooperate with investigators. Cameron, who met Obama, said BP should pay."
     )
     assert [a.speaker_entity for a in said] == ["David Cameron", "Cameron", "David Cameron"]
+    # a "which" clause after a description ("The U.S. government, which ...") leaves the name in it alone
+    said = found("The U.S. government, which has vowed to make BP pay, said BP was responsible.")
+    assert "U.S." in [a.speaker_entity for a in said]
     # the body named in full in the story is whom the short name stands for
     said = found(
         "Shares of Cameron International Corp fell. British Prime Minister David Cameron said BP should pay. "

@@ -986,11 +986,26 @@ def told_that_clause(cue: Token) -> Token | None:
         clause = token.head
         if not any(c.dep_ in SUBJECT_DEPS for c in clause.children):
             return None
+        if any(
+            v.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECT_DEPS for c in v.children)
+            for v in between_up(clause, cue)
+        ):
+            return None  # "tells the story of a contestant who decides that ...": the clause of another subject's verb
         between = cue.doc[cue.i + 1 : token.i]
         if any(t.lemma_.lower() in SAYING_VERBS and t.pos_ == "VERB" for t in between):
             return None  # "told reporters the envoy said that ...": the clause is the other verb's
         return clause
     return None
+
+
+def between_up(token: Token, ancestor: Token) -> list[Token]:
+    """The tokens on the way up the parse from ``token`` to its ``ancestor``, both left out."""
+    found = []
+    head = token.head
+    while head != ancestor and head.head != head:
+        found.append(head)
+        head = head.head
+    return found
 
 
 def stranded_subject(cue: Token, clause: Token) -> list[Token]:
@@ -2398,7 +2413,7 @@ def resolve(names: NameIndex, speaker: Span | None, drafts: Sequence[Draft]) -> 
     if speaker is None:
         return UNRESOLVED
     name = name_in(names, speaker)
-    if name is not None and described_by_which(speaker):
+    if name is not None and name.start <= head_of(speaker).i < name.end and described_by_which(speaker):
         return Resolution(names.body_name(name), False)  # a body or a thing: no person's full name
     if name is not None:
         return Resolution(country_meant(name, speaker) or names.full_name(name), False)

@@ -24,6 +24,7 @@ end of its paragraph, so it never swallows the article's other quotes.
 from __future__ import annotations
 
 import bisect
+import calendar
 import functools
 import re
 from collections import Counter, defaultdict
@@ -498,6 +499,8 @@ def draft_from_cue(token: Token, doc: Doc, index: RegionIndex, model: CueScorer)
         return None  # a verb inside a quotation belongs to the quote, not to this article's framing
     if model.probability(token) < model.threshold:
         return None
+    if borrowed_passive(token):
+        return None
     content = content_span(token) or parenthetical_content(token)
     if content is None:
         return None
@@ -542,6 +545,18 @@ def draft_from_cue(token: Token, doc: Doc, index: RegionIndex, model: CueScorer)
             return None
     cue_start, cue_end = cue_extent(token)
     return Draft(token, cue_start, cue_end, speaker, start, end)
+
+
+def borrowed_passive(cue: Token) -> bool:
+    """'Obama told CNN's "Larry King Live" to be broadcast on Thursday night that ...': a passive infinitive
+    without an agent or a subject of its own tells what is done to something; the subject of the verb it hangs on
+    is no one saying it."""
+    children = list(cue.children)
+    return (
+        cue.dep_ == "xcomp"
+        and any(c.dep_ == "auxpass" for c in children)
+        and not any(c.dep_ in ("agent", "nsubjpass", "nsubj") for c in children)
+    )
 
 
 def title_abbreviation(token: Token) -> bool:
@@ -885,6 +900,9 @@ def content_span(cue: Token) -> tuple[int, int] | None:
     if circumstances and any(c.i > cue.i for c in clausal):
         children = [c for c in children if c not in circumstances]
         clausal = [c for c in clausal if c not in circumstances]
+    told = told_that_clause(cue) if not clausal else None
+    if told is not None:
+        clausal = [told]
     if clausal:
         # "told reporters that ...": the addressee is not part of what was said; but "admitting his surprise
         # that ...": a noun of stance that the clause completes is (what was admitted is the surprise)
@@ -896,7 +914,10 @@ def content_span(cue: Token) -> tuple[int, int] | None:
             and c.i < clausal[0].i
             and c.right_edge.i + 1 == clausal[0].left_edge.i
         ]
-        children = clausal + [c for c in children if c.dep_ == "xcomp"] + stance
+        # (an infinitive the clause hangs on is the addressee's circumstance: "to be broadcast on Thursday")
+        children = (
+            clausal + [c for c in children if c.dep_ == "xcomp" and not c.is_ancestor(clausal[0])] + stance
+        )
         # "Chavez said Gadhafi, "has been my friend ..."": the parser hangs the quote's subject on the cue
         # as a second subject; it is whom the quote is about, part of what was said
         if not any(c.dep_ in SUBJECT_DEPS for c in clausal[0].children) and any(
@@ -906,7 +927,7 @@ def content_span(cue: Token) -> tuple[int, int] | None:
                 c for c in cue.children if c.dep_ in SUBJECT_DEPS and cue.i < c.i < clausal[0].left_edge.i
             ]
         stranded = stranded_subject(cue, clausal[0])
-        children += stranded
+        children += stranded + named_date_subject(cue, clausal[0])
     else:
         children = [c for c in children if c.dep_ in CONTENT_DEPS and not is_circumstance(c)]
     if not children:
@@ -951,6 +972,42 @@ def content_span(cue: Token) -> tuple[int, int] | None:
     return doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text)
 
 
+def told_that_clause(cue: Token) -> Token | None:
+    """'Obama told CNN's "Larry King Live" to be broadcast on Thursday night that he is "furious ..."': a verb of
+    telling with its addressee and no content clause of its own, where the parser hangs the "that" clause on words
+    about the addressee, says that clause; the addressee and what is told of it are not what was said."""
+    if cue.lemma_.lower() not in ADDRESSEE_VERBS:
+        return None
+    if not any(c.dep_ in ("dobj", "dative") and c.i > cue.i for c in cue.children):
+        return None
+    for token in cue.subtree:
+        if token.i <= cue.i or token.lower_ != "that" or token.dep_ != "mark" or token.head.i < token.i:
+            continue
+        clause = token.head
+        if not any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+            return None
+        if any(
+            v.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECT_DEPS for c in v.children)
+            for v in between_up(clause, cue)
+        ):
+            return None  # "tells the story of a contestant who decides that ...": the clause of another subject's verb
+        between = cue.doc[cue.i + 1 : token.i]
+        if any(t.lemma_.lower() in SAYING_VERBS and t.pos_ == "VERB" for t in between):
+            return None  # "told reporters the envoy said that ...": the clause is the other verb's
+        return clause
+    return None
+
+
+def between_up(token: Token, ancestor: Token) -> list[Token]:
+    """The tokens on the way up the parse from ``token`` to its ``ancestor``, both left out."""
+    found = []
+    head = token.head
+    while head != ancestor and head.head != head:
+        found.append(head)
+        head = head.head
+    return found
+
+
 def stranded_subject(cue: Token, clause: Token) -> list[Token]:
     """ "implied more could be done to target Gadhafi": a finite content clause right after the cue with no
     subject of its own keeps the words between the cue and it as its subject, where the parser hangs them on
@@ -979,6 +1036,30 @@ def stranded_subject(cue: Token, clause: Token) -> list[Token]:
 
 
 STRANDED_SUBJECT_DEPS = frozenset({"advmod", "dobj", "npadvmod", "nsubj", "nsubjpass"})
+
+
+def named_date_subject(cue: Token, clause: Token) -> list[Token]:
+    """ "said Ramadan this year would be overshadowed by the air strikes": a named time (a feast, a season; not a
+    weekday or a month, which say when it was said) right after the cue, that the parser hangs on the cue while
+    taking the words of time after it ("this year") for the clause's subject, is the subject of what was said."""
+    doc = cue.doc
+    name = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
+    if name is None or name.head != cue or name.dep_ not in ("dobj", "npadvmod") or name.pos_ != "PROPN":
+        return []
+    if name.ent_type_ != "DATE" or name.lower_ in CALENDAR_NAMES:
+        return []
+    subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+    if len(subjects) != 1 or subjects[0].left_edge.i != name.right_edge.i + 1:
+        return []
+    if not all(t.ent_type_ == "DATE" and t.ent_iob_ == "I" for t in subjects[0].subtree):
+        return []  # the subject is the rest of the name's words of time, not a subject of its own
+    return [name]
+
+
+CALENDAR_NAMES = frozenset(
+    name.lower()
+    for name in (*calendar.day_name, *calendar.day_abbr, *calendar.month_name[1:], *calendar.month_abbr[1:])
+)
 
 
 # Words opening a clause of time, cause or condition ("after", "because"): never a content clause's opener.
@@ -1555,7 +1636,7 @@ def drafts_for_lone_quotes(
         if len(text[region.start : region.end].split()) < MIN_QUOTE_WORDS:
             continue
         span = doc.char_span(region.start, region.end, alignment_mode="expand")
-        if span is None or quoted_title(text, region, regions):
+        if span is None or quoted_title(text, region) or told_to(span):
             continue
         draft = draft_from_nearby_cue(doc, text, span, index)
         if draft is None:
@@ -1576,16 +1657,24 @@ POSSESSIVE_BEFORE = re.compile(r"\w(?:['\u2019]s|s['\u2019])\s*$")
 TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with from by".split())
 
 
-def quoted_title(text: str, region: Region, regions: Sequence[Region]) -> bool:
-    """'Browner told CBS's "Face The Nation," "We are prepared for the worst."': a quotation in title case
-    right after a possessive ("CBS's") and right before another quotation is the name of a programme or a
-    work, not something said; what was said is the quotation after it."""
+def quoted_title(text: str, region: Region) -> bool:
+    """'Browner told CBS's "Face The Nation," "We are prepared for the worst."', 'Obama told CNN's "Larry King
+    Live" ... that he is ...': a quotation in title case right after a possessive ("CBS's") is the name of a
+    programme or a work, not something said; what was said is the quotation or the clause after it."""
     if not POSSESSIVE_BEFORE.search(text, 0, region.start):
         return False
     words = re.findall(r"[A-Za-z][\w'\u2019-]*", text[region.start : region.end])
-    if not words or not all(w[0].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words):
+    return bool(words) and all(w[0].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words)
+
+
+def told_to(quote: Span) -> bool:
+    """'Hamad bin Khalifa told "The Situation Room" that the opposition ...': a quotation that a verb of telling
+    addresses, before the clause it tells, is whom it was told to, not something said."""
+    root = quote.root
+    cue = root.head
+    if root.dep_ not in ("dobj", "dative") or cue.lemma_.lower() not in ADDRESSEE_VERBS:
         return False
-    return any(r.start > region.end and not text[region.end : r.start].strip(" ,;:") for r in regions)
+    return any(c.dep_ == "ccomp" and c.i > root.i for c in cue.children) or told_that_clause(cue) is not None
 
 
 def ends_in_quotation(draft: Draft, index: RegionIndex) -> bool:
@@ -1851,6 +1940,8 @@ def statement_problem(draft: Draft, index: RegionIndex, text: str) -> str | None
     if cue.dep_ == "parataxis" and cue.head.pos_ in ("VERB", "AUX"):
         return None  # "because, he said, there is ...": the clause around the cue
     clauses = [c for c in children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")]
+    if not clauses and (told := told_that_clause(cue)) is not None:
+        clauses = [told]  # 'told CNN's "Larry King Live" to be broadcast ... that he is ...'
     if cue.dep_ == "relcl" and gap_filled_before(cue):
         return (
             "relative clause"  # "mercenaries, who the rebels say Gaddafi has hired": no claim without "who"
@@ -2138,6 +2229,22 @@ class NameIndex:
             return text  # "Mohammed, a 20-year-old student,": someone new, not CNN's Mohammed Jamjoom
         return next(iter(first)) if len(first) == 1 and " " not in text else text
 
+    def body_name(self, name: Span) -> str:
+        """The full form of a body's short name in the document ("Cameron" -> "Cameron International Corp"): the
+        name (whatever the recognizer tagged it: "Fitch Ratings" a person) last before it, else first after it, that
+        starts with it; else the name."""
+        text = clean_name(name.text)
+        forms = [
+            (
+                e.start_char > name.start_char,
+                -e.start_char if e.start_char < name.start_char else e.start_char,
+                full,
+            )
+            for e in self.ents
+            if (full := clean_name(e.text)).startswith(text + " ")
+        ]
+        return min(forms)[2] if forms else text
+
     def placed(self, name: Span) -> bool:
         """Whether the document's syntax shows a name to be a place, whatever the recognizer tagged it (its
         labels are too noisy to tell): the object of "in" or "near" ("the oil terminal in Brega"), a facility's
@@ -2306,6 +2413,8 @@ def resolve(names: NameIndex, speaker: Span | None, drafts: Sequence[Draft]) -> 
     if speaker is None:
         return UNRESOLVED
     name = name_in(names, speaker)
+    if name is not None and name.start <= head_of(speaker).i < name.end and described_by_which(speaker):
+        return Resolution(names.body_name(name), False)  # a body or a thing: no person's full name
     if name is not None:
         return Resolution(country_meant(name, speaker) or names.full_name(name), False)
     root = head_of(speaker)
@@ -2330,6 +2439,21 @@ def resolve(names: NameIndex, speaker: Span | None, drafts: Sequence[Draft]) -> 
         return UNRESOLVED  # "the company" whose antecedent was not found names no one
     described = speaker if is_actor_description(speaker) else None
     return Resolution(None, anonymous, described)
+
+
+def described_by_which(speaker: Span) -> bool:
+    """ "Cameron, which supplied the blowout preventer for the rig,": a speaker whose name a relative clause opening
+    with "which" follows is a thing or a body (Cameron International), never a person (David Cameron). (Not a
+    "which" further on, that may hang on a name in an aside: "Gordon, an attorney with Weitz & Luxenberg, which
+    ...")"""
+    root = head_of(speaker)
+    doc = speaker.doc
+    return any(
+        child.dep_ == "relcl"
+        and child.left_edge.lower_ == "which"
+        and all(t.is_punct for t in doc[root.i + 1 : child.left_edge.i])
+        for child in root.children
+    )
 
 
 # The bodies a bare "the ..." names on its own in a story: the country's or the story's institutions.
@@ -2572,7 +2696,42 @@ def antecedent_of(
     if latest is not None and latest.speaker is not None:
         if pronoun == "they" and other_group_between(latest, speaker):
             return None
-        return resolve(names, latest.speaker, [])
+        found = resolve(names, latest.speaker, [])
+        rival = subject_just_before(speaker) if pronoun == "it" else None
+        if rival is None or latest.speaker.end_char > rival.sent.start_char:
+            return found
+        # "The opposition ... has suffered military setbacks this week. It has said ...": the body the sentence
+        # before is about is whom "it" goes on from, not a speaker quoted earlier; where it names no one, the
+        # two compete and "it" stays unresolved
+        named = resolve(names, doc[rival.left_edge.i : rival.i + 1], [])
+        return named if named.entity is not None else None
+    return None
+
+
+def subject_just_before(pronoun: Span) -> Token | None:
+    """The subject of the main clause of the sentence just before the one a pronoun opens, where it is a body:
+    an organisation, country or people named, or an institution ("the opposition"); else None."""
+    doc = pronoun.doc
+    sentence = head_of(pronoun).sent
+    opening = sentence.start
+    while opening < pronoun.start and (doc[opening].is_space or doc[opening].is_punct):
+        opening += 1
+    if opening != pronoun.start:
+        return None
+    k = sentence.start - 1
+    while k >= 0 and (doc[k].is_space or doc[k].is_punct):
+        k -= 1
+    if k < 0:
+        return None
+    before = doc[k].sent
+    subjects = [t for t in before if t.dep_ in ("nsubj", "nsubjpass") and t.head == before.root]
+    if len(subjects) != 1:
+        return None
+    subject = subjects[0]
+    if subject.pos_ == "PROPN" and subject.ent_type_ in ("ORG", "GPE", "NORP"):
+        return subject
+    if subject.tag_ == "NN" and subject.lemma_.lower() in INSTITUTION_HEADS:
+        return subject
     return None
 
 

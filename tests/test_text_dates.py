@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
+import io
 import re
+import tokenize
+from pathlib import Path
 
 import pytest
 
@@ -12,6 +16,7 @@ from storyline.annotate.timex.calendar import Point
 from storyline.ingest import clean, describe
 from storyline.present.html import date_range
 from storyline.summarize import candidates
+from storyline.text import dates
 from storyline.text.dates import CAPTION_DATE_END, MONTH_NAME, MONTH_STEM, MONTHS, add_months
 
 # The month-name patterns the modules wrote by hand before they shared one (from describe.py and clean.py).
@@ -34,6 +39,58 @@ def test_every_module_reads_months_from_the_one_table():
     assert candidates.DATED_CAPTION is CAPTION_DATE_END is clean.CAPTION_DATE_END
 
 
+# A month's or weekday's name or abbreviation as a whole word ("Sept", "Thurs", the "Satur" of "(?:Fri|Satur)day").
+CALENDAR_WORD = re.compile(
+    r"\b(?:(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)|(?P<weekday>(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)"
+    r"(?:day)?))\b",
+    re.IGNORECASE,
+)
+
+
+def calendar_lists(source: str) -> list[str]:
+    """The string literals of a module, docstrings aside, that spell out a list of months or weekdays (three or more
+    of either)."""
+    docstrings = {
+        node.body[0].value.lineno
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+        and isinstance(node.body[0].value.value, str)
+    }
+    found = []
+    for token in tokenize.generate_tokens(io.StringIO(source).readline):
+        if token.type != tokenize.STRING or token.start[0] in docstrings:
+            continue
+        words = list(CALENDAR_WORD.finditer(token.string))
+        months = {m.group().lower()[:3] for m in words if m.group("month")}
+        weekdays = {m.group().lower()[:3] for m in words if m.group("weekday")}
+        if len(months) >= 3 or len(weekdays) >= 3:
+            found.append(token.string[:80])
+    return found
+
+
+def test_one_calendar_vocabulary():
+    """Month and weekday names are spelled once, in ``text.dates``; every other module makes its forms from it."""
+    package = Path(dates.__file__).parents[1]
+    spelled = {
+        str(path.relative_to(package)): lists
+        for path in sorted(package.rglob("*.py"))
+        if path != Path(dates.__file__) and (lists := calendar_lists(path.read_text()))
+    }
+    assert spelled == {}
+    assert calendar_lists('x = "Jan|Feb|Mar"') and calendar_lists('x = r"(?:Mon|Tues|Wednes)day"')
+    assert not calendar_lists('"""January, February, March: a docstring."""\nx = "in May, on Monday"')
+    assert lexicon.WEEKDAYS is dates.WEEKDAYS
+    assert [dates.WEEKDAYS[name.lower()] for name in dates.WEEKDAY_NAMES] == list(range(7))
+    assert dt.date(2011, 8, 15).weekday() == dates.WEEKDAYS["monday"]
+    assert {name for name in MONTHS if name not in dates.MONTH_ABBREVIATIONS} == {
+        n.lower() for n in dates.MONTH_NAMES
+    }
+
+
 @pytest.mark.parametrize("pattern", HAND_WRITTEN)
 def test_the_shared_month_pattern_accepts_what_the_hand_written_ones_did(pattern):
     for word in WORDS:
@@ -43,7 +100,10 @@ def test_the_shared_month_pattern_accepts_what_the_hand_written_ones_did(pattern
 
 
 def test_month_stems_and_caption_dates():
-    assert re.fullmatch(MONTH_STEM + "[a-z]*", "september") and not re.fullmatch(MONTH_STEM, "sept")
+    assert re.fullmatch(MONTH_STEM + "[a-z]*", "September") and not re.fullmatch(MONTH_STEM, "Sept")
+    assert re.fullmatch(MONTH_STEM + "[a-z]*", "september", re.IGNORECASE) and not re.fullmatch(
+        MONTH_STEM, "sep"
+    )
     assert CAPTION_DATE_END.search("Clinton speaks in Phnom Penh, July 12, 2012.")
     assert CAPTION_DATE_END.search("Rebels in Aleppo, Sept. 3, 2013")
     assert not CAPTION_DATE_END.search("Clinton spoke on July 12, 2012, in Phnom Penh.")

@@ -16,8 +16,9 @@ from storyline.annotate.timex.calendar import Point
 from storyline.ingest import clean, describe
 from storyline.present.html import date_range
 from storyline.summarize import candidates
-from storyline.text import dates
-from storyline.text.dates import CAPTION_DATE_END, MONTH_NAME, MONTH_STEM, MONTHS, add_months
+from storyline.text import dates, patterns
+from storyline.text.dates import MONTH_NAME, MONTH_STEM, MONTHS, add_months
+from storyline.text.patterns import CAPTION_DATE_END
 
 # The month-name patterns the modules wrote by hand before they shared one (from describe.py and clean.py).
 HAND_WRITTEN = [
@@ -107,6 +108,19 @@ def test_month_stems_and_caption_dates():
     assert CAPTION_DATE_END.search("Clinton speaks in Phnom Penh, July 12, 2012.")
     assert CAPTION_DATE_END.search("Rebels in Aleppo, Sept. 3, 2013")
     assert not CAPTION_DATE_END.search("Clinton spoke on July 12, 2012, in Phnom Penh.")
+
+
+def test_one_caption_stamp_for_the_cleaner_the_candidates_and_caption_sentences():
+    """The cleaner's and the summary candidates' caption date is the comma form of the whole-day stamp that
+    ``caption_sentence`` reads (told in the present there): one pattern, so the three agree on its spelling."""
+    assert CAPTION_DATE_END.pattern in patterns.WHOLE_DAY_STAMP_END.pattern
+    oil = "An oil sheen is seen on the water off the coast of Louisiana, May 27 2010."
+    assert CAPTION_DATE_END.search(oil) and patterns.caption_sentence(oil)
+    assert CAPTION_DATE_END.search("(A rebel fighter in Ajdabiya, Libya, March 26, 2011)")
+    assert patterns.WHOLE_DAY_STAMP_END.search(
+        "A broker sits in Frankfurt, Germany, on Wednesday, Oct. 15, 2008."
+    )
+    assert not CAPTION_DATE_END.search("A broker sits in Frankfurt, Germany, on Wednesday Oct. 15, 2008.")
 
 
 def test_describe_reads_every_month_form():

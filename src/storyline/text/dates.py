@@ -13,7 +13,6 @@ datetime.date(2024, 2, 29)
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 # The calendar's names, in its order (the week from Monday, as ``datetime.date.weekday`` counts): the one list of
 # month and weekday names; every other form (lower case, abbreviations, regex alternations) is made from these.
@@ -36,8 +35,6 @@ MONTH_NAME = (
 )
 # The months' three-letter stems as text writes them ("Jan" ... "Dec"), for patterns that take any ending.
 MONTH_STEM = "(?:" + "|".join(sorted(name[:3] for name in MONTH_NAMES)) + ")"
-# The date that closes a photo caption: "..., Cambodia, July 12, 2012."
-CAPTION_DATE_END = re.compile(rf",\s+{MONTH_NAME}\.?\s+\d{{1,2}},\s+\d{{4}}\.?$")
 
 
 def safe_date(year: int, month: int, day: int) -> dt.date | None:

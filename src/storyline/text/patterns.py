@@ -379,9 +379,11 @@ DAY_STAMP_END = re.compile(
     rf"(?:\b(?:{_WEEKDAYS})|\b{MONTH_STEM}[a-z]*\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?)"
     r"[\"”’)]*\.$"
 )
-WHOLE_DAY_STAMP_END = re.compile(
-    rf"(?:\b(?:{_WEEKDAYS}),?\s+|,\s+){MONTH_NAME}\.?\s+\d{{1,2}},?\s+\d{{4}}[\"”’)]*\s*\.?$"
-)
+_DAY_AND_YEAR_END = rf"{MONTH_NAME}\.?\s+\d{{1,2}},?\s+\d{{4}}[\"”’)]*\s*\.?$"
+# The date that closes a photo caption, set off by a comma: "..., Cambodia, July 12, 2012.", "... off the coast of
+# Louisiana, May 27 2010." (the cleaner's caption under a title, the summary's caption standing alone as a paragraph).
+CAPTION_DATE_END = re.compile(rf",\s+{_DAY_AND_YEAR_END}")
+WHOLE_DAY_STAMP_END = re.compile(rf"\b(?:{_WEEKDAYS}),?\s+{_DAY_AND_YEAR_END}|{CAPTION_DATE_END.pattern}")
 # A verb told in the past, the perfect or the future, or a plan ("took to the streets on Friday", "will meet on
 # Monday", "plans to", "begins"): what a news sentence that ends on its day has, and a caption has not.
 TOLD_OR_TO_COME = re.compile(

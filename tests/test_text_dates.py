@@ -50,8 +50,8 @@ CALENDAR_WORD = re.compile(
 
 
 def calendar_lists(source: str) -> list[str]:
-    """The string literals of a module, docstrings aside, that spell out a list of months or weekdays (three or more
-    of either)."""
+    """The statements of a module (logical lines), docstrings aside, whose strings spell out a list of months or
+    weekdays: three or more of either, in one string or several ("Jan|Feb|Mar", ("monday", "tuesday", ...))."""
     docstrings = {
         node.body[0].value.lineno
         for node in ast.walk(ast.parse(source))
@@ -61,15 +61,17 @@ def calendar_lists(source: str) -> list[str]:
         and isinstance(node.body[0].value, ast.Constant)
         and isinstance(node.body[0].value.value, str)
     }
-    found = []
+    found, strings = [], []
     for token in tokenize.generate_tokens(io.StringIO(source).readline):
-        if token.type != tokenize.STRING or token.start[0] in docstrings:
-            continue
-        words = list(CALENDAR_WORD.finditer(token.string))
-        months = {m.group().lower()[:3] for m in words if m.group("month")}
-        weekdays = {m.group().lower()[:3] for m in words if m.group("weekday")}
-        if len(months) >= 3 or len(weekdays) >= 3:
-            found.append(token.string[:80])
+        if token.type == tokenize.STRING and token.start[0] not in docstrings:
+            strings.append(token.string)
+        elif token.type in (tokenize.NEWLINE, tokenize.ENDMARKER) and strings:
+            words = [match for string in strings for match in CALENDAR_WORD.finditer(string)]
+            months = {match.group().lower()[:3] for match in words if match.group("month")}
+            weekdays = {match.group().lower()[:3] for match in words if match.group("weekday")}
+            if len(months) >= 3 or len(weekdays) >= 3:
+                found.append(" ".join(strings)[:80])
+            strings = []
     return found
 
 
@@ -83,6 +85,7 @@ def test_one_calendar_vocabulary():
     }
     assert spelled == {}
     assert calendar_lists('x = "Jan|Feb|Mar"') and calendar_lists('x = r"(?:Mon|Tues|Wednes)day"')
+    assert calendar_lists('x = (\n    "monday",\n    "tuesday",\n    "wednesday",\n)\n')
     assert not calendar_lists('"""January, February, March: a docstring."""\nx = "in May, on Monday"')
     assert lexicon.WEEKDAYS is dates.WEEKDAYS
     assert [dates.WEEKDAYS[name.lower()] for name in dates.WEEKDAY_NAMES] == list(range(7))

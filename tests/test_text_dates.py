@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
+import io
 import re
+import tokenize
+from pathlib import Path
 
 import pytest
 
@@ -12,7 +16,9 @@ from storyline.annotate.timex.calendar import Point
 from storyline.ingest import clean, describe
 from storyline.present.html import date_range
 from storyline.summarize import candidates
-from storyline.text.dates import CAPTION_DATE_END, MONTH_NAME, MONTH_STEM, MONTHS, add_months
+from storyline.text import dates, patterns
+from storyline.text.dates import MONTH_NAME, MONTH_STEM, MONTHS, add_months
+from storyline.text.patterns import CAPTION_DATE_END
 
 # The month-name patterns the modules wrote by hand before they shared one (from describe.py and clean.py).
 HAND_WRITTEN = [
@@ -34,6 +40,61 @@ def test_every_module_reads_months_from_the_one_table():
     assert candidates.DATED_CAPTION is CAPTION_DATE_END is clean.CAPTION_DATE_END
 
 
+# A month's or weekday's name or abbreviation as a whole word ("Sept", "Thurs", the "Satur" of "(?:Fri|Satur)day").
+CALENDAR_WORD = re.compile(
+    r"\b(?:(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)|(?P<weekday>(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)"
+    r"(?:day)?))\b",
+    re.IGNORECASE,
+)
+
+
+def calendar_lists(source: str) -> list[str]:
+    """The statements of a module (logical lines), docstrings aside, whose strings spell out a list of months or
+    weekdays: three or more of either, in one string or several ("Jan|Feb|Mar", ("monday", "tuesday", ...))."""
+    docstrings = {
+        node.body[0].value.lineno
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+        and isinstance(node.body[0].value.value, str)
+    }
+    found, strings = [], []
+    for token in tokenize.generate_tokens(io.StringIO(source).readline):
+        if token.type == tokenize.STRING and token.start[0] not in docstrings:
+            strings.append(token.string)
+        elif token.type in (tokenize.NEWLINE, tokenize.ENDMARKER) and strings:
+            words = [match for string in strings for match in CALENDAR_WORD.finditer(string)]
+            months = {match.group().lower()[:3] for match in words if match.group("month")}
+            weekdays = {match.group().lower()[:3] for match in words if match.group("weekday")}
+            if len(months) >= 3 or len(weekdays) >= 3:
+                found.append(" ".join(strings)[:80])
+            strings = []
+    return found
+
+
+def test_one_calendar_vocabulary():
+    """Month and weekday names are spelled once, in ``text.dates``; every other module makes its forms from it."""
+    package = Path(dates.__file__).parents[1]
+    spelled = {
+        str(path.relative_to(package)): lists
+        for path in sorted(package.rglob("*.py"))
+        if path != Path(dates.__file__) and (lists := calendar_lists(path.read_text()))
+    }
+    assert spelled == {}
+    assert calendar_lists('x = "Jan|Feb|Mar"') and calendar_lists('x = r"(?:Mon|Tues|Wednes)day"')
+    assert calendar_lists('x = (\n    "monday",\n    "tuesday",\n    "wednesday",\n)\n')
+    assert not calendar_lists('"""January, February, March: a docstring."""\nx = "in May, on Monday"')
+    assert lexicon.WEEKDAYS is dates.WEEKDAYS
+    assert [dates.WEEKDAYS[name.lower()] for name in dates.WEEKDAY_NAMES] == list(range(7))
+    assert dt.date(2011, 8, 15).weekday() == dates.WEEKDAYS["monday"]
+    assert {name for name in MONTHS if name not in dates.MONTH_ABBREVIATIONS} == {
+        n.lower() for n in dates.MONTH_NAMES
+    }
+
+
 @pytest.mark.parametrize("pattern", HAND_WRITTEN)
 def test_the_shared_month_pattern_accepts_what_the_hand_written_ones_did(pattern):
     for word in WORDS:
@@ -43,10 +104,26 @@ def test_the_shared_month_pattern_accepts_what_the_hand_written_ones_did(pattern
 
 
 def test_month_stems_and_caption_dates():
-    assert re.fullmatch(MONTH_STEM + "[a-z]*", "september") and not re.fullmatch(MONTH_STEM, "sept")
+    assert re.fullmatch(MONTH_STEM + "[a-z]*", "September") and not re.fullmatch(MONTH_STEM, "Sept")
+    assert re.fullmatch(MONTH_STEM + "[a-z]*", "september", re.IGNORECASE) and not re.fullmatch(
+        MONTH_STEM, "sep"
+    )
     assert CAPTION_DATE_END.search("Clinton speaks in Phnom Penh, July 12, 2012.")
     assert CAPTION_DATE_END.search("Rebels in Aleppo, Sept. 3, 2013")
     assert not CAPTION_DATE_END.search("Clinton spoke on July 12, 2012, in Phnom Penh.")
+
+
+def test_one_caption_stamp_for_the_cleaner_the_candidates_and_caption_sentences():
+    """The cleaner's and the summary candidates' caption date is the comma form of the whole-day stamp that
+    ``caption_sentence`` reads (told in the present there): one pattern, so the three agree on its spelling."""
+    assert CAPTION_DATE_END.pattern in patterns.WHOLE_DAY_STAMP_END.pattern
+    oil = "An oil sheen is seen on the water off the coast of Louisiana, May 27 2010."
+    assert CAPTION_DATE_END.search(oil) and patterns.caption_sentence(oil)
+    assert CAPTION_DATE_END.search("(A rebel fighter in Ajdabiya, Libya, March 26, 2011)")
+    assert patterns.WHOLE_DAY_STAMP_END.search(
+        "A broker sits in Frankfurt, Germany, on Wednesday, Oct. 15, 2008."
+    )
+    assert not CAPTION_DATE_END.search("A broker sits in Frankfurt, Germany, on Wednesday Oct. 15, 2008.")
 
 
 def test_describe_reads_every_month_form():

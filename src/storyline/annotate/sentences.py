@@ -10,11 +10,14 @@ from __future__ import annotations
 import re
 
 from ..model import Article, Sentence
+from ..text.dates import MONTH_ABBREVIATIONS
 from ..text.words import TITLE_ABBREVIATIONS
 
 SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
-ABBREVIATIONS = frozenset(TITLE_ABBREVIATIONS) | frozenset(
-    "mr ms mrs dr st jr sr vs co no inc corp ltd jan feb mar apr jun jul aug sep sept oct nov dec mt ft u.s u.n u.k e.g i.e".split()
+ABBREVIATIONS = (
+    frozenset(TITLE_ABBREVIATIONS)
+    | frozenset(MONTH_ABBREVIATIONS)
+    | frozenset("mr ms mrs dr st jr sr vs co no inc corp ltd mt ft u.s u.n u.k e.g i.e".split())
 )
 
 

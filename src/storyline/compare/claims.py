@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Article, Attribution, Claim, Comparison, Entity, cite
 from ..pieces import NO_PIECES, Pieces
+from ..text.dates import MONTH_NAMES, MONTHS, WEEKDAY_NAMES
 from ..text.patterns import (
     AGENCY_DATELINE,
     OUTLET_NAMES,
@@ -83,10 +84,7 @@ SAME_PROPOSITION = 0.6
 CLAUSE_WORDS = 4
 # Words after a number that are no counted thing: function words, months, clock and calendar words.
 NOT_COUNTED = frozenset(
-    {w.rstrip("s") for w in STOPWORDS}
-    | set("january february march april may june july august september october november december".split())
-    | set("jan feb mar apr jun jul aug sep sept oct nov dec am pm gmt edt est utc bst cet".split())
-    | {"per"}
+    {w.rstrip("s") for w in STOPWORDS} | set(MONTHS) | set("am pm gmt edt est utc bst cet".split()) | {"per"}
 )
 APPROXIMATE = re.compile(
     r"\b(?:more|fewer|less|greater|higher|lower) than\s+\S+|\b(?:at least|at most|up to|as many as|over|about|"
@@ -697,9 +695,6 @@ NUMBER_WORDS = dict(
         strict=True,
     )
 )
-MONTH_NAMES = frozenset(
-    "january february march april may june july august september october november december".split()
-)
 QUANTITY = re.compile(
     r"(?<![\w.:/])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d:])|\b(" + "|".join(NUMBER_WORDS) + r")\b",
     re.IGNORECASE,
@@ -718,7 +713,9 @@ def quantities(text: str) -> frozenset[str]:
             numbers.add(NUMBER_WORDS[word.lower()])
             continue
         before = lowered[max(0, match.start() - 10) : match.start()].split()
-        if re.fullmatch(r"(19|20)\d\d", digits) or (before and before[-1].strip(".,") in MONTH_NAMES):
+        if re.fullmatch(r"(19|20)\d\d", digits) or (
+            before and before[-1].strip(".,").capitalize() in MONTH_NAMES
+        ):
             continue
         numbers.add(digits.replace(",", "").removesuffix(".0"))
     return frozenset(numbers)
@@ -732,7 +729,7 @@ def same_particulars(a: str, b: str) -> bool:
     return bool(numbers_a) == bool(numbers_b) and (not numbers_a or bool(numbers_a & numbers_b))
 
 
-WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+WEEKDAY = re.compile(rf"\b(?:{'|'.join(WEEKDAY_NAMES)})\b")
 # A weekday names a day within about a week of the article's publication.
 WEEK = 7
 
@@ -752,10 +749,9 @@ def same_week(text_a: str, article_a: Article, text_b: str, article_b: Article) 
     return (day_b - day_a).days <= WEEK
 
 
-MONTHS = "January February March April May June July August September October November December".split()
 MONTH = (
     r"(?P<month{n}>(?:Sept\.?|"
-    + "|".join(m[:3] + (r"(?:" + m[3:] + r"|\.)?" if len(m) > 3 else "") for m in MONTHS)
+    + "|".join(m[:3] + (r"(?:" + m[3:] + r"|\.)?" if len(m) > 3 else "") for m in MONTH_NAMES)
     + r"))"
 )
 # A day of a month, "April 20", "Aug. 4", "20 April" (a year may follow).
@@ -774,7 +770,7 @@ def named_days(text: str) -> frozenset[tuple[int, int]]:
     for match in NAMED_DAY.finditer(text):
         month = match.group("month1") or match.group("month2")
         day = match.group("day1") or match.group("day2")
-        found.add((MONTHS.index(next(m for m in MONTHS if m.startswith(month[:3]))) + 1, int(day)))
+        found.add((MONTHS[month[:3].lower()], int(day)))
     return frozenset(found)
 
 

@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..model import Article, Attribution, Entity, Position, Reversal, Sentence, TimeExpression, cite
 from ..pieces import NO_PIECES, Pieces
+from ..text.dates import MONTH_NAMES, MONTHS
 from ..text.patterns import NOT_NEWS
 from ..who.cues import REPORTING_VERBS, not_said  # verbs that report an actor's own stance
 from ..who.entities import (
@@ -220,15 +221,8 @@ SUBORDINATORS = {
     "until",
     "whether",
 }
-MONTHS = {
-    m: i
-    for i, m in enumerate(
-        "january february march april may june july august september october november december".split(),
-        start=1,
-    )
-}
 DATE_TEXT = re.compile(
-    r"(?:(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
+    rf"(?:(?P<month>{'|'.join(MONTH_NAMES)})"
     r"\.?\s+(?:(?P<day>\d{1,2}),?\s+)?)?(?P<year>(?:19|20)\d\d)\b"
 )
 

@@ -57,16 +57,15 @@ import numpy as np
 
 from ..model import Article
 from ..settings import StoriesSettings
+from ..text.dates import MONTHS, WEEKDAYS
 from ..text.similarity import STOPWORDS
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|[A-Za-z]")
 # Capitalised words that are never names, beyond the stop words: days, months, titles, and the
 # Penn Treebank bracket tokens of pre-tokenised corpora (-LRB- for "(").
 NOT_NAMES = frozenset(
-    """i a monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
-    january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec gmt est edt bst pm am
-    mr mrs ms dr lrb rrb lsb rsb lcb rcb""".split()
+    {*WEEKDAYS, *MONTHS}
+    | set("i a today yesterday tomorrow gmt est edt bst pm am mr mrs ms dr lrb rrb lsb rsb lcb rcb".split())
 )
 
 

@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Article, Removed
+from ..text.dates import MONTH_ABBREVIATIONS
 from ..text.patterns import inside_quote
 
 # A line or sentence in this many distinct article bodies (copies counted once) is a template.
@@ -49,7 +50,7 @@ MIN_WORDS = 3
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
 ABBREVIATION = re.compile(
     r"(?:\b[A-Za-z]|\b(?:Mr|Ms|Mrs|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Capt|Sgt|Inc|Corp|Ltd|Co|No|vs|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|(?:[A-Z]\.)+[A-Z])\.$"
+    rf"{'|'.join(name.capitalize() for name in MONTH_ABBREVIATIONS)})|(?:[A-Z]\.)+[A-Z])\.$"
 )
 NON_WORD = re.compile(r"[\W_]+")
 WORD = re.compile(r"[^\W_]+")

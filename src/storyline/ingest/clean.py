@@ -26,10 +26,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Removed
-from ..text.dates import CAPTION_DATE_END
 from ..text.patterns import (
     AGENCY_DATELINE,
     BYLINE,
+    CAPTION_DATE_END,
     CAPTION_SCENE,
     COMMENT_HEADER,
     DATELINE,
@@ -137,7 +137,7 @@ PHOTO_CREDIT_LINE = re.compile(
     r"(\w+ )?(getty images|afp|ap|reuters|epa|ap photo|afp/getty images?|reuters/[\w .]+))$",
     re.IGNORECASE,
 )
-# A caption typically ends with where and when the photo was taken: text.dates.CAPTION_DATE_END.
+# A caption typically ends with where and when the photo was taken: text.patterns.CAPTION_DATE_END.
 BULLET = re.compile(r"^[•·▪►◦‣∙*]\s+")
 TERMINAL = re.compile(r"[.!?:;…]['\"”’»)\]]*$|[.!?]\s*\(\w[^()]*\)$")
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")

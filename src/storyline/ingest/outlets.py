@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from ..text.dates import MONTH_NAMES, WEEKDAY_NAMES
 from ..text.patterns import DATELINE, OUTLETS, canonical_outlet, dateline_name
 
 # Hosts of well-known news outlets (registered domain -> name). Other hosts get a name from their domain.
@@ -84,10 +85,7 @@ PARTNER_NOTICE = re.compile(
     r")\s+((?:the |The )?[A-Z][\w&'.-]*(?: (?:of |on |the )?[A-Z][\w&'.-]*){0,3})",
 )
 # Words that start with a capital but name no outlet: months and days ("first appeared in March").
-NOT_OUTLET_NAMES = re.compile(
-    r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Twitter|Facebook)\b"
-)
+NOT_OUTLET_NAMES = re.compile(rf"^(?:{'|'.join((*MONTH_NAMES, *WEEKDAY_NAMES, 'Twitter', 'Facebook'))})\b")
 # A person named where an outlet is looked for: a possessive ("Professor Cole's") or a title ("Dr. Juan Cole").
 PERSONAL = re.compile(
     r"['\u2019]s?$|^(?:the |The )?(?:Professor|Prof\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Sen\.?|Senator|Rep\.?)(?:\s|$)"

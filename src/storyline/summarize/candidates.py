@@ -25,10 +25,10 @@ from typing import TYPE_CHECKING
 
 from ..model import Article, Sentence
 from ..pieces import NO_PIECES, Pieces
-from ..text.dates import CAPTION_DATE_END
 from ..text.patterns import (
     AGENCY_DATELINE,
     BYLINE,
+    CAPTION_DATE_END,
     DANGLING_OPENER,
     DATELINE,
     NOT_NEWS,

@@ -53,6 +53,7 @@ import numpy as np
 
 from ..model import Article, EntityMention
 from ..registry import summarizers
+from ..text.dates import MONTH_STEM
 from ..text.patterns import DAY_STAMP_END, POINTING_BACK, SAYING_FORMS, TOLD_OR_TO_COME, told_in_the_present
 from ..text.similarity import STOPWORDS
 from ..who.names import (
@@ -99,7 +100,7 @@ PROMOTION = re.compile(
 # "April 28: A boat makes its way through oil ...", "AP July 12: The new containment cap is lowered ...",
 # "June 15, 2010: President Obama speaks ...", "2:30 pm ET - Protesting Egypt in the U.S. - ...".
 STAMPED = re.compile(
-    r"^(?:(?:AP|AFP|Reuters|Getty\s+Images|EPA)\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?"
+    rf"^(?:(?:AP|AFP|Reuters|Getty\s+Images|EPA)\s+)?(?:{MONTH_STEM}[a-z]*\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?"
     r"|\d{1,2}[:.]\d\d\s*[ap]\.?m\.?(?:\s+[A-Z]{2,4})?|NEW|UPDATE|UPDATED|BREAKING|LIVE|WATCH|VIDEO|PHOTOS?)"
     r"\s*(?::|[-–—]+\s)"
 )

@@ -1,11 +1,11 @@
 """Calendar words and arithmetic shared by every stage that reads or shows dates.
 
-The publication dates of ``ingest.describe``, the time expressions of ``annotate.timex`` and the
-report's date ranges (``present.html``) all name months with this one table and step months with
-this one ``add_months``.
+The publication dates of ``ingest.describe``, the time expressions of ``annotate.timex``, the cleaner's and the
+claims' date patterns and the report's date ranges (``present.html``) all name months and weekdays from these
+two lists and step months with this one ``add_months``.
 
->>> MONTHS["sept"], MONTHS["december"]
-(9, 12)
+>>> MONTHS["sept"], MONTHS["december"], WEEKDAYS["sunday"]
+(9, 12, 6)
 >>> add_months(dt.date(2024, 1, 31), 1)
 datetime.date(2024, 2, 29)
 """
@@ -13,23 +13,28 @@ datetime.date(2024, 2, 29)
 from __future__ import annotations
 
 import datetime as dt
-import re
 
+# The calendar's names, in its order (the week from Monday, as ``datetime.date.weekday`` counts): the one list of
+# month and weekday names; every other form (lower case, abbreviations, regex alternations) is made from these.
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December",
+)  # fmt: skip
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# The months' abbreviations (lower case) to month numbers: the first three letters ("may" is a whole name) and "sept".
+MONTH_ABBREVIATIONS = {
+    name[:3].lower(): number for number, name in enumerate(MONTH_NAMES, start=1) if len(name) > 3
+} | {"sept": 9}
 # Month names and their abbreviations (lower case) to month numbers.
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
+MONTHS = {name.lower(): number for number, name in enumerate(MONTH_NAMES, start=1)} | MONTH_ABBREVIATIONS
+# Weekday names (lower case) to their numbers, Monday 0.
+WEEKDAYS = {name.lower(): number for number, name in enumerate(WEEKDAY_NAMES)}
 # A month's name or abbreviation as text writes it, capitalised ("Sept", "September"), longest first.
 MONTH_NAME = (
     "(?:" + "|".join(sorted({name.capitalize() for name in MONTHS}, key=lambda n: (-len(n), n))) + ")"
 )
-# The months' three-letter stems ("jan" ... "dec"), for patterns that take any ending.
-MONTH_STEM = "(?:" + "|".join(sorted({name[:3] for name in MONTHS})) + ")"
-# The date that closes a photo caption: "..., Cambodia, July 12, 2012."
-CAPTION_DATE_END = re.compile(rf",\s+{MONTH_NAME}\.?\s+\d{{1,2}},\s+\d{{4}}\.?$")
+# The months' three-letter stems as text writes them ("Jan" ... "Dec"), for patterns that take any ending.
+MONTH_STEM = "(?:" + "|".join(sorted(name[:3] for name in MONTH_NAMES)) + ")"
 
 
 def safe_date(year: int, month: int, day: int) -> dt.date | None:

@@ -66,7 +66,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .dates import MONTH_NAME
+from .dates import MONTH_NAME, MONTH_NAMES, MONTH_STEM, WEEKDAY_NAMES
 from .words import SAYING_VERBS, TIME_NOUNS
 
 # Personal pronouns and possessives that a sentence cannot open with and stand alone.
@@ -368,7 +368,7 @@ def told_in_the_present(text: str, stamp: re.Pattern[str]) -> bool:
     return stamp.search(text) is not None and TOLD_OR_TO_COME.search(text) is None
 
 
-_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_WEEKDAYS = "|".join(WEEKDAY_NAMES)
 # A photo caption's day stamp at its end: any day ("Police officers protest in Cairo, Egypt, on Sunday.", "Oil
 # floats around a rig ... May 31."; the story summary's refusal, ``summarize.story.photo_caption``), or the day written
 # whole, weekday to year, as wire photos are captioned ("A broker sits in front of the DAX board at the stock exchange
@@ -376,12 +376,14 @@ _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 # both), or set off by a comma, day and year ("An oil sheen is seen on the water ... off the coast of Louisiana, May 27
 # 2010.": prose says "on May 27"): every sentence's refusal, ``caption_sentence``).
 DAY_STAMP_END = re.compile(
-    rf"(?:\b(?:{_WEEKDAYS})|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?)"
+    rf"(?:\b(?:{_WEEKDAYS})|\b{MONTH_STEM}[a-z]*\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?)"
     r"[\"”’)]*\.$"
 )
-WHOLE_DAY_STAMP_END = re.compile(
-    rf"(?:\b(?:{_WEEKDAYS}),?\s+|,\s+){MONTH_NAME}\.?\s+\d{{1,2}},?\s+\d{{4}}[\"”’)]*\s*\.?$"
-)
+_DAY_AND_YEAR_END = rf"{MONTH_NAME}\.?\s+\d{{1,2}},?\s+\d{{4}}[\"”’)]*\s*\.?$"
+# The date that closes a photo caption, set off by a comma: "..., Cambodia, July 12, 2012.", "... off the coast of
+# Louisiana, May 27 2010." (the cleaner's caption under a title, the summary's caption standing alone as a paragraph).
+CAPTION_DATE_END = re.compile(rf",\s+{_DAY_AND_YEAR_END}")
+WHOLE_DAY_STAMP_END = re.compile(rf"\b(?:{_WEEKDAYS}),?\s+{_DAY_AND_YEAR_END}|{CAPTION_DATE_END.pattern}")
 # A verb told in the past, the perfect or the future, or a plan ("took to the streets on Friday", "will meet on
 # Monday", "plans to", "begins"): what a news sentence that ends on its day has, and a caption has not.
 TOLD_OR_TO_COME = re.compile(
@@ -501,7 +503,7 @@ _FUNCTION_WORDS = frozenset(
     "the a an of to and or but for with by from at in on as than that this these those its their his her our your "
     "my whose which who".split()
 )
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTHS = "|".join(MONTH_NAMES)
 # Where a glue may be: the space before an opener and a word in lower case, or before "On" or "In" and a day, a
 # month or a figure. ``glue_seams`` judges the word on the left.
 _SEAM = re.compile(
@@ -799,7 +801,8 @@ def named_letter(text: str, start: int, end: int) -> bool:
 WIRE_STAMP = re.compile(
     r"(?:(?:^|(?<=\s))[A-Z][A-Z.'/-]*(?: [A-Z][A-Z.'/-]*){0,3}(?:,?\s+[A-Z\d][\w.]*(?: [A-Z\d][\w.]*)?){0,2}\s+\|\s+"
     r"|^[A-Z][a-z]{2,4}\.? \d{1,2}\s+\|\s+)"
-    r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\s+[A-Z][a-z]{2}\s+\d{1,2}\s*,\s*\d{4}\s+\d{1,2}:\d\d\s*[ap]m\s+[A-Z]{2,4}\s+(?=[A-Z])"
+    rf"(?:{'|'.join(name[:3] for name in WEEKDAY_NAMES)})\s+[A-Z][a-z]{{2}}\s+\d{{1,2}}\s*,\s*\d{{4}}\s+\d{{1,2}}:\d\d\s*[ap]m"
+    r"\s+[A-Z]{2,4}\s+(?=[A-Z])"
 )
 
 _DAY_DATE = r"[A-Z][a-z]+day,\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}"

@@ -56,7 +56,7 @@ from ..model import (
 )
 from ..pieces import NO_PIECES, Pieces
 from ..settings import current_settings
-from ..text.dates import MONTH_NAME, MONTH_STEM
+from ..text.dates import MONTH_NAME, MONTH_STEM, WEEKDAY_NAMES, WEEKDAYS
 from ..text.patterns import (
     AGENCY_DATELINE,
     GLUED_BYLINE,
@@ -356,9 +356,7 @@ KICKER = re.compile(
     r"^[\"'\u201c\u2018`]?(?!(?:The|A|An|This|That|These|Those|It|He|She|They|We|I)\b)"
     r"[A-Z][\w'\u2019.&-]*(?:\s+[\w'\u2019.&-]+){0,4}\s?:\s+\S"
 )
-KICKER_NOT = re.compile(
-    rf"{SAYING}|\b(?:{MONTH_NAME}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|[Uu]pdated?|[Pp]osted)\b|\d"
-)
+KICKER_NOT = re.compile(rf"{SAYING}|\b(?:{MONTH_NAME}|{'|'.join(WEEKDAY_NAMES)}|[Uu]pdated?|[Pp]osted)\b|\d")
 
 
 def headline_line(text: str) -> bool:
@@ -509,7 +507,7 @@ def date_heading(text: str, head: str, evidence: str) -> bool:
 # A page that says which day it tells ("All Thursday's live updates as they happened", "Tuesday's coverage"), a
 # weekday other than the one it was published on: the last such day before publication.
 DAY_TOLD = re.compile(
-    r"\b((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\s*(?:'s|\u2019s)\s+(?:live\s+)?"
+    rf"\b({'|'.join(WEEKDAY_NAMES)})\s*(?:'s|\u2019s)\s+(?:live\s+)?"
     r"(?:updates|coverage|blog|live\s+blog|developments|events\s+as\s+they\s+happened)\b"
 )
 # What such a page's sentences are dated by when it is counted from the day of publication: a clock time, "today",
@@ -519,7 +517,7 @@ RELATIVE_DAY = re.compile(
     re.IGNORECASE,
 )
 ABSOLUTE = re.compile(
-    rf"\b{MONTH_STEM}[a-z]*\b|\b(?:19|20)\d\d\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.IGNORECASE
+    rf"\b{MONTH_STEM}[a-z]*\b|\b(?:19|20)\d\d\b|\b(?:{'|'.join(WEEKDAY_NAMES)})\b", re.IGNORECASE
 )
 
 
@@ -529,7 +527,7 @@ def days_told(article: Article, published: dt.date) -> int:
     for sentence in article.sentences[:3]:
         found = DAY_TOLD.search(article.sentence_text(sentence))
         if found:
-            return (published.weekday() - WEEKDAY_NAMES.index(found.group(1).lower())) % 7
+            return (published.weekday() - WEEKDAYS[found.group(1).lower()]) % 7
     return 0
 
 
@@ -542,8 +540,7 @@ def chronology_date(head: str, evidence: str) -> bool:
 # A live page's update stamp ("(Update 1:10 a.m. Tuesday in Cairo, 6:10 p.m. ET Monday)"): the page was written
 # over the days its stamps name, not only on the day it was first published.
 UPDATE_STAMP = re.compile(r"\(\s*(?:UPDATE|Update|UPDATED|Updated)\b[^()]{0,80}\)")
-WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-WEEKDAY_WORD = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.IGNORECASE)
+WEEKDAY_WORD = re.compile(rf"\b(?:{'|'.join(WEEKDAY_NAMES)})\b", re.IGNORECASE)
 
 
 def page_days(text: str, published: dt.date) -> frozenset[dt.date] | None:
@@ -553,7 +550,7 @@ def page_days(text: str, published: dt.date) -> frozenset[dt.date] | None:
     days = {published}
     for stamp in UPDATE_STAMP.finditer(text):
         for word in WEEKDAY_WORD.findall(stamp.group()):
-            ahead = (WEEKDAY_NAMES.index(word.lower()) - published.weekday()) % 7
+            ahead = (WEEKDAYS[word.lower()] - published.weekday()) % 7
             days.add(published + dt.timedelta(days=ahead))
     return frozenset(days) if len(days) > 1 else None
 

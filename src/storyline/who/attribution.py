@@ -24,7 +24,6 @@ end of its paragraph, so it never swallows the article's other quotes.
 from __future__ import annotations
 
 import bisect
-import calendar
 import functools
 import re
 from collections import Counter, defaultdict
@@ -35,6 +34,7 @@ from typing import TYPE_CHECKING
 from ..model import Article, Attribution, Entity
 from ..pieces import NO_PIECES, Pieces
 from ..text import patterns
+from ..text.dates import MONTHS, WEEKDAYS
 from ..text.patterns import AGENCY_DATELINE, CLOSING_QUOTES, OPENING_QUOTES, STRAIGHT_QUOTE
 from ..text.words import FINITE_TAGS, SAYING_VERBS, TIME_NOUNS
 from .cues import (
@@ -1056,10 +1056,7 @@ def named_date_subject(cue: Token, clause: Token) -> list[Token]:
     return [name]
 
 
-CALENDAR_NAMES = frozenset(
-    name.lower()
-    for name in (*calendar.day_name, *calendar.day_abbr, *calendar.month_name[1:], *calendar.month_abbr[1:])
-)
+CALENDAR_NAMES = frozenset({*MONTHS, *WEEKDAYS, *(name[:3] for name in WEEKDAYS)})
 
 
 # Words opening a clause of time, cause or condition ("after", "because"): never a content clause's opener.

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..model import Article, Attribution, Entity
 from ..pieces import NO_PIECES, Pieces
+from ..text.dates import MONTH_ABBREVIATIONS
 from ..text.patterns import dateline_place
 from .names import (
     ANONYMOUS_HEADS,
@@ -637,8 +638,6 @@ FAMILY_WORDS = {
     "line",
     "name",  # "the Powell name"
 }
-# A month's short name beside a day or a year is a date, not a country's code: "3 MAR 2011" is no Morocco.
-MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 
 
 # Words of a military or police rank besides ``TITLE_WORDS`` and ``TITLE_NOUNS``: "Wing Cmdr", "Rear Admiral".
@@ -720,6 +719,7 @@ def is_post_nominal(ent: Span) -> bool:
 
 
 def is_month_abbreviation(ent: Span) -> bool:
+    """A month's short name beside a day or a year is a date, not a country's code: "3 MAR 2011" is no Morocco."""
     doc = ent.doc
     if len(ent) != 1 or ent[0].lower_.rstrip(".") not in MONTH_ABBREVIATIONS:
         return False

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 
-from ...text.dates import MONTHS
+from ...text.dates import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 
-__all__ = ["MONTHS"]  # the one month table lives in storyline.text.dates
-WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+__all__ = ["MONTHS", "WEEKDAYS"]  # the one calendar vocabulary lives in storyline.text.dates
 SMALL_NUMBERS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
@@ -59,12 +58,11 @@ def cased(words: object) -> str:
     return alternatives(forms)
 
 
-FULL_MONTHS = [m for m, n in MONTHS.items() if len(m) > 4 or m in ("may", "june", "july")]
-ABBREVIATED_MONTHS = [m for m in MONTHS if m not in FULL_MONTHS]
+FULL_MONTHS = [m for m in MONTHS if m not in MONTH_ABBREVIATIONS]
 # A month name in any form ("August", "Aug.", "Aug") — used only where a day or year follows.
-MONTH_ANY = rf"(?P<month>(?:{cased(FULL_MONTHS)}|(?:{cased(ABBREVIATED_MONTHS)})\.?)(?![A-Za-z]))"
+MONTH_ANY = rf"(?P<month>(?:{cased(FULL_MONTHS)}|(?:{cased(MONTH_ABBREVIATIONS)})\.?)(?![A-Za-z]))"
 # A month standing alone: the full name or an abbreviation with its period.
-MONTH_ALONE = rf"(?P<month>(?:{cased(FULL_MONTHS)}|(?:{cased(ABBREVIATED_MONTHS)})\.)(?![A-Za-z]))"
+MONTH_ALONE = rf"(?P<month>(?:{cased(FULL_MONTHS)}|(?:{cased(MONTH_ABBREVIATIONS)})\.)(?![A-Za-z]))"
 WEEKDAY = rf"(?P<weekday>{cased(WEEKDAYS)})"
 DAY_OF_MONTH = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d/]|[:.,]\d)"
 YEAR = r"(?P<year>1[0-9]\d\d|20\d\d)(?![\d%])"

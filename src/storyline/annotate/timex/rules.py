@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ...text.dates import MONTH_STEM
 from .calendar import GRANULARITIES, SEASON_CODES, Point
 from .lexicon import (
     DAY_OF_MONTH,
@@ -1243,7 +1244,7 @@ def part_of_day(m: re.Match[str], ctx: Context) -> Found | None:
 @rule(
     "clock-time",
     r"(?<![\w:.])(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b))"
-    r"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|local\s+time))?(?:,?\s+(?:(?i:on)\s+)?(?P<dmonth>(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?)\s+(?P<dday>[0-3]?\d)(?!\d))?(?:[,]?\s+(?:(?i:on)\s+)?(?P<dayword>(?i:today|yesterday|"
+    rf"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|local\s+time))?(?:,?\s+(?:(?i:on)\s+)?(?P<dmonth>{MONTH_STEM}[a-z]*\.?)\s+(?P<dday>[0-3]?\d)(?!\d))?(?:[,]?\s+(?:(?i:on)\s+)?(?P<dayword>(?i:today|yesterday|"
     rf"tomorrow)|{WEEKDAY}))?|(?<![\w-])(?i:(?P<noon>noon|midnight))(?:\s+(?P<dayword2>(?i:today|yesterday|tomorrow)|"
     rf"{WEEKDAY.replace('?P<weekday>', '?P<weekday2>')}))?",
     3,

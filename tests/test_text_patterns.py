@@ -85,6 +85,38 @@ def test_openers_that_lean_on_the_sentence_before():
     assert not patterns.LEANING_START.match("Weather delayed the flights.")
 
 
+def test_a_connective_or_a_demonstrative_after_a_preposition_points_back():
+    # issue 13 item 6: no opener leaning on what the summary does not say (the story summaries of the Timeline17
+    # topics said these)
+    for text in (
+        "Meanwhile, Coast Guard Commandant Thad Allen retired Tuesday.",
+        "In that interview, the president compared the BP oil spill to 9/11.",
+        "However, many suffered from underlying medical conditions.",
+        "At the same time, the company cut its dividend.",
+        "Also on Tuesday, U.S. Attorney General Eric Holder will meet with federal prosecutors.",
+        "Since then, no one has been able to stop the flow of oil into the clear waters.",
+        "During that meeting, Clinton stressed that a broad cross-section of actors should take part.",
+        "By that estimate, BP would owe more than $6.2 trillion in fines.",
+        "Or the well may be capped.",
+    ):
+        assert patterns.POINTING_BACK.search(text), text
+    for text in (
+        # "Now that ..." says when; a title with "Then-"; "In addition to ..." names what it adds to
+        "Now that the well has been capped, the next question is whether the marshes recover.",
+        "Then-President George W. Bush signed the bill.",
+        "In addition to the no-fly zone, the U.N. resolution authorizes governments to freeze assets.",
+        "In this week's vote, the House passed the bill.",
+        "For those who fled, the border was closed.",
+        "In Cairo, protesters gathered.",
+        "Stillwater flooded.",
+        "Thereafter the rig sank.",
+    ):
+        assert not patterns.POINTING_BACK.search(text), text
+    # one list of connectives: a pronoun after any of them dangles
+    assert patterns.DANGLING_OPENER.search("Meanwhile, he said the talks had failed.")
+    assert patterns.DANGLING_OPENER.search("At the same time, they cut the dividend.")
+
+
 def test_not_news_is_page_furniture_only():
     from storyline.text.patterns import NOT_NEWS
 

@@ -12,7 +12,8 @@ events. Redundancy control (MMR) is the learned method's.
 
 A story summary also refuses what reads badly on its own among hundreds of choices (``reads_alone``):
 questions ("Whose plans unravelled and fell apart?"); openers that point back to what the summary does not
-say ("And that was before swine flu.", "This report has not been confirmed.": ``text.patterns.POINTING_BACK``);
+say ("And that was before swine flu.", "This report has not been confirmed.", "Meanwhile, Coast Guard Commandant
+Thad Allen retired Tuesday.", "In that interview, the president ...": ``text.patterns.POINTING_BACK``);
 a sentence that is all quotation, whose speaker the summary cannot name ('"Influenza A (H1N1) virus,
 human".', '"The virus is now unstoppable."'); the writer's own voice outside quotes ("I", "we", "our": a
 column's opinion, a live blog's "My colleague ... is working on ..."); and the outlet promoting its own

@@ -15,9 +15,10 @@ One home for them, so that the cleaner, the summary and the timeline agree on wh
 - ``DANGLING_OPENER``: a sentence that opens with a personal pronoun, alone or after a connective ("It
   said ...", "But they ..."): never a summary candidate (``summarize.candidates``);
 - ``POINTING_BACK``: what a story-level summary refuses besides (``summarize.story``): a connective opener
-  ("And ...", "But ..."), and a demonstrative opener ("That was ...", "This report has not been confirmed.",
-  "These measures ..."), except the demonstratives of time ("This week ...", "That night ...") and
-  "Those who ...".
+  ("And ...", "But ...", "Meanwhile, ...", "At the same time, ..."; ``CONNECTIVES``, but for "Now"), and a
+  demonstrative opener, alone or after a preposition ("That was ...", "This report has not been confirmed.",
+  "These measures ...", "In that interview, ...", "Since then, ..."), except the demonstratives of time ("This
+  week ...", "That night ...") and "Those who ...".
 - ``CAPTION``: a photo caption or credit ("In this Tuesday, Nov. 10, 2009 file photo ...", "... (AP Photo)",
   "... before the House subcommittee (Associated Press)"), in named parts (``caption_parts``: a line of a page is
   a caption by fewer of them than a sentence is), with ``CAPTION_WORDS``, words every match holds;
@@ -72,8 +73,41 @@ from .words import SAYING_VERBS, TIME_NOUNS
 # Personal pronouns and possessives that a sentence cannot open with and stand alone.
 PERSONAL_PRONOUNS = ("he", "she", "it", "they", "them", "his", "her", "its", "their", "theirs")
 DEMONSTRATIVES = ("this", "that", "these", "those")
-# Connectives that join a sentence to the one before.
-CONNECTIVES = ("but", "and", "so", "yet", "still", "also", "however", "now")
+# Connectives that join a sentence to the one before ("Meanwhile, ...", "At the same time, ...").
+CONNECTIVES = (
+    "but",
+    "and",
+    "so",
+    "yet",
+    "or",
+    "still",
+    "also",
+    "however",
+    "now",
+    "meanwhile",
+    "moreover",
+    "furthermore",
+    "nevertheless",
+    "nonetheless",
+    "besides",
+    "likewise",
+    "similarly",
+    "instead",
+    "thus",
+    "therefore",
+    "hence",
+    "then",
+    "indeed",
+    "otherwise",
+    "in addition",
+    "as a result",
+    "even so",
+    "in turn",
+    "at the same time",
+    "on the other hand",
+    "in contrast",
+    "by contrast",
+)
 # Nouns of time after a demonstrative, singular or plural: "This week ...", "These days ..." say when, they do
 # not point back. (Names of months and days are capitalised: never the lower-case word the pattern looks at.)
 TIME_NOUN_FORMS = tuple(sorted(TIME_NOUNS | {noun + "s" for noun in TIME_NOUNS}))
@@ -89,7 +123,9 @@ QUOTE_OPENERS = frozenset(STRAIGHT_QUOTE + OPENING_QUOTES + "\u2018'`")
 
 
 def alternatives(words: tuple[str, ...] | list[str], title: bool = False) -> str:
-    return "|".join(w.title() if title else w for w in words)
+    """The words as a pattern's alternatives (``title``: each opening a sentence, its first letter a capital); a
+    phrase's words apart by any white space."""
+    return "|".join((w[:1].upper() + w[1:] if title else w).replace(" ", r"\s+") for w in words)
 
 
 # The irregular present (third person) and past of verbs of saying; the rest inflect as English does ("admit",
@@ -291,10 +327,18 @@ DANGLING_OPENER = re.compile(
     rf"^(?:(?:{alternatives(CONNECTIVES, title=True)}),?\s+(?:{alternatives(PERSONAL_PRONOUNS)})"
     rf"|(?:{alternatives(PERSONAL_PRONOUNS, title=True)}))\b(?!-)"
 )
+# Prepositions that open a sentence before what they govern ("In that interview, ...", "Since then, ...").
+OPENING_PREPOSITIONS = "In|At|During|After|Before|Since|From|By|Under|With|Until|For|Despite|Following"
 POINTING_BACK = re.compile(
-    r"^(?:(?:And|But|So|Yet|Or)\b"
+    # a connective ("Meanwhile, Coast Guard Commandant Thad Allen retired Tuesday.": meanwhile to what?); not "Now"
+    # ("Now that the well has been capped, ..." says when), "Then-President Bush" or "In addition to ..."
+    rf"^(?:(?:{alternatives([c for c in CONNECTIVES if c != 'now'], title=True)})\b(?!-|\s+to\b)"
     r"|(?:This|That)['’]s\b"
-    rf"|(?:{alternatives(DEMONSTRATIVES, title=True)})\s+(?!(?:{alternatives(TIME_NOUN_FORMS)}|who)\b)[a-z]"
+    # a demonstrative, opening the sentence or after a preposition ("These measures ...", "In that interview, the
+    # president compared ...", "During that meeting, ..."), or "then" after one ("Since then, ...", "By then ...")
+    rf"|(?:{alternatives(DEMONSTRATIVES, title=True)}|(?:{OPENING_PREPOSITIONS})\s+(?:{alternatives(DEMONSTRATIVES)}))"
+    rf"\s+(?!(?:{alternatives(TIME_NOUN_FORMS)}|who)\b)[a-z]"
+    rf"|(?:{OPENING_PREPOSITIONS})\s+then\b"
     # a time counted from a moment the sentence does not give ("The next day, ...", "Hours later ...", "Later that
     # day ...", "Five days later, on April 20, the well blew out": later than what, the summary does not say)
     r"|(?:(?:(?:A|An|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Several|A\s+few|\d+)\s+"

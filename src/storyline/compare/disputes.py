@@ -13,7 +13,12 @@ government spokesman Tareq Shami denied that". Each is read off the dependency p
   "those comments", "the report" right after a sentence that reports someone else's words;
 - **a denial of what another article reports**: "Y denied that ..." where another sentence of the
   collection, published within a few days, asserts what is denied (close embeddings, most of the denied
-  words shared, a main verb in common) — that sentence is the other side.
+  words shared, a main verb in common) — that sentence is the other side;
+- **a denial of a charge**: "Y denies manslaughter", "denied causing his death", "denies any wrongdoing",
+  "which he denies" (a deed or an offence, not a proposition) against the sentence that accuses Y of it
+  ("Y is accused of / charged with ...", "the report accused Y of ...", "prosecutors allege that Y ...") — the
+  nearest in the denial's article, else one of another article published on the denial's day or in the
+  few days before it. The accused must be the denier by name.
 
 Figures of two named sources set against each other in one sentence ("Activists said 100 were killed;
 state media put the toll at 20") were tried and left out: on an unseen topic both found were page

@@ -9,6 +9,7 @@ import pytest
 
 from storyline.annotate.nlp import load_nlp
 from storyline.compare.claims import compare
+from storyline.compare.disputes import accused_is
 from storyline.model import Article, Sentence
 
 
@@ -358,3 +359,78 @@ def test_the_denial_sentence_is_said_by_the_denier_not_by_the_claimant_it_quotes
     assert [v for v in sides[text] if "Al-Anesi" in v] == [], sides
     assert any("Tareq Shami" in v for v in sides[text]), sides
     assert any("Al-Anesi" in v for t, vs in sides.items() if t != text for v in vs), sides
+
+
+def test_a_denial_of_a_charge_is_disputed_by_the_accusation_in_its_article():
+    # MJ_bbc's shape, other names: a denied offence ("denies manslaughter", "denied causing ...") against the
+    # sentence that accuses the denier of it; the accusation's own sentence, not the denial's
+    found = contradictions(
+        {
+            "a": (
+                "Dr Alan Reed is accused of giving the patient a fatal overdose of morphine. "
+                "The hearing in Leeds was adjourned until March. "
+                "Dr Reed denies manslaughter.",
+                DAY,
+            )
+        }
+    )
+    assert len(found) == 1
+    voices, text, other_voices, other = found[0]
+    sides = {text: voices, other: other_voices}
+    assert set(sides) == {
+        "Dr Alan Reed is accused of giving the patient a fatal overdose of morphine.",
+        "Dr Reed denies manslaughter.",
+    }
+    assert "Reed" in " ".join(sides["Dr Reed denies manslaughter."])
+
+
+def test_a_denial_of_a_charge_is_disputed_by_another_articles_accusation_of_the_days_before():
+    found = contradictions(
+        {
+            "a": (
+                "Prosecutors charged Dr Alan Reed with manslaughter over the death of a patient in Leeds.",
+                DAY,
+            ),
+            "b": ("Dr Alan Reed has denied causing the death of his patient.", DAY + dt.timedelta(days=2)),
+        }
+    )
+    assert len(found) == 1
+    sides = {found[0][1]: found[0][0], found[0][3]: found[0][2]}
+    assert sides[
+        "Prosecutors charged Dr Alan Reed with manslaughter over the death of a patient in Leeds."
+    ] == ("Prosecutors",)
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # denied bail: the passive denies nothing
+        {"a": ("Dr Alan Reed is charged with manslaughter. He was denied bail on Monday.", DAY)},
+        # no one accuses the denier: another is accused
+        {"a": ("Tom Hart is accused of theft. Dr Alan Reed denies any wrongdoing.", DAY)},
+        # a proposition denied is no deed denied (bpoil_reuters: "BP has denied bankruptcy is an option")
+        {"a": ("Lawmakers accused Acme of hiding its losses. Acme has denied bankruptcy is an option.", DAY)},
+        # the accusation came weeks after the denial: it answers nothing
+        {
+            "a": ("Dr Alan Reed denies any wrongdoing.", DAY),
+            "b": ("Dr Alan Reed was charged with manslaughter in Leeds.", DAY + dt.timedelta(days=30)),
+        },
+    ],
+)
+def test_a_denial_without_an_accusation_of_the_denier_is_no_dispute(texts):
+    assert contradictions(texts) == []
+
+
+@pytest.mark.parametrize(
+    ("accused", "denier", "same"),
+    [
+        ("Dr Murray", "Conrad Murray", True),
+        ("BP", "BP Plc", True),
+        ("the company", "company", True),
+        # LibyaWar_cnn: "the international Libya Contact Group, charged with mapping out peace" is not Libya
+        ("the international Libya Contact Group", "Libya", False),
+        ("Tom Hart", "Alan Reed", False),
+    ],
+)
+def test_the_accused_is_the_denier_by_the_same_last_name_word(accused, denier, same):
+    assert accused_is(accused, denier) is same

@@ -588,3 +588,24 @@ def test_a_stance_told_as_history_is_no_position_at_the_article_s_date():
     articles, docs = annotated({**history, **now})
     positions = find_positions(articles, docs, build_roster(articles, docs))
     assert sorted(p.citation.article for p in positions) == sorted(now)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # EgyptianProtest_cnn's shapes, other names: the clause that announces "one thing" holds the stance
+        (
+            "For two weeks, opposition leader Ahmed Nour has been clear about one thing -- the president must go.",
+            "Nour",
+        ),
+        ("The fragmented opposition agrees on one thing, the king must step down.", "opposition"),
+        (
+            'Smith asked, later adding that "the key point is that the students have been united on one thing: '
+            "the president must go.",
+            "students",
+        ),
+    ],
+)
+def test_a_clause_announcing_one_thing_holds_the_stance_after_it(text, actor):
+    # not the reporter of the whole sentence (Smith), and not nobody
+    assert [(stance, held) for stance, held, _ in stance_of(text)] == [("support", actor)]

@@ -13,7 +13,12 @@ government spokesman Tareq Shami denied that". Each is read off the dependency p
   "those comments", "the report" right after a sentence that reports someone else's words;
 - **a denial of what another article reports**: "Y denied that ..." where another sentence of the
   collection, published within a few days, asserts what is denied (close embeddings, most of the denied
-  words shared, a main verb in common) — that sentence is the other side.
+  words shared, a main verb in common) — that sentence is the other side;
+- **a denial of a charge**: "Y denies manslaughter", "denied causing his death", "denies any wrongdoing",
+  "which he denies" (a deed or an offence, not a proposition) against the sentence that accuses Y of it
+  ("Y is accused of / charged with ...", "the report accused Y of ...", "prosecutors allege that Y ...") — the
+  nearest in the denial's article, else one of another article published on the denial's day or in the
+  few days before it. The accused must be the denier by name.
 
 Figures of two named sources set against each other in one sentence ("Activists said 100 were killed;
 state media put the toll at 20") were tried and left out: on an unseen topic both found were page
@@ -43,6 +48,7 @@ from ..who.cues import (
     CLAIMING_VERBS,  # verbs that put a claim in another voice's mouth
     THINKING_VERBS,
 )
+from ..who.entities import person_name_parts
 from ..who.names import name_problem, speaker_name
 from .kept_clauses import KeptMainClauses
 
@@ -110,6 +116,11 @@ VIEW_NOUNS = {
 CLAIM_NOUNS |= VIEW_NOUNS
 CLAIM_STEMS = frozenset(w for n in CLAIM_NOUNS for w in content_words(f"{n} {n}s"))
 ANAPHORA = {"it", "this", "that", "those", "these", "them"}
+# Verbs that accuse someone of an offence, with the preposition that names it ("accused of", "charged with").
+ACCUSING_VERBS = {"accuse": "of", "charge": "with", "indict": "on", "convict": "of"}
+ACCUSING_LEMMAS = frozenset(ACCUSING_VERBS) | {"allege"}
+# A company's legal form after its name: "BP Plc" is BP.
+LEGAL_FORMS = frozenset({"plc", "inc", "corp", "co", "ltd", "llc", "sa", "ag", "nv"})
 # Words that call a claim false: "called the reports baseless", "said the claims were untrue".
 FALSE_WORDS = {
     "false",
@@ -188,7 +199,7 @@ class Side:
 class Dispute:
     claim: Side  # what is disputed
     denial: Side  # the dispute of it
-    kind: str  # "named claim", "previous voice", "other article"
+    kind: str  # "named claim", "called false", "previous voice", "other article", "charge denied"
 
 
 def find_disputes(
@@ -209,6 +220,13 @@ def find_disputes(
         by_sentence[(attribution.article, attribution.start)].append(attribution)
     found: list[Dispute] = []
     pending: list[tuple[Side, str]] = []  # denials of a proposition, matched against other articles below
+    charges: list[Side] = []  # denials of a charge the denial's article does not state, matched below
+
+    def accused_in(index: int) -> list[Accusation]:
+        return pieces.piece(
+            "accusations", articles[index], list[Accusation], lambda: accusations(docs[index])
+        )
+
     by_article: dict[str, list[Attribution]] = defaultdict(list)
     for attribution in attributions:
         by_article[attribution.article].append(attribution)
@@ -225,6 +243,7 @@ def find_disputes(
         sentences = list(doc.sents) if wanted else []
         starts = [sentence.start for sentence in sentences]
         locate = SentenceLocator(article)
+        accused_here: list[Accusation] | None = None
         for token_index in wanted:
             number = bisect.bisect_right(starts, token_index) - 1
             sentence = sentences[number]
@@ -288,8 +307,24 @@ def find_disputes(
             clause = denied_clause(verb)
             if clause is not None and len(content_words(clause)) >= DENIED_WORDS:
                 pending.append((denial, clause))
+                continue
+            if denies_charge(verb):
+                if accused_here is None:
+                    accused_here = accused_in(index)
+                charged = accusation_of(denier, number, accused_here)
+                if charged is None:
+                    charges.append(denial)  # answered by another article's accusation, below
+                elif (
+                    not same_voice(charged.accuser, denier)
+                    and (where := locate(charged.start, charged.end)) is not None
+                ):
+                    found.append(
+                        Dispute(Side(charged.text, charged.accuser, article, where), denial, "charge denied")
+                    )
         if not known:
             pieces.keep("denial-verbs", article, denies)
+    if charges:
+        found.extend(charges_answered(charges, articles, accused_in))
     if pending and texts:
         # the verbs asked of the parses are kept per article, as the paraphrase check's (``kept_clauses``)
         verbs = KeptMainClauses(articles, docs, pieces)
@@ -741,6 +776,175 @@ def denied_clause(verb: Token) -> str | None:
         return None
     tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.lower_ == "that")]
     return clause.doc[tokens[0].i : tokens[-1].i + 1].text if tokens else None
+
+
+def denies_charge(verb: Token) -> bool:
+    """The denial's object is a deed or an offence, not a claim or a proposal: "denies involuntary manslaughter",
+    "denied causing Jackson's death", "denies any wrongdoing", "denies the charge", "which he denies" (not "was
+    denied bail": the passive denies nothing)."""
+    if verb.lemma_.lower() != "deny" or any(
+        c.dep_ in ("nsubjpass", "auxpass", "ccomp") for c in verb.children
+    ):
+        return False  # the passive denies nothing; a clause is a proposition denied ("denied bankruptcy is an option")
+    for child in verb.children:
+        if child.dep_ in ("dobj", "xcomp") and (child.tag_ == "VBG" or child.pos_ == "NOUN"):
+            return child.pos_ != "NOUN" or child.lemma_.lower() not in CLAIM_NOUNS - {"charge", "accusation"}
+        if child.dep_ == "dobj" and child.lower_ in ("which", "them"):
+            return True  # "convicted of manslaughter, which he denies"
+    return False
+
+
+@dataclass(frozen=True)
+class Accusation:
+    """A sentence that accuses someone of an offence: whom (``accused``, a name) and who accuses (None: unnamed)."""
+
+    accused: str
+    accuser: str | None
+    text: str
+    start: int
+    end: int
+    sentence: int  # the sentence's number in its parse
+
+
+def accused(verb: Token) -> Token | None:
+    """Whom an accusing verb accuses: "X is accused of / charged with ...", "accused X of ...", "the doctor
+    accused of killing him", "Murray, who is charged with ...", "X is on trial accused of ..."."""
+    lemma = verb.lemma_.lower()
+    if lemma not in ACCUSING_VERBS or verb.pos_ != "VERB" or is_negated_token(verb) or hypothetical(verb):
+        return None
+    if not any(c.dep_ == "prep" and c.lower_ == ACCUSING_VERBS[lemma] for c in verb.children):
+        return None  # "charged a fee", "accused" alone: not of an offence
+    if verb.dep_ == "acl":
+        head = verb.head
+        if head.pos_ == "NOUN" and head.lemma_.lower() not in ACTOR_NOUNS and head.dep_ == "pobj":
+            # "is on trial accused of ...": the trial's, so the subject of the verb the trial hangs on
+            return next((c for c in head.head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return head
+    target = next((c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")), None)
+    if target is not None and target.lower_ in ("who", "that") and verb.dep_ == "relcl":
+        return verb.head
+    if target is None and verb.dep_ in ("advcl", "xcomp", "conj"):
+        return next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return target
+
+
+def accusations(doc: Doc) -> list[Accusation]:
+    """The sentences of a parse that accuse a named actor ("Dr Murray is charged with involuntary manslaughter",
+    "Prosecutors allege that Dr Murray hid drugs"), in order, with the accuser when the sentence names one (a
+    piece of the article alone: no pronoun is resolved). The verbs are found with one array read, as
+    ``denial_candidates``'."""
+    from spacy.attrs import LEMMA
+
+    if not len(doc):
+        return []
+    import numpy as np
+
+    lemmas = doc.to_array([LEMMA]).reshape(-1)
+    strings = doc.vocab.strings
+    wanted = [h for h in np.unique(lemmas).tolist() if strings[h].lower() in ACCUSING_LEMMAS]
+    if not wanted:
+        return []
+    sentences = list(doc.sents)
+    starts = [sentence.start for sentence in sentences]
+    found = []
+    for index in np.isin(lemmas, wanted).nonzero()[0].tolist():
+        token = doc[index]
+        target = accused(token)
+        accuser: Token | None = None
+        if target is None and token.lemma_.lower() == "allege" and token.pos_ == "VERB":
+            clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+            target = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause else None
+            accuser = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        elif target is not None:
+            agent = next((c for c in token.children if c.dep_ == "agent"), None)
+            accuser = (
+                next((c for c in agent.children if c.dep_ == "pobj"), None)
+                if agent is not None
+                else next((c for c in token.children if c.dep_ == "nsubj"), None)
+            )
+        name = accused_name(target) if target is not None else None
+        if name is None:
+            continue
+        voice = phrase_voice(accuser) if accuser is not None else None
+        number = bisect.bisect_right(starts, index) - 1
+        sentence = sentences[number]
+        found.append(
+            Accusation(name, voice, sentence.text.strip(), sentence.start_char, sentence.end_char, number)
+        )
+    return found
+
+
+def accused_name(target: Token) -> str | None:
+    """The name of whom an accusation accuses: the name the phrase holds or its apposition gives ("Michael
+    Jackson's personal physician, Conrad Murray"), without a title ("Dr Murray": Murray), else the phrase's words
+    when they name an actor."""
+    for token in (next((c for c in target.children if c.dep_ == "appos"), None), target):
+        if token is None or token.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP"):
+            continue
+        entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        if entity is not None:
+            return entity.text
+    return phrase_voice(target)
+
+
+def accused_is(accused: str, denier: str | None) -> bool:
+    """The accused is the denier: one name's words within the other's, ending in the same word once titles and a
+    company's legal form are set aside ("Dr Murray" and "Conrad Murray", "BP" and "BP Plc"; not "Libya" and "the
+    Libya Contact Group")."""
+    if denier is None:
+        return False
+    mine, theirs = name_words(accused), name_words(denier)
+    if not mine or not theirs or mine[-1] != theirs[-1]:
+        return False
+    return set(mine) <= set(theirs) or set(theirs) <= set(mine)
+
+
+def name_words(name: str) -> list[str]:
+    words = [w for w in person_name_parts(name) if w not in LEGAL_FORMS]
+    return words or [w.lower() for w in re.findall(r"[\w'-]+", name) if w.lower() not in LEGAL_FORMS]
+
+
+def accusation_of(denier: str, number: int, accused_here: Sequence[Accusation]) -> Accusation | None:
+    """The accusation of the denier in the denial's article nearest the denial (sentence ``number``), the denial's
+    own sentence excluded, an earlier one first at the same distance."""
+    mine = [a for a in accused_here if a.sentence != number and accused_is(a.accused, denier)]
+    return min(mine, key=lambda a: (abs(a.sentence - number), a.sentence > number), default=None)
+
+
+def charges_answered(
+    charges: Sequence[Side], articles: Sequence[Article], accused_in: Callable[[int], list[Accusation]]
+) -> list[Dispute]:
+    """Each denial of a charge against the accusation of its denier that another article states, published on the
+    denial's day or in the few days before it (``close_in_time``), the latest first."""
+    wanted = {side.voice for side in charges}
+    stated: list[tuple[Article, Accusation]] = []
+    for index, article in enumerate(articles):
+        if not article.duplicate_of:
+            stated.extend(
+                (article, a)
+                for a in accused_in(index)
+                if any(accused_is(a.accused, voice) for voice in wanted)
+                and not same_voice(a.accuser, a.accused)
+            )
+    found = []
+    for denial in charges:
+        answered = [
+            (article, a)
+            for article, a in stated
+            if article.id != denial.article.id
+            and accused_is(a.accused, denial.voice)
+            and not same_voice(a.accuser, denial.voice)
+            and close_in_time(article, denial.article)
+        ]
+        if not answered:
+            continue
+        article, accusation = max(answered, key=lambda pair: pair[0].published or dt.date.min)
+        where = SentenceLocator(article)(accusation.start, accusation.end)
+        if where is not None:
+            found.append(
+                Dispute(Side(accusation.text, accusation.accuser, article, where), denial, "charge denied")
+            )
+    return found
 
 
 def anaphoric_noun(noun: Token) -> bool:

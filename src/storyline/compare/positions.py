@@ -202,6 +202,9 @@ LEAVE_POWER = "leaves power"
 # Relations a stance does not pass through: an adverbial clause, a coordinated or loosely attached
 # clause states something beside the cue, not what the cue demands or rejects.
 CLAUSE_BOUNDARIES = {"parataxis", "appos"}
+# A clause that announces the proposition after it as "one thing": how it hangs on it, and what ends it.
+ANNOUNCING_RELATIONS = {"ccomp", "parataxis", "advcl"}
+ANNOUNCING_MARKS = {":", "--", "\u2014", "\u2013", ","}
 # Conjunctions that make an adverbial clause a circumstance ("even though", "while", "if"), unlike the
 # "for X to step down" the parser also calls an adverbial clause.
 SUBORDINATORS = {
@@ -464,6 +467,13 @@ def stances_in(sentence: Span) -> list[Stance]:
         documents: list[tuple[Token, str]] = []
         hypothetical = False
         node = predicate
+        announcer = announced_by(predicate) if framed_by_modal else None
+        if announcer is not None:
+            # "ElBaradei has been clear about one thing -- Mubarak must go": the announcing clause's subject
+            # holds the stance, not whoever reports the whole ("Byman asked, adding that the Egyptian people
+            # have been unified on one thing: Mubarak must go")
+            actor, cue = subject_token(announcer), announcer
+            node = sentence.root
         for _ in range(10):
             if node.dep_ == "ROOT" or node.head is node:
                 break
@@ -545,6 +555,31 @@ def stances_in(sentence: Span) -> list[Stance]:
             actor = None  # a document's own call below the hoped-for or asked-about cue still stands
         found.append(Stance(predicate, target, stance, actor, cue, documents))
     return found
+
+
+def announced_by(predicate: Token) -> Token | None:
+    """The clause before the proposition that announces it as "one thing", ended by a colon, dash or comma ("the
+    opposition agrees on one thing, Mubarak must go", "X has been clear about one thing -- Mubarak must go"): the
+    verb that governs that "one thing" (its subject holds the stance), or None. The parser hangs either clause on
+    the other."""
+    doc = predicate.doc
+    ends = [child.right_edge for child in predicate.children if child.dep_ in ANNOUNCING_RELATIONS]
+    if predicate.dep_ in ANNOUNCING_RELATIONS:
+        # the mark before the proposition's clause, or its first token when the parse hangs the mark on it
+        first = predicate.left_edge.i
+        mark = first if doc[first].text in ANNOUNCING_MARKS else first - 1
+        if mark >= 1:
+            ends.append(doc[mark - 1])
+    for edge in ends:
+        if edge.i >= predicate.i or edge.i + 1 >= len(doc) or doc[edge.i + 1].text not in ANNOUNCING_MARKS:
+            continue
+        if edge.lower_ != "thing" or not any(c.lower_ == "one" for c in edge.children):
+            continue
+        node = edge.head
+        while node.pos_ not in ("VERB", "AUX") and node.head is not node:
+            node = node.head
+        return node if node.pos_ in ("VERB", "AUX") else None
+    return None
 
 
 def object_of_demand(cue: Token) -> Token | None:

@@ -275,6 +275,62 @@ def retrospective_days(gap: int, share: float) -> Select:
     return select
 
 
+DAY_VECTORS: dict[str, tuple[dict, Any]] = {}
+
+
+def day_vectors(topic: Any, used: list) -> tuple[dict, Any]:
+    """Per candidate day of the topic, the unit TF-IDF centroid of the sentences its own words date to it."""
+    if topic.name not in DAY_VECTORS:
+        import numpy as np
+
+        from storyline.text.tfidf import tfidf_matrix
+
+        away = build.off_story(used)
+        told = [a for a in used if a.id not in away]
+        texts: dict = defaultdict(set)
+        for article, times in zip(told, build.kept_event_times(told), strict=True):
+            for item in build.date_sentences(article, ("day",), times):
+                if item.mentioned:
+                    texts[item.point].add(item.text)
+        rows = sorted({t for day in texts.values() for t in day})
+        row = {t: i for i, t in enumerate(rows)}
+        matrix = tfidf_matrix(rows)
+        vectors = {}
+        for point, day in texts.items():
+            vector = np.asarray(matrix[[row[t] for t in day]].sum(axis=0)).ravel()
+            vectors[point] = vector / (np.linalg.norm(vector) or 1.0)
+        DAY_VECTORS[topic.name] = (vectors, None)
+    return DAY_VECTORS[topic.name]
+
+
+def one_event(bar: float) -> Select:
+    """A burst's neighbour days are one event: a day next to (one day from) a day already picked comes after the
+    others when the centroid of the sentences dated to it has a cosine of ``bar`` or more to its neighbour's (no
+    event of its own); each part in rank order."""
+
+    def select(topic: Any, stats: dict, used: list, weights: dict, wanted: int) -> list:
+        vectors, _ = day_vectors(topic, used)
+        ranked = shipped(topic, stats, used, weights, len(stats))
+        chosen: list = []
+        later: list = []
+        for point in ranked:
+            if len(chosen) >= wanted:
+                break
+            same = [
+                other
+                for other in chosen
+                if point.granularity == other.granularity == "day"
+                and abs((point.start - other.start).days) == 1
+                and point in vectors
+                and other in vectors
+                and float(vectors[point] @ vectors[other]) >= bar
+            ]
+            (later if same else chosen).append(point)
+        return (chosen + later)[:wanted]
+
+    return select
+
+
 def user_mode_weights(topics: list, stories: list, cache: dict, days_only: bool) -> dict:
     """Per story, date weights fitted (as ``fit_weights``) on the *user-mode* candidates of the other stories
     (every date the whole topic names, standardized over them; a day of the gold is a positive)."""
@@ -609,6 +665,9 @@ def main() -> int:
     }
     families["mention days after"] = {"shipped": (shipped, 0.0)} | {
         f"beta {b}": (mention_days(b, True), 0.0) for b in (0.25, 0.5, 1, 2)
+    }
+    families["one event"] = {"shipped": (shipped, 0.0)} | {
+        f"bar {b}": (one_event(b), 0.0) for b in (0.0, 0.1, 0.2, 0.3, 0.4, 0.6)
     }
     families["coverage end"] = {"shipped": (shipped, 0.0)} | {
         f"share {f}": (coverage_end(f), 0.0) for f in (0.05, 0.1, 0.2, 0.3, 0.4, 0.5)

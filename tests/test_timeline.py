@@ -895,36 +895,3 @@ def test_a_sentence_that_says_nothing_of_the_story_is_no_entry_even_in_an_on_sto
     texts = [s.text for e in timeline.entries for s in e.sentences]
     assert texts and not any("knockout" in text for text in texts), texts
     assert "2009-05-05" in [e.date for e in timeline.entries]
-
-
-def test_one_event_told_on_two_days_next_to_each_other_is_one_entry_on_the_earlier_day():
-    def article(name: str, day: int, text: str) -> Article:
-        return annotate_fast(
-            Article(
-                id=name, source=name, text=text, published=dt.date(2011, 11, day), published_provenance="user"
-            )
-        )
-
-    articles = [
-        article(
-            "a",
-            7,
-            "A jury in Los Angeles found Dr Conrad Murray guilty of involuntary manslaughter on Monday.",
-        ),
-        # pages of the next days retell the verdict as Tuesday's news: the 8th is named by more articles
-        *(
-            article(
-                name,
-                9,
-                "On Tuesday the papers said a Los Angeles jury found Dr Conrad Murray guilty of "
-                "involuntary manslaughter.",
-            )
-            for name in ("b", "c")
-        ),
-        article(
-            "d", 9, "The judge will sentence Dr Conrad Murray on 29 November in a Los Angeles courtroom."
-        ),
-        article("e", 9, "Lawyers for Dr Murray made their closing arguments to the jury on 3 November."),
-    ]
-    dates = [entry.date for entry in build_timeline(articles, dates=3).entries]
-    assert dates == ["2011-11-03", "2011-11-07", "2011-11-29"]  # not 2011-11-08: the verdict again

@@ -941,7 +941,6 @@ def timeline_of(
     wanted = supported_dates(ranked, stats, used) if dates is None else dates
     entries: list[TimelineEntry] = []
     said: set[str] = set()
-    shown: dict[Point, tuple[list[int], TimelineEntry]] = {}  # each entry by date, with its sentences' rows
     by_id = {a.id: a for a in used}
     for point in ranked:
         if len(entries) >= wanted:
@@ -954,48 +953,17 @@ def timeline_of(
         chosen = summarize_date(candidates, per_date, rows, point, story, sentence_weights, choosable)
         if not chosen:
             continue
-        repeated = same_event_days(point, chosen, shown, matrix, row_of)
-        if any(day.start < point.start for day in repeated):
-            continue  # the day before told it: a page of the next day
-        for day in repeated:  # the day after told it first: the event is this day's
-            entries.remove(shown.pop(day)[1])
         for group in chosen:
             said.update(normalized(member.text) for member in group)
-        entry = TimelineEntry(
-            date=point.value,
-            granularity=point.granularity,
-            sentences=[cited_sentence(group, by_id) for group in chosen],
+        entries.append(
+            TimelineEntry(
+                date=point.value,
+                granularity=point.granularity,
+                sentences=[cited_sentence(group, by_id) for group in chosen],
+            )
         )
-        shown[point] = ([row_of[group[0].text] for group in chosen], entry)
-        entries.append(entry)
     entries.sort(key=lambda e: (point_start(e), e.granularity != "year", e.granularity != "month"))
     return with_undated_lane(Timeline(entries=entries), told, start, end)
-
-
-# One event, one date: a day's entry that tells again what the entry of the day before or after tells (a TF-IDF cosine
-# of SAME_EVENT or more between their sentences: "Michael Jackson's former personal doctor has been found guilty of
-# involuntary manslaughter" on 7 November 2011, "Michael Jackson's physician, Doctor Conrad Murray, has been found
-# guilty of involuntary manslaughter" on the 8th, a page of the next day) is one entry, on the earlier day: a page
-# of the next day retells the day before's event, seldom the reverse.
-SAME_EVENT = 0.5
-
-
-def same_event_days(
-    point: Point,
-    chosen: list[list[DatedSentence]],
-    shown: dict[Point, tuple[list[int], TimelineEntry]],
-    matrix: Any,
-    row_of: dict[str, int],
-) -> list[Point]:
-    """The days next to ``point`` (the day before, the day after) whose entry, already ``shown``, tells the event
-    a sentence of ``chosen`` (the entry for ``point``) tells (``SAME_EVENT``)."""
-    if point.granularity != "day":
-        return []
-    rows = [row_of[group[0].text] for group in chosen]
-    days = [Point("day", point.start + dt.timedelta(days=step)) for step in (-1, 1)]
-    return [
-        day for day in days if day in shown and (matrix[rows] @ matrix[shown[day][0]].T).max() >= SAME_EVENT
-    ]
 
 
 # An article far from the story's centre gives no entry (a BBC Learning English page of idioms, "A bolt from the

@@ -33,7 +33,11 @@ the bar of a week's look back (``timeline.build.WEEK_TO_DAY``), the date weights
 story's articles naming them, their rank scores, the story's span, a fixed number; each capped by the setting
 ``timeline.dates`` as the shipped count is, and with no cap), the dates being user mode's ranking. Every rule,
 as the shipped timeline does, takes no entry from an article far from the story (``timeline.build.off_story``).
-``--cache FILE`` keeps the annotated topics and their event times (a pickle; delete it when the code that dates
+Eighteenth session, helper C: "one event" (a day next to a day already picked comes after the others when the
+centroid of the sentences dated to it is within a cosine ``bar`` of its neighbour's: a burst's neighbour days as
+one event), "on-story days" (+ ``beta`` x the z-scored cosine of a day's sentences to the story's), and "later, two or
+more" (later references counted only from ``least`` articles on, a date before the story's first article gaining
+nothing). ``--cache FILE`` keeps the annotated topics and their event times (a pickle; delete it when the code that dates
 sentences changes).
 """
 
@@ -169,10 +173,15 @@ def volume_phases(parts: int) -> Select:
 LATER: dict[tuple[str, int], dict] = {}
 
 
-def later_references(gap: int, beta: float) -> Select:
+def later_references(gap: int, beta: float, least: int = 1, story_only: bool = False) -> Select:
+    """+ ``beta`` x the z-scored log count of articles published ``gap`` days or more after the date that name it;
+    a count under ``least`` counts as none (one stray later mention is no sign of a big event); with
+    ``story_only`` a date before the story's first article gains nothing (background)."""
+
     def select(topic: Any, stats: dict, used: list, weights: dict, wanted: int) -> list:
-        key = (topic.name, gap)
+        key = (topic.name, gap, least, story_only)
         if key not in LATER:
+            first = min(a.published for a in used if a.published)
             named: dict = defaultdict(set)
             for article in used:
                 if article.published is None:
@@ -180,7 +189,14 @@ def later_references(gap: int, beta: float) -> Select:
                 for _, point in build.sentence_mentions(article):
                     if point in stats and (article.published - point.end).days >= gap:
                         named[point].add(article.id)
-            LATER[key] = zscores({p: math.log1p(len(named[p])) for p in stats})
+            LATER[key] = zscores(
+                {
+                    p: math.log1p(len(named[p]))
+                    if len(named[p]) >= least and not (story_only and p.end < first)
+                    else 0.0
+                    for p in stats
+                }
+            )
         score = scores_of(stats, weights)
         total = {p: score[p] + beta * LATER[key][p] for p in score}
         ranked = sorted(stats, key=lambda p: (-total[p], p.start, p.granularity))
@@ -271,6 +287,78 @@ def retrospective_days(gap: int, share: float) -> Select:
             and not (stats[p].mention_articles - stats[p].published_articles)
         }
         return ([p for p in ranked if p not in late] + [p for p in ranked if p in late])[:wanted]
+
+    return select
+
+
+DAY_VECTORS: dict[str, tuple[dict, Any]] = {}
+
+
+def day_vectors(topic: Any, used: list) -> tuple[dict, Any]:
+    """Per candidate day of the topic, the unit TF-IDF centroid of the sentences its own words date to it; and the
+    story's (all those sentences')."""
+    if topic.name not in DAY_VECTORS:
+        import numpy as np
+
+        from storyline.text.tfidf import tfidf_matrix
+
+        away = build.off_story(used)
+        told = [a for a in used if a.id not in away]
+        texts: dict = defaultdict(set)
+        for article, times in zip(told, build.kept_event_times(told), strict=True):
+            for item in build.date_sentences(article, ("day",), times):
+                if item.mentioned:
+                    texts[item.point].add(item.text)
+        rows = sorted({t for day in texts.values() for t in day})
+        row = {t: i for i, t in enumerate(rows)}
+        matrix = tfidf_matrix(rows)
+        vectors = {}
+        for point, day in texts.items():
+            vector = np.asarray(matrix[[row[t] for t in day]].sum(axis=0)).ravel()
+            vectors[point] = vector / (np.linalg.norm(vector) or 1.0)
+        story = np.asarray(matrix.sum(axis=0)).ravel()
+        DAY_VECTORS[topic.name] = (vectors, story / (np.linalg.norm(story) or 1.0))
+    return DAY_VECTORS[topic.name]
+
+
+def one_event(bar: float) -> Select:
+    """A burst's neighbour days are one event: a day next to (one day from) a day already picked comes after the
+    others when the centroid of the sentences dated to it has a cosine of ``bar`` or more to its neighbour's (no
+    event of its own); each part in rank order."""
+
+    def select(topic: Any, stats: dict, used: list, weights: dict, wanted: int) -> list:
+        vectors, _ = day_vectors(topic, used)
+        ranked = shipped(topic, stats, used, weights, len(stats))
+        chosen: list = []
+        later: list = []
+        for point in ranked:
+            if len(chosen) >= wanted:
+                break
+            same = [
+                other
+                for other in chosen
+                if point.granularity == other.granularity == "day"
+                and abs((point.start - other.start).days) == 1
+                and point in vectors
+                and other in vectors
+                and float(vectors[point] @ vectors[other]) >= bar
+            ]
+            (later if same else chosen).append(point)
+        return (chosen + later)[:wanted]
+
+    return select
+
+
+def on_story_days(beta: float) -> Select:
+    """+ ``beta`` x the z-score, over the story's candidate days, of the cosine of a day's sentences' centroid to
+    the story's (a month or a year gets 0, the mean)."""
+
+    def select(topic: Any, stats: dict, used: list, weights: dict, wanted: int) -> list:
+        vectors, story = day_vectors(topic, used)
+        bonus = zscores({p: float(v @ story) for p, v in vectors.items() if p in stats})
+        score = scores_of(stats, weights)
+        ranked = sorted(stats, key=lambda p: (-(score[p] + beta * bonus.get(p, 0.0)), p.start, p.granularity))
+        return build.story_period_first(build.finest_first(ranked), used)[:wanted]
 
     return select
 
@@ -609,6 +697,18 @@ def main() -> int:
     }
     families["mention days after"] = {"shipped": (shipped, 0.0)} | {
         f"beta {b}": (mention_days(b, True), 0.0) for b in (0.25, 0.5, 1, 2)
+    }
+    families["one event"] = {"shipped": (shipped, 0.0)} | {
+        f"bar {b}": (one_event(b), 0.0) for b in (0.0, 0.1, 0.2, 0.3, 0.4, 0.6)
+    }
+    families["later, two or more"] = {"shipped": (shipped, 0.0)} | {
+        f"gap {g} beta {b} least {k}": (later_references(g, b, k, True), 0.0)
+        for g in (14, 21, 30)
+        for b in (0.25, 0.5, 1)
+        for k in (1, 2, 3)
+    }
+    families["on-story days"] = {"shipped": (shipped, 0.0)} | {
+        f"beta {b}": (on_story_days(b), 0.0) for b in (0.1, 0.25, 0.5, 1.0)
     }
     families["coverage end"] = {"shipped": (shipped, 0.0)} | {
         f"share {f}": (coverage_end(f), 0.0) for f in (0.05, 0.1, 0.2, 0.3, 0.4, 0.5)

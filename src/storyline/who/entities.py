@@ -625,6 +625,24 @@ def not_a_name_word(token: Token) -> bool:
     return token.pos_ in OPEN_CLASS_POS or token.is_stop
 
 
+CLOCK_WORD = re.compile(r"\d{1,2}[.:]\d\d(?:[ap]\.?m\.?)?", re.IGNORECASE)
+
+
+def stamp_or_capitals_before_name(token: Token, rest: Span) -> bool:
+    """A word of a time stamp or a word in capitals glued before a name in mixed case: a live blog's clock and
+    zone ("10.32am BST Nicola Sturgeon", "16.17 BST ..."), a channel's or agency's name run into the text ("told
+    CNN Gadhafi is losing power"). No person's name opens with a clock, nor with a word of three capitals or more
+    before words in mixed case (initials of two, "AJ Burnett", stay)."""
+    if CLOCK_WORD.fullmatch(token.text):
+        return True
+    return (
+        len(token.text) >= 3
+        and token.text.isalpha()
+        and token.text.isupper()
+        and any(t.is_alpha and not t.text.isupper() and t.text[:1].isupper() for t in rest)
+    )
+
+
 FAMILY_WORDS = {
     "family",
     "families",
@@ -816,6 +834,9 @@ PLACE_NAME_HEADS = frozenset(
     hall house mount cove creek falls lake river valley wharf dock common heath moor farm mill cricket ground
     landing reef pass passage sound quay row walk way avenue close crescent terrace""".split()
 )
+# The first words of places' names that open no person's name: a headland ("Ras Lanuf", "Ras Jdir"), a valley, a
+# mountain or a well in Arabic names, a fort, port, mount or cape ("Port Fourchon").
+PLACE_OPENINGS = frozenset("ras wadi jebel jabal bir fort port mount cape".split())
 # The last words of names of buildings and businesses ("Bourbon House", "Rixos Hotel", "Millennium Stadium"), never
 # of a person's name in news ("Hall", "Wood", "Green", "Hill" are surnames too: not here).
 BUILDING_HEADS = frozenset(
@@ -928,6 +949,13 @@ def evidence_of_kind(ent: Span) -> str:
     root = ent.root
     if vessel_named(ent):
         return "vessel"
+    if (
+        ent.label_ == "PERSON"
+        and len(ent) >= 2
+        and ent[0].text[:1].isupper()
+        and ent[0].lower_ in PLACE_OPENINGS
+    ):
+        return "place"  # "Ras Lanuf", "Wadi Zamzam", "Fort Hood" tagged a person: a headland, valley or fort
     token = root
     while (
         token.dep_ == "conj"
@@ -1317,7 +1345,9 @@ def mentions_of(
         elif label == "PERSON":
             first = ent.start
             while first < ent.end - 1 and (
-                not_a_name_word(doc[first]) and doc[first].lower_ not in TITLE_WORDS
+                not_a_name_word(doc[first])
+                and doc[first].lower_ not in TITLE_WORDS
+                or stamp_or_capitals_before_name(doc[first], doc[first + 1 : ent.end])
             ):  # readers' comments ("... | Reply Qhaddafi"): removed in ingest.clean
                 first += 1  # "Thankfully Obama", "Blaming Obama": the word before is no first name
             last = ent.end
@@ -2302,13 +2332,20 @@ class People:
             (key,) = local_last
             if not any(self.articles[other] > 3 * self.articles[key] for other in everyone - {key}):
                 return key
-            return own  # "Obama" where Michelle Obama is named: Barack?
         if not local_last and len(local_first) == 1:
             return next(iter(local_first))
-        if local_last and not local_first:
+        if len(local_last) > 1 and not local_first:
             dominant = self.dominant(mention.article, local_last)
             if dominant is not None:
                 return dominant
+        if local_last and not local_first:
+            # "Gadhafi" on a page naming Moammar Gadhafi and his son Saif al-Islam Gadhafi, "Obama" near Michelle
+            # Obama: the one the story's lone surname stands for, where the page names that one in full too
+            story = self.story_person(name, everyone, self.by_first.get(name, set()))
+            if story in last_here:
+                return story
+            if len(local_last) == 1:
+                return own  # "Obama" where only Michelle Obama is named: Barack?
         if local_last or local_first:
             self.several.add(own)
             return own
@@ -2320,21 +2357,25 @@ class People:
             here = {key for key in last if group in self.key_groups[key]}
             if len(here) == 1 and not {key for key in first if group in self.key_groups[key]}:
                 return next(iter(here))
-        if last:
-            # the one person of that surname, or one far more prominent than the others of that surname
-            # or first name ("Obama" is Barack Obama, not Michelle Obama, where the article names neither)
-            ranked = sorted(last, key=lambda key: -self.articles[key])
-            key = ranked[0]
-            others = sum(self.articles[k] for k in ranked[1:]) + sum(self.articles[k] for k in first)
-            # named in full in several articles, or used alone in several more (the story's "Assad")
-            prominent = self.prominent(key) or (
-                self.articles[key] + self.lone.get(name, 0) >= LONE_NAME_ARTICLES
-            )
-            if prominent and self.articles[key] > 2 * others:
-                return key
+        story = self.story_person(name, last, first)
+        if story is not None:
+            return story
         if not last and not first:
             return f"person:{sex}{name}" if mention.label == "PERSON" else None  # one name ("Madonna")
         return own
+
+    def story_person(self, name: str, last: set[str], first: set[str]) -> str | None:
+        """Whom the story's lone ``name`` stands for: the one person of that surname (``last``), or one far more
+        prominent than the others of that surname or first name (``first``): "Obama" is Barack Obama, not Michelle
+        Obama; "Gadhafi" is Moammar Gadhafi, named in full in 350 articles, not a son named in 30."""
+        if not last:
+            return None
+        ranked = sorted(last, key=lambda key: -self.articles[key])
+        key = ranked[0]
+        others = sum(self.articles[k] for k in ranked[1:]) + sum(self.articles[k] for k in first)
+        # named in full in several articles, or used alone in several more (the story's "Assad")
+        prominent = self.prominent(key) or (self.articles[key] + self.lone.get(name, 0) >= LONE_NAME_ARTICLES)
+        return key if prominent and self.articles[key] > 2 * others else None
 
     def prominent(self, key: str) -> bool:
         """Whether the collection names the person in full in several articles (three, or two in a small one)."""

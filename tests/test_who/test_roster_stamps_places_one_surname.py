@@ -1,7 +1,8 @@
 """Roster names an analyst trusts (issue 13, eighteenth session): a stamp glued to a name, a place's first word, the
 story's one bearer of a surname.
 
-- a live blog's clock and time zone run into a name ("10.32am BST Nicola Sturgeon", H1N1_guardian) are no part of it;
+- a live blog's clock and time zone run into a name ("16.17 BST Nicola Sturgeon", H1N1_guardian) are no part of it,
+  nor a channel's or body's name in capitals before a name the article gives a person ("told CNN Gadhafi is ...");
 - "Ras Lanuf" tagged a person (LibyaWar_cnn, 43 of 75 mentions) is a place: no person's name opens with "Ras";
 - a lone "Gadhafi" on a page that names Moammar Gadhafi and a son in full is Moammar Gadhafi when the story's lone
   "Gadhafi" stands for him (LibyaWar_cnn: 49 one-article "Gadhafi" entries, each on a page naming a son too).
@@ -27,6 +28,20 @@ def test_a_time_stamp_glued_to_a_name_is_no_part_of_it():
     assert not [e.name for e in entities if "BST" in e.name or any("BST" in a for a in e.aliases)]
     sturgeon = [e for e in entities if e.name == "Nicola Sturgeon"]
     assert len(sturgeon) == 1 and sturgeon[0].mentions == {"0": 2, "1": 2}
+
+
+def test_a_channels_or_bodys_capitals_glued_before_a_name_the_article_gives_a_person_are_no_part_of_it():
+    entities = roster(
+        'Rebels said they told CNN Gadhafi is "losing power by the minute." Moammar Gadhafi has ruled since 1969.',
+        "Eman al-Obeidy fled to Qatar. Rebels thanked NATO Al-Obeidy said she was raped. Al-Obeidy is safe.",
+    )
+    names = {alias for e in entities for alias in (e.name, *e.aliases)}
+    assert "CNN Gadhafi" not in names and "NATO Al-Obeidy" not in names
+    (obeidy,) = [e for e in entities if e.name == "Eman al-Obeidy"]
+    assert obeidy.mentions == {"1": 3}
+    # a name in capitals and a word the article gives no one alone: a base's name, kept whole
+    base = roster("The jets flew from RAF Lakenheath in Suffolk, the ministry said.")
+    assert not [e for e in base if e.name == "Lakenheath"]
 
 
 def test_a_headland_tagged_a_person_is_a_place():

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..model import Article, Attribution, Entity
 from ..pieces import NO_PIECES, Pieces
-from ..text.patterns import dateline_place
+from ..text.patterns import TIME_ZONES, dateline_place
 from .names import (
     ANONYMOUS_HEADS,
     CONJUNCTIONS,
@@ -628,18 +628,23 @@ def not_a_name_word(token: Token) -> bool:
 CLOCK_WORD = re.compile(r"\d{1,2}[.:]\d\d(?:[ap]\.?m\.?)?", re.IGNORECASE)
 
 
-def stamp_or_capitals_before_name(token: Token, rest: Span) -> bool:
-    """A word of a time stamp or a word in capitals glued before a name in mixed case: a live blog's clock and
-    zone ("10.32am BST Nicola Sturgeon", "16.17 BST ..."), a channel's or agency's name run into the text ("told
-    CNN Gadhafi is losing power"). No person's name opens with a clock, nor with a word of three capitals or more
-    before words in mixed case (initials of two, "AJ Burnett", stay)."""
-    if CLOCK_WORD.fullmatch(token.text):
+def stamp_or_capitals_before_name(
+    token: Token, rest: Span, persons: Mapping[str, set[int]], own: int
+) -> bool:
+    """A word glued before a person's name that is no part of it: a live blog's clock or time zone ("10.32am BST
+    Nicola Sturgeon"), or a word of three capitals or more (a channel's or body's name run into the text: "told CNN
+    Gadhafi is losing power", "NATO Al-Obeidy") before a name in mixed case that the article gives a person
+    elsewhere (``persons``: the recognizer's persons' names and surnames, each with where its names start; ``own``:
+    where this name starts). "RAF Lakenheath" and "CNN Turk", never named alone, keep theirs; initials of two ("AJ
+    Burnett") stay."""
+    if CLOCK_WORD.fullmatch(token.text) or token.text in TIME_ZONES:
         return True
     return (
         len(token.text) >= 3
         and token.text.isalpha()
         and token.text.isupper()
-        and any(t.is_alpha and not t.text.isupper() and t.text[:1].isupper() for t in rest)
+        and not rest.text.isupper()
+        and any(persons.get(name, set()) - {own} for name in (rest.text, rest[-1].text))
     )
 
 
@@ -1265,6 +1270,12 @@ def mentions_of(
         sentence_of[sentence.start] = number
     starts = sorted(sentence_of)
     speakers = transcript_speakers(full_text)
+    # the names the recognizer gives persons in the article, and their last words ("Gadhafi" of "Moammar Gadhafi")
+    persons: dict[str, set[int]] = defaultdict(set)
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            persons[ent.text].add(ent.start)
+            persons[ent[-1].text].add(ent.start)
 
     def sentence_number(token_index: int) -> int:
         import bisect
@@ -1347,7 +1358,7 @@ def mentions_of(
             while first < ent.end - 1 and (
                 not_a_name_word(doc[first])
                 and doc[first].lower_ not in TITLE_WORDS
-                or stamp_or_capitals_before_name(doc[first], doc[first + 1 : ent.end])
+                or stamp_or_capitals_before_name(doc[first], doc[first + 1 : ent.end], persons, ent.start)
             ):  # readers' comments ("... | Reply Qhaddafi"): removed in ingest.clean
                 first += 1  # "Thankfully Obama", "Blaming Obama": the word before is no first name
             last = ent.end
@@ -2338,14 +2349,14 @@ class People:
             dominant = self.dominant(mention.article, local_last)
             if dominant is not None:
                 return dominant
-        if local_last and not local_first:
+        if local_last and not local_first and not title:
             # "Gadhafi" on a page naming Moammar Gadhafi and his son Saif al-Islam Gadhafi, "Obama" near Michelle
             # Obama: the one the story's lone surname stands for, where the page names that one in full too
             story = self.story_person(name, everyone, self.by_first.get(name, set()))
             if story in last_here:
                 return story
-            if len(local_last) == 1:
-                return own  # "Obama" where only Michelle Obama is named: Barack?
+        if len(local_last) == 1 and not local_first:
+            return own  # "Obama" where only Michelle Obama is named: Barack?
         if local_last or local_first:
             self.several.add(own)
             return own
@@ -2668,6 +2679,11 @@ def whole_names(mentions: Sequence[Mention], by_id: Mapping[str, Article]) -> li
     for mention in mentions:
         if mention.kind == "name" and " " in mention.text:
             wholes.setdefault(mention.text, Counter())[mention.label] += 1
+    # a person's lone name before a country's is two names run together, as in a headline run into the text
+    # ("... escalation against Gadhafi Libya insists ..."): the country stays the country
+    lone_persons = {
+        m.text for m in mentions if m.kind == "name" and m.label == "PERSON" and " " not in m.text
+    }
     made = []
     for mention in mentions:
         article = by_id.get(mention.article)
@@ -2675,7 +2691,11 @@ def whole_names(mentions: Sequence[Mention], by_id: Mapping[str, Article]) -> li
         if mention.kind == "name" and mention.label != "PERSON" and mention.start > 0 and article is not None:
             reach = max(0, mention.start - WORD_REACH)
             before = WORD_BEFORE.search(article.text[reach : mention.start])
-            if before is not None and not title_word(before.group(1)):
+            if (
+                before is not None
+                and not title_word(before.group(1))
+                and not (before.group(1) in lone_persons and country_of(mention.text) is not None)
+            ):
                 whole = f"{before.group(1)} {mention.text}"
                 if whole in wholes:
                     labels = wholes[whole]

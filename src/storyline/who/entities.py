@@ -2679,11 +2679,6 @@ def whole_names(mentions: Sequence[Mention], by_id: Mapping[str, Article]) -> li
     for mention in mentions:
         if mention.kind == "name" and " " in mention.text:
             wholes.setdefault(mention.text, Counter())[mention.label] += 1
-    # a person's lone name before a country's is two names run together, as in a headline run into the text
-    # ("... escalation against Gadhafi Libya insists ..."): the country stays the country
-    lone_persons = {
-        m.text for m in mentions if m.kind == "name" and m.label == "PERSON" and " " not in m.text
-    }
     made = []
     for mention in mentions:
         article = by_id.get(mention.article)
@@ -2691,11 +2686,7 @@ def whole_names(mentions: Sequence[Mention], by_id: Mapping[str, Article]) -> li
         if mention.kind == "name" and mention.label != "PERSON" and mention.start > 0 and article is not None:
             reach = max(0, mention.start - WORD_REACH)
             before = WORD_BEFORE.search(article.text[reach : mention.start])
-            if (
-                before is not None
-                and not title_word(before.group(1))
-                and not (before.group(1) in lone_persons and country_of(mention.text) is not None)
-            ):
+            if before is not None and not title_word(before.group(1)):
                 whole = f"{before.group(1)} {mention.text}"
                 if whole in wholes:
                     labels = wholes[whole]

@@ -5,7 +5,8 @@ story's one bearer of a surname.
   nor a channel's or body's name in capitals before a name the article gives a person ("told CNN Gadhafi is ...");
 - "Ras Lanuf" tagged a person (LibyaWar_cnn, 43 of 75 mentions) is a place: no person's name opens with "Ras";
 - a lone "Gadhafi" on a page that names Moammar Gadhafi and a son in full is Moammar Gadhafi when the story's lone
-  "Gadhafi" stands for him (LibyaWar_cnn: 49 one-article "Gadhafi" entries, each on a page naming a son too).
+  "Gadhafi" stands for him (LibyaWar_cnn: 49 one-article "Gadhafi" entries, each on a page naming a son too);
+- "Moody" (every "Moody's" read as a possessive) is "Moody's" where the collection names "Moody's Investors Service".
 Made-up text modelled on the articles; each test fails on the rules before this change.
 """
 
@@ -62,3 +63,14 @@ def test_a_lone_surname_beside_a_son_named_in_full_is_the_storys_bearer_of_it():
     (moammar,) = [e for e in entities if e.name == "Moammar Gadhafi"]
     assert moammar.mentions["4"] == 2  # the full name and the lone "Gadhafi" of the page naming the son
     assert not [e for e in entities if e.name == "Gadhafi"]
+
+
+def test_a_body_whose_name_is_a_possessive_keeps_it_where_the_collection_writes_it_so():
+    entities = roster(
+        "Moody's Investors Service cut the rating on Monday.",
+        "The economy suffered setbacks with Moody's threat to downgrade the country.",
+        "Moody's said the outlook was negative. BP's shares fell. BP said nothing.",
+    )
+    names = {e.name for e in entities if e.type == "organization"}
+    assert "Moody's" in names and "Moody" not in names
+    assert "BP" in names  # "BP's shares": no body's name the collection writes opens with "BP's"

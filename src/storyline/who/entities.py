@@ -2658,6 +2658,7 @@ def build_roster(
     clusters = link(whole_names(all_mentions, by_id), all_roles)
     shared = shared_titles(clusters)
     entities = [e for e in (entity_of(cluster, by_id, shared) for cluster in clusters) if e is not None]
+    possessive_names(entities)
     # named in the most articles first: a name one article repeats (a family history's "John", 89 times in one
     # article) is not what the story is about
     entities.sort(key=lambda e: (-len(e.mentions), -sum(e.mentions.values()), e.name))
@@ -2667,6 +2668,25 @@ def build_roster(
         if seen[entity.id] > 1:
             entity.id = f"{entity.id}-{seen[entity.id]}"
     return entities
+
+
+POSSESSIVE_HEAD = re.compile(r"^(.+?)['\u2019]s\s")
+
+
+def possessive_names(entities: Sequence[Entity]) -> None:
+    """Name an organisation whose name is a possessive as the collection writes it: "Moody" (every mention's "'s"
+    read as the possessive, "Moody's threat") is "Moody's" where the collection names a body "Moody's Investors
+    Service" or "Moody's Analytics". Renames the entries in place (they are this roster's own, being built)."""
+    heads = {
+        match.group(1)
+        for entity in entities
+        if entity.type == "organization"
+        for alias in (entity.name, *entity.aliases)
+        if (match := POSSESSIVE_HEAD.match(alias))
+    }
+    for entity in entities:
+        if entity.type == "organization" and entity.name in heads:
+            entity.name = f"{entity.name}'s"
 
 
 def whole_names(mentions: Sequence[Mention], by_id: Mapping[str, Article]) -> list[Mention]:

@@ -31,6 +31,12 @@ def test_a_time_stamp_glued_to_a_name_is_no_part_of_it():
     assert len(sturgeon) == 1 and sturgeon[0].mentions == {"0": 2, "1": 2}
 
 
+def test_a_time_zone_alone_is_no_body():
+    # bpoil_reuters: "GMT" an organisation of 19 articles ("... at 440.8 pence by 1336 GMT")
+    prices = roster("Oil rose to $75 a barrel by 1400 GMT on Tuesday.")
+    assert not [e for e in prices if e.name == "GMT"]
+
+
 def test_a_channels_or_bodys_capitals_glued_before_a_name_the_article_gives_a_person_are_no_part_of_it():
     entities = roster(
         'Rebels said they told CNN Gadhafi is "losing power by the minute." Moammar Gadhafi has ruled since 1969.',

@@ -1296,6 +1296,8 @@ def mentions_of(
             continue  # no capital letter, no name: "don" of "don't", "ann"
         if is_month_abbreviation(ent):
             continue  # "3 MAR 2011"
+        if text in TIME_ZONES:
+            continue  # "by 1400 GMT": a clock's zone, no body's name
         if key_of(text) in CORPORATE_SUFFIXES:
             continue  # "Co" of "Oppenheimer and Co": a company's suffix, no one's name
         if STANCE_PREFIX.match(ent.text):

@@ -80,3 +80,9 @@ def test_a_body_whose_name_is_a_possessive_keeps_it_where_the_collection_writes_
     names = {e.name for e in entities if e.type == "organization"}
     assert "Moody's" in names and "Moody" not in names
     assert "BP" in names  # "BP's shares": no body's name the collection writes opens with "BP's"
+    # a body the text also writes without the possessive keeps its name ("the European Union's foreign policy chief")
+    union = roster(
+        "The European Union's Foreign Affairs Council met on Monday.",
+        "The European Union said the sanctions would stay.",
+    )
+    assert "European Union" in {e.name for e in union}

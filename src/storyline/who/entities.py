@@ -2660,7 +2660,16 @@ def build_roster(
     clusters = link(whole_names(all_mentions, by_id), all_roles)
     shared = shared_titles(clusters)
     entities = [e for e in (entity_of(cluster, by_id, shared) for cluster in clusters) if e is not None]
-    possessive_names(entities)
+    # the names the text writes without a possessive after them somewhere ("the European Union said")
+    plain = {
+        m.text
+        for m in all_mentions
+        if m.kind == "name"
+        and m.start >= 0
+        and m.article in by_id
+        and by_id[m.article].text[m.end : m.end + 2] not in ("'s", "\u2019s")
+    }
+    possessive_names(entities, plain)
     # named in the most articles first: a name one article repeats (a family history's "John", 89 times in one
     # article) is not what the story is about
     entities.sort(key=lambda e: (-len(e.mentions), -sum(e.mentions.values()), e.name))
@@ -2675,10 +2684,12 @@ def build_roster(
 POSSESSIVE_HEAD = re.compile(r"^(.+?)['\u2019]s\s")
 
 
-def possessive_names(entities: Sequence[Entity]) -> None:
+def possessive_names(entities: Sequence[Entity], plain: Container[str]) -> None:
     """Name an organisation whose name is a possessive as the collection writes it: "Moody" (every mention's "'s"
-    read as the possessive, "Moody's threat") is "Moody's" where the collection names a body "Moody's Investors
-    Service" or "Moody's Analytics". Renames the entries in place (they are this roster's own, being built)."""
+    read as the possessive, "Moody's threat") is "Moody's" where the text never writes it without "'s" (no alias in
+    ``plain``) and the collection names a body "Moody's Investors Service" or "Moody's Analytics" ("the European
+    Union's foreign policy chief" leaves the European Union alone). Renames the entries in place (they are this
+    roster's own, being built)."""
     heads = {
         match.group(1)
         for entity in entities
@@ -2687,7 +2698,11 @@ def possessive_names(entities: Sequence[Entity]) -> None:
         if (match := POSSESSIVE_HEAD.match(alias))
     }
     for entity in entities:
-        if entity.type == "organization" and entity.name in heads:
+        if (
+            entity.type == "organization"
+            and entity.name in heads
+            and not any(a in plain for a in entity.aliases)
+        ):
             entity.name = f"{entity.name}'s"
 
 

@@ -629,20 +629,19 @@ CLOCK_WORD = re.compile(r"\d{1,2}[.:]\d\d(?:[ap]\.?m\.?)?", re.IGNORECASE)
 
 
 def stamp_or_capitals_before_name(
-    token: Token, rest: Span, persons: Mapping[str, set[int]], own: int
+    token: Token, rest: Span, persons: Mapping[str, set[int]], bodies: Container[str], own: int
 ) -> bool:
     """A word glued before a person's name that is no part of it: a live blog's clock or time zone ("10.32am BST
-    Nicola Sturgeon"), or a word of three capitals or more (a channel's or body's name run into the text: "told CNN
-    Gadhafi is losing power", "NATO Al-Obeidy") before a name in mixed case that the article gives a person
-    elsewhere (``persons``: the recognizer's persons' names and surnames, each with where its names start; ``own``:
-    where this name starts). "RAF Lakenheath" and "CNN Turk", never named alone, keep theirs; initials of two ("AJ
-    Burnett") stay."""
+    Nicola Sturgeon"), or a body's name in capitals that the article names as a body elsewhere (``bodies``: "told
+    CNN Gadhafi is losing power" in an article with "(CNN) --", "NATO Al-Obeidy") before a name in mixed case that
+    the article gives a person elsewhere (``persons``: the recognizer's persons' names and surnames, each with where
+    its name starts; ``own``: where this name starts). Initials ("AJP Taylor", "ASJ Tessimond") name no body; "RAF
+    Lakenheath" and "CNN Turk", never named alone, keep theirs."""
     if CLOCK_WORD.fullmatch(token.text) or token.text in TIME_ZONES:
         return True
     return (
-        len(token.text) >= 3
-        and token.text.isalpha()
-        and token.text.isupper()
+        token.text.isupper()
+        and token.text in bodies
         and not rest.text.isupper()
         and any(persons.get(name, set()) - {own} for name in (rest.text, rest[-1].text))
     )
@@ -1276,6 +1275,8 @@ def mentions_of(
         if ent.label_ == "PERSON":
             persons[ent.text].add(ent.start)
             persons[ent[-1].text].add(ent.start)
+    # and what it calls a body, place or group ("(CNN) --", "NATO's jets")
+    bodies = {ent.text for ent in doc.ents if ent.label_ in ("ORG", "GPE", "NORP", "FAC", "LOC")}
 
     def sentence_number(token_index: int) -> int:
         import bisect
@@ -1360,7 +1361,9 @@ def mentions_of(
             while first < ent.end - 1 and (
                 not_a_name_word(doc[first])
                 and doc[first].lower_ not in TITLE_WORDS
-                or stamp_or_capitals_before_name(doc[first], doc[first + 1 : ent.end], persons, ent.start)
+                or stamp_or_capitals_before_name(
+                    doc[first], doc[first + 1 : ent.end], persons, bodies, ent.start
+                )
             ):  # readers' comments ("... | Reply Qhaddafi"): removed in ingest.clean
                 first += 1  # "Thankfully Obama", "Blaming Obama": the word before is no first name
             last = ent.end

@@ -2147,7 +2147,9 @@ class People:
     itself within its article. A lone name goes to one person only when that is unambiguous:
 
     - within its article, to the one person named in full there with that surname (or, when nobody
-      there has that surname, with that first name: "the Brown children, Fraser and John");
+      there has that surname, with that first name: "the Brown children, Fraser and John"); where the article
+      names several of that surname in full, to the one the story's lone surname stands for (below) when the
+      article names that one too ("Gadhafi" beside Moammar Gadhafi and his son Saif al-Islam Gadhafi);
     - else, across the collection, to the one person with that surname when nobody has it as a first
       name and that person is named in full in several articles (a lone surname is how news names
       someone prominent in the story; a lone "Kim" in a reader's message is not the pianist Sunwook Kim).

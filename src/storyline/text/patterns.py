@@ -311,9 +311,12 @@ def dateline_place(text: str, at: int) -> DatelinePlace | None:
     )
 
 
+# The time zones of a page's or live blog's stamps ("16.17 BST", "8:52 pm EDT"): a stamp's word, no name's.
+TIME_ZONES = ("GMT", "BST", "EST", "EDT", "PST", "PDT")
 # (the Timeline17 texts are read detokenized; "-LRB- Reuters -RRB-" is kept for text given tokenized)
 LEAD_DEBRIS = re.compile(
-    r"\||(?:\(|-LRB-)\s*[A-Z][A-Za-z]+\s*(?:\)|-RRB-)\s*[-\u2013\u2014]|\b\d{1,2}:\d\d\s*[ap]\.?m\b|\b(?:GMT|BST|EST|EDT|PST|PDT)\b"
+    r"\||(?:\(|-LRB-)\s*[A-Z][A-Za-z]+\s*(?:\)|-RRB-)\s*[-\u2013\u2014]|\b\d{1,2}:\d\d\s*[ap]\.?m\b"
+    rf"|\b(?:{alternatives(TIME_ZONES)})\b"
 )
 LEANING_START = re.compile(
     r"^[\"'\u201c\u2018`]*(?:"

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 from ..model import Article, Attribution, Entity
 from ..pieces import NO_PIECES, Pieces
 from ..text.dates import MONTH_ABBREVIATIONS
-from ..text.patterns import dateline_place
+from ..text.patterns import TIME_ZONES, dateline_place
 from .names import (
     ANONYMOUS_HEADS,
     CONJUNCTIONS,
@@ -626,6 +626,28 @@ def not_a_name_word(token: Token) -> bool:
     return token.pos_ in OPEN_CLASS_POS or token.is_stop
 
 
+CLOCK_WORD = re.compile(r"\d{1,2}[.:]\d\d(?:[ap]\.?m\.?)?", re.IGNORECASE)
+
+
+def stamp_or_capitals_before_name(
+    token: Token, rest: Span, persons: Mapping[str, set[int]], bodies: Container[str], own: int
+) -> bool:
+    """A word glued before a person's name that is no part of it: a live blog's clock or time zone ("10.32am BST
+    Nicola Sturgeon"), or a body's name in capitals that the article names as a body elsewhere (``bodies``: "told
+    CNN Gadhafi is losing power" in an article with "(CNN) --", "NATO Al-Obeidy") before a name in mixed case that
+    the article gives a person elsewhere (``persons``: the recognizer's persons' names and surnames, each with where
+    its name starts; ``own``: where this name starts). Initials ("AJP Taylor", "ASJ Tessimond") name no body; "RAF
+    Lakenheath" and "CNN Turk", never named alone, keep theirs."""
+    if CLOCK_WORD.fullmatch(token.text) or token.text in TIME_ZONES:
+        return True
+    return (
+        token.text.isupper()
+        and token.text in bodies
+        and not rest.text.isupper()
+        and any(persons.get(name, set()) - {own} for name in (rest.text, rest[-1].text))
+    )
+
+
 FAMILY_WORDS = {
     "family",
     "families",
@@ -816,6 +838,9 @@ PLACE_NAME_HEADS = frozenset(
     hall house mount cove creek falls lake river valley wharf dock common heath moor farm mill cricket ground
     landing reef pass passage sound quay row walk way avenue close crescent terrace""".split()
 )
+# The first words of places' names that open no person's name: a headland ("Ras Lanuf", "Ras Jdir"), a valley, a
+# mountain or a well in Arabic names, a fort, port, mount or cape ("Port Fourchon").
+PLACE_OPENINGS = frozenset("ras wadi jebel jabal bir fort port mount cape".split())
 # The last words of names of buildings and businesses ("Bourbon House", "Rixos Hotel", "Millennium Stadium"), never
 # of a person's name in news ("Hall", "Wood", "Green", "Hill" are surnames too: not here).
 BUILDING_HEADS = frozenset(
@@ -928,6 +953,13 @@ def evidence_of_kind(ent: Span) -> str:
     root = ent.root
     if vessel_named(ent):
         return "vessel"
+    if (
+        ent.label_ == "PERSON"
+        and len(ent) >= 2
+        and ent[0].text[:1].isupper()
+        and ent[0].lower_ in PLACE_OPENINGS
+    ):
+        return "place"  # "Ras Lanuf", "Wadi Zamzam", "Fort Hood" tagged a person: a headland, valley or fort
     token = root
     while (
         token.dep_ == "conj"
@@ -1237,6 +1269,14 @@ def mentions_of(
         sentence_of[sentence.start] = number
     starts = sorted(sentence_of)
     speakers = transcript_speakers(full_text)
+    # the names the recognizer gives persons in the article, and their last words ("Gadhafi" of "Moammar Gadhafi")
+    persons: dict[str, set[int]] = defaultdict(set)
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            persons[ent.text].add(ent.start)
+            persons[ent[-1].text].add(ent.start)
+    # and what it calls a body, place or group ("(CNN) --", "NATO's jets")
+    bodies = {ent.text for ent in doc.ents if ent.label_ in ("ORG", "GPE", "NORP", "FAC", "LOC")}
 
     def sentence_number(token_index: int) -> int:
         import bisect
@@ -1257,6 +1297,8 @@ def mentions_of(
             continue  # no capital letter, no name: "don" of "don't", "ann"
         if is_month_abbreviation(ent):
             continue  # "3 MAR 2011"
+        if text in TIME_ZONES:
+            continue  # "by 1400 GMT": a clock's zone, no body's name
         if key_of(text) in CORPORATE_SUFFIXES:
             continue  # "Co" of "Oppenheimer and Co": a company's suffix, no one's name
         if STANCE_PREFIX.match(ent.text):
@@ -1317,7 +1359,11 @@ def mentions_of(
         elif label == "PERSON":
             first = ent.start
             while first < ent.end - 1 and (
-                not_a_name_word(doc[first]) and doc[first].lower_ not in TITLE_WORDS
+                not_a_name_word(doc[first])
+                and doc[first].lower_ not in TITLE_WORDS
+                or stamp_or_capitals_before_name(
+                    doc[first], doc[first + 1 : ent.end], persons, bodies, ent.start
+                )
             ):  # readers' comments ("... | Reply Qhaddafi"): removed in ingest.clean
                 first += 1  # "Thankfully Obama", "Blaming Obama": the word before is no first name
             last = ent.end
@@ -2101,7 +2147,9 @@ class People:
     itself within its article. A lone name goes to one person only when that is unambiguous:
 
     - within its article, to the one person named in full there with that surname (or, when nobody
-      there has that surname, with that first name: "the Brown children, Fraser and John");
+      there has that surname, with that first name: "the Brown children, Fraser and John"); where the article
+      names several of that surname in full, to the one the story's lone surname stands for (below) when the
+      article names that one too ("Gadhafi" beside Moammar Gadhafi and his son Saif al-Islam Gadhafi);
     - else, across the collection, to the one person with that surname when nobody has it as a first
       name and that person is named in full in several articles (a lone surname is how news names
       someone prominent in the story; a lone "Kim" in a reader's message is not the pianist Sunwook Kim).
@@ -2302,13 +2350,20 @@ class People:
             (key,) = local_last
             if not any(self.articles[other] > 3 * self.articles[key] for other in everyone - {key}):
                 return key
-            return own  # "Obama" where Michelle Obama is named: Barack?
         if not local_last and len(local_first) == 1:
             return next(iter(local_first))
-        if local_last and not local_first:
+        if len(local_last) > 1 and not local_first:
             dominant = self.dominant(mention.article, local_last)
             if dominant is not None:
                 return dominant
+        if local_last and not local_first and not title:
+            # "Gadhafi" on a page naming Moammar Gadhafi and his son Saif al-Islam Gadhafi, "Obama" near Michelle
+            # Obama: the one the story's lone surname stands for, where the page names that one in full too
+            story = self.story_person(name, everyone, self.by_first.get(name, set()))
+            if story in last_here:
+                return story
+        if len(local_last) == 1 and not local_first:
+            return own  # "Obama" where only Michelle Obama is named: Barack?
         if local_last or local_first:
             self.several.add(own)
             return own
@@ -2320,21 +2375,25 @@ class People:
             here = {key for key in last if group in self.key_groups[key]}
             if len(here) == 1 and not {key for key in first if group in self.key_groups[key]}:
                 return next(iter(here))
-        if last:
-            # the one person of that surname, or one far more prominent than the others of that surname
-            # or first name ("Obama" is Barack Obama, not Michelle Obama, where the article names neither)
-            ranked = sorted(last, key=lambda key: -self.articles[key])
-            key = ranked[0]
-            others = sum(self.articles[k] for k in ranked[1:]) + sum(self.articles[k] for k in first)
-            # named in full in several articles, or used alone in several more (the story's "Assad")
-            prominent = self.prominent(key) or (
-                self.articles[key] + self.lone.get(name, 0) >= LONE_NAME_ARTICLES
-            )
-            if prominent and self.articles[key] > 2 * others:
-                return key
+        story = self.story_person(name, last, first)
+        if story is not None:
+            return story
         if not last and not first:
             return f"person:{sex}{name}" if mention.label == "PERSON" else None  # one name ("Madonna")
         return own
+
+    def story_person(self, name: str, last: set[str], first: set[str]) -> str | None:
+        """Whom the story's lone ``name`` stands for: the one person of that surname (``last``), or one far more
+        prominent than the others of that surname or first name (``first``): "Obama" is Barack Obama, not Michelle
+        Obama; "Gadhafi" is Moammar Gadhafi, named in full in 350 articles, not a son named in 30."""
+        if not last:
+            return None
+        ranked = sorted(last, key=lambda key: -self.articles[key])
+        key = ranked[0]
+        others = sum(self.articles[k] for k in ranked[1:]) + sum(self.articles[k] for k in first)
+        # named in full in several articles, or used alone in several more (the story's "Assad")
+        prominent = self.prominent(key) or (self.articles[key] + self.lone.get(name, 0) >= LONE_NAME_ARTICLES)
+        return key if prominent and self.articles[key] > 2 * others else None
 
     def prominent(self, key: str) -> bool:
         """Whether the collection names the person in full in several articles (three, or two in a small one)."""
@@ -2606,6 +2665,16 @@ def build_roster(
     clusters = link(whole_names(all_mentions, by_id), all_roles)
     shared = shared_titles(clusters)
     entities = [e for e in (entity_of(cluster, by_id, shared) for cluster in clusters) if e is not None]
+    # the names the text writes without a possessive after them somewhere ("the European Union said")
+    plain = {
+        m.text
+        for m in all_mentions
+        if m.kind == "name"
+        and m.start >= 0
+        and m.article in by_id
+        and by_id[m.article].text[m.end : m.end + 2] not in ("'s", "\u2019s")
+    }
+    possessive_names(entities, plain)
     # named in the most articles first: a name one article repeats (a family history's "John", 89 times in one
     # article) is not what the story is about
     entities.sort(key=lambda e: (-len(e.mentions), -sum(e.mentions.values()), e.name))
@@ -2615,6 +2684,31 @@ def build_roster(
         if seen[entity.id] > 1:
             entity.id = f"{entity.id}-{seen[entity.id]}"
     return entities
+
+
+POSSESSIVE_HEAD = re.compile(r"^(.+?)['\u2019]s\s")
+
+
+def possessive_names(entities: Sequence[Entity], plain: Container[str]) -> None:
+    """Name an organisation whose name is a possessive as the collection writes it: "Moody" (every mention's "'s"
+    read as the possessive, "Moody's threat") is "Moody's" where the text never writes it without "'s" (no alias in
+    ``plain``) and the collection names a body "Moody's Investors Service" or "Moody's Analytics" ("the European
+    Union's foreign policy chief" leaves the European Union alone). Renames the entries in place (they are this
+    roster's own, being built)."""
+    heads = {
+        match.group(1)
+        for entity in entities
+        if entity.type == "organization"
+        for alias in (entity.name, *entity.aliases)
+        if (match := POSSESSIVE_HEAD.match(alias))
+    }
+    for entity in entities:
+        if (
+            entity.type == "organization"
+            and entity.name in heads
+            and not any(a in plain for a in entity.aliases)
+        ):
+            entity.name = f"{entity.name}'s"
 
 
 def whole_names(mentions: Sequence[Mention], by_id: Mapping[str, Article]) -> list[Mention]:

@@ -86,6 +86,8 @@ def test_a_first_name_the_story_gives_only_men_tells_a_man():
 
 
 def test_the_story_shows_a_gender_only_with_two_votes_and_twice_the_other():
-    genders = StoryGenders.of([{"Moammar Gadhafi": (3, 1)}, {"Moammar Gadhafi": (2, 0), "Saadi Gadhafi": (1, 0)}])
+    genders = StoryGenders.of(
+        [{"Moammar Gadhafi": (3, 1)}, {"Moammar Gadhafi": (2, 0), "Saadi Gadhafi": (1, 0)}]
+    )
     assert genders.names == {"Moammar Gadhafi": "m"}
     assert StoryGenders.of([{"Pat Doe": (2, 2)}]).names == {}

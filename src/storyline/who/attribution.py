@@ -12,7 +12,8 @@ the *content* (what is attributed). They are found on spaCy's dependency parse:
    widened to the whole quotation, so a quote the parser split into two sentences stays whole.
 3. **Speaker.** The cue's subject (the agent of a passive cue; the subject of the governing verb
    for a cue without one, as in "and added"). Pronouns and definite descriptions ("the official")
-   resolve to the speaker they refer back to; anonymous sources ("a senior U.S. official") keep
+   resolve to the speaker they refer back to ("she" never to a person the story's articles together
+   show to be a man: ``who.genders``); anonymous sources ("a senior U.S. official") keep
    their description and are flagged ``anonymous``.
 4. **Quotes without a cue in their clause** take the nearest reporting verb with a subject in the
    same or the next sentence; a quoted paragraph right after a quote continues that speaker.
@@ -253,7 +254,8 @@ def find_attributions(
 
     ``docs`` are the articles' spaCy parses when the caller has them (``annotate_docs``); without
     them the articles are parsed here, in batches. With a ``roster`` (``build_roster``), each
-    resolved speaker is linked to its entry (``speaker_entity_id``).
+    resolved speaker is linked to its entry (``speaker_entity_id``). The articles are one story: whom
+    "he" and "she" can stand for is read from all of them (``who.genders``).
     """
     if docs is None:
         from ..annotate.nlp import parse_articles

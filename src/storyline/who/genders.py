@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .names import QUOTE_TOKENS
+from .names import GENDERED_NOUNS, QUOTE_TOKENS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -36,7 +36,7 @@ def name_votes(doc: Doc, people: Sequence[tuple[Span, str]]) -> dict[str, Counte
     """The votes of one document for each person's gender, by surname and by full name, from ``people``
     (each mention with its clean name): an honorific before the name ("Mr. Clarke", "Ms. Martin") counts
     three, a sentence naming this one person only and using third-person pronouns of one gender (and no
-    quotation) counts one."""
+    quotation, no one described of that gender: "a woman", "her daughter") counts one."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     by_sentence: dict[int, set[str]] = defaultdict(set)
     full_in_sentence: dict[int, set[str]] = defaultdict(set)
@@ -62,7 +62,8 @@ def name_votes(doc: Doc, people: Sequence[tuple[Span, str]]) -> dict[str, Counte
         kinds = {"m" for t in pronouns if t.lower_ in MASCULINE} | {
             "f" for t in pronouns if t.lower_ in FEMININE
         }
-        if len(kinds) == 1:
+        described = {GENDERED_NOUNS[t.lemma_.lower()] for t in sentence if t.lemma_.lower() in GENDERED_NOUNS}
+        if len(kinds) == 1 and not kinds & described:  # not "A Libyan woman ... she ..., Moussa Ibrahim said"
             kind = next(iter(kinds))
             votes[next(iter(named))][kind] += 1
             full = full_in_sentence.get(sentence.start, set())
@@ -74,7 +75,8 @@ def name_votes(doc: Doc, people: Sequence[tuple[Span, str]]) -> dict[str, Counte
 def beside(pronoun: Token, name: Token) -> bool:
     """Whether a pronoun stands beside a name as another person: conjoined with it ("She and Gadhafi met"),
     the subject of a verb conjoined with the name's ("She agreed and Gadhafi sent a car to pick her up"), or
-    a subject before a name that is none ("She was thankful for Saadi Gadhafi's efforts": whom she tells of)."""
+    a subject before a name that is none ("She was thankful for Saadi Gadhafi's efforts": whom she tells of),
+    or the subject of a clause the name's verb governs ("Ibrahim said she was fine")."""
     if pronoun.dep_ == "conj" and pronoun.head == name or name.dep_ == "conj" and name.head == pronoun:
         return True
     if pronoun.dep_ not in SUBJECTS:
@@ -82,7 +84,11 @@ def beside(pronoun: Token, name: Token) -> bool:
     if name.dep_ not in SUBJECTS:
         return pronoun.i < name.i
     said, did = pronoun.head, name.head
-    return said.dep_ == "conj" and said.head == did or did.dep_ == "conj" and did.head == said
+    if said.dep_ == "conj" and said.head == did or did.dep_ == "conj" and did.head == said:
+        return True
+    # "Ibrahim said she was free to go": the subject of what the name's verb governs is whom the person
+    # speaks or thinks of as often as the person ("Obama said he would"): no evidence either way
+    return said.dep_ == "ccomp" and said.head == did
 
 
 def decided(votes: Mapping[str, Counter[str]]) -> dict[str, str]:

@@ -47,3 +47,16 @@ def test_a_quote_after_a_reporting_verb_with_nothing_said_is_its_speakers():
         '"Unfortunately most people want perfect clarity in a situation where clarity doesn\'t exist."\n'
     )
     assert [a.speaker_entity for a in found(text) if "perfect clarity" in a.content] != ["Jones"]
+    text = (
+        "It thought that was left cloudy, and is going to continue the debate.\n"
+        '"But give President Obama his due. I thought he made a very, very strong case."\n'
+    )
+    assert not [a for a in found(text) if "his due" in a.content and a.cue == "continue"]
+    text = (
+        'Part of the reason the administration intervened in Libya is because "Libya happened first," noted '
+        "Danielle Pletka, a vice president at the American Enterprise Institute.\n"
+        '"So the international community responded there first."\n'
+    )
+    assert not [
+        a for a in found(text) if a.speaker is not None and a.speaker.startswith("Part of the reason")
+    ]

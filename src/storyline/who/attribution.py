@@ -1675,6 +1675,10 @@ def drafts_for_lone_quotes(
     return found
 
 
+# A verb's complements: what it says, asks or does, when not a quotation.
+COMPLEMENT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "attr", "dative"})
+
+
 def draft_from_bare_cue_before(
     doc: Doc, text: str, quote: Span, index: RegionIndex, drafts: Sequence[Draft]
 ) -> Draft | None:
@@ -1697,9 +1701,13 @@ def draft_from_bare_cue_before(
     ]
     if len(cues) != 1 or any(d.cue is not None and d.cue.i == cues[0].i for d in drafts):
         return None
+    if any(c.dep_ in COMPLEMENT_DEPS and index.at(c.idx) is None for c in cues[0].children):
+        return None  # "It ... is going to continue the debate": the verb has something of its own
     speaker = speaker_of(cues[0])
     if speaker is None or index.at(speaker.start_char) is not None:
         return None
+    if head_of(speaker).lower_ not in PRONOUNS and not is_actor_description(speaker):
+        return None  # 'Part of the reason ... is because "Libya happened first," noted Danielle Pletka'
     cue_start, cue_end = cue_extent(cues[0])
     return Draft(cues[0], cue_start, cue_end, speaker, quote.start_char, quote.end_char)
 

@@ -74,7 +74,8 @@ def name_votes(doc: Doc, people: Sequence[tuple[Span, str]]) -> dict[str, Counte
 
 def beside(pronoun: Token, name: Token) -> bool:
     """Whether a pronoun stands beside a name as another person: conjoined with it ("She and Gadhafi met"),
-    the subject of a verb conjoined with the name's ("She agreed and Gadhafi sent a car to pick her up"), or
+    the subject before it of a verb conjoined with the name's ("She agreed and Gadhafi sent a car to pick her
+    up"), or
     a subject before a name that is none ("She was thankful for Saadi Gadhafi's efforts": whom she tells of),
     or the subject of a clause the name's verb governs ("Ibrahim said she was fine")."""
     if pronoun.dep_ == "conj" and pronoun.head == name or name.dep_ == "conj" and name.head == pronoun:
@@ -84,8 +85,10 @@ def beside(pronoun: Token, name: Token) -> bool:
     if name.dep_ not in SUBJECTS:
         return pronoun.i < name.i
     said, did = pronoun.head, name.head
-    if said.dep_ == "conj" and said.head == did or did.dep_ == "conj" and did.head == said:
-        return True
+    if pronoun.i < name.i and (
+        said.dep_ == "conj" and said.head == did or did.dep_ == "conj" and did.head == said
+    ):
+        return True  # not "Livingston declined an interview, but he told WVUE ...": that is Livingston
     # "Ibrahim said she was free to go": the subject of what the name's verb governs is whom the person
     # speaks or thinks of as often as the person ("Obama said he would"): no evidence either way
     return said.dep_ == "ccomp" and said.head == did

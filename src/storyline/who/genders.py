@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 MASCULINE = {"he", "him", "his", "himself"}
 FEMININE = {"she", "her", "hers", "herself"}
+PERSONAL = MASCULINE | FEMININE
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f"}
 
@@ -36,7 +37,7 @@ def name_votes(doc: Doc, people: Sequence[tuple[Span, str]]) -> dict[str, Counte
     """The votes of one document for each person's gender, by surname and by full name, from ``people``
     (each mention with its clean name): an honorific before the name ("Mr. Clarke", "Ms. Martin") counts
     three, a sentence naming this one person only and using third-person pronouns of one gender (and no
-    quotation, no one described of that gender: "a woman", "her daughter") counts one."""
+    quotation, no one else described of that gender: "a woman", not "his father") counts one."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     by_sentence: dict[int, set[str]] = defaultdict(set)
     full_in_sentence: dict[int, set[str]] = defaultdict(set)
@@ -62,7 +63,11 @@ def name_votes(doc: Doc, people: Sequence[tuple[Span, str]]) -> dict[str, Counte
         kinds = {"m" for t in pronouns if t.lower_ in MASCULINE} | {
             "f" for t in pronouns if t.lower_ in FEMININE
         }
-        described = {GENDERED_NOUNS[t.lemma_.lower()] for t in sentence if t.lemma_.lower() in GENDERED_NOUNS}
+        described = {
+            GENDERED_NOUNS[t.lemma_.lower()]
+            for t in sentence
+            if t.lemma_.lower() in GENDERED_NOUNS and not any(c.lower_ in PERSONAL for c in t.children)
+        }
         if len(kinds) == 1 and not kinds & described:  # not "A Libyan woman ... she ..., Moussa Ibrahim said"
             kind = next(iter(kinds))
             votes[next(iter(named))][kind] += 1
@@ -75,9 +80,8 @@ def name_votes(doc: Doc, people: Sequence[tuple[Span, str]]) -> dict[str, Counte
 def beside(pronoun: Token, name: Token) -> bool:
     """Whether a pronoun stands beside a name as another person: conjoined with it ("She and Gadhafi met"),
     the subject before it of a verb conjoined with the name's ("She agreed and Gadhafi sent a car to pick her
-    up"), or
-    a subject before a name that is none ("She was thankful for Saadi Gadhafi's efforts": whom she tells of),
-    or the subject of a clause the name's verb governs ("Ibrahim said she was fine")."""
+    up"), or a subject before a name that is none ("She was thankful for Saadi Gadhafi's efforts": whom she
+    tells of)."""
     if pronoun.dep_ == "conj" and pronoun.head == name or name.dep_ == "conj" and name.head == pronoun:
         return True
     if pronoun.dep_ not in SUBJECTS:
@@ -85,13 +89,10 @@ def beside(pronoun: Token, name: Token) -> bool:
     if name.dep_ not in SUBJECTS:
         return pronoun.i < name.i
     said, did = pronoun.head, name.head
-    if pronoun.i < name.i and (
+    # not "Livingston declined an interview, but he told WVUE ...": that is Livingston
+    return pronoun.i < name.i and (
         said.dep_ == "conj" and said.head == did or did.dep_ == "conj" and did.head == said
-    ):
-        return True  # not "Livingston declined an interview, but he told WVUE ...": that is Livingston
-    # "Ibrahim said she was free to go": the subject of what the name's verb governs is whom the person
-    # speaks or thinks of as often as the person ("Obama said he would"): no evidence either way
-    return said.dep_ == "ccomp" and said.head == did
+    )
 
 
 def decided(votes: Mapping[str, Counter[str]]) -> dict[str, str]:

@@ -12,7 +12,8 @@ the *content* (what is attributed). They are found on spaCy's dependency parse:
    widened to the whole quotation, so a quote the parser split into two sentences stays whole.
 3. **Speaker.** The cue's subject (the agent of a passive cue; the subject of the governing verb
    for a cue without one, as in "and added"). Pronouns and definite descriptions ("the official")
-   resolve to the speaker they refer back to; anonymous sources ("a senior U.S. official") keep
+   resolve to the speaker they refer back to ("she" never to a person the story's articles together
+   show to be a man: ``who.genders``); anonymous sources ("a senior U.S. official") keep
    their description and are flagged ``anonymous``.
 4. **Quotes without a cue in their clause** take the nearest reporting verb with a subject in the
    same or the next sentence; a quoted paragraph right after a quote continues that speaker.
@@ -26,7 +27,6 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -49,6 +49,7 @@ from .cues import (
     not_said,
 )
 from .entities import country_of_word
+from .genders import FEMININE, MASCULINE, NO_STORY, StoryGenders, Votes, article_votes, decided, name_votes
 from .names import (
     AGENT_SUFFIXES,
     ANONYMOUS_HEADS,
@@ -57,6 +58,7 @@ from .names import (
     ONE_PERSON_NOUNS,
     PERSON_HEADS,
     PLACE_NOUNS,
+    QUOTE_TOKENS,
     TITLE_ABBREVIATIONS,
     headline_verb,
     name_problem,
@@ -252,7 +254,8 @@ def find_attributions(
 
     ``docs`` are the articles' spaCy parses when the caller has them (``annotate_docs``); without
     them the articles are parsed here, in batches. With a ``roster`` (``build_roster``), each
-    resolved speaker is linked to its entry (``speaker_entity_id``).
+    resolved speaker is linked to its entry (``speaker_entity_id``). The articles are one story: whom
+    "he" and "she" can stand for is read from all of them (``who.genders``).
     """
     if docs is None:
         from ..annotate.nlp import parse_articles
@@ -264,13 +267,28 @@ def find_attributions(
     found: list[Attribution] = []
     parses = docs
 
-    def one(i: int) -> list[Attribution]:
-        return attributions_in(articles[i], parses[i], model)
+    def votes(i: int) -> Votes:
+        return NameIndex(parses[i]).full_name_votes()
+
+    # who "he" and "she" can be is read across the story: its people's genders from every article's votes
+    voted = [
+        pieces.piece("gender-votes", a, Votes, functools.partial(votes, i)) for i, a in enumerate(articles)
+    ]
+    story = StoryGenders.of(voted)
+
+    def one(i: int, known: StoryGenders) -> list[Attribution]:
+        return attributions_in(articles[i], parses[i], model, known)
 
     for i, article in enumerate(articles):
-        # one article's attributions depend on it alone: kept per article in ``pieces``, so a
-        # story brief after new articles reads the others' (and their parses are not even loaded)
-        found.extend(pieces.piece("attributions", article, list[Attribution], functools.partial(one, i)))
+        # one article's attributions depend on it and on the story's genders of the people it names alone:
+        # kept per article in ``pieces`` under those genders, so a story brief after new articles reads the
+        # others' (and their parses are not even loaded) unless the new ones change what a name's gender is
+        known = story.about(voted[i])
+        found.extend(
+            pieces.piece(
+                "attributions", article, list[Attribution], functools.partial(one, i, known), known.key()
+            )
+        )
     if roster is not None:
         from .entities import link_speakers
 
@@ -294,8 +312,10 @@ class Draft:
     content_end: int
 
 
-def attributions_in(article: Article, doc: Doc, model: CueScorer) -> list[Attribution]:
-    """The attributions of one article, from its parse."""
+def attributions_in(
+    article: Article, doc: Doc, model: CueScorer, story: StoryGenders = NO_STORY
+) -> list[Attribution]:
+    """The attributions of one article, from its parse; ``story`` is the story's genders of its people."""
     # The article's text, not Doc.text (which joins every token again each time it is read); the
     # parse covers the text from its start, so offsets agree.
     text = article.text
@@ -320,7 +340,7 @@ def attributions_in(article: Article, doc: Doc, model: CueScorer) -> list[Attrib
             text, draft.content_start, draft.content_end, index
         )
     drafts.sort(key=lambda d: (d.content_start, d.content_end))
-    names = NameIndex(doc)
+    names = NameIndex(doc, story)
     return [
         attribution
         for attribution in (to_attribution(article, text, names, d, index, drafts) for d in drafts)
@@ -1645,9 +1665,48 @@ def drafts_for_lone_quotes(
                 and ends_in_quotation(before, index)
             ):
                 draft = Draft(None, None, None, before.speaker, region.start, region.end)
+        if draft is None:
+            draft = draft_from_bare_cue_before(doc, text, span, index, known)
         if draft is not None:
             found.append(draft)
     return found
+
+
+# A verb's complements: what it says, asks or does, when not a quotation.
+COMPLEMENT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "attr", "dative"})
+
+
+def draft_from_bare_cue_before(
+    doc: Doc, text: str, quote: Span, index: RegionIndex, drafts: Sequence[Draft]
+) -> Draft | None:
+    """The speaker of a quote opening the paragraph after one that ends in the only reporting verb of its
+    sentence, with a speaker and nothing said of its own: 'Gen. Jim Jones said Sunday on CNN's "State of the
+    Union."' (a programme's title is nothing said) '"Unfortunately most people want perfect clarity ..."'."""
+    line_start = text.rfind("\n", 0, quote.start_char) + 1
+    if line_start == 0 or text[line_start : quote.start_char].strip():
+        return None
+    k = quote.start - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    if k < 0:
+        return None
+    previous = doc[k].sent
+    cues = [
+        t
+        for t in previous
+        if t.pos_ == "VERB" and t.lemma_.lower() in QUOTE_CUE_LEMMAS and index.at(t.idx) is None
+    ]
+    if len(cues) != 1 or any(d.cue is not None and d.cue.i == cues[0].i for d in drafts):
+        return None
+    if any(c.dep_ in COMPLEMENT_DEPS and index.at(c.idx) is None for c in cues[0].children):
+        return None  # "It ... is going to continue the debate": the verb has something of its own
+    speaker = speaker_of(cues[0])
+    if speaker is None or index.at(speaker.start_char) is not None:
+        return None
+    if head_of(speaker).lower_ not in PRONOUNS and not is_actor_description(speaker):
+        return None  # 'Part of the reason ... is because "Libya happened first," noted Danielle Pletka'
+    cue_start, cue_end = cue_extent(cues[0])
+    return Draft(cues[0], cue_start, cue_end, speaker, quote.start_char, quote.end_char)
 
 
 POSSESSIVE_BEFORE = re.compile(r"\w(?:['\u2019]s|s['\u2019])\s*$")
@@ -2143,10 +2202,12 @@ def without_headline_verb(ent: Span) -> Span:
 
 
 class NameIndex:
-    """A document's named entities, looked up by position in O(log n) (``Span.ents`` scans them all)."""
+    """A document's named entities, looked up by position in O(log n) (``Span.ents`` scans them all), and its
+    people's genders as the document shows them, or the story (``story``) where it does."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, story: StoryGenders = NO_STORY) -> None:
         self.doc = doc
+        self.story = story
         self.text = doc.text  # read once: spaCy joins a Doc's text anew on every read
         # "Media habitually tells us ...": a common noun capitalised only because it opens the sentence is no name
         # and "Via Twitter" (tagged a person in "Via Twitter, CNN's Nic Robertson reported") is no name: no
@@ -2192,7 +2253,8 @@ class NameIndex:
             key=lambda e: e.start,
         )
         self.people_ends = [e.end_char for e in self.people]
-        self.genders = person_genders(doc, self.people)
+        self.votes = name_votes(doc, [(person, clean_name(person.text)) for person in self.people])
+        self.genders = decided(self.votes)
         self.token_starts = [t.idx for t in doc]
         self.places_cache: dict[str, bool] = {}
 
@@ -2215,8 +2277,8 @@ class NameIndex:
         if forms and " " not in text:
             if gender is not None:
                 # "he" for "Cruz" is not Heidi Cruz: the forms of the pronoun's gender, else of none shown
-                shown = [(start, form) for start, form in forms if self.genders.get(form) == gender]
-                forms = shown or [(start, form) for start, form in forms if self.genders.get(form) is None]
+                shown = [(start, form) for start, form in forms if self.gender_of(form) == gender]
+                forms = shown or [(start, form) for start, form in forms if self.gender_of(form) is None]
                 if not forms:
                     return None
             before = [form for start, form in forms if start <= name.start_char]
@@ -2267,14 +2329,33 @@ class NameIndex:
         return self.places_cache[last]
 
     def gender_of(self, person: Span | str) -> str | None:
-        """ "m" or "f" where the document shows it (see ``person_genders``), else None."""
+        """ "m" or "f" where the story shows it for the person's full name (``StoryGenders``: the story's
+        articles together), else where the document shows it (``genders.name_votes``), else where the story
+        shows it for the first name; else None. A surname alone stands for the full names of that surname the
+        document uses: the story's gender where it shows them all to be of one ("Gadhafi" when the article
+        names Moammar and Saadi Gadhafi), else the document's."""
         text = clean_name(person if isinstance(person, str) else person.text)
         words = text.split()
-        if len(words) >= 2 and text in self.genders:
+        if not words:
+            return None
+        if len(words) == 1:
+            forms = {form for _, form in self.full_forms.get(text.lower(), [])}
+            told = {self.story.of_name(form) for form in forms}
+            if len(told) == 1 and None not in told:
+                return told.pop()
+            return self.genders.get(text)
+        if text in self.story.names:
+            return self.story.names[text]
+        if text in self.genders:
             return self.genders[text]
-        if len(words) >= 2 and len({form for _, form in self.full_forms.get(words[-1].lower(), [])}) > 1:
-            return None  # "Ivanka Trump" is not what "Trump" is shown to be
-        return self.genders.get(words[-1]) if words else None
+        if len({form for _, form in self.full_forms.get(words[-1].lower(), [])}) > 1:
+            # "Ivanka Trump" is not what "Trump" is shown to be
+            return self.story.first_names.get(words[0])
+        return self.genders.get(words[-1]) or self.story.first_names.get(words[0])
+
+    def full_name_votes(self) -> Votes:
+        """The document's votes for the gender of each full name it uses (``genders.article_votes``)."""
+        return article_votes(self.votes, [form for forms in self.full_forms.values() for _, form in forms])
 
     def people_between(self, start: int, end: int) -> list[Span]:
         """The people named between two character offsets."""
@@ -2324,56 +2405,6 @@ def introduced(name: Span) -> bool:
         return False
     after = doc[name.end + 1]
     return after.lower_ in ("a", "an") or after.like_num
-
-
-MASCULINE = {"he", "him", "his", "himself"}
-FEMININE = {"she", "her", "hers", "herself"}
-QUOTE_TOKENS = {'"', "``", "''", "\u201c", "\u201d", "\u00ab", "\u00bb"}
-HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f"}
-
-
-def person_genders(doc: Doc, people: Sequence[Span]) -> dict[str, str]:
-    """A person's gender where the document shows it, by surname: an honorific before the name ("Mr.
-    Clarke", "Ms. Martin") counts three, a sentence naming this one person only and using third-person
-    pronouns of one gender (and no quotation) counts one; a gender holds with two votes or more and twice
-    the other's."""
-    votes: dict[str, Counter[str]] = defaultdict(Counter)
-    for person in people:
-        words = clean_name(person.text).split()
-        if not words:
-            continue
-        before = doc[person.start - 1].lower_ if person.start > 0 else ""
-        if before in HONORIFICS:
-            votes[words[-1]][HONORIFICS[before]] += 3
-    by_sentence: dict[int, set[str]] = defaultdict(set)
-    full_in_sentence: dict[int, set[str]] = defaultdict(set)
-    for person in people:
-        words = clean_name(person.text).split()
-        if words:
-            by_sentence[person.sent.start].add(words[-1])
-            if len(words) >= 2:
-                full_in_sentence[person.sent.start].add(" ".join(words))
-    for sentence in doc.sents:
-        named = by_sentence.get(sentence.start, set())
-        if len(named) != 1 or any(t.text in QUOTE_TOKENS for t in sentence):
-            continue  # a quotation brings another voice: '"No chance Hillary Clinton will quit," he said'
-        kinds = {"m" for t in sentence if t.lower_ in MASCULINE} | {
-            "f" for t in sentence if t.lower_ in FEMININE
-        }
-        if len(kinds) == 1:
-            kind = next(iter(kinds))
-            votes[next(iter(named))][kind] += 1
-            full = full_in_sentence.get(sentence.start, set())
-            if len(full) == 1:  # the full name too: "Heidi Cruz" and "Ted Cruz" share a surname
-                votes[next(iter(full))][kind] += 1
-    genders = {}
-    for surname, count in votes.items():
-        m, f = count["m"], count["f"]
-        if m >= 2 * f and m >= 2:
-            genders[surname] = "m"
-        elif f >= 2 * m and f >= 2:
-            genders[surname] = "f"
-    return genders
 
 
 def head_of(span: Span) -> Token:
@@ -2658,14 +2689,18 @@ def antecedent_of(
             return resolve(names, phrase, [])
         return None
     if pronoun in ("he", "she"):
-        found = person_antecedent(names, speaker, drafts, "m" if pronoun == "he" else "f")
-        if (
-            found is not None
-            and found.entity is not None
-            and named_in_own_words(names, found.entity, speaker, drafts)
-        ):
+        gender = "m" if pronoun == "he" else "f"
+        found = person_antecedent(names, speaker, drafts, gender)
+        if found is None or found.entity is None:
+            return found
+        if named_in_own_words(names, found.entity, speaker, drafts):
             return None  # '"Gadhafi should be killed," he says': whom one talks of is not who talks
-        return found
+        if names.gender_of(found.entity) in (None, gender):
+            return found
+        # "she" is never a man the story calls "he", however the antecedent was reached: the pronoun's
+        # neighbourhood misled the search, and only a person shown to be of its gender, nearest, is she
+        shown = nearest_of_gender(names, speaker, drafts, gender)
+        return Resolution(shown, False) if shown is not None else None
     wanted_head = head_of(speaker).lemma_.lower() if pronoun not in PRONOUNS else None
     latest: Draft | None = None
     for draft in drafts:  # in text order: the last one before the speaker wins
@@ -2690,24 +2725,46 @@ def antecedent_of(
             continue  # "The ministry said NATO has justified its raids by citing ... It said ...": the ministry
         if latest is None or latest.speaker is None or draft.speaker.end_char > latest.speaker.end_char:
             latest = draft
+    rival = subject_just_before(speaker, pronoun == "they") if pronoun in ("it", "they") else None
     if latest is not None and latest.speaker is not None:
         if pronoun == "they" and other_group_between(latest, speaker):
             return None
-        found = resolve(names, latest.speaker, [])
-        rival = subject_just_before(speaker) if pronoun == "it" else None
         if rival is None or latest.speaker.end_char > rival.sent.start_char:
-            return found
-        # "The opposition ... has suffered military setbacks this week. It has said ...": the body the sentence
-        # before is about is whom "it" goes on from, not a speaker quoted earlier; where it names no one, the
-        # two compete and "it" stays unresolved
-        named = resolve(names, doc[rival.left_edge.i : rival.i + 1], [])
-        return named if named.entity is not None else None
+            return resolve(names, latest.speaker, [])
+    elif rival is None or pronoun != "they":
+        return None
+    # "The opposition ... has suffered military setbacks this week. It has said ...": the body the sentence
+    # before is about is whom "it" goes on from, not a speaker quoted earlier; where it names no one, the two
+    # compete and "it" stays unresolved. "Rebel fighters advanced on Brega on Friday. They said ...": "they"
+    # goes on from the group the sentence before is about, named or described, quoted before or not
+    named = resolve(names, doc[rival.left_edge.i : rival.i + 1], [])
+    if named.entity is not None or pronoun == "they" and named.described is not None:
+        return named
     return None
 
 
-def subject_just_before(pronoun: Span) -> Token | None:
+def nearest_of_gender(names: NameIndex, speaker: Span, drafts: Sequence[Draft], gender: str) -> str | None:
+    """The full name of the person named last before a "he" or "she" (within 1,500 characters) whom the story
+    or the document shows to be of its gender, where everyone named between them is shown to be of the other
+    (no one else could be meant) and the person is not in the pronoun's own words: "Eman al-Obeidy ...
+    Gadhafi appeared shocked afterward. He commented on her strong character ... She called herself an ordinary
+    citizen" is al-Obeidy when the story shows Gadhafi to be a man."""
+    own = [(d.content_start, d.content_end) for d in drafts if d.speaker == speaker]
+    for person in reversed(names.people_between(speaker.start_char - 1500, speaker.start_char)):
+        if not clean_name(person.text).split() or any(s <= person.start_char < e for s, e in own):
+            continue
+        shown = names.gender_of(person)
+        if shown is None:
+            return None
+        if shown == gender:
+            return names.full_name(person, gender)
+    return None
+
+
+def subject_just_before(pronoun: Span, plural: bool = False) -> Token | None:
     """The subject of the main clause of the sentence just before the one a pronoun opens, where it is a body:
-    an organisation, country or people named, or an institution ("the opposition"); else None."""
+    an organisation, country or people named, or an institution ("the opposition"); for a plural pronoun
+    (``plural``), a plural subject that describes actors ("the rebels", "officials", "Americans"); else None."""
     doc = pronoun.doc
     sentence = head_of(pronoun).sent
     opening = sentence.start
@@ -2725,6 +2782,9 @@ def subject_just_before(pronoun: Span) -> Token | None:
     if len(subjects) != 1:
         return None
     subject = subjects[0]
+    if plural:
+        described = is_actor_description(doc[subject.left_edge.i : subject.i + 1])
+        return subject if subject.tag_ in ("NNS", "NNPS") and described else None
     if subject.pos_ == "PROPN" and subject.ent_type_ in ("ORG", "GPE", "NORP"):
         return subject
     if subject.tag_ == "NN" and subject.lemma_.lower() in INSTITUTION_HEADS:
@@ -2971,7 +3031,17 @@ def person_antecedent(
         for p in names.people_between(speaker.start_char - 600, speaker.start_char)
         if clean_name(p.text).split()
     ]
-    candidates = [p for p in window if fits(p) and outside(p) and not names.placed(p) and not vocative(p)]
+    # not a person named in anyone's words ("Ghoga also claimed that ... were executed in the Saladin military
+    # academy ... He added"): whom a statement tells of, as in ``recent_person``
+    said = [(d.content_start, d.content_end) for d in drafts]
+    candidates = [
+        p
+        for p in window
+        if fits(p)
+        and not any(s <= p.start_char < e for s, e in said)
+        and not names.placed(p)
+        and not vocative(p)
+    ]
     if not candidates or rivals(speaker.start_char - 600, clean_name(candidates[-1].text).split()[-1]):
         return None
     # "She spoke of how she was taken to ... Moammar Gadhafi's soldiers. ... she said": one she told of

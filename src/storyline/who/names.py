@@ -197,6 +197,8 @@ LEADING_FUNCTION_WORDS = frozenset("of to in on at for with by from and or but a
 # A quotation mark standing alone as a word of a name, or opening it: the name is a quoted title.
 QUOTE_MARKS = frozenset({"'", '"', "`", "``", "''", "\u2018", "\u2019", "\u201c", "\u201d"})
 OPENING_QUOTES = frozenset({'"', "`", "\u2018", "\u201c"})
+# A token that is a quotation mark, as the parser splits them ("``" and "''" for the treebank's marks).
+QUOTE_TOKENS = frozenset({'"', "``", "''", "\u201c", "\u201d", "\u00ab", "\u00bb"})
 
 
 def name_problem(name: str) -> str | None:

@@ -1,0 +1,180 @@
+"""A person's gender as the story shows it, so that "she" never stands for a man the story calls "he".
+
+One article may show a person's gender wrongly or not at all: in a CNN interview ("She and Gadhafi met
+privately ... She agreed and Gadhafi sent a car to pick her up") the sentences naming Gadhafi alone carry
+"she", while the story's other articles call him "he" hundreds of times. So each article's evidence (its
+``article_votes``: an honorific before a name, pronouns of one gender in a sentence naming that person
+alone) is kept per full name, and the story's gender of a person (``StoryGenders``) is what the votes of
+all the articles the brief reads say together. A first name every bearer of which the story shows to be a
+man (two or more, none shown a woman) tells a man the story never shows ("John Howard" when it shows
+"John Boehner" and "John Kerry" to be men), and the same for women.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .names import GENDERED_NOUNS, QUOTE_TOKENS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+MASCULINE = {"he", "him", "his", "himself"}
+FEMININE = {"she", "her", "hers", "herself"}
+PERSONAL = MASCULINE | FEMININE
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f"}
+
+# An article's votes per full name: (for a man, for a woman); every full name the article uses is a key.
+Votes = dict[str, tuple[int, int]]
+
+
+def name_votes(doc: Doc, people: Sequence[tuple[Span, str]]) -> dict[str, Counter[str]]:
+    """The votes of one document for each person's gender, by surname and by full name, from ``people``
+    (each mention with its clean name): an honorific before the name ("Mr. Clarke", "Ms. Martin") counts
+    three, a sentence naming this one person only and using third-person pronouns of one gender (and no
+    quotation, no one else described of that gender: "a woman", not "his father") counts one."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    by_sentence: dict[int, set[str]] = defaultdict(set)
+    full_in_sentence: dict[int, set[str]] = defaultdict(set)
+    roots: dict[int, list[Token]] = defaultdict(list)
+    for person, name in people:
+        words = name.split()
+        if not words:
+            continue
+        before = doc[person.start - 1].lower_ if person.start > 0 else ""
+        if before in HONORIFICS:
+            votes[words[-1]][HONORIFICS[before]] += 3
+        by_sentence[person.sent.start].add(words[-1])
+        roots[person.sent.start].append(person.root)
+        if len(words) >= 2:
+            full_in_sentence[person.sent.start].add(" ".join(words))
+    for sentence in doc.sents:
+        named = by_sentence.get(sentence.start, set())
+        if len(named) != 1 or any(t.text in QUOTE_TOKENS for t in sentence):
+            continue  # a quotation brings another voice: '"No chance Hillary Clinton will quit," he said'
+        pronouns = [t for t in sentence if t.lower_ in MASCULINE or t.lower_ in FEMININE]
+        if any(beside(pronoun, root) for pronoun in pronouns for root in roots[sentence.start]):
+            continue  # "She and Gadhafi met privately": the pronoun is someone else
+        kinds = {"m" for t in pronouns if t.lower_ in MASCULINE} | {
+            "f" for t in pronouns if t.lower_ in FEMININE
+        }
+        described = {
+            GENDERED_NOUNS[t.lemma_.lower()]
+            for t in sentence
+            if t.lemma_.lower() in GENDERED_NOUNS and not any(c.lower_ in PERSONAL for c in t.children)
+        }
+        if len(kinds) == 1 and not kinds & described:  # not "A Libyan woman ... she ..., Moussa Ibrahim said"
+            kind = next(iter(kinds))
+            votes[next(iter(named))][kind] += 1
+            full = full_in_sentence.get(sentence.start, set())
+            if len(full) == 1:  # the full name too: "Heidi Cruz" and "Ted Cruz" share a surname
+                votes[next(iter(full))][kind] += 1
+    return votes
+
+
+def beside(pronoun: Token, name: Token) -> bool:
+    """Whether a pronoun stands beside a name as another person: conjoined with it ("She and Gadhafi met"),
+    the subject before it of a verb conjoined with the name's ("She agreed and Gadhafi sent a car to pick her
+    up"), or a subject before a name that is none ("She was thankful for Saadi Gadhafi's efforts": whom she
+    tells of)."""
+    if pronoun.dep_ == "conj" and pronoun.head == name or name.dep_ == "conj" and name.head == pronoun:
+        return True
+    if pronoun.dep_ not in SUBJECTS:
+        return False
+    if name.dep_ not in SUBJECTS:
+        return pronoun.i < name.i
+    said, did = pronoun.head, name.head
+    # not "Livingston declined an interview, but he told WVUE ...": that is Livingston
+    return pronoun.i < name.i and (
+        said.dep_ == "conj" and said.head == did or did.dep_ == "conj" and did.head == said
+    )
+
+
+def decided(votes: Mapping[str, Counter[str]]) -> dict[str, str]:
+    """The gender each name's votes show: one with two votes or more and twice the other's."""
+    genders = {}
+    for name, count in votes.items():
+        m, f = count["m"], count["f"]
+        if m >= 2 * f and m >= 2:
+            genders[name] = "m"
+        elif f >= 2 * m and f >= 2:
+            genders[name] = "f"
+    return genders
+
+
+def article_votes(votes: Mapping[str, Counter[str]], full_names: Iterable[str]) -> Votes:
+    """One article's votes for each full name it uses: the surname's votes where the article names one
+    person of that surname ("Ms. White" is LuAnn White), else the votes of sentences naming the full name."""
+    full_names = set(full_names)
+    per_surname = Counter(name.split()[-1] for name in full_names)
+    found: Votes = {}
+    for name in sorted(full_names):
+        surname = name.split()[-1]
+        count = votes.get(surname if per_surname[surname] == 1 else name, Counter())
+        found[name] = (count["m"], count["f"])
+    return found
+
+
+def name_shaped(word: str) -> bool:
+    """A word that can be a given name: letters, capitalised, not an initial ("J.")."""
+    return len(word) >= 2 and word.isalpha() and word[0].isupper()
+
+
+@dataclass(frozen=True)
+class StoryGenders:
+    """The genders the story shows: of full names (``names``) and of first names (``first_names``)."""
+
+    names: dict[str, str] = field(default_factory=dict)
+    first_names: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, articles: Sequence[Votes]) -> StoryGenders:
+        """The story's genders from each article's votes (``article_votes``)."""
+        total: dict[str, Counter[str]] = defaultdict(Counter)
+        for votes in articles:
+            for name, (m, f) in votes.items():
+                total[name].update({"m": m, "f": f})
+        names = decided(total)
+        # a first name's votes are its bearers' together; it tells a gender shown of two bearers or more
+        # and of no bearer the other way
+        by_first: dict[str, Counter[str]] = defaultdict(Counter)
+        bearers: dict[str, Counter[str]] = defaultdict(Counter)
+        shown: dict[str, set[str]] = defaultdict(set)
+        for name, count in total.items():
+            first = name.split()[0]
+            if name_shaped(first):
+                by_first[first].update(count)
+                bearers[first].update(gender for gender in ("m", "f") if count[gender] > 0)
+                if name in names:
+                    shown[first].add(names[name])
+        first_names = {
+            first: gender
+            for first, gender in decided(by_first).items()
+            if bearers[first][gender] >= 2 and shown[first] <= {gender}
+        }
+        return cls(names, first_names)
+
+    def of_name(self, full_name: str) -> str | None:
+        """The gender of a person by full name: as the story shows it, else as its first name tells."""
+        return self.names.get(full_name) or self.first_names.get(full_name.split()[0])
+
+    def about(self, full_names: Iterable[str]) -> StoryGenders:
+        """The part of the story's genders that an article naming ``full_names`` reads."""
+        wanted = set(full_names)
+        firsts = {name.split()[0] for name in wanted}
+        return StoryGenders(
+            {n: g for n, g in self.names.items() if n in wanted},
+            {n: g for n, g in self.first_names.items() if n in firsts},
+        )
+
+    def key(self) -> str:
+        """The genders as one string: what an article's attributions depend on beyond the article."""
+        return json.dumps([sorted(self.names.items()), sorted(self.first_names.items())])
+
+
+NO_STORY = StoryGenders()

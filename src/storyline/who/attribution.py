@@ -3031,17 +3031,7 @@ def person_antecedent(
         for p in names.people_between(speaker.start_char - 600, speaker.start_char)
         if clean_name(p.text).split()
     ]
-    # not a person named in anyone's words ("Ghoga also claimed that ... were executed in the Saladin military
-    # academy ... He added"): whom a statement tells of, as in ``recent_person``
-    said = [(d.content_start, d.content_end) for d in drafts]
-    candidates = [
-        p
-        for p in window
-        if fits(p)
-        and not any(s <= p.start_char < e for s, e in said)
-        and not names.placed(p)
-        and not vocative(p)
-    ]
+    candidates = [p for p in window if fits(p) and outside(p) and not names.placed(p) and not vocative(p)]
     if not candidates or rivals(speaker.start_char - 600, clean_name(candidates[-1].text).split()[-1]):
         return None
     # "She spoke of how she was taken to ... Moammar Gadhafi's soldiers. ... she said": one she told of

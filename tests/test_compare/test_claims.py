@@ -698,3 +698,14 @@ def test_the_onset_of_a_deed_and_its_later_state_are_two_claims():
     )
     groups = [sorted(c.articles) for c in find_claims(articles)]
     assert ["a1"] in groups and ["a0", "a2"] in groups  # two onsets stay one claim
+
+
+def test_a_claim_is_not_shown_by_a_member_that_opens_on_a_pronoun():
+    articles = one_sentence_articles(
+        [
+            "They argue that Jackson's poor health contributed to his death.",
+            "Dr Murray's lawyers argue that Jackson's poor health contributed to his death.",
+        ]
+    )
+    (claim,) = find_claims(articles)
+    assert claim.text.startswith("Dr Murray's lawyers")

@@ -700,12 +700,17 @@ def test_the_onset_of_a_deed_and_its_later_state_are_two_claims():
     assert ["a1"] in groups and ["a0", "a2"] in groups  # two onsets stay one claim
 
 
-def test_a_claim_is_not_shown_by_a_member_that_opens_on_a_pronoun():
+@pytest.mark.parametrize(
+    "leaning",
+    [
+        "They argue that Jackson's poor health contributed to his death.",
+        "But the lawyers argue that Jackson's poor health contributed to his death.",
+        "\u201cJackson's poor health contributed to his death,\u201d the lawyers argue.",
+    ],
+)
+def test_a_claim_is_not_shown_by_a_member_that_does_not_read_alone(leaning):
     articles = one_sentence_articles(
-        [
-            "They argue that Jackson's poor health contributed to his death.",
-            "Dr Murray's lawyers argue that Jackson's poor health contributed to his death.",
-        ]
+        [leaning, "Dr Murray's lawyers argue that Jackson's poor health contributed to his death."]
     )
     (claim,) = find_claims(articles)
     assert claim.text.startswith("Dr Murray's lawyers")

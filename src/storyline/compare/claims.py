@@ -1010,8 +1010,11 @@ def forecast_and_fact(a: str, b: str) -> bool:
     return forecasts(a, b) or forecasts(b, a)
 
 
-# A sentence that opens on a pronoun does not say whom it is about ("They argue that Jackson's poor health ...").
-PRONOUN_OPENING = re.compile(r"\W*(?:he|she|they|it|his|her|their|its)\b", re.IGNORECASE)
+# A sentence that does not read alone: it opens on a pronoun ("They argue that ..." does not say who), on a
+# conjunction ("But protesters defied all warnings ...") or on a quotation mark (a quote's speaker is elsewhere).
+LEANING_OPENING = re.compile(
+    r"\W*(?:he|she|they|it|his|her|their|its|but|and)\b|\s*[\"\u201c']", re.IGNORECASE
+)
 
 
 def shown_member(
@@ -1023,8 +1026,8 @@ def shown_member(
     """The member a claim is shown by: the one that best states what its members share - a plain assertion
     (credited to no speaker, forecasting nothing) before a reported or forecast one ("Dr Murray is charged with
     involuntary manslaughter" before "His legal team says it expects him to be charged ..."), then the one
-    whose content words the others share most (summed Jaccard), then the first. A sentence opening on a pronoun
-    ranks with the reported ones: "They argue ..." does not say who."""
+    whose content words the others share most (summed Jaccard), then the first. A sentence that does not read
+    alone (``LEANING_OPENING``) ranks with the reported ones."""
     if len(group) < 2:
         return group[0]
     bags = {i: frozenset(content_words(texts[i])) for i in group}
@@ -1033,7 +1036,7 @@ def shown_member(
         reported = (
             bool(speakers_of.get((units[i][0].id, units[i][1])))
             or bool(forecast_verbs(texts[i]))
-            or bool(PRONOUN_OPENING.match(texts[i]))
+            or bool(LEANING_OPENING.match(texts[i]))
         )
         return reported, -sum(jaccard(bags[i], bags[k]) for k in group if k != i)
 

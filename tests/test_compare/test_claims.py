@@ -687,19 +687,6 @@ def test_a_claim_is_shown_by_the_member_its_members_share_most():
     assert claim.text == "The singer died at his Los Angeles home on 25 June aged 50 after a cardiac arrest."
 
 
-def test_the_onset_of_a_deed_and_its_later_state_are_two_claims():
-    articles = one_sentence_articles(
-        [
-            "Oil begins to wash ashore in Louisiana's wetlands.",
-            "Heavy oil has washed ashore in Louisiana's wetlands.",
-            "Oil started washing ashore in Louisiana's wetlands.",
-        ],
-        days=[0, 20, 1],
-    )
-    groups = [sorted(c.articles) for c in find_claims(articles)]
-    assert ["a1"] in groups and ["a0", "a2"] in groups  # two onsets stay one claim
-
-
 @pytest.mark.parametrize(
     "leaning",
     [

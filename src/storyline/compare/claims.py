@@ -958,16 +958,9 @@ FORECAST = re.compile(
     r"|\bwill\s+(?:likely|probably)\s+(?:be\s+(\w+(?:ed|en))\b|(?!be\b)([A-Za-z][\w-]*))",
     re.IGNORECASE,
 )
-# A deed told as beginning: "Oil begins to wash ashore", "began washing ashore" - the onset, not the later state
-# another sentence tells ("Sheets of heavy oil have washed ashore").
-ONSET = re.compile(
-    r"\b(?:begins?|began|begun|beginning|starts?|started|starting)\s+(?:to\s+(?!be\b)([A-Za-z][\w-]*)|(\w+ing)\b)",
-    re.IGNORECASE,
-)
-# Words before a verb (past "be", "been") that leave it planned, forecast, possible or begun, not stated.
+# Words before a verb (past "be", "been") that leave it planned, forecast or possible, not stated.
 UNSTATED = frozenset(
     {"will", "would", "shall", "'ll", "to", "could", "may", "might", "should", "must", "can"}
-    | {"begin", "begins", "began", "begun", "beginning", "start", "starts", "started", "starting"}
 )
 PASSIVE_BE = frozenset({"be", "been", "being"})
 
@@ -977,9 +970,8 @@ def verb_stem(word: str) -> str:
 
 
 def forecast_verbs(text: str) -> frozenset[str]:
-    """The verbs a sentence tells only as forecast (``FORECAST``) or as beginning (``ONSET``), as stems."""
-    found = [*FORECAST.findall(text), *ONSET.findall(text)]
-    return frozenset(verb_stem(next(v for v in groups if v)) for groups in found)
+    """The verbs a sentence forecasts (``FORECAST``), as stems."""
+    return frozenset(verb_stem(next(v for v in found if v)) for found in FORECAST.findall(text))
 
 
 def states(text: str, stem: str) -> bool:
@@ -998,10 +990,8 @@ def states(text: str, stem: str) -> bool:
 def forecast_and_fact(a: str, b: str) -> bool:
     """One sentence forecasts what the other states ("Dr Murray's legal team says it expects him to be charged
     with involuntary manslaughter" / "Dr Murray is charged with involuntary manslaughter"): an expectation and
-    the deed are two claims, however alike their words; so are the onset of a deed and its later state ("Oil
-    reportedly begins to wash ashore in Louisiana's wetlands" / "Sheets of heavy oil have washed ashore in
-    Louisiana's fragile marshlands"). (Not when both forecast it, nor when the forecasting sentence states the
-    verb too: "Obama received information ... and is expected to receive updates".)"""
+    the deed are two claims, however alike their words. (Not when both forecast it, nor when the forecasting
+    sentence states the verb too: "Obama received information ... and is expected to receive updates".)"""
 
     def forecasts(x: str, y: str) -> bool:
         held = forecast_verbs(y)

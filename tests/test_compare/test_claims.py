@@ -1,4 +1,5 @@
 import json
+from datetime import datetime
 
 import pytest
 
@@ -631,3 +632,72 @@ def test_a_claims_articles_are_listed_once_each_in_the_order_the_articles_were_g
     shared = next(c for c in claims if len(c.articles) > 1)
     assert shared.articles == ["z", "m", "a", "q"]
     assert len(shared.citations) == 5
+
+
+def one_sentence_articles(texts, days=None):
+    """One BBC article per sentence, published 5 February 2010 plus ``days``."""
+    articles = []
+    for n, text in enumerate(texts):
+        day = datetime(2010, 2, 5 + (days[n] if days else 0))
+        articles.append(
+            Article(
+                id=f"a{n}",
+                source=f"a{n}",
+                text=text,
+                outlet="BBC",
+                published=day,
+                sentences=[Sentence(0, len(text))],
+            )
+        )
+    return articles
+
+
+def test_a_forecast_and_the_fact_it_forecasts_are_two_claims():
+    articles = one_sentence_articles(
+        [
+            "Dr Murray's lawyers expect him to be charged with involuntary manslaughter.",
+            "Dr Murray is charged with involuntary manslaughter.",
+            "Dr Murray has been charged with involuntary manslaughter.",
+        ],
+        days=[0, 3, 4],
+    )
+    groups = [sorted(c.articles) for c in find_claims(articles)]
+    assert ["a1", "a2"] in groups and ["a0"] in groups
+
+
+def test_two_forecasts_of_one_deed_stay_one_claim():
+    articles = one_sentence_articles(
+        [
+            "Jackson is expected to be buried in a private ceremony at Forest Lawn cemetery.",
+            "Jackson will be buried in a private ceremony at Forest Lawn cemetery.",
+        ]
+    )
+    assert [sorted(c.articles) for c in find_claims(articles)] == [["a0", "a1"]]
+
+
+def test_a_claim_is_shown_by_the_member_its_members_share_most():
+    articles = one_sentence_articles(
+        [
+            "The singer died at his home on 25 June aged 50 after a cardiac arrest, his family later told reporters.",
+            "The singer died at his Los Angeles home on 25 June aged 50.",
+            "The singer died at his Los Angeles home on 25 June aged 50 after a cardiac arrest.",
+        ]
+    )
+    (claim,) = find_claims(articles)
+    assert claim.text == "The singer died at his Los Angeles home on 25 June aged 50 after a cardiac arrest."
+
+
+@pytest.mark.parametrize(
+    "leaning",
+    [
+        "They argue that Jackson's poor health contributed to his death.",
+        "But the lawyers argue that Jackson's poor health contributed to his death.",
+        "\u201cJackson's poor health contributed to his death,\u201d the lawyers argue.",
+    ],
+)
+def test_a_claim_is_not_shown_by_a_member_that_does_not_read_alone(leaning):
+    articles = one_sentence_articles(
+        [leaning, "Dr Murray's lawyers argue that Jackson's poor health contributed to his death."]
+    )
+    (claim,) = find_claims(articles)
+    assert claim.text.startswith("Dr Murray's lawyers")

@@ -210,7 +210,7 @@ def find_claims(
         independent = min(len(sources), len(publishers))
         claims.append(
             Claim(
-                text=texts[group[0]],
+                text=texts[shown_member(group, texts, units, speakers_of)],
                 articles=carried,
                 outlets=outlets,
                 independent_outlets=independent,
@@ -920,8 +920,9 @@ def split_by_figures(
     groups: list[list[int]], texts: Sequence[str], units: Sequence[tuple[Article, int]] | None = None
 ) -> list[list[int]]:
     """Sentences alike but for their figures ("300 soldiers" / "500 soldiers"; "Day 34" / "Day 82"), for a
-    negation or denial ("have stopped" / "denied that ... had stopped") or for their week ("A summary of
-    events on Tuesday, May 25" / "... Sunday, July 11") are two claims."""
+    negation or denial ("have stopped" / "denied that ... had stopped"), for their week ("A summary of
+    events on Tuesday, May 25" / "... Sunday, July 11") or for a forecast of what the other states ("says it
+    expects him to be charged" / "is charged", ``forecast_and_fact``) are two claims."""
     result: list[list[int]] = []
     for group in groups:
         parts: list[tuple[dict[str, set[str]], list[int]]] = []
@@ -935,6 +936,7 @@ def split_by_figures(
                     and not different_figures(held, found)
                     and not different_numbers(texts[first], texts[i])
                     and same_days(texts[first], texts[i])
+                    and not forecast_and_fact(texts[first], texts[i])
                     and (units is None or same_week(texts[first], units[first][0], texts[i], units[i][0]))
                 ):
                     members.append(i)
@@ -945,6 +947,90 @@ def split_by_figures(
                 parts.append(({u: set(n) for u, n in found.items()}, [i]))
         result.extend(members for _, members in parts)
     return result
+
+
+# An expectation and the verb it forecasts: "says it expects him to be charged", "is expected to be buried",
+# "is likely to resign", "will likely be charged" (after "be", a participle: "is likely to be a contentious
+# challenge" forecasts no deed).
+FORECAST = re.compile(
+    r"\b(?:expects?|expected|expecting|anticipates?|anticipated|likely|unlikely)\s+(?:[\w'-]+\s+){0,2}?to\s+"
+    r"(?:be\s+(\w+(?:ed|en))\b|(?!be\b|have\b)([A-Za-z][\w-]*))"
+    r"|\bwill\s+(?:likely|probably)\s+(?:be\s+(\w+(?:ed|en))\b|(?!be\b)([A-Za-z][\w-]*))",
+    re.IGNORECASE,
+)
+# Words before a verb (past "be", "been") that leave it planned, forecast or possible, not stated.
+UNSTATED = frozenset(
+    {"will", "would", "shall", "'ll", "to", "could", "may", "might", "should", "must", "can"}
+)
+PASSIVE_BE = frozenset({"be", "been", "being"})
+
+
+def verb_stem(word: str) -> str:
+    return normalize_token(word).rstrip("e")  # "charged" / "charge"
+
+
+def forecast_verbs(text: str) -> frozenset[str]:
+    """The verbs a sentence forecasts (``FORECAST``), as stems."""
+    return frozenset(verb_stem(next(v for v in found if v)) for found in FORECAST.findall(text))
+
+
+def states(text: str, stem: str) -> bool:
+    """The sentence states the verb as done or being done: no "will", "to" or modal before it ("is charged",
+    "has been charged"; not "will be charged", "expected to be charged")."""
+    words = re.findall(r"'ll|[\w'-]+", text.lower())
+    for n, word in enumerate(words):
+        if verb_stem(word) != stem:
+            continue
+        before = [w for w in words[max(0, n - 3) : n] if w not in PASSIVE_BE]
+        if not before or before[-1] not in UNSTATED:
+            return True
+    return False
+
+
+def forecast_and_fact(a: str, b: str) -> bool:
+    """One sentence forecasts what the other states ("Dr Murray's legal team says it expects him to be charged
+    with involuntary manslaughter" / "Dr Murray is charged with involuntary manslaughter"): an expectation and
+    the deed are two claims, however alike their words. (Not when both forecast it, nor when the forecasting
+    sentence states the verb too: "Obama received information ... and is expected to receive updates".)"""
+
+    def forecasts(x: str, y: str) -> bool:
+        held = forecast_verbs(y)
+        return any(stem not in held and states(y, stem) and not states(x, stem) for stem in forecast_verbs(x))
+
+    return forecasts(a, b) or forecasts(b, a)
+
+
+# A sentence that does not read alone: it opens on a pronoun ("They argue that ..." does not say who), on a
+# conjunction ("But protesters defied all warnings ...") or on a quotation mark (a quote's speaker is elsewhere).
+LEANING_OPENING = re.compile(
+    r"\W*(?:he|she|they|it|his|her|their|its|but|and)\b|\s*[\"\u201c']", re.IGNORECASE
+)
+
+
+def shown_member(
+    group: Sequence[int],
+    texts: Sequence[str],
+    units: Sequence[tuple[Article, int]],
+    speakers_of: SpeakerIndex,
+) -> int:
+    """The member a claim is shown by: the one that best states what its members share - a plain assertion
+    (credited to no speaker, forecasting nothing) before a reported or forecast one ("Dr Murray is charged with
+    involuntary manslaughter" before "His legal team says it expects him to be charged ..."), then the one
+    whose content words the others share most (summed Jaccard), then the first. A sentence that does not read
+    alone (``LEANING_OPENING``) ranks with the reported ones."""
+    if len(group) < 2:
+        return group[0]
+    bags = {i: frozenset(content_words(texts[i])) for i in group}
+
+    def rank(i: int) -> tuple[bool, float]:
+        reported = (
+            bool(speakers_of.get((units[i][0].id, units[i][1])))
+            or bool(forecast_verbs(texts[i]))
+            or bool(LEANING_OPENING.match(texts[i]))
+        )
+        return reported, -sum(jaccard(bags[i], bags[k]) for k in group if k != i)
+
+    return min(group, key=rank)
 
 
 def different_numbers(a: str, b: str) -> bool:

@@ -895,3 +895,44 @@ def test_a_sentence_that_says_nothing_of_the_story_is_no_entry_even_in_an_on_sto
     texts = [s.text for e in timeline.entries for s in e.sentences]
     assert texts and not any("knockout" in text for text in texts), texts
     assert "2009-05-05" in [e.date for e in timeline.entries]
+
+
+def test_a_pages_headline_on_a_line_of_its_own_is_a_candidate_for_its_day():
+    """Issue 15 part 9: a clean headline is what a timeline says of its day ("BP could face ban as US launches
+    criminal investigation" is the line of bpoil_guardian's journalists' timeline for 1 June 2010). A first line
+    that is a clause (a finite verb), short and with nothing else that makes a line no entry, is a candidate placed
+    on the publication day; a byline, a page's stamp, a label without a verb, a line glued to a deck, or an
+    unterminated line further down is not."""
+    from storyline.timeline.build import headline_clause
+
+    day = dt.date(2010, 6, 1)
+
+    def first_line_dated(first: str) -> list[tuple[str, bool]]:
+        article = annotate_fast(
+            Article(
+                id="g",
+                source="s",
+                text=f"{first}\nThe US attorney general said the department had opened an investigation into the "
+                "spill.\nOfficials said the results would be known soon",
+                published=day,
+                published_provenance="user",
+            )
+        )
+        return [(d.text, d.mentioned) for d in date_sentences(article, ("day",))]
+
+    headline = "BP could face ban as US launches criminal investigation"
+    assert headline_clause(headline)
+    dated = first_line_dated(headline)
+    assert dated[0] == (headline, False)  # on the day the page was published, dated by it
+    assert [text for text, _ in dated[1:]] == [
+        "The US attorney general said the department had opened an investigation into the spill."
+    ]  # the unterminated third line is no candidate
+    for line in (
+        "By Richard Black Environment correspondent, BBC News",  # a byline: no verb
+        "9 November 2011 Last updated at 10:48 GMT Help",  # a page's stamp
+        "Gulf oil spill in maps and graphics",  # a label
+        "BP links staff bonuses to safety performance BP is taking steps to improve its image after the Gulf oil "
+        "spill",  # a headline glued to its caption: too long to be one headline
+    ):
+        assert not headline_clause(line), line
+        assert all(text != line for text, _ in first_line_dated(line)), line

@@ -361,29 +361,6 @@ KICKER_NOT = re.compile(
 )
 
 
-# A page's headline on a line of its own ("BP could face ban as US launches criminal investigation"): what a
-# timeline says of its day, in a timeline's words (the journalists' timelines echo them). At most HEADLINE_WORDS
-# words (a longer unterminated line is a headline glued to its deck or caption), and nothing else that makes a
-# line no entry (a question, a caption, page furniture).
-HEADLINE_WORDS = 16
-# A page's stamp or dateline left on the first line ("9 November 2011 Last updated at 10:48 GMT Help", "By David
-# Lewis DAKAR | Wed May 11, 2011 7:57 am EDT"): a clock time or a bar.
-HEADLINE_NOT = re.compile(r"\||\d[:.]\d\d\b")
-
-
-def headline_clause(text: str) -> bool:
-    """Is this first line of a page a headline that may be an entry (``HEADLINE_WORDS``)?"""
-    from ..summarize.verbs import finite
-
-    return (
-        len(text.split()) <= HEADLINE_WORDS
-        and not_an_entry(text) == "unterminated"
-        and not_an_entry(text + ".") is None
-        and not HEADLINE_NOT.search(text)
-        and finite([text])[0]
-    )
-
-
 def headline_line(text: str) -> bool:
     """Does this first sentence of an article open on a headline's topic label (``KICKER``)?"""
     kicker = KICKER.match(text)
@@ -469,7 +446,7 @@ def date_sentences(
         head = text[:cut]
         if cut:
             text, sentence = text[cut:], dataclasses.replace(sentence, start=sentence.start + cut)
-        if not_an_entry(text) and not (position == 0 and headline_clause(text)):
+        if not_an_entry(text):
             continue
         # The page's headline and deck ("BP oil spill: 'I'd like my life back' BP chief ..."): the date it names
         # counts, the line is no entry and is not placed on the publication day.

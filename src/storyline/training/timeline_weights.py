@@ -138,7 +138,7 @@ def train_timeline_weights(directory: str | Path) -> tuple[dict[str, Any], list[
     sentences: list[tuple[Any, Any]] = []
     files: list[Path] = []
     for folder in topic_folders(directory):
-        topic = read_topic(folder, glued_apart=True)  # as the protocol reads it (evaluate timeline17)
+        topic = read_topic(folder)
         annotate_topic(topic)
         files.extend(topic_files(folder))
         pool.extend(date_examples(topic, g) for g in topic.timelines)

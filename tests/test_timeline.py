@@ -895,3 +895,38 @@ def test_a_sentence_that_says_nothing_of_the_story_is_no_entry_even_in_an_on_sto
     texts = [s.text for e in timeline.entries for s in e.sentences]
     assert texts and not any("knockout" in text for text in texts), texts
     assert "2009-05-05" in [e.date for e in timeline.entries]
+
+
+def test_a_sentence_that_tells_again_an_earlier_dates_entry_is_no_entry_of_a_later_date():
+    """Issue 15 part 9: MJ_bbc's "Live coverage of the trial of Michael Jackson's personal physician ..." was the entry
+    of 28 and again of 29 September 2011. A candidate close to a sentence shown for an earlier date (``RETOLD``) is
+    not shown; one shown for a later date does not count (the verdict told again on the next day stays its day's)."""
+    from storyline.text.tfidf import tfidf_matrix
+    from storyline.timeline.build import retold
+
+    matrix = tfidf_matrix(
+        [
+            "Live coverage of the trial of Michael Jackson's personal physician, Conrad Murray, in Los Angeles.",
+            "Live coverage of the trial of Michael Jackson's personal physician, Dr Conrad Murray.",
+            "Jackson's personal assistant described a frantic call from the doctor on the day he died.",
+        ]
+    )
+    assert list(retold(matrix[[1, 2]], matrix[[0]])) == [True, False]
+    assert list(retold(matrix[[1, 2]], matrix[[]])) == [False, False]  # nothing shown for an earlier date
+    article = annotate_fast(
+        Article(
+            id="t",
+            source="s",
+            text="Live coverage of the trial of Michael Jackson's personal physician, Conrad Murray, on Tuesday.\n"
+            "Live coverage of the trial of Michael Jackson's personal physician, Conrad Murray, on Wednesday.\n"
+            "The jury heard on Wednesday a recording of Jackson's slurred voice made weeks before he died.",
+            published=dt.date(2011, 9, 29),
+            published_provenance="user",
+        )
+    )
+    timeline = build_timeline([article], dates=2)
+    texts = {e.date: [s.text for s in e.sentences] for e in timeline.entries}
+    assert texts["2011-09-27"][0].endswith("on Tuesday.")
+    assert texts["2011-09-28"] == [
+        "The jury heard on Wednesday a recording of Jackson's slurred voice made weeks before he died."
+    ]

@@ -938,6 +938,7 @@ def timeline_of(
     wanted = supported_dates(ranked, stats, used) if dates is None else dates
     entries: list[TimelineEntry] = []
     said: set[str] = set()
+    shown: list[tuple[int, dt.date]] = []  # each sentence shown (its row) and the first day of its date
     by_id = {a.id: a for a in used}
     for point in ranked:
         if len(entries) >= wanted:
@@ -946,12 +947,15 @@ def timeline_of(
             dated[i] for i in by_date[point] if dated[i].entry and normalized(dated[i].text) not in said
         ]
         rows = matrix[[row_of[c.text] for c in candidates]]
-        choosable = on_story[[row_of[c.text] for c in candidates]]
+        choosable = on_story[[row_of[c.text] for c in candidates]] & ~retold(
+            rows, matrix[[row for row, day in shown if day < point.start]]
+        )
         chosen = summarize_date(candidates, per_date, rows, point, story, sentence_weights, choosable)
         if not chosen:
             continue
         for group in chosen:
             said.update(normalized(member.text) for member in group)
+            shown.append((row_of[group[0].text], point.start))
         entries.append(
             TimelineEntry(
                 date=point.value,
@@ -1178,6 +1182,24 @@ def on_story_rows(matrix: Any, story: Any) -> Any:
     key_terms = np.argsort(-story, kind="stable")[:STORY_TERMS]
     holds_term = np.asarray(matrix[:, key_terms].getnnz(axis=1)).ravel() > 0
     return holds_term | (similarity >= OFF_STORY_SENTENCE * float(np.median(similarity)))
+
+
+# A sentence that tells again what an entry of an earlier date says (TF-IDF cosine at least RETOLD to that entry's
+# sentence: "Live coverage of the trial of Michael Jackson's personal physician ..." shown on 28 and again on 29
+# September 2011) is a later page's retelling, no entry of its own date; it still shapes that date's centroid. Only
+# earlier dates count, whichever date the ranking reaches first: the verdict of 7 November told again by a page of
+# the 8th stays the 7th's. 0.5 was set before measuring, not tuned (BENCHMARKS.md, issue 15 part 9).
+RETOLD = 0.5
+
+
+def retold(rows: Any, earlier: Any) -> Any:
+    """Per row of ``rows`` (a CSR matrix of L2-normalised TF-IDF rows), does it tell again one of ``earlier`` (the rows
+    of sentences shown for earlier dates; ``RETOLD``)? A NumPy array of booleans."""
+    import numpy as np
+
+    if not earlier.shape[0]:
+        return np.zeros(rows.shape[0], dtype=bool)
+    return np.asarray((rows @ earlier.T).max(axis=1).todense()).ravel() >= RETOLD
 
 
 def story_centroid(matrix: Any) -> Any:

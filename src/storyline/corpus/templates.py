@@ -37,8 +37,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Article, Removed
-from ..text.dates import MONTH_ABBREVIATIONS
 from ..text.patterns import inside_quote
+from ..text.words import ABBREVIATIONS
 
 # A line or sentence in this many distinct article bodies (copies counted once) is a template.
 MIN_ARTICLES = 5
@@ -46,11 +46,11 @@ MIN_ARTICLES = 5
 MIN_WORDS = 3
 
 # A sentence ends at . ! ? (and any closing quotes or brackets) before a space and a capital, digit or quote;
-# not after a one-letter initial or a short abbreviation ("Mr.", "U.S.", "Feb.").
+# not after a one-letter initial, an initialism ("U.S.") or an abbreviation as text writes it ("Mr.", "Feb.", "vs.":
+# ``text.words.ABBREVIATIONS``).
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
 ABBREVIATION = re.compile(
-    r"(?:\b[A-Za-z]|\b(?:Mr|Ms|Mrs|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Capt|Sgt|Inc|Corp|Ltd|Co|No|vs|"
-    rf"{'|'.join(name.capitalize() for name in MONTH_ABBREVIATIONS)})|(?:[A-Z]\.)+[A-Z])\.$"
+    r"(?:\b[A-Za-z]|\b(?:" + "|".join(map(re.escape, sorted(ABBREVIATIONS))) + r")|(?:[A-Z]\.)+[A-Z])\.$"
 )
 NON_WORD = re.compile(r"[\W_]+")
 WORD = re.compile(r"[^\W_]+")

@@ -14,6 +14,8 @@ import pytest
 from storyline.annotate.timex import lexicon
 from storyline.annotate.timex.calendar import Point
 from storyline.ingest import clean, describe
+from storyline.model import TimelineEntry
+from storyline.present import html, timeline
 from storyline.present.html import date_range
 from storyline.summarize import candidates
 from storyline.text import dates, patterns
@@ -150,3 +152,33 @@ def test_one_markdown_escape_for_the_summary_and_the_timeline():
     text = "a *b* _c_ [d](e) #f |g| ~h~ `i` \\j <b>k</b> & l"
     escaped = escape_markdown(text)
     assert escaped == r"a \*b\* \_c\_ \[d\](e) \#f \|g\| \~h\~ \`i\` \\j &lt;b&gt;k&lt;/b&gt; &amp; l"
+
+
+# The standard library's and the locale's calendar names: what the pages wrote their dates with before.
+LOCALE_NAMES = re.compile(r"\bimport calendar\b|\bcalendar\.(?:month|day)_(?:name|abbr)\b|%[aAbB]\b")
+
+
+def test_the_pages_write_dates_with_the_one_vocabulary():
+    """The report's and the timeline's date labels take their names from ``text.dates``, not from ``calendar``
+    or ``strftime`` (both follow the process's locale)."""
+    present = Path(html.__file__).parent
+    found = {
+        f"{path.name}:{number}"
+        for path in sorted(present.rglob("*.py"))
+        for number, line in enumerate(path.read_text().splitlines(), start=1)
+        if LOCALE_NAMES.search(line)
+    }
+    assert found == set()
+    assert [html.date_label(value, "day") for value in ("2011-09-05", "2011-05", "2011-W36")] == [
+        "5 Sep 2011",
+        "May 2011",
+        "week of 5 Sep 2011",
+    ]
+    assert [label for _, label in html.axis_ticks(dt.date(2011, 8, 20), dt.date(2011, 9, 10))][:2] == [
+        "20 Aug",
+        "22 Aug",
+    ]
+    assert [
+        timeline.date_label(TimelineEntry(date=value, granularity=kind, sentences=[]))
+        for value, kind in (("2011-09-05", "day"), ("2011-W36", "week"), ("2011-09", "month"))
+    ] == ["Monday 5 September 2011", "week of 5 September 2011", "September 2011"]

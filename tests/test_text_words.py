@@ -4,8 +4,10 @@ import ast
 from pathlib import Path
 
 import storyline
+from storyline.annotate import sentences
 from storyline.annotate.timex import event_time
 from storyline.compare import disputes, wording
+from storyline.corpus import templates
 from storyline.summarize import verbs
 from storyline.text import patterns, words
 from storyline.who import attribution, cues, entities, names
@@ -19,6 +21,7 @@ SHARED = {
     "REPORTING": "storyline/annotate/timex/rules.py",  # surface forms of its regex cues (see there)
     "TIME_NOUNS": "storyline/text/words.py",
     "PLACE_NOUNS": "storyline/who/names.py",
+    "ABBREVIATIONS": "storyline/text/words.py",  # annotate.sentences had its own, corpus.templates a pattern's
 }
 
 
@@ -52,6 +55,19 @@ def test_each_stage_reads_the_one_list():
     assert event_time.DATING_SPEECH_VERBS is words.DATING_SPEECH_VERBS
     assert attribution.TIME_NOUNS is event_time.TIME_NOUNS is patterns.TIME_NOUNS is words.TIME_NOUNS
     assert attribution.PLACE_NOUNS is entities.PLACE_NOUNS is names.PLACE_NOUNS
+    assert {word.lower() for word in words.ABBREVIATIONS} == sentences.LOWER_ABBREVIATIONS
+
+
+def test_both_rule_splitters_go_on_after_every_abbreviation():
+    """The annotation's splitter and the templates' read one list: a sentence goes on after each abbreviation."""
+    for word in words.ABBREVIATIONS:
+        text = f"The letter was signed by {word}. Hernandez on Monday."
+        assert templates.sentences_of(text) == [text], word
+        assert len(sentences.split_sentences(text)) == 1, word
+    # the annotation's splitter reads them in any case, the templates' as text writes them
+    said = "He said no. The talks ended."
+    assert len(sentences.split_sentences(said)) == 1
+    assert templates.sentences_of(said) == ["He said no.", "The talks ended."]
 
 
 def test_narrower_verb_lists_hold_only_verbs_of_the_lexicon():

@@ -10,15 +10,11 @@ from __future__ import annotations
 import re
 
 from ..model import Article, Sentence
-from ..text.dates import MONTH_ABBREVIATIONS
-from ..text.words import TITLE_ABBREVIATIONS
+from ..text.words import ABBREVIATIONS
 
 SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
-ABBREVIATIONS = (
-    frozenset(TITLE_ABBREVIATIONS)
-    | frozenset(MONTH_ABBREVIATIONS)
-    | frozenset("mr ms mrs dr st jr sr vs co no inc corp ltd mt ft u.s u.n u.k e.g i.e".split())
-)
+# The abbreviations in lower case: read here in any case ("Gen." and "gen.", "No." and "no.").
+LOWER_ABBREVIATIONS = frozenset(word.lower() for word in ABBREVIATIONS)
 
 
 def is_sentence_end(line: str, position: int) -> bool:
@@ -29,7 +25,7 @@ def is_sentence_end(line: str, position: int) -> bool:
     if word is None:
         return True
     token = word.group(1).lower()
-    return not (token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()))
+    return not (token in LOWER_ABBREVIATIONS or (len(token) == 1 and token.isalpha()))
 
 
 def split_sentences(text: str) -> list[Sentence]:

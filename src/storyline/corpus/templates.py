@@ -36,21 +36,21 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..annotate.sentences import SENTENCE_END
 from ..model import Article, Removed
-from ..text.dates import MONTH_ABBREVIATIONS
 from ..text.patterns import inside_quote
+from ..text.words import ABBREVIATIONS
 
 # A line or sentence in this many distinct article bodies (copies counted once) is a template.
 MIN_ARTICLES = 5
 # Shorter units are too common to judge by recurrence ("He said.", "Read more.").
 MIN_WORDS = 3
 
-# A sentence ends at . ! ? (and any closing quotes or brackets) before a space and a capital, digit or quote;
-# not after a one-letter initial or a short abbreviation ("Mr.", "U.S.", "Feb.").
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
+# A sentence ends where the rule splitter's ``SENTENCE_END`` says (. ! ? before a capital, digit or quote), but not
+# after a one-letter initial, an initialism ("U.S.") or an abbreviation as text writes it ("Mr.", "Feb.", "vs.":
+# ``text.words.ABBREVIATIONS``).
 ABBREVIATION = re.compile(
-    r"(?:\b[A-Za-z]|\b(?:Mr|Ms|Mrs|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Capt|Sgt|Inc|Corp|Ltd|Co|No|vs|"
-    rf"{'|'.join(name.capitalize() for name in MONTH_ABBREVIATIONS)})|(?:[A-Z]\.)+[A-Z])\.$"
+    r"(?:\b[A-Za-z]|\b(?:" + "|".join(map(re.escape, sorted(ABBREVIATIONS))) + r")|(?:[A-Z]\.)+[A-Z])\.$"
 )
 NON_WORD = re.compile(r"[\W_]+")
 WORD = re.compile(r"[^\W_]+")
@@ -77,7 +77,7 @@ def sentences_of(line: str) -> list[str]:
     pieces: list[str] = []
     start = 0
     for match in SENTENCE_END.finditer(line):
-        head = line[start : match.start()]
+        head = line[start : match.start() + 1]  # up to the stop
         if ABBREVIATION.search(head):
             continue
         pieces.append(line[start : match.end()].strip())

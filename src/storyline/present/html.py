@@ -14,7 +14,6 @@ highlights the sentences the span covers and shows outlet, date and how that dat
 from __future__ import annotations
 
 import base64
-import calendar
 import datetime as dt
 import hashlib
 import html
@@ -26,7 +25,7 @@ from importlib import resources
 from typing import Any
 
 from ..model import Article, Attribution, Brief, Citation, CitedSentence, Entity, Timeline, TimelineEntry
-from ..text.dates import add_months
+from ..text.dates import MONTH_NAMES, add_months
 from ..text.patterns import AGENCY_DATELINE, DATELINE, QUOTE_OPENERS
 from ..who.names import name_problem, speaker_name, statements
 from .compare import position_date
@@ -264,17 +263,22 @@ def date_range(value: str | None, granularity: str = "day") -> tuple[dt.date, dt
     return None
 
 
+def short_month(month: int) -> str:
+    """ "Jan" ... "Dec": a month as the page's labels write it (the calendar's names, whatever the locale)."""
+    return MONTH_NAMES[month - 1][:3]
+
+
 def date_label(value: str, granularity: str) -> str:
     found = date_range(value, granularity)
     if found is None:
         return value or "undated"
     first, _, _ = found
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", value):
-        return f"{first.day} {calendar.month_abbr[first.month]} {first.year}"
+        return f"{first.day} {short_month(first.month)} {first.year}"
     if re.fullmatch(r"\d{4}-\d{2}", value):
-        return f"{calendar.month_name[first.month]} {first.year}"
+        return f"{MONTH_NAMES[first.month - 1]} {first.year}"
     if re.fullmatch(r"\d{4}-W\d{2}", value):
-        return f"week of {first.day} {calendar.month_abbr[first.month]} {first.year}"
+        return f"week of {first.day} {short_month(first.month)} {first.year}"
     if re.fullmatch(r"\d{4}-Q\d", value):
         return f"Q{value[-1]} {first.year}"
     return str(first.year)
@@ -294,14 +298,14 @@ def axis_ticks(first: dt.date, last: dt.date) -> list[tuple[dt.date, str]]:
         day = add_months(dt.date(first.year, first.month, 1), 1)
         while day <= last:
             if (day.month - 1) % step == 0:
-                label = str(day.year) if day.month == 1 else calendar.month_abbr[day.month]
+                label = str(day.year) if day.month == 1 else short_month(day.month)
                 ticks.append((day, label))
             day = add_months(day, 1)
     else:
         step = next(s for s in (1, 2, 7, 14, 28) if span / s <= 12)
         day = first
         while day <= last:
-            ticks.append((day, f"{day.day} {calendar.month_abbr[day.month]}"))
+            ticks.append((day, f"{day.day} {short_month(day.month)}"))
             day += dt.timedelta(days=step)
     return ticks
 

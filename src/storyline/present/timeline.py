@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Citation, CitedSentence, Timeline, TimelineEntry, to_jsonable
+from ..text.dates import MONTH_NAMES, WEEKDAY_NAMES
 from .lists import head, joined, more_line
 from .markdown import escape_markdown
 from .who import unknown_note
@@ -23,12 +24,13 @@ def date_label(entry: TimelineEntry) -> str:
     if point is None:
         return entry.date
     day = point.start
+    month = f"{MONTH_NAMES[day.month - 1]} {day.year}"
     if point.granularity in ("day", "time"):
-        return f"{day:%A} {day.day} {day:%B %Y}"
+        return f"{WEEKDAY_NAMES[day.weekday()]} {day.day} {month}"
     if point.granularity == "week":
-        return f"week of {day.day} {day:%B %Y}"
+        return f"week of {day.day} {month}"
     if point.granularity == "month":
-        return f"{day:%B %Y}"
+        return month
     if point.granularity == "year":
         return str(day.year)
     return entry.date

@@ -9,10 +9,14 @@
 - ``TIME_NOUNS``: nouns of time (lemmas): "This week ..." says when and does not point back
   (``text.patterns``), "the June 2011 period" is a stretch of time, not a thing named
   (``annotate.timex.event_time``), "the day the minister said ..." says when (``who.attribution``);
-- ``TITLE_ABBREVIATIONS``: titles written before a name, abbreviated, and the word each stands for.
+- ``TITLE_ABBREVIATIONS``: titles written before a name, abbreviated, and the word each stands for;
+- ``ABBREVIATIONS``: the abbreviations after whose period a sentence goes on, for the rule sentence splitters
+  (``annotate.sentences``, ``corpus.templates``).
 """
 
 from __future__ import annotations
+
+from .dates import MONTH_ABBREVIATIONS
 
 # Penn Treebank tags of a verb that carries tense or mood: past, present (3rd person singular and other), modal.
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -78,3 +82,12 @@ TITLE_ABBREVIATIONS = {
     "prof": "professor",
     "rev": "reverend",
 }
+
+# The abbreviations after whose period a sentence goes on ("Mr. Smith", "Aug. 4", "Cmdr. Danny Hernandez", "Gulf
+# Oil Co. Inc.", "the U.S. envoy"), as text writes them, without their last period: the titles, the months and
+# the rest. ``annotate.sentences`` reads them in any case, ``corpus.templates`` as written.
+ABBREVIATIONS = frozenset(
+    [title.capitalize() for title in TITLE_ABBREVIATIONS]
+    + [month.capitalize() for month in MONTH_ABBREVIATIONS]
+    + "Mr Ms Mrs Dr St Jr Sr vs Co No Inc Corp Ltd Mt Ft U.S U.N U.K e.g i.e".split()
+)

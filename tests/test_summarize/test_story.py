@@ -276,6 +276,7 @@ def test_a_sentence_case_headline_glued_before_an_articles_first_sentence_is_cau
         "Follow live blogging on This Just In and the latest tweets from the protests.",
         "The court in The Hague ruled on Monday that the case may go ahead.",
         "For the first time in Britain, a patient with swine flu has died.",
+        'Interior Secretary Ken Salazar said Sunday that "I am angry and I am frustrated" that BP has failed.',
     ):
         assert not headline_glued(lead, ""), lead
 

@@ -305,10 +305,10 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # inside it, after a word and before a word in lower case ("First death of swine flu patient in UK For the first
 # time ...", "Newsbeat US reporter in Los Angeles It had just gone 11am ...", "By the CNN Wire Staff Now that ..."):
 # not after another capitalised small word ("his This Is It tour"), nor before "and", "or" or "of" ("This Just In
-# and ...").
+# and ..."), nor "I", which is always capitalised ('... a degree in geology I may have done better').
 SMALL_WORD_SEAM = re.compile(
     r"(?<![\w’'])([\w’']+)\s+(?=(?:"
-    + "|".join(sorted(w.capitalize() for w in STOPWORDS if w.isalpha()))
+    + "|".join(sorted(w.capitalize() for w in STOPWORDS if w.isalpha() and w != "i"))
     + r")\s+(?!(?:and|or|of)\b)[a-z])"
 )
 

@@ -117,6 +117,23 @@ def test_a_connective_or_a_demonstrative_after_a_preposition_points_back():
     assert patterns.DANGLING_OPENER.search("At the same time, they cut the dividend.")
 
 
+def test_the_next_of_an_untold_sequence_points_back():
+    # H1N1_bbc's summary said the first: next after what? (a column's "Next came the recession ...")
+    for text in (
+        "Now comes swine flu and people fearing for their lives.",
+        "Next came the recession and people being in genuine fear for their jobs.",
+        "Here comes the snow, Oklahoma City tonight.",
+    ):
+        assert patterns.POINTING_BACK.search(text), text
+    for text in (
+        "Now that the well has been capped, the next question is whether the marshes recover.",
+        "Now, 38 days after the blowout, BP will try to plug the well.",
+        "Next week the committee comes back to the bill.",
+        "Comet Hale-Bopp came close to Earth in 1997.",
+    ):
+        assert not patterns.POINTING_BACK.search(text), text
+
+
 def test_not_news_is_page_furniture_only():
     from storyline.text.patterns import NOT_NEWS
 

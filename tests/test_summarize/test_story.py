@@ -213,7 +213,7 @@ def test_a_title_case_headline_glued_before_an_articles_first_sentence_is_not_sa
     """Finan_washingtonpost's pages glue the headline before the lead with no stop and no opener word to cut at
     ("... Markets President Obama is expected"): the story summary does not say the sentence (it still counts in
     the similarity graph); names and titles in the lead, which the body capitalises too, are no headline."""
-    from storyline.summarize.candidates import title_glued
+    from storyline.summarize.candidates import headline_glued
 
     body = (
         "The plan gives the central bank a larger role in the markets.\n"
@@ -229,11 +229,11 @@ def test_a_title_case_headline_glued_before_an_articles_first_sentence_is_not_sa
         "Treasury Secretary Timothy F. Geithner and Federal Reserve Chairman Ben S. Bernanke pressed Congress "
         "yesterday to give the government new powers."
     )
-    assert title_glued(glued, body)
-    assert not title_glued(lead, body)
-    assert not title_glued("President Obama is expected to unveil the plan to overhaul the system.", body)
+    assert headline_glued(glued, body)
+    assert not headline_glued(lead, body)
+    assert not headline_glued("President Obama is expected to unveil the plan to overhaul the system.", body)
     # where the words are not the body's lower-case words, a run of names is no headline
-    assert not title_glued(glued, "President Obama spoke.\nThe Federal Reserve agreed.\n")
+    assert not headline_glued(glued, "President Obama spoke.\nThe Federal Reserve agreed.\n")
 
     def sentences_of(text: str) -> list[Sentence]:
         spans, start = [], 0
@@ -255,6 +255,59 @@ def test_a_title_case_headline_glued_before_an_articles_first_sentence_is_not_sa
     ]
     pool = build_pool(pages, cut_glued=True)
     assert glued in [pool.candidates[i].text for i in story(pool, vectorize(pool), 200)]
+
+
+def test_a_sentence_case_headline_glued_before_an_articles_first_sentence_is_caught():
+    """BBC pages glue a headline or a caption in sentence case before the lead ("First death of swine flu patient in
+    UK For the first time ...", H1N1_bbc): a capitalised small word after a word and before a word in lower case
+    shows the seam; a title's own small words ("his This Is It tour", "This Just In and ...") and a name ("The
+    Hague") do not."""
+    from storyline.summarize.candidates import headline_glued
+
+    for glued in (
+        "First death of swine flu patient in UK For the first time in Britain, a patient with swine flu has died.",
+        "Newsbeat US reporter in Los Angeles It had just gone 11am on the ninth floor of the courthouse.",
+        "Katherine Jackson has announced a concert for Cardiff on 8 October A judge in Los Angeles has ruled.",
+        "Debate swirls over Mubarak legacy By the CNN Wire Staff Now that Egypt has a new leader, talk turns.",
+    ):
+        assert headline_glued(glued, ""), glued
+    for lead in (
+        "Fans queued for hours to see his This Is It tour rehearsals in Los Angeles.",
+        "Follow live blogging on This Just In and the latest tweets from the protests.",
+        "The court in The Hague ruled on Monday that the case may go ahead.",
+        "For the first time in Britain, a patient with swine flu has died.",
+        'Interior Secretary Ken Salazar said Sunday that "I am angry and I am frustrated" that BP has failed.',
+    ):
+        assert not headline_glued(lead, ""), lead
+
+
+def test_a_body_the_sentence_never_names_is_no_speaker():
+    """A summary sentence "Two other people are being tested for the virus, the agency said." (H1N1_bbc): which agency? A
+    definite body as the speaker needs a body, a place or a people named in the sentence."""
+    unnamed = {
+        # spaCy finds no entity in it
+        "Two other people are being tested for the virus, the agency said.": [],
+        "Eight people have been killed and nearly 850 injured, according to the health ministry.": [
+            ("Eight", "CARDINAL"),
+            ("the health ministry", "ORG"),
+        ],
+        "The committee said that there were at least four problems with the valves.": [("four", "CARDINAL")],
+        "Al Jaber was rushed to a hospital, but did not survive, the network said.": [("Al Jaber", "PERSON")],
+    }
+    for text, entities in unnamed.items():
+        assert not reads_alone(text, entities), text
+    named = {
+        "Two other people are being tested, the Health Protection Agency said.": [
+            ("the Health Protection Agency", "ORG")
+        ],
+        "All the deaths have been in Buenos Aires, the health ministry said.": [("Buenos Aires", "GPE")],
+        "The company said BP would pay for the clean-up.": [("BP", "ORG")],
+        "The agency's report was published on Monday.": [("Monday", "DATE")],
+        # no entities found: a capitalised word after the first may be a name
+        "Two other people are being tested in Jersey, the ministry said.": [],
+    }
+    for text, entities in named.items():
+        assert reads_alone(text, entities), text
 
 
 def test_nobody_commenting_a_promise_not_kept_and_a_pronoun_speaker_are_not_story_sentences():

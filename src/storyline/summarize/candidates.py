@@ -9,8 +9,8 @@ the candidate and of its citation's span; for a whole story, so is a wire dateli
 headline or bullets before it, and a photo's credit run into the sentence ("Reuters BP's embattled boss ...").
 A headline glued before a sentence where an opener word shows the seam was given a paragraph of its own in
 cleaning (``text.patterns.glue_seams``), where, unterminated, it is no candidate; an
-article's first sentence that opens on a headline in title case with no such seam (``title_glued``) is the story
-summary's to refuse. Sentences that several articles carry in nearly the same words are merged into one
+article's first sentence that opens on a headline with no such seam (``headline_glued``: in title case, or in
+sentence case before a capitalised small word) is the story summary's to refuse. Sentences that several articles carry in nearly the same words are merged into one
 candidate that remembers every occurrence, so the summary says the fact once and cites them all.
 """
 
@@ -35,7 +35,7 @@ from ..text.patterns import (
     PHOTO_CREDIT,
     caption_sentence,
 )
-from ..text.similarity import content_words, near_duplicate_groups
+from ..text.similarity import STOPWORDS, content_words, near_duplicate_groups
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -301,16 +301,33 @@ TITLE_COMMON_WORDS = 3
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
-def title_glued(text: str, rest: str) -> bool:
-    """A headline in title case glued before an article's first sentence, where no stop or opener word shows the
-    seam ("Obama Blueprint Deepens Federal Role in Markets President Obama is expected to ...", "Massive Oil Spill
-    Washes Ashore in the Gulf Millions of gallons ..."). The sentence opens on a run of capitalised words (small
-    words in lower case allowed) and at least ``TITLE_COMMON_WORDS`` of them, after the first, are words the
-    rest of the article (``rest``) writes in lower case and never capitalises inside a sentence: "blueprint",
-    "role", "markets" are a headline's; names and titles ("Treasury Secretary Henry Paulson", "Federal Reserve
-    Chairman Ben Bernanke") are capitalised in the body too. Where the sentence starts cannot be told from the
-    words ("Markets President Obama"), so the story summary does not say the sentence rather than cut it
-    (``story.opens_on_headline``)."""
+# A headline, caption or byline in sentence case glued before the first sentence leaves a capitalised small word
+# inside it, after a word and before a word in lower case ("First death of swine flu patient in UK For the first
+# time ...", "Newsbeat US reporter in Los Angeles It had just gone 11am ...", "By the CNN Wire Staff Now that ..."):
+# not after another capitalised small word ("his This Is It tour"), nor before "and", "or" or "of" ("This Just In
+# and ..."), nor "I", which is always capitalised ('... a degree in geology I may have done better').
+SMALL_WORD_SEAM = re.compile(
+    r"(?<![\w’'])([\w’']+)\s+(?=(?:"
+    + "|".join(sorted(w.capitalize() for w in STOPWORDS if w.isalpha() and w != "i"))
+    + r")\s+(?!(?:and|or|of)\b)[a-z])"
+)
+
+
+def headline_glued(text: str, rest: str) -> bool:
+    """A headline glued before an article's first sentence, where no stop or opener word shows the seam: in
+    sentence case, a capitalised small word inside the sentence (``SMALL_WORD_SEAM``), or in title case ("Obama
+    Blueprint Deepens Federal Role in Markets President Obama is expected to ...", "Massive Oil Spill Washes Ashore
+    in the Gulf Millions of gallons ..."): the sentence opens on a run of capitalised words (small words in lower
+    case allowed) and at least ``TITLE_COMMON_WORDS`` of them, after the first, are words the rest of the article
+    (``rest``) writes in lower case and never capitalises inside a sentence: "blueprint", "role", "markets" are a
+    headline's; names and titles ("Treasury Secretary Henry Paulson", "Federal Reserve Chairman Ben Bernanke") are
+    capitalised in the body too. Where the sentence starts cannot be told from the words ("Markets President
+    Obama"), so the story summary does not say the sentence rather than cut it (``story.opens_on_headline``)."""
+    if any(
+        match.group(1)[0].islower() or match.group(1).lower() not in STOPWORDS
+        for match in SMALL_WORD_SEAM.finditer(text)
+    ):
+        return True
     run: list[str] = []
     for token in text.split():
         word = token.strip("\"'“”‘’(),:;")

@@ -27,13 +27,14 @@ BP oil spill.") and a verbless "Not the chief executive of BP."; a host's greeti
 "... after the break.") and an exclamation outside quotes ("CNN Student News starts right now!"); and, asked of the
 sentences about to be said only, a sentence without a finite verb (``verbs``: a column's list, "Banks refusing to
 lend to other banks.", or a broadcast's opener, "United in prayer and in protest.") or with two clauses run
-together; and an article's first sentence with a title-case headline glued before it ("Obama Blueprint Deepens
-Federal Role in Markets President Obama is expected ...": ``candidates.title_glued``); and a line that tells
+together; and an article's first sentence with a headline glued before it ("Obama Blueprint Deepens Federal Role
+in Markets President Obama is expected ...", "First death of swine flu patient in UK For the first time ...":
+``candidates.headline_glued``); and a line that tells
 nothing on its own (``tells_nothing``): only that someone declined or could not comment ("A BP spokesman declined
 to comment."), a promise it does not keep ("The protesters say they have two demands."), a speaker who is only
 "he" in the cue ("..., he affirmed."), or three words quoted and their cue ('"Bear with us," Wells said.'); and
 someone the sentence never introduces (``stranger``: "he" or "they" without antecedent, "the girl" unnamed, "None
-had ..."); and a short sentence (under ``GENERIC_WORDS``) that tells no concrete event (``concrete``: no number,
+had ...", an unnamed body as the speaker: "..., the agency said."); and a short sentence (under ``GENERIC_WORDS``) that tells no concrete event (``concrete``: no number,
 amount or date, nor a named actor with a verb in the past or the future): "Tear gas surrounds protesters in
 Egypt.", "The well is leaking oil.". Such sentences are central for the story's commonest words and say nothing:
 on a whole story they took the place of events (issue 13's story ROUGE).
@@ -67,7 +68,7 @@ from ..who.names import (
     PLAIN_PERSON_NOUNS,
     TITLE_NOUNS,
 )
-from .candidates import Candidate, Pool, title_glued
+from .candidates import Candidate, Pool, headline_glued
 from .features import PoolVectors, centrality
 from .scorer import shipped_scorer
 from .select import select
@@ -246,6 +247,34 @@ UNNAMED_PERSON = re.compile(
     r"(?:[a-z]+|\d+-year-old)\s+)?(?:girl|boy|man|woman|couple|patient|lady|child|baby|teenager|victim)\b"
     r"(?!\s*,?\s*(?:who|whose|whom|that)\b|[-’'])"
 )
+# A body the sentence never names, as the speaker: "Two other people are being tested
+# for the virus, the agency said.", "Eight people have been killed, according to the health ministry.", "The
+# committee said that ...": which agency? It is named when the sentence has an organisation's, a place's or a
+# people's name (spaCy's, not the description itself: "the health ministry" is tagged ORG) or an acronym ("The
+# company said BP ...", "the ministry said in Cairo").
+BODY_NOUNS = (
+    "agency ministry department company firm organi[sz]ation group government council committee board institute "
+    "authority commission bureau network newspaper paper channel broadcaster embassy regulator watchdog"
+)
+SAYING = "said says added reported announced stated told warned confirmed noted explained estimated claimed"
+UNNAMED_BODY_SPEAKER = re.compile(
+    rf"(?:,\s+|^)[Tt]he\s+(?:[a-z]+\s+)?(?:{'|'.join(BODY_NOUNS.split())})\s+(?:also\s+)?(?:{'|'.join(SAYING.split())})\b"
+    rf"|\b[Aa]ccording\s+to\s+the\s+(?:[a-z]+\s+)?(?:{'|'.join(BODY_NOUNS.split())})\b"
+)
+BODY_NAME_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
+
+
+def names_a_body(text: str, entities: Sequence[tuple[str, str]]) -> bool:
+    """An organisation, a place or a people named in the sentence (without entities — none found, or not annotated —
+    any capitalised word but a stop word after the first: "Two other people ..." names no one)."""
+    words = WORD.findall(text)
+    if any(ACRONYM.fullmatch(w) for w in words):
+        return True
+    if not entities:
+        return any(TITLE_CASE.match(w) and w.lower() not in STOPWORDS for w in words[1:])
+    return any(
+        label in BODY_NAME_LABELS and name.removeprefix("the ")[:1].isupper() for name, label in entities
+    )
 
 
 def person_noun(word: str) -> bool:
@@ -255,9 +284,12 @@ def person_noun(word: str) -> bool:
 
 def stranger(text: str, entities: Sequence[tuple[str, str]] = ()) -> bool:
     """Someone the sentence does not introduce: a personal pronoun without antecedent, an unnamed definite
-    person or a quantifier alone (see above). ``entities`` are the sentence's (text, label); without them (not annotated) any capitalised
-    word but a stop word counts as a name, so that less is refused."""
+    person, a quantifier alone or an unnamed body as the speaker (see above). ``entities`` are the sentence's (text,
+    label); without them (not annotated) any capitalised word but a stop word counts as a name, so that less is
+    refused."""
     told = QUOTATIONS.sub(" ", text)
+    if UNNAMED_BODY_SPEAKER.search(told) and not names_a_body(text, entities):
+        return True
     singular = SINGULAR_PRONOUN.search(told)
     plural = PLURAL_PRONOUN.search(told)
     unnamed = UNNAMED_PERSON.search(told)
@@ -329,13 +361,13 @@ def reads_alone(text: str, entities: Sequence[tuple[str, str]] = ()) -> bool:
 
 
 def opens_on_headline(pool: Pool, candidate: Candidate) -> bool:
-    """The candidate is an article's first sentence with a headline in title case glued before it
-    (``candidates.title_glued``): it counts in the story's similarity graph, it is not said."""
+    """The candidate is an article's first sentence with a headline glued before it
+    (``candidates.headline_glued``): it counts in the story's similarity graph, it is not said."""
     for occurrence in candidate.occurrences:
         sentence = occurrence.sentence
         if sentence.index == 0:
             article = pool.articles[occurrence.article]
-            if title_glued(candidate.text, article.text[sentence.end :]):
+            if headline_glued(candidate.text, article.text[sentence.end :]):
                 return True
     return False
 

@@ -18,7 +18,8 @@ One home for them, so that the cleaner, the summary and the timeline agree on wh
   ("And ...", "But ...", "Meanwhile, ...", "At the same time, ..."; ``CONNECTIVES``, but for "Now"), and a
   demonstrative opener, alone or after a preposition ("That was ...", "This report has not been confirmed.",
   "These measures ...", "In that interview, ...", "Since then, ..."), except the demonstratives of time ("This
-  week ...", "That night ...") and "Those who ...".
+  week ...", "That night ...") and "Those who ..."; the next of an untold sequence ("Now comes swine flu ...");
+  and a time counted from a moment the sentence does not give ("The next day, ...").
 - ``CAPTION``: a photo caption or credit ("In this Tuesday, Nov. 10, 2009 file photo ...", "... (AP Photo)",
   "... before the House subcommittee (Associated Press)"), in named parts (``caption_parts``: a line of a page is
   a caption by fewer of them than a sentence is), with ``CAPTION_WORDS``, words every match holds;
@@ -342,6 +343,9 @@ POINTING_BACK = re.compile(
     rf"|(?:{alternatives(DEMONSTRATIVES, title=True)}|(?:{OPENING_PREPOSITIONS})\s+(?:{alternatives(DEMONSTRATIVES)}))"
     rf"\s+(?!(?:{alternatives(TIME_NOUN_FORMS)}|who)\b)[a-z]"
     rf"|(?:{OPENING_PREPOSITIONS})\s+then\b"
+    # the next of a sequence the sentence does not tell ("Now comes swine flu and people fearing for their lives.",
+    # after "Next came the recession ..."; "Then came ..." is a connective's)
+    r"|(?:Now|Next|Here)\s+(?:comes?|came)\b"
     # a time counted from a moment the sentence does not give ("The next day, ...", "Hours later ...", "Later that
     # day ...", "Five days later, on April 20, the well blew out": later than what, the summary does not say)
     r"|(?:(?:(?:A|An|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Several|A\s+few|\d+)\s+"

@@ -370,3 +370,21 @@ def test_the_warm_brief_writes_the_cold_briefs_text_in_each_json_form(folder, ca
         from storyline.present import jsonio
 
         jsonio.PRETTY = None
+
+
+def test_the_analysis_key_covers_every_module_the_annotation_code_imports(tmp_path):
+    """A word list the annotation reads (text.words' title abbreviations, text.dates' month names) changed
+    without a change under annotate/ must still mean new entries, not a stale kept analysis."""
+    from storyline.annotate import kept
+
+    root = Path(kept.__file__).resolve().parents[1]
+    sources = {str(p.relative_to(root)) for p in kept.annotation_sources(root)}
+    assert {"model.py", "text/words.py", "text/dates.py", "annotate/sentences.py"} <= sources
+    assert "summarize/story.py" not in sources  # what the annotation does not import does not key it
+    # and the followed imports reach a package's module through a relative import two levels up
+    (tmp_path / "annotate" / "deep").mkdir(parents=True)
+    (tmp_path / "text").mkdir()
+    (tmp_path / "model.py").write_text("")
+    (tmp_path / "text" / "lists.py").write_text("WORDS = ()\n")
+    (tmp_path / "annotate" / "deep" / "rule.py").write_text("from ...text.lists import WORDS\n")
+    assert tmp_path / "text" / "lists.py" in kept.annotation_sources(tmp_path)

@@ -14,6 +14,7 @@ nothing is unpickled, and an entry whose magic, checksum, JSON, key or text does
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 import functools
 import hashlib
@@ -39,14 +40,39 @@ DOC_EXCLUDE = ["tensor", "user_data"]
 
 @functools.cache
 def code_fingerprint() -> str:
-    """A hash of the source of the annotation code and the data model: a changed rule means new entries,
-    even before storyline's version number moves."""
+    """A hash of the source of the annotation code, the data model and every module of the package the
+    annotation code imports (``text.words``, ``text.dates`` ...): a changed rule or word list means new
+    entries, even before storyline's version number moves."""
     root = Path(__file__).resolve().parents[1]
     digest = hashlib.sha256()
-    for path in sorted([*(root / "annotate").rglob("*.py"), root / "model.py"]):
+    for path in sorted(annotation_sources(root)):
         digest.update(str(path.relative_to(root)).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def annotation_sources(root: Path) -> set[Path]:
+    """The annotation package's source files, the data model, and the package's modules they import,
+    followed through relative imports (``from ..text.words import ...``) to the end."""
+    todo = [*(root / "annotate").rglob("*.py"), root / "model.py"]
+    seen: set[Path] = set()
+    while todo:
+        path = todo.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level:
+                base = path.parent
+                for _ in range(node.level - 1):
+                    base = base.parent
+                target = base.joinpath(*(node.module or "").split("."))
+                names = [target / alias.name for alias in node.names] if not node.module else [target]
+                for name in names:
+                    for found in (name.with_suffix(".py"), name / "__init__.py"):
+                        if found.is_file() and root in found.parents:
+                            todo.append(found)
+    return seen
 
 
 def package_version(name: str) -> str:

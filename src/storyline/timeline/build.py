@@ -476,7 +476,7 @@ def date_sentences(
                 placed = (
                     "published"
                     if not back
-                    else f"published {article.published}, a page of {anchor:%A}'s news"
+                    else f"published {article.published}, a page of {WEEKDAY_NAMES[anchor.weekday()]}'s news"
                 )
                 dated.append(DatedSentence(article, sentence, text, Point("day", anchor), placed, False))
             elif inferred is not None:

@@ -341,6 +341,26 @@ def test_early_on_the_day_after_the_page_is_its_small_hours_not_six_days_before(
     assert values("The plane crashed early Tuesday.", friday)["early Tuesday"] == "2011-01-25"
 
 
+def test_a_day_that_a_clause_happens_ahead_of_is_on_or_after_the_page():
+    # MJ_bbc, a page of Friday 7 October 2011: the past tense dates the selling, not the concert (Saturday the 8th);
+    # bpoil_reuters, a page of Tuesday 15 June 2010: Hayward testified on Thursday the 17th.
+    friday, tuesday = dt.date(2011, 10, 7), dt.date(2010, 6, 15)
+    sold = "Organisers said 40,000 tickets have now been sold ahead of Saturday night's stadium concert."
+    assert values(sold, friday)["Saturday night"] == "2011-10-08TNI"
+    testimony = "McKay did not offer much new ahead of Thursday's testimony by BP's chief executive."
+    assert values(testimony, tuesday)["Thursday"] == "2010-06-17"
+    assert (
+        values("A memorandum was delivered in advance of the Tuesday hearing.", friday)["Tuesday"]
+        == "2011-10-11"
+    )
+    # The day of the page itself stays; without the preposition the tense still decides.
+    assert (
+        values("Activists urged the union to act ahead of Friday's meeting.", friday)["Friday"]
+        == "2011-10-07"
+    )
+    assert values("Tickets were sold for Saturday's concert.", friday)["Saturday"] == "2011-10-01"
+
+
 @pytest.mark.parametrize(
     "text, anchor, expected",
     [

@@ -358,7 +358,16 @@ def test_a_day_that_a_clause_happens_ahead_of_is_on_or_after_the_page():
         values("Activists urged the union to act ahead of Friday's meeting.", friday)["Friday"]
         == "2011-10-07"
     )
-    assert values("Tickets were sold for Saturday's concert.", friday)["Saturday"] == "2011-10-01"
+    assert values("Police arrested two men for Saturday's attack.", friday)["Saturday"] == "2011-10-01"
+
+
+def test_a_day_something_is_set_for_with_no_verb_to_date_it_is_ahead():
+    # MJ_bbc, a page of Friday 7 October 2011; bpoil_reuters, a page of Wednesday 15 December 2010.
+    friday, wednesday = dt.date(2011, 10, 7), dt.date(2010, 12, 15)
+    assert values("Doors open at 16:00 BST for Saturday's show.", friday)["Saturday"] == "2011-10-08"
+    assert values("He has a status hearing set for Friday.", wednesday)["Friday"] == "2010-12-17"
+    # A verb's tense still dates the day.
+    assert values("The blame for Monday's attack is on the airport.", friday)["Monday"] == "2011-10-03"
 
 
 @pytest.mark.parametrize(

@@ -341,6 +341,35 @@ def test_early_on_the_day_after_the_page_is_its_small_hours_not_six_days_before(
     assert values("The plane crashed early Tuesday.", friday)["early Tuesday"] == "2011-01-25"
 
 
+def test_a_day_that_a_clause_happens_ahead_of_is_on_or_after_the_page():
+    # MJ_bbc, a page of Friday 7 October 2011: the past tense dates the selling, not the concert (Saturday the 8th);
+    # bpoil_reuters, a page of Tuesday 15 June 2010: Hayward testified on Thursday the 17th.
+    friday, tuesday = dt.date(2011, 10, 7), dt.date(2010, 6, 15)
+    sold = "Organisers said 40,000 tickets have now been sold ahead of Saturday night's stadium concert."
+    assert values(sold, friday)["Saturday night"] == "2011-10-08TNI"
+    testimony = "McKay did not offer much new ahead of Thursday's testimony by BP's chief executive."
+    assert values(testimony, tuesday)["Thursday"] == "2010-06-17"
+    assert (
+        values("A memorandum was delivered in advance of the Tuesday hearing.", friday)["Tuesday"]
+        == "2011-10-11"
+    )
+    # The day of the page itself stays; without the preposition the tense still decides.
+    assert (
+        values("Activists urged the union to act ahead of Friday's meeting.", friday)["Friday"]
+        == "2011-10-07"
+    )
+    assert values("Police arrested two men for Saturday's attack.", friday)["Saturday"] == "2011-10-01"
+
+
+def test_a_day_something_is_set_for_with_no_verb_to_date_it_is_ahead():
+    # MJ_bbc, a page of Friday 7 October 2011; bpoil_reuters, a page of Wednesday 15 December 2010.
+    friday, wednesday = dt.date(2011, 10, 7), dt.date(2010, 12, 15)
+    assert values("Doors open at 16:00 BST for Saturday's show.", friday)["Saturday"] == "2011-10-08"
+    assert values("He has a status hearing set for Friday.", wednesday)["Friday"] == "2010-12-17"
+    # A verb's tense still dates the day.
+    assert values("The blame for Monday's attack is on the airport.", friday)["Monday"] == "2011-10-03"
+
+
 @pytest.mark.parametrize(
     "text, anchor, expected",
     [

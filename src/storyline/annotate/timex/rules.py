@@ -398,14 +398,30 @@ def unresolved(m: re.Match[str], type_: str, granularity: str, confidence: float
     return Found(m.start(), m.end(), type_, None, granularity, confidence, relative=True)
 
 
+# "Tickets have been sold ahead of Saturday night's concert", "did not offer much new ahead of Thursday's
+# testimony": the day lies after the event the clause tells, and news tells of the days up to its date, so the day
+# is on or after the page's. The clause's tense dates the selling, not the concert: read from it, a page of Friday
+# 7 October 2011 put the concert on the Saturday before (MJ_bbc; BENCHMARKS.md, issue 15, eighteenth session).
+AHEAD_OF = re.compile(r"(?i)\b(?:ahead\s+of|in\s+advance\s+of|(?:run|lead|build)-?up\s+to)\s+(?:the\s+)?$")
+# With no verb to date it, a day something is set, booked or meant "for" is still ahead: "Doors open at 16:00 BST
+# for Saturday's show", "He has a status hearing set for Friday" (MJ_bbc, bpoil_reuters; both read as the day before
+# the page until the eighteenth session). A verb's tense still rules: "arrested for Saturday's attack" is past.
+FOR_DAY = re.compile(r"(?i)\bfor\s+(?:the\s+)?$")
+
+
 def direction(ctx: Context, m: re.Match[str], word: str | None) -> str:
-    """Before or after the anchor: from an explicit word (last, next, this), else from the tense."""
+    """Before or after the anchor: from an explicit word (last, next, this), from a preposition that puts the
+    day after what the clause tells ("ahead of Saturday's concert"), else from the tense."""
     word = (word or "").lower()
     if word in ("last", "past", "this past", "previous"):
         return "past"
     if word in ("next", "coming", "this coming"):
         return "future"
+    if AHEAD_OF.search(ctx.text, max(0, m.start() - 30), m.start()):
+        return "future"
     tense = ctx.tense(m.start(), m.end())
+    if tense is None and FOR_DAY.search(ctx.text, max(0, m.start() - 12), m.start()):
+        return "future"
     return tense or "past"
 
 

@@ -51,6 +51,7 @@ from ..who.cues import (
 from ..who.entities import person_name_parts
 from ..who.names import name_problem, speaker_name
 from .kept_clauses import KeptMainClauses
+from .wording import lemma_positions
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -372,18 +373,7 @@ def denial_candidates(doc: Doc) -> list[int]:
     """The indices of the tokens ``is_denial`` or ``falsity`` can accept (their lemma, lower-cased, is a verb
     of denial, of labelling or "be"), in order, found with one array read (a speed-up only: the loop over
     every token made a Python ``Token`` of each)."""
-    from spacy.attrs import LEMMA
-
-    if not len(doc):
-        return []
-    import numpy as np
-
-    lemmas = doc.to_array([LEMMA]).reshape(-1)
-    strings = doc.vocab.strings
-    wanted = [h for h in np.unique(lemmas).tolist() if strings[h].lower() in CANDIDATE_LEMMAS]
-    if not wanted:
-        return []
-    return np.isin(lemmas, wanted).nonzero()[0].tolist()
+    return lemma_positions(doc, CANDIDATE_LEMMAS)
 
 
 def is_denial(token: Token) -> bool:
@@ -832,22 +822,14 @@ def accusations(doc: Doc) -> list[Accusation]:
     """The sentences of a parse that accuse a named actor ("Dr Murray is charged with involuntary manslaughter",
     "Prosecutors allege that Dr Murray hid drugs"), in order, with the accuser when the sentence names one (a
     piece of the article alone: no pronoun is resolved). The verbs are found with one array read, as
-    ``denial_candidates``'."""
-    from spacy.attrs import LEMMA
-
-    if not len(doc):
-        return []
-    import numpy as np
-
-    lemmas = doc.to_array([LEMMA]).reshape(-1)
-    strings = doc.vocab.strings
-    wanted = [h for h in np.unique(lemmas).tolist() if strings[h].lower() in ACCUSING_LEMMAS]
-    if not wanted:
+    ``denial_candidates``' (``wording.lemma_positions``)."""
+    positions = lemma_positions(doc, ACCUSING_LEMMAS)
+    if not positions:
         return []
     sentences = list(doc.sents)
     starts = [sentence.start for sentence in sentences]
     found = []
-    for index in np.isin(lemmas, wanted).nonzero()[0].tolist():
+    for index in positions:
         token = doc[index]
         target = accused(token)
         accuser: Token | None = None

@@ -50,6 +50,7 @@ from ..who.entities import (
     key_of,
     person_name_parts,
 )
+from .wording import lemma_positions
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -1155,21 +1156,14 @@ def positions_in(
 def predicate_sentences(doc: Doc) -> list[Span]:
     """The sentences of ``doc`` holding a token ``leave_power_predicates`` can take (its lemma, lower-cased,
     is one of ``PREDICATE_LEMMAS``), in order: no other sentence holds a stance. Found with one array
-    read (a speed-up only: reading every token of every sentence made a Python ``Token`` of each)."""
-    from spacy.attrs import LEMMA
-
-    if not len(doc):
-        return []
-    import numpy as np
-
-    lemmas = doc.to_array([LEMMA]).reshape(-1)
-    strings = doc.vocab.strings
-    wanted = [h for h in np.unique(lemmas).tolist() if strings[h].lower() in PREDICATE_LEMMAS]
-    if not wanted:
+    read (``wording.lemma_positions``; a speed-up only: reading every token of every sentence made a Python
+    ``Token`` of each)."""
+    positions = lemma_positions(doc, PREDICATE_LEMMAS)
+    if not positions:
         return []
     sentences = list(doc.sents)
     starts = [sentence.start for sentence in sentences]
-    chosen = {bisect.bisect_right(starts, i) - 1 for i in np.isin(lemmas, wanted).nonzero()[0].tolist()}
+    chosen = {bisect.bisect_right(starts, i) - 1 for i in positions}
     return [sentences[number] for number in sorted(chosen)]
 
 

@@ -1,11 +1,12 @@
 """Wording both the claims and the disputes read: negation and denial words, a sentence's polarity, and
 the verbs of a proposition (its main verbs) for telling a paraphrase from a sentence that only shares a
-noun phrase; and the articles' parses looked up by article (``ArticleDocs``)."""
+noun phrase; the tokens whose lemma is one of a set (``lemma_positions``); and the articles' parses looked up
+by article (``ArticleDocs``)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Container, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,23 @@ from ..text.words import SAYING_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
+
+
+def lemma_positions(doc: Doc, lemmas: Container[str]) -> list[int]:
+    """The indices of the tokens of ``doc`` whose lemma, lower-cased, is one of ``lemmas``, in order, found
+    with one array read (a speed-up only: a loop over every token makes a Python ``Token`` of each)."""
+    if not len(doc):
+        return []
+    import numpy as np
+    from spacy.attrs import LEMMA
+
+    found = doc.to_array([LEMMA]).reshape(-1)
+    strings = doc.vocab.strings
+    wanted = [h for h in np.unique(found).tolist() if strings[h].lower() in lemmas]
+    if not wanted:
+        return []
+    return np.isin(found, wanted).nonzero()[0].tolist()
+
 
 NEGATIONS = {"not", "no", "never", "n't", "nobody", "none", "nothing", "neither", "nor"}
 DISPUTE_WORDS = {

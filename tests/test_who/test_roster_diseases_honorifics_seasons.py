@@ -54,6 +54,9 @@ def test_an_honorific_is_no_role_and_leaves_the_title_before_it():
     )
     titles = roles(entities, "Liam Donaldson")
     assert titles == ["Chief Medical Officer"]
+    # MJ_bbc: "Lawyers for Dr Conrad Murray" gave him the title "Lawyers for Dr": the lawyers' title, not his
+    murray = roster("Lawyers for Dr Conrad Murray said he was innocent. Conrad Murray denied the charge.")
+    assert roles(murray, "Conrad Murray") == []
 
 
 def test_a_season_is_no_role():

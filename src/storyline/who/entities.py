@@ -1541,7 +1541,13 @@ def roles_of(article: Article, ent: Span) -> list[Role]:
     last = ent.start
     while last > first and doc[last - 1].lower_.rstrip(".") in HONORIFICS:
         last -= 1
-    if first < last and doc[first].sent == ent.sent and doc[first].lower_ not in POSSESSIVE_PRONOUNS:
+    if (
+        first < last
+        and doc[first].sent == ent.sent
+        and doc[first].lower_ not in POSSESSIVE_PRONOUNS
+        # "Lawyers for Dr Conrad Murray": the name a preposition takes is someone else's title's
+        and doc[last - 1].lower_ not in FUNCTION_WORDS
+    ):
         title = doc[first:last]
         nouns = [t for t in title if not t.ent_type_ and t.pos_ in ("NOUN", "PROPN")]
         nouns = [t for t in nouns if t.lower_.rstrip(".") not in HONORIFICS]
@@ -2589,11 +2595,9 @@ def link_descriptions(
         if role.apposition:
             found = [m for m in people_by_article[role.article] if m.start < role.start <= m.end + 4]
         else:
-            found = [
-                m
-                for m in people_by_article[role.article]
-                if 0 <= m.start - (role.start + len(role.text) + role.gap) <= 3  # the name right after its title
-            ]
+            end = role.start + len(role.text) + role.gap
+            # the name right after its title
+            found = [m for m in people_by_article[role.article] if 0 <= m.start - end <= 3]
         owner = person_key_of[id(found[0])] if found else None
         if owner is not None and owner in clusters:
             clusters[owner].roles.append(role)

@@ -35,6 +35,7 @@ from ..model import Article, Attribution, Entity
 from ..pieces import NO_PIECES, Pieces
 from ..text.dates import MONTH_ABBREVIATIONS
 from ..text.patterns import TIME_ZONES, dateline_place
+from ..text.words import TIME_NOUNS
 from .names import (
     ANONYMOUS_HEADS,
     CONJUNCTIONS,
@@ -308,6 +309,9 @@ class Role:
     # an apposition after the name ("Conrad Murray, Michael Jackson's doctor,"), not a title before it: the name
     # it belongs to stands right before it, never after it
     apposition: bool = False
+    # characters between a title and its name that are no part of the title: "Sir " of "Chief Medical Officer Sir
+    # Liam Donaldson"
+    gap: int = 0
 
 
 def person_name_parts(text: str) -> list[str]:
@@ -1210,6 +1214,26 @@ STRAIN_CODE = re.compile(r"[A-Z]\d+[A-Z]\d+")
 COMMON_NOUN_DETERMINERS = frozenset({"a", "an", "my", "your", "his", "her", "their"})
 
 
+# Nouns that end a disease's name ("swine flu", "bird flu", "swine fever", "West Nile virus").
+DISEASE_NOUNS = frozenset("flu influenza fever virus disease".split())
+
+
+def disease_name(ent: Span, text: str) -> bool:
+    """Whether a name is a disease's, its capitals those of a sentence's or headline's first words or a reader's
+    ("Swine flu is a respiratory disease", "Swine Flu: Your questions answered", "a vaccine for Swine Flu"): it
+    ends with a noun of diseases or comes right before one, and the page writes its other words in lower case too
+    ("swine flu"). A place's or person's name before the noun is never written so ("Hong Kong flu")."""
+    doc = ent.doc
+    words = [t.text for t in ent if not t.is_punct]
+    if words and words[-1].lower() in DISEASE_NOUNS:
+        words = words[:-1]
+    elif not (ent.end < len(doc) and doc[ent.end].lower_ in DISEASE_NOUNS):
+        return False
+    return bool(words) and all(
+        re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) for word in words
+    )
+
+
 def common_noun_in_capitals(ent: Span) -> bool:
     """Whether a one-word name in capitals is a common noun written so: it takes an indefinite article or a
     personal possessive of its own ("a GP", "their GP", "my MP"); an acronym that names a body does not ("the WHO",
@@ -1340,6 +1364,8 @@ def mentions_of(
             label = "PRODUCT"  # "H1N1", "H5N1": a virus's strain, whatever the tagger said
         if common_noun_in_capitals(ent):
             continue  # "see a GP", "their GP": a common noun written in capitals, no one's name
+        if disease_name(ent, full_text):
+            continue  # "Swine flu is ...", "Swine Flu: Your questions answered": a disease, no one's name
         if label == "PERSON" and key_of(text.split()[-1]) in CORPORATE_SUFFIXES:
             label = (
                 "ORG"  # "Halliburton Co", "Cameron International Corp": a company, whatever the tagger said
@@ -1511,22 +1537,33 @@ def roles_of(article: Article, ent: Span) -> list[Role]:
         or doc[first].pos_ in NOT_TITLE_POS
     ):
         first += 1
-    if first < ent.start and doc[first].sent == ent.sent and doc[first].lower_ not in POSSESSIVE_PRONOUNS:
-        title = doc[first : ent.start]
+    # "Chief Medical Officer Sir Liam Donaldson": an honorific is how the name is said, no part of the title
+    last = ent.start
+    while last > first and doc[last - 1].lower_.rstrip(".") in HONORIFICS:
+        last -= 1
+    if (
+        first < last
+        and doc[first].sent == ent.sent
+        and doc[first].lower_ not in POSSESSIVE_PRONOUNS
+        # "Lawyers for Dr Conrad Murray": the name a preposition takes is someone else's title's
+        and doc[last - 1].lower_ not in FUNCTION_WORDS
+    ):
+        title = doc[first:last]
         nouns = [t for t in title if not t.ent_type_ and t.pos_ in ("NOUN", "PROPN")]
-        nouns = [t for t in nouns if t.lower_.rstrip(".") not in ("mr", "mrs", "ms", "dr")]
+        nouns = [t for t in nouns if t.lower_.rstrip(".") not in HONORIFICS]
         head = None
         if nouns and first > ent.sent.start - 1:
             head = nouns[0] if any(t.lower_ in ("of", "to", "for") for t in title) else nouns[-1]
         if head is not None and title_names_a_person(title, head) and not relation_title(title, head):
             found.append(
                 Role(
-                    title.text,
+                    without_unpaired_marks(title.text),
                     head.lemma_.lower(),
                     role_modifiers(title, head),
                     article.id,
                     title.start_char,
                     owner=title_owner([t for t in title if t.i < head.i]),
+                    gap=ent.start_char - title.end_char - 1 if last < ent.start else 0,
                 )
             )
     for child in ent.root.children:
@@ -1538,7 +1575,9 @@ def roles_of(article: Article, ent: Span) -> list[Role]:
                 continue  # "Kurt Guerra, his 9-year-old daughter Cassie": someone else, his relative
             if not names_a_person(child.lower_):
                 continue  # "Richard Cable | 15:13 UK time": no title of a person
-            text = re.sub(r"^(a|an|the)\s+", "", phrase.text, flags=re.IGNORECASE)
+            # "acting assistant director general of the World Health Organization (WHO": the bracket the phrase
+            # opens and the parse cuts off is no part of the title
+            text = without_unpaired_marks(re.sub(r"^(a|an|the)\s+", "", phrase.text, flags=re.IGNORECASE))
             found.append(
                 Role(
                     text,
@@ -1612,7 +1651,7 @@ NOT_PERSON_NOUNS = frozenset(
 
 
 def names_a_person(noun: str) -> bool:
-    if noun in NOT_PERSON_NOUNS:
+    if noun in NOT_PERSON_NOUNS or noun in TIME_NOUNS:  # "winter", "summer": a time, no person
         return False
     return noun in PERSON_NOUNS or PERSON_NOUN_ENDING.search(noun) is not None
 
@@ -2464,7 +2503,7 @@ GENDER_TITLES = {
 # The key of a lone name told apart by a title of sex ("person:mrs obama", "person:mr qadri#a3").
 SEX_TITLED_KEY = re.compile(r"person:(?:mr|mrs) ")
 # Titles only a person bears, whatever office they hold: a name given one is a person's.
-HONORIFICS = frozenset({*GENDER_TITLES, "dr"})
+HONORIFICS = frozenset({*GENDER_TITLES, "dr", "sir", "dame"})
 
 
 def title_of(mention: Mention) -> str:
@@ -2556,11 +2595,9 @@ def link_descriptions(
         if role.apposition:
             found = [m for m in people_by_article[role.article] if m.start < role.start <= m.end + 4]
         else:
-            found = [
-                m
-                for m in people_by_article[role.article]
-                if 0 <= m.start - (role.start + len(role.text)) <= 3  # the name right after its title
-            ]
+            end = role.start + len(role.text) + role.gap
+            # the name right after its title
+            found = [m for m in people_by_article[role.article] if 0 <= m.start - end <= 3]
         owner = person_key_of[id(found[0])] if found else None
         if owner is not None and owner in clusters:
             clusters[owner].roles.append(role)

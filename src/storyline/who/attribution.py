@@ -976,7 +976,7 @@ def content_span(cue: Token) -> tuple[int, int] | None:
     first = after_addressee(cue, first, last, stranded)
     last = through_listed_adjectives(doc, last)
     last = before_conjoined_speaker(cue, first, last)
-    last = before_contrasting_speaker(cue, first, last)
+    last = before_second_speaker(cue, first, last)
     last = before_unshifted_conjunct(cue, first, last)
     last = before_writers_aside(cue, first, last)
     last = before_run_on_name(cue, first, last)
@@ -1206,17 +1206,22 @@ def before_conjoined_speaker(cue: Token, first: int, last: int) -> int:
 
 
 CONTRASTING_MARKERS = frozenset({"while", "whereas", "but"})
+COORDINATING_MARKERS = frozenset({"and", "but"})
 
 
-def before_contrasting_speaker(cue: Token, first: int, last: int) -> int:
-    """ "Rights groups say 2,000 civilians have been killed, while Syrian authorities say 500 soldiers have died":
-    a clause opened by "while", "whereas" or "but" whose verb of saying has a subject of its own is another
-    speaker's statement; this one's content ends before it, wherever the parser hung that clause."""
+def before_second_speaker(cue: Token, first: int, last: int) -> int:
+    """ "Rights groups say 2,000 civilians have been killed, while Syrian authorities say 500 soldiers have died",
+    "She said the United States was suspending relations ..., and an administration official added that the
+    embassy ...": a clause opened by "while", "whereas" or "but", or coordinated by "and" or "but" right before its
+    subject, whose verb of saying has a subject of its own is another speaker's statement; this one's content ends
+    before it, wherever the parser hung that clause ("and that the rebels said ...", subordinated, is what was
+    said)."""
     doc = cue.doc
     for verb in doc[max(first, cue.i + 1) : last]:
         if verb.lemma_.lower() not in SAYING_VERBS or verb.pos_ != "VERB":
             continue
-        if not any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if subject is None:
             continue  # "that while no claims have been denied, ...": a passive names no other speaker
         marker = next(
             (
@@ -1226,6 +1231,11 @@ def before_contrasting_speaker(cue: Token, first: int, last: int) -> int:
             ),
             None,
         )
+        opening = subject.left_edge.i - 1
+        if marker is None and opening > cue.i:
+            coordinating = doc[opening]
+            if coordinating.lower_ in COORDINATING_MARKERS and coordinating.pos_ == "CCONJ":
+                marker = coordinating
         if marker is not None and first < marker.i:
             return marker.i
     return last

@@ -22,11 +22,18 @@ def test_a_coordinated_clause_with_its_own_speaker_ends_the_statement():
     assert by_speaker["an administration official"] == 'that the embassy "must shut down."'
 
 
-def test_a_subordinated_or_quoted_second_speaker_stays_in_the_statement():
+def test_a_subordinated_quoted_or_silent_second_clause_stays_in_the_statement():
     # "and that ... said": what the first speaker said, a report of a report
     text = "The minister said the talks had failed and that the rebels said they would fight on."
     (attribution,) = [a for a in found(text) if a.speaker == "The minister"]
     assert attribution.content == "the talks had failed and that the rebels said they would fight on"
+    # a verb of saying with nothing said is no second statement (H1N1_bbc 583)
+    text = (
+        'Dr Ann Connolly said the symptoms were "relatively mild" and all five pupils were responding well '
+        "to treatment."
+    )
+    (attribution,) = [a for a in found(text) if a.speaker == "Dr Ann Connolly"]
+    assert attribution.content.endswith("were responding well to treatment")
     # inside a quotation the content opens, a second speaker is the first one's own words
     text = 'The sheriff said "the water came up fast, and my deputies said they had never seen it so high."'
     (attribution,) = [a for a in found(text) if a.speaker == "The sheriff"]

@@ -34,6 +34,13 @@ def test_a_subordinated_quoted_or_silent_second_clause_stays_in_the_statement():
     )
     (attribution,) = [a for a in found(text) if a.speaker == "Dr Ann Connolly"]
     assert attribution.content.endswith("were responding well to treatment")
+    # nor is a verb of saying whose subject is no one ("a reported 15,000": LibyaWar_cnn 26)
+    text = (
+        "Ban said there appeared to be a growing crisis of refugees, with some 22,000 people having fled to "
+        "Tunisia and a reported 15,000 to Egypt in the past few days."
+    )
+    (attribution,) = [a for a in found(text) if a.speaker == "Ban"]
+    assert attribution.content.endswith("15,000 to Egypt in the past few days")
     # inside a quotation the content opens, a second speaker is the first one's own words
     text = 'The sheriff said "the water came up fast, and my deputies said they had never seen it so high."'
     (attribution,) = [a for a in found(text) if a.speaker == "The sheriff"]

@@ -1215,7 +1215,8 @@ def before_second_speaker(cue: Token, first: int, last: int) -> int:
     embassy ...": a clause opened by "while", "whereas" or "but", or coordinated by "and" or "but" right before its
     subject, whose verb of saying has a subject and a complement of its own is another speaker's statement; this
     one's content ends before it, wherever the parser hung that clause ("and that the rebels said ...",
-    subordinated, is what was said; "and all five pupils were responding well to treatment" says nothing)."""
+    subordinated, is what was said; "and all five pupils were responding well to treatment" says nothing; "and a
+    reported 15,000 to Egypt" has no one for a subject)."""
     doc = cue.doc
     for verb in doc[max(first, cue.i + 1) : last]:
         if verb.lemma_.lower() not in SAYING_VERBS or verb.pos_ != "VERB":
@@ -1234,7 +1235,7 @@ def before_second_speaker(cue: Token, first: int, last: int) -> int:
             None,
         )
         opening = subject.left_edge.i - 1
-        if marker is None and opening > cue.i:
+        if marker is None and opening > cue.i and subject.tag_.startswith(("NN", "PRP")):
             coordinating = doc[opening]
             if coordinating.lower_ in COORDINATING_MARKERS and coordinating.pos_ == "CCONJ":
                 marker = coordinating

@@ -34,6 +34,13 @@ def test_a_subordinated_quoted_or_silent_second_clause_stays_in_the_statement():
     )
     (attribution,) = [a for a in found(text) if a.speaker == "Dr Ann Connolly"]
     assert attribution.content.endswith("were responding well to treatment")
+    # nor one with an object and no clause ("write" is a verb of saying: bpoil_foxnews 1075)
+    text = (
+        "A spokesman said that the company had paid out $95 million as of Friday, and it had written about "
+        "30,000 checks to settle half the claims."
+    )
+    (attribution,) = [a for a in found(text) if a.speaker == "A spokesman"]
+    assert attribution.content.endswith("to settle half the claims")
     # nor is a verb of saying whose subject is no one ("a reported 15,000": LibyaWar_cnn 26)
     text = (
         "Ban said there appeared to be a growing crisis of refugees, with some 22,000 people having fled to "

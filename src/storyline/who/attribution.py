@@ -1213,10 +1213,10 @@ def before_second_speaker(cue: Token, first: int, last: int) -> int:
     """ "Rights groups say 2,000 civilians have been killed, while Syrian authorities say 500 soldiers have died",
     "She said the United States was suspending relations ..., and an administration official added that the
     embassy ...": a clause opened by "while", "whereas" or "but", or coordinated by "and" or "but" right before its
-    subject, whose verb of saying has a subject and a complement of its own is another speaker's statement; this
+    subject, whose verb of saying has a subject and a clause of its own is another speaker's statement; this
     one's content ends before it, wherever the parser hung that clause ("and that the rebels said ...",
-    subordinated, is what was said; "and all five pupils were responding well to treatment" says nothing; "and a
-    reported 15,000 to Egypt" has no one for a subject)."""
+    subordinated, is what was said; "and all five pupils were responding well to treatment" says nothing, "and it
+    had written about 30,000 checks" says no clause; "and a reported 15,000 to Egypt" has no one for a subject)."""
     doc = cue.doc
     for verb in doc[max(first, cue.i + 1) : last]:
         if verb.lemma_.lower() not in SAYING_VERBS or verb.pos_ != "VERB":
@@ -1224,7 +1224,7 @@ def before_second_speaker(cue: Token, first: int, last: int) -> int:
         subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
         if subject is None:
             continue  # "that while no claims have been denied, ...": a passive names no other speaker
-        if not any(c.dep_ in CONTENT_CLAUSES for c in verb.children):
+        if not any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in verb.children):
             continue
         marker = next(
             (

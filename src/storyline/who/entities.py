@@ -2711,7 +2711,7 @@ def build_roster(
         and m.article in by_id
         and by_id[m.article].text[m.end : m.end + 2] not in ("'s", "\u2019s")
     }
-    possessive_names(entities, plain)
+    entities = possessive_names(entities, plain)
     # named in the most articles first: a name one article repeats (a family history's "John", 89 times in one
     # article) is not what the story is about
     entities.sort(key=lambda e: (-len(e.mentions), -sum(e.mentions.values()), e.name))
@@ -2726,12 +2726,11 @@ def build_roster(
 POSSESSIVE_HEAD = re.compile(r"^(.+?)['\u2019]s\s")
 
 
-def possessive_names(entities: Sequence[Entity], plain: Container[str]) -> None:
-    """Name an organisation whose name is a possessive as the collection writes it: "Moody" (every mention's "'s"
-    read as the possessive, "Moody's threat") is "Moody's" where the text never writes it without "'s" (no alias in
-    ``plain``) and the collection names a body "Moody's Investors Service" or "Moody's Analytics" ("the European
-    Union's foreign policy chief" leaves the European Union alone). Renames the entries in place (they are this
-    roster's own, being built)."""
+def possessive_names(entities: Sequence[Entity], plain: Container[str]) -> list[Entity]:
+    """The entries, an organisation whose name is a possessive named as the collection writes it: "Moody" (every
+    mention's "'s" read as the possessive, "Moody's threat") is "Moody's" where the text never writes it without
+    "'s" (no alias in ``plain``) and the collection names a body "Moody's Investors Service" or "Moody's Analytics"
+    ("the European Union's foreign policy chief" leaves the European Union alone)."""
     heads = {
         match.group(1)
         for entity in entities
@@ -2739,13 +2738,14 @@ def possessive_names(entities: Sequence[Entity], plain: Container[str]) -> None:
         for alias in (entity.name, *entity.aliases)
         if (match := POSSESSIVE_HEAD.match(alias))
     }
-    for entity in entities:
-        if (
-            entity.type == "organization"
-            and entity.name in heads
-            and not any(a in plain for a in entity.aliases)
-        ):
-            entity.name = f"{entity.name}'s"
+    return [
+        dataclasses.replace(entity, name=f"{entity.name}'s")
+        if entity.type == "organization"
+        and entity.name in heads
+        and not any(a in plain for a in entity.aliases)
+        else entity
+        for entity in entities
+    ]
 
 
 def whole_names(mentions: Sequence[Mention], by_id: Mapping[str, Article]) -> list[Mention]:

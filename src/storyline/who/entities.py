@@ -36,6 +36,7 @@ from ..pieces import NO_PIECES, Pieces
 from ..text.dates import MONTH_ABBREVIATIONS
 from ..text.patterns import TIME_ZONES, dateline_place
 from ..text.words import TIME_NOUNS
+from .genders import FEMININE, MASCULINE
 from .names import (
     ANONYMOUS_HEADS,
     CONJUNCTIONS,
@@ -3066,8 +3067,7 @@ def link_speakers(attributions: Sequence[Attribution], entities: Sequence[Entity
 
 # ECB+ mention types as spaCy labels, for mentions spaCy's NER does not label itself.
 LABEL_OF_MENTION_TYPE = {"HUM": "PERSON", "LOC": "GPE", "NON": "PRODUCT", "TIM": "DATE"}
-PERSONAL_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
-FEMININE_PRONOUNS = {"she", "her", "hers", "herself"}
+PERSONAL_PRONOUNS = MASCULINE | FEMININE
 
 
 def gold_span_mentions(
@@ -3196,7 +3196,7 @@ def cluster_mentions(
             if head in ("who", "whom", "whose") and candidates:
                 union(i, candidates[0])
             elif head in PERSONAL_PRONOUNS and candidates:
-                wanted = "f" if head in FEMININE_PRONOUNS else "m"
+                wanted = "f" if head in FEMININE else "m"
                 agreeing = [c for c in candidates if gender.get(find(c), wanted) == wanted]
                 antecedent = agreeing[0] if agreeing else candidates[0]
                 union(i, antecedent)

@@ -658,6 +658,28 @@ def test_a_caption_telling_its_scene_in_the_present_is_cut():
     assert cleaned.text.split("\n\n") == ["Jackson died in June 2009 aged 50.", *prose]
 
 
+def test_a_blog_stamp_and_byline_glued_before_the_story_are_cut_and_the_writer_is_the_byline():
+    """Fox News' blog pages as Timeline17 has them: the stamp, a bar and "by :" before the story's first words
+    on one line. The stamp is cut as a page stamp, the writer as the byline; the story starts at its words. A
+    sentence that only mentions a time and a writer is left whole."""
+    from storyline.ingest.describe import byline_of
+
+    text = (
+        "July 15 , 2010 - 7:48 AM | by : Jonathan Serrie Pressure testing on the damaged oil well at the bottom of "
+        "the Gulf of Mexico ran into a snag overnight when BP discovered a leak .\n"
+        "The test was put off until engineers could replace the part ."
+    )
+    cleaned = clean_text(text, use_model=False)
+    assert cleaned.text.startswith("Pressure testing on the damaged oil well")
+    assert [(r.text, r.reason) for r in cleaned.removed] == [
+        ("July 15, 2010 - 7:48 AM", "page-stamp"),
+        ("by: Jonathan Serrie", "byline"),
+    ]
+    assert byline_of(cleaned) == "Jonathan Serrie"
+    whole = "At 7:48 AM on July 15, 2010, the test by Jonathan Serrie's crew began under the Gulf of Mexico ."
+    assert clean_text(whole, use_model=False).text.startswith("At 7:48 AM on July 15, 2010, the test by")
+
+
 def test_a_byline_glued_before_the_storys_first_words_is_cut_as_the_byline():
     """A scraped page's byline run into its first words on one line ("By the CNN Wire Staff NEW: ...", "By ...,
     Special to CNN An Egyptian man ...", a writer's title after the outlet): the byline is cut (reason ``byline``)

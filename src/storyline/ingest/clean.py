@@ -36,6 +36,7 @@ from ..text.patterns import (
     GLUED_BYLINE,
     PAGE_STAMP,
     SENTENCE_OPENERS,
+    STAMPED_BYLINE,
     WIRE_STAMP,
     caption_parts,
     glue_seams,
@@ -374,10 +375,17 @@ def split_wire_stamps(lines: list[Line]) -> tuple[list[Line], list[str]]:
     """Each page stamp cut out of its line — a wire page's place and time before its dateline
     (``text.patterns.WIRE_STAMP``), a page's "Page last updated at 11:24 GMT, Tuesday, 27 September 2011 12:24 UK"
     (``text.patterns.PAGE_STAMP``) — the headline a scraper glued before it kept on a line of its own, the story
-    after it on its own; and the stamps cut (``describe`` reads the page's date from them)."""
+    after it on its own; and the stamps cut (``describe`` reads the page's date from them). A blog page's stamp
+    with its writer (``text.patterns.STAMPED_BYLINE``) leaves its byline on a line of its own, marked ``byline``."""
     result: list[Line] = []
     stamps: list[str] = []
     for line in lines:
+        stamped = STAMPED_BYLINE.match(line.text)
+        if stamped is not None:
+            stamps.append(stamped.group("stamp"))
+            result.append(Line(stamped.group("byline"), blank_before=line.blank_before, reason="byline"))
+            result.append(Line(line.text[stamped.end() :], blank_before=False))
+            continue
         match = WIRE_STAMP.search(line.text) or PAGE_STAMP.search(line.text)
         if match is None:
             result.append(line)

@@ -934,13 +934,21 @@ def byline_pattern(glued: bool) -> str:
             r"\s+(?=[A-Z\"\u201c'`])"
         )
     return (
-        rf"(?P<byline>[Bb][Yy]\s+(?:{_WIRE_STAFF}|(?P<names>{_BYLINE_NAMES})(?:{_BYLINE_CREDIT})?))"
+        rf"(?P<byline>[Bb][Yy]:?\s+(?:{_WIRE_STAFF}|(?P<names>{_BYLINE_NAMES})(?:{_BYLINE_CREDIT})?))"
         rf"(?=\s*(?:$|[,;|])|\s+(?:and|for|-{{1,2}})\s|\s+{MONTH_NAME}\.?\s+\d)"
     )
 
 
 BYLINE = re.compile(byline_pattern(glued=False))
 GLUED_BYLINE = re.compile(byline_pattern(glued=True))
+
+# A blog page's stamp with its writer, glued before the story's first words as Fox News' blog pages were scraped
+# ("July 15, 2010 - 7:48 AM | by: Jonathan Serrie Pressure testing on the damaged oil well ..."): the stamp
+# (group ``stamp``), a bar, the byline (group ``byline``), then the capital the story starts with.
+STAMPED_BYLINE = re.compile(
+    rf"^(?P<stamp>{MONTH_NAME}\.?\s+\d{{1,2}},\s+\d{{4}}\s*{_DASH}\s*\d{{1,2}}:\d\d\s*[AaPp]\.?[Mm]\.?)\s*\|\s*"
+    rf"(?P<byline>[Bb]y:?\s+{_BYLINE_NAME})\s+(?=[A-Z\"\u201c'`])"
+)
 
 
 # A dateline of a place alone with its day, inside a line: a scraped page glues the headline or a photo's credit

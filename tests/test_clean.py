@@ -680,6 +680,25 @@ def test_a_blog_stamp_and_byline_glued_before_the_story_are_cut_and_the_writer_i
     assert clean_text(whole, use_model=False).text.startswith("At 7:48 AM on July 15, 2010, the test by")
 
 
+def test_an_agencys_copyright_glued_before_the_dateline_is_a_credit_and_the_line_above_its_caption():
+    """Fox News' pages as Timeline17 has them: a gallery photo's caption ("May 23 : An oil-covered pelican flaps
+    ...") on the line above the picture agency's copyright ("AP2010") glued to the story's dateline. The credit and
+    the caption are cut, the story starts at its dateline; an agency named as the subject of a sentence stays."""
+    text = (
+        "May 23 : An oil-covered pelican flaps its wings on an island in Barataria Bay off the coast of Louisiana .\n"
+        "AP2010 BARATARIA BAY , La. -- As the Gulf of Mexico oil spill seeps deeper into the Louisiana marshes , the "
+        "fragile grasses get difficult to clean .\n"
+        "AP reported on Monday that the rescue of the brown pelican has become harder with each day of the spill ."
+    )
+    cleaned = clean_text(text, use_model=False)
+    assert cleaned.text.split("\n\n")[0].startswith("BARATARIA BAY, La. -- As the Gulf of Mexico oil spill")
+    assert cleaned.text.split("\n\n")[1].startswith("AP reported on Monday")
+    assert [(r.text[:20], r.reason) for r in cleaned.removed] == [
+        ("May 23: An oil-cover", "caption"),
+        ("AP2010", "caption"),
+    ]
+
+
 def test_a_byline_glued_before_the_storys_first_words_is_cut_as_the_byline():
     """A scraped page's byline run into its first words on one line ("By the CNN Wire Staff NEW: ...", "By ...,
     Special to CNN An Egyptian man ...", a writer's title after the outlet): the byline is cut (reason ``byline``)

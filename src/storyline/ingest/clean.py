@@ -135,7 +135,7 @@ CREDIT = re.compile(
 # caption ("... Rice (L) with Clinton (Photo: MCT)", "... Sergey Lavrov / AP").
 PHOTO_CREDIT_LINE = re.compile(
     r"^((photo|photograph|image|picture|video|credit|source)s?( credit)?\s*[:/]\s*.{1,60}|"
-    r"(\w+ )?(getty images|afp|ap|reuters|epa|ap photo|afp/getty images?|reuters/[\w .]+))$",
+    r"(\w+ )?(getty images|afp|ap|reuters|epa|ap photo|afp/getty images?|reuters/[\w .]+)( ?(19|20)\d\d)?)$",
     re.IGNORECASE,
 )
 # A caption typically ends with where and when the photo was taken: text.patterns.CAPTION_DATE_END.
@@ -252,7 +252,9 @@ def split_lines(text: str) -> list[Line]:
 
 # A labelled photo credit glued to the first sentence of the story, as the Guardian's pages were scraped
 # ("Photograph: Suzanne Plunkett/Reuters Tony Hayward, BP's embattled chief executive, will ..."): the credit
-# ends with an agency (after any photographer's name), or is an agency and a two-word name.
+# ends with an agency (after any photographer's name), or is an agency and a two-word name; or a picture
+# agency's copyright, its name and year, glued before a wire dateline as Fox News' pages were scraped ("AP2010
+# BARATARIA BAY, La. -- As the Gulf of Mexico oil spill seeps ...").
 AGENCY = (
     r"(?:(?i:Getty Images)|Reuters|REUTERS|AP|AFP|PA|EPA|Rex(?: Features)?|Rex Shutterstock|Alamy|Corbis|Bloomberg|"
     r"Zuma|Sipa|Xinhua|Polaris|Camera Press|Guardian|Observer|Eyevine|Newscast|Press Association|Associated Press|"
@@ -261,7 +263,8 @@ AGENCY = (
 GLUED_CREDIT = re.compile(
     rf"^((?:Photograph|Photo|Picture|Image)s?\s*:?\s*"
     rf"(?:(?:(?:[\w.'’-]+ ){{0,4}}[\w.'’-]+\\?/)+(?:{AGENCY}|[A-Z][\w-]+)|{AGENCY}|(?:[\w.'’-]+ ){{1,3}}for the (?:Guardian|Observer))"
-    rf"(?:\\?/[A-Z][\w.'’-]+ [A-Z][\w.'’-]+)?)"
+    rf"(?:\\?/[A-Z][\w.'’-]+ [A-Z][\w.'’-]+)?"
+    r"|(?:AP|AFP|Reuters) ?(?:19|20)\d\d)"
     r"\s+(?=[\"“‘'A-Z0-9][^\s]*\s+\S+\s+\S+)"
 )
 

@@ -699,6 +699,27 @@ def test_an_agencys_copyright_glued_before_the_dateline_is_a_credit_and_the_line
     ]
 
 
+def test_a_gallery_photos_dated_caption_atop_a_page_is_a_caption_but_a_chronology_stays():
+    """Fox News' pages as Timeline17 has them open with a gallery photo's caption labelled with its day ("June 4
+    : Oil is seen gushing around the cap ..."): cut as a caption. A page of dated lines is a chronology: every line
+    stays."""
+    story = (
+        "BP managed to place a funnel-like cap on the well late Thursday with the aim of pumping some crude to the "
+        "surface .\nIt was too early to tell if it would work , officials said on Friday ."
+    )
+    caption = "June 4 : Oil is seen gushing around the cap placed by BP during efforts to contain the leak in the Gulf ."
+    cleaned = clean_text(caption + "\n" + story, use_model=False)
+    assert cleaned.text.startswith("BP managed to place a funnel-like cap")
+    assert [r.reason for r in cleaned.removed] == ["caption"]
+    chronology = (
+        "Sept. 7 : U.S. government seizes Fannie Mae and Freddie Mac .\n"
+        "Sept. 14 : The Federal Reserve expands the rules on what can be accepted as collateral .\n"
+        "Sept. 15 : Lehman Brothers files for bankruptcy protection after talks to sell the bank fail ."
+    )
+    kept = clean_text(chronology, use_model=False)
+    assert kept.removed == [] and kept.text.count("Sept.") == 3
+
+
 def test_a_byline_glued_before_the_storys_first_words_is_cut_as_the_byline():
     """A scraped page's byline run into its first words on one line ("By the CNN Wire Staff NEW: ...", "By ...,
     Special to CNN An Egyptian man ...", a writer's title after the outlet): the byline is cut (reason ``byline``)

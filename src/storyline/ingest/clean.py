@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Removed
+from ..text.dates import MONTH_NAME
 from ..text.patterns import (
     AGENCY_DATELINE,
     BYLINE,
@@ -253,8 +254,9 @@ def split_lines(text: str) -> list[Line]:
 # A labelled photo credit glued to the first sentence of the story, as the Guardian's pages were scraped
 # ("Photograph: Suzanne Plunkett/Reuters Tony Hayward, BP's embattled chief executive, will ..."): the credit
 # ends with an agency (after any photographer's name), or is an agency and a two-word name; or a picture
-# agency's copyright, its name and year, glued before a wire dateline as Fox News' pages were scraped ("AP2010
-# BARATARIA BAY, La. -- As the Gulf of Mexico oil spill seeps ...").
+# agency's copyright, its name and year, or the AP alone ("Coast Guard via AP"), glued before a capital as Fox News'
+# pages were scraped ("AP2010 BARATARIA BAY, La. -- As the Gulf of Mexico oil spill seeps ...", "AP NEW ORLEANS --
+# Engineers removed ...").
 AGENCY = (
     r"(?:(?i:Getty Images)|Reuters|REUTERS|AP|AFP|PA|EPA|Rex(?: Features)?|Rex Shutterstock|Alamy|Corbis|Bloomberg|"
     r"Zuma|Sipa|Xinhua|Polaris|Camera Press|Guardian|Observer|Eyevine|Newscast|Press Association|Associated Press|"
@@ -264,7 +266,7 @@ GLUED_CREDIT = re.compile(
     rf"^((?:Photograph|Photo|Picture|Image)s?\s*:?\s*"
     rf"(?:(?:(?:[\w.'’-]+ ){{0,4}}[\w.'’-]+\\?/)+(?:{AGENCY}|[A-Z][\w-]+)|{AGENCY}|(?:[\w.'’-]+ ){{1,3}}for the (?:Guardian|Observer))"
     rf"(?:\\?/[A-Z][\w.'’-]+ [A-Z][\w.'’-]+)?"
-    r"|(?:AP|AFP|Reuters) ?(?:19|20)\d\d)"
+    r"|(?:AP|AFP|Reuters) ?(?:19|20)\d\d|(?:(?:[A-Z][\w.]*\s){1,3}via\s)?AP(?!\s+Photo\b)(?=\s+[A-Z]))"
     r"\s+(?=[\"“‘'A-Z0-9][^\s]*\s+\S+\s+\S+)"
 )
 
@@ -462,6 +464,23 @@ def first_published_line(line: str) -> bool:
     return bool(re.fullmatch(r"[^\d]{2,40}:\s*\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(,?\s+\d{1,2}:\d{2})?", line))
 
 
+# A gallery photo's caption atop a page, labelled with the picture's day ("May 23: An oil-covered pelican flaps its
+# wings on an island in Barataria Bay ...", as Fox News' pages were scraped): a line among the page's first lines
+# that opens with a dated label, no longer than a caption, the page's only dated label (a page of them is a
+# chronology, which stays).
+DATED_LABEL = re.compile(rf"^{MONTH_NAME}\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?:\s+[A-Z]")
+
+
+def gallery_caption(lines: list[Line], i: int) -> bool:
+    text = lines[i].text
+    return (
+        i < HEADER_LINES
+        and DATED_LABEL.match(text) is not None
+        and len(words_of(text)) <= CAPTION_ABOVE_CREDIT_WORDS
+        and not any(DATED_LABEL.match(other.text) for j, other in enumerate(lines) if j != i)
+    )
+
+
 def mark_lines(lines: list[Line], main_script: str | None) -> None:
     """Judge every line; set ``reason`` on the lines to drop."""
     n = len(lines)
@@ -492,7 +511,7 @@ def mark_lines(lines: list[Line], main_script: str | None) -> None:
                 )
             ):
                 lines[i - 1].reason = "caption"
-        elif is_caption(text):
+        elif is_caption(text) or gallery_caption(lines, i):
             line.reason = "caption"
         elif BULLET.match(text) and len(words_of(text)) <= 40 or i < HEADER_LINES and NEW_MARK.search(text):
             line.reason = "highlights"

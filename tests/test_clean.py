@@ -676,6 +676,13 @@ def test_a_blog_stamp_and_byline_glued_before_the_story_are_cut_and_the_writer_i
         ("by: Jonathan Serrie", "byline"),
     ]
     assert byline_of(cleaned) == "Jonathan Serrie"
+    coast_guard = clean_text(
+        "July 27 , 2010 - 12:48 PM | by : Jonathan Serrie The Coast Guard is responding to a new oil leak on the "
+        "Gulf Coast .\nThis spill involves a well in a portion of Barataria Bay .",
+        use_model=False,
+    )
+    assert coast_guard.text.startswith("The Coast Guard is responding to a new oil leak")
+    assert byline_of(coast_guard) == "Jonathan Serrie"
     whole = "At 7:48 AM on July 15, 2010, the test by Jonathan Serrie's crew began under the Gulf of Mexico ."
     assert clean_text(whole, use_model=False).text.startswith("At 7:48 AM on July 15, 2010, the test by")
 

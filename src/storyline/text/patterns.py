@@ -944,10 +944,11 @@ GLUED_BYLINE = re.compile(byline_pattern(glued=True))
 
 # A blog page's stamp with its writer, glued before the story's first words as Fox News' blog pages were scraped
 # ("July 15, 2010 - 7:48 AM | by: Jonathan Serrie Pressure testing on the damaged oil well ..."): the stamp
-# (group ``stamp``), a bar, the byline (group ``byline``), then the capital the story starts with.
+# (group ``stamp``), a bar, the byline (group ``byline``: the fewest capitalised words, as the story may start with
+# capitals too: "by: Jonathan Serrie The Coast Guard is responding ..."), then the capital the story starts with.
 STAMPED_BYLINE = re.compile(
     rf"^(?P<stamp>{MONTH_NAME}\.?\s+\d{{1,2}},\s+\d{{4}}\s*{_DASH}\s*\d{{1,2}}:\d\d\s*[AaPp]\.?[Mm]\.?)\s*\|\s*"
-    rf"(?P<byline>[Bb]y:?\s+{_BYLINE_NAME})\s+(?=[A-Z\"\u201c'`])"
+    rf"(?P<byline>[Bb]y:?\s+{_BYLINE_WORD}(?:\s+{_BYLINE_WORD}){{1,3}}?)\s+(?=[A-Z\"\u201c'`])"
 )
 
 

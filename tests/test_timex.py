@@ -370,6 +370,22 @@ def test_a_day_something_is_set_for_with_no_verb_to_date_it_is_ahead():
     assert values("The blame for Monday's attack is on the airport.", friday)["Monday"] == "2011-10-03"
 
 
+def test_a_planned_event_of_a_weekday_told_in_the_present_is_the_coming_one():
+    # MJ_bbc, a page of Friday 7 October 2011 (the Cardiff concert of Saturday the 8th); EgyptianProtest_cnn, a page
+    # of Friday 4 February 2011 (the Super Bowl of Sunday the 6th).
+    friday = dt.date(2011, 10, 7)
+    concert = "Final preparations are under way for Saturday's stadium concert."
+    assert values(concert, friday)["Saturday"] == "2011-10-08"
+    game = "Sunday's game in Dallas also brings together two of the most fervent fan bases in football."
+    assert values(game, dt.date(2011, 2, 4))["Sunday"] == "2011-02-06"
+    # A past verb, an event told as over, or an event no one plans keep the weekday before the page.
+    monday = dt.date(2011, 10, 10)
+    assert values("Saturday's concert raised a million pounds.", monday)["Saturday"] == "2011-10-08"
+    assert values("The results of Saturday's vote show a swing to the left.", monday)["Saturday"] == "2011-10-08"
+    assert values("Saturday's election results show a swing to the left.", monday)["Saturday"] == "2011-10-08"
+    assert values("The fighters in Saturday's attack are part of an army.", monday)["Saturday"] == "2011-10-08"
+
+
 @pytest.mark.parametrize(
     "text, anchor, expected",
     [

@@ -407,11 +407,27 @@ AHEAD_OF = re.compile(r"(?i)\b(?:ahead\s+of|in\s+advance\s+of|(?:run|lead|build)
 # for Saturday's show", "He has a status hearing set for Friday" (MJ_bbc, bpoil_reuters; both read as the day before
 # the page until the eighteenth session). A verb's tense still rules: "arrested for Saturday's attack" is past.
 FOR_DAY = re.compile(r"(?i)\bfor\s+(?:the\s+)?$")
+# A weekday's event that is planned ("Saturday's concert", "Sunday's game", "Tuesday's vote"), told in the present or
+# with no verb to date it, is the coming one: "Final preparations are under way for Saturday's stadium concert" and
+# "Sunday's game in Dallas also brings together ..." were read as the weekday before the page (MJ_bbc,
+# EgyptianProtest_cnn). A past verb still rules ("Saturday's concert raised ..."); nouns of what is only reported
+# after it happened (an attack, a report, a poll) are no plan and are left to the tense, and so is an event told
+# as over: "the results of Sunday's election show ...", "since Tuesday's vote", "Sunday's election results".
+PLANNED_EVENT = re.compile(
+    r"\s*['\u2019]s\s+(?:(?!results?\b)[A-Za-z-]+\s+)?(?:concerts?|shows?|gigs?|matche?s?|games?|finals?|races?|votes?|"
+    r"elections?|referend(?:um|a)|ballots?|meetings?|summits?|talks|hearings?|debates?|ceremon(?:y|ies)|funerals?|"
+    r"memorials?|rall(?:y|ies)|march(?:es)?|parades?|kick-?off)\b(?!\s+(?:results?|outcomes?|winners?)\b)"
+)
+OVER_BEFORE = re.compile(
+    r"(?i)\b(?:results?|outcomes?|wake|aftermath|since|after|following|winners?|losers?)\s+(?:of\s+|from\s+|in\s+)?"
+    r"(?:the\s+)?$"
+)
 
 
 def direction(ctx: Context, m: re.Match[str], word: str | None) -> str:
     """Before or after the anchor: from an explicit word (last, next, this), from a preposition that puts the
-    day after what the clause tells ("ahead of Saturday's concert"), else from the tense."""
+    day after what the clause tells ("ahead of Saturday's concert"), from a planned event of the day told in the
+    present ("preparations are under way for Saturday's concert"), else from the tense."""
     word = (word or "").lower()
     if word in ("last", "past", "this past", "previous"):
         return "past"
@@ -421,6 +437,12 @@ def direction(ctx: Context, m: re.Match[str], word: str | None) -> str:
         return "future"
     tense = ctx.tense(m.start(), m.end())
     if tense is None and FOR_DAY.search(ctx.text, max(0, m.start() - 12), m.start()):
+        return "future"
+    if (
+        tense in (None, "present")
+        and PLANNED_EVENT.match(ctx.text, m.end())
+        and not OVER_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start())
+    ):
         return "future"
     return tense or "past"
 

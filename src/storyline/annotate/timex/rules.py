@@ -1351,7 +1351,7 @@ def holiday_date(name: str, year: int) -> dt.date:
     "holiday",
     r"(?:(?i:last|next|this)\s+)?(?P<name>Christmas\s+Eve|Christmas\s+Day|Christmas|New\s+Year's\s+Eve|New\s+Year's\s+Day|New\s+Year's|"
     r"Independence\s+Day|Valentine's\s+Day|Halloween|Boxing\s+Day|Bastille\s+Day|Veterans\s+Day|"
-    r"Thanksgiving(?:\s+Day)?|Election\s+Day|Easter(?:\s+Sunday)?)(?P<week>\s+week)?(?:\s+(?P<year>\d{4}))?(?![\w])",
+    r"Thanksgiving(?:\s+Day)?|Election\s+Day|Easter(?:\s+Sunday)?)(?P<week>\s+(?:week|holidays?|break|vacation|recess))?(?:\s+(?P<year>\d{4}))?(?![\w])",
     2,
 )
 def holiday(m: re.Match[str], ctx: Context) -> Found | None:
@@ -1370,7 +1370,11 @@ def holiday(m: re.Match[str], ctx: Context) -> Found | None:
             days=1
         ):
             day = holiday_date(name, year - 1)
-    if m["week"]:  # "Easter week", "Christmas week": the week of that day
+    if m["week"]:
+        # "Easter week", "Christmas week": the week of that day (TimeBank: "Easter week" 2000-W16). A holiday period
+        # ("over the Easter holidays", "the Christmas break", "the Easter recess") is no day of an event either: it
+        # is read as that week too, the nearest period the calendar has, so that it dates no day's entry ("A lot of
+        # people have come back from Mexico over the Easter holidays", H1N1_bbc, was the entry of Easter Sunday).
         return found(m, "DATE", Point.of("week", day), 0.7, relative=not m["year"])
     return found(m, "DATE", Point("day", day), 0.8, relative=not m["year"])
 

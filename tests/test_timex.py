@@ -381,17 +381,26 @@ def test_a_planned_event_of_a_weekday_told_in_the_present_is_the_coming_one():
     # A past verb, an event told as over, or an event no one plans keep the weekday before the page.
     monday = dt.date(2011, 10, 10)
     assert values("Saturday's concert raised a million pounds.", monday)["Saturday"] == "2011-10-08"
-    assert values("The results of Saturday's vote show a swing to the left.", monday)["Saturday"] == "2011-10-08"
+    assert (
+        values("The results of Saturday's vote show a swing to the left.", monday)["Saturday"] == "2011-10-08"
+    )
     assert values("Saturday's election results show a swing to the left.", monday)["Saturday"] == "2011-10-08"
-    assert values("The fighters in Saturday's attack are part of an army.", monday)["Saturday"] == "2011-10-08"
+    assert (
+        values("The fighters in Saturday's attack are part of an army.", monday)["Saturday"] == "2011-10-08"
+    )
 
 
 def test_a_holiday_period_is_its_week_not_the_holiday():
     # H1N1_bbc, a page of 27 April 2009: the people came back during the school holidays, not on Easter Sunday.
     text = "A lot of people have come back from Mexico over the Easter holidays and there will be more cases."
     assert values(text, dt.date(2009, 4, 27))["Easter holidays"] == "2009-W15"
-    assert values("Shops were busy over the Christmas break.", dt.date(2010, 1, 5))["Christmas break"] == "2009-W52"
-    assert values("Congress returns from its Easter recess.", dt.date(2011, 5, 1))["Easter recess"] == "2011-W16"
+    assert (
+        values("Shops were busy over the Christmas break.", dt.date(2010, 1, 5))["Christmas break"]
+        == "2009-W52"
+    )
+    assert (
+        values("Congress returns from its Easter recess.", dt.date(2011, 5, 1))["Easter recess"] == "2011-W16"
+    )
     assert values("He left the city on Easter Sunday.", dt.date(2011, 5, 1))["Easter Sunday"] == "2011-04-24"
 
 

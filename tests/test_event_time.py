@@ -92,6 +92,8 @@ def test_a_today_of_a_present_state_means_nowadays_and_dates_no_event(text):
         "There are protests today in Cairo and Alexandria.",
         "Today is a sad day for the Constitution.",
         "Today, I'm here to tell you we have our suspect.",
+        "Remember that the Super Bowl is today.",
+        "It's more travel misery for anybody trying to catch a flight out of Heathrow Airport, today.",
     ],
 )
 def test_a_today_of_an_event_a_plan_or_the_speakers_day_still_dates_it(text):

@@ -88,9 +88,13 @@ STATE_VERBS = frozenset(
         "consist",
     }
 )
-# Subjects of the speaker and the hearer: "Today, I'm here to tell you ...", "I know about the stories today" tell
-# the day the words are said, not how things are nowadays.
-SPEAKERS = frozenset({"i", "we", "you"})
+# Subjects of the speaker, the hearer and the situation: "Today, I'm here to tell you ...", "I know about the stories
+# today", "It's more travel misery for anybody trying to catch a flight out of Heathrow, today", "today it seems
+# remarkably peaceful in Cairo" tell the day the words are said, not how things are nowadays.
+DAY_SUBJECTS = frozenset({"i", "we", "you", "it"})
+# What a copula's clause says besides "today": without one of these, "today" is what is said ("the Super Bowl is
+# today": the event's day).
+COMPLEMENTS = frozenset({"attr", "acomp", "prep", "advmod", "oprd", "npadvmod", "ccomp", "advcl"})
 # Complements by which a present copula tells a plan, not a state: "Murray is due in court today".
 PLAN_COMPLEMENTS = frozenset({"due", "set", "expected", "scheduled", "slated", "likely", "poised", "about"})
 
@@ -153,17 +157,27 @@ def nowadays(head: Token) -> bool:
     """Is the expression a bare "today" that modifies a state told in the present simple ("Today, Derna is very
     much in the opposition's hands", "Life today is one crisis after another"), so that it means nowadays? Not
     when it hangs from anything but the verb ("today's vote", "due in court today"), names the day ("Today is
-    the anniversary": the verb has no other subject), the speaker or hearer is the subject ("Today, I'm here to
-    tell you ..."), or the verb is of an event, another tense or aspect ("voted", "is voting", "will vote",
+    the anniversary": the verb has no other subject; "the Super Bowl is today": nothing else is said of it), the
+    speaker, the hearer or the situation is the subject ("Today, I'm here to tell you ...", "it's quiet today"),
+    or the verb is of an event, another tense or aspect ("voted", "is voting", "will vote",
     "has been"), a plan ("is due to", "is set to"), or an existential "there are" (what there is today happens
     today: "There are protests today")."""
     verb = head.head
-    if head.lower_ != "today" or head.dep_ not in ("npadvmod", "advmod") or verb.i == head.i:
-        return False
+    if (
+        head.lower_ != "today"
+        or any(head.children)
+        or head.dep_ not in ("npadvmod", "advmod")
+        or verb.i == head.i
+    ):
+        return False  # not a bare "today" ("earlier today") hanging from a verb
     if verb.tag_ not in ("VBZ", "VBP") or verb.lemma_.lower() not in STATE_VERBS:
         return False
     subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
-    if not subjects or any(subject.lower_ in SPEAKERS for subject in subjects):
+    if not subjects or any(subject.lower_ in DAY_SUBJECTS for subject in subjects):
+        return False
+    if verb.lemma_.lower() == "be" and not any(
+        child.dep_ in COMPLEMENTS and child.i != head.i for child in verb.children
+    ):
         return False
     return not any(
         child.dep_ in ("aux", "auxpass", "expl", "xcomp")

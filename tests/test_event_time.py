@@ -68,6 +68,38 @@ def test_a_background_clauses_year_does_not_date_an_event_of_an_unknown_week():
     assert [(position, evidence) for position, _, evidence in event_times(article)] == [(1, "2007")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Audit round 16 (LibyaWar_cnn): a state told in the present, the town's situation nowadays.
+        "Today, Derna is very much in the opposition's hands, and residents say they feel safe.",
+        "Life today is one crisis or disaster after another.",
+        "Few people today know what the Fed does.",
+    ],
+)
+def test_a_today_of_a_present_state_means_nowadays_and_dates_no_event(text):
+    assert chosen(text, dt.date(2011, 3, 4)) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Senate voted today on the bill.",
+        "The Senate is voting today on the bill.",
+        "The Senate will vote today on the bill.",
+        "Today's vote in the Senate is the first since March.",
+        "Doctor Murray is due in court today.",
+        "There are protests today in Cairo and Alexandria.",
+        "Today is a sad day for the Constitution.",
+        "Today, I'm here to tell you we have our suspect.",
+        "Remember that the Super Bowl is today.",
+        "It's more travel misery for anybody trying to catch a flight out of Heathrow Airport, today.",
+    ],
+)
+def test_a_today_of_an_event_a_plan_or_the_speakers_day_still_dates_it(text):
+    assert chosen(text, dt.date(2011, 3, 4)) in ("today", "Today", "Today's")
+
+
 def test_a_bound_is_not_the_event_time():
     assert chosen("Three doctors have been murdered since 1993.", dt.date(1998, 10, 25)) is None
 

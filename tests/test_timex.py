@@ -370,6 +370,40 @@ def test_a_day_something_is_set_for_with_no_verb_to_date_it_is_ahead():
     assert values("The blame for Monday's attack is on the airport.", friday)["Monday"] == "2011-10-03"
 
 
+def test_a_planned_event_of_a_weekday_told_in_the_present_is_the_coming_one():
+    # MJ_bbc, a page of Friday 7 October 2011 (the Cardiff concert of Saturday the 8th); EgyptianProtest_cnn, a page
+    # of Friday 4 February 2011 (the Super Bowl of Sunday the 6th).
+    friday = dt.date(2011, 10, 7)
+    concert = "Final preparations are under way for Saturday's stadium concert."
+    assert values(concert, friday)["Saturday"] == "2011-10-08"
+    game = "Sunday's game in Dallas also brings together two of the most fervent fan bases in football."
+    assert values(game, dt.date(2011, 2, 4))["Sunday"] == "2011-02-06"
+    # A past verb, an event told as over, or an event no one plans keep the weekday before the page.
+    monday = dt.date(2011, 10, 10)
+    assert values("Saturday's concert raised a million pounds.", monday)["Saturday"] == "2011-10-08"
+    assert (
+        values("The results of Saturday's vote show a swing to the left.", monday)["Saturday"] == "2011-10-08"
+    )
+    assert values("Saturday's election results show a swing to the left.", monday)["Saturday"] == "2011-10-08"
+    assert (
+        values("The fighters in Saturday's attack are part of an army.", monday)["Saturday"] == "2011-10-08"
+    )
+
+
+def test_a_holiday_period_is_its_week_not_the_holiday():
+    # H1N1_bbc, a page of 27 April 2009: the people came back during the school holidays, not on Easter Sunday.
+    text = "A lot of people have come back from Mexico over the Easter holidays and there will be more cases."
+    assert values(text, dt.date(2009, 4, 27))["Easter holidays"] == "2009-W15"
+    assert (
+        values("Shops were busy over the Christmas break.", dt.date(2010, 1, 5))["Christmas break"]
+        == "2009-W52"
+    )
+    assert (
+        values("Congress returns from its Easter recess.", dt.date(2011, 5, 1))["Easter recess"] == "2011-W16"
+    )
+    assert values("He left the city on Easter Sunday.", dt.date(2011, 5, 1))["Easter Sunday"] == "2011-04-24"
+
+
 @pytest.mark.parametrize(
     "text, anchor, expected",
     [

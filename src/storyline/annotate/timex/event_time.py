@@ -11,7 +11,10 @@ Some expressions date no event of the sentence's own and are never taken:
 
 * a bound: "since 1990", "until Thursday", "between 1982 and 1992", "as of Wednesday", or a clause opened by
   such a word — "since the uprising began 16 months ago" dates only the uprising;
-* a year or month before a noun that names a thing — "in line with the June 2011 Geneva communiqué".
+* a year or month before a noun that names a thing — "in line with the June 2011 Geneva communiqué";
+* a "today" that means nowadays: it modifies a state told in the present ("Today, Derna is very much in the
+  opposition's hands", "Life today is one crisis after another"), TimeML's ``PRESENT_REF``, not the page's day
+  of an event ("the Senate voted today", "is voting today", "will vote today", "today's vote" all keep it).
 
 ``main_event_time`` gives the index of the expression that dates the main event, or None when none does
 (the sentence's own date is then the article's, for the timeline). The parse is spaCy's
@@ -62,6 +65,38 @@ UNRESOLVED = "unresolved"
 BOUNDS = frozenset(
     {"since", "until", "till", "before", "after", "by", "between", "from", "through", "throughout"}
 )
+# Verbs of a state (lemmas): in the present simple with "today" they tell how things are nowadays, not an event of
+# the day ("Today, Derna is in the opposition's hands", "How many people today know ..."). A verb of an event in the
+# present simple with "today" is a plan of the day ("the Senate votes today") and keeps it.
+STATE_VERBS = frozenset(
+    {
+        "be",
+        "have",
+        "remain",
+        "exist",
+        "seem",
+        "know",
+        "believe",
+        "need",
+        "want",
+        "mean",
+        "lack",
+        "own",
+        "belong",
+        "depend",
+        "contain",
+        "consist",
+    }
+)
+# Subjects of the speaker, the hearer and the situation: "Today, I'm here to tell you ...", "I know about the stories
+# today", "It's more travel misery for anybody trying to catch a flight out of Heathrow, today", "today it seems
+# remarkably peaceful in Cairo" tell the day the words are said, not how things are nowadays.
+DAY_SUBJECTS = frozenset({"i", "we", "you", "it"})
+# What a copula's clause says besides "today": without one of these, "today" is what is said ("the Super Bowl is
+# today": the event's day).
+COMPLEMENTS = frozenset({"attr", "acomp", "prep", "advmod", "oprd", "npadvmod", "ccomp", "advcl"})
+# Complements by which a present copula tells a plan, not a state: "Murray is due in court today".
+PLAN_COMPLEMENTS = frozenset({"due", "set", "expected", "scheduled", "slated", "likely", "poised", "about"})
 
 
 def timex_head(sentence: Span, start: int, end: int) -> Token | None:
@@ -118,12 +153,45 @@ def is_bound(head: Token) -> bool:
     return word == "of" and preposition.head.lower_ == "as"
 
 
+def nowadays(head: Token) -> bool:
+    """Is the expression a bare "today" that modifies a state told in the present simple ("Today, Derna is very
+    much in the opposition's hands", "Life today is one crisis after another"), so that it means nowadays? Not
+    when it hangs from anything but the verb ("today's vote", "due in court today"), names the day ("Today is
+    the anniversary": the verb has no other subject; "the Super Bowl is today": nothing else is said of it), the
+    speaker, the hearer or the situation is the subject ("Today, I'm here to tell you ...", "it's quiet today"),
+    or the verb is of an event, another tense or aspect ("voted", "is voting", "will vote",
+    "has been"), a plan ("is due to", "is set to"), or an existential "there are" (what there is today happens
+    today: "There are protests today")."""
+    verb = head.head
+    if (
+        head.lower_ != "today"
+        or any(head.children)
+        or head.dep_ not in ("npadvmod", "advmod")
+        or verb.i == head.i
+    ):
+        return False  # not a bare "today" ("earlier today") hanging from a verb
+    if verb.tag_ not in ("VBZ", "VBP") or verb.lemma_.lower() not in STATE_VERBS:
+        return False
+    subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or any(subject.lower_ in DAY_SUBJECTS for subject in subjects):
+        return False
+    if verb.lemma_.lower() == "be" and not any(
+        child.dep_ in COMPLEMENTS and child.i != head.i for child in verb.children
+    ):
+        return False
+    return not any(
+        child.dep_ in ("aux", "auxpass", "expl", "xcomp")
+        or (child.dep_ == "acomp" and child.lower_ in PLAN_COMPLEMENTS)
+        for child in verb.children
+    )
+
+
 def excluded(head: Token, *, coarse: bool = False) -> bool:
-    """Does the expression only bound an event or name a thing, so that it dates no event of the sentence's
-    own: "since 1990", "until Thursday", a clause opened by "since", "until", "before", "after" ("since the
-    uprising began 16 months ago"), or (``coarse``) a year or month naming a thing ("the June 2011
-    communiqué")?"""
-    if is_bound(head):
+    """Does the expression only bound an event, name a thing or mean nowadays, so that it dates no event of the
+    sentence's own: "since 1990", "until Thursday", a clause opened by "since", "until", "before", "after"
+    ("since the uprising began 16 months ago"), (``coarse``) a year or month naming a thing ("the June 2011
+    communiqué"), or a "today" of a present state (``nowadays``)?"""
+    if is_bound(head) or nowadays(head):
         return True
     token = head
     while token.head.i != token.i:

@@ -407,11 +407,27 @@ AHEAD_OF = re.compile(r"(?i)\b(?:ahead\s+of|in\s+advance\s+of|(?:run|lead|build)
 # for Saturday's show", "He has a status hearing set for Friday" (MJ_bbc, bpoil_reuters; both read as the day before
 # the page until the eighteenth session). A verb's tense still rules: "arrested for Saturday's attack" is past.
 FOR_DAY = re.compile(r"(?i)\bfor\s+(?:the\s+)?$")
+# A weekday's event that is planned ("Saturday's concert", "Sunday's game", "Tuesday's vote"), told in the present or
+# with no verb to date it, is the coming one: "Final preparations are under way for Saturday's stadium concert" and
+# "Sunday's game in Dallas also brings together ..." were read as the weekday before the page (MJ_bbc,
+# EgyptianProtest_cnn). A past verb still rules ("Saturday's concert raised ..."); nouns of what is only reported
+# after it happened (an attack, a report, a poll) are no plan and are left to the tense, and so is an event told
+# as over: "the results of Sunday's election show ...", "since Tuesday's vote", "Sunday's election results".
+PLANNED_EVENT = re.compile(
+    r"\s*['\u2019]s\s+(?:(?!results?\b)[A-Za-z-]+\s+)?(?:concerts?|shows?|gigs?|matche?s?|games?|finals?|races?|votes?|"
+    r"elections?|referend(?:um|a)|ballots?|meetings?|summits?|talks|hearings?|debates?|ceremon(?:y|ies)|funerals?|"
+    r"memorials?|rall(?:y|ies)|march(?:es)?|parades?|kick-?off)\b(?!\s+(?:results?|outcomes?|winners?)\b)"
+)
+OVER_BEFORE = re.compile(
+    r"(?i)\b(?:results?|outcomes?|wake|aftermath|since|after|following|winners?|losers?)\s+(?:of\s+|from\s+|in\s+)?"
+    r"(?:the\s+)?$"
+)
 
 
 def direction(ctx: Context, m: re.Match[str], word: str | None) -> str:
     """Before or after the anchor: from an explicit word (last, next, this), from a preposition that puts the
-    day after what the clause tells ("ahead of Saturday's concert"), else from the tense."""
+    day after what the clause tells ("ahead of Saturday's concert"), from a planned event of the day told in the
+    present ("preparations are under way for Saturday's concert"), else from the tense."""
     word = (word or "").lower()
     if word in ("last", "past", "this past", "previous"):
         return "past"
@@ -421,6 +437,12 @@ def direction(ctx: Context, m: re.Match[str], word: str | None) -> str:
         return "future"
     tense = ctx.tense(m.start(), m.end())
     if tense is None and FOR_DAY.search(ctx.text, max(0, m.start() - 12), m.start()):
+        return "future"
+    if (
+        tense in (None, "present")
+        and PLANNED_EVENT.match(ctx.text, m.end())
+        and not OVER_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start())
+    ):
         return "future"
     return tense or "past"
 
@@ -1329,7 +1351,7 @@ def holiday_date(name: str, year: int) -> dt.date:
     "holiday",
     r"(?:(?i:last|next|this)\s+)?(?P<name>Christmas\s+Eve|Christmas\s+Day|Christmas|New\s+Year's\s+Eve|New\s+Year's\s+Day|New\s+Year's|"
     r"Independence\s+Day|Valentine's\s+Day|Halloween|Boxing\s+Day|Bastille\s+Day|Veterans\s+Day|"
-    r"Thanksgiving(?:\s+Day)?|Election\s+Day|Easter(?:\s+Sunday)?)(?P<week>\s+week)?(?:\s+(?P<year>\d{4}))?(?![\w])",
+    r"Thanksgiving(?:\s+Day)?|Election\s+Day|Easter(?:\s+Sunday)?)(?P<week>\s+(?:week|holidays?|break|vacation|recess))?(?:\s+(?P<year>\d{4}))?(?![\w])",
     2,
 )
 def holiday(m: re.Match[str], ctx: Context) -> Found | None:
@@ -1348,7 +1370,11 @@ def holiday(m: re.Match[str], ctx: Context) -> Found | None:
             days=1
         ):
             day = holiday_date(name, year - 1)
-    if m["week"]:  # "Easter week", "Christmas week": the week of that day
+    if m["week"]:
+        # "Easter week", "Christmas week": the week of that day (TimeBank: "Easter week" 2000-W16). A holiday period
+        # ("over the Easter holidays", "the Christmas break", "the Easter recess") is no day of an event either: it
+        # is read as that week too, the nearest period the calendar has, so that it dates no day's entry ("A lot of
+        # people have come back from Mexico over the Easter holidays", H1N1_bbc, was the entry of Easter Sunday).
         return found(m, "DATE", Point.of("week", day), 0.7, relative=not m["year"])
     return found(m, "DATE", Point("day", day), 0.8, relative=not m["year"])
 

@@ -290,3 +290,22 @@ def test_a_wire_photos_scene_told_up_to_its_whole_day_is_a_caption_sentence():
         "The hearing is set for Thursday, June 17, 2010.",
     ):
         assert not patterns.caption_sentence(prose), prose
+
+
+def test_a_sentence_that_names_its_photo_at_its_end_is_a_caption_sentence():
+    """bpoil_foxnews's 22 April 2010 entry was "Debris and oil ... float in the Gulf of Mexico after the rig sank, off
+    Louisiana April 22, 2010, in this handout photograph.": a caption that names its photo at its end. A sentence that
+    only speaks of a photo or a picture is prose."""
+    for caption in (
+        "Debris and oil from the Deepwater Horizon drilling platform float in the Gulf of Mexico after the rig sank, "
+        "off Louisiana April 22, 2010, in this handout photograph.",
+        "Gadhafi shakes the hand of a visitor in Tripoli in this image from Libya TV.",
+        "Jets fly at the Lavex 2009 Airshow at the Mitiga air base near Tripoli in this undated photograph.",
+    ):
+        assert patterns.caption_sentence(caption), caption
+    for prose in (
+        "Nothing in this photograph of the well suggests a second leak, BP said on Tuesday.",
+        "He said there was nothing wrong in this picture of the economy.",
+        "What is missing in this image is any sign of the rebels.",
+    ):
+        assert not patterns.caption_sentence(prose), prose

@@ -364,7 +364,9 @@ POINTING_BACK = re.compile(
 #   "This undated photo ..."), which would also take a paragraph of prose that a scraper glued a credit to
 #   ("Photograph: Dave Martin When BP's chief executive ...", "Image has become more and more important ...");
 # - ``credit``: the photo's credit that ends it ("... (AP Photo)", "... before the House subcommittee (Associated
-#   Press)", "... Rice (L) with Clinton (Photo: MCT)", "... (Jim Watson / AFP)", "... Sergey Lavrov / AP");
+#   Press)", "... Rice (L) with Clinton (Photo: MCT)", "... (Jim Watson / AFP)", "... Sergey Lavrov / AP"), or the
+#   photo named at its end ("... off Louisiana April 22, 2010, in this handout photograph.", "... in Tripoli in this
+#   image from Libya TV.");
 # - ``mark``: a credit or a gallery's widget anywhere ("Photo: EPA", "Credit: ...", "AP Photo", "Buy Photo",
 #   "Full Screen", "3 of 12 Photos").
 #
@@ -385,6 +387,8 @@ CAPTION = re.compile(
     | (?i:\((?:photo|photograph|image|picture|credit|file\ photo|pool\ photo)s?\s*[:/]?\s*[^()]{0,60}\)$)
     | (?i:\([^()]{2,60}/\s*(?:staff\ )?(?:photographer|getty\ images|afp|ap|reuters|epa|[\w\ ]{1,30}photo)\)$)
     | (?i:\s/\s(?:ap|afp|reuters|epa|getty\ images|ap\ photo|afp/getty\ images|[a-z][\w.]*(?:\ [a-z][\w.]*)?/getty\ images)$)
+    | (?i:\bin\ this\ (?:handout\ |file\ |undated\ |aerial\ |pool\ )?(?:photo(?:graph)?|image|picture)
+         (?:\ (?:from|taken|released|provided)\b[^.]{0,40})?\s*\.?$)
     )
     | (?P<mark>(?i:
       \b(?:Photo|Image|Picture)\s*(?::|credit|courtesy) | \bCredit:\s | \b(?:AP|AFP|Getty|Reuters)\s+Photo\b

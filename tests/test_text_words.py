@@ -52,7 +52,7 @@ def test_each_stage_reads_the_one_list():
     assert verbs.FINITE_TAGS is attribution.FINITE_TAGS is disputes.FINITE_TAGS is words.FINITE_TAGS
     assert cues.SAYING_VERBS is attribution.SAYING_VERBS is disputes.SAYING_VERBS is words.SAYING_VERBS
     assert wording.SAYING_VERBS is words.SAYING_VERBS
-    assert event_time.DATING_SPEECH_VERBS is words.DATING_SPEECH_VERBS
+    assert event_time.COMMON_SAYING_VERBS is words.COMMON_SAYING_VERBS
     assert attribution.TIME_NOUNS is event_time.TIME_NOUNS is patterns.TIME_NOUNS is words.TIME_NOUNS
     assert attribution.PLACE_NOUNS is entities.PLACE_NOUNS is names.PLACE_NOUNS
     assert {word.lower() for word in words.ABBREVIATIONS} == sentences.LOWER_ABBREVIATIONS
@@ -75,7 +75,7 @@ def test_narrower_verb_lists_hold_only_verbs_of_the_lexicon():
     lexicon = cues.SPEECH_LEXICON
     assert cues.CLAIMING_VERBS - lexicon == {"put"}  # "put the toll at": an idiom of estimating
     assert cues.REPORTING_VERBS - lexicon == {"frame", "make"}  # "framed it as", "made clear": idioms
-    assert {"quote"} == words.DATING_SPEECH_VERBS - words.SAYING_VERBS
+    assert {"quote"} == words.COMMON_SAYING_VERBS - words.SAYING_VERBS
 
 
 def test_a_demonstrative_before_any_noun_of_time_says_when():

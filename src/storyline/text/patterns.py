@@ -69,7 +69,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .dates import MONTH_NAME, MONTH_NAMES, MONTH_STEM, WEEKDAY_NAMES
-from .words import SAYING_VERBS, TIME_NOUNS
+from .words import COMMON_SAYING_VERBS, SAYING_VERBS, TIME_NOUNS
 
 # Personal pronouns and possessives that a sentence cannot open with and stand alone.
 PERSONAL_PRONOUNS = ("he", "she", "it", "they", "them", "his", "her", "its", "their", "theirs")
@@ -139,23 +139,30 @@ _IRREGULAR_FORMS = {
 }
 
 
-def verb_forms(lemmas: frozenset[str]) -> str:
+def verb_forms(lemmas: frozenset[str], base: bool = True) -> str:
     """A pattern of the verbs' base, third-person and past forms ("say|says|said", "admit(?:s|t?ed)?"), longest
-    first; ``SAYING_FORMS``: those of ``words.SAYING_VERBS``."""
+    first; without the base form (``base=False``) a singular subject's ("says|said", "admit(?:s|t?ed)"), where a
+    base form would as often be a noun ("the government report", "a company post")."""
     forms = []
     for lemma in sorted(lemmas, key=lambda w: (-len(w), w)):
         if lemma in _IRREGULAR_FORMS:
-            forms.append("|".join([lemma, *_IRREGULAR_FORMS[lemma].split()]))
+            forms.append("|".join([lemma, *_IRREGULAR_FORMS[lemma].split()][not base :]))
         elif re.search(r"[^aeiou]y$", lemma):
-            forms.append(f"{lemma[:-1]}(?:y|ies|ied)")
+            forms.append(f"{lemma[:-1]}(?:{'y|' * base}ies|ied)")
         elif lemma.endswith("e"):
-            forms.append(f"{lemma}[sd]?")
+            forms.append(f"{lemma}[sd]{'?' * base}")
         else:
-            forms.append(rf"{lemma}(?:e?s|{lemma[-1]}?ed)?")
+            forms.append(rf"{lemma}(?:e?s|{lemma[-1]}?ed){'?' * base}")
     return "|".join(forms)
 
 
+# The forms of the verbs of saying after a pronoun (``summarize.story``: "..., they say", "..., he affirmed").
 SAYING_FORMS = verb_forms(SAYING_VERBS)
+# A singular subject's forms of the common verbs of news reports (``words.COMMON_SAYING_VERBS``), as plain text shows
+# a saying without a parse: "the agency said", "the paper reports" (``summarize.story``), "Obama said" before a
+# past perfect, "Mark in New Jersey writes:" (``timeline.build``). The long list of ``SAYING_VERBS`` is for
+# parsed cues: as plain words its verbs tell acts as often ("the company agreed", "the government ordered").
+COMMON_SAYING_FORMS = verb_forms(COMMON_SAYING_VERBS, base=False)
 
 
 # News agencies and outlets as datelines and credits name them: the one list of the wire dateline (below), of

@@ -59,6 +59,7 @@ from ..settings import current_settings
 from ..text.dates import MONTH_NAME, MONTH_STEM, WEEKDAY_NAMES, WEEKDAYS
 from ..text.patterns import (
     AGENCY_DATELINE,
+    COMMON_SAYING_FORMS,
     GLUED_BYLINE,
     LEANING_START,
     NOT_NEWS,
@@ -341,10 +342,7 @@ def glued_headline(text: str) -> int:
 # present perfect), a state that has lasted ("has been circulating", "have been in talks") or a bound ("since
 # the outbreak began"). Such a sentence without a time expression of its own is not placed on the day the
 # article was published.
-SAYING = (
-    r"\b(?:said|says|told|announced|confirmed|reported|added|stated|warned|testified|claimed|insisted|admitted"
-    r"|according\s+to)\b"
-)
+SAYING = rf"\b(?:{COMMON_SAYING_FORMS}|according\s+to)\b"
 # A page's headline left on the article's first line ("BP oil spill: 'I'd like my life back' BP chief executive
 # Tony Hayward under fire for ...", "Swine flu: pandemic threat alert raised", "Official: U.S., Egypt talk ways ...",
 # "Nicola Sturgeon: 'The patients in question ...'"): a short topic or speaker label and a colon opening the first

@@ -6,6 +6,7 @@ from storyline.ingest import clean, describe
 from storyline.summarize import candidates, story
 from storyline.text import patterns
 from storyline.timeline import build
+from storyline.who import entities
 
 
 def test_each_stage_reads_the_one_pattern():
@@ -268,7 +269,9 @@ def test_the_summary_and_the_timeline_read_a_saying_in_the_forms_of_the_one_list
     headline's label read one pattern, made from ``words.COMMON_SAYING_VERBS``: every third-person and past form
     of its verbs, no base form (a noun after "the": "the government report")."""
     forms = re.compile(rf"(?:{patterns.COMMON_SAYING_FORMS})")
-    for word in "says said tells told adds added denies denied writes wrote quotes quoted acknowledged".split():
+    for (
+        word
+    ) in "says said tells told adds added denies denied writes wrote quotes quoted acknowledged".split():
         assert forms.fullmatch(word), word
     for word in "say report deny quote agreed ordered".split():
         assert not forms.fullmatch(word), word
@@ -282,6 +285,23 @@ def test_the_summary_and_the_timeline_read_a_saying_in_the_forms_of_the_one_list
     assert build.headline_line("Swine flu: pandemic threat alert raised")
     assert not build.background("Algeria denied it had allowed Gaddafi's family to enter the country.")
     assert build.background("The talks had been scheduled for Monday.")
+
+
+def test_one_clock_and_one_list_of_time_zones():
+    """A stamp's clock and zone are read by one pattern and one list: the timeline's live stamps (a dotted time with
+    "am" or "pm" too, no figure in brackets), the lead's debris, and the words no name has (``who.entities``)."""
+    for stamp in (
+        "2.01 pm: ",
+        "7:33 p.m. ET, 2:33 a.m. local: ",
+        "(7:03 p.m. Monday ET, 1:03 a.m. Tuesday in Libya) ",
+    ):
+        assert build.glued_start(stamp + "A quick recap before we get going.") == len(stamp), stamp
+    for figure in ("(1.25 miles) ", "(0.08 EUR) "):
+        assert build.glued_start(figure + "into the city of Dafniya on the west side.") == 0, figure
+    assert patterns.LEAD_DEBRIS.search("ET) Egyptians on Saturday cleared the square.")
+    assert patterns.LEAD_DEBRIS.search("The strike was logged at 04:10 UTC.")
+    assert entities.CLOCK_WORD.pattern == patterns.CLOCK
+    assert {"ET", "UTC", "GMT", "BST"} <= set(patterns.TIME_ZONES)
 
 
 def test_a_wire_photos_scene_told_up_to_its_whole_day_is_a_caption_sentence():

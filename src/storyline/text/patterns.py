@@ -319,8 +319,11 @@ def dateline_place(text: str, at: int) -> DatelinePlace | None:
     )
 
 
-# The time zones of a page's or live blog's stamps ("16.17 BST", "8:52 pm EDT"): a stamp's word, no name's.
-TIME_ZONES = ("GMT", "BST", "EST", "EDT", "PST", "PDT")
+# The time zones of a page's or live blog's stamps ("16.17 BST", "8:52 pm EDT", "7:33 p.m. ET"): a stamp's word, no
+# name's.
+TIME_ZONES = ("GMT", "UTC", "BST", "ET", "EST", "EDT", "PST", "PDT")
+# A clock's time as stamps write it: "16.17", "8:52 pm", "10.32am", "7:33 p.m." (its zone, when it has one, after it).
+CLOCK = r"\d{1,2}[.:]\d\d(?:\s*[ap]\.?m\.?)?"
 # (the Timeline17 texts are read detokenized; "-LRB- Reuters -RRB-" is kept for text given tokenized)
 LEAD_DEBRIS = re.compile(
     r"\||(?:\(|-LRB-)\s*[A-Z][A-Za-z]+\s*(?:\)|-RRB-)\s*[-\u2013\u2014]|\b\d{1,2}:\d\d\s*[ap]\.?m\b"
@@ -495,7 +498,7 @@ CAPTION_WORDS = (
     "skip ad",
     "credit",
 )
-_CLOCK = r"\d{1,2}(?::\d\d|\.\d\d)\s*(?:[ap]\.?m\.?|GMT|BST|ET|EST|EDT)?"
+_CLOCK = rf"{CLOCK}\s*(?:{alternatives(TIME_ZONES)})?"
 NOT_NEWS = re.compile(
     r"""
     ^\W{0,2}(?:UPDATE|Update|UPDATED|Updated)\b\s*(?:[:\-\u2013\u2014]|\d|at\b)

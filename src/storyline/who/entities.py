@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 from ..model import Article, Attribution, Entity
 from ..pieces import NO_PIECES, Pieces
 from ..text.dates import MONTH_ABBREVIATIONS
-from ..text.patterns import TIME_ZONES, dateline_place
+from ..text.patterns import CLOCK, TIME_ZONES, dateline_place
 from ..text.words import TIME_NOUNS
 from .genders import FEMININE, MASCULINE
 from .names import (
@@ -631,7 +631,7 @@ def not_a_name_word(token: Token) -> bool:
     return token.pos_ in OPEN_CLASS_POS or token.is_stop
 
 
-CLOCK_WORD = re.compile(r"\d{1,2}[.:]\d\d(?:[ap]\.?m\.?)?", re.IGNORECASE)
+CLOCK_WORD = re.compile(CLOCK, re.IGNORECASE)
 
 
 def stamp_or_capitals_before_name(

@@ -8,7 +8,7 @@ from storyline.annotate import sentences
 from storyline.annotate.timex import event_time
 from storyline.compare import disputes, wording
 from storyline.corpus import templates
-from storyline.summarize import verbs
+from storyline.summarize import story, verbs
 from storyline.text import patterns, words
 from storyline.who import attribution, cues, entities, names
 
@@ -22,6 +22,7 @@ SHARED = {
     "TIME_NOUNS": "storyline/text/words.py",
     "PLACE_NOUNS": "storyline/who/names.py",
     "ABBREVIATIONS": "storyline/text/words.py",  # annotate.sentences had its own, corpus.templates a pattern's
+    "BODY_NOUNS": "storyline/text/words.py",  # summarize.story and who.entities had one each
 }
 
 
@@ -56,6 +57,10 @@ def test_each_stage_reads_the_one_list():
     assert attribution.TIME_NOUNS is event_time.TIME_NOUNS is patterns.TIME_NOUNS is words.TIME_NOUNS
     assert attribution.PLACE_NOUNS is entities.PLACE_NOUNS is names.PLACE_NOUNS
     assert {word.lower() for word in words.ABBREVIATIONS} == sentences.LOWER_ABBREVIATIONS
+    assert entities.BODY_NOUNS is story.BODY_NOUNS is words.BODY_NOUNS
+    # the one list's nouns that only one of the two read before: a body speaking unnamed, and a name's kind
+    assert story.UNNAMED_BODY_SPEAKER.search("Hundreds were hurt, the union said.")
+    assert story.UNNAMED_BODY_SPEAKER.search("The magazine reported that the well was safe.")
 
 
 def test_both_rule_splitters_go_on_after_every_abbreviation():

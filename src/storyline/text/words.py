@@ -7,6 +7,7 @@
   verb whose clause is what was said, not another event (``compare.wording``); ``COMMON_SAYING_VERBS``: the common
   ones of news reports, which date what was said (``annotate.timex.event_time``) and whose written forms tell a
   saying (``text.patterns.COMMON_SAYING_FORMS``);
+- ``BODY_NOUNS``: nouns for bodies: an unnamed speaker (``summarize.story``), a name's kind (``who.entities``);
 - ``TIME_NOUNS``: nouns of time (lemmas): "This week ..." says when and does not point back
   (``text.patterns``), "the June 2011 period" is a stretch of time, not a thing named
   (``annotate.timex.event_time``), "the day the minister said ..." says when (``who.attribution``);
@@ -48,6 +49,16 @@ COMMON_SAYING_VERBS = frozenset(
 TIME_NOUNS = frozenset(
     """moment hour time day night morning afternoon evening week weekend month year decade century season
     summer winter spring autumn fall period quarter half session term""".split()
+)
+
+# Nouns for bodies (organisations, outlets, a state's institutions): as the speaker, "the agency said" names none
+# (``summarize.story``'s unnamed body); right before a name, or a list's plural ahead of it, they say the name is a
+# body's ("the official news agency Jana", "US companies Chevron, ExxonMobil and Hess": ``who.entities``).
+BODY_NOUNS = frozenset(
+    """agency ministry department government authority commission council committee board bureau institute embassy
+    regulator watchdog company firm bank group party movement union association alliance coalition militia faction
+    organisation organization newspaper paper daily weekly magazine channel broadcaster network station
+    website""".split()
 )
 
 # Titles written before a name ("Navy spokesman Cmdr. Danny Hernandez") and the word each stands for: their

@@ -35,7 +35,7 @@ from ..model import Article, Attribution, Entity
 from ..pieces import NO_PIECES, Pieces
 from ..text.dates import MONTH_ABBREVIATIONS
 from ..text.patterns import CLOCK, TIME_ZONES, dateline_place
-from ..text.words import TIME_NOUNS
+from ..text.words import BODY_NOUNS, TIME_NOUNS
 from .genders import FEMININE, MASCULINE
 from .names import (
     ANONYMOUS_HEADS,
@@ -1257,12 +1257,6 @@ LABEL_OF_EVIDENCE = {
     "organisation": "ORG",
     "person": "PERSON",
 }
-# Nouns for bodies that, right before a name, say the name is theirs: "the official news agency Jana".
-BODY_NOUNS = frozenset(
-    """agency newspaper daily weekly magazine channel broadcaster network station website group party movement
-    organisation organization company firm bank ministry council committee union association alliance coalition
-    militia faction""".split()
-)
 
 
 def is_part_of_title(ent: Span) -> bool:

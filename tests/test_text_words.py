@@ -5,7 +5,7 @@ from pathlib import Path
 
 import storyline
 from storyline.annotate import sentences
-from storyline.annotate.timex import event_time
+from storyline.annotate.timex import event_time, rules
 from storyline.compare import disputes, wording
 from storyline.corpus import templates
 from storyline.summarize import story, verbs
@@ -63,12 +63,14 @@ def test_each_stage_reads_the_one_list():
     assert story.UNNAMED_BODY_SPEAKER.search("The magazine reported that the well was safe.")
 
 
-def test_both_rule_splitters_go_on_after_every_abbreviation():
-    """The annotation's splitter and the templates' read one list: a sentence goes on after each abbreviation."""
+def test_the_rule_splitters_go_on_after_every_abbreviation():
+    """The annotation's splitter, the templates' and the time expressions' (``annotate.timex.rules``) read one list:
+    a sentence goes on after each abbreviation."""
     for word in words.ABBREVIATIONS:
         text = f"The letter was signed by {word}. Hernandez on Monday."
         assert templates.sentences_of(text) == [text], word
         assert len(sentences.split_sentences(text)) == 1, word
+        assert len(rules.sentence_bounds(text)) == 1, word  # the tense cue's rough sentences too
     # the annotation's splitter reads them in any case, the templates' as text writes them
     said = "He said no. The talks ended."
     assert len(sentences.split_sentences(said)) == 1

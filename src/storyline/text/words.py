@@ -42,7 +42,7 @@ SAYING_VERBS = frozenset(
 # a parse (``text.patterns.COMMON_SAYING_FORMS``).
 COMMON_SAYING_VERBS = frozenset(
     """say tell report announce state add confirm claim insist warn note explain declare reveal acknowledge admit
-    deny tweet write quote estimate predict""".split()
+    deny tweet write quote estimate predict testify""".split()
 )
 
 # Nouns of time: units and parts of the calendar and the day, and words for a stretch of time.

@@ -284,7 +284,9 @@ def test_the_summary_and_the_timeline_read_a_saying_in_the_forms_of_the_one_list
     assert not build.headline_line("CNN's Fred Pleitgen tweeted: Illegal checkpoints popping up in Cairo.")
     assert build.headline_line("Swine flu: pandemic threat alert raised")
     assert not build.background("Algeria denied it had allowed Gaddafi's family to enter the country.")
-    assert not build.background("Dr Allan Metzger testified that Jackson had requested anaesthetics from him.")
+    assert not build.background(
+        "Dr Allan Metzger testified that Jackson had requested anaesthetics from him."
+    )
     assert build.background("The talks had been scheduled for Monday.")
 
 

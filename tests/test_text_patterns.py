@@ -6,6 +6,7 @@ from storyline.ingest import clean, describe
 from storyline.summarize import candidates, story
 from storyline.text import patterns
 from storyline.timeline import build
+from storyline.who import entities
 
 
 def test_each_stage_reads_the_one_pattern():
@@ -261,6 +262,49 @@ def test_the_forms_of_the_verbs_of_saying():
         assert forms.fullmatch(word), word
     for word in "saying sayed telled ran walked".split():
         assert not forms.fullmatch(word), word
+
+
+def test_the_summary_and_the_timeline_read_a_saying_in_the_forms_of_the_one_list():
+    """The unnamed body speaker (``summarize.story``) and the timeline's speech before a past perfect and after a
+    headline's label read one pattern, made from ``words.COMMON_SAYING_VERBS``: every third-person and past form
+    of its verbs, no base form (a noun after "the": "the government report")."""
+    forms = re.compile(rf"(?:{patterns.COMMON_SAYING_FORMS})")
+    for (
+        word
+    ) in "says said tells told adds added denies denied writes wrote quotes quoted acknowledged".split():
+        assert forms.fullmatch(word), word
+    for word in "say report deny quote agreed ordered".split():
+        assert not forms.fullmatch(word), word
+    # Timeline17 sentences the written lists missed (their verbs were not among the forms each module listed)
+    for sentence in ("The company denied the accusation.", "The government estimates 1.5 million to 2.5 million "
+                     "gallons are leaking every day.", "Many are concerned, the paper reports."):  # fmt: skip
+        assert story.UNNAMED_BODY_SPEAKER.search(sentence), sentence
+    assert not story.UNNAMED_BODY_SPEAKER.search("The government report had been circulating for weeks.")
+    assert not build.headline_line("Mark in New Jersey writes: Of course not, Jack.")
+    assert not build.headline_line("CNN's Fred Pleitgen tweeted: Illegal checkpoints popping up in Cairo.")
+    assert build.headline_line("Swine flu: pandemic threat alert raised")
+    assert not build.background("Algeria denied it had allowed Gaddafi's family to enter the country.")
+    assert not build.background(
+        "Dr Allan Metzger testified that Jackson had requested anaesthetics from him."
+    )
+    assert build.background("The talks had been scheduled for Monday.")
+
+
+def test_one_clock_and_one_list_of_time_zones():
+    """A stamp's clock and zone are read by one pattern and one list: the timeline's live stamps (a dotted time with
+    "am" or "pm" too, no figure in brackets), the lead's debris, and the words no name has (``who.entities``)."""
+    for stamp in (
+        "2.01 pm: ",
+        "7:33 p.m. ET, 2:33 a.m. local: ",
+        "(7:03 p.m. Monday ET, 1:03 a.m. Tuesday in Libya) ",
+    ):
+        assert build.glued_start(stamp + "A quick recap before we get going.") == len(stamp), stamp
+    for figure in ("(1.25 miles) ", "(0.08 EUR) "):
+        assert build.glued_start(figure + "into the city of Dafniya on the west side.") == 0, figure
+    assert patterns.LEAD_DEBRIS.search("ET) Egyptians on Saturday cleared the square.")
+    assert patterns.LEAD_DEBRIS.search("The strike was logged at 04:10 UTC.")
+    assert entities.CLOCK_WORD.pattern == patterns.CLOCK
+    assert {"ET", "UTC", "GMT", "BST"} <= set(patterns.TIME_ZONES)
 
 
 def test_a_wire_photos_scene_told_up_to_its_whole_day_is_a_caption_sentence():

@@ -5,10 +5,10 @@ from pathlib import Path
 
 import storyline
 from storyline.annotate import sentences
-from storyline.annotate.timex import event_time
+from storyline.annotate.timex import event_time, rules
 from storyline.compare import disputes, wording
 from storyline.corpus import templates
-from storyline.summarize import verbs
+from storyline.summarize import story, verbs
 from storyline.text import patterns, words
 from storyline.who import attribution, cues, entities, names
 
@@ -22,6 +22,7 @@ SHARED = {
     "TIME_NOUNS": "storyline/text/words.py",
     "PLACE_NOUNS": "storyline/who/names.py",
     "ABBREVIATIONS": "storyline/text/words.py",  # annotate.sentences had its own, corpus.templates a pattern's
+    "BODY_NOUNS": "storyline/text/words.py",  # summarize.story and who.entities had one each
 }
 
 
@@ -52,18 +53,24 @@ def test_each_stage_reads_the_one_list():
     assert verbs.FINITE_TAGS is attribution.FINITE_TAGS is disputes.FINITE_TAGS is words.FINITE_TAGS
     assert cues.SAYING_VERBS is attribution.SAYING_VERBS is disputes.SAYING_VERBS is words.SAYING_VERBS
     assert wording.SAYING_VERBS is words.SAYING_VERBS
-    assert event_time.DATING_SPEECH_VERBS is words.DATING_SPEECH_VERBS
+    assert event_time.COMMON_SAYING_VERBS is words.COMMON_SAYING_VERBS
     assert attribution.TIME_NOUNS is event_time.TIME_NOUNS is patterns.TIME_NOUNS is words.TIME_NOUNS
     assert attribution.PLACE_NOUNS is entities.PLACE_NOUNS is names.PLACE_NOUNS
     assert {word.lower() for word in words.ABBREVIATIONS} == sentences.LOWER_ABBREVIATIONS
+    assert entities.BODY_NOUNS is story.BODY_NOUNS is words.BODY_NOUNS
+    # the one list's nouns that only one of the two read before: a body speaking unnamed, and a name's kind
+    assert story.UNNAMED_BODY_SPEAKER.search("Hundreds were hurt, the union said.")
+    assert story.UNNAMED_BODY_SPEAKER.search("The magazine reported that the well was safe.")
 
 
-def test_both_rule_splitters_go_on_after_every_abbreviation():
-    """The annotation's splitter and the templates' read one list: a sentence goes on after each abbreviation."""
+def test_the_rule_splitters_go_on_after_every_abbreviation():
+    """The annotation's splitter, the templates' and the time expressions' (``annotate.timex.rules``) read one list:
+    a sentence goes on after each abbreviation."""
     for word in words.ABBREVIATIONS:
         text = f"The letter was signed by {word}. Hernandez on Monday."
         assert templates.sentences_of(text) == [text], word
         assert len(sentences.split_sentences(text)) == 1, word
+        assert len(rules.sentence_bounds(text)) == 1, word  # the tense cue's rough sentences too
     # the annotation's splitter reads them in any case, the templates' as text writes them
     said = "He said no. The talks ended."
     assert len(sentences.split_sentences(said)) == 1
@@ -75,7 +82,7 @@ def test_narrower_verb_lists_hold_only_verbs_of_the_lexicon():
     lexicon = cues.SPEECH_LEXICON
     assert cues.CLAIMING_VERBS - lexicon == {"put"}  # "put the toll at": an idiom of estimating
     assert cues.REPORTING_VERBS - lexicon == {"frame", "make"}  # "framed it as", "made clear": idioms
-    assert {"quote"} == words.DATING_SPEECH_VERBS - words.SAYING_VERBS
+    assert {"quote"} == words.COMMON_SAYING_VERBS - words.SAYING_VERBS
 
 
 def test_a_demonstrative_before_any_noun_of_time_says_when():

@@ -56,8 +56,16 @@ import numpy as np
 from ..model import Article, EntityMention
 from ..registry import summarizers
 from ..text.dates import MONTH_STEM
-from ..text.patterns import DAY_STAMP_END, POINTING_BACK, SAYING_FORMS, TOLD_OR_TO_COME, told_in_the_present
+from ..text.patterns import (
+    COMMON_SAYING_FORMS,
+    DAY_STAMP_END,
+    POINTING_BACK,
+    SAYING_FORMS,
+    TOLD_OR_TO_COME,
+    told_in_the_present,
+)
 from ..text.similarity import STOPWORDS
+from ..text.words import BODY_NOUNS
 from ..who.names import (
     AGENT_SUFFIXES,
     ANONYMOUS_HEADS,
@@ -252,14 +260,10 @@ UNNAMED_PERSON = re.compile(
 # committee said that ...": which agency? It is named when the sentence has an organisation's, a place's or a
 # people's name (spaCy's, not the description itself: "the health ministry" is tagged ORG) or an acronym ("The
 # company said BP ...", "the ministry said in Cairo").
-BODY_NOUNS = (
-    "agency ministry department company firm organi[sz]ation group government council committee board institute "
-    "authority commission bureau network newspaper paper channel broadcaster embassy regulator watchdog"
-)
-SAYING = "said says added reported announced stated told warned confirmed noted explained estimated claimed"
+BODY = "|".join(sorted(BODY_NOUNS))
 UNNAMED_BODY_SPEAKER = re.compile(
-    rf"(?:,\s+|^)[Tt]he\s+(?:[a-z]+\s+)?(?:{'|'.join(BODY_NOUNS.split())})\s+(?:also\s+)?(?:{'|'.join(SAYING.split())})\b"
-    rf"|\b[Aa]ccording\s+to\s+the\s+(?:[a-z]+\s+)?(?:{'|'.join(BODY_NOUNS.split())})\b"
+    rf"(?:,\s+|^)[Tt]he\s+(?:[a-z]+\s+)?(?:{BODY})\s+(?:also\s+)?(?:{COMMON_SAYING_FORMS})\b"
+    rf"|\b[Aa]ccording\s+to\s+the\s+(?:[a-z]+\s+)?(?:{BODY})\b"
 )
 BODY_NAME_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 

@@ -69,7 +69,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .dates import MONTH_NAME, MONTH_NAMES, MONTH_STEM, WEEKDAY_NAMES
-from .words import SAYING_VERBS, TIME_NOUNS
+from .words import COMMON_SAYING_VERBS, SAYING_VERBS, TIME_NOUNS
 
 # Personal pronouns and possessives that a sentence cannot open with and stand alone.
 PERSONAL_PRONOUNS = ("he", "she", "it", "they", "them", "his", "her", "its", "their", "theirs")
@@ -139,23 +139,30 @@ _IRREGULAR_FORMS = {
 }
 
 
-def verb_forms(lemmas: frozenset[str]) -> str:
+def verb_forms(lemmas: frozenset[str], base: bool = True) -> str:
     """A pattern of the verbs' base, third-person and past forms ("say|says|said", "admit(?:s|t?ed)?"), longest
-    first; ``SAYING_FORMS``: those of ``words.SAYING_VERBS``."""
+    first; without the base form (``base=False``) a singular subject's ("says|said", "admit(?:s|t?ed)"), where a
+    base form would as often be a noun ("the government report", "a company post")."""
     forms = []
     for lemma in sorted(lemmas, key=lambda w: (-len(w), w)):
         if lemma in _IRREGULAR_FORMS:
-            forms.append("|".join([lemma, *_IRREGULAR_FORMS[lemma].split()]))
+            forms.append("|".join([lemma, *_IRREGULAR_FORMS[lemma].split()][not base :]))
         elif re.search(r"[^aeiou]y$", lemma):
-            forms.append(f"{lemma[:-1]}(?:y|ies|ied)")
+            forms.append(f"{lemma[:-1]}(?:{'y|' * base}ies|ied)")
         elif lemma.endswith("e"):
-            forms.append(f"{lemma}[sd]?")
+            forms.append(f"{lemma}[sd]{'?' * base}")
         else:
-            forms.append(rf"{lemma}(?:e?s|{lemma[-1]}?ed)?")
+            forms.append(rf"{lemma}(?:e?s|{lemma[-1]}?ed){'?' * base}")
     return "|".join(forms)
 
 
+# The forms of the verbs of saying after a pronoun (``summarize.story``: "..., they say", "..., he affirmed").
 SAYING_FORMS = verb_forms(SAYING_VERBS)
+# A singular subject's forms of the common verbs of news reports (``words.COMMON_SAYING_VERBS``), as plain text shows
+# a saying without a parse: "the agency said", "the paper reports" (``summarize.story``), "Obama said" before a
+# past perfect, "Mark in New Jersey writes:" (``timeline.build``). The long list of ``SAYING_VERBS`` is for
+# parsed cues: as plain words its verbs tell acts as often ("the company agreed", "the government ordered").
+COMMON_SAYING_FORMS = verb_forms(COMMON_SAYING_VERBS, base=False)
 
 
 # News agencies and outlets as datelines and credits name them: the one list of the wire dateline (below), of
@@ -312,8 +319,11 @@ def dateline_place(text: str, at: int) -> DatelinePlace | None:
     )
 
 
-# The time zones of a page's or live blog's stamps ("16.17 BST", "8:52 pm EDT"): a stamp's word, no name's.
-TIME_ZONES = ("GMT", "BST", "EST", "EDT", "PST", "PDT")
+# The time zones of a page's or live blog's stamps ("16.17 BST", "8:52 pm EDT", "7:33 p.m. ET"): a stamp's word, no
+# name's.
+TIME_ZONES = ("GMT", "UTC", "BST", "ET", "EST", "EDT", "PST", "PDT")
+# A clock's time as stamps write it: "16.17", "8:52 pm", "10.32am", "7:33 p.m." (its zone, when it has one, after it).
+CLOCK = r"\d{1,2}[.:]\d\d(?:\s*[ap]\.?m\.?)?"
 # (the Timeline17 texts are read detokenized; "-LRB- Reuters -RRB-" is kept for text given tokenized)
 LEAD_DEBRIS = re.compile(
     r"\||(?:\(|-LRB-)\s*[A-Z][A-Za-z]+\s*(?:\)|-RRB-)\s*[-\u2013\u2014]|\b\d{1,2}:\d\d\s*[ap]\.?m\b"
@@ -492,7 +502,7 @@ CAPTION_WORDS = (
     "skip ad",
     "credit",
 )
-_CLOCK = r"\d{1,2}(?::\d\d|\.\d\d)\s*(?:[ap]\.?m\.?|GMT|BST|ET|EST|EDT)?"
+_CLOCK = rf"{CLOCK}\s*(?:{alternatives(TIME_ZONES)})?"
 NOT_NEWS = re.compile(
     r"""
     ^\W{0,2}(?:UPDATE|Update|UPDATED|Updated)\b\s*(?:[:\-\u2013\u2014]|\d|at\b)

@@ -4,8 +4,10 @@
   the summary (``summarize.verbs``), a stranded subject (``who.attribution``) and a claim (``compare.disputes``);
 - ``SAYING_VERBS``: verbs of saying and writing (lemmas): what a statement's cue is (``who.attribution``,
   part of the cue lexicon of ``who.cues``), what a reported claim hangs under (``compare.disputes``), the
-  verb whose clause is what was said, not another event (``compare.wording``; ``annotate.timex.event_time``
-  reads a narrower list, ``DATING_SPEECH_VERBS``);
+  verb whose clause is what was said, not another event (``compare.wording``); ``COMMON_SAYING_VERBS``: the common
+  ones of news reports, which date what was said (``annotate.timex.event_time``) and whose written forms tell a
+  saying (``text.patterns.COMMON_SAYING_FORMS``);
+- ``BODY_NOUNS``: nouns for bodies: an unnamed speaker (``summarize.story``), a name's kind (``who.entities``);
 - ``TIME_NOUNS``: nouns of time (lemmas): "This week ..." says when and does not point back
   (``text.patterns``), "the June 2011 period" is a stretch of time, not a thing named
   (``annotate.timex.event_time``), "the day the minister said ..." says when (``who.attribution``);
@@ -34,18 +36,29 @@ SAYING_VERBS = frozenset(
     acknowledge announce caution comment describe predict recount insinuate email blog text cable
     telephone phone write""".split()
 )
-# The verbs of saying through which the timeline dates what was said rather than the saying
-# (``annotate.timex.event_time``): the common ones of news reports, and "quote". Narrower than ``SAYING_VERBS``:
-# through all of them the Timeline17 gate's MJ_bbc figures dropped (R-1 0.1285 -> 0.1281, fourteenth session).
-DATING_SPEECH_VERBS = frozenset(
+# The common verbs of saying of news reports, and "quote": those through which the timeline dates what was said
+# rather than the saying (``annotate.timex.event_time``; through all of ``SAYING_VERBS`` the Timeline17 gate's MJ_bbc
+# figures dropped, R-1 0.1285 -> 0.1281, fourteenth session), and those whose written forms tell a saying without
+# a parse (``text.patterns.COMMON_SAYING_FORMS``).
+COMMON_SAYING_VERBS = frozenset(
     """say tell report announce state add confirm claim insist warn note explain declare reveal acknowledge admit
-    deny tweet write quote estimate predict""".split()
+    deny tweet write quote estimate predict testify""".split()
 )
 
 # Nouns of time: units and parts of the calendar and the day, and words for a stretch of time.
 TIME_NOUNS = frozenset(
     """moment hour time day night morning afternoon evening week weekend month year decade century season
     summer winter spring autumn fall period quarter half session term""".split()
+)
+
+# Nouns for bodies (organisations, outlets, a state's institutions): as the speaker, "the agency said" names none
+# (``summarize.story``'s unnamed body); right before a name, or a list's plural ahead of it, they say the name is a
+# body's ("the official news agency Jana", "US companies Chevron, ExxonMobil and Hess": ``who.entities``).
+BODY_NOUNS = frozenset(
+    """agency ministry department government authority commission council committee board bureau institute embassy
+    regulator watchdog company firm bank group party movement union association alliance coalition militia faction
+    organisation organization newspaper paper daily weekly magazine channel broadcaster network station
+    website""".split()
 )
 
 # Titles written before a name ("Navy spokesman Cmdr. Danny Hernandez") and the word each stands for: their

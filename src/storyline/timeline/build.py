@@ -59,11 +59,15 @@ from ..settings import current_settings
 from ..text.dates import MONTH_NAME, MONTH_STEM, WEEKDAY_NAMES, WEEKDAYS
 from ..text.patterns import (
     AGENCY_DATELINE,
+    CLOCK,
+    COMMON_SAYING_FORMS,
     GLUED_BYLINE,
     LEANING_START,
     NOT_NEWS,
     PAGE_STAMP,
     PHOTO_CREDIT,
+    TIME_ZONES,
+    alternatives,
     caption_sentence,
     glue_seams,
 )
@@ -273,14 +277,15 @@ def not_an_entry(text: str) -> str | None:
 # The end of a bracketed stamp that sentence splitting cut in two ("(Update 4:51 p.m. in Cairo, 9:51 a.m." |
 # "ET) Egyptians on Saturday cleared ..."): a few words and a closing bracket with no opening one.
 STAMP_TAIL = re.compile(
-    r"[^()]{0,40}?\b(?:ET|GMT|BST|EST|EDT|PST|PDT|UTC|[ap]\.m\.)\)\s*(?:[-\u2013\u2014]+\s*)?"
+    rf"[^()]{{0,40}}?\b(?:{alternatives(TIME_ZONES)}|[ap]\.m\.)\)\s*(?:[-\u2013\u2014]+\s*)?"
 )
 
 
 # A live page's clock stamp before an update ("LIBYA, 7:33 p.m. ET, 2:33 a.m. local: Here is more on ...", its
 # "local:" end when splitting cut the stamp at "a.m.", "(7:03 p.m. Monday ET, 1:03 a.m. Tuesday in Libya) Pro-Gadhafi
-# forces say ..."): the time of posting, not the sentence's words.
-_CLOCK = r"\d{1,2}:\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z][a-z]+day)?(?:\s+(?:ET|GMT|BST|EST|EDT|PST|PDT|UTC))?"
+# forces say ..."): the time of posting, not the sentence's words. A time written with a dot is a clock's with "am" or
+# "pm" after it ("2.01 pm: A quick recap ..."); else it is as often a figure ("(1.25 miles)", "(0.08 EUR)").
+_CLOCK = rf"(?=\d{{1,2}}(?::|\.\d\d\s*[ap]\.?m)){CLOCK}(?:\s+[A-Z][a-z]+day)?(?:\s+(?:{alternatives(TIME_ZONES)}))?"
 LIVE_STAMP = re.compile(
     rf"(?:[A-Z][A-Z .'-]{{1,30}},\s*)?{_CLOCK}(?:\s*,\s*{_CLOCK}(?:\s+local(?:\s+time)?)?)?\s*:\s*"
     r"|local(?:\s+time)?\s*:\s*"
@@ -341,10 +346,7 @@ def glued_headline(text: str) -> int:
 # present perfect), a state that has lasted ("has been circulating", "have been in talks") or a bound ("since
 # the outbreak began"). Such a sentence without a time expression of its own is not placed on the day the
 # article was published.
-SAYING = (
-    r"\b(?:said|says|told|announced|confirmed|reported|added|stated|warned|testified|claimed|insisted|admitted"
-    r"|according\s+to)\b"
-)
+SAYING = rf"\b(?:{COMMON_SAYING_FORMS}|according\s+to)\b"
 # A page's headline left on the article's first line ("BP oil spill: 'I'd like my life back' BP chief executive
 # Tony Hayward under fire for ...", "Swine flu: pandemic threat alert raised", "Official: U.S., Egypt talk ways ...",
 # "Nicola Sturgeon: 'The patients in question ...'"): a short topic or speaker label and a colon opening the first

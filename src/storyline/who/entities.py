@@ -34,8 +34,8 @@ from typing import TYPE_CHECKING, Any
 from ..model import Article, Attribution, Entity
 from ..pieces import NO_PIECES, Pieces
 from ..text.dates import MONTH_ABBREVIATIONS
-from ..text.patterns import TIME_ZONES, dateline_place
-from ..text.words import TIME_NOUNS
+from ..text.patterns import CLOCK, TIME_ZONES, dateline_place
+from ..text.words import BODY_NOUNS, TIME_NOUNS
 from .genders import FEMININE, MASCULINE
 from .names import (
     ANONYMOUS_HEADS,
@@ -631,7 +631,7 @@ def not_a_name_word(token: Token) -> bool:
     return token.pos_ in OPEN_CLASS_POS or token.is_stop
 
 
-CLOCK_WORD = re.compile(r"\d{1,2}[.:]\d\d(?:[ap]\.?m\.?)?", re.IGNORECASE)
+CLOCK_WORD = re.compile(CLOCK, re.IGNORECASE)
 
 
 def stamp_or_capitals_before_name(
@@ -1257,12 +1257,6 @@ LABEL_OF_EVIDENCE = {
     "organisation": "ORG",
     "person": "PERSON",
 }
-# Nouns for bodies that, right before a name, say the name is theirs: "the official news agency Jana".
-BODY_NOUNS = frozenset(
-    """agency newspaper daily weekly magazine channel broadcaster network station website group party movement
-    organisation organization company firm bank ministry council committee union association alliance coalition
-    militia faction""".split()
-)
 
 
 def is_part_of_title(ent: Span) -> bool:

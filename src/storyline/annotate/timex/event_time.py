@@ -31,7 +31,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from ...text.words import DATING_SPEECH_VERBS, TIME_NOUNS
+from ...text.words import COMMON_SAYING_VERBS, TIME_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -124,7 +124,7 @@ def clause_depth(head: Token, *, speech: bool = False, relative: int = 1) -> int
         parent = token.head
         label = token.dep_
         speech_through = (
-            speech and label in ("ccomp", "parataxis") and parent.lemma_.lower() in DATING_SPEECH_VERBS
+            speech and label in ("ccomp", "parataxis") and parent.lemma_.lower() in COMMON_SAYING_VERBS
         )
         if label in CLAUSE_LABELS and not speech_through:
             depth += relative if label in ("relcl", "acl") else 1

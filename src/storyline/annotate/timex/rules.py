@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ...text.dates import MONTH_STEM
+from ...text.words import ABBREVIATIONS
 from .calendar import GRANULARITIES, SEASON_CODES, Point
 from .lexicon import (
     DAY_OF_MONTH,
@@ -230,19 +231,25 @@ NOT_PAST = {
 
 
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
-    """Rough sentence spans (enough to find a tense cue): split at line breaks and sentence ends."""
+    """Rough sentence spans (enough to find a tense cue): split at line breaks and sentence ends, not at the period
+    of an abbreviation ("Mr. Smith", "Sept. 4")."""
     bounds = []
     start = 0
     for match in SENTENCE_END.finditer(text):
-        bounds.append((start, match.start() + 1))
+        stop = match.start()
+        if text[stop] == "." and ABBREVIATION_BEFORE.search(text, max(0, stop - ABBREVIATION_LENGTH), stop):
+            continue
+        bounds.append((start, stop + 1))
         start = match.end()
     bounds.append((start, len(text)))
     return bounds
 
 
-SENTENCE_END = re.compile(
-    r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|vs|Co|No))[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z])|\n"
-)
+# A stop before a capital (not after a capital: an initial, "U.S."), or a line break.
+SENTENCE_END = re.compile(r"(?<![A-Z])[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z])|\n")
+# An abbreviation as text writes it (``text.words.ABBREVIATIONS``), a whole word, right before a period.
+ABBREVIATION_BEFORE = re.compile(rf"(?<![\w.])(?:{'|'.join(map(re.escape, sorted(ABBREVIATIONS)))})$")
+ABBREVIATION_LENGTH = max(map(len, ABBREVIATIONS))
 
 
 Normalizer = Callable[[re.Match[str], Context], Found | None]

@@ -961,7 +961,7 @@ GLUED_BYLINE = re.compile(byline_pattern(glued=True))
 # (group ``stamp``), a bar, the byline (group ``byline``: the fewest capitalised words, as the story may start with
 # capitals too: "by: Jonathan Serrie The Coast Guard is responding ..."), then the capital the story starts with.
 STAMPED_BYLINE = re.compile(
-    rf"^(?P<stamp>{MONTH_NAME}\.?\s+\d{{1,2}},\s+\d{{4}}\s*{_DASH}\s*\d{{1,2}}:\d\d\s*[AaPp]\.?[Mm]\.?)\s*\|\s*"
+    rf"^(?P<stamp>{MONTH_NAME}\.?\s+\d{{1,2}},\s+\d{{4}}\s*{_DASH}\s*(?i:{CLOCK}))\s*\|\s*"
     rf"(?P<byline>[Bb]y:?\s+{_BYLINE_WORD}(?:\s+{_BYLINE_WORD}){{1,3}}?)\s+(?=[A-Z\"\u201c'`])"
 )
 

@@ -852,6 +852,15 @@ BUILDING_HEADS = frozenset(
     """house hotel restaurant cafe café grill bar bistro pub tavern inn club center centre stadium arena theatre
     theater museum hospital airport street avenue boulevard square plaza mall""".split()
 )
+# The nouns that end an institution's name ("London Embassy", "Foreign Office", "Transitional National Council",
+# "Queen Mary College"): no person's surname in news, whatever the recognizer's tag (a headline's capitals make it
+# a person's: "NEW: Council reopens London Embassy"). Not "Fund" nor "Bank": John Fund, Danny Bank.
+INSTITUTION_HEADS = frozenset(
+    """embassy consulate ministry council agency office department commission committee court tribunal university
+    college academy institute school bureau authority parliament senate assembly congress cabinet government
+    administration foundation association federation organisation organization corporation secretariat
+    directorate""".split()
+)
 # Websites and online services a page's template names ("Follow us on Twitter"): no person, whatever the tagger said.
 WEB_SERVICES = frozenset(
     """twitter facebook youtube instagram myspace flickr linkedin tumblr pinterest whatsapp snapchat tiktok reddit
@@ -1371,6 +1380,8 @@ def mentions_of(
             label = (
                 "ORG"  # "Halliburton Co", "Cameron International Corp": a company, whatever the tagger said
             )
+        if label == "PERSON" and key_of(text.split()[-1]) in INSTITUTION_HEADS:
+            label = "ORG"  # "London Embassy", "all Embassy family members": an institution, whatever the tagger said
         if label == "PERSON" and len(text.split()) > 1 and key_of(text.split()[-1]) in BUILDING_HEADS:
             label = "FAC"  # "Bourbon House", "Rixos Hotel": a building's or business's name, whatever the tagger said
         if label == "PERSON" and (service := web_service(text)):
@@ -2398,9 +2409,12 @@ class People:
                 return dominant
         if local_last and not local_first and not title:
             # "Gadhafi" on a page naming Moammar Gadhafi and his son Saif al-Islam Gadhafi, "Obama" near Michelle
-            # Obama: the one the story's lone surname stands for, where the page names that one in full too
+            # Obama: the one the story's lone surname stands for, where the page names that one in full too, and
+            # before the lone name when it names another of the surname before it ("Gen. James F. Amos said ...
+            # Amos said", Valerie Amos, the story's Amos, named further down: the page's reader cannot mean her)
             story = self.story_person(name, everyone, self.by_first.get(name, set()))
-            if story in last_here:
+            earlier = {key for key in last_here if self.before(mention, key, SURNAME_REACH)}
+            if story in last_here and (story in earlier or not earlier):
                 return story
         if len(local_last) == 1 and not local_first:
             return own  # "Obama" where only Michelle Obama is named: Barack?

@@ -1,0 +1,53 @@
+"""Who is who (issue 13, nineteenth session): rows an analyst strikes.
+
+- an institution's name is no person's, whatever the recognizer's tag: "NEW: Council reopens London Embassy" (a
+  highlight's capitals, LibyaWar_cnn) made "London Embassy" a person and "the Libyan Embassy" its alias (audit round
+  16, development roster_merge-002);
+- a lone surname goes to the story's bearer of it only where the page does not name another of the surname before
+  it and the story's one only after it ("Gen. James F. Amos ... Amos said", Valerie Amos further down: LibyaWar_cnn;
+  Mitch and Mary Landrieu, bpoil_foxnews; Boris and Alan Johnson, H1N1_guardian);
+Made-up text modelled on the articles; each test fails on the rules before this change.
+"""
+
+from __future__ import annotations
+
+from storyline.model import Article, Removed
+from storyline.who.entities import build_roster
+
+
+def roster(*texts: str):
+    return build_roster([Article(id=str(i), source=str(i), text=text) for i, text in enumerate(texts)])
+
+
+def test_an_institutions_name_is_no_person():
+    reopened = Article(
+        id="0",
+        source="0",
+        text="Meanwhile, the Libyan Embassy in London re-opened Tuesday under council management, Foreign Secretary "
+        "William Hague said.",
+        removed=[Removed("NEW: Council reopens London Embassy; rebels report advances near the town", "highlights")],
+    )
+    entities = build_roster(
+        [reopened, Article(id="1", source="1", text="The department ordered all Embassy family members to leave.")]
+    )
+    persons = {alias for e in entities if e.type == "person" for alias in (e.name, *e.aliases)}
+    assert not [name for name in persons if "Embassy" in name]
+    assert "organization" in {e.type for e in entities if e.name == "London Embassy"}
+
+
+def test_a_lone_surname_after_one_namesake_and_before_the_storys_is_not_the_storys():
+    relief = (
+        "U.N. emergency relief coordinator Valerie Amos said on {} that aid to Misrata was blocked. "
+        "Amos urged the authorities to allow access."
+    )
+    days = ("Monday", "Tuesday", "Wednesday", "Thursday")
+    entities = roster(
+        *(relief.format(day) for day in days),
+        "A no-fly zone would do little, the head of the Marine Corps told lawmakers. Marine Corps Commandant Gen. "
+        "James F. Amos said that helicopters move low and slow. Such a zone would be hard to enforce, Amos said. "
+        + "Libya denied misusing its air force. " * 6
+        + "Valerie Amos, the U.N. under-secretary-general for humanitarian affairs, said civilians were suffering.",
+    )
+    (valerie,) = [e for e in entities if e.name == "Valerie Amos"]
+    assert valerie.mentions["4"] == 1  # her full name; the lone "Amos" after the commandant's is not hers
+    assert valerie.mentions["0"] == 2  # the story's lone "Amos" elsewhere stays hers

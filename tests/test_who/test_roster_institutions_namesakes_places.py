@@ -51,3 +51,16 @@ def test_a_lone_surname_after_one_namesake_and_before_the_storys_is_not_the_stor
     (valerie,) = [e for e in entities if e.name == "Valerie Amos"]
     assert valerie.mentions["4"] == 1  # her full name; the lone "Amos" after the commandant's is not hers
     assert valerie.mentions["0"] == 2  # the story's lone "Amos" elsewhere stays hers
+
+
+def test_a_county_tagged_a_person_among_places_or_in_a_bodys_name_is_a_place():
+    # H1N1_bbc: "Devon" a person of 10 mentions (the recognizer tags it a person 9 times in 10)
+    entities = roster(
+        "Cases have been confirmed in Newcastle, Oxfordshire, Devon, Merseyside and Worcestershire. Five schools "
+        "have been closed, one in Devon.",
+        "Paignton Community and Sports College in Devon has also shut its doors.",
+    )
+    assert {e.type for e in entities if e.name == "Devon"} == {"place"}
+    # a person named among places stays one
+    people = roster("Officials from Britain, France and Germany met Obama, Clinton and Biden in Paris.")
+    assert {e.type for e in people if e.name == "Clinton"} == {"person"}

@@ -992,6 +992,10 @@ def evidence_of_kind(ent: Span) -> str:
         return "place"
     if token.dep_ == "pobj" and head.lower_ in ("in", "near") and head.head.lemma_.lower() in DWELLING_VERBS:
         return "place"
+    if len(ent) == 1 and token.dep_ == "pobj" and head.lower_ == "in" and in_a_body_or_place(head.head):
+        return "place"  # "Paignton Community and Sports College in Devon", "the Libyan Embassy in London"
+    if len(ent) == 1 and listed_with_places(root, token):
+        return "place"  # "Cases have been confirmed in Newcastle, Oxfordshire, Devon, Merseyside, ..."
     if (
         root.dep_ in ("appos", "compound", "det", "nmod")
         and not (ent.start <= root.head.i < ent.end)
@@ -1099,6 +1103,25 @@ def at_a_place_noun(at: Token) -> bool:
         for noun in {before, at.head}
         if noun is not at
     )
+
+
+def in_a_body_or_place(token: Token) -> bool:
+    """A word of a body's, building's or place's name the recognizer found ("College" of "Paignton Community and
+    Sports College", "Embassy" of "the Libyan Embassy"): what is "in" a name after it is a place."""
+    return token.pos_ == "PROPN" and token.ent_type_ in ("ORG", "FAC", "GPE", "LOC")
+
+
+def listed_with_places(name: Token, first: Token) -> bool:
+    """A name in a list whose other names the recognizer tags places, two or more and no person ("Newcastle,
+    Oxfordshire, Devon, Merseyside"): a place too (``first`` the list's first word)."""
+    kinds: Counter[str] = Counter()
+    frontier = [first]
+    while frontier:
+        member = frontier.pop()
+        frontier.extend(c for c in member.children if c.dep_ == "conj")
+        if member.i != name.i:
+            kinds[member.ent_type_] += 1
+    return kinds["GPE"] + kinds["LOC"] >= 2 and not kinds["PERSON"]
 
 
 LIST_PREPOSITIONS = frozenset({"as", "including", "like"})

@@ -64,3 +64,18 @@ def test_a_county_tagged_a_person_among_places_or_in_a_bodys_name_is_a_place():
     # a person named among places stays one
     people = roster("Officials from Britain, France and Germany met Obama, Clinton and Biden in Paris.")
     assert {e.type for e in people if e.name == "Clinton"} == {"person"}
+
+
+def test_a_lone_word_opening_the_name_of_a_company_its_page_names_is_the_companys():
+    # bpoil_reuters: "Cameron, which supplied the blowout preventer" went to the story's David Cameron
+    prime_minister = "British Prime Minister David Cameron met Obama on {}. Cameron said BP was a British company."
+    days = ("Monday", "Tuesday", "Wednesday", "Thursday")
+    entities = roster(
+        *(prime_minister.format(day) for day in days),
+        "Shares of Cameron International Corp fell 5 percent. Cameron supplied the blowout preventer for the rig, "
+        "and Cameron said it would cooperate with the inquiry.",
+    )
+    (david,) = [e for e in entities if e.name == "David Cameron"]
+    assert "4" not in david.mentions
+    (company,) = [e for e in entities if e.mentions.get("4") and e.type == "organization"]
+    assert company.mentions["4"] == 3

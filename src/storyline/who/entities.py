@@ -2143,6 +2143,14 @@ def link(
         words = org_key.split()
         if len(words) > 1 and words[-1].endswith("s"):
             team_words.setdefault(words[-1], org_key)
+    # the companies each article names ("Cameron International Corp", "Cameron Inc"), by their first word: a lone
+    # "Cameron" there, tagged a person or a body, where no person is named in full with it, is the company ("Cameron,
+    # which supplied the blowout preventer, said ..."), not the story's David Cameron
+    company_openings: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for mention in names:
+        key = key_of(mention.text)
+        if mention.label == "ORG" and (base := company_base(key) or (key if key in companies else "")):
+            company_openings[(mention.article, base.split()[0])].add(base)
     person_key_of: dict[int, str] = {}
     for mention in names:
         text_key = key_of(mention.text)
@@ -2160,6 +2168,14 @@ def link(
             and text_key in team_words
         ):
             add(f"org:{team_words[text_key]}", "ORG", mention)  # "the Chiefs": Kansas City Chiefs
+            continue
+        elif (
+            mention.label in ("PERSON", "ORG")
+            and len(bases := company_openings.get((mention.article, text_key), set())) == 1
+            and (mention.article, text_key) not in named_in_full
+        ):
+            (base,) = bases
+            add(f"org:{acronyms.get(base.replace(' ', ''), base)}", "ORG", mention)
             continue
         cluster_key = name_key(mention, directory, acronyms, companies)
         add(cluster_key, mention.label, mention)

@@ -2452,7 +2452,7 @@ class People:
             # before the lone name when it names another of the surname before it ("Gen. James F. Amos said ...
             # Amos said", Valerie Amos, the story's Amos, named further down: the page's reader cannot mean her)
             story = self.story_person(name, everyone, self.by_first.get(name, set()))
-            earlier = {key for key in last_here if self.before(mention, key, SURNAME_REACH)}
+            earlier = {key for key in last_here if self.before(mention, key, max(mention.start, 0))}
             if story in last_here and (story in earlier or not earlier):
                 return story
         if len(local_last) == 1 and not local_first:

@@ -2175,6 +2175,7 @@ def link(
             and (mention.article, text_key) not in named_in_full
         ):
             (base,) = bases
+            mention.label = "ORG"
             add(f"org:{acronyms.get(base.replace(' ', ''), base)}", "ORG", mention)
             continue
         cluster_key = name_key(mention, directory, acronyms, companies)

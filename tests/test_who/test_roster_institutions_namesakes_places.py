@@ -79,3 +79,17 @@ def test_a_lone_word_opening_the_name_of_a_company_its_page_names_is_the_company
     assert "4" not in david.mentions
     (company,) = [e for e in entities if e.mentions.get("4") and e.type == "organization"]
     assert company.mentions["4"] == 3
+
+
+def test_a_spelling_of_the_storys_bearer_named_before_a_lone_surname_is_no_other_namesake():
+    # LibyaWar_cnn 273: "Col Muammar Gadhafi" first, the lone "Gadhafi" (the regime's), Moammar Gadhafi further down
+    father = "Libyan leader Moammar Gadhafi spoke on state television on {}. Gadhafi said the rebels would be crushed."
+    days = ("Monday", "Tuesday", "Wednesday", "Thursday")
+    entities = roster(
+        *(father.format(day) for day in days),
+        "The general had served at the heart of Col Muammar Gadhafi's regime. There had been rumors that he kept "
+        "contacts with Gadhafi. "
+        + "The rebels advanced toward the mountains. " * 4
+        + "His son Saif al-Islam Gadhafi spoke on television. His family had ties to the regime of Moammar Gadhafi.",
+    )
+    assert not [e for e in entities if e.name == "Gadhafi"]

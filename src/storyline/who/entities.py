@@ -24,6 +24,7 @@ The same linking runs on ECB+'s gold mentions (``storyline evaluate ecbplus``).
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import functools
 import re
 from collections import Counter, defaultdict
@@ -2452,8 +2453,14 @@ class People:
             # Obama: the one the story's lone surname stands for, where the page names that one in full too, and
             # before the lone name when it names another of the surname before it ("Gen. James F. Amos said ...
             # Amos said", Valerie Amos, the story's Amos, named further down: the page's reader cannot mean her)
+            # (a spelling of the story's one named before, "Col Muammar Gadhafi" or "Sen. Lindsay Graham", is no other)
             story = self.story_person(name, everyone, self.by_first.get(name, set()))
-            earlier = {key for key in last_here if self.before(mention, key, max(mention.start, 0))}
+            earlier = {
+                key
+                for key in last_here
+                if self.before(mention, key, max(mention.start, 0))
+                and not (story is not None and key != story and spelt_alike(first_name(key), first_name(story)))
+            }
             if story in last_here and (story in earlier or not earlier):
                 return story
         if len(local_last) == 1 and not local_first:
@@ -2542,6 +2549,21 @@ class People:
         if any(self.articles[key] > self.articles[best] for key in ranked[1:]):
             return None
         return best
+
+
+def first_name(key: str) -> str:
+    """The first name of a person's key ("moammar" of "person:moammar gadhafi")."""
+    return key.partition(":")[2].split(" ")[0]
+
+
+# How alike two first names must be, besides their first letter, to be spellings of one ("moammar", "muammar";
+# "lindsay", "lindsey"; "joe", "joseph"), not two people's ("mitch", "mary").
+SPELLING_LIKENESS = 0.6
+
+
+def spelt_alike(name: str, other: str) -> bool:
+    """Whether two first names are spellings of one name: the same first letter and most letters in common."""
+    return name[:1] == other[:1] and difflib.SequenceMatcher(None, name, other).ratio() >= SPELLING_LIKENESS
 
 
 # How far from a person's full name a lone surname or first name in the same article still stands for them.

@@ -993,7 +993,7 @@ def evidence_of_kind(ent: Span) -> str:
         return "place"
     if token.dep_ == "pobj" and head.lower_ in ("in", "near") and head.head.lemma_.lower() in DWELLING_VERBS:
         return "place"
-    if len(ent) == 1 and token.dep_ == "pobj" and head.lower_ == "in" and in_a_body_or_place(head.head):
+    if len(ent) == 1 and token.dep_ == "pobj" and head.lower_ == "in" and ends_an_institutions_name(head.head):
         return "place"  # "Paignton Community and Sports College in Devon", "the Libyan Embassy in London"
     if len(ent) == 1 and listed_with_places(root, token):
         return "place"  # "Cases have been confirmed in Newcastle, Oxfordshire, Devon, Merseyside, ..."
@@ -1106,23 +1106,37 @@ def at_a_place_noun(at: Token) -> bool:
     )
 
 
-def in_a_body_or_place(token: Token) -> bool:
-    """A word of a body's, building's or place's name the recognizer found ("College" of "Paignton Community and
-    Sports College", "Embassy" of "the Libyan Embassy"): what is "in" a name after it is a place."""
-    return token.pos_ == "PROPN" and token.ent_type_ in ("ORG", "FAC", "GPE", "LOC")
+def ends_an_institutions_name(token: Token) -> bool:
+    """The last word of an institution's or building's name ("College" of "Paignton Community and Sports College",
+    "Embassy" of "the Libyan Embassy"): what is "in" it is a place."""
+    return token.text[:1].isupper() and token.lower_ in INSTITUTION_HEADS | BUILDING_HEADS
 
 
 def listed_with_places(name: Token, first: Token) -> bool:
-    """A name in a list whose other names the recognizer tags places, two or more and no person ("Newcastle,
-    Oxfordshire, Devon, Merseyside"): a place too (``first`` the list's first word)."""
-    kinds: Counter[str] = Counter()
+    """A name inside a list of places, after one and before another, none of the list a person ("Newcastle,
+    Oxfordshire, Devon, Merseyside"; not "Andrew, Norwich, UK" of a reader's signature, nor "Wertheim and Moskowitz"
+    after "From Arlington, Texas,", the list's end): a place too (``first`` the list's first word)."""
+    members = [first]
     frontier = [first]
     while frontier:
         member = frontier.pop()
-        frontier.extend(c for c in member.children if c.dep_ == "conj")
-        if member.i != name.i:
-            kinds[member.ent_type_] += 1
-    return kinds["GPE"] + kinds["LOC"] >= 2 and not kinds["PERSON"]
+        conjuncts = [c for c in member.children if c.dep_ == "conj"]
+        members.extend(conjuncts)
+        frontier.extend(conjuncts)
+    members.sort(key=lambda t: t.i)
+    at = next((k for k, member in enumerate(members) if member.i == name.i), 0)
+    others = [member.ent_type_ for member in members if member.i != name.i]
+
+    def place(member: Token) -> bool:
+        return member.ent_type_ in ("GPE", "LOC")
+
+    return (
+        at > 0
+        and place(members[at - 1])
+        and at + 1 < len(members)
+        and place(members[at + 1])
+        and "PERSON" not in others
+    )
 
 
 LIST_PREPOSITIONS = frozenset({"as", "including", "like"})

@@ -97,3 +97,15 @@ def test_a_spelling_of_the_storys_bearer_named_before_a_lone_surname_is_no_other
         + "His son Saif al-Islam Gadhafi spoke on television. His family had ties to the regime of Moammar Gadhafi.",
     )
     assert not [e for e in entities if e.name == "Gadhafi"]
+
+
+def test_a_run_on_of_the_storys_bearers_name_named_before_a_lone_surname_is_no_other_namesake():
+    # EgyptianProtest_cnn 171: "former head of Intelligence Omar Suleiman" (the recognizer's run-on), then "Suleiman"
+    deputy = "Vice President Omar Suleiman met opposition groups on {}. Suleiman said talks would go on."
+    days = ("Monday", "Tuesday", "Wednesday", "Thursday")
+    entities = roster(
+        *(deputy.format(day) for day in days),
+        "Mubarak backed his close confidant and former head of Intelligence Omar Suleiman. The protesters refused "
+        "to talk to Suleiman. " + "The crowds stayed in the square. " * 4 + "Will they turn to Omar Suleiman?",
+    )
+    assert not [e for e in entities if e.name == "Suleiman"]

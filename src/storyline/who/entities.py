@@ -2276,6 +2276,8 @@ class People:
         # how often each person's full name comes with each title ("secretary": 20, "president": 1)
         self.titles: dict[str, Counter[str]] = defaultdict(Counter)
         self.where: dict[tuple[str, str], list[int]] = defaultdict(list)
+        # the middle names each person's full name comes with ("omar" of "Intelligence Omar Suleiman", a run-on)
+        self.middles: dict[str, set[str]] = defaultdict(set)
         # "Henry M. Paulson Jr." is the Henry Paulson of the other articles where the collection names him so
         # in several articles (the name it gives that person in full) and names no "Sr." of that name: "Jr."
         # tells a son apart beside his father, and a son named once ("Robert F. Kennedy Jr.") stays apart
@@ -2338,6 +2340,7 @@ class People:
                 else:
                     key = f"person:{first} {last}"
                 self.keys[id(mention)] = key
+                self.middles[key].update(middle)
                 self.full[(mention.article, key)] += 1
                 self.where[(mention.article, key)].append(mention.start)
                 if title_of(mention):
@@ -2467,13 +2470,11 @@ class People:
             # Obama: the one the story's lone surname stands for, where the page names that one in full too, and
             # before the lone name when it names another of the surname before it ("Gen. James F. Amos said ...
             # Amos said", Valerie Amos, the story's Amos, named further down: the page's reader cannot mean her)
-            # (a spelling of the story's one named before, "Col Muammar Gadhafi" or "Sen. Lindsay Graham", is no other)
             story = self.story_person(name, everyone, self.by_first.get(name, set()))
             earlier = {
                 key
                 for key in last_here
-                if self.before(mention, key, max(mention.start, 0))
-                and not (story is not None and key != story and spelt_alike(first_name(key), first_name(story)))
+                if self.before(mention, key, max(mention.start, 0)) and (story is None or self.another(key, story))
             }
             if story in last_here and (story in earlier or not earlier):
                 return story
@@ -2509,6 +2510,18 @@ class People:
         # named in full in several articles, or used alone in several more (the story's "Assad")
         prominent = self.prominent(key) or (self.articles[key] + self.lone.get(name, 0) >= LONE_NAME_ARTICLES)
         return key if prominent and self.articles[key] > 2 * others else None
+
+    def another(self, key: str, story: str) -> bool:
+        """Whether a namesake is another person than the story's bearer of the surname: not a spelling of that one's
+        name ("Col Muammar Gadhafi" beside Moammar Gadhafi, "Sen. Lindsay Graham"), nor that name run on from a word
+        before it ("head of Intelligence Omar Suleiman") or from a prominent person's surname ("Mubarak Obama" of a
+        caption run into the next)."""
+        first = first_name(key)
+        return key == story or not (
+            spelt_alike(first, first_name(story))
+            or first_name(story) in self.middles[key]
+            or any(self.prominent(other) for other in self.by_last.get(first, ()))
+        )
 
     def prominent(self, key: str) -> bool:
         """Whether the collection names the person in full in several articles (three, or two in a small one)."""

@@ -5,7 +5,12 @@
   16, development roster_merge-002);
 - a lone surname goes to the story's bearer of it only where the page does not name another of the surname before
   it and the story's one only after it ("Gen. James F. Amos ... Amos said", Valerie Amos further down: LibyaWar_cnn;
-  Mitch and Mary Landrieu, bpoil_foxnews; Boris and Alan Johnson, H1N1_guardian);
+  Mitch and Mary Landrieu, bpoil_foxnews; Boris and Alan Johnson, H1N1_guardian); a spelling or a run-on of the
+  story's bearer's name ("Col Muammar Gadhafi", "Intelligence Omar Suleiman") is no other namesake;
+- a county the recognizer tags a person is a place inside a list of places or "in" an institution's name ("Devon",
+  H1N1_bbc, 10 mentions);
+- a lone "Cameron" on a page naming Cameron International Corp is the company, not the story's David Cameron
+  (bpoil_reuters).
 Made-up text modelled on the articles; each test fails on the rules before this change.
 """
 
@@ -25,10 +30,15 @@ def test_an_institutions_name_is_no_person():
         source="0",
         text="Meanwhile, the Libyan Embassy in London re-opened Tuesday under council management, Foreign Secretary "
         "William Hague said.",
-        removed=[Removed("NEW: Council reopens London Embassy; rebels report advances near the town", "highlights")],
+        removed=[
+            Removed("NEW: Council reopens London Embassy; rebels report advances near the town", "highlights")
+        ],
     )
     entities = build_roster(
-        [reopened, Article(id="1", source="1", text="The department ordered all Embassy family members to leave.")]
+        [
+            reopened,
+            Article(id="1", source="1", text="The department ordered all Embassy family members to leave."),
+        ]
     )
     persons = {alias for e in entities if e.type == "person" for alias in (e.name, *e.aliases)}
     assert not [name for name in persons if "Embassy" in name]
@@ -72,7 +82,9 @@ def test_a_county_tagged_a_person_among_places_or_in_a_bodys_name_is_a_place():
 
 def test_a_lone_word_opening_the_name_of_a_company_its_page_names_is_the_companys():
     # bpoil_reuters: "Cameron, which supplied the blowout preventer" went to the story's David Cameron
-    prime_minister = "British Prime Minister David Cameron met Obama on {}. Cameron said BP was a British company."
+    prime_minister = (
+        "British Prime Minister David Cameron met Obama on {}. Cameron said BP was a British company."
+    )
     days = ("Monday", "Tuesday", "Wednesday", "Thursday")
     entities = roster(
         *(prime_minister.format(day) for day in days),
@@ -106,6 +118,8 @@ def test_a_run_on_of_the_storys_bearers_name_named_before_a_lone_surname_is_no_o
     entities = roster(
         *(deputy.format(day) for day in days),
         "Mubarak backed his close confidant and former head of Intelligence Omar Suleiman. The protesters refused "
-        "to talk to Suleiman. " + "The crowds stayed in the square. " * 4 + "Will they turn to Omar Suleiman?",
+        "to talk to Suleiman. "
+        + "The crowds stayed in the square. " * 4
+        + "Will they turn to Omar Suleiman?",
     )
     assert not [e for e in entities if e.name == "Suleiman"]

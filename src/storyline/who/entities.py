@@ -993,7 +993,12 @@ def evidence_of_kind(ent: Span) -> str:
         return "place"
     if token.dep_ == "pobj" and head.lower_ in ("in", "near") and head.head.lemma_.lower() in DWELLING_VERBS:
         return "place"
-    if len(ent) == 1 and token.dep_ == "pobj" and head.lower_ == "in" and ends_an_institutions_name(head.head):
+    if (
+        len(ent) == 1
+        and token.dep_ == "pobj"
+        and head.lower_ == "in"
+        and ends_an_institutions_name(head.head)
+    ):
         return "place"  # "Paignton Community and Sports College in Devon", "the Libyan Embassy in London"
     if len(ent) == 1 and listed_with_places(root, token):
         return "place"  # "Cases have been confirmed in Newcastle, Oxfordshire, Devon, Merseyside, ..."
@@ -2255,7 +2260,9 @@ class People:
     - within its article, to the one person named in full there with that surname (or, when nobody
       there has that surname, with that first name: "the Brown children, Fraser and John"); where the article
       names several of that surname in full, to the one the story's lone surname stands for (below) when the
-      article names that one too ("Gadhafi" beside Moammar Gadhafi and his son Saif al-Islam Gadhafi);
+      article names that one too ("Gadhafi" beside Moammar Gadhafi and his son Saif al-Islam Gadhafi), and names
+      that one before the lone name or no other of the surname before it (``another``: "Gen. James F. Amos ...
+      Amos said" is not the story's Valerie Amos, named further down);
     - else, across the collection, to the one person with that surname when nobody has it as a first
       name and that person is named in full in several articles (a lone surname is how news names
       someone prominent in the story; a lone "Kim" in a reader's message is not the pianist Sunwook Kim).
@@ -2474,7 +2481,8 @@ class People:
             earlier = {
                 key
                 for key in last_here
-                if self.before(mention, key, max(mention.start, 0)) and (story is None or self.another(key, story))
+                if self.before(mention, key, max(mention.start, 0))
+                and (story is None or self.another(key, story))
             }
             if story in last_here and (story in earlier or not earlier):
                 return story

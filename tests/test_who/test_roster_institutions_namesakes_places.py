@@ -123,3 +123,24 @@ def test_a_run_on_of_the_storys_bearers_name_named_before_a_lone_surname_is_no_o
         + "Will they turn to Omar Suleiman?",
     )
     assert not [e for e in entities if e.name == "Suleiman"]
+
+
+def test_a_surname_glued_to_a_countrys_name_is_the_surname():
+    # LibyaWar_cnn's highlights, their stops lost: "Gadhafi Libya" and "Libya Gadhafi" were bodies of their own
+    father = "Libyan leader Moammar Gadhafi spoke on state television on {}. Gadhafi said the rebels would be crushed."
+    days = ("Monday", "Tuesday", "Wednesday", "Thursday")
+    entities = roster(
+        *(father.format(day) for day in days),
+        "Regime insiders say a deal was in the works British move seen as escalation against Gadhafi Libya insists "
+        "that a cease-fire must come first Rebels and their allies disagree",
+        "Conflict continues in Misrata, Libya Gadhafi accused of using illegal weapons",
+    )
+    names = {alias for e in entities for alias in (e.name, *e.aliases)}
+    assert "Gadhafi Libya" not in names and "Libya Gadhafi" not in names
+    (moammar,) = [e for e in entities if e.name == "Moammar Gadhafi"]
+    assert moammar.mentions["4"] == 1 and moammar.mentions["5"] == 1
+    # a person's name with a country's in it stays whole
+    player = roster(
+        *(f"Michael Jordan scored {n} points. Jordan said the team played well." for n in (30, 40))
+    )
+    assert "Michael Jordan" in {e.name for e in player}

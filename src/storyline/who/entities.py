@@ -2811,7 +2811,7 @@ def build_roster(
         all_mentions.extend(mentions)
         all_roles.extend(roles)
     by_id = {a.id: a for a in articles}
-    clusters = link(whole_names(all_mentions, by_id), all_roles)
+    clusters = link(names_glued_to_countries(whole_names(all_mentions, by_id)), all_roles)
     shared = shared_titles(clusters)
     entities = [e for e in (entity_of(cluster, by_id, shared) for cluster in clusters) if e is not None]
     # the names the text writes without a possessive after them somewhere ("the European Union said")
@@ -2886,6 +2886,47 @@ def whole_names(mentions: Sequence[Mention], by_id: Mapping[str, Article]) -> li
                     label = mention.label if mention.label in labels else labels.most_common(1)[0][0]
                     start = reach + before.start(1)
                     mention = dataclasses.replace(mention, text=whole, start=start, label=label)
+        made.append(mention)
+    return made
+
+
+def names_glued_to_countries(mentions: Sequence[Mention]) -> list[Mention]:
+    """The mentions, a lone surname run into a country's name where a headline or highlight lost its stop made the
+    surname again ("... escalation against Gadhafi Libya insists that ...", "Conflict continues in Misrata, Libya
+    Gadhafi accused of ...", "pressure Gadhafi The United States declined ..."): a surname the collection names in
+    full in several articles and far more often as a surname than as a first name. A person's name with a country's
+    in it ("Chad Smith", "Michael Jordan") stays whole: a name tagged a person is cut only at a capital "The"."""
+    as_last: dict[str, set[str]] = defaultdict(set)
+    as_first: dict[str, set[str]] = defaultdict(set)
+    for mention in mentions:
+        if (
+            mention.kind == "name"
+            and mention.label == "PERSON"
+            and len(parts := person_name_parts(mention.text)) > 1
+        ):
+            as_last[parts[-1]].add(mention.article)
+            as_first[parts[0]].add(mention.article)
+
+    def surname(word: str) -> bool:
+        key = key_of(word)
+        return len(as_last[key]) >= LONE_NAME_ARTICLES and len(as_last[key]) > 2 * len(as_first[key])
+
+    made = []
+    for mention in mentions:
+        words = mention.text.split()
+        if mention.kind == "name" and len(words) > 1:
+            first, last = words[0], words[-1]
+            if (
+                surname(first)
+                and country_of(" ".join(words[1:]))
+                and (mention.label != "PERSON" or words[1] == "The")
+            ):
+                mention = dataclasses.replace(
+                    mention, text=first, end=mention.start + len(first), label="PERSON"
+                )
+            elif mention.label != "PERSON" and surname(last) and country_of(" ".join(words[:-1])):
+                start = mention.end - len(last)
+                mention = dataclasses.replace(mention, text=last, start=start, label="PERSON")
         made.append(mention)
     return made
 

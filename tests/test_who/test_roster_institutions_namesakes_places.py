@@ -95,6 +95,13 @@ def test_a_lone_word_opening_the_name_of_a_company_its_page_names_is_the_company
     assert "4" not in david.mentions
     (company,) = [e for e in entities if e.mentions.get("4") and e.type == "organization"]
     assert company.mentions["4"] == 3
+    # a body's own name, no one's surname, stays its own beside a unit's name opening with it (bpoil_guardian)
+    units = roster(
+        "BP said on Monday it would pay. BP shares rose.",
+        "BP Exploration Company (Colombia) Ltd was fined. BP said it would appeal the fine.",
+    )
+    (bp,) = [e for e in units if e.name == "BP"]
+    assert bp.mentions["1"] == 1
 
 
 def test_a_spelling_of_the_storys_bearer_named_before_a_lone_surname_is_no_other_namesake():

@@ -995,9 +995,9 @@ def evidence_of_kind(ent: Span) -> str:
         return "place"
     if (
         len(ent) == 1
-        and token.dep_ == "pobj"
-        and head.lower_ == "in"
-        and ends_an_institutions_name(head.head)
+        and root.dep_ == "pobj"
+        and root.head.lower_ == "in"
+        and ends_an_institutions_name(root.head.head)
     ):
         return "place"  # "Paignton Community and Sports College in Devon", "the Libyan Embassy in London"
     if len(ent) == 1 and listed_with_places(root, token):
@@ -1118,9 +1118,10 @@ def ends_an_institutions_name(token: Token) -> bool:
 
 
 def listed_with_places(name: Token, first: Token) -> bool:
-    """A name inside a list of places, after one and before another, none of the list a person ("Newcastle,
-    Oxfordshire, Devon, Merseyside"; not "Andrew, Norwich, UK" of a reader's signature, nor "Wertheim and Moskowitz"
-    after "From Arlington, Texas,", the list's end): a place too (``first`` the list's first word)."""
+    """A name inside a list of places after a preposition, after one place and before another, none of the list a
+    person ("confirmed in Newcastle, Oxfordshire, Devon, Merseyside"; not "Andrew, Norwich, UK" of a reader's
+    signature, nor "Wertheim and Moskowitz" after "From Arlington, Texas,", the list's end, nor "Vitol, BP, Gunvor and
+    Trafigura all sold", companies the recognizer tags places): a place too (``first`` the list's first word)."""
     members = [first]
     frontier = [first]
     while frontier:
@@ -1136,7 +1137,8 @@ def listed_with_places(name: Token, first: Token) -> bool:
         return member.ent_type_ in ("GPE", "LOC")
 
     return (
-        at > 0
+        first.dep_ == "pobj"
+        and at > 0
         and place(members[at - 1])
         and at + 1 < len(members)
         and place(members[at + 1])
@@ -2164,8 +2166,9 @@ def link(
         if len(words) > 1 and words[-1].endswith("s"):
             team_words.setdefault(words[-1], org_key)
     # the companies each article names ("Cameron International Corp", "Cameron Inc"), by their first word: a lone
-    # "Cameron" there, tagged a person or a body, where no person is named in full with it, is the company ("Cameron,
-    # which supplied the blowout preventer, said ..."), not the story's David Cameron
+    # "Cameron" there, tagged a person (or a body, where it is someone's surname), where no person is named in full
+    # with it, is the company ("Cameron, which supplied the blowout preventer, said ..."), not the story's David
+    # Cameron; a body's own name stays its own ("BP" beside "BP Exploration Company (Colombia) Ltd")
     company_openings: dict[tuple[str, str], set[str]] = defaultdict(set)
     for mention in names:
         key = key_of(mention.text)
@@ -2190,7 +2193,7 @@ def link(
             add(f"org:{team_words[text_key]}", "ORG", mention)  # "the Chiefs": Kansas City Chiefs
             continue
         elif (
-            mention.label in ("PERSON", "ORG")
+            (mention.label == "PERSON" or mention.label == "ORG" and directory.known(text_key))
             and len(bases := company_openings.get((mention.article, text_key), set())) == 1
             and (mention.article, text_key) not in named_in_full
         ):

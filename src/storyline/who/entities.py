@@ -24,6 +24,7 @@ The same linking runs on ECB+'s gold mentions (``storyline evaluate ecbplus``).
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import functools
 import re
 from collections import Counter, defaultdict
@@ -852,6 +853,15 @@ BUILDING_HEADS = frozenset(
     """house hotel restaurant cafe café grill bar bistro pub tavern inn club center centre stadium arena theatre
     theater museum hospital airport street avenue boulevard square plaza mall""".split()
 )
+# The nouns that end an institution's name ("London Embassy", "Foreign Office", "Transitional National Council",
+# "Queen Mary College"): no person's surname in news, whatever the recognizer's tag (a headline's capitals make it
+# a person's: "NEW: Council reopens London Embassy"). Not "Fund" nor "Bank": John Fund, Danny Bank.
+INSTITUTION_HEADS = frozenset(
+    """embassy consulate ministry council agency office department commission committee court tribunal university
+    college academy institute school bureau authority parliament senate assembly congress cabinet government
+    administration foundation association federation organisation organization corporation secretariat
+    directorate""".split()
+)
 # Websites and online services a page's template names ("Follow us on Twitter"): no person, whatever the tagger said.
 WEB_SERVICES = frozenset(
     """twitter facebook youtube instagram myspace flickr linkedin tumblr pinterest whatsapp snapchat tiktok reddit
@@ -984,6 +994,15 @@ def evidence_of_kind(ent: Span) -> str:
     if token.dep_ == "pobj" and head.lower_ in ("in", "near") and head.head.lemma_.lower() in DWELLING_VERBS:
         return "place"
     if (
+        len(ent) == 1
+        and root.dep_ == "pobj"
+        and root.head.lower_ == "in"
+        and ends_an_institutions_name(root.head.head)
+    ):
+        return "place"  # "Paignton Community and Sports College in Devon", "the Libyan Embassy in London"
+    if len(ent) == 1 and listed_with_places(root, token):
+        return "place"  # "Cases have been confirmed in Newcastle, Oxfordshire, Devon, Merseyside, ..."
+    if (
         root.dep_ in ("appos", "compound", "det", "nmod")
         and not (ent.start <= root.head.i < ent.end)
         and root.head.tag_ == "NN"  # "the Brega area", not "Nato capitals"
@@ -1089,6 +1108,41 @@ def at_a_place_noun(at: Token) -> bool:
         noun.pos_ == "NOUN" and noun.lemma_.lower() in PLACE_NOUNS
         for noun in {before, at.head}
         if noun is not at
+    )
+
+
+def ends_an_institutions_name(token: Token) -> bool:
+    """The last word of an institution's or building's name ("College" of "Paignton Community and Sports College",
+    "Embassy" of "the Libyan Embassy"): what is "in" it is a place."""
+    return token.text[:1].isupper() and token.lower_ in INSTITUTION_HEADS | BUILDING_HEADS
+
+
+def listed_with_places(name: Token, first: Token) -> bool:
+    """A name inside a list of places after a preposition, after one place and before another, none of the list a
+    person ("confirmed in Newcastle, Oxfordshire, Devon, Merseyside"; not "Andrew, Norwich, UK" of a reader's
+    signature, nor "Wertheim and Moskowitz" after "From Arlington, Texas,", the list's end, nor "Vitol, BP, Gunvor and
+    Trafigura all sold", companies the recognizer tags places): a place too (``first`` the list's first word)."""
+    members = [first]
+    frontier = [first]
+    while frontier:
+        member = frontier.pop()
+        conjuncts = [c for c in member.children if c.dep_ == "conj"]
+        members.extend(conjuncts)
+        frontier.extend(conjuncts)
+    members.sort(key=lambda t: t.i)
+    at = next((k for k, member in enumerate(members) if member.i == name.i), 0)
+    others = [member.ent_type_ for member in members if member.i != name.i]
+
+    def place(member: Token) -> bool:
+        return member.ent_type_ in ("GPE", "LOC")
+
+    return (
+        first.dep_ == "pobj"
+        and at > 0
+        and place(members[at - 1])
+        and at + 1 < len(members)
+        and place(members[at + 1])
+        and "PERSON" not in others
     )
 
 
@@ -1365,6 +1419,8 @@ def mentions_of(
             label = (
                 "ORG"  # "Halliburton Co", "Cameron International Corp": a company, whatever the tagger said
             )
+        if label == "PERSON" and key_of(text.split()[-1]) in INSTITUTION_HEADS:
+            label = "ORG"  # "London Embassy", "all Embassy family members": an institution, whatever the tagger said
         if label == "PERSON" and len(text.split()) > 1 and key_of(text.split()[-1]) in BUILDING_HEADS:
             label = "FAC"  # "Bourbon House", "Rixos Hotel": a building's or business's name, whatever the tagger said
         if label == "PERSON" and (service := web_service(text)):
@@ -2103,6 +2159,15 @@ def link(
         words = org_key.split()
         if len(words) > 1 and words[-1].endswith("s"):
             team_words.setdefault(words[-1], org_key)
+    # the companies each article names ("Cameron International Corp", "Cameron Inc"), by their first word: a lone
+    # "Cameron" there, tagged a person (or a body, where it is someone's surname), where no person is named in full
+    # with it, is the company ("Cameron, which supplied the blowout preventer, said ..."), not the story's David
+    # Cameron; a body's own name stays its own ("BP" beside "BP Exploration Company (Colombia) Ltd")
+    company_openings: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for mention in names:
+        key = key_of(mention.text)
+        if mention.label == "ORG" and (base := company_base(key) or (key if key in companies else "")):
+            company_openings[(mention.article, base.split()[0])].add(base)
     person_key_of: dict[int, str] = {}
     for mention in names:
         text_key = key_of(mention.text)
@@ -2120,6 +2185,15 @@ def link(
             and text_key in team_words
         ):
             add(f"org:{team_words[text_key]}", "ORG", mention)  # "the Chiefs": Kansas City Chiefs
+            continue
+        elif (
+            (mention.label == "PERSON" or mention.label == "ORG" and directory.known(text_key))
+            and len(bases := company_openings.get((mention.article, text_key), set())) == 1
+            and (mention.article, text_key) not in named_in_full
+        ):
+            (base,) = bases
+            mention.label = "ORG"
+            add(f"org:{acronyms.get(base.replace(' ', ''), base)}", "ORG", mention)
             continue
         cluster_key = name_key(mention, directory, acronyms, companies)
         add(cluster_key, mention.label, mention)
@@ -2183,7 +2257,9 @@ class People:
     - within its article, to the one person named in full there with that surname (or, when nobody
       there has that surname, with that first name: "the Brown children, Fraser and John"); where the article
       names several of that surname in full, to the one the story's lone surname stands for (below) when the
-      article names that one too ("Gadhafi" beside Moammar Gadhafi and his son Saif al-Islam Gadhafi);
+      article names that one too ("Gadhafi" beside Moammar Gadhafi and his son Saif al-Islam Gadhafi), and names
+      that one before the lone name or no other of the surname before it (``another``: "Gen. James F. Amos ...
+      Amos said" is not the story's Valerie Amos, named further down);
     - else, across the collection, to the one person with that surname when nobody has it as a first
       name and that person is named in full in several articles (a lone surname is how news names
       someone prominent in the story; a lone "Kim" in a reader's message is not the pianist Sunwook Kim).
@@ -2204,6 +2280,8 @@ class People:
         # how often each person's full name comes with each title ("secretary": 20, "president": 1)
         self.titles: dict[str, Counter[str]] = defaultdict(Counter)
         self.where: dict[tuple[str, str], list[int]] = defaultdict(list)
+        # the middle names each person's full name comes with ("omar" of "Intelligence Omar Suleiman", a run-on)
+        self.middles: dict[str, set[str]] = defaultdict(set)
         # "Henry M. Paulson Jr." is the Henry Paulson of the other articles where the collection names him so
         # in several articles (the name it gives that person in full) and names no "Sr." of that name: "Jr."
         # tells a son apart beside his father, and a son named once ("Robert F. Kennedy Jr.") stays apart
@@ -2266,6 +2344,7 @@ class People:
                 else:
                     key = f"person:{first} {last}"
                 self.keys[id(mention)] = key
+                self.middles[key].update(middle)
                 self.full[(mention.article, key)] += 1
                 self.where[(mention.article, key)].append(mention.start)
                 if title_of(mention):
@@ -2392,9 +2471,17 @@ class People:
                 return dominant
         if local_last and not local_first and not title:
             # "Gadhafi" on a page naming Moammar Gadhafi and his son Saif al-Islam Gadhafi, "Obama" near Michelle
-            # Obama: the one the story's lone surname stands for, where the page names that one in full too
+            # Obama: the one the story's lone surname stands for, where the page names that one in full too, and
+            # before the lone name when it names another of the surname before it ("Gen. James F. Amos said ...
+            # Amos said", Valerie Amos, the story's Amos, named further down: the page's reader cannot mean her)
             story = self.story_person(name, everyone, self.by_first.get(name, set()))
-            if story in last_here:
+            earlier = {
+                key
+                for key in last_here
+                if self.before(mention, key, max(mention.start, 0))
+                and (story is None or self.another(key, story))
+            }
+            if story in last_here and (story in earlier or not earlier):
                 return story
         if len(local_last) == 1 and not local_first:
             return own  # "Obama" where only Michelle Obama is named: Barack?
@@ -2428,6 +2515,18 @@ class People:
         # named in full in several articles, or used alone in several more (the story's "Assad")
         prominent = self.prominent(key) or (self.articles[key] + self.lone.get(name, 0) >= LONE_NAME_ARTICLES)
         return key if prominent and self.articles[key] > 2 * others else None
+
+    def another(self, key: str, story: str) -> bool:
+        """Whether a namesake is another person than the story's bearer of the surname: not a spelling of that one's
+        name ("Col Muammar Gadhafi" beside Moammar Gadhafi, "Sen. Lindsay Graham"), nor that name run on from a word
+        before it ("head of Intelligence Omar Suleiman") or from a prominent person's surname ("Mubarak Obama" of a
+        caption run into the next)."""
+        first = first_name(key)
+        return key == story or not (
+            spelt_alike(first, first_name(story))
+            or first_name(story) in self.middles[key]
+            or any(self.prominent(other) for other in self.by_last.get(first, ()))
+        )
 
     def prominent(self, key: str) -> bool:
         """Whether the collection names the person in full in several articles (three, or two in a small one)."""
@@ -2482,6 +2581,21 @@ class People:
         if any(self.articles[key] > self.articles[best] for key in ranked[1:]):
             return None
         return best
+
+
+def first_name(key: str) -> str:
+    """The first name of a person's key ("moammar" of "person:moammar gadhafi")."""
+    return key.partition(":")[2].split(" ")[0]
+
+
+# How alike two first names must be, besides their first letter, to be spellings of one ("moammar", "muammar";
+# "lindsay", "lindsey"; "joe", "joseph"), not two people's ("mitch", "mary").
+SPELLING_LIKENESS = 0.6
+
+
+def spelt_alike(name: str, other: str) -> bool:
+    """Whether two first names are spellings of one name: the same first letter and most letters in common."""
+    return name[:1] == other[:1] and difflib.SequenceMatcher(None, name, other).ratio() >= SPELLING_LIKENESS
 
 
 # How far from a person's full name a lone surname or first name in the same article still stands for them.
@@ -2694,7 +2808,7 @@ def build_roster(
         all_mentions.extend(mentions)
         all_roles.extend(roles)
     by_id = {a.id: a for a in articles}
-    clusters = link(whole_names(all_mentions, by_id), all_roles)
+    clusters = link(names_glued_to_countries(whole_names(all_mentions, by_id)), all_roles)
     shared = shared_titles(clusters)
     entities = [e for e in (entity_of(cluster, by_id, shared) for cluster in clusters) if e is not None]
     # the names the text writes without a possessive after them somewhere ("the European Union said")
@@ -2769,6 +2883,47 @@ def whole_names(mentions: Sequence[Mention], by_id: Mapping[str, Article]) -> li
                     label = mention.label if mention.label in labels else labels.most_common(1)[0][0]
                     start = reach + before.start(1)
                     mention = dataclasses.replace(mention, text=whole, start=start, label=label)
+        made.append(mention)
+    return made
+
+
+def names_glued_to_countries(mentions: Sequence[Mention]) -> list[Mention]:
+    """The mentions, a lone surname run into a country's name where a headline or highlight lost its stop made the
+    surname again ("... escalation against Gadhafi Libya insists that ...", "Conflict continues in Misrata, Libya
+    Gadhafi accused of ...", "pressure Gadhafi The United States declined ..."): a surname the collection names in
+    full in several articles and far more often as a surname than as a first name. A person's name with a country's
+    in it ("Chad Smith", "Michael Jordan") stays whole: a name tagged a person is cut only at a capital "The"."""
+    as_last: dict[str, set[str]] = defaultdict(set)
+    as_first: dict[str, set[str]] = defaultdict(set)
+    for mention in mentions:
+        if (
+            mention.kind == "name"
+            and mention.label == "PERSON"
+            and len(parts := person_name_parts(mention.text)) > 1
+        ):
+            as_last[parts[-1]].add(mention.article)
+            as_first[parts[0]].add(mention.article)
+
+    def surname(word: str) -> bool:
+        key = key_of(word)
+        return len(as_last[key]) >= LONE_NAME_ARTICLES and len(as_last[key]) > 2 * len(as_first[key])
+
+    made = []
+    for mention in mentions:
+        words = mention.text.split()
+        if mention.kind == "name" and len(words) > 1:
+            first, last = words[0], words[-1]
+            if (
+                surname(first)
+                and country_of(" ".join(words[1:]))
+                and (mention.label != "PERSON" or words[1] == "The")
+            ):
+                mention = dataclasses.replace(
+                    mention, text=first, end=mention.start + len(first), label="PERSON"
+                )
+            elif mention.label != "PERSON" and surname(last) and country_of(" ".join(words[:-1])):
+                start = mention.end - len(last)
+                mention = dataclasses.replace(mention, text=last, start=start, label="PERSON")
         made.append(mention)
     return made
 

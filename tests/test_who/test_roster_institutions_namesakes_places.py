@@ -151,3 +151,31 @@ def test_a_surname_glued_to_a_countrys_name_is_the_surname():
         *(f"Michael Jordan scored {n} points. Jordan said the team played well." for n in (30, 40))
     )
     assert "Michael Jordan" in {e.name for e in player}
+
+
+def test_a_nickname_beside_the_longer_first_name_of_the_same_surname_is_one_person():
+    """bpoil_foxnews named the fund's administrator "Kenneth Feinberg" (41 statements) and "Ken Feinberg" (14), and
+    "Edward Markey" and "Ed Markey": two rows each. A first name that is a nickname of the one longer first name the
+    story gives the surname is that person; where the nickname could stand for two such names ("Bill" beside William
+    and Robert Smith) it stays its own."""
+    entities = roster(
+        "Kenneth Feinberg, who runs the $20 billion fund, said claims would be paid within weeks.",
+        "Fund administrator Ken Feinberg said on Monday that checks would start rolling out.",
+        "Rep. Edward Markey said the leak was larger than BP admitted.",
+        "Ed Markey released the video on Wednesday.",
+        "William Smith and Robert Smith, two fishermen, said the oil had reached their beds.",
+        "Bill Smith said the season was lost.",
+    )
+    persons = {e.name: set(e.aliases) for e in entities if e.type == "person"}
+    feinberg = [
+        name
+        for name, aliases in persons.items()
+        if "Feinberg" in name or any("Feinberg" in a for a in aliases)
+    ]
+    markey = [
+        name for name, aliases in persons.items() if "Markey" in name or any("Markey" in a for a in aliases)
+    ]
+    assert len(feinberg) == 1 and len(markey) == 1, persons
+    assert {"Kenneth Feinberg", "Ken Feinberg"} <= {feinberg[0], *persons[feinberg[0]]}
+    smiths = [name for name in persons if name.endswith("Smith")]
+    assert len(smiths) == 3, smiths

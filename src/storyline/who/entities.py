@@ -46,6 +46,7 @@ from .names import (
     PLAIN_PERSON_NOUNS,
     TITLE_ABBREVIATIONS,
     TITLE_NOUNS,
+    formal_first_names,
     headline_verb,
     name_problem,
     tidy_name,
@@ -2294,9 +2295,14 @@ class People:
                     seniors.add((parts[0], parts[-1]))
                 else:
                     juniors[(parts[0], parts[-1])].add(mention.article)
+        # "Ken Feinberg" is the Kenneth Feinberg of the other articles
+        formal = formal_first_names(
+            (parts[0], parts[-1]) for parts in map(person_name_parts, (m.text for m in people)) if len(parts) >= 2
+        )
         for mention in people:
             parts = person_name_parts(mention.text)
             if len(parts) >= 2:
+                parts[0] = formal.get((parts[0], parts[-1]), parts[0])
                 # "Prince Michael Jackson II" is the son of Michael Jackson: a suffix is part of the name
                 suffix = name_suffix(mention.text)
                 if (

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from ..model import Attribution
 from ..text.words import TITLE_ABBREVIATIONS as TITLE_ABBREVIATIONS
 
 if TYPE_CHECKING:
+    from nicknames import NickNamer
     from spacy.tokens import Token
 
 UNRESOLVED_SPEAKER = "unresolved speaker"
@@ -237,3 +240,35 @@ def statements(attributions: Sequence[Attribution]) -> list[Attribution]:
     """The attributions that are statements (``Attribution.statement``: something said, written or held),
     the ones listed under who said what; the others stay in the comparison's input, not shown."""
     return [a for a in attributions if a.statement]
+
+
+@functools.cache
+def nicknamer() -> NickNamer:
+    """The English given names and their nicknames of the ``nicknames`` package (a hand-curated table)."""
+    from nicknames import NickNamer
+
+    return NickNamer()
+
+
+def formal_first_names(names: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """For each (first name, surname) of a collection's full names (lower case) whose first name is a nickname of the
+    one longer first name the collection gives that surname ("ken" beside "kenneth" Feinberg, "ed" beside "edward"
+    Markey), that first name: one person however the news shortens the name. Where the surname comes with two
+    first names the nickname could stand for ("bill" beside William and Robert Smith), it stands for neither."""
+    firsts_of: dict[str, set[str]] = defaultdict(set)
+    for first, last in names:
+        firsts_of[last].add(first)
+    formal: dict[tuple[str, str], str] = {}
+    table = nicknamer()
+    for last, firsts in firsts_of.items():
+        for first in firsts:
+            longer = {
+                other
+                for other in firsts
+                if len(other) > len(first)
+                and other in table.canonicals_of(first)
+                and first in table.nicknames_of(other)
+            }
+            if len(longer) == 1:
+                formal[(first, last)] = longer.pop()
+    return formal

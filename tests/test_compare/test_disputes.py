@@ -434,3 +434,33 @@ def test_a_denial_without_an_accusation_of_the_denier_is_no_dispute(texts):
 )
 def test_the_accused_is_the_denier_by_the_same_last_name_word(accused, denier, same):
     assert accused_is(accused, denier) is same
+
+
+GUTIERREZ_DENIAL = (
+    "Local health officials have, however, denied reports that Ms Gutierrez had infected 20 people as well as "
+    "members of her family."
+)
+
+
+def test_a_denial_of_unnamed_reports_is_one_dispute_with_the_reports_as_its_other_side():
+    found = contradictions({"a": (GUTIERREZ_DENIAL, dt.date(2009, 4, 29))})
+    assert len(found) == 1
+    voices, text, other_voices, other = found[0]
+    sides = {text: voices, other: other_voices}
+    reports = next(t for t in sides if t.startswith("reports that"))
+    assert sides[reports] == ("unnamed reports",)
+    assert "Local health officials" in sides[next(t for t in sides if t != reports)]
+
+
+def test_a_denial_of_unnamed_reports_is_against_the_article_that_made_the_report():
+    found = contradictions(
+        {
+            "a": (GUTIERREZ_DENIAL, dt.date(2009, 4, 29)),
+            "b": (
+                "Ms Gutierrez had infected 20 people as well as members of her family, a local newspaper said.",
+                dt.date(2009, 4, 28),
+            ),
+        }
+    )
+    assert len(found) == 1
+    assert {found[0][1][:9], found[0][3][:9]} == {"Local hea", "Ms Gutier"}

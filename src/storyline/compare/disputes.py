@@ -221,6 +221,7 @@ def find_disputes(
         by_sentence[(attribution.article, attribution.start)].append(attribution)
     found: list[Dispute] = []
     pending: list[tuple[Side, str]] = []  # denials of a proposition, matched against other articles below
+    unnamed: list[tuple[Side, Side, str]] = []  # claims of unnamed reports, their denials and what they say
     charges: list[Side] = []  # denials of a charge the denial's article does not state, matched below
 
     def accused_in(index: int) -> list[Accusation]:
@@ -293,7 +294,15 @@ def find_disputes(
                 if claimant is not None and on_side(claimant, denier, allies):
                     continue
                 said = set(content_words(text)) - set(content_words(claimant or "")) - CLAIM_STEMS
-                if len(said) >= DENIED_WORDS - 2:
+                if len(said) < DENIED_WORDS - 2:
+                    continue
+                noun = claim_noun(verb)
+                reported = reported_clause(noun) if claimant is None and noun is not None else None
+                if noun is not None and reported is not None and noun.lemma_.lower() not in VIEW_NOUNS:
+                    # "denied reports that Ms Gutierrez had infected 20 people": whoever reported it is the
+                    # other side - an article that asserts it, found below, else the reports, unnamed
+                    unnamed.append((Side(text, f"unnamed {noun.lower_}", article, position), denial, reported))
+                else:
                     found.append(Dispute(Side(text, claimant, article, position), denial, "named claim"))
                 continue
             previous = previous_voice(verb, sentence, sentences[number - 1] if number else None, spoken)
@@ -326,11 +335,15 @@ def find_disputes(
             pieces.keep("denial-verbs", article, denies)
     if charges:
         found.extend(charges_answered(charges, articles, accused_in))
-    if pending and texts:
+    answered: set[int] = set()  # the denials of unnamed reports another article's sentence makes
+    if (pending or unnamed) and texts:
         # the verbs asked of the parses are kept per article, as the paraphrase check's (``kept_clauses``)
         verbs = KeptMainClauses(articles, docs, pieces)
-        found.extend(other_article_disputes(pending, texts, attributions, verbs))
+        matched = other_article_disputes([*pending, *((d, c) for _, d, c in unnamed)], texts, attributions, verbs)
         verbs.keep()
+        found.extend(matched)
+        answered = {id(dispute.denial) for dispute in matched}
+    found.extend(Dispute(side, denial, "named claim") for side, denial, _ in unnamed if id(denial) not in answered)
     return found
 
 
@@ -755,6 +768,16 @@ def named_claim(verb: Token, noun: Token | None = None) -> tuple[str, str | None
         text,
     )
     return text, claimant
+
+
+def reported_clause(noun: Token) -> str | None:
+    """What a claim noun says, without the noun: "reports that Ms Gutierrez had infected 20 people" -> "Ms
+    Gutierrez had infected 20 people"."""
+    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp")), None)
+    if clause is None:
+        return None
+    tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head == clause)]
+    return clause.doc[tokens[0].i : tokens[-1].i + 1].text if tokens else None
 
 
 def denied_clause(verb: Token) -> str | None:

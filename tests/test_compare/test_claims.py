@@ -758,7 +758,9 @@ def test_members_told_in_other_words_months_apart_are_two_claims(first, second, 
 
     from storyline.compare.claims import split_by_figures
 
-    articles = dated_articles([(first, date(2010, 5, 23) + timedelta(days=days)), (second, date(2010, 5, 23))])
+    articles = dated_articles(
+        [(first, date(2010, 5, 23) + timedelta(days=days)), (second, date(2010, 5, 23))]
+    )
     units = [(article, 0) for article in articles]
     assert len(split_by_figures([[0, 1]], [first, second], units)) == claims
 

@@ -975,7 +975,9 @@ def days_between(a: Sequence[tuple[dt.date, dt.date]], b: Sequence[tuple[dt.date
     """The fewest days between a period of ``a`` and one of ``b`` (0 when two overlap); None when either has none."""
     if not a or not b:
         return None
-    return min(max((start_b - end_a).days, (start_a - end_b).days, 0) for start_a, end_a in a for start_b, end_b in b)
+    return min(
+        max((start_b - end_a).days, (start_a - end_b).days, 0) for start_a, end_a in a for start_b, end_b in b
+    )
 
 
 class OtherEvents:

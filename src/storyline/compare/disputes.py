@@ -301,7 +301,9 @@ def find_disputes(
                 if noun is not None and reported is not None and noun.lemma_.lower() not in VIEW_NOUNS:
                     # "denied reports that Ms Gutierrez had infected 20 people": whoever reported it is the
                     # other side - an article that asserts it, found below, else the reports, unnamed
-                    unnamed.append((Side(text, f"unnamed {noun.lower_}", article, position), denial, reported))
+                    unnamed.append(
+                        (Side(text, f"unnamed {noun.lower_}", article, position), denial, reported)
+                    )
                 else:
                     found.append(Dispute(Side(text, claimant, article, position), denial, "named claim"))
                 continue
@@ -339,11 +341,15 @@ def find_disputes(
     if (pending or unnamed) and texts:
         # the verbs asked of the parses are kept per article, as the paraphrase check's (``kept_clauses``)
         verbs = KeptMainClauses(articles, docs, pieces)
-        matched = other_article_disputes([*pending, *((d, c) for _, d, c in unnamed)], texts, attributions, verbs)
+        matched = other_article_disputes(
+            [*pending, *((d, c) for _, d, c in unnamed)], texts, attributions, verbs
+        )
         verbs.keep()
         found.extend(matched)
         answered = {id(dispute.denial) for dispute in matched}
-    found.extend(Dispute(side, denial, "named claim") for side, denial, _ in unnamed if id(denial) not in answered)
+    found.extend(
+        Dispute(side, denial, "named claim") for side, denial, _ in unnamed if id(denial) not in answered
+    )
     return found
 
 

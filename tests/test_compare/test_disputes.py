@@ -464,3 +464,21 @@ def test_a_denial_of_unnamed_reports_is_against_the_article_that_made_the_report
     )
     assert len(found) == 1
     assert {found[0][1][:9], found[0][3][:9]} == {"Local hea", "Ms Gutier"}
+
+
+@pytest.mark.parametrize(
+    ("text", "claimed"),
+    [
+        (
+            "Saif's critics rejected his assertion that Libya could split into several parts if not united.",
+            "his assertion",
+        ),
+        ("BP has challenged widespread scientific claims that vast plumes of oil are spreading.", "widespread"),
+    ],
+)
+def test_a_claim_noun_that_names_or_describes_its_claimant_is_not_unnamed(text, claimed):
+    found = contradictions({"a": (text, DAY)})
+    assert len(found) == 1
+    sides = {found[0][1]: found[0][0], found[0][3]: found[0][2]}
+    claim = next(t for t in sides if t.startswith(claimed))
+    assert not any(voice.startswith("unnamed") for voice in sides[claim])

@@ -298,7 +298,7 @@ def find_disputes(
                     continue
                 noun = claim_noun(verb)
                 reported = reported_clause(noun) if claimant is None and noun is not None else None
-                if noun is not None and reported is not None and noun.lemma_.lower() not in VIEW_NOUNS:
+                if noun is not None and reported is not None and unnamed_claim(noun):
                     # "denied reports that Ms Gutierrez had infected 20 people": whoever reported it is the
                     # other side - an article that asserts it, found below, else the reports, unnamed
                     unnamed.append(
@@ -774,6 +774,16 @@ def named_claim(verb: Token, noun: Token | None = None) -> tuple[str, str | None
         text,
     )
     return text, claimant
+
+
+def unnamed_claim(noun: Token) -> bool:
+    """A claim noun that names nobody who makes it: "reports that ...", "the assertions that ...", "any suggestion
+    that ..." - not "his assertion", "the commission's claims", "scientific claims", "claims by the rebels", nor a
+    view someone holds ("the idea that ...")."""
+    return noun.lemma_.lower() not in VIEW_NOUNS and not any(
+        c.dep_ in ("poss", "compound", "amod", "nmod") or (c.dep_ == "prep" and c.lower_ in ("by", "from"))
+        for c in noun.children
+    )
 
 
 def reported_clause(noun: Token) -> str | None:

@@ -473,7 +473,10 @@ def test_a_denial_of_unnamed_reports_is_against_the_article_that_made_the_report
             "Saif's critics rejected his assertion that Libya could split into several parts if not united.",
             "his assertion",
         ),
-        ("BP has challenged widespread scientific claims that vast plumes of oil are spreading.", "widespread"),
+        (
+            "BP has challenged widespread scientific claims that vast plumes of oil are spreading.",
+            "widespread",
+        ),
     ],
 )
 def test_a_claim_noun_that_names_or_describes_its_claimant_is_not_unnamed(text, claimed):
@@ -482,3 +485,22 @@ def test_a_claim_noun_that_names_or_describes_its_claimant_is_not_unnamed(text, 
     sides = {found[0][1]: found[0][0], found[0][3]: found[0][2]}
     claim = next(t for t in sides if t.startswith(claimed))
     assert not any(voice.startswith("unnamed") for voice in sides[claim])
+
+
+def test_a_claim_in_a_dispute_is_shown_by_the_sentence_that_states_its_side():
+    # MJ_bbc's shape, other names: the claim's plainest, most shared member drops the accusation ("faces up to
+    # four years in prison if convicted"); the side is shown by its own sentence, which states it
+    found = contradictions(
+        {
+            "a": (
+                "Dr Alan Reed is accused of manslaughter and faces up to four years in prison. "
+                "The hearing in Leeds was adjourned until March. "
+                "Dr Reed denies manslaughter.",
+                DAY,
+            ),
+            "b": ("Dr Alan Reed faces up to four years in prison if convicted of manslaughter.", DAY),
+            "c": ("Dr Alan Reed faces up to four years in prison if convicted of manslaughter.", DAY),
+        }
+    )
+    assert len(found) == 1
+    assert "Dr Alan Reed is accused of manslaughter and faces up to four years in prison." in found[0]

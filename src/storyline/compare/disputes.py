@@ -1150,12 +1150,16 @@ def close_in_time(claim: Article, denial: Article) -> bool:
 def link_disputes(claims: list[Claim], disputes: Sequence[Dispute]) -> None:
     """Each dispute as two claims that contradict each other: a side that is a whole sentence already
     among the claims is that claim; any other side (a clause, a named claim) becomes a claim of its own,
-    citing its sentence and attributed to its voice. One pair of sides is linked once."""
+    citing its sentence and attributed to its voice. One pair of sides is linked once. A claim that is a side
+    is shown by the side's sentence, the one that states what is disputed: its plainest member may not ("Dr
+    Murray faces up to four years in prison if convicted" for "Dr Murray ... is accused of involuntary
+    manslaughter and faces up to four years ...")."""
     where: dict[tuple[str, int], int] = {}
     for index, claim in enumerate(claims):
         for citation in claim.citations:
             where.setdefault((citation.article, citation.sentence), index)
     made: dict[tuple[str, str], int] = {}
+    shown: set[int] = set()  # the claims shown by a side's sentence (the first dispute's, when in several)
 
     def claim_of(side: Side) -> int:
         sentence = side.article.sentences[side.sentence]
@@ -1163,6 +1167,9 @@ def link_disputes(claims: list[Claim], disputes: Sequence[Dispute]) -> None:
         key = (side.article.id, sentence.index)
         if side.text == whole and key in where:
             index = where[key]
+            if index not in shown:
+                claims[index].text = whole
+                shown.add(index)
             if side.voice and side.not_voices:
                 claims[index].attributed_to[:] = [
                     name

@@ -981,12 +981,15 @@ def days_between(a: Sequence[tuple[dt.date, dt.date]], b: Sequence[tuple[dt.date
 
 
 class OtherEvents:
-    """Whether two members tell two events by their time: told more than ``APART_DAYS`` apart (no day one names
-    near a day the other names or is published on) in words that overlap less than ``SAME_MATTER`` - a paraphrase
-    in other words, months apart, is the story's recurring matter (a recap line of 4 August, "Oil reportedly begins to wash
-    ashore in Louisiana's wetlands", the first landfall, against "Sheets of heavy oil have washed ashore in
-    Louisiana's fragile marshlands ..." of 23 May), where a fact retold in nearly its words months later ("the
-    agency has been renamed ...") is one claim still. Each member's periods and words are read once."""
+    """Whether two members tell two events by their time: published by two outlets, told more than ``APART_DAYS``
+    apart (no day one names near a day the other names or is published on) in words that overlap less than
+    ``SAME_MATTER``. A paraphrase in other words, months apart, is the story's recurring matter (Fox's recap line
+    of 4 August, "Oil reportedly begins to wash ashore in Louisiana's wetlands", the first landfall, against
+    Reuters' "Sheets of heavy oil have washed ashore in Louisiana's fragile marshlands ..." of 23 May), where a
+    fact retold in nearly its words months later ("the agency has been renamed ...") is one claim still. One
+    outlet's own retellings are not split: its background told again in other words ("Jackson died at his Los
+    Angeles home on 25 June" / "Michael Jackson died while rehearsing for his This Is It tour") is one fact. Each
+    member's periods and words are read once."""
 
     def __init__(self, texts: Sequence[str], units: Sequence[tuple[Article, int]]) -> None:
         self.texts, self.units = texts, units
@@ -994,6 +997,9 @@ class OtherEvents:
         self.bags: dict[int, frozenset[str]] = {}
 
     def __call__(self, i: int, k: int) -> bool:
+        publishers = {source_key(publisher_of(self.units[n][0]) or "") for n in (i, k)}
+        if len(publishers - {""}) < 2:
+            return False  # one outlet retelling its own story in other words: its background, not two events
         for n in (i, k):
             if n not in self.periods:
                 self.periods[n] = sentence_periods(*self.units[n])

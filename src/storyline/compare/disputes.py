@@ -1150,24 +1150,29 @@ def close_in_time(claim: Article, denial: Article) -> bool:
 def link_disputes(claims: list[Claim], disputes: Sequence[Dispute]) -> None:
     """Each dispute as two claims that contradict each other: a side that is a whole sentence already
     among the claims is that claim; any other side (a clause, a named claim) becomes a claim of its own,
-    citing its sentence and attributed to its voice. One pair of sides is linked once. A claim that is a side
-    is shown by the side's sentence, the one that states what is disputed: its plainest member may not ("Dr
-    Murray faces up to four years in prison if convicted" for "Dr Murray ... is accused of involuntary
-    manslaughter and faces up to four years ...")."""
+    citing its sentence and attributed to its voice. One pair of sides is linked once. A claim that is the side
+    disputed is shown by the side's sentence, the one that states what is disputed: its plainest member may not
+    ("Dr Murray faces up to four years in prison if convicted" for "Dr Murray ... is accused of involuntary
+    manslaughter and faces up to four years ..."). (A denial's claim keeps its member: its members deny alike,
+    ``split_by_figures`` parts them on a denial, and the sentence a denial was read in may be about something
+    else: "The Michael Forever concert has been criticised for coinciding with the trial of ... Dr Conrad Murray,
+    who denies involuntary manslaughter".)"""
     where: dict[tuple[str, int], int] = {}
     for index, claim in enumerate(claims):
         for citation in claim.citations:
             where.setdefault((citation.article, citation.sentence), index)
     made: dict[tuple[str, str], int] = {}
-    shown: set[int] = set()  # the claims shown by a side's sentence (the first dispute's, when in several)
+    shown: set[int] = (
+        set()
+    )  # the claims shown by a disputed side's sentence (the first dispute's, when in several)
 
-    def claim_of(side: Side) -> int:
+    def claim_of(side: Side, disputed: bool) -> int:
         sentence = side.article.sentences[side.sentence]
         whole = side.article.text[sentence.start : sentence.end].strip()
         key = (side.article.id, sentence.index)
         if side.text == whole and key in where:
             index = where[key]
-            if index not in shown:
+            if disputed and index not in shown:
                 claims[index].text = whole
                 shown.add(index)
             if side.voice and side.not_voices:
@@ -1217,7 +1222,7 @@ def link_disputes(claims: list[Claim], disputes: Sequence[Dispute]) -> None:
             # "Al-Anesi said ..., but spokesman Tareq Shami denied that": the sentence is the denial, and the
             # claimant it also quotes speaks on the other side only
             denial = dataclasses.replace(denial, not_voices=(*denial.not_voices, claimant))
-        a, b = claim_of(dispute.claim), claim_of(denial)
+        a, b = claim_of(dispute.claim, True), claim_of(denial, False)
         if a == b or b in claims[a].contradicts:
             continue
         claims[a].contradicts.append(b)

@@ -477,6 +477,11 @@ def test_a_denial_of_unnamed_reports_is_against_the_article_that_made_the_report
             "BP has challenged widespread scientific claims that vast plumes of oil are spreading.",
             "widespread",
         ),
+        (
+            "Ghonim went out of his way to rebut the accusations made by the older generation of Mubarak's "
+            'supporters that the protesters were "traitors to Egypt".',
+            "the accusations made by",
+        ),
     ],
 )
 def test_a_claim_noun_that_names_or_describes_its_claimant_is_not_unnamed(text, claimed):

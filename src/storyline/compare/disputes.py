@@ -778,11 +778,15 @@ def named_claim(verb: Token, noun: Token | None = None) -> tuple[str, str | None
 
 def unnamed_claim(noun: Token) -> bool:
     """A claim noun that names nobody who makes it: "reports that ...", "the assertions that ...", "any suggestion
-    that ..." - not "his assertion", "the commission's claims", "scientific claims", "claims by the rebels", nor a
-    view someone holds ("the idea that ...")."""
-    return noun.lemma_.lower() not in VIEW_NOUNS and not any(
-        c.dep_ in ("poss", "compound", "amod", "nmod") or (c.dep_ == "prep" and c.lower_ in ("by", "from"))
-        for c in noun.children
+    that ..." - not "his assertion", "the commission's claims", "scientific claims", "claims by the rebels", "the
+    accusations made by the older generation of Mubarak's supporters that ...", nor a view someone holds ("the
+    idea that ...")."""
+    return (
+        noun.lemma_.lower() not in VIEW_NOUNS
+        and not any(c.dep_ in ("poss", "compound", "amod", "nmod") for c in noun.children)
+        and not any(
+            t.dep_ == "agent" or (t.dep_ == "prep" and t.lower_ in ("by", "from")) for t in noun.subtree
+        )
     )
 
 

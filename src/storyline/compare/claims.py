@@ -925,7 +925,7 @@ def split_by_figures(
     negation or denial ("have stopped" / "denied that ... had stopped"), for their week ("A summary of
     events on Tuesday, May 25" / "... Sunday, July 11"), for a forecast of what the other states ("says it
     expects him to be charged" / "is charged", ``forecast_and_fact``) or for their time, told in other words
-    months apart (``other_events``), are two claims."""
+    months apart by two outlets (``OtherEvents``), are two claims."""
     result: list[list[int]] = []
     apart = OtherEvents(texts, units) if units is not None else None
     for group in groups:
@@ -954,9 +954,11 @@ def split_by_figures(
     return result
 
 
-# Two members told this many days apart (the days their sentences name, or their articles' days) ...
+# Two outlets' members told more than this many days apart (the days their sentences name, or their articles'
+# days), sharing less than ``SAME_MATTER`` of their content words, tell two events (``OtherEvents``). From the judged
+# multi-outlet claims of audit rounds 12-16: right ones in other words lie up to 41 days apart, the wrong recap pair
+# 73; any bar from 45 to 72 parts them, and 60 is their middle (BENCHMARKS.md, "One claim, one event").
 APART_DAYS = 60
-# ... and sharing less than this of their content words (``SAME_MATTER``) tell two events.
 
 
 def sentence_periods(article: Article, position: int) -> list[tuple[dt.date, dt.date]]:

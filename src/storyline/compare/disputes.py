@@ -8,7 +8,9 @@ government spokesman Tareq Shami denied that". Each is read off the dependency p
   dismiss, contradict, rebut, contest, challenge, disagree with) whose object is a claim noun ("claims",
   "reports", "allegations", "speculation", or a view someone holds: "the idea that", "the notion that", "the
   assertion that" ...) with its content — the claim is that noun phrase, its claimant whoever the noun names
-  ("rebel claims", "claims by the rebels");
+  ("rebel claims", "claims by the rebels"); a noun that names nobody ("denied reports that ...") is set against
+  the article that made the report when another article of the days before asserts it, else its claimant is
+  the reports, unnamed;
 - **a denial of what another voice just said**: "X said ..., but Y denied it", or a denial of "it",
   "those comments", "the report" right after a sentence that reports someone else's words;
 - **a denial of what another article reports**: "Y denied that ..." where another sentence of the
@@ -1166,9 +1168,8 @@ def link_disputes(claims: list[Claim], disputes: Sequence[Dispute]) -> None:
         for citation in claim.citations:
             where.setdefault((citation.article, citation.sentence), index)
     made: dict[tuple[str, str], int] = {}
-    shown: set[int] = (
-        set()
-    )  # the claims shown by a disputed side's sentence (the first dispute's, when in several)
+    # the claims shown by a disputed side's sentence (the first dispute's, when in several)
+    shown: set[int] = set()
 
     def claim_of(side: Side, disputed: bool) -> int:
         sentence = side.article.sentences[side.sentence]

@@ -701,3 +701,91 @@ def test_a_claim_is_not_shown_by_a_member_that_does_not_read_alone(leaning):
     )
     (claim,) = find_claims(articles)
     assert claim.text.startswith("Dr Murray's lawyers")
+
+
+def dated_articles(texts_days_outlets):
+    """One article per sentence, published on the given days by the given outlets, its time expressions tagged."""
+    from storyline.annotate.timex import tag_article
+
+    return [
+        tag_article(
+            Article(
+                id=f"a{n}",
+                source=f"a{n}",
+                text=text,
+                outlet=outlet,
+                published=day,
+                sentences=[Sentence(0, len(text))],
+            )
+        )
+        for n, (text, day, outlet) in enumerate(texts_days_outlets)
+    ]
+
+
+LANDFALL = "Oil reportedly begins to wash ashore in Louisiana's wetlands."
+SHEETS = (
+    "Sheets of heavy oil have washed ashore in Louisiana's fragile marshlands and oil debris has also reached "
+    "the coasts of Mississippi and Alabama."
+)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "days", "claims"),
+    [
+        # told by two outlets in other words 73 days apart: the first landfall and a later one, two events
+        (LANDFALL, SHEETS, 73, 2),
+        # the same words weeks apart stay one claim, and so do other words in the same weeks
+        (LANDFALL, SHEETS, 20, 1),
+        (
+            "Since the spill the agency has been renamed the Bureau of Ocean Energy Management.",
+            "Since the BP spill, the agency has been renamed the Bureau of Ocean Energy Management and "
+            "Enforcement, and a new director has been appointed.",
+            83,
+            1,
+        ),
+        # a day both name ties them to one event, however far apart they were published
+        (
+            "Oil began to wash ashore in Louisiana's wetlands on April 30.",
+            "Sheets of heavy oil washed ashore in Louisiana's fragile marshlands on April 30, and oil debris "
+            "has also reached the coasts of Mississippi and Alabama since.",
+            73,
+            1,
+        ),
+    ],
+)
+def test_members_told_in_other_words_months_apart_are_two_claims(first, second, days, claims):
+    from datetime import date, timedelta
+
+    from storyline.compare.claims import split_by_figures
+
+    articles = dated_articles(
+        [
+            (first, date(2010, 5, 23) + timedelta(days=days), "Fox News"),
+            (second, date(2010, 5, 23), "Reuters"),
+        ]
+    )
+    units = [(article, 0) for article in articles]
+    assert len(split_by_figures([[0, 1]], [first, second], units)) == claims
+
+
+def test_one_outlets_own_retellings_months_apart_stay_one_claim():
+    from datetime import date
+
+    from storyline.compare.claims import split_by_figures
+
+    texts = [
+        "Jackson died at his Los Angeles home on 25 June aged 50.",
+        "Jackson died while rehearsing for his tour.",
+    ]
+    articles = dated_articles([(texts[0], date(2010, 2, 5), "BBC"), (texts[1], date(2011, 9, 29), "BBC")])
+    assert len(split_by_figures([[0, 1]], texts, [(article, 0) for article in articles])) == 1
+
+
+def test_would_likely_forecasts_as_will_likely_does():
+    articles = one_sentence_articles(
+        [
+            "It also warns such a disaster would likely recur without stronger rules.",
+            "It also warns such a disaster is likely to recur without stronger rules.",
+        ]
+    )
+    assert [sorted(c.articles) for c in find_claims(articles)] == [["a0", "a1"]]

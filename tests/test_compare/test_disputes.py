@@ -434,3 +434,78 @@ def test_a_denial_without_an_accusation_of_the_denier_is_no_dispute(texts):
 )
 def test_the_accused_is_the_denier_by_the_same_last_name_word(accused, denier, same):
     assert accused_is(accused, denier) is same
+
+
+GUTIERREZ_DENIAL = (
+    "Local health officials have, however, denied reports that Ms Gutierrez had infected 20 people as well as "
+    "members of her family."
+)
+
+
+def test_a_denial_of_unnamed_reports_is_one_dispute_with_the_reports_as_its_other_side():
+    found = contradictions({"a": (GUTIERREZ_DENIAL, dt.date(2009, 4, 29))})
+    assert len(found) == 1
+    voices, text, other_voices, other = found[0]
+    sides = {text: voices, other: other_voices}
+    reports = next(t for t in sides if t.startswith("reports that"))
+    assert sides[reports] == ("unnamed reports",)
+    assert "Local health officials" in sides[next(t for t in sides if t != reports)]
+
+
+def test_a_denial_of_unnamed_reports_is_against_the_article_that_made_the_report():
+    found = contradictions(
+        {
+            "a": (GUTIERREZ_DENIAL, dt.date(2009, 4, 29)),
+            "b": (
+                "Ms Gutierrez had infected 20 people as well as members of her family, a local newspaper said.",
+                dt.date(2009, 4, 28),
+            ),
+        }
+    )
+    assert len(found) == 1
+    assert {found[0][1][:9], found[0][3][:9]} == {"Local hea", "Ms Gutier"}
+
+
+@pytest.mark.parametrize(
+    ("text", "claimed"),
+    [
+        (
+            "Saif's critics rejected his assertion that Libya could split into several parts if not united.",
+            "his assertion",
+        ),
+        (
+            "BP has challenged widespread scientific claims that vast plumes of oil are spreading.",
+            "widespread",
+        ),
+        (
+            "Ghonim went out of his way to rebut the accusations made by the older generation of Mubarak's "
+            'supporters that the protesters were "traitors to Egypt".',
+            "the accusations made by",
+        ),
+    ],
+)
+def test_a_claim_noun_that_names_or_describes_its_claimant_is_not_unnamed(text, claimed):
+    found = contradictions({"a": (text, DAY)})
+    assert len(found) == 1
+    sides = {found[0][1]: found[0][0], found[0][3]: found[0][2]}
+    claim = next(t for t in sides if t.startswith(claimed))
+    assert not any(voice.startswith("unnamed") for voice in sides[claim])
+
+
+def test_a_claim_in_a_dispute_is_shown_by_the_sentence_that_states_its_side():
+    # MJ_bbc's shape, other names: the claim's plainest, most shared member drops the accusation ("faces up to
+    # four years in prison if convicted"); the side is shown by its own sentence, which states it
+    found = contradictions(
+        {
+            "a": (
+                "Dr Alan Reed is accused of manslaughter and faces up to four years in prison. "
+                "The hearing in Leeds was adjourned until March. "
+                "Dr Reed denies manslaughter.",
+                DAY,
+            ),
+            "b": ("Dr Alan Reed faces up to four years in prison if convicted of manslaughter.", DAY),
+            "c": ("Dr Alan Reed faces up to four years in prison if convicted of manslaughter.", DAY),
+        }
+    )
+    assert len(found) == 1
+    assert "Dr Alan Reed is accused of manslaughter and faces up to four years in prison." in found[0]

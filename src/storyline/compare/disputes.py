@@ -8,7 +8,9 @@ government spokesman Tareq Shami denied that". Each is read off the dependency p
   dismiss, contradict, rebut, contest, challenge, disagree with) whose object is a claim noun ("claims",
   "reports", "allegations", "speculation", or a view someone holds: "the idea that", "the notion that", "the
   assertion that" ...) with its content — the claim is that noun phrase, its claimant whoever the noun names
-  ("rebel claims", "claims by the rebels");
+  ("rebel claims", "claims by the rebels"); a noun that names nobody ("denied reports that ...") is set against
+  the article that made the report when another article of the days before asserts it, else its claimant is
+  the reports, unnamed;
 - **a denial of what another voice just said**: "X said ..., but Y denied it", or a denial of "it",
   "those comments", "the report" right after a sentence that reports someone else's words;
 - **a denial of what another article reports**: "Y denied that ..." where another sentence of the
@@ -221,6 +223,7 @@ def find_disputes(
         by_sentence[(attribution.article, attribution.start)].append(attribution)
     found: list[Dispute] = []
     pending: list[tuple[Side, str]] = []  # denials of a proposition, matched against other articles below
+    unnamed: list[tuple[Side, Side, str]] = []  # claims of unnamed reports, their denials and what they say
     charges: list[Side] = []  # denials of a charge the denial's article does not state, matched below
 
     def accused_in(index: int) -> list[Accusation]:
@@ -293,7 +296,17 @@ def find_disputes(
                 if claimant is not None and on_side(claimant, denier, allies):
                     continue
                 said = set(content_words(text)) - set(content_words(claimant or "")) - CLAIM_STEMS
-                if len(said) >= DENIED_WORDS - 2:
+                if len(said) < DENIED_WORDS - 2:
+                    continue
+                noun = claim_noun(verb)
+                reported = reported_clause(noun) if claimant is None and noun is not None else None
+                if noun is not None and reported is not None and unnamed_claim(noun):
+                    # "denied reports that Ms Gutierrez had infected 20 people": whoever reported it is the
+                    # other side - an article that asserts it, found below, else the reports, unnamed
+                    unnamed.append(
+                        (Side(text, f"unnamed {noun.lower_}", article, position), denial, reported)
+                    )
+                else:
                     found.append(Dispute(Side(text, claimant, article, position), denial, "named claim"))
                 continue
             previous = previous_voice(verb, sentence, sentences[number - 1] if number else None, spoken)
@@ -326,11 +339,19 @@ def find_disputes(
             pieces.keep("denial-verbs", article, denies)
     if charges:
         found.extend(charges_answered(charges, articles, accused_in))
-    if pending and texts:
+    answered: set[int] = set()  # the denials of unnamed reports another article's sentence makes
+    if (pending or unnamed) and texts:
         # the verbs asked of the parses are kept per article, as the paraphrase check's (``kept_clauses``)
         verbs = KeptMainClauses(articles, docs, pieces)
-        found.extend(other_article_disputes(pending, texts, attributions, verbs))
+        matched = other_article_disputes(
+            [*pending, *((d, c) for _, d, c in unnamed)], texts, attributions, verbs
+        )
         verbs.keep()
+        found.extend(matched)
+        answered = {id(dispute.denial) for dispute in matched}
+    found.extend(
+        Dispute(side, denial, "named claim") for side, denial, _ in unnamed if id(denial) not in answered
+    )
     return found
 
 
@@ -757,6 +778,30 @@ def named_claim(verb: Token, noun: Token | None = None) -> tuple[str, str | None
     return text, claimant
 
 
+def unnamed_claim(noun: Token) -> bool:
+    """A claim noun that names nobody who makes it: "reports that ...", "the assertions that ...", "any suggestion
+    that ..." - not "his assertion", "the commission's claims", "scientific claims", "claims by the rebels", "the
+    accusations made by the older generation of Mubarak's supporters that ...", nor a view someone holds ("the
+    idea that ...")."""
+    return (
+        noun.lemma_.lower() not in VIEW_NOUNS
+        and not any(c.dep_ in ("poss", "compound", "amod", "nmod") for c in noun.children)
+        and not any(
+            t.dep_ == "agent" or (t.dep_ == "prep" and t.lower_ in ("by", "from")) for t in noun.subtree
+        )
+    )
+
+
+def reported_clause(noun: Token) -> str | None:
+    """What a claim noun says, without the noun: "reports that Ms Gutierrez had infected 20 people" -> "Ms
+    Gutierrez had infected 20 people"."""
+    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp")), None)
+    if clause is None:
+        return None
+    tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head == clause)]
+    return clause.doc[tokens[0].i : tokens[-1].i + 1].text if tokens else None
+
+
 def denied_clause(verb: Token) -> str | None:
     """The proposition a verb of denial governs as a clause ("denied that its forces fired on ...")."""
     if verb.lemma_.lower() not in CLAUSE_DENIALS:
@@ -1111,19 +1156,30 @@ def close_in_time(claim: Article, denial: Article) -> bool:
 def link_disputes(claims: list[Claim], disputes: Sequence[Dispute]) -> None:
     """Each dispute as two claims that contradict each other: a side that is a whole sentence already
     among the claims is that claim; any other side (a clause, a named claim) becomes a claim of its own,
-    citing its sentence and attributed to its voice. One pair of sides is linked once."""
+    citing its sentence and attributed to its voice. One pair of sides is linked once. A claim that is the side
+    disputed is shown by the side's sentence, the one that states what is disputed: its plainest member may not
+    ("Dr Murray faces up to four years in prison if convicted" for "Dr Murray ... is accused of involuntary
+    manslaughter and faces up to four years ..."). (A denial's claim keeps its member: its members deny alike,
+    ``split_by_figures`` parts them on a denial, and the sentence a denial was read in may be about something
+    else: "The Michael Forever concert has been criticised for coinciding with the trial of ... Dr Conrad Murray,
+    who denies involuntary manslaughter".)"""
     where: dict[tuple[str, int], int] = {}
     for index, claim in enumerate(claims):
         for citation in claim.citations:
             where.setdefault((citation.article, citation.sentence), index)
     made: dict[tuple[str, str], int] = {}
+    # the claims shown by a disputed side's sentence (the first dispute's, when in several)
+    shown: set[int] = set()
 
-    def claim_of(side: Side) -> int:
+    def claim_of(side: Side, disputed: bool) -> int:
         sentence = side.article.sentences[side.sentence]
         whole = side.article.text[sentence.start : sentence.end].strip()
         key = (side.article.id, sentence.index)
         if side.text == whole and key in where:
             index = where[key]
+            if disputed and index not in shown:
+                claims[index].text = whole
+                shown.add(index)
             if side.voice and side.not_voices:
                 claims[index].attributed_to[:] = [
                     name
@@ -1171,7 +1227,7 @@ def link_disputes(claims: list[Claim], disputes: Sequence[Dispute]) -> None:
             # "Al-Anesi said ..., but spokesman Tareq Shami denied that": the sentence is the denial, and the
             # claimant it also quotes speaks on the other side only
             denial = dataclasses.replace(denial, not_voices=(*denial.not_voices, claimant))
-        a, b = claim_of(dispute.claim), claim_of(denial)
+        a, b = claim_of(dispute.claim, True), claim_of(denial, False)
         if a == b or b in claims[a].contradicts:
             continue
         claims[a].contradicts.append(b)

@@ -2297,7 +2297,9 @@ class People:
                     juniors[(parts[0], parts[-1])].add(mention.article)
         # "Ken Feinberg" is the Kenneth Feinberg of the other articles
         formal = formal_first_names(
-            (parts[0], parts[-1]) for parts in map(person_name_parts, (m.text for m in people)) if len(parts) >= 2
+            (parts[0], parts[-1])
+            for parts in map(person_name_parts, (m.text for m in people))
+            if len(parts) >= 2
         )
         for mention in people:
             parts = person_name_parts(mention.text)

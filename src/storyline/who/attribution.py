@@ -49,7 +49,17 @@ from .cues import (
     not_said,
 )
 from .entities import country_of_word
-from .genders import FEMININE, MASCULINE, NO_STORY, StoryGenders, Votes, article_votes, decided, name_votes
+from .genders import (
+    FEMININE,
+    MASCULINE,
+    NO_STORY,
+    StoryGenders,
+    Votes,
+    article_votes,
+    decided,
+    name_votes,
+    noun_gender,
+)
 from .names import (
     AGENT_SUFFIXES,
     ANONYMOUS_HEADS,
@@ -2892,10 +2902,10 @@ def description_gender(token: Token) -> str | None:
     if token.tag_ not in ("NN", "NNP") or token.ent_type_ in ("ORG", "GPE", "NORP", "LOC", "FAC", "DATE"):
         return None
     lemma = token.lemma_.lower()
-    if lemma in GENDERED_NOUNS:
-        return GENDERED_NOUNS[lemma]
-    if len(lemma) > 5 and lemma.endswith("woman"):
-        return "f"
+    kind = noun_gender(lemma)
+    if kind is not None:
+        return kind
+    # "the spokesman": most likely a man here, though a title in "-man" is no evidence of a named one's gender
     if len(lemma) > 4 and lemma.endswith("man") and token.pos_ == "NOUN":
         return "m"
     if (

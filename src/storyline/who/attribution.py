@@ -2976,11 +2976,12 @@ def person_antecedent(
             for t in names.doc[sentence.end : head_of(speaker).i]
         )
 
-    def rivals(start: int, surname: str | None, said: tuple[int, int] = (0, 0)) -> bool:
+    def rivals(start: int, surname: str | None, said: tuple[int, int] = (0, 0), shown: bool = False) -> bool:
         # people named in what the candidate said ("Rice said the call for Assad to step down") are
-        # whom the candidate talked about: no rivals either
+        # whom the candidate talked about: no rivals either; against a candidate ``shown`` to be of the
+        # pronoun's gender, only people shown to be of it too
         if any(
-            fits(other)
+            (names.gender_of(other) == gender if shown else fits(other))
             and outside(other)
             and (salient(other) or spoken_of_after(other))
             and not said[0] <= other.start_char < said[1]
@@ -3055,7 +3056,13 @@ def person_antecedent(
         if clean_name(p.text).split()
     ]
     candidates = [p for p in window if fits(p) and outside(p) and not names.placed(p) and not vocative(p)]
-    if not candidates or rivals(speaker.start_char - 600, clean_name(candidates[-1].text).split()[-1]):
+    if not candidates:
+        return None
+    # "Fred Pleitgen has been on the ground for us ... I asked Secretary of State Hillary Clinton, who do we
+    # back? ... She said ...": the person named last, whom the story shows to be a woman, is "she" over one
+    # named before her whose gender nothing shows
+    shown = names.gender_of(candidates[-1]) == gender
+    if rivals(speaker.start_char - 600, clean_name(candidates[-1].text).split()[-1], shown=shown):
         return None
     # "She spoke of how she was taken to ... Moammar Gadhafi's soldiers. ... she said": one she told of
     if pronoun_subject(names.doc[candidates[-1].sent.start : candidates[-1].start], gender):

@@ -12,6 +12,7 @@ man (two or more, none shown a woman) tells a man the story never shows ("John H
 
 from __future__ import annotations
 
+import bisect
 import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -37,7 +38,8 @@ def name_votes(doc: Doc, people: Sequence[tuple[Span, str]]) -> dict[str, Counte
     """The votes of one document for each person's gender, by surname and by full name, from ``people``
     (each mention with its clean name): an honorific before the name ("Mr. Clarke", "Ms. Martin") or a noun
     of one gender set beside it as what the person is ("Stephanie Hebert, a spokeswoman at ...":
-    ``own_description``) counts three, a sentence naming this one person only and using third-person
+    ``own_description``) counts three, a pronoun going on as the subject of a verb conjoined with the
+    name's ("Livingston declined an interview, but he told ...": ``continued_by``) two, a sentence naming this one person only and using third-person
     pronouns of one gender (and no quotation, no one else described of that gender: "a woman", not "his
     father"; not the other gender than the person's own description: "Hebert, a spokeswoman, confirms he
     was a contractor" is someone else) counts one."""
@@ -48,6 +50,7 @@ def name_votes(doc: Doc, people: Sequence[tuple[Span, str]]) -> dict[str, Counte
     # per sentence, the genders its people's own descriptions show and those descriptions' nouns
     own_kinds: dict[int, set[str]] = defaultdict(set)
     own_nouns: dict[int, set[int]] = defaultdict(set)
+    starts = sorted(person.start for person, _ in people)
     for person, name in people:
         words = name.split()
         if not words:
@@ -62,6 +65,10 @@ def name_votes(doc: Doc, people: Sequence[tuple[Span, str]]) -> dict[str, Counte
                 votes[key][kind] += 3
             own_kinds[person.sent.start].add(kind)
             own_nouns[person.sent.start].add(noun.i)
+        kind = continued_by(person, starts)
+        if kind is not None:
+            for key in {words[-1], " ".join(words)}:
+                votes[key][kind] += 2
         by_sentence[person.sent.start].add(words[-1])
         roots[person.sent.start].append(person.root)
         if len(words) >= 2:
@@ -117,6 +124,30 @@ def own_description(person: Span) -> tuple[Token, str] | None:
         nouns.append(root.head)
     found = [(t, kind) for t in nouns if (kind := noun_gender(t.lemma_.lower())) is not None]
     return found[0] if len({kind for _, kind in found}) == 1 else None
+
+
+def continued_by(person: Span, starts: Sequence[int]) -> str | None:
+    """The gender of the pronoun that goes on as the subject of a verb conjoined with the named subject's, with
+    no one else named and no quotation between: "Livingston declined an interview with CNN, but he told CNN
+    affiliate WVUE that ..." shows Livingston a man, whoever else the sentence names ("Gadhafi gave a hero's
+    welcome to ... Megrahi upon his release"). ``starts``: where the document's people are named, in order."""
+    root = person.root
+    if root.dep_ not in SUBJECTS or root.head is root:
+        return None
+    doc = person.doc
+    for verb in root.head.children:
+        if verb.dep_ != "conj":
+            continue
+        for pronoun in verb.children:
+            if pronoun.dep_ not in SUBJECTS or pronoun.lower_ not in PERSONAL or pronoun.i < person.end:
+                continue
+            between = doc[person.end : pronoun.i]
+            if any(t.text in QUOTE_TOKENS for t in between):
+                return None
+            if bisect.bisect_left(starts, person.end) < bisect.bisect_left(starts, pronoun.i):
+                return None  # "Clinton met Sarkozy, and he said ...": either could be meant
+            return "m" if pronoun.lower_ in MASCULINE else "f"
+    return None
 
 
 def beside(pronoun: Token, name: Token) -> bool:

@@ -51,6 +51,12 @@ def name_votes(doc: Doc, people: Sequence[tuple[Span, str]]) -> dict[str, Counte
     own_kinds: dict[int, set[str]] = defaultdict(set)
     own_nouns: dict[int, set[int]] = defaultdict(set)
     starts = sorted(person.start for person, _ in people)
+    # the full names of each surname: a vote for one of two people of a surname ("Mitch Landrieu's sister, Sen.
+    # Mary Landrieu") is no vote for the surname alone
+    full_names: dict[str, set[str]] = defaultdict(set)
+    for _, name in people:
+        if len(name.split()) >= 2:
+            full_names[name.split()[-1]].add(name)
     for person, name in people:
         words = name.split()
         if not words:
@@ -58,16 +64,20 @@ def name_votes(doc: Doc, people: Sequence[tuple[Span, str]]) -> dict[str, Counte
         before = doc[person.start - 1].lower_ if person.start > 0 else ""
         if before in HONORIFICS:
             votes[words[-1]][HONORIFICS[before]] += 3
+        # the full name as written, and the surname where the document names one person of it
+        keys = {" ".join(words)} if len(words) >= 2 else set()
+        if len(full_names[words[-1]]) <= 1:
+            keys.add(words[-1])
         description = own_description(person)
         if description is not None:
             noun, kind = description
-            for key in {words[-1], " ".join(words)}:  # the full name too: "Heidi Cruz, his wife,"
+            for key in keys:
                 votes[key][kind] += 3
             own_kinds[person.sent.start].add(kind)
             own_nouns[person.sent.start].add(noun.i)
         kind = continued_by(person, starts)
         if kind is not None:
-            for key in {words[-1], " ".join(words)}:
+            for key in keys:
                 votes[key][kind] += 2
         by_sentence[person.sent.start].add(words[-1])
         roots[person.sent.start].append(person.root)

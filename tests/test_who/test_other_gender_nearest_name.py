@@ -113,3 +113,22 @@ def test_a_pronoun_going_on_from_a_named_subject_shows_the_gender():
         [Article(id="c", source="test", text="Clinton met Nicolas Sarkozy, and he said the talks went well.")]
     )[0]
     assert NameIndex(doc).full_name_votes().get("Clinton", (0, 0)) == (0, 0)
+
+
+GATES = (
+    "Defense Secretary Robert Gates appeared on three Sunday talk shows. "
+    '"I don\'t believe we should be engaged in the Libyan civil war," Gates told CBS.\n\n'
+    "Obama has said the U.S. role in the Libyan mission will diminish once NATO takes over control and command, "
+    "which could start happening as soon as Monday.\n\n"
+    "However, Gates made clear that even in a diminished role, U.S. forces will still be involved in the mission "
+    "as long as it continues.\n\n"
+    '"As long as there is a no-fly zone and we have some unique capabilities to bring to bear, we will continue '
+    'to have a presence," he said on ABC.'
+)
+
+
+def test_a_surname_the_recognizer_left_untagged_is_the_person():
+    # LibyaWar_cnn 317 (drawn with seed 90): "However, Gates made clear ..." has no entity label, so "he" went to
+    # Obama, the one person quoted before
+    (he,) = [a for a in found(GATES) if a.speaker == "he"]
+    assert he.speaker_entity == "Robert Gates"

@@ -2262,8 +2262,9 @@ class NameIndex:
             if 2 <= len(words) <= 4:
                 self.full_forms.setdefault(words[-1].lower(), []).append((person.start_char, name))
                 self.by_first.setdefault(words[0], set()).add(name)
-        # A surname the recognizer tagged as a body or place elsewhere ("Trump" as ORG) is still that
-        # person: counted among the people a pronoun could stand for.
+        # A surname the recognizer tagged as a body or place elsewhere ("Trump" as ORG), or left untagged
+        # ("However, Gates made clear ...": Robert Gates), is still that person: counted among the people a
+        # pronoun could stand for.
         self.people = sorted(
             [
                 *self.people,
@@ -2271,6 +2272,9 @@ class NameIndex:
                     e
                     for e in self.ents
                     if e.label_ in ("ORG", "GPE", "NORP") and clean_name(e.text).lower() in self.full_forms
+                ),
+                *untagged_surnames(
+                    doc, {form.split()[-1] for forms in self.full_forms.values() for _, form in forms}
                 ),
             ],
             key=lambda e: e.start,
@@ -2388,6 +2392,23 @@ class NameIndex:
             found.append(self.people[i])
             i += 1
         return found
+
+
+def untagged_surnames(doc: Doc, surnames: set[str]) -> list[Span]:
+    """A person's surname written alone as a proper noun the recognizer left without a label ("However, Gates
+    made clear ..." in an article that names Robert Gates), as a one-word PERSON span each: not a word of a
+    longer name ("the Gates Foundation")."""
+    from spacy.tokens import Span
+
+    return [
+        Span(doc, t.i, t.i + 1, label="PERSON")
+        for t in doc
+        if t.text in surnames
+        and t.pos_ == "PROPN"
+        and not t.ent_type_
+        and not (t.i > 0 and doc[t.i - 1].pos_ == "PROPN")
+        and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN")
+    ]
 
 
 CREDIT_OPENERS = frozenset({"By", "From"})

@@ -92,6 +92,11 @@ def test_the_nearest_person_shown_of_the_gender_over_one_nothing_shows():
     women = CLINTON + " Christiane Amanpour said she was in Cairo. Christiane Amanpour thanked her crew."
     (she,) = [a for a in story(women, rival) if a.speaker == "She"]
     assert she.speaker_entity is None
+    # and so does one of no gender shown in her own sentence (LibyaWar_cnn 118: "Mark Toner, who called on
+    # Gadhafi to cease hostilities ... He said": Toner's words)
+    beside = PLEITGEN.replace("I asked Secretary", "Fred Pleitgen met Secretary")
+    (she,) = [a for a in story(CLINTON, beside) if a.speaker == "She"]
+    assert she.speaker_entity is None
 
 
 LIVINGSTON = (

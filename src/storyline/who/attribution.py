@@ -2997,12 +2997,19 @@ def person_antecedent(
             for t in names.doc[sentence.end : head_of(speaker).i]
         )
 
-    def rivals(start: int, surname: str | None, said: tuple[int, int] = (0, 0), shown: bool = False) -> bool:
+    def rivals(
+        start: int, surname: str | None, said: tuple[int, int] = (0, 0), shown: Span | None = None
+    ) -> bool:
         # people named in what the candidate said ("Rice said the call for Assad to step down") are
         # whom the candidate talked about: no rivals either; against a candidate ``shown`` to be of the
-        # pronoun's gender, only people shown to be of it too
+        # pronoun's gender, only people shown to be of it too, and those of no gender shown in its sentence
+        # ("Mark Toner, who called on Gadhafi to cease hostilities ... He said": either could be meant)
         if any(
-            (names.gender_of(other) == gender if shown else fits(other))
+            (
+                fits(other)
+                if shown is None
+                else names.gender_of(other) == gender or fits(other) and other.sent == shown.sent
+            )
             and outside(other)
             and (salient(other) or spoken_of_after(other))
             and not said[0] <= other.start_char < said[1]
@@ -3081,8 +3088,8 @@ def person_antecedent(
         return None
     # "Fred Pleitgen has been on the ground for us ... I asked Secretary of State Hillary Clinton, who do we
     # back? ... She said ...": the person named last, whom the story shows to be a woman, is "she" over one
-    # named before her whose gender nothing shows
-    shown = names.gender_of(candidates[-1]) == gender
+    # named in an earlier sentence whose gender nothing shows
+    shown = candidates[-1] if names.gender_of(candidates[-1]) == gender else None
     if rivals(speaker.start_char - 600, clean_name(candidates[-1].text).split()[-1], shown=shown):
         return None
     # "She spoke of how she was taken to ... Moammar Gadhafi's soldiers. ... she said": one she told of

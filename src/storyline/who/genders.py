@@ -75,10 +75,10 @@ def name_votes(doc: Doc, people: Sequence[tuple[Span, str]]) -> dict[str, Counte
                 votes[key][kind] += 3
             own_kinds[person.sent.start].add(kind)
             own_nouns[person.sent.start].add(noun.i)
-        kind = continued_by(person, starts)
-        if kind is not None:
+        continued = continued_by(person, starts)
+        if continued is not None:
             for key in keys:
-                votes[key][kind] += 2
+                votes[key][continued] += 2
         by_sentence[person.sent.start].add(words[-1])
         roots[person.sent.start].append(person.root)
         if len(words) >= 2:
@@ -94,9 +94,9 @@ def name_votes(doc: Doc, people: Sequence[tuple[Span, str]]) -> dict[str, Counte
             "f" for t in pronouns if t.lower_ in FEMININE
         }
         described = {
-            kind
+            gendered
             for t in sentence
-            if (kind := noun_gender(t.lemma_.lower())) is not None
+            if (gendered := noun_gender(t.lemma_.lower())) is not None
             and t.i not in own_nouns[sentence.start]
             and not any(c.lower_ in PERSONAL for c in t.children)
         }

@@ -49,7 +49,17 @@ from .cues import (
     not_said,
 )
 from .entities import country_of_word
-from .genders import FEMININE, MASCULINE, NO_STORY, StoryGenders, Votes, article_votes, decided, name_votes
+from .genders import (
+    FEMININE,
+    MASCULINE,
+    NO_STORY,
+    StoryGenders,
+    Votes,
+    article_votes,
+    decided,
+    name_votes,
+    noun_gender,
+)
 from .names import (
     AGENT_SUFFIXES,
     ANONYMOUS_HEADS,
@@ -2252,8 +2262,9 @@ class NameIndex:
             if 2 <= len(words) <= 4:
                 self.full_forms.setdefault(words[-1].lower(), []).append((person.start_char, name))
                 self.by_first.setdefault(words[0], set()).add(name)
-        # A surname the recognizer tagged as a body or place elsewhere ("Trump" as ORG) is still that
-        # person: counted among the people a pronoun could stand for.
+        # A surname the recognizer tagged as a body or place elsewhere ("Trump" as ORG), or left untagged
+        # ("However, Gates made clear ...": Robert Gates), is still that person: counted among the people a
+        # pronoun could stand for.
         self.people = sorted(
             [
                 *self.people,
@@ -2261,6 +2272,9 @@ class NameIndex:
                     e
                     for e in self.ents
                     if e.label_ in ("ORG", "GPE", "NORP") and clean_name(e.text).lower() in self.full_forms
+                ),
+                *untagged_surnames(
+                    doc, {form.split()[-1] for forms in self.full_forms.values() for _, form in forms}
                 ),
             ],
             key=lambda e: e.start,
@@ -2378,6 +2392,23 @@ class NameIndex:
             found.append(self.people[i])
             i += 1
         return found
+
+
+def untagged_surnames(doc: Doc, surnames: set[str]) -> list[Span]:
+    """A person's surname written alone as a proper noun the recognizer left without a label ("However, Gates
+    made clear ..." in an article that names Robert Gates), as a one-word PERSON span each: not a word of a
+    longer name ("the Gates Foundation")."""
+    from spacy.tokens import Span
+
+    return [
+        Span(doc, t.i, t.i + 1, label="PERSON")
+        for t in doc
+        if t.text in surnames
+        and t.pos_ == "PROPN"
+        and not t.ent_type_
+        and not (t.i > 0 and doc[t.i - 1].pos_ == "PROPN")
+        and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN")
+    ]
 
 
 CREDIT_OPENERS = frozenset({"By", "From"})
@@ -2892,10 +2923,10 @@ def description_gender(token: Token) -> str | None:
     if token.tag_ not in ("NN", "NNP") or token.ent_type_ in ("ORG", "GPE", "NORP", "LOC", "FAC", "DATE"):
         return None
     lemma = token.lemma_.lower()
-    if lemma in GENDERED_NOUNS:
-        return GENDERED_NOUNS[lemma]
-    if len(lemma) > 5 and lemma.endswith("woman"):
-        return "f"
+    kind = noun_gender(lemma)
+    if kind is not None:
+        return kind
+    # "the spokesman": most likely a man here, though a title in "-man" is no evidence of a named one's gender
     if len(lemma) > 4 and lemma.endswith("man") and token.pos_ == "NOUN":
         return "m"
     if (
@@ -2966,11 +2997,19 @@ def person_antecedent(
             for t in names.doc[sentence.end : head_of(speaker).i]
         )
 
-    def rivals(start: int, surname: str | None, said: tuple[int, int] = (0, 0)) -> bool:
+    def rivals(
+        start: int, surname: str | None, said: tuple[int, int] = (0, 0), shown: Span | None = None
+    ) -> bool:
         # people named in what the candidate said ("Rice said the call for Assad to step down") are
-        # whom the candidate talked about: no rivals either
+        # whom the candidate talked about: no rivals either; against a candidate ``shown`` to be of the
+        # pronoun's gender, only people shown to be of it too, and those of no gender shown in its sentence
+        # ("Mark Toner, who called on Gadhafi to cease hostilities ... He said": either could be meant)
         if any(
-            fits(other)
+            (
+                fits(other)
+                if shown is None
+                else names.gender_of(other) == gender or fits(other) and other.sent == shown.sent
+            )
             and outside(other)
             and (salient(other) or spoken_of_after(other))
             and not said[0] <= other.start_char < said[1]
@@ -3045,7 +3084,13 @@ def person_antecedent(
         if clean_name(p.text).split()
     ]
     candidates = [p for p in window if fits(p) and outside(p) and not names.placed(p) and not vocative(p)]
-    if not candidates or rivals(speaker.start_char - 600, clean_name(candidates[-1].text).split()[-1]):
+    if not candidates:
+        return None
+    # "Fred Pleitgen has been on the ground for us ... I asked Secretary of State Hillary Clinton, who do we
+    # back? ... She said ...": the person named last, whom the story shows to be a woman, is "she" over one
+    # named in an earlier sentence whose gender nothing shows
+    shown = candidates[-1] if names.gender_of(candidates[-1]) == gender else None
+    if rivals(speaker.start_char - 600, clean_name(candidates[-1].text).split()[-1], shown=shown):
         return None
     # "She spoke of how she was taken to ... Moammar Gadhafi's soldiers. ... she said": one she told of
     if pronoun_subject(names.doc[candidates[-1].sent.start : candidates[-1].start], gender):

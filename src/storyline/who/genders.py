@@ -12,6 +12,7 @@ man (two or more, none shown a woman) tells a man the story never shows ("John H
 
 from __future__ import annotations
 
+import bisect
 import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -35,13 +36,27 @@ Votes = dict[str, tuple[int, int]]
 
 def name_votes(doc: Doc, people: Sequence[tuple[Span, str]]) -> dict[str, Counter[str]]:
     """The votes of one document for each person's gender, by surname and by full name, from ``people``
-    (each mention with its clean name): an honorific before the name ("Mr. Clarke", "Ms. Martin") counts
-    three, a sentence naming this one person only and using third-person pronouns of one gender (and no
-    quotation, no one else described of that gender: "a woman", not "his father") counts one."""
+    (each mention with its clean name): an honorific before the name ("Mr. Clarke", "Ms. Martin") or a noun
+    of one gender set beside it as what the person is ("Stephanie Hebert, a spokeswoman at ...":
+    ``own_description``) counts three, a pronoun going on as the subject of a verb conjoined with the
+    name's ("Livingston declined an interview, but he told ...": ``continued_by``) two, a sentence naming this one person only and using third-person
+    pronouns of one gender (and no quotation, no one else described of that gender: "a woman", not "his
+    father"; not the other gender than the person's own description: "Hebert, a spokeswoman, confirms he
+    was a contractor" is someone else) counts one."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     by_sentence: dict[int, set[str]] = defaultdict(set)
     full_in_sentence: dict[int, set[str]] = defaultdict(set)
     roots: dict[int, list[Token]] = defaultdict(list)
+    # per sentence, the genders its people's own descriptions show and those descriptions' nouns
+    own_kinds: dict[int, set[str]] = defaultdict(set)
+    own_nouns: dict[int, set[int]] = defaultdict(set)
+    starts = sorted(person.start for person, _ in people)
+    # the full names of each surname: a vote for one of two people of a surname ("Mitch Landrieu's sister, Sen.
+    # Mary Landrieu") is no vote for the surname alone
+    full_names: dict[str, set[str]] = defaultdict(set)
+    for _, name in people:
+        if len(name.split()) >= 2:
+            full_names[name.split()[-1]].add(name)
     for person, name in people:
         words = name.split()
         if not words:
@@ -49,6 +64,21 @@ def name_votes(doc: Doc, people: Sequence[tuple[Span, str]]) -> dict[str, Counte
         before = doc[person.start - 1].lower_ if person.start > 0 else ""
         if before in HONORIFICS:
             votes[words[-1]][HONORIFICS[before]] += 3
+        # the full name as written, and the surname where the document names one person of it
+        keys = {" ".join(words)} if len(words) >= 2 else set()
+        if len(full_names[words[-1]]) <= 1:
+            keys.add(words[-1])
+        description = own_description(person)
+        if description is not None:
+            noun, kind = description
+            for key in keys:
+                votes[key][kind] += 3
+            own_kinds[person.sent.start].add(kind)
+            own_nouns[person.sent.start].add(noun.i)
+        continued = continued_by(person, starts)
+        if continued is not None:
+            for key in keys:
+                votes[key][continued] += 2
         by_sentence[person.sent.start].add(words[-1])
         roots[person.sent.start].append(person.root)
         if len(words) >= 2:
@@ -64,17 +94,70 @@ def name_votes(doc: Doc, people: Sequence[tuple[Span, str]]) -> dict[str, Counte
             "f" for t in pronouns if t.lower_ in FEMININE
         }
         described = {
-            GENDERED_NOUNS[t.lemma_.lower()]
+            gendered
             for t in sentence
-            if t.lemma_.lower() in GENDERED_NOUNS and not any(c.lower_ in PERSONAL for c in t.children)
+            if (gendered := noun_gender(t.lemma_.lower())) is not None
+            and t.i not in own_nouns[sentence.start]
+            and not any(c.lower_ in PERSONAL for c in t.children)
         }
-        if len(kinds) == 1 and not kinds & described:  # not "A Libyan woman ... she ..., Moussa Ibrahim said"
+        own = own_kinds[sentence.start]
+        # not "A Libyan woman ... she ..., Moussa Ibrahim said", nor "Hebert, a spokeswoman, ... his dismissal"
+        if len(kinds) == 1 and not kinds & described and own <= kinds:
             kind = next(iter(kinds))
             votes[next(iter(named))][kind] += 1
             full = full_in_sentence.get(sentence.start, set())
             if len(full) == 1:  # the full name too: "Heidi Cruz" and "Ted Cruz" share a surname
                 votes[next(iter(full))][kind] += 1
     return votes
+
+
+def noun_gender(lemma: str) -> str | None:
+    """ "m" or "f" for a noun said of one gender only: a man's or a woman's word ("son", "wife", "actress")
+    or a title ending in "-woman" ("spokeswoman", "congresswoman"); else None. A title ending in "-man" is
+    said of women too ("Sheila Bair, chairman of the FDIC"): no evidence."""
+    if lemma in GENDERED_NOUNS:
+        return GENDERED_NOUNS[lemma]
+    if len(lemma) > 5 and lemma.endswith("woman"):
+        return "f"
+    return None
+
+
+def own_description(person: Span) -> tuple[Token, str] | None:
+    """The noun of one gender set beside a name as what the person is, and that gender: in apposition
+    ("Stephanie Hebert, a spokeswoman at the Unified Command Center", "his wife, Hillary Clinton") or before
+    the name ("actress Farrah Fawcett"); None where there is none, or nouns of both genders."""
+    root = person.root
+    nouns = [
+        c for c in root.children if c.dep_ == "appos" or c.dep_ in ("compound", "amod") and c.i < person.start
+    ]
+    if root.dep_ == "appos":
+        nouns.append(root.head)
+    found = [(t, kind) for t in nouns if (kind := noun_gender(t.lemma_.lower())) is not None]
+    return found[0] if len({kind for _, kind in found}) == 1 else None
+
+
+def continued_by(person: Span, starts: Sequence[int]) -> str | None:
+    """The gender of the pronoun that goes on as the subject of a verb conjoined with the named subject's, with
+    no one else named and no quotation between: "Livingston declined an interview with CNN, but he told CNN
+    affiliate WVUE that ..." shows Livingston a man, whoever else the sentence names ("Gadhafi gave a hero's
+    welcome to ... Megrahi upon his release"). ``starts``: where the document's people are named, in order."""
+    root = person.root
+    if root.dep_ not in SUBJECTS or root.head is root:
+        return None
+    doc = person.doc
+    for verb in root.head.children:
+        if verb.dep_ != "conj":
+            continue
+        for pronoun in verb.children:
+            if pronoun.dep_ not in SUBJECTS or pronoun.lower_ not in PERSONAL or pronoun.i < person.end:
+                continue
+            between = doc[person.end : pronoun.i]
+            if any(t.text in QUOTE_TOKENS for t in between):
+                return None
+            if bisect.bisect_left(starts, person.end) < bisect.bisect_left(starts, pronoun.i):
+                return None  # "Clinton met Sarkozy, and he said ...": either could be meant
+            return "m" if pronoun.lower_ in MASCULINE else "f"
+    return None
 
 
 def beside(pronoun: Token, name: Token) -> bool:

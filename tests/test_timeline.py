@@ -177,7 +177,7 @@ def test_the_next_days_lead_in_the_simple_past_is_a_candidate_for_the_day_before
 
     def leads(articles, entry_days):
         dated = [item for a in articles for item in date_sentences(a, ("day",))]
-        found = next_day_leads(dated, entry_days)
+        found = next_day_leads(dated, entry_days, set())
         assert set(found) <= {Point("day", tuesday)}
         return [dated[i].text for i in found.get(Point("day", tuesday), [])]
 

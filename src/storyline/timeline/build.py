@@ -939,13 +939,15 @@ def timeline_of(
     wanted = supported_dates(ranked, stats, used) if dates is None else dates
     by_id = {a.id: a for a in used}
 
-    def chosen_entries(candidates_of: dict[Point, list[int]]) -> list[TimelineEntry]:
-        """The first ``wanted`` dates in rank order that have a sentence to show, each with its sentences
-        chosen among the positions ``candidates_of`` gives it."""
+    def chosen_entries(
+        order: Sequence[Point], candidates_of: dict[Point, list[int]]
+    ) -> tuple[list[TimelineEntry], set[str]]:
+        """The first ``wanted`` dates of ``order`` that have a sentence to show, each with its sentences chosen
+        among the positions ``candidates_of`` gives it; and the (normalised) texts shown."""
         entries: list[TimelineEntry] = []
         said: set[str] = set()
         shown: list[tuple[int, dt.date]] = []  # each sentence shown (its row) and the first day of its date
-        for point in ranked:
+        for point in order:
             if len(entries) >= wanted:
                 break
             candidates = [
@@ -970,12 +972,16 @@ def timeline_of(
                     sentences=[cited_sentence(group, by_id, point) for group in chosen],
                 )
             )
-        return entries
+        return entries, said
 
-    entries = chosen_entries(by_date)
-    leads = next_day_leads(dated, {point_start(e) for e in entries if e.granularity == "day"}, parses)
-    if leads:
-        entries = chosen_entries({point: by_date[point] + leads.get(point, []) for point in by_date})
+    entries, said = chosen_entries(ranked, by_date)
+    leads = next_day_leads(dated, {point_start(e) for e in entries if e.granularity == "day"}, said, parses)
+    if leads:  # the same dates, their sentences chosen again with the leads among them
+        dates_shown = {(e.date, e.granularity) for e in entries}
+        entries, _ = chosen_entries(
+            [point for point in ranked if (point.value, point.granularity) in dates_shown],
+            {point: by_date[point] + leads.get(point, []) for point in by_date},
+        )
     entries.sort(key=lambda e: (point_start(e), e.granularity != "year", e.granularity != "month"))
     return with_undated_lane(Timeline(entries=entries), told, start, end)
 
@@ -1193,11 +1199,13 @@ def cited_sentence(group: list[DatedSentence], by_id: dict[str, Article], point:
 # the dates shown are those the days' own sentences give. An entry that shows one
 # says so ("published 2010-06-17, the next day's lead"). BENCHMARKS.md, issue 15 parts 8 and 10.
 NEXT_DAY_LEADS = 6
+SPARE_OWN_DAY_ENTRY = True
 
 
 def next_day_leads(
     dated: Sequence[DatedSentence],
     entry_days: Collection[dt.date],
+    said: Collection[str],
     parses: SentenceParses | None = None,
 ) -> dict[Point, list[int]]:
     """Per day, the positions in ``dated`` of the next day's leads that are candidates for it
@@ -1210,7 +1218,10 @@ def next_day_leads(
             or item.evidence != "published"
             or item.point.granularity != "day"
             or item.sentence.index >= NEXT_DAY_LEADS
-            or item.point.start in entry_days
+            or SPARE_OWN_DAY_ENTRY
+            and item.point.start in entry_days
+            or not SPARE_OWN_DAY_ENTRY
+            and normalized(item.text) in said
         ):
             continue
         day_before = Point("day", item.point.start - dt.timedelta(days=1))

@@ -9,7 +9,7 @@ from storyline.annotate.timex import Point, point_of_value, tag_article
 from storyline.cli.main import main
 from storyline.model import Article
 from storyline.present.timeline import date_label, render_markdown, render_text, timeline_json
-from storyline.timeline.build import NEXT_DAY_LEADS, build_timeline, date_sentences, next_day_leads
+from storyline.timeline.build import build_timeline, date_sentences
 
 from .conftest import SAMPLES
 
@@ -150,45 +150,6 @@ def test_timeline_puts_undated_leads_on_their_article_day(samples_by_file):
     ]
     assert undated
     assert all(date == "2011-08-17" for date, _ in undated), undated
-
-
-def test_the_next_days_lead_in_the_simple_past_is_a_candidate_for_the_day_before_unless_its_day_is_an_entry():
-    def article(key, text, published):
-        return annotate_fast(
-            Article(id=key, source=key, text=text, published=published, published_provenance="user")
-        )
-
-    tuesday = WEDNESDAY - dt.timedelta(days=1)
-    before = article(
-        "tuesday", "Syrian tanks shelled the port city of Latakia on Tuesday, residents said.", tuesday
-    )
-    lines = [
-        "Syrian tanks shelled the port city of Latakia for a third day, killing at least 26 people.",
-        "Thousands of refugees were driven from the Palestinian camp in the south of the city.",
-        "The army has sealed off the old city and its harbour from the sea.",  # present perfect
-        "Foreign ministers are due to meet in Cairo over the crackdown in the city.",  # a plan
-        "The United Nations says the assault on the city breaks international law.",  # present
-        "Residents counted the dead in the narrow streets of the old city.",
-        "Residents buried the dead in the cemetery outside the old city.",  # past the first NEXT_DAY_LEADS
-        "The navy had joined the assault on Tuesday, witnesses said.",  # names Tuesday
-    ]
-    page = article("wednesday", "\n".join(lines), WEDNESDAY)
-    silent = article("silent", "\n".join(lines[:-1]), WEDNESDAY)  # the same page naming no Tuesday
-
-    def leads(articles, entry_days):
-        dated = [item for a in articles for item in date_sentences(a, ("day",))]
-        found = next_day_leads(dated, entry_days, set())
-        assert set(found) <= {Point("day", tuesday)}
-        return [dated[i].text for i in found.get(Point("day", tuesday), [])]
-
-    # The Wednesday page's first NEXT_DAY_LEADS lines told in the simple past are Tuesday's candidates too; the
-    # present perfect, the plan, the present and the lines further down are not.
-    assert NEXT_DAY_LEADS == 6
-    assert leads([before, page], set()) == [lines[0], lines[1], lines[5]]
-    # None when Wednesday is an entry (a lead is never taken from its own day's entry) ...
-    assert leads([before, page], {WEDNESDAY}) == []
-    # ... nor from a page that never names Tuesday.
-    assert leads([before, silent], set()) == []
 
 
 def test_dates_are_ranked_by_standardized_counts():

@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..annotate.timex import Point, anchor_of, event_point
-from ..annotate.timex.event_time import UNRESOLVED, parser
+from ..annotate.timex.event_time import UNRESOLVED
 from ..artefacts import load_artefact
 from ..errors import StorylineError
 from ..model import (
@@ -71,10 +71,9 @@ from ..text.patterns import DATELINE as WIRE_DATELINE
 from ..text.patterns import LEAD_DEBRIS as DATELINE
 from ..text.similarity import near_duplicate_groups, source_groups
 from ..text.tfidf import l2_rows, tfidf_matrix
-from ..text.words import FINITE_TAGS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc
 
     from ..annotate.timex.event_time import SentenceParses
 
@@ -937,50 +936,32 @@ def timeline_of(
     if start is None and end is None:
         ranked = story_period_first(ranked, used)
     wanted = supported_dates(ranked, stats, used) if dates is None else dates
+    entries: list[TimelineEntry] = []
+    said: set[str] = set()
+    shown: list[tuple[int, dt.date]] = []  # each sentence shown (its row) and the first day of its date
     by_id = {a.id: a for a in used}
-
-    def chosen_entries(
-        order: Sequence[Point], candidates_of: dict[Point, list[int]]
-    ) -> tuple[list[TimelineEntry], set[str]]:
-        """The first ``wanted`` dates of ``order`` that have a sentence to show, each with its sentences chosen
-        among the positions ``candidates_of`` gives it; and the (normalised) texts shown."""
-        entries: list[TimelineEntry] = []
-        said: set[str] = set()
-        shown: list[tuple[int, dt.date]] = []  # each sentence shown (its row) and the first day of its date
-        for point in order:
-            if len(entries) >= wanted:
-                break
-            candidates = [
-                dated[i]
-                for i in candidates_of.get(point, ())
-                if dated[i].entry and normalized(dated[i].text) not in said
-            ]
-            rows = matrix[[row_of[c.text] for c in candidates]]
-            choosable = on_story[[row_of[c.text] for c in candidates]] & ~retold(
-                rows, matrix[[row for row, day in shown if day < point.start]]
+    for point in ranked:
+        if len(entries) >= wanted:
+            break
+        candidates = [
+            dated[i] for i in by_date[point] if dated[i].entry and normalized(dated[i].text) not in said
+        ]
+        rows = matrix[[row_of[c.text] for c in candidates]]
+        choosable = on_story[[row_of[c.text] for c in candidates]] & ~retold(
+            rows, matrix[[row for row, day in shown if day < point.start]]
+        )
+        chosen = summarize_date(candidates, per_date, rows, point, story, sentence_weights, choosable)
+        if not chosen:
+            continue
+        for group in chosen:
+            said.update(normalized(member.text) for member in group)
+            shown.append((row_of[group[0].text], point.start))
+        entries.append(
+            TimelineEntry(
+                date=point.value,
+                granularity=point.granularity,
+                sentences=[cited_sentence(group, by_id) for group in chosen],
             )
-            chosen = summarize_date(candidates, per_date, rows, point, story, sentence_weights, choosable)
-            if not chosen:
-                continue
-            for group in chosen:
-                said.update(normalized(member.text) for member in group)
-                shown.append((row_of[group[0].text], point.start))
-            entries.append(
-                TimelineEntry(
-                    date=point.value,
-                    granularity=point.granularity,
-                    sentences=[cited_sentence(group, by_id, point) for group in chosen],
-                )
-            )
-        return entries, said
-
-    entries, said = chosen_entries(ranked, by_date)
-    leads = next_day_leads(dated, {point_start(e) for e in entries if e.granularity == "day"}, said, parses)
-    if leads:  # the same dates, their sentences chosen again with the leads among them
-        dates_shown = {(e.date, e.granularity) for e in entries}
-        entries, _ = chosen_entries(
-            [point for point in ranked if (point.value, point.granularity) in dates_shown],
-            {point: by_date[point] + leads.get(point, []) for point in by_date},
         )
     entries.sort(key=lambda e: (point_start(e), e.granularity != "year", e.granularity != "month"))
     return with_undated_lane(Timeline(entries=entries), told, start, end)
@@ -1155,9 +1136,8 @@ def normalized(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
-def cited_sentence(group: list[DatedSentence], by_id: dict[str, Article], point: Point) -> CitedSentence:
-    """One timeline sentence of the entry ``point``: the first member's words, and a citation for every article
-    that carries it."""
+def cited_sentence(group: list[DatedSentence], by_id: dict[str, Article]) -> CitedSentence:
+    """One timeline sentence: the first member's words, and a citation for every article that carries it."""
     citations: list[Citation] = []
     seen: set[tuple[str, int]] = set()
     for member in group:
@@ -1172,8 +1152,6 @@ def cited_sentence(group: list[DatedSentence], by_id: dict[str, Article], point:
     inferred = not first.mentioned and first.evidence.startswith("published about")
     told = not first.mentioned and first.evidence.startswith("published ")  # a page of an earlier day's news
     dated_by = first.evidence if first.mentioned or inferred or told else f"published {published}"
-    if not first.mentioned and first.point != point:  # the next day's lead (``next_day_leads``)
-        dated_by = f"published {published}, the next day's lead"
     return CitedSentence(
         text=first.text,
         citations=citations,
@@ -1185,73 +1163,6 @@ def cited_sentence(group: list[DatedSentence], by_id: dict[str, Article], point:
 
 # ---------------------------------------------------------------------------------------------
 # choosing a date's sentences
-
-
-# A page published the morning after often tells the day before's news in its first lines without naming the day:
-# "BP executives met President Barack Obama at the White House" on a page of the 17th, when the meeting was on the
-# 16th. Such a line, among the first NEXT_DAY_LEADS sentences of a page (DATEWISE's first CLIP_SENTS + 1 = 6 of the
-# pages published up to a day after; the published value, not tuned), is a candidate for the day before its page's
-# day too when all of these hold: (1) its main verb is in the simple past ("met", "were killed"; not "have met", the
-# present, a future or "are due to meet": those tell the page's own day or after it; read in the sentence's parse);
-# (2) the page names that day elsewhere (it tells that day's news; without it CNN's page of 2 February 2011 put the
-# 2nd's "Supporters of Egyptian President Hosni Mubarak attacked anti-government demonstrators ..." on the 1st);
-# and (3) the page's own day is no entry of the timeline, so the lead is never taken from its own day's entry and
-# the dates shown are those the days' own sentences give. An entry that shows one
-# says so ("published 2010-06-17, the next day's lead"). BENCHMARKS.md, issue 15 parts 8 and 10.
-NEXT_DAY_LEADS = 6
-SPARE_OWN_DAY_ENTRY = True
-
-
-def next_day_leads(
-    dated: Sequence[DatedSentence],
-    entry_days: Collection[dt.date],
-    said: Collection[str],
-    parses: SentenceParses | None = None,
-) -> dict[Point, list[int]]:
-    """Per day, the positions in ``dated`` of the next day's leads that are candidates for it
-    (``NEXT_DAY_LEADS``); ``entry_days`` are the days that are entries without them."""
-    named = {(item.article.id, item.point) for item in dated if item.mentioned}
-    leads: dict[Point, list[int]] = defaultdict(list)
-    for position, item in enumerate(dated):
-        if (
-            item.mentioned
-            or item.evidence != "published"
-            or item.point.granularity != "day"
-            or item.sentence.index >= NEXT_DAY_LEADS
-            or SPARE_OWN_DAY_ENTRY
-            and item.point.start in entry_days
-            or not SPARE_OWN_DAY_ENTRY
-            and normalized(item.text) in said
-        ):
-            continue
-        day_before = Point("day", item.point.start - dt.timedelta(days=1))
-        if (item.article.id, day_before) in named and simple_past(item, parses):
-            leads[day_before].append(position)
-    return dict(leads)
-
-
-def simple_past(item: DatedSentence, parses: SentenceParses | None) -> bool:
-    """Is the main verb of ``item``'s sentence in the simple past ("met", "were killed"), read in its article's
-    parse when ``parses`` holds it, else in the sentence parsed alone (without a spaCy model: False)?"""
-    tokens = parses.span(item.text) if parses is not None else None
-    return told_in_simple_past(tokens) if tokens is not None else parsed_simple_past(item.text)
-
-
-@functools.lru_cache(maxsize=20_000)
-def parsed_simple_past(text: str) -> bool:
-    nlp = parser()
-    return nlp is not None and told_in_simple_past(next(iter(nlp.pipe([text], disable=["ner"]))))
-
-
-def told_in_simple_past(tokens: Doc | Span) -> bool:
-    """The finite verb of the main clause (the root's first auxiliary, or the root) is a past tense (VBD) and
-    no form of "have" makes it a perfect ("had met", "have met")."""
-    root = tokens[:].root
-    auxiliaries = [child for child in root.children if child.dep_ in ("aux", "auxpass") and child.i < root.i]
-    finite = [token for token in (*auxiliaries, root) if token.tag_ in FINITE_TAGS]
-    return (
-        bool(finite) and finite[0].tag_ == "VBD" and not any(a.lemma_.lower() == "have" for a in auxiliaries)
-    )
 
 
 def sentence_vectors(dated: Sequence[DatedSentence]) -> tuple[dict[str, int], Any, Any]:

@@ -198,28 +198,19 @@ class SentenceParses:
                 self.where.setdefault(article.text[sentence.start : sentence.end], (position, sentence.start))
         self.choices: dict[tuple[Item, bool], int | None] = {}
 
-    def span(self, text: str) -> Span | None:
-        """The tokens of the sentence ``text`` in its article's parse, or None when these articles do not hold it
-        (or the parse cuts it inside a token)."""
-        found = self.where.get(text)
-        if found is None:
-            return None
-        position, start = found
-        span = self.docs[position].char_span(start, start + len(text), alignment_mode="expand")
-        if span is None or span.start_char != start or span.end_char != start + len(text):
-            return None
-        return span
-
     def choose(self, key: Item, speech: bool) -> tuple[bool, int | None]:
         """``(True, choice)`` for a sentence of these articles, read in its article's parse; else
         ``(False, None)``."""
         if (key, speech) in self.choices:
             return True, self.choices[key, speech]
         text, spans, grains = key
-        span = self.span(text)
-        if span is None:
+        found = self.where.get(text)
+        if found is None:
             return False, None
-        start = span.start_char
+        position, start = found
+        span = self.docs[position].char_span(start, start + len(text), alignment_mode="expand")
+        if span is None or span.start_char != start or span.end_char != start + len(text):
+            return False, None
         shifted = [(a + start, b + start) for a, b in spans]
         choice = self.choices[key, speech] = main_event_time(
             span, shifted, speech=speech, granularities=grains

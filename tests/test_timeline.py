@@ -930,3 +930,47 @@ def test_a_sentence_that_tells_again_an_earlier_dates_entry_is_no_entry_of_a_lat
     assert texts["2011-09-28"] == [
         "The jury heard on Wednesday a recording of Jackson's slurred voice made weeks before he died."
     ]
+
+
+def test_the_next_days_lead_is_the_day_befores_context_never_its_entry():
+    """A page of Wednesday 17 August that leads with Tuesday's news without naming the day ("Rebels took the town of
+    Zawiya ..."), and names Tuesday further down, gives its first lines to Tuesday's candidates as context
+    (``next_day_leads``): a line it names a day for, a line past its first six, a line already shown and a page
+    that does not name Tuesday give none. The timeline never shows such a lead for Tuesday."""
+    from storyline.timeline.build import NEXT_DAY_LEADS, next_day_leads
+
+    tuesday = WEDNESDAY - dt.timedelta(days=1)
+    body = [
+        "Rebels took the town of Zawiya after heavy fighting, witnesses said.",
+        "The government said the rebels had been pushed back.",
+        "Fighting was reported in Brega on Wednesday morning.",
+        *[f"Residents described the shelling of district {n} in detail." for n in range(NEXT_DAY_LEADS)],
+        "On Tuesday the rebels entered the square and raised their flag over the town hall.",
+    ]
+    page = annotate_fast(
+        Article(id="w", source="w", text="\n".join(body), published=WEDNESDAY, published_provenance="user")
+    )
+    other = annotate_fast(
+        Article(
+            id="o",
+            source="o",
+            text="Rebels took the port after heavy fighting, witnesses said.\nThe talks went on in Doha.",
+            published=WEDNESDAY,
+            published_provenance="user",
+        )
+    )
+    dated = [d for a in (page, other) for d in date_sentences(a, ("day",))]
+    leads = next_day_leads(dated, shown=set())
+    context = [dated[i].text.split()[0] + ":" + dated[i].article.id for i in leads[Point("day", tuesday)]]
+    assert context[:2] == ["Rebels:w", "The:w"] and "Fighting:w" not in context
+    assert all(tag.endswith(":w") for tag in context) and len(context) <= NEXT_DAY_LEADS
+    assert "Rebels:w" not in [
+        dated[i].text.split()[0] + ":" + dated[i].article.id
+        for i in next_day_leads(
+            dated, shown={"rebels took the town of zawiya after heavy fighting witnesses said"}
+        )[Point("day", tuesday)]
+    ]
+    timeline = build_timeline([page, other], dates=5, per_date=3)
+    for entry in timeline.entries:
+        if entry.date == tuesday.isoformat():
+            assert all(not s.text.startswith(("Rebels took", "The government said")) for s in entry.sentences)

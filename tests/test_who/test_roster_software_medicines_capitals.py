@@ -5,7 +5,8 @@
 - a drug's international name is a drug by its ending ("Oseltamivir (currently best known as the brand name
   Tamiflu)"), a disease named by its own word is no one ("Influenza A", "Malaria");
 - a plural common noun or an adverb in capitals where a sentence opens is no name ("Schools across Mexico have
-  closed", "Worldwide, the number of cases has soared"); a surname opening a sentence stays.
+  closed", "Worldwide, the number of cases has soared"); a surname opening a sentence stays;
+- a given name written with a hyphen is kept whole ("Ban Ki-moon", not "Ban Ki").
 Made-up text modelled on the articles; each test fails on the rules before this change.
 """
 
@@ -68,3 +69,15 @@ def test_a_common_word_opening_a_sentence_is_no_name():
     found = types(entities)
     assert not {"Schools", "Worldwide", "Leaflets"} & set(found)
     assert found.get("Brown") == found.get("Gordon Brown") == "person"
+
+
+def test_a_hyphenated_given_name_is_kept_whole():
+    # H1N1_bbc: "Ban Ki" was cut from "Ban Ki-moon" at the lower-case half of his given name
+    entities = roster(
+        "The WHO raised its alert.\n\nUN Secretary General Ban Ki-moon called for calm.\n\nBan Ki-moon called for "
+        "global co-ordination on swine flu.",
+        "UN chief Ban Ki-moon, in New York, said the WHO did not plan to raise its pandemic alert.",
+    )
+    found = types(entities)
+    assert found.get("Ban Ki-moon") == "person"
+    assert "Ban Ki" not in found

@@ -1516,6 +1516,7 @@ def mentions_of(
                     word.text[:1].islower()
                     and word.is_alpha
                     and word.lower_ not in NAME_PARTICLES
+                    and not hyphenated(word)  # "Ban Ki-moon": the given name's second half
                     and any(t.text[:1].isupper() for t in doc[first:i])
                 ):
                     last = i  # "Gaddafi in public", "Gaddafi and some people": no name goes on in lower case
@@ -1581,6 +1582,19 @@ def mentions_of(
             mentions.append(mention)
     mentions.sort(key=lambda m: m.start)
     return mentions, roles
+
+
+def hyphenated(word: Token) -> bool:
+    """Whether a proper noun is written against a hyphen that is written against the word before ("moon" of
+    "Ki-moon"; not "winner" of "Tony Award-winner")."""
+    doc = word.doc
+    return (
+        word.pos_ == "PROPN"
+        and word.i >= 2
+        and doc[word.i - 1].text in ("-", "\u2010", "\u2011")
+        and not doc[word.i - 1].whitespace_
+        and not doc[word.i - 2].whitespace_
+    )
 
 
 def nouns(doc: Doc) -> list[Token]:

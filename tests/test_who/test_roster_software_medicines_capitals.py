@@ -6,7 +6,9 @@
   Tamiflu)"), a disease named by its own word is no one ("Influenza A", "Malaria");
 - a plural common noun or an adverb in capitals where a sentence opens is no name ("Schools across Mexico have
   closed", "Worldwide, the number of cases has soared"); a surname opening a sentence stays;
-- a given name written with a hyphen is kept whole ("Ban Ki-moon", not "Ban Ki").
+- a given name written with a hyphen is kept whole ("Ban Ki-moon", not "Ban Ki");
+- a plural is no one person's title ("a letter from those Senators to President Obama"), nor a question's predicate
+  an apposition ("Was Obama the person who picked $20 billion?"; bpoil_foxnews).
 Made-up text modelled on the articles; each test fails on the rules before this change.
 """
 
@@ -81,3 +83,15 @@ def test_a_hyphenated_given_name_is_kept_whole():
     found = types(entities)
     assert found.get("Ban Ki-moon") == "person"
     assert "Ban Ki" not in found
+
+
+def test_a_plural_and_a_questions_predicate_are_no_roles():
+    # bpoil_foxnews: Barack Obama's roles "Senators to President" and "person who picked $20 billion"
+    entities = roster(
+        "President Barack Obama met BP's chairman.\n\nA recent letter from those Senators to President Obama noted "
+        "that the fund was too small.",
+        "Barack Obama spoke on Monday.\n\nWas Obama the person who picked $20 billion?\n\nThe fund was set up.",
+    )
+    titles = [role["role"] for e in entities if e.name == "Barack Obama" for role in e.roles]
+    assert "President" in titles
+    assert not [t for t in titles if "Senators" in t or "picked" in t]

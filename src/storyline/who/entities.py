@@ -1693,6 +1693,12 @@ def roles_of(article: Article, ent: Span) -> list[Role]:
         if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i > ent.root.i:
             if another_name_between(ent.root, child) or runs_into_verb(child):
                 continue  # "Frattini of Italy -- formerly Libya's closest ally": whose title is unsure
+            if (
+                ent.root.head.lemma_ == "be"
+                and ent.root.head.i == ent.start - 1
+                and not any(t.is_punct for t in doc[ent.end : child.left_edge.i])
+            ):
+                continue  # "Was Obama the person who picked $20 billion?": a question's predicate, no title
             phrase = doc[child.left_edge.i : child.right_edge.i + 1]
             if phrase[0].lower_ in POSSESSIVE_PRONOUNS:
                 continue  # "Kurt Guerra, his 9-year-old daughter Cassie": someone else, his relative
@@ -1791,8 +1797,8 @@ def title_names_a_person(title: Span, head: Token) -> bool:
     ("anaesthetics Michael Jackson's physician", "confirmed artists Leona Lewis, JLS, ...")."""
     word = head.lower_.rstrip(".")
     word = TITLE_ABBREVIATIONS.get(word, word)
-    if head.tag_ == "NNS" and head.text.islower():
-        return False
+    if head.tag_ in ("NNS", "NNPS") and (head.text.islower() or head.lower_.endswith("s")):
+        return False  # "letter from those Senators to President Obama": a plural, the title of none of them
     return word in TITLE_NOUNS or names_a_person(word)
 
 

@@ -85,13 +85,26 @@ def test_a_hyphenated_given_name_is_kept_whole():
     assert "Ban Ki" not in found
 
 
-def test_a_plural_and_a_questions_predicate_are_no_roles():
-    # bpoil_foxnews: Barack Obama's roles "Senators to President" and "person who picked $20 billion"
-    entities = roster(
+def obama_titles(*texts: str) -> list[str]:
+    return [role["role"] for e in roster(*texts) if e.name == "Barack Obama" for role in e.roles]
+
+
+def test_a_plural_is_no_one_persons_title():
+    # bpoil_foxnews: Barack Obama's role "Senators to President"
+    titles = obama_titles(
         "President Barack Obama met BP's chairman.\n\nA recent letter from those Senators to President Obama noted "
         "that the fund was too small.",
-        "Barack Obama spoke on Monday.\n\nWas Obama the person who picked $20 billion?\n\nThe fund was set up.",
     )
-    titles = [role["role"] for e in entities if e.name == "Barack Obama" for role in e.roles]
     assert "President" in titles
-    assert not [t for t in titles if "Senators" in t or "picked" in t]
+    assert not [t for t in titles if "Senators" in t]
+
+
+def test_a_questions_predicate_is_no_apposition():
+    # bpoil_foxnews: Barack Obama's role "person who picked $20 billion"
+    titles = obama_titles(
+        "President Barack Obama met BP's chairman.",
+        "Barack Obama spoke on Monday.\n\nWho picked $20 billion?\n\nWas Obama the person who picked $20 billion?"
+        "\n\nThe fund was set up.",
+    )
+    assert "President" in titles
+    assert not [t for t in titles if "picked" in t]

@@ -79,6 +79,8 @@ def test_a_hyphenated_given_name_is_kept_whole():
         "The WHO raised its alert.\n\nUN Secretary General Ban Ki-moon called for calm.\n\nBan Ki-moon called for "
         "global co-ordination on swine flu.",
         "UN chief Ban Ki-moon, in New York, said the WHO did not plan to raise its pandemic alert.",
+        # LibyaWar_cnn: "moon" tagged a common noun
+        "The council met on Monday, said U.N. Secretary-General Ban Ki-moon.\n\nIn Tripoli, the shelling went on.",
     )
     found = types(entities)
     assert found.get("Ban Ki-moon") == "person"

@@ -1585,12 +1585,13 @@ def mentions_of(
 
 
 def hyphenated(word: Token) -> bool:
-    """Whether a proper noun is written against a hyphen that is written against the word before ("moon" of
-    "Ki-moon"; not "winner" of "Tony Award-winner")."""
+    """Whether a word of a name is written against a hyphen that is written against the word before: a proper
+    noun, or any word after a syllable of a given name ("moon" of "Ki-moon", tagged a noun); not "winner" of
+    "Tony Award-winner"."""
     doc = word.doc
     return (
-        word.pos_ == "PROPN"
-        and word.i >= 2
+        word.i >= 2
+        and (word.pos_ == "PROPN" or len(doc[word.i - 2].text) <= 3)
         and doc[word.i - 1].text in ("-", "\u2010", "\u2011")
         and not doc[word.i - 1].whitespace_
         and not doc[word.i - 2].whitespace_

@@ -875,6 +875,24 @@ def web_service(name: str) -> str:
     return next((word for word in name.split() if word.lower() in WEB_SERVICES), "")
 
 
+# Programs a page's template asks the reader for ("you need to have both Javascript enabled and Flash installed",
+# "you may need Adobe Reader"): a product, no person nor body, whatever the tagger said.
+SOFTWARE = re.compile(
+    r"(?:adobe (?:reader|acrobat|flash(?: player)?)|acrobat reader|flash player|javascript|flash|silverlight"
+    r"|quicktime|realplayer|shockwave)\b",
+    re.IGNORECASE,
+)
+
+
+def software(name: str) -> str:
+    """The program a name is ("Flash", "JavaScript") or opens, run into the next sentence ("Adobe Reader" of "Adobe
+    Reader Meanwhile"), else "": a one-word program must be the whole name ("Flash Gordon" is a person)."""
+    found = SOFTWARE.match(name)
+    if found is None or found.end() < len(name) and " " not in found.group():
+        return ""
+    return found.group()
+
+
 # Verbs whose "in" or "near" names where someone lives or was born: "born in Llanfair, Welshpool".
 DWELLING_VERBS = frozenset("bear live die grow raise settle reside".split())
 # Words that introduce what something is called: "the computer known as Watson", "a horse called Frankel".
@@ -969,6 +987,8 @@ def evidence_of_kind(ent: Span) -> str:
     root = ent.root
     if vessel_named(ent):
         return "vessel"
+    if len(ent) == 1 and DRUG_NAME.fullmatch(ent.text):
+        return "drug"  # "Oseltamivir (currently best known as the brand name Tamiflu)": a drug's name by its ending
     if (
         ent.label_ == "PERSON"
         and len(ent) >= 2
@@ -1272,15 +1292,29 @@ COMMON_NOUN_DETERMINERS = frozenset({"a", "an", "my", "your", "his", "her", "the
 
 # Nouns that end a disease's name ("swine flu", "bird flu", "swine fever", "West Nile virus").
 DISEASE_NOUNS = frozenset("flu influenza fever virus disease".split())
+# Diseases named by one word ("Malaria is a bigger killer"): like a disease noun, no one's name alone or before a
+# strain's letter or code ("Influenza A", "Influenza H1N1").
+DISEASES = DISEASE_NOUNS | frozenset(
+    "malaria cholera measles tuberculosis polio smallpox pneumonia meningitis typhoid dengue diphtheria rabies".split()
+)
+STRAIN = re.compile(rf"[A-C]|{STRAIN_CODE.pattern}")
+# The endings of drugs' international names: antivirals ("Oseltamivir", "Zanamivir", "Ribavirin"), antibodies
+# ("-mab"), antibiotics ("-cillin", "-mycin", "-floxacin", "-cycline"), statins, "-prazole", "-vudine".
+DRUG_NAME = re.compile(r"[A-Za-z]{4,}(?:vir|virin|mab|cillin|mycin|floxacin|cycline|statin|prazole|vudine)")
 
 
 def disease_name(ent: Span, text: str) -> bool:
     """Whether a name is a disease's, its capitals those of a sentence's or headline's first words or a reader's
     ("Swine flu is a respiratory disease", "Swine Flu: Your questions answered", "a vaccine for Swine Flu"): it
     ends with a noun of diseases or comes right before one, and the page writes its other words in lower case too
-    ("swine flu"). A place's or person's name before the noun is never written so ("Hong Kong flu")."""
+    ("swine flu"). A place's or person's name before the noun is never written so ("Hong Kong flu"). A disease
+    named by its own word, alone or before a strain's letter or code ("Influenza A", "Malaria"), is one too."""
     doc = ent.doc
     words = [t.text for t in ent if not t.is_punct]
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if words and words[0].lower() in DISEASES and all(STRAIN.fullmatch(word) for word in words[1:]):
+        return True  # "Influenza A", "Malaria", "the Influenza pandemic": the disease itself
     if words and words[-1].lower() in DISEASE_NOUNS:
         words = words[:-1]
     elif not (ent.end < len(doc) and doc[ent.end].lower_ in DISEASE_NOUNS):
@@ -1290,17 +1324,38 @@ def disease_name(ent: Span, text: str) -> bool:
     )
 
 
-def common_noun_in_capitals(ent: Span) -> bool:
-    """Whether a one-word name in capitals is a common noun written so: it takes an indefinite article or a
-    personal possessive of its own ("a GP", "their GP", "my MP"); an acronym that names a body does not ("the WHO",
-    "a WHO official" has the article on "official")."""
+def common_noun_in_capitals(ent: Span, text: str) -> bool:
+    """Whether a one-word name is a common word written with capitals. In capitals throughout, it takes an
+    indefinite article or a personal possessive of its own ("a GP", "their GP", "my MP"); an acronym that names a
+    body does not ("the WHO", "a WHO official" has the article on "official"). With a capital first letter (a
+    sentence's or headline's: "Schools across Mexico have closed", "Worldwide, the number of cases has soared",
+    "Leaflets giving advice ..."), the tagger reads it as an adverb opening a sentence, or as a plural common noun
+    that the page writes in lower case too ("schools", "leaflets") and with a capital only where a sentence or
+    line opens. A surname is a proper noun ("Brown said"), or written with its capital inside a sentence by a page
+    that also writes it in lower case (a reader's "born martha davies" beside "Davies").
+    """
+    if len(ent) != 1:
+        return False
     root = ent.root
+    if root.text.isupper():
+        return root.dep_ not in ("compound", "amod", "nmod", "poss") and any(
+            c.dep_ in ("det", "poss") and c.lower_ in COMMON_NOUN_DETERMINERS for c in root.children
+        )
+    if not (root.text[:1].isupper() and root.text[1:].islower()):
+        return False
+    if root.pos_ == "ADV":
+        return opens_a_sentence(root)  # "Worldwide, the number of cases has soared"
+    doc = ent.doc
     return (
-        len(ent) == 1
-        and root.text.isupper()
-        and root.dep_ not in ("compound", "amod", "nmod", "poss")
-        and any(c.dep_ in ("det", "poss") and c.lower_ in COMMON_NOUN_DETERMINERS for c in root.children)
+        root.tag_ == "NNS"
+        and re.search(rf"(?<![\w-]){re.escape(root.lower_)}(?![\w-])", text) is not None
+        and all(opens_a_sentence(token) for token in doc if token.text == root.text)
     )
+
+
+def opens_a_sentence(token: Token) -> bool:
+    """Whether a token is the first of its sentence or of a line."""
+    return bool(token.is_sent_start) or token.i > 0 and "\n" in token.doc[token.i - 1].text_with_ws
 
 
 LABEL_OF_EVIDENCE = {
@@ -1412,8 +1467,8 @@ def mentions_of(
             label = LABEL_OF_EVIDENCE[evidence]
         if STRAIN_CODE.fullmatch(text):
             label = "PRODUCT"  # "H1N1", "H5N1": a virus's strain, whatever the tagger said
-        if common_noun_in_capitals(ent):
-            continue  # "see a GP", "their GP": a common noun written in capitals, no one's name
+        if common_noun_in_capitals(ent, full_text):
+            continue  # "see a GP", "Schools across Mexico have closed": a common word in capitals, no one's name
         if disease_name(ent, full_text):
             continue  # "Swine flu is ...", "Swine Flu: Your questions answered": a disease, no one's name
         if label == "PERSON" and key_of(text.split()[-1]) in CORPORATE_SUFFIXES:
@@ -1424,6 +1479,8 @@ def mentions_of(
             label = "ORG"  # "London Embassy", "all Embassy family members": an institution, whatever the tagger said
         if label == "PERSON" and len(text.split()) > 1 and key_of(text.split()[-1]) in BUILDING_HEADS:
             label = "FAC"  # "Bourbon House", "Rixos Hotel": a building's or business's name, whatever the tagger said
+        if label in ("PERSON", "ORG") and (program := software(text)):
+            label, text = "PRODUCT", program  # "Javascript enabled and Flash installed": a page's template
         if label == "PERSON" and (service := web_service(text)):
             # "Twitter Follow" of a page's "... analysis on Twitter Follow the latest ...": a website, and the
             # words joined to it the page's template
@@ -1459,6 +1516,7 @@ def mentions_of(
                     word.text[:1].islower()
                     and word.is_alpha
                     and word.lower_ not in NAME_PARTICLES
+                    and not hyphenated(word)  # "Ban Ki-moon": the given name's second half
                     and any(t.text[:1].isupper() for t in doc[first:i])
                 ):
                     last = i  # "Gaddafi in public", "Gaddafi and some people": no name goes on in lower case
@@ -1524,6 +1582,20 @@ def mentions_of(
             mentions.append(mention)
     mentions.sort(key=lambda m: m.start)
     return mentions, roles
+
+
+def hyphenated(word: Token) -> bool:
+    """Whether a word of a name is written against a hyphen that is written against the word before: a proper
+    noun, or any word after a syllable of a given name ("moon" of "Ki-moon", tagged a noun); not "winner" of
+    "Tony Award-winner"."""
+    doc = word.doc
+    return (
+        word.i >= 2
+        and (word.pos_ == "PROPN" or len(doc[word.i - 2].text) <= 3)
+        and doc[word.i - 1].text in ("-", "\u2010", "\u2011")
+        and not doc[word.i - 1].whitespace_
+        and not doc[word.i - 2].whitespace_
+    )
 
 
 def nouns(doc: Doc) -> list[Token]:
@@ -1622,6 +1694,12 @@ def roles_of(article: Article, ent: Span) -> list[Role]:
         if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i > ent.root.i:
             if another_name_between(ent.root, child) or runs_into_verb(child):
                 continue  # "Frattini of Italy -- formerly Libya's closest ally": whose title is unsure
+            if (
+                ent.root.head.lemma_ == "be"
+                and ent.root.head.i == ent.start - 1
+                and not any(t.is_punct for t in doc[ent.end : child.left_edge.i])
+            ):
+                continue  # "Was Obama the person who picked $20 billion?": a question's predicate, no title
             phrase = doc[child.left_edge.i : child.right_edge.i + 1]
             if phrase[0].lower_ in POSSESSIVE_PRONOUNS:
                 continue  # "Kurt Guerra, his 9-year-old daughter Cassie": someone else, his relative
@@ -1720,8 +1798,8 @@ def title_names_a_person(title: Span, head: Token) -> bool:
     ("anaesthetics Michael Jackson's physician", "confirmed artists Leona Lewis, JLS, ...")."""
     word = head.lower_.rstrip(".")
     word = TITLE_ABBREVIATIONS.get(word, word)
-    if head.tag_ == "NNS" and head.text.islower():
-        return False
+    if head.tag_ in ("NNS", "NNPS") and (head.text.islower() or head.lower_.endswith("s")):
+        return False  # "letter from those Senators to President Obama": a plural, the title of none of them
     return word in TITLE_NOUNS or names_a_person(word)
 
 

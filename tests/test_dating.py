@@ -113,7 +113,8 @@ def test_gate_dating_on_two_timeline17_topics():
     # right in 19 of the 21 Timeline17 cases a gold timeline decides) moved MJ_bbc's time expressions, so the ranker
     # fitted on MJ_bbc alone dates one H1N1_guardian article of 43 worse: exact 0.395, within 1 day 0.535, within
     # 7 days 0.651, inside the interval 0.558 (was 0.605 at 6fafb5c).
-    # Nineteenth session: one list of saying verbs (helper F) moves one article into a day of its date and another
+    # Nineteenth session: helper F's branch (one list of saying verbs, one clock, the timex splitter's abbreviations)
+    # moves one article into a day of its date and another
     # out of its interval: within 1 day 0.558, inside the interval 0.535 (BENCHMARKS.md, the lead's nineteenth
     # section, says how it was traced); the floor follows, a little below.
     assert figures["within_1"] >= 0.51

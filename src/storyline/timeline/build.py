@@ -36,7 +36,7 @@ import functools
 import math
 import re
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -938,93 +938,35 @@ def timeline_of(
     if start is None and end is None:
         ranked = story_period_first(ranked, used)
     wanted = supported_dates(ranked, stats, used) if dates is None else dates
+    entries: list[TimelineEntry] = []
+    said: set[str] = set()
+    shown: list[tuple[int, dt.date]] = []  # each sentence shown (its row) and the first day of its date
     by_id = {a.id: a for a in used}
-
-    def chosen_entries(
-        order: Sequence[Point], context: Mapping[Point, list[int]]
-    ) -> tuple[list[TimelineEntry], set[str]]:
-        """The first ``wanted`` dates of ``order`` with a sentence to show, each with its sentences chosen among its
-        own; ``context`` adds sentences that shape a date's centroid but are not shown for it. And the (normalised)
-        texts shown."""
-        import numpy as np
-
-        entries: list[TimelineEntry] = []
-        said: set[str] = set()
-        shown: list[tuple[int, dt.date]] = []  # each sentence shown (its row) and the first day of its date
-        for point in order:
-            if len(entries) >= wanted:
-                break
-            candidates = [
-                dated[i]
-                for i in (*by_date[point], *context.get(point, ()))
-                if dated[i].entry and normalized(dated[i].text) not in said
-            ]
-            rows = matrix[[row_of[c.text] for c in candidates]]
-            choosable = (
-                on_story[[row_of[c.text] for c in candidates]]
-                & ~retold(rows, matrix[[row for row, day in shown if day < point.start]])
-                & np.array([c.point == point for c in candidates], dtype=bool)
-            )
-            chosen = summarize_date(candidates, per_date, rows, point, story, sentence_weights, choosable)
-            if not chosen:
-                continue
-            for group in chosen:
-                said.update(normalized(member.text) for member in group)
-                shown.append((row_of[group[0].text], point.start))
-            entries.append(
-                TimelineEntry(
-                    date=point.value,
-                    granularity=point.granularity,
-                    sentences=[cited_sentence(group, by_id) for group in chosen],
-                )
-            )
-        return entries, said
-
-    entries, said = chosen_entries(ranked, {})
-    leads = next_day_leads(dated, said)
-    if leads:
-        # the same dates, each date's sentences chosen again with the next day's leads as its context; a date that
-        # has then nothing to show keeps its first entry
-        first = {(e.date, e.granularity): e for e in entries}
-        again, _ = chosen_entries(
-            [point for point in ranked if (point.value, point.granularity) in first], leads
-        )
-        entries = again + [
-            e for key, e in first.items() if key not in {(a.date, a.granularity) for a in again}
+    for point in ranked:
+        if len(entries) >= wanted:
+            break
+        candidates = [
+            dated[i] for i in by_date[point] if dated[i].entry and normalized(dated[i].text) not in said
         ]
+        rows = matrix[[row_of[c.text] for c in candidates]]
+        choosable = on_story[[row_of[c.text] for c in candidates]] & ~retold(
+            rows, matrix[[row for row, day in shown if day < point.start]]
+        )
+        chosen = summarize_date(candidates, per_date, rows, point, story, sentence_weights, choosable)
+        if not chosen:
+            continue
+        for group in chosen:
+            said.update(normalized(member.text) for member in group)
+            shown.append((row_of[group[0].text], point.start))
+        entries.append(
+            TimelineEntry(
+                date=point.value,
+                granularity=point.granularity,
+                sentences=[cited_sentence(group, by_id) for group in chosen],
+            )
+        )
     entries.sort(key=lambda e: (point_start(e), e.granularity != "year", e.granularity != "month"))
     return with_undated_lane(Timeline(entries=entries), told, start, end)
-
-
-# A page published the day after often leads with the day before's news without naming the day ("BP executives met
-# President Barack Obama at the White House", a page of the 17th; the meeting was on the 16th). Such a line — among
-# the first NEXT_DAY_LEADS sentences of a page, dated only by its page, on a page that names the day before elsewhere
-# (it tells that day's news) and not shown already — joins the day before's candidates as context only: it shapes
-# the date's centroid, so which of the day's own sentences tells its news, and is never shown for it (it may be its
-# own day's news: "BP bosses hold Obama crisis talks" on the 16th, part 8's wrong entry). DATEWISE's candidates for a
-# day hold the next day's first lines (its CLIP_SENTS + 1 = 6, the published value, not tuned). BENCHMARKS.md, issue
-# 15, parts 8 and 10; measured in leave-one-story-out folds.
-NEXT_DAY_LEADS = 6
-
-
-def next_day_leads(dated: Sequence[DatedSentence], shown: Collection[str]) -> dict[Point, list[int]]:
-    """Per day, the positions in ``dated`` of the next day's leads that are its context (``NEXT_DAY_LEADS``);
-    ``shown`` the normalised texts the timeline shows already."""
-    named = {(item.article.id, item.point) for item in dated if item.mentioned}
-    leads: dict[Point, list[int]] = defaultdict(list)
-    for position, item in enumerate(dated):
-        if (
-            item.mentioned
-            or item.evidence != "published"
-            or item.point.granularity != "day"
-            or item.sentence.index >= NEXT_DAY_LEADS
-            or normalized(item.text) in shown
-        ):
-            continue
-        day_before = Point("day", item.point.start - dt.timedelta(days=1))
-        if (item.article.id, day_before) in named:
-            leads[day_before].append(position)
-    return dict(leads)
 
 
 # An article far from the story's centre gives no entry (a BBC Learning English page of idioms, "A bolt from the
